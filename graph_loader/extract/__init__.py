@@ -1,0 +1,1 @@
+"""Extraction: `Document` to `ExtractionRecord` with evidence."""

@@ -1,0 +1,1 @@
+"""The graph: IRIs, RDF, SHACL, cross-article resolution, property-graph rows, exports."""

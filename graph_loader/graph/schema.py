@@ -1,0 +1,89 @@
+"""The property-graph mapping every store and export shares.
+
+Each fact is a row keyed by a stable id (a hash of its resolved key, the same on
+every run and in every store). Rows carry the articles that support them and
+their evidence as strings `doc_id|start|end|orig_start|orig_end|rule|text`, so a
+store can drop one article's support with a string-prefix filter and delete a fact
+when no article supports it any more.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# Node labels and the properties each carries (besides id, articles, evidence).
+NODE_LABELS: dict[str, tuple[str, ...]] = {
+    "Article": ("doc_id", "title", "published", "source", "path", "sha256", "reporters"),
+    "Person": ("name", "region", "national_leader"),
+    "Body": ("name", "kind", "region", "level"),
+    "Post": ("title", "body"),
+    "Region": ("name", "path", "level", "code"),
+    "Meeting": ("name", "kind", "date", "level", "region"),
+    "Inspection": ("team", "target", "start", "end", "level"),
+    "Directive": ("title", "kind", "issuer"),
+    "Incident": ("title",),
+    "Sector": ("name", "parent"),
+}
+
+# Relationship types: (type, from label(s), to label(s)), with their properties.
+REL_TYPES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
+    "HOLDS": (("Person",), ("Post",), ("title", "full")),  # a person holds a post
+    "POST_IN": (("Post",), ("Body",), ()),  # the post belongs to a body
+    "BODY_IN": (("Body",), ("Region",), ()),  # a body belongs to a region
+    "PART_OF": (("Region",), ("Region",), ()),  # region containment, county -> prefecture -> province
+    "PARTICIPATED": (("Person",), ("Meeting",), ("role",)),  # chair | speaker | attendee
+    "HELD_IN": (("Meeting",), ("Region",), ()),
+    "CONVENED_BY": (("Meeting",), ("Body",), ()),
+    "RELAYS": (("Meeting",), ("Directive", "Meeting"), ("inferred", "reason")),
+    "ADDRESSES": (("Meeting", "Article"), ("Sector",), ()),
+    "CONDUCTED_BY": (("Inspection",), ("Body",), ()),  # the inspection team
+    "TARGETS": (("Inspection",), ("Region", "Body"), ()),
+    "FEEDBACK_OF": (("Meeting",), ("Inspection",), ()),  # the meeting closes / reports on it
+    "ISSUED_BY": (("Directive",), ("Body",), ()),
+    "CONCERNS": (("Directive", "Meeting", "Article"), ("Incident",), ()),
+    "OCCURRED_IN": (("Incident",), ("Region",), ()),
+    "MENTIONS": (("Article",), ("Person", "Body", "Region", "Directive"), ()),
+    "REPORTS": (("Article",), ("Meeting", "Inspection"), ()),
+}
+
+
+@dataclass
+class NodeRow:
+    id: str
+    label: str
+    props: dict[str, Any] = field(default_factory=dict)
+    articles: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+
+
+@dataclass
+class RelRow:
+    """A relationship; `id` is stable too, so a store can MERGE it on its key."""
+
+    id: str
+    type: str
+    src: str
+    dst: str
+    props: dict[str, Any] = field(default_factory=dict)
+    articles: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+
+
+@dataclass
+class GraphRows:
+    """The rows one batch of articles contributes."""
+
+    nodes: list[NodeRow] = field(default_factory=list)
+    rels: list[RelRow] = field(default_factory=list)
+    doc_ids: list[str] = field(default_factory=list)
+
+
+def encode_evidence(doc_id: str, start: int, end: int, orig_start: int, orig_end: int, rule: str, text: str) -> str:
+    return "|".join([doc_id, str(start), str(end), str(orig_start), str(orig_end), rule, text.replace("|", "｜")])
+
+
+def decode_evidence(s: str) -> dict[str, Any]:
+    doc_id, start, end, ostart, oend, rule, text = s.split("|", 6)
+    return {"doc_id": doc_id, "start": int(start), "end": int(end), "orig_start": int(ostart),
+            "orig_end": int(oend), "rule": rule, "text": text}

@@ -1,0 +1,1 @@
+"""Ingestion: files to clean, traceable `Document`s."""

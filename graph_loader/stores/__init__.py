@@ -1,0 +1,1 @@
+"""Stores behind one interface: embedded (networkx) and Neo4j."""

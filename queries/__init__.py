@@ -1,0 +1,1 @@
+"""The query catalogue: one function per question, on either store."""

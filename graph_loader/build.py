@@ -1,0 +1,332 @@
+"""The streaming pipeline: files → Document → ExtractionRecord → RDF + rows → store.
+
+Articles go through in batches so memory stays bounded by the batch and the
+resolution indexes, not by the corpus. The workspace keeps, per article, its
+Document, its record and its property-graph rows, plus a resume state; a build
+that is interrupted and started again skips what is done (same sha256) and ends
+in the same graph as an uninterrupted one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from array import array
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from graph_loader.config import neo4j_settings, workspace_dir
+from graph_loader.graph.schema import GraphRows, NodeRow, RelRow
+from graph_loader.ingest.document import Document, IngestWarning, Metadata, Rejection
+from graph_loader.stores.errors import StoreUnavailable
+
+STATE_FILE = "build_state.json"
+
+
+@dataclass
+class FileReport:
+    path: str
+    doc_id: str | None
+    status: str  # "ingested" | "unchanged" | "rejected"
+    reason: str = ""
+    warnings: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class BuildReport:
+    files: list[FileReport] = field(default_factory=list)
+    violations: list[dict[str, Any]] = field(default_factory=list)
+    store_counts: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    @property
+    def rejected(self) -> list[FileReport]:
+        return [f for f in self.files if f.status == "rejected"]
+
+    def summary(self) -> str:
+        done = sum(f.status == "ingested" for f in self.files)
+        same = sum(f.status == "unchanged" for f in self.files)
+        return (f"{done} articles built, {same} unchanged, {len(self.rejected)} rejected, "
+                f"{len(self.violations)} SHACL violations, {self.seconds:.1f} s")
+
+
+# ---------------------------------------------------------------- workspace layout
+
+def docs_dir(ws: Path) -> Path:
+    return ws / "docs"
+
+
+def records_dir(ws: Path) -> Path:
+    return ws / "records"
+
+
+def rows_dir(ws: Path) -> Path:
+    return ws / "rows"
+
+
+def rdf_dir(ws: Path) -> Path:
+    return ws / "rdf"
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    """Temp file + rename, so a killed build never leaves half a file behind."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + f".tmp{os.getpid()}")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def document_to_json(doc: Document) -> dict[str, Any]:
+    return {
+        "doc_id": doc.doc_id, "path": doc.path, "sha256": doc.sha256, "encoding": doc.encoding,
+        "original": doc.original, "clean": doc.clean,
+        "starts": list(doc.starts), "ends": list(doc.ends),
+        "metadata": doc.metadata.__dict__,
+        "warnings": [w.__dict__ for w in doc.warnings],
+    }
+
+
+def document_from_json(d: dict[str, Any]) -> Document:
+    return Document(
+        doc_id=d["doc_id"], path=d["path"], sha256=d["sha256"], encoding=d["encoding"],
+        original=d["original"], clean=d["clean"],
+        starts=array("l", d["starts"]), ends=array("l", d["ends"]),
+        metadata=Metadata(**d["metadata"]),
+        warnings=[IngestWarning(code=w["code"], message=w["message"],
+                                span=tuple(w["span"]) if w.get("span") else None) for w in d["warnings"]],
+    )
+
+
+def load_document(ws: Path, doc_id: str) -> Document | None:
+    p = docs_dir(ws) / f"{doc_id}.json"
+    return document_from_json(json.loads(p.read_text(encoding="utf-8"))) if p.exists() else None
+
+
+def split_rows_by_doc(rows: GraphRows) -> dict[str, GraphRows]:
+    """One article's share of a batch: the rows it supports, with only its evidence."""
+    out = {d: GraphRows(doc_ids=[d]) for d in rows.doc_ids}
+    for row in rows.nodes:
+        for d in row.articles:
+            if d in out:
+                ev = [e for e in row.evidence if e.startswith(d + "|")]
+                out[d].nodes.append(NodeRow(row.id, row.label, dict(row.props), [d], ev))
+    for rel in rows.rels:
+        for d in rel.articles:
+            if d in out:
+                ev = [e for e in rel.evidence if e.startswith(d + "|")]
+                out[d].rels.append(RelRow(rel.id, rel.type, rel.src, rel.dst, dict(rel.props), [d], ev))
+    return out
+
+
+# ---------------------------------------------------------------- per-file work (runs in workers)
+
+def process_file(path: str) -> tuple[Any, Any]:
+    """Ingest and extract one file; never raises (a failure becomes a Rejection)."""
+    from graph_loader.extract.pipeline import extract
+    from graph_loader.ingest import ingest_file
+
+    try:
+        doc = ingest_file(Path(path))
+    except Exception as e:  # noqa: BLE001 - one bad file must not stop the run
+        return Rejection(path=path, reason=f"ingest failed: {type(e).__name__}: {e}"), None
+    if isinstance(doc, Rejection):
+        return doc, None
+    try:
+        record = extract(doc)
+    except Exception as e:  # noqa: BLE001
+        return Rejection(path=path, reason=f"extraction failed: {type(e).__name__}: {e}"), None
+    return doc, record
+
+
+def _process_all(paths: list[str], workers: int) -> Iterator[tuple[Any, Any]]:
+    if workers <= 1 or len(paths) < 4:
+        for p in paths:
+            yield process_file(p)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(process_file, paths, chunksize=max(1, min(32, len(paths) // (workers * 4))))
+
+
+def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+# ---------------------------------------------------------------- the build
+
+class _State:
+    """Which files are done (by sha256), saved atomically with the store."""
+
+    def __init__(self, ws: Path, fresh: bool):
+        self.path = ws / STATE_FILE
+        self.done: dict[str, dict[str, str]] = {}
+        if not fresh and self.path.exists():
+            self.done = json.loads(self.path.read_text(encoding="utf-8")).get("done", {})
+
+    def unchanged(self, path: str) -> bool:
+        entry = self.done.get(path)
+        if not entry:
+            return False
+        try:
+            return entry["size_mtime"] == _size_mtime(path)
+        except OSError:
+            return False
+
+    def mark(self, path: str, doc: Document) -> None:
+        self.done[path] = {"doc_id": doc.doc_id, "sha256": doc.sha256, "size_mtime": _size_mtime(path)}
+
+    def save(self) -> None:
+        _atomic_write(self.path, json.dumps({"done": self.done}, ensure_ascii=False))
+
+
+def _size_mtime(path: str) -> str:
+    st = os.stat(path)
+    return f"{st.st_size}:{st.st_mtime_ns}"
+
+
+def open_store(kind: str, ws: Path, args: Any = None):
+    """The store a build writes to (embedded by default)."""
+    if kind == "neo4j":
+        from graph_loader.stores.neo4j_store import Neo4jStore
+
+        s = neo4j_settings(getattr(args, "neo4j_uri", None), getattr(args, "neo4j_user", None),
+                           getattr(args, "neo4j_password", None), getattr(args, "neo4j_database", None),
+                           workspace=ws)
+        return Neo4jStore(s)
+    from graph_loader.stores.embedded import EmbeddedStore
+
+    return EmbeddedStore.open(ws)
+
+
+def build_paths(paths: Iterable[str | Path], workspace: Path, store_kind: str = "embedded", *,
+                workers: int = 1, batch_size: int = 200, fresh: bool = False, shacl: bool = True,
+                progress: Callable[[int, int, str], None] | None = None, store: Any = None,
+                args: Any = None) -> BuildReport:
+    """Build (or extend) the graph of `workspace` from article files.
+
+    `progress(done, total, message)` is called after each batch (the app and the
+    CLI show it). Returns the per-file report; the caller decides the exit code.
+    """
+    from graph_loader.graph.batch import build_batch
+    from graph_loader.graph.resolve import Resolver
+    from graph_loader.graph.rows_io import write_rows
+    from graph_loader.ingest import iter_input_files
+
+    t0 = time.perf_counter()
+    ws = Path(workspace)
+    for d in (docs_dir(ws), records_dir(ws), rows_dir(ws), rdf_dir(ws)):
+        d.mkdir(parents=True, exist_ok=True)
+    report = BuildReport()
+    state = _State(ws, fresh)
+    resolver_path = ws / "resolver.json"
+    resolver = Resolver() if fresh or not resolver_path.exists() else Resolver.load(resolver_path)
+
+    todo: list[str] = []
+    for item in iter_input_files([str(p) for p in paths]):
+        if isinstance(item, Rejection):
+            report.files.append(FileReport(item.path, None, "rejected", item.reason))
+        elif state.unchanged(str(item)):
+            report.files.append(FileReport(str(item), state.done[str(item)]["doc_id"], "unchanged"))
+        else:
+            todo.append(str(item))
+
+    own_store = store is None
+    store = store if store is not None else open_store(store_kind, ws, args)
+    total, done = len(todo), 0
+    batch_no = len(list(rdf_dir(ws).glob("batch-*.nt")))
+    last_checkpoint = time.perf_counter()
+    try:
+        results = _process_all(todo, workers)
+        for chunk in _chunks(todo, batch_size):
+            items = []
+            for _ in chunk:
+                doc, record = next(results)
+                if isinstance(doc, Rejection):
+                    report.files.append(FileReport(doc.path, None, "rejected", doc.reason))
+                    continue
+                items.append((record, doc))
+            done += len(chunk)
+            if items:
+                _write_batch(ws, items, batch_no, build_batch, resolver, write_rows, store, report, shacl)
+                for record, doc in items:
+                    state.mark(doc.path, doc)
+                batch_no += 1
+            if store_kind == "embedded" and time.perf_counter() - last_checkpoint > 60:
+                _checkpoint(store, resolver, resolver_path, state)
+                last_checkpoint = time.perf_counter()
+            if progress:
+                progress(done, total, f"{done}/{total} articles")
+        _checkpoint(store, resolver, resolver_path, state)
+        report.store_counts = store.counts()
+    finally:
+        if own_store:
+            store.close()
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
+def _checkpoint(store: Any, resolver: Any, resolver_path: Path, state: _State) -> None:
+    """Store first, then resolver and state: a crash in between only means redoing work."""
+    if hasattr(store, "save"):
+        store.save()
+    resolver.save(resolver_path)
+    state.save()
+
+
+def _write_batch(ws: Path, items: list[tuple[Any, Document]], batch_no: int, build_batch: Callable,
+                 resolver: Any, write_rows: Callable, store: Any, report: BuildReport, shacl: bool) -> None:
+    from graph_loader.graph.rdf import write_batch_rdf
+
+    result = build_batch(items, resolver, validate=shacl)
+    for v in result.violations:
+        report.violations.append(v if isinstance(v, dict) else getattr(v, "__dict__", {"message": str(v)}))
+    for record, doc in items:
+        _atomic_write(docs_dir(ws) / f"{doc.doc_id}.json", json.dumps(document_to_json(doc), ensure_ascii=False))
+        _atomic_write(records_dir(ws) / f"{doc.doc_id}.json",
+                      json.dumps(record.to_json_dict(), ensure_ascii=False, indent=1))
+        report.files.append(FileReport(doc.path, doc.doc_id, "ingested",
+                                       warnings=[w.code for w in doc.warnings] + list(record.warnings),
+                                       counts={"persons": len(record.persons), "meetings": len(record.meetings)}))
+    for doc_id, rows in split_rows_by_doc(result.rows).items():
+        write_rows(rows, rows_dir(ws) / f"{doc_id}.jsonl")
+    write_batch_rdf(result.graph, rdf_dir(ws) / f"batch-{batch_no:05d}.nt")
+    store.upsert(result.rows)
+
+
+# ---------------------------------------------------------------- CLI
+
+def build_command(args: Any) -> int:
+    """`safetykg build PATH...`: exit 0 all built, 1 some files rejected, 3 store refused."""
+    ws = workspace_dir(args.workspace)
+    quiet = getattr(args, "quiet", False)
+    try:
+        from rich.progress import Progress
+
+        with Progress(disable=quiet, transient=True) as bar:
+            task = bar.add_task("building", total=None)
+
+            def progress(done: int, total: int, msg: str) -> None:
+                bar.update(task, completed=done, total=total, description=msg)
+
+            report = build_paths(args.paths, ws, args.store, workers=args.workers, batch_size=args.batch_size,
+                                 fresh=args.fresh, shacl=not args.no_shacl, progress=progress, args=args)
+    except Exception as e:  # a store that refuses us is exit 3, with a message and no traceback
+        if isinstance(e, StoreUnavailable):
+            print(f"error: {e}", file=sys.stderr)
+            return 3
+        raise
+    for f in report.rejected:
+        print(f"rejected: {f.path}: {f.reason}", file=sys.stderr)
+    for v in report.violations[:20]:
+        print(f"shacl: {v}", file=sys.stderr)
+    if not quiet:
+        print(f"workspace: {ws}")
+        print(report.summary())
+        print("store: " + ", ".join(f"{k}={v}" for k, v in sorted(report.store_counts.items())))
+    return 1 if report.rejected else 0

@@ -94,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--count", type=int, required=True)
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--out", required=True, metavar="DIR")
+    p.add_argument("--workers", type=int, default=1, help="processes writing articles (same bytes)")
     return parser
 
 

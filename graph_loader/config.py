@@ -29,13 +29,18 @@ def neo4j_settings(uri: str | None = None, user: str | None = None, password: st
                    database: str | None = None, workspace: Path | None = None) -> Neo4jSettings:
     """Flags, then NEO4J_* variables, then a local server started by `safetykg neo4j start`."""
     uri = uri or os.environ.get("NEO4J_URI")
-    if not uri and workspace is not None:
+    password = password if password is not None else os.environ.get("NEO4J_PASSWORD")
+    if workspace is not None:
         state = workspace / "neo4j" / "uri"
-        if state.exists():
-            uri = state.read_text().strip() or None
+        local_uri = state.read_text().strip() if state.exists() else None
+        uri = uri or local_uri or None
+        # the local server's generated password, only for that server
+        secret = workspace / "neo4j" / "password"
+        if password is None and uri and uri == local_uri and secret.exists():
+            password = secret.read_text().strip()
     return Neo4jSettings(
         uri=uri,
         user=user or os.environ.get("NEO4J_USER") or "neo4j",
-        password=password if password is not None else os.environ.get("NEO4J_PASSWORD"),
+        password=password,
         database=database or os.environ.get("NEO4J_DATABASE") or None,
     )

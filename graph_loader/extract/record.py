@@ -127,6 +127,8 @@ class ExtractionRecord(BaseModel):
     meetings: list[Meeting] = Field(default_factory=list)
     inspections: list[Inspection] = Field(default_factory=list)
     directives: list[Directive] = Field(default_factory=list)
+    # leaders' instructions cited for study (kind "instruction"); apart because the gold lists documents only
+    instructions: list[Directive] = Field(default_factory=list)
     incidents: list[Incident] = Field(default_factory=list)
     regions: list[str] = Field(default_factory=list)
     region_mentions: list[RegionMention] = Field(default_factory=list)

@@ -17,11 +17,11 @@ NODE_LABELS: dict[str, tuple[str, ...]] = {
     "Article": ("doc_id", "title", "published", "source", "path", "sha256", "reporters"),
     "Person": ("name", "region", "national_leader"),
     "Body": ("name", "kind", "region", "level"),
-    "Post": ("title", "body"),
+    "Post": ("title", "body", "full"),
     "Region": ("name", "path", "level", "code"),
     "Meeting": ("name", "kind", "date", "level", "region"),
     "Inspection": ("team", "target", "start", "end", "level"),
-    "Directive": ("title", "kind", "issuer"),
+    "Directive": ("title", "kind", "issuer", "aliases"),
     "Incident": ("title",),
     "Sector": ("name", "parent"),
 }

@@ -1,0 +1,144 @@
+"""The app's only door to the graph: the chosen store and the query catalogue, with user-facing errors.
+
+Pages call `query(name, **params)` and get a plain dict (the result model dumped
+to JSON types) or None after an error message was shown. The embedded store is
+cached per workspace and keyed by the store files' mtimes so a rebuild (CLI or
+upload) is picked up; a Neo4j connection that failed is dropped from the cache so
+the app works again when the server is back, without a restart.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from app_pages.i18n import t
+
+STORE_KINDS = ("embedded", "neo4j")
+
+
+def workspace() -> Path:
+    from graph_loader.config import workspace_dir
+
+    return workspace_dir()
+
+
+def store_kind() -> str:
+    """The sidebar choice; Neo4j by default only when NEO4J_URI is set."""
+    kind = st.session_state.get("store_kind")
+    if kind in STORE_KINDS:
+        return kind
+    return "neo4j" if os.environ.get("NEO4J_URI") else "embedded"
+
+
+def store_token(ws: Path) -> str:
+    """Changes whenever a build rewrote the embedded store (its files' mtimes)."""
+    parts = []
+    if ws.exists():
+        for p in sorted(ws.iterdir()):
+            if p.is_file() and not p.name.endswith(".tmp") and ".tmp" not in p.suffixes:
+                parts.append(f"{p.name}:{p.stat().st_mtime_ns}")
+    return "|".join(parts)
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _embedded_store(ws: str, token: str) -> Any:
+    from queries.registry import open_store
+
+    return open_store("embedded", Path(ws), None)
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _neo4j_store(ws: str, uri: str | None) -> Any:
+    from graph_loader.config import neo4j_settings
+    from queries.registry import open_store
+
+    return open_store("neo4j", Path(ws), neo4j_settings(workspace=Path(ws)))
+
+
+def _neo4j_uri(ws: Path) -> str | None:
+    from graph_loader.config import neo4j_settings
+
+    return neo4j_settings(workspace=ws).uri
+
+
+def get_store() -> Any | None:
+    """The current store, or None after showing why it is not available."""
+    ws = workspace()
+    try:
+        if store_kind() == "neo4j":
+            return _neo4j_store(str(ws), _neo4j_uri(ws))
+        return _embedded_store(str(ws), store_token(ws))
+    except Exception as e:  # noqa: BLE001 - any failure to open is shown, never a traceback
+        forget_neo4j()
+        st.error(t("store_unreachable", error=_message(e)))
+        return None
+
+
+def forget_neo4j() -> None:
+    """Drop a cached Neo4j connection (after an error) so the next run reconnects."""
+    _neo4j_store.clear()
+
+
+def _message(e: BaseException) -> str:
+    text = str(e).strip() or type(e).__name__
+    return text.splitlines()[0][:300]
+
+
+def is_unavailable(e: BaseException) -> bool:
+    """Store down or refusing us (by class name: the Neo4j store may define its own StoreUnavailable)."""
+    names = {c.__name__ for c in type(e).__mro__}
+    return bool(names & {"StoreUnavailable", "ServiceUnavailable", "SessionExpired", "AuthError"}) or isinstance(
+        e, ConnectionError | OSError)
+
+
+def run_spec(store: Any, name: str, params: dict[str, Any]) -> Any:
+    """The catalogue query `name`, else the app's listing query of that name (same shape)."""
+    from queries.registry import REGISTRY, run_query
+
+    if name in REGISTRY:
+        return run_query(store, name, params)
+    from app_pages.listing_queries import EXTRA
+
+    spec = EXTRA[name]
+    impl = spec.embedded if store.kind == "embedded" else spec.neo4j
+    return impl(store, spec.params.model_validate(params))
+
+
+def query(name: str, **params: Any) -> dict[str, Any] | None:
+    """Run catalogue query `name` with `params` (user input goes only here, as data)."""
+    store = get_store()
+    if store is None:
+        return None
+    clean = {k: v for k, v in params.items() if v not in (None, "", [])}
+    try:
+        result = run_spec(store, name, clean)
+    except Exception as e:  # noqa: BLE001 - shown as a message, not a traceback
+        if is_unavailable(e):
+            forget_neo4j()
+            st.error(t("store_unreachable", error=_message(e)))
+        else:
+            st.warning(t("query_failed", name=name, error=_message(e)))
+        return None
+    return result.model_dump(mode="json") if hasattr(result, "model_dump") else result
+
+
+def counts() -> dict[str, int] | None:
+    """Nodes per label and relationships per type (the GraphStore protocol's own read)."""
+    store = get_store()
+    if store is None:
+        return None
+    try:
+        return dict(store.counts())
+    except Exception as e:  # noqa: BLE001
+        forget_neo4j()
+        st.error(t("store_unreachable", error=_message(e)))
+        return None
+
+
+def ref_label(r: dict[str, Any] | None) -> str:
+    """How a Ref reads in a picker or table: its name, else its id."""
+    return "" if not r else str(r.get("name") or r.get("id"))

@@ -1,0 +1,173 @@
+"""Directives: 《》 documents, numbered measure packages, and leaders' instructions.
+
+A 《》 title is a directive unless lexicon/not_directives.tsv says it is a newspaper,
+programme or film (by title, by ending, or by the verb before it: `观看《...》`).
+Its issuer is read right to left from the words before `《`: strip publishing verbs
+(`印发的`), cut at punctuation or a reading verb (`传达学习`), and keep what remains
+if it ends like a body (`国务院安委会`, `省委办公厅、省政府办公厅`).
+Instructions (`习近平总书记关于安全生产的重要论述`) are their own kind because the
+gold lists only documents and packages.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+LEXICON = Path(__file__).parent / "lexicon"
+_QUOTES_SPACES = re.compile(r"[\s“”\"‘’'「」『』]")
+_MAX_ISSUER = 30
+
+
+@dataclass
+class DirectiveHit:
+    start: int
+    end: int
+    title: str
+    issuer: str | None
+    kind: str  # document | measure_package | report | compilation | instruction
+
+
+def _rows(name: str) -> list[list[str]]:
+    out = []
+    with open(LEXICON / name, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if line and not line.startswith("#"):
+                out.append(line.split("\t"))
+    return out
+
+
+@dataclass(frozen=True)
+class _Lex:
+    not_titles: frozenset[str]
+    not_suffixes: tuple[str, ...]
+    not_cues: tuple[str, ...]
+    kinds: tuple[tuple[str, str], ...]  # (suffix, kind), longest first
+    heads: tuple[str, ...]
+    verbs: tuple[str, ...]  # longest first
+    cuts: re.Pattern[str]
+    package: re.Pattern[str]
+    instruction: re.Pattern[str]
+    leaders: re.Pattern[str]  # the leaders' names (and earlier `name+title、`) ending before a source word
+    name_cut: re.Pattern[str]
+
+
+def normalize_title(title: str) -> str:
+    """A title as compared and stored: no spaces, no quotation marks."""
+    return _QUOTES_SPACES.sub("", title)
+
+
+@lru_cache(maxsize=1)
+def _lex() -> _Lex:
+    nd = _rows("not_directives.tsv")
+    kinds = sorted(((r[0], r[1]) for r in _rows("directive_kinds.tsv")), key=lambda x: -len(x[0]))
+    iss = _rows("directive_issuers.tsv")
+    heads = tuple(sorted((r[0] for r in iss if r[1] == "head"), key=len, reverse=True))
+    verbs = tuple(sorted((r[0] for r in iss if r[1] == "verb"), key=len, reverse=True))
+    cuts = [r[0] for r in iss if r[1] == "cut"]
+    cut_re = re.compile(r"[，。；：！？,.;:!?()（）《》\s]|" + "|".join(map(re.escape, sorted(cuts, key=len, reverse=True))))
+    topics = [r[0] for r in _rows("directive_packages.tsv")]
+    package = re.compile(
+        r"(?P<topic>" + "|".join(map(re.escape, sorted(topics, key=len, reverse=True))) + r")?"
+        r"[“\"]?(?P<num>[一二三四五六七八九十百零两\d]{1,4})条(?:硬|具体|重点|重要)?(?:措施|举措)[”\"]?"
+    )
+    ins = _rows("instruction_sources.tsv")
+    src = "|".join(map(re.escape, sorted((r[0] for r in ins if r[1] == "source"), key=len, reverse=True)))
+    name_cuts = sorted((r[0] for r in ins if r[1] == "cut"), key=len, reverse=True)
+    instruction = re.compile(
+        rf"(?P<src>{src})"
+        r"(?:(?P<rel>关于|对)(?P<topic>[^，。；！？,;:：《》\s]{1,30}?)的?)?"
+        r"(?P<what>重要论述|重要指示批示精神|重要指示精神|重要讲话精神|重要批示精神|重要指示批示|重要指示|指示批示精神|指示精神|重要讲话)"
+    )
+    leaders = re.compile(rf"(?:[\u4e00-\u9fff]{{0,4}}?(?:{src})[、和])*[\u4e00-\u9fff]{{0,4}}$")
+    name_cut = re.compile(r"[^\u4e00-\u9fff、]|" + "|".join(map(re.escape, name_cuts)))
+    return _Lex(
+        not_titles=frozenset(r[0] for r in nd if r[1] == "title"),
+        not_suffixes=tuple(r[0] for r in nd if r[1] == "suffix"),
+        not_cues=tuple(r[0] for r in nd if r[1] == "cue"),
+        kinds=tuple(kinds), heads=heads, verbs=verbs, cuts=cut_re, package=package,
+        instruction=instruction, leaders=leaders, name_cut=name_cut,
+    )
+
+
+_TITLE = re.compile(r"《([^《》\n]{2,80})》")
+
+
+def _kind(title: str, lex: _Lex) -> str:
+    for suffix, kind in lex.kinds:
+        if title.endswith(suffix):
+            return kind
+    return "document"
+
+
+def _issuer(before: str, lex: _Lex) -> str | None:
+    """Who issued the document whose 《 follows `before` (the text just before it)."""
+    s = before[-(_MAX_ISSUER + 10):]
+    changed = True
+    while changed:  # strip publishing verbs between issuer and 《
+        changed = False
+        for v in lex.verbs:
+            if s.endswith(v):
+                s = s[: -len(v)]
+                changed = True
+                break
+    cut = 0
+    for m in lex.cuts.finditer(s):
+        cut = m.end()
+    s = s[cut:].lstrip("了的、和及与").rstrip("、和及与")
+    if len(s) < 2 or len(s) > _MAX_ISSUER or not s.endswith(lex.heads):
+        return None
+    return s
+
+
+def find_directives(text: str) -> list[DirectiveHit]:
+    """《》 documents, compilations and reports with their issuer, and numbered packages."""
+    lex = _lex()
+    hits: list[DirectiveHit] = []
+    for m in _TITLE.finditer(text):
+        title = normalize_title(m.group(1))
+        if not title or title in lex.not_titles or title.endswith(lex.not_suffixes):
+            continue
+        before = text[max(0, m.start() - 40):m.start()]
+        if before.endswith(lex.not_cues):
+            continue
+        hits.append(DirectiveHit(m.start(), m.end(), title, _issuer(before, lex), _kind(title, lex)))
+    for m in lex.package.finditer(text):
+        if any(h.start <= m.start() < h.end for h in hits):
+            continue  # inside a 《》 title
+        title = normalize_title(m.group())
+        hits.append(DirectiveHit(m.start(), m.end(), title, None, "measure_package"))
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def find_instructions(text: str) -> list[DirectiveHit]:
+    """Leaders' instructions cited for study: `习近平总书记关于安全生产的重要论述` → kind instruction.
+
+    The title drops the `的` before the noun (`...关于安全生产重要论述`), as the genre writes it both ways.
+    """
+    lex = _lex()
+    titles = [(m.start(), m.end()) for m in _TITLE.finditer(text)]
+    hits = []
+    for m in lex.instruction.finditer(text):
+        start = m.start()
+        if any(a < start < b for a, b in titles):
+            continue  # part of a document's title (《...重要论述摘编》)
+        before = text[max(0, start - 40):start]
+        cut = 0
+        for c in lex.name_cut.finditer(before):
+            cut = c.end()
+        lead = lex.leaders.search(before, cut)
+        names = lead.group() if lead else ""
+        if names[:1] in "、和":
+            names = names[1:]
+        start -= len(names)
+        title = names + m.group("src")
+        if m.group("rel"):
+            title += m.group("rel") + m.group("topic")
+        title += m.group("what")
+        hits.append(DirectiveHit(start, m.end(), normalize_title(title), None, "instruction"))
+    return hits

@@ -1,0 +1,90 @@
+"""Named accidents and disasters: `响水“3·21”特大爆炸事故` → `响水3·21特大爆炸事故`.
+
+The genre names an incident by place, a month·day code in quotes, a grade and a
+kind (lexicon/incident_words.tsv). The place is the chain of gazetteer names that
+ends right before the code (`河南郑州`), so a verb before it (`对响水`) stays out.
+Incidents inside a 《》 report title count too: the report names the incident.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from graph_loader.extract.regions import find_regions
+
+LEXICON = Path(__file__).parent / "lexicon" / "incident_words.tsv"
+_MAX_NAME_GAP = 8  # a company or site between place and code: 宁夏银川富洋烧烤店“6·21”
+_NAME_CHARS = re.compile(r"[\u4e00-\u9fff]*")
+_QUOTES_SPACES = re.compile(r"[\s“”\"‘’'「」『』]")
+
+
+@dataclass
+class IncidentHit:
+    start: int
+    end: int
+    title: str
+    region: str | None
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {"grade": [], "kind": [], "cut": []}
+    with open(LEXICON, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            word, role = line.rstrip("\n").split("\t")[:2]
+            out[role].append(word)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _gap_cut() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, _words()["cut"])))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The incident name pattern, and the grade-or-kind words an unquoted code must touch."""
+    words = _words()
+    grades, kinds = words["grade"], words["kind"]
+
+    def alt(words: list[str]) -> str:
+        return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+    return re.compile(
+        r"(?P<open>[“\"‘「])?(?P<code>(?P<mo>\d{1,2})\s*[·•・．.]\s*(?P<day>\d{1,2}))(?(open)[”\"’」])"
+        rf"(?P<tail>(?:{alt(grades)})?[\u4e00-\u9fff]{{0,10}}?(?:{alt(kinds)})+)"
+    ), re.compile(f"(?:{alt(grades)}|{alt(kinds)})")
+
+
+def find_incidents(text: str) -> list[IncidentHit]:
+    """Named incidents with the region their name carries (None when it names none)."""
+    pattern, grade_or_kind = _patterns()
+    hits = []
+    for m in pattern.finditer(text):
+        if not (1 <= int(m.group("mo")) <= 12 and 1 <= int(m.group("day")) <= 31):
+            continue
+        dotted = "." in m.group("code") or "．" in m.group("code")
+        if dotted and not m.group("open") and not grade_or_kind.match(m.group("tail")):
+            continue  # an unquoted decimal (1.5万家企业发生事故) is a code only right before its grade or kind
+        start = m.start()
+        window_start = max(0, start - 24)
+        window = text[window_start:start]
+        region = None
+        # the chain of places that ends at the code, or a few name characters before it (天津港, 昆山中荣)
+        edge = len(window)
+        for p in reversed(find_regions(window)):
+            gap = window[p.end:edge]
+            if len(gap) > _MAX_NAME_GAP or not _NAME_CHARS.fullmatch(gap) or _gap_cut().search(gap):
+                break
+            edge = p.start
+            region = region or p.path
+        start = window_start + edge
+        title = _QUOTES_SPACES.sub("", text[start:m.end()])
+        title = re.sub(r"\s*[·•・．.]\s*", "·", title, count=1) if "·" not in title else title
+        hits.append(IncidentHit(start, m.end(), title, region))
+    return hits

@@ -1,0 +1,134 @@
+"""Inspection and supervision missions: team, target, period, level.
+
+A team is written `[level or body]…第N巡查组` (`省安全生产第四巡查组`,
+`国务院安委会安全生产第三巡查组`); its full name puts the level's place in
+front (`江苏省安全生产第四巡查组`). The target follows a mission verb in the
+same sentence (`对我省…进行了巡查`, `进驻省市场监管局`, `巡查海安市`); the
+period is a date range of the sentence (`自…至…`), or the single date of an
+arrival (`3月2日…进驻`). Mentions of the same team are merged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from graph_loader.extract.bodies import BodyRef, body_word_at, relative_body_at, resolve_body
+from graph_loader.extract.dates import DateHit
+from graph_loader.extract.lexicon_files import alternation, words
+from graph_loader.extract.regions import RegionHit, level_of, relative_region
+from graph_loader.extract.sentences import SentenceIndex
+
+_ARRIVAL = re.compile(r"进驻|入驻|抵达|开始|启动|赴")
+_RELATIVE_TARGET = re.compile(r"[我全本该]([省市州县区旗])")
+_TARGET_VERBS = r"对|进驻|入驻|巡查|督导|督查|检查|赴|到|抵达|向"
+
+
+@dataclass
+class InspectionDraft:
+    team: str
+    team_surface: str
+    level: str | None = None
+    region: str | None = None
+    target: str | None = None
+    target_kind: str | None = None  # region | body
+    target_region: str | None = None  # the target's region path (a body's region for a body)
+    start: str | None = None
+    end: str | None = None
+    spans: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, rule)
+
+
+@cache
+def _team_re() -> re.Pattern[str]:
+    teams = alternation(words("teams.tsv"))
+    return re.compile(r"第[一二三四五六七八九十百\d]+(?:" + teams + ")")
+
+
+@cache
+def _target_re() -> re.Pattern[str]:
+    return re.compile(r"(?:" + _TARGET_VERBS + r")(?:了)?")
+
+
+def _team_start(text: str, pos: int) -> int:
+    i = pos
+    while i > 0 and pos - i < 20 and "\u4e00" <= text[i - 1] <= "\u9fff":
+        i -= 1
+    # cut at a verb or date word before the team's own words
+    seg = text[i:pos]
+    for cut in ("根据", "按照", "由", "在", "和", "与", "及", "向", "对", "日", "期间"):
+        k = seg.rfind(cut)
+        if k >= 0:
+            i = max(i, i + k + len(cut))
+            seg = text[i:pos]
+    return i
+
+
+def _team_name(surface: str, place: RegionHit | None, context: str | None) -> tuple[str, str | None, str | None]:
+    """Full team name, its region path and level."""
+    ref = resolve_body(surface, place, context)
+    if ref is None:
+        return surface, None, None
+    if ref.level == "national":
+        return surface, None, "national"
+    return ref.name, ref.region, ref.level
+
+
+def _target_at(text: str, pos: int, regions: list[RegionHit], context: str | None
+               ) -> tuple[str, str, str | None] | None:
+    """A target written at `pos`: a body (`省市场监管局`), a region (`海安市`), or `我省`."""
+    body: BodyRef | None = relative_body_at(text, pos, context)
+    if body is not None and body.region:
+        return body.name, "body", body.region
+    hit = next((h for h in regions if h.start == pos), None)
+    if hit is not None:
+        after = text[hit.end:hit.end + 12]
+        word = body_word_at(text, hit.end)
+        if word and word not in ("委", "政府", "人民政府") and not after.startswith(("开展", "进行")):
+            ref = resolve_body(text[pos:hit.end] + word, hit, context)
+            if ref is not None:
+                return ref.name, "body", hit.path
+        return hit.path, "region", hit.path
+    m = _RELATIVE_TARGET.match(text, pos)
+    if m:
+        path = relative_region(m.group(), context)
+        if path:
+            return path, "region", path
+    return None
+
+
+def find_inspections(text: str, index: SentenceIndex, regions: list[RegionHit], dates: list[DateHit],
+                     context: str | None) -> list[InspectionDraft]:
+    """Inspections in order of first mention, one per team."""
+    by_team: dict[str, InspectionDraft] = {}
+    for m in _team_re().finditer(text):
+        start = _team_start(text, m.start())
+        surface = text[start:m.end()]
+        place = next((h for h in regions if h.start == start), None)
+        team, region, level = _team_name(surface, place, context)
+        insp = by_team.get(team)
+        if insp is None:
+            insp = by_team[team] = InspectionDraft(team=team, team_surface=surface, region=region,
+                                                   level=level or (level_of(region) if region else None))
+        insp.spans.append((start, m.end(), "inspection.team"))
+        sent = index.at(m.start())
+        # the target: after a mission verb, later in the same sentence
+        if insp.target is None:
+            for tm in _target_re().finditer(text, m.end(), sent.end):
+                target = _target_at(text, tm.end(), regions, context)
+                if target is not None:
+                    insp.target, insp.target_kind, insp.target_region = target
+                    insp.spans.append((tm.start(), tm.end(), "inspection.target"))
+                    break
+        # the period: a range in the sentence, else the date of an arrival
+        in_sent = [d for d in dates if sent.start <= d.start < sent.end and d.value]
+        rng = next((d for d in in_sent if d.end_value), None)
+        if rng is not None and (insp.start is None or insp.end is None):
+            insp.start, insp.end = rng.value, rng.end_value
+            insp.spans.append((rng.start, rng.end, "inspection.period"))
+        elif insp.start is None and in_sent and _ARRIVAL.search(text, m.end(), sent.end):
+            d = in_sent[0]
+            insp.start = d.value
+            insp.spans.append((d.start, d.end, "inspection.arrival"))
+    return [i for i in by_team.values() if i.target or i.start]
+

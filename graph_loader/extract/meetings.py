@@ -1,0 +1,349 @@
+"""Meetings reported as held: where each starts, its date, level, participants with roles, and relays.
+
+The article is cut into meeting scopes at events: a meeting held (`召开…会议`,
+`…反馈会召开`, `主持…会`), the end of one (`省电视电话会议结束后` starts a lower
+meeting relaying it) and a branch venue (`分会场`: a meeting of the lower level
+relaying the higher one). A generic `主持会议` re-mentions the current meeting.
+Persons in a scope take the strongest role of the cues after their name
+(chair > speaker > attendee); a name list shares the cue that closes it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from graph_loader.extract.bodies import LEVEL_CHARS, level_region
+from graph_loader.extract.dates import DateHit
+from graph_loader.extract.lexicon_files import alternation, rows
+from graph_loader.extract.persons import NameMention
+from graph_loader.extract.regions import RegionHit, level_of
+from graph_loader.extract.sentences import SentenceIndex
+
+ROLE_RANK = {"chair": 3, "speaker": 2, "attendee": 1}
+_NOT_HELD_BEFORE = ("将", "即将", "拟", "准备", "计划", "要", "定于", "适时")
+_NOT_CUE_BEFORE = ("胜利", "的", "将", "即将")  # `十九大胜利召开`, `召开的会议`: not a chair
+_CLAUSE_END = re.compile(r"[，,。；;！？!?\n：:]")
+_LIST_INTRO = re.compile(r"(出席|参加|列席)[^，,。；;]{0,6}?的(?:还)?有")
+_RELAY_MEETING = re.compile(r"贯彻(?:落实)?[^，。；]{0,20}?会议精神|传达[^，。；]{0,20}?会议精神")
+
+
+@dataclass
+class ParticipantDraft:
+    name: str
+    role: str
+    start: int
+    end: int
+    cue: str
+
+
+@dataclass
+class MeetingDraft:
+    start: int  # scope start in the clean text
+    end: int = 0
+    held: int | None = None  # offset of the held event
+    held_end: int | None = None
+    noun: str | None = None
+    kind: str | None = None
+    name: str | None = None
+    generic: bool = True
+    after_prev: bool = False
+    branch: bool = False
+    branch_pos: int | None = None
+    date: str | None = None
+    date_span: tuple[int, int] | None = None
+    region: str | None = None
+    level: str | None = None
+    level_rule: str | None = None
+    participants: dict[str, ParticipantDraft] = field(default_factory=dict)
+    relays_meeting: int | None = None
+    relay_rule: str | None = None
+
+
+@dataclass(frozen=True)
+class _Lex:
+    kinds: dict[str, str]
+    held_verb_first: re.Pattern[str]
+    held_noun_first: re.Pattern[str]
+    chaired: re.Pattern[str]
+    ended: re.Pattern[str]
+    branch: re.Pattern[str]
+    roles: dict[str, str]
+    roles_re: re.Pattern[str]
+    scope_re: re.Pattern[str]
+
+
+@cache
+def _lex() -> _Lex:
+    kinds = {r[0]: r[1] for r in rows("meeting_kinds.tsv")}
+    nouns = alternation(kinds)
+    roles = {r[0]: r[1] for r in rows("roles.tsv")}
+    return _Lex(
+        kinds=kinds,
+        held_verb_first=re.compile(
+            r"(?P<v>主持召开|组织召开|召开|举行|举办)(?P<np>[^，,。；;！？!?\n]{0,40}?)(?P<n>" + nouns + ")"),
+        held_noun_first=re.compile(
+            r"(?P<n>" + nouns + r")(?P<mid>[^，,。；;！？!?\n]{0,14}?)(?P<v>召开|举行)(?!在即)"),
+        chaired=re.compile(r"(?P<v>主持)(?P<np>[^，,。；;！？!?\n]{0,30}?)(?P<n>" + nouns + ")"),
+        ended=re.compile(r"(?P<n>" + nouns + r")(?:结束|召开)?后|(?P<after>会后)(?=[，,])"),
+        branch=re.compile(r"分会场"),
+        roles=roles,
+        roles_re=re.compile(alternation(roles)),
+        scope_re=re.compile(r"[全我本]([" + LEVEL_CHARS + r"])"),
+    )
+
+
+@dataclass
+class _Event:
+    pos: int
+    end: int
+    kind: str  # held | ended | branch
+    noun: str | None = None
+    name: str | None = None
+    generic: bool = False
+    chaired: bool = False  # `主持反馈会`: names the current meeting rather than a new one
+
+
+def _events(text: str) -> list[_Event]:
+    lex = _lex()
+    out: list[_Event] = []
+    for rx in (lex.held_verb_first, lex.chaired):
+        for m in rx.finditer(text):
+            np = m.group("np")
+            if np.startswith("的") or text[max(0, m.start() - 2):m.start()].endswith(_NOT_HELD_BEFORE):
+                continue
+            name = (np + m.group("n")).strip()
+            generic = m.group("n") == "会议" and not np
+            chaired = rx is lex.chaired and m.group("v") == "主持"
+            out.append(_Event(m.start(), m.end(), "held", m.group("n"), name, generic, chaired))
+    for m in lex.held_noun_first.finditer(text):
+        # the noun phrase runs back to the clause start: `省…巡查海安市情况反馈会召开`
+        cs = m.start()
+        while cs > 0 and text[cs - 1] not in "，,。；;！？!?\n：:":
+            cs -= 1
+        name = text[cs:m.end("n")].strip()
+        generic = m.group("n") == "会议" and len(name) <= 4
+        out.append(_Event(m.start("n"), m.end(), "held", m.group("n"), name, generic))
+    for m in lex.ended.finditer(text):
+        out.append(_Event(m.start(), m.end(), "ended", m.group("n") or "会议"))
+    for m in lex.branch.finditer(text):
+        out.append(_Event(m.start(), m.end(), "branch"))
+    out.sort(key=lambda e: (e.pos, e.kind != "ended"))
+    # one held event per position range: drop a held event inside another one's span
+    kept: list[_Event] = []
+    for e in out:
+        if e.kind == "held" and any(k.kind == "held" and k.pos <= e.pos < k.end for k in kept):
+            continue
+        kept.append(e)
+    return kept
+
+
+def _is_headline(text: str, index: SentenceIndex, pos: int) -> bool:
+    """A short line of its own without closing punctuation (a headline or a caption)."""
+    sent = index.at(pos)
+    line = text[sent.start:sent.end].strip()
+    before = text[max(0, sent.start - 1):sent.start]
+    return (len(line) <= 40 and not re.search(r"[。！？!?；;，,]", line)
+            and (sent.start == 0 or before == "\n" or not before.strip()))
+
+
+def segment_meetings(text: str, index: SentenceIndex) -> list[MeetingDraft]:
+    """Meeting scopes in text order (scope = [start, end) of the clean text)."""
+    lex = _lex()
+    meetings: list[MeetingDraft] = []
+    cur: MeetingDraft | None = None
+
+    def sent_start(pos: int) -> int:
+        return index.at(pos).start
+
+    def set_held(m: MeetingDraft, e: _Event) -> None:
+        m.held, m.held_end, m.noun, m.name, m.generic = e.pos, e.end, e.noun, e.name, e.generic
+        m.kind = lex.kinds.get(e.noun or "", "other")
+
+    for e in _events(text):
+        if e.kind == "held" and _is_headline(text, index, e.pos):
+            continue  # the article's headline names the meeting the body reports
+        if e.kind == "held":
+            if cur is None:
+                cur = MeetingDraft(start=0)
+                meetings.append(cur)
+            elif (cur.held is not None and not e.generic and not e.chaired
+                  and index.index_at(e.pos) != index.index_at(cur.held)):
+                cur = MeetingDraft(start=sent_start(e.pos))
+                meetings.append(cur)
+            if cur.held is None or (cur.generic and not e.generic):
+                set_held(cur, e)
+        elif e.kind == "ended":
+            if cur is None:
+                continue
+            cur = MeetingDraft(start=sent_start(e.pos), after_prev=True)
+            meetings.append(cur)
+        elif e.kind == "branch":
+            if cur is None:
+                cur = MeetingDraft(start=sent_start(e.pos), branch=True, branch_pos=e.pos)
+                meetings.append(cur)
+            elif cur.held is not None and not cur.branch and not cur.after_prev:
+                same = index.index_at(e.pos) == index.index_at(cur.held)
+                start = index.clause_bounds(e.pos)[0] if same else sent_start(e.pos)
+                cur = MeetingDraft(start=start, branch=True, branch_pos=e.pos, after_prev=True)
+                meetings.append(cur)
+            else:
+                cur.branch, cur.branch_pos = True, e.pos
+    for i, m in enumerate(meetings):
+        m.end = meetings[i + 1].start if i + 1 < len(meetings) else len(text)
+        if m.after_prev and i > 0:
+            m.relays_meeting, m.relay_rule = i - 1, "meeting.relay.after_or_branch"
+    return meetings
+
+
+def _role_cues(text: str, start: int, end: int) -> list[tuple[str, str, int]]:
+    lex = _lex()
+    return [(m.group(), lex.roles[m.group()], m.start()) for m in lex.roles_re.finditer(text, start, end)]
+
+
+def assign_participants(text: str, index: SentenceIndex, meetings: list[MeetingDraft],
+                        mentions: list[NameMention]) -> None:
+    """Give each meeting its participants: the strongest role each person gets in its scope."""
+    lex = _lex()
+    people = [m for m in mentions if not m.national]
+    roles: list[tuple[str, str, int] | None] = [None] * len(people)
+    for i in range(len(people) - 1, -1, -1):
+        m = people[i]
+        sent = index.at(m.start)
+        nxt = people[i + 1].start if i + 1 < len(people) and people[i + 1].start < sent.end else sent.end
+        clause = _CLAUSE_END.search(text, m.end, sent.end)
+        own_end = min(nxt, clause.start() if clause else sent.end)  # cues bind within the name's clause
+        if text.startswith("的", m.end):
+            continue
+        lead = _LIST_INTRO.search(text, index.clause_bounds(m.start)[0], m.start)
+        if lead:  # `出席会议的还有县委副书记X`
+            roles[i] = (lead.group(1), lex.roles.get(lead.group(1), "attendee"), lead.start())
+            continue
+        cues = [c for c in _role_cues(text, m.end, own_end) if not text[max(0, c[2] - 2):c[2]].endswith(_NOT_CUE_BEFORE)]
+        if cues:
+            roles[i] = max(cues, key=lambda c: ROLE_RANK[c[1]])
+        elif nxt < sent.end and i + 1 < len(people):
+            gap = text[m.end:nxt]
+            if len(gap) <= 30 and not re.search(r"[。；;]", gap):
+                roles[i] = roles[i + 1]
+    for m, cue in zip(people, roles, strict=True):
+        if cue is None:
+            continue
+        for meeting in meetings:
+            if meeting.start <= m.start < meeting.end:
+                prev = meeting.participants.get(m.name)
+                if prev is None or ROLE_RANK[cue[1]] > ROLE_RANK[prev.role]:
+                    meeting.participants[m.name] = ParticipantDraft(m.name, cue[1], m.start, m.end, cue[0])
+                break
+
+
+def assign_dates(meetings: list[MeetingDraft], dates: list[DateHit], index: SentenceIndex) -> None:
+    """The meeting's date: the nearest single date before its held event within its scope."""
+    singles = [d for d in dates if d.value and not d.end_value]
+    for i, m in enumerate(meetings):
+        anchor = m.held if m.held is not None else None
+        best = None
+        if anchor is not None:
+            sent = index.at(anchor)
+            limit = max(sent.end, anchor)
+            for d in singles:
+                if m.start <= d.start < limit and (best is None or d.start > best.start):
+                    best = d
+        if best is not None:
+            m.date, m.date_span = best.value, (best.start, best.end)
+        elif m.branch and m.relays_meeting is not None and m.relays_meeting == i - 1:
+            src = meetings[i - 1]
+            if src.date and src.date_span and index.at(src.date_span[0]).paragraph == index.at(m.start).paragraph:
+                m.date, m.date_span = src.date, src.date_span
+
+
+def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionHit],
+                  person_regions: dict[str, list[str]], context: str | None,
+                  person_levels: dict[str, list[str]] | None = None) -> None:
+    """Where each meeting was held: branch venue > `全州…会议` > the chair's (lowest) post > convener >
+    a speaker's post; None when the text does not say."""
+    lex = _lex()
+    person_levels = person_levels or {}
+    for m in meetings:
+        path, rule = None, None
+        if m.branch and m.branch_pos is not None:
+            hit = next((h for h in regions if h.end == m.branch_pos or h.end + 1 == m.branch_pos), None)
+            if hit is not None:
+                path, rule = hit.path, "meeting.level.branch_place"
+            elif m.branch_pos > 0 and text[m.branch_pos - 1] in LEVEL_CHARS:
+                path, rule = level_region(text[m.branch_pos - 1], context), "meeting.level.branch_level"
+        if path is None and m.name and "全国" in m.name:
+            m.level, m.level_rule = "national", "meeting.level.national"
+            continue
+        if path is None and m.name:
+            sm = lex.scope_re.search(m.name)
+            if sm:
+                path, rule = level_region(sm.group(), context), "meeting.level.scope_word"
+        if path is None:
+            path, rule = _from_people(m, person_regions, "chair"), "meeting.level.chair_post"
+        if path is None and m.held is not None:
+            path, rule = _convener(text, m.held, regions, context), "meeting.level.convener"
+        if path is None:
+            path, rule = _from_people(m, person_regions, "speaker"), "meeting.level.speaker_post"
+        if path is None and m.branch:
+            path, rule = context, "meeting.level.branch_context"
+        if path:
+            m.region, m.level, m.level_rule = path, level_of(path), rule
+        else:  # the place is unknown but the level may be said (`省委副书记、省长X主持`; not `市`)
+            m.level = _level_from_chars(m, person_levels)
+            m.level_rule = "meeting.level.post_level" if m.level else None
+
+
+def _from_people(m: MeetingDraft, person_regions: dict[str, list[str]], role: str) -> str | None:
+    for p in sorted(m.participants.values(), key=lambda p: p.start):
+        if p.role != role:
+            continue
+        paths = [x for x in person_regions.get(p.name, []) if x]
+        if paths:
+            return max(paths, key=len)  # the lowest level among the person's posts
+    return None
+
+
+_CHAR_LEVEL = {"省": "province", "州": "prefecture", "盟": "prefecture", "县": "county", "区": "county",
+               "旗": "county", "镇": "township", "乡": "township"}
+_LEVEL_ORDER = ("province", "prefecture", "county", "township")
+
+
+def _level_from_chars(m: MeetingDraft, person_levels: dict[str, list[str]]) -> str | None:
+    """The level the chair's (else the first speaker's) posts say by their level character, lowest first."""
+    for role in ("chair", "speaker"):
+        for p in sorted(m.participants.values(), key=lambda p: p.start):
+            if p.role != role:
+                continue
+            levels = [_CHAR_LEVEL[c] for c in person_levels.get(p.name, []) if c in _CHAR_LEVEL]
+            if levels:
+                return max(levels, key=_LEVEL_ORDER.index)
+            if "市" in person_levels.get(p.name, []):
+                return None  # 市 is a prefecture or a county-level city: not said
+    return None
+
+
+def _convener(text: str, held: int, regions: list[RegionHit], context: str | None) -> str | None:
+    """A body written just before the held verb in its clause (`州政府立即召开`)."""
+    cs = held
+    while cs > 0 and text[cs - 1] not in "，,。；;！？!?\n：:":
+        cs -= 1
+    clause = text[cs:held]
+    for h in regions:
+        if cs <= h.start < held:
+            return h.path
+    m = re.search(r"([" + LEVEL_CHARS + r"])(?:委|政府|人民政府|安委会|安委办|应急管理)|[我全本]([" + LEVEL_CHARS
+                  + r"])", clause)
+    if m:
+        return level_region(m.group(1) or m.group(2), context)
+    return None
+
+
+def relays_to_meetings(text: str, meetings: list[MeetingDraft]) -> None:
+    """`贯彻落实省政府会议精神` in a later meeting's scope relays the previous meeting."""
+    for i, m in enumerate(meetings):
+        if i == 0 or m.relays_meeting is not None:
+            continue
+        if _RELAY_MEETING.search(text, m.start, m.end):
+            m.relays_meeting, m.relay_rule = i - 1, "meeting.relay.spirit"

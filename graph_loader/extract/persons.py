@@ -1,0 +1,282 @@
+"""Persons of the governance story: names read from the grammar of the genre, not from a name tagger.
+
+A name is accepted where the genre puts one: right after a post (`市长X主持`), after a
+collective descriptor (`区领导A、B参加`), in a list continuing either (`A、B等`), or
+before a national leader's title (`习近平总书记`). A candidate must start with a
+surname, must not start with an ordinary word (`严格要求`), and must be followed by
+punctuation, a role verb or another word that follows names (lexicon/*.tsv). The
+title chain before the name is split at `、` (`市委副书记、市长X`). Once known, a name
+is found again everywhere in the article (`X指出`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from graph_loader.extract.lexicon_files import alternation, rows, words
+
+_CJK = "\u4e00-\u9fff"
+_MAX_TITLE = 30  # characters scanned left of a post for its body
+_LEVEL_CHARS = "省市县区州旗盟镇乡"
+
+
+@dataclass
+class TitleSpan:
+    """One title of a chain as written (`海安市委书记`), with the post that ends it."""
+
+    start: int
+    end: int
+    full: str
+    post: str
+
+
+@dataclass
+class NameMention:
+    start: int
+    end: int
+    name: str
+    titles: list[TitleSpan] = field(default_factory=list)
+    rule: str = "person.post"
+    national: bool = False
+
+
+@dataclass(frozen=True)
+class _Lex:
+    posts: frozenset[str]
+    post_level: dict[str, str]
+    post_re: re.Pattern[str]
+    post_end_re: re.Pattern[str]
+    desc_re: re.Pattern[str]
+    desc_end_re: re.Pattern[str]
+    national_re: re.Pattern[str]
+    follow_re: re.Pattern[str]
+    stops_re: re.Pattern[str]
+    single: frozenset[str]
+    compound: frozenset[str]
+    not_names: frozenset[str]
+    teams_re: re.Pattern[str]
+    single_followers: frozenset[str]
+    title_heads: re.Pattern[str]
+
+
+@cache
+def _lex() -> _Lex:
+    posts = {r[0] for r in rows("posts.tsv")}
+    post_level = {r[0]: r[1] for r in rows("posts.tsv") if len(r) > 1 and r[1]}
+    sur = words("surnames.txt")
+    desc = words("descriptors.tsv")
+    cues = {r[0] for r in rows("roles.tsv")} | set(words("name_followers.tsv"))
+    follow = r"[^" + _CJK + r"]|" + alternation(cues) + r"|$"
+    return _Lex(
+        posts=frozenset(posts),
+        post_level=post_level,
+        post_re=re.compile(alternation(posts)),
+        post_end_re=re.compile("(?:" + alternation(posts) + ")$"),
+        desc_re=re.compile(alternation(desc)),
+        desc_end_re=re.compile("(?:" + alternation(desc) + ")$"),
+        national_re=re.compile(alternation(words("national_titles.tsv"))),
+        follow_re=re.compile(follow),
+        stops_re=re.compile(alternation(words("title_stops.tsv"))),
+        single=frozenset(s for s in sur if len(s) == 1),
+        compound=frozenset(s for s in sur if len(s) == 2),
+        not_names=words("not_names.txt"),
+        teams_re=re.compile("(" + alternation(words("teams.tsv")) + ")(.*)$"),
+        single_followers=frozenset(w for w in words("name_followers.tsv") if len(w) == 1),
+        title_heads=re.compile(alternation(words("title_heads.tsv") | words("teams.tsv")
+                                           | {r[0] for r in rows("bodies.tsv")} | posts)),
+    )
+
+
+def post_level(post: str) -> str | None:
+    """The level character a post implies by itself (`副省长` → `省`), or None."""
+    return _lex().post_level.get(post)
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _name_ok(name: str, ignore: frozenset[str]) -> bool:
+    lex = _lex()
+    if name in ignore or not all(_is_cjk(c) for c in name):
+        return False
+    if (name[:2] in lex.not_names and name[:2] not in lex.compound) or name in lex.posts:
+        return False
+    return not lex.post_re.search(name)
+
+
+def _surname_len(text: str, pos: int) -> int:
+    lex = _lex()
+    if text[pos:pos + 2] in lex.compound:
+        return 2
+    return 1 if text[pos:pos + 1] in lex.single else 0
+
+
+def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset()) -> tuple[int, int] | None:
+    """A personal name starting at `pos` and followed by what follows names: (start, end)."""
+    s = _surname_len(text, pos)
+    if not s:
+        return None
+    lex = _lex()
+    ok: dict[int, int] = {}  # given-name length -> length of what follows
+    for given in (2, 1):
+        end = pos + s + given
+        if end > len(text) or not _name_ok(text[pos:end], ignore):
+            continue
+        f = lex.follow_re.match(text, end)
+        if f:
+            ok[given] = len(f.group())
+    # `谭真作表态发言`, `王军的汇报`: a two-character name wins when its follower is a word of its own
+    if 1 in ok and (2 not in ok or ok[1] >= 2 or text[pos + s + 1] in lex.single_followers):
+        return pos, pos + s + 1
+    if 2 in ok:
+        return pos, pos + s + 2
+    return None
+
+
+def name_before(text: str, end: int, ignore: frozenset[str] = frozenset()) -> tuple[int, int] | None:
+    """A personal name ending at `end` (a national leader's title follows it): (start, end)."""
+    for length in (3, 2, 4):
+        start = end - length
+        if start < 0:
+            continue
+        s = _surname_len(text, start)
+        if not s or length - s not in (1, 2):
+            continue
+        if _name_ok(text[start:end], ignore):
+            return start, end
+    return None
+
+
+def _segment_start(text: str, end: int, floor: int, region_starts: frozenset[int] = frozenset()) -> int:
+    """Where the title ending at `end` begins: after punctuation, a stop word, or `floor`, and then at the
+    first place name, level character, body or post (`传达学习省委书记` → `省委书记`)."""
+    lex = _lex()
+    i = end
+    lo = max(floor, end - _MAX_TITLE)
+    while i > lo and _is_cjk(text[i - 1]):
+        i -= 1
+    last = i
+    for m in lex.stops_re.finditer(text, i, end):
+        if m.end() < end:
+            last = m.end()
+    for k in range(last, end):
+        if k in region_starts or text[k] in _LEVEL_CHARS or lex.title_heads.match(text, k, end):
+            return k
+    return last
+
+
+def title_chain(text: str, post_start: int, post_end: int, floor: int,
+                region_starts: frozenset[int] = frozenset()) -> list[TitleSpan]:
+    """The titles before a name, split at `、`: `市委副书记、市长` → two titles, in text order."""
+    lex = _lex()
+    out: list[TitleSpan] = []
+    end, post = post_end, text[post_start:post_end]
+    start = _segment_start(text, end, floor, region_starts)
+    while True:
+        full = text[start:end]
+        if not full:
+            break
+        out.append(TitleSpan(start, end, full, post))
+        if start - 1 <= floor or text[start - 1] != "、":
+            break
+        end = start - 1
+        seg_start = _segment_start(text, end, floor, region_starts)
+        seg = text[seg_start:end]
+        m = lex.post_end_re.search(seg)
+        if not m or lex.desc_end_re.search(seg):
+            break
+        post, start = m.group(), seg_start
+    return out[::-1]
+
+
+def _name_list(text: str, pos: int, ignore: frozenset[str]) -> list[tuple[int, int]]:
+    """Names continuing a list after `pos` (`、B、C等`); stops at a title or a non-name."""
+    out = []
+    lex = _lex()
+    while pos < len(text) and text[pos] == "、":
+        span = name_at(text, pos + 1, ignore)
+        if span is None:
+            break
+        # `、市长李四` is a new title, not a list member: a post inside the next words says so
+        if lex.post_re.match(text, span[0]) or lex.post_re.match(text, span[0] + 1):
+            break
+        out.append(span)
+        pos = span[1]
+    return out
+
+
+def find_persons(text: str, ignore: frozenset[str] = frozenset(),
+                 region_starts: frozenset[int] = frozenset()) -> list[NameMention]:
+    """All person mentions, in text order: anchored ones with titles, and repeats of known names.
+
+    `ignore`: names that are not persons of the story (reporters, editors); `region_starts`: offsets
+    where a place name starts, so a title may begin with one (`海安市委书记`)."""
+    lex = _lex()
+    found: list[NameMention] = []
+    taken: set[int] = set()  # name starts already read
+
+    def add(m: NameMention) -> None:
+        if m.start in taken:
+            return
+        taken.add(m.start)
+        found.append(m)
+
+    floor = -1
+    for m in lex.post_re.finditer(text):
+        span = name_at(text, m.end(), ignore)
+        if span is None:
+            continue
+        if span[0] in taken:
+            continue
+        titles = title_chain(text, m.start(), m.end(), floor, region_starts)
+        add(NameMention(span[0], span[1], text[span[0]:span[1]], titles, "person.post"))
+        for s, e in _name_list(text, span[1], ignore):
+            add(NameMention(s, e, text[s:e], [TitleSpan(t.start, t.end, t.full, t.post) for t in titles],
+                            "person.list_after_post"))
+        floor = span[1]
+    for m in lex.desc_re.finditer(text):
+        span = name_at(text, m.end(), ignore)
+        if span is None or span[0] in taken:
+            continue
+        add(NameMention(span[0], span[1], text[span[0]:span[1]], [], "person.after_collective"))
+        for s, e in _name_list(text, span[1], ignore):
+            add(NameMention(s, e, text[s:e], [], "person.after_collective"))
+    for m in lex.national_re.finditer(text):
+        span = name_before(text, m.start(), ignore)
+        if span is None or span[0] in taken:
+            continue
+        title = TitleSpan(m.start(), m.end(), m.group(), m.group())
+        add(NameMention(span[0], span[1], text[span[0]:span[1]], [title], "person.national_leader",
+                        national=True))
+    known = {m.name for m in found}
+    if known:
+        occupied = [(m.start, m.end) for m in found]
+        again = re.compile(alternation(known))
+        for m in again.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in occupied):
+                continue
+            add(NameMention(m.start(), m.end(), m.group(), [], "person.repeat"))
+    found.sort(key=lambda x: x.start)
+    return found
+
+
+def strip_place(full: str, place_len: int) -> str:
+    """The title as scored: the leading place name removed, its level kept (`海安市委书记` → `市委书记`).
+
+    `place_len` is the length of the place name the title starts with (0 for none).
+    Team posts keep the team kind only (`省安全生产第四巡查组组长` → `巡查组组长`).
+    """
+    lex = _lex()
+    m = lex.teams_re.search(full)
+    if m and m.group(2) and lex.post_re.fullmatch(m.group(2)):
+        return m.group(1) + m.group(2)
+    if not place_len or place_len >= len(full):
+        return full
+    rest = full[place_len:]
+    level = full[place_len - 1]
+    if level in "省市县区州旗盟镇乡" and not (lex.post_re.match(rest) and rest[:1] not in "委"):
+        return level + rest
+    return rest

@@ -1,0 +1,281 @@
+"""`Document` → `ExtractionRecord`: every extractor run once over the clean text, facts joined with evidence.
+
+Order matters only where one fact needs another: regions first (the home region
+resolves `市委`, `我省`), dates next (meetings and inspections take theirs), then
+persons (their posts place the meetings they chair), meetings, inspections.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+
+from graph_loader.extract.bodies import LEVEL_CHARS, BodyRef, body_of_title
+from graph_loader.extract.dates import DateHit, find_dates
+from graph_loader.extract.directives import DirectiveHit, find_directives, find_instructions
+from graph_loader.extract.evidence import EvidenceMaker
+from graph_loader.extract.incidents import find_incidents
+from graph_loader.extract.inspections import InspectionDraft, find_inspections
+from graph_loader.extract.meetings import (
+    MeetingDraft,
+    assign_dates,
+    assign_levels,
+    assign_participants,
+    relays_to_meetings,
+    segment_meetings,
+)
+from graph_loader.extract.persons import NameMention, find_persons, post_level, strip_place
+from graph_loader.extract.record import (
+    Body,
+    Directive,
+    ExtractionRecord,
+    Incident,
+    Inspection,
+    Meeting,
+    Participant,
+    Person,
+    Post,
+    RegionMention,
+    Relay,
+    SectorMention,
+)
+from graph_loader.extract.regions import RegionHit, context_region, find_regions, gazetteer, level_of
+from graph_loader.extract.sectors import find_sectors
+from graph_loader.extract.sentences import SentenceIndex
+from graph_loader.ingest.document import Document
+
+log = logging.getLogger(__name__)
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_RELAY_VERB = re.compile(r"传达学习|传达|学习贯彻|贯彻落实|贯彻|落实|学习|领学|宣读|解读")
+_CLAUSE_MARK = "，,。；;！？!?\n：:"
+
+
+def extract(doc: Document) -> ExtractionRecord:
+    """One record per article; never raises (a failure is a warning on an otherwise empty record)."""
+    meta = doc.metadata
+    record = ExtractionRecord(doc_id=doc.doc_id, title=meta.title, source=meta.source,
+                              published=meta.published, reporters=list(meta.reporters),
+                              ignore_names=list(meta.editors))
+    if not _CJK.search(doc.clean or ""):
+        record.warnings.append("no_chinese: nothing to extract")
+        return record
+    try:
+        _fill(doc, record)
+    except Exception as e:  # noqa: BLE001 - one bad article must not stop a corpus
+        log.exception("extraction failed for %s", doc.doc_id)
+        record.warnings.append(f"extraction_failed: {type(e).__name__}: {e}")
+    if not record.persons and not record.meetings:
+        record.warnings.append("no_officials_or_meetings")
+    return record
+
+
+def warm_up() -> None:
+    """Load the gazetteer now, with its library's import banner sent to stderr (stdout may carry JSON)."""
+    with contextlib.redirect_stdout(sys.stderr):
+        gazetteer()
+
+
+def extract_many(docs: Iterable[Document], workers: int = 1) -> Iterator[ExtractionRecord]:
+    """Records in input order; a process pool when workers > 1."""
+    warm_up()
+    if workers <= 1:
+        for doc in docs:
+            yield extract(doc)
+        return
+    with ProcessPoolExecutor(max_workers=workers, initializer=warm_up) as pool:
+        yield from pool.map(extract, docs, chunksize=4)
+
+
+def _resolve_same_day(dates: list[DateHit]) -> list[DateHit]:
+    """`当日`/`当天` take the value of the date before them."""
+    prev: str | None = None
+    for d in dates:
+        if d.value is None and d.surface.startswith(("当日", "当天")) and prev:
+            d.value = prev
+        if d.value:
+            prev = d.value
+    return dates
+
+
+def _fill(doc: Document, record: ExtractionRecord) -> None:
+    text = doc.clean
+    index = SentenceIndex(text)
+    ev = EvidenceMaker(doc, index)
+    regions = find_regions(text)
+    ctx = context_region(text, regions)
+    record.context_region = ctx
+    region_at = {h.start: h for h in regions}
+    dates = _resolve_same_day(find_dates(text, record.published))
+    ignore = frozenset(n.replace(" ", "") for n in record.reporters + record.ignore_names)
+
+    mentions = find_persons(text, ignore, frozenset(region_at))
+    bodies: dict[str, Body] = {}
+    person_regions, person_levels = _persons(record, mentions, region_at, ctx, ev, bodies)
+
+    drafts = segment_meetings(text, index)
+    assign_participants(text, index, drafts, mentions)
+    relays_to_meetings(text, drafts)
+    assign_dates(drafts, dates, index)
+    assign_levels(text, drafts, regions, person_regions, ctx, person_levels)
+    drafts = _keep_meetings(drafts)
+
+    directive_hits = find_directives(text)
+    inspections = find_inspections(text, index, regions, dates, ctx)
+    record.meetings = [_meeting(text, d, directive_hits, inspections, ev) for d in drafts]
+    record.inspections = [_inspection(i, mentions, ev, bodies) for i in inspections]
+    record.directives = [_directive(h, ev) for h in directive_hits]
+    record.instructions = [_directive(h, ev) for h in find_instructions(text)]
+    record.incidents = [Incident(title=h.title, region=h.region,
+                                 evidence=[ev(h.start, h.end, "incident.named")]) for h in find_incidents(text)]
+    _regions(record, regions, ev)
+    _sectors(record, text, ev)
+    record.bodies = list(bodies.values())
+
+
+def _add_body(bodies: dict[str, Body], ref: BodyRef | None, evidence) -> None:
+    if ref is None:
+        return
+    body = bodies.get(ref.name)
+    if body is None:
+        body = bodies[ref.name] = Body(name=ref.name, kind=ref.kind, region=ref.region, level=ref.level)
+    body.evidence.append(evidence)
+
+
+def _persons(record: ExtractionRecord, mentions: list[NameMention], region_at: dict[int, RegionHit],
+             ctx: str | None, ev: EvidenceMaker, bodies: dict[str, Body]
+             ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Fill record.persons; return each person's post regions and level characters (to place the
+    meetings they chair)."""
+    people: dict[str, Person] = {}
+    regions_of: dict[str, list[str]] = {}
+    levels_of: dict[str, list[str]] = {}
+    for m in mentions:
+        person = people.get(m.name)
+        if person is None:
+            person = people[m.name] = Person(name=m.name, national_leader=m.national)
+            regions_of[m.name] = []
+            levels_of[m.name] = []
+        person.evidence.append(ev(m.start, m.end, m.rule))
+        prev_ref: BodyRef | None = None
+        for t in m.titles:
+            place = region_at.get(t.start)
+            title = strip_place(t.full, len(place.surface) if place else 0)
+            if title in person.titles:
+                continue
+            person.titles.append(title)
+            ref = body_of_title(t.full, t.post, place, ctx, post_level(t.post)) or prev_ref
+            prev_ref = ref  # `党委书记、局长`: the bare post belongs to the body named before it
+            person.posts.append(Post(title=title, full=t.full, body=ref.name if ref else None,
+                                     body_kind=ref.kind if ref else None, region=ref.region if ref else None))
+            if ref is not None and ref.region:
+                regions_of[m.name].append(ref.region)
+            lead = t.full[len(place.surface) - 1] if place else t.full[0]
+            levels_of[m.name].append(lead if lead in LEVEL_CHARS else (post_level(t.post) or ""))
+            _add_body(bodies, ref, ev(t.start, t.end, "body.of_title"))
+    record.persons = list(people.values())
+    return regions_of, levels_of
+
+
+def _keep_meetings(drafts: list[MeetingDraft]) -> list[MeetingDraft]:
+    """Drop scopes that turned out not to be meetings (an `…结束后` with nobody acting), reindex relays."""
+    keep = [d for d in drafts if d.held is not None or d.participants or d.branch]
+    new_index = {id(d): i for i, d in enumerate(keep)}
+    old = {i: d for i, d in enumerate(drafts)}
+    for d in keep:
+        if d.relays_meeting is not None:
+            target = old.get(d.relays_meeting)
+            d.relays_meeting = new_index.get(id(target)) if target is not None else None
+    return keep
+
+
+def _relay_verb_before(text: str, start: int) -> bool:
+    cs = start
+    while cs > 0 and text[cs - 1] not in _CLAUSE_MARK:
+        cs -= 1
+    return bool(_RELAY_VERB.search(text, cs, start))
+
+
+def _meeting(text: str, d: MeetingDraft, directive_hits: list[DirectiveHit],
+             inspections: list[InspectionDraft], ev: EvidenceMaker) -> Meeting:
+    anchor = d.held if d.held is not None else (d.branch_pos if d.branch_pos is not None else d.start)
+    anchor_end = d.held_end if d.held_end is not None else anchor + 1
+    rule = "meeting.held" if d.held is not None else ("meeting.branch" if d.branch else "meeting.after")
+    m = Meeting(date=d.date, region=d.region, level=d.level, kind=d.kind if d.held is not None else
+                ("teleconference" if d.branch else None), name=d.name,
+                evidence=[ev(anchor, anchor_end, rule)])
+    if d.date_span:
+        m.evidence.append(ev(d.date_span[0], d.date_span[1], "meeting.date"))
+    if d.level_rule and d.region:
+        m.evidence.append(ev(anchor, anchor_end, d.level_rule))
+    for p in sorted(d.participants.values(), key=lambda p: p.start):
+        m.participants.append(Participant(name=p.name, role=p.role,
+                                          evidence=[ev(p.start, p.end, f"meeting.{p.role}.{p.cue}")]))
+    if d.relays_meeting is not None:
+        m.relays.append(Relay(meeting=d.relays_meeting,
+                              evidence=[ev(d.start, d.start + 1, d.relay_rule or "meeting.relay")]))
+    seen = set()
+    for h in directive_hits:
+        if d.start <= h.start < d.end and h.kind in ("document", "measure_package", "compilation") \
+                and h.title not in seen and _relay_verb_before(text, h.start):
+            seen.add(h.title)
+            m.relays.append(Relay(directive=h.title, evidence=[ev(h.start, h.end, "meeting.relay.directive")]))
+    for i, insp in enumerate(inspections):
+        if any(d.start <= s < d.end for s, _, _ in insp.spans) and m.kind in ("feedback", "report"):
+            m.inspection = i
+            if insp.target_region:  # the meeting is held where the team inspects (海安市, 省市场监管局)
+                m.region, m.level = insp.target_region, level_of(insp.target_region)
+                m.evidence.append(ev(insp.spans[0][0], insp.spans[0][1], "meeting.level.inspection_target"))
+            break
+    return m
+
+
+def _inspection(i: InspectionDraft, mentions: list[NameMention], ev: EvidenceMaker,
+                bodies: dict[str, Body]) -> Inspection:
+    leader = None
+    kind = re.sub(r"^.*第[一二三四五六七八九十百\d]+", "", i.team_surface)
+    for m in mentions:
+        if any(t.full.endswith(kind + "组长") and not t.full.endswith("副组长") and
+               (t.full.startswith(i.team_surface) or t.full == kind + "组长") for t in m.titles):
+            leader = m.name
+            break
+    spans = i.spans or [(0, 0, "inspection")]
+    if i.team not in bodies:
+        bodies[i.team] = Body(name=i.team, kind="inspection_team", region=i.region, level=i.level)
+    bodies[i.team].evidence.append(ev(spans[0][0], spans[0][1], "body.inspection_team"))
+    return Inspection(team=i.team, target=i.target, start=i.start, end=i.end, level=i.level, leader=leader,
+                      evidence=[ev(s, e, r) for s, e, r in spans])
+
+
+def _directive(h: DirectiveHit, ev: EvidenceMaker) -> Directive:
+    kind = h.kind if h.kind in ("document", "measure_package", "instruction", "report", "compilation") \
+        else "document"
+    return Directive(title=h.title, issuer=h.issuer, kind=kind, evidence=[ev(h.start, h.end, f"directive.{kind}")])
+
+
+def _regions(record: ExtractionRecord, regions: list[RegionHit], ev: EvidenceMaker) -> None:
+    by_path: dict[str, RegionMention] = {}
+    for h in regions:
+        rm = by_path.get(h.path)
+        if rm is None:
+            level = h.level if h.level in ("province", "prefecture", "county", "township") else None
+            rm = by_path[h.path] = RegionMention(path=h.path, level=level, code=h.code)
+        rm.evidence.append(ev(h.start, h.end, "region.gazetteer"))
+    record.region_mentions = list(by_path.values())
+    record.regions = list(by_path)
+
+
+def _sectors(record: ExtractionRecord, text: str, ev: EvidenceMaker) -> None:
+    seen: dict[str, SectorMention] = {}
+    for h in find_sectors(text):
+        sm = seen.get(h.sector)
+        if sm is None:
+            sm = seen[h.sector] = SectorMention(sector=h.sector, surface=h.surface)
+        sm.evidence.append(ev(h.start, h.end, "sector.lexicon"))
+    record.sector_mentions = list(seen.values())
+    record.sectors = list(seen)
+

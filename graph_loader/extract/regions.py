@@ -1,0 +1,542 @@
+"""Administrative divisions on jionlp's gazetteer: find, resolve, and read relative words.
+
+The gazetteer (provinces, prefectures, counties of jionlp's china_location.txt, with
+admin codes) is read once per process and turned into a prefix index, so a scan
+costs one dict probe per character. Short forms (`海安`, `恩施州`) are accepted
+unless they are ordinary words (lexicon/region_stoplist.tsv); a name shared by
+several places is kept only when the article's other mentions say which one.
+
+Paths are jionlp full paths without repetition: `江苏省南通市海安市`, `湖北省`,
+`北京市通州区` (a municipality is a province; its districts are counties).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+LEXICON = Path(__file__).parent / "lexicon"
+LEVELS = ("province", "prefecture", "county", "township")
+# Suffixes that make a prefecture-level or county-level name a full form.
+_DIRECT = ("省直辖行政区划", "市直辖行政区划")
+
+
+@dataclass
+class RegionHit:
+    start: int
+    end: int
+    surface: str
+    path: str
+    level: str
+    code: str | None = None
+
+
+@dataclass(frozen=True)
+class Place:
+    """One gazetteer entry."""
+
+    name: str
+    path: str
+    level: str
+    code: str | None
+    parent: str | None  # parent path
+    province: str
+
+
+@dataclass(frozen=True)
+class _Form:
+    place: Place
+    kind: str  # "full" | "alias"
+
+
+class Gazetteer:
+    """All provinces, prefectures and counties with their surface forms."""
+
+    def __init__(self, places: list[Place], forms: dict[str, list[_Form]], stop_alias: set[str],
+                 stop_full: set[str], words: frozenset[str], idioms: frozenset[str]):
+        self.places = places
+        self.words = words  # common two-character words: a short form must not cut one
+        self.idioms = idioms  # four-character idioms: 长治久安 holds no 长治
+        self.by_path = {p.path: p for p in places}
+        self.forms = forms
+        self.stop_alias = stop_alias
+        self.stop_full = stop_full
+        index: dict[str, list[str]] = {}
+        for surface in forms:
+            index.setdefault(surface[:2], []).append(surface)
+        for key in index:
+            index[key].sort(key=len, reverse=True)
+        self.index = index
+
+    def scan(self, text: str) -> list[tuple[int, int, str]]:
+        """Leftmost-longest matches of any surface form: (start, end, surface)."""
+        out: list[tuple[int, int, str]] = []
+        index = self.index
+        i, n = 0, len(text) - 1
+        while i < n:
+            cands = index.get(text[i:i + 2])
+            if cands is not None:
+                for s in cands:
+                    if text.startswith(s, i):
+                        out.append((i, i + len(s), s))
+                        i += len(s)
+                        break
+                else:
+                    i += 1
+            else:
+                i += 1
+        return out
+
+
+def _read_lexicon(name: str) -> list[list[str]]:
+    rows = []
+    with open(LEXICON / name, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if line and not line.startswith("#"):
+                rows.append(line.split("\t"))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """Build the gazetteer once per process from jionlp's location file."""
+    import jionlp  # noqa: F401  (only its data file is used; import is cached by Python)
+
+    path = os.path.join(os.path.dirname(jionlp.__file__), "dictionary", "china_location.txt")
+    places: list[Place] = []
+    forms: dict[str, list[_Form]] = {}
+
+    def add(surface: str, place: Place, kind: str) -> None:
+        if len(surface) < 2:
+            return
+        lst = forms.setdefault(surface, [])
+        if not any(f.place.path == place.path for f in lst):
+            lst.append(_Form(place, kind))
+
+    prov: Place | None = None
+    pref: Place | None = None
+    with open(path, encoding="utf-8") as f:
+        for raw in f:
+            if raw.startswith("\t\t\t"):
+                continue
+            depth = len(raw) - len(raw.lstrip("\t"))
+            parts = raw.strip().split("\t")
+            if len(parts) != 3:
+                continue
+            name, code, alias_field = parts
+            aliases = [a for a in alias_field.split("/") if a and a != name]
+            if depth == 0:
+                prov = Place(name, name, "province", code, None, name)
+                pref = None
+                places.append(prov)
+                cur = prov
+            elif depth == 1 and prov is not None:
+                if name in _DIRECT or name == prov.name:  # municipality's own line, or 省直辖
+                    pref = None
+                    continue
+                pref = Place(name, prov.path + name, "prefecture", code, prov.path, prov.name)
+                places.append(pref)
+                cur = pref
+            elif depth == 2 and prov is not None:
+                parent = pref or prov
+                cur = Place(name, parent.path + name, "county", code, parent.path, prov.name)
+                places.append(cur)
+            else:
+                continue
+            add(name, cur, "full")
+            for a in aliases:
+                if name.startswith(a):  # `经开区` for an economic zone is not a short form of it
+                    add(a, cur, "alias")
+                    if name.endswith("自治州"):
+                        add(a + "州", cur, "alias")
+                    elif name.endswith("自治县"):
+                        add(a + "县", cur, "alias")
+    stop_alias, stop_full = set(), set()
+    for row in _read_lexicon("region_stoplist.tsv"):
+        (stop_alias if row[1] == "alias" else stop_full).add(row[0])
+    return Gazetteer(places, forms, stop_alias, stop_full, common_words(), _idioms())
+
+
+def _idioms() -> frozenset[str]:
+    import jionlp  # noqa: F401
+
+    path = os.path.join(os.path.dirname(jionlp.__file__), "dictionary", "chinese_idiom.txt")
+    with open(path, encoding="utf-8") as f:
+        return frozenset(w for w in (line.split("\t", 1)[0] for line in f) if len(w) == 4)
+
+
+# jieba's dictionary says which two-character strings are ordinary words; its place
+# and name entries (ns, nr, nz) are not vetoes.
+_NAME_TAGS = {"ns", "nr", "nrt", "nrfg", "nz"}
+_MIN_FREQ = 50
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Frequent two-character words, so `提高安全` does not yield 高安 nor `惠民生` 惠民.
+
+    Lexicon matchers (places, sectors) use it to refuse a match that cuts a word.
+    """
+    import jieba
+
+    words = set()
+    with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as f:
+        for line in f:
+            if line[2:3] != " ":
+                continue
+            w, freq, tag = line.split()
+            if int(freq) >= _MIN_FREQ and tag not in _NAME_TAGS:
+                words.add(w)
+    return frozenset(words)
+
+
+def _is_under(path: str, ancestor: str) -> bool:
+    return path.startswith(ancestor)
+
+
+def _related(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a)
+
+
+def _hit(start: int, end: int, text: str, place: Place) -> RegionHit:
+    return RegionHit(start, end, text[start:end], place.path, place.level, place.code)
+
+
+def _choose(cands: list[Place], context: list[str]) -> Place | None:
+    """The candidate the context points at, or the only candidate.
+
+    A city and the county named after it (长沙市, 长沙县) tie unless the context
+    says otherwise; the short form then means the city, the one the other lies in.
+    """
+    if len(cands) == 1:
+        return cands[0]
+    scores = []
+    for p in cands:
+        s = 0
+        for c in context:
+            if _related(p.path, c):
+                s += 2
+            elif c.startswith(p.province):
+                s += 1
+        scores.append(s)
+    best = max(scores)
+    tied = [p for p, s in zip(cands, scores, strict=True) if s == best]
+    if len(tied) == 1:
+        return tied[0] if best > 0 else None
+    top = min(tied, key=lambda p: len(p.path))
+    if all(p.path.startswith(top.path) for p in tied):
+        return top
+    return None
+
+
+def find_regions(text: str) -> list[RegionHit]:
+    """Explicit mentions of administrative divisions, each with its full path.
+
+    A chain (`河南郑州`, `江苏省南通市海安市`) is one hit at its most specific place.
+    """
+    gz = gazetteer()
+    raw = gz.scan(text)
+    # A full form ending in 市 followed by 场 is a short form + 市场 (海安市场监管局).
+    fixed: list[tuple[int, int, str]] = []
+    for s, e, surf in raw:
+        if surf.endswith("市") and text.startswith("场", e):
+            short = surf[:-1]
+            if short in gz.forms:
+                fixed.append((s, e - 1, short))
+            continue
+        fixed.append((s, e, surf))
+    # Pass 1: unambiguous anchors give the context for the rest.
+    anchors: list[str] = []
+    for s, e, surf in fixed:
+        fs = gz.forms[surf]
+        if len(fs) == 1 and _accepted(text, s, e, fs[0], gz):
+            anchors.append(fs[0].place.path)
+    hits: list[RegionHit] = []
+    prev: RegionHit | None = None
+    for s, e, surf in fixed:
+        fs = gz.forms[surf]
+        # Chained after its parent: the parent decides and the short form is safe.
+        if prev is not None and prev.end == s:
+            under = [f.place for f in fs if f.place.path != prev.path and _is_under(f.place.path, prev.path)]
+            pick = _choose(under, []) if under else None
+            if pick is not None:
+                merged = _hit(prev.start, e, text, pick)
+                hits[-1] = merged
+                prev = merged
+                continue
+        ok = [f for f in fs if _accepted(text, s, e, f, gz)]
+        if not ok:
+            prev = None
+            continue
+        place = _choose([f.place for f in ok], anchors)
+        if place is None:
+            prev = None
+            continue
+        prev = _hit(s, e, text, place)
+        hits.append(prev)
+    return _add_townships(text, hits)
+
+
+_TOWN_SUFFIXES = ("镇", "乡", "街道", "苏木")
+
+
+@lru_cache(maxsize=1)
+def _townships() -> dict[str, tuple[str, ...]]:
+    """County path → its township names (镇, 乡, 街道, 苏木), from the same gazetteer file."""
+    import jionlp  # noqa: F401
+
+    gz = gazetteer()
+    by_code = {p.code: p.path for p in gz.places if p.level == "county"}
+    out: dict[str, list[str]] = {}
+    county: str | None = None
+    path = os.path.join(os.path.dirname(jionlp.__file__), "dictionary", "china_location.txt")
+    with open(path, encoding="utf-8") as f:
+        for raw in f:
+            if raw.startswith("\t\t\t\t"):
+                continue
+            if raw.startswith("\t\t\t"):
+                name = raw.strip()
+                if county and name.endswith(_TOWN_SUFFIXES) and len(name) >= 3:
+                    out.setdefault(county, []).append(name)
+            elif raw.startswith("\t\t"):
+                parts = raw.strip().split("\t")
+                county = by_code.get(parts[1]) if len(parts) == 3 else None
+            else:
+                county = None
+    return {k: tuple(sorted(set(v), key=len, reverse=True)) for k, v in out.items()}
+
+
+@lru_cache(maxsize=256)
+def _town_pattern(county: str) -> re.Pattern[str] | None:
+    names = _townships().get(county)
+    if not names:
+        return None
+    return re.compile("|".join(map(re.escape, names)))
+
+
+def _add_townships(text: str, hits: list[RegionHit]) -> list[RegionHit]:
+    """Townships of the counties the article names: `南莫镇` only in an article that names 海安.
+
+    Town names repeat across the country (城东街道), so they are looked up only
+    under a county already found; `海安市南莫镇` becomes one hit.
+    """
+    counties = list(dict.fromkeys(h.path for h in hits if h.level == "county"))
+    if not counties:
+        return hits
+    taken = [(h.start, h.end) for h in hits]
+    found: list[RegionHit] = []
+    for county in counties:
+        pattern = _town_pattern(county)
+        if pattern is None:
+            continue
+        for m in pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            found.append(RegionHit(m.start(), m.end(), m.group(), county + m.group(), "township", None))
+            taken.append((m.start(), m.end()))
+    if not found:
+        return hits
+    out: list[RegionHit] = []
+    for h in sorted(hits + found, key=lambda h: h.start):
+        if out and h.level == "township" and out[-1].end == h.start and h.path.startswith(out[-1].path):
+            out[-1] = RegionHit(out[-1].start, h.end, text[out[-1].start:h.end], h.path, "township", None)
+        else:
+            out.append(h)
+    return out
+
+
+def _accepted(text: str, s: int, e: int, form: _Form, gz: Gazetteer) -> bool:
+    surface = text[s:e]
+    if form.kind == "full":
+        return surface not in gz.stop_full
+    if form.place.level != "province" and surface in gz.stop_alias:
+        return False
+    return _clean_cut(text, s, e, gz)
+
+
+def _clean_cut(text: str, s: int, e: int, gz: Gazetteer) -> bool:
+    if not cuts_no_word(text, s, e, gz.words):
+        return False
+    return not any(text[k:k + 4] in gz.idioms for k in range(max(0, e - 4), s + 1))
+
+
+def cuts_no_word(text: str, s: int, e: int, words: frozenset[str]) -> bool:
+    """True when [s, e) splits no common word: neither char before + first char, nor last + char after."""
+    if s > 0 and text[s - 1:s + 1] in words:
+        return False
+    return not (e < len(text) and text[e - 1:e + 1] in words)
+
+
+def resolve_region(name: str, context: str | None = None) -> RegionHit | None:
+    """The place a name (`海安市`, `宣恩`, `河南郑州`) stands for; context (a path) picks among namesakes."""
+    gz = gazetteer()
+    name = name.strip()
+    ctx = [context] if context else []
+    if name in gz.forms:
+        place = _choose([f.place for f in gz.forms[name]], ctx)
+        return _hit(0, len(name), name, place) if place else None
+    parts = gz.scan(name)
+    if not parts or parts[0][0] != 0 or parts[-1][1] != len(name):
+        return None
+    cur: Place | None = None
+    for i, (s, _e, surf) in enumerate(parts):
+        if i and parts[i - 1][1] != s:
+            return None
+        cands = [f.place for f in gz.forms[surf]]
+        if cur is not None:
+            cands = [p for p in cands if _is_under(p.path, cur.path) and p.path != cur.path]
+            nxt = cands[0] if len(cands) == 1 else _choose(cands, ctx)
+        else:
+            nxt = _choose(cands, ctx)
+        if nxt is None:
+            return None
+        cur = nxt
+    return _hit(0, len(name), name, cur) if cur else None
+
+
+def _town_parent(path: str) -> str | None:
+    """The county of a township path (`...海安市南莫镇` → `...海安市`), or None."""
+    if not path.endswith(_TOWN_SUFFIXES):
+        return None
+    by_path = gazetteer().by_path
+    for cut in range(len(path) - 2, 1, -1):
+        head = path[:cut]
+        if head in by_path and by_path[head].level == "county":
+            return head if path[cut:] in _townships().get(head, ()) else None
+    return None
+
+
+def level_of(path: str) -> str | None:
+    """province / prefecture / county / township for a gazetteer path; None for an unknown path."""
+    p = gazetteer().by_path.get(path)
+    if p:
+        return p.level
+    return "township" if _town_parent(path) else None
+
+
+def parent_path(path: str) -> str | None:
+    p = gazetteer().by_path.get(path)
+    return p.parent if p else _town_parent(path)
+
+
+def place_of(path: str) -> Place | None:
+    """The gazetteer entry of a path (a township gets one built from its county)."""
+    p = gazetteer().by_path.get(path)
+    if p is not None:
+        return p
+    county = _town_parent(path)
+    if county is None:
+        return None
+    return Place(path[len(county):], path, "township", None, county, gazetteer().by_path[county].province)
+
+
+def _outside_titles(text: str, hits: list[RegionHit]) -> list[RegionHit]:
+    """Hits not inside a 《》 title nor naming an incident (`响水“3·21”`): those say nothing of home."""
+    out = []
+    for h in hits:
+        before = text[max(0, h.start - 40):h.start]
+        o, c = before.rfind("《"), before.rfind("》")
+        if o > c:
+            continue
+        after = text[h.end:h.end + 3]
+        if after[:1] in "“\"" and any(ch.isdigit() for ch in after):
+            continue
+        out.append(h)
+    return out
+
+
+def context_region(text: str, hits: list[RegionHit]) -> str | None:
+    """The article's home region: the deepest path that most mentions agree with.
+
+    Each mention supports its own path and every path below it, so `湖北省` ×3 and
+    `宣恩` ×1 make `湖北省恩施土家族苗族自治州宣恩县` the home (support 4).
+    Mentions inside 《》 titles or incident names do not count.
+    """
+    hits = _outside_titles(text, hits)
+    towns = Counter(h.path for h in hits if h.level == "township")
+    counts = Counter(h.path for h in hits if h.level != "township")
+    if not counts:
+        return towns.most_common(1)[0][0] if towns else None
+    scored = []
+    for path in counts:
+        support = sum(c for p, c in counts.items() if path.startswith(p))
+        conflict = sum(c for p, c in counts.items() if not _related(path, p))
+        scored.append((support - conflict, len(path), path))
+    top = max(s for s, _, _ in scored)
+    leaders = [p for s, _, p in scored if s == top]
+    best = max(leaders, key=len)
+    if any(not best.startswith(p) for p in leaders):  # siblings tie: their common ancestor
+        best = _common_ancestor(leaders)
+        if best is None:
+            return None
+    # a township is home when it is named more often than its county on its own
+    town, n = next(((t, c) for t, c in towns.most_common() if t.startswith(best)), (None, 0))
+    if town is not None and n > counts.get(best, 0):
+        return town
+    return best
+
+
+def _common_ancestor(paths: list[str]) -> str | None:
+    chains = [[p.path for p in _chain(x)] for x in paths]
+    common = None
+    for level in zip(*chains, strict=False):
+        if len(set(level)) != 1:
+            break
+        common = level[0]
+    return common
+
+
+@lru_cache(maxsize=1)
+def _relative_words() -> dict[str, str]:
+    return {row[0]: row[1] for row in _read_lexicon("region_relative.tsv")}
+
+
+def _chain(path: str) -> list[Place]:
+    """The places from the province down to `path`."""
+    out: list[Place] = []
+    p = place_of(path)
+    while p is not None:
+        out.append(p)
+        p = place_of(p.parent) if p.parent else None
+    return out[::-1]
+
+
+def relative_region(word: str, context: str | None) -> str | None:
+    """The path that `我省`/`全市`/`州`/`县` means in an article whose home is `context`.
+
+    `市` is the nearest ancestor-or-self whose name ends in 市 (a county-level city
+    like 海安市 included); `州` the nearest ending in 州 (an autonomous prefecture).
+    None when the context lacks that level.
+    """
+    if not context:
+        return None
+    kind = _relative_words().get(word)
+    if kind is None:
+        return None
+    chain = _chain(context)
+    if not chain:
+        return None
+    if kind in LEVELS:
+        return next((p.path for p in chain if p.level == kind), None)
+    if kind in _TOWN_SUFFIXES:
+        return context if context.endswith(kind) and level_of(context) == "township" else None
+    for p in reversed(chain):
+        if p.level == "province" and kind != "市":
+            continue
+        if p.name.endswith(kind):
+            return p.path
+    return None
+
+
+def named_regions(hits: list[RegionHit]) -> list[str]:
+    """The gold `regions` list: each hit's path once, in text order.
+
+    A place named only as the parent inside a chain (`江苏省南通市海安市`) is not
+    listed on its own; one also named by itself (`湖北省` and `宣恩`) is.
+    """
+    return list(dict.fromkeys(h.path for h in hits))

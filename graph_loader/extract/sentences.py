@@ -1,0 +1,65 @@
+"""Sentence and clause boundaries of clean text, with offsets, for evidence and for rule scopes."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]+")
+_CLAUSE_END = re.compile(r"[，,。！？!?；;：:\n]")
+PUNCT = re.compile(r"[，,。！？!?；;：:、\n\s（）()“”\"‘’《》【】\[\]—…·]")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int  # exclusive, includes the closing punctuation
+    paragraph: int
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences at 。！？； and line breaks; a line break also starts a new paragraph."""
+    out: list[Sentence] = []
+    pos = 0
+    para = 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.end()
+        if text[pos:m.start()].strip():
+            out.append(Sentence(pos, end, para))
+        if "\n" in m.group():
+            para += 1
+        pos = end
+    if text[pos:].strip():
+        out.append(Sentence(pos, len(text), para))
+    return out
+
+
+class SentenceIndex:
+    """Finds the sentence around an offset (bisect over sentence starts)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.sentences = split_sentences(text)
+        self._starts = [s.start for s in self.sentences]
+
+    def index_at(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self._starts, pos) - 1)
+
+    def at(self, pos: int) -> Sentence:
+        if not self.sentences:
+            return Sentence(0, len(self.text), 0)
+        return self.sentences[self.index_at(pos)]
+
+    def sentence_text(self, pos: int) -> str:
+        s = self.at(pos)
+        return self.text[s.start:s.end].strip()
+
+    def clause_bounds(self, pos: int) -> tuple[int, int]:
+        """The clause (between ，；：。 marks) that contains `pos`."""
+        s = self.at(pos)
+        start = s.start
+        for m in _CLAUSE_END.finditer(self.text, s.start, pos):
+            start = m.end()
+        m = _CLAUSE_END.search(self.text, pos, s.end)
+        return start, (m.start() if m else s.end)

@@ -1,0 +1,287 @@
+"""`safetykg export`: the built graph in open formats, read from the workspace's batch files.
+
+The build writes `<workspace>/rdf/batch-NNNNN.nt` (write_batch_rdf) and
+`<workspace>/rows/batch-NNNNN.jsonl` (rows_io.write_rows). Turtle and JSON-LD are written
+batch by batch (a subject split over batches is still one node to any RDF reader), with the
+ontology (labels, SKOS schemes) first, so memory is one batch. GraphML and CSV come from the
+rows, merged by id in memory (one row per node and relationship of the whole graph).
+- GraphML: scalar properties typed; lists joined with "\\n" (GraphML has no list type).
+- CSV: the layout `neo4j-admin database import full` reads: nodes_<Label>.csv with
+  `id:ID,...,:LABEL`, rels_<TYPE>.csv with `:START_ID,:END_ID,:TYPE,...`; arrays use the
+  default ";" delimiter (a ";" inside an element becomes "；").
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+from rdflib import BNode, Graph, Literal
+
+from graph_loader.graph.ids import PREFIXES
+from graph_loader.graph.rows_io import batch_files, iter_workspace_rows, merge_rows
+from graph_loader.graph.schema import GraphRows
+from graph_loader.graph.triples import Triples
+from graph_loader.graph.vocab import ONTOLOGY_PATH
+
+FORMATS = ("ttl", "jsonld", "graphml", "csv")
+LIST_JOIN = "\n"
+
+
+# -- N-Triples of a batch ----------------------------------------------------------------
+def _nt_term(t) -> str:
+    if isinstance(t, Literal):
+        lex = (str(t).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r"))
+        if t.language:
+            return f'"{lex}"@{t.language}'
+        if t.datatype:
+            return f'"{lex}"^^<{t.datatype}>'
+        return f'"{lex}"'
+    if isinstance(t, BNode):
+        return f"_:{t}"
+    return f"<{t}>"
+
+
+def write_batch_rdf(graph: Graph | Triples | Iterable, path: str | Path) -> None:
+    """Write a batch's triples as N-Triples (UTF-8), atomically."""
+    p = Path(path)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    tmp = p.with_suffix(p.suffix + ".tmp")
+    with tmp.open("w", encoding="utf-8") as f:
+        for s, pr, o in graph:
+            f.write(f"{_nt_term(s)} {_nt_term(pr)} {_nt_term(o)} .\n")
+    tmp.replace(p)
+
+
+def read_batch_rdf(path: str | Path) -> Graph:
+    g = Graph()
+    g.parse(path, format="nt")
+    return g
+
+
+def load_workspace_graph(workspace: str | Path, with_ontology: bool = False) -> Graph:
+    """The whole RDF graph of a workspace in memory (tests, small corpora)."""
+    g = _bound(Graph())
+    if with_ontology:
+        g.parse(ONTOLOGY_PATH, format="turtle")
+    for p in batch_files(workspace, "rdf", ".nt"):
+        g.parse(p, format="nt")
+    return g
+
+
+def _bound(g: Graph) -> Graph:
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
+    return g
+
+
+# -- Turtle / JSON-LD, streamed -------------------------------------------------------------
+def _graphs(workspace: Path) -> Iterable[Graph]:
+    onto = Graph()
+    onto.parse(ONTOLOGY_PATH, format="turtle")
+    yield onto
+    for p in batch_files(workspace, "rdf", ".nt"):
+        yield read_batch_rdf(p)
+
+
+def export_turtle(workspace: Path, out: Path) -> int:
+    n = 0
+    with out.open("w", encoding="utf-8") as f:
+        for g in _graphs(workspace):
+            text = _bound(g).serialize(format="turtle")
+            f.write(text if n == 0 else "\n".join(line for line in text.splitlines() if not line.startswith("@prefix")))
+            f.write("\n")
+            n += len(g)
+    return n
+
+
+def export_jsonld(workspace: Path, out: Path) -> int:
+    ctx = {k: str(v) for k, v in PREFIXES.items()}
+    ctx.update({"rdfs": "http://www.w3.org/2000/01/rdf-schema#", "skos": "http://www.w3.org/2004/02/skos/core#",
+                "owl": "http://www.w3.org/2002/07/owl#", "xsd": "http://www.w3.org/2001/XMLSchema#"})
+    n = 0
+    first = True
+    with out.open("w", encoding="utf-8") as f:
+        f.write('{"@context": ' + json.dumps(ctx, ensure_ascii=False) + ', "@graph": [\n')
+        for g in _graphs(workspace):
+            doc = json.loads(g.serialize(format="json-ld", context=ctx))
+            if isinstance(doc, list):
+                items = doc
+            else:
+                items = doc.get("@graph", [doc])
+            for item in items:
+                if isinstance(item, dict):
+                    item.pop("@context", None)
+                f.write(("" if first else ",\n") + json.dumps(item, ensure_ascii=False))
+                first = False
+            n += len(g)
+        f.write("\n]}\n")
+    return n
+
+
+# -- GraphML / CSV from rows --------------------------------------------------------------------
+def workspace_rows(workspace: Path) -> GraphRows:
+    return merge_rows(iter_workspace_rows(workspace))
+
+
+def _graphml_type(values: list) -> str:
+    kinds = {type(v) for v in values if v is not None}
+    if kinds <= {bool}:
+        return "boolean"
+    if kinds <= {int}:
+        return "long"
+    if kinds <= {int, float}:
+        return "double"
+    return "string"
+
+
+def _scalar(v):
+    if isinstance(v, list | tuple):
+        return LIST_JOIN.join(str(x) for x in v)
+    return v
+
+
+def _graphml_value(v, typ: str) -> str:
+    if typ == "boolean":
+        return "true" if v else "false"
+    return escape(str(v))
+
+
+def export_graphml(rows: GraphRows, out: Path) -> tuple[int, int]:
+    def collect(items, extra) -> dict[str, str]:
+        values: dict[str, list] = {}
+        for it in items:
+            for k, v in {**it.props, **extra(it)}.items():
+                values.setdefault(k, []).append(_scalar(v))
+        return {k: _graphml_type(vs) for k, vs in values.items()}
+
+    node_keys = collect(rows.nodes, lambda n: {"label": n.label, "articles": n.articles, "evidence": n.evidence})
+    edge_keys = collect(rows.rels, lambda r: {"type": r.type, "articles": r.articles, "evidence": r.evidence})
+    with out.open("w", encoding="utf-8") as f:
+        f.write('<?xml version="1.0" encoding="UTF-8"?>\n'
+                '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+                'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+                'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+                'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n')
+        for prefix, scope, keys in (("n", "node", node_keys), ("e", "edge", edge_keys)):
+            for k, typ in sorted(keys.items()):
+                f.write(f'  <key id="{prefix}_{escape(k)}" for="{scope}" attr.name={quoteattr(k)} attr.type="{typ}"/>\n')
+        f.write('  <graph id="safetykg" edgedefault="directed">\n')
+        for n in rows.nodes:
+            f.write(f"    <node id={quoteattr(n.id)}>")
+            data = {**n.props, "label": n.label, "articles": n.articles, "evidence": n.evidence}
+            for k, v in data.items():
+                if v is None:
+                    continue
+                f.write(f'<data key="n_{escape(k)}">{_graphml_value(_scalar(v), node_keys[k])}</data>')
+            f.write("</node>\n")
+        for r in rows.rels:
+            f.write(f"    <edge id={quoteattr(r.id)} source={quoteattr(r.src)} target={quoteattr(r.dst)}>")
+            data = {**r.props, "type": r.type, "articles": r.articles, "evidence": r.evidence}
+            for k, v in data.items():
+                if v is None:
+                    continue
+                f.write(f'<data key="e_{escape(k)}">{_graphml_value(_scalar(v), edge_keys[k])}</data>')
+            f.write("</edge>\n")
+        f.write("  </graph>\n</graphml>\n")
+    return len(rows.nodes), len(rows.rels)
+
+
+def _csv_type(values: list) -> str:
+    kinds = {type(v) for v in values if v is not None}
+    if kinds and kinds <= {list, tuple}:
+        return "string[]"
+    if kinds and kinds <= {bool}:
+        return "boolean"
+    if kinds and kinds <= {int}:
+        return "long"
+    if kinds and kinds <= {int, float}:
+        return "double"
+    return "string"
+
+
+def _csv_value(v, typ: str) -> str:
+    if v is None:
+        return ""
+    if typ == "string[]":
+        return ";".join(str(x).replace(";", "；") for x in v)
+    if typ == "boolean":
+        return "true" if v else "false"
+    return str(v)
+
+
+def export_csv(rows: GraphRows, out: Path) -> tuple[int, int]:
+    """neo4j-admin import files in directory out (one file per label and per type)."""
+    out.mkdir(parents=True, exist_ok=True)
+    by_label: dict[str, list] = {}
+    for n in rows.nodes:
+        by_label.setdefault(n.label, []).append(n)
+    by_type: dict[str, list] = {}
+    for r in rows.rels:
+        by_type.setdefault(r.type, []).append(r)
+    files = []
+    for label, nodes in sorted(by_label.items()):
+        keys = sorted({k for n in nodes for k in n.props})
+        types = {k: _csv_type([n.props.get(k) for n in nodes]) for k in keys}
+        name = f"nodes_{label}.csv"
+        files.append(("nodes", name))
+        with (out / name).open("w", encoding="utf-8", newline="") as f:
+            w = csv.writer(f)
+            w.writerow(["id:ID", *[f"{k}:{types[k]}" for k in keys], "articles:string[]", "evidence:string[]", ":LABEL"])
+            for n in nodes:
+                w.writerow([n.id, *[_csv_value(n.props.get(k), types[k]) for k in keys],
+                            _csv_value(n.articles, "string[]"), _csv_value(n.evidence, "string[]"), n.label])
+    for rtype, rels in sorted(by_type.items()):
+        keys = sorted({k for r in rels for k in r.props})
+        types = {k: _csv_type([r.props.get(k) for r in rels]) for k in keys}
+        name = f"rels_{rtype}.csv"
+        files.append(("relationships", name))
+        with (out / name).open("w", encoding="utf-8", newline="") as f:
+            w = csv.writer(f)
+            w.writerow([":START_ID", ":END_ID", ":TYPE", "id:string", *[f"{k}:{types[k]}" for k in keys],
+                        "articles:string[]", "evidence:string[]"])
+            for r in rels:
+                w.writerow([r.src, r.dst, r.type, r.id, *[_csv_value(r.props.get(k), types[k]) for k in keys],
+                            _csv_value(r.articles, "string[]"), _csv_value(r.evidence, "string[]")])
+    args = " ".join(f"--{kind}={name}" for kind, name in files)
+    (out / "neo4j-admin-import.sh").write_text(
+        "#!/bin/sh\n# run in this directory; the database must not exist yet\n"
+        f"neo4j-admin database import full --multiline-fields=true {args} \"${{1:-neo4j}}\"\n",
+        encoding="utf-8")
+    return len(rows.nodes), len(rows.rels)
+
+
+def export(workspace: Path, fmt: str, out: Path) -> str:
+    """Write the export; return a one-line summary."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}")
+    if fmt in ("ttl", "jsonld"):
+        out.parent.mkdir(parents=True, exist_ok=True)
+        n = (export_turtle if fmt == "ttl" else export_jsonld)(workspace, out)
+        return f"{fmt}: {n} triples -> {out}"
+    rows = workspace_rows(workspace)
+    if fmt == "graphml":
+        out.parent.mkdir(parents=True, exist_ok=True)
+        nn, nr = export_graphml(rows, out)
+    else:
+        nn, nr = export_csv(rows, out)
+    return f"{fmt}: {nn} nodes, {nr} relationships -> {out}"
+
+
+def export_command(args) -> int:
+    from graph_loader.config import workspace_dir
+
+    workspace = workspace_dir(getattr(args, "workspace", None))
+    sub = "rdf" if args.format in ("ttl", "jsonld") else "rows"
+    suffix = ".nt" if sub == "rdf" else ".jsonl"
+    if not batch_files(workspace, sub, suffix):
+        print(f"nothing to export: no {sub}/batch-*{suffix} in {workspace} (run `safetykg build` first)",
+              file=sys.stderr)
+        return 1
+    print(export(workspace, args.format, Path(args.out)))
+    return 0
+

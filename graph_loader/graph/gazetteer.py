@@ -1,0 +1,131 @@
+"""Region paths against jionlp's gazetteer: level, admin code and the parent chain.
+
+The graph needs, for every region path the extractor gives (`江苏省南通市海安市`), its
+level, its code (the resolution key) and the chain of regions containing it (PART_OF rows).
+jionlp's china_location dictionary holds provinces, prefectures and counties with codes; a
+remainder after a known county is taken as a township. Paths the gazetteer does not know
+fall back to the extractor's `graph_loader.extract.regions` helpers when they exist.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+
+@dataclass(frozen=True)
+class RegionInfo:
+    path: str  # full path as given (canonical when the gazetteer knows it)
+    name: str  # last component
+    level: str | None
+    code: str | None
+    parent: str | None  # full path of the containing region
+
+
+@cache
+def _tree() -> dict:
+    import jionlp  # ~0.5 s import: only when the first region is resolved
+
+    return jionlp.china_location_loader()
+
+
+def _children(node: dict) -> list[tuple[str, dict]]:
+    return [(k, v) for k, v in node.items() if not k.startswith("_") and isinstance(v, dict)]
+
+
+def _walk(path: str) -> list[tuple[str, str, str | None]]:
+    """Components [(name, level, code)] of the longest known prefix of path."""
+    out: list[tuple[str, str, str | None]] = []
+    rest = path
+    for prov, pnode in _children(_tree()):
+        if rest.startswith(prov):
+            out.append((prov, "province", pnode.get("_admin_code")))
+            rest = rest[len(prov):]
+            cities = _children(pnode)
+            # municipalities: the city level repeats the province name; skip it
+            same = [c for c in cities if c[0] == prov]
+            if same and not rest.startswith(prov):
+                cities = _children(same[0][1])
+                levels = ("county",)
+            else:
+                levels = ("prefecture", "county")
+            node_children = cities
+            for level in levels:
+                match = next(((n, c) for n, c in sorted(node_children, key=lambda x: -len(x[0]))
+                              if rest.startswith(n)), None)
+                if match is None:
+                    break
+                out.append((match[0], level, match[1].get("_admin_code")))
+                rest = rest[len(match[0]):]
+                node_children = _children(match[1])
+            break
+    return out
+
+
+@cache
+def region_info(path: str) -> RegionInfo:
+    comps = _walk(path)
+    consumed = "".join(c[0] for c in comps)
+    rest = path[len(consumed):]
+    if comps and not rest:
+        name, level, code = comps[-1]
+        parent = "".join(c[0] for c in comps[:-1]) or None
+        return RegionInfo(path, name, level, code, parent)
+    if comps and comps[-1][1] == "county" and rest:
+        return RegionInfo(path, rest, "township", None, consumed)
+    return _fallback(path, consumed if comps else None)
+
+
+def _fallback(path: str, known_prefix: str | None) -> RegionInfo:
+    level = parent = None
+    try:  # the extractor's region helpers, once they exist
+        from graph_loader.extract import regions as xr  # type: ignore[attr-defined]
+
+        level = xr.level_of(path)
+        parent = xr.parent_path(path)
+    except (ImportError, AttributeError):
+        parent = known_prefix
+    name = path[len(parent):] if parent and path.startswith(parent) else path
+    return RegionInfo(path, name or path, level, None, parent or None)
+
+
+def chain(path: str) -> list[RegionInfo]:
+    """The region and every region containing it, innermost first."""
+    out: list[RegionInfo] = []
+    seen: set[str] = set()
+    p: str | None = path
+    while p and p not in seen:
+        seen.add(p)
+        info = region_info(p)
+        out.append(info)
+        p = info.parent
+    return out
+
+
+def region_prefix(text: str) -> str | None:
+    """The region path a name starts with (`江苏省安全生产第四巡查组` -> `江苏省`), if any."""
+    comps = _walk(text)
+    return "".join(c[0] for c in comps) or None
+
+
+def is_region(text: str) -> bool:
+    """True when text is exactly a region path the gazetteer knows (townships are not in it)."""
+    return region_info(text).code is not None
+
+
+def aliases(path: str) -> list[str]:
+    """Short names of the components of a known path (`海安`, `南通`) for stripping prefixes."""
+    out = []
+    node = _tree()
+    rest = path
+    while True:
+        nxt = next(((n, c) for n, c in _children(node) if rest.startswith(n)), None)
+        if nxt is None:
+            break
+        name, child = nxt
+        out.append(name)
+        al = child.get("_alias")
+        out.extend([al] if isinstance(al, str) else (al or []))
+        rest = rest[len(name):]
+        node = child
+    return out

@@ -1,0 +1,423 @@
+"""One extraction record (+ its Document) -> RDF triples following ontology.ttl.
+
+Every entity is named by its resolved id (resolve.Resolver), so a fact found in two articles
+lands on one IRI. Every fact node (entity, Participation, Relay) gets `skg:evidence` links to
+Evidence nodes carrying the article, clean and original offsets, quote and rule; a fact the
+record gives without a span (gold files) gets one Evidence with just its article and the rule
+`record.unlocated`. Entities a fact implies (the region of a meeting, the parents of a region,
+the body of a post) carry the evidence of the fact that implied them, so every node is
+supported by the articles that led to it.
+"""
+
+from __future__ import annotations
+
+from rdflib import RDF, XSD, Graph, Literal, URIRef
+from rdflib.namespace import SKOS
+
+from graph_loader.extract.record import Evidence, ExtractionRecord
+from graph_loader.graph import gazetteer
+from graph_loader.graph.ids import (
+    BODY_KIND_CLASS,
+    DIRECTIVE_KIND_CLASS,
+    LEVELS,
+    MEETING_KIND_CLASS,
+    ORG,
+    SCHEMA,
+    SKG,
+    entity_id,
+    iri,
+    level_iri,
+    normalize_name,
+    normalize_title,
+    role_iri,
+    row_id,
+)
+from graph_loader.graph.resolve import Resolver
+from graph_loader.graph.triples import Triples
+from graph_loader.graph.vocab import sectors
+from graph_loader.ingest.document import Document
+
+UNLOCATED = "record.unlocated"
+
+
+def date_literal(value: str | None) -> Literal | None:
+    """YYYY-MM-DD -> xsd:date, --MM-DD -> xsd:gMonthDay, anything else a plain string."""
+    if not value:
+        return None
+    if len(value) == 10 and value[4] == "-" and value[:4].isdigit():
+        return Literal(value, datatype=XSD.date)
+    if len(value) == 7 and value.startswith("--"):
+        return Literal(value, datatype=XSD.gMonthDay)
+    return Literal(value)
+
+
+def article_iri(doc_id: str) -> URIRef:
+    return iri(entity_id("article", doc_id))
+
+
+class _ArticleGraph:
+    """Builds the graph of one article; holds only per-article memos."""
+
+    def __init__(self, rec: ExtractionRecord, doc: Document | None, resolver: Resolver) -> None:
+        self.rec, self.doc, self.res = rec, doc, resolver
+        self.doc_id = rec.doc_id
+        self.g = Triples()
+        self.art = article_iri(self.doc_id)
+        self._regions: dict[str, URIRef] = {}
+        self._bodies_by_name = {normalize_name(b.name): b for b in rec.bodies}
+        self._body_nodes: dict[tuple, URIRef] = {}
+        self._persons: dict[str, URIRef] = {}
+        self._directives: dict[str, URIRef] = {}
+        self._mention_levels = {m.path: m.level for m in rec.region_mentions if m.level}
+        self._year = (rec.published or "")[:4] if (rec.published or "")[:4].isdigit() else None
+
+    # -- evidence --------------------------------------------------------------------
+    def evidence_nodes(self, evs: list[Evidence], rule: str) -> list[URIRef]:
+        """Evidence nodes for evs, or one unlocated evidence (article + rule) when there is none."""
+        g = self.g
+        if not evs:
+            e = iri(entity_id("evidence", f"{self.doc_id}|{UNLOCATED}|{rule}"))
+            if (e, RDF.type, SKG.Evidence) not in g:
+                g.add((e, RDF.type, SKG.Evidence))
+                g.add((e, SKG.inArticle, self.art))
+                g.add((e, SKG.rule, Literal(f"{UNLOCATED}:{rule}")))
+            return [e]
+        out = []
+        for ev in evs:
+            e = iri(entity_id("evidence", f"{self.doc_id}|{ev.start}|{ev.end}|{ev.orig_start}|{ev.orig_end}|{ev.rule}"))
+            if (e, RDF.type, SKG.Evidence) not in g:
+                g.add((e, RDF.type, SKG.Evidence))
+                g.add((e, SKG.inArticle, self.art))
+                g.add((e, SKG.cleanStart, Literal(ev.start)))
+                g.add((e, SKG.cleanEnd, Literal(ev.end)))
+                g.add((e, SKG.origStart, Literal(ev.orig_start)))
+                g.add((e, SKG.origEnd, Literal(ev.orig_end)))
+                g.add((e, SKG.rule, Literal(ev.rule)))
+                g.add((e, SKG.quote, Literal(ev.text)))
+            out.append(e)
+        return out
+
+    def support(self, node: URIRef, evs: list[Evidence], rule: str) -> list[URIRef]:
+        """Link node to the evidence nodes of evs; return them."""
+        out = self.evidence_nodes(evs, rule)
+        self._link(node, out)
+        return out
+
+    def _link(self, node: URIRef, evnodes: list[URIRef]) -> None:
+        for e in evnodes:
+            self.g.add((node, SKG.evidence, e))
+
+    # -- entities --------------------------------------------------------------------
+    def article(self) -> None:
+        g, rec, doc, a = self.g, self.rec, self.doc, self.art
+        g.add((a, RDF.type, SKG.Article))
+        g.add((a, SKG.docId, Literal(self.doc_id)))
+        title = rec.title or (doc.metadata.title if doc else None)
+        published = rec.published or (doc.metadata.published if doc else None)
+        source = rec.source or (doc.metadata.source if doc else None)
+        if title:
+            g.add((a, SCHEMA.headline, Literal(title)))
+        if published and (lit := date_literal(published)) is not None:
+            g.add((a, SCHEMA.datePublished, lit))
+        if source:
+            g.add((a, SKG.source, Literal(source)))
+        if doc is not None:
+            g.add((a, SKG.filePath, Literal(doc.path)))
+            g.add((a, SKG.sha256, Literal(doc.sha256)))
+        for r in rec.reporters or (doc.metadata.reporters if doc else []):
+            g.add((a, SKG.reporter, Literal(r)))
+
+    def region(self, path: str, evnodes: list[URIRef]) -> URIRef:
+        """The region and its containing regions, each supported by evnodes."""
+        first = None
+        child = None
+        for info in gazetteer.chain(path):
+            node = self._regions.get(info.path)
+            if node is None:
+                node = iri(self.res.region(info.path, self.doc_id))
+                self._regions[info.path] = node
+                g = self.g
+                g.add((node, RDF.type, SKG.Region))
+                g.add((node, SCHEMA.name, Literal(info.name)))
+                g.add((node, SKG.path, Literal(info.path)))
+                level = info.level or self._mention_levels.get(info.path)
+                if level in LEVELS:
+                    g.add((node, SKG.level, level_iri(level)))
+                if info.code:
+                    g.add((node, SKG.gazetteerCode, Literal(info.code)))
+            self._link(node, evnodes)
+            if child is not None:
+                self.g.add((child, SKG.partOf, node))
+            first = first or node
+            child = node
+        return first
+
+    def body(self, name: str, kind: str | None, region: str | None, level: str | None,
+             evnodes: list[URIRef], year: str | None = None) -> URIRef:
+        known = self._bodies_by_name.get(normalize_name(name))
+        if known is not None:
+            kind = kind or known.kind
+            region = region or known.region
+            level = level or known.level
+        kind = kind or "other"
+        if region is None:
+            region = gazetteer.region_prefix(name)
+        memo = (normalize_name(name), kind, region, year)
+        node = self._body_nodes.get(memo)
+        if node is None:
+            node = iri(self.res.body(name, kind, region, self.doc_id, year=year, level=level))
+            self._body_nodes[memo] = node
+            g = self.g
+            g.add((node, RDF.type, SKG.Body))
+            if kind in BODY_KIND_CLASS:
+                g.add((node, RDF.type, BODY_KIND_CLASS[kind]))
+            g.add((node, SCHEMA.name, Literal(name)))
+            if region:
+                g.add((node, SKG.inRegion, self.region(region, evnodes)))
+                level = level or gazetteer.region_info(region).level
+            if level in LEVELS:
+                g.add((node, SKG.level, level_iri(level)))
+        self._link(node, evnodes)
+        return node
+
+    def person(self, name: str, region: str | None, national: bool, evs: list[Evidence],
+               rule: str) -> URIRef:
+        key = normalize_name(name)
+        node = self._persons.get(key)
+        if node is None:
+            node = iri(self.res.person(name, None if national else region, national, self.doc_id))
+            self._persons[key] = node
+            g = self.g
+            g.add((node, RDF.type, SKG.Person))
+            g.add((node, SCHEMA.name, Literal(key)))
+            g.add((node, SKG.nationalLeader, Literal(bool(national))))
+            evnodes = self.support(node, evs, rule)
+            if region and not national:
+                g.add((node, SKG.contextRegion, self.region(region, evnodes)))
+            g.add((self.art, SKG.mentions, node))
+        elif evs:
+            self.support(node, evs, rule)
+        return node
+
+    def directive(self, title: str, evs: list[Evidence], kind: str | None = None,
+                  issuer: str | None = None) -> URIRef:
+        rid, canonical, alias = self.res.directive(title, self.doc_id)
+        node = iri(rid)
+        g = self.g
+        if (node, RDF.type, SKG.Directive) not in g:
+            g.add((node, RDF.type, SKG.Directive))
+            g.add((node, SCHEMA.name, Literal(canonical)))
+            g.add((self.art, SKG.mentions, node))
+        if kind in DIRECTIVE_KIND_CLASS:
+            g.add((node, RDF.type, DIRECTIVE_KIND_CLASS[kind]))
+        if alias:
+            g.add((node, SKG.alias, Literal(alias)))
+        evnodes = self.support(node, evs, "directive")
+        if issuer:
+            g.add((node, SKG.issuerText, Literal(issuer)))
+            g.add((node, SKG.issuedBy, self.body(issuer, None, None, None, evnodes)))
+        self._directives[normalize_title(title)] = node
+        self._directives[normalize_title(canonical)] = node
+        return node
+
+    # -- the record --------------------------------------------------------------------
+    def build(self) -> Triples:
+        rec, g = self.rec, self.g
+        self.article()
+
+        for m in rec.region_mentions:
+            self.g.add((self.art, SKG.mentions, self.region(m.path, self.evidence_nodes(m.evidence, "region"))))
+        mentioned = {m.path for m in rec.region_mentions}
+        for path in rec.regions:
+            if path not in mentioned:
+                self.g.add((self.art, SKG.mentions, self.region(path, self.evidence_nodes([], "region"))))
+
+        for b in rec.bodies:
+            node = self.body(b.name, b.kind, b.region, b.level, self.evidence_nodes(b.evidence, "body"))
+            g.add((self.art, SKG.mentions, node))
+
+        # a person's region context: their post's region, else a meeting they took part in, else the article's
+        meeting_region: dict[str, str] = {}
+        for m in rec.meetings:
+            if m.region:
+                for p in m.participants:
+                    meeting_region.setdefault(normalize_name(p.name), m.region)
+        for p in rec.persons:
+            n = normalize_name(p.name)
+            region = next((post.region for post in p.posts if post.region), None) \
+                or meeting_region.get(n) or rec.context_region
+            pnode = self.person(p.name, region, p.national_leader, p.evidence, "person")
+            evnodes = list(g.objects(pnode, SKG.evidence))
+            self._posts(p, pnode, region, evnodes)
+
+        for d in rec.directives:
+            self.directive(d.title, d.evidence, d.kind, d.issuer)
+
+        for inc in rec.incidents:
+            node = iri(self.res.incident(inc.title, self.doc_id))
+            g.add((node, RDF.type, SKG.Incident))
+            g.add((node, SCHEMA.name, Literal(inc.title)))
+            evnodes = self.support(node, inc.evidence, "incident")
+            if inc.region:
+                g.add((node, SKG.occurredIn, self.region(inc.region, evnodes)))
+            g.add((self.art, SKG.concerns, node))
+
+        inspections = [self._inspection(i) for i in rec.inspections]
+        self._meetings(inspections)
+
+        for name, evs in self._sector_names():
+            g.add((self.art, SKG.addresses, self.sector(name, evs)))
+        return g
+
+    def _posts(self, p, pnode: URIRef, region: str | None, evnodes: list[URIRef]) -> None:
+        seen = set()
+        for post in p.posts:
+            body_node = None
+            if post.body:
+                body_node = self.body(post.body, post.body_kind, post.region, None, evnodes)
+            node = iri(self.res.post(post.title, _rid(body_node), post.region or region,
+                                     str(pnode), self.doc_id))
+            self._post_node(node, post.title, post.full, body_node, pnode, evnodes)
+            seen.add(post.title)
+        for title in p.titles:
+            if title in seen:
+                continue
+            node = iri(self.res.post(title, None, None if p.national_leader else region,
+                                     str(pnode), self.doc_id))
+            self._post_node(node, title, title, None, pnode, evnodes)
+
+    def _post_node(self, node, title, full, body_node, pnode, evnodes) -> None:
+        g = self.g
+        g.add((node, RDF.type, SKG.Post))
+        g.add((node, SKG.title, Literal(title)))
+        g.add((node, SKG.fullTitle, Literal(full)))
+        if body_node is not None:
+            g.add((node, ORG.postIn, body_node))
+        g.add((pnode, ORG.holds, node))
+        self._link(node, evnodes)
+
+    def _inspection(self, ins) -> URIRef:
+        g = self.g
+        evnodes = self.evidence_nodes(ins.evidence, "inspection")
+        year = ins.start[:4] if ins.start and ins.start[:4].isdigit() else self._year
+        team_region = gazetteer.region_prefix(ins.team)
+        team = self.body(ins.team, "inspection_team", team_region, ins.level, evnodes, year=year)
+        target_node = None
+        if ins.target:
+            if ins.target in self.rec.regions or gazetteer.is_region(ins.target) \
+                    or any(m.path == ins.target for m in self.rec.region_mentions):
+                target_node = self.region(ins.target, evnodes)
+            else:
+                target_node = self.body(ins.target, None, None, None, evnodes)
+        node = iri(self.res.inspection(_rid(team), _rid(target_node) if target_node else ins.target,
+                                       ins.start, self.doc_id))
+        g.add((node, RDF.type, SKG.Inspection))
+        g.add((node, SKG.conductedBy, team))
+        if ins.target:
+            g.add((node, SKG.targetText, Literal(ins.target)))
+        if target_node is not None:
+            g.add((node, SKG.targets, target_node))
+        for p, v in ((SKG.startDate, ins.start), (SKG.endDate, ins.end)):
+            if (lit := date_literal(v)) is not None:
+                g.add((node, p, lit))
+        level = ins.level or (gazetteer.region_info(team_region).level if team_region else None)
+        if level in LEVELS:
+            g.add((node, SKG.level, level_iri(level)))
+        self._link(node, evnodes)
+        if ins.leader:
+            self.person(ins.leader, team_region, False, ins.evidence, "inspection.leader")
+        g.add((self.art, SKG.reports, node))
+        return node
+
+    def _meetings(self, inspections: list[URIRef]) -> None:
+        rec, g = self.rec, self.g
+        nodes: list[URIRef] = []
+        for idx, m in enumerate(rec.meetings):
+            people = []
+            for p in m.participants:
+                known = next((x for x in rec.persons if normalize_name(x.name) == normalize_name(p.name)), None)
+                national = bool(known and known.national_leader)
+                people.append(self.person(p.name, m.region or rec.context_region, national, p.evidence,
+                                          f"meeting.participant.{p.role}"))
+            node = iri(self.res.meeting(m.date, m.region, sorted({_rid(x) for x in people}), self.doc_id, idx))
+            nodes.append(node)
+            g.add((node, RDF.type, SKG.Meeting))
+            if m.kind in MEETING_KIND_CLASS:
+                g.add((node, RDF.type, MEETING_KIND_CLASS[m.kind]))
+            if m.name:
+                g.add((node, SCHEMA.name, Literal(m.name)))
+            if (lit := date_literal(m.date)) is not None:
+                g.add((node, SKG.date, lit))
+            evnodes = self.support(node, m.evidence, "meeting")
+            level = m.level or (gazetteer.region_info(m.region).level if m.region else None)
+            if level in LEVELS:
+                g.add((node, SKG.level, level_iri(level)))
+            if m.region:
+                g.add((node, SKG.heldIn, self.region(m.region, evnodes)))
+            if m.convener:
+                g.add((node, SKG.convenedBy, self.body(m.convener, None, m.region, level, evnodes)))
+            if m.inspection is not None and 0 <= m.inspection < len(inspections):
+                g.add((node, SKG.feedbackOf, inspections[m.inspection]))
+            for p, pnode in zip(m.participants, people, strict=True):
+                part = iri(entity_id("participation", f"{node}|{pnode}|{p.role}"))
+                g.add((part, RDF.type, SKG.Participation))
+                g.add((part, SKG.participant, pnode))
+                g.add((part, SKG.inMeeting, node))
+                g.add((part, SKG.role, role_iri(p.role)))
+                self.support(part, p.evidence or m.evidence, f"meeting.participant.{p.role}")
+            for s in m.sectors:
+                g.add((node, SKG.addresses, self.sector(s, [])))
+            g.add((self.art, SKG.reports, node))
+        for m, node in zip(rec.meetings, nodes, strict=True):
+            for r in m.relays:
+                target = None
+                if r.directive:
+                    target = self._directives.get(normalize_title(r.directive)) \
+                        or self.directive(r.directive, r.evidence)
+                elif r.meeting is not None and 0 <= r.meeting < len(nodes) and nodes[r.meeting] != node:
+                    target = nodes[r.meeting]
+                if target is None:
+                    continue
+                relay = iri(entity_id("relay", f"{node}|{target}"))
+                g.add((relay, RDF.type, SKG.Relay))
+                g.add((relay, SKG.relayingMeeting, node))
+                g.add((relay, SKG.relayed, target))
+                g.add((relay, SKG.inferred, Literal(False)))
+                g.add((node, SKG.relays, target))
+                self.support(relay, r.evidence or m.evidence, "meeting.relay")
+
+    def _sector_names(self) -> list[tuple[str, list[Evidence]]]:
+        out: dict[str, list[Evidence]] = {}
+        for sm in self.rec.sector_mentions:
+            out.setdefault(sm.sector, []).extend(sm.evidence)
+        for s in self.rec.sectors:
+            out.setdefault(s, [])
+        return list(out.items())
+
+    def sector(self, name: str, evs: list[Evidence]) -> URIRef:
+        g = self.g
+        node = iri(self.res.sector(name, self.doc_id))
+        if (node, RDF.type, SKG.Sector) not in g:
+            g.add((node, RDF.type, SKG.Sector))
+            g.add((node, RDF.type, SKOS.Concept))
+            g.add((node, SKOS.prefLabel, Literal(name, lang="zh")))
+            g.add((node, SKOS.inScheme, SKG.SectorScheme))
+            concept = sectors().get(name)
+            if concept and concept.parent:
+                g.add((node, SKOS.broader, iri(entity_id("sector", concept.parent))))
+        self.support(node, evs, "sector")
+        return node
+
+
+def _rid(node: URIRef | None) -> str | None:
+    return row_id(node) if node is not None else None
+
+
+def record_to_triples(rec: ExtractionRecord, doc: Document | None, resolver: Resolver) -> Triples:
+    """The RDF triples of one article (its facts, their evidence, the entities they imply)."""
+    return _ArticleGraph(rec, doc, resolver).build()
+
+
+def record_to_graph(rec: ExtractionRecord, doc: Document | None, resolver: Resolver) -> Graph:
+    """The same as an rdflib Graph."""
+    return record_to_triples(rec, doc, resolver).to_graph()

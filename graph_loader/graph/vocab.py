@@ -1,0 +1,139 @@
+"""The ontology and shapes files, and the SKOS schemes read from them (sectors, levels).
+
+ontology.ttl and shapes.ttl live at the repository root (the lead's layout); this module is
+the one place that knows where.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from rdflib import RDF, Graph, Literal, URIRef
+from rdflib.namespace import SKOS
+
+from graph_loader.graph.ids import ID, SKG, entity_id, iri
+
+ROOT = Path(__file__).resolve().parents[2]
+ONTOLOGY_PATH = ROOT / "ontology.ttl"
+SHAPES_PATH = ROOT / "shapes.ttl"
+
+
+@cache
+def ontology() -> Graph:
+    g = Graph()
+    g.parse(ONTOLOGY_PATH, format="turtle")
+    return g
+
+
+@cache
+def shapes() -> Graph:
+    g = Graph()
+    g.parse(SHAPES_PATH, format="turtle")
+    return g
+
+
+@cache
+def flat_shapes() -> Graph:
+    """shapes.ttl with every property shape of a node shape made a standalone PropertyShape
+    with the node shape's targets (same results): pyshacl then checks each property shape
+    once for all focus nodes instead of once per focus node, ~4x faster on a batch."""
+    from rdflib.namespace import SH
+
+    src = shapes()
+    g = Graph()
+    for t in src:
+        g.add(t)
+    for ns in list(g.subjects(RDF.type, SH.NodeShape)):
+        props = list(g.objects(ns, SH.property))
+        other = set(g.predicates(ns)) - {RDF.type, SH.property, SH.targetClass, SH.severity, SH.message}
+        if not props or other:
+            continue  # a node shape with its own constraints stays as written
+        targets = list(g.objects(ns, SH.targetClass))
+        severity = g.value(ns, SH.severity)
+        for ps in props:
+            g.remove((ns, SH.property, ps))
+            g.add((ps, RDF.type, SH.PropertyShape))
+            for t in targets:
+                g.add((ps, SH.targetClass, t))
+            if severity is not None and g.value(ps, SH.severity) is None:
+                g.add((ps, SH.severity, severity))
+        g.remove((ns, None, None))
+    return g
+
+
+@cache
+def shape_predicates() -> frozenset:
+    """Every predicate a shape's sh:path (or sh:lessThan...) names."""
+    from rdflib.namespace import SH
+
+    g = shapes()
+    preds = set()
+    for p in (SH.path, SH.lessThanOrEquals, SH.lessThan, SH.equals, SH.disjoint):
+        preds.update(o for o in g.objects(None, p) if isinstance(o, URIRef))
+    return frozenset(preds)
+
+
+@dataclass(frozen=True)
+class SectorConcept:
+    id: str
+    name: str
+    parent: str | None
+
+
+@cache
+def sectors() -> dict[str, SectorConcept]:
+    """canonical name -> concept, from the SKOS sector scheme of ontology.ttl."""
+    g = ontology()
+    names = {}
+    for s in g.subjects(SKOS.inScheme, SKG.SectorScheme):
+        label = next((o for o in g.objects(s, SKOS.prefLabel) if isinstance(o, Literal) and o.language == "zh"), None)
+        if label is not None:
+            names[s] = str(label)
+    out = {}
+    for s, name in names.items():
+        parent = next((names.get(o) for o in g.objects(s, SKOS.broader)), None)
+        out[name] = SectorConcept(entity_id("sector", name), name, parent)
+    return out
+
+
+def sector_scheme_ttl(tsv_path: str | Path) -> str:
+    """The SKOS block of ontology.ttl for a sectors.tsv (canonical, parent, surface forms...)."""
+    lines = []
+    with Path(tsv_path).open(encoding="utf-8") as f:
+        rows = [r for r in csv.reader(f, delimiter="\t")][1:]
+    for r in rows:
+        name, parent = r[0].strip(), (r[1].strip() if len(r) > 1 else "")
+        if not name:
+            continue
+        node = "<" + str(iri(entity_id("sector", name))) + ">"
+        alt = sorted({s.strip() for s in r[2:] if s.strip() and s.strip() != name})
+        parts = [f"{node} a skos:Concept , skg:Sector ;",
+                 f'    skos:inScheme skg:SectorScheme ; skos:prefLabel "{name}"@zh ;']
+        if alt:
+            parts.append("    skos:altLabel " + " , ".join(f'"{a}"@zh' for a in alt) + " ;")
+        if parent:
+            parts.append("    skos:broader <" + str(iri(entity_id("sector", parent))) + "> .")
+        else:
+            parts.append("    skos:topConceptOf skg:SectorScheme .")
+        lines.append("\n".join(parts))
+    return "\n".join(lines) + "\n"
+
+
+def level_of_iri(node) -> str | None:
+    s = str(node)
+    prefix = str(ID) + "level/"
+    return s[len(prefix):] if s.startswith(prefix) else None
+
+
+def declared_terms() -> set:
+    """Every class and property the ontology declares (or imports by use: ORG's holds/postIn)."""
+    from rdflib import OWL, RDFS
+
+    g = ontology()
+    out = set()
+    for t in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, RDFS.Class):
+        out.update(g.subjects(RDF.type, t))
+    return out

@@ -1,0 +1,148 @@
+"""Lines of an article: whitespace normalised, header/story/footer told apart, boilerplate dropped.
+
+The story is the run from the first to the last sentence-like line; what comes
+before is the header (breadcrumbs, title, date line), what follows the footer
+(editor, copyright, site navigation). Boilerplate rules (boilerplate.tsv) apply to
+short or sentence-less lines only, so a real sentence is never dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph_loader.ingest.document import Metadata
+from graph_loader.ingest.metadata import read_metadata
+from graph_loader.ingest.rules import boilerplate_rules
+from graph_loader.ingest.textmap import Edit, MappedText
+
+BOILERPLATE_MAX_CHARS = 25
+"""Lines longer than this that end a sentence (。！？) are story, never boilerplate."""
+
+TRAILING_NAV_MAX_CHARS = 8
+"""Short punctuation-free lines after the story's last sentence are site navigation."""
+
+_SPACE = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]|[ \t\u3000\xa0\u2002-\u200a\u202f\u205f]+|[\u200b-\u200d\ufeff]")
+_SENTENCE_END = re.compile(r"[。！？!?；;]|[。！？][”’」』）)]")
+_DATE = re.compile(r"(19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+_FULL_STOP = re.compile(r"[。！？]")
+_PUNCT = re.compile(r"[，。、；：？！,.;:?!“”\"'（）()《》]")
+
+
+def normalise_space(mt: MappedText) -> MappedText:
+    """Line breaks to `\\n`, runs of spaces to one ASCII space, zero-width chars gone."""
+    edits: list[Edit] = []
+    for m in _SPACE.finditer(mt.text):
+        s = m.group()
+        if s[0] in "\r\u2028\u2029\x0b\x0c\x85":
+            if s != "\n":
+                edits.append((m.start(), m.end(), "\n"))
+        elif s[0] in "\u200b\u200c\u200d\ufeff":
+            edits.append((m.start(), m.end(), ""))
+        elif s != " ":
+            edits.append((m.start(), m.end(), " "))
+    return mt.apply(edits) if edits else mt
+
+
+def is_sentence(line: str) -> bool:
+    return bool(_SENTENCE_END.search(line)) or len(line) > 60
+
+
+@dataclass
+class Layout:
+    text: MappedText
+    metadata: Metadata
+    dropped: list[str]
+
+
+def _boilerplate_kind(line: str, region: str, kinds: tuple[str, ...] = ("line", "caption", "nav")) -> str | None:
+    eligible = len(line) <= BOILERPLATE_MAX_CHARS or not _FULL_STOP.search(line)
+    if not eligible:
+        return None
+    for rule in boilerplate_rules():
+        if rule.kind not in kinds:
+            continue
+        if rule.kind == "line" and rule.pattern.search(line):
+            return rule.why
+        if rule.kind in ("caption", "nav") and not _PUNCT.search(line) and rule.pattern.search(line):
+            if rule.kind == "nav" and region == "story":
+                continue
+            return rule.why
+    return None
+
+
+def _title_key(line: str) -> str:
+    return re.sub(r"\s+", "", line)
+
+
+def lay_out(mt: MappedText, html_title: str | None = None, page_before: list[str] | None = None,
+            page_after: list[str] | None = None) -> Layout:
+    """Keep the article's lines, read its metadata, drop the rest.
+
+    `page_before`/`page_after` are simplified lines of an HTML page outside its
+    content container: not kept, but read for metadata (the date line often sits there).
+    """
+    mt = normalise_space(mt)
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for raw in mt.text.split("\n"):
+        a, b = pos, pos + len(raw)
+        pos = b + 1
+        while a < b and mt.text[a] == " ":
+            a += 1
+        while b > a and mt.text[b - 1] == " ":
+            b -= 1
+        if b > a:
+            spans.append((a, b))
+    lines = [mt.text[a:b] for a, b in spans]
+    story = [i for i, line in enumerate(lines) if is_sentence(line)]
+    first, last = (story[0], story[-1]) if story else (len(lines), len(lines) - 1)
+    region = ["header" if i < first else "footer" if i > last else "story" for i in range(len(lines))]
+
+    keep = [True] * len(lines)
+    why: list[str | None] = [None] * len(lines)
+    title = html_title
+    title_at = -1
+    if title is None:
+        # before boilerplate: a title may well look like a caption (全县召开安全生产工作会议)
+        for i in range(first if story else len(lines)):
+            line = lines[i]
+            if _boilerplate_kind(line, "header", kinds=("line", "nav")):
+                continue
+            if 4 <= len(line) <= 80 and not is_sentence(line) and not _DATE.search(line):
+                title, title_at = line, i
+                break
+            break  # the first substantive line is not a title: the article has none
+    for i, line in enumerate(lines):
+        if i != title_at and (kind := _boilerplate_kind(line, region[i])):
+            keep[i], why[i] = False, kind
+
+    if title is not None:
+        key = _title_key(title)
+        seen = False
+        for i, line in enumerate(lines):
+            if _title_key(line) == key:
+                if seen:
+                    keep[i], why[i] = False, "repeated title"
+                else:
+                    keep[i], why[i], seen = True, None, True
+
+    # site navigation words trailing the story
+    for i in range(len(lines) - 1, last, -1):
+        line = lines[i]
+        if not keep[i]:
+            continue
+        if len(line) <= TRAILING_NAV_MAX_CHARS and not _PUNCT.search(line):
+            keep[i], why[i] = False, "trailing navigation"
+        else:
+            break
+
+    header = [lines[i] for i in range(len(lines)) if region[i] == "header"]
+    footer = [lines[i] for i in range(len(lines)) if region[i] == "footer"]
+    header = [" ".join(x.split()) for x in page_before or []] + header
+    footer = footer + [" ".join(x.split()) for x in page_after or []]
+    meta = read_metadata(header, lines[first] if story else None, lines[last] if story else None,
+                         footer, title)
+    kept = [s for s, k in zip(spans, keep, strict=True) if k]
+    dropped = [f"{lines[i]} ({why[i]})" for i in range(len(lines)) if not keep[i]]
+    return Layout(mt.join_spans(kept, "\n"), meta, dropped)

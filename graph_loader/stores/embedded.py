@@ -1,0 +1,321 @@
+"""The embedded store: the property graph in a networkx MultiDiGraph, pickled in the workspace.
+
+It is the default store (no server to run) and must behave like the Neo4j store:
+`upsert` strips the batch's articles from the facts they supported (their ids
+leave `articles`, their strings leave `evidence`), merges the rows (articles and
+evidence are unions, properties overwritten, a `None` property skipped), then
+deletes the stripped facts no article supports any more, nodes with their
+relationships. A relationship whose ends are missing is skipped, as the Neo4j
+store's `MATCH ... MERGE` skips it.
+
+Nodes are `id -> {label, <props>, articles, evidence}`; edges are keyed by the
+relationship id with `{type, <props>, articles, evidence}`. Indexes (by label, by
+name, by article, relationship id -> ends) are rebuilt on load, so queries never
+scan the whole graph to find their starting points.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from graph_loader.graph.schema import NODE_LABELS, REL_TYPES, GraphRows, NodeRow, RelRow
+from graph_loader.stores.base import LoadSummary
+
+STORE_FILE = "graph.pickle"
+FORMAT_VERSION = 1
+
+# the property that names a node of each label (what search and lookups match)
+NAME_PROPS: dict[str, tuple[str, ...]] = {
+    "Article": ("title", "doc_id"),
+    "Person": ("name",),
+    "Body": ("name",),
+    "Post": ("title",),
+    "Region": ("name", "path"),
+    "Meeting": ("name",),
+    "Inspection": ("team",),
+    "Directive": ("title",),
+    "Incident": ("title",),
+    "Sector": ("name",),
+}
+
+_RESERVED = ("label", "type", "articles", "evidence")
+
+
+class EmbeddedStore:
+    """GraphStore on networkx; `open(workspace)` loads it, `save()` writes it atomically."""
+
+    kind = "embedded"
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path
+        self.graph: nx.MultiDiGraph = nx.MultiDiGraph()
+        self.dirty = False
+        self._reindex()
+
+    # ----- persistence -------------------------------------------------------------------
+    @classmethod
+    def open(cls, workspace: Path) -> EmbeddedStore:
+        """Load `<workspace>/graph.pickle`; an absent file gives an empty store saved there later."""
+        store = cls(Path(workspace) / STORE_FILE)
+        if store.path is not None and store.path.exists():
+            with store.path.open("rb") as f:
+                data = pickle.load(f)
+            if data.get("version") != FORMAT_VERSION:
+                raise ValueError(f"{store.path}: store format {data.get('version')}, expected {FORMAT_VERSION}")
+            store.graph = data["graph"]
+            store._reindex()
+        return store
+
+    def save(self) -> None:
+        """Write to a temp file in the same folder, then os.replace: a killed write keeps the old store."""
+        if self.path is None:
+            raise ValueError("this store has no path; open it with EmbeddedStore.open(workspace)")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".graph.", suffix=".tmp", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump({"version": FORMAT_VERSION, "graph": self.graph}, f, protocol=pickle.HIGHEST_PROTOCOL)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        self.dirty = False
+
+    def close(self) -> None:
+        """Save pending changes (the build calls upsert per batch and close once)."""
+        if self.dirty and self.path is not None:
+            self.save()
+
+    # ----- indexes -------------------------------------------------------------------------
+    def _reindex(self) -> None:
+        self._by_label: dict[str, set[str]] = defaultdict(set)
+        self._by_name: dict[str, set[str]] = defaultdict(set)
+        self._node_docs: dict[str, set[str]] = defaultdict(set)  # doc_id -> node ids
+        self._rel_docs: dict[str, set[str]] = defaultdict(set)  # doc_id -> rel ids
+        self._rel_ends: dict[str, tuple[str, str]] = {}
+        for nid, attrs in self.graph.nodes(data=True):
+            self._index_node(nid, attrs)
+        for u, v, key, attrs in self.graph.edges(keys=True, data=True):
+            self._rel_ends[key] = (u, v)
+            for doc in attrs.get("articles", ()):
+                self._rel_docs[doc].add(key)
+
+    def _names(self, attrs: dict[str, Any]) -> Iterator[str]:
+        for prop in NAME_PROPS.get(attrs.get("label", ""), ()):
+            value = attrs.get(prop)
+            if isinstance(value, str) and value:
+                yield value
+
+    def _index_node(self, nid: str, attrs: dict[str, Any]) -> None:
+        self._by_label[attrs.get("label", "")].add(nid)
+        for name in self._names(attrs):
+            self._by_name[name].add(nid)
+        for doc in attrs.get("articles", ()):
+            self._node_docs[doc].add(nid)
+
+    def _unindex_names(self, nid: str, attrs: dict[str, Any]) -> None:
+        for name in self._names(attrs):
+            ids = self._by_name.get(name)
+            if ids is not None:
+                ids.discard(nid)
+                if not ids:
+                    del self._by_name[name]
+
+    # ----- writes --------------------------------------------------------------------------
+    def upsert(self, rows: GraphRows) -> LoadSummary:
+        """Replace the facts of rows.doc_ids by these rows (idempotent).
+
+        As in the Neo4j store: strip the articles from the facts they supported, merge the
+        rows, then delete those stripped facts that no article supports any more.
+        """
+        t0 = time.perf_counter()
+        stale_nodes, stale_rels = self._strip(rows.doc_ids)
+        created = updated = rels_created = rels_updated = skipped = 0
+        for node in rows.nodes:
+            if self._merge_node(node):
+                created += 1
+            else:
+                updated += 1
+        for rel in rows.rels:
+            result = self._merge_rel(rel)
+            if result is None:
+                skipped += 1
+            elif result:
+                rels_created += 1
+            else:
+                rels_updated += 1
+        summary = self._delete_unsupported(stale_nodes, stale_rels)
+        self.dirty = True
+        summary.update(nodes_created=created, nodes_updated=updated, rels_created=rels_created,
+                       rels_updated=rels_updated, rels_skipped=skipped,
+                       seconds=round(time.perf_counter() - t0, 4))
+        return summary
+
+    def _merge_node(self, row: NodeRow) -> bool:
+        if row.label not in NODE_LABELS:
+            raise ValueError(f"unknown node label {row.label!r} for {row.id}")
+        is_new = row.id not in self.graph
+        if is_new:
+            self.graph.add_node(row.id, label=row.label, articles=[], evidence=[])
+        attrs = self.graph.nodes[row.id]
+        self._unindex_names(row.id, attrs)
+        attrs["label"] = row.label
+        _set_props(attrs, row.props)
+        attrs["articles"] = sorted(set(attrs["articles"]) | set(row.articles))
+        attrs["evidence"] = sorted(set(attrs["evidence"]) | set(row.evidence))
+        self._index_node(row.id, attrs)
+        return is_new
+
+    def _merge_rel(self, row: RelRow) -> bool | None:
+        if row.type not in REL_TYPES:
+            raise ValueError(f"unknown relationship type {row.type!r} for {row.id}")
+        if row.src not in self.graph or row.dst not in self.graph:
+            return None
+        ends = self._rel_ends.get(row.id)
+        if ends is not None and ends != (row.src, row.dst):  # same id, moved ends: replace
+            self.graph.remove_edge(*ends, key=row.id)
+            ends = None
+        is_new = ends is None
+        if is_new:
+            self.graph.add_edge(row.src, row.dst, key=row.id, type=row.type, articles=[], evidence=[])
+            self._rel_ends[row.id] = (row.src, row.dst)
+        attrs = self.graph.edges[row.src, row.dst, row.id]
+        attrs["type"] = row.type
+        _set_props(attrs, row.props)
+        attrs["articles"] = sorted(set(attrs["articles"]) | set(row.articles))
+        attrs["evidence"] = sorted(set(attrs["evidence"]) | set(row.evidence))
+        for doc in row.articles:
+            self._rel_docs[doc].add(row.id)
+        return is_new
+
+    def remove_articles(self, doc_ids: list[str]) -> LoadSummary:
+        """Drop these articles' support; delete facts no article supports any more."""
+        summary = self._delete_unsupported(*self._strip(doc_ids))
+        self.dirty = self.dirty or bool(doc_ids)
+        return summary
+
+    def _strip(self, doc_ids: list[str]) -> tuple[set[str], set[str]]:
+        """Remove the articles (and their evidence) from the facts they support; those facts' ids."""
+        docs = set(doc_ids)
+        prefixes = tuple(f"{d}|" for d in docs)
+        nodes: set[str] = set()
+        rels: set[str] = set()
+        for doc in docs:
+            nodes |= self._node_docs.pop(doc, set())
+            rels |= self._rel_docs.pop(doc, set())
+        for key in rels:
+            ends = self._rel_ends.get(key)
+            if ends is not None and self.graph.has_edge(*ends, key=key):
+                attrs = self.graph.edges[ends[0], ends[1], key]
+                attrs["articles"] = [a for a in attrs["articles"] if a not in docs]
+                attrs["evidence"] = [e for e in attrs["evidence"] if not e.startswith(prefixes)]
+        for nid in nodes:
+            if nid in self.graph:
+                attrs = self.graph.nodes[nid]
+                attrs["articles"] = [a for a in attrs["articles"] if a not in docs]
+                attrs["evidence"] = [e for e in attrs["evidence"] if not e.startswith(prefixes)]
+        return nodes, rels
+
+    def _delete_unsupported(self, nodes: set[str], rels: set[str]) -> LoadSummary:
+        removed_nodes = removed_rels = 0
+        for key in sorted(rels):
+            ends = self._rel_ends.get(key)
+            if ends is not None and self.graph.has_edge(*ends, key=key) and \
+                    not self.graph.edges[ends[0], ends[1], key]["articles"]:
+                self.graph.remove_edge(*ends, key=key)
+                del self._rel_ends[key]
+                removed_rels += 1
+        for nid in sorted(nodes):
+            if nid in self.graph and not self.graph.nodes[nid]["articles"]:
+                removed_rels += self._detach_delete(nid, self.graph.nodes[nid])
+                removed_nodes += 1
+        return LoadSummary(nodes_removed=removed_nodes, rels_removed=removed_rels)
+
+    def _detach_delete(self, nid: str, attrs: dict[str, Any]) -> int:
+        keys = [k for _, _, k in self.graph.out_edges(nid, keys=True)]
+        keys += [k for _, _, k in self.graph.in_edges(nid, keys=True)]
+        for key in keys:
+            self._rel_ends.pop(key, None)
+        self._unindex_names(nid, attrs)
+        self._by_label[attrs.get("label", "")].discard(nid)
+        self.graph.remove_node(nid)
+        return len(set(keys))
+
+    # ----- reads ---------------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        """Nodes per label and relationships per type (every schema name, zeros included, as Neo4j)."""
+        out: dict[str, int] = {label: len(self._by_label.get(label, ())) for label in NODE_LABELS}
+        per_type: dict[str, int] = dict.fromkeys(REL_TYPES, 0)
+        for _, _, t in self.graph.edges(data="type"):
+            per_type[t] = per_type.get(t, 0) + 1
+        out.update(per_type)
+        return out
+
+    def node(self, nid: str) -> dict[str, Any] | None:
+        """The node's properties with its `id` (None when absent)."""
+        if nid not in self.graph:
+            return None
+        return {"id": nid, **self.graph.nodes[nid]}
+
+    def label(self, nid: str) -> str | None:
+        return self.graph.nodes[nid].get("label") if nid in self.graph else None
+
+    def ids_by_label(self, label: str) -> set[str]:
+        return self._by_label.get(label, set())
+
+    def ids_by_name(self, name: str) -> set[str]:
+        """Nodes whose naming property (name, title, path, team) equals `name`."""
+        return self._by_name.get(name, set())
+
+    def names(self) -> Iterable[tuple[str, set[str]]]:
+        """Every indexed name with its node ids (for substring search)."""
+        return self._by_name.items()
+
+    def out_rels(self, nid: str, rel_type: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
+        """(target id, relationship attrs with `id`) for each outgoing relationship."""
+        if nid not in self.graph:
+            return
+        for _, dst, key, attrs in self.graph.out_edges(nid, keys=True, data=True):
+            if rel_type is None or attrs["type"] == rel_type:
+                yield dst, {"id": key, **attrs}
+
+    def in_rels(self, nid: str, rel_type: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
+        """(source id, relationship attrs with `id`) for each incoming relationship."""
+        if nid not in self.graph:
+            return
+        for src, _, key, attrs in self.graph.in_edges(nid, keys=True, data=True):
+            if rel_type is None or attrs["type"] == rel_type:
+                yield src, {"id": key, **attrs}
+
+
+def _set_props(attrs: dict[str, Any], props: dict[str, Any]) -> None:
+    """The Neo4j store's `SET x += props`: a None value is skipped (the old value stays), values
+    Neo4j cannot hold (maps, mixed lists) are stored as JSON text, as there."""
+    for key, value in props.items():
+        if key in _RESERVED or key == "id":
+            continue
+        if value is not None:
+            attrs[key] = _prop_value(value)
+
+
+def _prop_value(value: Any) -> Any:
+    if isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+        return list(value)
+    if isinstance(value, list | tuple) and all(isinstance(v, int | float) and not isinstance(v, bool)
+                                               for v in value):
+        return list(value)
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)

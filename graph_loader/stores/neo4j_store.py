@@ -1,0 +1,524 @@
+"""The Neo4j store: idempotent batched loads of the property-graph rows, and read-only queries.
+
+Labels and relationship types cannot be query parameters, so rows are grouped by label/type and
+the name is spliced into the query text only from the fixed whitelist in graph/schema.py.
+
+Idempotence: every fact lists the articles supporting it. For each article the store also keeps a
+`_Support {doc_id, facts}` node listing the facts ("Label|id" / "TYPE|id") it supported, so
+replacing an article's support touches only its own facts instead of scanning the whole graph.
+An upsert (1) records the union of old and new facts in `_Support`, (2) strips the articles from
+their old facts, (3) merges the new rows (article and evidence lists are unions), (4) deletes
+the old facts no article supports any more and (5) narrows `_Support` to the new facts. Each
+step runs in driver-managed transactions (retried on transient errors) and is idempotent, so
+a load killed at any point and run again ends in the same graph as an uninterrupted one.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from graph_loader.config import Neo4jSettings, neo4j_settings, workspace_dir
+from graph_loader.graph.schema import NODE_LABELS, REL_TYPES, GraphRows, NodeRow, RelRow
+from graph_loader.stores.base import LoadSummary
+
+SUPPORT_LABEL = "_Support"
+FULLTEXT_INDEX = "names"
+FULLTEXT_LABELS = ("Person", "Body", "Directive", "Meeting", "Region", "Incident", "Inspection")
+FULLTEXT_PROPS = ("name", "title", "team")
+DEFAULT_BATCH = 2000
+READ_ROW_CAP = 1000
+
+
+class StoreUnavailable(Exception):
+    """Neo4j is unreachable, refused the credentials, or is not a 5.x server (exit status 3)."""
+
+
+class ReadOnlyViolation(ValueError):
+    """The read-only console was given a query that writes."""
+
+
+@dataclass
+class ReadResult:
+    columns: list[str]
+    rows: list[dict[str, Any]]
+    truncated: bool
+
+
+# --- rows files -----------------------------------------------------------------------------------
+
+def iter_row_batches(workspace: Path | str) -> Iterator[GraphRows]:
+    """The batches the build wrote as `<workspace>/rows/*.jsonl`, in file order.
+
+    Each batch starts with `{"kind": "batch", "doc_ids": [...]}`, followed by
+    `{"kind": "node", ...NodeRow}` and `{"kind": "rel", ...RelRow}` lines.
+    """
+    for path in sorted((Path(workspace) / "rows").glob("*.jsonl")):
+        batch: GraphRows | None = None
+        with open(path, encoding="utf-8") as f:
+            for lineno, line in enumerate(f, 1):
+                if not line.strip():
+                    continue
+                obj = json.loads(line)
+                kind = obj.pop("kind", None)
+                if kind == "batch":
+                    if batch is not None:
+                        yield batch
+                    batch = GraphRows(doc_ids=list(obj.get("doc_ids", [])))
+                    continue
+                if batch is None:
+                    batch = GraphRows()
+                if kind == "node":
+                    batch.nodes.append(NodeRow(**obj))
+                elif kind == "rel":
+                    batch.rels.append(RelRow(**obj))
+                else:
+                    raise ValueError(f"{path}:{lineno}: unknown row kind {kind!r}")
+        if batch is not None:
+            yield batch
+
+
+def write_row_batch(path: Path | str, rows: GraphRows) -> None:
+    """Write one batch in the rows-file format (tests and tools; the build writes the same)."""
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(json.dumps({"kind": "batch", "doc_ids": rows.doc_ids}, ensure_ascii=False) + "\n")
+        for node in rows.nodes:
+            f.write(json.dumps({"kind": "node", **asdict(node)}, ensure_ascii=False) + "\n")
+        for rel in rows.rels:
+            f.write(json.dumps({"kind": "rel", **asdict(rel)}, ensure_ascii=False) + "\n")
+
+
+# --- read-only console guard ----------------------------------------------------------------------
+
+_STRINGS_AND_COMMENTS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.S)
+_WRITE_WORDS = re.compile(
+    r"\b(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|FOREACH|LOAD\s+CSV|ALTER|RENAME|GRANT|DENY|REVOKE"
+    r"|START\s+DATABASE|STOP\s+DATABASE|TERMINATE)\b"
+    r"|\bCALL\s+(dbms|apoc|db\.(create|drop|index\.fulltext\.(create|drop)|clearQueryCaches))\b"
+    r"|\bIN\s+TRANSACTIONS\b",
+    re.I,
+)
+
+
+def write_keyword(cypher: str) -> str | None:
+    """The first write keyword in the query outside strings and comments, or None."""
+    match = _WRITE_WORDS.search(_STRINGS_AND_COMMENTS.sub(" ", cypher))
+    return " ".join(match.group(0).split()).upper() if match else None
+
+
+# --- value conversion -----------------------------------------------------------------------------
+
+def _plain(value: Any) -> Any:
+    """Driver values as plain Python: nodes and relationships become dicts of their properties."""
+    from neo4j.graph import Node, Path, Relationship
+
+    if isinstance(value, Node | Relationship):
+        return {k: _plain(v) for k, v in dict(value).items()}
+    if isinstance(value, Path):
+        return [_plain(n) for n in value.nodes]
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if hasattr(value, "iso_format"):  # neo4j.time types
+        return value.iso_format()
+    return value
+
+
+def _prop_value(value: Any) -> Any:
+    """A property value Neo4j can store: primitives and homogeneous primitive lists; else JSON."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+        return list(value)
+    if isinstance(value, list | tuple) and all(isinstance(v, int | float) and not isinstance(v, bool)
+                                               for v in value):
+        return list(value)
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _props(props: dict[str, Any]) -> dict[str, Any]:
+    reserved = {"id", "articles", "evidence"}
+    return {k: _prop_value(v) for k, v in props.items() if v is not None and k not in reserved}
+
+
+def _chunks(items: list, size: int) -> Iterator[list]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _label(label: str) -> str:
+    if label not in NODE_LABELS:
+        raise ValueError(f"unknown node label {label!r}")
+    return label
+
+
+def _rel_type(rel_type: str) -> str:
+    if rel_type not in REL_TYPES:
+        raise ValueError(f"unknown relationship type {rel_type!r}")
+    return rel_type
+
+
+_UNION = "CASE WHEN {v}.{p} IS NULL THEN row.{p} ELSE {v}.{p} + [x IN row.{p} WHERE NOT x IN {v}.{p}] END"
+
+
+# --- the store ------------------------------------------------------------------------------------
+
+class Neo4jStore:
+    """GraphStore over a Neo4j 5.x server."""
+
+    kind = "neo4j"
+
+    def __init__(self, settings: Neo4jSettings, batch_size: int = DEFAULT_BATCH,
+                 retry_s: float = 15.0, ensure_schema: bool = True) -> None:
+        import neo4j
+        from neo4j.exceptions import AuthError, ConfigurationError, Neo4jError, ServiceUnavailable
+
+        if not settings.uri:
+            raise StoreUnavailable("no Neo4j URI: pass --neo4j-uri, set NEO4J_URI, "
+                                   "or start a local server with `safetykg neo4j start`")
+        self.settings = settings
+        self.database = settings.database
+        self.batch_size = max(1, batch_size)
+        auth = (settings.user, settings.password) if settings.password is not None else None
+        try:
+            self._driver = neo4j.GraphDatabase.driver(settings.uri, auth=auth,
+                                                      max_transaction_retry_time=retry_s,
+                                                      connection_timeout=10.0)
+        except (ConfigurationError, ValueError) as e:
+            raise StoreUnavailable(f"bad Neo4j URI {settings.uri!r}: {type(e).__name__}") from None
+        try:
+            with self._session(read=True) as session:  # auto-commit: fails fast, no retries
+                records = session.run("CALL dbms.components() YIELD name, versions "
+                                      "RETURN name, versions").data()
+        except AuthError:
+            self._driver.close()
+            raise StoreUnavailable(f"Neo4j at {settings.uri} refused the credentials of user "
+                                   f"{settings.user!r} (wrong or missing password)") from None
+        except (ServiceUnavailable, OSError) as e:
+            self._driver.close()
+            raise StoreUnavailable(f"Neo4j unreachable at {settings.uri}: {type(e).__name__}") from None
+        except Neo4jError as e:
+            self._driver.close()
+            raise StoreUnavailable(f"Neo4j at {settings.uri} refused: {e.code}") from None
+        versions = [v for r in records if r["name"] == "Neo4j Kernel" for v in r["versions"]]
+        self.server_version = versions[0] if versions else "unknown"
+        if not self.server_version.startswith("5."):
+            self._driver.close()
+            raise StoreUnavailable(f"Neo4j at {settings.uri} is version {self.server_version}; "
+                                   "safetykg needs a 5.x server")
+        if ensure_schema:
+            self.ensure_schema()
+
+    def __repr__(self) -> str:
+        return f"Neo4jStore({self.settings!r})"
+
+    # -- schema --
+
+    def ensure_schema(self) -> None:
+        """Uniqueness on `id` for every label and relationship type, the support key, the names index."""
+        statements = [f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS "
+                      f"FOR (n:{_label(label)}) REQUIRE n.id IS UNIQUE" for label in NODE_LABELS]
+        statements.append(f"CREATE CONSTRAINT support_doc IF NOT EXISTS "
+                          f"FOR (s:{SUPPORT_LABEL}) REQUIRE s.doc_id IS UNIQUE")
+        statements += [f"CREATE CONSTRAINT rel_{t.lower()}_id IF NOT EXISTS "
+                       f"FOR ()-[r:{_rel_type(t)}]-() REQUIRE r.id IS UNIQUE" for t in REL_TYPES]
+        labels = "|".join(FULLTEXT_LABELS)
+        props = ", ".join(f"n.{p}" for p in FULLTEXT_PROPS)
+        statements.append(f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:{labels}) "
+                          f"ON EACH [{props}] OPTIONS {{indexConfig: {{`fulltext.analyzer`: 'cjk'}}}}")
+        with self._session() as session:
+            for statement in statements:
+                session.run(statement).consume()
+            session.run("CALL db.awaitIndexes(300)").consume()
+
+    # -- writing --
+
+    def _session(self, read: bool = False):
+        import neo4j
+
+        mode = neo4j.READ_ACCESS if read else neo4j.WRITE_ACCESS
+        return self._driver.session(database=self.database, default_access_mode=mode)
+
+    def _write(self, query: str, **params: Any) -> list[dict[str, Any]]:
+        def work(tx):
+            return [r.data() for r in tx.run(query, **params)]
+
+        with self._session() as session:
+            return session.execute_write(work)
+
+    def upsert(self, rows: GraphRows) -> LoadSummary:
+        """Replace the facts of rows.doc_ids by these rows (idempotent, see the module docstring)."""
+        t0 = time.perf_counter()
+        summary = LoadSummary(nodes_created=0, nodes_updated=0, nodes_removed=0,
+                              rels_created=0, rels_updated=0, rels_removed=0, rels_skipped=0)
+        docs = list(dict.fromkeys(rows.doc_ids))
+        new_facts: dict[str, list[str]] = defaultdict(list)
+        for node in rows.nodes:
+            for doc in node.articles:
+                new_facts[doc].append(f"{_label(node.label)}|{node.id}")
+        for rel in rows.rels:
+            for doc in rel.articles:
+                new_facts[doc].append(f"{_rel_type(rel.type)}|{rel.id}")
+        old_facts = self._support(docs)
+        # 1. the support records cover old and new facts until the load is complete
+        self._set_support({d: sorted(set(old_facts.get(d, [])) | set(new_facts.get(d, []))) for d in docs})
+        extra = {d: f for d, f in new_facts.items() if d not in set(docs)}
+        if extra:
+            self._add_support(extra)
+        # 2. strip the replaced articles from their old facts
+        stale = sorted({f for d in docs for f in old_facts.get(d, [])})
+        if docs and stale:
+            self._strip(stale, docs)
+        # 3. merge the new rows
+        self._merge_nodes(rows.nodes, summary)
+        self._merge_rels(rows.rels, rows.nodes, summary)
+        # 4. delete what no article supports any more
+        if stale:
+            self._delete_unsupported(stale, summary)
+        # 5. the support records now list exactly the new facts
+        self._set_support({d: sorted(set(new_facts.get(d, []))) for d in docs})
+        summary["seconds"] = round(time.perf_counter() - t0, 3)
+        return summary
+
+    def remove_articles(self, doc_ids: list[str]) -> LoadSummary:
+        """Drop these articles' support; delete facts no article supports any more."""
+        return self.upsert(GraphRows(doc_ids=list(doc_ids)))
+
+    def _support(self, docs: list[str]) -> dict[str, list[str]]:
+        if not docs:
+            return {}
+        query = (f"UNWIND $docs AS d MATCH (s:{SUPPORT_LABEL} {{doc_id: d}}) "
+                 "RETURN s.doc_id AS doc_id, s.facts AS facts")
+        with self._session() as session:
+            records = session.execute_read(lambda tx: [r.data() for r in tx.run(query, docs=docs)])
+        return {r["doc_id"]: list(r["facts"] or []) for r in records}
+
+    def _set_support(self, facts: dict[str, list[str]]) -> None:
+        items = [{"doc_id": d, "facts": f} for d, f in facts.items()]
+        for chunk in _chunks(items, max(1, self.batch_size // 10)):
+            self._write(f"UNWIND $rows AS row MERGE (s:{SUPPORT_LABEL} {{doc_id: row.doc_id}}) "
+                        "SET s.facts = row.facts WITH s, row WHERE size(row.facts) = 0 DELETE s", rows=chunk)
+
+    def _add_support(self, facts: dict[str, list[str]]) -> None:
+        items = [{"doc_id": d, "facts": sorted(set(f))} for d, f in facts.items()]
+        for chunk in _chunks(items, max(1, self.batch_size // 10)):
+            self._write(f"UNWIND $rows AS row MERGE (s:{SUPPORT_LABEL} {{doc_id: row.doc_id}}) "
+                        "SET s.facts = CASE WHEN s.facts IS NULL THEN row.facts "
+                        "ELSE s.facts + [x IN row.facts WHERE NOT x IN s.facts] END", rows=chunk)
+
+    @staticmethod
+    def _group_facts(facts: Iterable[str]) -> dict[str, list[str]]:
+        grouped: dict[str, list[str]] = defaultdict(list)
+        for fact in facts:
+            name, _, fid = fact.partition("|")
+            if name in NODE_LABELS or name in REL_TYPES:
+                grouped[name].append(fid)
+        return grouped
+
+    def _strip(self, facts: list[str], docs: list[str]) -> None:
+        strip = ("SET x.articles = [a IN x.articles WHERE NOT a IN $docs], "
+                 "x.evidence = [e IN coalesce(x.evidence, []) WHERE NOT any(d IN $docs WHERE e STARTS WITH d + '|')]")
+        for name, ids in self._group_facts(facts).items():
+            match = (f"MATCH (x:{name} {{id: id}})" if name in NODE_LABELS
+                     else f"MATCH ()-[x:{name} {{id: id}}]->()")
+            for chunk in _chunks(ids, self.batch_size):
+                self._write(f"UNWIND $ids AS id {match} {strip}", ids=chunk, docs=docs)
+
+    def _delete_unsupported(self, facts: list[str], summary: LoadSummary) -> None:
+        grouped = self._group_facts(facts)
+        for name, ids in grouped.items():  # relationships first, so the node counts stay exact
+            if name in REL_TYPES:
+                for chunk in _chunks(ids, self.batch_size):
+                    res = self._write(f"UNWIND $ids AS id MATCH ()-[x:{name} {{id: id}}]->() "
+                                      "WHERE size(x.articles) = 0 DELETE x RETURN count(*) AS n", ids=chunk)
+                    summary["rels_removed"] += res[0]["n"] if res else 0
+        for name, ids in grouped.items():
+            if name in NODE_LABELS:
+                for chunk in _chunks(ids, self.batch_size):
+                    res = self._write(
+                        f"UNWIND $ids AS id MATCH (x:{name} {{id: id}}) WHERE size(x.articles) = 0 "
+                        "WITH x, COUNT {(x)--()} AS degree DETACH DELETE x "
+                        "RETURN count(*) AS n, sum(degree) AS dropped", ids=chunk)
+                    if res:
+                        summary["nodes_removed"] += res[0]["n"]
+                        summary["rels_removed"] += res[0]["dropped"] or 0
+
+    def _merge_nodes(self, nodes: list[NodeRow], summary: LoadSummary) -> None:
+        by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for n in nodes:
+            by_label[_label(n.label)].append({"id": n.id, "props": _props(n.props),
+                                              "articles": list(n.articles), "evidence": list(n.evidence)})
+        for label, items in by_label.items():
+            query = (f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) "
+                     "WITH n, row, n.articles IS NULL AS created "
+                     "SET n += row.props, "
+                     f"n.articles = {_UNION.format(v='n', p='articles')}, "
+                     f"n.evidence = {_UNION.format(v='n', p='evidence')} "
+                     "RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, count(*) AS total")
+            for chunk in _chunks(items, self.batch_size):
+                res = self._write(query, rows=chunk)[0]
+                summary["nodes_created"] += res["created"]
+                summary["nodes_updated"] += res["total"] - res["created"]
+
+    def _endpoint_labels(self, ids: set[str], known: dict[str, str]) -> dict[str, str]:
+        """Labels of relationship endpoints not in this batch, looked up per candidate label."""
+        missing = sorted(i for i in ids if i not in known)
+        found: dict[str, str] = {}
+        if not missing:
+            return found
+        with self._session(read=True) as session:
+            for label in NODE_LABELS:
+                query = f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) RETURN n.id AS id"
+                for chunk in _chunks(missing, self.batch_size * 5):
+                    for r in session.execute_read(lambda tx, q=query, c=chunk: [x.data() for x in tx.run(q, ids=c)]):
+                        found[r["id"]] = label
+        return found
+
+    def _merge_rels(self, rels: list[RelRow], nodes: list[NodeRow], summary: LoadSummary) -> None:
+        if not rels:
+            return
+        known = {n.id: n.label for n in nodes}
+        known.update(self._endpoint_labels({r.src for r in rels} | {r.dst for r in rels}, known))
+        groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+        for r in rels:
+            src, dst = known.get(r.src), known.get(r.dst)
+            if src is None or dst is None:
+                summary["rels_skipped"] += 1  # an endpoint is in no batch: nothing to attach to
+                continue
+            groups[(_rel_type(r.type), _label(src), _label(dst))].append(
+                {"id": r.id, "src": r.src, "dst": r.dst, "props": _props(r.props),
+                 "articles": list(r.articles), "evidence": list(r.evidence)})
+        for (rtype, src, dst), items in groups.items():
+            query = (f"UNWIND $rows AS row MATCH (a:{src} {{id: row.src}}) MATCH (b:{dst} {{id: row.dst}}) "
+                     f"MERGE (a)-[r:{rtype} {{id: row.id}}]->(b) "
+                     "WITH r, row, r.articles IS NULL AS created "
+                     "SET r += row.props, "
+                     f"r.articles = {_UNION.format(v='r', p='articles')}, "
+                     f"r.evidence = {_UNION.format(v='r', p='evidence')} "
+                     "RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, count(*) AS total")
+            for chunk in _chunks(items, self.batch_size):
+                res = self._write(query, rows=chunk)[0]
+                summary["rels_created"] += res["created"]
+                summary["rels_updated"] += res["total"] - res["created"]
+                summary["rels_skipped"] += len(chunk) - res["total"]
+
+    # -- reading --
+
+    def counts(self) -> dict[str, int]:
+        """Nodes per label and relationships per type (every schema name, zeros included)."""
+        out: dict[str, int] = {}
+        with self._session(read=True) as session:
+            for label in NODE_LABELS:
+                out[label] = session.run(f"MATCH (n:{label}) RETURN count(n) AS n").single()["n"]
+            for rtype in REL_TYPES:
+                out[rtype] = session.run(f"MATCH ()-[r:{rtype}]->() RETURN count(r) AS n").single()["n"]
+        return out
+
+    def query(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """A parameterized READ transaction; records as plain dicts (nodes/rels as property dicts)."""
+        def work(tx):
+            return [{k: _plain(v) for k, v in r.items()} for r in tx.run(cypher, **(params or {}))]
+
+        with self._session(read=True) as session:
+            return session.execute_read(work)
+
+    def run_read(self, cypher: str, params: dict[str, Any] | None = None, timeout_s: float = 10.0,
+                 limit: int = READ_ROW_CAP) -> ReadResult:
+        """The read-only console: refuse writes (keyword scan, then a READ transaction), cap rows."""
+        from neo4j.exceptions import ClientError
+
+        word = write_keyword(cypher)
+        if word:
+            raise ReadOnlyViolation(f"read-only console: {word} writes to the graph; only reads are allowed")
+        with self._session(read=True) as session:
+            tx = session.begin_transaction(timeout=timeout_s)
+            try:
+                result = tx.run(cypher, **(params or {}))
+                columns = list(result.keys())
+                rows: list[dict[str, Any]] = []
+                truncated = False
+                for record in result:
+                    if len(rows) >= limit:
+                        truncated = True
+                        break
+                    rows.append({k: _plain(v) for k, v in record.items()})
+            except ClientError as e:
+                if "AccessMode" in (e.code or "") or "read access mode" in str(e.message or "").lower():
+                    raise ReadOnlyViolation("read-only console: the query tried to write; "
+                                            "only reads are allowed") from None
+                raise
+            finally:
+                tx.rollback()  # never commit anything from the console
+                tx.close()
+        return ReadResult(columns=columns, rows=rows, truncated=truncated)
+
+    def close(self) -> None:
+        self._driver.close()
+
+    def __enter__(self) -> Neo4jStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+# --- the command ----------------------------------------------------------------------------------
+
+def open_store(args) -> Neo4jStore:
+    """A store from the --neo4j-* flags, NEO4J_* variables, or the workspace's local server."""
+    settings = neo4j_settings(uri=getattr(args, "neo4j_uri", None), user=getattr(args, "neo4j_user", None),
+                              password=getattr(args, "neo4j_password", None),
+                              database=getattr(args, "neo4j_database", None),
+                              workspace=workspace_dir(getattr(args, "workspace", None)))
+    return Neo4jStore(settings, batch_size=getattr(args, "batch_size", None) or DEFAULT_BATCH)
+
+
+def load_command(args) -> int:
+    """`safetykg load [--workspace DIR]`: the workspace's rows files into Neo4j, with a summary."""
+    from neo4j.exceptions import DriverError, Neo4jError
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    workspace = workspace_dir(getattr(args, "workspace", None))
+    files = sorted((workspace / "rows").glob("*.jsonl"))
+    if not files:
+        print(f"error: no rows files in {workspace / 'rows'}; run `safetykg build` first", file=sys.stderr)
+        return 1
+    err = Console(stderr=True)
+    t0 = time.perf_counter()
+    total = LoadSummary()
+    try:
+        store = open_store(args)
+    except StoreUnavailable as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 3
+    try:
+        with Progress(TextColumn("loading"), BarColumn(), MofNCompleteColumn(), TextColumn("batches"),
+                      TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal) as bar:
+            task = bar.add_task("load", total=None)
+            for batch in iter_row_batches(workspace):
+                for key, value in store.upsert(batch).items():
+                    if key != "seconds":
+                        total[key] = total.get(key, 0) + value
+                bar.advance(task)
+    except (DriverError, Neo4jError, OSError) as e:
+        print(f"error: Neo4j failed during the load ({type(e).__name__}); run `safetykg load` again "
+              "to finish it (loads are idempotent)", file=sys.stderr)
+        return 3
+    finally:
+        store.close()
+    seconds = time.perf_counter() - t0
+    print(f"nodes: {total.get('nodes_created', 0)} created, {total.get('nodes_updated', 0)} updated, "
+          f"{total.get('nodes_removed', 0)} removed; relationships: {total.get('rels_created', 0)} created, "
+          f"{total.get('rels_updated', 0)} updated, {total.get('rels_removed', 0)} removed"
+          + (f", {total['rels_skipped']} skipped (missing endpoint)" if total.get("rels_skipped") else "")
+          + f"; {seconds:.1f} s")
+    return 0

@@ -1,0 +1,115 @@
+"""attendance: who took part in which meetings, with roles — for a person, a body's post-holders,
+or a region (with its sub-regions) — within an optional date range."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field, model_validator
+
+from queries.lookup import find_nodes, region_subtree
+from queries.shapes import CYPHER_IN_RANGE, ROLE_RANK, DateRangeParams, QueryParamError, Ref, ref
+from queries.spec import QuerySpec
+
+
+class AttendanceParams(DateRangeParams):
+    person: str | None = Field(None, description="person id or exact name")
+    body: str | None = Field(None, description="body id or exact name (its post-holders)")
+    region: str | None = Field(None, description="region id, path or name (with sub-regions)")
+
+    @model_validator(mode="after")
+    def _one_subject(self) -> AttendanceParams:
+        if sum(x is not None for x in (self.person, self.body, self.region)) != 1:
+            raise ValueError("give exactly one of person, body, region")
+        return self
+
+
+class AttendanceRow(BaseModel):
+    meeting: Ref
+    date: str | None
+    level: str | None
+    region: str | None
+    person: Ref
+    role: str
+
+
+class AttendanceResult(BaseModel):
+    subject: list[Ref]  # the nodes the subject parameter matched
+    rows: list[AttendanceRow]
+
+
+_RANGE = CYPHER_IN_RANGE.format(v="m.date")
+_RETURN = "RETURN DISTINCT m {.*, label: 'Meeting'} AS m, p {.id, .name, label: 'Person'} AS p, r.role AS role"
+CYPHER_PERSON = f"MATCH (p:Person)-[r:PARTICIPATED]->(m:Meeting) WHERE p.id IN $ids AND {_RANGE} {_RETURN}"
+CYPHER_BODY = f"""
+MATCH (b:Body)<-[:POST_IN]-(:Post)<-[:HOLDS]-(p:Person)-[r:PARTICIPATED]->(m:Meeting)
+WHERE b.id IN $ids AND {_RANGE} {_RETURN}"""
+CYPHER_REGION = f"""
+MATCH (g:Region)<-[:PART_OF*0..]-(:Region)<-[:HELD_IN]-(m:Meeting)<-[r:PARTICIPATED]-(p:Person)
+WHERE g.id IN $ids AND {_RANGE} {_RETURN}"""
+
+
+def _subject(store: Any, params: AttendanceParams) -> tuple[str, list[dict]]:
+    if params.person is not None:
+        kind, text, labels = "person", params.person, ("Person",)
+    elif params.body is not None:
+        kind, text, labels = "body", params.body, ("Body",)
+    else:
+        kind, text, labels = "region", params.region or "", ("Region",)
+    found = find_nodes(store, text, labels)
+    if not found:
+        raise QueryParamError(f"no {kind} with id or name {text!r}")
+    return kind, found
+
+
+def _raw_embedded(store: Any, kind: str, ids: list[str], params: AttendanceParams) -> list[dict]:
+    persons: set[str] = set()
+    meetings: set[str] = set()
+    if kind == "person":
+        persons = set(ids)
+    elif kind == "body":
+        for b in ids:
+            for post, _ in store.in_rels(b, "POST_IN"):
+                if store.label(post) == "Post":
+                    persons |= {p for p, _ in store.in_rels(post, "HOLDS") if store.label(p) == "Person"}
+    else:
+        for rid in region_subtree(store, ids):
+            meetings |= {m for m, _ in store.in_rels(rid, "HELD_IN") if store.label(m) == "Meeting"}
+    rows = []
+    seen = set()
+    pairs = ([(p, mid, r) for p in persons for mid, r in store.out_rels(p, "PARTICIPATED")] if kind != "region"
+             else [(p, mid, r) for mid in meetings for p, r in store.in_rels(mid, "PARTICIPATED")])
+    for pid, mid, r in pairs:
+        if store.label(mid) != "Meeting" or store.label(pid) != "Person":
+            continue
+        m = store.node(mid)
+        key = (pid, mid, r.get("role"))
+        if key in seen or not params.in_range(m.get("date")):
+            continue
+        seen.add(key)
+        rows.append({"m": m, "p": store.node(pid), "role": r.get("role")})
+    return rows
+
+
+def _assemble(found: list[dict], rows: list[dict]) -> AttendanceResult:
+    out = [AttendanceRow(meeting=ref(x["m"], "Meeting"), date=x["m"].get("date"), level=x["m"].get("level"),
+                         region=x["m"].get("region"), person=ref(x["p"], "Person"), role=x["role"] or "attendee")
+           for x in rows]
+    out.sort(key=lambda r: (r.date or "~", r.meeting.id, ROLE_RANK.get(r.role, 9), r.person.name or "", r.person.id))
+    return AttendanceResult(subject=[ref(n) for n in found], rows=out)
+
+
+def run_embedded(store: Any, params: AttendanceParams) -> AttendanceResult:
+    kind, found = _subject(store, params)
+    return _assemble(found, _raw_embedded(store, kind, [n["id"] for n in found], params))
+
+
+def run_neo4j(store: Any, params: AttendanceParams) -> AttendanceResult:
+    kind, found = _subject(store, params)
+    text = {"person": CYPHER_PERSON, "body": CYPHER_BODY, "region": CYPHER_REGION}[kind]
+    rows = store.query(text, {"ids": [n["id"] for n in found], **params.range_params()})
+    return _assemble(found, rows)
+
+
+SPEC = QuerySpec(name="attendance", description="meetings with roles for a person, a body's post-holders or a region",
+                 params=AttendanceParams, result=AttendanceResult, embedded=run_embedded, neo4j=run_neo4j)

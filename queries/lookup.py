@@ -1,0 +1,81 @@
+"""Turning what a user typed (an id, or a name in either script) into nodes, on both stores.
+
+An id wins; else the exact name (after OpenCC t2s, since the graph is simplified);
+ties are broken by id so both stores pick the same node.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from graph_loader.stores.embedded import NAME_PROPS, EmbeddedStore
+from queries.shapes import QueryParamError
+
+
+@lru_cache(maxsize=1)
+def _t2s():  # OpenCC loads its dictionaries once
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """The input in simplified script, stripped (the graph holds simplified names)."""
+    return _t2s().convert(text.strip())
+
+
+def find_nodes(store: Any, text: str, labels: tuple[str, ...]) -> list[dict[str, Any]]:
+    """Nodes of these labels with id == text, else with a name == text; sorted by id."""
+    text = text.strip()
+    if not text:
+        return []
+    names = sorted({text, simplified(text)})
+    if store.kind == "embedded":
+        return _find_embedded(store, text, names, labels)
+    return _find_neo4j(store, text, names, labels)
+
+
+def _find_embedded(store: EmbeddedStore, text: str, names: list[str], labels: tuple[str, ...]) -> list[dict]:
+    node = store.node(text)
+    if node is not None and node["label"] in labels:
+        return [node]
+    ids: set[str] = set()
+    for name in names:
+        ids |= {i for i in store.ids_by_name(name) if store.label(i) in labels}
+    return [store.node(i) for i in sorted(ids)]
+
+
+def _find_neo4j(store: Any, text: str, names: list[str], labels: tuple[str, ...]) -> list[dict]:
+    by_id = " UNION ALL ".join(f"MATCH (n:{lab} {{id: $q}}) RETURN n {{.*, label: '{lab}'}} AS n" for lab in labels)
+    rows = store.query(by_id, {"q": text})
+    if not rows:
+        by_name = " UNION ALL ".join(
+            f"MATCH (n:{lab}) WHERE n.{prop} IN $names RETURN n {{.*, label: '{lab}'}} AS n"
+            for lab in labels for prop in NAME_PROPS.get(lab, ()))
+        rows = store.query(by_name, {"names": names})
+    unique = {r["n"]["id"]: r["n"] for r in rows}
+    return [unique[i] for i in sorted(unique)]
+
+
+def find_one(store: Any, text: str, labels: tuple[str, ...], what: str) -> dict[str, Any]:
+    """The node the user means; a clear error when nothing matches."""
+    found = find_nodes(store, text, labels)
+    if not found:
+        raise QueryParamError(f"no {what} with id or name {text!r}")
+    return found[0]
+
+
+def region_subtree(store: Any, region_ids: list[str]) -> list[str]:
+    """The regions and everything PART_OF them (embedded store; Cypher does this with PART_OF*0..)."""
+    seen = set(region_ids)
+    frontier = list(region_ids)
+    while frontier:
+        nxt = []
+        for rid in frontier:
+            for src, _ in store.in_rels(rid, "PART_OF"):
+                if src not in seen and store.label(src) == "Region":
+                    seen.add(src)
+                    nxt.append(src)
+        frontier = nxt
+    return sorted(seen)

@@ -1,0 +1,221 @@
+"""propagation: how a directive (or a meeting's spirit) travelled down through relaying meetings.
+
+The tree holds every meeting that relays the root directly or by relaying a meeting
+that relays it. Each meeting hangs under the relayed node deepest in the tree (ties:
+the more local level, then id). A meeting that relays a directive directly hangs,
+marked inferred, under the most local meeting of an enclosing region at a higher
+level that relayed the same directive directly on or before its date.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from queries.lookup import find_nodes
+from queries.shapes import (
+    EvidenceItem,
+    Ref,
+    first_evidence,
+    full_date,
+    lag_days,
+    level_rank,
+    ref,
+)
+from queries.spec import QuerySpec
+
+
+class PropagationParams(BaseModel):
+    target: str = Field(description="directive or meeting: id, title or name")
+    max_depth: int = Field(8, ge=1, le=12, description="relay hops followed")
+
+
+class PropagationNode(BaseModel):
+    id: str
+    name: str | None
+    kind: str | None
+    date: str | None
+    level: str | None
+    region: str | None
+    parent: str | None  # the id of the node it hangs under (None for the root meeting)
+    depth: int
+    lag_days: int | None  # days after the parent meeting (None when a date is missing)
+    chairs: list[str]
+    speakers: list[str]
+    inferred: bool
+    reason: str | None
+    evidence: EvidenceItem | None
+    articles: list[str]
+
+
+class PropagationResult(BaseModel):
+    root: Ref | None
+    nodes: list[PropagationNode]
+
+
+def _root(store: Any, target: str) -> dict[str, Any] | None:
+    found = find_nodes(store, target, ("Directive", "Meeting"))
+    if found:
+        return sorted(found, key=lambda n: (n["label"] != "Directive", n["id"]))[0]
+    return None
+
+
+# ----- raw rows: root, meetings, relay edges inside the tree, chairs/speakers -----------------
+def _raw_embedded(store: Any, root: dict[str, Any], max_depth: int) -> dict[str, Any]:
+    members: dict[str, dict] = {}
+    frontier, depth = [root["id"]], 0
+    while frontier and depth < max_depth:
+        nxt = []
+        for nid in frontier:
+            for src, _ in store.in_rels(nid, "RELAYS"):
+                if src not in members and src != root["id"] and store.label(src) == "Meeting":
+                    members[src] = store.node(src)
+                    nxt.append(src)
+        frontier, depth = nxt, depth + 1
+    inside = set(members) | {root["id"]}
+    rels, parts = [], []
+    for mid in members:
+        for dst, r in store.out_rels(mid, "RELAYS"):
+            if dst in inside:
+                rels.append({"src": mid, "dst": dst, "id": r["id"], "inferred": r.get("inferred"),
+                             "reason": r.get("reason"), "evidence": r.get("evidence", [])})
+    for mid in inside:
+        for pid, r in store.in_rels(mid, "PARTICIPATED"):
+            if r.get("role") in ("chair", "speaker"):
+                parts.append({"meeting": mid, "person": pid, "name": store.node(pid).get("name"),
+                              "role": r["role"]})
+    return {"meetings": list(members.values()), "rels": rels, "parts": parts}
+
+
+CYPHER = """
+MATCH (root:{label} {{id: $id}})
+OPTIONAL MATCH (m:Meeting)-[:RELAYS*1..{depth}]->(root)
+WITH root, [x IN collect(DISTINCT m) WHERE x <> root] AS ms
+CALL (root, ms) {{
+  UNWIND ms AS m
+  MATCH (m)-[r:RELAYS]->(t)
+  WHERE t = root OR t IN ms
+  RETURN collect({{src: m.id, dst: t.id, id: r.id, inferred: r.inferred, reason: r.reason,
+                   evidence: r.evidence}}) AS rels
+}}
+CALL (root, ms) {{
+  UNWIND ms + [root] AS m
+  MATCH (p:Person)-[pr:PARTICIPATED]->(m)
+  WHERE pr.role IN ['chair', 'speaker']
+  RETURN collect({{meeting: m.id, person: p.id, name: p.name, role: pr.role}}) AS parts
+}}
+RETURN [x IN ms | x {{.*, label: 'Meeting'}}] AS meetings, rels, parts
+"""
+
+
+def _raw_neo4j(store: Any, root: dict[str, Any], max_depth: int) -> dict[str, Any]:
+    text = CYPHER.format(label=root["label"], depth=int(max_depth))
+    rows = store.query(text, {"id": root["id"]})
+    return rows[0] if rows else {"meetings": [], "rels": [], "parts": []}
+
+
+# ----- shared assembly ----------------------------------------------------------------------
+def _assemble(root: dict[str, Any] | None, raw: dict[str, Any]) -> PropagationResult:
+    if root is None:
+        return PropagationResult(root=None, nodes=[])
+    meetings = {m["id"]: m for m in raw["meetings"]}
+    if root["label"] == "Meeting":
+        meetings[root["id"]] = root
+    out: dict[str, list[dict]] = {mid: [] for mid in meetings}
+    for r in sorted(raw["rels"], key=lambda r: r["id"]):
+        if r["src"] in out and r["src"] != root["id"]:
+            out[r["src"]].append(r)
+
+    # depth = longest relay chain to the root (bounded relaxation, safe on cycles)
+    depth: dict[str, int] = {root["id"]: 0}
+    for _ in range(len(meetings) + 1):
+        changed = False
+        for mid, rels in out.items():
+            best = max((depth[r["dst"]] + 1 for r in rels if r["dst"] in depth and r["dst"] != mid), default=None)
+            if best is not None and best <= len(meetings) and depth.get(mid) != best and best > depth.get(mid, -1):
+                depth[mid] = best
+                changed = True
+        if not changed:
+            break
+
+    def node_level(nid: str) -> int:
+        return level_rank(meetings[nid].get("level")) if nid in meetings else -1
+
+    direct = [mid for mid, rels in out.items() if any(r["dst"] == root["id"] for r in rels)]
+    chairs: dict[str, list[str]] = {}
+    speakers: dict[str, list[str]] = {}
+    for p in raw["parts"]:
+        (chairs if p["role"] == "chair" else speakers).setdefault(p["meeting"], []).append(p["name"] or p["person"])
+
+    uppers = _Uppers(direct, meetings) if root["label"] == "Directive" else None
+    nodes: list[PropagationNode] = []
+    for mid, m in meetings.items():
+        parent: str | None = None
+        edge: dict | None = None
+        inferred, reason = False, None
+        if mid != root["id"]:
+            choices = sorted((r for r in out[mid] if r["dst"] in depth),
+                             key=lambda r: (-depth[r["dst"]], -node_level(r["dst"]), r["dst"]))
+            if choices:
+                edge = choices[0]
+                parent = edge["dst"]
+                inferred, reason = bool(edge.get("inferred")), edge.get("reason")
+            if parent == root["id"] and uppers is not None:
+                upper = uppers.parent(m)
+                if upper is not None:
+                    parent, inferred = upper["id"], True
+                    reason = (f"{upper.get('region')} ({upper.get('level')}) relayed the same directive "
+                              f"on {upper.get('date')}, before this {m.get('level')} meeting in {m.get('region')}")
+        parent_date = meetings[parent].get("date") if parent in meetings else None
+        nodes.append(PropagationNode(
+            id=mid, name=m.get("name"), kind=m.get("kind"), date=m.get("date"), level=m.get("level"),
+            region=m.get("region"), parent=parent,
+            depth=(depth[parent] + 1) if parent in depth else depth.get(mid, 0),
+            lag_days=lag_days(m.get("date"), parent_date),
+            chairs=sorted(set(chairs.get(mid, []))), speakers=sorted(set(speakers.get(mid, []))),
+            inferred=inferred, reason=reason,
+            evidence=first_evidence(edge["evidence"] if edge else m.get("evidence")),
+            articles=sorted(m.get("articles") or [])))
+    nodes.sort(key=lambda n: (level_rank(n.level), n.date or "~", n.id))
+    return PropagationResult(root=ref(root), nodes=nodes)
+
+
+class _Uppers:
+    """The meetings relaying the directive directly, by region path, for the inferred links."""
+
+    def __init__(self, direct: list[str], meetings: dict[str, dict]) -> None:
+        self.by_region: dict[str, list[tuple]] = {}
+        for cid in direct:
+            c = meetings[cid]
+            day = full_date(c.get("date"))
+            if c.get("region") and day is not None:
+                self.by_region.setdefault(c["region"], []).append((day, level_rank(c.get("level")), cid, c))
+
+    def parent(self, m: dict) -> dict | None:
+        """The most local higher-level meeting of an enclosing region that relayed it on or before m."""
+        region, day = m.get("region"), full_date(m.get("date"))
+        if not region or day is None:
+            return None
+        rank = level_rank(m.get("level"))
+        candidates = [(-c_rank, c_day.isoformat(), cid, c)
+                      for k in range(1, len(region))
+                      for c_day, c_rank, cid, c in self.by_region.get(region[:k], ())
+                      if cid != m["id"] and c_day <= day and c_rank < rank]
+        return min(candidates, key=lambda x: x[:3])[3] if candidates else None
+
+
+def run_embedded(store: Any, params: PropagationParams) -> PropagationResult:
+    root = _root(store, params.target)
+    return _assemble(root, _raw_embedded(store, root, params.max_depth) if root else {})
+
+
+def run_neo4j(store: Any, params: PropagationParams) -> PropagationResult:
+    root = _root(store, params.target)
+    return _assemble(root, _raw_neo4j(store, root, params.max_depth) if root else {})
+
+
+SPEC = QuerySpec(
+    name="propagation",
+    description="how a directive or meeting travelled down: the tree of relaying meetings, with lags",
+    params=PropagationParams, result=PropagationResult, embedded=run_embedded, neo4j=run_neo4j)

@@ -1,0 +1,67 @@
+"""The catalogue: every query by name, for the CLI, the app and the parity test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from graph_loader.config import Neo4jSettings
+from queries import (
+    attendance,
+    inspections,
+    meeting,
+    path,
+    person,
+    propagation,
+    responsibility_chain,
+    search,
+    sectors,
+    timeline,
+)
+from queries.shapes import QueryParamError
+from queries.spec import QuerySpec
+
+REGISTRY: dict[str, QuerySpec] = {m.SPEC.name: m.SPEC for m in (
+    propagation, attendance, meeting, person, responsibility_chain, inspections, sectors, search, path, timeline)}
+
+
+def parse_params(name: str, params: dict[str, Any]) -> BaseModel:
+    """Validate raw parameters (strings from the CLI are coerced); QueryParamError when they do not fit."""
+    spec = REGISTRY.get(name)
+    if spec is None:
+        raise QueryParamError(f"no query named {name!r}; known: {', '.join(REGISTRY)}")
+    unknown = set(params) - set(spec.params.model_fields)
+    if unknown:
+        raise QueryParamError(f"{name}: unknown parameter(s) {', '.join(sorted(unknown))}; "
+                              f"known: {', '.join(spec.params.model_fields)}")
+    try:
+        return spec.params.model_validate(params)
+    except ValidationError as e:
+        problems = "; ".join(f"{'.'.join(str(x) for x in err['loc']) or 'params'}: {err['msg']}" for err in e.errors())
+        raise QueryParamError(f"{name}: {problems}") from None
+
+
+def run_query(store: Any, name: str, params: dict[str, Any] | BaseModel) -> BaseModel:
+    """Run a catalogue query on either store; the result is the query's pydantic result model."""
+    spec = REGISTRY.get(name)
+    if spec is None:
+        raise QueryParamError(f"no query named {name!r}; known: {', '.join(REGISTRY)}")
+    p = params if isinstance(params, spec.params) else parse_params(name, dict(params))  # type: ignore[arg-type]
+    impl = spec.embedded if store.kind == "embedded" else spec.neo4j
+    return impl(store, p)
+
+
+def open_store(kind: str, workspace: Path, settings: Neo4jSettings | None = None) -> Any:
+    """The store to read: `embedded` (the workspace's graph.pickle) or `neo4j` (raises StoreUnavailable)."""
+    if kind == "embedded":
+        from graph_loader.stores.embedded import EmbeddedStore
+
+        return EmbeddedStore.open(workspace)
+    if kind == "neo4j":
+        from graph_loader.config import neo4j_settings
+        from graph_loader.stores.neo4j_store import Neo4jStore
+
+        return Neo4jStore(settings or neo4j_settings(workspace=workspace))
+    raise QueryParamError(f"unknown store kind {kind!r} (embedded | neo4j)")

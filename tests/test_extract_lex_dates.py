@@ -1,0 +1,73 @@
+"""Date grammar: absolute, Chinese numerals, ranges, year inference, relative words."""
+
+import pytest
+
+from graph_loader.extract.dates import find_dates
+
+
+def values(text, ref=None):
+    return [(h.surface, h.value, h.end_value) for h in find_dates(text, ref)]
+
+
+def test_absolute_dates_in_digits_iso_and_chinese_numerals():
+    assert values("2024年3月27日召开") == [("2024年3月27日", "2024-03-27", None)]
+    assert values("日期:2024-02-26 报料") == [("2024-02-26", "2024-02-26", None)]
+    assert values("二〇二四年三月二十七日上午") == [("二〇二四年三月二十七日上午", "2024-03-27", None)]
+    assert values("十二月三十一日") == [("十二月三十一日", "--12-31", None)]
+
+
+def test_range_end_takes_the_year_of_its_start():
+    assert values("自2024年3月27日至4月26日对海安市开展巡查") == [
+        ("2024年3月27日至4月26日", "2024-03-27", "2024-04-26")]
+    assert values("2023年12月28日—1月5日") == [("2023年12月28日—1月5日", "2023-12-28", "2024-01-05")]
+    assert values("3月1日至15日", "2024-04-01") == [("3月1日至15日", "2024-03-01", "2024-03-15")]
+
+
+def test_month_day_without_any_year_stays_yearless():
+    assert values("于6月8日至7月5日进行了巡查") == [("6月8日至7月5日", "--06-08", "--07-05")]
+    assert values("3月2日，督导组进驻") == [("3月2日", "--03-02", None)]
+
+
+def test_month_day_takes_the_published_year_unless_that_puts_it_after_publication():
+    assert values("7月31日,巡查组反馈", "2017-08-02") == [("7月31日", "2017-07-31", None)]
+    assert values("12月30日召开", "2024-01-03") == [("12月30日", "2023-12-30", None)]
+
+
+def test_month_day_takes_the_year_of_the_same_sentence_or_the_article():
+    assert values("5月27日召开反馈会，巡查组于2024年3月27日进驻")[0][1] == "2024-05-27"
+    text = "5月27日,反馈会召开。巡查组自2024年3月27日至4月26日开展巡查。"
+    assert values(text)[0] == ("5月27日", "2024-05-27", None)
+    # two different explicit years and none in the sentence: no guess
+    text = "5月27日,反馈会召开。2023年1月1日起施行，2024年2月1日修订。"
+    assert values(text)[0] == ("5月27日", "--05-27", None)
+
+
+@pytest.mark.parametrize("word,expected", [("昨天下午", "2024-02-25"), ("昨日", "2024-02-25"),
+                                           ("今天", "2024-02-26"), ("前天上午", "2024-02-24")])
+def test_relative_days_need_the_published_date(word, expected):
+    assert values(word + "召开会议", "2024-02-26") == [(word, expected, None)]
+    assert values(word + "召开会议") == [(word, None, None)]
+
+
+def test_same_day_keeps_its_surface_for_the_caller():
+    hits = find_dates("3月2日进驻，并于当日上午召开汇报会", None)
+    assert [(h.surface, h.value) for h in hits] == [("3月2日", "--03-02"), ("当日上午", None)]
+    assert hits[1].start == 9
+
+
+def test_not_dates():
+    assert values("共出动监察人员3.4万人次，24小时值班，排查2.5万家") == []
+    assert values("13月40日") == []
+
+
+def test_offsets_point_into_the_text():
+    text = "会上，6月20日的会议"
+    (hit,) = find_dates(text, None)
+    assert text[hit.start:hit.end] == hit.surface == "6月20日"
+
+
+def test_bare_day_with_a_time_of_day_is_in_the_published_month():
+    assert values("15日上午，县委召开会议", "2024-03-20") == [("15日上午", "2024-03-15", None)]
+    assert values("28日，县委召开会议", "2024-03-20") == [("28日", "2024-02-28", None)]
+    assert values("15日上午，县委召开会议") == []
+    assert values("30日内完成整改", "2024-03-20") == []

@@ -1,0 +1,157 @@
+"""Regions on the jionlp gazetteer: mentions, namesakes, ordinary words, relative words."""
+
+import pytest
+
+from graph_loader.extract.regions import (
+    context_region,
+    find_regions,
+    level_of,
+    named_regions,
+    parent_path,
+    relative_region,
+    resolve_region,
+)
+
+
+def paths(text):
+    return [h.path for h in find_regions(text)]
+
+
+def test_full_and_short_forms_resolve_to_full_paths():
+    assert paths("海安市委书记表态发言") == ["江苏省南通市海安市"]
+    assert paths("就宣恩下一步工作作出部署") == ["湖北省恩施土家族苗族自治州宣恩县"]
+    assert paths("巡查湖北安全生产反馈会") == ["湖北省"]
+    assert paths("恩施州委书记主持会议") == ["湖北省恩施土家族苗族自治州"]
+
+
+def test_chain_is_one_hit_at_its_most_specific_place():
+    hits = find_regions("围绕河南郑州特大暴雨灾害开展教学")
+    assert [(h.surface, h.path, h.level) for h in hits] == [("河南郑州", "河南省郑州市", "prefecture")]
+    hits = find_regions("江苏省南通市海安市召开会议")
+    assert [(h.start, h.end, h.path) for h in hits] == [(0, 9, "江苏省南通市海安市")]
+
+
+def test_codes_and_levels():
+    (hit,) = find_regions("武进区委书记")
+    assert hit.code == "320412" and hit.level == "county"
+    assert level_of("湖北省") == "province"
+    assert level_of("湖北省恩施土家族苗族自治州") == "prefecture"
+    assert level_of("北京市") == "province"
+    assert level_of("不存在的地方") is None
+    assert parent_path("江苏省南通市海安市") == "江苏省南通市"
+    assert parent_path("湖北省") is None
+
+
+def test_municipality_districts_are_counties_under_the_province():
+    assert paths("北京市通州区应急管理局") == ["北京市通州区"]
+    assert level_of("北京市通州区") == "county"
+
+
+@pytest.mark.parametrize("text", [
+    "进一步提高安全生产水平",  # 高安 cuts 提高
+    "长久治理不放松",  # 久治 cuts 长久
+    "稳增长、惠民生、防风险",  # 惠民 cuts 民生
+    "坚持绿水青山就是金山银山",  # 青山, 金山: ordinary words
+    "确保社会大局和平安宁",  # 平安, 安宁
+    "市公安局、东方红小学",  # 公安, 东方
+    "全区城区道路全面排查",  # 城区 without a parent
+    "生命重于泰山",
+])
+def test_ordinary_words_are_not_places(text):
+    assert paths(text) == []
+
+
+def test_stoplisted_full_form_still_counts_after_its_parent():
+    assert paths("阳泉市城区召开会议") == ["山西省阳泉市城区"]
+
+
+def test_namesakes_resolve_with_the_articles_other_mentions():
+    # 通州区 exists in Beijing and in Nantong
+    assert paths("南通市召开会议，通州区应急管理局参加") == ["江苏省南通市", "江苏省南通市通州区"]
+    assert paths("北京市召开会议，通州区应急管理局参加") == ["北京市", "北京市通州区"]
+    # without context a namesake is left out rather than guessed
+    assert paths("通州区应急管理局参加") == []
+
+
+def test_resolve_region_with_and_without_context():
+    assert resolve_region("海安市").path == "江苏省南通市海安市"
+    assert resolve_region("宣恩").path == "湖北省恩施土家族苗族自治州宣恩县"
+    assert resolve_region("河南郑州").path == "河南省郑州市"
+    assert resolve_region("通州区") is None
+    assert resolve_region("通州区", context="北京市").path == "北京市通州区"
+    assert resolve_region("通州区", context="江苏省南通市").path == "江苏省南通市通州区"
+    assert resolve_region("不是地名") is None
+
+
+def test_market_regulation_after_a_city_short_form():
+    # 海安市场监管局 is 海安 + 市场监管局, not 海安市 + 场
+    hits = find_regions("海安市场监管局局长")
+    assert [(h.surface, h.path) for h in hits] == [("海安", "江苏省南通市海安市")]
+
+
+def test_context_region_prefers_the_deepest_agreeing_place():
+    text = "湖北省召开会议。湖北将整改。州政府召开会议。就宣恩下一步工作，副县长强调。"
+    hits = find_regions(text)
+    assert context_region(text, hits) == "湖北省恩施土家族苗族自治州宣恩县"
+
+
+def test_context_region_ignores_titles_and_incidents():
+    text = "市应急管理局负责人围绕《河南郑州“7·20”特大暴雨灾害调查报告》进行案例教学。"
+    assert context_region(text, find_regions(text)) is None
+    text = "贯彻落实习近平总书记对响水“3·21”特大爆炸事故指示精神。江苏省委部署。"
+    assert context_region(text, find_regions(text)) == "江苏省"
+
+
+def test_relative_words_follow_the_context():
+    ctx = "湖北省恩施土家族苗族自治州宣恩县"
+    assert relative_region("我省", ctx) == "湖北省"
+    assert relative_region("全州", ctx) == "湖北省恩施土家族苗族自治州"
+    assert relative_region("县", ctx) == ctx
+    assert relative_region("市", ctx) is None
+    assert relative_region("区", ctx) is None
+    # a county-level city is the 市 of its own articles; a district's 市 is its prefecture
+    assert relative_region("全市", "江苏省南通市海安市") == "江苏省南通市海安市"
+    assert relative_region("市", "江苏省常州市武进区") == "江苏省常州市"
+    assert relative_region("我区", "江苏省常州市武进区") == "江苏省常州市武进区"
+    assert relative_region("市", "北京市") == "北京市"
+    assert relative_region("省", None) is None
+    assert relative_region("全州", "浙江省杭州市") is None
+
+
+def test_named_regions_keeps_each_path_once_in_order():
+    text = "湖北省召开会议，宣恩县参加，湖北将整改"
+    assert named_regions(find_regions(text)) == ["湖北省", "湖北省恩施土家族苗族自治州宣恩县"]
+
+
+def test_idioms_hold_no_places():
+    assert paths("确保社会大局长治久安") == []
+
+
+def test_city_short_form_means_the_city_not_its_namesake_county():
+    assert paths("湖南长沙召开会议") == ["湖南省长沙市"]
+    assert resolve_region("长沙").path == "湖南省长沙市"
+    assert resolve_region("长沙县").path == "湖南省长沙市长沙县"
+
+
+def test_townships_only_under_a_county_the_article_names():
+    hits = find_regions("海安市南莫镇召开安全生产会议")
+    assert [(h.path, h.level) for h in hits] == [("江苏省南通市海安市南莫镇", "township")]
+    assert paths("海安市委书记到城东镇调研") == ["江苏省南通市海安市", "江苏省南通市海安市城东镇"]
+    assert paths("城东镇召开会议") == []  # which 城东镇? many counties have one
+    assert level_of("江苏省南通市海安市南莫镇") == "township"
+    assert parent_path("江苏省南通市海安市南莫镇") == "江苏省南通市海安市"
+
+
+def test_township_is_home_only_when_named_more_than_its_county():
+    text = "海安市委书记到城东镇调研"
+    assert context_region(text, find_regions(text)) == "江苏省南通市海安市"
+    text = "南莫镇召开会议。海安市南莫镇党委书记主持，南莫镇镇长讲话"
+    ctx = context_region(text, find_regions(text))
+    assert ctx == "江苏省南通市海安市南莫镇"
+    assert relative_region("全镇", ctx) == ctx
+    assert relative_region("市", ctx) == "江苏省南通市海安市"
+
+
+def test_sibling_counties_give_their_prefecture_as_home():
+    text = "如皋市、海安市、启东市安委会负责人参加"
+    assert context_region(text, find_regions(text)) == "江苏省南通市"

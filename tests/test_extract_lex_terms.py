@@ -1,0 +1,138 @@
+"""Sectors, directives, instructions and incidents on seed-like and unseen-style sentences."""
+
+from graph_loader.extract.directives import find_directives, find_instructions, normalize_title
+from graph_loader.extract.incidents import find_incidents
+from graph_loader.extract.sectors import find_sectors, sector_names, sector_parent
+
+
+def sectors(text):
+    return [h.sector for h in find_sectors(text)]
+
+
+# --- sectors -----------------------------------------------------------------
+
+def test_sector_surfaces_map_to_canonical_names():
+    assert sectors("切实抓好煤矿、道路交通、人员密集场所消防安全、建筑及建设工程、校园安全等") == [
+        "煤矿", "道路交通", "人员密集场所", "消防", "建筑施工", "校园"]
+    assert sectors("危险化学物品、建筑业和涉爆粉尘企业") == ["危险化学品", "建筑施工", "粉尘涉爆"]
+
+
+def test_longest_sector_form_wins():
+    assert sectors("做好森林防火工作") == ["自然灾害"]
+    assert sectors("鋁加工(深井铸造)和钢铁冶金".replace("鋁", "铝")) == ["冶金", "冶金", "冶金"]
+
+
+def test_sector_match_that_cuts_a_word_is_retried_one_character_on():
+    assert sectors("深化工贸重点行业领域企业的安全专项整治") == ["工贸"]
+
+
+def test_garbled_span_names_no_sector():
+    assert sectors("紧盯矿山、?;?、燃?、?、道路交通") == ["矿山", "道路交通"]
+    assert sectors("危化\ufffd品") == []
+
+
+def test_sector_lexicon_helpers():
+    assert "工贸" in sector_names() and "消防" in sector_names()
+    assert sector_parent("煤矿") == "矿山"
+    assert sector_parent("消防") is None
+
+
+# --- directives --------------------------------------------------------------
+
+def test_document_titles_with_issuer_and_kind():
+    text = ("传达学习《习近平总书记关于应急管理和安全生产重要论述摘编》、国务院安委会《关于进一步强化"
+            "安全生产责任落实 坚决防范遏制重特大事故的若干措施》文件精神。市应急管理局负责人围绕"
+            "《河南郑州“7·20”特大暴雨灾害调查报告》进行案例教学。")
+    got = [(h.title, h.issuer, h.kind) for h in find_directives(text)]
+    assert got == [
+        ("习近平总书记关于应急管理和安全生产重要论述摘编", None, "compilation"),
+        ("关于进一步强化安全生产责任落实坚决防范遏制重特大事故的若干措施", "国务院安委会", "document"),
+        ("河南郑州7·20特大暴雨灾害调查报告", None, "report"),
+    ]
+
+
+def test_issuers_before_publishing_verbs():
+    (h,) = find_directives("近日，省委办公厅、省政府办公厅印发《关于全面加强安全生产工作的意见》")
+    assert h.issuer == "省委办公厅、省政府办公厅"
+    (h,) = find_directives("会议传达学习了国务院安委会办公室印发的《2024年安全生产工作要点》")
+    assert h.issuer == "国务院安委会办公室"
+    (h,) = find_directives("认真贯彻落实《中华人民共和国安全生产法》")
+    assert h.issuer is None
+
+
+def test_newspapers_programmes_and_films_are_not_directives():
+    assert find_directives("据《人民日报》报道，《焦点访谈》栏目") == []
+    assert find_directives("组织观看警示教育片《生命重于泰山》") == []
+    assert find_directives("刊登于《南通日报》") == []
+
+
+def test_numbered_measure_packages():
+    got = [(h.title, h.kind) for h in find_directives("严格落实安全生产十五条措施，当好守护人")]
+    assert got == [("安全生产十五条措施", "measure_package")]
+    got = [h.title for h in find_directives("出台“十五条硬措施”")]
+    assert got == ["十五条硬措施"]
+
+
+def test_titles_normalize_spaces_and_quotes():
+    assert normalize_title("河南郑州“7·20” 特大暴雨 灾害") == "河南郑州7·20特大暴雨灾害"
+
+
+def test_instructions_are_their_own_kind():
+    text = "认真贯彻落实习近平总书记、李克强总理关于安全生产的重要指示批示精神和党中央决策部署"
+    (h,) = find_instructions(text)
+    assert h.kind == "instruction"
+    assert h.title == "习近平总书记、李克强总理关于安全生产重要指示批示精神"
+    assert text[h.start:h.end] == "习近平总书记、李克强总理关于安全生产的重要指示批示精神"
+    assert find_directives(text) == []
+
+
+def test_instruction_inside_a_document_title_is_not_repeated():
+    text = "传达学习《习近平总书记关于应急管理和安全生产重要论述摘编》"
+    assert find_instructions(text) == []
+
+
+# --- incidents ---------------------------------------------------------------
+
+def incidents(text):
+    return [(h.title, h.region) for h in find_incidents(text)]
+
+
+def test_incident_names_drop_quotes_and_keep_their_place():
+    assert incidents("贯彻落实习近平总书记对响水“3·21”特大爆炸事故指示精神") == [
+        ("响水3·21特大爆炸事故", "江苏省盐城市响水县")]
+    assert incidents("围绕《河南郑州“7·20”特大暴雨灾害调查报告》进行案例教学") == [
+        ("河南郑州7·20特大暴雨灾害", "河南省郑州市")]
+
+
+def test_incident_names_of_other_provinces_and_forms():
+    assert incidents("深刻吸取天津港“8·12”特别重大火灾爆炸事故教训") == [
+        ("天津港8·12特别重大火灾爆炸事故", "天津市")]
+    assert incidents("汲取河北沧州“11·28”重大爆燃事故教训") == [("河北沧州11·28重大爆燃事故", "河北省沧州市")]
+    assert incidents("以“3·21”事故为鉴") == [("3·21事故", None)]
+
+
+def test_numbers_are_not_incident_codes():
+    assert incidents("排查1.5万家企业发生事故隐患，出动3.4万人次") == []
+    assert incidents("“13·40”事故") == []
+
+
+def test_sector_words_inside_body_names_are_bodies():
+    assert sectors("省交通运输厅、国家矿山安全监察局、各开发区管委会") == []
+    assert sectors("交通运输和矿山安全") == ["道路交通", "矿山"]
+
+
+def test_issuer_of_a_notice_that_prints_a_document():
+    (h,) = find_directives("省政府办公厅关于印发《江苏省安全生产专项整治方案》的通知")
+    assert (h.title, h.issuer) == ("江苏省安全生产专项整治方案", "省政府办公厅")
+    (h,) = find_directives("由省安委会印发的《安全生产工作要点》")
+    assert h.issuer == "省安委会"
+    assert find_directives("据《中国应急管理报》报道") == []
+
+
+def test_incident_names_may_carry_a_site_between_place_and_code():
+    assert incidents("深刻吸取宁夏银川富洋烧烤店“6·21”特别重大燃气爆炸事故教训") == [
+        ("宁夏银川富洋烧烤店6·21特别重大燃气爆炸事故", "宁夏回族自治区银川市")]
+    assert incidents("湖南长沙“4·29”特别重大居民自建房倒塌事故") == [
+        ("湖南长沙4·29特别重大居民自建房倒塌事故", "湖南省长沙市")]
+    # a verb between a place and the code: the place is not part of the name
+    assert incidents("在海安开展“3·21”事故警示教育") == [("3·21事故", None)]

@@ -1,0 +1,220 @@
+"""Cleaning rules one by one: glosses, mojibake, metadata forms, boilerplate, markdown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph_loader.ingest import Document, ingest_bytes
+from graph_loader.ingest.glosses import gloss_edits, is_pinyin_syllable
+from graph_loader.ingest.mojibake import find_mojibake, repair_edits
+from graph_loader.ingest.textmap import MappedText
+
+
+def ingest(text: str, name: str = "a.txt") -> Document:
+    d = ingest_bytes(text.encode("utf-8"), Path(name))
+    assert isinstance(d, Document), d
+    return d
+
+
+# --- pinyin glosses -------------------------------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("安全生產(chǎn)工作", "安全生產工作"),
+    ("會（huì）議", "會議"),
+    ("應(yīng)急", "應急"),
+    ("會(hui4)議", "會議"),
+    ("市長(zhang)", "市長"),
+    ("本報訊(記者 王文軍)", "本報訊(記者 王文軍)"),
+    ("液化天然氣(LNG)", "液化天然氣(LNG)"),
+    ("附件(a)", "附件(a)"),
+    ("系統(tǒng)(abc)", "系統(abc)"),
+])
+def test_gloss_removal(text, expected):
+    assert MappedText.identity(text).apply(gloss_edits(text)).text == expected
+
+
+def test_pinyin_grammar():
+    assert all(is_pinyin_syllable(s) for s in ["chǎn", "zhuàng", "lüè", "nǚ", "er", "xiong2"])
+    assert not any(is_pinyin_syllable(s) for s in ["LNG", "abc", "xyz", "lng", "q"])
+
+
+def test_gloss_removed_in_document_and_offsets_skip_it():
+    d = ingest("安全生產(chǎn)工作會(huì)議召開。")
+    assert d.clean == "安全生产工作会议召开。"
+    i = d.clean.index("工")
+    assert d.original[d.starts[i]:d.ends[i]] == "工"
+
+
+# --- mojibake ---------------------------------------------------------------------
+
+def test_utf8_read_as_gbk_is_repaired_exactly():
+    bad = "召开" + "全省安全".encode().decode("gbk") + "生产会议。"
+    assert repair_edits(bad) == [(2, 8, "全省安全")]
+    d = ingest(bad)
+    assert d.clean == "召开全省安全生产会议。"
+    assert [w.code for w in d.warnings] == ["mojibake_repaired"]
+    i = d.clean.index("全")
+    assert d.original_span(i, i + 4) == (2, 8)
+
+
+def test_utf8_read_as_latin1_is_repaired():
+    bad = "会议" + "全省".encode().decode("latin-1") + "召开。"
+    assert ingest(bad).clean == "会议全省召开。"
+
+
+def test_lost_bytes_are_reported_not_guessed():
+    text = "紧盯矿山、?;?、燃?xì)狻⑾?、道路交通等重点行业。"
+    spans = find_mojibake(text)
+    assert spans and all("?" in text[a:b] for a, b in spans)
+    d = ingest(text)
+    assert "?;?" in d.clean
+    assert any(w.code == "mojibake" for w in d.warnings)
+
+
+def test_replacement_and_private_use_chars_are_reported():
+    d = ingest("铝加工\ufffd(深井铸造)企业，聚焦\ue1fb冶金。")
+    assert len([w for w in d.warnings if w.code == "mojibake"]) == 2
+
+
+def test_question_mark_in_a_question_is_not_mojibake():
+    assert find_mojibake("这项工作做好了吗?他说要继续努力。") == []
+
+
+def test_ordinary_rare_characters_are_left_alone():
+    text = "区领导恽淇丞、李皓参加会议。"
+    assert repair_edits(text) == []
+    assert find_mojibake(text) == []
+
+
+# --- metadata ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("line,date", [
+    ("发布时间：2023年5月6日 10:20", "2023-05-06"),
+    ("发布日期: 2024/2/6", "2024-02-06"),
+    ("日期:2024-02-26  报料热线:86050111", "2024-02-26"),
+    ("时间：2024.02.26", "2024-02-26"),
+    ("2024年02月26日 10:20 来源：人民网", "2024-02-26"),
+    ("来源：市应急管理局 发布时间：2021-12-01 浏览次数：12", "2021-12-01"),
+])
+def test_published_forms(line, date):
+    d = ingest(f"全市召开安全生产工作会议\n{line}\n市长主持召开会议，部署安全生产工作。")
+    assert d.metadata.published == date
+    assert line not in d.clean
+    assert d.metadata.title == "全市召开安全生产工作会议"
+
+
+def test_dates_inside_the_story_are_not_the_published_date():
+    d = ingest("2024年3月27日至4月26日，省巡查组对海安市开展了为期一个月的巡查。市长主持会议。")
+    assert d.metadata.published is None
+    assert d.metadata.title is None
+
+
+@pytest.mark.parametrize("text,reporters", [
+    ("本报讯（记者 王俊 通讯员 李四）2月25日，市长主持召开会议。", ["王俊", "李四"]),
+    ("本网讯(记者 王俊)根据部署，巡查组进行了巡查。", ["王俊"]),
+    ("中国食品安全网讯(方方)3月2日，督导组进驻。", ["方方"]),
+    ("3月2日，督导组进驻开展督导。会议要求压实责任。(顾爱东)", ["顾爱东"]),
+    ("3月2日，督导组进驻开展督导。（记者 张三 李四 摄）", ["张三", "李四"]),
+    ("3月2日，督导组进驻开展督导。(完)", []),
+    ("3月2日，督导组进驻开展督导。（新华社）", []),
+    ("3月2日，督导组进驻开展督导。（县应急局）", []),
+    ("作者：赵五\n3月2日，督导组进驻开展督导。", ["赵五"]),
+])
+def test_reporters(text, reporters):
+    assert ingest(text).metadata.reporters == reporters
+
+
+@pytest.mark.parametrize("tail,editors", [
+    ("责编: 庄恩慧", ["庄恩慧"]),
+    ("责任编辑：张三", ["张三"]),
+    ("编辑：李四 审核：王五", ["李四", "王五"]),
+    ("（编辑 赵六）", ["赵六"]),
+])
+def test_editors(tail, editors):
+    d = ingest(f"3月2日，督导组进驻开展督导。会议要求压实责任。\n{tail}")
+    assert d.metadata.editors == editors
+    assert editors[0] not in d.clean
+    assert d.metadata.reporters == []
+
+
+def test_source():
+    d = ingest("标题在这里啊\n来源: 作者: 日期:2024-02-26\n市长主持会议。")
+    assert d.metadata.source is None
+    d = ingest("标题在这里啊\n来源：县应急管理局  日期：2024-02-26\n市长主持会议。")
+    assert d.metadata.source == "县应急管理局"
+
+
+# --- boilerplate -------------------------------------------------------------------
+
+def test_header_and_footer_chrome_dropped_story_kept():
+    text = "\n".join([
+        "某某天气: 晴 25℃",
+        "您当前的位置 : > 新闻中心 > 正文",
+        "全区召开安全生产工作会议",
+        "发布时间:2024-01-02 浏览次数: 356",
+        "全区召开安全生产工作会议",
+        "会议现场",
+        "1月1日，区委书记主持召开会议。联系电话是会议提到的一项内容。",
+        "会议强调，要压实安全生产责任。",
+        "全区召开安全生产工作会议",
+        "责编: 某某",
+        "苏ICP备10099057号-3 互联网新闻信息服务许可证:32120210007",
+        "版权所有 某某区融媒体中心 联系电话:0519-86571031",
+        "苏公网安备32041202001025号",
+        "党史学习",
+    ])
+    d = ingest(text)
+    assert d.clean.splitlines() == ["全区召开安全生产工作会议", "1月1日，区委书记主持召开会议。联系电话是会议提到的一项内容。",
+                                    "会议强调，要压实安全生产责任。"]
+    assert d.metadata.published == "2024-01-02"
+
+
+def test_a_sentence_with_a_boilerplate_word_is_kept():
+    line = "会议通报了版权所有单位和联系电话登记工作的推进情况，要求各地抓好落实，确保按期完成各项目标任务并及时报送有关情况。"
+    assert ingest(line).clean == line
+
+
+def test_whitespace_normalised():
+    d = ingest("  市长主持会议。\r\n\r\n\u3000\u3000会议  强调\t要压实责任。  \n")
+    assert d.clean == "市长主持会议。\n会议 强调 要压实责任。"
+
+
+def test_markdown():
+    d = ingest("# 全县召开会议\n\n> 发布时间：2023-01-02\n\n县长**主持**召开会议，[详情](http://x.cn)。\n", "a.md")
+    assert d.clean == "全县召开会议\n县长主持召开会议，详情。"
+    assert d.metadata.title == "全县召开会议"
+    assert d.metadata.published == "2023-01-02"
+
+
+# --- never a traceback ----------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from graph_loader.ingest import Rejection  # noqa: E402
+
+_PIECES = st.sampled_from(["<p>", "</p>", "<div class='content'>", "</div>", "<br>", "&amp;", "&#x5B89;", "&bogus",
+                           "<script>", "</script>", "<h1>", "</h1>", "市长主持会议。", "會(huì)", "?;?", "\ufffd",
+                           "发布时间：2024-01-02", "（记者 王俊）", "\n", " ", "<!--", "-->", "<", ">", "&"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=40), st.sampled_from(["a.html", "a.txt", "a.md"]))
+def test_any_markup_soup_gives_a_document_or_a_rejection(pieces, name):
+    text = "".join(pieces)
+    d = ingest_bytes(text.encode("utf-8"), Path(name))
+    assert isinstance(d, (Document, Rejection))
+    if isinstance(d, Document):
+        assert len(d.starts) == len(d.clean)
+        assert all(0 <= s <= e <= len(d.original) for s, e in zip(d.starts, d.ends, strict=True))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=300))
+def test_any_bytes_give_a_document_or_a_rejection(data):
+    d = ingest_bytes(data, Path("x.txt"))
+    assert isinstance(d, (Document, Rejection))
+    if isinstance(d, Rejection):
+        assert d.reason and d.path == "x.txt"

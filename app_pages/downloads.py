@@ -25,10 +25,12 @@ def export_bytes(ws: str, fmt: str, token: str) -> bytes:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / f"graph.{fmt}"
         args = argparse.Namespace(workspace=ws, format=fmt, out=str(out))
-        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        err = io.StringIO()
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
             status = export_command(args)
         if status or not out.exists():
-            raise RuntimeError(f"exporter exit status {status}")
+            last = (err.getvalue().strip().splitlines() or [f"exit status {status}"])[-1]
+            raise RuntimeError(last.replace(ws, "<workspace>"))
         return out.read_bytes()
 
 

@@ -28,7 +28,9 @@ def _choices() -> dict[str, str]:
                                            f" · {h['node'].get('name') or h['node']['id']}"
     else:
         meetings = (query("meetings") or {"meetings": []})["meetings"]
-        meetings.sort(key=lambda m: (LEVEL_ORDER.get(m.get("level"), 99), m.get("date") or "~", m["meeting"]["id"]))
+        # highest level first; dated meetings (the likely starts of a relay) before undated ones
+        meetings.sort(key=lambda m: (LEVEL_ORDER.get(m.get("level"), 99), not (m.get("date") or "")[:1].isdigit(),
+                                     m.get("date") or "", m["meeting"]["id"]))
         choices = {m["meeting"]["id"]: meeting_caption(m) for m in meetings}
     return choices
 

@@ -16,8 +16,9 @@ from app_pages.upload_rules import ALLOWED_SUFFIXES, MAX_BYTES, MAX_FILES, check
 
 def render() -> None:
     st.caption(t("upload_limits", count=MAX_FILES, size=MAX_BYTES // 1024, types=" ".join(ALLOWED_SUFFIXES)))
-    files = st.file_uploader(t("upload_files"), type=[s.lstrip(".") for s in ALLOWED_SUFFIXES],
-                             accept_multiple_files=True, key="upload_files")
+    # no `type=` here: Streamlit would raise on a disallowed name before this page runs; check_uploads
+    # refuses it with a message instead
+    files = st.file_uploader(t("upload_files"), accept_multiple_files=True, key="upload_files")
     if not st.button(t("upload_build"), key="upload_go", disabled=not files, type="primary"):
         if "upload_report" in st.session_state:
             _show_report(st.session_state["upload_report"])

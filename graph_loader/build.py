@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 from graph_loader.config import neo4j_settings, workspace_dir
-from graph_loader.graph.schema import GraphRows, NodeRow, RelRow
 from graph_loader.ingest.document import Document, IngestWarning, Metadata, Rejection
 from graph_loader.stores.errors import StoreUnavailable
 
@@ -106,22 +105,6 @@ def document_from_json(d: dict[str, Any]) -> Document:
 def load_document(ws: Path, doc_id: str) -> Document | None:
     p = docs_dir(ws) / f"{doc_id}.json"
     return document_from_json(json.loads(p.read_text(encoding="utf-8"))) if p.exists() else None
-
-
-def split_rows_by_doc(rows: GraphRows) -> dict[str, GraphRows]:
-    """One article's share of a batch: the rows it supports, with only its evidence."""
-    out = {d: GraphRows(doc_ids=[d]) for d in rows.doc_ids}
-    for row in rows.nodes:
-        for d in row.articles:
-            if d in out:
-                ev = [e for e in row.evidence if e.startswith(d + "|")]
-                out[d].nodes.append(NodeRow(row.id, row.label, dict(row.props), [d], ev))
-    for rel in rows.rels:
-        for d in rel.articles:
-            if d in out:
-                ev = [e for e in rel.evidence if e.startswith(d + "|")]
-                out[d].rels.append(RelRow(rel.id, rel.type, rel.src, rel.dst, dict(rel.props), [d], ev))
-    return out
 
 
 # ---------------------------------------------------------------- per-file work (runs in workers)
@@ -239,7 +222,6 @@ def build_paths(paths: Iterable[str | Path], workspace: Path, store_kind: str = 
     own_store = store is None
     store = store if store is not None else open_store(store_kind, ws, args)
     total, done = len(todo), 0
-    batch_no = len(list(rdf_dir(ws).glob("batch-*.nt")))
     last_checkpoint = time.perf_counter()
     try:
         results = _process_all(todo, workers)
@@ -253,10 +235,9 @@ def build_paths(paths: Iterable[str | Path], workspace: Path, store_kind: str = 
                 items.append((record, doc))
             done += len(chunk)
             if items:
-                _write_batch(ws, items, batch_no, build_batch, resolver, write_rows, store, report, shacl)
-                for record, doc in items:
+                _write_batch(ws, items, build_batch, resolver, write_rows, store, report, shacl)
+                for _, doc in items:
                     state.mark(doc.path, doc)
-                batch_no += 1
             if store_kind == "embedded" and time.perf_counter() - last_checkpoint > 60:
                 _checkpoint(store, resolver, resolver_path, state)
                 last_checkpoint = time.perf_counter()
@@ -279,13 +260,13 @@ def _checkpoint(store: Any, resolver: Any, resolver_path: Path, state: _State) -
     state.save()
 
 
-def _write_batch(ws: Path, items: list[tuple[Any, Document]], batch_no: int, build_batch: Callable,
+def _write_batch(ws: Path, items: list[tuple[Any, Document]], build_batch: Callable,
                  resolver: Any, write_rows: Callable, store: Any, report: BuildReport, shacl: bool) -> None:
     from graph_loader.graph.rdf import write_batch_rdf
 
     result = build_batch(items, resolver, validate=shacl)
-    for v in result.violations:
-        report.violations.append(v if isinstance(v, dict) else getattr(v, "__dict__", {"message": str(v)}))
+    for v in result.errors:  # warnings (e.g. a fact without offsets) are not violations
+        report.violations.append(v.__dict__ if hasattr(v, "__dict__") else {"message": str(v)})
     for record, doc in items:
         _atomic_write(docs_dir(ws) / f"{doc.doc_id}.json", json.dumps(document_to_json(doc), ensure_ascii=False))
         _atomic_write(records_dir(ws) / f"{doc.doc_id}.json",
@@ -293,9 +274,10 @@ def _write_batch(ws: Path, items: list[tuple[Any, Document]], batch_no: int, bui
         report.files.append(FileReport(doc.path, doc.doc_id, "ingested",
                                        warnings=[w.code for w in doc.warnings] + list(record.warnings),
                                        counts={"persons": len(record.persons), "meetings": len(record.meetings)}))
-    for doc_id, rows in split_rows_by_doc(result.rows).items():
+    for doc_id, rows in result.rows_by_doc.items():
         write_rows(rows, rows_dir(ws) / f"{doc_id}.jsonl")
-    write_batch_rdf(result.graph, rdf_dir(ws) / f"batch-{batch_no:05d}.nt")
+    for doc_id, triples in result.triples_by_doc.items():
+        write_batch_rdf(triples, rdf_dir(ws) / f"{doc_id}.nt")
     store.upsert(result.rows)
 
 

@@ -182,26 +182,31 @@ def _assemble(root: dict[str, Any] | None, raw: dict[str, Any]) -> PropagationRe
 
 
 class _Uppers:
-    """The meetings relaying the directive directly, by region path, for the inferred links."""
+    """The meetings relaying the directive directly, kept as the earliest per (region path, level)."""
 
     def __init__(self, direct: list[str], meetings: dict[str, dict]) -> None:
-        self.by_region: dict[str, list[tuple]] = {}
+        self.best: dict[tuple[str, int], tuple] = {}
         for cid in direct:
             c = meetings[cid]
             day = full_date(c.get("date"))
             if c.get("region") and day is not None:
-                self.by_region.setdefault(c["region"], []).append((day, level_rank(c.get("level")), cid, c))
+                key, value = (c["region"], level_rank(c.get("level"))), (day, cid, c)
+                if key not in self.best or value[:2] < self.best[key][:2]:
+                    self.best[key] = value
 
     def parent(self, m: dict) -> dict | None:
-        """The most local higher-level meeting of an enclosing region that relayed it on or before m."""
+        """The most local higher-level meeting of an enclosing region that relayed it on or before m
+        (ties: the earliest, then the smallest id)."""
         region, day = m.get("region"), full_date(m.get("date"))
         if not region or day is None:
             return None
         rank = level_rank(m.get("level"))
-        candidates = [(-c_rank, c_day.isoformat(), cid, c)
-                      for k in range(1, len(region))
-                      for c_day, c_rank, cid, c in self.by_region.get(region[:k], ())
-                      if cid != m["id"] and c_day <= day and c_rank < rank]
+        candidates = []
+        for k in range(1, len(region)):
+            for c_rank in range(rank):
+                found = self.best.get((region[:k], c_rank))
+                if found is not None and found[0] <= day and found[1] != m["id"]:
+                    candidates.append((-c_rank, found[0], found[1], found[2]))
         return min(candidates, key=lambda x: x[:3])[3] if candidates else None
 
 

@@ -147,20 +147,20 @@ def test_interrupted_load_then_reload_is_consistent(neo4j_server, neo4j_store):
     neo4j_store.upsert(article_rows(DOC_B, variant=1))
     expected_changed = dump(neo4j_store)
     neo4j_store.upsert(article_rows(DOC_B))
-    # the connection drops after `cut` write transactions of a reload (41 in all: every phase)
-    for cut in (1, 9, 17, 25, 33, 38, 40):
+    # the connection drops after `cut` write transactions of a reload (26 in all: every phase)
+    for cut in (1, 5, 10, 14, 18, 22, 25):
         store = Neo4jStore(neo4j_server, batch_size=2, ensure_schema=False)
         calls = {"n": 0}
-        real_write = store._write
+        real_write = store._write_many
 
-        def flaky(query, _store=store, _calls=calls, _real=real_write, _cut=cut, **params):
+        def flaky(statements, _store=store, _calls=calls, _real=real_write, _cut=cut):
             if _calls["n"] == _cut:
                 _store._driver.close()  # mid-batch: the driver is gone
                 raise _Dropped()
             _calls["n"] += 1
-            return _real(query, **params)
+            return _real(statements)
 
-        store._write = flaky  # type: ignore[method-assign]
+        store._write_many = flaky  # type: ignore[method-assign]
         with pytest.raises(_Dropped):
             store.upsert(article_rows(DOC_B, variant=1))
         with Neo4jStore(neo4j_server, ensure_schema=False) as fresh:

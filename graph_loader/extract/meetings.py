@@ -183,11 +183,8 @@ def segment_meetings(text: str, index: SentenceIndex) -> list[MeetingDraft]:
             if cur is None:
                 cur = MeetingDraft(start=sent_start(e.pos), branch=True, branch_pos=e.pos)
                 meetings.append(cur)
-            elif cur.held is not None and not cur.branch and not cur.after_prev:
-                same = index.index_at(e.pos) == index.index_at(cur.held)
-                start = index.clause_bounds(e.pos)[0] if same else sent_start(e.pos)
-                cur = MeetingDraft(start=start, branch=True, branch_pos=e.pos, after_prev=True)
-                meetings.append(cur)
+            elif cur.held is not None and not cur.after_prev:
+                continue  # `X县设分会场，县长Y参加会议`: a venue of the meeting just reported, Y attends it
             else:
                 cur.branch, cur.branch_pos = True, e.pos
     for i, m in enumerate(meetings):
@@ -216,8 +213,8 @@ def assign_participants(text: str, index: SentenceIndex, meetings: list[MeetingD
         own_end = min(nxt, clause.start() if clause else sent.end)  # cues bind within the name's clause
         if text.startswith("的", m.end):
             continue
-        lead = _LIST_INTRO.search(text, index.clause_bounds(m.start)[0], m.start)
-        if lead:  # `出席会议的还有县委副书记X`
+        lead = _LIST_INTRO.search(text, sent.start, m.start)
+        if lead:  # `出席会议的还有县委副书记X，副县长Y`: the intro covers the whole sentence
             roles[i] = (lead.group(1), lex.roles.get(lead.group(1), "attendee"), lead.start())
             continue
         cues = [c for c in _role_cues(text, m.end, own_end) if not text[max(0, c[2] - 2):c[2]].endswith(_NOT_CUE_BEFORE)]

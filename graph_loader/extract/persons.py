@@ -59,6 +59,8 @@ class _Lex:
     teams_re: re.Pattern[str]
     single_followers: frozenset[str]
     title_heads: re.Pattern[str]
+    list_close_re: re.Pattern[str]
+    honorific_re: re.Pattern[str]
 
 
 @cache
@@ -86,7 +88,17 @@ def _lex() -> _Lex:
         single_followers=frozenset(w for w in words("name_followers.tsv") if len(w) == 1),
         title_heads=re.compile(alternation(words("title_heads.tsv") | words("teams.tsv")
                                            | {r[0] for r in rows("bodies.tsv")} | posts)),
+        list_close_re=re.compile(
+            r"(?<![" + _CJK + r"、])(?P<names>(?:[" + _CJK + r"]{2,4}、){0,12}[" + _CJK + r"]{2,4}?)(?P<close>等(?:["
+            + _LEVEL_CHARS + r"]?(?:" + alternation(desc) + r")|(?=" + alternation(_list_verbs()) + r"))|"
+            + alternation(_list_verbs()) + r")"),
+        honorific_re=re.compile(r"(?<![" + _CJK + r"])(?P<name>[" + _CJK + r"]{2,3}?)(?:" + alternation(words("honorifics.tsv"))
+                                + r")(?=[^" + _CJK + r"]|" + alternation(cues) + r")"),
     )
+
+
+def _list_verbs() -> frozenset[str]:
+    return frozenset(r[0] for r in rows("roles.tsv") if len(r) > 2 and r[2] == "list")
 
 
 def post_level(post: str) -> str | None:
@@ -98,11 +110,15 @@ def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
-def _name_ok(name: str, ignore: frozenset[str]) -> bool:
+def _name_ok(name: str, ignore: frozenset[str], trusted: bool = False) -> bool:
+    """A plausible personal name. `trusted`: the grammar already says a name stands here (right after
+    a post or a collective), so a three-character name may start with an ordinary word (`申明荷`)."""
     lex = _lex()
     if name in ignore or not all(_is_cjk(c) for c in name):
         return False
-    if (name[:2] in lex.not_names and name[:2] not in lex.compound) or name in lex.posts:
+    if name in lex.posts or name in lex.not_names:
+        return False
+    if name[:2] in lex.not_names and name[:2] not in lex.compound and not (trusted and len(name) == 3):
         return False
     return not lex.post_re.search(name)
 
@@ -114,7 +130,8 @@ def _surname_len(text: str, pos: int) -> int:
     return 1 if text[pos:pos + 1] in lex.single else 0
 
 
-def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset()) -> tuple[int, int] | None:
+def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset(),
+            trusted: bool = True) -> tuple[int, int] | None:
     """A personal name starting at `pos` and followed by what follows names: (start, end)."""
     s = _surname_len(text, pos)
     if not s:
@@ -123,11 +140,12 @@ def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset()) -> tuple[
     ok: dict[int, int] = {}  # given-name length -> length of what follows
     for given in (2, 1):
         end = pos + s + given
-        if end > len(text) or not _name_ok(text[pos:end], ignore):
+        if end > len(text) or not _name_ok(text[pos:end], ignore, trusted):
             continue
         f = lex.follow_re.match(text, end)
-        if f:
-            ok[given] = len(f.group())
+        if f and not (trusted and s == 1 and given == 2 and text[pos:pos + 2] in lex.not_names
+                      and len(f.group()) == 1 and _is_cjk(f.group())):
+            ok[given] = len(f.group())  # a name opening with a word needs a clear end: `干部要以` is none
     # `谭真作表态发言`, `王军的汇报`: a two-character name wins when its follower is a word of its own
     if 1 in ok and (2 not in ok or ok[1] >= 2 or text[pos + s + 1] in lex.single_followers):
         return pos, pos + s + 1
@@ -219,7 +237,7 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
     taken: set[int] = set()  # name starts already read
 
     def add(m: NameMention) -> None:
-        if m.start in taken:
+        if m.start in taken or m.start in region_starts:  # `代表池州市作表态发言`: a place, not a name
             return
         taken.add(m.start)
         found.append(m)
@@ -251,6 +269,9 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
         title = TitleSpan(m.start(), m.end(), m.group(), m.group())
         add(NameMention(span[0], span[1], text[span[0]:span[1]], [title], "person.national_leader",
                         national=True))
+    for s, e, rule in _untitled_names(text, ignore):
+        if s not in taken and not any(m.start < e and s < m.end for m in found):
+            add(NameMention(s, e, text[s:e], [], rule))
     known = {m.name for m in found}
     if known:
         occupied = [(m.start, m.end) for m in found]
@@ -261,6 +282,51 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
             add(NameMention(m.start(), m.end(), m.group(), [], "person.repeat"))
     found.sort(key=lambda x: x.start)
     return found
+
+
+_CLAUSE_START = "，,。；;！？!?\n：:　 （(）)"
+
+
+def _plain_name(piece: str, ignore: frozenset[str], strict: bool) -> bool:
+    """`piece` is a whole personal name (surname + one or two characters). `strict` (a name with nothing
+    but a verb around it) also refuses a piece that is an ordinary word (`同时`, `会议`)."""
+    s = _surname_len(piece, 0)
+    if not s or len(piece) - s not in (1, 2) or not _name_ok(piece, ignore, trusted=not strict):
+        return False
+    if strict:
+        from graph_loader.extract.regions import common_words
+
+        return piece not in common_words() and piece[:2] not in common_words()
+    return True
+
+
+def _untitled_names(text: str, ignore: frozenset[str]) -> list[tuple[int, int, str]]:
+    """Names the genre writes without a post: a list closed by a collective (`A、B等市领导出席`) or
+    opening a clause before an attendance verb (`A、B列席会议`), and a name before an honorific post
+    (`张三书记指出`, `张三同志`)."""
+    lex = _lex()
+    out: list[tuple[int, int, str]] = []
+    for m in lex.list_close_re.finditer(text):
+        head = m.start()
+        if head > 0 and text[head - 1] not in _CLAUSE_START:
+            continue
+        pieces = m.group("names").split("、")
+        closer = m.group("close")
+        strict = not closer.startswith("等") and len(pieces) == 1
+        if not all(_plain_name(p, ignore, strict) for p in pieces):
+            continue
+        pos = head
+        rule = "person.list_before_collective" if closer.startswith("等") else "person.list_before_verb"
+        for p in pieces:
+            out.append((pos, pos + len(p), rule))
+            pos += len(p) + 1
+    for m in lex.honorific_re.finditer(text):
+        head = m.start()
+        if head > 0 and text[head - 1] not in _CLAUSE_START:
+            continue
+        if _plain_name(m.group("name"), ignore, strict=True):
+            out.append((head, head + len(m.group("name")), "person.before_honorific"))
+    return out
 
 
 def strip_place(full: str, place_len: int) -> str:

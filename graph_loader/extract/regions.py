@@ -12,6 +12,7 @@ Paths are jionlp full paths without repetition: `江苏省南通市海安市`, `
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 from collections import Counter
@@ -92,6 +93,15 @@ class Gazetteer:
         return out
 
 
+def _package_file(package: str, *parts: str) -> str:
+    """A data file shipped inside an installed package, found without importing the package:
+    importing jionlp prints a banner on stdout (which may carry JSON) and costs half a second."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(f"{package} is not installed; its data file {'/'.join(parts)} is needed")
+    return os.path.join(next(iter(spec.submodule_search_locations)), *parts)
+
+
 def _read_lexicon(name: str) -> list[list[str]]:
     rows = []
     with open(LEXICON / name, encoding="utf-8") as f:
@@ -105,9 +115,7 @@ def _read_lexicon(name: str) -> list[list[str]]:
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """Build the gazetteer once per process from jionlp's location file."""
-    import jionlp  # noqa: F401  (only its data file is used; import is cached by Python)
-
-    path = os.path.join(os.path.dirname(jionlp.__file__), "dictionary", "china_location.txt")
+    path = _package_file("jionlp", "dictionary", "china_location.txt")
     places: list[Place] = []
     forms: dict[str, list[_Form]] = {}
 
@@ -150,6 +158,10 @@ def gazetteer() -> Gazetteer:
                 continue
             add(name, cur, "full")
             for a in aliases:
+                # `海南州` for 海南藏族自治州: the short form plus the level suffix of the full name
+                if len(a) >= 3 and a[-1] == name[-1] and name.startswith(a[:-1]):
+                    add(a, cur, "alias")
+                    continue
                 if name.startswith(a):  # `经开区` for an economic zone is not a short form of it
                     add(a, cur, "alias")
                     if name.endswith("自治州"):
@@ -163,9 +175,7 @@ def gazetteer() -> Gazetteer:
 
 
 def _idioms() -> frozenset[str]:
-    import jionlp  # noqa: F401
-
-    path = os.path.join(os.path.dirname(jionlp.__file__), "dictionary", "chinese_idiom.txt")
+    path = _package_file("jionlp", "dictionary", "chinese_idiom.txt")
     with open(path, encoding="utf-8") as f:
         return frozenset(w for w in (line.split("\t", 1)[0] for line in f) if len(w) == 4)
 
@@ -182,10 +192,8 @@ def common_words() -> frozenset[str]:
 
     Lexicon matchers (places, sectors) use it to refuse a match that cuts a word.
     """
-    import jieba
-
     words = set()
-    with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as f:
+    with open(_package_file("jieba", "dict.txt"), encoding="utf-8") as f:
         for line in f:
             if line[2:3] != " ":
                 continue
@@ -288,13 +296,11 @@ _TOWN_SUFFIXES = ("镇", "乡", "街道", "苏木")
 @lru_cache(maxsize=1)
 def _townships() -> dict[str, tuple[str, ...]]:
     """County path → its township names (镇, 乡, 街道, 苏木), from the same gazetteer file."""
-    import jionlp  # noqa: F401
-
     gz = gazetteer()
     by_code = {p.code: p.path for p in gz.places if p.level == "county"}
     out: dict[str, list[str]] = {}
     county: str | None = None
-    path = os.path.join(os.path.dirname(jionlp.__file__), "dictionary", "china_location.txt")
+    path = _package_file("jionlp", "dictionary", "china_location.txt")
     with open(path, encoding="utf-8") as f:
         for raw in f:
             if raw.startswith("\t\t\t\t"):

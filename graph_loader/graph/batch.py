@@ -21,7 +21,8 @@ from graph_loader.graph.rdf import record_to_triples
 from graph_loader.graph.resolve import Resolver
 from graph_loader.graph.rows_io import merge_rows
 from graph_loader.graph.schema import GraphRows
-from graph_loader.graph.shacl import Violation, validate
+from graph_loader.graph.shacl import Violation
+from graph_loader.graph.shacl import validate as shacl_validate
 from graph_loader.graph.triples import Triples
 from graph_loader.ingest.document import Document
 
@@ -31,6 +32,9 @@ class BatchResult:
     triples: Triples
     rows: GraphRows
     violations: list[Violation] = field(default_factory=list)  # errors and warnings; see Violation.is_error
+    # each article's own share, so a workspace can keep (and replace) it per article
+    triples_by_doc: dict[str, Triples] = field(default_factory=dict)
+    rows_by_doc: dict[str, GraphRows] = field(default_factory=dict)
 
     @cached_property
     def graph(self) -> Graph:
@@ -49,18 +53,20 @@ def new_graph() -> Graph:
 
 
 def build_batch(items: list[tuple[ExtractionRecord, Document | None]], resolver: Resolver,
-                *, shacl: bool = True) -> BatchResult:
-    """The RDF graph, property-graph rows and SHACL results of a batch of articles."""
+                *, validate: bool = True) -> BatchResult:
+    """The RDF graph, property-graph rows and (validate=True) SHACL results of a batch of articles."""
     triples = Triples()
-    per_article: list[GraphRows] = []
+    triples_by_doc: dict[str, Triples] = {}
+    rows_by_doc: dict[str, GraphRows] = {}
     for rec, doc in items:
         t = record_to_triples(rec, doc, resolver)
-        per_article.append(rows_from_rdf(t, [rec.doc_id]))
+        triples_by_doc[rec.doc_id] = t
+        rows_by_doc[rec.doc_id] = rows_from_rdf(t, [rec.doc_id])
         for triple in t:
             triples.add(triple)
-    rows = merge_rows(per_article)
+    rows = merge_rows(rows_by_doc.values())
     rows.doc_ids = [rec.doc_id for rec, _ in items]
-    result = BatchResult(triples=triples, rows=rows)
-    if shacl:
-        result.violations = validate(triples)
+    result = BatchResult(triples=triples, rows=rows, triples_by_doc=triples_by_doc, rows_by_doc=rows_by_doc)
+    if validate:
+        result.violations = shacl_validate(triples)
     return result

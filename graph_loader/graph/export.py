@@ -1,7 +1,7 @@
 """`safetykg export`: the built graph in open formats, read from the workspace's batch files.
 
-The build writes `<workspace>/rdf/batch-NNNNN.nt` (write_batch_rdf) and
-`<workspace>/rows/batch-NNNNN.jsonl` (rows_io.write_rows). Turtle and JSON-LD are written
+The build writes `<workspace>/rdf/batch-NNNNN.nt` (rdf.write_batch_rdf) and
+`<workspace>/rows/*.jsonl` (rows_io.write_rows; one file per batch or per article). Turtle and JSON-LD are written
 batch by batch (a subject split over batches is still one node to any RDF reader), with the
 ontology (labels, SKOS schemes) first, so memory is one batch. GraphML and CSV come from the
 rows, merged by id in memory (one row per node and relationship of the whole graph).
@@ -20,41 +20,16 @@ from collections.abc import Iterable
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from rdflib import BNode, Graph, Literal
+from rdflib import Graph
 
 from graph_loader.graph.ids import PREFIXES
-from graph_loader.graph.rows_io import batch_files, iter_workspace_rows, merge_rows
+from graph_loader.graph.rdf import write_batch_rdf  # noqa: F401  (re-exported: the build's writer)
+from graph_loader.graph.rows_io import batch_files, iter_workspace_rows, merge_rows, rows_files
 from graph_loader.graph.schema import GraphRows
-from graph_loader.graph.triples import Triples
 from graph_loader.graph.vocab import ONTOLOGY_PATH
 
 FORMATS = ("ttl", "jsonld", "graphml", "csv")
 LIST_JOIN = "\n"
-
-
-# -- N-Triples of a batch ----------------------------------------------------------------
-def _nt_term(t) -> str:
-    if isinstance(t, Literal):
-        lex = (str(t).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r"))
-        if t.language:
-            return f'"{lex}"@{t.language}'
-        if t.datatype:
-            return f'"{lex}"^^<{t.datatype}>'
-        return f'"{lex}"'
-    if isinstance(t, BNode):
-        return f"_:{t}"
-    return f"<{t}>"
-
-
-def write_batch_rdf(graph: Graph | Triples | Iterable, path: str | Path) -> None:
-    """Write a batch's triples as N-Triples (UTF-8), atomically."""
-    p = Path(path)
-    p.parent.mkdir(parents=True, exist_ok=True)
-    tmp = p.with_suffix(p.suffix + ".tmp")
-    with tmp.open("w", encoding="utf-8") as f:
-        for s, pr, o in graph:
-            f.write(f"{_nt_term(s)} {_nt_term(pr)} {_nt_term(o)} .\n")
-    tmp.replace(p)
 
 
 def read_batch_rdf(path: str | Path) -> Graph:
@@ -277,9 +252,9 @@ def export_command(args) -> int:
 
     workspace = workspace_dir(getattr(args, "workspace", None))
     sub = "rdf" if args.format in ("ttl", "jsonld") else "rows"
-    suffix = ".nt" if sub == "rdf" else ".jsonl"
-    if not batch_files(workspace, sub, suffix):
-        print(f"nothing to export: no {sub}/batch-*{suffix} in {workspace} (run `safetykg build` first)",
+    found = batch_files(workspace, "rdf", ".nt") if sub == "rdf" else rows_files(workspace)
+    if not found:
+        print(f"nothing to export: no {sub} files in {workspace} (run `safetykg build` first)",
               file=sys.stderr)
         return 1
     print(export(workspace, args.format, Path(args.out)))

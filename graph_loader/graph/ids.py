@@ -110,5 +110,13 @@ def normalize_title(title: str) -> str:
     return "".join(ch for ch in t if not unicodedata.category(ch).startswith("P") or ch == "·")
 
 
+_QUOTES = re.compile(r"[\s《》〈〉“”‘’\"'「」『』]+")
+
+
+def display_title(title: str) -> str:
+    """A title as shown: without 《》, quotes and spaces (the text between them unchanged)."""
+    return _QUOTES.sub("", title).strip() or title
+
+
 def normalize_name(name: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))

@@ -11,7 +11,10 @@ supported by the articles that led to it.
 
 from __future__ import annotations
 
-from rdflib import RDF, XSD, Graph, Literal, URIRef
+from collections.abc import Iterable
+from pathlib import Path
+
+from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from graph_loader.extract.record import Evidence, ExtractionRecord
@@ -421,3 +424,27 @@ def record_to_triples(rec: ExtractionRecord, doc: Document | None, resolver: Res
 def record_to_graph(rec: ExtractionRecord, doc: Document | None, resolver: Resolver) -> Graph:
     """The same as an rdflib Graph."""
     return record_to_triples(rec, doc, resolver).to_graph()
+
+
+def _nt_term(t) -> str:
+    if isinstance(t, Literal):
+        lex = (str(t).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r"))
+        if t.language:
+            return f'"{lex}"@{t.language}'
+        if t.datatype:
+            return f'"{lex}"^^<{t.datatype}>'
+        return f'"{lex}"'
+    if isinstance(t, BNode):
+        return f"_:{t}"
+    return f"<{t}>"
+
+
+def write_batch_rdf(graph: Graph | Triples | Iterable, path: str | Path) -> None:
+    """Write a batch's triples as N-Triples (UTF-8), atomically."""
+    p = Path(path)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    tmp = p.with_suffix(p.suffix + ".tmp")
+    with tmp.open("w", encoding="utf-8") as f:
+        for s, pr, o in graph:
+            f.write(f"{_nt_term(s)} {_nt_term(pr)} {_nt_term(o)} .\n")
+    tmp.replace(p)

@@ -30,7 +30,7 @@ from functools import cache
 from pathlib import Path
 
 from graph_loader.graph import gazetteer
-from graph_loader.graph.ids import entity_id, normalize_name, normalize_title
+from graph_loader.graph.ids import display_title, entity_id, normalize_name, normalize_title
 
 DOC_CAP = 20  # articles remembered per entity (the count goes on)
 ALIASES_PATH = Path(__file__).with_name("directive_aliases.tsv")
@@ -179,7 +179,7 @@ class Resolver:
             key = normalize_title(canonical)
             rid = self._resolve("directive", key, doc_id, f"same title after aliases ({title} = {canonical})")
             return rid, canonical, title
-        return self._resolve("directive", norm, doc_id, "same normalized title"), title, None
+        return self._resolve("directive", norm, doc_id, "same normalized title"), display_title(title), None
 
     def incident(self, title: str, doc_id: str) -> str:
         return self._resolve("incident", normalize_title(title), doc_id, "same normalized name")

@@ -1,4 +1,4 @@
-"""The rows file of a build batch (`<workspace>/rows/batch-NNNNN.jsonl`) and merging rows.
+"""Rows files (`<workspace>/rows/*.jsonl`, one per batch or per article) and merging rows.
 
 One JSON object per line: first `{"kind": "batch", "doc_ids": [...]}`, then
 `{"kind": "node", ...NodeRow fields}` and `{"kind": "rel", ...RelRow fields}`. The embedded
@@ -50,13 +50,19 @@ def read_rows(path: str | Path) -> GraphRows:
 
 
 def batch_files(workspace: str | Path, sub: str, suffix: str) -> list[Path]:
-    """`<workspace>/<sub>/batch-*<suffix>` in batch order."""
+    """`<workspace>/<sub>/*<suffix>` (one file per article, or per batch) in name order."""
     d = Path(workspace) / sub
-    return sorted(d.glob(f"batch-*{suffix}")) if d.is_dir() else []
+    return sorted(d.glob(f"*{suffix}")) if d.is_dir() else []
+
+
+def rows_files(workspace: str | Path) -> list[Path]:
+    """Every rows file of a workspace (`rows/*.jsonl`: per batch or per article), sorted."""
+    d = Path(workspace) / "rows"
+    return sorted(d.glob("*.jsonl")) if d.is_dir() else []
 
 
 def iter_workspace_rows(workspace: str | Path) -> Iterator[GraphRows]:
-    for p in batch_files(workspace, "rows", ".jsonl"):
+    for p in rows_files(workspace):
         yield read_rows(p)
 
 

@@ -126,14 +126,3 @@ def level_of_iri(node) -> str | None:
     s = str(node)
     prefix = str(ID) + "level/"
     return s[len(prefix):] if s.startswith(prefix) else None
-
-
-def declared_terms() -> set:
-    """Every class and property the ontology declares (or imports by use: ORG's holds/postIn)."""
-    from rdflib import OWL, RDFS
-
-    g = ontology()
-    out = set()
-    for t in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, RDFS.Class):
-        out.update(g.subjects(RDF.type, t))
-    return out

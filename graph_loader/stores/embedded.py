@@ -105,12 +105,27 @@ class EmbeddedStore:
         self._node_docs: dict[str, set[str]] = defaultdict(set)  # doc_id -> node ids
         self._rel_docs: dict[str, set[str]] = defaultdict(set)  # doc_id -> rel ids
         self._rel_ends: dict[str, tuple[str, str]] = {}
+        # node -> relationship type -> {rel id: other end}: typed expansion without scanning hubs
+        self._out: dict[str, dict[str, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
+        self._in: dict[str, dict[str, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
         for nid, attrs in self.graph.nodes(data=True):
             self._index_node(nid, attrs)
         for u, v, key, attrs in self.graph.edges(keys=True, data=True):
-            self._rel_ends[key] = (u, v)
+            self._index_edge(u, v, key, attrs["type"])
             for doc in attrs.get("articles", ()):
                 self._rel_docs[doc].add(key)
+
+    def _index_edge(self, u: str, v: str, key: str, rel_type: str) -> None:
+        self._rel_ends[key] = (u, v)
+        self._out[u][rel_type][key] = v
+        self._in[v][rel_type][key] = u
+
+    def _remove_edge(self, key: str) -> None:
+        u, v = self._rel_ends.pop(key)
+        rel_type = self.graph.edges[u, v, key]["type"]
+        self._out[u][rel_type].pop(key, None)
+        self._in[v][rel_type].pop(key, None)
+        self.graph.remove_edge(u, v, key=key)
 
     def _names(self, attrs: dict[str, Any]) -> Iterator[str]:
         for prop in NAME_PROPS.get(attrs.get("label", ""), ()):
@@ -184,13 +199,13 @@ class EmbeddedStore:
         if row.src not in self.graph or row.dst not in self.graph:
             return None
         ends = self._rel_ends.get(row.id)
-        if ends is not None and ends != (row.src, row.dst):  # same id, moved ends: replace
-            self.graph.remove_edge(*ends, key=row.id)
+        if ends is not None and (ends != (row.src, row.dst) or self.graph.edges[(*ends, row.id)]["type"] != row.type):
+            self._remove_edge(row.id)  # same id, moved ends or new type: replace
             ends = None
         is_new = ends is None
         if is_new:
             self.graph.add_edge(row.src, row.dst, key=row.id, type=row.type, articles=[], evidence=[])
-            self._rel_ends[row.id] = (row.src, row.dst)
+            self._index_edge(row.src, row.dst, row.id, row.type)
         attrs = self.graph.edges[row.src, row.dst, row.id]
         attrs["type"] = row.type
         _set_props(attrs, row.props)
@@ -234,8 +249,7 @@ class EmbeddedStore:
             ends = self._rel_ends.get(key)
             if ends is not None and self.graph.has_edge(*ends, key=key) and \
                     not self.graph.edges[ends[0], ends[1], key]["articles"]:
-                self.graph.remove_edge(*ends, key=key)
-                del self._rel_ends[key]
+                self._remove_edge(key)
                 removed_rels += 1
         for nid in sorted(nodes):
             if nid in self.graph and not self.graph.nodes[nid]["articles"]:
@@ -244,14 +258,16 @@ class EmbeddedStore:
         return LoadSummary(nodes_removed=removed_nodes, rels_removed=removed_rels)
 
     def _detach_delete(self, nid: str, attrs: dict[str, Any]) -> int:
-        keys = [k for _, _, k in self.graph.out_edges(nid, keys=True)]
-        keys += [k for _, _, k in self.graph.in_edges(nid, keys=True)]
-        for key in keys:
-            self._rel_ends.pop(key, None)
+        keys = {k for _, _, k in self.graph.out_edges(nid, keys=True)}
+        keys |= {k for _, _, k in self.graph.in_edges(nid, keys=True)}
+        for key in sorted(keys):
+            self._remove_edge(key)
+        self._out.pop(nid, None)
+        self._in.pop(nid, None)
         self._unindex_names(nid, attrs)
         self._by_label[attrs.get("label", "")].discard(nid)
         self.graph.remove_node(nid)
-        return len(set(keys))
+        return len(keys)
 
     # ----- reads ---------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
@@ -284,20 +300,24 @@ class EmbeddedStore:
         return self._by_name.items()
 
     def out_rels(self, nid: str, rel_type: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
-        """(target id, relationship attrs with `id`) for each outgoing relationship."""
-        if nid not in self.graph:
+        """(target id, relationship attrs with `id`) for each outgoing relationship (of a type)."""
+        by_type = self._out.get(nid)
+        if not by_type:
             return
-        for _, dst, key, attrs in self.graph.out_edges(nid, keys=True, data=True):
-            if rel_type is None or attrs["type"] == rel_type:
-                yield dst, {"id": key, **attrs}
+        succ = self.graph._succ[nid]
+        for t in (rel_type,) if rel_type else list(by_type):
+            for key, dst in by_type.get(t, {}).items():
+                yield dst, {"id": key, **succ[dst][key]}
 
     def in_rels(self, nid: str, rel_type: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
-        """(source id, relationship attrs with `id`) for each incoming relationship."""
-        if nid not in self.graph:
+        """(source id, relationship attrs with `id`) for each incoming relationship (of a type)."""
+        by_type = self._in.get(nid)
+        if not by_type:
             return
-        for src, _, key, attrs in self.graph.in_edges(nid, keys=True, data=True):
-            if rel_type is None or attrs["type"] == rel_type:
-                yield src, {"id": key, **attrs}
+        pred = self.graph._pred[nid]
+        for t in (rel_type,) if rel_type else list(by_type):
+            for key, src in by_type.get(t, {}).items():
+                yield src, {"id": key, **pred[src][key]}
 
 
 def _set_props(attrs: dict[str, Any], props: dict[str, Any]) -> None:

@@ -187,6 +187,7 @@ class Neo4jStore:
         self.settings = settings
         self.database = settings.database
         self.batch_size = max(1, batch_size)
+        self._queue: list[tuple[str, dict[str, Any], int]] = []
         auth = (settings.user, settings.password) if settings.password is not None else None
         try:
             self._driver = neo4j.GraphDatabase.driver(settings.uri, auth=auth,
@@ -247,12 +248,37 @@ class Neo4jStore:
         mode = neo4j.READ_ACCESS if read else neo4j.WRITE_ACCESS
         return self._driver.session(database=self.database, default_access_mode=mode)
 
-    def _write(self, query: str, **params: Any) -> list[dict[str, Any]]:
+    def _write_many(self, statements: list[tuple[str, dict[str, Any]]]) -> list[list[dict[str, Any]]]:
+        """Run statements in one driver-managed write transaction (retried as a whole)."""
         def work(tx):
-            return [r.data() for r in tx.run(query, **params)]
+            return [[r.data() for r in tx.run(query, **params)] for query, params in statements]
 
         with self._session() as session:
             return session.execute_write(work)
+
+    def _write(self, query: str, **params: Any) -> list[dict[str, Any]]:
+        return self._write_many([(query, params)])[0]
+
+    def _enqueue(self, query: str, key: str, items: list, **params: Any) -> None:
+        """Queue `query` over `items` (bound to $key) in chunks; `_flush` packs them into transactions."""
+        for chunk in _chunks(items, self.batch_size):
+            self._queue.append((query, {key: chunk, **params}, len(chunk)))
+
+    def _flush(self) -> list[list[dict[str, Any]]]:
+        """Run the queued statements, several per transaction up to batch_size rows; results in order."""
+        results: list[list[dict[str, Any]]] = []
+        pending: list[tuple[str, dict[str, Any]]] = []
+        size = 0
+        queue, self._queue = self._queue, []  # a failed flush leaves nothing behind
+        for query, params, n in queue:
+            if pending and size + n > self.batch_size:
+                results += self._write_many(pending)
+                pending, size = [], 0
+            pending.append((query, params))
+            size += n
+        if pending:
+            results += self._write_many(pending)
+        return results
 
     def upsert(self, rows: GraphRows) -> LoadSummary:
         """Replace the facts of rows.doc_ids by these rows (idempotent, see the module docstring)."""
@@ -329,31 +355,47 @@ class Neo4jStore:
         for name, ids in self._group_facts(facts).items():
             match = (f"MATCH (x:{name} {{id: id}})" if name in NODE_LABELS
                      else f"MATCH ()-[x:{name} {{id: id}}]->()")
-            for chunk in _chunks(ids, self.batch_size):
-                self._write(f"UNWIND $ids AS id {match} {strip}", ids=chunk, docs=docs)
+            self._enqueue(f"UNWIND $ids AS id {match} {strip}", "ids", ids, docs=docs)
+        self._flush()
 
     def _delete_unsupported(self, facts: list[str], summary: LoadSummary) -> None:
         grouped = self._group_facts(facts)
-        for name, ids in grouped.items():  # relationships first, so the node counts stay exact
+        for name, ids in grouped.items():  # relationships first, so the counts stay exact
             if name in REL_TYPES:
-                for chunk in _chunks(ids, self.batch_size):
-                    res = self._write(f"UNWIND $ids AS id MATCH ()-[x:{name} {{id: id}}]->() "
-                                      "WHERE size(x.articles) = 0 DELETE x RETURN count(*) AS n", ids=chunk)
-                    summary["rels_removed"] += res[0]["n"] if res else 0
+                self._enqueue(f"UNWIND $ids AS id MATCH ()-[x:{name} {{id: id}}]->() "
+                                   "WHERE size(x.articles) = 0 DELETE x RETURN count(*) AS n, 0 AS dropped",
+                                   "ids", ids)
+        rel_statements = len(self._queue)
         for name, ids in grouped.items():
             if name in NODE_LABELS:
-                for chunk in _chunks(ids, self.batch_size):
-                    res = self._write(
-                        f"UNWIND $ids AS id MATCH (x:{name} {{id: id}}) WHERE size(x.articles) = 0 "
-                        "WITH x, COUNT {(x)--()} AS degree DETACH DELETE x "
-                        "RETURN count(*) AS n, sum(degree) AS dropped", ids=chunk)
-                    if res:
-                        summary["nodes_removed"] += res[0]["n"]
-                        summary["rels_removed"] += res[0]["dropped"] or 0
+                self._enqueue(f"UNWIND $ids AS id MATCH (x:{name} {{id: id}}) WHERE size(x.articles) = 0 "
+                                   "WITH x, COUNT {(x)--()} AS degree DETACH DELETE x "
+                                   "RETURN count(*) AS n, sum(degree) AS dropped", "ids", ids)
+        for i, res in enumerate(self._flush()):
+            if res:
+                summary["rels_removed" if i < rel_statements else "nodes_removed"] += res[0]["n"]
+                summary["rels_removed"] += res[0]["dropped"] or 0
+
+    @staticmethod
+    def _dedupe(rows: Iterable[NodeRow | RelRow]) -> list[NodeRow | RelRow]:
+        """One row per id (a batch repeats shared facts per article): props merged, support lists unioned."""
+        out: dict[str, NodeRow | RelRow] = {}
+        for row in rows:
+            seen = out.get(row.id)
+            if seen is None:
+                out[row.id] = row
+                continue
+            if seen is row:
+                continue
+            merged = type(row)(**{**row.__dict__, "props": {**seen.props, **row.props},
+                                  "articles": list(dict.fromkeys(seen.articles + row.articles)),
+                                  "evidence": list(dict.fromkeys(seen.evidence + row.evidence))})
+            out[row.id] = merged
+        return list(out.values())
 
     def _merge_nodes(self, nodes: list[NodeRow], summary: LoadSummary) -> None:
         by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for n in nodes:
+        for n in self._dedupe(nodes):
             by_label[_label(n.label)].append({"id": n.id, "props": _props(n.props),
                                               "articles": list(n.articles), "evidence": list(n.evidence)})
         for label, items in by_label.items():
@@ -363,10 +405,10 @@ class Neo4jStore:
                      f"n.articles = {_UNION.format(v='n', p='articles')}, "
                      f"n.evidence = {_UNION.format(v='n', p='evidence')} "
                      "RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, count(*) AS total")
-            for chunk in _chunks(items, self.batch_size):
-                res = self._write(query, rows=chunk)[0]
-                summary["nodes_created"] += res["created"]
-                summary["nodes_updated"] += res["total"] - res["created"]
+            self._enqueue(query, "rows", items)
+        for res in self._flush():
+            summary["nodes_created"] += res[0]["created"]
+            summary["nodes_updated"] += res[0]["total"] - res[0]["created"]
 
     def _endpoint_labels(self, ids: set[str], known: dict[str, str]) -> dict[str, str]:
         """Labels of relationship endpoints not in this batch, looked up per candidate label."""
@@ -385,6 +427,7 @@ class Neo4jStore:
     def _merge_rels(self, rels: list[RelRow], nodes: list[NodeRow], summary: LoadSummary) -> None:
         if not rels:
             return
+        rels = self._dedupe(rels)  # type: ignore[assignment]
         known = {n.id: n.label for n in nodes}
         known.update(self._endpoint_labels({r.src for r in rels} | {r.dst for r in rels}, known))
         groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
@@ -396,6 +439,7 @@ class Neo4jStore:
             groups[(_rel_type(r.type), _label(src), _label(dst))].append(
                 {"id": r.id, "src": r.src, "dst": r.dst, "props": _props(r.props),
                  "articles": list(r.articles), "evidence": list(r.evidence)})
+        sizes = []
         for (rtype, src, dst), items in groups.items():
             query = (f"UNWIND $rows AS row MATCH (a:{src} {{id: row.src}}) MATCH (b:{dst} {{id: row.dst}}) "
                      f"MERGE (a)-[r:{rtype} {{id: row.id}}]->(b) "
@@ -404,11 +448,12 @@ class Neo4jStore:
                      f"r.articles = {_UNION.format(v='r', p='articles')}, "
                      f"r.evidence = {_UNION.format(v='r', p='evidence')} "
                      "RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, count(*) AS total")
-            for chunk in _chunks(items, self.batch_size):
-                res = self._write(query, rows=chunk)[0]
-                summary["rels_created"] += res["created"]
-                summary["rels_updated"] += res["total"] - res["created"]
-                summary["rels_skipped"] += len(chunk) - res["total"]
+            sizes += [len(c) for c in _chunks(items, self.batch_size)]
+            self._enqueue(query, "rows", items)
+        for size, res in zip(sizes, self._flush(), strict=True):
+            summary["rels_created"] += res[0]["created"]
+            summary["rels_updated"] += res[0]["total"] - res[0]["created"]
+            summary["rels_skipped"] += size - res[0]["total"]
 
     # -- reading --
 

@@ -1,0 +1,132 @@
+"""Cross-article resolution: each rule merges what it should, and only that, with its reason."""
+
+from __future__ import annotations
+
+from graph_loader.extract.record import ExtractionRecord, Meeting, Participant, Person, Post
+from graph_loader.graph.batch import build_batch
+from graph_loader.graph.resolve import Resolver
+from tests.test_graph_data import gold_records
+
+WUJIN = "江苏省常州市武进区"
+HAIAN = "江苏省南通市海安市"
+ENSHI = "湖北省恩施土家族苗族自治州"
+
+
+def _person_ids(rows, name):
+    return sorted(n.id for n in rows.nodes if n.label == "Person" and n.props["name"] == name)
+
+
+def test_regions_by_gazetteer_code():
+    r = Resolver()
+    a = r.region(HAIAN, "d1")
+    assert r.region(HAIAN, "d2") == a
+    assert r.region("江苏省南通市", "d1") != a
+    (m,) = r.merges("region")
+    assert m.doc_ids == ["d1", "d2"] and "320685" in m.reason
+
+
+def test_bodies_by_region_and_kind_and_teams_by_year():
+    r = Resolver()
+    assert r.body("海安市委", "party_committee", HAIAN, "d1") == r.body("中共海安市委", "party_committee", HAIAN, "d2")
+    assert r.body("海安市委", "party_committee", HAIAN, "d1") != r.body("海安市政府", "government", HAIAN, "d1")
+    assert r.body("海安市应急管理局", "department", HAIAN, "d1") == r.body("应急管理局", "department", HAIAN, "d2")
+    t1 = r.body("江苏省安全生产第四巡查组", "inspection_team", "江苏省", "d1", year="2024")
+    assert r.body("江苏省安全生产第四巡查组", "inspection_team", "江苏省", "d2", year="2024") == t1
+    assert r.body("江苏省安全生产第四巡查组", "inspection_team", "江苏省", "d3", year="2023") != t1
+    assert r.body("江苏省安全生产第五巡查组", "inspection_team", "江苏省", "d3", year="2024") != t1
+    # a body without region context is not merged across articles, national ones are
+    assert r.body("市委", "party_committee", None, "d1") != r.body("市委", "party_committee", None, "d2")
+    assert r.body("国务院安委会", "other", None, "d1") == r.body("国务院安委会", "other", None, "d2")
+
+
+def _rec(doc_id, name, region, date="2024-02-25", others=()):
+    people = [Person(name=name, posts=[Post(title="副区长", full="副区长", region=region)])]
+    parts = [Participant(name=name, role="attendee")] + [Participant(name=o, role="attendee") for o in others]
+    return ExtractionRecord(doc_id=doc_id, persons=people, regions=[region],
+                            meetings=[Meeting(date=date, region=region, level="county", participants=parts)])
+
+
+def test_same_name_same_district_is_one_person_different_prefecture_two():
+    res = build_batch([(_rec("d1", "李皓", WUJIN), None), (_rec("d2", "李皓", WUJIN), None),
+                       (_rec("d3", "李皓", HAIAN), None)], Resolver())
+    ids = _person_ids(res.rows, "李皓")
+    assert len(ids) == 2  # Wujin (d1 + d2) and Hai'an (d3): must NOT merge across prefectures
+    wujin = next(n for n in res.rows.nodes if n.label == "Person" and n.props["region"] == WUJIN)
+    assert wujin.articles == ["d1", "d2"]
+
+
+def test_person_without_region_context_stays_in_its_article():
+    r = Resolver()
+    assert r.person("张三", None, False, "d1") != r.person("张三", None, False, "d2")
+
+
+def test_national_leaders_by_name():
+    r = Resolver()
+    assert r.person("习近平", None, True, "d1") == r.person("习近平", None, True, "d2")
+    res = build_batch([(x, None) for x in gold_records()], Resolver())
+    (xi,) = _person_ids(res.rows, "习近平")
+    node = next(n for n in res.rows.nodes if n.id == xi)
+    assert len(node.articles) == 5 and node.props["national_leader"] is True
+
+
+def test_directives_by_alias():
+    r = Resolver()
+    full = "关于进一步强化安全生产责任落实坚决防范遏制重特大事故的若干措施"
+    a, canonical, alias = r.directive("安全生产十五条措施", "d1")
+    b, _, no_alias = r.directive(f"《{full}》", "d2")
+    assert a == b and canonical == full and alias == "安全生产十五条措施" and no_alias is None
+    (m,) = r.merges("directive")
+    assert "安全生产十五条措施" in m.reason
+    assert r.directive("安全生产法", "d1")[0] != a
+
+
+def test_seed_directive_alias_merges_across_articles():
+    res = build_batch([(x, None) for x in gold_records()], Resolver())
+    directives = [n for n in res.rows.nodes if n.label == "Directive" and "若干措施" in n.props["title"]]
+    assert len(directives) == 1
+    assert set(directives[0].articles) == {"002_6d62fb2e2e7b4d80", "003_f9760ff1ea8f6231"}
+    assert directives[0].props["aliases"] == ["安全生产十五条措施"]
+
+
+def test_same_meeting_in_two_articles_is_merged_with_a_reason():
+    r = Resolver()
+    res = build_batch([(_rec("d1", "王五", WUJIN, others=["赵六"]), None),
+                       (_rec("d2", "赵六", WUJIN), None)], r)
+    meetings = [n for n in res.rows.nodes if n.label == "Meeting"]
+    assert len(meetings) == 1 and meetings[0].articles == ["d1", "d2"]
+    (m,) = r.merges("meeting")
+    assert "shared participant" in m.reason and m.doc_ids == ["d1", "d2"]
+
+
+def test_meetings_without_shared_participant_or_on_other_dates_stay_apart():
+    res = build_batch([(_rec("d1", "王五", WUJIN), None), (_rec("d2", "赵六", WUJIN), None),
+                       (_rec("d3", "王五", WUJIN, date="2024-02-26"), None),
+                       (_rec("d4", "王五", WUJIN, date="--02-25"), None),
+                       (_rec("d5", "王五", WUJIN, date="--02-25"), None)], Resolver())
+    assert len([n for n in res.rows.nodes if n.label == "Meeting"]) == 5
+
+
+def test_resolver_state_round_trips(tmp_path):
+    r = Resolver()
+    build_batch([(_rec("d1", "王五", WUJIN), None)], r)
+    path = tmp_path / "resolver.json"
+    r.save(path)
+    r2 = Resolver.load(path)
+    res = build_batch([(_rec("d2", "王五", WUJIN), None)], r2)
+    assert [m.doc_ids for m in r2.merges("meeting")] == [["d1", "d2"]]
+    assert len([n for n in res.rows.nodes if n.label == "Meeting"]) == 1
+    assert Resolver.load(tmp_path / "missing.json").merges() == []
+
+
+def test_rebuilding_an_article_is_not_a_merge():
+    r = Resolver()
+    build_batch([(_rec("d1", "王五", WUJIN), None)], r)
+    build_batch([(_rec("d1", "王五", WUJIN), None)], r)
+    assert r.merges() == []
+
+
+def test_directive_titles_in_quotes_are_one_directive():
+    r = Resolver()
+    a, name_a, _ = r.directive("《河南郑州7·20特大暴雨灾害调查报告》", "d1")
+    b, name_b, _ = r.directive("河南郑州7·20特大暴雨灾害调查报告", "d2")
+    assert a == b and name_a == name_b == "河南郑州7·20特大暴雨灾害调查报告"

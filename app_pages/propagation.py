@@ -35,14 +35,22 @@ def _choices() -> dict[str, str]:
     return choices
 
 
+def short_region(region: str | None, parent_region: str | None) -> str:
+    """`湖北省恩施土家族苗族自治州宣恩县` under `湖北省恩施土家族苗族自治州` reads `宣恩县` in its box."""
+    if region and parent_region and region != parent_region and region.startswith(parent_region):
+        return region[len(parent_region):]
+    return region or ""
+
+
 def tier_picture(result: dict[str, Any]) -> tuple[list[TierNode], list[TierEdge]]:
     root = result.get("root") or {}
     nodes: list[TierNode] = []
     if root.get("label") == "Directive":
         nodes.append(TierNode(root["id"], "root", root.get("name") or root["id"], t("root_directive"), link=False))
+    regions = {n["id"]: n.get("region") or "" for n in result["nodes"]}
     for n in result["nodes"]:
-        nodes.append(TierNode(n["id"], n.get("level"), n.get("region") or n.get("name") or n["id"],
-                              n.get("date") or "", link=True))
+        nodes.append(TierNode(n["id"], n.get("level"), short_region(n.get("region"), regions.get(n.get("parent")))
+                              or n.get("name") or n["id"], n.get("date") or "", link=True))
     edges = [TierEdge(n["parent"], n["id"], n.get("lag_days"), bool(n.get("inferred")))
              for n in result["nodes"] if n.get("parent")]
     return nodes, edges

@@ -41,5 +41,5 @@ def render() -> None:
         st.markdown(highlight_html(doc.get("original", ""), spans), unsafe_allow_html=True)
     with right:
         st.markdown(f"**{t('facts')}**")
-        show_table([{"kind": f.kind, "fact": f.name, t("rule"): f.rule, t("evidence"): f.text,
+        show_table([{t("fact_kind"): f.kind, t("fact"): f.name, t("rule"): f.rule, t("evidence"): f.text,
                      "orig": f"{f.orig_start}–{f.orig_end}"} for f in fs], key=f"facts_{doc_id}", height=600)

@@ -44,7 +44,7 @@ def show_table(rows: list[dict[str, Any]], key: str, columns: list[str] | None =
         return None
     flat = flatten(rows, columns)
     kwargs: dict[str, Any] = {"hide_index": True, "width": "stretch", "key": f"tbl_{key}"}
-    if height:
+    if height and len(flat) > 15:  # a fixed height only when the table would be long
         kwargs["height"] = height
     picked = None
     if selectable:

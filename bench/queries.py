@@ -19,33 +19,51 @@ def _pct(xs: list[float], q: float) -> float:
 
 
 def sample_params(store: Any, k: int = 5, seed: int = 0) -> dict[str, list[dict]]:
-    """k parameter sets per query, drawn from the embedded store's nodes."""
+    """k parameter sets per query, drawn from the embedded store so that most have answers:
+    half from the busiest nodes (most relationships), half at random."""
     rng = random.Random(seed)
 
-    def names(label: str, prop: str) -> list[str]:
-        got = [store.node(n).get(prop) for n in store.ids_by_label(label)]
-        got = sorted(x for x in got if x)
-        return rng.sample(got, min(k, len(got))) if got else []
+    def degree(nid: str, rel: str, incoming: bool = False) -> int:
+        return sum(1 for _ in (store.in_rels(nid, rel) if incoming else store.out_rels(nid, rel)))
 
-    persons = names("Person", "name")
-    directives = names("Directive", "title")
-    meetings = sorted(store.ids_by_label("Meeting"))
-    meetings = rng.sample(meetings, min(k, len(meetings)))
-    regions = [store.node(n) for n in store.ids_by_label("Region")]
-    counties = sorted(r["path"] for r in regions if r.get("level") in ("county", "prefecture") and r.get("path"))
-    counties = rng.sample(counties, min(k, len(counties)))
-    pairs = list(zip(persons, reversed(persons), strict=False))
+    def pick(ids: list[str], weight) -> list[str]:
+        ids = sorted(ids)
+        busy = sorted(ids, key=lambda n: (-weight(n), n))[: (k + 1) // 2]
+        rest = [n for n in ids if n not in busy]
+        return busy + rng.sample(rest, min(k - len(busy), len(rest)))
+
+    def prop(nid: str, key: str) -> str | None:
+        return (store.node(nid) or {}).get(key)
+
+    persons = pick(list(store.ids_by_label("Person")), lambda n: degree(n, "PARTICIPATED"))
+    person_names = [prop(n, "name") for n in persons if prop(n, "name")]
+    directives = pick(list(store.ids_by_label("Directive")), lambda n: degree(n, "RELAYS", incoming=True))
+    meetings = pick(list(store.ids_by_label("Meeting")), lambda n: degree(n, "PARTICIPATED", incoming=True))
+    regions = [n for n in store.ids_by_label("Region") if prop(n, "level") in ("county", "prefecture")]
+    busy_regions = pick(regions, lambda n: degree(n, "HELD_IN", incoming=True))
+    region_paths = [prop(n, "path") for n in busy_regions if prop(n, "path")]
+    targets = sorted({t for i in store.ids_by_label("Inspection") for t, _ in store.out_rels(i, "TARGETS")
+                      if store.label(t) == "Region"})
+    target_paths = [prop(t, "path") for t in rng.sample(targets, min(k, len(targets)))]
+    pairs = []  # a person and a directive their meeting relayed: paths that exist
+    for m in meetings:
+        people = [p for p, _ in store.in_rels(m, "PARTICIPATED")]
+        relayed = [d for d, _ in store.out_rels(m, "RELAYS")]
+        if people and relayed:
+            pairs.append({"a": prop(people[0], "name") or people[0], "b": relayed[0]})
+    if len(person_names) > 1:
+        pairs.append({"a": person_names[0], "b": person_names[-1]})
     return {
-        "propagation": [{"target": d} for d in directives],
-        "attendance": [{"person": p} for p in persons] + [{"region": r} for r in counties[:2]],
+        "propagation": [{"target": prop(d, "title") or d} for d in directives],
+        "attendance": [{"person": p} for p in person_names] + [{"region": r} for r in region_paths[:2]],
         "meeting": [{"id": m} for m in meetings],
-        "person": [{"id": p} for p in persons],
-        "responsibility_chain": [{"region": r} for r in counties],
-        "inspections": [{"region": r} for r in counties] + [{}],
-        "sectors": [{"region": r} for r in counties] + [{"level": "province"}],
-        "search": [{"text": p[:2]} for p in persons],
-        "path": [{"a": a, "b": b} for a, b in pairs if a != b],
-        "timeline": [{"region": r} for r in counties],
+        "person": [{"id": p} for p in person_names],
+        "responsibility_chain": [{"region": r} for r in region_paths],
+        "inspections": [{"region": r} for r in target_paths] + [{"team": "巡查组"}],
+        "sectors": [{"region": r} for r in region_paths] + [{"level": "province"}],
+        "search": [{"text": p[:2]} for p in person_names],
+        "path": pairs,
+        "timeline": [{"region": r} for r in region_paths],
     }
 
 
@@ -55,19 +73,21 @@ def time_queries(store: Any, params: dict[str, list[dict]], repeat: int = 5) -> 
 
     out = {}
     for name in REGISTRY:
-        times, errors = [], 0
+        times, errors, empty = [], 0, 0
         for p in params.get(name, []):
             for _ in range(repeat):
                 t0 = time.perf_counter()
                 try:
-                    run_query(store, name, p)
+                    result = run_query(store, name, p)
                 except Exception:  # noqa: BLE001 - a bench records failures, it does not stop
                     errors += 1
                     continue
                 times.append((time.perf_counter() - t0) * 1000)
+                empty += not any(isinstance(v, list) and v for v in result.model_dump().values())
         if times:
             out[name] = {"n": len(times), "p50_ms": round(_pct(times, 0.5), 2), "p95_ms": round(_pct(times, 0.95), 2),
-                         "mean_ms": round(statistics.fmean(times), 2), "errors": errors}
+                         "mean_ms": round(statistics.fmean(times), 2), "errors": errors,
+                         "empty_results": empty}
         else:
             out[name] = {"n": 0, "errors": errors, "note": "no parameters sampled or all failed"}
     return out

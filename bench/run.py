@@ -27,7 +27,7 @@ def _step(results: dict, name: str, fn: Callable[[], dict]) -> None:
 
 def run(count: int, seed: int, skip: set[str], neo4j: bool, label: str) -> dict:
     results: dict = {"machine": machine.facts(), "count": count, "seed": seed}
-    gen_dir = corpus.ROOT / f"gen-{count}-s{seed}"
+    gen_dir = corpus.corpus_dir(count, seed)
     ws = corpus.ROOT / f"ws-{count}-s{seed}"
 
     def gen() -> dict:

@@ -142,6 +142,7 @@ def test_network_explorer_loads_a_neighbourhood(built_workspace: Path) -> None: 
 
 def test_sectors_heatmap_and_totals(built_workspace: Path) -> None:  # noqa: F811
     at = run_page("sectors")
+    assert at.dataframe, "no sector counts: " + " | ".join(i.value for i in at.info)
     totals = at.dataframe[0].value.to_csv()
     assert "危险化学品" in totals and "工贸" in totals
     assert len(at.get("vega_lite_chart")) == 2

@@ -276,3 +276,83 @@ def test_headline_and_chaired_remention_do_not_add_meetings():
     assert rec.meetings[0].inspection == 0
     assert rec.meetings[1].relays[0].meeting == 0
     assert roles_of(rec) == {"张明华": "speaker", "庞策山": "chair", "李红军": "speaker"}
+
+
+# --- second pass: genre-general gaps ------------------------------------------------------------------
+
+def test_untitled_name_list_before_a_collective_or_an_attendance_verb():
+    rec = extract(make_doc("5月8日，县长周建平主持召开县政府常务会议。林晓东、高志远等县领导出席会议。"
+                           "孙立、黎明辉列席会议。"))
+    roles = roles_of(rec)
+    assert roles["林晓东"] == roles["高志远"] == roles["孙立"] == roles["黎明辉"] == "attendee"
+    assert persons_of(rec)["林晓东"] == []
+
+
+def test_ordinary_words_opening_a_clause_are_not_names():
+    assert find_persons("。同时要求参加会议的单位。高度重视出席会议。全体干部参加会议。") == []
+
+
+def test_name_before_an_honorific_is_a_person_without_a_title():
+    rec = extract(make_doc("近日，市政府召开全市安全生产会议。王建国同志出席会议并讲话。"))
+    assert persons_of(rec)["王建国"] == [] and roles_of(rec)["王建国"] == "speaker"
+
+
+def test_a_name_after_a_post_may_open_with_an_ordinary_word():
+    names = [m.name for m in find_persons("。督查组组长申明荷通报了督查发现的问题。")]
+    assert names == ["申明荷"]
+
+
+def test_a_place_is_not_a_name_after_a_collective():
+    names = [m.name for m in find_persons("市委书记董强代表池州市作表态发言。", region_starts=frozenset({8}))]
+    assert names == ["董强"]
+
+
+def test_list_intro_covers_the_whole_sentence():
+    rec = extract(make_doc("3月2日，县长韩磊主持召开县安委会全体会议。出席会议的还有县人大常委会主任罗平，副县长蔡明。"))
+    assert roles_of(rec)["蔡明"] == "attendee"
+
+
+def test_branch_venue_attendee_attends_the_higher_meeting_without_a_new_meeting():
+    rec = extract(make_doc("5月7日，福建省政府召开全省安全生产电视电话会议。武平县设分会场，县长龙建参加会议。"))
+    assert len(rec.meetings) == 1 and rec.meetings[0].level == "province"
+    assert roles_of(rec)["龙建"] == "attendee"
+
+
+def test_team_reporting_back_is_a_feedback_meeting():
+    rec = extract(make_doc("5月17日下午，湖北省安全生产第二督导组向黄石市反馈督导情况。督导组组长万明反馈督导意见。"
+                           "会议由市委副书记、市长石磊主持。"))
+    assert len(rec.meetings) == 1 and rec.meetings[0].kind == "feedback"
+    assert rec.meetings[0].region == "湖北省黄石市"
+    assert roles_of(rec) == {"万明": "speaker", "石磊": "chair"}
+
+
+def test_named_convener_places_a_relayed_meeting():
+    rec = extract(make_doc("山西省政府于4月13日召开全省安全生产电视电话会议。省政府会议结束后，晋中市政府立即召开"
+                           "全市电视电话会议，贯彻落实省政府会议精神。会后，介休市接着召开会议，传达贯彻晋中市会议精神。"))
+    assert [(m.level, m.region) for m in rec.meetings] == [
+        ("province", "山西省"), ("prefecture", "山西省晋中市"), ("county", "山西省晋中市介休市")]
+    assert [r.meeting for m in rec.meetings for r in m.relays if r.meeting is not None] == [0, 1]
+    assert rec.meetings[1].convener == "晋中市人民政府"
+
+
+def test_convener_from_the_meeting_name_not_from_the_chairs_title():
+    rec = extract(make_doc("3月18日，韶关市委副书记、市长李国强主持召开市政府常务会议。"))
+    assert rec.meetings[0].convener == "韶关市人民政府"
+
+
+def test_bare_post_after_a_party_post_belongs_to_the_department():
+    rec = extract(make_doc("5月9日，省应急管理厅党委书记、厅长王柯主持召开湖南省安委办约谈会。"))
+    posts = {p.title: p.body for p in rec.persons[0].posts}
+    assert posts["厅长"] == "湖南省应急管理厅"
+
+
+def test_autonomous_region_government_meeting_is_province_level():
+    rec = extract(make_doc("8月2日，自治区政府召开全区安全生产电视电话会议。会后，锡林郭勒盟立即召开全盟安全生产工作会议。"
+                           "盟委副书记、盟长张海峰出席会议并讲话，副盟长李强主持会议。"))
+    assert [m.level for m in rec.meetings] == ["province", "prefecture"]
+    assert persons_of(rec)["李强"] == ["副盟长"]
+
+
+def test_place_inside_a_personal_name_is_not_a_region():
+    rec = extract(make_doc("6月1日，四川省政府召开全省安全生产电视电话会议。副省长张建华主持会议。"))
+    assert rec.regions == ["四川省"]

@@ -71,3 +71,9 @@ def test_bare_day_with_a_time_of_day_is_in_the_published_month():
     assert values("28日，县委召开会议", "2024-03-20") == [("28日", "2024-02-28", None)]
     assert values("15日上午，县委召开会议") == []
     assert values("30日内完成整改", "2024-03-20") == []
+
+
+def test_range_of_days_takes_the_published_month():
+    hits = find_dates("27日至28日，督导组进驻", "2024-03-30")
+    assert [(h.value, h.end_value) for h in hits] == [("2024-03-27", "2024-03-28")]
+    assert find_dates("27日至28日，督导组进驻", None) == []

@@ -136,3 +136,37 @@ def test_incident_names_may_carry_a_site_between_place_and_code():
         ("湖南长沙4·29特别重大居民自建房倒塌事故", "湖南省长沙市")]
     # a verb between a place and the code: the place is not part of the name
     assert incidents("在海安开展“3·21”事故警示教育") == [("3·21事故", None)]
+
+
+def test_numbered_package_takes_an_open_topic_and_its_issuer():
+    from graph_loader.extract.directives import find_directives
+
+    hits = find_directives("会议传达学习防范化解重大安全风险二十条措施精神和国务院安委会安全生产十五条措施。")
+    assert [(h.title, h.issuer) for h in hits] == [("防范化解重大安全风险二十条措施", None),
+                                                  ("安全生产十五条措施", "国务院安委会")]
+
+
+def test_a_word_cut_does_not_veto_a_sector_with_no_other_reading():
+    from graph_loader.extract.sectors import find_sectors
+
+    assert [h.sector for h in find_sectors("要以“1·24”特别重大火灾事故为鉴，把有限空间作为重点")] == ["消防", "有限空间"]
+    assert [h.sector for h in find_sectors("深化工贸行业整治，强化工作落实")] == ["工贸"]
+
+
+def test_autonomous_prefecture_short_form_with_its_suffix():
+    from graph_loader.extract.regions import find_regions
+
+    assert [h.path for h in find_regions("海南州州长出席会议")] == ["青海省海南藏族自治州"]
+
+
+def test_conjunction_before_county_level_offices_is_no_county():
+    from graph_loader.extract.regions import find_regions
+
+    assert find_regions("各乡镇和县直有关部门负责同志参加会议") == []
+
+
+def test_instruction_written_without_its_leader_after_another():
+    from graph_loader.extract.directives import find_instructions
+
+    titles = [h.title for h in find_instructions("学习贯彻习近平总书记关于安全生产的重要论述和重要指示精神")]
+    assert titles == ["习近平总书记关于安全生产重要论述", "习近平总书记重要指示精神"]

@@ -41,6 +41,22 @@ def test_settings_use_the_local_password_only_for_the_local_server(tmp_path, mon
     assert neo4j_settings(password="given", workspace=tmp_path).password == "given"
 
 
+def test_missing_neo4j_skips_or_fails_in_ci(monkeypatch):
+    from tests.neo4j_fixture import _unavailable
+
+    monkeypatch.delenv("SAFETYKG_REQUIRE_NEO4J", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="needs java"):
+        _unavailable("needs java")
+    monkeypatch.setenv("SAFETYKG_REQUIRE_NEO4J", "1")
+    with pytest.raises(pytest.fail.Exception, match="SAFETYKG_REQUIRE_NEO4J=1"):
+        _unavailable("needs java")
+
+
+def test_missing_tools_are_named(monkeypatch):
+    monkeypatch.setenv("PATH", "/nonexistent")
+    assert server.missing_tools() == ["java", "javac", "jar", "mvn"]
+
+
 @pytest.mark.neo4j
 def test_running_server_state(neo4j_server, neo4j_workspace, capsys):
     state = server.status(neo4j_workspace)

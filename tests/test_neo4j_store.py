@@ -144,18 +144,26 @@ def test_interrupted_load_then_reload_is_consistent(neo4j_server, neo4j_store):
     neo4j_store.upsert(article_rows(DOC_A))
     neo4j_store.upsert(article_rows(DOC_B))
     expected = dump(neo4j_store)
-    neo4j_store.upsert(article_rows(DOC_B, variant=1))
+    # count the write transactions of the reload, so the cuts cover every phase
+    counter = Neo4jStore(neo4j_server, batch_size=2, ensure_schema=False)
+    real_many, seen = counter._write_many, []
+    counter._write_many = lambda st: seen.append(1) or real_many(st)  # type: ignore[method-assign]
+    counter.upsert(article_rows(DOC_B, variant=1))
+    counter.close()
     expected_changed = dump(neo4j_store)
     neo4j_store.upsert(article_rows(DOC_B))
-    # the connection drops after `cut` write transactions of a reload (26 in all: every phase)
-    for cut in (1, 5, 10, 14, 18, 22, 25):
+    assert len(seen) >= 8
+    for cut in range(len(seen)):  # the connection drops after `cut` write transactions of the reload
         store = Neo4jStore(neo4j_server, batch_size=2, ensure_schema=False)
         calls = {"n": 0}
         real_write = store._write_many
 
         def flaky(statements, _store=store, _calls=calls, _real=real_write, _cut=cut):
-            if _calls["n"] == _cut:
-                _store._driver.close()  # mid-batch: the driver is gone
+            if _calls["n"] == _cut:  # mid-transaction: one statement ran, then the driver is gone
+                session = _store._driver.session(database=_store.database)
+                tx = session.begin_transaction()
+                tx.run(statements[0][0], **statements[0][1]).consume()
+                _store._driver.close()
                 raise _Dropped()
             _calls["n"] += 1
             return _real(statements)
@@ -194,7 +202,7 @@ def test_unreachable_exits_3(tmp_path, capsys):
     assert code == 3 and "unreachable" in err and "pw-secret-1" not in err
 
 
-def test_load_command_loads_rows_files(neo4j_server, neo4j_store, tmp_path, capsys):
+def test_load_command_loads_rows_files(neo4j_server, neo4j_store, tmp_path, capsys, monkeypatch):
     (tmp_path / "rows").mkdir()
     write_row_batch(tmp_path / "rows" / "0001.jsonl", article_rows(DOC_A))
     write_row_batch(tmp_path / "rows" / "0002.jsonl", article_rows(DOC_B))
@@ -206,6 +214,15 @@ def test_load_command_loads_rows_files(neo4j_server, neo4j_store, tmp_path, caps
     assert cli_main(args) == 0
     assert "nodes: 0 created, 13 updated, 0 removed" in capsys.readouterr().out
     assert neo4j_store.counts()["Article"] == 2
+    # no flags: the workspace's local server (its uri and password files) is found
+    local = tmp_path / "neo4j"
+    local.mkdir()
+    (local / "uri").write_text(neo4j_server.uri + "\n")
+    (local / "password").write_text(neo4j_server.password + "\n")
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
+    assert cli_main(["load", "--workspace", str(tmp_path)]) == 0
+    assert "nodes: 0 created" in capsys.readouterr().out
 
 
 def test_read_console_refuses_writes(neo4j_store, monkeypatch):
@@ -228,6 +245,12 @@ def test_read_console_reads_and_caps(neo4j_store):
     assert res.columns == ["id", "word"] and len(res.rows) == 3 and res.truncated
     res = neo4j_store.run_read("MATCH (r:Region) RETURN r ORDER BY r.name", {})
     assert not res.truncated and {row["r"]["name"] for row in res.rows} == {"甲乙省", f"丙丁县{DOC_A}"}
+
+
+def test_read_console_times_out(neo4j_store):
+    with pytest.raises(TimeoutError, match="longer than 0.5 s"):
+        neo4j_store.run_read("UNWIND range(1, 2000000000) AS x WITH x WHERE x < 0 RETURN count(x)",
+                             timeout_s=0.5)
 
 
 def test_write_keyword_scan_ignores_strings_and_comments():

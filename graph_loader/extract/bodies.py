@@ -1,8 +1,8 @@
 """Bodies (party committees, governments, departments, teams) resolved against the article's region.
 
-A body is written as [place or level character] + body word (`海安市委`, `省市场监管局`,
+A body is written as [place or level character] + body word (`海宁市委`, `省市场监管局`,
 `州政府`); the level character is read relative to the article's home region
-(`市委` in an article about 海安 is 海安市委), and abbreviations take their full
+(`市委` in an article about 海宁 is 海宁市委), and abbreviations take their full
 official form from lexicon/bodies.tsv (`市场监管局` → `市场监督管理局`).
 """
 
@@ -21,7 +21,7 @@ _NATIONAL_PREFIXES = ("国务院", "中央", "国家", "全国", "中共中央")
 
 @dataclass
 class BodyRef:
-    name: str  # full resolved name ("江苏省市场监督管理局", "海安市委")
+    name: str  # full resolved name ("浙江省市场监督管理局", "海宁市委")
     kind: str
     region: str | None  # full region path
     level: str | None  # national | province | prefecture | county | township
@@ -49,7 +49,7 @@ def level_region(char_or_word: str, context: str | None) -> str | None:
 
 
 def region_name(path: str) -> str:
-    """The last component of a region path (`江苏省南通市海安市` → `海安市`)."""
+    """The last component of a region path (`浙江省嘉兴市海宁市` → `海宁市`)."""
     place = place_of(path)
     return place.name if place else path
 
@@ -107,14 +107,17 @@ def resolve_body(surface: str, place: RegionHit | None, context: str | None) -> 
 
 def body_of_title(title_full: str, post: str, place: RegionHit | None, context: str | None,
                   post_level_char: str | None) -> BodyRef | None:
-    """The body a title belongs to: `海安市委书记` → 海安市委; `副省长` → the province's government."""
+    """The body a title belongs to: `海宁市委书记` → 海宁市委; `副省长` → the province's government."""
     body = title_full[: len(title_full) - len(post)] if title_full.endswith(post) else ""
     for party in ("党工委", "党委", "党组"):  # `镇党委书记`: the post is 书记 of 镇党委
         if post.startswith(party) and len(post) > len(party):
             body, post = body + party, post[len(party):]
             break
     if body:
-        return resolve_body(body, place, context)
+        ref = resolve_body(body, place, context)
+        if ref is None and place is not None and body == place.surface and post_level_char:
+            ref = resolve_body(body + "政府", place, context)  # `郴州市副市长`: the city's government
+        return ref
     if post_level_char == "国":
         return BodyRef(name="国务院" if "理" in post else "中共中央", kind="other", region=None,
                        level="national", surface=title_full)
@@ -133,6 +136,40 @@ def relative_body_at(text: str, pos: int, context: str | None) -> BodyRef | None
     if not m:
         return None
     return resolve_body(m.group(), None, context)
+
+
+@cache
+def _body_before_re() -> re.Pattern[str]:
+    table, _, _ = _bodies()
+    return re.compile("(?:" + alternation(table) + ")")
+
+
+def convening_body(text: str, start: int, end: int, regions: list[RegionHit], context: str | None
+                   ) -> BodyRef | None:
+    """The last body written in text[start:end] as place or level character + body word (`州政府立即`,
+    `晋中市政府`, `市政府第45次常务会议`): the body that convenes a meeting. A bare place convenes nothing."""
+    best: BodyRef | None = None
+    for m in _body_before_re().finditer(text, start, end):
+        place = next((h for h in regions if h.end == m.start() and h.start >= start), None)
+        if place is not None:
+            ref = resolve_body(text[place.start:m.end()], place, context)
+        elif text.startswith("自治区", m.start() - 3) and m.start() - 3 >= start:
+            ref = resolve_body("省" + m.group(), None, context)
+            if ref is not None:
+                ref.surface = "自治区" + m.group()
+        elif m.start() > start and text[m.start() - 1] in LEVEL_CHARS:
+            ref = resolve_body(text[m.start() - 1:m.end()], None, context)
+        else:
+            continue
+        if ref is not None and ref.kind != "other" and not _post_in(text[m.end():end]):
+            best = ref  # `市委副书记、市长X主持召开`: a body followed by a post is a title, not the convener
+    return best
+
+
+def _post_in(gap: str) -> bool:
+    from graph_loader.extract.persons import post_re
+
+    return bool(post_re().search(gap))
 
 
 def body_word_at(text: str, pos: int) -> str | None:

@@ -4,7 +4,7 @@ Values are `YYYY-MM-DD`, or `--MM-DD` where no year follows from the text. A
 month-day takes its year, in order, from: the other end of its range, an explicit
 date of the same sentence, the article's published date (the previous year when
 the day would fall after it), the one year all explicit dates of the article
-share. `昨天` and a bare day (`15日上午`) need the published date; `当日` keeps its surface with value None
+share. `昨天`, a bare day (`15日上午`) and a range of days (`27日至28日`) need the published date; `当日` keeps its surface with value None
 (the caller resolves it to the previous date).
 """
 
@@ -62,6 +62,7 @@ _PATTERN = re.compile(
     + _date("a") + _PART
     + "(?:" + _SEP + "(?:" + _Y.format(p="b") + "?" + _M.format(p="b") + ")?" + _D.format(p="b") + _PART + ")?"
     + r"|(?P<isoy>\d{4})[-/.](?P<isom>\d{1,2})[-/.](?P<isod>\d{1,2})(?!\d)"
+    + r"|(?<![月\d])(?P<rd1>\d{1,2})[日号]?" + _SEP + r"(?P<rd2>\d{1,2})[日号]" + _PART
     + r"|(?<![月\d])(?P<dd>\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]"
     + r"(?=上午|下午|晚上|晚间|傍晚|凌晨|早上|早晨|中午|[，,])" + _PART
     + r"|(?P<rel>今天|今日|昨天|昨日|前天|前日|明天|明日|当天|当日)" + _PART
@@ -111,7 +112,10 @@ def find_dates(text: str, ref: str | None) -> list[DateHit]:
     raws: list[_Raw] = []
     for mt in _PATTERN.finditer(text):
         g = mt.groupdict()
-        if g["dd"]:
+        if g["rd1"]:  # `27日至28日`: a range of days of the published month
+            raws.append(_Raw(mt.start(), mt.end(), None, None, _num(g["rd1"]), ed=_num(g["rd2"]), has_end=True,
+                             rel="day"))
+        elif g["dd"]:
             raws.append(_Raw(mt.start(), mt.end(), None, None, _num(g["dd"]), rel="day"))
         elif g["rel"]:
             raws.append(_Raw(mt.start(), mt.end(), None, None, None, rel=g["rel"]))
@@ -134,8 +138,9 @@ def find_dates(text: str, ref: str | None) -> list[DateHit]:
                 y, m = (refd.year, refd.month) if r.d <= refd.day else (
                     (refd.year, refd.month - 1) if refd.month > 1 else (refd.year - 1, 12))
                 value = _iso(y, m, r.d)
+                end_value = _iso(y, m, r.ed) if r.has_end and r.ed is not None and r.ed >= r.d else None
                 if value:
-                    hits.append(DateHit(r.start, r.end, surface, value, None))
+                    hits.append(DateHit(r.start, r.end, surface, value, end_value))
             continue
         if r.rel is not None:
             days = _RELATIVE_DAYS.get(r.rel)

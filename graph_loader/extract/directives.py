@@ -19,6 +19,7 @@ from pathlib import Path
 LEXICON = Path(__file__).parent / "lexicon"
 _QUOTES_SPACES = re.compile(r"[\s“”\"‘’'「」『』]")
 _MAX_ISSUER = 30
+_MAX_TOPIC = 16  # characters a package's topic may run back from its number
 
 
 @dataclass
@@ -51,6 +52,7 @@ class _Lex:
     cuts: re.Pattern[str]
     package: re.Pattern[str]
     instruction: re.Pattern[str]
+    topic_cut: re.Pattern[str]  # words a package's topic cannot run back over (传达学习, 的)
     leaders: re.Pattern[str]  # the leaders' names (and earlier `name+title、`) ending before a source word
     name_cut: re.Pattern[str]
 
@@ -69,11 +71,12 @@ def _lex() -> _Lex:
     verbs = tuple(sorted((r[0] for r in iss if r[1] == "verb"), key=len, reverse=True))
     cuts = [r[0] for r in iss if r[1] == "cut"]
     cut_re = re.compile(r"[，。；：！？,.;:!?()（）《》\s]|" + "|".join(map(re.escape, sorted(cuts, key=len, reverse=True))))
-    topics = [r[0] for r in _rows("directive_packages.tsv")]
+    pk = _rows("directive_packages.tsv")
+    topic_cuts = sorted({r[0] for r in pk if len(r) > 1 and r[1] == "cut"} | set(cuts), key=len, reverse=True)
     package = re.compile(
-        r"(?P<topic>" + "|".join(map(re.escape, sorted(topics, key=len, reverse=True))) + r")?"
-        r"[“\"]?(?P<num>[一二三四五六七八九十百零两\d]{1,4})条(?:硬|具体|重点|重要)?(?:措施|举措)[”\"]?"
+        r"[“\"]?(?P<num>[一二三四五六七八九十百零两\d]{1,4})条(?:硬|具体|重点|重要|务实)?(?:措施|举措|意见|规定)[”\"]?"
     )
+    topic_cut = re.compile("|".join(map(re.escape, topic_cuts)))
     ins = _rows("instruction_sources.tsv")
     src = "|".join(map(re.escape, sorted((r[0] for r in ins if r[1] == "source"), key=len, reverse=True)))
     name_cuts = sorted((r[0] for r in ins if r[1] == "cut"), key=len, reverse=True)
@@ -88,7 +91,7 @@ def _lex() -> _Lex:
         not_titles=frozenset(r[0] for r in nd if r[1] == "title"),
         not_suffixes=tuple(r[0] for r in nd if r[1] == "suffix"),
         not_cues=tuple(r[0] for r in nd if r[1] == "cue"),
-        kinds=tuple(kinds), heads=heads, verbs=verbs, cuts=cut_re, package=package,
+        kinds=tuple(kinds), heads=heads, verbs=verbs, cuts=cut_re, package=package, topic_cut=topic_cut,
         instruction=instruction, leaders=leaders, name_cut=name_cut,
     )
 
@@ -138,8 +141,20 @@ def find_directives(text: str) -> list[DirectiveHit]:
     for m in lex.package.finditer(text):
         if any(h.start <= m.start() < h.end for h in hits):
             continue  # inside a 《》 title
-        title = normalize_title(m.group())
-        hits.append(DirectiveHit(m.start(), m.end(), title, None, "measure_package"))
+        # the topic runs back from the number to the last verb or function word (`传达学习防范…二十条措施`)
+        start = m.start()
+        while start > 0 and m.start() - start < _MAX_TOPIC and "\u4e00" <= text[start - 1] <= "\u9fff":
+            start -= 1
+        for c in lex.topic_cut.finditer(text, start, m.start("num")):
+            start = c.end()
+        # `国务院安委会安全生产十五条措施`: an issuer written before the topic is not part of its title
+        topic = text[start:m.start("num")]
+        head = max((topic.rfind(h) + len(h) for h in lex.heads if len(h) > 1 and h in topic), default=0)
+        if head and head < len(topic):
+            start += head
+        issuer = _issuer(text[max(0, start - 40):start], lex)
+        title = normalize_title(text[start:m.end()])
+        hits.append(DirectiveHit(start, m.end(), title, issuer, "measure_package"))
     hits.sort(key=lambda h: h.start)
     return hits
 
@@ -170,4 +185,13 @@ def find_instructions(text: str) -> list[DirectiveHit]:
             title += m.group("rel") + m.group("topic")
         title += m.group("what")
         hits.append(DirectiveHit(start, m.end(), normalize_title(title), None, "instruction"))
+        # `…的重要论述和重要指示精神`: a second instruction of the same leaders, written without them
+        more = _MORE_INSTRUCTION.match(text, m.end())
+        if more:
+            hits.append(DirectiveHit(more.start("what"), more.end(), normalize_title(names + m.group("src")
+                                                                                     + more.group("what")),
+                                     None, "instruction"))
     return hits
+
+
+_MORE_INSTRUCTION = re.compile(r"[和及、](?P<what>重要指示批示精神|重要指示精神|重要批示精神|重要讲话精神|重要指示批示|重要指示)")

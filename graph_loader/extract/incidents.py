@@ -1,8 +1,8 @@
-"""Named accidents and disasters: `响水“3·21”特大爆炸事故` → `响水3·21特大爆炸事故`.
+"""Named accidents and disasters: `昆山“8·2”特别重大爆炸事故` → `昆山8·2特别重大爆炸事故`.
 
 The genre names an incident by place, a month·day code in quotes, a grade and a
 kind (lexicon/incident_words.tsv). The place is the chain of gazetteer names that
-ends right before the code (`河南郑州`), so a verb before it (`对响水`) stays out.
+ends right before the code (`四川宜宾`), so a verb before it (`对昆山`) stays out.
 Incidents inside a 《》 report title count too: the report names the incident.
 """
 

@@ -1,9 +1,9 @@
 """Inspection and supervision missions: team, target, period, level.
 
-A team is written `[level or body]…第N巡查组` (`省安全生产第四巡查组`,
+A team is written `[level or body]…第N巡查组` (`省安全生产第二巡查组`,
 `国务院安委会安全生产第三巡查组`); its full name puts the level's place in
-front (`江苏省安全生产第四巡查组`). The target follows a mission verb in the
-same sentence (`对我省…进行了巡查`, `进驻省市场监管局`, `巡查海安市`); the
+front (`浙江省安全生产第二巡查组`). The target follows a mission verb in the
+same sentence (`对我省…进行了巡查`, `进驻省市场监管局`, `巡查海宁市`); the
 period is a date range of the sentence (`自…至…`), or the single date of an
 arrival (`3月2日…进驻`). Mentions of the same team are merged.
 """
@@ -76,7 +76,7 @@ def _team_name(surface: str, place: RegionHit | None, context: str | None) -> tu
 
 def _target_at(text: str, pos: int, regions: list[RegionHit], context: str | None
                ) -> tuple[str, str, str | None] | None:
-    """A target written at `pos`: a body (`省市场监管局`), a region (`海安市`), or `我省`."""
+    """A target written at `pos`: a body (`省市场监管局`), a region (`海宁市`), or `我省`."""
     body: BodyRef | None = relative_body_at(text, pos, context)
     if body is not None and body.region:
         return body.name, "body", body.region

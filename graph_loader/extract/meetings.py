@@ -16,7 +16,7 @@ from functools import cache
 
 from graph_loader.extract.bodies import LEVEL_CHARS, level_region
 from graph_loader.extract.dates import DateHit
-from graph_loader.extract.lexicon_files import alternation, rows
+from graph_loader.extract.lexicon_files import alternation, rows, words
 from graph_loader.extract.persons import NameMention
 from graph_loader.extract.regions import RegionHit, level_of
 from graph_loader.extract.sentences import SentenceIndex
@@ -72,6 +72,7 @@ class _Lex:
     roles: dict[str, str]
     roles_re: re.Pattern[str]
     scope_re: re.Pattern[str]
+    team_feedback: re.Pattern[str]
 
 
 @cache
@@ -91,6 +92,9 @@ def _lex() -> _Lex:
         roles=roles,
         roles_re=re.compile(alternation(roles)),
         scope_re=re.compile(r"[全我本]([" + LEVEL_CHARS + r"])"),
+        # `督导组向黄石市反馈督导情况`: a team reporting back is a feedback meeting held
+        team_feedback=re.compile(r"(?:" + alternation(words("teams.tsv")) + r")[^，,。；;！？!?\n]{0,4}?向"
+                                 r"[^，,。；;！？!?\n]{1,24}?(?P<v>反馈)[^，,。；;！？!?\n]{0,8}?(?:情况|意见|问题)"),
     )
 
 
@@ -118,13 +122,17 @@ def _events(text: str) -> list[_Event]:
             chaired = rx is lex.chaired and m.group("v") == "主持"
             out.append(_Event(m.start(), m.end(), "held", m.group("n"), name, generic, chaired))
     for m in lex.held_noun_first.finditer(text):
-        # the noun phrase runs back to the clause start: `省…巡查海安市情况反馈会召开`
+        # the noun phrase runs back to the clause start: `省…巡查海宁市情况反馈会召开`
         cs = m.start()
         while cs > 0 and text[cs - 1] not in "，,。；;！？!?\n：:":
             cs -= 1
         name = text[cs:m.end("n")].strip()
         generic = m.group("n") == "会议" and len(name) <= 4
         out.append(_Event(m.start("n"), m.end(), "held", m.group("n"), name, generic))
+    for m in lex.team_feedback.finditer(text):
+        if text[max(0, m.start() - 2):m.start()].endswith(_NOT_HELD_BEFORE):
+            continue
+        out.append(_Event(m.start("v"), m.end(), "held", "反馈会", text[m.start():m.end()], False))
     for m in lex.ended.finditer(text):
         out.append(_Event(m.start(), m.end(), "ended", m.group("n") or "会议"))
     for m in lex.branch.finditer(text):
@@ -183,15 +191,27 @@ def segment_meetings(text: str, index: SentenceIndex) -> list[MeetingDraft]:
             if cur is None:
                 cur = MeetingDraft(start=sent_start(e.pos), branch=True, branch_pos=e.pos)
                 meetings.append(cur)
-            elif cur.held is not None and not cur.after_prev:
+            elif cur.held is not None and not cur.branch and _speaks_at_venue(text, index, e.pos):
+                # `市长X在Y分会场收听收看并讲话`: the venue holds a meeting of its own, relaying the higher one
+                same = index.index_at(e.pos) == index.index_at(cur.held)
+                start = index.clause_bounds(e.pos)[0] if same else sent_start(e.pos)
+                cur = MeetingDraft(start=start, branch=True, branch_pos=e.pos, after_prev=True)
+                meetings.append(cur)
+            elif cur.held is not None:
                 continue  # `X县设分会场，县长Y参加会议`: a venue of the meeting just reported, Y attends it
-            else:
+            else:  # `会议结束后，…在X分会场收听收看`: the lower meeting is the venue's
                 cur.branch, cur.branch_pos = True, e.pos
     for i, m in enumerate(meetings):
         m.end = meetings[i + 1].start if i + 1 < len(meetings) else len(text)
         if m.after_prev and i > 0:
             m.relays_meeting, m.relay_rule = i - 1, "meeting.relay.after_or_branch"
     return meetings
+
+
+def _speaks_at_venue(text: str, index: SentenceIndex, pos: int) -> bool:
+    """Someone chairs or speaks in the branch venue's sentence (not merely attends)."""
+    sent = index.at(pos)
+    return any(role == "speaker" or cue == "主持" for cue, role, _ in _role_cues(text, pos, sent.end))
 
 
 def _role_cues(text: str, start: int, end: int) -> list[tuple[str, str, int]]:
@@ -273,6 +293,8 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
         if path is None and m.name and "全国" in m.name:
             m.level, m.level_rule = "national", "meeting.level.national"
             continue
+        if path is None and m.held is not None:
+            path, rule = _convener_place(text, m.held, regions), "meeting.level.convener_place"
         if path is None and m.name:
             sm = lex.scope_re.search(m.name)
             if sm:
@@ -321,16 +343,32 @@ def _level_from_chars(m: MeetingDraft, person_levels: dict[str, list[str]]) -> s
     return None
 
 
-def _convener(text: str, held: int, regions: list[RegionHit], context: str | None) -> str | None:
-    """A body written just before the held verb in its clause (`州政府立即召开`)."""
-    cs = held
+def _clause_start(text: str, pos: int) -> int:
+    cs = pos
     while cs > 0 and text[cs - 1] not in "，,。；;！？!?\n：:":
         cs -= 1
+    return cs
+
+
+def _convener_place(text: str, held: int, regions: list[RegionHit]) -> str | None:
+    """A place named as the subject before the held verb (`晋中市政府立即召开`, `榆林市召开`)."""
+    cs = _clause_start(text, held)
+    if text.startswith(("在", "于"), cs):  # `在X召开`: where, not who
+        return None
+    for h in regions:
+        if cs <= h.start < held and not text.startswith(("在", "于", "赴"), h.start - 1):
+            return h.path
+    return None
+
+
+def _convener(text: str, held: int, regions: list[RegionHit], context: str | None) -> str | None:
+    """A body written just before the held verb in its clause (`州政府立即召开`)."""
+    cs = _clause_start(text, held)
     clause = text[cs:held]
     for h in regions:
         if cs <= h.start < held:
             return h.path
-    m = re.search(r"([" + LEVEL_CHARS + r"])(?:委|政府|人民政府|安委会|安委办|应急管理)|[我全本]([" + LEVEL_CHARS
+    m = re.search(r"(自治区|[" + LEVEL_CHARS + r"])(?:党委|委|政府|人民政府|安委会|安委办|应急管理)|[我全本]([" + LEVEL_CHARS
                   + r"])", clause)
     if m:
         return level_region(m.group(1) or m.group(2), context)

@@ -24,7 +24,7 @@ _LEVEL_CHARS = "省市县区州旗盟镇乡"
 
 @dataclass
 class TitleSpan:
-    """One title of a chain as written (`海安市委书记`), with the post that ends it."""
+    """One title of a chain as written (`海宁市委书记`), with the post that ends it."""
 
     start: int
     end: int
@@ -101,6 +101,11 @@ def _list_verbs() -> frozenset[str]:
     return frozenset(r[0] for r in rows("roles.tsv") if len(r) > 2 and r[2] == "list")
 
 
+def post_re() -> re.Pattern[str]:
+    """The posts of lexicon/posts.tsv as one pattern (longest first)."""
+    return _lex().post_re
+
+
 def post_level(post: str) -> str | None:
     """The level character a post implies by itself (`副省长` → `省`), or None."""
     return _lex().post_level.get(post)
@@ -146,7 +151,7 @@ def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset(),
         if f and not (trusted and s == 1 and given == 2 and text[pos:pos + 2] in lex.not_names
                       and len(f.group()) == 1 and _is_cjk(f.group())):
             ok[given] = len(f.group())  # a name opening with a word needs a clear end: `干部要以` is none
-    # `谭真作表态发言`, `王军的汇报`: a two-character name wins when its follower is a word of its own
+    # `张伟作表态发言`, `王军的汇报`: a two-character name wins when its follower is a word of its own
     if 1 in ok and (2 not in ok or ok[1] >= 2 or text[pos + s + 1] in lex.single_followers):
         return pos, pos + s + 1
     if 2 in ok:
@@ -231,7 +236,7 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
     """All person mentions, in text order: anchored ones with titles, and repeats of known names.
 
     `ignore`: names that are not persons of the story (reporters, editors); `region_starts`: offsets
-    where a place name starts, so a title may begin with one (`海安市委书记`)."""
+    where a place name starts, so a title may begin with one (`海宁市委书记`)."""
     lex = _lex()
     found: list[NameMention] = []
     taken: set[int] = set()  # name starts already read
@@ -275,11 +280,17 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
     known = {m.name for m in found}
     if known:
         occupied = [(m.start, m.end) for m in found]
-        again = re.compile(alternation(known))
-        for m in again.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in occupied):
+        hits: list[tuple[int, int]] = []  # a handful of names: str.find beats compiling a pattern per article
+        for name in sorted(known, key=len, reverse=True):
+            i = text.find(name)
+            while i >= 0:
+                if not any(a < i + len(name) and i < b for a, b in hits):
+                    hits.append((i, i + len(name)))
+                i = text.find(name, i + len(name))
+        for s, e in sorted(hits):
+            if any(a < e and s < b for a, b in occupied):
                 continue
-            add(NameMention(m.start(), m.end(), m.group(), [], "person.repeat"))
+            add(NameMention(s, e, text[s:e], [], "person.repeat"))
     found.sort(key=lambda x: x.start)
     return found
 
@@ -330,10 +341,10 @@ def _untitled_names(text: str, ignore: frozenset[str]) -> list[tuple[int, int, s
 
 
 def strip_place(full: str, place_len: int) -> str:
-    """The title as scored: the leading place name removed, its level kept (`海安市委书记` → `市委书记`).
+    """The title as scored: the leading place name removed, its level kept (`海宁市委书记` → `市委书记`).
 
     `place_len` is the length of the place name the title starts with (0 for none).
-    Team posts keep the team kind only (`省安全生产第四巡查组组长` → `巡查组组长`).
+    Team posts keep the team kind only (`省安全生产第二巡查组组长` → `巡查组组长`).
     """
     lex = _lex()
     m = lex.teams_re.search(full)

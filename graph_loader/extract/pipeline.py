@@ -14,7 +14,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
-from graph_loader.extract.bodies import LEVEL_CHARS, BodyRef, body_of_title
+from graph_loader.extract.bodies import LEVEL_CHARS, BodyRef, body_of_title, convening_body
 from graph_loader.extract.dates import DateHit, find_dates
 from graph_loader.extract.directives import DirectiveHit, find_directives, find_instructions
 from graph_loader.extract.evidence import EvidenceMaker
@@ -43,7 +43,14 @@ from graph_loader.extract.record import (
     Relay,
     SectorMention,
 )
-from graph_loader.extract.regions import RegionHit, context_region, find_regions, gazetteer, level_of
+from graph_loader.extract.regions import (
+    RegionHit,
+    context_region,
+    find_regions,
+    gazetteer,
+    level_of,
+    township_names,
+)
 from graph_loader.extract.sectors import find_sectors
 from graph_loader.extract.sentences import SentenceIndex
 from graph_loader.ingest.document import Document
@@ -78,6 +85,7 @@ def warm_up() -> None:
     """Load the gazetteer now, with its library's import banner sent to stderr (stdout may carry JSON)."""
     with contextlib.redirect_stdout(sys.stderr):
         gazetteer()
+        township_names()
 
 
 def extract_many(docs: Iterable[Document], workers: int = 1) -> Iterator[ExtractionRecord]:
@@ -107,13 +115,15 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     index = SentenceIndex(text)
     ev = EvidenceMaker(doc, index)
     regions = find_regions(text)
-    ctx = context_region(text, regions)
-    record.context_region = ctx
-    region_at = {h.start: h for h in regions}
     dates = _resolve_same_day(find_dates(text, record.published))
     ignore = frozenset(n.replace(" ", "") for n in record.reporters + record.ignore_names)
-
-    mentions = find_persons(text, ignore, frozenset(region_at))
+    mentions = find_persons(text, ignore, frozenset(h.start for h in regions))
+    # a place inside a personal name (`张建华`: 建华区) is no mention of a place
+    regions = [h for h in regions if not any(m.start < h.end and h.start < m.end and m.start != h.start
+                                             for m in mentions)]
+    ctx = context_region(text, regions) or _source_region(doc.metadata.source)
+    record.context_region = ctx
+    region_at = {h.start: h for h in regions}
     bodies: dict[str, Body] = {}
     person_regions, person_levels = _persons(record, mentions, region_at, ctx, ev, bodies)
 
@@ -127,6 +137,8 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     directive_hits = find_directives(text)
     inspections = find_inspections(text, index, regions, dates, ctx)
     record.meetings = [_meeting(text, d, directive_hits, inspections, ev) for d in drafts]
+    for d, m in zip(drafts, record.meetings, strict=True):
+        _convener(text, d, m, regions, ctx, ev, bodies)
     record.inspections = [_inspection(i, mentions, ev, bodies) for i in inspections]
     record.directives = [_directive(h, ev) for h in directive_hits]
     record.instructions = [_directive(h, ev) for h in find_instructions(text)]
@@ -135,6 +147,14 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     _regions(record, regions, ev)
     _sectors(record, text, ev)
     record.bodies = list(bodies.values())
+
+
+def _source_region(source: str | None) -> str | None:
+    """The home region a source names (`四川日报`), for an article whose text names none."""
+    if not source:
+        return None
+    hits = find_regions(source)
+    return hits[0].path if len(hits) == 1 else None
 
 
 def _add_body(bodies: dict[str, Body], ref: BodyRef | None, evidence) -> None:
@@ -168,7 +188,7 @@ def _persons(record: ExtractionRecord, mentions: list[NameMention], region_at: d
             if title in person.titles:
                 continue
             person.titles.append(title)
-            ref = body_of_title(t.full, t.post, place, ctx, post_level(t.post)) or prev_ref
+            ref = body_of_title(t.full, t.post, place, ctx, post_level(t.post)) or _host_body(prev_ref)
             prev_ref = ref  # `党委书记、局长`: the bare post belongs to the body named before it
             person.posts.append(Post(title=title, full=t.full, body=ref.name if ref else None,
                                      body_kind=ref.kind if ref else None, region=ref.region if ref else None))
@@ -179,6 +199,23 @@ def _persons(record: ExtractionRecord, mentions: list[NameMention], region_at: d
             _add_body(bodies, ref, ev(t.start, t.end, "body.of_title"))
     record.persons = list(people.values())
     return regions_of, levels_of
+
+
+_PARTY_CELLS = ("党委", "党组", "党工委")
+
+
+def _host_body(ref: BodyRef | None) -> BodyRef | None:
+    """The body a bare post later in a chain belongs to: `市应急管理局党委书记、局长` → the 局长 heads
+    市应急管理局, not its party committee."""
+    if ref is None or ref.kind != "party_committee":
+        return ref
+    for cell in _PARTY_CELLS:
+        if ref.name.endswith(cell) and len(ref.name) > len(cell):
+            host = ref.name[: -len(cell)]
+            if host.endswith(("局", "厅", "委员会", "办公室", "中心", "部")):
+                return BodyRef(name=host, kind="department", region=ref.region, level=ref.level,
+                               surface=ref.surface[: -len(cell)] if ref.surface.endswith(cell) else ref.surface)
+    return ref
 
 
 def _keep_meetings(drafts: list[MeetingDraft]) -> list[MeetingDraft]:
@@ -227,11 +264,33 @@ def _meeting(text: str, d: MeetingDraft, directive_hits: list[DirectiveHit],
     for i, insp in enumerate(inspections):
         if any(d.start <= s < d.end for s, _, _ in insp.spans) and m.kind in ("feedback", "report"):
             m.inspection = i
-            if insp.target_region:  # the meeting is held where the team inspects (海安市, 省市场监管局)
+            if insp.target_region:  # the meeting is held where the team inspects (海宁市, 省市场监管局)
                 m.region, m.level = insp.target_region, level_of(insp.target_region)
                 m.evidence.append(ev(insp.spans[0][0], insp.spans[0][1], "meeting.level.inspection_target"))
             break
     return m
+
+
+def _convener(text: str, d: MeetingDraft, m: Meeting, regions: list[RegionHit], ctx: str | None,
+              ev: EvidenceMaker, bodies: dict[str, Body]) -> None:
+    """The body that convened the meeting: written before the held verb in its clause (`州政府立即召开`),
+    else named in the meeting's own name (`市政府常务会议`); None when the text says neither."""
+    if d.held is None:
+        return
+    cs = d.held
+    while cs > 0 and text[cs - 1] not in _CLAUSE_MARK:
+        cs -= 1
+    ref, span = None, (cs, d.held)
+    if d.held_end is not None:  # the meeting's own name says it first: `市政府常务会议`
+        ref, span = convening_body(text, d.held, d.held_end, regions, ctx), (d.held, d.held_end)
+    if ref is None:
+        ref, span = convening_body(text, cs, d.held, regions, ctx), (cs, d.held)
+    if ref is None:
+        return
+    m.convener = ref.name
+    e = ev(span[0], span[1], "meeting.convener")
+    m.evidence.append(e)
+    _add_body(bodies, ref, e)
 
 
 def _inspection(i: InspectionDraft, mentions: list[NameMention], ev: EvidenceMaker,
@@ -278,4 +337,25 @@ def _sectors(record: ExtractionRecord, text: str, ev: EvidenceMaker) -> None:
         sm.evidence.append(ev(h.start, h.end, "sector.lexicon"))
     record.sector_mentions = list(seen.values())
     record.sectors = list(seen)
+    _meeting_sectors(record)
+
+
+def _meeting_sectors(record: ExtractionRecord) -> None:
+    """A sector named in a meeting's passage is a sector that meeting addresses.
+
+    The passage of a meeting runs from its first evidence to the first evidence of the
+    next meeting; a sector named before every meeting goes to the first one. This is
+    what lets the graph say which meetings (at which level, when) took up a sector.
+    """
+    starts = sorted((min((e.start for e in m.evidence), default=0), i) for i, m in enumerate(record.meetings))
+    if not starts:
+        return
+    for sm in record.sector_mentions:
+        for e in sm.evidence:
+            owner = starts[0][1]
+            for start, i in starts:
+                if start <= e.start:
+                    owner = i
+            if sm.sector not in record.meetings[owner].sectors:
+                record.meetings[owner].sectors.append(sm.sector)
 

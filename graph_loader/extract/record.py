@@ -30,8 +30,8 @@ class Evidence(BaseModel):
 
 class Post(BaseModel):
     title: str  # as scored: leading place removed ("市委书记")
-    full: str  # as written ("海安市委书记")
-    body: str | None = None  # resolved body name ("海安市委") where the text says
+    full: str  # as written ("海宁市委书记")
+    body: str | None = None  # resolved body name ("海宁市委") where the text says
     body_kind: str | None = None
     region: str | None = None  # full region path of that body
 
@@ -45,7 +45,7 @@ class Person(BaseModel):
 
 
 class Body(BaseModel):
-    name: str  # resolved full name ("海安市委", "江苏省安全生产第四巡查组")
+    name: str  # resolved full name ("海宁市委", "浙江省安全生产第二巡查组")
     kind: str  # party_committee | government | congress | cppcc | safety_committee | department | inspection_team | other
     region: str | None = None
     level: Level | None = None

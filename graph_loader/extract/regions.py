@@ -2,11 +2,11 @@
 
 The gazetteer (provinces, prefectures, counties of jionlp's china_location.txt, with
 admin codes) is read once per process and turned into a prefix index, so a scan
-costs one dict probe per character. Short forms (`海安`, `恩施州`) are accepted
+costs one dict probe per character. Short forms (`海宁`, `湘西州`) are accepted
 unless they are ordinary words (lexicon/region_stoplist.tsv); a name shared by
 several places is kept only when the article's other mentions say which one.
 
-Paths are jionlp full paths without repetition: `江苏省南通市海安市`, `湖北省`,
+Paths are jionlp full paths without repetition: `浙江省嘉兴市海宁市`, `湖南省`,
 `北京市通州区` (a municipality is a province; its districts are counties).
 """
 
@@ -245,11 +245,11 @@ def _choose(cands: list[Place], context: list[str]) -> Place | None:
 def find_regions(text: str) -> list[RegionHit]:
     """Explicit mentions of administrative divisions, each with its full path.
 
-    A chain (`河南郑州`, `江苏省南通市海安市`) is one hit at its most specific place.
+    A chain (`四川宜宾`, `浙江省嘉兴市海宁市`) is one hit at its most specific place.
     """
     gz = gazetteer()
     raw = gz.scan(text)
-    # A full form ending in 市 followed by 场 is a short form + 市场 (海安市场监管局).
+    # A full form ending in 市 followed by 场 is a short form + 市场 (海宁市场监管局).
     fixed: list[tuple[int, int, str]] = []
     for s, e, surf in raw:
         if surf.endswith("市") and text.startswith("场", e):
@@ -317,7 +317,12 @@ def _townships() -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(set(v), key=len, reverse=True)) for k, v in out.items()}
 
 
-@lru_cache(maxsize=256)
+def township_names() -> dict[str, tuple[str, ...]]:
+    """County path → its township names; loading takes about half a second, so a worker loads it first."""
+    return _townships()
+
+
+@lru_cache(maxsize=4096)  # one per county named in the corpus (about 2,900 in the gazetteer)
 def _town_pattern(county: str) -> re.Pattern[str] | None:
     names = _townships().get(county)
     if not names:
@@ -326,10 +331,10 @@ def _town_pattern(county: str) -> re.Pattern[str] | None:
 
 
 def _add_townships(text: str, hits: list[RegionHit]) -> list[RegionHit]:
-    """Townships of the counties the article names: `南莫镇` only in an article that names 海安.
+    """Townships of the counties the article names: `许村镇` only in an article that names 海宁.
 
     Town names repeat across the country (城东街道), so they are looked up only
-    under a county already found; `海安市南莫镇` becomes one hit.
+    under a county already found; `海宁市许村镇` becomes one hit.
     """
     counties = list(dict.fromkeys(h.path for h in hits if h.level == "county"))
     if not counties:
@@ -359,9 +364,14 @@ def _add_townships(text: str, hits: list[RegionHit]) -> list[RegionHit]:
 def _accepted(text: str, s: int, e: int, form: _Form, gz: Gazetteer) -> bool:
     surface = text[s:e]
     if form.kind == "full":
+        # `各乡镇和县直部门`: a two-character county (和县) before 直/级 is a conjunction + 县直
+        if len(surface) == 2 and text[e:e + 1] in ("直", "级") and surface[0] in "和及与或各":
+            return False
         return surface not in gz.stop_full
     if form.place.level != "province" and surface in gz.stop_alias:
         return False
+    if form.place.level == "province" and len(surface) >= 3:  # `以内蒙古…为鉴`: 以内 is no cut of 内蒙古
+        return True
     return _clean_cut(text, s, e, gz)
 
 
@@ -379,7 +389,7 @@ def cuts_no_word(text: str, s: int, e: int, words: frozenset[str]) -> bool:
 
 
 def resolve_region(name: str, context: str | None = None) -> RegionHit | None:
-    """The place a name (`海安市`, `宣恩`, `河南郑州`) stands for; context (a path) picks among namesakes."""
+    """The place a name (`海宁市`, `龙山`, `四川宜宾`) stands for; context (a path) picks among namesakes."""
     gz = gazetteer()
     name = name.strip()
     ctx = [context] if context else []
@@ -406,7 +416,7 @@ def resolve_region(name: str, context: str | None = None) -> RegionHit | None:
 
 
 def _town_parent(path: str) -> str | None:
-    """The county of a township path (`...海安市南莫镇` → `...海安市`), or None."""
+    """The county of a township path (`...海宁市许村镇` → `...海宁市`), or None."""
     if not path.endswith(_TOWN_SUFFIXES):
         return None
     by_path = gazetteer().by_path
@@ -442,7 +452,7 @@ def place_of(path: str) -> Place | None:
 
 
 def _outside_titles(text: str, hits: list[RegionHit]) -> list[RegionHit]:
-    """Hits not inside a 《》 title nor naming an incident (`响水“3·21”`): those say nothing of home."""
+    """Hits not inside a 《》 title nor naming an incident (`昆山“8·2”`): those say nothing of home."""
     out = []
     for h in hits:
         before = text[max(0, h.start - 40):h.start]
@@ -459,8 +469,8 @@ def _outside_titles(text: str, hits: list[RegionHit]) -> list[RegionHit]:
 def context_region(text: str, hits: list[RegionHit]) -> str | None:
     """The article's home region: the deepest path that most mentions agree with.
 
-    Each mention supports its own path and every path below it, so `湖北省` ×3 and
-    `宣恩` ×1 make `湖北省恩施土家族苗族自治州宣恩县` the home (support 4).
+    Each mention supports its own path and every path below it, so `湖南省` ×3 and
+    `龙山` ×1 make `湖南省湘西土家族苗族自治州龙山县` the home (support 4).
     Mentions inside 《》 titles or incident names do not count.
     """
     hits = _outside_titles(text, hits)
@@ -516,7 +526,7 @@ def relative_region(word: str, context: str | None) -> str | None:
     """The path that `我省`/`全市`/`州`/`县` means in an article whose home is `context`.
 
     `市` is the nearest ancestor-or-self whose name ends in 市 (a county-level city
-    like 海安市 included); `州` the nearest ending in 州 (an autonomous prefecture).
+    like 海宁市 included); `州` the nearest ending in 州 (an autonomous prefecture).
     None when the context lacks that level.
     """
     if not context:
@@ -542,7 +552,7 @@ def relative_region(word: str, context: str | None) -> str | None:
 def named_regions(hits: list[RegionHit]) -> list[str]:
     """The gold `regions` list: each hit's path once, in text order.
 
-    A place named only as the parent inside a chain (`江苏省南通市海安市`) is not
-    listed on its own; one also named by itself (`湖北省` and `宣恩`) is.
+    A place named only as the parent inside a chain (`浙江省嘉兴市海宁市`) is not
+    listed on its own; one also named by itself (`湖南省` and `龙山`) is.
     """
     return list(dict.fromkeys(h.path for h in hits))

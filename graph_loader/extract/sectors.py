@@ -71,12 +71,14 @@ def find_sectors(text: str) -> list[SectorHit]:
     while (m := search(text, pos)) is not None:
         s, e = m.start(), m.end()
         left_ok = s == claimed or s == 0 or text[s - 1:s + 1] not in words
-        if not left_ok:  # `深化工贸`: 化工 cuts 深化; 化 belongs to 深化, try from the next char
+        # `深化工贸`: 化工 cuts 深化 and 工贸 starts inside it, so 化 belongs to 深化; `重大火灾` has no
+        # other reading: the word 大火 does not veto 火灾
+        if not left_ok and (alt := search(text, s + 1)) is not None and alt.start() < e:
             claimed = s + 1
             pos = s + 1
             continue
-        if e < len(text) and text[e - 1:e + 1] in words:
-            pos = s + 1
+        if e - s <= 2 and e < len(text) and text[e - 1:e + 1] in words:
+            pos = s + 1  # `化工作`: a two-character match that cuts the next word is none
             continue
         pos = e
         if lex.body_head.match(text, e):  # 交通运输局 is a department, not the sector

@@ -25,8 +25,10 @@ from graph_loader.config import Neo4jSettings, neo4j_settings, workspace_dir
 DEV_DIR = Path(__file__).resolve().parents[2] / "dev" / "neo4j"
 LAUNCHER_SRC = DEV_DIR / "src" / "main" / "java" / "safetykg" / "neo4j" / "Launcher.java"
 CLASSES_DIR = DEV_DIR / "target" / "classes"
-LAUNCHER_CLASS = CLASSES_DIR / "safetykg" / "neo4j" / "Launcher.class"
+LAUNCHER_JAR = DEV_DIR / "target" / "launcher.jar"  # a jar, since class-data sharing takes no directories
 CLASSPATH_FILE = DEV_DIR / "target" / "classpath.txt"
+# class-data sharing archive: written when the first server exits, it makes later JVM starts faster
+CDS_ARCHIVE = DEV_DIR / "target" / "neo4j-classes.jsa"
 NEO4J_M2 = Path.home() / ".m2" / "repository" / "org" / "neo4j" / "neo4j"
 
 START_TIMEOUT_S = 180.0
@@ -50,16 +52,16 @@ def state_dir(workspace: Path) -> Path:
 
 
 def missing_tools() -> list[str]:
-    """Which of java, javac, mvn are not on PATH (the tests skip with this as the reason)."""
-    return [tool for tool in ("java", "javac", "mvn") if shutil.which(tool) is None]
+    """Which of java, javac, jar, mvn are not on PATH (the tests skip with this as the reason)."""
+    return [tool for tool in ("java", "javac", "jar", "mvn") if shutil.which(tool) is None]
 
 
 def _build_is_current() -> bool:
-    if not (LAUNCHER_CLASS.exists() and CLASSPATH_FILE.exists()):
+    if not (LAUNCHER_JAR.exists() and CLASSPATH_FILE.exists()):
         return False
     if CLASSPATH_FILE.stat().st_mtime < (DEV_DIR / "pom.xml").stat().st_mtime:
         return False
-    if LAUNCHER_CLASS.stat().st_mtime < LAUNCHER_SRC.stat().st_mtime:
+    if LAUNCHER_JAR.stat().st_mtime < LAUNCHER_SRC.stat().st_mtime:
         return False
     return all(Path(p).exists() for p in CLASSPATH_FILE.read_text().strip().split(os.pathsep) if p)
 
@@ -96,7 +98,11 @@ def ensure_built(quiet: bool = False) -> str:
         done = _run(["javac", "-d", str(CLASSES_DIR), "-cp", classpath, str(LAUNCHER_SRC)], DEV_DIR)
         if done.returncode != 0:
             raise LauncherError("javac failed:\n" + (done.stdout + done.stderr)[-2000:])
-    return os.pathsep.join([str(CLASSES_DIR), CLASSPATH_FILE.read_text().strip()])
+        done = _run(["jar", "cf", str(LAUNCHER_JAR), "-C", str(CLASSES_DIR), "."], DEV_DIR)
+        if done.returncode != 0:
+            raise LauncherError("jar failed:\n" + (done.stdout + done.stderr)[-2000:])
+        CDS_ARCHIVE.unlink(missing_ok=True)  # it belongs to the old classes
+    return os.pathsep.join([str(LAUNCHER_JAR), CLASSPATH_FILE.read_text().strip()])
 
 
 def _free_port() -> int:
@@ -173,9 +179,15 @@ def start(workspace: Path | str, quiet: bool = False, timeout_s: float = START_T
     port = _free_port()
     log_path = sdir / "server.log"
     java = shutil.which("java") or "java"
+    if CDS_ARCHIVE.exists():
+        cds = ["-XX:SharedArchiveFile=" + str(CDS_ARCHIVE), "-Xlog:cds=off", "-Xlog:cds+dynamic=off"]
+    else:  # dumped at exit under a name of its own; stop() moves it in place (servers may run in parallel)
+        dump = CDS_ARCHIVE.with_name(f"{CDS_ARCHIVE.name}.{port}.tmp")
+        (sdir / "cds").write_text(str(dump) + "\n")
+        cds = ["-XX:ArchiveClassesAtExit=" + str(dump), "-Xlog:cds=off"]
     with open(log_path, "w") as log:
         proc = subprocess.Popen(
-            [java, "-Xms256m", "-Xmx1g", "-XX:+UseSerialGC", "-cp", classpath, "safetykg.neo4j.Launcher",
+            [java, "-Xms256m", "-Xmx1g", "-XX:+UseSerialGC", *cds, "-cp", classpath, "safetykg.neo4j.Launcher",
              str(sdir / "home"), str(port), str(sdir / "password"), str(sdir / "stop")],
             stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True,
         )
@@ -229,9 +241,23 @@ def stop(workspace: Path | str) -> bool:
             time.sleep(0.1)
         if _alive(pid):
             _terminate(pid)
-    for name in ("pid", "uri", "stop"):
+    _adopt_cds_archive(sdir)
+    for name in ("pid", "uri", "stop", "cds"):
         (sdir / name).unlink(missing_ok=True)
     return was_running
+
+
+def _adopt_cds_archive(sdir: Path) -> None:
+    """Move the class-data archive the stopped JVM dumped into place, for faster later starts."""
+    record = sdir / "cds"
+    if not record.exists():
+        return
+    dump = Path(record.read_text().strip())
+    if dump.exists():
+        if CDS_ARCHIVE.exists() or dump.stat().st_size == 0:
+            dump.unlink()
+        else:
+            os.replace(dump, CDS_ARCHIVE)
 
 
 def neo4j_command(args) -> int:

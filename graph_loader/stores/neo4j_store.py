@@ -4,11 +4,13 @@ Labels and relationship types cannot be query parameters, so rows are grouped by
 the name is spliced into the query text only from the fixed whitelist in graph/schema.py.
 
 Idempotence: every fact lists the articles supporting it. For each article the store also keeps a
-`_Support {doc_id, facts}` node listing the facts ("Label|id" / "TYPE|id") it supported, so
+`_Support {doc_id, facts}` node listing the facts ("Label|id" / "TYPE|id", one a line) it supported, so
 replacing an article's support touches only its own facts instead of scanning the whole graph.
 An upsert (1) records the union of old and new facts in `_Support`, (2) strips the articles from
-their old facts, (3) merges the new rows (article and evidence lists are unions), (4) deletes
-the old facts no article supports any more and (5) narrows `_Support` to the new facts. Each
+the old facts the batch does not bring again, (3) merges the new rows, replacing the batch
+articles' share of each fact's `articles`/`evidence` lists and keeping the other articles'
+share, (4) deletes the old facts no article supports any more and (5) narrows `_Support` to
+the new facts. Each
 step runs in driver-managed transactions (retried on transient errors) and is idempotent, so
 a load killed at any point and run again ends in the same graph as an uninterrupted one.
 """
@@ -166,7 +168,17 @@ def _rel_type(rel_type: str) -> str:
     return rel_type
 
 
-_UNION = "CASE WHEN {v}.{p} IS NULL THEN row.{p} ELSE {v}.{p} + [x IN row.{p} WHERE NOT x IN {v}.{p}] END"
+# Merging a row replaces the support of the batch's articles ($docs) on that fact: keep what other
+# articles gave (evidence strings start with "doc_id|"), then add the row's.
+_REPLACE_SUPPORT = (
+    "WITH {v}, row, {v}.articles IS NULL AS created, "
+    "[a IN coalesce({v}.articles, []) WHERE NOT a IN $docs] AS kept, "
+    "[e IN coalesce({v}.evidence, []) WHERE NOT split(e, '|')[0] IN $docs] AS kept_ev "
+    "SET {v} += row.props, "
+    "{v}.articles = kept + [a IN row.articles WHERE NOT a IN kept], "
+    "{v}.evidence = kept_ev + [e IN row.evidence WHERE NOT e IN kept_ev] "
+    "RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, count(*) AS total"
+)
 
 
 # --- the store ------------------------------------------------------------------------------------
@@ -300,12 +312,14 @@ class Neo4jStore:
         if extra:
             self._add_support(extra)
         # 2. strip the replaced articles from their old facts
-        stale = sorted({f for d in docs for f in old_facts.get(d, [])})
+        # (facts the batch brings again get their support replaced by the merge itself)
+        kept = {f for fs in new_facts.values() for f in fs}
+        stale = sorted({f for d in docs for f in old_facts.get(d, [])} - kept)
         if docs and stale:
             self._strip(stale, docs)
         # 3. merge the new rows
-        self._merge_nodes(rows.nodes, summary)
-        self._merge_rels(rows.rels, rows.nodes, summary)
+        self._merge_nodes(rows.nodes, summary, docs)
+        self._merge_rels(rows.rels, rows.nodes, summary, docs)
         # 4. delete what no article supports any more
         if stale:
             self._delete_unsupported(stale, summary)
@@ -325,20 +339,21 @@ class Neo4jStore:
                  "RETURN s.doc_id AS doc_id, s.facts AS facts")
         with self._session() as session:
             records = session.execute_read(lambda tx: [r.data() for r in tx.run(query, docs=docs)])
-        return {r["doc_id"]: list(r["facts"] or []) for r in records}
+        return {r["doc_id"]: sorted(set(filter(None, (r["facts"] or "").split("\n")))) for r in records}
 
     def _set_support(self, facts: dict[str, list[str]]) -> None:
-        items = [{"doc_id": d, "facts": f} for d, f in facts.items()]
+        # one newline-joined string per article: far cheaper to send and store than a list
+        items = [{"doc_id": d, "facts": "\n".join(f)} for d, f in facts.items()]
         for chunk in _chunks(items, max(1, self.batch_size // 10)):
             self._write(f"UNWIND $rows AS row MERGE (s:{SUPPORT_LABEL} {{doc_id: row.doc_id}}) "
-                        "SET s.facts = row.facts WITH s, row WHERE size(row.facts) = 0 DELETE s", rows=chunk)
+                        "SET s.facts = row.facts WITH s, row WHERE row.facts = '' DELETE s", rows=chunk)
 
     def _add_support(self, facts: dict[str, list[str]]) -> None:
-        items = [{"doc_id": d, "facts": sorted(set(f))} for d, f in facts.items()]
+        items = [{"doc_id": d, "facts": "\n".join(sorted(set(f)))} for d, f in facts.items()]
         for chunk in _chunks(items, max(1, self.batch_size // 10)):
             self._write(f"UNWIND $rows AS row MERGE (s:{SUPPORT_LABEL} {{doc_id: row.doc_id}}) "
                         "SET s.facts = CASE WHEN s.facts IS NULL THEN row.facts "
-                        "ELSE s.facts + [x IN row.facts WHERE NOT x IN s.facts] END", rows=chunk)
+                        "ELSE s.facts + '\n' + row.facts END", rows=chunk)
 
     @staticmethod
     def _group_facts(facts: Iterable[str]) -> dict[str, list[str]]:
@@ -351,7 +366,7 @@ class Neo4jStore:
 
     def _strip(self, facts: list[str], docs: list[str]) -> None:
         strip = ("SET x.articles = [a IN x.articles WHERE NOT a IN $docs], "
-                 "x.evidence = [e IN coalesce(x.evidence, []) WHERE NOT any(d IN $docs WHERE e STARTS WITH d + '|')]")
+                 "x.evidence = [e IN coalesce(x.evidence, []) WHERE NOT split(e, '|')[0] IN $docs]")
         for name, ids in self._group_facts(facts).items():
             match = (f"MATCH (x:{name} {{id: id}})" if name in NODE_LABELS
                      else f"MATCH ()-[x:{name} {{id: id}}]->()")
@@ -393,19 +408,14 @@ class Neo4jStore:
             out[row.id] = merged
         return list(out.values())
 
-    def _merge_nodes(self, nodes: list[NodeRow], summary: LoadSummary) -> None:
+    def _merge_nodes(self, nodes: list[NodeRow], summary: LoadSummary, docs: list[str]) -> None:
         by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for n in self._dedupe(nodes):
             by_label[_label(n.label)].append({"id": n.id, "props": _props(n.props),
                                               "articles": list(n.articles), "evidence": list(n.evidence)})
         for label, items in by_label.items():
-            query = (f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) "
-                     "WITH n, row, n.articles IS NULL AS created "
-                     "SET n += row.props, "
-                     f"n.articles = {_UNION.format(v='n', p='articles')}, "
-                     f"n.evidence = {_UNION.format(v='n', p='evidence')} "
-                     "RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, count(*) AS total")
-            self._enqueue(query, "rows", items)
+            query = f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) " + _REPLACE_SUPPORT.format(v="n")
+            self._enqueue(query, "rows", items, docs=docs)
         for res in self._flush():
             summary["nodes_created"] += res[0]["created"]
             summary["nodes_updated"] += res[0]["total"] - res[0]["created"]
@@ -424,7 +434,8 @@ class Neo4jStore:
                         found[r["id"]] = label
         return found
 
-    def _merge_rels(self, rels: list[RelRow], nodes: list[NodeRow], summary: LoadSummary) -> None:
+    def _merge_rels(self, rels: list[RelRow], nodes: list[NodeRow], summary: LoadSummary,
+                    docs: list[str]) -> None:
         if not rels:
             return
         rels = self._dedupe(rels)  # type: ignore[assignment]
@@ -442,14 +453,9 @@ class Neo4jStore:
         sizes = []
         for (rtype, src, dst), items in groups.items():
             query = (f"UNWIND $rows AS row MATCH (a:{src} {{id: row.src}}) MATCH (b:{dst} {{id: row.dst}}) "
-                     f"MERGE (a)-[r:{rtype} {{id: row.id}}]->(b) "
-                     "WITH r, row, r.articles IS NULL AS created "
-                     "SET r += row.props, "
-                     f"r.articles = {_UNION.format(v='r', p='articles')}, "
-                     f"r.evidence = {_UNION.format(v='r', p='evidence')} "
-                     "RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, count(*) AS total")
+                     f"MERGE (a)-[r:{rtype} {{id: row.id}}]->(b) " + _REPLACE_SUPPORT.format(v="r"))
             sizes += [len(c) for c in _chunks(items, self.batch_size)]
-            self._enqueue(query, "rows", items)
+            self._enqueue(query, "rows", items, docs=docs)
         for size, res in zip(sizes, self._flush(), strict=True):
             summary["rels_created"] += res[0]["created"]
             summary["rels_updated"] += res[0]["total"] - res[0]["created"]
@@ -477,7 +483,11 @@ class Neo4jStore:
 
     def run_read(self, cypher: str, params: dict[str, Any] | None = None, timeout_s: float = 10.0,
                  limit: int = READ_ROW_CAP) -> ReadResult:
-        """The read-only console: refuse writes (keyword scan, then a READ transaction), cap rows."""
+        """The read-only console: refuse writes (keyword scan, then a READ transaction), cap rows.
+
+        Raises ReadOnlyViolation for writes, TimeoutError past `timeout_s`, neo4j ClientError for
+        Cypher errors (syntax, unknown function), whose message is fit to show the user.
+        """
         from neo4j.exceptions import ClientError
 
         word = write_keyword(cypher)
@@ -499,6 +509,8 @@ class Neo4jStore:
                 if "AccessMode" in (e.code or "") or "read access mode" in str(e.message or "").lower():
                     raise ReadOnlyViolation("read-only console: the query tried to write; "
                                             "only reads are allowed") from None
+                if "TransactionTimedOut" in (e.code or ""):
+                    raise TimeoutError(f"the query ran longer than {timeout_s:g} s and was stopped") from None
                 raise
             finally:
                 tx.rollback()  # never commit anything from the console

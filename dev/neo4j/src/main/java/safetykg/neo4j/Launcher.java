@@ -56,6 +56,7 @@ public final class Launcher {
                 .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(500))
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.auth_enabled, auth)
+                .setConfig(GraphDatabaseSettings.udc_enabled, false) // no usage reports: no network at runtime
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(10))
                 .setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(2))
                 .setConfig(GraphDatabaseSettings.pagecache_memory, 256L * 1024 * 1024)

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 WORKSPACE ?= .safetykg
 PORT ?= 8501
 
-.PHONY: setup run build app test lint neo4j neo4j-stop bench bench-large clean
+.PHONY: setup run build app test lint neo4j neo4j-stop bench bench-neo4j bench-large clean
 
 $(BIN)/safetykg: pyproject.toml
 	@command -v $(PY) >/dev/null 2>&1 || { echo "needs $(PY)"; exit 2; }
@@ -40,6 +40,9 @@ neo4j-stop: setup
 
 bench: setup
 	$(BIN)/python -m bench.quick
+
+bench-neo4j: setup
+	$(BIN)/python -m bench.bench_neo4j_load
 
 bench-large: setup
 	$(BIN)/python -m bench.large

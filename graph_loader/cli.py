@@ -17,6 +17,7 @@ COMMANDS = {
     "build": "graph_loader.build:build_command",
     "load": "graph_loader.stores.neo4j_store:load_command",
     "export": "graph_loader.graph.export:export_command",
+    "merges": "graph_loader.graph.resolve:merges_command",
     "query": "queries.commands:query_command",
     "neo4j": "graph_loader.stores.neo4j_server:neo4j_command",
     "generate": "graph_loader.generate.commands:generate_command",
@@ -77,6 +78,11 @@ def build_parser() -> argparse.ArgumentParser:
     _workspace(p)
     p.add_argument("--format", required=True, choices=["ttl", "jsonld", "graphml", "csv"])
     p.add_argument("--out", required=True, metavar="PATH")
+
+    p = sub.add_parser("merges", help="list cross-article merges and why each was made")
+    _workspace(p)
+    p.add_argument("--kind", help="person | body | region | directive | meeting | ...")
+    p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("query", help="run a catalogue query")
     p.add_argument("name", nargs="?", help="query name (omit to list them)")

@@ -2,7 +2,7 @@
 
 Without Java/Maven (or if the server will not start) the Neo4j tests are skipped with the reason;
 with SAFETYKG_REQUIRE_NEO4J=1 (CI) that is a failure instead. SAFETYKG_TEST_NEO4J_WORKSPACE reuses a
-server that is already running (e.g. `make neo4j`) and leaves it running.
+server that is already running (e.g. `make neo4j`) and leaves it running; the tests empty its database.
 """
 
 from __future__ import annotations

@@ -15,6 +15,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from graph_loader.extract.regex_scan import finditer_from
+
 
 @dataclass
 class DateHit:
@@ -68,6 +70,9 @@ _PATTERN = re.compile(
     + r"|(?P<rel>今天|今日|昨天|昨日|前天|前日|明天|明日|当天|当日)" + _PART
     + ")"
 )
+# Every alternative of _PATTERN starts with one of these: the scan jumps from one to the next
+# instead of trying the whole pattern at every character (it was a fifth of extraction time).
+_FIRST = re.compile(r"[\d〇○零一二三四五六七八九十今昨前明当]")
 _RELATIVE_DAYS = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "前日": -2, "明天": 1, "明日": 1}
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 
@@ -110,7 +115,7 @@ def find_dates(text: str, ref: str | None) -> list[DateHit]:
     """Every date expression of `text`; `ref` is the article's published date `YYYY-MM-DD` or None."""
     refd = _parse_ref(ref)
     raws: list[_Raw] = []
-    for mt in _PATTERN.finditer(text):
+    for mt in finditer_from(_PATTERN, _FIRST, text):
         g = mt.groupdict()
         if g["rd1"]:  # `27日至28日`: a range of days of the published month
             raws.append(_Raw(mt.start(), mt.end(), None, None, _num(g["rd1"]), ed=_num(g["rd2"]), has_end=True,

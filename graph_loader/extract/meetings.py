@@ -18,6 +18,7 @@ from graph_loader.extract.bodies import LEVEL_CHARS, level_region
 from graph_loader.extract.dates import DateHit
 from graph_loader.extract.lexicon_files import alternation, rows, words
 from graph_loader.extract.persons import NameMention
+from graph_loader.extract.regex_scan import finditer_from, first_chars
 from graph_loader.extract.regions import RegionHit, level_of
 from graph_loader.extract.sentences import SentenceIndex
 
@@ -68,6 +69,7 @@ class _Lex:
     held_noun_first: re.Pattern[str]
     chaired: re.Pattern[str]
     ended: re.Pattern[str]
+    ended_first: re.Pattern[str]  # the characters an `ended` match can start with
     branch: re.Pattern[str]
     roles: dict[str, str]
     roles_re: re.Pattern[str]
@@ -88,6 +90,7 @@ def _lex() -> _Lex:
             r"(?P<n>" + nouns + r")(?P<mid>[^，,。；;！？!?\n]{0,14}?)(?P<v>召开|举行)(?!在即)"),
         chaired=re.compile(r"(?P<v>主持)(?P<np>[^，,。；;！？!?\n]{0,30}?)(?P<n>" + nouns + ")"),
         ended=re.compile(r"(?P<n>" + nouns + r")(?:结束|召开)?后|(?P<after>会后)(?=[，,])"),
+        ended_first=first_chars([*kinds, "会后"]),
         branch=re.compile(r"分会场"),
         roles=roles,
         roles_re=re.compile(alternation(roles)),
@@ -133,7 +136,7 @@ def _events(text: str) -> list[_Event]:
         if text[max(0, m.start() - 2):m.start()].endswith(_NOT_HELD_BEFORE):
             continue
         out.append(_Event(m.start("v"), m.end(), "held", "反馈会", text[m.start():m.end()], False))
-    for m in lex.ended.finditer(text):
+    for m in finditer_from(lex.ended, lex.ended_first, text):
         out.append(_Event(m.start(), m.end(), "ended", m.group("n") or "会议"))
     for m in lex.branch.finditer(text):
         out.append(_Event(m.start(), m.end(), "branch"))

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -322,12 +321,17 @@ def township_names() -> dict[str, tuple[str, ...]]:
     return _townships()
 
 
-@lru_cache(maxsize=4096)  # one per county named in the corpus (about 2,900 in the gazetteer)
-def _town_pattern(county: str) -> re.Pattern[str] | None:
-    names = _townships().get(county)
-    if not names:
-        return None
-    return re.compile("|".join(map(re.escape, names)))
+def _town_occurrences(text: str, county: str) -> list[tuple[int, int]]:
+    """Every (start, end) where one of the county's township names begins, the longest name at
+    each start, in text order. `str.find` per name: a county has a few dozen names, and
+    compiling a regex per county cost more than the rest of an article's extraction."""
+    at: dict[int, int] = {}
+    for name in _townships().get(county, ()):  # longest first: a shorter name at the same start loses
+        i = text.find(name)
+        while i >= 0:
+            at.setdefault(i, i + len(name))
+            i = text.find(name, i + 1)
+    return sorted(at.items())
 
 
 def _add_townships(text: str, hits: list[RegionHit]) -> list[RegionHit]:
@@ -342,14 +346,15 @@ def _add_townships(text: str, hits: list[RegionHit]) -> list[RegionHit]:
     taken = [(h.start, h.end) for h in hits]
     found: list[RegionHit] = []
     for county in counties:
-        pattern = _town_pattern(county)
-        if pattern is None:
-            continue
-        for m in pattern.finditer(text):
-            if any(a < m.end() and m.start() < b for a, b in taken):
+        cursor = 0  # matches of one county do not overlap each other (leftmost, then longest)
+        for s, e in _town_occurrences(text, county):
+            if s < cursor:
                 continue
-            found.append(RegionHit(m.start(), m.end(), m.group(), county + m.group(), "township", None))
-            taken.append((m.start(), m.end()))
+            cursor = e
+            if any(a < e and s < b for a, b in taken):
+                continue
+            found.append(RegionHit(s, e, text[s:e], county + text[s:e], "township", None))
+            taken.append((s, e))
     if not found:
         return hits
     out: list[RegionHit] = []

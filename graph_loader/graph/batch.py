@@ -23,18 +23,26 @@ from graph_loader.graph.rows_io import merge_rows
 from graph_loader.graph.schema import GraphRows
 from graph_loader.graph.shacl import Violation
 from graph_loader.graph.shacl import validate as shacl_validate
-from graph_loader.graph.triples import Triples
+from graph_loader.graph.triples import Triples, TriplesUnion
 from graph_loader.ingest.document import Document
 
 
 @dataclass
 class BatchResult:
-    triples: Triples
     rows: GraphRows
     violations: list[Violation] = field(default_factory=list)  # errors and warnings; see Violation.is_error
     # each article's own share, so a workspace can keep (and replace) it per article
     triples_by_doc: dict[str, Triples] = field(default_factory=dict)
     rows_by_doc: dict[str, GraphRows] = field(default_factory=dict)
+
+    @cached_property
+    def triples(self) -> Triples:
+        """The batch's triples, the union of its articles' (built on first use: the build needs
+        only the per-article shares)."""
+        union = Triples()
+        for t in self.triples_by_doc.values():
+            union.update(t)
+        return union
 
     @cached_property
     def graph(self) -> Graph:
@@ -55,18 +63,15 @@ def new_graph() -> Graph:
 def build_batch(items: list[tuple[ExtractionRecord, Document | None]], resolver: Resolver,
                 *, validate: bool = True) -> BatchResult:
     """The RDF graph, property-graph rows and (validate=True) SHACL results of a batch of articles."""
-    triples = Triples()
     triples_by_doc: dict[str, Triples] = {}
     rows_by_doc: dict[str, GraphRows] = {}
     for rec, doc in items:
         t = record_to_triples(rec, doc, resolver)
         triples_by_doc[rec.doc_id] = t
         rows_by_doc[rec.doc_id] = rows_from_rdf(t, [rec.doc_id])
-        for triple in t:
-            triples.add(triple)
     rows = merge_rows(rows_by_doc.values())
     rows.doc_ids = [rec.doc_id for rec, _ in items]
-    result = BatchResult(triples=triples, rows=rows, triples_by_doc=triples_by_doc, rows_by_doc=rows_by_doc)
+    result = BatchResult(rows=rows, triples_by_doc=triples_by_doc, rows_by_doc=rows_by_doc)
     if validate:
-        result.violations = shacl_validate(triples)
+        result.violations = shacl_validate(TriplesUnion(list(triples_by_doc.values())))
     return result

@@ -24,7 +24,11 @@ class RegionInfo:
 
 @cache
 def _tree() -> dict:
-    import jionlp  # ~0.5 s import: only when the first region is resolved
+    import contextlib
+    import sys
+
+    with contextlib.redirect_stdout(sys.stderr):  # its import banner must not mix with --json output
+        import jionlp  # ~0.5 s import: only when the first region is resolved
 
     return jionlp.china_location_loader()
 

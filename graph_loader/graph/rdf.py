@@ -42,16 +42,31 @@ from graph_loader.ingest.document import Document
 
 UNLOCATED = "record.unlocated"
 
+_LITERALS: dict[tuple, Literal] = {}
+_MAX_LITERALS = 100_000
+
+
+def _lit(value, datatype=None, lang: str | None = None) -> Literal:
+    """`Literal(value, ...)`, memoized: an article repeats its offsets, rules, quotes and names many
+    times, and rdflib spends ~10 us building each Literal. Bounded (cleared when full)."""
+    key = (type(value), value, datatype, lang)
+    lit = _LITERALS.get(key)
+    if lit is None:
+        if len(_LITERALS) >= _MAX_LITERALS:
+            _LITERALS.clear()
+        lit = _LITERALS[key] = Literal(value, datatype=datatype, lang=lang)
+    return lit
+
 
 def date_literal(value: str | None) -> Literal | None:
     """YYYY-MM-DD -> xsd:date, --MM-DD -> xsd:gMonthDay, anything else a plain string."""
     if not value:
         return None
     if len(value) == 10 and value[4] == "-" and value[:4].isdigit():
-        return Literal(value, datatype=XSD.date)
+        return _lit(value, datatype=XSD.date)
     if len(value) == 7 and value.startswith("--"):
-        return Literal(value, datatype=XSD.gMonthDay)
-    return Literal(value)
+        return _lit(value, datatype=XSD.gMonthDay)
+    return _lit(value)
 
 
 def article_iri(doc_id: str) -> URIRef:
@@ -83,7 +98,7 @@ class _ArticleGraph:
             if (e, RDF.type, SKG.Evidence) not in g:
                 g.add((e, RDF.type, SKG.Evidence))
                 g.add((e, SKG.inArticle, self.art))
-                g.add((e, SKG.rule, Literal(f"{UNLOCATED}:{rule}")))
+                g.add((e, SKG.rule, _lit(f"{UNLOCATED}:{rule}")))
             return [e]
         out = []
         for ev in evs:
@@ -91,12 +106,12 @@ class _ArticleGraph:
             if (e, RDF.type, SKG.Evidence) not in g:
                 g.add((e, RDF.type, SKG.Evidence))
                 g.add((e, SKG.inArticle, self.art))
-                g.add((e, SKG.cleanStart, Literal(ev.start)))
-                g.add((e, SKG.cleanEnd, Literal(ev.end)))
-                g.add((e, SKG.origStart, Literal(ev.orig_start)))
-                g.add((e, SKG.origEnd, Literal(ev.orig_end)))
-                g.add((e, SKG.rule, Literal(ev.rule)))
-                g.add((e, SKG.quote, Literal(ev.text)))
+                g.add((e, SKG.cleanStart, _lit(ev.start)))
+                g.add((e, SKG.cleanEnd, _lit(ev.end)))
+                g.add((e, SKG.origStart, _lit(ev.orig_start)))
+                g.add((e, SKG.origEnd, _lit(ev.orig_end)))
+                g.add((e, SKG.rule, _lit(ev.rule)))
+                g.add((e, SKG.quote, _lit(ev.text)))
             out.append(e)
         return out
 
@@ -114,21 +129,21 @@ class _ArticleGraph:
     def article(self) -> None:
         g, rec, doc, a = self.g, self.rec, self.doc, self.art
         g.add((a, RDF.type, SKG.Article))
-        g.add((a, SKG.docId, Literal(self.doc_id)))
+        g.add((a, SKG.docId, _lit(self.doc_id)))
         title = rec.title or (doc.metadata.title if doc else None)
         published = rec.published or (doc.metadata.published if doc else None)
         source = rec.source or (doc.metadata.source if doc else None)
         if title:
-            g.add((a, SCHEMA.headline, Literal(title)))
+            g.add((a, SCHEMA.headline, _lit(title)))
         if published and (lit := date_literal(published)) is not None:
             g.add((a, SCHEMA.datePublished, lit))
         if source:
-            g.add((a, SKG.source, Literal(source)))
+            g.add((a, SKG.source, _lit(source)))
         if doc is not None:
-            g.add((a, SKG.filePath, Literal(doc.path)))
-            g.add((a, SKG.sha256, Literal(doc.sha256)))
+            g.add((a, SKG.filePath, _lit(doc.path)))
+            g.add((a, SKG.sha256, _lit(doc.sha256)))
         for r in rec.reporters or (doc.metadata.reporters if doc else []):
-            g.add((a, SKG.reporter, Literal(r)))
+            g.add((a, SKG.reporter, _lit(r)))
 
     def region(self, path: str, evnodes: list[URIRef]) -> URIRef:
         """The region and its containing regions, each supported by evnodes."""
@@ -141,13 +156,13 @@ class _ArticleGraph:
                 self._regions[info.path] = node
                 g = self.g
                 g.add((node, RDF.type, SKG.Region))
-                g.add((node, SCHEMA.name, Literal(info.name)))
-                g.add((node, SKG.path, Literal(info.path)))
+                g.add((node, SCHEMA.name, _lit(info.name)))
+                g.add((node, SKG.path, _lit(info.path)))
                 level = info.level or self._mention_levels.get(info.path)
                 if level in LEVELS:
                     g.add((node, SKG.level, level_iri(level)))
                 if info.code:
-                    g.add((node, SKG.gazetteerCode, Literal(info.code)))
+                    g.add((node, SKG.gazetteerCode, _lit(info.code)))
             self._link(node, evnodes)
             if child is not None:
                 self.g.add((child, SKG.partOf, node))
@@ -174,7 +189,7 @@ class _ArticleGraph:
             g.add((node, RDF.type, SKG.Body))
             if kind in BODY_KIND_CLASS:
                 g.add((node, RDF.type, BODY_KIND_CLASS[kind]))
-            g.add((node, SCHEMA.name, Literal(name)))
+            g.add((node, SCHEMA.name, _lit(name)))
             if region:
                 g.add((node, SKG.inRegion, self.region(region, evnodes)))
                 level = level or gazetteer.region_info(region).level
@@ -192,8 +207,8 @@ class _ArticleGraph:
             self._persons[key] = node
             g = self.g
             g.add((node, RDF.type, SKG.Person))
-            g.add((node, SCHEMA.name, Literal(key)))
-            g.add((node, SKG.nationalLeader, Literal(bool(national))))
+            g.add((node, SCHEMA.name, _lit(key)))
+            g.add((node, SKG.nationalLeader, _lit(bool(national))))
             evnodes = self.support(node, evs, rule)
             if region and not national:
                 g.add((node, SKG.contextRegion, self.region(region, evnodes)))
@@ -209,15 +224,15 @@ class _ArticleGraph:
         g = self.g
         if (node, RDF.type, SKG.Directive) not in g:
             g.add((node, RDF.type, SKG.Directive))
-            g.add((node, SCHEMA.name, Literal(canonical)))
+            g.add((node, SCHEMA.name, _lit(canonical)))
             g.add((self.art, SKG.mentions, node))
         if kind in DIRECTIVE_KIND_CLASS:
             g.add((node, RDF.type, DIRECTIVE_KIND_CLASS[kind]))
         if alias:
-            g.add((node, SKG.alias, Literal(alias)))
+            g.add((node, SKG.alias, _lit(alias)))
         evnodes = self.support(node, evs, "directive")
         if issuer:
-            g.add((node, SKG.issuerText, Literal(issuer)))
+            g.add((node, SKG.issuerText, _lit(issuer)))
             g.add((node, SKG.issuedBy, self.body(issuer, None, None, None, evnodes)))
         self._directives[normalize_title(title)] = node
         self._directives[normalize_title(canonical)] = node
@@ -259,7 +274,7 @@ class _ArticleGraph:
         for inc in rec.incidents:
             node = iri(self.res.incident(inc.title, self.doc_id))
             g.add((node, RDF.type, SKG.Incident))
-            g.add((node, SCHEMA.name, Literal(inc.title)))
+            g.add((node, SCHEMA.name, _lit(inc.title)))
             evnodes = self.support(node, inc.evidence, "incident")
             if inc.region:
                 g.add((node, SKG.occurredIn, self.region(inc.region, evnodes)))
@@ -292,8 +307,8 @@ class _ArticleGraph:
     def _post_node(self, node, title, full, body_node, pnode, evnodes) -> None:
         g = self.g
         g.add((node, RDF.type, SKG.Post))
-        g.add((node, SKG.title, Literal(title)))
-        g.add((node, SKG.fullTitle, Literal(full)))
+        g.add((node, SKG.title, _lit(title)))
+        g.add((node, SKG.fullTitle, _lit(full)))
         if body_node is not None:
             g.add((node, ORG.postIn, body_node))
         g.add((pnode, ORG.holds, node))
@@ -317,7 +332,7 @@ class _ArticleGraph:
         g.add((node, RDF.type, SKG.Inspection))
         g.add((node, SKG.conductedBy, team))
         if ins.target:
-            g.add((node, SKG.targetText, Literal(ins.target)))
+            g.add((node, SKG.targetText, _lit(ins.target)))
         if target_node is not None:
             g.add((node, SKG.targets, target_node))
         for p, v in ((SKG.startDate, ins.start), (SKG.endDate, ins.end)):
@@ -348,7 +363,7 @@ class _ArticleGraph:
             if m.kind in MEETING_KIND_CLASS:
                 g.add((node, RDF.type, MEETING_KIND_CLASS[m.kind]))
             if m.name:
-                g.add((node, SCHEMA.name, Literal(m.name)))
+                g.add((node, SCHEMA.name, _lit(m.name)))
             if (lit := date_literal(m.date)) is not None:
                 g.add((node, SKG.date, lit))
             evnodes = self.support(node, m.evidence, "meeting")
@@ -385,7 +400,7 @@ class _ArticleGraph:
                 g.add((relay, RDF.type, SKG.Relay))
                 g.add((relay, SKG.relayingMeeting, node))
                 g.add((relay, SKG.relayed, target))
-                g.add((relay, SKG.inferred, Literal(False)))
+                g.add((relay, SKG.inferred, _lit(False)))
                 g.add((node, SKG.relays, target))
                 self.support(relay, r.evidence or m.evidence, "meeting.relay")
 
@@ -403,7 +418,7 @@ class _ArticleGraph:
         if (node, RDF.type, SKG.Sector) not in g:
             g.add((node, RDF.type, SKG.Sector))
             g.add((node, RDF.type, SKOS.Concept))
-            g.add((node, SKOS.prefLabel, Literal(name, lang="zh")))
+            g.add((node, SKOS.prefLabel, _lit(name, lang="zh")))
             g.add((node, SKOS.inScheme, SKG.SectorScheme))
             concept = sectors().get(name)
             if concept and concept.parent:

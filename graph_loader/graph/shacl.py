@@ -15,7 +15,7 @@ from rdflib.namespace import SH
 
 from graph_loader.graph.evidence import encode_evidence_node, evidence_doc_id
 from graph_loader.graph.ids import SKG
-from graph_loader.graph.triples import Triples
+from graph_loader.graph.triples import Triples, TriplesUnion
 from graph_loader.graph.vocab import flat_shapes, shape_predicates
 
 
@@ -53,16 +53,18 @@ def validation_graph(triples: Iterable) -> Graph:
     return g
 
 
-def validate(graph: Graph | Triples, *, warnings: bool = True) -> list[Violation]:
+def validate(graph: Graph | Triples | TriplesUnion, *, warnings: bool = True) -> list[Violation]:
     """Validate graph against shapes.ttl; every result names its articles and evidence.
 
-    Given a Triples (build_batch does), only the triples the shapes look at are loaded; the
-    violations' evidence strings are read from the full triples.
+    Given a Triples or a TriplesUnion of a batch's articles (build_batch does), only the triples
+    the shapes look at are loaded; the violations' evidence strings are read from the full triples.
     """
     from pyshacl import validate as shacl_validate
 
     full = graph
-    if isinstance(graph, Triples):
+    if isinstance(graph, TriplesUnion):
+        graph = validation_graph(t for part in graph.parts for t in part)
+    elif isinstance(graph, Triples):
         graph = validation_graph(graph)
     _conforms, report, _text = shacl_validate(
         graph, shacl_graph=flat_shapes(), inference="none", advanced=False, allow_warnings=True,
@@ -88,7 +90,7 @@ def validate(graph: Graph | Triples, *, warnings: bool = True) -> list[Violation
     return out
 
 
-def provenance(graph: Graph | Triples, node) -> tuple[list[str], list[str]]:
+def provenance(graph: Graph | Triples | TriplesUnion, node) -> tuple[list[str], list[str]]:
     """(doc_ids, encoded evidence) of a node: its Evidence, or itself if it is one / an Article."""
     if node is None:
         return [], []

@@ -25,12 +25,28 @@ class Triples:
 
     def add(self, t: Triple) -> None:
         s, p, o = t
-        objs = self._spo.setdefault(s, {}).setdefault(p, {})
-        if o in objs:
+        po = self._spo.get(s)
+        if po is None:
+            po = self._spo[s] = {}
+        objs = po.get(p)
+        if objs is None:
+            objs = po[p] = {}
+        elif o in objs:
             return
         objs[o] = None
-        self._pos.setdefault(p, {}).setdefault(o, {})[s] = None
+        os_ = self._pos.get(p)
+        if os_ is None:
+            os_ = self._pos[p] = {}
+        subs = os_.get(o)
+        if subs is None:
+            subs = os_[o] = {}
+        subs[s] = None
         self._n += 1
+
+    def update(self, other: Triples) -> None:
+        """Add every triple of `other` (a batch's union of its articles)."""
+        for t in other:
+            self.add(t)
 
     def __contains__(self, t: Triple) -> bool:
         s, p, o = t
@@ -67,3 +83,35 @@ class Triples:
         g = graph if graph is not None else Graph()
         g.addN((s, p, o, g) for s, p, o in self)
         return g
+
+
+class TriplesUnion:
+    """A read-only view of several Triples as one (the articles of a batch), for the few lookups
+    SHACL reporting makes; building the batch's union would add every triple a second time."""
+
+    def __init__(self, parts: list[Triples]) -> None:
+        self.parts = parts
+
+    def __contains__(self, t: Triple) -> bool:
+        return any(t in part for part in self.parts)
+
+    def __iter__(self) -> Iterator[Triple]:
+        seen = Triples()
+        for part in self.parts:
+            for t in part:
+                if t not in seen:
+                    seen.add(t)
+                    yield t
+
+    def value(self, s: Node | None, p: Node) -> Node | None:
+        for part in self.parts:
+            v = part.value(s, p)
+            if v is not None:
+                return v
+        return None
+
+    def objects(self, s: Node | None, p: Node) -> list[Node]:
+        out: dict[Node, None] = {}
+        for part in self.parts:
+            out.update(dict.fromkeys(part.objects(s, p)))
+        return list(out)

@@ -236,7 +236,7 @@ def stop(workspace: Path | str) -> bool:
     was_running = _alive(pid)
     if was_running and pid:
         (sdir / "stop").touch()  # the launcher exits through its shutdown hook
-        deadline = time.monotonic() + 5
+        deadline = time.monotonic() + 30  # a first stop also writes the class-data archive
         while _alive(pid) and time.monotonic() < deadline:
             time.sleep(0.1)
         if _alive(pid):

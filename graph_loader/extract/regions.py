@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import zipfile
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -98,7 +99,23 @@ def _package_file(package: str, *parts: str) -> str:
     spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
         raise ModuleNotFoundError(f"{package} is not installed; its data file {'/'.join(parts)} is needed")
-    return os.path.join(next(iter(spec.submodule_search_locations)), *parts)
+    path = os.path.join(next(iter(spec.submodule_search_locations)), *parts)
+    if os.path.exists(path):
+        return path
+    # a fresh jionlp ships `x.zip` and unzips it on its own first use: do the same, into our cache
+    archive = os.path.splitext(path)[0] + ".zip"
+    if not os.path.exists(archive):
+        raise FileNotFoundError(f"{package}'s data file {'/'.join(parts)} is missing")
+    cached = os.path.join(os.path.expanduser("~/.cache/safetykg"), package, *parts)
+    if not os.path.exists(cached):
+        os.makedirs(os.path.dirname(cached), exist_ok=True)
+        with zipfile.ZipFile(archive) as z:
+            member = next(n for n in z.namelist() if n.endswith(parts[-1]))
+            tmp = f"{cached}.{os.getpid()}.tmp"
+            with z.open(member) as src, open(tmp, "wb") as dst:
+                dst.write(src.read())
+            os.replace(tmp, cached)
+    return cached
 
 
 def _read_lexicon(name: str) -> list[list[str]]:

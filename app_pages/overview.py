@@ -9,7 +9,7 @@ import streamlit as st
 from app_pages.display import md
 from app_pages.i18n import level_label, t
 from app_pages.navigation import go, new_pick
-from app_pages.store_access import counts, query, store_token, workspace
+from app_pages.store_access import query, store_token, workspace
 from app_pages.tables import show_table
 from app_pages.workspace_files import ingest_warnings
 
@@ -46,9 +46,10 @@ def region_tree_markdown(regions: list[dict[str, Any]], meetings_per_region: dic
 
 
 def render() -> None:
-    c = counts()
-    if c is None:
+    ov = query("overview", latest=15)
+    if ov is None:
         return
+    c = ov["counts"]
     if not c.get("Article") and not c.get("Meeting"):
         st.info(t("store_missing"))
     cols = st.columns(len(MAIN_LABELS))
@@ -58,22 +59,14 @@ def render() -> None:
         show_table([{"name": k, "count": v} for k, v in c.items()], key="overview_counts")
 
     left, right = st.columns([2, 3])
-    meetings = query("meetings", limit=20000) or {"meetings": []}
-    per_region: dict[str, int] = {}
-    for m in meetings["meetings"]:
-        if m.get("region"):
-            per_region[m["region"]] = per_region.get(m["region"], 0) + 1
     with left:
         st.subheader(t("regions_tree"))
-        regions = query("regions")
-        if regions is not None:
-            st.markdown(region_tree_markdown(regions["regions"], per_region) or t("no_results"))
+        st.markdown(region_tree_markdown(ov["regions"], ov["meetings_per_region"]) or t("no_results"))
     with right:
         st.subheader(t("latest_meetings"))
-        latest = meetings["meetings"][:15]
         rows = [{t("date"): m.get("date"), t("level"): level_label(m.get("level")), t("region"): m.get("region"),
                  t("meeting"): m["meeting"].get("name") or m["meeting"]["id"], "id": m["meeting"]["id"]}
-                for m in latest]
+                for m in ov["latest"]]
         picked = show_table(rows, key="overview_latest", selectable=True)
         if picked is not None and new_pick("overview", rows[picked]["id"]):
             go("meetings", meeting=rows[picked]["id"])

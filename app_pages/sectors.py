@@ -39,7 +39,9 @@ def render() -> None:
     paths = [""] + sorted({r["path"] for r in regions if r.get("path")})
     region = c1.selectbox(t("region"), paths, format_func=lambda p: p or t("all"), key="sc_region")
     levels = [""] + [lv for lv in LEVELS if lv not in ("root", None)]
-    level = c2.selectbox(t("roll_up"), levels, format_func=lambda lv: level_label(lv) if lv else "—", key="sc_level")
+    # rolled up to provinces by default: one row per county and month is thousands of cells on a large graph
+    level = c2.selectbox(t("roll_up"), levels, index=levels.index("province"),
+                         format_func=lambda lv: level_label(lv) if lv else "—", key="sc_level")
     d_from = c3.date_input(t("date_from"), value=None, min_value=date(1990, 1, 1), key="sc_from")
     d_to = c4.date_input(t("date_to"), value=None, min_value=date(1990, 1, 1), key="sc_to")
     res = query("sectors", region=region or None, level=level or None,

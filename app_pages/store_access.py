@@ -35,13 +35,15 @@ def store_kind() -> str:
 
 
 def store_token(ws: Path) -> str:
-    """Changes whenever a build rewrote the embedded store (its files' mtimes)."""
-    parts = []
-    if ws.exists():
-        for p in sorted(ws.iterdir()):
-            if p.is_file() and not p.name.endswith(".tmp") and ".tmp" not in p.suffixes:
-                parts.append(f"{p.name}:{p.stat().st_mtime_ns}")
-    return "|".join(parts)
+    """Changes whenever a build rewrote the embedded store: the pickle's size and mtime only (the
+    summary and warnings caches written beside it on first use must not drop a loaded store)."""
+    from graph_loader.stores.embedded import STORE_FILE
+
+    try:
+        st_ = (ws / STORE_FILE).stat()
+    except OSError:
+        return "none"
+    return f"{st_.st_size}:{st_.st_mtime_ns}"
 
 
 @st.cache_resource(max_entries=2, show_spinner=False)
@@ -89,23 +91,11 @@ def _message(e: BaseException) -> str:
 
 
 def is_unavailable(e: BaseException) -> bool:
-    """Store down or refusing us (by class name: the Neo4j store may define its own StoreUnavailable)."""
-    names = {c.__name__ for c in type(e).__mro__}
-    return bool(names & {"StoreUnavailable", "ServiceUnavailable", "SessionExpired", "AuthError"}) or isinstance(
-        e, ConnectionError | OSError)
+    """Store down or refusing us: the stores raise StoreUnavailable for that (the Neo4j store also when
+    the server goes away mid-query), so no driver class is needed here."""
+    from graph_loader.stores.errors import StoreUnavailable
 
-
-def run_spec(store: Any, name: str, params: dict[str, Any]) -> Any:
-    """The catalogue query `name`, else the app's listing query of that name (same shape)."""
-    from queries.registry import REGISTRY, run_query
-
-    if name in REGISTRY:
-        return run_query(store, name, params)
-    from app_pages.listing_queries import EXTRA
-
-    spec = EXTRA[name]
-    impl = spec.embedded if store.kind == "embedded" else spec.neo4j
-    return impl(store, spec.params.model_validate(params))
+    return isinstance(e, StoreUnavailable | ConnectionError)
 
 
 def query(name: str, **params: Any) -> dict[str, Any] | None:
@@ -113,9 +103,11 @@ def query(name: str, **params: Any) -> dict[str, Any] | None:
     store = get_store()
     if store is None:
         return None
+    from queries.registry import run_query
+
     clean = {k: v for k, v in params.items() if v not in (None, "", [])}
     try:
-        result = run_spec(store, name, clean)
+        result = run_query(store, name, clean)
     except Exception as e:  # noqa: BLE001 - shown as a message, not a traceback
         if is_unavailable(e):
             forget_neo4j()

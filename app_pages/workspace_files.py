@@ -76,12 +76,44 @@ def facts(record: dict[str, Any]) -> list[Fact]:
     return sorted(out, key=lambda f: (f.orig_start, f.orig_end, f.kind))
 
 
+WARNINGS_CACHE = ".ingest_warnings.json"
+
+
+def _docs_stamp(d: Path) -> list[int]:
+    """Changes when a document is added, replaced or removed (atomic writes rename into docs/)."""
+    return [d.stat().st_mtime_ns, sum(1 for _ in d.iterdir())]
+
+
 def ingest_warnings(ws: Path, limit: int = 2000) -> list[dict[str, Any]]:
-    """Data-quality warnings of the ingested articles (first `limit` documents with any)."""
-    rows: list[dict[str, Any]] = []
+    """Data-quality warnings of the ingested articles (first `limit` documents with any).
+
+    Reading every saved document takes seconds at 10k articles, so the list is kept in
+    `<workspace>/.ingest_warnings.json`, stamped with the docs folder's state (best effort).
+    """
     d = ws / "docs"
     if not d.is_dir():
-        return rows
+        return []
+    cache = ws / WARNINGS_CACHE
+    stamp = _docs_stamp(d)
+    try:
+        cached = json.loads(cache.read_text(encoding="utf-8"))
+        if cached.get("stamp") == stamp and cached.get("limit") == limit:
+            return cached["rows"]
+    except (OSError, ValueError, KeyError, AttributeError):
+        pass
+    rows = _read_warnings(d, limit)
+    try:
+        tmp = cache.with_name(cache.name + ".tmp")
+        tmp.write_text(json.dumps({"stamp": stamp, "limit": limit, "rows": rows}, ensure_ascii=False),
+                       encoding="utf-8")
+        tmp.replace(cache)
+    except OSError:
+        pass
+    return rows
+
+
+def _read_warnings(d: Path, limit: int) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
     for p in sorted(d.glob("*.json")):
         try:
             doc = json.loads(p.read_text(encoding="utf-8"))

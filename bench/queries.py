@@ -53,9 +53,12 @@ def sample_params(store: Any, k: int = 5, seed: int = 0) -> dict[str, list[dict]
             pairs.append({"a": prop(people[0], "name") or people[0], "b": relayed[0]})
     if len(person_names) > 1:
         pairs.append({"a": person_names[0], "b": person_names[-1]})
+    bodies = pick(list(store.ids_by_label("Body")), lambda n: degree(n, "POST_IN", incoming=True))
+    dates = sorted(d for m in meetings if (d := prop(m, "date")) and d[:1].isdigit())
     return {
         "propagation": [{"target": prop(d, "title") or d} for d in directives],
-        "attendance": [{"person": p} for p in person_names] + [{"region": r} for r in region_paths[:2]],
+        "attendance": [{"person": p} for p in person_names] + [{"region": r} for r in region_paths[:2]]
+        + [{"body": b} for b in bodies[:2]],
         "meeting": [{"id": m} for m in meetings],
         "person": [{"id": p} for p in person_names],
         "responsibility_chain": [{"region": r} for r in region_paths],
@@ -64,6 +67,11 @@ def sample_params(store: Any, k: int = 5, seed: int = 0) -> dict[str, list[dict]
         "search": [{"text": p[:2]} for p in person_names],
         "path": pairs,
         "timeline": [{"region": r} for r in region_paths],
+        "overview": [{}],
+        "regions": [{}],
+        "meetings": [{}, {"level": "county"}] + [{"region": r} for r in region_paths[:2]]
+        + [{"date_from": d[:7], "date_to": d[:7]} for d in dates[:1]],
+        "neighbours": [{"id": n} for n in (meetings[:2] + persons[:1] + busy_regions[:2])],
     }
 
 
@@ -72,6 +80,12 @@ def time_queries(store: Any, params: dict[str, list[dict]], repeat: int = 5) -> 
     from queries.registry import REGISTRY, run_query
 
     out = {}
+    for name in REGISTRY:  # warm up: the embedded store loads lazily, Neo4j compiles each plan once
+        for p in params.get(name, []):
+            try:
+                run_query(store, name, p)
+            except Exception:  # noqa: BLE001 - counted below
+                pass
     for name in REGISTRY:
         times, errors, empty = [], 0, 0
         for p in params.get(name, []):
@@ -93,14 +107,14 @@ def time_queries(store: Any, params: dict[str, list[dict]], repeat: int = 5) -> 
     return out
 
 
-def bench_queries(workspace: Path, neo4j: bool = False, repeat: int = 5) -> dict:
+def bench_queries(workspace: Path, neo4j: bool = False, repeat: int = 5, k: int = 5) -> dict:
     """Embedded always; Neo4j too when asked and reachable (same parameters)."""
     from queries.registry import open_store
 
     if not (workspace / "graph.pickle").exists():
         return {"embedded": {"error": f"no built graph in {workspace} (the build step failed or was skipped)"}}
     emb = open_store("embedded", workspace)
-    params = sample_params(emb)
+    params = sample_params(emb, k=k)
     result = {"embedded": time_queries(emb, params, repeat)}
     emb.close()
     if neo4j:
@@ -112,3 +126,43 @@ def bench_queries(workspace: Path, neo4j: bool = False, repeat: int = 5) -> dict
             result["neo4j"] = time_queries(neo, params, repeat)
             neo.close()
     return result
+
+
+def markdown(result: dict) -> str:
+    """One table: per query, p50/p95 on each store measured."""
+    stores = [s for s in ("embedded", "neo4j") if isinstance(result.get(s), dict) and "error" not in result[s]]
+    head = "| query | " + " | ".join(f"{s} p50 | {s} p95" for s in stores) + " | n | empty answers |"
+    lines = [head, "|" + " --- |" * (2 * len(stores) + 3)]
+    for name in result.get("embedded", {}):
+        cells = []
+        for s in stores:
+            r = result[s].get(name, {})
+            cells += [f"{r['p50_ms']} ms" if "p50_ms" in r else "-", f"{r['p95_ms']} ms" if "p95_ms" in r else "-"]
+        e = result["embedded"][name]
+        lines.append(f"| {name} | " + " | ".join(cells) + f" | {e.get('n', 0)} | {e.get('empty_results', '-')} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    import argparse
+    import json
+
+    ap = argparse.ArgumentParser(description="p50/p95 of every catalogue query on a built workspace")
+    ap.add_argument("--workspace", type=Path, required=True)
+    ap.add_argument("--neo4j", action="store_true", help="also on the workspace's Neo4j (safetykg neo4j start/load)")
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("-k", type=int, default=5, help="parameter sets per query")
+    ap.add_argument("--out", type=Path, help="write the JSON here")
+    args = ap.parse_args(argv)
+    result = bench_queries(args.workspace, neo4j=args.neo4j, repeat=args.repeat, k=args.k)
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
+    print(markdown(result))
+    for store, per in result.items():
+        if isinstance(per, dict) and "error" in per:
+            print(f"{store}: {per['error']}")
+
+
+if __name__ == "__main__":
+    main()

@@ -8,7 +8,16 @@ from typing import Any
 from pydantic import BaseModel, Field, model_validator
 
 from queries.lookup import find_nodes, region_subtree
-from queries.shapes import CYPHER_IN_RANGE, ROLE_RANK, DateRangeParams, QueryParamError, Ref, ref
+from queries.shapes import (
+    CYPHER_IN_RANGE,
+    ROLE_RANK,
+    DateRangeParams,
+    QueryParamError,
+    Ref,
+    cypher_props,
+    query_rows,
+    ref,
+)
 from queries.spec import QuerySpec
 
 
@@ -39,7 +48,8 @@ class AttendanceResult(BaseModel):
 
 
 _RANGE = CYPHER_IN_RANGE.format(v="m.date")
-_RETURN = "RETURN DISTINCT m {.*, label: 'Meeting'} AS m, p {.id, .name, label: 'Person'} AS p, r.role AS role"
+_RETURN = (f"RETURN DISTINCT {cypher_props('m', 'date', 'level', 'region', label='Meeting')} AS m, "
+           "p {.id, .name, label: 'Person'} AS p, r.role AS role")
 CYPHER_PERSON = f"MATCH (p:Person)-[r:PARTICIPATED]->(m:Meeting) WHERE p.id IN $ids AND {_RANGE} {_RETURN}"
 CYPHER_BODY = f"""
 MATCH (b:Body)<-[:POST_IN]-(:Post)<-[:HOLDS]-(p:Person)-[r:PARTICIPATED]->(m:Meeting)
@@ -107,7 +117,7 @@ def run_embedded(store: Any, params: AttendanceParams) -> AttendanceResult:
 def run_neo4j(store: Any, params: AttendanceParams) -> AttendanceResult:
     kind, found = _subject(store, params)
     text = {"person": CYPHER_PERSON, "body": CYPHER_BODY, "region": CYPHER_REGION}[kind]
-    rows = store.query(text, {"ids": [n["id"] for n in found], **params.range_params()})
+    rows = query_rows(store, text, {"ids": [n["id"] for n in found], **params.range_params()}, ("m", "p", "role"))
     return _assemble(found, rows)
 
 

@@ -97,18 +97,13 @@ def query_command(args: Any) -> int:
     if args.store == "neo4j":
         settings = neo4j_settings(args.neo4j_uri, args.neo4j_user, args.neo4j_password, args.neo4j_database,
                                   workspace=workspace)
-    unavailable: tuple[type[BaseException], ...] = (StoreUnavailable,)
-    if args.store == "neo4j":  # the Neo4j store defines its own StoreUnavailable (for now)
-        from graph_loader.stores import neo4j_store
-
-        unavailable += (getattr(neo4j_store, "StoreUnavailable", StoreUnavailable),)
     try:
         store = open_store(args.store, workspace, settings)
         try:
             result = run_query(store, args.name, params)
         finally:
             store.close()
-    except unavailable as e:
+    except StoreUnavailable as e:
         print(f"error: store unavailable: {e}", file=sys.stderr)
         return 3
     except QueryParamError as e:

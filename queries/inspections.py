@@ -14,7 +14,9 @@ from queries.shapes import (
     EvidenceItem,
     QueryParamError,
     Ref,
+    cypher_props,
     evidence_items,
+    query_rows,
     ref,
 )
 from queries.spec import QuerySpec
@@ -55,27 +57,30 @@ class InspectionsResult(BaseModel):
     inspections: list[InspectionOut]
 
 
-_DETAILS = f"""
+_DETAILS = """
 WITH DISTINCT i
-WHERE {CYPHER_OVERLAPS.format(s="i.start", e="i.end")}
+WHERE {overlaps}
 CALL (i) {{
   OPTIONAL MATCH (i)-[:CONDUCTED_BY]->(b:Body)
-  RETURN collect(b {{.*, label: 'Body'}}) AS conducted_by
+  RETURN collect({b_ref}) AS conducted_by
 }}
 CALL (i) {{
   OPTIONAL MATCH (i)-[:TARGETS]->(t)
-  RETURN collect(t {{.*, label: CASE WHEN t:Region THEN 'Region' ELSE 'Body' END}}) AS targets
+  RETURN collect({t_ref}) AS targets
 }}
 CALL (i) {{
   MATCH (m:Meeting)-[:FEEDBACK_OF]->(i)
   OPTIONAL MATCH (m)<-[r:PARTICIPATED]-(p:Person)
   WITH m, collect(CASE WHEN r.role = 'chair' THEN p.name END) AS chairs,
        collect(CASE WHEN r.role = 'speaker' THEN p.name END) AS speakers
-  RETURN collect({{meeting: m {{.*, label: 'Meeting'}}, chairs: chairs, speakers: speakers}}) AS feedback
+  RETURN collect({{meeting: {m_ref}, chairs: chairs, speakers: speakers}}) AS feedback
 }}
-RETURN i {{.*, label: 'Inspection'}} AS i, conducted_by, targets, feedback
-"""
+RETURN {i_ref} AS i, conducted_by, targets, feedback
+""".format(overlaps=CYPHER_OVERLAPS.format(s="i.start", e="i.end"), b_ref=cypher_props("b", label="Body"),
+           t_ref=cypher_props("t"), m_ref=cypher_props("m", "date", label="Meeting"),
+           i_ref=cypher_props("i", "target", "start", "end", "level", "evidence", label="Inspection"))
 
+_COLUMNS = ("i", "conducted_by", "targets", "feedback")
 CYPHER_REGION = """
 MATCH (g:Region)<-[:PART_OF*0..]-(s:Region)<-[:BODY_IN*0..1]-(t)<-[:TARGETS]-(i:Inspection)
 WHERE g.id IN $ids
@@ -157,10 +162,10 @@ def run_embedded(store: Any, params: InspectionsParams) -> InspectionsResult:
 def run_neo4j(store: Any, params: InspectionsParams) -> InspectionsResult:
     region_ids = _regions(store, params)
     if params.team is not None:
-        rows = store.query(CYPHER_TEAM, {"team": simplified(params.team), "team_raw": params.team.strip(),
-                                         **params.range_params()})
+        rows = query_rows(store, CYPHER_TEAM, {"team": simplified(params.team), "team_raw": params.team.strip(),
+                                         **params.range_params()}, _COLUMNS)
     else:
-        rows = store.query(CYPHER_REGION, {"ids": region_ids, **params.range_params()})
+        rows = query_rows(store, CYPHER_REGION, {"ids": region_ids, **params.range_params()}, _COLUMNS)
     return _assemble(rows)
 
 

@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from graph_loader.stores.embedded import NAME_PROPS, EmbeddedStore
-from queries.shapes import QueryParamError
+from queries.shapes import QueryParamError, cypher_props
 
 
 @lru_cache(maxsize=1)
@@ -46,12 +46,21 @@ def _find_embedded(store: EmbeddedStore, text: str, names: list[str], labels: tu
     return [store.node(i) for i in sorted(ids)]
 
 
+# Callers read every property of a found meeting or person (evidence, articles); of the other labels,
+# which can be hubs with thousands of evidence strings, only what a Ref shows.
+_WHOLE = ("Meeting", "Person")
+
+
+def _projection(label: str) -> str:
+    return f"n {{.*, label: '{label}'}}" if label in _WHOLE else cypher_props("n", label=label)
+
+
 def _find_neo4j(store: Any, text: str, names: list[str], labels: tuple[str, ...]) -> list[dict]:
-    by_id = " UNION ALL ".join(f"MATCH (n:{lab} {{id: $q}}) RETURN n {{.*, label: '{lab}'}} AS n" for lab in labels)
+    by_id = " UNION ALL ".join(f"MATCH (n:{lab} {{id: $q}}) RETURN {_projection(lab)} AS n" for lab in labels)
     rows = store.query(by_id, {"q": text})
     if not rows:
         by_name = " UNION ALL ".join(
-            f"MATCH (n:{lab}) WHERE n.{prop} IN $names RETURN n {{.*, label: '{lab}'}} AS n"
+            f"MATCH (n:{lab}) WHERE n.{prop} IN $names RETURN {_projection(lab)} AS n"
             for lab in labels for prop in NAME_PROPS.get(lab, ()))
         rows = store.query(by_name, {"names": names})
     unique = {r["n"]["id"]: r["n"] for r in rows}

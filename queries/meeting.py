@@ -7,7 +7,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from queries.lookup import find_one
-from queries.shapes import ROLE_RANK, EvidenceItem, Ref, cypher_label, evidence_items, ref
+from queries.shapes import ROLE_RANK, EvidenceItem, Ref, cypher_props, evidence_items, ref
 from queries.spec import QuerySpec
 
 
@@ -50,7 +50,7 @@ class MeetingResult(BaseModel):
 CYPHER = f"""
 MATCH (m:Meeting {{id: $id}})-[r:{'|'.join(('PARTICIPATED', 'RELAYS', 'CONVENED_BY', 'ADDRESSES', 'FEEDBACK_OF'))}]-(o)
 RETURN type(r) AS type, startNode(r) = m AS outgoing, r {{.*}} AS rel,
-       o {{.*, label: {cypher_label("o")}}} AS other
+       {cypher_props("o")} AS other
 """
 
 _TYPES = ("PARTICIPATED", "RELAYS", "CONVENED_BY", "ADDRESSES", "FEEDBACK_OF")

@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from queries.lookup import find_one
-from queries.shapes import EvidenceItem, Ref, cypher_label, evidence_items, ref
+from queries.shapes import EvidenceItem, Ref, cypher_props, evidence_items, ref
 from queries.spec import QuerySpec
 
 ENDPOINT_LABELS = ("Person", "Body", "Post", "Region", "Meeting", "Inspection", "Directive", "Incident", "Sector")
@@ -42,11 +42,10 @@ class PathResult(BaseModel):
 
 
 CYPHER = """
-MATCH (a {{id: $a}}), (b {{id: $b}})
-WHERE a:{la} AND b:{lb}
+MATCH (a:{la} {{id: $a}}), (b:{lb} {{id: $b}})
 MATCH p = allShortestPaths((a)-[*..{hops}]-(b))
 WHERE none(n IN nodes(p) WHERE n:Article)
-RETURN [n IN nodes(p) | n {{.*, label: {label}}}] AS nodes,
+RETURN [n IN nodes(p) | {node}] AS nodes,
        [r IN relationships(p) | {{id: r.id, type: type(r), src: startNode(r).id, evidence: r.evidence}}] AS rels
 """
 
@@ -136,7 +135,7 @@ def run_neo4j(store: Any, params: PathParams) -> PathResult:
     a, b = _ends(store, params)
     if a["id"] == b["id"]:
         return _assemble(a, b, {a["id"]: a}, ([a["id"]], []))
-    text = CYPHER.format(la=a["label"], lb=b["label"], hops=int(params.max_hops), label=cypher_label("n"))
+    text = CYPHER.format(la=a["label"], lb=b["label"], hops=int(params.max_hops), node=cypher_props("n"))
     rows = store.query(text, {"a": a["id"], "b": b["id"]})
     if not rows:
         return _assemble(a, b, {}, None)

@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from queries.lookup import find_nodes, find_one
-from queries.shapes import ROLE_RANK, EvidenceItem, Ref, evidence_items, ref
+from queries.shapes import ROLE_RANK, EvidenceItem, Ref, cypher_props, evidence_items, ref
 from queries.spec import QuerySpec
 
 
@@ -61,16 +61,16 @@ MATCH (p:Person {id: $id})
 CALL (p) {
   MATCH (p)-[h:HOLDS]->(post:Post)
   OPTIONAL MATCH (post)-[:POST_IN]->(b:Body)
-  RETURN collect({post: post {.*, label: 'Post'}, rel: h {.*}, body: CASE WHEN b IS NULL THEN null
-                  ELSE b {.*, label: 'Body'} END}) AS posts
+  RETURN collect({post: POST_REF, rel: h {.*}, body: CASE WHEN b IS NULL THEN null
+                  ELSE BODY_REF END}) AS posts
 }
 CALL (p) {
   MATCH (p)-[r:PARTICIPATED]->(m:Meeting)
-  RETURN collect({meeting: m {.*, label: 'Meeting'}, role: r.role}) AS meetings
+  RETURN collect({meeting: MEETING_REF, role: r.role}) AS meetings
 }
 CALL (p) {
   MATCH (p)-[:PARTICIPATED]->(m:Meeting)-[:RELAYS]->(d:Directive)
-  RETURN collect({directive: d {.*, label: 'Directive'}, meeting: m.id}) AS directives
+  RETURN collect({directive: DIRECTIVE_REF, meeting: m.id}) AS directives
 }
 CALL (p) {
   MATCH (p)-[:PARTICIPATED]->(m:Meeting)<-[:PARTICIPATED]-(o:Person)
@@ -78,7 +78,9 @@ CALL (p) {
   RETURN collect({person: o {.id, .name, label: 'Person'}, meeting: m.id}) AS co
 }
 RETURN posts, meetings, directives, co
-"""
+""".replace("POST_REF", cypher_props("post", label="Post")).replace("BODY_REF", cypher_props("b", label="Body")) \
+   .replace("MEETING_REF", cypher_props("m", "date", "level", "region", label="Meeting")) \
+   .replace("DIRECTIVE_REF", cypher_props("d", label="Directive"))
 
 
 def _raw_embedded(store: Any, pid: str) -> dict[str, list]:

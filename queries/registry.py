@@ -12,9 +12,13 @@ from queries import (
     attendance,
     inspections,
     meeting,
+    meetings,
+    neighbours,
+    overview,
     path,
     person,
     propagation,
+    regions,
     responsibility_chain,
     search,
     sectors,
@@ -24,7 +28,9 @@ from queries.shapes import QueryParamError
 from queries.spec import QuerySpec
 
 REGISTRY: dict[str, QuerySpec] = {m.SPEC.name: m.SPEC for m in (
-    propagation, attendance, meeting, person, responsibility_chain, inspections, sectors, search, path, timeline)}
+    propagation, attendance, meeting, person, responsibility_chain, inspections, sectors, search, path, timeline,
+    # the app's listings
+    overview, regions, meetings, neighbours)}
 
 
 def parse_params(name: str, params: dict[str, Any]) -> BaseModel:

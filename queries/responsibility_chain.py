@@ -15,7 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from queries.lookup import find_one
-from queries.shapes import EvidenceItem, Ref, cypher_label, first_evidence, ref
+from queries.shapes import EvidenceItem, Ref, cypher_props, first_evidence, query_rows, ref
 from queries.spec import QuerySpec
 
 
@@ -55,15 +55,15 @@ class ChainResult(BaseModel):
 
 CYPHER_CHAIN = """
 MATCH p = (r:Region {id: $id})-[:PART_OF*0..]->(a:Region)
-RETURN a {.*, label: 'Region'} AS region, length(p) AS d
-"""
+RETURN REGION AS region, length(p) AS d
+""".replace("REGION", cypher_props("a", "level", label="Region"))
 
 _HOLDERS = """
 OPTIONAL MATCH (b)<-[:POST_IN]-(post:Post)<-[h:HOLDS]-(p:Person)
-RETURN rid AS region, b {.*, label: 'Body'} AS body,
+RETURN rid AS region, BODY AS body,
        collect(CASE WHEN p IS NULL THEN null ELSE {person: p {.id, .name, label: 'Person'},
                title: coalesce(h.title, post.title)} END) AS holders
-"""
+""".replace("BODY", cypher_props("b", "kind", label="Body"))
 CYPHER_BODIES = ("UNWIND $ids AS rid MATCH (:Region {id: rid})<-[:BODY_IN]-(b:Body)" + _HOLDERS
                  + " UNION ALL MATCH (b:Body {level: 'national'}) WITH null AS rid, b" + _HOLDERS)
 
@@ -73,14 +73,14 @@ MATCH (:Region {{id: pair.child}})<-[:HELD_IN]-(m:Meeting)-[r:RELAYS]->(t)
 WHERE (pair.parent IS NOT NULL AND t:Meeting AND EXISTS {{ (t)-[:HELD_IN]->(:Region {{id: pair.parent}}) }})
    OR (pair.parent IS NULL AND ((t:Meeting AND t.level = 'national')
        OR (t:Directive AND EXISTS {{ (t)-[:ISSUED_BY]->(:Body {{level: 'national'}}) }})))
-RETURN pair.child AS child, 'meeting' AS kind, m {{.*, label: 'Meeting'}} AS node,
-       t {{.*, label: {cypher_label("t")}}} AS via, r.evidence AS evidence
+RETURN pair.child AS child, 'meeting' AS kind, {cypher_props("m", "date", label="Meeting")} AS node,
+       {cypher_props("t")} AS via, r.evidence AS evidence
 UNION ALL
 UNWIND $pairs AS pair
 MATCH (:Region {{id: pair.child}})<-[:BODY_IN*0..1]-(:Region|Body)<-[:TARGETS]-(i:Inspection)-[:CONDUCTED_BY]->(b:Body)
 WHERE b.level = 'national' OR EXISTS {{ (b)-[:BODY_IN]->(x:Region) WHERE x.id IN pair.above }}
-RETURN pair.child AS child, 'inspection' AS kind, i {{.*, label: 'Inspection'}} AS node,
-       b {{.*, label: 'Body'}} AS via, i.evidence AS evidence
+RETURN pair.child AS child, 'inspection' AS kind, {cypher_props("i", "start", label="Inspection")} AS node,
+       {cypher_props("b", label="Body")} AS via, i.evidence AS evidence
 """
 
 
@@ -216,8 +216,8 @@ def run_embedded(store: Any, params: ChainParams) -> ChainResult:
 def run_neo4j(store: Any, params: ChainParams) -> ChainResult:
     region = find_one(store, params.region, ("Region",), "region")
     chain = _pick_chain(store.query(CYPHER_CHAIN, {"id": region["id"]}))
-    bodies = store.query(CYPHER_BODIES, {"ids": [r["id"] for r in chain]})
-    links = store.query(CYPHER_LINKS, {"pairs": _pairs(chain)})
+    bodies = query_rows(store, CYPHER_BODIES, {"ids": [r["id"] for r in chain]}, ("region", "body", "holders"))
+    links = query_rows(store, CYPHER_LINKS, {"pairs": _pairs(chain)}, ("child", "kind", "node", "via", "evidence"))
     return _assemble(chain, bodies, links)
 
 

@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 
 from graph_loader.stores.embedded import NAME_PROPS
 from queries.lookup import simplified
-from queries.shapes import LABEL_RANK, QueryParamError, Ref
+from queries.shapes import LABEL_RANK, QueryParamError, Ref, query_rows
 from queries.spec import QuerySpec
 
 SEARCHABLE = ("Person", "Body", "Directive", "Meeting", "Region", "Inspection")
@@ -92,7 +92,7 @@ def run_embedded(store: Any, params: SearchParams) -> SearchResult:
 
 def run_neo4j(store: Any, params: SearchParams) -> SearchResult:
     q = _query(params)
-    return _assemble(q, store.query(CYPHER, {"q": q}), params.limit)
+    return _assemble(q, query_rows(store, CYPHER, {"q": q}, ("id", "label", "matched", "display")), params.limit)
 
 
 SPEC = QuerySpec(name="search", description="persons, bodies, directives, meetings, regions, inspections by name",

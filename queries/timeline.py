@@ -7,7 +7,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from queries.lookup import find_nodes, region_subtree
-from queries.shapes import CYPHER_IN_RANGE, DateRangeParams, QueryParamError, Ref, ref
+from queries.shapes import CYPHER_IN_RANGE, DateRangeParams, QueryParamError, Ref, cypher_props, ref
 from queries.spec import QuerySpec
 
 
@@ -41,14 +41,14 @@ CALL (subs) {{
   WITH DISTINCT m
   OPTIONAL MATCH (m)<-[r:PARTICIPATED {{role: 'chair'}}]-(p:Person)
   WITH m, collect(p.name) AS chairs
-  RETURN collect({{node: m {{.*, label: 'Meeting'}}, chairs: chairs}}) AS meetings
+  RETURN collect({{node: {cypher_props("m", "date", "level", "region", label="Meeting")}, chairs: chairs}}) AS meetings
 }}
 CALL (subs) {{
   UNWIND subs AS s
   MATCH (s)<-[:BODY_IN*0..1]-(t)<-[:TARGETS]-(i:Inspection)
   WHERE (t = s OR t:Body) AND {CYPHER_IN_RANGE.format(v="i.start")}
   WITH DISTINCT i
-  RETURN collect(i {{.*, label: 'Inspection'}}) AS inspections
+  RETURN collect({cypher_props("i", "start", "end", "level", "target", label="Inspection")}) AS inspections
 }}
 RETURN meetings, inspections
 """

@@ -48,10 +48,10 @@ KEY_TEXT = {
 
 def hubei_meeting(ws: Path) -> str:
     """The id of the Hubei province meeting of 2017-07-31 (seed 001), read through the app's own query."""
-    from app_pages.listing_queries import MeetingsParams, meetings_embedded
     from graph_loader.stores.embedded import EmbeddedStore
+    from queries.registry import run_query
 
-    res = meetings_embedded(EmbeddedStore.open(ws), MeetingsParams(region="湖北省", level="province"))
+    res = run_query(EmbeddedStore.open(ws), "meetings", {"region": "湖北省", "level": "province"})
     return next(m.meeting.id for m in res.meetings if m.date == "2017-07-31")
 
 

@@ -230,3 +230,24 @@ def test_sectors_longest_form_wins_wherever_it_starts():
     assert lex.sectors_in("要深化工业园区安全整治") == {"工业园区"}  # not 化工
     assert lex.sectors_in("森林防火和非煤矿山") == {"自然灾害", "非煤矿山"}  # not 消防, 煤矿
     assert lex.sectors_in("建筑业和?;?") == {"建筑施工"}  # a synonym; a garbled span names nothing
+
+
+def test_named_branch_venue_is_a_county_meeting_relaying_the_province(articles):
+    """Issue 3 in the gold: `{who}在{place}分会场参加会议` is the county's meeting, same date as the
+    province meeting it relays, with the named official attending it (not the province meeting)."""
+    seen = 0
+    for _raw, plain, gold in articles:
+        if "分会场参加会议" not in plain:
+            continue
+        venues = [(i, m) for i, m in enumerate(gold["meetings"])
+                  if m["level"] == "county" and any(p["role"] == "attendee" for p in m["participants"])
+                  and m["relays"] and "meeting" in m["relays"][0]]
+        assert venues, gold["meetings"]
+        i, venue = venues[0]
+        higher = gold["meetings"][venue["relays"][0]["meeting"]]
+        assert higher["level"] == "province" and venue["date"] == higher["date"]
+        assert not any(p["name"] == venue["participants"][0]["name"] for p in higher["participants"])
+        # the prefecture meeting that follows relays the province meeting, not the venue
+        assert all(r.get("meeting") != i for m in gold["meetings"] for r in m["relays"])
+        seen += 1
+    assert seen, "no named branch venue in the test corpus: raise SAFETYKG_GEN_TEST_N"

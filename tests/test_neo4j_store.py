@@ -289,3 +289,34 @@ def test_settings_never_show_the_password():
     assert "s3cret-pw" not in repr(s) and "s3cret-pw" not in str(s)
     with pytest.raises(StoreUnavailable, match="no Neo4j URI"):
         Neo4jStore(Neo4jSettings(None, "neo4j", "s3cret-pw", None))
+
+
+def test_one_store_unavailable_class_and_server_loss_maps_to_it():
+    from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
+
+    from graph_loader.stores import errors
+
+    assert StoreUnavailable is errors.StoreUnavailable  # re-exported, not a second class
+    store = Neo4jStore.__new__(Neo4jStore)  # no server needed: only the error mapping
+    store.settings = Neo4jSettings("bolt://127.0.0.1:9", "neo4j", "s3cret-pw", None)
+    for exc in (ServiceUnavailable("gone"), SessionExpired("gone"), AuthError("no")):
+        with pytest.raises(StoreUnavailable) as info, store._unavailable_as_error():
+            raise exc
+        assert "s3cret-pw" not in str(info.value)
+    with pytest.raises(ValueError), store._unavailable_as_error():
+        raise ValueError("a query error stays what it is")
+
+
+def test_schema_has_text_and_range_indexes_for_the_catalogue(neo4j_store):
+    from graph_loader.stores.neo4j_store import RANGE_INDEXED, TEXT_INDEXED
+
+    rows = neo4j_store.query("SHOW INDEXES YIELD type, labelsOrTypes, properties, state "
+                             "RETURN type, labelsOrTypes[0] AS label, properties[0] AS prop, state")
+    have = {(r["type"], r["label"], r["prop"]) for r in rows}
+    assert {("TEXT", lab, prop) for lab, prop in TEXT_INDEXED} <= have
+    assert {("RANGE", lab, prop) for lab, prop in RANGE_INDEXED} <= have
+    assert all(r["state"] == "ONLINE" for r in rows)
+    with neo4j_store._session(read=True) as session:
+        summary = session.run("EXPLAIN MATCH (n:Person) WHERE n.name CONTAINS $q RETURN n.id", q="x").consume()
+    ops = str(summary.plan)
+    assert "NodeIndexContainsScan" in ops, ops

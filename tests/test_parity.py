@@ -45,6 +45,17 @@ CASES: list[tuple[str, dict]] = [
     ("path", {"a": "王一", "b": "吴六", "max_hops": 2}),
     ("timeline", {"region": "青州市"}),
     ("timeline", {"region": "白水县", "date_from": "2024-04"}),
+    ("overview", {}),
+    ("overview", {"latest": 2}),
+    ("regions", {}),
+    ("meetings", {}),
+    ("meetings", {"region": "东海省青州市", "limit": 2}),
+    ("meetings", {"level": "county", "date_from": "2024-03", "date_to": "2024-04-18"}),
+    ("meetings", {"kind": "feedback"}),
+    ("neighbours", {"id": "meeting:cnty"}),
+    ("neighbours", {"id": "person:赵三", "limit": 3}),
+    ("neighbours", {"id": "region:东海省青州市白水县"}),
+    ("neighbours", {"id": "nothing"}),
 ]
 
 

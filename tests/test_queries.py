@@ -22,9 +22,10 @@ def store() -> EmbeddedStore:
     return s
 
 
-def test_registry_lists_the_ten_queries() -> None:
+def test_registry_lists_the_ten_queries_and_the_app_listings() -> None:
     assert set(REGISTRY) == {"propagation", "attendance", "meeting", "person", "responsibility_chain",
-                             "inspections", "sectors", "search", "path", "timeline"}
+                             "inspections", "sectors", "search", "path", "timeline",
+                             "overview", "regions", "meetings", "neighbours"}
 
 
 def test_propagation_tree_levels_lags_and_inferred_link(store) -> None:

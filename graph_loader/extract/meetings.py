@@ -52,6 +52,7 @@ class MeetingDraft:
     after_prev: bool = False
     branch: bool = False
     branch_pos: int | None = None
+    venue: bool = False  # held at a branch venue of the meeting before it: same date, relays it
     date: str | None = None
     date_span: tuple[int, int] | None = None
     region: str | None = None
@@ -159,8 +160,12 @@ def _is_headline(text: str, index: SentenceIndex, pos: int) -> bool:
             and (sent.start == 0 or before == "\n" or not before.strip()))
 
 
-def segment_meetings(text: str, index: SentenceIndex) -> list[MeetingDraft]:
-    """Meeting scopes in text order (scope = [start, end) of the clean text)."""
+def segment_meetings(text: str, index: SentenceIndex,
+                     mentions: list[NameMention] | tuple[NameMention, ...] = ()) -> list[MeetingDraft]:
+    """Meeting scopes in text order (scope = [start, end) of the clean text).
+
+    `mentions` (the article's persons) tell a branch venue with people named at it, which is a
+    meeting of its own, from an anonymous one (`各县设分会场`), which adds nothing."""
     lex = _lex()
     meetings: list[MeetingDraft] = []
     cur: MeetingDraft | None = None
@@ -179,6 +184,11 @@ def segment_meetings(text: str, index: SentenceIndex) -> list[MeetingDraft]:
             if cur is None:
                 cur = MeetingDraft(start=0)
                 meetings.append(cur)
+            elif cur.venue and cur.branch_pos is not None and index.index_at(e.pos) != index.index_at(cur.branch_pos):
+                if e.generic or e.chaired:
+                    continue  # `主持会议` after a venue's sentence: not the venue's, nor a new meeting
+                cur = MeetingDraft(start=sent_start(e.pos))  # `随后，X市召开…会议`: the next meeting
+                meetings.append(cur)
             elif (cur.held is not None and not e.generic and not e.chaired
                   and index.index_at(e.pos) != index.index_at(cur.held)):
                 cur = MeetingDraft(start=sent_start(e.pos))
@@ -194,21 +204,45 @@ def segment_meetings(text: str, index: SentenceIndex) -> list[MeetingDraft]:
             if cur is None:
                 cur = MeetingDraft(start=sent_start(e.pos), branch=True, branch_pos=e.pos)
                 meetings.append(cur)
-            elif cur.held is not None and not cur.branch and _speaks_at_venue(text, index, e.pos):
-                # `市长X在Y分会场收听收看并讲话`: the venue holds a meeting of its own, relaying the higher one
+            elif cur.held is not None and not cur.branch and (
+                    _speaks_at_venue(text, index, e.pos) or _named_at_venue(index, e.pos, cur.held, mentions)):
+                # `县长Y在X县分会场参加会议`, `X县设分会场，县长Y参加会议`, `市长X在Y分会场收听收看并讲话`:
+                # the venue holds a meeting of its own (its level, the same day), relaying the higher one
                 same = index.index_at(e.pos) == index.index_at(cur.held)
                 start = index.clause_bounds(e.pos)[0] if same else sent_start(e.pos)
-                cur = MeetingDraft(start=start, branch=True, branch_pos=e.pos, after_prev=True)
+                cur = MeetingDraft(start=start, branch=True, branch_pos=e.pos, after_prev=True, venue=True)
                 meetings.append(cur)
             elif cur.held is not None:
-                continue  # `X县设分会场，县长Y参加会议`: a venue of the meeting just reported, Y attends it
+                continue  # `各县设分会场`, `…负责人在X分会场收听收看`: nobody named there, nothing new
             else:  # `会议结束后，…在X分会场收听收看`: the lower meeting is the venue's
                 cur.branch, cur.branch_pos = True, e.pos
     for i, m in enumerate(meetings):
         m.end = meetings[i + 1].start if i + 1 < len(meetings) else len(text)
         if m.after_prev and i > 0:
-            m.relays_meeting, m.relay_rule = i - 1, "meeting.relay.after_or_branch"
+            m.relays_meeting = i - 1 if m.venue else _previous_relayed(meetings, i)
+            m.relay_rule = "meeting.relay.branch_venue" if m.venue else "meeting.relay.after_or_branch"
     return meetings
+
+
+def _previous_relayed(meetings: list[MeetingDraft], i: int) -> int:
+    """The meeting a later one relays when it says `会议结束后` / `贯彻…会议精神`: the one before it,
+    or, when that was a branch venue, the meeting the venue relayed (the one it watched)."""
+    j = i - 1
+    while j > 0 and meetings[j].venue and meetings[j].relays_meeting is not None:
+        j = meetings[j].relays_meeting
+    return j
+
+
+def _named_at_venue(index: SentenceIndex, pos: int, held: int,
+                    mentions: list[NameMention] | tuple[NameMention, ...]) -> bool:
+    """A person is named at the branch venue: in its clause when the higher meeting is reported in the
+    same sentence (`…，县长Y在县分会场参加会议`), else anywhere in its sentence (`X县设分会场，县长Y参加会议`)."""
+    sent = index.at(pos)
+    if index.index_at(pos) == index.index_at(held):
+        lo, hi = index.clause_bounds(pos)
+    else:
+        lo, hi = sent.start, sent.end
+    return any(lo <= m.start < hi and not m.national for m in mentions)
 
 
 def _speaks_at_venue(text: str, index: SentenceIndex, pos: int) -> bool:
@@ -274,7 +308,9 @@ def assign_dates(meetings: list[MeetingDraft], dates: list[DateHit], index: Sent
             m.date, m.date_span = best.value, (best.start, best.end)
         elif m.branch and m.relays_meeting is not None and m.relays_meeting == i - 1:
             src = meetings[i - 1]
-            if src.date and src.date_span and index.at(src.date_span[0]).paragraph == index.at(m.start).paragraph:
+            # a branch venue meets when the meeting it relays does; an after-meeting only in its paragraph
+            if src.date and src.date_span and (
+                    m.venue or index.at(src.date_span[0]).paragraph == index.at(m.start).paragraph):
                 m.date, m.date_span = src.date, src.date_span
 
 
@@ -384,4 +420,4 @@ def relays_to_meetings(text: str, meetings: list[MeetingDraft]) -> None:
         if i == 0 or m.relays_meeting is not None:
             continue
         if _RELAY_MEETING.search(text, m.start, m.end):
-            m.relays_meeting, m.relay_rule = i - 1, "meeting.relay.spirit"
+            m.relays_meeting, m.relay_rule = _previous_relayed(meetings, i), "meeting.relay.spirit"

@@ -594,9 +594,11 @@ def story_chain(b: ArticleBuilder, county: Region, d0: date, campaign: Campaign)
         paragraphs[-1] += f"{gov.text}出席会议并讲话。{chair.text}主持会议。"
     if county.level == "county" and rng.random() < 0.5:
         place = b.say(county, alias=rng.random() < 0.5)
-        if rng.random() < 0.5:
-            who = b.official(county, "head")
-            b.role(pm, who, "attendee")
+        if rng.random() < 0.5:  # a branch venue with someone named at it: the county's own meeting,
+            who = b.official(county, "head")  # the same day, relaying the province's (issue 3)
+            bm = b.meeting(b.meetings[pm].when, county)
+            b.relay_meeting(bm, pm)
+            b.role(bm, who, "attendee")
             paragraphs.append(b.t("tele_branch", who=who.text, place=place))
         else:
             paragraphs.append(b.t("tele_branch_anon", place=place, U=county.unit))

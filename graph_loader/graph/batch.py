@@ -1,10 +1,11 @@
 """One build batch: records -> RDF (+ SHACL) -> property-graph rows. The build's entry point.
 
 Each article becomes its own small triple set first, so every row knows exactly which
-articles state it; the batch graph is their union, validated once (only the batch's facts:
-SHACL cost stays per batch). Memory per batch is the batch's triples; across batches only
-the resolver's indexes grow. The rdflib Graph is built on first use of `.graph` (SHACL
-needs it; writing the batch's N-Triples does not).
+articles state it; SHACL validates the batch as the union of those sets (only the batch's
+facts: SHACL cost stays per batch), streamed into the validation graph without building the
+union. Memory per batch is the batch's triples; across batches only the resolver's indexes
+grow. `safetykg build` validates apart (shacl.validate_files, in a process of its own, from the
+files it writes); `validate=True` here validates in line.
 """
 
 from __future__ import annotations

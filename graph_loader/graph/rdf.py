@@ -11,7 +11,8 @@ supported by the articles that led to it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
@@ -88,6 +89,7 @@ class _ArticleGraph:
         self._directives: dict[str, URIRef] = {}
         self._mention_levels = {m.path: m.level for m in rec.region_mentions if m.level}
         self._year = (rec.published or "")[:4] if (rec.published or "")[:4].isdigit() else None
+        self._evidence_seen: dict[str, URIRef] = {}  # an evidence's key -> its node, written once
 
     # -- evidence --------------------------------------------------------------------
     def evidence_nodes(self, evs: list[Evidence], rule: str) -> list[URIRef]:
@@ -101,9 +103,12 @@ class _ArticleGraph:
                 g.add((e, SKG.rule, _lit(f"{UNLOCATED}:{rule}")))
             return [e]
         out = []
+        seen = self._evidence_seen
         for ev in evs:
-            e = iri(entity_id("evidence", f"{self.doc_id}|{ev.start}|{ev.end}|{ev.orig_start}|{ev.orig_end}|{ev.rule}"))
-            if (e, RDF.type, SKG.Evidence) not in g:
+            key = f"{self.doc_id}|{ev.start}|{ev.end}|{ev.orig_start}|{ev.orig_end}|{ev.rule}"
+            e = seen.get(key)
+            if e is None:
+                e = seen[key] = iri(entity_id("evidence", key))
                 g.add((e, RDF.type, SKG.Evidence))
                 g.add((e, SKG.inArticle, self.art))
                 g.add((e, SKG.cleanStart, _lit(ev.start)))
@@ -459,7 +464,64 @@ def write_batch_rdf(graph: Graph | Triples | Iterable, path: str | Path) -> None
     p = Path(path)
     p.parent.mkdir(parents=True, exist_ok=True)
     tmp = p.with_suffix(p.suffix + ".tmp")
-    with tmp.open("w", encoding="utf-8") as f:
-        for s, pr, o in graph:
-            f.write(f"{_nt_term(s)} {_nt_term(pr)} {_nt_term(o)} .\n")
+    terms: dict = {}  # subjects and predicates repeat on most lines: each term is written out once
+
+    def term(t) -> str:
+        s = terms.get(t)
+        if s is None:
+            s = terms[t] = _nt_term(t)
+        return s
+
+    tmp.write_text("".join(f"{term(s)} {term(pr)} {term(o)} .\n" for s, pr, o in graph), encoding="utf-8")
     tmp.replace(p)
+
+
+_NT_LITERAL = re.compile(r'^"(.*)"(?:@([A-Za-z0-9-]+)|\^\^<([^>]*)>)?$', re.S)
+_NT_UNESCAPE = re.compile(r"\\(.)")
+_NT_ESCAPES = {"n": "\n", "r": "\r", '"': '"', "\\": "\\"}
+
+
+def read_nt(path: str | Path, predicates: frozenset | set | None = None) -> Triples:
+    """The triples of an N-Triples file written by `write_batch_rdf` (only `predicates`, if given)."""
+    return Triples(iter_nt(path, predicates))
+
+
+def iter_nt(path: str | Path, predicates: frozenset | set | None = None,
+            terms: dict | None = None) -> Iterator[tuple]:
+    """The triples of an N-Triples file written by `write_batch_rdf` (only `predicates`, if given).
+
+    The inverse of `write_batch_rdf` for its own output (not a general N-Triples parser): the
+    build's SHACL worker reads each batch back from the files the build has just written, which
+    costs the build nothing, instead of receiving the triples pickled. `terms` memoizes terms
+    across the files of a batch (classes, predicates, regions repeat)."""
+    terms = {} if terms is None else terms
+
+    def term(t: str):
+        node = terms.get(t)
+        if node is None:
+            if t.startswith("<"):
+                node = URIRef(t[1:-1])
+            elif t.startswith("_:"):
+                node = BNode(t[2:])
+            else:
+                m = _NT_LITERAL.match(t)
+                if m is None:
+                    raise ValueError(f"{path}: not a term: {t[:80]}")
+                lex = m.group(1)
+                if "\\" in lex:
+                    lex = _NT_UNESCAPE.sub(lambda e: _NT_ESCAPES.get(e.group(1), e.group(0)), lex)
+                node = Literal(lex, lang=m.group(2), datatype=URIRef(m.group(3)) if m.group(3) else None)
+            terms[t] = node
+        return node
+
+    keep = {f"<{p}>" for p in predicates} if predicates is not None else None
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            # subject and predicate hold no space (IRIs, blank nodes): split, filter, then parse
+            parts = line.rstrip("\n").split(" ", 2)
+            if len(parts) != 3 or not parts[2].endswith(" ."):
+                continue
+            s, p, o = parts
+            if keep is not None and p not in keep:
+                continue
+            yield term(s), term(p), term(o[:-2])

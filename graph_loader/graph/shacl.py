@@ -108,3 +108,32 @@ def provenance(graph: Graph | Triples | TriplesUnion, node) -> tuple[list[str], 
         if s:
             encoded.append(s)
     return docs, encoded
+
+
+def validate_files(paths: list[str], *, warnings: bool = False) -> list[Violation]:
+    """Validate a batch from its articles' N-Triples files (rdf.write_batch_rdf's output).
+
+    The build runs this in a process of its own, next to the main one, so SHACL costs the build
+    no time on the critical path; the files are there anyway and need no pickling. Only the
+    triples the shapes see are read; the full files are read again only to report violations.
+    """
+    from rdflib import URIRef
+
+    from graph_loader.graph.rdf import iter_nt, read_nt
+
+    keep = shape_predicates() | {RDF.type, SKG.evidence, SKG.inArticle, SKG.docId}
+    terms: dict = {}
+    found = validate(validation_graph(t for p in paths for t in iter_nt(p, keep, terms)), warnings=warnings)
+    if found:
+        full = TriplesUnion([read_nt(p) for p in paths])
+        for v in found:
+            v.doc_ids, v.evidence = provenance(full, URIRef(v.focus))
+    return found
+
+
+def warm_up() -> None:
+    """Load pyshacl and the shapes once per process (a SHACL worker's initializer)."""
+    import pyshacl  # noqa: F401
+
+    flat_shapes()
+    shape_predicates()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from array import array
 from dataclasses import dataclass
 from functools import lru_cache
@@ -165,8 +166,16 @@ class _Walker(HTMLParser):
         if self._skipping() or (self.stack and self.stack[-1].tag in ("script", "style")):
             return
         start = self._offset()
-        # a line break inside a paragraph is just a space in HTML
-        self._emit(data.translate(_NEWLINES_TO_SPACE), start, per_char=True)
+        # a line break inside a paragraph is just a space in HTML, and nothing between two
+        # CJK characters (CSS Text segment-break rule, extended to the punctuation next to them):
+        # hard-wrapped source must not split names
+        pos = 0
+        for m in _SEGMENT_BREAK.finditer(data):
+            a, b = m.span()
+            if a > 0 and b < len(data) and _joins(data[a - 1], data[b]):
+                self._emit(data[pos:a].translate(_NEWLINES_TO_SPACE), start + pos, per_char=True)
+                pos = b
+        self._emit(data[pos:].translate(_NEWLINES_TO_SPACE), start + pos, per_char=True)
 
     def _entity(self, raw_name: str) -> None:
         if self._skipping():
@@ -192,6 +201,14 @@ _META_DATE_NAMES = {"pubdate", "publishdate", "publish_date", "article:published
                     "dc.date", "dc.date.issued", "firstpublishedtime"}
 
 _NEWLINES_TO_SPACE = str.maketrans({"\n": " ", "\r": " ", "\t": " "})
+_SEGMENT_BREAK = re.compile(r"[ \t]*[\r\n]+[ \t]*")
+
+
+def _joins(left: str, right: str) -> bool:
+    """A line break between these two is nothing: CJK on one side, no Latin word on the other."""
+    wide = [unicodedata.east_asian_width(c) in "WF" for c in (left, right)]
+    latin = [c.isascii() and c.isalnum() for c in (left, right)]
+    return any(wide) and not any(latin)
 
 
 def html_to_text(source: str) -> HtmlText:

@@ -15,11 +15,13 @@ from graph_loader.ingest.decode import MAX_BYTES, DecodeError, decode
 from graph_loader.ingest.document import Document, IngestWarning, Rejection
 from graph_loader.ingest.glosses import gloss_edits
 from graph_loader.ingest.html_text import html_to_text, looks_like_html
-from graph_loader.ingest.layout import lay_out
+from graph_loader.ingest.layout import lay_out, normalise_space
+from graph_loader.ingest.limits import MAX_CLEAN_CHARS, cap_length
 from graph_loader.ingest.markdown_text import markdown_edits
 from graph_loader.ingest.mojibake import find_mojibake, repair_edits
 from graph_loader.ingest.script import to_simplified, to_simplified_str
 from graph_loader.ingest.textmap import MappedText
+from graph_loader.ingest.unwrap import unwrap_edits
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".md")
 HTML_SUFFIXES = (".html", ".htm")
@@ -120,10 +122,16 @@ def ingest_bytes(data: bytes, path: Path | str, *, truncated: bool = False) -> D
         mt = mt.apply([(a, b, r) for a, b, r in repairs])
         warnings.append(IngestWarning("mojibake_repaired",
                                       f"{len(repairs)} run(s) of UTF-8 read as GBK/Latin-1 repaired"))
+    mt = normalise_space(mt)
+    mt = mt.apply(unwrap_edits(mt.text))  # before glosses, which the wrap may have split
     mt = mt.apply(gloss_edits(mt.text))
     mt = to_simplified(mt)
     layout = lay_out(mt, html_title, page_before, page_after)
-    clean = layout.text
+    clean, cut = cap_length(layout.text)
+    if cut:
+        warnings.append(IngestWarning(
+            "too_long", f"the article text is longer than {MAX_CLEAN_CHARS} characters; "
+            f"only the first {len(clean.text)} are extracted"))
     for a, b in find_mojibake(clean.text):
         warnings.append(IngestWarning("mojibake", f"garbled characters {clean.text[a:b]!r}", (a, b)))
     if not clean.text.strip():

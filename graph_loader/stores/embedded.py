@@ -12,21 +12,28 @@ Nodes are `id -> {label, <props>, articles, evidence}`; edges are keyed by the
 relationship id with `{type, <props>, articles, evidence}`. Indexes (by label, by
 name, by article, relationship id -> ends) are rebuilt on load, so queries never
 scan the whole graph to find their starting points.
+
+`open()` is lazy: the pickle is read on the first access to the graph or an index,
+so the app can show the overview from the summary `save()` writes next to it
+(`graph.summary.json`, see stores/summary.py) without unpickling a large graph.
 """
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import pickle
 import tempfile
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
+if TYPE_CHECKING:
+    import networkx as nx
 
 from graph_loader.graph.schema import NODE_LABELS, REL_TYPES, GraphRows, NodeRow, RelRow
 from graph_loader.stores.base import LoadSummary
@@ -49,6 +56,8 @@ NAME_PROPS: dict[str, tuple[str, ...]] = {
 }
 
 _RESERVED = ("label", "type", "articles", "evidence")
+# built by _reindex; on a lazily opened store, touching one of them loads the pickle first
+_INDEXES = frozenset({"_by_label", "_by_name", "_node_docs", "_rel_docs", "_rel_ends", "_out", "_in"})
 
 
 class EmbeddedStore:
@@ -58,23 +67,86 @@ class EmbeddedStore:
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path
-        self.graph: nx.MultiDiGraph = nx.MultiDiGraph()
+        self._graph: nx.MultiDiGraph | None = None  # created on first use: networkx takes a while to import
+        self._pending = False  # True while the pickle at `path` is not read yet
+        self._lock = threading.Lock()
         self.dirty = False
         self._reindex()
 
     # ----- persistence -------------------------------------------------------------------
     @classmethod
     def open(cls, workspace: Path) -> EmbeddedStore:
-        """Load `<workspace>/graph.pickle`; an absent file gives an empty store saved there later."""
+        """The store of `<workspace>/graph.pickle`, read on first use; an absent file gives an empty
+        store saved there later."""
         store = cls(Path(workspace) / STORE_FILE)
         if store.path is not None and store.path.exists():
-            with store.path.open("rb") as f:
-                data = pickle.load(f)
-            if data.get("version") != FORMAT_VERSION:
-                raise ValueError(f"{store.path}: store format {data.get('version')}, expected {FORMAT_VERSION}")
-            store.graph = data["graph"]
-            store._reindex()
+            store._pending = True
+            for name in _INDEXES:  # rebuilt by _load on first use
+                store.__dict__.pop(name, None)
         return store
+
+    def _load(self) -> None:
+        """Unpickle and index with the cyclic GC off (it would rescan the growing heap again and again:
+        4x slower at 10k articles), then freeze the graph out of later collections, whose full scans
+        of a large graph would otherwise pause queries for a second now and then."""
+        with self._lock:
+            if not self._pending:
+                return
+            assert self.path is not None
+            enabled = gc.isenabled()
+            gc.disable()
+            try:
+                with self.path.open("rb") as f:
+                    data = pickle.load(f)
+                if data.get("version") != FORMAT_VERSION:
+                    raise ValueError(f"{self.path}: store format {data.get('version')}, expected {FORMAT_VERSION}")
+                self._graph = data["graph"]
+                self._reindex()
+            finally:
+                if enabled:
+                    gc.enable()
+            gc.freeze()
+            self._pending = False
+
+    @property
+    def loaded(self) -> bool:
+        return not self._pending
+
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        if self._pending:
+            self._load()
+        if self._graph is None:
+            import networkx as nx
+
+            self._graph = nx.MultiDiGraph()
+        return self._graph
+
+    @graph.setter
+    def graph(self, value: nx.MultiDiGraph) -> None:
+        self._pending = False
+        self._graph = value
+
+    def __getattr__(self, name: str) -> Any:
+        # only reached for attributes not set yet: the indexes of a store not loaded yet
+        if name in _INDEXES and self.__dict__.get("_pending"):
+            self._load()
+            return self.__dict__[name]
+        raise AttributeError(name)
+
+    def summary(self) -> dict[str, Any]:
+        """The overview's summary (counts, regions, latest meetings): from `graph.summary.json` when it
+        matches the pickle, else computed (loading the graph) and cached there for the next time."""
+        from graph_loader.stores import summary
+
+        if self.path is not None and not self.dirty:
+            cached = summary.read(self.path)
+            if cached is not None:
+                return cached
+        data = summary.summarise(self)
+        if self.path is not None and not self.dirty and self.path.exists():
+            summary.write(self.path, data)
+        return data
 
     def save(self) -> None:
         """Write to a temp file in the same folder, then os.replace: a killed write keeps the old store."""
@@ -92,6 +164,9 @@ class EmbeddedStore:
             Path(tmp).unlink(missing_ok=True)
             raise
         self.dirty = False
+        from graph_loader.stores import summary
+
+        summary.write(self.path, summary.summarise(self))
 
     def close(self) -> None:
         """Save pending changes (the build calls upsert per batch and close once)."""
@@ -108,9 +183,11 @@ class EmbeddedStore:
         # node -> relationship type -> {rel id: other end}: typed expansion without scanning hubs
         self._out: dict[str, dict[str, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
         self._in: dict[str, dict[str, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
-        for nid, attrs in self.graph.nodes(data=True):
+        if self._graph is None:
+            return
+        for nid, attrs in self._graph.nodes(data=True):
             self._index_node(nid, attrs)
-        for u, v, key, attrs in self.graph.edges(keys=True, data=True):
+        for u, v, key, attrs in self._graph.edges(keys=True, data=True):
             self._index_edge(u, v, key, attrs["type"])
             for doc in attrs.get("articles", ()):
                 self._rel_docs[doc].add(key)
@@ -281,12 +358,12 @@ class EmbeddedStore:
 
     def node(self, nid: str) -> dict[str, Any] | None:
         """The node's properties with its `id` (None when absent)."""
-        if nid not in self.graph:
-            return None
-        return {"id": nid, **self.graph.nodes[nid]}
+        attrs = self.graph._node.get(nid)  # networkx's node dict: one lookup on this hot path
+        return None if attrs is None else {"id": nid, **attrs}
 
     def label(self, nid: str) -> str | None:
-        return self.graph.nodes[nid].get("label") if nid in self.graph else None
+        attrs = self.graph._node.get(nid)
+        return None if attrs is None else attrs.get("label")
 
     def ids_by_label(self, label: str) -> set[str]:
         return self._by_label.get(label, set())
@@ -308,6 +385,16 @@ class EmbeddedStore:
         for t in (rel_type,) if rel_type else list(by_type):
             for key, dst in by_type.get(t, {}).items():
                 yield dst, {"id": key, **succ[dst][key]}
+
+    def out_ids(self, nid: str, rel_type: str) -> list[str]:
+        """The targets of nid's outgoing relationships of a type (no attribute copies: hot loops)."""
+        by_type = self._out.get(nid)
+        return list(by_type[rel_type].values()) if by_type and rel_type in by_type else []
+
+    def in_ids(self, nid: str, rel_type: str) -> list[str]:
+        """The sources of nid's incoming relationships of a type."""
+        by_type = self._in.get(nid)
+        return list(by_type[rel_type].values()) if by_type and rel_type in by_type else []
 
     def in_rels(self, nid: str, rel_type: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
         """(source id, relationship attrs with `id`) for each incoming relationship (of a type)."""

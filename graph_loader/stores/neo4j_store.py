@@ -23,6 +23,7 @@ import sys
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -30,17 +31,25 @@ from typing import Any
 from graph_loader.config import Neo4jSettings, neo4j_settings, workspace_dir
 from graph_loader.graph.schema import NODE_LABELS, REL_TYPES, GraphRows, NodeRow, RelRow
 from graph_loader.stores.base import LoadSummary
+from graph_loader.stores.errors import StoreUnavailable  # raised here, and re-exported for callers
 
 SUPPORT_LABEL = "_Support"
 FULLTEXT_INDEX = "names"
 FULLTEXT_LABELS = ("Person", "Body", "Directive", "Meeting", "Region", "Incident", "Inspection")
 FULLTEXT_PROPS = ("name", "title", "team")
+# TEXT indexes: the `search` query's CONTAINS on names is an index scan, not a label scan
+TEXT_INDEXED: tuple[tuple[str, str], ...] = (
+    ("Person", "name"), ("Body", "name"), ("Directive", "title"), ("Meeting", "name"), ("Region", "name"),
+    ("Region", "path"), ("Incident", "title"), ("Inspection", "team"))
+# RANGE indexes: exact-name lookups (queries/lookup.py) and the properties the catalogue filters
+# or sorts on (levels, dates, region paths, STARTS WITH on a meeting's region)
+RANGE_INDEXED: tuple[tuple[str, str], ...] = (
+    ("Person", "name"), ("Body", "name"), ("Body", "level"), ("Post", "title"), ("Directive", "title"),
+    ("Meeting", "name"), ("Meeting", "date"), ("Meeting", "level"), ("Meeting", "kind"), ("Meeting", "region"),
+    ("Region", "name"), ("Region", "path"), ("Region", "level"), ("Inspection", "team"), ("Inspection", "start"),
+    ("Incident", "title"), ("Sector", "name"), ("Article", "title"), ("Article", "doc_id"))
 DEFAULT_BATCH = 2000
 READ_ROW_CAP = 1000
-
-
-class StoreUnavailable(Exception):
-    """Neo4j is unreachable, refused the credentials, or is not a 5.x server (exit status 3)."""
 
 
 class ReadOnlyViolation(ValueError):
@@ -126,7 +135,7 @@ _STRINGS_AND_COMMENTS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`
 _WRITE_WORDS = re.compile(
     r"\b(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|FOREACH|LOAD\s+CSV|ALTER|RENAME|GRANT|DENY|REVOKE"
     r"|START\s+DATABASE|STOP\s+DATABASE|TERMINATE)\b"
-    r"|\bCALL\s+(dbms|apoc|db\.(create|drop|index\.fulltext\.(create|drop)|clearQueryCaches))\b"
+    r"|\bCALL\s+(dbms|apoc|db\.(create|drop|index\.fulltext\.(create|drop)|clearQueryCaches))"
     r"|\bIN\s+TRANSACTIONS\b",
     re.I,
 )
@@ -140,18 +149,25 @@ def write_keyword(cypher: str) -> str | None:
 
 # --- value conversion -----------------------------------------------------------------------------
 
+_PRIMITIVES = (str, int, float, bool, type(None))
+
+
 def _plain(value: Any) -> Any:
-    """Driver values as plain Python: nodes and relationships become dicts of their properties."""
+    """Driver values as plain Python: nodes and relationships become dicts of their properties.
+
+    Primitives first: a large answer is mostly strings and numbers, and this runs on every value."""
+    if isinstance(value, _PRIMITIVES):
+        return value
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
     from neo4j.graph import Node, Path, Relationship
 
     if isinstance(value, Node | Relationship):
         return {k: _plain(v) for k, v in dict(value).items()}
     if isinstance(value, Path):
         return [_plain(n) for n in value.nodes]
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
     if hasattr(value, "iso_format"):  # neo4j.time types
         return value.iso_format()
     return value
@@ -260,7 +276,8 @@ class Neo4jStore:
     # -- schema --
 
     def ensure_schema(self) -> None:
-        """Uniqueness on `id` for every label and relationship type, the support key, the names index."""
+        """Uniqueness on `id` for every label and relationship type, the support key, the full-text
+        names index, TEXT and RANGE indexes on the properties the query catalogue matches on."""
         statements = [f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS "
                       f"FOR (n:{_label(label)}) REQUIRE n.id IS UNIQUE" for label in NODE_LABELS]
         statements.append(f"CREATE CONSTRAINT support_doc IF NOT EXISTS "
@@ -271,6 +288,10 @@ class Neo4jStore:
         props = ", ".join(f"n.{p}" for p in FULLTEXT_PROPS)
         statements.append(f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:{labels}) "
                           f"ON EACH [{props}] OPTIONS {{indexConfig: {{`fulltext.analyzer`: 'cjk'}}}}")
+        statements += [f"CREATE TEXT INDEX text_{label.lower()}_{prop} IF NOT EXISTS FOR (n:{_label(label)}) "
+                       f"ON (n.{prop})" for label, prop in TEXT_INDEXED]
+        statements += [f"CREATE RANGE INDEX range_{label.lower()}_{prop} IF NOT EXISTS FOR (n:{_label(label)}) "
+                       f"ON (n.{prop})" for label, prop in RANGE_INDEXED]
         with self._session() as session:
             for statement in statements:
                 session.run(statement).consume()
@@ -492,7 +513,7 @@ class Neo4jStore:
     def counts(self) -> dict[str, int]:
         """Nodes per label and relationships per type (every schema name, zeros included)."""
         out: dict[str, int] = {}
-        with self._session(read=True) as session:
+        with self._unavailable_as_error(), self._session(read=True) as session:
             for label in NODE_LABELS:
                 out[label] = session.run(f"MATCH (n:{label}) RETURN count(n) AS n").single()["n"]
             for rtype in REL_TYPES:
@@ -500,12 +521,27 @@ class Neo4jStore:
         return out
 
     def query(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        """A parameterized READ transaction; records as plain dicts (nodes/rels as property dicts)."""
+        """A parameterized READ transaction; records as plain dicts (nodes/rels as property dicts).
+
+        Raises StoreUnavailable when the server went away or refuses us (as the constructor does)."""
         def work(tx):
             return [{k: _plain(v) for k, v in r.items()} for r in tx.run(cypher, **(params or {}))]
 
-        with self._session(read=True) as session:
+        with self._unavailable_as_error(), self._session(read=True) as session:
             return session.execute_read(work)
+
+    @contextmanager
+    def _unavailable_as_error(self) -> Iterator[None]:
+        """Driver errors meaning "no server" or "refused" become StoreUnavailable (exit status 3)."""
+        from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
+
+        try:
+            yield
+        except AuthError:
+            raise StoreUnavailable(f"Neo4j at {self.settings.uri} refused the credentials of user "
+                                   f"{self.settings.user!r}") from None
+        except (ServiceUnavailable, SessionExpired) as e:
+            raise StoreUnavailable(f"Neo4j unreachable at {self.settings.uri}: {type(e).__name__}") from None
 
     def run_read(self, cypher: str, params: dict[str, Any] | None = None, timeout_s: float = 10.0,
                  limit: int = READ_ROW_CAP) -> ReadResult:
@@ -519,7 +555,7 @@ class Neo4jStore:
         word = write_keyword(cypher)
         if word:
             raise ReadOnlyViolation(f"read-only console: {word} writes to the graph; only reads are allowed")
-        with self._session(read=True) as session:
+        with self._unavailable_as_error(), self._session(read=True) as session:
             tx = session.begin_transaction(timeout=timeout_s)
             try:
                 result = tx.run(cypher, **(params or {}))

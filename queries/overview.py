@@ -1,0 +1,74 @@
+"""overview: what the app's first page shows — counts per label and type, the region tree,
+meetings per region and the latest meetings.
+
+On the embedded store it comes from the summary cached next to the pickle
+(graph_loader/stores/summary.py), so the first page does not wait for the graph to load.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from graph_loader.stores.summary import LATEST, MEETING_PROPS, latest_meetings
+from queries import regions
+from queries.meetings import MeetingRow, row
+from queries.regions import RegionRow
+from queries.shapes import query_rows
+from queries.spec import QuerySpec
+
+
+class OverviewParams(BaseModel):
+    latest: int = Field(15, ge=1, le=LATEST, description="how many of the latest meetings")
+
+
+class OverviewResult(BaseModel):
+    counts: dict[str, int]  # nodes per label, relationships per type
+    regions: list[RegionRow]
+    meetings_per_region: dict[str, int]  # region path -> meetings held there
+    meetings_total: int
+    latest: list[MeetingRow]
+
+
+def assemble(summary: dict[str, Any], latest: int) -> OverviewResult:
+    return OverviewResult(counts=dict(summary["counts"]), regions=regions.assemble(summary["regions"]).regions,
+                          meetings_per_region=dict(sorted(summary["meetings_per_region"].items())),
+                          meetings_total=summary["meetings_total"],
+                          latest=[row(m) for m in latest_meetings(summary["latest"], latest)])
+
+
+def run_embedded(store: Any, params: OverviewParams) -> OverviewResult:
+    return assemble(store.summary(), params.latest)
+
+
+CYPHER_MEETINGS = f"""
+MATCH (m:Meeting)
+WITH count(m) AS total, collect(m.region) AS regions
+CALL () {{
+  MATCH (m:Meeting) WHERE m.date >= '0' AND m.date < ':'
+  WITH m ORDER BY m.date DESC, m.id DESC LIMIT $latest
+  RETURN collect(m {{{', '.join('.' + p for p in MEETING_PROPS)}}}) AS dated
+}}
+CALL () {{
+  MATCH (m:Meeting) WHERE m.date IS NULL OR NOT (m.date >= '0' AND m.date < ':')
+  WITH m ORDER BY m.id LIMIT $latest
+  RETURN collect(m {{{', '.join('.' + p for p in MEETING_PROPS)}}}) AS undated
+}}
+RETURN total, regions, dated + undated AS latest
+"""
+
+
+def run_neo4j(store: Any, params: OverviewParams) -> OverviewResult:
+    rows = store.query(CYPHER_MEETINGS, {"latest": LATEST})[0]
+    per_region: dict[str, int] = {}
+    for r in rows["regions"]:
+        if r:
+            per_region[r] = per_region.get(r, 0) + 1
+    summary = {"counts": store.counts(), "regions": query_rows(store, regions.CYPHER, {}, regions.COLUMNS), "meetings_per_region": per_region,
+               "meetings_total": rows["total"], "latest": rows["latest"]}
+    return assemble(summary, params.latest)
+
+
+SPEC = QuerySpec(name="overview", description="counts, the region tree, meetings per region, the latest meetings",
+                 params=OverviewParams, result=OverviewResult, embedded=run_embedded, neo4j=run_neo4j)

@@ -1,0 +1,64 @@
+"""regions: every region with the region it is PART_OF — the province → prefecture → county tree
+the app's pickers and the overview draw."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+
+from queries.shapes import query_rows
+from queries.spec import QuerySpec
+
+
+class RegionsParams(BaseModel):
+    pass
+
+
+class RegionRow(BaseModel):
+    id: str
+    name: str | None
+    path: str | None
+    level: str | None
+    parent: str | None  # the region it is PART_OF (the smallest id when several)
+
+
+class RegionsResult(BaseModel):
+    regions: list[RegionRow]
+
+
+def assemble(rows: list[dict[str, Any]]) -> RegionsResult:
+    out = [RegionRow(**r) for r in rows]
+    out.sort(key=lambda r: (r.path or r.name or "", r.id))
+    return RegionsResult(regions=out)
+
+
+def raw_embedded(store: Any) -> list[dict[str, Any]]:
+    rows = []
+    for rid in store.ids_by_label("Region"):
+        n = store.node(rid)
+        parents = sorted(dst for dst, _ in store.out_rels(rid, "PART_OF") if store.label(dst) == "Region")
+        rows.append({"id": rid, "name": n.get("name"), "path": n.get("path"), "level": n.get("level"),
+                     "parent": parents[0] if parents else None})
+    return rows
+
+
+COLUMNS = ("id", "name", "path", "level", "parent")
+CYPHER = """
+MATCH (r:Region)
+OPTIONAL MATCH (r)-[:PART_OF]->(p:Region)
+WITH r, min(p.id) AS parent
+RETURN r.id AS id, r.name AS name, r.path AS path, r.level AS level, parent
+"""
+
+
+def run_embedded(store: Any, params: RegionsParams) -> RegionsResult:
+    return assemble(raw_embedded(store))
+
+
+def run_neo4j(store: Any, params: RegionsParams) -> RegionsResult:
+    return assemble(query_rows(store, CYPHER, {}, COLUMNS))
+
+
+SPEC = QuerySpec(name="regions", description="every region with its parent region",
+                 params=RegionsParams, result=RegionsResult, embedded=run_embedded, neo4j=run_neo4j)

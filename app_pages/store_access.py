@@ -2,9 +2,10 @@
 
 Pages call `query(name, **params)` and get a plain dict (the result model dumped
 to JSON types) or None after an error message was shown. The embedded store is
-cached per workspace and keyed by the store files' mtimes so a rebuild (CLI or
-upload) is picked up; a Neo4j connection that failed is dropped from the cache so
-the app works again when the server is back, without a restart.
+cached per workspace and keyed by the pickle's size and mtime so a rebuild (CLI or
+upload) is picked up; it opens lazily, so the overview (served from the store's cached
+summary) shows before a large graph is loaded. A Neo4j connection that failed is dropped
+from the cache so the app works again when the server is back, without a restart.
 """
 
 from __future__ import annotations
@@ -116,19 +117,6 @@ def query(name: str, **params: Any) -> dict[str, Any] | None:
             st.warning(t("query_failed", name=name, error=_message(e)))
         return None
     return result.model_dump(mode="json") if hasattr(result, "model_dump") else result
-
-
-def counts() -> dict[str, int] | None:
-    """Nodes per label and relationships per type (the GraphStore protocol's own read)."""
-    store = get_store()
-    if store is None:
-        return None
-    try:
-        return dict(store.counts())
-    except Exception as e:  # noqa: BLE001
-        forget_neo4j()
-        st.error(t("store_unreachable", error=_message(e)))
-        return None
 
 
 def ref_label(r: dict[str, Any] | None) -> str:

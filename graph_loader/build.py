@@ -17,7 +17,8 @@ from array import array
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -128,16 +129,41 @@ def process_file(path: str) -> tuple[Any, Any]:
     return doc, record
 
 
-def _process_all(paths: list[str], workers: int) -> Iterator[tuple[Any, Any]]:
+def build_file(path: str, workspace: str) -> tuple[Any, Any]:
+    """A build's per-file work, done where the file is read (a worker when there are several):
+    ingest, extract, and write the article's Document and record files. Returns the Document
+    without its texts and offset maps (the graph needs its metadata only) and the record as
+    plain data: both cross the process boundary for a fraction of what the full objects cost."""
+    doc, record = process_file(path)
+    if isinstance(doc, Rejection):
+        return doc, None
+    ws = Path(workspace)
+    _atomic_write(docs_dir(ws) / f"{doc.doc_id}.json", json.dumps(document_to_json(doc), ensure_ascii=False))
+    data = record.to_json_dict()
+    _atomic_write(records_dir(ws) / f"{doc.doc_id}.json", json.dumps(data, ensure_ascii=False, indent=1))
+    light = replace(doc, original="", clean="", starts=array("l"), ends=array("l"))
+    return light, record.model_dump()
+
+
+def _process_all(paths: list[str], workers: int, ws: Path) -> Iterator[tuple[Any, Any]]:
+    """(Document or Rejection, ExtractionRecord or None) per path, in order."""
     from graph_loader.extract.pipeline import warm_up
+    from graph_loader.extract.record import ExtractionRecord
 
     warm_up()  # before the pool forks: its workers start with the lexicons loaded
+    work = partial(build_file, workspace=str(ws))
     if workers <= 1 or len(paths) < 4:
-        for p in paths:
-            yield process_file(p)
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(process_file, paths, chunksize=max(1, min(32, len(paths) // (workers * 4))))
+        results: Iterable[tuple[Any, Any]] = map(work, paths)
+        pool = None
+    else:
+        pool = ProcessPoolExecutor(max_workers=workers)
+        results = pool.map(work, paths, chunksize=max(1, min(32, len(paths) // (workers * 4))))
+    try:
+        for doc, data in results:
+            yield doc, (ExtractionRecord.model_validate(data) if data is not None else None)
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
@@ -229,7 +255,7 @@ def build_paths(paths: Iterable[str | Path], workspace: Path, store_kind: str = 
     last_checkpoint = time.perf_counter()
     checker = _ShaclChecker(report) if shacl and todo else None
     try:
-        results = _process_all(todo, workers)
+        results = _process_all(todo, workers, ws)
         for chunk in _chunks(todo, batch_size):
             items = []
             for _ in chunk:
@@ -312,10 +338,7 @@ def _write_batch(ws: Path, items: list[tuple[Any, Document]], build_batch: Calla
     from graph_loader.graph.rdf import write_batch_rdf
 
     result = build_batch(items, resolver, validate=False)
-    for record, doc in items:
-        _atomic_write(docs_dir(ws) / f"{doc.doc_id}.json", json.dumps(document_to_json(doc), ensure_ascii=False))
-        _atomic_write(records_dir(ws) / f"{doc.doc_id}.json",
-                      json.dumps(record.to_json_dict(), ensure_ascii=False, indent=1))
+    for record, doc in items:  # (their Document and record files were written by build_file)
         report.files.append(FileReport(doc.path, doc.doc_id, "ingested",
                                        warnings=[w.code for w in doc.warnings] + list(record.warnings),
                                        counts={"persons": len(record.persons), "meetings": len(record.meetings)}))

@@ -60,20 +60,25 @@ _FILTERS = {
     "region": "m.region STARTS WITH $region",
     "ranged": CYPHER_IN_RANGE.format(v="m.date").replace("NOT $ranged OR ", ""),
 }
-_ORDERED = """
-WITH m, (m.date IS NOT NULL AND left(m.date, 1) >= '0' AND left(m.date, 1) <= '9') AS dated
-ORDER BY dated DESC, CASE WHEN dated THEN m.date END DESC, CASE WHEN dated THEN m.id END DESC, m.id
-LIMIT $limit
-RETURN collect(m {.id, .name, .date, .level, .kind, .region, .articles}) AS meetings
-"""
+_PROJECTION = "m {.id, .name, .date, .level, .kind, .region, .articles}"
+_DATED = "m.date >= '0' AND m.date < ':'"  # starts with a digit, as summary.is_dated
 
 
 def cypher(args: dict[str, Any]) -> str:
-    """The count of all matches and the first `limit` (a top-k sort, not a sort of everything)."""
+    """The count of all matches and the first `limit`: dated ones in date-index order (a top-k, not a
+    sort of everything), then undated ones by id."""
     where = [text for key, text in _FILTERS.items() if args.get(key)]
-    match = "MATCH (m:Meeting)" + (f" WHERE {' AND '.join(where)}" if where else "")
-    return (f"CALL () {{ {match} RETURN count(m) AS total }}\n"
-            f"CALL () {{ {match} {_ORDERED} }}\nRETURN total, meetings")
+
+    def match(*extra: str) -> str:
+        conds = where + list(extra)
+        return "MATCH (m:Meeting)" + (f" WHERE {' AND '.join(conds)}" if conds else "")
+
+    return (f"CALL () {{ {match()} RETURN count(m) AS total }}\n"
+            f"CALL () {{ {match(_DATED)} WITH m ORDER BY m.date DESC, m.id DESC LIMIT $limit "
+            f"RETURN collect({_PROJECTION}) AS dated }}\n"
+            f"CALL () {{ {match(f'NOT coalesce({_DATED}, false)')} WITH m ORDER BY m.id LIMIT $limit "
+            f"RETURN collect({_PROJECTION}) AS undated }}\n"
+            "RETURN total, dated + undated AS meetings")
 
 
 def run_neo4j(store: Any, params: MeetingsParams) -> MeetingsResult:

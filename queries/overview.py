@@ -43,8 +43,12 @@ def run_embedded(store: Any, params: OverviewParams) -> OverviewResult:
 
 
 CYPHER_MEETINGS = f"""
-MATCH (m:Meeting)
-WITH count(m) AS total, collect(m.region) AS regions
+CALL () {{ MATCH (m:Meeting) RETURN count(m) AS total }}
+CALL () {{
+  MATCH (m:Meeting) WHERE m.region IS NOT NULL AND m.region <> ''
+  WITH m.region AS region, count(*) AS n
+  RETURN collect([region, n]) AS per_region
+}}
 CALL () {{
   MATCH (m:Meeting) WHERE m.date >= '0' AND m.date < ':'
   WITH m ORDER BY m.date DESC, m.id DESC LIMIT $latest
@@ -55,18 +59,15 @@ CALL () {{
   WITH m ORDER BY m.id LIMIT $latest
   RETURN collect(m {{{', '.join('.' + p for p in MEETING_PROPS)}}}) AS undated
 }}
-RETURN total, regions, dated + undated AS latest
+RETURN total, per_region, dated + undated AS latest
 """
 
 
 def run_neo4j(store: Any, params: OverviewParams) -> OverviewResult:
     rows = store.query(CYPHER_MEETINGS, {"latest": LATEST})[0]
-    per_region: dict[str, int] = {}
-    for r in rows["regions"]:
-        if r:
-            per_region[r] = per_region.get(r, 0) + 1
-    summary = {"counts": store.counts(), "regions": query_rows(store, regions.CYPHER, {}, regions.COLUMNS), "meetings_per_region": per_region,
-               "meetings_total": rows["total"], "latest": rows["latest"]}
+    summary = {"counts": store.counts(), "regions": query_rows(store, regions.CYPHER, {}, regions.COLUMNS),
+               "meetings_per_region": dict(rows["per_region"]), "meetings_total": rows["total"],
+               "latest": rows["latest"]}
     return assemble(summary, params.latest)
 
 

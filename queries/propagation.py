@@ -95,7 +95,6 @@ WITH root, [x IN collect(DISTINCT m) WHERE x <> root] AS ms
 CALL (root, ms) {{
   UNWIND ms AS m
   MATCH (m)-[r:RELAYS]->(t)
-  WHERE t = root OR t IN ms
   RETURN collect({{src: m.id, dst: t.id, id: r.id, inferred: r.inferred, reason: r.reason,
                    evidence: r.evidence}}) AS rels
 }}
@@ -123,8 +122,9 @@ def _assemble(root: dict[str, Any] | None, raw: dict[str, Any]) -> PropagationRe
     if root["label"] == "Meeting":
         meetings[root["id"]] = root
     out: dict[str, list[dict]] = {mid: [] for mid in meetings}
+    inside = set(meetings) | {root["id"]}  # relays to nodes outside the tree play no part (Cypher sends them)
     for r in sorted(raw["rels"], key=lambda r: r["id"]):
-        if r["src"] in out and r["src"] != root["id"]:
+        if r["src"] in out and r["src"] != root["id"] and r["dst"] in inside:
             out[r["src"]].append(r)
 
     # depth = longest relay chain to the root (bounded relaxation, safe on cycles)

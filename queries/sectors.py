@@ -62,10 +62,11 @@ WITH DISTINCT coalesce(a.path, r.path) AS region, r, ms
 _NO_ROLL = "WITH r.path AS region, ms\n"
 # one aggregation: a meeting's articles unwound (a meeting without articles still counts, as null)
 _ARTICLES = "UNWIND CASE WHEN size(coalesce(m.articles, [])) = 0 THEN [null] ELSE m.articles END AS a\n"
-_ROWS = r"""
+_ROWS = """
 UNWIND ms AS m
+WITH region, m, CASE WHEN m.date =~ $month_re THEN left(m.date, 7) END AS month
 MATCH (m)-[:ADDRESSES]->(s:Sector)
-WITH s.name AS sector, region, CASE WHEN m.date =~ '\d{4}-\d{2}.*' THEN left(m.date, 7) END AS month, m
+WITH s.name AS sector, region, month, m
 """ + _ARTICLES + "RETURN sector, region, month, count(DISTINCT m) AS meetings, count(DISTINCT a) AS articles"
 _TOTALS = """
 UNWIND ms AS m
@@ -74,10 +75,21 @@ WITH s.name AS sector, m
 """ + _ARTICLES + "RETURN sector, count(DISTINCT m) AS meetings, count(DISTINCT a) AS articles"
 
 
+# without a region, totals need no regions at all
+_TOTALS_ALL = """
+MATCH (s:Sector)<-[:ADDRESSES]-(m:Meeting)
+WHERE {range}
+WITH s.name AS sector, m
+""" + _ARTICLES + "RETURN sector, count(DISTINCT m) AS meetings, count(DISTINCT a) AS articles"
+MONTH_RE = r"\d{4}-\d{2}.*"  # as queries.shapes.month_of: a date starting YYYY-MM
+
+
 def cypher(by_region: bool, level: bool) -> tuple[str, str]:
     """(rows query, totals query) from fixed fragments."""
-    match = (_MATCH_REGION if by_region else _MATCH_ALL).format(range=CYPHER_IN_RANGE.format(v="m.date"))
-    return match + (_ROLL if level else _NO_ROLL) + _ROWS, match + _TOTALS
+    in_range = CYPHER_IN_RANGE.format(v="m.date")
+    match = (_MATCH_REGION if by_region else _MATCH_ALL).format(range=in_range)
+    totals = match + _TOTALS if by_region else _TOTALS_ALL.format(range=in_range)
+    return match + (_ROLL if level else _NO_ROLL) + _ROWS, totals
 
 
 def _rolled(store: Any, rid: str, level: str | None) -> list[str | None]:
@@ -165,7 +177,7 @@ def run_embedded(store: Any, params: SectorsParams) -> SectorsResult:
 def run_neo4j(store: Any, params: SectorsParams) -> SectorsResult:
     ids = _regions(store, params)
     rows_q, totals_q = cypher(ids is not None, params.level is not None)
-    args = {"level": params.level, "ids": ids or [], **params.range_params()}
+    args = {"level": params.level, "ids": ids or [], "month_re": MONTH_RE, **params.range_params()}
     return _assemble({"rows": query_rows(store, rows_q, args, ("sector", "region", "month", "meetings", "articles")),
                       "totals": store.query(totals_q, args)})
 

@@ -8,50 +8,46 @@ from argparse import Namespace
 from collections.abc import Iterator
 from pathlib import Path
 
-from graph_loader.extract.pipeline import extract_many
-from graph_loader.extract.record import ExtractionRecord
+from graph_loader.extract.pipeline import FileResult, extract_files
 from graph_loader.extract.scoring import Miss, format_per_doc, format_table, read_gold, score
 from graph_loader.extract.sentences import SentenceIndex
-from graph_loader.ingest import Document, Rejection, ingest_paths
 
 
-class _Docs:
-    """Documents of the paths; rejections reported on stderr (one line each) and counted."""
+def _results(paths: list[str], workers: int, json_indent: int | None | bool = False
+             ) -> tuple[Iterator[FileResult], dict[str, int]]:
+    """Extraction results of the paths; rejections reported on stderr (one line each) and counted."""
+    counts = {"rejected": 0}
 
-    def __init__(self, paths: list[str]):
-        self.paths = paths
-        self.rejected = 0
-        self.texts: dict[str, str] = {}
-
-    def __iter__(self) -> Iterator[Document]:
-        for item in ingest_paths(self.paths):
-            if isinstance(item, Rejection):
-                self.rejected += 1
-                print(f"rejected: {item.path}: {item.reason}", file=sys.stderr)
+    def gen() -> Iterator[FileResult]:
+        for r in extract_files(paths, max(1, workers or 1), json_indent):
+            if r.rejection is not None:
+                counts["rejected"] += 1
+                print(f"rejected: {r.rejection.path}: {r.rejection.reason}", file=sys.stderr)
                 continue
-            self.texts[item.doc_id] = item.clean
-            yield item
+            yield r
+
+    return gen(), counts
 
 
 def extract_command(args: Namespace) -> int:
     """Write one record per article (DIR/<doc_id>.json or JSON lines); exit 1 when some input was rejected."""
-    docs = _Docs(args.paths)
-    records = extract_many(docs, max(1, getattr(args, "workers", 1) or 1))
+    workers = getattr(args, "workers", 1)
     count = 0
     if args.out:
         out = Path(args.out)
         out.mkdir(parents=True, exist_ok=True)
-        for rec in records:
-            (out / f"{rec.doc_id}.json").write_text(
-                json.dumps(rec.to_json_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
+        results, counts = _results(args.paths, workers, json_indent=1)
+        for r in results:
+            (out / f"{r.doc_id}.json").write_text(r.text or "", encoding="utf-8")
             count += 1
     else:
+        results, counts = _results(args.paths, workers, json_indent=None)
         with open(args.jsonl, "w", encoding="utf-8") as f:
-            for rec in records:
-                f.write(json.dumps(rec.to_json_dict(), ensure_ascii=False) + "\n")
+            for r in results:
+                f.write((r.text or "") + "\n")
                 count += 1
-    print(f"extracted {count} article(s); rejected {docs.rejected}", file=sys.stderr)
-    return 1 if docs.rejected else 0
+    print(f"extracted {count} article(s); rejected {counts['rejected']}", file=sys.stderr)
+    return 1 if counts["rejected"] else 0
 
 
 def evaluate_command(args: Namespace) -> int:
@@ -61,17 +57,20 @@ def evaluate_command(args: Namespace) -> int:
         print(f"gold folder not found: {gold_dir}", file=sys.stderr)
         return 2
     golds = read_gold(gold_dir)
-    docs = _Docs(args.paths)
-    records: dict[str, ExtractionRecord] = {
-        r.doc_id: r for r in extract_many(docs, max(1, getattr(args, "workers", 1) or 1))}
-    preds = {k: r.to_json_dict() for k, r in records.items()}
+    results, counts = _results(args.paths, getattr(args, "workers", 1))
+    preds: dict[str, dict] = {}
+    texts: dict[str, str] = {}
+    for r in results:
+        preds[r.doc_id or r.path] = r.record or {}
+        texts[r.doc_id or r.path] = r.clean or ""
     result, per_doc, misses = score(golds, preds)
+    rejected = counts["rejected"]
     if getattr(args, "json", False):
         print(json.dumps({"scores": result, "per_doc": per_doc,
                           "misses": [{"doc_id": m.doc_id, "dimension": m.dimension, "kind": m.kind,
-                                      "item": m.item, "evidence": _evidence(m, preds, docs.texts)}
+                                      "item": m.item, "evidence": _evidence(m, preds, texts)}
                                      for m in misses]}, ensure_ascii=False, indent=1, default=list))
-        return 1 if docs.rejected else 0
+        return 1 if rejected else 0
     if getattr(args, "per_doc", False):
         print(format_per_doc(per_doc))
     print(format_table(result))
@@ -81,9 +80,9 @@ def evaluate_command(args: Namespace) -> int:
     if misses:
         print(f"\nmisses ({len(misses)}): FN = in gold, not extracted; FP = extracted, not in gold")
         for m in misses:
-            ev = _evidence(m, preds, docs.texts)
+            ev = _evidence(m, preds, texts)
             print(f"{m.kind} {m.dimension:15} {m.doc_id}  {_show(m.item)}" + (f"\n    | {ev}" if ev else ""))
-    return 1 if docs.rejected else 0
+    return 1 if rejected else 0
 
 
 def _show(item: object) -> str:

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import json
 import logging
 import re
 import sys
 from array import array
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
 
 from graph_loader.extract.bodies import LEVEL_CHARS, BodyRef, body_of_title, convening_body
 from graph_loader.extract.dates import DateHit, find_dates
@@ -55,7 +59,7 @@ from graph_loader.extract.regions import (
 )
 from graph_loader.extract.sectors import find_sectors
 from graph_loader.extract.sentences import SentenceIndex
-from graph_loader.ingest.document import Document
+from graph_loader.ingest.document import Document, Rejection
 
 log = logging.getLogger(__name__)
 
@@ -111,7 +115,65 @@ def extract_many(docs: Iterable[Document], workers: int = 1) -> Iterator[Extract
             yield extract(doc)
         return
     with ProcessPoolExecutor(max_workers=workers, initializer=warm_up) as pool:
-        yield from pool.map(extract, docs, chunksize=CHUNKSIZE)
+        for fields in pool.map(_extract_fields, docs, chunksize=CHUNKSIZE):
+            yield ExtractionRecord.model_validate(fields)
+
+
+@dataclass
+class FileResult:
+    """One input file through ingest and extraction, as the CLI needs it: plain data only."""
+
+    path: str
+    rejection: Rejection | None = None
+    doc_id: str | None = None
+    record: dict | None = None  # ExtractionRecord.to_json_dict()
+    text: str | None = None  # `record` as JSON text, when asked for (see extract_files)
+    clean: str | None = None  # the clean text (the evaluation shows evidence from it)
+
+
+def extract_files(paths: Iterable[str], workers: int = 1, json_indent: int | None | bool = False
+                  ) -> Iterator[FileResult]:
+    """Ingest and extract article files (and folders of them), in input order.
+
+    With workers > 1 the workers read the files themselves and send back plain data (`record`
+    as a dict, or as JSON text with `json_indent` — None for one line, an int for indented —
+    when the caller only writes it out): the parent only hands out paths and writes results,
+    so a second worker is not held back by pickling Documents and records."""
+    from graph_loader.ingest import iter_input_files
+
+    items = list(iter_input_files(list(paths)))
+    warm_up()
+    work = partial(_extract_file, json_indent=json_indent)
+    if workers <= 1 or len(items) < 2 * CHUNKSIZE:
+        for item in items:
+            yield FileResult(item.path, rejection=item) if isinstance(item, Rejection) else work(str(item))
+        return
+    todo = [str(i) for i in items if not isinstance(i, Rejection)]
+    with ProcessPoolExecutor(max_workers=workers, initializer=warm_up) as pool:
+        results = pool.map(work, todo, chunksize=CHUNKSIZE)
+        for item in items:
+            yield FileResult(item.path, rejection=item) if isinstance(item, Rejection) else next(results)
+
+
+def _extract_file(path: str, json_indent: int | None | bool = False) -> FileResult:
+    from graph_loader.ingest import ingest_file
+
+    try:
+        doc = ingest_file(Path(path))
+    except Exception as e:  # noqa: BLE001 - one bad file must not stop a corpus
+        return FileResult(path, rejection=Rejection(path=path, reason=f"ingest failed: {type(e).__name__}: {e}"))
+    if isinstance(doc, Rejection):
+        return FileResult(path, rejection=doc)
+    data = extract(doc).to_json_dict()
+    if json_indent is False:
+        return FileResult(path, doc_id=doc.doc_id, record=data, clean=doc.clean)
+    return FileResult(path, doc_id=doc.doc_id, text=json.dumps(data, ensure_ascii=False, indent=json_indent))
+
+
+def _extract_fields(doc: Document) -> dict:
+    """A worker's record as plain data: dumping and validating it again costs both processes about
+    half of what pickling the models does (the parent was the bottleneck of two workers)."""
+    return extract(doc).model_dump()
 
 
 def _resolve_same_day(dates: list[DateHit]) -> list[DateHit]:

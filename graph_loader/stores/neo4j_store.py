@@ -512,13 +512,12 @@ class Neo4jStore:
 
     def counts(self) -> dict[str, int]:
         """Nodes per label and relationships per type (every schema name, zeros included)."""
-        out: dict[str, int] = {}
+        # one record, one round trip; each COUNT is a count-store lookup, not a scan
+        counts = [f"COUNT {{ (:{_label(label)}) }} AS {label}" for label in NODE_LABELS]
+        counts += [f"COUNT {{ ()-[:{_rel_type(t)}]->() }} AS {t}" for t in REL_TYPES]
         with self._unavailable_as_error(), self._session(read=True) as session:
-            for label in NODE_LABELS:
-                out[label] = session.run(f"MATCH (n:{label}) RETURN count(n) AS n").single()["n"]
-            for rtype in REL_TYPES:
-                out[rtype] = session.run(f"MATCH ()-[r:{rtype}]->() RETURN count(r) AS n").single()["n"]
-        return out
+            record = session.run("RETURN " + ", ".join(counts)).single()
+        return {name: record[name] for name in (*NODE_LABELS, *REL_TYPES)}
 
     def query(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """A parameterized READ transaction; records as plain dicts (nodes/rels as property dicts).

@@ -86,8 +86,9 @@ def test_neo4j_stopped_mid_load_exits_3_and_a_rerun_matches_an_uninterrupted_loa
     from graph_loader.stores import neo4j_server as server
 
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
+    # small batches: many transactions, so the stop lands mid-load even on a fast or idle machine
     proc = subprocess.Popen([sys.executable, "-m", "graph_loader.cli", "load", "--workspace", str(fault_ws),
-                             "--batch-size", "20"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             "--batch-size", "2"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True, env=env)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and proc.poll() is None and _supports(fault_ws) < 3:

@@ -34,7 +34,7 @@ async def _session(browser: object, url: str, queries: dict[str, str], n: int) -
     try:
         for name in PAGES:
             t0 = time.perf_counter()
-            await page.goto(f"{url}/?{queries[name]}", wait_until="domcontentloaded")
+            await page.goto(f"{url}/?{queries[name]}", wait_until="domcontentloaded", timeout=180_000)
             await page.get_by_role("heading", name=t(f"page_{name}", "zh")).first.wait_for(timeout=180_000)
             await page.get_by_text(KEY_TEXT[name]).filter(visible=True).first.wait_for(timeout=180_000)
             await page.wait_for_function(_IDLE, timeout=180_000)

@@ -27,6 +27,7 @@ from graph_loader.ingest.document import Document, IngestWarning, Metadata, Reje
 from graph_loader.stores.errors import StoreUnavailable
 
 STATE_FILE = "build_state.json"
+CHECKPOINT_EVERY = 60.0  # seconds between saves of an embedded store during a build, at least
 
 
 @dataclass
@@ -252,7 +253,7 @@ def build_paths(paths: Iterable[str | Path], workspace: Path, store_kind: str = 
     own_store = store is None
     store = store if store is not None else open_store(store_kind, ws, args)
     total, done = len(todo), 0
-    last_checkpoint = time.perf_counter()
+    next_checkpoint = time.perf_counter() + CHECKPOINT_EVERY
     checker = _ShaclChecker(report) if shacl and todo else None
     try:
         results = _process_all(todo, workers, ws)
@@ -271,9 +272,12 @@ def build_paths(paths: Iterable[str | Path], workspace: Path, store_kind: str = 
                     checker.submit(nt_files)
                 for _, doc in items:
                     state.mark(doc.path, doc)
-            if store_kind == "embedded" and time.perf_counter() - last_checkpoint > 60:
+            if store_kind == "embedded" and time.perf_counter() > next_checkpoint:
+                t_save = time.perf_counter()
                 _checkpoint(store, resolver, resolver_path, state)
-                last_checkpoint = time.perf_counter()
+                # saving grows with the graph (the whole store is written): keep it to a tenth of the time
+                took = time.perf_counter() - t_save
+                next_checkpoint = time.perf_counter() + max(CHECKPOINT_EVERY, 9 * took)
             if progress:
                 progress(done, total, f"{done}/{total} articles")
         if checker is not None:
@@ -356,7 +360,7 @@ def _write_batch(ws: Path, items: list[tuple[Any, Document]], build_batch: Calla
 # ---------------------------------------------------------------- CLI
 
 def build_command(args: Any) -> int:
-    """`safetykg build PATH...`: exit 0 all built, 1 some files rejected, 3 store refused."""
+    """`safetykg build PATH...`: exit 0 all built, 1 some files rejected or not extracted, 3 store refused."""
     ws = workspace_dir(args.workspace)
     quiet = getattr(args, "quiet", False)
     try:
@@ -377,10 +381,14 @@ def build_command(args: Any) -> int:
         raise
     for f in report.rejected:
         print(f"rejected: {f.path}: {f.reason}", file=sys.stderr)
+    failed = [f for f in report.files if any(w.startswith("extraction_failed") for w in f.warnings)]
+    for f in failed:  # kept as an article with no facts, but never silently
+        reason = next(w for w in f.warnings if w.startswith("extraction_failed"))
+        print(f"extraction failed: {f.path}: {reason}", file=sys.stderr)
     for v in report.violations[:20]:
         print(f"shacl: {v}", file=sys.stderr)
     if not quiet:
         print(f"workspace: {ws}")
         print(report.summary())
         print("store: " + ", ".join(f"{k}={v}" for k, v in sorted(report.store_counts.items())))
-    return 1 if report.rejected else 0
+    return 1 if report.rejected or failed else 0

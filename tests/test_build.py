@@ -170,3 +170,19 @@ def test_build_reports_shacl_errors_found_by_its_checker(tmp_path: Path, monkeyp
     report = build_paths([CORPUS], tmp_path / "ws", workers=1, batch_size=2)
     assert report.violations and all(v["path"].endswith("#role") for v in report.violations)
     assert {d for v in report.violations for d in v["doc_ids"]} <= {f.doc_id for f in report.files}
+
+
+def test_cli_build_reports_a_failed_extraction(tmp_path: Path, capsys, monkeypatch) -> None:
+    import graph_loader.extract.pipeline as pipeline
+
+    def broken(*_a, **_k):
+        raise RuntimeError("lexicon unreadable")
+
+    monkeypatch.setattr(pipeline, "find_sectors", broken)
+    inp = tmp_path / "in"
+    inp.mkdir()
+    shutil.copy2(CORPUS / "001_9cb08e20f04e73bb.txt", inp)
+    code = main(["build", str(inp), "--workspace", str(tmp_path / "ws"), "--quiet"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "extraction failed" in err and "001_9cb08e20f04e73bb.txt" in err and "lexicon unreadable" in err

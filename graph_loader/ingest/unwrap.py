@@ -37,7 +37,9 @@ def wrap_width(lines: list[str], measure: Callable[[str], int] = display_width) 
 def _wrap_width(lines: list[str], measure: Callable[[str], int]) -> tuple[int, int] | None:
     """(width, how well lines agree on it) when the text is hard-wrapped by `measure`."""
     lines = [x.strip() for x in lines]
-    widths = [measure(x) for x in lines if x and not x.endswith(tuple(_ENDS))]
+    # a wrapped line runs on into the next one: a line before a blank (a title, a breadcrumb) is no candidate
+    widths = [measure(x) for x, nxt in zip(lines, lines[1:] + [""], strict=True)
+              if x and nxt and not x.endswith(tuple(_ENDS))]
     widths = [w for w in widths if w >= MIN_WIDTH]
     if len(widths) < MIN_WRAPPED_LINES:
         return None
@@ -45,7 +47,10 @@ def _wrap_width(lines: list[str], measure: Callable[[str], int]) -> tuple[int, i
     best = max(counts, key=lambda w: (sum(counts[v] for v in range(w - TOLERANCE, w + 1)), w))
     near = sum(counts[v] for v in range(best - TOLERANCE, best + 1))
     long_lines = sum(1 for x in lines if measure(x) >= MIN_WIDTH)
-    if near < MIN_WRAPPED_LINES or near < 0.4 * long_lines:
+    # each wrapped paragraph ends in one sentence-final line; one-paragraph-a-line articles have
+    # many of those and only a few stray lines (headline, date line) of similar width
+    para_ends = sum(1 for x in lines if measure(x) >= MIN_WIDTH and x.endswith(tuple(_ENDS)))
+    if near < MIN_WRAPPED_LINES or near < 0.4 * long_lines or near < para_ends:
         return None
     return best, near * 1000 + counts[best]  # ties go to the measure more lines match exactly
 

@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-LEXICON = Path(__file__).parent / "lexicon"
+from graph_loader.extract.lexicon_files import rows as lexicon_rows
+
 _QUOTES_SPACES = re.compile(r"[\s“”\"‘’'「」『』]")
 _MAX_ISSUER = 30
 _MAX_TOPIC = 16  # characters a package's topic may run back from its number
@@ -30,15 +30,6 @@ class DirectiveHit:
     issuer: str | None
     kind: str  # document | measure_package | report | compilation | instruction
 
-
-def _rows(name: str) -> list[list[str]]:
-    out = []
-    with open(LEXICON / name, encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if line and not line.startswith("#"):
-                out.append(line.split("\t"))
-    return out
 
 
 @dataclass(frozen=True)
@@ -64,20 +55,20 @@ def normalize_title(title: str) -> str:
 
 @lru_cache(maxsize=1)
 def _lex() -> _Lex:
-    nd = _rows("not_directives.tsv")
-    kinds = sorted(((r[0], r[1]) for r in _rows("directive_kinds.tsv")), key=lambda x: -len(x[0]))
-    iss = _rows("directive_issuers.tsv")
+    nd = lexicon_rows("not_directives.tsv")
+    kinds = sorted(((r[0], r[1]) for r in lexicon_rows("directive_kinds.tsv")), key=lambda x: -len(x[0]))
+    iss = lexicon_rows("directive_issuers.tsv")
     heads = tuple(sorted((r[0] for r in iss if r[1] == "head"), key=len, reverse=True))
     verbs = tuple(sorted((r[0] for r in iss if r[1] == "verb"), key=len, reverse=True))
     cuts = [r[0] for r in iss if r[1] == "cut"]
     cut_re = re.compile(r"[，。；：！？,.;:!?()（）《》\s]|" + "|".join(map(re.escape, sorted(cuts, key=len, reverse=True))))
-    pk = _rows("directive_packages.tsv")
+    pk = lexicon_rows("directive_packages.tsv")
     topic_cuts = sorted({r[0] for r in pk if len(r) > 1 and r[1] == "cut"} | set(cuts), key=len, reverse=True)
     package = re.compile(
         r"[“\"]?(?P<num>[一二三四五六七八九十百零两\d]{1,4})条(?:硬|具体|重点|重要|务实)?(?:措施|举措|意见|规定)[”\"]?"
     )
     topic_cut = re.compile("|".join(map(re.escape, topic_cuts)))
-    ins = _rows("instruction_sources.tsv")
+    ins = lexicon_rows("instruction_sources.tsv")
     src = "|".join(map(re.escape, sorted((r[0] for r in ins if r[1] == "source"), key=len, reverse=True)))
     name_cuts = sorted((r[0] for r in ins if r[1] == "cut"), key=len, reverse=True)
     instruction = re.compile(

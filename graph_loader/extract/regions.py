@@ -18,9 +18,9 @@ import zipfile
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-LEXICON = Path(__file__).parent / "lexicon"
+from graph_loader.extract.lexicon_files import rows as lexicon_rows
+
 LEVELS = ("province", "prefecture", "county", "township")
 # Suffixes that make a prefecture-level or county-level name a full form.
 _DIRECT = ("省直辖行政区划", "市直辖行政区划")
@@ -118,15 +118,6 @@ def _package_file(package: str, *parts: str) -> str:
     return cached
 
 
-def _read_lexicon(name: str) -> list[list[str]]:
-    rows = []
-    with open(LEXICON / name, encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if line and not line.startswith("#"):
-                rows.append(line.split("\t"))
-    return rows
-
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
@@ -185,7 +176,7 @@ def gazetteer() -> Gazetteer:
                     elif name.endswith("自治县"):
                         add(a + "县", cur, "alias")
     stop_alias, stop_full = set(), set()
-    for row in _read_lexicon("region_stoplist.tsv"):
+    for row in lexicon_rows("region_stoplist.tsv"):
         (stop_alias if row[1] == "alias" else stop_full).add(row[0])
     return Gazetteer(places, forms, stop_alias, stop_full, common_words(), _idioms())
 
@@ -531,7 +522,7 @@ def _common_ancestor(paths: list[str]) -> str | None:
 
 @lru_cache(maxsize=1)
 def _relative_words() -> dict[str, str]:
-    return {row[0]: row[1] for row in _read_lexicon("region_relative.tsv")}
+    return {row[0]: row[1] for row in lexicon_rows("region_relative.tsv")}
 
 
 def _chain(path: str) -> list[Place]:

@@ -9,6 +9,7 @@ when no article supports it any more.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -87,3 +88,19 @@ def decode_evidence(s: str) -> dict[str, Any]:
     doc_id, start, end, ostart, oend, rule, text = s.split("|", 6)
     return {"doc_id": doc_id, "start": int(start), "end": int(end), "orig_start": int(ostart),
             "orig_end": int(oend), "rule": rule, "text": text}
+
+
+def storable_value(value: Any) -> Any:
+    """A property value every store can hold: primitives and homogeneous primitive lists; else JSON.
+
+    Neo4j accepts nothing else, and the embedded store stores the same so both answer alike.
+    """
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+        return list(value)
+    if isinstance(value, list | tuple) and all(isinstance(v, int | float) and not isinstance(v, bool)
+                                               for v in value):
+        return list(value)
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+

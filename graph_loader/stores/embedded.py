@@ -21,7 +21,6 @@ so the app can show the overview from the summary `save()` writes next to it
 from __future__ import annotations
 
 import gc
-import json
 import os
 import pickle
 import tempfile
@@ -35,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import networkx as nx
 
-from graph_loader.graph.schema import NODE_LABELS, REL_TYPES, GraphRows, NodeRow, RelRow
+from graph_loader.graph.schema import NODE_LABELS, REL_TYPES, GraphRows, NodeRow, RelRow, storable_value
 from graph_loader.stores.base import LoadSummary
 
 STORE_FILE = "graph.pickle"
@@ -414,15 +413,4 @@ def _set_props(attrs: dict[str, Any], props: dict[str, Any]) -> None:
         if key in _RESERVED or key == "id":
             continue
         if value is not None:
-            attrs[key] = _prop_value(value)
-
-
-def _prop_value(value: Any) -> Any:
-    if isinstance(value, bool | int | float | str):
-        return value
-    if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
-        return list(value)
-    if isinstance(value, list | tuple) and all(isinstance(v, int | float) and not isinstance(v, bool)
-                                               for v in value):
-        return list(value)
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+            attrs[key] = storable_value(value)

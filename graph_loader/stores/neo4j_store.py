@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from graph_loader.config import Neo4jSettings, neo4j_settings, workspace_dir
-from graph_loader.graph.schema import NODE_LABELS, REL_TYPES, GraphRows, NodeRow, RelRow
+from graph_loader.graph.schema import NODE_LABELS, REL_TYPES, GraphRows, NodeRow, RelRow, storable_value
 from graph_loader.stores.base import LoadSummary
 from graph_loader.stores.errors import StoreUnavailable  # raised here, and re-exported for callers
 
@@ -173,21 +173,9 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _prop_value(value: Any) -> Any:
-    """A property value Neo4j can store: primitives and homogeneous primitive lists; else JSON."""
-    if value is None or isinstance(value, bool | int | float | str):
-        return value
-    if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
-        return list(value)
-    if isinstance(value, list | tuple) and all(isinstance(v, int | float) and not isinstance(v, bool)
-                                               for v in value):
-        return list(value)
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
-
-
 def _props(props: dict[str, Any]) -> dict[str, Any]:
     reserved = {"id", "articles", "evidence"}
-    return {k: _prop_value(v) for k, v in props.items() if v is not None and k not in reserved}
+    return {k: storable_value(v) for k, v in props.items() if v is not None and k not in reserved}
 
 
 def _chunks(items: list, size: int) -> Iterator[list]:

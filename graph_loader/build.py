@@ -272,7 +272,7 @@ def build_paths(paths: Iterable[str | Path], workspace: Path, store_kind: str = 
                     checker.submit(nt_files)
                 for _, doc in items:
                     state.mark(doc.path, doc)
-            if store_kind == "embedded" and time.perf_counter() > next_checkpoint:
+            if time.perf_counter() > next_checkpoint:  # Neo4j commits per batch: only resolver + state
                 t_save = time.perf_counter()
                 _checkpoint(store, resolver, resolver_path, state)
                 # saving grows with the graph (the whole store is written): keep it to a tenth of the time

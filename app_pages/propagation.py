@@ -36,7 +36,7 @@ def _choices() -> dict[str, str]:
 
 
 def short_region(region: str | None, parent_region: str | None) -> str:
-    """`湖北省恩施土家族苗族自治州宣恩县` under `湖北省恩施土家族苗族自治州` reads `宣恩县` in its box."""
+    """`湖南省湘西土家族苗族自治州凤凰县` under `湖南省湘西土家族苗族自治州` reads `凤凰县` in its box."""
     if region and parent_region and region != parent_region and region.startswith(parent_region):
         return region[len(parent_region):]
     return region or ""

@@ -1,7 +1,7 @@
 """Real divisions from jionlp's gazetteer that a generated article can name without ambiguity.
 
 Only divisions whose name and short name are unique nationwide are used, so that
-a single mention (`海安市`, `海安`) determines its full path and the gold region is
+a single mention (`海宁市`, `海宁`) determines its full path and the gold region is
 right by construction. Municipalities, special regions, autonomous regions,
 `地区`/`盟` prefectures and development zones are left out: their posts and paths
 follow other conventions.
@@ -22,9 +22,9 @@ _COUNTY_BAD = re.compile(r"(开发区|园区|新区|管理区|示范区|林区|�
 
 @dataclass(frozen=True)
 class Region:
-    name: str  # official name: 海安市
-    alias: str  # short name: 海安
-    path: str  # full path: 江苏省南通市海安市
+    name: str  # official name: 海宁市
+    alias: str  # short name: 海宁
+    path: str  # full path: 浙江省嘉兴市海宁市
     level: str  # province | prefecture | county
     unit: str  # the character of its posts: 省 / 市 / 州 / 县 / 区
     code: str

@@ -181,7 +181,7 @@ class ArticleBuilder:
         if place is None:
             place = self.rng.random() < 0.2
         prefix = ""
-        if place:  # 海安市委书记 / 江苏省委书记 / 恩施州委书记 / 海安市副市长
+        if place:  # 海宁市委书记 / 浙江省委书记 / 湘西州委书记 / 海宁市副市长
             self.say(region)
             if not titles[0].startswith(region.unit):
                 prefix = region.name

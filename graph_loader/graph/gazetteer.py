@@ -1,6 +1,6 @@
 """Region paths against jionlp's gazetteer: level, admin code and the parent chain.
 
-The graph needs, for every region path the extractor gives (`江苏省南通市海安市`), its
+The graph needs, for every region path the extractor gives (`浙江省嘉兴市海宁市`), its
 level, its code (the resolution key) and the chain of regions containing it (PART_OF rows).
 jionlp's china_location dictionary holds provinces, prefectures and counties with codes; a
 remainder after a known county is taken as a township. Paths the gazetteer does not know
@@ -118,7 +118,7 @@ def is_region(text: str) -> bool:
 
 
 def aliases(path: str) -> list[str]:
-    """Short names of the components of a known path (`海安`, `南通`) for stripping prefixes."""
+    """Short names of the components of a known path (`海宁`, `嘉兴`) for stripping prefixes."""
     out = []
     node = _tree()
     rest = path

@@ -235,7 +235,7 @@ def is_national_body(name: str) -> bool:
 
 
 def _strip_region(name: str, region: str | None) -> str:
-    """The name without its leading region words, so 海安市应急管理局 and 应急管理局 of 海安 match."""
+    """The name without its leading region words, so 海宁市应急管理局 and 应急管理局 of 海宁 match."""
     if not region:
         return name
     words = sorted({w for w in [region, *gazetteer.aliases(region)] if w}, key=len, reverse=True)

@@ -3,7 +3,7 @@
 A parenthesis right after a character (CJK, or a tone-marked reading after a
 character mangled by mojibake) whose content is one pinyin syllable
 (tone marks or a tone digit optional) is a reading aid copied from the source
-site, not text. Anything else in parentheses (`(记者 王文军)`, `(LNG)`) stays.
+site, not text. Anything else in parentheses (`(记者 张三)`, `(LNG)`) stays.
 """
 
 from __future__ import annotations

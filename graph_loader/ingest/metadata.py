@@ -28,11 +28,11 @@ def normalise_date(m: re.Match[str]) -> str | None:
 
 
 def names_in(fragment: str) -> list[str]:
-    """Person names in a byline fragment (`记者 王俊 通讯员 李四` → 王俊, 李四)."""
+    """Person names in a byline fragment (`记者 张三 通讯员 李四` → 张三, 李四)."""
     words = byline_words()
     out: list[str] = []
     for token in _SPLIT.split(fragment.strip()):
-        for w in sorted(words, key=len, reverse=True):  # `记者王俊` written without a space
+        for w in sorted(words, key=len, reverse=True):  # `记者张三` written without a space
             if token.startswith(w) and len(token) > len(w) + 1:
                 token = token[len(w):]
                 break

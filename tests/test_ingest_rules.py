@@ -97,6 +97,7 @@ def test_ordinary_rare_characters_are_left_alone():
     ("时间：2024.02.26", "2024-02-26"),
     ("2024年02月26日 10:20 来源：人民网", "2024-02-26"),
     ("来源：市应急管理局 发布时间：2021-12-01 浏览次数：12", "2021-12-01"),
+    ("来源：县新闻网\u30002023-12-06", "2023-12-06"),
 ])
 def test_published_forms(line, date):
     d = ingest(f"全市召开安全生产工作会议\n{line}\n市长主持召开会议，部署安全生产工作。")
@@ -106,7 +107,7 @@ def test_published_forms(line, date):
 
 
 def test_dates_inside_the_story_are_not_the_published_date():
-    d = ingest("2024年3月27日至4月26日，省巡查组对海安市开展了为期一个月的巡查。市长主持会议。")
+    d = ingest("2024年3月27日至4月26日，省巡查组对海宁市开展了为期一个月的巡查。市长主持会议。")
     assert d.metadata.published is None
     assert d.metadata.title is None
 

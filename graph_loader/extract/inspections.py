@@ -21,6 +21,7 @@ from graph_loader.extract.regions import RegionHit, level_of, relative_region
 from graph_loader.extract.sentences import SentenceIndex
 
 _ARRIVAL = re.compile(r"进驻|入驻|抵达|开始|启动|赴")
+_ARRIVAL_AT_TEAM = re.compile(r"(?:先后)?(?:到|来到|深入)")  # `检查组到仁怀市`: right after the team only
 _RELATIVE_TARGET = re.compile(r"[我全本该]([省市州县区旗])")
 _TARGET_VERBS = r"对|进驻|入驻|巡查|督导|督查|检查|赴|到|抵达|向"
 
@@ -56,7 +57,7 @@ def _team_start(text: str, pos: int) -> int:
         i -= 1
     # cut at a verb or date word before the team's own words
     seg = text[i:pos]
-    for cut in ("根据", "按照", "由", "在", "和", "与", "及", "向", "对", "日", "期间"):
+    for cut in ("根据", "按照", "由", "在", "和", "与", "及", "向", "对", "日", "期间", "带领", "率领"):
         k = seg.rfind(cut)
         if k >= 0:
             i = max(i, i + k + len(cut))
@@ -97,15 +98,33 @@ def _target_at(text: str, pos: int, regions: list[RegionHit], context: str | Non
     return None
 
 
+def _named_teams(text: str, regions: list[RegionHit], context: str | None
+                 ) -> dict[str, tuple[str, str | None, str | None]]:
+    """Teams written with their place (`长沙市安全生产第三督查组`), keyed by their short form
+    (`市安全生产第三督查组`): a headline or later mention of the short form is the same team, not a
+    team of the article's home region (which may be a county-level `市`)."""
+    out: dict[str, tuple[str, str | None, str | None]] = {}
+    for m in _team_re().finditer(text):
+        start = _team_start(text, m.start())
+        place = next((h for h in regions if h.start == start), None)
+        if place is None or place.end >= m.start():
+            continue
+        short = text[place.end - 1:m.end()]
+        out.setdefault(short, _team_name(text[start:m.end()], place, context))
+    return out
+
+
 def find_inspections(text: str, index: SentenceIndex, regions: list[RegionHit], dates: list[DateHit],
                      context: str | None) -> list[InspectionDraft]:
     """Inspections in order of first mention, one per team."""
     by_team: dict[str, InspectionDraft] = {}
+    named = _named_teams(text, regions, context)
     for m in _team_re().finditer(text):
         start = _team_start(text, m.start())
         surface = text[start:m.end()]
         place = next((h for h in regions if h.start == start), None)
-        team, region, level = _team_name(surface, place, context)
+        team, region, level = (named[surface] if place is None and surface in named
+                               else _team_name(surface, place, context))
         insp = by_team.get(team)
         if insp is None:
             insp = by_team[team] = InspectionDraft(team=team, team_surface=surface, region=region,
@@ -126,7 +145,8 @@ def find_inspections(text: str, index: SentenceIndex, regions: list[RegionHit], 
         if rng is not None and (insp.start is None or insp.end is None):
             insp.start, insp.end = rng.value, rng.end_value
             insp.spans.append((rng.start, rng.end, "inspection.period"))
-        elif insp.start is None and in_sent and _ARRIVAL.search(text, m.end(), sent.end):
+        elif insp.start is None and in_sent and (_ARRIVAL.search(text, m.end(), sent.end)
+                                                  or _ARRIVAL_AT_TEAM.match(text, m.end())):
             d = in_sent[0]
             insp.start = d.value
             insp.spans.append((d.start, d.end, "inspection.arrival"))

@@ -251,6 +251,12 @@ def _speaks_at_venue(text: str, index: SentenceIndex, pos: int) -> bool:
     return any(role == "speaker" or cue == "主持" for cue, role, _ in _role_cues(text, pos, sent.end))
 
 
+@cache
+def _cited_re() -> re.Pattern[str]:
+    nouns = alternation(words("cited_instructions.tsv"))
+    return re.compile(r"(?:(?:关于|对)[^，,。；;]{0,30}?的)?(?:" + nouns + r")|作出的")
+
+
 def _role_cues(text: str, start: int, end: int) -> list[tuple[str, str, int]]:
     lex = _lex()
     return [(m.group(), lex.roles[m.group()], m.start()) for m in lex.roles_re.finditer(text, start, end)]
@@ -268,8 +274,8 @@ def assign_participants(text: str, index: SentenceIndex, meetings: list[MeetingD
         nxt = people[i + 1].start if i + 1 < len(people) and people[i + 1].start < sent.end else sent.end
         clause = _CLAUSE_END.search(text, m.end, sent.end)
         own_end = min(nxt, clause.start() if clause else sent.end)  # cues bind within the name's clause
-        if text.startswith("的", m.end):
-            continue
+        if text.startswith("的", m.end) or _cited_re().match(text, m.end, own_end):
+            continue  # `X的…`, `X关于…的批示`: the person is cited, not at the meeting
         lead = _LIST_INTRO.search(text, sent.start, m.start)
         if lead:  # `出席会议的还有县委副书记X，副县长Y`: the intro covers the whole sentence
             roles[i] = (lead.group(1), lex.roles.get(lead.group(1), "attendee"), lead.start())

@@ -191,14 +191,15 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     text = doc.clean
     index = SentenceIndex(text)
     ev = EvidenceMaker(doc, index)
-    regions = find_regions(text)
+    source_region = _source_region(doc.metadata.source)
+    regions = find_regions(text, (source_region,) if source_region else ())
     dates = _resolve_same_day(find_dates(text, record.published))
     ignore = frozenset(n.replace(" ", "") for n in record.reporters + record.ignore_names)
     mentions = find_persons(text, ignore, frozenset(h.start for h in regions))
     # a place inside a personal name (`张建华`: 建华区) is no mention of a place
     regions = [h for h in regions if not any(m.start < h.end and h.start < m.end and m.start != h.start
                                              for m in mentions)]
-    ctx = context_region(text, regions) or _source_region(doc.metadata.source)
+    ctx = context_region(text, regions) or source_region
     record.context_region = ctx
     region_at = {h.start: h for h in regions}
     bodies: dict[str, Body] = {}

@@ -249,10 +249,12 @@ def _choose(cands: list[Place], context: list[str]) -> Place | None:
     return None
 
 
-def find_regions(text: str) -> list[RegionHit]:
+def find_regions(text: str, fallback_anchors: tuple[str, ...] = ()) -> list[RegionHit]:
     """Explicit mentions of administrative divisions, each with its full path.
 
     A chain (`四川宜宾`, `浙江省嘉兴市海宁市`) is one hit at its most specific place.
+    `fallback_anchors` (the region the article's source names) settle only a name that the
+    text itself leaves ambiguous (`鼓楼区` in an article of `福州鼓楼发布`).
     """
     gz = gazetteer()
     raw = gz.scan(text)
@@ -289,6 +291,8 @@ def find_regions(text: str) -> list[RegionHit]:
             prev = None
             continue
         place = _choose([f.place for f in ok], anchors)
+        if place is None and fallback_anchors:
+            place = _choose([f.place for f in ok], list(fallback_anchors))
         if place is None:
             prev = None
             continue

@@ -3,7 +3,6 @@ named in their passage), and the sectors query agrees with the page."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -21,13 +20,9 @@ def generated_workspace(tmp_path_factory: pytest.TempPathFactory):
     generate(40, 5, base / "gen")
     ws = base / "ws"
     assert not build_paths([base / "gen" / "texts"], ws, shacl=False).rejected
-    old = os.environ.get("SAFETYKG_WORKSPACE")
-    os.environ["SAFETYKG_WORKSPACE"] = str(ws)
-    yield ws
-    if old is None:
-        os.environ.pop("SAFETYKG_WORKSPACE", None)
-    else:
-        os.environ["SAFETYKG_WORKSPACE"] = old
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SAFETYKG_WORKSPACE", str(ws))
+        yield ws
 
 
 def test_sectors_query_counts_meetings_on_a_generated_corpus(generated_workspace: Path) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 import tempfile
 from pathlib import Path
 
@@ -58,13 +57,9 @@ def built_workspace() -> Path:
     if reason:
         pytest.skip(reason)
     ws = app_workspace()
-    old = os.environ.get("SAFETYKG_WORKSPACE")
-    os.environ["SAFETYKG_WORKSPACE"] = str(ws)
-    yield ws
-    if old is None:
-        os.environ.pop("SAFETYKG_WORKSPACE", None)
-    else:
-        os.environ["SAFETYKG_WORKSPACE"] = old
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SAFETYKG_WORKSPACE", str(ws))
+        yield ws
 
 
 def test_workspace_holds_the_corpus_and_the_hostile_article(built_workspace: Path) -> None:

@@ -148,22 +148,22 @@ def export_graphml(rows: GraphRows, out: Path) -> tuple[int, int]:
         f.write('  <graph id="safetykg" edgedefault="directed">\n')
         for n in rows.nodes:
             f.write(f"    <node id={quoteattr(n.id)}>")
-            data = {**n.props, "label": n.label, "articles": n.articles, "evidence": n.evidence}
-            for k, v in data.items():
-                if v is None:
-                    continue
-                f.write(f'<data key="n_{escape(k)}">{_graphml_value(_scalar(v), node_keys[k])}</data>')
+            f.write(_graphml_data("n", {**n.props, "label": n.label, "articles": n.articles,
+                                        "evidence": n.evidence}, node_keys))
             f.write("</node>\n")
         for r in rows.rels:
             f.write(f"    <edge id={quoteattr(r.id)} source={quoteattr(r.src)} target={quoteattr(r.dst)}>")
-            data = {**r.props, "type": r.type, "articles": r.articles, "evidence": r.evidence}
-            for k, v in data.items():
-                if v is None:
-                    continue
-                f.write(f'<data key="e_{escape(k)}">{_graphml_value(_scalar(v), edge_keys[k])}</data>')
+            f.write(_graphml_data("e", {**r.props, "type": r.type, "articles": r.articles,
+                                        "evidence": r.evidence}, edge_keys))
             f.write("</edge>\n")
         f.write("  </graph>\n</graphml>\n")
     return len(rows.nodes), len(rows.rels)
+
+
+def _graphml_data(prefix: str, data: dict, keys: dict[str, str]) -> str:
+    """The <data> elements of one node ("n") or edge ("e"); None values are left out."""
+    return "".join(f'<data key="{prefix}_{escape(k)}">{_graphml_value(_scalar(v), keys[k])}</data>'
+                   for k, v in data.items() if v is not None)
 
 
 def _csv_type(values: list) -> str:

@@ -16,6 +16,7 @@ from app_pages.tables import show_table
 from app_pages.tiered_svg import LEVELS
 
 MATRIX_MAX_MEETINGS = 40
+PAGE = 100  # meetings per page of the table
 
 
 def _iso(d: date | None) -> str | None:
@@ -69,10 +70,30 @@ def _matrix(meetings: list[dict[str, Any]], attendance: list[dict[str, Any]]) ->
     return [{h: r.get(h, "") for h in header} for r in sorted(people.values(), key=lambda r: r[t("person")])]
 
 
+def _listing(f: dict[str, Any]) -> dict[str, Any]:
+    """One page of the filtered meetings (PAGE rows: a 10k corpus has 14k meetings), with the page
+    picker under the filters; a page beyond the last (after narrowing the filters) shows the last."""
+    def page(no: int) -> dict[str, Any]:
+        return query("meetings", level=f["level"], kind=f["kind"], region=f["region"], date_from=f["date_from"],
+                     date_to=f["date_to"], limit=PAGE, offset=(no - 1) * PAGE) or {"meetings": [], "total": 0}
+
+    no = int(st.session_state.get("mt_page") or 1)
+    listing = page(no)
+    pages = max(1, -(-listing["total"] // PAGE))
+    if no > pages:
+        no = st.session_state["mt_page"] = pages
+        listing = page(no)
+    if pages > 1:
+        c1, c2 = st.columns([1, 3])
+        c1.number_input(t("page"), min_value=1, max_value=pages, step=1, key="mt_page")
+        first = (no - 1) * PAGE
+        c2.caption(t("page_range", first=first + 1, last=first + len(listing["meetings"]), total=listing["total"]))
+    return listing
+
+
 def render() -> None:
     f = _filters()
-    listing = query("meetings", level=f["level"], kind=f["kind"], region=f["region"], date_from=f["date_from"],
-                    date_to=f["date_to"]) or {"meetings": [], "total": 0}
+    listing = _listing(f)
     meetings = listing["meetings"]
     attendance = _attendance(f)
     if f["person"]:

@@ -13,7 +13,10 @@ from app_pages.i18n import t
 
 
 def _cell(v: Any) -> Any:
-    """Lists and dicts become readable text so tables and CSV stay flat."""
+    """Lists and dicts become readable text so tables and CSV stay flat; a missing value (an undated
+    meeting) is an empty cell, not the word None."""
+    if v is None:
+        return ""
     if isinstance(v, list):
         return "、".join(str(_cell(x)) for x in v)
     if isinstance(v, dict):

@@ -39,6 +39,7 @@ def sample_params(store: Any, k: int = 5, seed: int = 0) -> dict[str, list[dict]
     person_names = [prop(n, "name") for n in persons if prop(n, "name")]
     directives = pick(list(store.ids_by_label("Directive")), lambda n: degree(n, "RELAYS", incoming=True))
     meetings = pick(list(store.ids_by_label("Meeting")), lambda n: degree(n, "PARTICIPATED", incoming=True))
+    meetings_all = store.ids_by_label("Meeting")  # pages deep into the list, where the undated ones are
     regions = [n for n in store.ids_by_label("Region") if prop(n, "level") in ("county", "prefecture")]
     busy_regions = pick(regions, lambda n: degree(n, "HELD_IN", incoming=True))
     region_paths = [prop(n, "path") for n in busy_regions if prop(n, "path")]
@@ -51,28 +52,67 @@ def sample_params(store: Any, k: int = 5, seed: int = 0) -> dict[str, list[dict]
         relayed = [d for d, _ in store.out_rels(m, "RELAYS")]
         if people and relayed:
             pairs.append({"a": prop(people[0], "name") or people[0], "b": relayed[0]})
-    if len(person_names) > 1:
-        pairs.append({"a": person_names[0], "b": person_names[-1]})
     bodies = pick(list(store.ids_by_label("Body")), lambda n: degree(n, "POST_IN", incoming=True))
-    dates = sorted(d for m in meetings if (d := prop(m, "date")) and d[:1].isdigit())
+    return families(persons, person_names, [prop(d, "title") or d for d in directives], meetings,
+                    [prop(m, "date") for m in meetings], len(meetings_all), busy_regions, region_paths,
+                    target_paths, pairs, bodies)
+
+
+def families(persons: list[str], person_names: list[str], directives: list[str], meetings: list[str],
+             meeting_dates: list[str | None], n_meetings: int, busy_regions: list[str], region_paths: list[str],
+             target_paths: list[str], pairs: list[dict], bodies: list[str]) -> dict[str, list[dict]]:
+    """The parameter sets per query from what was sampled (the same families on either store)."""
+    if len(person_names) > 1:
+        pairs = pairs + [{"a": person_names[0], "b": person_names[-1]}]
+    dates = sorted(d for d in meeting_dates if d and d[:1].isdigit())
     return {
-        "propagation": [{"target": prop(d, "title") or d} for d in directives],
+        "propagation": [{"target": d} for d in directives],
         "attendance": [{"person": p} for p in person_names] + [{"region": r} for r in region_paths[:2]]
         + [{"body": b} for b in bodies[:2]],
         "meeting": [{"id": m} for m in meetings],
         "person": [{"id": p} for p in person_names],
         "responsibility_chain": [{"region": r} for r in region_paths],
-        "inspections": [{"region": r} for r in target_paths] + [{"team": "巡查组"}],
+        "inspections": [{"region": r} for r in target_paths] + [{"team": "巡查组"}, {"team": "巡查组", "offset": 500}],
         "sectors": [{"region": r} for r in region_paths] + [{"level": "province"}],
         "search": [{"text": p[:2]} for p in person_names],
         "path": pairs,
         "timeline": [{"region": r} for r in region_paths],
         "overview": [{}],
         "regions": [{}],
-        "meetings": [{}, {"level": "county"}] + [{"region": r} for r in region_paths[:2]]
+        "meetings": [{}, {"level": "county"}, {"offset": n_meetings // 2}, {"offset": max(0, n_meetings - 50)}]
+        + [{"region": r} for r in region_paths[:2]]
         + [{"date_from": d[:7], "date_to": d[:7]} for d in dates[:1]],
         "neighbours": [{"id": n} for n in (meetings[:2] + persons[:1] + busy_regions[:2])],
     }
+
+
+def sample_params_neo4j(store: Any, k: int = 5, seed: int = 0) -> dict[str, list[dict]]:
+    """The same families as sample_params, drawn with Cypher: a workspace built straight into Neo4j
+    (the 100k build) has no embedded graph to sample from."""
+    rng = random.Random(seed)
+
+    def pick(label: str, pattern: str, where: str = "") -> list[dict]:
+        rows = store.query(f"MATCH (n:{label}) {where} RETURN n.id AS id, n {{.name, .title, .path, .date}} AS p, "
+                           f"COUNT {{ {pattern} }} AS d ORDER BY d DESC, n.id")
+        busy, rest = rows[: (k + 1) // 2], rows[(k + 1) // 2:]
+        return busy + rng.sample(rest, min(k - len(busy), len(rest)))
+
+    persons = pick("Person", "(n)-[:PARTICIPATED]->()")
+    directives = pick("Directive", "(n)<-[:RELAYS]-()")
+    meetings = pick("Meeting", "(n)<-[:PARTICIPATED]-()")
+    regions = pick("Region", "(n)<-[:HELD_IN]-()", "WHERE n.level IN ['county', 'prefecture']")
+    bodies = pick("Body", "(n)<-[:POST_IN]-()")
+    targets = [r["path"] for r in store.query(
+        "MATCH (:Inspection)-[:TARGETS]->(t:Region) RETURN DISTINCT t.path AS path ORDER BY path")]
+    pairs = store.query("UNWIND $ids AS id MATCH (p:Person)-[:PARTICIPATED]->(m:Meeting {id: id})-[:RELAYS]->(d) "
+                        "WITH m, head(collect(DISTINCT coalesce(p.name, p.id))) AS a, min(d.id) AS b "
+                        "RETURN a, b ORDER BY m.id", {"ids": [m["id"] for m in meetings]})
+    n_meetings = store.query("MATCH (m:Meeting) RETURN count(m) AS n")[0]["n"]
+    return families([p["id"] for p in persons], [p["p"]["name"] for p in persons if p["p"]["name"]],
+                    [d["p"]["title"] or d["id"] for d in directives], [m["id"] for m in meetings],
+                    [m["p"]["date"] for m in meetings], n_meetings, [r["id"] for r in regions],
+                    [r["p"]["path"] for r in regions if r["p"]["path"]],
+                    rng.sample(targets, min(k, len(targets))), pairs, [b["id"] for b in bodies])
 
 
 def time_queries(store: Any, params: dict[str, list[dict]], repeat: int = 5) -> dict[str, dict]:
@@ -112,7 +152,14 @@ def bench_queries(workspace: Path, neo4j: bool = False, repeat: int = 5, k: int 
     from queries.registry import open_store
 
     if not (workspace / "graph.pickle").exists():
-        return {"embedded": {"error": f"no built graph in {workspace} (the build step failed or was skipped)"}}
+        if not neo4j:
+            return {"embedded": {"error": f"no built graph in {workspace} (the build step failed or was skipped)"}}
+        neo = open_store("neo4j", workspace)  # built straight into Neo4j: sample there, time there only
+        try:
+            return {"embedded": {"note": "no embedded graph in this workspace"},
+                    "neo4j": time_queries(neo, sample_params_neo4j(neo, k=k), repeat)}
+        finally:
+            neo.close()
     emb = open_store("embedded", workspace)
     params = sample_params(emb, k=k)
     result = {"embedded": time_queries(emb, params, repeat)}

@@ -1,5 +1,9 @@
 """inspections: inspection missions of a region (targets within it) or by a team, with their
-feedback meetings and who answered there (the feedback meeting's speakers)."""
+feedback meetings and who answered there (the feedback meeting's speakers).
+
+Ordered by start date then id, a page at a time: `total` counts every match, `inspections` holds
+`limit` of them from `offset`. Details (teams, targets, feedback meetings) are gathered for the
+page only — a team name such as 巡查组 matches a thousand inspections in a 10k corpus."""
 
 from __future__ import annotations
 
@@ -16,15 +20,18 @@ from queries.shapes import (
     Ref,
     cypher_props,
     evidence_items,
-    query_rows,
     ref,
 )
 from queries.spec import QuerySpec
+
+PAGE = 100  # each carries its teams, targets and feedback meetings
 
 
 class InspectionsParams(DateRangeParams):
     region: str | None = Field(None, description="target region id, path or name (with sub-regions)")
     team: str | None = Field(None, description="team (body) id, or part of the team's name")
+    limit: int = Field(PAGE, ge=1, le=20000, description="inspections in this page")
+    offset: int = Field(0, ge=0, le=10_000_000, description="inspections skipped (earlier pages)")
 
     @model_validator(mode="after")
     def _one_subject(self) -> InspectionsParams:
@@ -55,11 +62,17 @@ class InspectionOut(BaseModel):
 
 class InspectionsResult(BaseModel):
     inspections: list[InspectionOut]
+    total: int = 0
+    offset: int = 0
 
 
 _DETAILS = """
 WITH DISTINCT i
 WHERE {overlaps}
+WITH i ORDER BY coalesce(i.start, '~'), i.id
+WITH collect(i) AS found
+CALL (found) {{
+UNWIND found[$offset..$end] AS i
 CALL (i) {{
   OPTIONAL MATCH (i)-[:CONDUCTED_BY]->(b:Body)
   RETURN collect({b_ref}) AS conducted_by
@@ -75,12 +88,13 @@ CALL (i) {{
        collect(CASE WHEN r.role = 'speaker' THEN p.name END) AS speakers
   RETURN collect({{meeting: {m_ref}, chairs: chairs, speakers: speakers}}) AS feedback
 }}
-RETURN {i_ref} AS i, conducted_by, targets, feedback
+RETURN collect({{i: {i_ref}, conducted_by: conducted_by, targets: targets, feedback: feedback}}) AS page
+}}
+RETURN size(found) AS total, page
 """.format(overlaps=CYPHER_OVERLAPS.format(s="i.start", e="i.end"), b_ref=cypher_props("b", label="Body"),
            t_ref=cypher_props("t"), m_ref=cypher_props("m", "date", label="Meeting"),
            i_ref=cypher_props("i", "target", "start", "end", "level", "evidence", label="Inspection"))
 
-_COLUMNS = ("i", "conducted_by", "targets", "feedback")
 CYPHER_REGION = """
 MATCH (g:Region)<-[:PART_OF*0..]-(s:Region)<-[:BODY_IN*0..1]-(t)<-[:TARGETS]-(i:Inspection)
 WHERE g.id IN $ids
@@ -107,7 +121,7 @@ def _raw_one(store: Any, iid: str) -> dict[str, Any]:
     return {"i": i, "conducted_by": conducted, "targets": targets, "feedback": feedback}
 
 
-def _raw_embedded(store: Any, params: InspectionsParams, region_ids: list[str]) -> list[dict]:
+def _raw_embedded(store: Any, params: InspectionsParams, region_ids: list[str]) -> tuple[int, list[dict]]:
     ids: set[str] = set()
     if params.team is not None:
         team = simplified(params.team)
@@ -120,15 +134,12 @@ def _raw_embedded(store: Any, params: InspectionsParams, region_ids: list[str]) 
         for rid in region_subtree(store, region_ids):
             for t in [rid] + [b for b, _ in store.in_rels(rid, "BODY_IN") if store.label(b) == "Body"]:
                 ids |= {i for i, _ in store.in_rels(t, "TARGETS") if store.label(i) == "Inspection"}
-    out = []
-    for iid in ids:
-        i = store.node(iid)
-        if params.overlaps(i.get("start"), i.get("end")):
-            out.append(_raw_one(store, iid))
-    return out
+    found = sorted((i.get("start") or "~", iid) for iid in ids
+                   if params.overlaps((i := store.node(iid)).get("start"), i.get("end")))
+    return len(found), [_raw_one(store, iid) for _, iid in found[params.offset:params.offset + params.limit]]
 
 
-def _assemble(rows: list[dict]) -> InspectionsResult:
+def _assemble(total: int, rows: list[dict], offset: int) -> InspectionsResult:
     out = []
     for x in rows:
         i = x["i"]
@@ -143,7 +154,7 @@ def _assemble(rows: list[dict]) -> InspectionsResult:
                              for f in x["feedback"]), key=lambda f: (f.date or "~", f.meeting.id)),
             evidence=evidence_items(i.get("evidence"))))
     out.sort(key=lambda x: (x.start or "~", x.inspection.id))
-    return InspectionsResult(inspections=out)
+    return InspectionsResult(inspections=out, total=total, offset=offset)
 
 
 def _regions(store: Any, params: InspectionsParams) -> list[str]:
@@ -156,17 +167,19 @@ def _regions(store: Any, params: InspectionsParams) -> list[str]:
 
 
 def run_embedded(store: Any, params: InspectionsParams) -> InspectionsResult:
-    return _assemble(_raw_embedded(store, params, _regions(store, params)))
+    total, rows = _raw_embedded(store, params, _regions(store, params))
+    return _assemble(total, rows, params.offset)
 
 
 def run_neo4j(store: Any, params: InspectionsParams) -> InspectionsResult:
     region_ids = _regions(store, params)
+    page = {"offset": params.offset, "end": params.offset + params.limit, **params.range_params()}
     if params.team is not None:
-        rows = query_rows(store, CYPHER_TEAM, {"team": simplified(params.team), "team_raw": params.team.strip(),
-                                         **params.range_params()}, _COLUMNS)
+        rows = store.query(CYPHER_TEAM, {"team": simplified(params.team), "team_raw": params.team.strip(), **page})
     else:
-        rows = query_rows(store, CYPHER_REGION, {"ids": region_ids, **params.range_params()}, _COLUMNS)
-    return _assemble(rows)
+        rows = store.query(CYPHER_REGION, {"ids": region_ids, **page})
+    got = rows[0] if rows else {"total": 0, "page": []}
+    return _assemble(got["total"], got["page"], params.offset)
 
 
 SPEC = QuerySpec(name="inspections", description="inspections of a region or by a team, with feedback meetings",

@@ -1,6 +1,7 @@
 """meetings: the meetings matching level, kind, region (a path prefix: sub-regions included) and a
-date range, latest first — the app's meeting list. `total` counts all matches, `meetings` the first
-`limit` of them: dated meetings by date then id (both descending), then the undated by id."""
+date range, latest first — the app's meeting list, a page at a time. `total` counts all matches,
+`meetings` holds `limit` of them from `offset`: dated meetings by date then id (both descending),
+then the undated by id."""
 
 from __future__ import annotations
 
@@ -12,12 +13,15 @@ from graph_loader.stores.summary import latest_meetings
 from queries.shapes import CYPHER_IN_RANGE, DateRangeParams, Level, Ref, ref
 from queries.spec import QuerySpec
 
+PAGE = 200  # a page of the app's table; a whole 10k corpus (14k meetings) in one answer took 100+ ms
+
 
 class MeetingsParams(DateRangeParams):
     level: Level | None = None
     kind: str | None = None
     region: str | None = Field(None, description="a region path; its sub-regions are included")
-    limit: int = Field(2000, ge=1, le=20000)
+    limit: int = Field(PAGE, ge=1, le=20000, description="meetings in this page")
+    offset: int = Field(0, ge=0, le=10_000_000, description="meetings skipped (earlier pages)")
 
 
 class MeetingRow(BaseModel):
@@ -32,6 +36,7 @@ class MeetingRow(BaseModel):
 class MeetingsResult(BaseModel):
     meetings: list[MeetingRow]
     total: int
+    offset: int = 0
 
 
 def row(m: dict[str, Any]) -> MeetingRow:
@@ -49,11 +54,12 @@ def _matches(m: dict[str, Any], p: MeetingsParams) -> bool:
 
 def run_embedded(store: Any, params: MeetingsParams) -> MeetingsResult:
     found = [m for m in (store.node(i) for i in store.ids_by_label("Meeting")) if _matches(m, params)]
-    return MeetingsResult(meetings=[row(m) for m in latest_meetings(found, params.limit)], total=len(found))
+    return MeetingsResult(meetings=[row(m) for m in latest_meetings(found, params.limit, params.offset)],
+                          total=len(found), offset=params.offset)
 
 
 # Only the filters given go into the WHERE (fixed fragments, values as parameters), so Neo4j can
-# seek the level/kind/region/date indexes; ordering in Cypher so only `limit` rows travel.
+# seek the level/kind/region/date indexes; ordering in Cypher so only one page of rows travels.
 _FILTERS = {
     "level": "m.level = $level",
     "kind": "m.kind = $kind",
@@ -61,32 +67,43 @@ _FILTERS = {
     "ranged": CYPHER_IN_RANGE.format(v="m.date").replace("NOT $ranged OR ", ""),
 }
 _PROJECTION = "m {.id, .name, .date, .level, .kind, .region, .articles}"
-_DATED = "m.date >= '0' AND m.date < ':'"  # starts with a digit, as summary.is_dated
+DATED = "m.date >= '0' AND m.date < ':'"  # starts with a digit, as summary.is_dated
+UNDATED = f"NOT coalesce({DATED}, false)"
 
 
-def cypher(args: dict[str, Any]) -> str:
-    """The count of all matches and the first `limit`: dated ones in date-index order (a top-k, not a
-    sort of everything), then undated ones by id."""
+def cypher(args: dict[str, Any], projection: str = _PROJECTION, before: str = "", also: str = "") -> str:
+    """Counts of all and of dated matches, the dated ones of the page in date-index order (a top-k, not
+    a sort of everything), and — only when the page reaches past the dated ones — the undated by id
+    (scanning for undated meetings is what an unfiltered first page must not pay for)."""
     where = [text for key, text in _FILTERS.items() if args.get(key)]
 
     def match(*extra: str) -> str:
         conds = where + list(extra)
         return "MATCH (m:Meeting)" + (f" WHERE {' AND '.join(conds)}" if conds else "")
 
-    return (f"CALL () {{ {match()} RETURN count(m) AS total }}\n"
-            f"CALL () {{ {match(_DATED)} WITH m ORDER BY m.date DESC, m.id DESC LIMIT $limit "
-            f"RETURN collect({_PROJECTION}) AS dated }}\n"
-            f"CALL () {{ {match(f'NOT coalesce({_DATED}, false)')} WITH m ORDER BY m.id LIMIT $limit "
-            f"RETURN collect({_PROJECTION}) AS undated }}\n"
-            "RETURN total, dated + undated AS meetings")
+    return (f"{before}CALL () {{ {match()} RETURN count(m) AS total }}\n"
+            f"CALL () {{ {match(DATED)} RETURN count(m) AS n_dated }}\n"
+            f"CALL () {{ {match(DATED)} WITH m ORDER BY m.date DESC, m.id DESC SKIP $offset LIMIT $limit "
+            f"RETURN collect({projection}) AS dated }}\n"
+            f"CALL (n_dated) {{ {match('$end > n_dated', UNDATED)} WITH m ORDER BY m.id LIMIT $end "
+            "RETURN collect(m) AS undated }\n"
+            "WITH *, CASE WHEN $offset > n_dated THEN $offset - n_dated ELSE 0 END AS skip\n"
+            f"RETURN {also}total, dated, [m IN undated[skip..skip + $limit] | {projection}] AS undated")
+
+
+def page(row0: dict[str, Any], limit: int) -> list[dict[str, Any]]:
+    """The page from the Cypher answer: its dated part, then the undated ones it reaches."""
+    return (row0["dated"] + row0["undated"])[:limit]
 
 
 def run_neo4j(store: Any, params: MeetingsParams) -> MeetingsResult:
     args = {"level": params.level or None, "kind": params.kind or None, "region": params.region or None,
-            "limit": params.limit, **params.range_params()}
+            "limit": params.limit, "offset": params.offset, "end": params.offset + params.limit,
+            **params.range_params()}
     rows = store.query(cypher(args), args)
-    found = latest_meetings(rows[0]["meetings"], params.limit) if rows else []
-    return MeetingsResult(meetings=[row(m) for m in found], total=rows[0]["total"] if rows else 0)
+    found = page(rows[0], params.limit) if rows else []
+    return MeetingsResult(meetings=[row(m) for m in found], total=rows[0]["total"] if rows else 0,
+                          offset=params.offset)
 
 
 SPEC = QuerySpec(name="meetings", description="meetings filtered by level, kind, region and dates, latest first",

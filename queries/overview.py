@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from graph_loader.stores.summary import LATEST, MEETING_PROPS, latest_meetings
-from queries import regions
+from queries import meetings, regions
 from queries.meetings import MeetingRow, row
 from queries.regions import RegionRow
 from queries.shapes import query_rows
@@ -42,32 +42,21 @@ def run_embedded(store: Any, params: OverviewParams) -> OverviewResult:
     return assemble(store.summary(), params.latest)
 
 
-CYPHER_MEETINGS = f"""
-CALL () {{ MATCH (m:Meeting) RETURN count(m) AS total }}
-CALL () {{
+# the per-region counts, then the latest meetings as the meetings listing finds its first page
+CYPHER_MEETINGS = meetings.cypher({}, projection=f"m {{{', '.join('.' + p for p in MEETING_PROPS)}}}", before="""
+CALL () {
   MATCH (m:Meeting) WHERE m.region IS NOT NULL AND m.region <> ''
   WITH m.region AS region, count(*) AS n
   RETURN collect([region, n]) AS per_region
-}}
-CALL () {{
-  MATCH (m:Meeting) WHERE m.date >= '0' AND m.date < ':'
-  WITH m ORDER BY m.date DESC, m.id DESC LIMIT $latest
-  RETURN collect(m {{{', '.join('.' + p for p in MEETING_PROPS)}}}) AS dated
-}}
-CALL () {{
-  MATCH (m:Meeting) WHERE m.date IS NULL OR NOT (m.date >= '0' AND m.date < ':')
-  WITH m ORDER BY m.id LIMIT $latest
-  RETURN collect(m {{{', '.join('.' + p for p in MEETING_PROPS)}}}) AS undated
-}}
-RETURN total, per_region, dated + undated AS latest
-"""
+}
+""", also="per_region, ")
 
 
 def run_neo4j(store: Any, params: OverviewParams) -> OverviewResult:
-    rows = store.query(CYPHER_MEETINGS, {"latest": LATEST})[0]
+    rows = store.query(CYPHER_MEETINGS, {"offset": 0, "limit": LATEST, "end": LATEST})[0]
     summary = {"counts": store.counts(), "regions": query_rows(store, regions.CYPHER, {}, regions.COLUMNS),
                "meetings_per_region": dict(rows["per_region"]), "meetings_total": rows["total"],
-               "latest": rows["latest"]}
+               "latest": meetings.page(rows, LATEST)}
     return assemble(summary, params.latest)
 
 

@@ -71,8 +71,8 @@ def evidence_items(strings: list[str] | None) -> list[EvidenceItem]:
 
 
 def first_evidence(strings: list[str] | None) -> EvidenceItem | None:
-    items = evidence_items(strings)
-    return items[0] if items else None
+    """evidence_items(strings)[0], decoding only that one (a propagation tree holds thousands)."""
+    return EvidenceItem(**decode_evidence(min(strings))) if strings else None
 
 
 def full_date(value: str | None) -> date | None:

@@ -1,5 +1,6 @@
-"""The Sectors page shows counts on a generated corpus too (meetings carry ADDRESSES to the sectors
-named in their passage), and the sectors query agrees with the page."""
+"""Pages on a generated corpus: the Sectors page shows counts (meetings carry ADDRESSES to the sectors
+named in their passage) and agrees with the sectors query; the meetings table pages through a
+corpus larger than one page."""
 
 from __future__ import annotations
 
@@ -45,3 +46,25 @@ def test_sectors_page_shows_heatmap_on_a_generated_corpus(generated_workspace: P
     assert at.dataframe, "no sector counts: " + " | ".join(i.value for i in at.info)
     assert len(at.get("vega_lite_chart")) == 2
     assert at.selectbox(key="sc_level").value == "province"
+
+
+def test_meetings_table_pages_through_the_corpus(generated_workspace: Path, monkeypatch) -> None:
+    import app_pages.meetings
+
+    monkeypatch.setattr(app_pages.meetings, "PAGE", 10)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["page"] = "meetings"
+    at.session_state["lang"] = "zh"
+    at.session_state["store_kind"] = "embedded"
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    first = list(at.dataframe[0].value["id"])
+    captions = [c.value for c in at.caption]
+    total = next(int(c.split("共 ")[1].split(" ")[0]) for c in captions if c.startswith("第 1–10 条"))
+    assert len(first) == 10 and total > 20
+    at.number_input(key="mt_page").set_value(2).run()
+    second = list(at.dataframe[0].value["id"])
+    assert len(second) == 10 and not set(first) & set(second)
+    assert any(c.value == f"第 11–20 条，共 {total} 条" for c in at.caption)
+    at.number_input(key="mt_page").set_value(-(-total // 10)).run()  # the last page holds the rest
+    assert len(at.dataframe[0].value) == total - 10 * (-(-total // 10) - 1)

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from graph_loader.stores.embedded import EmbeddedStore
+from graph_loader.stores.summary import is_dated
 from queries.registry import REGISTRY, run_query
 from queries.shapes import LEVELS
 
@@ -90,6 +91,7 @@ class Sampler:
                   for _ in range(len(pairs) or 10)]
         paths = sorted({p for r in regions if (p := self.prop(r, "path"))})
         kinds = sorted({k for m in meetings if (k := self.prop(m, "kind"))})
+        dated = sum(is_dated(self.prop(m, "date")) for m in meetings)
         return {
             "propagation": take([{"target": self.name_or_id(d, "title")} for d in directives]
                                 + [{"target": m, "max_depth": rng.choice((1, 2, 8))} for m in relayed]),
@@ -101,7 +103,9 @@ class Sampler:
             "responsibility_chain": take([{"region": self.name_or_id(r, "path")} for r in regions]),
             "inspections": take([ranged({"region": self.name_or_id(r, "path")}) for r in regions]
                                 + [ranged({"team": t[: rng.choice((2, 4, len(t)))]}) for t in teams]
-                                + [{"team": b} for b in bodies if self.prop(b, "kind") == "inspection_team"]),
+                                + [{"team": b} for b in bodies if self.prop(b, "kind") == "inspection_team"])
+                           + [{"team": t[:2], "limit": rng.choice((1, 7, 50)), "offset": rng.randrange(60)}
+                              for t in take(teams)[:10]],
             "sectors": [{}] + [{"level": lv} for lv in LEVELS]
                        + take([ranged({"region": self.name_or_id(r, "path"),
                                        **({"level": rng.choice(LEVELS)} if rng.random() < 0.5 else {})})
@@ -111,7 +115,10 @@ class Sampler:
             "timeline": take([ranged({"region": self.name_or_id(r, "path")}) for r in regions]),
             "overview": [{}, {"latest": 1}, {"latest": 50}],
             "regions": [{}],
-            "meetings": [{}, {"limit": 5}] + take(
+            "meetings": [{}, {"limit": 5}, {"offset": len(meetings)}]
+                        # pages that straddle the last dated meeting and run into the undated ones
+                        + [{"offset": max(0, dated - back), "limit": n} for back, n in ((3, 10), (0, 5), (-2, 3))]
+                        + take(
                 [ranged({"region": p[: rng.randrange(1, len(p) + 1)]}) for p in paths]
                 + [ranged({"level": lv, "limit": rng.choice((3, 50, 2000))}) for lv in LEVELS]
                 + [{"kind": k} for k in kinds]

@@ -97,6 +97,8 @@ def test_inspections_by_region_and_team(store) -> None:
     assert run_query(store, "inspections", {"team": "第二巡查组"}).inspections[0].inspection.id == "inspection:i1"
     assert run_query(store, "inspections", {"region": "东海省", "date_from": "2024-05"}).inspections == []
     assert len(run_query(store, "inspections", {"region": "东海省", "date_to": "2024-03-20"}).inspections) == 1
+    page = run_query(store, "inspections", {"region": "东海省", "offset": 1})
+    assert page.total == 1 and page.inspections == [] and page.offset == 1
 
 
 def test_sectors_by_region_level_and_month(store) -> None:

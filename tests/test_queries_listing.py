@@ -44,6 +44,15 @@ def test_meetings_latest_first_filters_and_total(store) -> None:
         run_query(store, "meetings", {"level": "galaxy"})
 
 
+@pytest.mark.parametrize("size", [1, 2, 4])
+def test_meetings_pages_cover_the_list_once(store, size) -> None:
+    whole = [m.meeting.id for m in run_query(store, "meetings", {"limit": 100}).meetings]
+    pages = [run_query(store, "meetings", {"limit": size, "offset": o}) for o in range(0, len(whole) + size, size)]
+    assert [m.meeting.id for p in pages for m in p.meetings] == whole
+    assert {p.total for p in pages} == {len(whole)} and pages[-1].meetings == []
+    assert [p.offset for p in pages] == list(range(0, len(whole) + size, size))
+
+
 def test_latest_meetings_puts_undated_last_by_id() -> None:
     ms = [{"id": "b", "date": None}, {"id": "a", "date": "--03-01"}, {"id": "c", "date": "2024-01-02"},
           {"id": "d", "date": "2024-01-02"}, {"id": "e", "date": "2023"}]

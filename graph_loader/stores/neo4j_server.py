@@ -179,6 +179,8 @@ def start(workspace: Path | str, quiet: bool = False, timeout_s: float = START_T
     port = _free_port()
     log_path = sdir / "server.log"
     java = shutil.which("java") or "java"
+    heap = os.environ.get("SAFETYKG_NEO4J_HEAP", "1g")  # 1g/256m hold the sample and 10k corpora;
+    pagecache = _bytes(os.environ.get("SAFETYKG_NEO4J_PAGECACHE", "256m"))  # raise both for 100k
     if CDS_ARCHIVE.exists():
         cds = ["-XX:SharedArchiveFile=" + str(CDS_ARCHIVE), "-Xlog:cds=off", "-Xlog:cds+dynamic=off"]
     else:  # dumped at exit under a name of its own; stop() moves it in place (servers may run in parallel)
@@ -187,7 +189,8 @@ def start(workspace: Path | str, quiet: bool = False, timeout_s: float = START_T
         cds = ["-XX:ArchiveClassesAtExit=" + str(dump), "-Xlog:cds=off"]
     with open(log_path, "w") as log:
         proc = subprocess.Popen(
-            [java, "-Xms256m", "-Xmx1g", "-XX:+UseSerialGC", *cds, "-cp", classpath, "safetykg.neo4j.Launcher",
+            [java, "-Xms256m", f"-Xmx{heap}", f"-Dsafetykg.pagecache={pagecache}", "-XX:+UseSerialGC", *cds,
+             "-cp", classpath, "safetykg.neo4j.Launcher",
              str(sdir / "home"), str(port), str(sdir / "password"), str(sdir / "stop")],
             stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True,
         )
@@ -204,6 +207,15 @@ def start(workspace: Path | str, quiet: bool = False, timeout_s: float = START_T
         time.sleep(0.2)
     _terminate(proc.pid)
     raise LauncherError(f"Neo4j did not answer on {uri} within {timeout_s:.0f} s; see {log_path}")
+
+
+def _bytes(size: str) -> int:
+    """'512m' / '2g' / '1048576' → bytes (the JVM's own size syntax, for the page cache setting)."""
+    units = {"k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
+    size = size.strip().lower()
+    if size and size[-1] in units:
+        return int(float(size[:-1]) * units[size[-1]])
+    return int(size)
 
 
 def _terminate(pid: int, timeout_s: float = STOP_TIMEOUT_S) -> bool:

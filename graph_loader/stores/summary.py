@@ -33,11 +33,12 @@ def is_dated(date: str | None) -> bool:
     return bool(date) and "0" <= date[:1] <= "9"  # type: ignore[index]
 
 
-def latest_meetings(meetings: list[dict[str, Any]], n: int) -> list[dict[str, Any]]:
-    """The first n meetings 'latest first': dated by (date, id) descending, then the undated by id."""
+def latest_meetings(meetings: list[dict[str, Any]], n: int, offset: int = 0) -> list[dict[str, Any]]:
+    """n meetings from `offset` in the order 'latest first': dated by (date, id) descending, then the
+    undated by id."""
     dated = sorted((m for m in meetings if is_dated(m.get("date"))), key=lambda m: (m["date"], m["id"]), reverse=True)
     undated = sorted((m for m in meetings if not is_dated(m.get("date"))), key=lambda m: m["id"])
-    return (dated + undated)[:n]
+    return (dated + undated)[offset:offset + n]
 
 
 MEETING_PROPS = ("id", "name", "date", "level", "kind", "region", "articles")

@@ -59,7 +59,11 @@ public final class Launcher {
                 .setConfig(GraphDatabaseSettings.udc_enabled, false) // no usage reports: no network at runtime
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(10))
                 .setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(2))
-                .setConfig(GraphDatabaseSettings.pagecache_memory, 256L * 1024 * 1024)
+                .setConfig(GraphDatabaseSettings.pagecache_memory,
+                        Long.getLong("safetykg.pagecache", 256L * 1024 * 1024))
+                // a development server takes no backups: keep only the live transaction log, else a
+                // 10k-article load leaves ~7 GB of logs (and 100k would fill the disk)
+                .setConfig(GraphDatabaseSettings.keep_logical_logs, "false")
                 .build();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("STOPPING");

@@ -1,0 +1,161 @@
+"""End-to-end `safetykg build` into Neo4j at scale: wall time and memory as the corpus grows.
+
+The build runs as a child process; every few seconds this samples how many articles it has
+written (its `rows/` files) and the resident memory of the build (main process plus its
+workers and SHACL process) and of the Neo4j server, and keeps the samples taken as the count
+crosses each milestone (10k, 50k, 100k by default). A growing RSS between milestones is what
+the issue asks about: only the resolution indexes may grow with the corpus.
+
+    python -m bench.build_scale CORPUS_DIR --workspace WS [--milestones 10000,50000,100000]
+        [--heap 2g --pagecache 2g] [--out test-artifacts/bench/build-scale.json]
+
+Starts the workspace's own Neo4j server (dev/neo4j) unless NEO4J_URI is set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bench.machine import facts
+
+
+def _rss_kib(pid: int) -> tuple[int, int]:
+    """(VmRSS, VmHWM) of one process in KiB; (0, 0) once it is gone."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            got = {ln.split(":")[0]: int(ln.split()[1]) for ln in f if ln.startswith(("VmRSS", "VmHWM"))}
+        return got.get("VmRSS", 0), got.get("VmHWM", 0)
+    except (OSError, ValueError):
+        return 0, 0
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as f:
+                out += [int(c) for c in f.read().split()]
+    except OSError:
+        pass
+    return out
+
+
+def _tree_rss_kib(pid: int) -> int:
+    todo, total = [pid], 0
+    while todo:
+        p = todo.pop()
+        total += _rss_kib(p)[0]
+        todo += _children(p)
+    return total
+
+
+def _count(directory: Path) -> int:
+    try:
+        return sum(1 for e in os.scandir(directory) if e.name.endswith(".jsonl"))
+    except OSError:
+        return 0
+
+
+def _du_mib(path: Path) -> float:
+    done = subprocess.run(["du", "-sm", str(path)], capture_output=True, text=True)
+    return float(done.stdout.split()[0]) if done.returncode == 0 and done.stdout else -1.0
+
+
+def run(corpus: Path, workspace: Path, milestones: list[int], interval: float = 5.0,
+        extra: list[str] | None = None) -> dict:
+    from graph_loader.stores import neo4j_server
+
+    if workspace.exists():
+        shutil.rmtree(workspace)
+    workspace.mkdir(parents=True)
+    server_pid = 0
+    if not os.environ.get("NEO4J_URI"):
+        t0 = time.perf_counter()
+        neo4j_server.start(workspace, quiet=True)
+        server_pid = int((workspace / "neo4j" / "pid").read_text())
+        server_start_s = round(time.perf_counter() - t0, 1)
+    else:
+        server_start_s = None
+    cmd = [sys.executable, "-m", "graph_loader.cli", "build", str(corpus), "--workspace", str(workspace),
+           "--store", "neo4j", "--fresh", "--quiet", *(extra or [])]
+    samples: list[dict] = []
+    marks: dict[int, dict] = {}
+    log = (workspace / "build.stderr").open("w")
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=log, text=True)
+    peak_tree = 0
+    try:
+        while proc.poll() is None:
+            time.sleep(interval)
+            done = _count(workspace / "rows")
+            rss, hwm = _rss_kib(proc.pid)
+            tree = _tree_rss_kib(proc.pid)
+            peak_tree = max(peak_tree, tree)
+            s = {"t_s": round(time.perf_counter() - t0, 1), "articles": done,
+                 "build_rss_mib": round(rss / 1024), "build_hwm_mib": round(hwm / 1024),
+                 "build_tree_rss_mib": round(tree / 1024),
+                 "neo4j_rss_mib": round(_rss_kib(server_pid)[0] / 1024) if server_pid else None}
+            samples.append(s)
+            for m in milestones:
+                if m not in marks and done >= m:
+                    marks[m] = s
+                    print(json.dumps({"milestone": m, **s}), flush=True)
+        out, _ = proc.communicate()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        log.close()
+    wall = time.perf_counter() - t0
+    result = {
+        "machine": facts(), "command": " ".join(["safetykg", *cmd[3:]]), "exit": proc.returncode,
+        "wall_s": round(wall, 1), "server_start_s": server_start_s,
+        "articles": _count(workspace / "rows"),
+        "peak_build_tree_rss_mib": round(peak_tree / 1024),
+        "peak_neo4j_rss_mib": max((s["neo4j_rss_mib"] or 0 for s in samples), default=None),
+        "milestones": marks, "samples": samples[:: max(1, len(samples) // 200)],
+        "disk_mib": {name: _du_mib(workspace / name) for name in ("docs", "records", "rows", "rdf", "neo4j")},
+        "resolver_mib": round((workspace / "resolver.json").stat().st_size / 2**20, 1)
+        if (workspace / "resolver.json").exists() else None,
+        "stderr_tail": (workspace / "build.stderr").read_text(errors="replace")[-1500:],
+    }
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpus", type=Path)
+    ap.add_argument("--workspace", type=Path, required=True)
+    ap.add_argument("--milestones", default="10000,50000,100000")
+    ap.add_argument("--interval", type=float, default=5.0)
+    ap.add_argument("--heap", default="2g", help="Neo4j heap (SAFETYKG_NEO4J_HEAP)")
+    ap.add_argument("--pagecache", default="2g", help="Neo4j page cache (SAFETYKG_NEO4J_PAGECACHE)")
+    ap.add_argument("--keep-server", action="store_true", help="leave Neo4j running (to time queries)")
+    ap.add_argument("--out", type=Path, default=Path("test-artifacts/bench/build-scale.json"))
+    ap.add_argument("build_args", nargs="*", help="passed to safetykg build after --")
+    a = ap.parse_args(argv)
+    os.environ.setdefault("SAFETYKG_NEO4J_HEAP", a.heap)
+    os.environ.setdefault("SAFETYKG_NEO4J_PAGECACHE", a.pagecache)
+    milestones = [int(m) for m in a.milestones.split(",") if m]
+    try:
+        result = run(a.corpus, a.workspace, milestones, a.interval, a.build_args)
+    finally:
+        if not a.keep_server and not os.environ.get("NEO4J_URI"):
+            from graph_loader.stores import neo4j_server
+
+            neo4j_server.stop(a.workspace)
+    a.out.parent.mkdir(parents=True, exist_ok=True)
+    a.out.write_text(json.dumps(result, ensure_ascii=False, indent=1))
+    print(json.dumps({k: v for k, v in result.items() if k not in ("samples", "machine")}, ensure_ascii=False,
+                     indent=1))
+    return 0 if result["exit"] in (0, 1) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -18,7 +18,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from functools import partial
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +44,7 @@ class FileReport:
 class BuildReport:
     files: list[FileReport] = field(default_factory=list)
     violations: list[dict[str, Any]] = field(default_factory=list)
+    collisions: list[tuple[str, str]] = field(default_factory=list)  # (path, why its doc id is not its stem)
     store_counts: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
 
@@ -112,13 +113,13 @@ def load_document(ws: Path, doc_id: str) -> Document | None:
 
 # ---------------------------------------------------------------- per-file work (runs in workers)
 
-def process_file(path: str) -> tuple[Any, Any]:
+def process_file(path: str, doc_id: str | None = None, clash: IngestWarning | None = None) -> tuple[Any, Any]:
     """Ingest and extract one file; never raises (a failure becomes a Rejection)."""
     from graph_loader.extract.pipeline import extract
     from graph_loader.ingest import ingest_file
 
     try:
-        doc = ingest_file(Path(path))
+        doc = ingest_file(Path(path), doc_id, [clash] if clash else ())
     except Exception as e:  # noqa: BLE001 - one bad file must not stop the run
         return Rejection(path=path, reason=f"ingest failed: {type(e).__name__}: {e}"), None
     if isinstance(doc, Rejection):
@@ -130,12 +131,13 @@ def process_file(path: str) -> tuple[Any, Any]:
     return doc, record
 
 
-def build_file(path: str, workspace: str) -> tuple[Any, Any]:
+def build_file(path: str, workspace: str, doc_id: str | None = None, clash: IngestWarning | None = None
+               ) -> tuple[Any, Any]:
     """A build's per-file work, done where the file is read (a worker when there are several):
     ingest, extract, and write the article's Document and record files. Returns the Document
     without its texts and offset maps (the graph needs its metadata only) and the record as
     plain data: both cross the process boundary for a fraction of what the full objects cost."""
-    doc, record = process_file(path)
+    doc, record = process_file(path, doc_id, clash)
     if isinstance(doc, Rejection):
         return doc, None
     ws = Path(workspace)
@@ -146,19 +148,22 @@ def build_file(path: str, workspace: str) -> tuple[Any, Any]:
     return light, record.model_dump()
 
 
-def _process_all(paths: list[str], workers: int, ws: Path) -> Iterator[tuple[Any, Any]]:
-    """(Document or Rejection, ExtractionRecord or None) per path, in order."""
+def _process_all(paths: list[str], workers: int, ws: Path,
+                 ids: list[tuple[str, IngestWarning | None]] | None = None) -> Iterator[tuple[Any, Any]]:
+    """(Document or Rejection, ExtractionRecord or None) per path, in order; `ids` are the paths'
+    doc ids and collision warnings (stems when not given)."""
     from graph_loader.extract.pipeline import warm_up
     from graph_loader.extract.record import ExtractionRecord
 
     warm_up()  # before the pool forks: its workers start with the lexicons loaded
-    work = partial(build_file, workspace=str(ws))
+    given = ids if ids is not None else [(None, None)] * len(paths)
+    args = (paths, repeat(str(ws)), [d for d, _ in given], [c for _, c in given])
     if workers <= 1 or len(paths) < 4:
-        results: Iterable[tuple[Any, Any]] = map(work, paths)
+        results: Iterable[tuple[Any, Any]] = map(build_file, *args)
         pool = None
     else:
         pool = ProcessPoolExecutor(max_workers=workers)
-        results = pool.map(work, paths, chunksize=max(1, min(32, len(paths) // (workers * 4))))
+        results = pool.map(build_file, *args, chunksize=max(1, min(32, len(paths) // (workers * 4))))
     try:
         for doc, data in results:
             yield doc, (ExtractionRecord.model_validate(data) if data is not None else None)
@@ -230,7 +235,7 @@ def build_paths(paths: Iterable[str | Path], workspace: Path, store_kind: str = 
     from graph_loader.graph.batch import build_batch
     from graph_loader.graph.resolve import Resolver
     from graph_loader.graph.rows_io import write_rows
-    from graph_loader.ingest import iter_input_files
+    from graph_loader.ingest import assign_doc_id, iter_input_files
 
     t0 = time.perf_counter()
     ws = Path(workspace)
@@ -242,6 +247,9 @@ def build_paths(paths: Iterable[str | Path], workspace: Path, store_kind: str = 
     resolver = Resolver() if fresh or not resolver_path.exists() else Resolver.load(resolver_path)
 
     todo: list[str] = []
+    ids: list[tuple[str, IngestWarning | None]] = []
+    # ids already given (the resume state) stay with their paths; a new path never takes one
+    taken = {e["doc_id"]: p for p, e in state.done.items()}
     for item in iter_input_files([str(p) for p in paths]):
         if isinstance(item, Rejection):
             report.files.append(FileReport(item.path, None, "rejected", item.reason))
@@ -249,6 +257,9 @@ def build_paths(paths: Iterable[str | Path], workspace: Path, store_kind: str = 
             report.files.append(FileReport(str(item), state.done[str(item)]["doc_id"], "unchanged"))
         else:
             todo.append(str(item))
+            ids.append(assign_doc_id(item, taken, state.done.get(str(item), {}).get("doc_id")))
+            if ids[-1][1] is not None:
+                report.collisions.append((str(item), ids[-1][1].message))
 
     own_store = store is None
     store = store if store is not None else open_store(store_kind, ws, args)
@@ -256,7 +267,7 @@ def build_paths(paths: Iterable[str | Path], workspace: Path, store_kind: str = 
     next_checkpoint = time.perf_counter() + CHECKPOINT_EVERY
     checker = _ShaclChecker(report) if shacl and todo else None
     try:
-        results = _process_all(todo, workers, ws)
+        results = _process_all(todo, workers, ws, ids)
         for chunk in _chunks(todo, batch_size):
             items = []
             for _ in chunk:
@@ -381,6 +392,8 @@ def build_command(args: Any) -> int:
         raise
     for f in report.rejected:
         print(f"rejected: {f.path}: {f.reason}", file=sys.stderr)
+    for path, why in report.collisions:
+        print(f"warning: doc_id_collision: {path}: {why}", file=sys.stderr)
     failed = [f for f in report.files if any(w.startswith("extraction_failed") for w in f.warnings)]
     for f in failed:  # kept as an article with no facts, but never silently
         reason = next(w for w in f.warnings if w.startswith("extraction_failed"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from argparse import Namespace
@@ -15,8 +16,9 @@ from graph_loader.extract.sentences import SentenceIndex
 
 def _results(paths: list[str], workers: int, json_indent: int | None | bool = False
              ) -> tuple[Iterator[FileResult], dict[str, int]]:
-    """Extraction results of the paths; rejections reported on stderr (one line each) and counted."""
-    counts = {"rejected": 0}
+    """Extraction results of the paths; rejections and failed extractions reported on stderr (one
+    line each) and counted, as are renamed doc ids."""
+    counts = {"rejected": 0, "failed": 0}
 
     def gen() -> Iterator[FileResult]:
         for r in extract_files(paths, max(1, workers or 1), json_indent):
@@ -24,13 +26,19 @@ def _results(paths: list[str], workers: int, json_indent: int | None | bool = Fa
                 counts["rejected"] += 1
                 print(f"rejected: {r.rejection.path}: {r.rejection.reason}", file=sys.stderr)
                 continue
+            if r.collision:
+                print(f"warning: doc_id_collision: {r.path}: {r.collision}", file=sys.stderr)
+            if r.failed:  # the empty record is still written, as build keeps the article
+                counts["failed"] += 1
+                print(f"extraction failed: {r.path}: {r.failed}", file=sys.stderr)
             yield r
 
     return gen(), counts
 
 
 def extract_command(args: Namespace) -> int:
-    """Write one record per article (DIR/<doc_id>.json or JSON lines); exit 1 when some input was rejected."""
+    """Write one record per article (DIR/<doc_id>.json or JSON lines); exit 1 when some input was rejected
+    or its extraction failed."""
     workers = getattr(args, "workers", 1)
     count = 0
     if args.out:
@@ -42,12 +50,14 @@ def extract_command(args: Namespace) -> int:
             count += 1
     else:
         results, counts = _results(args.paths, workers, json_indent=None)
-        with open(args.jsonl, "w", encoding="utf-8") as f:
+        to_stdout = args.jsonl == "-"  # the usual spelling of standard output, for pipes
+        with (contextlib.nullcontext(sys.stdout) if to_stdout else open(args.jsonl, "w", encoding="utf-8")) as f:
             for r in results:
                 f.write((r.text or "") + "\n")
                 count += 1
-    print(f"extracted {count} article(s); rejected {counts['rejected']}", file=sys.stderr)
-    return 1 if counts["rejected"] else 0
+    failed = f", extraction failed {counts['failed']}" if counts["failed"] else ""
+    print(f"extracted {count} article(s); rejected {counts['rejected']}{failed}", file=sys.stderr)
+    return 1 if counts["rejected"] or counts["failed"] else 0
 
 
 def evaluate_command(args: Namespace) -> int:

@@ -59,7 +59,7 @@ from graph_loader.extract.regions import (
 )
 from graph_loader.extract.sectors import find_sectors
 from graph_loader.extract.sentences import SentenceIndex
-from graph_loader.ingest.document import Document, Rejection
+from graph_loader.ingest.document import Document, IngestWarning, Rejection
 
 log = logging.getLogger(__name__)
 
@@ -129,6 +129,8 @@ class FileResult:
     record: dict | None = None  # ExtractionRecord.to_json_dict()
     text: str | None = None  # `record` as JSON text, when asked for (see extract_files)
     clean: str | None = None  # the clean text (the evaluation shows evidence from it)
+    collision: str | None = None  # why doc_id is not the file stem (another file has it)
+    failed: str | None = None  # the record's `extraction_failed` warning: kept, but never silently
 
 
 def extract_files(paths: Iterable[str], workers: int = 1, json_indent: int | None | bool = False
@@ -138,36 +140,43 @@ def extract_files(paths: Iterable[str], workers: int = 1, json_indent: int | Non
     With workers > 1 the workers read the files themselves and send back plain data (`record`
     as a dict, or as JSON text with `json_indent` — None for one line, an int for indented —
     when the caller only writes it out): the parent only hands out paths and writes results,
-    so a second worker is not held back by pickling Documents and records."""
-    from graph_loader.ingest import iter_input_files
+    so a second worker is not held back by pickling Documents and records. Doc ids are given
+    here, in input order, so two files with one stem stay two articles whatever the workers."""
+    from graph_loader.ingest import assign_doc_id, iter_input_files
 
     items = list(iter_input_files(list(paths)))
+    taken: dict[str, str] = {}
+    ids = [None if isinstance(i, Rejection) else assign_doc_id(i, taken) for i in items]
     warm_up()
     work = partial(_extract_file, json_indent=json_indent)
     if workers <= 1 or len(items) < 2 * CHUNKSIZE:
-        for item in items:
-            yield FileResult(item.path, rejection=item) if isinstance(item, Rejection) else work(str(item))
+        for item, given in zip(items, ids, strict=True):
+            yield FileResult(item.path, rejection=item) if isinstance(item, Rejection) else work(str(item), *given)
         return
-    todo = [str(i) for i in items if not isinstance(i, Rejection)]
+    todo = [(str(i), *given) for i, given in zip(items, ids, strict=True) if given is not None]
     with ProcessPoolExecutor(max_workers=workers, initializer=warm_up) as pool:
-        results = pool.map(work, todo, chunksize=CHUNKSIZE)
+        results = pool.map(work, *zip(*todo, strict=True), chunksize=CHUNKSIZE)
         for item in items:
             yield FileResult(item.path, rejection=item) if isinstance(item, Rejection) else next(results)
 
 
-def _extract_file(path: str, json_indent: int | None | bool = False) -> FileResult:
+def _extract_file(path: str, doc_id: str | None = None, clash: IngestWarning | None = None,
+                  json_indent: int | None | bool = False) -> FileResult:
     from graph_loader.ingest import ingest_file
 
     try:
-        doc = ingest_file(Path(path))
+        doc = ingest_file(Path(path), doc_id, [clash] if clash else ())
     except Exception as e:  # noqa: BLE001 - one bad file must not stop a corpus
         return FileResult(path, rejection=Rejection(path=path, reason=f"ingest failed: {type(e).__name__}: {e}"))
     if isinstance(doc, Rejection):
         return FileResult(path, rejection=doc)
     data = extract(doc).to_json_dict()
+    notes = {"collision": clash.message if clash else None,
+             "failed": next((w for w in data.get("warnings", []) if w.startswith("extraction_failed")), None)}
     if json_indent is False:
-        return FileResult(path, doc_id=doc.doc_id, record=data, clean=doc.clean)
-    return FileResult(path, doc_id=doc.doc_id, text=json.dumps(data, ensure_ascii=False, indent=json_indent))
+        return FileResult(path, doc_id=doc.doc_id, record=data, clean=doc.clean, **notes)
+    return FileResult(path, doc_id=doc.doc_id, text=json.dumps(data, ensure_ascii=False, indent=json_indent),
+                      **notes)
 
 
 def _extract_fields(doc: Document) -> dict:

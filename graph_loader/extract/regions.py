@@ -1,7 +1,7 @@
 """Administrative divisions on jionlp's gazetteer: find, resolve, and read relative words.
 
 The gazetteer (provinces, prefectures, counties of jionlp's china_location.txt, with
-admin codes) is read once per process and turned into a prefix index, so a scan
+admin codes, as `graph_loader.gazetteer` reads them) becomes a prefix index once per process, so a scan
 costs one dict probe per character. Short forms (`海宁`, `湘西州`) are accepted
 unless they are ordinary words (lexicon/region_stoplist.tsv); a name shared by
 several places is kept only when the article's other mentions say which one.
@@ -12,14 +12,12 @@ Paths are jionlp full paths without repetition: `浙江省嘉兴市海宁市`, `
 
 from __future__ import annotations
 
-import importlib.util
-import os
-import zipfile
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
 from graph_loader.extract.lexicon_files import rows as lexicon_rows
+from graph_loader.gazetteer import divisions, package_file
 
 LEVELS = ("province", "prefecture", "county", "township")
 # Suffixes that make a prefecture-level or county-level name a full form.
@@ -58,8 +56,10 @@ class Gazetteer:
     """All provinces, prefectures and counties with their surface forms."""
 
     def __init__(self, places: list[Place], forms: dict[str, list[_Form]], stop_alias: set[str],
-                 stop_full: set[str], words: frozenset[str], idioms: frozenset[str]):
+                 stop_full: set[str], words: frozenset[str], idioms: frozenset[str],
+                 county_lines: dict[str, tuple[str, ...]] | None = None):
         self.places = places
+        self.county_lines = county_lines or {}  # county path -> the file's lines below it (townships)
         self.words = words  # common two-character words: a short form must not cut one
         self.idioms = idioms  # four-character idioms: 长治久安 holds no 长治
         self.by_path = {p.path: p for p in places}
@@ -93,36 +93,9 @@ class Gazetteer:
         return out
 
 
-def _package_file(package: str, *parts: str) -> str:
-    """A data file shipped inside an installed package, found without importing the package:
-    importing jionlp prints a banner on stdout (which may carry JSON) and costs half a second."""
-    spec = importlib.util.find_spec(package)
-    if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError(f"{package} is not installed; its data file {'/'.join(parts)} is needed")
-    path = os.path.join(next(iter(spec.submodule_search_locations)), *parts)
-    if os.path.exists(path):
-        return path
-    # a fresh jionlp ships `x.zip` and unzips it on its own first use: do the same, into our cache
-    archive = os.path.splitext(path)[0] + ".zip"
-    if not os.path.exists(archive):
-        raise FileNotFoundError(f"{package}'s data file {'/'.join(parts)} is missing")
-    cached = os.path.join(os.path.expanduser("~/.cache/safetykg"), package, *parts)
-    if not os.path.exists(cached):
-        os.makedirs(os.path.dirname(cached), exist_ok=True)
-        with zipfile.ZipFile(archive) as z:
-            member = next(n for n in z.namelist() if n.endswith(parts[-1]))
-            tmp = f"{cached}.{os.getpid()}.tmp"
-            with z.open(member) as src, open(tmp, "wb") as dst:
-                dst.write(src.read())
-            os.replace(tmp, cached)
-    return cached
-
-
-
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """Build the gazetteer once per process from jionlp's location file."""
-    path = _package_file("jionlp", "dictionary", "china_location.txt")
     places: list[Place] = []
     forms: dict[str, list[_Form]] = {}
 
@@ -133,56 +106,45 @@ def gazetteer() -> Gazetteer:
         if not any(f.place.path == place.path for f in lst):
             lst.append(_Form(place, kind))
 
-    prov: Place | None = None
-    pref: Place | None = None
-    with open(path, encoding="utf-8") as f:
-        for raw in f:
-            if raw.startswith("\t\t\t"):
+    placed: dict[int, Place] = {}  # id(division) -> its place; a skipped prefecture line has none
+    county_lines: dict[str, tuple[str, ...]] = {}
+    for d in divisions():
+        name = d.name
+        if d.level == "province":
+            cur = Place(name, name, "province", d.code, None, name)
+        elif d.level == "prefecture":
+            prov = placed[id(d.parent)]
+            if name in _DIRECT or name == prov.name:  # municipality's own line, or 省直辖
                 continue
-            depth = len(raw) - len(raw.lstrip("\t"))
-            parts = raw.strip().split("\t")
-            if len(parts) != 3:
+            cur = Place(name, prov.path + name, "prefecture", d.code, prov.path, prov.name)
+        else:  # a county under a skipped prefecture line hangs from the province
+            parent = placed.get(id(d.parent)) or placed[id(d.parent.parent)]
+            cur = Place(name, parent.path + name, "county", d.code, parent.path, parent.province)
+            county_lines[cur.path] = d.townships
+        placed[id(d)] = cur
+        places.append(cur)
+        add(name, cur, "full")
+        for a in d.aliases:
+            if a == name:
                 continue
-            name, code, alias_field = parts
-            aliases = [a for a in alias_field.split("/") if a and a != name]
-            if depth == 0:
-                prov = Place(name, name, "province", code, None, name)
-                pref = None
-                places.append(prov)
-                cur = prov
-            elif depth == 1 and prov is not None:
-                if name in _DIRECT or name == prov.name:  # municipality's own line, or 省直辖
-                    pref = None
-                    continue
-                pref = Place(name, prov.path + name, "prefecture", code, prov.path, prov.name)
-                places.append(pref)
-                cur = pref
-            elif depth == 2 and prov is not None:
-                parent = pref or prov
-                cur = Place(name, parent.path + name, "county", code, parent.path, prov.name)
-                places.append(cur)
-            else:
+            # `海南州` for 海南藏族自治州: the short form plus the level suffix of the full name
+            if len(a) >= 3 and a[-1] == name[-1] and name.startswith(a[:-1]):
+                add(a, cur, "alias")
                 continue
-            add(name, cur, "full")
-            for a in aliases:
-                # `海南州` for 海南藏族自治州: the short form plus the level suffix of the full name
-                if len(a) >= 3 and a[-1] == name[-1] and name.startswith(a[:-1]):
-                    add(a, cur, "alias")
-                    continue
-                if name.startswith(a):  # `经开区` for an economic zone is not a short form of it
-                    add(a, cur, "alias")
-                    if name.endswith("自治州"):
-                        add(a + "州", cur, "alias")
-                    elif name.endswith("自治县"):
-                        add(a + "县", cur, "alias")
+            if name.startswith(a):  # `经开区` for an economic zone is not a short form of it
+                add(a, cur, "alias")
+                if name.endswith("自治州"):
+                    add(a + "州", cur, "alias")
+                elif name.endswith("自治县"):
+                    add(a + "县", cur, "alias")
     stop_alias, stop_full = set(), set()
     for row in lexicon_rows("region_stoplist.tsv"):
         (stop_alias if row[1] == "alias" else stop_full).add(row[0])
-    return Gazetteer(places, forms, stop_alias, stop_full, common_words(), _idioms())
+    return Gazetteer(places, forms, stop_alias, stop_full, common_words(), _idioms(), county_lines)
 
 
 def _idioms() -> frozenset[str]:
-    path = _package_file("jionlp", "dictionary", "chinese_idiom.txt")
+    path = package_file("jionlp", "dictionary", "chinese_idiom.txt")
     with open(path, encoding="utf-8") as f:
         return frozenset(w for w in (line.split("\t", 1)[0] for line in f) if len(w) == 4)
 
@@ -200,7 +162,7 @@ def common_words() -> frozenset[str]:
     Lexicon matchers (places, sectors) use it to refuse a match that cuts a word.
     """
     words = set()
-    with open(_package_file("jieba", "dict.txt"), encoding="utf-8") as f:
+    with open(package_file("jieba", "dict.txt"), encoding="utf-8") as f:
         for line in f:
             if line[2:3] != " ":
                 continue
@@ -306,30 +268,17 @@ _TOWN_SUFFIXES = ("镇", "乡", "街道", "苏木")
 
 @lru_cache(maxsize=1)
 def _townships() -> dict[str, tuple[str, ...]]:
-    """County path → its township names (镇, 乡, 街道, 苏木), from the same gazetteer file."""
-    gz = gazetteer()
-    by_code = {p.code: p.path for p in gz.places if p.level == "county"}
-    out: dict[str, list[str]] = {}
-    county: str | None = None
-    path = _package_file("jionlp", "dictionary", "china_location.txt")
-    with open(path, encoding="utf-8") as f:
-        for raw in f:
-            if raw.startswith("\t\t\t\t"):
-                continue
-            if raw.startswith("\t\t\t"):
-                name = raw.strip()
-                if county and name.endswith(_TOWN_SUFFIXES) and len(name) >= 3:
-                    out.setdefault(county, []).append(name)
-            elif raw.startswith("\t\t"):
-                parts = raw.strip().split("\t")
-                county = by_code.get(parts[1]) if len(parts) == 3 else None
-            else:
-                county = None
-    return {k: tuple(sorted(set(v), key=len, reverse=True)) for k, v in out.items()}
+    """County path → its township names (镇, 乡, 街道, 苏木), longest first."""
+    out: dict[str, tuple[str, ...]] = {}
+    for county, lines in gazetteer().county_lines.items():
+        names = {n for n in lines if n.endswith(_TOWN_SUFFIXES) and len(n) >= 3}
+        if names:
+            out[county] = tuple(sorted(names, key=len, reverse=True))
+    return out
 
 
 def township_names() -> dict[str, tuple[str, ...]]:
-    """County path → its township names; loading takes about half a second, so a worker loads it first."""
+    """County path → its township names; the first call builds the gazetteer, so a worker calls it first."""
     return _townships()
 
 

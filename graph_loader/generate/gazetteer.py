@@ -14,6 +14,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from graph_loader.gazetteer import Division
+from graph_loader.gazetteer import provinces as all_provinces
+
 _PROVINCE_OK = re.compile(r".+省$")
 _PREFECTURE_OK = re.compile(r".+(市|自治州)$")
 _COUNTY_OK = re.compile(r".+(县|区|市|自治县)$")
@@ -46,11 +49,6 @@ class Gazetteer:
     all_names: frozenset[str]  # every full name and alias of every division (for name filtering)
 
 
-def _aliases(node: dict) -> list[str]:
-    a = node.get("_alias") or []
-    return [a] if isinstance(a, str) else list(a)
-
-
 def _unit(name: str, level: str) -> str:
     if level == "province":
         return "省"
@@ -63,49 +61,51 @@ def _unit(name: str, level: str) -> str:
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """Read jionlp's location tree once and keep the unambiguous divisions."""
-    import jionlp  # imported here: ~0.5 s, only when generating
-
-    tree = jionlp.china_location_loader()
+    """Keep the unambiguous divisions of jionlp's location tree."""
     counts: Counter[str] = Counter()
-    for pname, pnode in tree.items():
-        counts.update({pname, *_aliases(pnode)})
-        for cname, cnode in pnode.items():
-            if cname.startswith("_"):
-                continue
-            counts.update({cname, *_aliases(cnode)})
-            for xname, xnode in cnode.items():
-                if not xname.startswith("_"):
-                    counts.update({xname, *_aliases(xnode)})
+    for pnode in all_provinces():
+        counts.update({pnode.name, *pnode.aliases})
+        for cnode in pnode.children:
+            counts.update({cnode.name, *cnode.aliases})
+            for xnode in cnode.children:
+                counts.update({xnode.name, *xnode.aliases})
 
     def unique(name: str, alias: str) -> bool:
         return len(alias) >= 2 and alias != name and counts[name] == 1 and counts[alias] == 1
 
+    def by_name(nodes: tuple[Division, ...]) -> list[Division]:
+        return sorted(nodes, key=lambda d: d.name)
+
+    def shortest(aliases: tuple[str, ...]) -> str:
+        return min(aliases, key=len) if aliases else ""
+
     provinces, prefectures, counties = [], {}, {}
-    for pname, pnode in sorted(tree.items()):
+    for pnode in by_name(all_provinces()):
+        pname = pnode.name
         if not _PROVINCE_OK.match(pname) or pname == "台湾省":
             continue
-        palias = min(_aliases(pnode), key=len)
-        prov = Region(pname, palias, pname, "province", "省", pnode["_admin_code"])
+        prov = Region(pname, min(pnode.aliases, key=len), pname, "province", "省", pnode.code)
         provinces.append(prov)
         prefectures[pname] = []
-        for cname, cnode in sorted(pnode.items()):
-            if cname.startswith("_") or not _PREFECTURE_OK.match(cname):
+        for cnode in by_name(pnode.children):
+            cname = cnode.name
+            if not _PREFECTURE_OK.match(cname):
                 continue
-            calias = min(_aliases(cnode), key=len) if _aliases(cnode) else ""
+            calias = shortest(cnode.aliases)
             if not unique(cname, calias):
                 continue
             pref = Region(cname, calias, pname + cname, "prefecture", _unit(cname, "prefecture"),
-                          cnode["_admin_code"], prov)
+                          cnode.code, prov)
             kids = []
-            for xname, xnode in sorted(cnode.items()):
-                if xname.startswith("_") or not _COUNTY_OK.match(xname) or _COUNTY_BAD.search(xname):
+            for xnode in by_name(cnode.children):
+                xname = xnode.name
+                if not _COUNTY_OK.match(xname) or _COUNTY_BAD.search(xname):
                     continue
-                xalias = min(_aliases(xnode), key=len) if _aliases(xnode) else ""
+                xalias = shortest(xnode.aliases)
                 if not unique(xname, xalias):
                     continue
                 kids.append(Region(xname, xalias, pref.path + xname, "county", _unit(xname, "county"),
-                                   xnode["_admin_code"], pref))
+                                   xnode.code, pref))
             if kids:
                 prefectures[pname].append(pref)
                 counties[pref.path] = kids

@@ -2,8 +2,8 @@
 
 The graph needs, for every region path the extractor gives (`浙江省嘉兴市海宁市`), its
 level, its code (the resolution key) and the chain of regions containing it (PART_OF rows).
-jionlp's china_location dictionary holds provinces, prefectures and counties with codes; a
-remainder after a known county is taken as a township. Paths the gazetteer does not know
+jionlp's china_location dictionary (`graph_loader.gazetteer`) holds provinces, prefectures and
+counties with codes; a remainder after a known county is taken as a township. Paths the gazetteer does not know
 fall back to the extractor's `graph_loader.extract.regions` helpers when they exist.
 """
 
@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+
+from graph_loader.gazetteer import Division, provinces
 
 
 @dataclass(frozen=True)
@@ -22,46 +24,31 @@ class RegionInfo:
     parent: str | None  # full path of the containing region
 
 
-@cache
-def _tree() -> dict:
-    import contextlib
-    import sys
-
-    with contextlib.redirect_stdout(sys.stderr):  # its import banner must not mix with --json output
-        import jionlp  # ~0.5 s import: only when the first region is resolved
-
-    return jionlp.china_location_loader()
-
-
-def _children(node: dict) -> list[tuple[str, dict]]:
-    return [(k, v) for k, v in node.items() if not k.startswith("_") and isinstance(v, dict)]
-
-
 def _walk(path: str) -> list[tuple[str, str, str | None]]:
     """Components [(name, level, code)] of the longest known prefix of path."""
     out: list[tuple[str, str, str | None]] = []
     rest = path
-    for prov, pnode in _children(_tree()):
-        if rest.startswith(prov):
-            out.append((prov, "province", pnode.get("_admin_code")))
-            rest = rest[len(prov):]
-            cities = _children(pnode)
+    for prov in provinces():
+        if rest.startswith(prov.name):
+            out.append((prov.name, "province", prov.code))
+            rest = rest[len(prov.name):]
+            cities = prov.children
             # municipalities: the city level repeats the province name; skip it
-            same = [c for c in cities if c[0] == prov]
-            if same and not rest.startswith(prov):
-                cities = _children(same[0][1])
+            same = [c for c in cities if c.name == prov.name]
+            if same and not rest.startswith(prov.name):
+                cities = same[0].children
                 levels = ("county",)
             else:
                 levels = ("prefecture", "county")
             node_children = cities
             for level in levels:
-                match = next(((n, c) for n, c in sorted(node_children, key=lambda x: -len(x[0]))
-                              if rest.startswith(n)), None)
+                match = next((c for c in sorted(node_children, key=lambda x: -len(x.name))
+                              if rest.startswith(c.name)), None)
                 if match is None:
                     break
-                out.append((match[0], level, match[1].get("_admin_code")))
-                rest = rest[len(match[0]):]
-                node_children = _children(match[1])
+                out.append((match.name, level, match.code))
+                rest = rest[len(match.name):]
+                node_children = match.children
             break
     return out
 
@@ -119,17 +106,15 @@ def is_region(text: str) -> bool:
 
 def aliases(path: str) -> list[str]:
     """Short names of the components of a known path (`海宁`, `嘉兴`) for stripping prefixes."""
-    out = []
-    node = _tree()
+    out: list[str] = []
+    children: tuple[Division, ...] = provinces()
     rest = path
     while True:
-        nxt = next(((n, c) for n, c in _children(node) if rest.startswith(n)), None)
-        if nxt is None:
+        child = next((c for c in children if rest.startswith(c.name)), None)
+        if child is None:
             break
-        name, child = nxt
-        out.append(name)
-        al = child.get("_alias")
-        out.extend([al] if isinstance(al, str) else (al or []))
-        rest = rest[len(name):]
-        node = child
+        out.append(child.name)
+        out.extend(child.aliases)
+        rest = rest[len(child.name):]
+        children = child.children
     return out

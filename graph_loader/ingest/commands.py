@@ -8,7 +8,7 @@ from argparse import Namespace
 from dataclasses import asdict
 
 from graph_loader.ingest.document import Document, Rejection
-from graph_loader.ingest.pipeline import ingest_paths
+from graph_loader.ingest.pipeline import DOC_ID_COLLISION, ingest_paths
 
 
 def summary(doc: Document) -> dict:
@@ -55,6 +55,9 @@ def ingest_command(args: Namespace) -> int:
                 print(json.dumps({"path": item.path, "rejected": item.reason}, ensure_ascii=False))
             print(f"{item.path}: rejected: {item.reason}", file=sys.stderr)
             continue
+        for w in item.warnings:
+            if w.code == DOC_ID_COLLISION:
+                print(f"warning: {w.code}: {item.path}: {w.message}", file=sys.stderr)
         if args.json:
             record = summary(item)
             if args.show:

@@ -7,8 +7,10 @@ on; one bad file never stops the others.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, MutableMapping, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from graph_loader.ingest.decode import MAX_BYTES, DecodeError, decode
@@ -53,8 +55,64 @@ def iter_input_files(paths: Iterable[str]) -> Iterator[Path | Rejection]:
 
 
 def ingest_paths(paths: Iterable[str]) -> Iterator[Document | Rejection]:
+    taken: dict[str, str] = {}
     for item in iter_input_files(paths):
-        yield item if isinstance(item, Rejection) else ingest_file(item)
+        if isinstance(item, Rejection):
+            yield item
+            continue
+        doc_id, clash = assign_doc_id(item, taken)
+        yield ingest_file(item, doc_id, [clash] if clash else ())
+
+
+DOC_ID_COLLISION = "doc_id_collision"
+
+
+def assign_doc_id(path: Path | str, taken: MutableMapping[str, str], known: str | None = None
+                  ) -> tuple[str, IngestWarning | None]:
+    """The file's doc id, recorded in `taken` (doc id -> path of the file that owns it).
+
+    The stem, as the gold files and seeds expect, unless another file owns it (scraped folders
+    repeat `index.html`, `1.txt`): then `stem-<8 hex of sha1 of the resolved path>`, the same
+    whatever order or spelling the path comes in, in characters the app accepts in a doc id, and
+    a warning naming the owner. The same file named twice keeps its id, and so does a file an
+    earlier run gave the id `known` (a resumed build), as long as that id is still its own.
+    """
+    path = Path(path)
+    me = str(path)
+
+    def free(doc_id: str) -> bool:
+        owner = taken.get(doc_id)
+        return owner is None or owner == me or _resolved(owner) == _resolved(me)
+
+    stem = path.stem
+    doc_id = stem
+    if known is not None and free(known):
+        doc_id = known
+    elif not free(stem):
+        h = hashlib.sha1(_resolved(me).encode("utf-8", "surrogateescape")).hexdigest()
+        doc_id = next(c for c in _suffixed(stem, h) if free(c))
+    taken[doc_id] = me
+    if doc_id == stem:
+        return doc_id, None
+    return doc_id, IngestWarning(
+        DOC_ID_COLLISION, f"the id {stem} belongs to {taken.get(stem) or 'another file'}; this file is {doc_id}")
+
+
+def _suffixed(stem: str, h: str) -> Iterator[str]:
+    """Longer suffixes only when a file is literally named like another's suffixed id."""
+    yield from (f"{stem}-{h[:8]}", f"{stem}-{h[:16]}", f"{stem}-{h}")
+    n = 2
+    while True:
+        yield f"{stem}-{h}-{n}"
+        n += 1
+
+
+@lru_cache(maxsize=4096)  # a scraped folder's `index.html`s are all compared with the first one
+def _resolved(path: str) -> str:
+    try:
+        return str(Path(path).resolve())
+    except OSError:  # a loop of links: the path as given still names one file
+        return os.path.abspath(path)
 
 
 def read_bytes(path: Path, limit: int | None = None) -> tuple[bytes, bool]:
@@ -71,8 +129,12 @@ def read_bytes(path: Path, limit: int | None = None) -> tuple[bytes, bool]:
     return data, True
 
 
-def ingest_file(path: Path) -> Document | Rejection:
-    """One file to a Document, or a Rejection naming why it cannot be read."""
+def ingest_file(path: Path, doc_id: str | None = None, notes: Sequence[IngestWarning] = ()
+                ) -> Document | Rejection:
+    """One file to a Document, or a Rejection naming why it cannot be read.
+
+    `doc_id` defaults to the stem; a run of many files passes the one `assign_doc_id` gave,
+    with its collision warning in `notes`."""
     path = Path(path)
     try:
         data, truncated = read_bytes(path)
@@ -80,10 +142,11 @@ def ingest_file(path: Path) -> Document | Rejection:
         return Rejection(str(path), "is a folder, not a file")
     except OSError as e:
         return Rejection(str(path), f"cannot read: {e.strerror or e}")
-    return ingest_bytes(data, path, truncated=truncated)
+    return ingest_bytes(data, path, truncated=truncated, doc_id=doc_id, notes=notes)
 
 
-def ingest_bytes(data: bytes, path: Path | str, *, truncated: bool = False) -> Document | Rejection:
+def ingest_bytes(data: bytes, path: Path | str, *, truncated: bool = False, doc_id: str | None = None,
+                 notes: Sequence[IngestWarning] = ()) -> Document | Rejection:
     """The cleaning pipeline on the bytes of one file (an upload, say); `path` names it.
 
     The suffix of `path` decides HTML (.html/.htm, or markup sniffed) and Markdown (.md).
@@ -96,7 +159,7 @@ def ingest_bytes(data: bytes, path: Path | str, *, truncated: bool = False) -> D
         decoded = decode(data)
     except DecodeError as e:
         return Rejection(str(path), str(e))
-    warnings = [IngestWarning(code, msg) for code, msg in decoded.warnings]
+    warnings = list(notes) + [IngestWarning(code, msg) for code, msg in decoded.warnings]
     if truncated:
         warnings.append(IngestWarning(
             "truncated", f"file is larger than the {MAX_BYTES / 2**20:g} MiB limit; only the first part was read"))
@@ -139,7 +202,7 @@ def ingest_bytes(data: bytes, path: Path | str, *, truncated: bool = False) -> D
     if not _CJK.search(clean.text):
         warnings.append(IngestWarning("no_chinese", "the text has no Chinese characters"))
     return Document(
-        doc_id=path.stem,
+        doc_id=doc_id or path.stem,
         path=str(path),
         sha256=sha,
         encoding=decoded.encoding,

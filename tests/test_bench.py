@@ -1,0 +1,60 @@
+"""The benchmark harness measures what it says: parameter samplers give answerable parameters for
+every catalogue query on both stores, and the build-scale sampler reads real process memory.
+(Timings themselves are never asserted: they live in BENCHMARKS.md.)"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from bench import build_scale
+from bench.queries import sample_params, sample_params_neo4j, time_queries
+from graph_loader.stores.embedded import EmbeddedStore
+from queries.registry import REGISTRY
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def sample_workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from graph_loader.build import build_paths
+
+    ws = tmp_path_factory.mktemp("bench-ws")
+    assert not build_paths([ROOT / "data" / "corpus"], ws, shacl=False).rejected
+    return ws
+
+
+def test_embedded_sampler_covers_the_catalogue_and_every_set_runs(sample_workspace: Path) -> None:
+    store = EmbeddedStore.open(sample_workspace)
+    params = sample_params(store, k=3)
+    assert set(params) == set(REGISTRY) and all(params.values())
+    timed = time_queries(store, params, repeat=1)
+    assert {name: r["errors"] for name, r in timed.items() if r.get("errors")} == {}
+    assert all(r["n"] == len(params[name]) for name, r in timed.items())
+    # the busiest directive is sampled first: its propagation tree is not empty
+    assert timed["propagation"]["empty_results"] < len(params["propagation"])
+
+
+@pytest.mark.neo4j
+def test_neo4j_sampler_gives_the_same_families(sample_workspace: Path, neo4j_store) -> None:
+    from graph_loader.stores.neo4j_store import grouped_batches, iter_row_batches
+
+    for batch in grouped_batches(iter_row_batches(sample_workspace)):
+        neo4j_store.upsert(batch)
+    embedded = sample_params(EmbeddedStore.open(sample_workspace), k=3)
+    cypher = sample_params_neo4j(neo4j_store, k=3)
+    assert set(cypher) == set(embedded)
+    for name in ("overview", "regions", "sectors"):  # the fixed and the busiest-first families agree
+        assert cypher[name][-1] == embedded[name][-1]
+    assert cypher["propagation"][0] == embedded["propagation"][0]
+    timed = time_queries(neo4j_store, cypher, repeat=1)
+    assert {name: r["errors"] for name, r in timed.items() if r.get("errors")} == {}
+
+
+def test_build_scale_reads_process_memory() -> None:
+    rss, hwm = build_scale._rss_kib(os.getpid())
+    assert 10_000 < rss <= hwm  # a Python process with pytest loaded holds more than 10 MiB
+    assert build_scale._tree_rss_kib(os.getpid()) >= rss
+    assert build_scale._rss_kib(2**22 + 12345) == (0, 0)  # a process that is gone

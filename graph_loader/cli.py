@@ -63,7 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     _workspace(p)
     p.add_argument("--store", choices=["embedded", "neo4j"], default="embedded")
     p.add_argument("--workers", type=int, default=1)
-    p.add_argument("--batch-size", type=int, default=200)
+    p.add_argument("--batch-size", type=int, default=None,
+                   help="articles per batch (default 200; 2000 into Neo4j, where each batch rewrites the "
+                        "support lists of the nodes most articles name)")
     p.add_argument("--fresh", action="store_true", help="ignore the resume state and start over")
     p.add_argument("--no-shacl", action="store_true", help="skip SHACL validation (large corpora)")
     p.add_argument("--quiet", action="store_true")

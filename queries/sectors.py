@@ -4,6 +4,11 @@ The unit is a meeting that addresses the sector (ADDRESSES); `articles` counts t
 distinct articles reporting those meetings. A meeting whose region lies above the
 requested level keeps its own region. Both stores aggregate before returning, so a
 large graph sends one row per (sector, region, month), not one per meeting.
+
+The whole-corpus forms (no region, no date range) aggregate every meeting: on Neo4j that takes
+hundreds of ms at 10k articles however the Cypher is written, so `refresh_summaries` stores their
+answers after each load or build, stamped with the graph version (stores/neo4j_store.py), and
+`run_neo4j` answers from them while the stamp is current, live otherwise.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from queries.lookup import find_nodes, region_subtree
-from queries.shapes import CYPHER_IN_RANGE, DateRangeParams, Level, QueryParamError, month_of
+from queries.shapes import CYPHER_IN_RANGE, LEVELS, DateRangeParams, Level, QueryParamError, month_of
 from queries.spec import QuerySpec
 
 
@@ -221,7 +226,45 @@ def run_embedded(store: Any, params: SectorsParams) -> SectorsResult:
     return _assemble(raw["rows"], raw["totals"])
 
 
+SUMMARY_LEVELS: tuple[str | None, ...] = (None, *LEVELS)
+
+
+def summary_key(params: SectorsParams) -> str | None:
+    """The stored answer serving `params`: only whole-corpus forms (nothing set but the level), so a
+    parameter added later never gets an answer computed without it."""
+    if {k for k, v in params.model_dump().items() if v is not None} - {"level"}:
+        return None
+    return "sectors" if params.level is None else f"sectors_{params.level}"
+
+
+def refresh_summaries(store: Any) -> dict[str, int]:
+    """Compute the whole-corpus answers live and store them as JSON stamped with the graph version
+    read before computing (a write meanwhile makes them stale at once). Forms already current are
+    skipped. Returns the size of each answer computed (JSON bytes, before the store compresses)."""
+    keys = {level: summary_key(SectorsParams(level=level)) for level in SUMMARY_LEVELS}
+    version, current = store.begin_summaries(keys.values())
+    answers = {key: _run_live(store, SectorsParams(level=level)).model_dump_json()
+               for level, key in keys.items() if key not in current}
+    if answers:
+        store.write_summaries(answers, version)
+    return {key: len(text.encode()) for key, text in answers.items()}
+
+
 def run_neo4j(store: Any, params: SectorsParams) -> SectorsResult:
+    key = summary_key(params)
+    read = getattr(store, "read_summary", None)  # stores that keep no summaries are asked live
+    if key is not None and read is not None:
+        stored = read(key)
+        if stored is not None:
+            try:
+                with _gc_paused():
+                    return SectorsResult.model_validate_json(stored)
+            except ValueError:  # stored by an older shape of the result: the live answer is right
+                pass
+    return _run_live(store, params)
+
+
+def _run_live(store: Any, params: SectorsParams) -> SectorsResult:
     ids = _regions(store, params)
     args = {"level": params.level, "ids": ids or [], "month_re": MONTH_RE, **params.range_params()}
     found = store.query(cypher(ids is not None, params.level is not None), args)[0]

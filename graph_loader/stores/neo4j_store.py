@@ -13,6 +13,14 @@ share, (4) deletes the old facts no article supports any more and (5) narrows `_
 the new facts. Each
 step runs in driver-managed transactions (retried on transient errors) and is idempotent, so
 a load killed at any point and run again ends in the same graph as an uninterrupted one.
+
+Precomputed answers: a `_Summary {id: 'graph'}` node (no relationships, no schema label, so no
+query, count or export sees it) holds answers too slow to compute per request (zlib-compressed
+JSON), each stamped with the graph `version` it was computed at. Every upsert bumps the version in
+a transaction of its own before its first data write (a write that dies midway still invalidates)
+and again after its last (a refresh that read the graph while the write was under way is
+invalidated too). The node exists only once a refresh made it: graphs never summarised carry no
+technical node at all.
 """
 
 from __future__ import annotations
@@ -21,6 +29,7 @@ import json
 import re
 import sys
 import time
+import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -34,6 +43,9 @@ from graph_loader.stores.base import LoadSummary
 from graph_loader.stores.errors import StoreUnavailable  # raised here, and re-exported for callers
 
 SUPPORT_LABEL = "_Support"
+SUMMARY_LABEL = "_Summary"
+SUMMARY_ID = "graph"
+STAMP_SUFFIX = "_version"  # `<key>_version`: the graph version the answer `<key>` was computed at
 FULLTEXT_INDEX = "names"
 FULLTEXT_LABELS = ("Person", "Body", "Directive", "Meeting", "Region", "Incident", "Inspection")
 FULLTEXT_PROPS = ("name", "title", "team")
@@ -206,6 +218,20 @@ _REPLACE_SUPPORT = (
     "{v}.evidence = kept_ev + [e IN row.evidence WHERE NOT e IN kept_ev] "
     "RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, count(*) AS total"
 )
+# The same for a batch whose articles were never loaded (no support record: the usual first build).
+# Nothing of theirs can be in the lists yet, so nothing is filtered out and their own entries need
+# no membership test: the replace above scans every entry of a hub's lists (a sector or a national
+# body named by tens of thousands of articles) against the batch, which made each batch slower as
+# the corpus grew. Only entries of other articles (a resolved fact's earlier support) are checked.
+_ADD_SUPPORT = (
+    "WITH {v}, row, {v}.articles IS NULL AS created, coalesce({v}.articles, []) AS kept, "
+    "coalesce({v}.evidence, []) AS kept_ev "
+    "SET {v} += row.props, "
+    "{v}.articles = kept + [a IN row.articles WHERE CASE WHEN a IN $docs THEN true ELSE NOT a IN kept END], "
+    "{v}.evidence = kept_ev + [e IN row.evidence "
+    "WHERE CASE WHEN split(e, '|')[0] IN $docs THEN true ELSE NOT e IN kept_ev END] "
+    "RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, count(*) AS total"
+)
 
 
 # --- the store ------------------------------------------------------------------------------------
@@ -270,6 +296,8 @@ class Neo4jStore:
                       f"FOR (n:{_label(label)}) REQUIRE n.id IS UNIQUE" for label in NODE_LABELS]
         statements.append(f"CREATE CONSTRAINT support_doc IF NOT EXISTS "
                           f"FOR (s:{SUPPORT_LABEL}) REQUIRE s.doc_id IS UNIQUE")
+        statements.append(f"CREATE CONSTRAINT summary_id IF NOT EXISTS "
+                          f"FOR (s:{SUMMARY_LABEL}) REQUIRE s.id IS UNIQUE")
         statements += [f"CREATE CONSTRAINT rel_{t.lower()}_id IF NOT EXISTS "
                        f"FOR ()-[r:{_rel_type(t)}]-() REQUIRE r.id IS UNIQUE" for t in REL_TYPES]
         labels = "|".join(FULLTEXT_LABELS)
@@ -339,6 +367,7 @@ class Neo4jStore:
             for doc in rel.articles:
                 new_facts[doc].append(f"{_rel_type(rel.type)}|{rel.id}")
         old_facts = self._support(docs)
+        self._bump_version()  # before any data write: a write that dies midway leaves stale answers unused
         # 1. the support records cover old and new facts until the load is complete
         covering = {d: sorted(set(old_facts.get(d, [])) | set(new_facts.get(d, []))) for d in docs}
         final = {d: sorted(set(new_facts.get(d, []))) for d in docs}
@@ -352,20 +381,57 @@ class Neo4jStore:
         stale = sorted({f for d in docs for f in old_facts.get(d, [])} - kept)
         if docs and stale:
             self._strip(stale, docs)
-        # 3. merge the new rows
-        self._merge_nodes(rows.nodes, summary, docs)
-        self._merge_rels(rows.rels, rows.nodes, summary, docs)
+        # 3. merge the new rows (articles never loaded before: appended, nothing to replace)
+        support = _ADD_SUPPORT if not old_facts else _REPLACE_SUPPORT
+        self._merge_nodes(rows.nodes, summary, docs, support)
+        self._merge_rels(rows.rels, rows.nodes, summary, docs, support)
         # 4. delete what no article supports any more
         if stale:
             self._delete_unsupported(stale, summary)
         # 5. the support records now list exactly the new facts
         self._set_support({d: f for d, f in final.items() if f != covering[d]})
+        self._bump_version()  # a refresh that read the graph during this write stamped an old version
         summary["seconds"] = round(time.perf_counter() - t0, 3)
         return summary
 
     def remove_articles(self, doc_ids: list[str]) -> LoadSummary:
         """Drop these articles' support; delete facts no article supports any more."""
         return self.upsert(GraphRows(doc_ids=list(doc_ids)))
+
+    # -- precomputed answers (see the module docstring) --
+
+    def _bump_version(self) -> None:
+        self._write(f"MATCH (s:{SUMMARY_LABEL} {{id: $id}}) SET s.version = s.version + 1", id=SUMMARY_ID)
+
+    def begin_summaries(self, keys: Iterable[str]) -> tuple[int, set[str]]:
+        """Start a refresh: the graph version, and which of `keys` are already stamped with it.
+
+        Creates the summary node first, so any write from now on bumps the version past the one
+        returned."""
+        rows = self._write(f"MERGE (s:{SUMMARY_LABEL} {{id: $id}}) ON CREATE SET s.version = 0 "
+                           f"RETURN s.version AS version, [k IN $keys WHERE s[k + '{STAMP_SUFFIX}'] = s.version] "
+                           "AS current", id=SUMMARY_ID, keys=list(keys))
+        return rows[0]["version"], set(rows[0]["current"])
+
+    def write_summaries(self, answers: dict[str, str], version: int) -> bool:
+        """Store answers computed at `version`; False (nothing written) if the graph changed since.
+
+        Compressed: repetitive JSON shrinks about 13 times (2.7 MB -> 0.2 MB for one answer at 10k
+        articles), which makes the node small and the read faster than the decompression costs."""
+        props: dict[str, Any] = {key: zlib.compress(text.encode(), 6) for key, text in answers.items()}
+        props |= {key + STAMP_SUFFIX: version for key in answers}
+        rows = self._write(f"MATCH (s:{SUMMARY_LABEL} {{id: $id}}) WHERE s.version = $version "
+                           "SET s += $props RETURN count(s) AS n", id=SUMMARY_ID, version=version, props=props)
+        return rows[0]["n"] == 1
+
+    def read_summary(self, key: str) -> bytes | None:
+        """The stored answer `key` (JSON, UTF-8) if it was computed at the current graph version, else
+        None (one read)."""
+        rows = self.query(f"MATCH (s:{SUMMARY_LABEL} {{id: $id}}) "
+                          "RETURN CASE WHEN s[$stamp] = s.version THEN s[$key] END AS answer",
+                          {"id": SUMMARY_ID, "key": key, "stamp": key + STAMP_SUFFIX})
+        answer = rows[0]["answer"] if rows else None
+        return zlib.decompress(answer) if isinstance(answer, bytes) else None
 
     def _support(self, docs: list[str]) -> dict[str, list[str]]:
         if not docs:
@@ -443,13 +509,14 @@ class Neo4jStore:
             out[row.id] = merged
         return list(out.values())
 
-    def _merge_nodes(self, nodes: list[NodeRow], summary: LoadSummary, docs: list[str]) -> None:
+    def _merge_nodes(self, nodes: list[NodeRow], summary: LoadSummary, docs: list[str],
+                     support: str = _REPLACE_SUPPORT) -> None:
         by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for n in self._dedupe(nodes):
             by_label[_label(n.label)].append({"id": n.id, "props": _props(n.props),
                                               "articles": list(n.articles), "evidence": list(n.evidence)})
         for label, items in by_label.items():
-            query = f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) " + _REPLACE_SUPPORT.format(v="n")
+            query = f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) " + support.format(v="n")
             self._enqueue(query, "rows", items, docs=docs)
         for res in self._flush():
             summary["nodes_created"] += res[0]["created"]
@@ -470,7 +537,7 @@ class Neo4jStore:
         return found
 
     def _merge_rels(self, rels: list[RelRow], nodes: list[NodeRow], summary: LoadSummary,
-                    docs: list[str]) -> None:
+                    docs: list[str], support: str = _REPLACE_SUPPORT) -> None:
         if not rels:
             return
         rels = self._dedupe(rels)  # type: ignore[assignment]
@@ -488,7 +555,7 @@ class Neo4jStore:
         sizes = []
         for (rtype, src, dst), items in groups.items():
             query = (f"UNWIND $rows AS row MATCH (a:{src} {{id: row.src}}) MATCH (b:{dst} {{id: row.dst}}) "
-                     f"MERGE (a)-[r:{rtype} {{id: row.id}}]->(b) " + _REPLACE_SUPPORT.format(v="r"))
+                     f"MERGE (a)-[r:{rtype} {{id: row.id}}]->(b) " + support.format(v="r"))
             sizes += [len(c) for c in _chunks(items, self.batch_size)]
             self._enqueue(query, "rows", items, docs=docs)
         for size, res in zip(sizes, self._flush(), strict=True):
@@ -615,6 +682,13 @@ def load_command(args) -> int:
                     if key != "seconds":
                         total[key] = total.get(key, 0) + value
                 bar.advance(task, len(batch.doc_ids))
+        # the whole-corpus answers too slow to compute per request, for the graph just loaded
+        # (the CLI calling the query layer: the store itself never imports queries)
+        from queries.sectors import refresh_summaries
+
+        t_refresh = time.perf_counter()
+        refresh_summaries(store)
+        refresh_s = time.perf_counter() - t_refresh
     except (DriverError, Neo4jError, OSError) as e:
         print(f"error: Neo4j failed during the load ({type(e).__name__}); run `safetykg load` again "
               "to finish it (loads are idempotent)", file=sys.stderr)
@@ -626,5 +700,5 @@ def load_command(args) -> int:
           f"{total.get('nodes_removed', 0)} removed; relationships: {total.get('rels_created', 0)} created, "
           f"{total.get('rels_updated', 0)} updated, {total.get('rels_removed', 0)} removed"
           + (f", {total['rels_skipped']} skipped (missing endpoint)" if total.get("rels_skipped") else "")
-          + f"; {seconds:.1f} s")
+          + f"; {seconds:.1f} s (summaries refreshed in {refresh_s:.1f} s)")
     return 0

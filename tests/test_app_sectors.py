@@ -7,9 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from tests.test_app_workspace import ROOT
+from tests.test_app import run_page
 
 
 @pytest.fixture(scope="module")
@@ -37,12 +36,7 @@ def test_sectors_query_counts_meetings_on_a_generated_corpus(generated_workspace
 
 
 def test_sectors_page_shows_heatmap_on_a_generated_corpus(generated_workspace: Path) -> None:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.query_params["page"] = "sectors"
-    at.session_state["lang"] = "en"
-    at.session_state["store_kind"] = "embedded"
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
+    at = run_page("sectors", lang="en")
     assert at.dataframe, "no sector counts: " + " | ".join(i.value for i in at.info)
     assert len(at.get("vega_lite_chart")) == 2
     assert at.selectbox(key="sc_level").value == "province"
@@ -52,12 +46,7 @@ def test_meetings_table_pages_through_the_corpus(generated_workspace: Path, monk
     import app_pages.meetings
 
     monkeypatch.setattr(app_pages.meetings, "PAGE", 10)
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.query_params["page"] = "meetings"
-    at.session_state["lang"] = "zh"
-    at.session_state["store_kind"] = "embedded"
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
+    at = run_page("meetings")
     first = list(at.dataframe[0].value["id"])
     captions = [c.value for c in at.caption]
     total = next(int(c.split("共 ")[1].split(" ")[0]) for c in captions if c.startswith("第 1–10 条"))

@@ -69,12 +69,14 @@ def _du_mib(path: Path) -> float:
 
 
 def run(corpus: Path, workspace: Path, milestones: list[int], interval: float = 5.0,
-        extra: list[str] | None = None) -> dict:
+        extra: list[str] | None = None, resume: bool = False) -> dict:
+    """`resume`: continue the workspace's interrupted build (its resume state) instead of a fresh one."""
     from graph_loader.stores import neo4j_server
 
-    if workspace.exists():
+    if not resume and workspace.exists():
         shutil.rmtree(workspace)
-    workspace.mkdir(parents=True)
+    workspace.mkdir(parents=True, exist_ok=True)
+    resumed_at = _count(workspace / "rows")
     server_pid = 0
     if not os.environ.get("NEO4J_URI"):
         t0 = time.perf_counter()
@@ -84,12 +86,12 @@ def run(corpus: Path, workspace: Path, milestones: list[int], interval: float = 
     else:
         server_start_s = None
     cmd = [sys.executable, "-m", "graph_loader.cli", "build", str(corpus), "--workspace", str(workspace),
-           "--store", "neo4j", "--fresh", "--quiet", *(extra or [])]
+           "--store", "neo4j", *([] if resume else ["--fresh"]), "--quiet", *(extra or [])]
     samples: list[dict] = []
     marks: dict[int, dict] = {}
     log = (workspace / "build.stderr").open("w")
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=log, text=True)
+    proc = subprocess.Popen(cmd, stdout=log, stderr=log, text=True)  # a file: its children may outlive it
     peak_tree = 0
     try:
         while proc.poll() is None:
@@ -107,7 +109,7 @@ def run(corpus: Path, workspace: Path, milestones: list[int], interval: float = 
                 if m not in marks and done >= m:
                     marks[m] = s
                     print(json.dumps({"milestone": m, **s}), flush=True)
-        out, _ = proc.communicate()
+        proc.wait()
     finally:
         if proc.poll() is None:
             proc.kill()
@@ -115,7 +117,7 @@ def run(corpus: Path, workspace: Path, milestones: list[int], interval: float = 
     wall = time.perf_counter() - t0
     result = {
         "machine": facts(), "command": " ".join(["safetykg", *cmd[3:]]), "exit": proc.returncode,
-        "wall_s": round(wall, 1), "server_start_s": server_start_s,
+        "wall_s": round(wall, 1), "server_start_s": server_start_s, "resumed_at": resumed_at,
         "articles": _count(workspace / "rows"),
         "peak_build_tree_rss_mib": round(peak_tree / 1024),
         "peak_neo4j_rss_mib": max((s["neo4j_rss_mib"] or 0 for s in samples), default=None),
@@ -137,6 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--heap", default="2g", help="Neo4j heap (SAFETYKG_NEO4J_HEAP)")
     ap.add_argument("--pagecache", default="2g", help="Neo4j page cache (SAFETYKG_NEO4J_PAGECACHE)")
     ap.add_argument("--keep-server", action="store_true", help="leave Neo4j running (to time queries)")
+    ap.add_argument("--resume", action="store_true", help="continue the workspace's interrupted build")
     ap.add_argument("--out", type=Path, default=Path("test-artifacts/bench/build-scale.json"))
     ap.add_argument("build_args", nargs="*", help="passed to safetykg build after --")
     a = ap.parse_args(argv)
@@ -144,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("SAFETYKG_NEO4J_PAGECACHE", a.pagecache)
     milestones = [int(m) for m in a.milestones.split(",") if m]
     try:
-        result = run(a.corpus, a.workspace, milestones, a.interval, a.build_args)
+        result = run(a.corpus, a.workspace, milestones, a.interval, a.build_args, a.resume)
     finally:
         if not a.keep_server and not os.environ.get("NEO4J_URI"):
             from graph_loader.stores import neo4j_server

@@ -88,3 +88,29 @@ def throughput(docs: list[Document], workers: tuple[int, ...] = (1, 2), repeats:
         out["speedup_w2"] = round(med(speedups), 2)
         out["speedup_w2_all"] = [round(s, 2) for s in speedups]
     return out
+
+
+def files_speedup(texts: Path, repeats: int = 3) -> dict:
+    """`safetykg extract --workers 2` against 1 on the same files, alternating, side by side: ingest
+    and extraction in the workers, records back as JSON text (as the CLI writes them)."""
+    from graph_loader.extract.pipeline import extract_files, warm_up
+
+    paths = sorted(str(p) for p in texts.iterdir())
+    warm_up()
+    walls: dict[int, list[float]] = {1: [], 2: []}
+    for _ in range(repeats):
+        for w in (1, 2):
+            t0 = time.perf_counter()
+            n = sum(1 for _ in extract_files(paths, workers=w, json_indent=None))
+            walls[w].append(time.perf_counter() - t0)
+            assert n == len(paths)
+    ratios = [a / b for a, b in zip(walls[1], walls[2], strict=True)]
+    return {"files": len(paths), "w1_s": [round(x, 2) for x in walls[1]], "w2_s": [round(x, 2) for x in walls[2]],
+            "speedup_w2": round(statistics.median(ratios), 2), "speedup_w2_all": [round(r, 2) for r in ratios]}
+
+
+if __name__ == "__main__":
+    import json
+    import sys
+
+    print(json.dumps(files_speedup(Path(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 3)))

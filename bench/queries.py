@@ -177,15 +177,16 @@ def bench_queries(workspace: Path, neo4j: bool = False, repeat: int = 5, k: int 
 
 def markdown(result: dict) -> str:
     """One table: per query, p50/p95 on each store measured."""
-    stores = [s for s in ("embedded", "neo4j") if isinstance(result.get(s), dict) and "error" not in result[s]]
+    stores = [s for s in ("embedded", "neo4j") if isinstance(result.get(s), dict)
+              and not {"error", "note"} & set(result[s])]  # a Neo4j-only workspace has no embedded column
     head = "| query | " + " | ".join(f"{s} p50 | {s} p95" for s in stores) + " | n | empty answers |"
     lines = [head, "|" + " --- |" * (2 * len(stores) + 3)]
-    for name in result.get("embedded", {}):
+    for name in result[stores[0]] if stores else []:
         cells = []
         for s in stores:
             r = result[s].get(name, {})
             cells += [f"{r['p50_ms']} ms" if "p50_ms" in r else "-", f"{r['p95_ms']} ms" if "p95_ms" in r else "-"]
-        e = result["embedded"][name]
+        e = result[stores[0]][name]
         lines.append(f"| {name} | " + " | ".join(cells) + f" | {e.get('n', 0)} | {e.get('empty_results', '-')} |")
     return "\n".join(lines)
 

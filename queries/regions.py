@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from graph_loader.stores.summary import region_rows
 from queries.shapes import query_rows
 from queries.spec import QuerySpec
 
@@ -33,16 +34,6 @@ def assemble(rows: list[dict[str, Any]]) -> RegionsResult:
     return RegionsResult(regions=out)
 
 
-def raw_embedded(store: Any) -> list[dict[str, Any]]:
-    rows = []
-    for rid in store.ids_by_label("Region"):
-        n = store.node(rid)
-        parents = sorted(dst for dst, _ in store.out_rels(rid, "PART_OF") if store.label(dst) == "Region")
-        rows.append({"id": rid, "name": n.get("name"), "path": n.get("path"), "level": n.get("level"),
-                     "parent": parents[0] if parents else None})
-    return rows
-
-
 COLUMNS = ("id", "name", "path", "level", "parent")
 CYPHER = """
 MATCH (r:Region)
@@ -53,7 +44,7 @@ RETURN r.id AS id, r.name AS name, r.path AS path, r.level AS level, parent
 
 
 def run_embedded(store: Any, params: RegionsParams) -> RegionsResult:
-    return assemble(raw_embedded(store))
+    return assemble(region_rows(store))
 
 
 def run_neo4j(store: Any, params: RegionsParams) -> RegionsResult:

@@ -44,14 +44,21 @@ def latest_meetings(meetings: list[dict[str, Any]], n: int, offset: int = 0) -> 
 MEETING_PROPS = ("id", "name", "date", "level", "kind", "region", "articles")
 
 
-def summarise(store: Any) -> dict[str, Any]:
-    """The summary of an embedded store (reads through its public methods only)."""
-    regions = []
+def region_rows(store: Any) -> list[dict[str, Any]]:
+    """Every region with the region it is PART_OF (the smallest id when several): the `regions`
+    query's rows on the embedded store, and the summary's region tree."""
+    rows = []
     for rid in store.ids_by_label("Region"):
         n = store.node(rid)
         parents = sorted(dst for dst, _ in store.out_rels(rid, "PART_OF") if store.label(dst) == "Region")
-        regions.append({"id": rid, "name": n.get("name"), "path": n.get("path"), "level": n.get("level"),
-                        "parent": parents[0] if parents else None})
+        rows.append({"id": rid, "name": n.get("name"), "path": n.get("path"), "level": n.get("level"),
+                     "parent": parents[0] if parents else None})
+    return rows
+
+
+def summarise(store: Any) -> dict[str, Any]:
+    """The summary of an embedded store (reads through its public methods only)."""
+    regions = region_rows(store)
     per_region: dict[str, int] = {}
     meetings = []
     for mid in store.ids_by_label("Meeting"):

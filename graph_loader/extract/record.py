@@ -61,6 +61,11 @@ class Participant(BaseModel):
 class Relay(BaseModel):
     directive: str | None = None  # a directive title
     meeting: int | None = None  # index of an earlier meeting of the same record
+    # False: the text says the meeting relays it (传达, 贯彻落实…精神). True: the relay is read from
+    # the setting, not a verb: a branch venue of the higher meeting (在分会场收听收看) or a meeting
+    # held right after it (会后立即召开…); `basis` names which ("branch_venue", "follow_up").
+    inferred: bool = False
+    basis: str | None = None
     evidence: list[Evidence] = Field(default_factory=list)
 
 

@@ -61,6 +61,11 @@ class MeetingDraft:
     participants: dict[str, ParticipantDraft] = field(default_factory=dict)
     relays_meeting: int | None = None
     relay_rule: str | None = None
+    # set by higher.py: a meeting of a higher level than the article's, the rule that made it, and the
+    # meetings this one relays as (target, inferred, basis) once drafts are final
+    higher: bool = False
+    rule: str | None = None
+    relay_to: list[tuple[MeetingDraft, bool, str | None]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -79,8 +84,14 @@ class _Lex:
 
 
 @cache
+def lexicon_kinds() -> dict[str, str]:
+    """Meeting nouns and their kinds (`电视电话会议` → teleconference)."""
+    return {r[0]: r[1] for r in rows("meeting_kinds.tsv")}
+
+
+@cache
 def _lex() -> _Lex:
-    kinds = {r[0]: r[1] for r in rows("meeting_kinds.tsv")}
+    kinds = lexicon_kinds()
     nouns = alternation(kinds)
     roles = {r[0]: r[1] for r in rows("roles.tsv")}
     return _Lex(
@@ -90,7 +101,7 @@ def _lex() -> _Lex:
         held_noun_first=re.compile(
             r"(?P<n>" + nouns + r")(?P<mid>[^，,。；;！？!?\n]{0,14}?)(?P<v>召开|举行)(?!在即)"),
         chaired=re.compile(r"(?P<v>主持)(?P<np>[^，,。；;！？!?\n]{0,30}?)(?P<n>" + nouns + ")"),
-        ended=re.compile(r"(?P<n>" + nouns + r")(?:结束|召开)?后|(?P<after>会后)(?=[，,])"),
+        ended=re.compile(r"(?P<n>" + nouns + r")(?:结束|召开)?(?:之)?后|(?P<after>会后)(?=[，,])"),
         ended_first=first_chars([*kinds, "会后"]),
         branch=re.compile(r"分会场"),
         roles=roles,
@@ -262,11 +273,33 @@ def _role_cues(text: str, start: int, end: int) -> list[tuple[str, str, int]]:
     return [(m.group(), lex.roles[m.group()], m.start()) for m in lex.roles_re.finditer(text, start, end)]
 
 
-def assign_participants(text: str, index: SentenceIndex, meetings: list[MeetingDraft],
-                        mentions: list[NameMention]) -> None:
-    """Give each meeting its participants: the strongest role each person gets in its scope."""
+@dataclass
+class PersonRole:
+    """A person's role cue at the place the text names the person (`县长X主持` → chair)."""
+
+    name: str
+    role: str
+    start: int
+    end: int
+    cue: str
+    national: bool = False
+
+
+def person_roles(text: str, index: SentenceIndex, mentions: list[NameMention]) -> list[PersonRole]:
+    """The strongest role cue after each name in its clause; a name list shares the cue that closes it.
+    National leaders are read apart (they cite or speak at national meetings, never at local ones)."""
+    out: list[PersonRole] = []
+    for national in (False, True):
+        people = [m for m in mentions if m.national == national]
+        for m, cue in zip(people, _cues(text, index, people), strict=True):
+            if cue is not None:
+                out.append(PersonRole(m.name, cue[1], m.start, m.end, cue[0], national))
+    out.sort(key=lambda r: r.start)
+    return out
+
+
+def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tuple[str, str, int] | None]:
     lex = _lex()
-    people = [m for m in mentions if not m.national]
     roles: list[tuple[str, str, int] | None] = [None] * len(people)
     for i in range(len(people) - 1, -1, -1):
         m = people[i]
@@ -287,14 +320,23 @@ def assign_participants(text: str, index: SentenceIndex, meetings: list[MeetingD
             gap = text[m.end:nxt]
             if len(gap) <= 30 and not re.search(r"[。；;]", gap):
                 roles[i] = roles[i + 1]
-    for m, cue in zip(people, roles, strict=True):
-        if cue is None:
+        if roles[i] is None and not m.national:
+            venue = lex.branch.search(text, sent.start, sent.end)
+            if venue:  # `县领导X，各部门负责人在县分会场收听收看`: named at the branch venue is attending
+                roles[i] = (venue.group(), "attendee", venue.start())
+    return roles
+
+
+def assign_participants(meetings: list[MeetingDraft], roles: list[PersonRole]) -> None:
+    """Give each meeting its participants: the strongest role each (non-national) person gets in its scope."""
+    for r in roles:
+        if r.national:
             continue
         for meeting in meetings:
-            if meeting.start <= m.start < meeting.end:
-                prev = meeting.participants.get(m.name)
-                if prev is None or ROLE_RANK[cue[1]] > ROLE_RANK[prev.role]:
-                    meeting.participants[m.name] = ParticipantDraft(m.name, cue[1], m.start, m.end, cue[0])
+            if meeting.start <= r.start < meeting.end:
+                prev = meeting.participants.get(r.name)
+                if prev is None or ROLE_RANK[r.role] > ROLE_RANK[prev.role]:
+                    meeting.participants[r.name] = ParticipantDraft(r.name, r.role, r.start, r.end, r.cue)
                 break
 
 
@@ -372,6 +414,15 @@ def _from_people(m: MeetingDraft, person_regions: dict[str, list[str]], role: st
 _CHAR_LEVEL = {"省": "province", "州": "prefecture", "盟": "prefecture", "县": "county", "区": "county",
                "旗": "county", "镇": "township", "乡": "township"}
 _LEVEL_ORDER = ("province", "prefecture", "county", "township")
+
+
+def level_of_chars(char: str, context: str | None) -> str | None:
+    """The level a title's level character says (`省` province; `市` the article's 市, which may be a
+    prefecture or a county-level city)."""
+    if char == "市":
+        path = level_region(char, context)
+        return level_of(path) if path else None
+    return _CHAR_LEVEL.get(char)
 
 
 def _level_from_chars(m: MeetingDraft, person_levels: dict[str, list[str]]) -> str | None:

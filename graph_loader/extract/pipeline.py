@@ -24,6 +24,7 @@ from graph_loader.extract.bodies import LEVEL_CHARS, BodyRef, body_of_title, con
 from graph_loader.extract.dates import DateHit, find_dates
 from graph_loader.extract.directives import DirectiveHit, find_directives, find_instructions
 from graph_loader.extract.evidence import EvidenceMaker
+from graph_loader.extract.higher import LEVEL_RANK, attach_higher
 from graph_loader.extract.incidents import find_incidents
 from graph_loader.extract.inspections import InspectionDraft, find_inspections
 from graph_loader.extract.meetings import (
@@ -31,6 +32,8 @@ from graph_loader.extract.meetings import (
     assign_dates,
     assign_levels,
     assign_participants,
+    level_of_chars,
+    person_roles,
     relays_to_meetings,
     segment_meetings,
 )
@@ -215,15 +218,21 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     person_regions, person_levels = _persons(record, mentions, region_at, ctx, ev, bodies)
 
     drafts = segment_meetings(text, index, mentions)
-    assign_participants(text, index, drafts, mentions)
+    roles = person_roles(text, index, mentions)
+    assign_participants(drafts, roles)
     relays_to_meetings(text, drafts)
     assign_dates(drafts, dates, index)
     assign_levels(text, drafts, regions, person_regions, ctx, person_levels)
     drafts = _keep_meetings(drafts)
+    base = list(drafts)
+    drafts = attach_higher(text, index, drafts, roles, dates, regions, ctx,
+                           partial(_person_level, person_regions, person_levels, ctx))
+    _relays_by_identity(base, drafts)
 
     directive_hits = find_directives(text)
     inspections = find_inspections(text, index, regions, dates, ctx)
-    record.meetings = [_meeting(text, d, directive_hits, inspections, ev) for d in drafts]
+    position = {id(d): i for i, d in enumerate(drafts)}
+    record.meetings = [_meeting(text, d, position, directive_hits, inspections, ev) for d in drafts]
     for d, m in zip(drafts, record.meetings, strict=True):
         _convener(text, d, m, regions, ctx, ev, bodies)
     record.inspections = [_inspection(i, mentions, ev, bodies) for i in inspections]
@@ -324,11 +333,40 @@ def _relay_verb_before(text: str, start: int) -> bool:
     return bool(_RELAY_VERB.search(text, cs, start))
 
 
-def _meeting(text: str, d: MeetingDraft, directive_hits: list[DirectiveHit],
+_INFERRED_RULES = {"meeting.relay.branch_venue": "branch_venue", "meeting.relay.after_or_branch": "follow_up"}
+
+
+def _relays_by_identity(base: list[MeetingDraft], drafts: list[MeetingDraft]) -> None:
+    """Turn the index a draft relays (into `base`, the list it was set on) into a (target, inferred,
+    basis) entry of `relay_to`, so that relays survive meetings added or removed since."""
+    kept = {id(d) for d in drafts}
+    for d in drafts:
+        if d.relays_meeting is None:
+            continue
+        target = base[d.relays_meeting] if 0 <= d.relays_meeting < len(base) else None
+        if target is not None and id(target) in kept and target is not d \
+                and all(t is not target for t, _, _ in d.relay_to):
+            basis = _INFERRED_RULES.get(d.relay_rule or "")
+            d.relay_to.insert(0, (target, basis is not None, basis))
+        d.relays_meeting = None
+
+
+def _person_level(person_regions: dict[str, list[str]], person_levels: dict[str, list[str]], ctx: str | None,
+                  name: str) -> str | None:
+    """The level a person's posts are at (the most local one), from their bodies' regions, else from the
+    level characters of their titles (`副市长`: the 市 of the article's home)."""
+    levels = [level_of(p) for p in person_regions.get(name, []) if p]
+    levels = [lv for lv in levels if lv]
+    if not levels:
+        levels = [lv for lv in (level_of_chars(c, ctx) for c in person_levels.get(name, [])) if lv]
+    return max(levels, key=lambda lv: LEVEL_RANK.get(lv, 0)) if levels else None
+
+
+def _meeting(text: str, d: MeetingDraft, position: dict[int, int], directive_hits: list[DirectiveHit],
              inspections: list[InspectionDraft], ev: EvidenceMaker) -> Meeting:
     anchor = d.held if d.held is not None else (d.branch_pos if d.branch_pos is not None else d.start)
     anchor_end = d.held_end if d.held_end is not None else anchor + 1
-    rule = "meeting.held" if d.held is not None else ("meeting.branch" if d.branch else "meeting.after")
+    rule = d.rule or ("meeting.held" if d.held is not None else ("meeting.branch" if d.branch else "meeting.after"))
     m = Meeting(date=d.date, region=d.region, level=d.level, kind=d.kind if d.held is not None else
                 ("teleconference" if d.branch else None), name=d.name,
                 evidence=[ev(anchor, anchor_end, rule)])
@@ -339,9 +377,10 @@ def _meeting(text: str, d: MeetingDraft, directive_hits: list[DirectiveHit],
     for p in sorted(d.participants.values(), key=lambda p: p.start):
         m.participants.append(Participant(name=p.name, role=p.role,
                                           evidence=[ev(p.start, p.end, f"meeting.{p.role}.{p.cue}")]))
-    if d.relays_meeting is not None:
-        m.relays.append(Relay(meeting=d.relays_meeting,
-                              evidence=[ev(d.start, d.start + 1, d.relay_rule or "meeting.relay")]))
+    for target, inferred, basis in d.relay_to:
+        rule = f"meeting.relay.{basis}" if inferred else (d.relay_rule or "meeting.relay.spirit")
+        m.relays.append(Relay(meeting=position[id(target)], inferred=inferred, basis=basis,
+                              evidence=[ev(d.start, d.start + 1, rule)]))
     seen = set()
     for h in directive_hits:
         if d.start <= h.start < d.end and h.kind in ("document", "measure_package", "compilation") \

@@ -1,0 +1,473 @@
+"""Meetings of higher levels that a report names: watched, held above, or relayed.
+
+Genre rules (made-up examples):
+- A list of levels before one meeting noun names one meeting per level: `收看国家、省、市安全生产
+  电视电话会议` is three meetings, national, provincial and the city's; each is a meeting of its own.
+- How the report relates to them is said around the noun: watched (`组织收听收看…会议`, `在分会场参加`),
+  held above (`国务院召开全国…电视电话会议`, `全国全省…会议先后召开`, `江西省、九江市立即召开电视电话会`),
+  relayed (`贯彻落实全国、省、市会议精神`), or ended (`全国全省会议结束后`, which starts the follow-up).
+- Only levels above the article's own count: `全县安全生产工作会议` in a county's report is its own
+  meeting, handled by `meetings.py`.
+- The people named at the branch venue attend every meeting watched; a person whose post is at a
+  watched meeting's level (`龚正省长…部署` for the provincial one) takes his role there.
+- The lower body's own meeting is the one held at the venue with someone chairing or speaking, or right
+  after the watched meetings (`会后`, `会议结束后`, `随后`): one local meeting per watching, dated as the
+  watched meetings when the text gives it no date of its own, relaying each watched meeting. Those relays
+  are inferred from the setting (`basis` branch_venue / follow_up); a relay the text says
+  (`贯彻落实…会议精神`) is explicit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from graph_loader.extract.dates import DateHit
+from graph_loader.extract.lexicon_files import alternation, rows
+from graph_loader.extract.meetings import ROLE_RANK, MeetingDraft, ParticipantDraft, PersonRole, lexicon_kinds
+from graph_loader.extract.regions import RegionHit, level_of, relative_region
+from graph_loader.extract.sentences import SentenceIndex
+
+LEVEL_RANK = {"national": 0, "province": 1, "prefecture": 2, "county": 3, "township": 4}
+# the level a bare level word means when the article's home region is unknown
+_CHAR_DEFAULT = {"省": "province", "市": "prefecture", "州": "prefecture", "盟": "prefecture",
+                 "县": "county", "区": "county", "旗": "county"}
+_TELE_NOUNS = ("电视电话", "视频", "电视会")
+_SEPARATORS = "、和及与"
+# what may not stand between a list of levels and its meeting noun: verbs, posts, teams and topics of a
+# local meeting (`省…巡查组巡查X市情况反馈会` is the inspected place's meeting, not the province's)
+_BAD_DESC = re.compile(r"召开|举行|主持|组织|收看|收听|传达|贯彻|领导|书记|[县市省州区]长|的|是|在|为|对|将|"
+                       r"组|巡|督|检查|反馈|汇报|考核|情况|会场|\d")
+_HELD_AFTER = re.compile(r"[^，,。；;！？!?\n]{0,6}?(?:召开|举行)")
+_FOLLOW = re.compile(r"\s*(?:结束|召开)?(?:之)?后")
+_SPIRIT = re.compile(r"\s*精神")
+
+
+@dataclass(frozen=True)
+class _Lex:
+    national: frozenset[str]
+    watch: frozenset[str]
+    relay: frozenset[str]
+    token_re: re.Pattern[str]
+    noun_re: re.Pattern[str]
+    watch_re: re.Pattern[str]
+    relay_re: re.Pattern[str]
+    run_start_ok: frozenset[str]
+
+
+@cache
+def _lex() -> _Lex:
+    cues: dict[str, set[str]] = {}
+    for word, cue in rows("meeting_cues.tsv"):
+        cues.setdefault(cue, set()).add(word)
+    relative = {r[0] for r in rows("region_relative.tsv") if not r[0].startswith(("该", "本"))}
+    nouns = [*lexicon_kinds(), "会议", "电视会议", "电视电话会", "视频会"]
+    watch, relay = frozenset(cues["watch"]), frozenset(cues["relay"])
+    return _Lex(
+        national=frozenset(cues["national"]),
+        watch=watch,
+        relay=relay,
+        token_re=re.compile(alternation(cues["national"] | relative)),
+        noun_re=re.compile(alternation(nouns)),
+        watch_re=re.compile(alternation(watch)),
+        relay_re=re.compile(alternation(relay)),
+        # a bare level word (`省`) starts a list only after a verb, a date or a break: `收看省、市…会议`
+        run_start_ok=frozenset("".join(w[-1] for w in watch | relay) + "日午，,。；;：: \n\t　的为对"),
+    )
+
+
+@dataclass
+class Mention:
+    """A list of levels and the meeting noun after it, and how the text relates to those meetings."""
+
+    start: int
+    end: int  # end of the meeting noun
+    levels: list[tuple[str, str | None, str]]  # (level, region path, surface of the level word)
+    desc: str  # what stands between the list and the noun (`安全生产`)
+    noun: str
+    mode: str  # watch | held | relay | ended
+
+
+_HOME = re.compile(r"[我本]([省市州盟县区旗镇乡])")
+
+
+def _home_level(text: str) -> str | None:
+    """The article's own level when its home region is not named: the first `我县` / `本市`."""
+    m = _HOME.search(text)
+    return _CHAR_DEFAULT.get(m.group(1), "township") if m else None
+
+
+def _family(noun: str) -> str:
+    return "teleconference" if any(t in noun for t in _TELE_NOUNS) else noun
+
+
+def _token_level(word: str, ctx: str | None) -> tuple[str, str | None] | None:
+    lex = _lex()
+    if word in lex.national:
+        return "national", None
+    path = relative_region(word, ctx) if ctx else None
+    if path:
+        return level_of(path) or _CHAR_DEFAULT.get(word[-1]), path
+    level = _CHAR_DEFAULT.get(word[-1])
+    return (level, None) if level else None
+
+
+def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx: str | None,
+                  local_level: str | None) -> list[Mention]:
+    """Every list of higher levels before a meeting noun, with its mode; headlines are skipped (the body
+    says it again)."""
+    lex = _lex()
+    local_rank = LEVEL_RANK.get(local_level or "", 1)  # home unknown: only the centre is surely above it
+    tokens: dict[int, tuple[int, str, str | None, str]] = {}  # start -> (end, level, path, surface)
+    for m in lex.token_re.finditer(text):
+        if m.group().startswith(("我", "本")):
+            continue  # `我县` is the article's home, never a level above it
+        lv = _token_level(m.group(), ctx)
+        if lv:
+            tokens.setdefault(m.start(), (m.end(), lv[0], lv[1], m.group()))
+    for h in regions:  # a place named in the list (`全国、省、九江市…会议`): the longest form wins
+        lv = level_of(h.path)
+        if lv and (h.start not in tokens or tokens[h.start][0] < h.end):
+            tokens[h.start] = (h.end, lv, h.path, text[h.start:h.end])
+    out: list[Mention] = []
+    pos_done = -1
+    for start in sorted(tokens):
+        if start < pos_done:
+            continue
+        first = tokens[start]
+        if len(first[3]) == 1 and start > 0 and text[start - 1] not in lex.run_start_ok:
+            continue  # `淮北市`'s 市, `县委`: not a level word of a list
+        run = [first]
+        end = first[0]
+        while True:
+            sep = end + 1 if end < len(text) and text[end] in _SEPARATORS else end
+            nxt = tokens.get(sep)
+            if nxt is None or (sep == end and len(nxt[3]) == 1 and len(run[-1][3]) == 1 and False):
+                break
+            run.append(nxt)
+            end = nxt[0]
+        mention = _after_run(text, start, end, run, lex)
+        if mention is None:
+            continue
+        pos_done = mention.end
+        if _is_headline(text, index, start):
+            continue
+        mention.levels = [(lv, path, surf) for _, lv, path, surf in run if LEVEL_RANK.get(lv, 9) < local_rank]
+        if mention.levels:
+            out.append(mention)
+    return out
+
+
+def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention | None:
+    """The meeting noun after a list of levels, and the mode the words around it give."""
+    mode = None
+    held = _HELD_AFTER.match(text, end)
+    desc_start = held.end() if held else end
+    noun = None
+    for k in range(desc_start, min(len(text), desc_start + 17)):
+        if text[k] in "，,。；;！？!?\n：:、“”\"《》()（）":
+            break
+        m = lex.noun_re.match(text, k)
+        if m:
+            noun = m
+            break
+    if noun is None:
+        return None
+    desc = text[desc_start:noun.start()]
+    if _BAD_DESC.search(desc):
+        return None
+    if held:
+        mode = "held"
+    after = noun.end()
+    if _SPIRIT.match(text, after):
+        mode = "relay"
+    elif _FOLLOW.match(text, after):
+        mode = mode or "ended"
+    elif re.match(r"\s*(?:先后|相继|分别|同时)?(?:召开|举行)", text[after:after + 6]):
+        mode = "held"
+    clause_start = start
+    while clause_start > 0 and text[clause_start - 1] not in "，,。；;！？!?\n：:":
+        clause_start -= 1
+    before = text[clause_start:start]
+    if mode is None or mode == "ended":
+        if lex.watch_re.search(before):
+            mode = "watch"
+        elif lex.relay_re.search(before) and mode is None and _SPIRIT.match(text, after):
+            mode = "relay"
+        elif re.search(r"(?:召开|举行)\s*$", before):
+            mode = "held"
+    if mode is None:
+        return None
+    if mode == "held" and re.search(r"(?:将|即将|拟|准备|计划|要|定于|适时)\s*(?:召开|举行)", text[max(0, start - 8):after + 6]):
+        return None  # `下周将召开…会议`: announced, not held
+    return Mention(start, noun.end(), [], desc.strip(), noun.group(), mode)
+
+
+def _is_headline(text: str, index: SentenceIndex, pos: int) -> bool:
+    sent = index.at(pos)
+    return sent.start == 0 and "\n" in text[sent.start:sent.end + 1] and not re.search(
+        r"[。！？!?；;，,]", text[sent.start:sent.end])
+
+
+def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], roles: list[PersonRole],
+                  dates: list[DateHit], regions: list[RegionHit], ctx: str | None,
+                  person_level: Callable[[str], str | None]) -> list[MeetingDraft]:
+    """The drafts with the higher meetings the text names added, the drafts that stood for them removed,
+    and the relays and participants of watching set as the module docstring says."""
+    # the article's own level: its home region's, or lower where it says `我县` under a named province
+    local_level = max((lv for lv in (level_of(ctx) if ctx else None, _home_level(text)) if lv),
+                      key=lambda lv: LEVEL_RANK[lv], default=None)
+    mentions = find_mentions(text, index, regions, ctx, local_level)
+    if not mentions:
+        return drafts
+    local_rank = LEVEL_RANK.get(local_level or "", 9)
+    made: dict[tuple[str, str | None, str], MeetingDraft] = {}
+    groups: list[_Group] = []
+    singles = [d for d in dates if d.value and not d.end_value]
+
+    def meeting_for(level: str, path: str | None, surface: str, mn: Mention) -> MeetingDraft:
+        key = (level, path, _family(mn.noun))
+        d = made.get(key)
+        if d is None:
+            d = _existing(drafts, level, path, mn)
+            if d is not None:
+                d.higher = True
+                if mn.mode == "held" and len(mn.levels) == 1:
+                    d.region, d.level, d.level_rule = path, level, f"meeting.higher.{mn.mode}"
+                made[key] = d
+        if d is None:
+            name = surface + mn.desc + mn.noun if level != "national" else "全国" + mn.desc + mn.noun
+            d = MeetingDraft(start=mn.start, end=mn.end, held=mn.start, held_end=mn.end, noun=mn.noun,
+                             kind=lexicon_kinds().get(mn.noun, "teleconference" if _family(mn.noun) ==
+                                                      "teleconference" else "other"),
+                             name=name, generic=False, region=path, level=level,
+                             level_rule=f"meeting.higher.{mn.mode}")
+            d.higher = True
+            d.rule = f"meeting.higher.{mn.mode}"
+            made[key] = d
+        return d
+
+    for mn in mentions:
+        ms = [meeting_for(lv, path, surf, mn) for lv, path, surf in mn.levels]
+        if mn.mode == "relay":
+            owner = _owner(drafts, mn.start)
+            if owner is not None:
+                for d in ms:
+                    owner.relay_to.append((d, False, None))
+                if owner.relays_meeting is not None and owner.relay_rule == "meeting.relay.spirit":
+                    owner.relays_meeting = None  # the spirit it relays is the one named here
+            date = _date_just_before(text, singles, mn.start)
+            for d in ms:
+                if d.date is None and date is not None:
+                    d.date, d.date_span = date.value, (date.start, date.end)
+            continue
+        sent = index.at(mn.start)
+        date = _date_in(singles, sent.start, mn.start if mn.mode != "held" else sent.end)
+        grp = groups[-1] if groups and not groups[-1].closed else None
+        if grp is None or (mn.mode in ("watch", "held") and grp.local is not None):
+            grp = _Group(start=sent.start)
+            groups.append(grp)
+        if date is None and grp.date is not None:
+            date = grp.date
+        if date is not None and grp.date is None:
+            grp.date = date
+        for d in ms:  # a meeting named again (`省会议结束后`) brings the date it was held
+            if grp.date is None and d.date and d.date_span:
+                grp.date = DateHit(d.date_span[0], d.date_span[1], text[d.date_span[0]:d.date_span[1]], d.date)
+        if date is None and grp.date is not None:
+            date = grp.date
+        earlier = list(grp.meetings)
+        for d in ms:
+            if d.date is None and date is not None:
+                d.date, d.date_span = date.value, (date.start, date.end)
+            if mn.mode == "held" and d not in grp.meetings:
+                spirit = re.search(r"贯彻|落实|传达", text[mn.end:index.clause_bounds(mn.end)[1] + 1] if
+                                   mn.end < len(text) else "")
+                if spirit:  # `会后，江西省、九江市立即召开电视电话会贯彻落实会议精神`
+                    d.relay_to.extend((g, False, None) for g in earlier if g.level != d.level)
+            if d not in grp.meetings:
+                grp.meetings.append(d)
+        if mn.mode == "ended":
+            grp.ended_at = mn.start
+
+    kept: list[MeetingDraft] = []
+    for d in drafts:
+        grp = _group_at(groups, d.held if d.held is not None else d.start)
+        covered = not d.higher and d.held is not None and any(
+            mn.mode != "relay" and d.held < mn.end and mn.start < (d.held_end or d.held + 1) for mn in mentions)
+        if covered and grp is not None:
+            continue  # the draft is the watched meeting itself, now made per level
+        if d.higher:
+            kept.append(d)
+            continue
+        if grp is not None and d.level and LEVEL_RANK.get(d.level, 9) < local_rank and d.kind == "teleconference":
+            d.higher = True  # `我州接着召开电视电话会议`: one more meeting watched from here
+            if d.date is None and grp.date is not None:
+                d.date, d.date_span = grp.date.value, (grp.date.start, grp.date.end)
+            grp.meetings.append(d)
+            kept.append(d)
+            continue
+        if grp is not None and grp.local is None and d.held is not None and _right_after(text, index, grp, d):
+            d.after_prev = True  # `在收听收看全国…会议后，我县紧接着召开全县…会议`: the follow-up meeting
+        if grp is not None and (d.branch or d.after_prev or d.venue):
+            if d.venue or (d.branch and not d.after_prev):
+                grp.venues.append((d.start, d.end))
+            if grp.local is None:
+                grp.local = d
+                d.relay_to = [(g, True, "branch_venue" if (d.branch and not d.after_prev) or d.venue
+                               else "follow_up") for g in grp.meetings if g is not d] + d.relay_to
+                d.relays_meeting = None
+                if d.date is None and grp.date is not None:
+                    d.date, d.date_span = grp.date.value, (grp.date.start, grp.date.end)
+                kept.append(d)
+            elif d.held is None:  # one local meeting per watching: the venue and the `会后` deployment are one
+                for p in d.participants.values():
+                    _give(grp.local, p.name, p.role, p.start, p.end, p.cue)
+            else:  # `会后，X县接着召开会议`: a meeting of its own further down
+                kept.append(d)
+            continue
+        kept.append(d)
+    for grp in groups:
+        _participants(grp, roles, kept, person_level)
+        if grp.local is not None and grp.local.held is None and not any(
+                p.role in ("chair", "speaker") for p in grp.local.participants.values()):
+            kept.remove(grp.local) if grp.local in kept else None
+    # one list in text order: higher meetings where the text first names them
+    out = sorted([*kept, *[d for d in made.values() if d not in kept]], key=lambda d: d.start)
+    for d in out:
+        d.relay_to = _final_relays(d, out)
+    return out
+
+
+def _final_relays(d: MeetingDraft, out: list[MeetingDraft]) -> list[tuple[MeetingDraft, bool, str | None]]:
+    """One relay per meeting relayed; what the text says it relays (`传达贯彻晋中市会议精神`) replaces what
+    the setting suggests (every meeting watched before it)."""
+    live = [r for r in d.relay_to if r[0] in out and r[0] is not d]
+    if any(not inferred for _, inferred, _ in live):
+        live = [r for r in live if not r[1]]
+    seen: set[int] = set()
+    keep = []
+    for r in live:
+        if id(r[0]) not in seen:
+            seen.add(id(r[0]))
+            keep.append(r)
+    return keep
+
+
+@dataclass
+class _Group:
+    """One watching: the higher meetings watched together, and the lower body's own meeting."""
+
+    start: int
+    meetings: list[MeetingDraft] = None  # type: ignore[assignment]
+    local: MeetingDraft | None = None
+    date: DateHit | None = None
+    ended_at: int | None = None
+    closed: bool = False
+    venues: list[tuple[int, int]] = None  # type: ignore[assignment]  # scopes of the branch venue
+
+    def __post_init__(self) -> None:
+        self.meetings = []
+        self.venues = []
+
+
+_FOLLOW_WORDS = re.compile(r"(?:之)?后|随后|随即|接着|紧接着|立即")
+
+
+def _right_after(text: str, index: SentenceIndex, grp: _Group, d: MeetingDraft) -> bool:
+    """A lower meeting held in the sentence of the watching, or the next one, with a word of sequence
+    before its held verb (`…会议后，X随即召开`, `随后，X主持召开`)."""
+    if d.held is None or not grp.meetings or d.held < grp.start:
+        return False
+    last = max(g.start for g in grp.meetings if g.start <= d.held) if any(
+        g.start <= d.held for g in grp.meetings) else None
+    if last is None or index.index_at(d.held) - index.index_at(last) > 1:
+        return False
+    return bool(_FOLLOW_WORDS.search(text, max(last, index.at(d.held).start), d.held))
+
+
+def _group_at(groups: list[_Group], pos: int) -> _Group | None:
+    grp = None
+    for g in groups:
+        if g.start <= pos:
+            grp = g
+    return grp
+
+
+def _existing(drafts: list[MeetingDraft], level: str, path: str | None, mn: Mention) -> MeetingDraft | None:
+    """The draft a mention names again: the one whose held words it is (`州政府立即召开全州电视电话会议`,
+    one level), or, for `省会议结束后` / `贯彻落实省政府会议精神`, the last meeting of that level before it."""
+    if mn.mode == "held" and len(mn.levels) == 1:
+        for d in drafts:
+            if d.held is not None and d.held < mn.end and mn.start < (d.held_end or d.held + 1):
+                return d
+    if mn.mode in ("ended", "relay"):
+        before = [d for d in drafts if d.start < mn.start and d.level == level and (path is None or d.region in
+                                                                                    (None, path))]
+        return before[-1] if before else None
+    return None
+
+
+def _owner(drafts: list[MeetingDraft], pos: int) -> MeetingDraft | None:
+    for d in drafts:
+        if d.start <= pos < (d.end or 10**9):
+            return d
+    return None
+
+
+def _date_in(singles: list[DateHit], lo: int, hi: int) -> DateHit | None:
+    best = None
+    for d in singles:
+        if lo <= d.start < hi and (best is None or d.start > best.start):
+            best = d
+    return best
+
+
+def _date_just_before(text: str, singles: list[DateHit], pos: int) -> DateHit | None:
+    """`传达11月27日全国、省、州…会议精神`: the date written right before the list is the meetings'."""
+    for d in singles:
+        if d.end <= pos and not text[d.end:pos].strip("上午下晚 "):
+            return d
+    return None
+
+
+def _give(d: MeetingDraft, name: str, role: str, start: int, end: int, cue: str) -> None:
+    prev = d.participants.get(name)
+    if prev is None or ROLE_RANK[role] > ROLE_RANK[prev.role]:
+        d.participants[name] = ParticipantDraft(name, role, start, end, cue)
+
+
+def _participants(grp: _Group, roles: list[PersonRole], kept: list[MeetingDraft],
+                  person_level: Callable[[str], str | None]) -> None:
+    """People in the watching's passage or at its branch venue: at a watched meeting's level they take
+    their role there; the others attend every watched meeting, and those who chair or speak at the venue
+    hold the local meeting. People of the follow-up meeting (`会后，X讲话`) are only its own."""
+    if not grp.meetings:
+        return
+    local = grp.local
+    firsts = [d.start for d in kept if d.start > grp.start and not d.higher]
+    if local is not None and local.held is not None and local.held > grp.start:
+        firsts.append(local.held)
+    hi = min(firsts, default=10**9)
+    for r in roles:
+        at_venue = any(a <= r.start < b for a, b in grp.venues)
+        if not (grp.start <= r.start < hi or at_venue):
+            continue
+        level = "national" if r.national else person_level(r.name)
+        target = next((g for g in grp.meetings if level and g.level == level), None)
+        if target is not None:
+            _give(target, r.name, r.role, r.start, r.end, r.cue)
+            for d in kept:
+                if not d.higher and r.name in d.participants and d.participants[r.name].start == r.start:
+                    del d.participants[r.name]
+            continue
+        if r.national:
+            continue
+        for g in grp.meetings:
+            _give(g, r.name, "attendee", r.start, r.end, r.cue)
+        if local is not None and r.role in ("chair", "speaker"):
+            _give(local, r.name, r.role, r.start, r.end, r.cue)
+        elif local is not None and r.name in local.participants and local.participants[r.name].role == "attendee":
+            del local.participants[r.name]

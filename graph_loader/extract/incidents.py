@@ -55,9 +55,13 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     def alt(words: list[str]) -> str:
         return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
+    # the tail runs to the last grade-and-kind it can reach: `坍塌特别重大事故`, `MU5735航空器飞行事故`
+    tail = rf"(?:{alt(grades)})?[\u4e00-\u9fffA-Za-z0-9]{{0,14}}?(?:{alt(kinds)})+"
+    more = rf"(?:(?:{alt(grades)})?[\u4e00-\u9fff]{{0,4}}?(?:{alt(kinds)})+)*"
     return re.compile(
-        r"(?P<open>[“\"‘「])?(?P<code>(?P<mo>\d{1,2})\s*[·•・．.]\s*(?P<day>\d{1,2}))(?(open)[”\"’」])"
-        rf"(?P<tail>(?:{alt(grades)})?[\u4e00-\u9fff]{{0,10}}?(?:{alt(kinds)})+)"
+        r"(?P<open>[“\"‘「])?(?P<code>(?P<mo>\d{1,2})\s*(?P<sep>[·•・．.])\s*(?P<day>\d{1,2})"
+        r"|(?<![\d.])(?P<mo2>1[0-2]|[1-9])(?P<day2>[0-3]\d)(?![\d.]))(?(open)[”\"’」])"
+        rf"(?P<tail>{tail}{more})"
     ), re.compile(f"(?:{alt(grades)}|{alt(kinds)})")
 
 
@@ -66,10 +70,11 @@ def find_incidents(text: str) -> list[IncidentHit]:
     pattern, grade_or_kind = _patterns()
     hits = []
     for m in pattern.finditer(text):
-        if not (1 <= int(m.group("mo")) <= 12 and 1 <= int(m.group("day")) <= 31):
+        mo, day = m.group("mo") or m.group("mo2"), m.group("day") or m.group("day2")
+        if not (1 <= int(mo) <= 12 and 1 <= int(day) <= 31):
             continue
         dotted = "." in m.group("code") or "．" in m.group("code")
-        if dotted and not m.group("open") and not grade_or_kind.match(m.group("tail")):
+        if (dotted or not m.group("sep")) and not m.group("open") and not grade_or_kind.match(m.group("tail")):
             continue  # an unquoted decimal (1.5万家企业发生事故) is a code only right before its grade or kind
         start = m.start()
         window_start = max(0, start - 24)
@@ -83,8 +88,25 @@ def find_incidents(text: str) -> list[IncidentHit]:
                 break
             edge = p.start
             region = region or p.path
+        if not m.group("sep") and region is None:
+            continue  # a bare four-digit code (`张家口1128爆炸事故`) names an incident only after its place
         start = window_start + edge
-        title = _QUOTES_SPACES.sub("", text[start:m.end()])
-        title = re.sub(r"\s*[·•・．.]\s*", "·", title, count=1) if "·" not in title else title
+        title = _QUOTES_SPACES.sub("", text[start:m.end()])  # the code as written: `11.24`, `3·21`
         hits.append(IncidentHit(start, m.end(), title, region))
-    return hits
+    return _one_per_code(hits)
+
+
+def _code(title: str) -> str:
+    m = re.search(r"(\d{1,2})\s*[·•・．.]?\s*(\d{1,2})", title)
+    return f"{int(m.group(1))}-{int(m.group(2))}" if m else title
+
+
+def _one_per_code(hits: list[IncidentHit]) -> list[IncidentHit]:
+    """One incident per month·day code in an article: the fullest of its names (`江西“11.24”特别重大事故`
+    after `江西丰城电厂“11.24”冷却塔施工平台坍塌特别重大事故` is the same accident)."""
+    best: dict[str, IncidentHit] = {}
+    for h in hits:
+        key = _code(h.title)
+        if key not in best or len(h.title) > len(best[key].title):
+            best[key] = h
+    return sorted(best.values(), key=lambda h: h.start)

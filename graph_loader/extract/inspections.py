@@ -40,10 +40,15 @@ class InspectionDraft:
     spans: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, rule)
 
 
+_NUM = r"[一二三四五六七八九十百\d]+"
+
+
 @cache
 def _team_re() -> re.Pattern[str]:
+    """`第三巡查组`, `第五综合督导组` (a qualifier between number and kind), `考核巡查第三组` (kind first)."""
     teams = alternation(words("teams.tsv"))
-    return re.compile(r"第[一二三四五六七八九十百\d]+(?:" + teams + ")")
+    stems = alternation({t[:-1] for t in words("teams.tsv")} | {"考核巡查", "综合督查", "明查暗访"})
+    return re.compile(r"第" + _NUM + r"(?:[\u4e00-\u9fff]{1,4}?)?(?:" + teams + r")|(?:" + stems + r")第" + _NUM + "组")
 
 
 @cache
@@ -57,7 +62,7 @@ def _team_start(text: str, pos: int) -> int:
         i -= 1
     # cut at a verb or date word before the team's own words
     seg = text[i:pos]
-    for cut in ("根据", "按照", "由", "在", "和", "与", "及", "向", "对", "日", "期间", "带领", "率领"):
+    for cut in ("根据", "按照", "由", "在", "和", "与", "及", "向", "对", "日", "期间", "带领", "率领", "的", "为"):
         k = seg.rfind(cut)
         if k >= 0:
             i = max(i, i + k + len(cut))
@@ -150,5 +155,102 @@ def find_inspections(text: str, index: SentenceIndex, regions: list[RegionHit], 
             d = in_sent[0]
             insp.start = d.value
             insp.spans.append((d.start, d.end, "inspection.arrival"))
-    return [i for i in by_team.values() if i.target or i.start]
+    found = _merge_same_team(list(by_team.values()))
+    for insp in found:
+        _fill_from_article(insp, text, index, regions, dates, context)
+        if insp.level == "national" and insp.target_kind == "region" and insp.target and insp.target.count("省") \
+                + insp.target.count("自治区") + insp.target.count("市") > 1:
+            # a national team inspects a province: `抵达陕西省西安市` is where it arrives
+            province = _province_of(insp.target)
+            if province:
+                insp.target = insp.target_region = province
+    return [i for i in found if i.target or i.start]
+
+
+def _team_key(insp: InspectionDraft) -> tuple[str | None, str | None, str | None]:
+    """Who the team is, whatever the wording: its level's place, its number, its kind
+    (`国务院安全生产委员会第七督查组` and `国务院安委会第七督查组` are one)."""
+    num = re.search(r"第(" + _NUM + ")", insp.team)
+    flat = re.sub(r"第" + _NUM, "", insp.team)  # `考核巡查第三组` reads as `考核巡查组`
+    kind = next((t for t in sorted(words("teams.tsv"), key=len, reverse=True) if t in flat), None)
+    return (insp.region or insp.level), (num.group(1) if num else None), kind
+
+
+def _merge_same_team(found: list[InspectionDraft]) -> list[InspectionDraft]:
+    out: list[InspectionDraft] = []
+    by_key: dict[tuple, InspectionDraft] = {}
+    for insp in found:
+        key = _team_key(insp)
+        if key[0] is None:  # the short form (`第二督导组`) is the named team of that number and kind
+            key = next((k for k in by_key if k[1:] == key[1:]), key)
+        if key[1] is None or key not in by_key:
+            by_key[key] = insp
+            out.append(insp)
+            continue
+        keep = by_key[key]
+        for attr in ("target", "target_kind", "target_region", "start", "end"):
+            if getattr(keep, attr) is None and getattr(insp, attr) is not None:
+                setattr(keep, attr, getattr(insp, attr))
+        keep.spans.extend(insp.spans)
+        if len(insp.team) < len(keep.team) and "的" not in insp.team:
+            keep.team, keep.team_surface = insp.team, insp.team_surface
+    return out
+
+
+_MISSION = re.compile(r"巡查|督导|督查|检查|考核|进驻|入驻|暗访")
+_KICKOFF = re.compile(r"动员会|对接会|见面会|进驻|入驻|汇报会|启动会|工作会议")
+
+
+def _fill_from_article(insp: InspectionDraft, text: str, index: SentenceIndex, regions: list[RegionHit],
+                       dates: list[DateHit], context: str | None) -> None:
+    """What the team's own sentences leave open, the article says elsewhere: the target after a mission
+    verb in any sentence (`X市对Y县…开展巡查`, `督导检查Y区`), else the article's home when the team
+    comes from above it; the start, the date of the sentence that sends the team in or opens the
+    mission (`12月8日，…巡查动员会议召开`)."""
+    if insp.target is None and context and _above(insp.region, context, insp.level):
+        # a local report of a team from above: the team inspects the report's home
+        insp.target, insp.target_kind, insp.target_region = context, "region", context
+        insp.spans.append((insp.spans[0][0], insp.spans[0][1], "inspection.target_home"))
+    if insp.target is None:
+        for m in _target_re().finditer(text):
+            sent = index.at(m.start())
+            if not _MISSION.search(text, sent.start, sent.end):
+                continue
+            target = _target_at(text, m.end(), regions, context)
+            if target is not None and target[2] != insp.region and not _above(target[2], insp.region):
+                insp.target, insp.target_kind, insp.target_region = target
+                insp.spans.append((m.start(), m.end(), "inspection.target_elsewhere"))
+                break
+    if insp.start is None:
+        team_sents = {index.index_at(s) for s, _, _ in insp.spans}
+        for d in dates:
+            if not d.value or d.end_value:
+                continue
+            sent = index.at(d.start)
+            if index.index_at(d.start) in team_sents and _MISSION.search(text, d.end, sent.end) \
+                    or _KICKOFF.search(text, d.end, sent.end) and _MISSION.search(text, sent.start, sent.end):
+                insp.start = d.value
+                insp.spans.append((d.start, d.end, "inspection.start_sentence"))
+                break
+
+
+def _province_of(path: str) -> str | None:
+    from graph_loader.extract.regions import place_of
+
+    p = place_of(path)
+    while p is not None and p.level != "province":
+        parent = path[: len(path) - len(p.name)] if path.endswith(p.name) else None
+        if not parent:
+            return None
+        path, p = parent, place_of(parent)
+    return p.path if p is not None else None
+
+
+def _above(path: str | None, other: str | None, level: str | None = None) -> bool:
+    """`path` (or a national team, `level`) stands above `other` in the region tree."""
+    if other is None:
+        return False
+    if level == "national" and path is None:
+        return True
+    return bool(path) and other != path and other.startswith(path)
 

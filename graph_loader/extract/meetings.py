@@ -321,10 +321,23 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
             if len(gap) <= 30 and not re.search(r"[。；;]", gap):
                 roles[i] = roles[i + 1]
         if roles[i] is None and not m.national:
+            # `市领导A、B，市政府秘书长C出席会议`: a list of names is closed by the attendance verb of its
+            # sentence when no other person's cue stands between
+            later = _ATTEND_VERB.search(text, m.end, sent.end)
+            if later and not _role_cues_strong(text, m.end, later.start()):
+                roles[i] = (later.group(), "attendee", later.start())
+        if roles[i] is None and not m.national:
             venue = lex.branch.search(text, sent.start, sent.end)
             if venue:  # `县领导X，各部门负责人在县分会场收听收看`: named at the branch venue is attending
                 roles[i] = (venue.group(), "attendee", venue.start())
     return roles
+
+
+_ATTEND_VERB = re.compile(r"出席|参加|参会|列席|与会")
+
+
+def _role_cues_strong(text: str, start: int, end: int) -> bool:
+    return any(role != "attendee" for _, role, _ in _role_cues(text, start, end))
 
 
 def assign_participants(meetings: list[MeetingDraft], roles: list[PersonRole]) -> None:

@@ -220,7 +220,7 @@ def _name_list(text: str, pos: int, ignore: frozenset[str]) -> list[tuple[int, i
     out = []
     lex = _lex()
     while pos < len(text) and text[pos] == "、":
-        span = name_at(text, pos + 1, ignore)
+        span = name_at(text, pos + 1, ignore) or _list_piece(text, pos + 1, ignore)
         if span is None:
             break
         # `、市长李四` is a new title, not a list member: a post inside the next words says so
@@ -229,6 +229,24 @@ def _name_list(text: str, pos: int, ignore: frozenset[str]) -> list[tuple[int, i
         out.append(span)
         pos = span[1]
     return out
+
+
+_PIECE = re.compile(r"(?:[\u4e00-\u9fff]{2,8}[·•・][\u4e00-\u9fff]{2,8}|[\u4e00-\u9fff]{2,4})(?=[、，,。；;（(]|$)")
+
+
+def _list_piece(text: str, pos: int, ignore: frozenset[str]) -> tuple[int, int] | None:
+    """A list member that is the whole piece between two marks (`、B、C，`): names the surname list lacks
+    and transliterated ones (`艾买提·吐尔逊`) are still names when the list says so."""
+    m = _PIECE.match(text, pos)
+    if m is None:
+        return None
+    piece = m.group()
+    plain = re.sub("[·•・]", "", piece)
+    if plain == piece and not _surname_len(piece, 0):
+        return None
+    if not _name_ok(plain, ignore, trusted=True) or len(plain) > 12:
+        return None
+    return m.start(), m.end()
 
 
 def find_persons(text: str, ignore: frozenset[str] = frozenset(),

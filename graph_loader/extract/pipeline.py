@@ -333,6 +333,8 @@ def _relay_verb_before(text: str, start: int) -> bool:
     return bool(_RELAY_VERB.search(text, cs, start))
 
 
+# a meeting named for a mission (`X市巡查Y县安全生产工作动员会议`) is held where the team works
+_MISSION_WORDS = re.compile(r"巡查|督导|督查|检查|考核|巡视")
 _INFERRED_RULES = {"meeting.relay.branch_venue": "branch_venue", "meeting.relay.after_or_branch": "follow_up"}
 
 
@@ -388,7 +390,8 @@ def _meeting(text: str, d: MeetingDraft, position: dict[int, int], directive_hit
             seen.add(h.title)
             m.relays.append(Relay(directive=h.title, evidence=[ev(h.start, h.end, "meeting.relay.directive")]))
     for i, insp in enumerate(inspections):
-        if any(d.start <= s < d.end for s, _, _ in insp.spans) and m.kind in ("feedback", "report"):
+        about = m.kind in ("feedback", "report") or (m.name is not None and _MISSION_WORDS.search(m.name))
+        if any(d.start <= s < d.end for s, _, _ in insp.spans) and about:
             m.inspection = i
             if insp.target_region:  # the meeting is held where the team inspects (海宁市, 省市场监管局)
                 m.region, m.level = insp.target_region, level_of(insp.target_region)

@@ -99,8 +99,15 @@ def _home_level(text: str) -> str | None:
     return _CHAR_DEFAULT.get(m.group(1), "township") if m else None
 
 
+_GENERIC_NOUNS = ("会议", "会")
+
+
 def _family(noun: str) -> str:
-    return "teleconference" if any(t in noun for t in _TELE_NOUNS) else noun
+    """What tells two meetings of one level apart in a report: a teleconference is one, a 约谈会 another;
+    `会议`/`约谈会议` and `会`/`约谈会` are the same noun."""
+    if any(t in noun for t in _TELE_NOUNS):
+        return "teleconference"
+    return noun[:-1] if noun.endswith("会议") else noun
 
 
 def _token_level(word: str, ctx: str | None) -> tuple[str, str | None] | None:
@@ -219,6 +226,9 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
     # the article's own level: its home region's, or lower where it says `我县` under a named province
     local_level = max((lv for lv in (level_of(ctx) if ctx else None, _home_level(text)) if lv),
                       key=lambda lv: LEVEL_RANK[lv], default=None)
+    if ctx is None:  # nothing says the home: the place of the report's first placed meeting
+        ctx = next((d.region for d in drafts if d.region), None)
+        local_level = local_level or (level_of(ctx) if ctx else None)
     mentions = find_mentions(text, index, regions, ctx, local_level)
     if not mentions:
         return drafts
@@ -230,6 +240,10 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
     def meeting_for(level: str, path: str | None, surface: str, mn: Mention) -> MeetingDraft:
         key = (level, path, _family(mn.noun))
         d = made.get(key)
+        if d is None and (mn.noun in _GENERIC_NOUNS or mn.mode in ("ended", "relay")):
+            # `全省会议结束后`, `贯彻落实省约谈会精神`: the meeting of that level named before
+            same_level = [m for k, m in made.items() if k[:2] == (level, path)]
+            d = same_level[-1] if same_level else None
         if d is None:
             d = _existing(drafts, level, path, mn)
             if d is not None:
@@ -330,6 +344,11 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
             continue
         kept.append(d)
     for grp in groups:
+        if grp.date is None and grp.local is not None and grp.local.date and grp.local.date_span:
+            # `省会议结束后，我市接续召开会议` dated only on the local side: the same day
+            for g in grp.meetings:
+                if g.date is None:
+                    g.date, g.date_span = grp.local.date, grp.local.date_span
         _participants(grp, roles, kept, person_level)
         if grp.local is not None and grp.local.held is None and not any(
                 p.role in ("chair", "speaker") for p in grp.local.participants.values()):

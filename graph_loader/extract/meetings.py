@@ -185,7 +185,8 @@ def segment_meetings(text: str, index: SentenceIndex,
         return index.at(pos).start
 
     def set_held(m: MeetingDraft, e: _Event) -> None:
-        m.held, m.held_end, m.noun, m.name, m.generic = e.pos, e.end, e.noun, e.name, e.generic
+        m.held, m.held_end, m.noun, m.generic = e.pos, e.end, e.noun, e.generic
+        m.name = e.name[1:] if e.name and e.name.startswith("了") else e.name  # `召开了全市…会议`
         m.kind = lex.kinds.get(e.noun or "", "other")
 
     for e in _events(text):

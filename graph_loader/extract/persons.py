@@ -234,6 +234,9 @@ def _name_list(text: str, pos: int, ignore: frozenset[str]) -> list[tuple[int, i
 _PIECE = re.compile(r"(?:[\u4e00-\u9fff]{2,8}[·•・][\u4e00-\u9fff]{2,8}|[\u4e00-\u9fff]{2,4})(?=[、，,。；;（(]|$)")
 
 
+_NOT_IN_NAMES = re.compile(r"[各部门乡镇单位局委办会组县市省区等和及与同志领导负责人企业机关街道]")
+
+
 def _list_piece(text: str, pos: int, ignore: frozenset[str]) -> tuple[int, int] | None:
     """A list member that is the whole piece between two marks (`、B、C，`): names the surname list lacks
     and transliterated ones (`艾买提·吐尔逊`) are still names when the list says so."""
@@ -242,8 +245,8 @@ def _list_piece(text: str, pos: int, ignore: frozenset[str]) -> tuple[int, int] 
         return None
     piece = m.group()
     plain = re.sub("[·•・]", "", piece)
-    if plain == piece and not _surname_len(piece, 0):
-        return None
+    if plain == piece and not _surname_len(piece, 0) and (len(piece) != 3 or _NOT_IN_NAMES.search(piece)):
+        return None  # a three-character piece between 、 marks reads as a name unless it says a body
     if not _name_ok(plain, ignore, trusted=True) or len(plain) > 12:
         return None
     return m.start(), m.end()

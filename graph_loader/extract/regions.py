@@ -333,6 +333,9 @@ def _accepted(text: str, s: int, e: int, form: _Form, gz: Gazetteer) -> bool:
         # `各乡镇和县直部门`: a two-character county (和县) before 直/级 is a conjunction + 县直
         if len(surface) == 2 and text[e:e + 1] in ("直", "级") and surface[0] in "和及与或各":
             return False
+        # a two-character county whose first character ends a word before it (`代理县长`: 理县)
+        if len(surface) == 2 and s > 0 and text[s - 1:s + 1] in gz.words:
+            return False
         return surface not in gz.stop_full
     if form.place.level != "province" and surface in gz.stop_alias:
         return False

@@ -92,7 +92,7 @@ def _lex() -> _Lex:
             r"(?<![" + _CJK + r"、])(?P<names>(?:[" + _CJK + r"]{2,4}、){0,12}[" + _CJK + r"]{2,4}?)(?P<close>等(?:["
             + _LEVEL_CHARS + r"]?(?:" + alternation(desc) + r")|(?=" + alternation(_list_verbs()) + r"))|"
             + alternation(_list_verbs()) + r")"),
-        honorific_re=re.compile(r"(?<![" + _CJK + r"])(?P<name>[" + _CJK + r"]{2,3}?)(?:" + alternation(words("honorifics.tsv"))
+        honorific_re=re.compile(r"(?<![" + _CJK + r"])(?P<name>[" + _CJK + r"]{2,3}?)(?P<post>" + alternation(words("honorifics.tsv"))
                                 + r")(?=[^" + _CJK + r"]|" + alternation(cues) + r")"),
     )
 
@@ -187,6 +187,10 @@ def _segment_start(text: str, end: int, floor: int, region_starts: frozenset[int
             last = m.end()
     for k in range(last, end):
         if k in region_starts or text[k] in _LEVEL_CHARS or lex.title_heads.match(text, k, end):
+            # `自治区主席`, `自治州州长`: the level is the whole word; `代省长`, `代理县长`: an acting post
+            for prefix in ("自治", "代理", "代"):
+                if k - len(prefix) >= last and text.startswith(prefix, k - len(prefix)):
+                    return k - len(prefix)
             return k
     return last
 
@@ -295,9 +299,11 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
         title = TitleSpan(m.start(), m.end(), m.group(), m.group())
         add(NameMention(span[0], span[1], text[span[0]:span[1]], [title], "person.national_leader",
                         national=True))
-    for s, e, rule in _untitled_names(text, ignore):
+    for s, e, rule, post in _untitled_names(text, ignore):
         if s not in taken and not any(m.start < e and s < m.end for m in found):
-            add(NameMention(s, e, text[s:e], [], rule))
+            # `龚正省长指出`: a post after the name is its title as written (`同志` is no post)
+            titles = [TitleSpan(e, e + len(post), post, post)] if post in lex.posts else []
+            add(NameMention(s, e, text[s:e], titles, rule))
     known = {m.name for m in found}
     if known:
         occupied = [(m.start, m.end) for m in found]
@@ -332,12 +338,12 @@ def _plain_name(piece: str, ignore: frozenset[str], strict: bool) -> bool:
     return True
 
 
-def _untitled_names(text: str, ignore: frozenset[str]) -> list[tuple[int, int, str]]:
+def _untitled_names(text: str, ignore: frozenset[str]) -> list[tuple[int, int, str, str]]:
     """Names the genre writes without a post: a list closed by a collective (`A、B等市领导出席`) or
     opening a clause before an attendance verb (`A、B列席会议`), and a name before an honorific post
     (`张三书记指出`, `张三同志`)."""
     lex = _lex()
-    out: list[tuple[int, int, str]] = []
+    out: list[tuple[int, int, str, str]] = []
     for m in lex.list_close_re.finditer(text):
         head = m.start()
         if head > 0 and text[head - 1] not in _CLAUSE_START:
@@ -350,14 +356,14 @@ def _untitled_names(text: str, ignore: frozenset[str]) -> list[tuple[int, int, s
         pos = head
         rule = "person.list_before_collective" if closer.startswith("等") else "person.list_before_verb"
         for p in pieces:
-            out.append((pos, pos + len(p), rule))
+            out.append((pos, pos + len(p), rule, ""))
             pos += len(p) + 1
     for m in lex.honorific_re.finditer(text):
         head = m.start()
         if head > 0 and text[head - 1] not in _CLAUSE_START:
             continue
         if _plain_name(m.group("name"), ignore, strict=True):
-            out.append((head, head + len(m.group("name")), "person.before_honorific"))
+            out.append((head, head + len(m.group("name")), "person.before_honorific", m.group("post")))
     return out
 
 

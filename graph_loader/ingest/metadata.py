@@ -63,7 +63,8 @@ def names_in(fragment: str) -> list[str]:
     tokens: list[str] = []
     for token in _SPLIT.split(fragment.strip()):
         for w in sorted(words, key=len, reverse=True):  # `记者张三` written without a space
-            if token.startswith(w) and len(token) > len(w) + 1:
+            # a one-character credit (文, 图) before a two-character rest is more likely a surname (文经丰)
+            if token.startswith(w) and len(token) > len(w) + (2 if len(w) == 1 else 1):
                 token = token[len(w):]
                 break
         if token:

@@ -58,7 +58,8 @@ class Layout:
     dropped: list[str]
 
 
-def _boilerplate_kind(line: str, region: str, kinds: tuple[str, ...] = ("line", "caption", "nav")) -> str | None:
+def _boilerplate_kind(line: str, region: str, kinds: tuple[str, ...] = ("line", "tail", "caption", "nav")
+                      ) -> str | None:
     eligible = len(line) <= BOILERPLATE_MAX_CHARS or not _FULL_STOP.search(line)
     if not eligible:
         return None
@@ -66,6 +67,8 @@ def _boilerplate_kind(line: str, region: str, kinds: tuple[str, ...] = ("line", 
         if rule.kind not in kinds:
             continue
         if rule.kind == "line" and rule.pattern.search(line):
+            return rule.why
+        if rule.kind == "tail" and region != "header" and rule.pattern.search(line):
             return rule.why
         if rule.kind in ("caption", "nav") and not _PUNCT.search(line) and rule.pattern.search(line):
             if rule.kind == "nav" and region == "story":

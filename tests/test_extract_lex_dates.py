@@ -77,3 +77,41 @@ def test_range_of_days_takes_the_published_month():
     hits = find_dates("27日至28日，督导组进驻", "2024-03-30")
     assert [(h.value, h.end_value) for h in hits] == [("2024-03-27", "2024-03-28")]
     assert find_dates("27日至28日，督导组进驻", None) == []
+
+
+# --- relative days, the dateline, range and session shapes of real pages --------------------------------
+
+def test_relative_day_with_its_number_takes_the_number():
+    assert values("昨(18)日，市委召开常委会议", "2016-01-19") == [("昨(18)日", "2016-01-18", None)]
+    assert values("今（5）日上午召开会议", "2020-03-05") == [("今（5）日上午", "2020-03-05", None)]
+    # the number is later than the article's day: the month before
+    assert values("昨(29)日召开会议", "2020-03-01") == [("昨(29)日", "2020-02-29", None)]
+    assert values("昨(31)日召开会议", "2020-03-01") == [("昨(31)日", None, None)]  # no 31st in that month
+    # no article day: a date without a value (the month is unknown)
+    assert values("昨(18)日，市委召开常委会议") == [("昨(18)日", None, None)]
+
+
+def test_range_whose_first_day_lacks_its_day_word():
+    assert values("12月6至8日，督导组进驻", "2019-12-20") == [("12月6至8日", "2019-12-06", "2019-12-08")]
+    assert values("12月6至8日，督导组进驻") == [("12月6至8日", "--12-06", "--12-08")]
+
+
+def test_numbered_session_gives_its_year():
+    assert values("3月31日上午，省安委会2022年第二次全体会议召开。") == [("3月31日上午", "2022-03-31", None)]
+    text = "市安委会2025年第一次全体会议召开。1月16日上午，市长出席。"
+    assert values(text) == [("1月16日上午", "2025-01-16", None)]
+    # a year named without a session number gives none (a January meeting reviews last year)
+    assert values("会议总结了2023年工作。1月16日上午，市长出席。") == [("1月16日上午", "--01-16", None)]
+
+
+def test_relative_words_count_from_the_dateline():
+    # dated 2月23日 in the dateline, printed the next day: 今天 is the dateline's day
+    assert [(h.surface, h.value) for h in find_dates("今天下午，省政府召开会议", "2018-02-24", "2018-02-23")] == [
+        ("今天下午", "2018-02-23")]
+    # a year-less dateline still resolves 今天 and 昨天 (without a year)
+    assert [h.value for h in find_dates("今天下午召开会议，昨天上午督导组进驻", None, "--03-01")] == ["--03-01", "--02-29"]
+    assert [h.value for h in find_dates("15日上午，县委召开会议", None, "--03-20")] == ["--03-15"]
+    # a month-day takes its year from the published date, not from the dateline's
+    assert [h.value for h in find_dates("2月24日召开", "2018-02-24", "2018-02-23")] == ["2018-02-24"]
+    # a bad dateline is no article day
+    assert [h.value for h in find_dates("今天召开", None, "--13-40")] == [None]

@@ -2,10 +2,14 @@
 
 Values are `YYYY-MM-DD`, or `--MM-DD` where no year follows from the text. A
 month-day takes its year, in order, from: the other end of its range, an explicit
-date of the same sentence, the article's published date (the previous year when
-the day would fall after it), the one year all explicit dates of the article
-share. `昨天`, a bare day (`15日上午`) and a range of days (`27日至28日`) need the published date; `当日` keeps its surface with value None
-(the caller resolves it to the previous date).
+date or a numbered session (`2022年第二次全体会议`) of the same sentence, the
+article's published date (the previous year when the day would fall after it), the
+one year all explicit dates and numbered sessions of the article share. Relative
+words (`昨天`, `今(18)日`), a bare day (`15日上午`) and a range of days (`27日至28日`)
+count from the article's day: its dateline (`本报济南2月23日讯`) when it has one,
+else its published date; with neither they have no value. `当日` keeps its surface
+with value None (the caller resolves it to the previous date). The words are
+lexicon/date_words.tsv.
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from graph_loader.extract.regex_scan import finditer_from
+from graph_loader.extract.lexicon_files import alternation, rows
+from graph_loader.extract.regex_scan import finditer_from, first_chars
 
 
 @dataclass
@@ -48,11 +53,20 @@ def _num(s: str | None) -> int | None:
     return n
 
 
+def _words(kind: str) -> dict[str, str]:
+    return {r[1]: (r[2] if len(r) > 2 else "") for r in rows("date_words.tsv") if r[0] == kind}
+
+
+_RELATIVE_DAYS = {w: int(v) for w, v in _words("relative").items()}
+_SAME_DAY = tuple(_words("same_day"))
+_REL_HEADS = {w: int(v) for w, v in _words("rel_head").items()}
+
 _Y = r"(?:(?P<{p}y>\d{{4}}|[〇○零一二三四五六七八九]{{4}})\s*年\s*)"
 _M = r"(?:(?P<{p}m>\d{{1,2}}|十[一二]?|[一二三四五六七八九])\s*月\s*)"
-_D = r"(?P<{p}d>\d{{1,2}}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号]"
-_PART = r"(?:上午|下午|晚上|晚间|傍晚|凌晨|早上|早晨|中午|夜间|晚)?"
-_SEP = r"\s*(?:至|到|—|–|－|-|~|～)\s*"
+_DN = r"(?P<{p}d>\d{{1,2}}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+_D = _DN + r"\s*[日号]"
+_PART = "(?:" + alternation(_words("part")) + ")?"
+_SEP = r"\s*(?:" + alternation(_words("range")) + r")\s*"
 
 
 def _date(p: str) -> str:
@@ -63,17 +77,24 @@ _PATTERN = re.compile(
     r"(?<![\d年])(?:"
     + _date("a") + _PART
     + "(?:" + _SEP + "(?:" + _Y.format(p="b") + "?" + _M.format(p="b") + ")?" + _D.format(p="b") + _PART + ")?"
+    # `12月6至8日`: the first day of a range written without its 日
+    + "|" + _Y.format(p="c") + "?" + _M.format(p="c") + _DN.format(p="c") + _SEP + _D.format(p="e") + _PART
     + r"|(?P<isoy>\d{4})[-/.](?P<isom>\d{1,2})[-/.](?P<isod>\d{1,2})(?!\d)"
     + r"|(?<![月\d])(?P<rd1>\d{1,2})[日号]?" + _SEP + r"(?P<rd2>\d{1,2})[日号]" + _PART
     + r"|(?<![月\d])(?P<dd>\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]"
-    + r"(?=上午|下午|晚上|晚间|傍晚|凌晨|早上|早晨|中午|[，,])" + _PART
-    + r"|(?P<rel>今天|今日|昨天|昨日|前天|前日|明天|明日|当天|当日)" + _PART
+    + r"(?=" + alternation(_words("part")) + r"|[，,])" + _PART
+    + r"|(?P<rel>" + alternation(set(_RELATIVE_DAYS) | set(_SAME_DAY)) + ")" + _PART
+    # `昨(18)日`: a relative word with the day's number
+    + r"|(?P<relh>" + alternation(_REL_HEADS) + r")\s*[(（]\s*(?P<reld>\d{1,2})\s*[)）]\s*[日号]" + _PART
     + ")"
 )
 # Every alternative of _PATTERN starts with one of these: the scan jumps from one to the next
 # instead of trying the whole pattern at every character (it was a fifth of extraction time).
-_FIRST = re.compile(r"[\d〇○零一二三四五六七八九十今昨前明当]")
-_RELATIVE_DAYS = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "前日": -2, "明天": 1, "明日": 1}
+_FIRST = first_chars([*"0123456789〇○零一二三四五六七八九十", *_RELATIVE_DAYS, *_SAME_DAY, *_REL_HEADS])
+_DIGIT = re.compile(r"\d")
+# `2022年第二次全体会议`: a session numbered within its year
+_SESSION = re.compile(r"(?<!\d)(?P<y>\d{4})\s*年度?\s*第[\d一二三四五六七八九十]+(?:"
+                      + alternation(_words("session")) + ")")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 
 
@@ -89,6 +110,30 @@ class _Raw:
     ed: int | None = None
     has_end: bool = False
     rel: str | None = None
+    session: bool = False  # a numbered session: a year for other dates, no date itself
+
+
+@dataclass(frozen=True)
+class _Day:
+    """The article's day, its year unknown for a `--MM-DD` dateline."""
+
+    y: int | None
+    m: int
+    d: int
+
+    def shift(self, days: int) -> str:
+        if self.y is not None:
+            return (date(self.y, self.m, self.d) + timedelta(days=days)).isoformat()
+        moved = date(2000, self.m, self.d) + timedelta(days=days)  # a leap year: every --MM-DD exists
+        return f"--{moved.month:02d}-{moved.day:02d}"
+
+    def month_of(self, day: int) -> tuple[int | None, int]:
+        """(year, month) of a bare day: this month, or the month before when the day is later than ours."""
+        if day <= self.d:
+            return self.y, self.m
+        if self.m > 1:
+            return self.y, self.m - 1
+        return (self.y - 1 if self.y is not None else None), 12
 
 
 def _iso(y: int | None, m: int, d: int) -> str | None:
@@ -102,54 +147,75 @@ def _iso(y: int | None, m: int, d: int) -> str | None:
         return None
 
 
-def _parse_ref(ref: str | None) -> date | None:
+def _parse_day(ref: str | None) -> _Day | None:
+    """`YYYY-MM-DD` or `--MM-DD` → _Day; anything else → None."""
     if not ref:
         return None
     try:
-        return date.fromisoformat(ref)
+        if ref.startswith("--"):
+            d = date.fromisoformat("2000" + ref[1:])
+            return _Day(None, d.month, d.day)
+        d = date.fromisoformat(ref)
+        return _Day(d.year, d.month, d.day)
     except ValueError:
         return None
 
 
-def find_dates(text: str, ref: str | None) -> list[DateHit]:
-    """Every date expression of `text`; `ref` is the article's published date `YYYY-MM-DD` or None."""
-    refd = _parse_ref(ref)
+def find_dates(text: str, ref: str | None, dateline: str | None = None) -> list[DateHit]:
+    """Every date expression of `text`.
+
+    `ref` is the article's published date `YYYY-MM-DD` or None; `dateline` the day of its dateline
+    (`YYYY-MM-DD` or `--MM-DD`, `Metadata.dateline`) or None. Relative words and bare days count from
+    the dateline when there is one, else from `ref`; a month-day takes its year from `ref`, else from
+    the dateline's year."""
+    published = _parse_day(ref)
+    today = _parse_day(dateline) or published
+    year_ref = published if published is not None else (today if today and today.y is not None else None)
     raws: list[_Raw] = []
     for mt in finditer_from(_PATTERN, _FIRST, text):
         g = mt.groupdict()
-        if g["rd1"]:  # `27日至28日`: a range of days of the published month
+        if g["rd1"]:  # `27日至28日`: a range of days of the article's month
             raws.append(_Raw(mt.start(), mt.end(), None, None, _num(g["rd1"]), ed=_num(g["rd2"]), has_end=True,
                              rel="day"))
         elif g["dd"]:
             raws.append(_Raw(mt.start(), mt.end(), None, None, _num(g["dd"]), rel="day"))
+        elif g["relh"]:  # `昨(18)日`: the number is the day
+            raws.append(_Raw(mt.start(), mt.end(), None, None, _num(g["reld"]), rel="numbered"))
         elif g["rel"]:
             raws.append(_Raw(mt.start(), mt.end(), None, None, None, rel=g["rel"]))
         elif g["isoy"]:
             raws.append(_Raw(mt.start(), mt.end(), int(g["isoy"]), int(g["isom"]), int(g["isod"])))
+        elif g["cd"]:
+            raws.append(_Raw(mt.start(), mt.end(), _num(g["cy"]), _num(g["cm"]), _num(g["cd"]), ed=_num(g["ed"]),
+                             has_end=True))
         else:
             r = _Raw(mt.start(), mt.end(), _num(g["ay"]), _num(g["am"]), _num(g["ad"]))
             if g["bd"]:
                 r.has_end = True
                 r.ey, r.em, r.ed = _num(g["by"]), _num(g["bm"]), _num(g["bd"])
             raws.append(r)
-    explicit_years = {r.y for r in raws if r.y is not None} | {r.ey for r in raws if r.ey is not None}
+    sessions = [_Raw(m.start(), m.end(), int(m.group("y")), None, None, session=True)
+                for m in finditer_from(_SESSION, _DIGIT, text)]
+    explicit_years = ({r.y for r in raws if r.y is not None} | {r.ey for r in raws if r.ey is not None}
+                      | {r.y for r in sessions})
     doc_year = next(iter(explicit_years)) if len(explicit_years) == 1 else None
+    year_sources = raws + sessions
     hits: list[DateHit] = []
     ends: list[int] | None = None
     for r in raws:
         surface = text[r.start:r.end]
-        if r.rel == "day":  # `15日上午`: a day of the published month (or of the month before)
-            if refd is not None and r.d is not None:
-                y, m = (refd.year, refd.month) if r.d <= refd.day else (
-                    (refd.year, refd.month - 1) if refd.month > 1 else (refd.year - 1, 12))
+        if r.rel in ("day", "numbered"):  # `15日上午`: a day of the article's month (or of the month before)
+            value = end_value = None
+            if today is not None and r.d is not None:
+                y, m = today.month_of(r.d)
                 value = _iso(y, m, r.d)
                 end_value = _iso(y, m, r.ed) if r.has_end and r.ed is not None and r.ed >= r.d else None
-                if value:
-                    hits.append(DateHit(r.start, r.end, surface, value, end_value))
+            if value or r.rel == "numbered":  # `昨(18)日` is a date even where its month is unknown
+                hits.append(DateHit(r.start, r.end, surface, value, end_value))
             continue
         if r.rel is not None:
             days = _RELATIVE_DAYS.get(r.rel)
-            value = (refd + timedelta(days=days)).isoformat() if refd and days is not None else None
+            value = today.shift(days) if today is not None and days is not None else None
             hits.append(DateHit(r.start, r.end, surface, value, None))
             continue
         assert r.m is not None and r.d is not None
@@ -163,7 +229,7 @@ def find_dates(text: str, ref: str | None) -> list[DateHit]:
         if y is None:
             if ends is None:
                 ends = [m.end() for m in _SENTENCE_END.finditer(text)]
-            y = _sentence_year(r, raws, ends) or _ref_year(refd, r.m, r.d) or doc_year
+            y = _sentence_year(r, year_sources, ends) or _ref_year(year_ref, r.m, r.d) or doc_year
             if y is not None and r.has_end and ey is None:
                 ey = y + 1 if (em, r.ed) < (r.m, r.d) else y
         value = _iso(y, r.m, r.d)
@@ -185,8 +251,8 @@ def _sentence_year(r: _Raw, raws: list[_Raw], ends: list[int]) -> int | None:
     return None
 
 
-def _ref_year(refd: date | None, m: int, d: int) -> int | None:
-    if refd is None:
+def _ref_year(ref: _Day | None, m: int, d: int) -> int | None:
+    if ref is None or ref.y is None:
         return None
-    return refd.year - 1 if (m, d) > (refd.month, refd.day) else refd.year
+    return ref.y - 1 if (m, d) > (ref.m, ref.d) else ref.y
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from graph_loader.extract.lexicon_files import alternation, rows, words
+from graph_loader.ingest.rules import surnames
 
 _CJK = "\u4e00-\u9fff"
 _MAX_TITLE = 30  # characters scanned left of a post for its body
@@ -67,7 +68,7 @@ class _Lex:
 def _lex() -> _Lex:
     posts = {r[0] for r in rows("posts.tsv")}
     post_level = {r[0]: r[1] for r in rows("posts.tsv") if len(r) > 1 and r[1]}
-    sur = words("surnames.txt")
+    sur = surnames()  # one list for bylines (ingest) and persons
     desc = words("descriptors.tsv")
     cues = {r[0] for r in rows("roles.tsv")} | set(words("name_followers.tsv"))
     follow = r"[^" + _CJK + r"]|" + alternation(cues) + r"|$"

@@ -205,7 +205,7 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     ev = EvidenceMaker(doc, index)
     source_region = _source_region(doc.metadata.source)
     regions = find_regions(text, (source_region,) if source_region else ())
-    dates = _resolve_same_day(find_dates(text, record.published))
+    dates = _resolve_same_day(find_dates(text, record.published, doc.metadata.dateline))
     ignore = frozenset(n.replace(" ", "") for n in record.reporters + record.ignore_names)
     mentions = find_persons(text, ignore, frozenset(h.start for h in regions))
     # a place inside a personal name (`张建华`: 建华区) is no mention of a place

@@ -19,6 +19,7 @@ class IngestWarning:
 class Metadata:
     title: str | None = None
     published: str | None = None  # YYYY-MM-DD, from the article's own date line
+    dateline: str | None = None  # YYYY-MM-DD or --MM-DD: the day of `本报某地2月23日讯`, what `今天` means
     source: str | None = None
     reporters: list[str] = field(default_factory=list)
     editors: list[str] = field(default_factory=list)

@@ -19,6 +19,9 @@ from graph_loader.ingest.textmap import Edit, MappedText
 BOILERPLATE_MAX_CHARS = 25
 """Lines longer than this that end a sentence (。！？) are story, never boilerplate."""
 
+LEAD_LINES_MAX = 3
+"""At most this many story lines before the first full stop are read as header lines for metadata."""
+
 TRAILING_NAV_MAX_CHARS = 8
 """Short punctuation-free lines after the story's last sentence are site navigation."""
 
@@ -55,7 +58,8 @@ class Layout:
     dropped: list[str]
 
 
-def _boilerplate_kind(line: str, region: str, kinds: tuple[str, ...] = ("line", "caption", "nav")) -> str | None:
+def _boilerplate_kind(line: str, region: str, kinds: tuple[str, ...] = ("line", "tail", "caption", "nav")
+                      ) -> str | None:
     eligible = len(line) <= BOILERPLATE_MAX_CHARS or not _FULL_STOP.search(line)
     if not eligible:
         return None
@@ -63,6 +67,8 @@ def _boilerplate_kind(line: str, region: str, kinds: tuple[str, ...] = ("line", 
         if rule.kind not in kinds:
             continue
         if rule.kind == "line" and rule.pattern.search(line):
+            return rule.why
+        if rule.kind == "tail" and region != "header" and rule.pattern.search(line):
             return rule.why
         if rule.kind in ("caption", "nav") and not _PUNCT.search(line) and rule.pattern.search(line):
             if rule.kind == "nav" and region == "story":
@@ -137,11 +143,16 @@ def lay_out(mt: MappedText, html_title: str | None = None, page_before: list[str
         else:
             break
 
-    header = [lines[i] for i in range(len(lines)) if region[i] == "header"]
+    # the story's leading lines without a full stop (a long subtitle, a date line with `??` junk in it)
+    # are read as header lines too; the first paragraph is the first line after them
+    opening = first
+    while opening < min(last, first + LEAD_LINES_MAX) and not _FULL_STOP.search(lines[opening]):
+        opening += 1
+    header = [lines[i] for i in range(len(lines)) if region[i] == "header" or first <= i < opening]
     footer = [lines[i] for i in range(len(lines)) if region[i] == "footer"]
     header = [" ".join(x.split()) for x in page_before or []] + header
     footer = footer + [" ".join(x.split()) for x in page_after or []]
-    meta = read_metadata(header, lines[first] if story else None, lines[last] if story else None,
+    meta = read_metadata(header, lines[opening] if story else None, lines[last] if story else None,
                          footer, title)
     kept = [s for s, k in zip(spans, keep, strict=True) if k]
     dropped = [f"{lines[i]} ({why[i]})" for i in range(len(lines)) if not keep[i]]

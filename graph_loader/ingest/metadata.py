@@ -1,19 +1,26 @@
-"""Article metadata from its own header and footer lines: title, date, source, bylines, editors.
+"""Article metadata from its own header and footer lines: title, date, dateline, source, bylines, editors.
 
 Only the lines around the story (header, footer, the byline at the start of the
 first paragraph, a parenthesis closing the last) are read, so a date or a name
-inside the story is never taken for the article's own.
+inside the story is never taken for the article's own. The shapes are the rules
+of metadata.tsv; the role words of bylines are byline_words.txt / byline_ends.txt.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from graph_loader.ingest.document import Metadata
-from graph_loader.ingest.rules import byline_words, metadata_rules, org_suffixes
+from graph_loader.ingest.rules import byline_ends, byline_words, metadata_rules, org_suffixes, surnames
 
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}")
-_SPLIT = re.compile(r"[\s、，,；;/／]+")
+_SPLIT = re.compile(r"[\s、，,；;/／:：|｜]+")
+_CJK_TOKEN = re.compile(r"[\u4e00-\u9fff]+")
+_OPEN, _CLOSE = "(（", ")）"
+
+BARE_NAMES_MAX = 4
+"""A line of bare names (a byline without a role word) has at most this many names."""
 
 
 def _rules(kind: str) -> list[re.Pattern[str]]:
@@ -22,49 +29,152 @@ def _rules(kind: str) -> list[re.Pattern[str]]:
 
 def normalise_date(m: re.Match[str]) -> str | None:
     y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
-    if 1 <= mo <= 12 and 1 <= d <= 31:
-        return f"{y:04d}-{mo:02d}-{d:02d}"
-    return None
+    try:
+        return date(y, mo, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _join_split_names(tokens: list[str]) -> list[str]:
+    """A surname set apart from its given name is one name (`周 玲` → 周玲): a lone surname character is
+    never a name by itself, so it joins the one- or two-character token after it."""
+    sur, words = surnames(), byline_words() | byline_ends()
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if (len(t) == 1 and t in sur and 1 <= len(nxt) <= 2 and nxt not in words
+                and _CJK_TOKEN.fullmatch(nxt)):
+            out.append(t + nxt)
+            i += 2
+            continue
+        out.append(t)
+        i += 1
+    return out
 
 
 def names_in(fragment: str) -> list[str]:
-    """Person names in a byline fragment (`记者 张三 通讯员 李四` → 张三, 李四)."""
-    words = byline_words()
+    """Person names in a byline fragment (`记者 张三 通讯员 李四` → 张三, 李四; `记者 周 玲` → 周玲).
+
+    A word of byline_ends.txt after a name closes the run (`张三 报道 本报济南…` → 张三)."""
+    words, ends = byline_words(), byline_ends()
     out: list[str] = []
+    tokens: list[str] = []
     for token in _SPLIT.split(fragment.strip()):
         for w in sorted(words, key=len, reverse=True):  # `记者张三` written without a space
-            if token.startswith(w) and len(token) > len(w) + 1:
+            # a one-character credit (文, 图) before a two-character rest is more likely a surname (文经丰)
+            if token.startswith(w) and len(token) > len(w) + (2 if len(w) == 1 else 1):
                 token = token[len(w):]
                 break
+        if token:
+            tokens.append(token)
+    for token in _join_split_names(tokens):
+        if token in ends and out:
+            break
         if token.endswith("摄") and len(token) > 3:
             token = token[:-1]
-        if token in words or not _NAME.fullmatch(token) or token[-1] in org_suffixes():
+        if token in words or token in ends or not _NAME.fullmatch(token) or token[-1] in org_suffixes():
             continue
         if token not in out:
             out.append(token)
     return out
 
 
-def published_date(header: list[str], footer: list[str]) -> str | None:
-    labelled, leading = _rules("published")[0], _rules("published")[1:]
+def _is_name(token: str) -> bool:
+    """A token shaped like a personal name: a known surname and one or two more characters."""
+    sur = surnames()
+    if not _CJK_TOKEN.fullmatch(token) or token[-1] in org_suffixes():
+        return False
+    if len(token) in (3, 4) and token[:2] in sur:
+        return True
+    return len(token) in (2, 3) and token[0] in sur
+
+
+def bare_names(line: str) -> list[str]:
+    """The names of a line made of names only (`张三 李四`), else []: a byline without a role word."""
+    tokens = _join_split_names([t for t in re.split(r"[\s、，,]+", line.strip()) if t])
+    if not 1 <= len(tokens) <= BARE_NAMES_MAX or not all(_is_name(t) for t in tokens):
+        return []
+    return list(dict.fromkeys(tokens))
+
+
+def published_date(header: list[str], footer: list[str], opening: str | None = None) -> str | None:
+    """The article's date line: a labelled date anywhere in the header or footer lines first, then a
+    short line of date-line shape, then a dateline with its year opening the first paragraph."""
+    rules = _rules("published")
+    labelled, shapes = rules[0], rules[1:]
     for line in header + footer:
         m = labelled.search(line)
         if m and (d := normalise_date(m)):
             return d
     for line in header + footer:
-        if len(line) <= 50:
-            for p in leading:
+        if len(line) <= 60:
+            for p in shapes:
                 m = p.search(line)
                 if m and (d := normalise_date(m)):
                     return d
+    for p in _rules("published_opening") if opening else ():
+        m = p.search(opening[:60])
+        if m and (d := normalise_date(m)):
+            return d
     return None
+
+
+def dateline(opening: str | None, published: str | None) -> str | None:
+    """The day of the dateline opening the first paragraph (`本报济南2月23日讯`): `YYYY-MM-DD` when its
+    year is written or follows from the published date (the year before when the day would fall after
+    it), else `--MM-DD`; None without a dateline."""
+    if not opening:
+        return None
+    for p in _rules("dateline"):
+        if not (m := p.search(opening[:60])):
+            continue
+        mo, d = int(m.group("m")), int(m.group("d"))
+        y = int(m.group("y")) if m.group("y") else None
+        if y is None and published:
+            pub = date.fromisoformat(published)
+            y = pub.year - 1 if (mo, d) > (pub.month, pub.day) else pub.year
+        if y is None:
+            return f"--{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
+        try:
+            return date(y, mo, d).isoformat()
+        except ValueError:
+            return None
+    return None
+
+
+def _closing_lines(last_body: str | None, footer: list[str]) -> list[str]:
+    """The last paragraph and the footer lines that open with a parenthesis; a closing parenthesis that
+    a line break split (`…(本报记者` / `张三)`) is read whole."""
+    last = last_body or ""
+    rest = list(footer)
+    if last and last.rfind(_OPEN[0]) + last.rfind(_OPEN[1]) > last.rfind(_CLOSE[0]) + last.rfind(_CLOSE[1]) \
+            and rest and any(c in rest[0] for c in _CLOSE):
+        last, rest = last + rest[0], rest[1:]
+    return ([last] if last else []) + [line for line in rest if line.startswith(tuple(_OPEN))]
+
+
+def _header_bylines(header: list[str], title: str | None) -> list[str]:
+    """Names of a header line of bare names next to the date or source line (title / 张三 李四 / 2024-…)."""
+    anchor = [bool(re.search(r"(?:19|20)\d{2}\s*[-/.年]|来源|稿源", line)) for line in header]
+    out: list[str] = []
+    for i, line in enumerate(header):
+        if line == title or not (i > 0 and anchor[i - 1] or i + 1 < len(header) and anchor[i + 1]):
+            continue
+        out += bare_names(line)
+    return out
 
 
 def read_metadata(header: list[str], first_body: str | None, last_body: str | None,
                   footer: list[str], title: str | None) -> Metadata:
-    """Metadata from the lines around the story (all in simplified characters)."""
+    """Metadata from the lines around the story (all in simplified characters).
+
+    `header` holds the page's lines before the story and the story's leading lines without a full
+    stop; `first_body` is the first paragraph, `last_body` the last, `footer` the lines after it."""
     meta = Metadata(title=title)
-    meta.published = published_date(header, footer)
+    meta.published = published_date(header, footer, first_body)
+    meta.dateline = dateline(first_body, meta.published)
     for line in header + footer:
         for p in _rules("source"):
             if (m := p.search(line)) and meta.source is None:
@@ -75,7 +185,7 @@ def read_metadata(header: list[str], first_body: str | None, last_body: str | No
     editors: list[str] = []
     for line in header + footer:
         for p in _rules("reporter"):
-            if m := p.search(line):
+            for m in p.finditer(line):
                 reporters += names_in(m.group("v"))
         for p in _rules("editor"):
             for m in p.finditer(line):
@@ -85,9 +195,10 @@ def read_metadata(header: list[str], first_body: str | None, last_body: str | No
         for p in _rules("byline"):
             for m in p.finditer(line):
                 reporters += names_in(m.group("v"))
-    closing = [last_body] if last_body else []
-    closing += [line for line in footer if line.startswith(("(", "（"))]
-    for line in closing:
+    reporters += _header_bylines(header, title)
+    if footer and not footer[0].startswith(tuple(_OPEN)):
+        reporters += bare_names(footer[0])  # a bare name closing the article (…向好。/ 张三)
+    for line in _closing_lines(last_body, footer):
         for p in _rules("editor"):
             tail = line[-40:]
             if "(" in tail or "（" in tail:
@@ -96,7 +207,7 @@ def read_metadata(header: list[str], first_body: str | None, last_body: str | No
         for p in _rules("closing"):
             if m := p.search(line):
                 v = m.group("v")
-                if not any(e in v for e in ("编辑", "责编", "审核", "校对")):
+                if not any(q.search(v) for q in _rules("not_closing")):
                     reporters += names_in(v)
     meta.reporters = list(dict.fromkeys(reporters))
     meta.editors = [e for e in dict.fromkeys(editors) if e not in meta.reporters]

@@ -1,4 +1,5 @@
-"""Loading of the ingestion data files (boilerplate.tsv, metadata.tsv, byline_words.txt, org_suffixes.txt)."""
+"""Loading of the ingestion data files (boilerplate.tsv, metadata.tsv, byline_words.txt, byline_ends.txt,
+org_suffixes.txt, surnames.txt)."""
 
 from __future__ import annotations
 
@@ -34,20 +35,52 @@ def boilerplate_rules() -> list[Rule]:
     return [Rule(k, re.compile(p), w) for k, p, w in _tsv("boilerplate.tsv")]
 
 
+_MACRO = re.compile(r"^=([A-Z]+)$")
+
+
 @lru_cache(maxsize=1)
 def metadata_rules() -> list[Rule]:
-    rows = _tsv("metadata.tsv")
-    date = next(p for k, p, _ in rows if k == "date")
-    return [Rule(k, re.compile(p.replace("DATE", date)), w) for k, p, w in rows]
+    """The rules of metadata.tsv with their macros (`=DATE`, `=NAMES`, ...) written out.
+
+    A macro row is `=NAME<TAB>regex`; a later row (macro or rule) may use NAME. Macros are not rules.
+    """
+    macros: dict[str, str] = {}
+    out: list[Rule] = []
+    for kind, pattern, why in _tsv("metadata.tsv"):
+        for name in sorted(macros, key=len, reverse=True):
+            pattern = pattern.replace(name, macros[name])
+        if m := _MACRO.match(kind):
+            macros[m.group(1)] = pattern
+        else:
+            out.append(Rule(kind, re.compile(pattern), why))
+    return out
+
+
+def _words(name: str) -> frozenset[str]:
+    """Whitespace-separated words of a word-list file, `#` lines being comments."""
+    out: set[str] = set()
+    for line in (_HERE / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            out.update(line.split())
+    return frozenset(out)
 
 
 @lru_cache(maxsize=1)
 def byline_words() -> frozenset[str]:
-    lines = (_HERE / "byline_words.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(s.strip() for s in lines if s.strip() and not s.startswith("#"))
+    return _words("byline_words.txt")
+
+
+@lru_cache(maxsize=1)
+def byline_ends() -> frozenset[str]:
+    return _words("byline_ends.txt")
 
 
 @lru_cache(maxsize=1)
 def org_suffixes() -> frozenset[str]:
-    lines = (_HERE / "org_suffixes.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(s.strip() for s in lines if s.strip() and not s.startswith("#"))
+    return _words("org_suffixes.txt")
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    """Single and compound surnames (surnames.txt); shared with the extractor's person names."""
+    return _words("surnames.txt")

@@ -1,0 +1,130 @@
+"""Bylines, editors and date lines of the genre's real pages, one rule at a time, on made-up articles.
+
+Every name, outlet and date below is invented; each case is a shape that news pages use (see
+graph_loader/ingest/metadata.tsv for the rules)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph_loader.ingest import Document, ingest_bytes
+from graph_loader.ingest.metadata import bare_names, names_in
+
+STORY = "5月5日，市长主持召开会议，部署安全生产工作。会议要求压实责任，确保安全。"
+
+
+def ingest(text: str, name: str = "a.txt") -> Document:
+    d = ingest_bytes(text.encode("utf-8"), Path(name))
+    assert isinstance(d, Document), d
+    return d
+
+
+# --- reporters ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,reporters", [
+    # a role word, then names with a space, closing the article (no parenthesis)
+    (f"{STORY}\n记者 郑好 见习记者 卓玛次仁", ["郑好", "卓玛次仁"]),
+    # a surname set apart from its given name is one name
+    (f"{STORY}\n记者 何 平", ["何平"]),
+    (f"{STORY}\n記者 劉 丹", ["刘丹"]),
+    # 通讯员 with a colon, an editor credit after a slash on the same line
+    (f"{STORY}\n通讯员:赵一鸣 钱多多 /责编:孙立新", ["赵一鸣", "钱多多"]),
+    # a byline of bare names between the title and the date line
+    (f"某县召开安全生产工作会议\n周大为 吴小雨\n2021-05-06 10:20\n来源:某某新闻网\n{STORY}", ["周大为", "吴小雨"]),
+    # a bare name closing the article
+    (f"{STORY}\n许小婷", ["许小婷"]),
+    # names in 【】 after the outlet and the role word
+    (f"某县召开安全生产工作会议\n【某某融媒记者 冯一鸣 陈二妹】{STORY}", ["冯一鸣", "陈二妹"]),
+    # an unbracketed byline ending in 报道, before the dateline
+    (f"□记者 韩立 报道 本报杭州3月4日讯 今天上午，{STORY}", ["韩立"]),
+    # a closing parenthesis that a line break split
+    (f"{STORY}(本报记者\n韩梅梅)\n|", ["韩梅梅"]),
+    # a colon after the role word inside the closing parenthesis
+    (f"{STORY}(记者:江小一 陈大二)", ["江小一", "陈大二"]),
+    # an author credit line, and 作者 after the source on one line
+    (f"某县召开安全生产工作会议\n文/图 孔亮亮\n{STORY}", ["孔亮亮"]),
+    (f"某县召开安全生产工作会议\n来源:某某日报 作者:严明明\n{STORY}", ["严明明"]),
+    # a credit word before a surname that is the same character is a name (文经丰), not 文 + 经丰
+    (f"{STORY}(文经丰)", ["文经丰"]),
+])
+def test_bylines(text, reporters):
+    assert ingest(text).metadata.reporters == reporters
+
+
+@pytest.mark.parametrize("text", [
+    f"某县召开安全生产工作会议\n王明 李强\n{STORY}",  # bare names with no date or source line beside them
+    f"{STORY}\n打印 关闭",  # page tools, not names
+    f"{STORY}\n相关阅读",
+    "某县召开安全生产工作会议\n来源: 作者: 日期:2024-02-26\n" + STORY,  # an empty label is not a name
+    f"{STORY}(芗城区应急局) |",  # a body closing the article
+])
+def test_not_bylines(text):
+    assert ingest(text).metadata.reporters == []
+
+
+def test_editors_go_to_their_own_list():
+    d = ingest(f"{STORY}\n编辑:兰小清 编审:赖小琼 监制:林大山 总监制:陈小华")
+    assert d.metadata.editors == ["兰小清", "赖小琼", "林大山", "陈小华"]
+    assert d.metadata.reporters == []
+    d = ingest(f"某地召开安全生产工作会议\n2019-04-23 09:58:46??来源: 责任编辑:王大伟 我来说两句 |\n{STORY}")
+    assert d.metadata.editors == ["王大伟"]
+    assert d.metadata.published == "2019-04-23"
+
+
+def test_name_helpers():
+    assert names_in("记者 张三 通讯员 李四") == ["张三", "李四"]
+    assert names_in("付小婷 报道 本报济南") == ["付小婷"]  # 报道 closes the run of names
+    assert bare_names("周 玲 王小明") == ["周玲", "王小明"]
+    assert bare_names("首页 新闻") == []
+    assert bare_names("一 二 三 四 五 六") == []
+
+
+# --- published date and dateline -----------------------------------------------------
+
+@pytest.mark.parametrize("header,date", [
+    ("29.11.2016 02:32", "2016-11-29"),  # day first, with dots
+    ("某某日报 2021年09月15日", "2021-09-15"),  # a paper's name, then the date
+    ("2019年04月23日 10:21", "2019-04-23"),
+    ("2019-04-23 10:21", "2019-04-23"),
+    ("发布时间:2020-05-06", "2020-05-06"),
+    ("來源:某某晚報 日期:2022-04-09 瀏覽量:", "2022-04-09"),  # traditional script
+    ("發布時間：2019年04月23日", "2019-04-23"),
+])
+def test_date_line_shapes(header, date):
+    d = ingest(f"某县召开安全生产工作会议\n{header}\n{STORY}")
+    assert d.metadata.published == date
+
+
+def test_date_line_after_a_long_subtitle_without_a_full_stop():
+    subtitle = "●深入学习贯彻重要指示精神和批示要求 ●认真贯彻落实全国全省安全生产电视电话会议精神 ●全面系统安排部署安全生产工作"
+    d = ingest(f"某市召开常务会议\n{subtitle}\n来源:某某晚报 日期:2022-04-09 浏览量:\n{STORY}")
+    assert d.metadata.published == "2022-04-09"
+
+
+def test_date_in_a_footer_junk_line_and_the_line_leaves_the_text():
+    junk = "2018-09-19 某某出席 1 1 某某日报 c12345.html 1 某会议举行 /enpproperty-->"
+    d = ingest(f"{STORY}\n{junk}")
+    assert d.metadata.published == "2018-09-19"
+    assert "enpproperty" not in d.clean
+
+
+def test_dateline_with_a_year_is_the_published_date():
+    d = ingest("某某网2019年4月23日讯(记者 张小三)今天上午，市长主持召开会议。会议要求压实责任。")
+    assert d.metadata.published == "2019-04-23"
+    assert d.metadata.dateline == "2019-04-23"
+    d = ingest("本报讯(记者 张小三 2020年5月6日)市长主持召开会议。会议要求压实责任。")
+    assert d.metadata.published == "2020-05-06"
+
+
+def test_dateline_without_a_year_takes_the_date_line_year_or_none():
+    d = ingest("某某日报\n2018年09月19日\n本报兰州9月18日讯(记者 张小三)今天上午，省安委会召开全体会议。会议要求压实责任。")
+    assert (d.metadata.published, d.metadata.dateline) == ("2018-09-19", "2018-09-18")
+    d = ingest("本报济南2月23日讯 今天下午，省政府召开视频会议。会议要求压实责任。")
+    assert (d.metadata.published, d.metadata.dateline) == (None, "--02-23")
+
+
+def test_an_event_date_opening_the_story_is_not_the_date_line():
+    d = ingest("本网讯 9月10日，全州安全生产工作电视电话会议召开。会议要求压实责任。")
+    assert d.metadata.published is None and d.metadata.dateline is None

@@ -6,7 +6,8 @@ JSON-LD are written file by file (a subject split over blocks is still one node 
 with the ontology (labels, SKOS schemes) first. A triple that several files hold (a region's name
 in every article that names it, a sector's label in the ontology and in its articles) is written
 once, and the count printed is of the triples written, the graph's size: memory is one file plus
-the triples several files can share (not those of evidence spans and articles, most of the graph).
+a digest of each triple several files can share (not those of evidence spans and articles, most
+of the graph: 300 generated articles, 139k triples, take 66 MB where writing repeats took 62 MB).
 GraphML and CSV come from the rows, merged by id in memory (one row per node and relationship of
 the whole graph).
 - GraphML: scalar properties typed; lists joined with "\\n" (GraphML has no list type); a
@@ -24,6 +25,7 @@ the whole graph).
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import sys
 from collections.abc import Iterator
@@ -72,19 +74,25 @@ def _bound(g: Graph) -> Graph:
 _ONE_ARTICLE = (str(ID) + "evidence/", str(ID) + "article/")
 
 
+def _key(t) -> bytes:
+    """A triple's 128-bit digest: what is remembered of a written triple (~80 bytes, where the
+    triple's own terms would hold ~500)."""
+    return hashlib.blake2b(" ".join(x.n3() for x in t).encode(), digest_size=16).digest()
+
+
 def _graphs(workspace: Path) -> Iterator[Graph]:
     """The ontology, then each rdf file's triples that no block before it held."""
     onto = Graph()
     onto.parse(ONTOLOGY_PATH, format="turtle")
-    shared: set = set(onto)
+    written = {_key(t) for t in onto}
     yield onto
     for p in batch_files(workspace, "rdf", ".nt"):
         block = Graph()
         for t in read_batch_rdf(p):
             if t[1] == SKG.evidence or str(t[0]).startswith(_ONE_ARTICLE):
                 block.add(t)
-            elif t not in shared:
-                shared.add(t)
+            elif (k := _key(t)) not in written:
+                written.add(k)
                 block.add(t)
         if len(block):
             yield block

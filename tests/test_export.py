@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import csv
+import os
 import re
+import subprocess
+import warnings
 from argparse import Namespace
 from pathlib import Path
 
 import networkx as nx
 import pytest
-from rdflib import Graph, Literal, URIRef
+from rdflib import RDF, Graph, Literal, URIRef
+from rdflib.namespace import SH, SKOS
+from rdflib.plugins.stores.memory import Memory
 
 from graph_loader.graph.batch import build_batch
 from graph_loader.graph.export import (
@@ -19,11 +24,14 @@ from graph_loader.graph.export import (
     read_batch_rdf,
     write_batch_rdf,
 )
+from graph_loader.graph.ids import SKG
 from graph_loader.graph.resolve import Resolver
 from graph_loader.graph.rows_io import merge_rows, read_rows, write_rows
+from graph_loader.graph.vocab import ONTOLOGY_PATH, SHAPES_PATH
 from tests.test_graph_data import gold_records, with_evidence
 
-DOCS = Path(__file__).resolve().parents[1] / "docs" / "sparql.md"
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs" / "sparql.md"
 
 
 @pytest.fixture(scope="module")
@@ -105,7 +113,7 @@ def test_csv_in_neo4j_admin_import_layout(workspace, tmp_path):
     with (out / "nodes_Person.csv").open(encoding="utf-8") as f:
         person = next(r for r in csv.DictReader(f) if r["name:string"] == "赵男男")
     assert person["national_leader:boolean"] == "false"
-    assert person["evidence:string[]"].split(";")[0].startswith("000_38d2b205cedefea2|")
+    assert person["evidence:string[]"].split("\x1f")[0].startswith("000_38d2b205cedefea2|")
     assert "--nodes=nodes_Person.csv" in (out / "neo4j-admin-import.sh").read_text()
 
 
@@ -148,3 +156,193 @@ def test_sparql_region_hierarchy_of_meetings(turtle_graph):
     assert ("江苏省南通市海安市", "江苏省南通市", "prefecture") in rows
     assert ("江苏省南通市海安市", "江苏省", "province") in rows
     assert ("湖北省恩施土家族苗族自治州宣恩县", "湖北省", "province") in rows
+
+
+# -- the exports as their readers see them ---------------------------------------------------
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> dict[str, Path]:
+    """The sample corpus and a generated corpus built by the whole pipeline (extraction included)."""
+    from graph_loader.build import build_paths
+    from graph_loader.generate import generate
+
+    base = tmp_path_factory.mktemp("built")
+    assert not build_paths([ROOT / "data" / "corpus"], base / "sample", shacl=False).rejected
+    generate(40, 1, base / "gen")
+    assert not build_paths([base / "gen" / "texts"], base / "generated", shacl=False).rejected
+    return {"sample": base / "sample", "generated": base / "generated"}
+
+
+class _CountingStore(Memory):
+    """An rdflib store that counts every triple a parser hands it, repeats included."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parsed = 0
+
+    def add(self, triple, context, quoted=False):
+        self.parsed += 1
+        return super().add(triple, context, quoted)
+
+
+@pytest.mark.parametrize(("fmt", "reader"), [("ttl", "turtle"), ("jsonld", "json-ld")])
+def test_rdf_exports_write_each_triple_once_and_print_the_graphs_size(workspace, built, tmp_path, fmt, reader):
+    # the same triple stands in many workspace files (a region's name, a sector's label, which the
+    # ontology also holds): the file has it once, and the count printed is the graph's size
+    for ws in (workspace, built["sample"], built["generated"]):
+        out = tmp_path / f"{ws.name}.{fmt}"
+        summary = export(ws, fmt, out)
+        printed = int(re.search(r": (\d+) triples", summary).group(1))
+        store = _CountingStore()
+        distinct = len(Graph(store=store).parse(out, format=reader))
+        assert (store.parsed, printed) == (distinct, distinct)
+        assert distinct == len(load_workspace_graph(ws, with_ontology=True))
+
+
+def _shacl_results(data: Graph, inference: str = "none") -> list[tuple[str, str, str]]:
+    """(severity, message, focus node) of every result of pyshacl on data, with shapes.ttl and
+    ontology.ttl as the ontology graph."""
+    from pyshacl import validate
+
+    _conforms, report, _text = validate(
+        data, shacl_graph=Graph().parse(SHAPES_PATH, format="turtle"),
+        ont_graph=Graph().parse(ONTOLOGY_PATH, format="turtle"), inference=inference, allow_warnings=True)
+    return sorted((str(report.value(r, SH.resultSeverity)).rsplit("#", 1)[-1], str(report.value(r, SH.resultMessage)),
+                   str(report.value(r, SH.focusNode)))
+                  for r in report.subjects(RDF.type, SH.ValidationResult))
+
+
+@pytest.mark.parametrize("corpus", ["sample", "generated"])
+@pytest.mark.parametrize("inference", ["none", "rdfs"])
+def test_whole_turtle_export_conforms_to_the_shapes(built, tmp_path, corpus, inference):
+    # the build validates batch by batch; this is the whole exported graph, ontology included:
+    # no violation, and no warning either (every fact the extractor reads has its span)
+    out = tmp_path / "g.ttl"
+    export(built[corpus], "ttl", out)
+    assert _shacl_results(Graph().parse(out, format="turtle"), inference) == []
+
+
+def test_vocabulary_sectors_need_no_evidence_but_addressed_ones_do(built, tmp_path):
+    out = tmp_path / "g.ttl"
+    export(built["sample"], "ttl", out)
+    g = Graph().parse(out, format="turtle")
+    declared = set(g.subjects(RDF.type, SKG.Sector))
+    addressed = set(g.objects(None, SKG.addresses))
+    unnamed = declared - addressed
+    assert addressed and unnamed  # the ontology declares sectors no sample article names
+    assert not any(g.value(s, SKG.evidence) for s in unnamed)
+    assert all(g.value(s, SKOS.inScheme) == SKG.SectorScheme for s in declared)
+    victim = sorted(addressed)[0]
+    g.remove((victim, SKG.evidence, None))
+    assert _shacl_results(g) == [("Violation", "a sector addressed without evidence", str(victim))]
+
+
+def test_graphml_relationship_ids_are_data_that_readers_return(workspace, tmp_path):
+    import xml.etree.ElementTree as ET
+
+    import igraph
+
+    out = tmp_path / "g.graphml"
+    export(workspace, "graphml", out)
+    rows = _rows(workspace)
+    want = {r.id: (r.src, r.dst, r.type) for r in rows.rels}
+    # a reader that drops an edge's XML id (igraph before 1.0, and others) still has its <data> id
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    root = ET.parse(out).getroot()
+    key = next(k.get("id") for k in root.findall("g:key", ns) if k.get("for") == "edge" and k.get("attr.name") == "id")
+    edges = root.findall("g:graph/g:edge", ns)
+    assert [e.find(f"g:data[@key='{key}']", ns).text for e in edges] == [e.get("id") for e in edges]
+    # igraph 1.0 reads the XML id into "id" itself and notes that the data key already set it
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Could not add edge ids", category=RuntimeWarning)
+        g = igraph.Graph.Read_GraphML(str(out))
+    assert {e["id"]: (g.vs[e.source]["id"], g.vs[e.target]["id"], e["type"]) for e in g.es} == want
+    assert {d["id"] for _u, _v, d in nx.read_graphml(out).edges(data=True)} == set(want)
+
+
+# -- the CSV export through the real neo4j-admin -------------------------------------------
+def _neo4j_admin_on_path(bin_dir: Path, classpath: str) -> dict[str, str]:
+    """An environment whose PATH has `neo4j-admin`: Neo4j's AdminTool from the resolved Maven
+    classpath of dev/neo4j (the jars the test server runs on), as the distribution's script runs it."""
+    bin_dir.mkdir(parents=True, exist_ok=True)
+    (bin_dir / "classpath").write_text(classpath, encoding="utf-8")
+    script = bin_dir / "neo4j-admin"
+    script.write_text('#!/bin/sh\nexec java -Xmx512m -cp "$(cat "$(dirname "$0")/classpath")" '
+                      'org.neo4j.cli.AdminTool "$@"\n', encoding="utf-8")
+    script.chmod(0o755)
+    return {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+
+
+def _set(v):
+    """A list property as a set: the order of articles and evidence is not part of the graph."""
+    return frozenset(v) if isinstance(v, list) else v
+
+
+def _present(props: dict) -> dict:
+    """The properties a CSV import can give: an empty array is an empty field, which neo4j-admin
+    leaves out (the stores read such lists with coalesce(.., []))."""
+    return {k: v for k, v in props.items() if v != []}
+
+
+@pytest.mark.neo4j
+def test_csv_export_imports_with_neo4j_admin_into_the_same_graph(built, tmp_path):
+    from neo4j import GraphDatabase
+
+    from graph_loader.stores import neo4j_server as server
+    from graph_loader.stores.embedded import EmbeddedStore
+    from tests.neo4j_fixture import _unavailable
+
+    if missing := server.missing_tools():
+        _unavailable(f"needs {', '.join(missing)} on PATH")
+    try:
+        classpath = server.ensure_built(quiet=True)
+    except server.LauncherError as e:
+        _unavailable(str(e).splitlines()[0])
+    ws = built["sample"]
+    out = tmp_path / "csv"
+    export(ws, "csv", out)
+    # the imported database lands in the home of a local server's workspace, which then opens it
+    server_ws = tmp_path / "server"
+    home = server.state_dir(server_ws) / "home"
+    home.mkdir(parents=True)
+    env = {**_neo4j_admin_on_path(tmp_path / "bin", classpath), "NEO4J_HOME": str(home)}
+    done = subprocess.run(["sh", str(out / "neo4j-admin-import.sh"), "neo4j", "--max-off-heap-memory=256m",
+                           "--threads=2"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, (done.stdout + done.stderr)[-3000:]
+
+    project = EmbeddedStore.open(ws)
+    want_nodes = {nid: {"labels": [a["label"]], **{k: _set(v) for k, v in _present(a).items() if k != "label"}}
+                  for nid, a in project.graph.nodes(data=True)}
+    want_rels = {key: {"type": a["type"], "src": u, "dst": v,
+                       **{k: _set(x) for k, x in _present(a).items() if k != "type"}}
+                 for u, v, key, a in project.graph.edges(keys=True, data=True)}
+    settings = server.start(server_ws, quiet=True)
+    try:
+        with GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password)) as driver:
+            nodes = driver.execute_query("MATCH (n) RETURN labels(n) AS labels, properties(n) AS p").records
+            rels = driver.execute_query("MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS src, b.id AS dst, "
+                                        "properties(r) AS p").records
+    finally:
+        server.stop(server_ws)
+    got_nodes = {r["p"]["id"]: {"labels": r["labels"], **{k: _set(v) for k, v in r["p"].items() if k != "id"}}
+                 for r in nodes}
+    got_rels = {r["p"]["id"]: {"type": r["type"], "src": r["src"], "dst": r["dst"],
+                               **{k: _set(v) for k, v in r["p"].items() if k != "id"}} for r in rels}
+    assert len(nodes) == len(got_nodes) and len(rels) == len(got_rels)  # ids are unique
+    counts = {k: v for k, v in project.counts().items() if v}
+    got_counts: dict[str, int] = {}
+    for n in got_nodes.values():
+        got_counts[n["labels"][0]] = got_counts.get(n["labels"][0], 0) + 1
+    for r in got_rels.values():
+        got_counts[r["type"]] = got_counts.get(r["type"], 0) + 1
+    assert got_counts == counts
+    assert _differences(got_nodes, want_nodes) == []
+    assert _differences(got_rels, want_rels) == []
+
+
+def _differences(got: dict[str, dict], want: dict[str, dict]) -> list[tuple]:
+    """(id, property, imported value, project's value) wherever they differ."""
+    out = []
+    for key in sorted(set(got) | set(want)):
+        g, w = got.get(key, {}), want.get(key, {})
+        out.extend((key, k, g.get(k), w.get(k)) for k in sorted(set(g) | set(w)) if g.get(k) != w.get(k))
+    return out

@@ -147,3 +147,42 @@ def test_article_node_from_a_document():
     art = next(n for n in rows.nodes if n.label == "Article")
     assert art.props["path"] == "/x/a.txt" and art.props["title"] == "标题" and art.props["doc_id"] == rec.doc_id
     assert art.id == "article-" + str(iri(art.id)).rsplit("/", 1)[-1]
+
+
+def _sector_node(t: Triples, name: str):
+    from rdflib.namespace import SKOS
+
+    return next(s for s in t.subjects(RDF.type, SKG.Sector) if str(t.value(s, SKOS.prefLabel)) == name)
+
+
+def test_a_meetings_sector_is_located_by_the_spans_that_name_it():
+    rec = with_evidence(gold_records()[3])
+    named = rec.sector_mentions[0].sector
+    rec.meetings[0].sectors = [named]  # as the extractor assigns a sector named in a meeting's passage
+    res = build_batch([(rec, None)], Resolver())
+    assert res.violations == []
+    t = res.triples
+    node = _sector_node(t, named)
+    assert {str(t.value(e, SKG.rule)) for e in t.objects(node, SKG.evidence)} == {"sector.test"}
+
+
+def test_a_sector_the_record_gives_without_a_span_is_unlocated_and_says_so():
+    rec = with_evidence(gold_records()[3])
+    assert "烟花爆竹" not in rec.sectors
+    rec.meetings[0].sectors = ["烟花爆竹"]  # a hand-made record: the sector without a span
+    res = build_batch([(rec, None)], Resolver())
+    assert res.errors == []
+    t = res.triples
+    rules = [str(t.value(e, SKG.rule)) for e in t.objects(_sector_node(t, "烟花爆竹"), SKG.evidence)]
+    assert rules == ["record.unlocated:sector"]
+    [warning] = res.violations
+    assert "the record gave the fact without one" in warning.message and warning.doc_ids == [rec.doc_id]
+
+
+def test_shacl_of_a_batch_requires_evidence_on_an_addressed_sector():
+    rec = with_evidence(gold_records()[3])
+    t = record_to_triples(rec, None, Resolver())
+    sector = _sector_node(t, rec.sectors[0])
+    broken = Triples(x for x in t if not (x[0] == sector and x[1] == SKG.evidence))
+    errors = [(v.focus, v.message) for v in validate(broken) if v.is_error]
+    assert errors == [(str(sector), "a sector addressed without evidence")]

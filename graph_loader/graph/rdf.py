@@ -90,6 +90,9 @@ class _ArticleGraph:
         self._mention_levels = {m.path: m.level for m in rec.region_mentions if m.level}
         self._year = (rec.published or "")[:4] if (rec.published or "")[:4].isdigit() else None
         self._evidence_seen: dict[str, URIRef] = {}  # an evidence's key -> its node, written once
+        self._sector_spans: dict[str, list[Evidence]] = {}  # sector -> the spans that name it
+        for sm in rec.sector_mentions:
+            self._sector_spans.setdefault(sm.sector, []).extend(sm.evidence)
 
     # -- evidence --------------------------------------------------------------------
     def evidence_nodes(self, evs: list[Evidence], rule: str) -> list[URIRef]:
@@ -389,7 +392,9 @@ class _ArticleGraph:
                 g.add((part, SKG.role, role_iri(p.role)))
                 self.support(part, p.evidence or m.evidence, f"meeting.participant.{p.role}")
             for s in m.sectors:
-                g.add((node, SKG.addresses, self.sector(s, [])))
+                # the meeting's sector is one the article names: its spans locate it (a record
+                # that lists the sector without naming it in the text leaves it unlocated)
+                g.add((node, SKG.addresses, self.sector(s, self._sector_spans.get(s, []))))
             g.add((self.art, SKG.reports, node))
         for m, node in zip(rec.meetings, nodes, strict=True):
             for r in m.relays:
@@ -410,9 +415,7 @@ class _ArticleGraph:
                 self.support(relay, r.evidence or m.evidence, "meeting.relay")
 
     def _sector_names(self) -> list[tuple[str, list[Evidence]]]:
-        out: dict[str, list[Evidence]] = {}
-        for sm in self.rec.sector_mentions:
-            out.setdefault(sm.sector, []).extend(sm.evidence)
+        out = {name: list(evs) for name, evs in self._sector_spans.items()}
         for s in self.rec.sectors:
             out.setdefault(s, [])
         return list(out.items())

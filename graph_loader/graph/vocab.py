@@ -46,18 +46,19 @@ def flat_shapes() -> Graph:
     g = Graph()
     for t in src:
         g.add(t)
+    target_kinds = {SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf}
     for ns in list(g.subjects(RDF.type, SH.NodeShape)):
         props = list(g.objects(ns, SH.property))
-        other = set(g.predicates(ns)) - {RDF.type, SH.property, SH.targetClass, SH.severity, SH.message}
+        other = set(g.predicates(ns)) - target_kinds - {RDF.type, SH.property, SH.severity, SH.message}
         if not props or other:
             continue  # a node shape with its own constraints stays as written
-        targets = list(g.objects(ns, SH.targetClass))
+        targets = [(p, o) for p, o in g.predicate_objects(ns) if p in target_kinds]
         severity = g.value(ns, SH.severity)
         for ps in props:
             g.remove((ns, SH.property, ps))
             g.add((ps, RDF.type, SH.PropertyShape))
-            for t in targets:
-                g.add((ps, SH.targetClass, t))
+            for kind, t in targets:
+                g.add((ps, kind, t))
             if severity is not None and g.value(ps, SH.severity) is None:
                 g.add((ps, SH.severity, severity))
         g.remove((ns, None, None))
@@ -66,12 +67,14 @@ def flat_shapes() -> Graph:
 
 @cache
 def shape_predicates() -> frozenset:
-    """Every predicate a shape's sh:path (or sh:lessThan...) names."""
+    """Every predicate a shape's sh:path (or sh:lessThan..., or a target such as
+    sh:targetObjectsOf) names: the triples a validation graph must keep."""
     from rdflib.namespace import SH
 
     g = shapes()
     preds = set()
-    for p in (SH.path, SH.lessThanOrEquals, SH.lessThan, SH.equals, SH.disjoint):
+    for p in (SH.path, SH.lessThanOrEquals, SH.lessThan, SH.equals, SH.disjoint,
+              SH.targetSubjectsOf, SH.targetObjectsOf):
         preds.update(o for o in g.objects(None, p) if isinstance(o, URIRef))
     return frozenset(preds)
 

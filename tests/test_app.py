@@ -86,6 +86,17 @@ def test_propagation_of_the_hubei_inspection_meeting_spans_three_levels(built_wo
     assert "省级" in svg and "县级" in svg
 
 
+@pytest.mark.parametrize("lang,unknown", [("zh", "日期不详"), ("en", "date unknown")])
+def test_undated_relays_say_date_unknown(built_workspace: Path, lang: str, unknown: str) -> None:  # noqa: F811
+    at = run_page("propagation", lang=lang, target=hubei_meeting_id())
+    df = at.dataframe[0].value
+    dates = list(df[df.columns[2]])  # level, region, date, ...
+    assert "2017-07-31" in dates and dates.count(unknown) >= 2, dates  # the prefecture and county relays
+    assert not any(d in ("", "None", None) for d in dates), dates
+    svg = next(m.value for m in at.markdown if m.value.startswith('<div style="overflow-x:auto"><svg'))
+    assert unknown in svg and ">None<" not in svg
+
+
 def test_propagation_search_finds_directives_in_either_script(built_workspace: Path) -> None:  # noqa: F811
     at = run_page("propagation")
     at.text_input(key="prop_search").input("若干措施").run()

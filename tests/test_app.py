@@ -149,6 +149,22 @@ def test_network_explorer_loads_a_neighbourhood(built_workspace: Path) -> None: 
     graph = at.session_state["ex_graph"]
     assert len(graph["nodes"]) > 1 and graph["expanded"]
     assert "节点类型" in [m.label for m in at.multiselect]
+    legend = next(m.value for m in at.markdown if "skg-legend" in m.value)
+    assert "图例" in legend and "Person" in legend and "Meeting" in legend
+
+
+def test_explorer_captions_are_short_names_and_edge_types() -> None:
+    from app_pages.explorer import edge_caption, short_name, visible
+
+    graph = {"nodes": {"m": {"id": "m", "label": "Meeting", "name": "国务院安委会安全生产第三巡查组反馈会"},
+                       "p": {"id": "p", "label": "Person", "name": "周先旺"}},
+             "edges": {"e": {"id": "e", "type": "PARTICIPATED", "src": "p", "dst": "m", "role": "chair"}},
+             "dates": {}, "regions": {}}
+    el = visible(graph, {"Meeting", "Person"}, "", None, None, set())
+    shorts = {n["data"]["id"]: n["data"]["short"] for n in el["nodes"]}
+    assert shorts == {"m": "国务院安委会安全生…", "p": "周先旺"}
+    assert el["edges"][0]["data"]["caption"] == "PARTICIPATED · chair"
+    assert short_name("周先旺") == "周先旺" and edge_caption({"type": "HELD_IN"}) == "HELD_IN"
 
 
 def test_sectors_heatmap_and_totals(built_workspace: Path) -> None:  # noqa: F811

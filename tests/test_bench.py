@@ -4,6 +4,7 @@ every catalogue query on both stores, and the build-scale sampler reads real pro
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -58,3 +59,24 @@ def test_build_scale_reads_process_memory() -> None:
     assert 10_000 < rss <= hwm  # a Python process with pytest loaded holds more than 10 MiB
     assert build_scale._tree_rss_kib(os.getpid()) >= rss
     assert build_scale._rss_kib(2**22 + 12345) == (0, 0)  # a process that is gone
+
+
+def test_app_load_times_server_runs_of_concurrent_sessions(sample_workspace: Path, monkeypatch,
+                                                          tmp_path: Path) -> None:
+    """bench.app_load: every session's page runs are timed in the server, none fails, and the app
+    itself logs each run when SAFETYKG_RUN_LOG is set (what the browser load test reads)."""
+    from bench import app_load
+
+    run_log = tmp_path / "runs.jsonl"
+    monkeypatch.setenv("SAFETYKG_RUN_LOG", str(run_log))
+    monkeypatch.setenv("SAFETYKG_WORKSPACE", str(sample_workspace))
+    report = app_load.run(sample_workspace, sessions=3, rounds=1)
+    assert report["page_runs"] == 3 * len(app_load.PAGES) and report["targets"] >= 1
+    assert report["failed_runs"] == []
+    assert set(report["per_page"]) == set(app_load.PAGES)
+    assert all(r["seconds"] > 0 for r in report["rows"])
+    logged = [json.loads(line) for line in run_log.read_text(encoding="utf-8").splitlines()]
+    done = [r for r in logged if r["ended"] == "done"]
+    assert {r["page"] for r in done} == set(app_load.PAGES)
+    assert len(done) >= 3 * len(app_load.PAGES)  # (and the warm-up runs)
+    assert all(r["seconds"] > 0 for r in done)

@@ -16,6 +16,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -82,11 +83,11 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def app_url(built_workspace: Path) -> Iterator[str]:  # noqa: F811
-    _need_browser()
+@contextmanager
+def streamlit_server(workspace: Path, **env_extra: str) -> Iterator[str]:
+    """`streamlit run app.py` on `workspace` (embedded store) on a free port; yields its URL."""
     port = _free_port()
-    env = {**os.environ, "SAFETYKG_WORKSPACE": str(built_workspace), "PYTHONUNBUFFERED": "1"}
+    env = {**os.environ, "SAFETYKG_WORKSPACE": str(workspace), "PYTHONUNBUFFERED": "1", **env_extra}
     env.pop("NEO4J_URI", None)
     streamlit = shutil.which("streamlit", path=str(Path(sys.executable).parent)) or "streamlit"
     log = open(ARTIFACTS.parent / ".pytest_cache" / "streamlit-browser.log", "w") if (
@@ -114,6 +115,13 @@ def app_url(built_workspace: Path) -> Iterator[str]:  # noqa: F811
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@pytest.fixture(scope="module")
+def app_url(built_workspace: Path) -> Iterator[str]:  # noqa: F811
+    _need_browser()
+    with streamlit_server(built_workspace) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,6 @@ every catalogue query on both stores, and the build-scale sampler reads real pro
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
@@ -61,22 +60,15 @@ def test_build_scale_reads_process_memory() -> None:
     assert build_scale._rss_kib(2**22 + 12345) == (0, 0)  # a process that is gone
 
 
-def test_app_load_times_server_runs_of_concurrent_sessions(sample_workspace: Path, monkeypatch,
-                                                          tmp_path: Path) -> None:
-    """bench.app_load: every session's page runs are timed in the server, none fails, and the app
-    itself logs each run when SAFETYKG_RUN_LOG is set (what the browser load test reads)."""
+def test_app_load_times_server_runs_of_concurrent_sessions(sample_workspace: Path) -> None:
+    """bench.app_load against a real `streamlit run`: every session's page runs finish, and the server
+    logged its own time for each (SAFETYKG_RUN_LOG), per page."""
     from bench import app_load
 
-    run_log = tmp_path / "runs.jsonl"
-    monkeypatch.setenv("SAFETYKG_RUN_LOG", str(run_log))
-    monkeypatch.setenv("SAFETYKG_WORKSPACE", str(sample_workspace))
     report = app_load.run(sample_workspace, sessions=3, rounds=1)
     assert report["page_runs"] == 3 * len(app_load.PAGES) and report["targets"] >= 1
     assert report["failed_runs"] == []
-    assert set(report["per_page"]) == set(app_load.PAGES)
-    assert all(r["seconds"] > 0 for r in report["rows"])
-    logged = [json.loads(line) for line in run_log.read_text(encoding="utf-8").splitlines()]
-    done = [r for r in logged if r["ended"] == "done"]
-    assert {r["page"] for r in done} == set(app_load.PAGES)
-    assert len(done) >= 3 * len(app_load.PAGES)  # (and the warm-up runs)
-    assert all(r["seconds"] > 0 for r in done)
+    assert all(r["status"] == "FINISHED_SUCCESSFULLY" for r in report["rows"])
+    assert {p: s["n"] for p, s in report["server_per_page"].items()} == dict.fromkeys(app_load.PAGES, 3)
+    assert all(r["seconds"] > 0 and r["session"] for r in report["server_runs"])
+    assert len({r["session"] for r in report["server_runs"]}) == 3 * len(app_load.PAGES)  # a session per visit

@@ -14,11 +14,12 @@ import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # `streamlit run` from anywhere
 
-from app_pages import PAGES  # noqa: E402
+from app_pages import PAGES, run_log  # noqa: E402
 from app_pages.i18n import LANG_NAMES, LANGS, t  # noqa: E402
 from app_pages.navigation import apply_pending, on_page_change  # noqa: E402
 from app_pages.store_access import STORE_KINDS, store_kind, workspace  # noqa: E402
 
+run_started = run_log.start()  # the server's own time per run (SAFETYKG_RUN_LOG, for load benchmarks)
 st.set_page_config(page_title="safetykg", page_icon="🦺", layout="wide")
 
 apply_pending()
@@ -37,4 +38,9 @@ with st.sidebar:
 
 page = st.session_state["page"]
 st.header(t(f"page_{page}"))
-importlib.import_module(f"app_pages.{page}").render()
+try:
+    importlib.import_module(f"app_pages.{page}").render()
+except BaseException as e:  # a rerun or stop ends the run early: logged as such, then let through
+    run_log.record(page, run_started, type(e).__name__)
+    raise
+run_log.record(page, run_started)

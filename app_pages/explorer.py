@@ -1,6 +1,7 @@
 """Network explorer: an interactive graph (st-link-analysis: Cytoscape bundled with the package, no
 CDN) with filters by node type, region and date; double-click a node (or its expand button) to
-add its neighbours."""
+add its neighbours. Nodes carry their (shortened) names, edges their type (and a participant's
+role), and a legend above the graph says which colour is which type."""
 
 from __future__ import annotations
 
@@ -20,6 +21,21 @@ LABEL_COLOURS = {"Person": "#2e86c1", "Meeting": "#27ae60", "Body": "#8e44ad", "
                  "Article": "#34495e", "Incident": "#e74c3c"}
 HIDDEN_BY_DEFAULT = ("Article", "Post")
 STATE = "ex_graph"
+SHORT_NAME = 10  # characters of a name drawn on its node; the full name is in the side panel
+# The component draws captions at 3.6 graph units and hides any under 10 screen pixels, so at the
+# zoom that fits a neighbourhood no caption shows: larger captions, shown at every zoom.
+NODE_CAPTION = {"font-size": 7, "min-zoomed-font-size": 0, "text-wrap": "ellipsis", "text-max-width": 90}
+EDGE_CAPTION = {"font-size": 4.5, "min-zoomed-font-size": 0}
+
+
+def short_name(name: str, limit: int = SHORT_NAME) -> str:
+    """A name fit for a node: `国务院安委会安全生产第三巡查组` → `国务院安委会安全生…`."""
+    return name if len(name) <= limit else name[:limit - 1] + "…"
+
+
+def edge_caption(e: dict[str, Any]) -> str:
+    """The relationship type, with the role of a participation: `PARTICIPATED · chair`."""
+    return f"{e['type']} · {e['role']}" if e.get("role") else e["type"]
 
 
 def _empty() -> dict[str, Any]:
@@ -59,11 +75,35 @@ def visible(graph: dict[str, Any], labels: set[str], region: str, d_from: str | 
 
     nodes = {nid: n for nid, n in graph["nodes"].items() if shown(nid, n)}
     return {
-        "nodes": [{"data": {"id": nid, "label": n["label"], "name": ref_name(n)}} for nid, n in sorted(nodes.items())],
-        "edges": [{"data": {"id": e["id"], "label": e["type"], "source": e["src"], "target": e["dst"]}}
+        "nodes": [{"data": {"id": nid, "label": n["label"], "name": ref_name(n), "short": short_name(ref_name(n))}}
+                  for nid, n in sorted(nodes.items())],
+        "edges": [{"data": {"id": e["id"], "label": e["type"], "caption": edge_caption(e), "source": e["src"],
+                            "target": e["dst"]}}
                   for e in sorted(graph["edges"].values(), key=lambda e: e["id"])
                   if e["src"] in nodes and e["dst"] in nodes],
     }
+
+
+def legend_html(labels: list[str]) -> str:
+    """A colour chip and the type name for each node type shown (fixed names and colours, no data)."""
+    chips = "".join(
+        f'<span style="display:inline-flex;align-items:center;margin-right:14px">'
+        f'<span style="width:12px;height:12px;border-radius:50%;background:{LABEL_COLOURS[label]};'
+        f'display:inline-block;margin-right:5px"></span>{label}</span>'
+        for label in labels if label in LABEL_COLOURS)
+    return f'<div class="skg-legend" style="font-size:0.85rem;line-height:1.8">{t("explorer_legend")}: {chips}</div>'
+
+
+class _Captioned:
+    """A st-link-analysis style (NodeStyle or EdgeStyle) with our caption size added to its rule."""
+
+    def __init__(self, style: Any, extra: dict[str, Any]) -> None:
+        self.style, self.extra = style, extra
+
+    def dump(self) -> dict[str, Any]:
+        rule = self.style.dump()
+        rule["style"] = {**rule["style"], **self.extra}
+        return rule
 
 
 def _start_choices() -> dict[str, str]:
@@ -102,10 +142,12 @@ def render() -> None:
     elements = visible(graph, labels, region, d_from.isoformat() if d_from else None,
                        d_to.isoformat() if d_to else None, set(graph["expanded"]))
     st.caption(t("explorer_hint") + f" — {len(elements['nodes'])} / {len(graph['nodes'])}")
-    node_styles = [NodeStyle(label, colour, "name") for label, colour in LABEL_COLOURS.items()]
+    shown = sorted({n["data"]["label"] for n in elements["nodes"]})
+    st.markdown(legend_html(shown), unsafe_allow_html=True)
+    node_styles = [_Captioned(NodeStyle(label, colour, "short"), NODE_CAPTION) for label, colour in LABEL_COLOURS.items()]
     with warnings.catch_warnings():  # the component warns about a parameter we do not pass
         warnings.simplefilter("ignore")
-        edge_styles = [EdgeStyle(rt, caption="label", directed=True) for rt in
+        edge_styles = [_Captioned(EdgeStyle(rt, caption="caption", directed=True), EDGE_CAPTION) for rt in
                        sorted({e["type"] for e in graph["edges"].values()})]
     event = st_link_analysis(elements, "cose", node_styles, edge_styles, height=560, key=f"ex_graph_{start}",
                              node_actions=["expand", "remove"])

@@ -8,7 +8,7 @@ from typing import Any
 
 import streamlit as st
 
-from app_pages.display import md, meeting_caption, picker, ref_name
+from app_pages.display import date_text, md, meeting_caption, picker, ref_name
 from app_pages.i18n import level_label, role_label, t
 from app_pages.navigation import go, new_pick, param
 from app_pages.store_access import query
@@ -57,7 +57,7 @@ def _attendance(f: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _matrix(meetings: list[dict[str, Any]], attendance: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    cols = {m["meeting"]["id"]: f"{m.get('date') or '?'} · {m.get('region') or ref_name(m['meeting'])}"
+    cols = {m["meeting"]["id"]: f"{date_text(m.get('date'))} · {m.get('region') or ref_name(m['meeting'])}"
             for m in meetings[:MATRIX_MAX_MEETINGS]}
     people: dict[str, dict[str, Any]] = {}
     for a in attendance:
@@ -100,7 +100,7 @@ def render() -> None:
         mine = {a["meeting"]["id"] for a in attendance}
         meetings = [m for m in meetings if m["meeting"]["id"] in mine]
     st.subheader(t("meetings_table"))
-    rows = [{t("date"): m.get("date"), t("level"): level_label(m.get("level")), t("kind"): m.get("kind"),
+    rows = [{t("date"): date_text(m.get("date")), t("level"): level_label(m.get("level")), t("kind"): m.get("kind"),
              t("region"): m.get("region"), t("meeting"): ref_name(m["meeting"]), t("articles"): m.get("articles"),
              "id": m["meeting"]["id"]} for m in meetings]
     picked = show_table(rows, key="meetings", selectable=True)

@@ -6,7 +6,7 @@ from typing import Any
 
 import streamlit as st
 
-from app_pages.display import meeting_caption, picker
+from app_pages.display import date_text, meeting_caption, picker
 from app_pages.i18n import level_label, t
 from app_pages.navigation import go, new_pick, param
 from app_pages.store_access import query
@@ -50,7 +50,7 @@ def tier_picture(result: dict[str, Any]) -> tuple[list[TierNode], list[TierEdge]
     regions = {n["id"]: n.get("region") or "" for n in result["nodes"]}
     for n in result["nodes"]:
         nodes.append(TierNode(n["id"], n.get("level"), short_region(n.get("region"), regions.get(n.get("parent")))
-                              or n.get("name") or n["id"], n.get("date") or "", link=True))
+                              or n.get("name") or n["id"], date_text(n.get("date")), link=True))
     edges = [TierEdge(n["parent"], n["id"], n.get("lag_days"), bool(n.get("inferred")))
              for n in result["nodes"] if n.get("parent")]
     return nodes, edges
@@ -84,7 +84,7 @@ def render() -> None:
     with right:
         st.markdown(f"**{t('propagation_table')}**")
         by_id = {n["id"]: n for n in result["nodes"]}
-        rows = [{t("level"): level_label(n.get("level")), t("region"): n.get("region"), t("date"): n.get("date"),
+        rows = [{t("level"): level_label(n.get("level")), t("region"): n.get("region"), t("date"): date_text(n.get("date")),
                  t("lag_days"): "" if n.get("lag_days") is None else str(n["lag_days"]), t("chairs"): n.get("chairs"), t("speakers"): n.get("speakers"),
                  t("parent"): (by_id.get(n.get("parent")) or {}).get("region") or n.get("parent"),
                  t("inferred"): "✓" if n.get("inferred") else "", t("relay_reason"): n.get("reason"),

@@ -9,7 +9,9 @@ import sys
 import time
 from pathlib import Path
 
-SCORE_PY = Path(os.environ.get("SAFETYKG_SCORE_PY", "/work/shared/gold/score.py"))
+# the shared scorer next to the repository (../shared), unless SAFETYKG_SCORE_PY names another
+SCORE_PY = Path(os.environ.get("SAFETYKG_SCORE_PY")
+                or Path(__file__).resolve().parents[2] / "shared" / "gold" / "score.py")
 
 
 def _scorer():

@@ -39,7 +39,7 @@ NEO4J_BATCH = 2000
 class FileReport:
     path: str
     doc_id: str | None
-    status: str  # "ingested" | "unchanged" | "rejected"
+    status: str  # "ingested" | "loaded" (built before, loaded from the workspace) | "unchanged" | "rejected"
     reason: str = ""
     warnings: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
@@ -51,6 +51,7 @@ class BuildReport:
     violations: list[dict[str, Any]] = field(default_factory=list)
     collisions: list[tuple[str, str]] = field(default_factory=list)  # (path, why its doc id is not its stem)
     store_counts: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # what the user should know about the store
     seconds: float = 0.0
 
     @property
@@ -60,7 +61,9 @@ class BuildReport:
     def summary(self) -> str:
         done = sum(f.status == "ingested" for f in self.files)
         same = sum(f.status == "unchanged" for f in self.files)
-        return (f"{done} articles built, {same} unchanged, {len(self.rejected)} rejected, "
+        loaded = sum(f.status == "loaded" for f in self.files)
+        return (f"{done} articles built, " + (f"{loaded} loaded from the workspace, " if loaded else "")
+                + f"{same} unchanged, {len(self.rejected)} rejected, "
                 f"{len(self.violations)} SHACL violations, {self.seconds:.1f} s")
 
 
@@ -185,13 +188,27 @@ def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
 # ---------------------------------------------------------------- the build
 
 class _State:
-    """Which files are done (by sha256), saved atomically with the store."""
+    """Which files are done (by sha256) in the workspace, and which of their articles each store
+    holds; saved atomically with the store.
+
+    A workspace can feed several stores (the embedded one, any Neo4j database): a file whose
+    workspace files are current but which a store does not hold yet is loaded into that store from
+    its rows file, not skipped. `stores` maps a store's key (`GraphStore.identity`) to
+    `{"where": ..., "articles": {doc_id: sha256}}`. A state file written before stores were told
+    apart (`{"done": ...}` alone) is the embedded store's when the workspace has one."""
 
     def __init__(self, ws: Path, fresh: bool):
         self.path = ws / STATE_FILE
         self.done: dict[str, dict[str, str]] = {}
+        self.stores: dict[str, dict[str, Any]] = {}
         if not fresh and self.path.exists():
-            self.done = json.loads(self.path.read_text(encoding="utf-8")).get("done", {})
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            self.done = data.get("done", {})
+            if "stores" in data:
+                self.stores = data["stores"]
+            elif self.done and (ws / "graph.pickle").exists():  # written before stores were told apart
+                self.stores = {"embedded": {"where": str(ws / "graph.pickle"),
+                                            "articles": {e["doc_id"]: e["sha256"] for e in self.done.values()}}}
 
     def unchanged(self, path: str) -> bool:
         entry = self.done.get(path)
@@ -202,11 +219,17 @@ class _State:
         except OSError:
             return False
 
+    def held(self, key: str, where: str) -> dict[str, str]:
+        """The articles (doc_id → sha256) the store `key` holds, to be updated in place."""
+        entry = self.stores.setdefault(key, {"where": where, "articles": {}})
+        entry["where"] = where
+        return entry["articles"]
+
     def mark(self, path: str, doc: Document) -> None:
         self.done[path] = {"doc_id": doc.doc_id, "sha256": doc.sha256, "size_mtime": _size_mtime(path)}
 
     def save(self) -> None:
-        _atomic_write(self.path, json.dumps({"done": self.done}, ensure_ascii=False))
+        _atomic_write(self.path, json.dumps({"done": self.done, "stores": self.stores}, ensure_ascii=False))
 
 
 def _size_mtime(path: str) -> str:
@@ -239,7 +262,7 @@ def build_paths(paths: Iterable[str | Path], workspace: Path, store_kind: str = 
     """
     from graph_loader.graph.batch import build_batch
     from graph_loader.graph.resolve import Resolver
-    from graph_loader.graph.rows_io import write_rows
+    from graph_loader.graph.rows_io import merge_rows, read_rows, write_rows
     from graph_loader.ingest import assign_doc_id, iter_input_files
 
     t0 = time.perf_counter()
@@ -251,27 +274,65 @@ def build_paths(paths: Iterable[str | Path], workspace: Path, store_kind: str = 
     resolver_path = ws / "resolver.json"
     resolver = Resolver() if fresh or not resolver_path.exists() else Resolver.load(resolver_path)
 
-    todo: list[str] = []
-    ids: list[tuple[str, IngestWarning | None]] = []
-    # ids already given (the resume state) stay with their paths; a new path never takes one
-    taken = {e["doc_id"]: p for p, e in state.done.items()}
-    for item in iter_input_files([str(p) for p in paths]):
-        if isinstance(item, Rejection):
-            report.files.append(FileReport(item.path, None, "rejected", item.reason))
-        elif state.unchanged(str(item)):
-            report.files.append(FileReport(str(item), state.done[str(item)]["doc_id"], "unchanged"))
-        else:
-            todo.append(str(item))
-            ids.append(assign_doc_id(item, taken, state.done.get(str(item), {}).get("doc_id")))
-            if ids[-1][1] is not None:
-                report.collisions.append((str(item), ids[-1][1].message))
-
     own_store = store is None
     store = store if store is not None else open_store(store_kind, ws, args)
-    total, done = len(todo), 0
+    try:
+        who = store.identity()
+        held = state.held(who.key, who.where)
+        if held and who.empty:  # emptied or replaced since: what the state remembers is not there
+            report.notes.append(f"the store ({who.where}) holds no article although {len(held)} were "
+                                "loaded into it before; loading them again")
+            held.clear()
+
+        todo: list[str] = []
+        ids: list[tuple[str, IngestWarning | None]] = []
+        to_load: list[tuple[str, str]] = []  # (path, doc_id): current in the workspace, not in this store
+        # ids already given (the resume state) stay with their paths; a new path never takes one
+        taken = {e["doc_id"]: p for p, e in state.done.items()}
+        for item in iter_input_files([str(p) for p in paths]):
+            if isinstance(item, Rejection):
+                report.files.append(FileReport(item.path, None, "rejected", item.reason))
+                continue
+            entry = state.done.get(str(item), {})
+            if state.unchanged(str(item)):
+                if held.get(entry["doc_id"]) == entry["sha256"]:
+                    report.files.append(FileReport(str(item), entry["doc_id"], "unchanged"))
+                    continue
+                if (rows_dir(ws) / f"{entry['doc_id']}.jsonl").exists():
+                    to_load.append((str(item), entry["doc_id"]))
+                    continue
+            todo.append(str(item))
+            ids.append(assign_doc_id(item, taken, entry.get("doc_id")))
+            if ids[-1][1] is not None:
+                report.collisions.append((str(item), ids[-1][1].message))
+    except BaseException:
+        if own_store:
+            store.close()
+        raise
+
+    total, done = len(todo) + len(to_load), 0
     next_checkpoint = time.perf_counter() + CHECKPOINT_EVERY
+
+    def checkpoint_now_and_then() -> None:
+        nonlocal next_checkpoint
+        if time.perf_counter() > next_checkpoint:  # Neo4j commits per batch: only resolver + state
+            t_save = time.perf_counter()
+            _checkpoint(store, resolver, resolver_path, state)
+            # saving grows with the graph (the whole store is written): keep it to a tenth of the time
+            took = time.perf_counter() - t_save
+            next_checkpoint = time.perf_counter() + max(CHECKPOINT_EVERY, 9 * took)
+        if progress:
+            progress(done, total, f"{done}/{total} articles")
+
     checker = _ShaclChecker(report) if shacl and todo else None
     try:
+        for chunk in _chunks(to_load, batch_size):  # built before, for another store: its rows as written
+            store.upsert(merge_rows(read_rows(rows_dir(ws) / f"{doc_id}.jsonl") for _, doc_id in chunk))
+            for path, doc_id in chunk:
+                held[doc_id] = state.done[path]["sha256"]
+                report.files.append(FileReport(path, doc_id, "loaded"))
+            done += len(chunk)
+            checkpoint_now_and_then()
         results = _process_all(todo, workers, ws, ids)
         for chunk in _chunks(todo, batch_size):
             items = []
@@ -288,14 +349,8 @@ def build_paths(paths: Iterable[str | Path], workspace: Path, store_kind: str = 
                     checker.submit(nt_files)
                 for _, doc in items:
                     state.mark(doc.path, doc)
-            if time.perf_counter() > next_checkpoint:  # Neo4j commits per batch: only resolver + state
-                t_save = time.perf_counter()
-                _checkpoint(store, resolver, resolver_path, state)
-                # saving grows with the graph (the whole store is written): keep it to a tenth of the time
-                took = time.perf_counter() - t_save
-                next_checkpoint = time.perf_counter() + max(CHECKPOINT_EVERY, 9 * took)
-            if progress:
-                progress(done, total, f"{done}/{total} articles")
+                    held[doc.doc_id] = doc.sha256
+            checkpoint_now_and_then()
         if checker is not None:
             checker.finish()
         _checkpoint(store, resolver, resolver_path, state)
@@ -408,6 +463,8 @@ def build_command(args: Any) -> int:
     for f in failed:  # kept as an article with no facts, but never silently
         reason = next(w for w in f.warnings if w.startswith("extraction_failed"))
         print(f"extraction failed: {f.path}: {reason}", file=sys.stderr)
+    for note in report.notes:
+        print(f"note: {note}", file=sys.stderr)
     for v in report.violations[:20]:
         print(f"shacl: {v}", file=sys.stderr)
     if not quiet:

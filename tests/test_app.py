@@ -86,6 +86,17 @@ def test_propagation_of_the_hubei_inspection_meeting_spans_three_levels(built_wo
     assert "省级" in svg and "县级" in svg
 
 
+@pytest.mark.parametrize("lang,unknown", [("zh", "日期不详"), ("en", "date unknown")])
+def test_undated_relays_say_date_unknown(built_workspace: Path, lang: str, unknown: str) -> None:  # noqa: F811
+    at = run_page("propagation", lang=lang, target=hubei_meeting_id())
+    df = at.dataframe[0].value
+    dates = list(df[df.columns[2]])  # level, region, date, ...
+    assert "2017-07-31" in dates and dates.count(unknown) >= 2, dates  # the prefecture and county relays
+    assert not any(d in ("", "None", None) for d in dates), dates
+    svg = next(m.value for m in at.markdown if m.value.startswith('<div style="overflow-x:auto"><svg'))
+    assert unknown in svg and ">None<" not in svg
+
+
 def test_propagation_search_finds_directives_in_either_script(built_workspace: Path) -> None:  # noqa: F811
     at = run_page("propagation")
     at.text_input(key="prop_search").input("若干措施").run()
@@ -138,6 +149,22 @@ def test_network_explorer_loads_a_neighbourhood(built_workspace: Path) -> None: 
     graph = at.session_state["ex_graph"]
     assert len(graph["nodes"]) > 1 and graph["expanded"]
     assert "节点类型" in [m.label for m in at.multiselect]
+    legend = next(m.value for m in at.markdown if "skg-legend" in m.value)
+    assert "图例" in legend and "Person" in legend and "Meeting" in legend
+
+
+def test_explorer_captions_are_short_names_and_edge_types() -> None:
+    from app_pages.explorer import edge_caption, short_name, visible
+
+    graph = {"nodes": {"m": {"id": "m", "label": "Meeting", "name": "国务院安委会安全生产第三巡查组反馈会"},
+                       "p": {"id": "p", "label": "Person", "name": "周先旺"}},
+             "edges": {"e": {"id": "e", "type": "PARTICIPATED", "src": "p", "dst": "m", "role": "chair"}},
+             "dates": {}, "regions": {}}
+    el = visible(graph, {"Meeting", "Person"}, "", None, None, set())
+    shorts = {n["data"]["id"]: n["data"]["short"] for n in el["nodes"]}
+    assert shorts == {"m": "国务院安委会安全生…", "p": "周先旺"}
+    assert el["edges"][0]["data"]["caption"] == "PARTICIPATED · chair"
+    assert short_name("周先旺") == "周先旺" and edge_caption({"type": "HELD_IN"}) == "HELD_IN"
 
 
 def test_sectors_heatmap_and_totals(built_workspace: Path) -> None:  # noqa: F811

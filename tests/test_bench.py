@@ -58,3 +58,17 @@ def test_build_scale_reads_process_memory() -> None:
     assert 10_000 < rss <= hwm  # a Python process with pytest loaded holds more than 10 MiB
     assert build_scale._tree_rss_kib(os.getpid()) >= rss
     assert build_scale._rss_kib(2**22 + 12345) == (0, 0)  # a process that is gone
+
+
+def test_app_load_times_server_runs_of_concurrent_sessions(sample_workspace: Path) -> None:
+    """bench.app_load against a real `streamlit run`: every session's page runs finish, and the server
+    logged its own time for each (SAFETYKG_RUN_LOG), per page."""
+    from bench import app_load
+
+    report = app_load.run(sample_workspace, sessions=3, rounds=1)
+    assert report["page_runs"] == 3 * len(app_load.PAGES) and report["targets"] >= 1
+    assert report["failed_runs"] == []
+    assert all(r["status"] == "FINISHED_SUCCESSFULLY" for r in report["rows"])
+    assert {p: s["n"] for p, s in report["server_per_page"].items()} == dict.fromkeys(app_load.PAGES, 3)
+    assert all(r["seconds"] > 0 and r["session"] for r in report["server_runs"])
+    assert len({r["session"] for r in report["server_runs"]}) == 3 * len(app_load.PAGES)  # a session per visit

@@ -16,6 +16,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -82,11 +83,11 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def app_url(built_workspace: Path) -> Iterator[str]:  # noqa: F811
-    _need_browser()
+@contextmanager
+def streamlit_server(workspace: Path, **env_extra: str) -> Iterator[str]:
+    """`streamlit run app.py` on `workspace` (embedded store) on a free port; yields its URL."""
     port = _free_port()
-    env = {**os.environ, "SAFETYKG_WORKSPACE": str(built_workspace), "PYTHONUNBUFFERED": "1"}
+    env = {**os.environ, "SAFETYKG_WORKSPACE": str(workspace), "PYTHONUNBUFFERED": "1", **env_extra}
     env.pop("NEO4J_URI", None)
     streamlit = shutil.which("streamlit", path=str(Path(sys.executable).parent)) or "streamlit"
     log = open(ARTIFACTS.parent / ".pytest_cache" / "streamlit-browser.log", "w") if (
@@ -114,6 +115,13 @@ def app_url(built_workspace: Path) -> Iterator[str]:  # noqa: F811
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@pytest.fixture(scope="module")
+def app_url(built_workspace: Path) -> Iterator[str]:  # noqa: F811
+    _need_browser()
+    with streamlit_server(built_workspace) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -172,5 +180,42 @@ def test_article_markup_shows_as_text_and_never_runs(browser: object, app_url: s
         assert page.evaluate("() => window.__skg_xss === undefined")
         assert page.get_by_text('onerror="window.__skg_xss = 2"', exact=False).first.is_visible()
         assert page.locator('[data-testid="stException"]').count() == 0
+    finally:
+        page.close()
+
+
+def test_explorer_names_nodes_labels_edges_and_shows_a_legend(browser: object, app_url: str) -> None:
+    """Read back from the page's own Cytoscape instance: every node and edge has a caption drawn at a
+    readable size at the zoom the graph opens with, and the legend names each colour."""
+    from app_pages.explorer import LABEL_COLOURS
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+    try:
+        page.goto(f"{app_url}/?page=explorer", wait_until="domcontentloaded")
+        page.get_by_text(KEY_TEXT["explorer"]).filter(visible=True).first.wait_for(timeout=30_000)
+        _settle(page)
+        frame = page.frame_locator("iframe")
+        frame.locator("canvas").first.wait_for(timeout=30_000)
+        page.wait_for_timeout(2000)  # the layout animates
+        page.screenshot(path=str(ARTIFACTS / "page-explorer-captions.png"), full_page=True)
+        inner = next(f for f in page.frames if f != page.main_frame and "st_link_analysis" in f.url)
+        drawn = inner.evaluate("""() => {
+            const cy = document.getElementById('cy')._cyreg.cy;
+            const caption = el => ({label: el.style('label'),
+                                    px: parseFloat(el.renderedStyle('font-size')),
+                                    min: parseFloat(el.style('min-zoomed-font-size'))});
+            return {nodes: cy.nodes().map(caption), edges: cy.edges().map(caption)};
+        }""")
+        assert len(drawn["nodes"]) > 3 and drawn["edges"]
+        for el in drawn["nodes"] + drawn["edges"]:
+            assert el["label"], el  # a caption ...
+            assert el["px"] >= max(el["min"], 7), el  # ... big enough that Cytoscape draws it, and legible
+        assert any("巡查" in n["label"] for n in drawn["nodes"])  # names, not ids
+        assert any(e["label"].startswith("PARTICIPATED") for e in drawn["edges"])
+        legend = page.locator(".skg-legend").first
+        assert legend.is_visible()
+        text = legend.inner_text()
+        assert all(label in text for label in ("Person", "Meeting") if label in LABEL_COLOURS)
     finally:
         page.close()

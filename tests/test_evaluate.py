@@ -12,20 +12,16 @@ from pathlib import Path
 import pytest
 
 from graph_loader.cli import main
+from tests.shared_data import SHARED, shared_path
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "data" / "corpus"
 
 
-def _shared() -> Path | None:
-    for candidate in (Path(__file__).resolve().parents[2] / "shared", Path("/work/shared")):
-        if (candidate / "gold" / "seeds").is_dir():
-            return candidate
-    return None
-
-
-SHARED = _shared()
-pytestmark = pytest.mark.skipif(SHARED is None, reason="shared gold folder not found")
+@pytest.fixture(autouse=True)
+def _needs_the_shared_gold() -> None:
+    shared_path("gold", "seeds")
+    shared_path("gold", "score.py")
 
 
 def _evaluate_json() -> dict:

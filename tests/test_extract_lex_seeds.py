@@ -12,9 +12,9 @@ from graph_loader.extract.incidents import find_incidents
 from graph_loader.extract.regions import context_region, find_regions, named_regions
 from graph_loader.extract.sectors import find_sectors
 from graph_loader.ingest import ingest_file
+from tests.shared_data import shared_path
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
-GOLD = Path("/work/shared/gold/seeds")
 SEEDS = sorted(p.stem for p in CORPUS.glob("*.txt"))
 
 
@@ -25,9 +25,7 @@ def _norm(title: str) -> str:
 @pytest.fixture(scope="module", params=SEEDS)
 def seed(request):
     doc = ingest_file(CORPUS / f"{request.param}.txt")
-    gold_path = GOLD / f"{request.param}.json"
-    if not gold_path.exists():
-        pytest.skip("seed gold not available")
+    gold_path = shared_path("gold", "seeds", f"{request.param}.json")
     return doc, json.loads(gold_path.read_text(encoding="utf-8"))
 
 

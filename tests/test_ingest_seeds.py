@@ -10,18 +10,16 @@ import opencc
 import pytest
 
 from graph_loader.ingest import Document, ingest_file
+from tests.shared_data import shared_path
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "data" / "corpus").glob("*.txt"))
-GOLD = Path("/work/shared/gold/seeds")
 GLOSS = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
 T2S = opencc.OpenCC("t2s")
 
 
 def _gold(doc_id: str) -> dict:
-    path = GOLD / f"{doc_id}.json"
-    if not path.exists():
-        pytest.skip("gold files not available")
+    path = shared_path("gold", "seeds", f"{doc_id}.json")
     return json.loads(path.read_text(encoding="utf-8"))
 
 

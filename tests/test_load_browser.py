@@ -1,7 +1,10 @@
 """Load: twenty browser sessions open the app at once (one Chromium, twenty contexts, Playwright's
 async API against `streamlit run`), each renders the propagation and the meetings page. Every page
-must render without a Streamlit exception; page times (p50/p95/max) go to test-artifacts/load.json.
-Time is bounded by a global timeout, never asserted against a target."""
+must render without a Streamlit exception, and the server must have logged its own time for every
+script run (SAFETYKG_RUN_LOG). The browser's page times say more about twenty Chromium contexts on
+the same cores than about the app: the server's run times (p50/p95/max per page) are the figure,
+both in test-artifacts/load.json. Time is bounded by a global timeout, never asserted against a
+target; the benchmark with the target (p95 <= 2 s per page run, 10k corpus) is bench/app_load.py."""
 
 from __future__ import annotations
 
@@ -15,7 +18,15 @@ import pytest
 
 from app_pages.i18n import t
 from tests.test_app_workspace import built_workspace  # noqa: F401 - fixture
-from tests.test_browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, KEY_TEXT, app_url, page_query  # noqa: F401
+from tests.test_browser import (
+    ARTIFACTS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    KEY_TEXT,
+    _need_browser,
+    page_query,
+    streamlit_server,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 SESSIONS = 20
@@ -66,14 +77,34 @@ def _p95(xs: list[float]) -> float:
     return xs[min(len(xs) - 1, int(round(0.95 * (len(xs) - 1))))]
 
 
-def test_twenty_sessions_render_propagation_and_meetings(app_url: str, built_workspace: Path) -> None:  # noqa: F811
+def _server_runs(log: Path) -> list[dict]:
+    return [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines() if line.strip()] \
+        if log.exists() else []
+
+
+def test_twenty_sessions_render_propagation_and_meetings(built_workspace: Path, tmp_path: Path) -> None:  # noqa: F811
+    _need_browser()
     queries = {name: page_query(name, built_workspace) for name in PAGES}
-    rows, wall = asyncio.run(_run(app_url, queries))
+    run_log = tmp_path / "runs.jsonl"
+    with streamlit_server(built_workspace, SAFETYKG_RUN_LOG=str(run_log)) as url:
+        rows, wall = asyncio.run(_run(url, queries))
+    runs = _server_runs(run_log)
     assert len(rows) == SESSIONS * len(PAGES)
     assert all(r["exceptions"] == 0 for r in rows), [r for r in rows if r["exceptions"]]
     assert not [r for r in rows if r["page_errors"]]
+    # the server's own time: one finished run per page load at least (a page may rerun itself)
+    finished = [r for r in runs if r["ended"] == "done" and r["page"] in PAGES]
+    server = {name: [r["seconds"] for r in finished if r["page"] == name] for name in PAGES}
+    assert all(len(xs) >= SESSIONS for xs in server.values()), ({k: len(v) for k, v in server.items()}, runs[:5])
+    assert all(r["seconds"] > 0 for r in finished)
     times = [r["seconds"] for r in rows]
     report = {
+        "server_runs": len(finished),
+        "server_p50_seconds": round(statistics.median(r["seconds"] for r in finished), 3),
+        "server_p95_seconds": round(_p95([r["seconds"] for r in finished]), 3),
+        "server_per_page": {name: {"p50": round(statistics.median(xs), 3), "p95": round(_p95(xs), 3),
+                                   "max": round(max(xs), 3)} for name, xs in server.items()},
+        "browser_note": "page times below include twenty Chromium contexts rendering on the same cores",
         "sessions": SESSIONS, "pages": list(PAGES), "page_loads": len(rows), "wall_seconds": round(wall, 2),
         "p50_seconds": round(statistics.median(times), 2), "p95_seconds": round(_p95(times), 2),
         "max_seconds": round(max(times), 2),

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
 from graph_loader.graph.schema import NODE_LABELS, REL_TYPES, GraphRows, NodeRow, RelRow, storable_value
-from graph_loader.stores.base import LoadSummary
+from graph_loader.stores.base import LoadSummary, StoreIdentity
 
 STORE_FILE = "graph.pickle"
 FORMAT_VERSION = 1
@@ -132,6 +132,12 @@ class EmbeddedStore:
             self._load()
             return self.__dict__[name]
         raise AttributeError(name)
+
+    def identity(self) -> StoreIdentity:
+        """One embedded store per workspace; empty while its pickle does not exist (nothing is read)."""
+        saved = self.path is not None and self.path.exists()
+        in_memory = self._graph is not None and self._graph.number_of_nodes() > 0
+        return StoreIdentity(key="embedded", where=str(self.path), empty=not (saved or in_memory))
 
     def summary(self) -> dict[str, Any]:
         """The overview's summary (counts, regions, latest meetings): from `graph.summary.json` when it

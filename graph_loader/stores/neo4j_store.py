@@ -39,7 +39,7 @@ from typing import Any
 
 from graph_loader.config import Neo4jSettings, neo4j_settings, workspace_dir
 from graph_loader.graph.schema import NODE_LABELS, REL_TYPES, GraphRows, NodeRow, RelRow, storable_value
-from graph_loader.stores.base import LoadSummary
+from graph_loader.stores.base import LoadSummary, StoreIdentity
 from graph_loader.stores.errors import StoreUnavailable  # raised here, and re-exported for callers
 
 SUPPORT_LABEL = "_Support"
@@ -573,6 +573,21 @@ class Neo4jStore:
         with self._unavailable_as_error(), self._session(read=True) as session:
             record = session.run("RETURN " + ", ".join(counts)).single()
         return {name: record[name] for name in (*NODE_LABELS, *REL_TYPES)}
+
+    def identity(self) -> StoreIdentity:
+        """Keyed by the database's own id (`db.info()`): the same database reached on another port or
+        URI is the same store, another server or a re-created database is not. Without that
+        procedure (a restricted user), by URI and database name."""
+        from neo4j.exceptions import Neo4jError
+
+        where = f"{self.settings.uri} database {self.database or '(default)'}"
+        try:
+            info = self.query("CALL db.info() YIELD id, name RETURN id, name")
+            key = f"neo4j:{info[0]['id']}" if info else f"neo4j:{where}"
+        except Neo4jError:
+            key = f"neo4j:{where}"
+        empty = not self.query("MATCH (a:Article) RETURN 1 AS one LIMIT 1")
+        return StoreIdentity(key=key, where=where, empty=empty)
 
     def query(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """A parameterized READ transaction; records as plain dicts (nodes/rels as property dicts).

@@ -37,7 +37,13 @@ from graph_loader.graph.ids import (
     role_iri,
     row_id,
 )
-from graph_loader.graph.resolve import MeetingMention, Resolver, instruction_signal, resolution_region
+from graph_loader.graph.resolve import (
+    MeetingMention,
+    Resolver,
+    instruction_signal,
+    resolution_region,
+    stated_aliases,
+)
 from graph_loader.graph.triples import Triples
 from graph_loader.graph.vocab import sectors
 from graph_loader.ingest.document import Document
@@ -275,6 +281,11 @@ class _ArticleGraph:
             evnodes = list(g.objects(pnode, SKG.evidence))
             self._posts(p, pnode, region, evnodes)
 
+        # an alias the text states (《…若干措施》(以下简称“十五条措施”)) holds before any title is resolved
+        texts = [self.doc.clean] if self.doc is not None else [e.text for d in rec.directives for e in d.evidence]
+        for text in texts:
+            for alias, title in stated_aliases(text):
+                self.res.learn_alias(alias, title, self.doc_id)
         for d in rec.directives:
             self.directive(d.title, d.evidence, d.kind, d.issuer)
 

@@ -13,8 +13,10 @@ Rules (the reason strings say which fired):
 - person: national leaders by name; others by name within their region context (the region
   of their post, else of the meeting they took part in, else the article's context region);
   without any region context a person stays within its article;
-- post: body (else region) + title; directive: normalized title after aliases
-  (directive_aliases.tsv); incident: normalized title; sector: canonical name;
+- post: body (else region) + title; directive: normalized title after aliases: the curated table
+  (directive_aliases.tsv, with its source) and what an article's text says (《全称》(以下简称“X”),
+  cues in alias_cues.tsv), which holds for every article; incident: normalized title; sector:
+  canonical name;
 - inspection: team + target + start;
 - meeting: a meeting of a known
   kind (else of a known name family) is one node per kind/name family + level + region (`全国` for
@@ -34,6 +36,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import date as Date
 from datetime import timedelta
@@ -53,6 +56,7 @@ DOC_CAP = 20  # articles remembered per entity (the count goes on)
 ALIASES_PATH = Path(__file__).with_name("directive_aliases.tsv")
 NATIONAL_BODIES_PATH = Path(__file__).with_name("national_body_prefixes.tsv")
 MEETING_WORDS_PATH = Path(__file__).with_name("meeting_name_words.tsv")
+ALIAS_CUES_PATH = Path(__file__).with_name("alias_cues.tsv")
 RELAY_WINDOW = 31  # days an undated relayed meeting may lie before the meeting relaying it
 SIGNAL_CAP = 40  # cited instructions remembered per meeting
 
@@ -80,6 +84,21 @@ def directive_aliases() -> dict[str, str]:
         return {normalize_title(r["alias"]): r["canonical"].strip() for r in rows if r.get("alias")}
 
 
+@cache
+def _alias_statement() -> re.Pattern:
+    """《title》 followed by (以下简称“alias”) and the like."""
+    with ALIAS_CUES_PATH.open(encoding="utf-8") as f:
+        cues = sorted((r["cue"].strip() for r in csv.DictReader(f, delimiter="\t") if r.get("cue")),
+                      key=len, reverse=True)
+    return re.compile(r"《([^《》]{4,80})》\s*[(（]\s*(?:" + "|".join(map(re.escape, cues))
+                      + r")\s*[:：]?\s*[“\"'「《]?([^”\"'」》()（）]{2,30})[”\"'」》]?\s*[)）]")
+
+
+def stated_aliases(text: str) -> list[tuple[str, str]]:
+    """(alias, title) pairs the text states: 《关于…的若干措施》(以下简称“十五条措施”)."""
+    return [(m.group(2).strip(), m.group(1).strip()) for m in _alias_statement().finditer(text or "")]
+
+
 @dataclass
 class _Entry:
     id: str
@@ -104,6 +123,12 @@ class Resolver:
         self._pending: dict[str, dict] = {}
         # joined key -> {"year"|"date": {doc_id: reason}}
         self._inferred: dict[str, dict[str, dict[str, str]]] = {}
+        self._adopted: dict[str, list[str]] = {}  # doc -> dated keys it reached by inferring a year
+        # directive id -> {alias used: why it is that directive} (shown by `safetykg merges`)
+        self._alias_reasons: dict[str, dict[str, str]] = {}
+        # directive aliases stated in articles: normalized alias -> [canonical title, doc_id]
+        self._stated: dict[str, list[str]] = {}
+        self._regraph: set[str] = set()  # articles that used an alias before an article stated it
 
     # -- persistence -------------------------------------------------------------------
     @classmethod
@@ -120,6 +145,10 @@ class Resolver:
         r._families = data.get("families", {})
         r._pending = data.get("pending", {})
         r._inferred = data.get("inferred", {})
+        r._adopted = data.get("adopted", {})
+        r._stated = data.get("stated_aliases", {})
+        r._alias_reasons = data.get("alias_reasons", {})
+        r._regraph = set(data.get("regraph", []))
         return r
 
     def save(self, path: str | Path) -> None:
@@ -134,6 +163,10 @@ class Resolver:
             "families": self._families,
             "pending": self._pending,
             "inferred": self._inferred,
+            "adopted": self._adopted,
+            "stated_aliases": self._stated,
+            "alias_reasons": self._alias_reasons,
+            "regraph": sorted(self._regraph),
         }
         tmp = p.with_suffix(p.suffix + ".tmp")
         tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
@@ -149,8 +182,10 @@ class Resolver:
                 if e.n > 1:
                     flags = self._inferred.get(e.id, {}) if k == "meeting" else {}
                     year, day = flags.get("year", {}), flags.get("date", {})
+                    aliases = self._alias_reasons.get(e.id, {}) if k == "directive" else {}
                     reason = "; ".join([e.reason] + [f"{d}: year inferred, {why}" for d, why in sorted(year.items())]
-                                       + [f"{d}: date inferred, {why}" for d, why in sorted(day.items())])
+                                       + [f"{d}: date inferred, {why}" for d, why in sorted(day.items())]
+                                       + [why for _, why in sorted(aliases.items())])
                     out.append(Merge(k, e.id, key, list(e.doc_ids), reason, e.n, sorted(year), sorted(day)))
         return out
 
@@ -217,11 +252,27 @@ class Resolver:
         """(id, canonical title, the alias used or None)."""
         norm = normalize_title(title)
         canonical = directive_aliases().get(norm)
-        if canonical:
-            key = normalize_title(canonical)
-            rid = self._resolve("directive", key, doc_id, f"same title after aliases ({title} = {canonical})")
+        why = f"curated alias table directive_aliases.tsv ({title} = {canonical})"
+        if not canonical and norm in self._stated:
+            canonical, source = self._stated[norm]
+            why = f"the text of {source} says {title} is {canonical}"
+        if canonical and normalize_title(canonical) != norm:
+            key = normalize_title(directive_aliases().get(normalize_title(canonical)) or canonical)
+            rid = self._resolve("directive", key, doc_id, "same title after aliases")
+            self._alias_reasons.setdefault(rid, {})[normalize_title(title)] = why
             return rid, canonical, title
         return self._resolve("directive", norm, doc_id, "same normalized title"), display_title(title), None
+
+    def learn_alias(self, alias: str, title: str, doc_id: str) -> None:
+        """An article says `alias` names the directive `title`: true for every article. Articles
+        that already used the alias as a title of its own are graphed again (Resolver.unsettled)."""
+        a = normalize_title(alias)
+        if not a or a == normalize_title(title) or a in directive_aliases() or a in self._stated:
+            return
+        self._stated[a] = [display_title(title), doc_id]
+        e = self._entities.get("directive", {}).get(a)
+        if e is not None:
+            self._regraph.update(d for d in e.doc_ids if d != doc_id)
 
     def incident(self, title: str, doc_id: str) -> str:
         return self._resolve("incident", normalize_title(title), doc_id, "same normalized name")
@@ -249,12 +300,13 @@ class Resolver:
                 info = self._meeting_info[key] = {"date": m.date, "name": m.name, "signals": []}
                 self._families.setdefault(fam, []).append(key)
             info["name"] = info["name"] or m.name
-            _add_signals(info, m.signals)
             mid = self._resolve("meeting", key, doc_id, f"same kind/name family, level, region "
                                 f"{m.region or '?'} and date {m.date}")
-            if m.year_note:
+            if m.year_note:  # a date that rests on an inference is undone when the article is graphed again
                 self._inferred.setdefault(mid, {}).setdefault("year", {})[doc_id] = m.year_note
+                self._adopted.setdefault(doc_id, []).append(key)
                 return MeetingResolved(mid, m.date, info["name"], "year", m.year_note)
+            _add_signals(info, m.signals)  # only reports that state the date tell candidates apart
             return MeetingResolved(mid, m.date, info["name"])
         if m.date is not None or m.relayed_on is not None:
             self._pending[slot_key] = {"fam": fam, "date": m.date, "on": m.relayed_on,
@@ -263,7 +315,6 @@ class Resolver:
         if chosen is not None:
             key, why = chosen
             info = self._meeting_info[key]
-            _add_signals(info, m.signals)
             mid = self._resolve("meeting", key, doc_id, "")
             self._pending[slot_key]["key"] = key
             flag = "year" if m.date else "date"
@@ -276,7 +327,8 @@ class Resolver:
 
     def _choose(self, fam: str, md: str | None, on: str | None, signals: set[str]) -> tuple[str, str] | None:
         """The one dated meeting a year-less (`md`) or undated (relayed on `on`) mention can join."""
-        keys = self._families.get(fam, [])
+        known = self._entities.get("meeting", {})
+        keys = [k for k in self._families.get(fam, []) if k in known and known[k].n > 0]
         if md:
             cands = [k for k in keys if self._meeting_info[k]["date"][4:] == md[1:]]
             what = f"the only dated meeting of this family, level and region on {md}"
@@ -300,7 +352,8 @@ class Resolver:
     def unsettled(self) -> list[str]:
         """Articles whose inferred meeting joins would now come out differently (a candidate arrived
         or a second one made a join ambiguous): graph them again to settle."""
-        out = set()
+        out = set(self._regraph)
+        self._regraph.clear()
         for slot_key, p in self._pending.items():
             chosen = self._choose(p["fam"], p["date"], p["on"], set(p["signals"]))
             doc_id = slot_key.rsplit("|", 1)[0]
@@ -323,6 +376,8 @@ class Resolver:
             else:
                 index = slot_key.rsplit("|", 1)[1]
                 self._unsupport("meeting", f"{old['fam']}|{old['date'] or ''}|doc:{doc_id}|{index}", doc_id)
+        for key in self._adopted.pop(doc_id, []):
+            self._unsupport("meeting", key, doc_id)
         for flags in self._inferred.values():
             for docs in flags.values():
                 docs.pop(doc_id, None)

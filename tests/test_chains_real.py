@@ -102,6 +102,10 @@ def test_a_year_less_report_with_two_fitting_candidates_stays_apart() -> None:
     store, resolver = graph([c04, recs["c05"]])
     assert [n["date"] for n in national_meetings(store)] == ["2016-07-20"]
     assert [m.inferred_year for m in resolver.merges("meeting")] == [["c04"]]
+    # a sole candidate whose reports cite another topical instruction is another meeting
+    store, resolver = graph([recs["c04"], recs["c07"]])
+    assert [n["date"] for n in national_meetings(store)] == ["--07-20", "2017-07-20"]
+    assert resolver.merges("meeting") == []
 
 
 def test_a_year_less_meeting_held_the_day_it_relays_takes_that_year(built) -> None:

@@ -22,7 +22,8 @@ Rules (the reason strings say which fired):
   kind (else of a known name family) is one node per kind/name family + level + region (`全国` for
   national meetings, never the reporting place) + full date. A year-less `--MM-DD` meeting joins the
   one dated meeting of its family, level, region and month-day (when several fit, the one whose
-  articles cite the same topical instruction, if exactly one does); an undated meeting that a
+  articles cite the same topical instruction, if exactly one does; a sole candidate whose articles
+  cite only other topical instructions is refused); an undated meeting that a
   meeting of the same article relays on day D joins the one dated meeting of its family, level and
   region in the RELAY_WINDOW days up to D. Those joins are flagged (`inferred_year`,
   `inferred_date`) with the reason in `safetykg merges`; with no or several candidates the meeting
@@ -341,6 +342,9 @@ class Resolver:
             what = (f"the only dated meeting of this family, level and region in the {RELAY_WINDOW} days "
                     f"up to {on}, the day a meeting of the article relays it")
         if len(cands) == 1:
+            theirs = set(self._meeting_info[cands[0]]["signals"])
+            if signals and theirs and not signals & theirs:
+                return None  # both sides cite a topical instruction, and not the same: another meeting
             return cands[0], what
         sharing = [k for k in cands if signals & set(self._meeting_info[k]["signals"])]
         if len(cands) > 1 and len(sharing) == 1:

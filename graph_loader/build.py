@@ -353,6 +353,8 @@ def build_paths(paths: Iterable[str | Path], workspace: Path, store_kind: str = 
             checkpoint_now_and_then()
         if checker is not None:
             checker.finish()
+        if todo:
+            _settle(ws, resolver, store, build_batch, write_rows)
         _checkpoint(store, resolver, resolver_path, state)
         report.store_counts = store.counts()
         if getattr(store, "kind", None) == "neo4j":  # answers too slow per request, for the graph just written
@@ -366,6 +368,30 @@ def build_paths(paths: Iterable[str | Path], workspace: Path, store_kind: str = 
             store.close()
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def _settle(ws: Path, resolver: Any, store: Any, build_batch: Callable, write_rows: Callable,
+            rounds: int = 3) -> None:
+    """Graph again the articles whose inferred meeting joins (a year-less meeting joining the one
+    dated meeting that fits) come out differently now that later articles are in: the answer does
+    not depend on the order the files came in. A few rounds at most (each settles what it touches)."""
+    from graph_loader.graph.rdf import write_batch_rdf
+    from graph_loader.graph.record_input import load_record
+
+    for _ in range(rounds):
+        items = []
+        for doc_id in resolver.unsettled():
+            path = records_dir(ws) / f"{doc_id}.json"
+            if path.exists():
+                items.append((load_record(path), load_document(ws, doc_id)))
+        if not items:
+            return
+        result = build_batch(items, resolver, validate=False)
+        for doc_id, rows in result.rows_by_doc.items():
+            write_rows(rows, rows_dir(ws) / f"{doc_id}.jsonl")
+        for doc_id, triples in result.triples_by_doc.items():
+            write_batch_rdf(triples, rdf_dir(ws) / f"{doc_id}.nt")
+        store.upsert(result.rows)
 
 
 def _checkpoint(store: Any, resolver: Any, resolver_path: Path, state: _State) -> None:

@@ -1,5 +1,8 @@
 """propagation: how a directive (or a meeting's spirit) travelled down through relaying meetings.
 
+The top is an id, or a name with an optional date (`target=全国安全生产电视电话会议 date=2016-07-20`):
+a recurring meeting has one node per day it was held, so a name that fits several nodes answers
+with the candidates (date, level, region, number of reports) and no tree.
 The tree holds every meeting that relays the root directly or by relaying a meeting
 that relays it. Each meeting hangs under the relayed node deepest in the tree (ties:
 the more local level, then id). A meeting that relays a directive directly hangs,
@@ -28,7 +31,20 @@ from queries.spec import QuerySpec
 
 class PropagationParams(BaseModel):
     target: str = Field(description="directive or meeting: id, title or name")
+    date: str | None = Field(None, description="with a name: the day of the meeting (YYYY-MM-DD or --MM-DD)")
     max_depth: int = Field(8, ge=1, le=12, description="relay hops followed")
+
+
+class Candidate(BaseModel):
+    """A node a name (and date) could mean."""
+
+    id: str
+    label: str
+    name: str | None
+    date: str | None
+    level: str | None
+    region: str | None
+    reports: int  # articles that report it
 
 
 class PropagationNode(BaseModel):
@@ -41,6 +57,9 @@ class PropagationNode(BaseModel):
     parent: str | None  # the id of the node it hangs under (None for the root meeting)
     depth: int
     lag_days: int | None  # days after the parent meeting (None when a date is missing)
+    lag_from_top: int | None  # days after the top (the root meeting; for a directive, the earliest dated node)
+    edge: str | None  # the link to the parent: "explicit" (the text says it relays) | "inferred" | None at the top
+    basis: str | None  # of an inferred relay read from the setting: branch_venue | follow_up
     chairs: list[str]
     speakers: list[str]
     inferred: bool
@@ -52,13 +71,38 @@ class PropagationNode(BaseModel):
 class PropagationResult(BaseModel):
     root: Ref | None
     nodes: list[PropagationNode]
+    # when the target names several nodes (a recurring meeting) and no date singles one out: the
+    # choices, newest first, and no tree
+    candidates: list[Candidate] = Field(default_factory=list)
 
 
-def _root(store: Any, target: str) -> dict[str, Any] | None:
+def _candidate(n: dict[str, Any]) -> Candidate:
+    return Candidate(id=n["id"], label=n["label"], name=n.get("name") or n.get("title"), date=n.get("date"),
+                     level=n.get("level"), region=n.get("region"), reports=len(n.get("articles") or []))
+
+
+def _root(store: Any, target: str, day: str | None = None) -> tuple[dict[str, Any] | None, list[Candidate]]:
+    """The top node, or (None, candidates) when the name fits several and the date no single one."""
     found = find_nodes(store, target, ("Directive", "Meeting"))
-    if found:
-        return sorted(found, key=lambda n: (n["label"] != "Directive", n["id"]))[0]
-    return None
+    if len(found) > 1 and any(n["label"] == "Directive" for n in found) and not day:
+        found = [n for n in found if n["label"] == "Directive"]  # a directive is not recurring
+    if day:
+        fits = [n for n in found if n["label"] == "Meeting" and _same_day(n.get("date"), day)]
+        if len(fits) == 1 or not found:
+            return (fits[0] if fits else None), []
+        found = fits or found
+    if len(found) == 1:
+        return found[0], []
+    return None, sorted((_candidate(n) for n in found), key=lambda c: (c.date or "", c.id), reverse=True)
+
+
+def _same_day(value: str | None, day: str) -> bool:
+    """2016-07-20 is the day 2016-07-20 and --07-20; --07-20 is 2016-07-20 when asked without a year."""
+    if not value:
+        return False
+    if value == day:
+        return True
+    return (day.startswith("--") or value.startswith("--")) and value[-5:] == day[-5:]
 
 
 # ----- raw rows: root, meetings, relay edges inside the tree, chairs/speakers -----------------
@@ -79,7 +123,8 @@ def _raw_embedded(store: Any, root: dict[str, Any], max_depth: int) -> dict[str,
         for dst, r in store.out_rels(mid, "RELAYS"):
             if dst in inside:
                 rels.append({"src": mid, "dst": dst, "id": r["id"], "inferred": r.get("inferred"),
-                             "reason": r.get("reason"), "evidence": r.get("evidence", [])})
+                             "reason": r.get("reason"), "basis": r.get("basis"),
+                             "evidence": r.get("evidence", [])})
     for mid in inside:
         for pid, r in store.in_rels(mid, "PARTICIPATED"):
             if r.get("role") in ("chair", "speaker"):
@@ -96,7 +141,7 @@ CALL (root, ms) {{
   UNWIND ms AS m
   MATCH (m)-[r:RELAYS]->(t)
   RETURN collect({{src: m.id, dst: t.id, id: r.id, inferred: r.inferred, reason: r.reason,
-                   evidence: r.evidence}}) AS rels
+                   basis: r.basis, evidence: r.evidence}}) AS rels
 }}
 CALL (root, ms) {{
   UNWIND ms + [root] AS m
@@ -153,22 +198,27 @@ def _assemble(root: dict[str, Any] | None, raw: dict[str, Any]) -> PropagationRe
         (chairs if p["role"] == "chair" else speakers).setdefault(p["meeting"], []).append(p["name"] or p["person"])
 
     uppers = _Uppers(direct, meetings) if root["label"] == "Directive" else None
+    if root["label"] == "Meeting":
+        top_date = root.get("date")
+    else:
+        top_date = min((m["date"] for m in meetings.values() if full_date(m.get("date"))), default=None)
     nodes: list[PropagationNode] = []
     for mid, m in meetings.items():
         parent: str | None = None
         edge: dict | None = None
-        inferred, reason = False, None
+        inferred, reason, basis = False, None, None
         if mid != root["id"]:
             choices = sorted((r for r in out[mid] if r["dst"] in depth),
-                             key=lambda r: (-depth[r["dst"]], -node_level(r["dst"]), r["dst"]))
+                             key=lambda r: (-depth[r["dst"]], -node_level(r["dst"]), r["dst"],
+                                            bool(r.get("inferred")), r["id"]))
             if choices:
                 edge = choices[0]
                 parent = edge["dst"]
-                inferred, reason = bool(edge.get("inferred")), edge.get("reason")
+                inferred, reason, basis = bool(edge.get("inferred")), edge.get("reason"), edge.get("basis")
             if parent == root["id"] and uppers is not None:
                 upper = uppers.parent(m)
                 if upper is not None:
-                    parent, inferred = upper["id"], True
+                    parent, inferred, basis = upper["id"], True, None
                     reason = (f"{upper.get('region')} ({upper.get('level')}) relayed the same directive "
                               f"on {upper.get('date')}, before this {m.get('level')} meeting in {m.get('region')}")
         parent_date = meetings[parent].get("date") if parent in meetings else None
@@ -177,6 +227,8 @@ def _assemble(root: dict[str, Any] | None, raw: dict[str, Any]) -> PropagationRe
             region=m.get("region"), parent=parent,
             depth=(depth[parent] + 1) if parent in depth else depth.get(mid, 0),
             lag_days=lag_days(m.get("date"), parent_date),
+            lag_from_top=lag_days(m.get("date"), top_date),
+            edge=None if parent is None else ("inferred" if inferred else "explicit"), basis=basis,
             chairs=sorted(set(chairs.get(mid, []))), speakers=sorted(set(speakers.get(mid, []))),
             inferred=inferred, reason=reason,
             evidence=first_evidence(edge["evidence"] if edge else m.get("evidence")),
@@ -215,13 +267,17 @@ class _Uppers:
 
 
 def run_embedded(store: Any, params: PropagationParams) -> PropagationResult:
-    root = _root(store, params.target)
-    return _assemble(root, _raw_embedded(store, root, params.max_depth) if root else {})
+    root, candidates = _root(store, params.target, params.date)
+    if root is None:
+        return PropagationResult(root=None, nodes=[], candidates=candidates)
+    return _assemble(root, _raw_embedded(store, root, params.max_depth))
 
 
 def run_neo4j(store: Any, params: PropagationParams) -> PropagationResult:
-    root = _root(store, params.target)
-    return _assemble(root, _raw_neo4j(store, root, params.max_depth) if root else {})
+    root, candidates = _root(store, params.target, params.date)
+    if root is None:
+        return PropagationResult(root=None, nodes=[], candidates=candidates)
+    return _assemble(root, _raw_neo4j(store, root, params.max_depth))
 
 
 SPEC = QuerySpec(

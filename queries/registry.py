@@ -19,6 +19,7 @@ from queries import (
     person,
     propagation,
     regions,
+    relay_lags,
     responsibility_chain,
     search,
     sectors,
@@ -28,7 +29,8 @@ from queries.shapes import QueryParamError
 from queries.spec import QuerySpec
 
 REGISTRY: dict[str, QuerySpec] = {m.SPEC.name: m.SPEC for m in (
-    propagation, attendance, meeting, person, responsibility_chain, inspections, sectors, search, path, timeline,
+    propagation, relay_lags, attendance, meeting, person, responsibility_chain, inspections, sectors, search, path,
+    timeline,
     # the app's listings
     overview, regions, meetings, neighbours)}
 

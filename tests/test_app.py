@@ -77,7 +77,7 @@ def test_propagation_of_the_hubei_inspection_meeting_spans_three_levels(built_wo
     mid = hubei_meeting_id()
     at = run_page("propagation", target=mid)
     assert at.session_state["prop_target"] == mid
-    table = at.dataframe[0].value.to_csv()
+    table = next(d.value for d in at.dataframe if "传达依据" in d.value.columns).to_csv()
     for level in ("省级", "地市级", "县级"):
         assert level in table, table
     assert "恩施土家族苗族自治州" in table and "宣恩县" in table
@@ -269,3 +269,29 @@ def test_labels_file_is_valid_json_compatible_yaml() -> None:
     from app_pages.i18n import labels
 
     assert json.loads(json.dumps(labels()))["page_overview"]["en"] == "Overview"
+
+
+def test_propagation_of_a_recurring_real_meeting_by_date(tmp_path: Path, monkeypatch) -> None:
+    """Real chains (gold-derived records): the national teleconference is picked by date with its
+    report counts; the tree reads province -> prefecture -> county; lags by level; corpus lags."""
+    from graph_loader.stores.embedded import EmbeddedStore
+    from tests.test_chains_real import NATIONAL, graph, records
+
+    store, _ = graph(records(), store=EmbeddedStore.open(tmp_path))
+    store.save()
+    monkeypatch.setenv("SAFETYKG_WORKSPACE", str(tmp_path))
+    at = run_page("propagation", target=NATIONAL)
+    (day,) = [s for s in at.selectbox if s.label.startswith("同名会议")]
+    assert [day.format_func(o) for o in day.options] == [
+        "2022-03-31 · 全国 · 3 篇报道", "2017-07-20 · 全国 · 1 篇报道", "2016-07-20 · 全国 · 3 篇报道"]
+    day.set_value(day.options[1]).run()
+    assert not at.exception
+    table = next(d.value for d in at.dataframe if "传达依据" in d.value.columns)
+    assert list(table["地区"]) == ["全国", "江西省", "江西省九江市", "江西省九江市庐山市"]
+    assert list(table["传达依据"]) == ["", "推断（会后随即召开）", "推断（会后随即召开）", "推断（会后随即召开）"]
+    lags = next(d.value for d in at.dataframe if "中位数（天）" in d.value.columns)
+    assert list(lags["层级"]) == ["中央", "省级", "地市级", "县级"]
+    corpus = next(d.value for d in at.dataframe if "距全国会议（中位数，天）" in d.value.columns)
+    assert "地市级" in set(corpus["层级"])
+    svg = next(m.value for m in at.markdown if m.value.startswith('<div style="overflow-x:auto"><svg'))
+    assert svg.index("江西省") < svg.index("九江市") < svg.index("庐山市")

@@ -94,7 +94,11 @@ class Sampler:
         dated = sum(is_dated(self.prop(m, "date")) for m in meetings)
         return {
             "propagation": take([{"target": self.name_or_id(d, "title")} for d in directives]
-                                + [{"target": m, "max_depth": rng.choice((1, 2, 8))} for m in relayed]),
+                                + [{"target": m, "max_depth": rng.choice((1, 2, 8))} for m in relayed]
+                                # a meeting by name and date (candidates when a name recurs)
+                                + [{"target": n, **({"date": d} if rng.random() < 0.7 else {})} for m in relayed
+                                   if (n := self.prop(m, "name")) and (d := self.prop(m, "date"))]),
+            "relay_lags": [{}, {"max_days": 0}, {"max_days": 30}],
             "attendance": take([ranged({"person": self.name_or_id(p, "name")}) for p in persons]
                                + [ranged({"body": self.name_or_id(b, "name")}) for b in bodies]
                                + [ranged({"region": self.name_or_id(r, "path")}) for r in regions]),

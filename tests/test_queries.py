@@ -23,7 +23,7 @@ def store() -> EmbeddedStore:
 
 
 def test_registry_lists_the_ten_queries_and_the_app_listings() -> None:
-    assert set(REGISTRY) == {"propagation", "attendance", "meeting", "person", "responsibility_chain",
+    assert set(REGISTRY) == {"propagation", "relay_lags", "attendance", "meeting", "person", "responsibility_chain",
                              "inspections", "sectors", "search", "path", "timeline",
                              "overview", "regions", "meetings", "neighbours"}
 

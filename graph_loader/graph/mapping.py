@@ -18,6 +18,7 @@ from graph_loader.graph.ids import (
     BODY_KIND_CLASS,
     DIRECTIVE_KIND_CLASS,
     MEETING_KIND_CLASS,
+    NATIONAL_REGION,
     ORG,
     SCHEMA,
     SKG,
@@ -127,8 +128,10 @@ class _Mapper:
             p = {"name": one(node, SCHEMA.name), "path": one(node, SKG.path), "level": self._level(node),
                  "code": one(node, SKG.gazetteerCode)}
         elif label == "Meeting":
+            level = self._level(node)
             p = {"name": one(node, SCHEMA.name), "kind": self._kind(node, "other"), "date": one(node, SKG.date),
-                 "level": self._level(node), "region": self._path_of(node, SKG.heldIn)}
+                 "level": level, "region": self._path_of(node, SKG.heldIn)
+                 or (NATIONAL_REGION if level == "national" else None)}
         elif label == "Inspection":
             p = {"team": self._name_of(node, SKG.conductedBy), "target": one(node, SKG.targetText),
                  "start": one(node, SKG.startDate), "end": one(node, SKG.endDate), "level": self._level(node)}
@@ -177,10 +180,13 @@ class _Mapper:
             m, target = g.value(relay, SKG.relayingMeeting), g.value(relay, SKG.relayed)
             if m in labels and target in labels:
                 inferred = g.value(relay, SKG.inferred)
+                inferred = bool(inferred.toPython()) if isinstance(inferred, Literal) else False
                 rules = sorted(str(g.value(e, SKG.rule)) for e in g.objects(relay, SKG.evidence))
-                out.append(self._rel("RELAYS", m, target, relay, {
-                    "inferred": bool(inferred.toPython()) if isinstance(inferred, Literal) else False,
-                    "reason": rules[0] if rules else "stated"}))
+                props = {"inferred": inferred, "reason": rules[0] if rules else "stated"}
+                if (basis := self._one(relay, SKG.relayBasis)) is not None:
+                    props["basis"] = basis
+                # a stated and an inferred relay of the same pair are two relationships
+                out.append(self._rel("RELAYS", m, target, relay, props, extra="inferred" if inferred else ""))
         return out
 
     def _rel(self, rtype, s, o, carrier, props, extra: str = "") -> RelRow:

@@ -25,6 +25,7 @@ from graph_loader.graph.ids import (
     DIRECTIVE_KIND_CLASS,
     LEVELS,
     MEETING_KIND_CLASS,
+    NATIONAL_REGION,
     ORG,
     SCHEMA,
     SKG,
@@ -36,7 +37,13 @@ from graph_loader.graph.ids import (
     role_iri,
     row_id,
 )
-from graph_loader.graph.resolve import Resolver
+from graph_loader.graph.resolve import (
+    MeetingMention,
+    Resolver,
+    instruction_signal,
+    resolution_region,
+    stated_aliases,
+)
 from graph_loader.graph.triples import Triples
 from graph_loader.graph.vocab import sectors
 from graph_loader.ingest.document import Document
@@ -93,6 +100,7 @@ class _ArticleGraph:
         self._sector_spans: dict[str, list[Evidence]] = {}  # sector -> the spans that name it
         for sm in rec.sector_mentions:
             self._sector_spans.setdefault(sm.sector, []).extend(sm.evidence)
+        resolver.forget_article(self.doc_id)  # graphed again: its inferred joins are decided anew
 
     # -- evidence --------------------------------------------------------------------
     def evidence_nodes(self, evs: list[Evidence], rule: str) -> list[URIRef]:
@@ -276,6 +284,11 @@ class _ArticleGraph:
             evnodes = list(g.objects(pnode, SKG.evidence))
             self._posts(p, pnode, region, evnodes)
 
+        # an alias the text states (《…若干措施》(以下简称“十五条措施”)) holds before any title is resolved
+        texts = [self.doc.clean] if self.doc is not None else [e.text for d in rec.directives for e in d.evidence]
+        for text in texts:
+            for alias, title in stated_aliases(text):
+                self.res.learn_alias(alias, title, self.doc_id)
         for d in rec.directives:
             self.directive(d.title, d.evidence, d.kind, d.issuer)
 
@@ -357,31 +370,58 @@ class _ArticleGraph:
 
     def _meetings(self, inspections: list[URIRef]) -> None:
         rec, g = self.rec, self.g
-        nodes: list[URIRef] = []
-        for idx, m in enumerate(rec.meetings):
+        nodes: dict[int, URIRef] = {}
+        dates: dict[int, str | None] = {}
+        signals = sorted({s for d in rec.instructions if (s := instruction_signal(d.title))})
+        relayers: dict[int, list[int]] = {}  # meeting -> the meetings of this article relaying it
+        for i, m in enumerate(rec.meetings):
+            for r in m.relays:
+                if r.meeting is not None and 0 <= r.meeting < len(rec.meetings) and r.meeting != i:
+                    relayers.setdefault(r.meeting, []).append(i)
+        # a meeting is resolved after the meetings it relays: a year-less meeting held the same day as
+        # the meeting it relays takes that meeting's year once it is known
+        for idx in _relayed_first(rec.meetings):
+            m = rec.meetings[idx]
             people = []
             for p in m.participants:
                 known = next((x for x in rec.persons if normalize_name(x.name) == normalize_name(p.name)), None)
                 national = bool(known and known.national_leader)
                 people.append(self.person(p.name, m.region or rec.context_region, national, p.evidence,
                                           f"meeting.participant.{p.role}"))
-            node = iri(self.res.meeting(m.date, m.region, sorted({_rid(x) for x in people}), self.doc_id, idx))
-            nodes.append(node)
+            level, region = resolution_region(m.level, m.region, m.name)
+            date, year_note = m.date, None
+            if date and date.startswith("--"):
+                for r in m.relays:
+                    up = dates.get(r.meeting) if r.meeting is not None else None
+                    if up and len(up) == 10 and up[4:] == date[1:]:
+                        date = up
+                        year_note = f"held the same day as the meeting it relays ({up})"
+                        break
+            on = sorted(d for j in relayers.get(idx, []) if (d := rec.meetings[j].date) and len(d) == 10
+                        and d[:4].isdigit())
+            mention = MeetingMention(date=date, region=region,
+                                     level=level or (gazetteer.region_info(region).level if region else None),
+                                     kind=m.kind, name=m.name, participants=sorted({_rid(x) for x in people}),
+                                     signals=signals, relayed_on=on[0] if on and not date else None,
+                                     year_note=year_note)
+            resolved = self.res.meeting(mention, self.doc_id, idx)
+            node = iri(resolved.id)
+            nodes[idx], dates[idx] = node, resolved.date
             g.add((node, RDF.type, SKG.Meeting))
             if m.kind in MEETING_KIND_CLASS:
                 g.add((node, RDF.type, MEETING_KIND_CLASS[m.kind]))
-            if m.name:
-                g.add((node, SCHEMA.name, _lit(m.name)))
-            if (lit := date_literal(m.date)) is not None:
+            if resolved.name:
+                g.add((node, SCHEMA.name, _lit(resolved.name)))
+            if (lit := date_literal(resolved.date)) is not None:
                 g.add((node, SKG.date, lit))
             evnodes = self.support(node, m.evidence, "meeting")
-            level = m.level or (gazetteer.region_info(m.region).level if m.region else None)
-            if level in LEVELS:
-                g.add((node, SKG.level, level_iri(level)))
-            if m.region:
-                g.add((node, SKG.heldIn, self.region(m.region, evnodes)))
+            if mention.level in LEVELS:
+                g.add((node, SKG.level, level_iri(mention.level)))
+            if region and region != NATIONAL_REGION:
+                g.add((node, SKG.heldIn, self.region(region, evnodes)))
             if m.convener:
-                g.add((node, SKG.convenedBy, self.body(m.convener, None, m.region, level, evnodes)))
+                g.add((node, SKG.convenedBy, self.body(m.convener, None, region if region != NATIONAL_REGION
+                                                       else None, mention.level, evnodes)))
             if m.inspection is not None and 0 <= m.inspection < len(inspections):
                 g.add((node, SKG.feedbackOf, inspections[m.inspection]))
             for p, pnode in zip(m.participants, people, strict=True):
@@ -396,23 +436,29 @@ class _ArticleGraph:
                 # that lists the sector without naming it in the text leaves it unlocated)
                 g.add((node, SKG.addresses, self.sector(s, self._sector_spans.get(s, []))))
             g.add((self.art, SKG.reports, node))
-        for m, node in zip(rec.meetings, nodes, strict=True):
+        for idx, m in enumerate(rec.meetings):
+            node = nodes[idx]
             for r in m.relays:
                 target = None
                 if r.directive:
                     target = self._directives.get(normalize_title(r.directive)) \
                         or self.directive(r.directive, r.evidence)
-                elif r.meeting is not None and 0 <= r.meeting < len(nodes) and nodes[r.meeting] != node:
+                elif r.meeting is not None and r.meeting in nodes and nodes[r.meeting] != node:
                     target = nodes[r.meeting]
                 if target is None:
                     continue
-                relay = iri(entity_id("relay", f"{node}|{target}"))
+                # a stated and an inferred relay between the same meetings are two facts (two articles
+                # may say it differently); the stated one wins where a reader must pick
+                relay = iri(entity_id("relay", f"{node}|{target}" + ("|inferred" if r.inferred else "")))
                 g.add((relay, RDF.type, SKG.Relay))
                 g.add((relay, SKG.relayingMeeting, node))
                 g.add((relay, SKG.relayed, target))
-                g.add((relay, SKG.inferred, _lit(False)))
+                g.add((relay, SKG.inferred, _lit(bool(r.inferred))))
+                if r.inferred and r.basis:
+                    g.add((relay, SKG.relayBasis, _lit(r.basis)))
                 g.add((node, SKG.relays, target))
-                self.support(relay, r.evidence or m.evidence, "meeting.relay")
+                self.support(relay, r.evidence or m.evidence,
+                             f"meeting.relay.{r.basis or 'inferred'}" if r.inferred else "meeting.relay")
 
     def _sector_names(self) -> list[tuple[str, list[Evidence]]]:
         out = {name: list(evs) for name, evs in self._sector_spans.items()}
@@ -433,6 +479,27 @@ class _ArticleGraph:
                 g.add((node, SKOS.broader, iri(entity_id("sector", concept.parent))))
         self.support(node, evs, "sector")
         return node
+
+
+def _relayed_first(meetings: list) -> list[int]:
+    """Meeting indexes, each after the meetings of the record it relays (record order otherwise;
+    a cycle is broken where it closes)."""
+    out: list[int] = []
+    state: dict[int, int] = {}  # 1 visiting, 2 done
+
+    def visit(i: int) -> None:
+        if state.get(i):
+            return
+        state[i] = 1
+        for r in meetings[i].relays:
+            if r.meeting is not None and 0 <= r.meeting < len(meetings) and r.meeting != i:
+                visit(r.meeting)
+        state[i] = 2
+        out.append(i)
+
+    for i in range(len(meetings)):
+        visit(i)
+    return out
 
 
 def _rid(node: URIRef | None) -> str | None:

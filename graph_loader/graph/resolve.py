@@ -13,11 +13,23 @@ Rules (the reason strings say which fired):
 - person: national leaders by name; others by name within their region context (the region
   of their post, else of the meeting they took part in, else the article's context region);
   without any region context a person stays within its article;
-- post: body (else region) + title; directive: normalized title after aliases
-  (directive_aliases.tsv); incident: normalized title; sector: canonical name;
+- post: body (else region) + title; directive: normalized title after aliases: the curated table
+  (directive_aliases.tsv, with its source) and what an article's text says (《全称》(以下简称“X”),
+  cues in alias_cues.tsv), which holds for every article; incident: normalized title; sector:
+  canonical name;
 - inspection: team + target + start;
-- meeting: a meeting with a full date and a region is the same as an earlier meeting with
-  the same date and region that shares at least one participant.
+- meeting: a meeting of a known
+  kind (else of a known name family) is one node per kind/name family + level + region (`全国` for
+  national meetings, never the reporting place) + full date. A year-less `--MM-DD` meeting joins the
+  one dated meeting of its family, level, region and month-day (when several fit, the one whose
+  articles cite the same topical instruction, if exactly one does; a sole candidate whose articles
+  cite only other topical instructions is refused); an undated meeting that a
+  meeting of the same article relays on day D joins the one dated meeting of its family, level and
+  region in the RELAY_WINDOW days up to D. Those joins are flagged (`inferred_year`,
+  `inferred_date`) with the reason in `safetykg merges`; with no or several candidates the meeting
+  stays apart. Joins can change as later articles arrive: `unsettled()` names the articles to
+  graph again. A meeting of no known kind or name falls back to: same full date + region + a
+  shared participant.
 """
 
 from __future__ import annotations
@@ -25,16 +37,29 @@ from __future__ import annotations
 import csv
 import json
 import os
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
+from datetime import date as Date
+from datetime import timedelta
 from functools import cache
 from pathlib import Path
 
 from graph_loader.graph import gazetteer
-from graph_loader.graph.ids import display_title, entity_id, normalize_name, normalize_title
+from graph_loader.graph.ids import (
+    NATIONAL_REGION,
+    display_title,
+    entity_id,
+    normalize_name,
+    normalize_title,
+)
 
 DOC_CAP = 20  # articles remembered per entity (the count goes on)
 ALIASES_PATH = Path(__file__).with_name("directive_aliases.tsv")
 NATIONAL_BODIES_PATH = Path(__file__).with_name("national_body_prefixes.tsv")
+MEETING_WORDS_PATH = Path(__file__).with_name("meeting_name_words.tsv")
+ALIAS_CUES_PATH = Path(__file__).with_name("alias_cues.tsv")
+RELAY_WINDOW = 31  # days an undated relayed meeting may lie before the meeting relaying it
+SIGNAL_CAP = 40  # cited instructions remembered per meeting
 
 
 @dataclass
@@ -47,6 +72,9 @@ class Merge:
     doc_ids: list[str]  # the first DOC_CAP supporting articles
     reason: str
     n_docs: int = 0
+    # articles whose report gave no year (inferred_year) or no date (inferred_date) for this meeting
+    inferred_year: list[str] = field(default_factory=list)
+    inferred_date: list[str] = field(default_factory=list)
 
 
 @cache
@@ -55,6 +83,21 @@ def directive_aliases() -> dict[str, str]:
     with ALIASES_PATH.open(encoding="utf-8") as f:
         rows = csv.DictReader(f, delimiter="\t")
         return {normalize_title(r["alias"]): r["canonical"].strip() for r in rows if r.get("alias")}
+
+
+@cache
+def _alias_statement() -> re.Pattern:
+    """《title》 followed by (以下简称“alias”) and the like."""
+    with ALIAS_CUES_PATH.open(encoding="utf-8") as f:
+        cues = sorted((r["cue"].strip() for r in csv.DictReader(f, delimiter="\t") if r.get("cue")),
+                      key=len, reverse=True)
+    return re.compile(r"《([^《》]{4,80})》\s*[(（]\s*(?:" + "|".join(map(re.escape, cues))
+                      + r")\s*[:：]?\s*[“\"'「《]?([^”\"'」》()（）]{2,30})[”\"'」》]?\s*[)）]")
+
+
+def stated_aliases(text: str) -> list[tuple[str, str]]:
+    """(alias, title) pairs the text states: 《关于…的若干措施》(以下简称“十五条措施”)."""
+    return [(m.group(2).strip(), m.group(1).strip()) for m in _alias_statement().finditer(text or "")]
 
 
 @dataclass
@@ -72,8 +115,21 @@ class Resolver:
 
     def __init__(self) -> None:
         self._entities: dict[str, dict[str, _Entry]] = {}
-        # "date|region" -> [[meeting id, its key, its participants' ids]]
+        # "date|region" -> [[meeting id, its key, its participants' ids]] (meetings of no known family)
         self._meetings: dict[str, list[list]] = {}
+        # dated meetings of a known family: key -> {"date", "name", "signals"}; family -> keys
+        self._meeting_info: dict[str, dict] = {}
+        self._families: dict[str, list[str]] = {}
+        # year-less or undated mentions that may join a dated meeting: "doc|index" -> what they need
+        self._pending: dict[str, dict] = {}
+        # joined key -> {"year"|"date": {doc_id: reason}}
+        self._inferred: dict[str, dict[str, dict[str, str]]] = {}
+        self._adopted: dict[str, list[str]] = {}  # doc -> dated keys it reached by inferring a year
+        # directive id -> {alias used: why it is that directive} (shown by `safetykg merges`)
+        self._alias_reasons: dict[str, dict[str, str]] = {}
+        # directive aliases stated in articles: normalized alias -> [canonical title, doc_id]
+        self._stated: dict[str, list[str]] = {}
+        self._regraph: set[str] = set()  # articles that used an alias before an article stated it
 
     # -- persistence -------------------------------------------------------------------
     @classmethod
@@ -86,6 +142,14 @@ class Resolver:
         for kind, entries in data.get("entities", {}).items():
             r._entities[kind] = {k: _Entry(*v) for k, v in entries.items()}
         r._meetings = data.get("meetings", {})
+        r._meeting_info = data.get("meeting_info", {})
+        r._families = data.get("families", {})
+        r._pending = data.get("pending", {})
+        r._inferred = data.get("inferred", {})
+        r._adopted = data.get("adopted", {})
+        r._stated = data.get("stated_aliases", {})
+        r._alias_reasons = data.get("alias_reasons", {})
+        r._regraph = set(data.get("regraph", []))
         return r
 
     def save(self, path: str | Path) -> None:
@@ -96,6 +160,14 @@ class Resolver:
             "entities": {kind: {k: [e.id, e.reason, e.doc_ids, e.n] for k, e in entries.items()}
                          for kind, entries in self._entities.items()},
             "meetings": self._meetings,
+            "meeting_info": self._meeting_info,
+            "families": self._families,
+            "pending": self._pending,
+            "inferred": self._inferred,
+            "adopted": self._adopted,
+            "stated_aliases": self._stated,
+            "alias_reasons": self._alias_reasons,
+            "regraph": sorted(self._regraph),
         }
         tmp = p.with_suffix(p.suffix + ".tmp")
         tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
@@ -109,7 +181,13 @@ class Resolver:
                 continue
             for key, e in entries.items():
                 if e.n > 1:
-                    out.append(Merge(k, e.id, key, list(e.doc_ids), e.reason, e.n))
+                    flags = self._inferred.get(e.id, {}) if k == "meeting" else {}
+                    year, day = flags.get("year", {}), flags.get("date", {})
+                    aliases = self._alias_reasons.get(e.id, {}) if k == "directive" else {}
+                    reason = "; ".join([e.reason] + [f"{d}: year inferred, {why}" for d, why in sorted(year.items())]
+                                       + [f"{d}: date inferred, {why}" for d, why in sorted(day.items())]
+                                       + [why for _, why in sorted(aliases.items())])
+                    out.append(Merge(k, e.id, key, list(e.doc_ids), reason, e.n, sorted(year), sorted(day)))
         return out
 
     def size(self) -> dict[str, int]:
@@ -175,11 +253,27 @@ class Resolver:
         """(id, canonical title, the alias used or None)."""
         norm = normalize_title(title)
         canonical = directive_aliases().get(norm)
-        if canonical:
-            key = normalize_title(canonical)
-            rid = self._resolve("directive", key, doc_id, f"same title after aliases ({title} = {canonical})")
+        why = f"curated alias table directive_aliases.tsv ({title} = {canonical})"
+        if not canonical and norm in self._stated:
+            canonical, source = self._stated[norm]
+            why = f"the text of {source} says {title} is {canonical}"
+        if canonical and normalize_title(canonical) != norm:
+            key = normalize_title(directive_aliases().get(normalize_title(canonical)) or canonical)
+            rid = self._resolve("directive", key, doc_id, "same title after aliases")
+            self._alias_reasons.setdefault(rid, {})[normalize_title(title)] = why
             return rid, canonical, title
         return self._resolve("directive", norm, doc_id, "same normalized title"), display_title(title), None
+
+    def learn_alias(self, alias: str, title: str, doc_id: str) -> None:
+        """An article says `alias` names the directive `title`: true for every article. Articles
+        that already used the alias as a title of its own are graphed again (Resolver.unsettled)."""
+        a = normalize_title(alias)
+        if not a or a == normalize_title(title) or a in directive_aliases() or a in self._stated:
+            return
+        self._stated[a] = [display_title(title), doc_id]
+        e = self._entities.get("directive", {}).get(a)
+        if e is not None:
+            self._regraph.update(d for d in e.doc_ids if d != doc_id)
 
     def incident(self, title: str, doc_id: str) -> str:
         return self._resolve("incident", normalize_title(title), doc_id, "same normalized name")
@@ -192,11 +286,116 @@ class Resolver:
         return self._resolve("inspection", f"{team_id}|{target or ''}|{start or ''}", doc_id,
                              "same team, target and start date")
 
-    def meeting(self, date: str | None, region: str | None, participant_ids: list[str],
-                doc_id: str, index: int) -> str:
+    def meeting(self, m: MeetingMention, doc_id: str, index: int) -> MeetingResolved:
+        """The node of a meeting mention, with the date and name every article writes on it."""
+        fam = m.family_key()
+        slot_key = f"{doc_id}|{index}"
+        self._pending.pop(slot_key, None)
+        if fam is None:
+            mid = self._by_participants(m, doc_id, index)
+            return MeetingResolved(mid, m.date, m.name)
+        if _full(m.date):
+            key = f"{fam}|{m.date}"
+            info = self._meeting_info.get(key)
+            if info is None:
+                info = self._meeting_info[key] = {"date": m.date, "name": m.name, "signals": []}
+                self._families.setdefault(fam, []).append(key)
+            info["name"] = info["name"] or m.name
+            mid = self._resolve("meeting", key, doc_id, f"same kind/name family, level, region "
+                                f"{m.region or '?'} and date {m.date}")
+            if m.year_note:  # a date that rests on an inference is undone when the article is graphed again
+                self._inferred.setdefault(mid, {}).setdefault("year", {})[doc_id] = m.year_note
+                self._adopted.setdefault(doc_id, []).append(key)
+                return MeetingResolved(mid, m.date, info["name"], "year", m.year_note)
+            _add_signals(info, m.signals)  # only reports that state the date tell candidates apart
+            return MeetingResolved(mid, m.date, info["name"])
+        if m.date is not None or m.relayed_on is not None:
+            self._pending[slot_key] = {"fam": fam, "date": m.date, "on": m.relayed_on,
+                                       "signals": sorted(set(m.signals)), "key": None}
+        chosen = self._choose(fam, m.date, m.relayed_on, set(m.signals))
+        if chosen is not None:
+            key, why = chosen
+            info = self._meeting_info[key]
+            mid = self._resolve("meeting", key, doc_id, "")
+            self._pending[slot_key]["key"] = key
+            flag = "year" if m.date else "date"
+            self._inferred.setdefault(mid, {}).setdefault(flag, {})[doc_id] = why
+            return MeetingResolved(mid, info["date"], info["name"] or m.name, flag, why)
+        key = f"{fam}|{m.date or ''}|doc:{doc_id}|{index}"
+        why = ("no dated meeting of the same family, level, region and day to join" if m.date
+               else "no date: kept within its article")
+        return MeetingResolved(self._resolve("meeting", key, doc_id, why), m.date, m.name)
+
+    def _choose(self, fam: str, md: str | None, on: str | None, signals: set[str]) -> tuple[str, str] | None:
+        """The one dated meeting a year-less (`md`) or undated (relayed on `on`) mention can join."""
+        known = self._entities.get("meeting", {})
+        keys = [k for k in self._families.get(fam, []) if k in known and known[k].n > 0]
+        if md:
+            cands = [k for k in keys if self._meeting_info[k]["date"][4:] == md[1:]]
+            what = f"the only dated meeting of this family, level and region on {md}"
+        else:
+            day = _day(on)
+            if day is None:
+                return None
+            lo = day - timedelta(days=RELAY_WINDOW)
+            cands = [k for k in keys if (d := _day(self._meeting_info[k]["date"])) and lo <= d <= day]
+            what = (f"the only dated meeting of this family, level and region in the {RELAY_WINDOW} days "
+                    f"up to {on}, the day a meeting of the article relays it")
+        if len(cands) == 1:
+            theirs = set(self._meeting_info[cands[0]]["signals"])
+            if signals and theirs and not signals & theirs:
+                return None  # both sides cite a topical instruction, and not the same: another meeting
+            return cands[0], what
+        sharing = [k for k in cands if signals & set(self._meeting_info[k]["signals"])]
+        if len(cands) > 1 and len(sharing) == 1:
+            shared = sorted(signals & set(self._meeting_info[sharing[0]]["signals"]))
+            return sharing[0], (f"of {len(cands)} candidates, the only one whose articles cite the same "
+                                f"instruction ({shared[0]})")
+        return None
+
+    def unsettled(self) -> list[str]:
+        """Articles whose inferred meeting joins would now come out differently (a candidate arrived
+        or a second one made a join ambiguous): graph them again to settle."""
+        out = set(self._regraph)
+        self._regraph.clear()
+        for slot_key, p in self._pending.items():
+            chosen = self._choose(p["fam"], p["date"], p["on"], set(p["signals"]))
+            doc_id = slot_key.rsplit("|", 1)[0]
+            if (chosen[0] if chosen else None) != p["key"]:
+                out.add(doc_id)
+            elif chosen is not None:  # the same join, for a reason that may have changed
+                e = self._entities.get("meeting", {}).get(chosen[0])
+                flags = self._inferred.get(e.id, {}) if e else {}
+                for docs in flags.values():
+                    if doc_id in docs:
+                        docs[doc_id] = chosen[1]
+        return sorted(out)
+
+    def forget_article(self, doc_id: str) -> None:
+        """Before an article is graphed again: drop what it alone contributed to inferred joins."""
+        for slot_key in [k for k in self._pending if k.rsplit("|", 1)[0] == doc_id]:
+            old = self._pending.pop(slot_key)
+            if old["key"]:
+                self._unsupport("meeting", old["key"], doc_id)
+            else:
+                index = slot_key.rsplit("|", 1)[1]
+                self._unsupport("meeting", f"{old['fam']}|{old['date'] or ''}|doc:{doc_id}|{index}", doc_id)
+        for key in self._adopted.pop(doc_id, []):
+            self._unsupport("meeting", key, doc_id)
+        for flags in self._inferred.values():
+            for docs in flags.values():
+                docs.pop(doc_id, None)
+
+    def _unsupport(self, kind: str, key: str, doc_id: str) -> None:
+        e = self._entities.get(kind, {}).get(key)
+        if e is not None and doc_id in e.doc_ids:
+            e.doc_ids.remove(doc_id)
+            e.n -= 1
+
+    def _by_participants(self, m: MeetingMention, doc_id: str, index: int) -> str:
         """Same full date + region + a shared participant as an earlier meeting -> that meeting."""
-        full = bool(date and len(date) == 10 and date[:4].isdigit())
-        if full and region:
+        date, region, participant_ids = m.date, m.region, m.participants
+        if _full(date) and region:
             slot = self._meetings.setdefault(f"{date}|{region}", [])
             mine = set(participant_ids)
             for mid, mkey, people in slot:
@@ -221,6 +420,108 @@ class Resolver:
             return mid
         return self._resolve("meeting", f"{date or ''}|{region or ''}|{doc_id}|{index}", doc_id,
                              "no full date and region: kept within its article")
+
+
+@dataclass
+class MeetingMention:
+    """What the resolver reads of one meeting of one article."""
+
+    date: str | None  # YYYY-MM-DD, --MM-DD or None
+    region: str | None  # NATIONAL_REGION for national meetings
+    level: str | None
+    kind: str | None
+    name: str | None
+    participants: list[str] = field(default_factory=list)  # resolved person ids
+    signals: list[str] = field(default_factory=list)  # topical instructions the article cites
+    relayed_on: str | None = None  # for an undated meeting: the full date of a meeting relaying it
+    year_note: str | None = None  # why the year of a full date was inferred, when it was
+
+    def family_key(self) -> str | None:
+        """kind (else name family) + level + region; None when neither kind nor name is known, or the
+        region is unknown."""
+        family = self.kind if self.kind and self.kind != "other" else name_family(self.name)
+        if not family or not self.region or not self.level:
+            return None
+        return f"{family}|{self.level}|{self.region}"
+
+
+@dataclass
+class MeetingResolved:
+    id: str
+    date: str | None  # the date to write (the joined meeting's full date when inferred)
+    name: str | None
+    inferred: str | None = None  # "year" | "date" when joined by inference
+    reason: str | None = None
+
+
+def _full(value: str | None) -> bool:
+    return bool(value and len(value) == 10 and value[:4].isdigit())
+
+
+def _day(value: str | None) -> Date | None:
+    if not _full(value):
+        return None
+    try:
+        return Date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _add_signals(info: dict, signals: list[str]) -> None:
+    have = info["signals"]
+    for s in signals:
+        if s not in have and len(have) < SIGNAL_CAP:
+            have.append(s)
+
+
+@cache
+def _meeting_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(scope words a meeting name starts with, e.g. 全省; words that only dress a name, e.g. 工作)."""
+    scope, filler = [], []
+    with MEETING_WORDS_PATH.open(encoding="utf-8") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            (scope if r["role"] == "scope" else filler).append(r["word"].strip())
+    return tuple(sorted(scope, key=len, reverse=True)), tuple(sorted(filler, key=len, reverse=True))
+
+
+def name_family(name: str | None) -> str | None:
+    """A meeting name without its scope words and dressing (全省安全生产工作电视电话会议 ->
+    安全生产电视电话会议), so two reports naming one meeting a little differently agree."""
+    if not name:
+        return None
+    n = normalize_title(name)
+    scope, filler = _meeting_words()
+    changed = True
+    while changed:
+        changed = False
+        for w in scope:
+            if n.startswith(w) and len(n) > len(w):
+                n, changed = n[len(w):], True
+    for w in filler:
+        n = n.replace(w, "")
+    return f"name:{n}" if n else None
+
+
+def instruction_signal(title: str) -> str | None:
+    """What identifies a cited leaders' instruction across articles: its topic from 关于 on, without
+    the closing 精神 (…总理关于加强汛期安全防范工作的重要指示批示精神 -> 关于加强汛期安全防范工作的
+    重要指示批示); an instruction cited without a topic identifies nothing."""
+    n = normalize_title(title)
+    at = n.find("关于")
+    if at < 0:
+        return None
+    n = n[at:]
+    return n[:-2] if n.endswith("精神") else n
+
+
+def resolution_region(level: str | None, region: str | None, name: str | None) -> tuple[str | None, str | None]:
+    """(level, region) a meeting resolves with: a national meeting (level national, or a name
+    starting with 全国 that is not a joint 全国全省… mention) is held in NATIONAL_REGION, never in
+    the place that reports it."""
+    n = normalize_title(name or "")
+    if level == "national" or (n.startswith(NATIONAL_REGION) and not n.startswith(NATIONAL_REGION + "全")):
+        return "national", NATIONAL_REGION
+    return level, region
 
 
 @cache

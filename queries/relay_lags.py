@@ -1,0 +1,131 @@
+"""relay_lags: how fast directives travel down, over the whole corpus.
+
+For each level that relays (province, prefecture, county, township): the median days between a
+meeting and the higher meeting it relays (one hop, explicit and inferred relays counted apart as
+well as together), and the median days after the national meeting at the top of its chain (the
+nearest national meeting reached by relays). Only meetings with full dates on both ends count.
+"""
+
+from __future__ import annotations
+
+from statistics import median
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from graph_loader.graph.ids import LEVELS
+from queries.shapes import lag_days
+from queries.spec import QuerySpec
+
+
+class RelayLagsParams(BaseModel):
+    max_days: int = Field(366, ge=0, le=3660, description="lags longer than this are left out as misreadings")
+
+
+class LevelLag(BaseModel):
+    level: str
+    hops: int  # relays from a meeting of this level to a dated higher meeting
+    median_hop_days: float | None
+    median_explicit_days: float | None
+    median_inferred_days: float | None
+    from_top: int  # meetings of this level whose relay chain reaches a dated national meeting
+    median_from_top_days: float | None
+
+
+class RelayLagsResult(BaseModel):
+    levels: list[LevelLag]
+
+
+_RANK = {lv: i for i, lv in enumerate(LEVELS)}
+
+
+def _edges_embedded(store: Any) -> list[dict]:
+    out = []
+    for src in sorted(store.ids_by_label("Meeting")):
+        a = store.node(src)
+        for dst, r in store.out_rels(src, "RELAYS"):
+            if store.label(dst) != "Meeting":
+                continue
+            b = store.node(dst)
+            out.append({"src": src, "dst": dst, "src_level": a.get("level"), "src_date": a.get("date"),
+                        "dst_level": b.get("level"), "dst_date": b.get("date"),
+                        "inferred": bool(r.get("inferred"))})
+    return out
+
+
+CYPHER = """
+MATCH (a:Meeting)-[r:RELAYS]->(b:Meeting)
+RETURN a.id AS src, b.id AS dst, a.level AS src_level, a.date AS src_date, b.level AS dst_level,
+       b.date AS dst_date, coalesce(r.inferred, false) AS inferred
+"""
+
+
+def _assemble(edges: list[dict], params: RelayLagsParams) -> RelayLagsResult:
+    def ok(lag: int | None) -> bool:
+        return lag is not None and 0 <= lag <= params.max_days
+
+    up: dict[str, list[dict]] = {}
+    date_of: dict[str, str | None] = {}
+    level_of: dict[str, str | None] = {}
+    for e in sorted(edges, key=lambda e: (e["src"], e["dst"], e["inferred"])):
+        up.setdefault(e["src"], []).append(e)
+        date_of[e["src"]], date_of[e["dst"]] = e["src_date"], e["dst_date"]
+        level_of[e["src"]], level_of[e["dst"]] = e["src_level"], e["dst_level"]
+    hops: dict[str, dict[str, list[int]]] = {}
+    for e in edges:
+        lag = lag_days(e["src_date"], e["dst_date"])
+        higher = _RANK.get(e["dst_level"] or "", 99) < _RANK.get(e["src_level"] or "", -1)
+        if e["src_level"] and higher and ok(lag):
+            per = hops.setdefault(e["src_level"], {"all": [], "explicit": [], "inferred": []})
+            per["all"].append(lag)
+            per["inferred" if e["inferred"] else "explicit"].append(lag)
+
+    def top_date(mid: str) -> str | None:
+        """The date of the nearest dated national meeting up the relays (breadth first)."""
+        seen, frontier = {mid}, [mid]
+        while frontier:
+            found = sorted(date_of[d] for m in frontier for e in up.get(m, []) if (d := e["dst"])
+                           and level_of.get(d) == "national" and lag_days(date_of[d], date_of[d]) is not None)
+            if found:
+                return found[-1]
+            nxt = []
+            for m in frontier:
+                for e in up.get(m, []):
+                    if e["dst"] not in seen:
+                        seen.add(e["dst"])
+                        nxt.append(e["dst"])
+            frontier = nxt
+        return None
+
+    from_top: dict[str, list[int]] = {}
+    for mid in sorted(up):
+        lv = level_of.get(mid)
+        if lv and lv != "national":
+            lag = lag_days(date_of.get(mid), top_date(mid))
+            if ok(lag):
+                from_top.setdefault(lv, []).append(lag)
+
+    def med(xs: list[int]) -> float | None:
+        return float(median(xs)) if xs else None
+
+    levels = []
+    for lv in LEVELS[1:]:
+        h = hops.get(lv, {"all": [], "explicit": [], "inferred": []})
+        levels.append(LevelLag(level=lv, hops=len(h["all"]), median_hop_days=med(h["all"]),
+                               median_explicit_days=med(h["explicit"]), median_inferred_days=med(h["inferred"]),
+                               from_top=len(from_top.get(lv, [])), median_from_top_days=med(from_top.get(lv, []))))
+    return RelayLagsResult(levels=levels)
+
+
+def run_embedded(store: Any, params: RelayLagsParams) -> RelayLagsResult:
+    return _assemble(_edges_embedded(store), params)
+
+
+def run_neo4j(store: Any, params: RelayLagsParams) -> RelayLagsResult:
+    return _assemble(store.query(CYPHER, {}), params)
+
+
+SPEC = QuerySpec(
+    name="relay_lags",
+    description="how fast directives travel down: median days per level after the relayed meeting and after the national top",
+    params=RelayLagsParams, result=RelayLagsResult, embedded=run_embedded, neo4j=run_neo4j)

@@ -1,0 +1,192 @@
+"""Propagation across real reports: real relay chains (gold-derived records of real articles) become
+one tree per top meeting, recurring national teleconferences stay apart by day, year-less reports
+join the one dated meeting that fits, on both stores."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from graph_loader.extract.record import Directive, ExtractionRecord, Meeting, Relay
+from graph_loader.graph.batch import build_settled
+from graph_loader.graph.ids import NATIONAL_REGION
+from graph_loader.graph.rdf import record_to_triples
+from graph_loader.graph.record_input import load_record
+from graph_loader.graph.resolve import Resolver
+from graph_loader.stores.embedded import EmbeddedStore
+from queries.registry import run_query
+
+DATA = Path(__file__).parent / "data" / "chains"
+CHAINS = json.loads((DATA / "chains.json").read_text(encoding="utf-8"))
+NATIONAL = "全国安全生产电视电话会议"
+
+
+def records(order: str = "forward") -> list:
+    recs = [load_record(p) for p in sorted((DATA / "records").glob("*.json"))]
+    return list(reversed(recs)) if order == "reverse" else recs
+
+
+def graph(recs, store=None, resolver=None):
+    resolver = resolver or Resolver()
+    store = store if store is not None else EmbeddedStore(None)
+    for rows in build_settled([(r, None) for r in recs], resolver):
+        store.upsert(rows)
+    return store, resolver
+
+
+def held(tree: dict, link: dict) -> bool:
+    """The chain evaluation's test: a node of the tree of that region and date."""
+    return any((n.get("region") or "").endswith(link["region"][-3:])
+               and (n.get("date") or "").endswith(link["date"].lstrip("-")) for n in tree["nodes"])
+
+
+@pytest.fixture(scope="module")
+def built():
+    return graph(records())
+
+
+def national_meetings(store) -> list[dict]:
+    return sorted((store.node(i) for i in store.ids_by_label("Meeting")
+                   if store.node(i).get("level") == "national"), key=lambda n: n.get("date") or "")
+
+
+@pytest.mark.parametrize("order", ["forward", "reverse"])
+def test_every_real_chain_is_held_by_one_tree(order) -> None:
+    store, _ = graph(records(order))
+    for ch in CHAINS:
+        top = ch["top"]
+        tree = run_query(store, "propagation", {"target": ch["search"], "date": top["date"]}).model_dump()
+        assert tree["root"] is not None, ch["id"]
+        missing = [lk["region"] for lk in ch["links"] if not held(tree, lk)]
+        assert missing == [], (ch["id"], missing)
+
+
+def test_national_teleconferences_of_three_days_are_three_nodes_in_the_nation(built) -> None:
+    store, _ = built
+    dated = [n for n in national_meetings(store) if n.get("name") == NATIONAL]
+    assert [n["date"] for n in dated] == ["2016-07-20", "2017-07-20", "2022-03-31"]
+    assert {n["region"] for n in dated} == {NATIONAL_REGION}  # never the reporting county
+    by_day = {n["date"]: n["articles"] for n in dated}
+    assert by_day == {"2016-07-20": ["c04", "c05", "c06"], "2017-07-20": ["c07"],
+                      "2022-03-31": ["c01", "c02", "c03"]}
+
+
+def test_same_day_meetings_of_different_provinces_stay_apart(built) -> None:
+    store, _ = built
+    provinces = {store.node(i)["region"] for i in store.ids_by_label("Meeting")
+                 if store.node(i).get("level") == "province" and store.node(i).get("date") == "2022-03-31"}
+    assert provinces == {"湖北省", "安徽省"}
+
+
+def test_inferred_joins_are_flagged_with_their_reason(built) -> None:
+    _, resolver = built
+    merges = {m.key: m for m in resolver.merges("meeting")}
+    m2016 = merges["teleconference|national|全国|2016-07-20"]
+    assert m2016.inferred_year == ["c04", "c06"]
+    # two dated candidates on 07-20 (2016, 2017): the one whose reports cite the same instruction
+    assert "of 2 candidates" in m2016.reason and "汛期安全防范" in m2016.reason
+    m2022 = merges["teleconference|national|全国|2022-03-31"]
+    assert m2022.inferred_date == ["c03"] and "2022-04-08" in m2022.reason
+
+
+def test_a_year_less_report_with_two_fitting_candidates_stays_apart() -> None:
+    recs = {r.doc_id: r for r in records()}
+    c04 = recs["c04"].model_copy(update={"instructions": []})  # nothing tells 2016 from 2017
+    store, resolver = graph([c04, recs["c05"], recs["c07"]])
+    nodes = national_meetings(store)
+    assert [n["date"] for n in nodes] == ["--07-20", "2016-07-20", "2017-07-20"]
+    assert resolver.merges("meeting") == []
+    # with one candidate only, it joins it
+    store, resolver = graph([c04, recs["c05"]])
+    assert [n["date"] for n in national_meetings(store)] == ["2016-07-20"]
+    assert [m.inferred_year for m in resolver.merges("meeting")] == [["c04"]]
+    # a sole candidate whose reports cite another topical instruction is another meeting
+    store, resolver = graph([recs["c04"], recs["c07"]])
+    assert [n["date"] for n in national_meetings(store)] == ["--07-20", "2017-07-20"]
+    assert resolver.merges("meeting") == []
+
+
+def test_a_year_less_meeting_held_the_day_it_relays_takes_that_year(built) -> None:
+    store, _ = built
+    heze = next(store.node(i) for i in store.ids_by_label("Meeting") if store.node(i).get("region") == "山东省菏泽市")
+    assert heze["date"] == "2016-07-20"
+
+
+def test_propagation_by_name_answers_candidates_then_the_tree_with_lags_and_edges(built) -> None:
+    store, _ = built
+    amb = run_query(store, "propagation", {"target": NATIONAL}).model_dump()
+    assert amb["root"] is None and amb["nodes"] == []
+    assert [(c["date"], c["region"], c["reports"]) for c in amb["candidates"]] == [
+        ("2022-03-31", NATIONAL_REGION, 3), ("2017-07-20", NATIONAL_REGION, 1), ("2016-07-20", NATIONAL_REGION, 3)]
+    tree = run_query(store, "propagation", {"target": NATIONAL, "date": "2017-07-20"}).model_dump()
+    by_region = {n["region"]: n for n in tree["nodes"]}
+    by_id = {n["id"]: n for n in tree["nodes"]}
+    assert by_region[NATIONAL_REGION]["parent"] is None and by_region[NATIONAL_REGION]["edge"] is None
+    county = by_region["江西省九江市庐山市"]
+    assert by_id[county["parent"]]["region"] == "江西省九江市"  # province -> prefecture -> county
+    assert by_region["江西省九江市"]["edge"] == "inferred" and by_region["江西省九江市"]["basis"] == "follow_up"
+    assert county["articles"] == ["c07"] and county["lag_from_top"] == 0
+    west = run_query(store, "propagation", {"target": NATIONAL, "date": "2022-03-31"}).model_dump()
+    xining = next(n for n in west["nodes"] if n["region"] == "青海省西宁市")
+    assert xining["lag_from_top"] == 8 and xining["edge"] == "explicit"
+    none = run_query(store, "propagation", {"target": NATIONAL, "date": "2020-01-01"}).model_dump()
+    assert none["root"] is None and len(none["candidates"]) == 3
+
+
+def test_branch_venue_relay_is_inferred_in_graph_and_rdf(built) -> None:
+    store, _ = built
+    laifeng = next(i for i in store.ids_by_label("Meeting")
+                   if store.node(i).get("region") == "湖北省恩施土家族苗族自治州来凤县")
+    ((dst, rel),) = list(store.out_rels(laifeng, "RELAYS"))
+    assert rel["inferred"] is True and rel["basis"] == "branch_venue"
+    assert store.node(dst)["region"] == "湖北省恩施土家族苗族自治州"
+    c06 = next(r for r in records() if r.doc_id == "c06")
+    nt = "\n".join(f"{s} {p} {o}" for s, p, o in record_to_triples(c06, None, Resolver()))
+    assert "relayBasis branch_venue" in nt
+
+
+def test_relay_lags_per_level(built) -> None:
+    store, _ = built
+    lags = {x["level"]: x for x in run_query(store, "relay_lags", {}).model_dump()["levels"]}
+    assert lags["prefecture"]["median_from_top_days"] == 0.0  # most prefectures relay the same day
+    assert lags["prefecture"]["hops"] >= 5 and lags["county"]["from_top"] >= 2
+    assert max(lags["prefecture"]["median_hop_days"], 0) <= 8
+
+
+def test_directive_aliases_from_the_table_and_from_the_text() -> None:
+    full = "关于进一步强化安全生产责任落实坚决防范遏制重特大事故的若干措施"
+
+    def rec(doc, titles, sentence=""):
+        from graph_loader.extract.record import Evidence
+        ev = [Evidence(start=0, end=len(sentence), orig_start=0, orig_end=len(sentence), text=sentence,
+                       rule="directive")] if sentence else []
+        return ExtractionRecord(doc_id=doc, directives=[Directive(title=t, evidence=ev) for t in titles],
+                                meetings=[Meeting(date="2022-04-10", region="湖北省", level="province",
+                                                  relays=[Relay(directive=titles[0])])])
+
+    store, resolver = graph([rec("a", ["十五条硬措施"]), rec("b", ["15条硬措施"]), rec("c", [f"《{full}》"]),
+                             rec("d", ["安全生产十五条措施"])])
+    (node,) = [store.node(i) for i in store.ids_by_label("Directive")]
+    assert node["title"] == full and node["articles"] == ["a", "b", "c", "d"]
+    (m,) = resolver.merges("directive")
+    assert "directive_aliases.tsv" in m.reason and "15条硬措施" in m.reason
+    # an alias the text states, used by an article graphed before the one that states it
+    stated = "省安委会印发《关于加强汛期安全生产工作的十条措施》(以下简称“汛期十条”),要求各地落实。"
+    store, resolver = graph([rec("e", ["汛期十条"]), rec("f", ["关于加强汛期安全生产工作的十条措施"], stated)])
+    (node,) = [store.node(i) for i in store.ids_by_label("Directive")]
+    assert node["articles"] == ["e", "f"] and node["aliases"] == ["汛期十条"]
+    assert "the text of f says 汛期十条" in resolver.merges("directive")[0].reason
+
+
+@pytest.mark.neo4j
+def test_real_chains_same_on_both_stores(neo4j_store) -> None:
+    emb, _ = graph(records())
+    graph(records(), store=neo4j_store)
+    cases = [("propagation", {"target": NATIONAL}), ("relay_lags", {})] + [
+        ("propagation", {"target": ch["search"], "date": ch["top"]["date"]}) for ch in CHAINS]
+    for name, params in cases:
+        a = run_query(emb, name, params).model_dump()
+        b = run_query(neo4j_store, name, params).model_dump()
+        assert a == b, (name, params)

@@ -79,6 +79,7 @@ def families(persons: list[str], person_names: list[str], directives: list[str],
         "timeline": [{"region": r} for r in region_paths],
         "overview": [{}],
         "regions": [{}],
+        "relay_lags": [{}],
         "meetings": [{}, {"level": "county"}, {"offset": n_meetings // 2}, {"offset": max(0, n_meetings - 50)}]
         + [{"region": r} for r in region_paths[:2]]
         + [{"date_from": d[:7], "date_to": d[:7]} for d in dates[:1]],

@@ -13,6 +13,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "data" / "corpus"
 HOSTILE_NAME = "hostile_markup.txt"
+# a province meeting relayed by a prefecture and a county, none of them dated
+UNDATED = Path(__file__).resolve().parent / "data" / "undated_relays.txt"
 # An ordinary-looking report whose text carries markup that must never run in the page.
 HOSTILE_TEXT = (
     "6月3日，某县召开安全生产工作会议。<script>window.__skg_xss = 1;</script>"
@@ -32,14 +34,15 @@ def _missing_pipeline() -> str | None:
 
 @functools.cache
 def app_workspace() -> Path:
-    """Build data/corpus + the hostile article into a fresh workspace (once per test session)."""
+    """Build data/corpus + the hostile article + a made-up chain of undated relays into a fresh workspace
+    (once per test session)."""
     from graph_loader.build import build_paths
 
     ws = Path(tempfile.mkdtemp(prefix="skg-app-ws-"))
     extra = ws.parent / f"{ws.name}-input"
     extra.mkdir()
     (extra / HOSTILE_NAME).write_text(HOSTILE_TEXT, encoding="utf-8")
-    report = build_paths([*sorted(CORPUS.glob("*")), extra / HOSTILE_NAME], ws, "embedded", shacl=False)
+    report = build_paths([*sorted(CORPUS.glob("*")), extra / HOSTILE_NAME, UNDATED], ws, "embedded", shacl=False)
     assert not report.rejected, [f.reason for f in report.rejected]
     return ws
 
@@ -64,5 +67,5 @@ def built_workspace() -> Path:
 
 def test_workspace_holds_the_corpus_and_the_hostile_article(built_workspace: Path) -> None:
     docs = sorted(p.stem for p in (built_workspace / "docs").glob("*.json"))
-    assert len(docs) == len(list(CORPUS.glob("*"))) + 1
+    assert len(docs) == len(list(CORPUS.glob("*"))) + 2
     assert hostile_doc_id(built_workspace) in docs

@@ -17,12 +17,13 @@ from graph_loader.stores.embedded import EmbeddedStore
 from queries.registry import run_query
 
 CORPUS = Path(__file__).parents[1] / "data" / "corpus"
+UNDATED = Path(__file__).parent / "data" / "undated_relays.txt"  # a relay chain with no dates
 
 
 @pytest.fixture(scope="module")
 def sample_ws(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ws = tmp_path_factory.mktemp("ws")
-    assert not build_paths([CORPUS], ws, shacl=False).rejected
+    assert not build_paths([CORPUS, UNDATED], ws, shacl=False).rejected
     return ws
 
 
@@ -53,7 +54,7 @@ def test_propagation_in_80_columns_is_a_readable_table(sample_ws, province_meeti
     assert re.search(r"\blevel\b.*\bregion\b.*\bdate\b", header), header  # whole names, in one line
     columns = header.strip().strip("┃").split("┃")
     assert 3 <= len(columns) <= 8 and all(cell_len(c) >= 6 for c in columns), header  # none 1-2 characters wide
-    assert "湖北省" in out and "宣恩县" in out  # a region path keeps its distinctive end when cut
+    assert "福建省" in out and "武平县" in out  # a region path keeps its distinctive end when cut
     assert "None" not in out
     assert "date unknown" in out
     assert "--json" in out  # says where the other fields are
@@ -65,7 +66,7 @@ def test_too_narrow_for_a_table_prints_one_record_at_a_time(sample_ws, province_
                  "--workspace", str(sample_ws))
     lines = out.splitlines()
     assert all(cell_len(line) <= 40 for line in lines), max(lines, key=cell_len)
-    assert any(re.match(r"region\s+\S*宣恩县$", line) for line in lines), out
+    assert any(re.match(r"region\s+\S*武平县$", line) for line in lines), out
     assert any(re.match(r"date\s+date unknown$", line) for line in lines), out
 
 
@@ -74,7 +75,7 @@ def test_json_keeps_every_field(sample_ws, province_meeting, capsys, monkeypatch
                  "--workspace", str(sample_ws), "--json")
     nodes = json.loads(out)["nodes"]
     assert len(nodes) >= 3
-    assert all(len(n) == 15 and "evidence" in n and "articles" in n for n in nodes)
+    assert all(len(n) >= 15 and "evidence" in n and "articles" in n for n in nodes)
     assert any(n["date"] is None for n in nodes)
 
 

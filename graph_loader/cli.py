@@ -55,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--gold", required=True, metavar="DIR")
     p.add_argument("--per-doc", action="store_true")
+    p.add_argument("--classes", action="store_true", help="count the misses by failure class, with examples")
     p.add_argument("--json", action="store_true")
     p.add_argument("--workers", type=int, default=1)
 

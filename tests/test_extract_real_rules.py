@@ -1,0 +1,58 @@
+"""Genre rules for real reports, on made-up sentences of the genre, and the misses grouped by class."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from graph_loader.cli import main
+from graph_loader.extract.miss_classes import RULES, classify
+from graph_loader.extract.scoring import Miss
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO / "data" / "corpus" / "000_38d2b205cedefea2.txt"
+
+
+@pytest.mark.parametrize(("miss", "sentence", "cls"), [
+    (Miss("d", "relays", "FN", ("county", "m:province")), None, "1 higher meetings (watched/relayed)"),
+    (Miss("d", "meetings", "FN", ("2020-01-02", "national")), "各县设分会场收听收看会议。",
+     "1 higher meetings (watched/relayed)"),
+    (Miss("d", "meetings", "FN", ("--03-09", "county")), "9日上午,县政府召开会议。", "2 dates (after/relative/ranges)"),
+    (Miss("d", "inspections", "FP", ("某省", None)), "督查组听取汇报。", "5 inspections (teams, arrivals, feedback)"),
+    (Miss("d", "meetings", "FN", (None, "county")), "县委召开常委会(扩大)会议。", "3 meeting kinds and levels"),
+    (Miss("d", "participation", "FN", ("丙某", "attendee")), "县领导甲某、乙某、丙某参加会议。",
+     "4 participation lists (group role)"),
+    (Miss("d", "persons", "FN", "阿某·某某"), None, "8 scraped-page text"),
+    (Miss("d", "persons", "FP", "安监"), "安监局长参加会议。", "9 not a name / not a post"),
+    (Miss("d", "sectors", "FP", "消防"), "会议审议了《某县消防工作考核办法》。", "11 sector word inside a name or title"),
+    (Miss("d", "directives", "FP", "规定"), "学习《某某规定》(以下简称《规定》)。", "12 directives: short names and scope"),
+    (Miss("d", "sectors", "FN", "煤矿"), "一句平常的话。", "other:sectors"),
+])
+def test_each_miss_goes_to_its_class(miss, sentence, cls):
+    assert classify(miss, sentence) == cls
+
+
+def test_every_rule_names_a_class_and_some_dimensions_or_a_cue():
+    for r in RULES:
+        assert r.cls and (r.dims or r.sentence is not None)
+
+
+def test_evaluate_classes_prints_counts_and_examples(tmp_path, capsys):
+    gold_dir = tmp_path / "gold"
+    gold_dir.mkdir()
+    gold = json.loads(json.dumps(_seed_gold()))
+    gold["persons"].append({"name": "不存在", "titles": []})  # a gold person the article does not name
+    gold["reporters"] = list(gold.get("reporters", [])) + ["某记者"]
+    (gold_dir / f"{SEED.stem}.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    assert main(["evaluate", "--classes", "--gold", str(gold_dir), str(SEED)]) == 0
+    out = capsys.readouterr().out
+    assert "misses by class (2):" in out
+    assert "7 reporters  (FN 1, FP 0)" in out and "某记者" in out
+    assert "10 names and title chains  (FN 1, FP 0)" in out and "不存在" in out
+
+
+def _seed_gold() -> dict:
+    from tests.shared_data import shared_path
+    return json.loads(shared_path("gold", "seeds", f"{SEED.stem}.json").read_text(encoding="utf-8"))

@@ -56,3 +56,35 @@ def test_evaluate_classes_prints_counts_and_examples(tmp_path, capsys):
 def _seed_gold() -> dict:
     from tests.shared_data import shared_path
     return json.loads(shared_path("gold", "seeds", f"{SEED.stem}.json").read_text(encoding="utf-8"))
+
+
+# --- genre rules ------------------------------------------------------------------------------------------
+
+def _rec(text: str, published: str | None = "2021-03-10"):
+    from graph_loader.extract.pipeline import extract
+    from tests.test_extract_core import make_doc
+    return extract(make_doc(text, published))
+
+
+def _persons(rec) -> dict[str, list[str]]:
+    return {p.name: p.titles for p in rec.persons}
+
+
+def test_a_short_name_given_in_the_text_is_no_document_here_or_later():
+    rec = _rec("县委常委会召开会议,学习《某某地方安全生产责任制规定》(以下简称《规定》)精神。"
+               "会议指出,要认真落实《规定》要求。")
+    titles = [d.title for d in rec.directives]
+    assert titles == ["某某地方安全生产责任制规定"]
+
+
+def test_a_body_abbreviation_before_a_post_is_no_name():
+    rec = _rec("3月9日,市政府召开全市安全生产工作会议。各县区长、安监局长参加会议。副市长王小明主持会议。")
+    assert "安监" not in _persons(rec)
+    assert "王小明" in _persons(rec)
+
+
+def test_chief_specialist_posts_take_a_name():
+    rec = _rec("3月9日,考核组召开反馈会。考核组组长、某部总畜牧师李大成讲话,市财政局二级主任科员张一平作说明。")
+    people = _persons(rec)
+    assert "李大成" in people and any(t.endswith("总畜牧师") for t in people["李大成"])
+    assert "张一平" in people and any(t.endswith("二级主任科员") for t in people["张一平"])

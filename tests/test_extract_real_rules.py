@@ -88,3 +88,20 @@ def test_chief_specialist_posts_take_a_name():
     people = _persons(rec)
     assert "李大成" in people and any(t.endswith("总畜牧师") for t in people["李大成"])
     assert "张一平" in people and any(t.endswith("二级主任科员") for t in people["张一平"])
+
+
+def test_a_sector_word_inside_an_incident_name_or_a_title_names_no_sector():
+    rec = _rec("3月9日,县政府召开会议,要求深刻汲取“4·10”某某煤矿透水事故教训,"
+               "审议《某县消防工作考核办法》,抓好道路交通安全。")
+    assert "煤矿" not in rec.sectors and "消防" not in rec.sectors
+    assert "道路交通" in rec.sectors
+
+
+def test_a_sector_word_opening_a_company_name_names_no_sector():
+    rec = _rec("3月9日,检查组抽查了某某工贸有限责任公司。")
+    assert "工贸" not in rec.sectors
+
+
+def test_everyday_sector_phrases_of_the_genre():
+    rec = _rec("镇党委副书记李小华就交通道路安全、水上安全、在建工程等作了部署。")
+    assert {"道路交通", "水上交通", "建筑施工"} <= set(rec.sectors)

@@ -238,10 +238,13 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     record.inspections = [_inspection(i, mentions, ev, bodies) for i in inspections]
     record.directives = [_directive(h, ev) for h in directive_hits]
     record.instructions = [_directive(h, ev) for h in find_instructions(text)]
+    incident_hits = find_incidents(text)
     record.incidents = [Incident(title=h.title, region=h.region,
-                                 evidence=[ev(h.start, h.end, "incident.named")]) for h in find_incidents(text)]
+                                 evidence=[ev(h.start, h.end, "incident.named")]) for h in incident_hits]
     _regions(record, regions, ev)
-    _sectors(record, text, ev)
+    # a sector word inside a named incident or a 《》 title names that, not a sector
+    _sectors(record, text, ev, [(h.start, h.end) for h in incident_hits]
+             + [(h.start, h.end) for h in directive_hits if h.kind != "measure_package"])
     record.bodies = list(bodies.values())
 
 
@@ -457,9 +460,13 @@ def _regions(record: ExtractionRecord, regions: list[RegionHit], ev: EvidenceMak
     record.regions = list(by_path)
 
 
-def _sectors(record: ExtractionRecord, text: str, ev: EvidenceMaker) -> None:
+def _sectors(record: ExtractionRecord, text: str, ev: EvidenceMaker, names: list[tuple[int, int]]) -> None:
+    """Sectors named in the text, but for those inside `names` (spans of incident names and 《》 titles:
+    `“4·10”某某煤矿透水事故`, `《某省消防工作考核办法》` name no sector)."""
     seen: dict[str, SectorMention] = {}
     for h in find_sectors(text):
+        if any(a <= h.start and h.end <= b for a, b in names):
+            continue
         sm = seen.get(h.sector)
         if sm is None:
             sm = seen[h.sector] = SectorMention(sector=h.sector, surface=h.surface)

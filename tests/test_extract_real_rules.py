@@ -105,3 +105,18 @@ def test_a_sector_word_opening_a_company_name_names_no_sector():
 def test_everyday_sector_phrases_of_the_genre():
     rec = _rec("镇党委副书记李小华就交通道路安全、水上安全、在建工程等作了部署。")
     assert {"道路交通", "水上交通", "建筑施工"} <= set(rec.sectors)
+
+
+def test_a_transliterated_name_after_a_post_keeps_its_dotted_parts():
+    from graph_loader.extract.persons import find_persons
+    found = {m.name: [t.full for t in m.titles]
+             for m in find_persons("会上,地委副书记、行署专员阿某提 · 买某某主持会议。")}
+    assert found == {"阿某提·买某某": ["地委副书记", "行署专员"]}
+
+
+def test_a_title_chain_survives_doubled_punctuation_but_a_comma_starts_a_new_person():
+    from graph_loader.extract.persons import find_persons
+    found = {m.name: [t.full for t in m.titles]
+             for m in find_persons("省委常委,、常务副省长张大伟出席会议。市委书记王一,市长李二参加。")}
+    assert found["张大伟"] == ["省委常委", "常务副省长"]
+    assert found["李二"] == ["市长"]

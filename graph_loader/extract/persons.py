@@ -160,6 +160,26 @@ def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset(),
     return None
 
 
+_DOTTED = re.compile(r"[\u4e00-\u9fff]{2,6}\s?[·•・]\s?(?=[\u4e00-\u9fff])")
+_DOT_SPACES = re.compile(r"\s(?=[·•・])|(?<=[·•・])\s")
+
+
+def dotted_name_at(text: str, pos: int, ignore: frozenset[str] = frozenset()) -> tuple[int, int] | None:
+    """A transliterated name right after a post (`专员阿某·某某某主持`), its parts joined by a middle dot
+    (spaces around it are scraping noise): the shortest last part that something following names ends."""
+    m = _DOTTED.match(text, pos)
+    if m is None:
+        return None
+    lex = _lex()
+    for length in range(2, 7):
+        end = m.end() + length
+        if end > len(text) or not all(_is_cjk(c) for c in text[m.end():end]):
+            return None
+        if lex.follow_re.match(text, end) and text[pos:end].replace(" ", "") not in ignore:
+            return pos, end
+    return None
+
+
 def name_before(text: str, end: int, ignore: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """A personal name ending at `end` (a national leader's title follows it): (start, end)."""
     for length in (3, 2, 4):
@@ -208,9 +228,10 @@ def title_chain(text: str, post_start: int, post_end: int, floor: int,
         if not full:
             break
         out.append(TitleSpan(start, end, full, post))
-        if start - 1 <= floor or text[start - 1] != "、":
+        sep = _chain_mark(text, start)
+        if start - sep <= floor or not sep:
             break
-        end = start - 1
+        end = start - sep
         seg_start = _segment_start(text, end, floor, region_starts)
         seg = text[seg_start:end]
         m = lex.post_end_re.search(seg)
@@ -218,6 +239,16 @@ def title_chain(text: str, post_start: int, post_end: int, floor: int,
             break
         post, start = m.group(), seg_start
     return out[::-1]
+
+
+def _chain_mark(text: str, pos: int) -> int:
+    """Length of the mark ending at `pos` that joins two titles of one person: `、`, or a scraped page's
+    doubled `,、` / `、,` (`省委常委,、常务副省长`); 0 when none does (a lone `,` starts a new person)."""
+    if text[pos - 1:pos] == "、":
+        return 2 if text[pos - 2:pos - 1] in ("，", ",") and pos >= 2 else 1
+    if text[pos - 2:pos] in ("、，", "、,"):
+        return 2
+    return 0
 
 
 def _name_list(text: str, pos: int, ignore: frozenset[str]) -> list[tuple[int, int]]:
@@ -275,13 +306,13 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
 
     floor = -1
     for m in lex.post_re.finditer(text):
-        span = name_at(text, m.end(), ignore)
+        span = dotted_name_at(text, m.end(), ignore) or name_at(text, m.end(), ignore)
         if span is None:
             continue
         if span[0] in taken:
             continue
         titles = title_chain(text, m.start(), m.end(), floor, region_starts)
-        add(NameMention(span[0], span[1], text[span[0]:span[1]], titles, "person.post"))
+        add(NameMention(span[0], span[1], _DOT_SPACES.sub("", text[span[0]:span[1]]), titles, "person.post"))
         for s, e in _name_list(text, span[1], ignore):
             add(NameMention(s, e, text[s:e], [TitleSpan(t.start, t.end, t.full, t.post) for t in titles],
                             "person.list_after_post"))

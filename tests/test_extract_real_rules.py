@@ -120,3 +120,29 @@ def test_a_title_chain_survives_doubled_punctuation_but_a_comma_starts_a_new_per
              for m in find_persons("省委常委,、常务副省长张大伟出席会议。市委书记王一,市长李二参加。")}
     assert found["张大伟"] == ["省委常委", "常务副省长"]
     assert found["李二"] == ["市长"]
+
+
+def test_a_bare_day_after_a_month_day_is_in_its_month():
+    from graph_loader.extract.dates import find_dates
+    hits = find_dates("3月5日,督查组抵达某省,6日上午召开汇报会。", None)
+    assert [h.value for h in hits] == ["--03-05", "--03-06"]
+    # without a month-day before it, the article's day decides as before
+    assert [h.value for h in find_dates("6日上午召开汇报会。", "2020-04-10")] == ["2020-04-06"]
+
+
+def test_a_meeting_attended_is_a_meeting_held_at_the_reports_own_level():
+    rec = _rec("6月14日,市第五巡查组进驻我县。巡查组组长、市某局副局长赵一出席会议并讲话。"
+               "副县长钱二、孙三出席会议。", published=None)
+    assert [(m.date, m.level) for m in rec.meetings] == [("--06-14", "county")]
+    roles = {p.name: p.role for p in rec.meetings[0].participants}
+    assert roles == {"赵一": "speaker", "钱二": "attendee", "孙三": "attendee"}
+
+
+def test_a_meeting_watched_from_a_branch_venue_is_not_held_by_attending():
+    rec = _rec("3月9日,副县长钱二在县分会场参加全国安全生产电视电话会议。", published=None)
+    assert all(m.level != "county" for m in rec.meetings)
+
+
+def test_a_docking_meeting_is_a_meeting():
+    rec = _rec("3月10日,省第二督导组进驻我市,并于当天下午召开督导工作对接会。副市长李四参加会议。")
+    assert any(m.name == "督导工作对接会" for m in rec.meetings)

@@ -202,12 +202,19 @@ def find_dates(text: str, ref: str | None, dateline: str | None = None) -> list[
     year_sources = raws + sessions
     hits: list[DateHit] = []
     ends: list[int] | None = None
+    last: _Day | None = None  # the last month-day written out
     for r in raws:
         surface = text[r.start:r.end]
         if r.rel in ("day", "numbered"):  # `15日上午`: a day of the article's month (or of the month before)
             value = end_value = None
-            if today is not None and r.d is not None:
-                y, m = today.month_of(r.d)
+            # `3月5日抵达…，6日上午召开会议`: a bare day a few days after the month-day before it is in its month
+            month: tuple[int | None, int] | None = None
+            if r.d is not None and r.rel == "day" and last is not None and 0 <= r.d - last.d <= 7:
+                month = last.y, last.m
+            elif r.d is not None and today is not None:
+                month = today.month_of(r.d)
+            if month is not None and r.d is not None:
+                y, m = month
                 value = _iso(y, m, r.d)
                 end_value = _iso(y, m, r.ed) if r.has_end and r.ed is not None and r.ed >= r.d else None
             if value or r.rel == "numbered":  # `昨(18)日` is a date even where its month is unknown
@@ -237,6 +244,7 @@ def find_dates(text: str, ref: str | None, dateline: str | None = None) -> list[
         if value is None:
             continue
         hits.append(DateHit(r.start, r.end, surface, value, end_value))
+        last = _parse_day(value)
     return hits
 
 

@@ -81,6 +81,7 @@ class _Lex:
     roles_re: re.Pattern[str]
     scope_re: re.Pattern[str]
     team_feedback: re.Pattern[str]
+    attended: re.Pattern[str]
 
 
 @cache
@@ -108,9 +109,21 @@ def _lex() -> _Lex:
         roles_re=re.compile(alternation(roles)),
         scope_re=re.compile(r"[全我本]([" + LEVEL_CHARS + r"])"),
         # `督导组向黄石市反馈督导情况`: a team reporting back is a feedback meeting held
+        # `县长X出席会议并讲话`: a meeting attended is a meeting held, unless it was watched from afar
+        attended=re.compile(r"(?P<v>" + alternation(_attend_verbs()) + r")(?P<np>[^，,。；;！？!?\n]{0,20}?)(?P<n>"
+                            + nouns + ")"),
         team_feedback=re.compile(r"(?:" + alternation(words("teams.tsv")) + r")[^，,。；;！？!?\n]{0,4}?向"
                                  r"[^，,。；;！？!?\n]{1,24}?(?P<v>反馈)[^，,。；;！？!?\n]{0,8}?(?:情况|意见|问题)"),
     )
+
+
+def _attend_verbs() -> list[str]:
+    """The attendance verbs of lexicon/roles.tsv that open a noun phrase (`出席…会议`, `参加…会议`)."""
+    return [r[0] for r in rows("roles.tsv") if len(r) > 2 and r[1] == "attendee" and r[2] == "list"
+            and not r[0].endswith(("会议", "收看", "收听")) and r[0] not in ("与会", "参会")]
+
+
+_WATCHED = re.compile(r"收看|收听|分会场|视频|电视电话")
 
 
 @dataclass
@@ -136,6 +149,14 @@ def _events(text: str) -> list[_Event]:
             generic = m.group("n") == "会议" and not np
             chaired = rx is lex.chaired and m.group("v") == "主持"
             out.append(_Event(m.start(), m.end(), "held", m.group("n"), name, generic, chaired))
+    for m in lex.attended.finditer(text):
+        # `X出席会议`: held where it is attended; `在分会场收听收看`, `参加全国电视电话会议`: watched, not held here
+        clause = text[text.rfind("。", 0, m.start()) + 1:m.end() + 12]
+        if _WATCHED.search(clause) or text[max(0, m.start() - 2):m.start()].endswith(_NOT_HELD_BEFORE):
+            continue
+        np = m.group("np")
+        out.append(_Event(m.start(), m.end(), "held", m.group("n"), (np + m.group("n")).strip(),
+                          m.group("n") == "会议" and not np, chaired=True))
     for m in lex.held_noun_first.finditer(text):
         # the noun phrase runs back to the clause start: `省…巡查海宁市情况反馈会召开`
         cs = m.start()
@@ -383,6 +404,7 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
     a speaker's post; None when the text does not say."""
     lex = _lex()
     person_levels = person_levels or {}
+    home = _HOME.search(text)
     for m in meetings:
         path, rule = None, None
         if m.branch and m.branch_pos is not None:
@@ -413,6 +435,12 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
         else:  # the place is unknown but the level may be said (`省委副书记、省长X主持`; not `市`)
             m.level = _level_from_chars(m, person_levels)
             m.level_rule = "meeting.level.post_level" if m.level else None
+            if m.level is None and home is not None:  # `…巡查组进驻我县`: the report's own level
+                m.level = level_of_chars(home.group(1), context)
+                m.level_rule = "meeting.level.home" if m.level else None
+
+
+_HOME = re.compile(r"[我本]([" + LEVEL_CHARS + r"])(?![长委])")
 
 
 def _from_people(m: MeetingDraft, person_regions: dict[str, list[str]], role: str) -> str | None:

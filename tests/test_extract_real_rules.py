@@ -146,3 +146,16 @@ def test_a_meeting_watched_from_a_branch_venue_is_not_held_by_attending():
 def test_a_docking_meeting_is_a_meeting():
     rec = _rec("3月10日,省第二督导组进驻我市,并于当天下午召开督导工作对接会。副市长李四参加会议。")
     assert any(m.name == "督导工作对接会" for m in rec.meetings)
+
+
+def test_a_relative_day_with_its_month_day_in_brackets():
+    from graph_loader.extract.dates import find_dates
+    assert [h.value for h in find_dates("今天(9.13)上午,督查组到我省督查。", "2011-09-14")] == ["2011-09-13"]
+    assert [h.value for h in find_dates("今天（9.13）上午,督查组到我省督查。", None)] == ["--09-13"]
+
+
+def test_an_inspection_starts_on_the_date_nearest_its_arrival_not_the_page_date():
+    # a scraped page's header line runs into the first sentence
+    rec = _rec("某某网时间:2023-03-11 11:20 浏览次数: 3月10日,省安全生产第二督导组进驻我市,开展督导。",
+               published="2023-03-11")
+    assert [(i.start, i.team.endswith("第二督导组")) for i in rec.inspections] == [("2023-03-10", True)]

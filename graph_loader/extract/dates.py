@@ -83,6 +83,8 @@ _PATTERN = re.compile(
     + r"|(?<![月\d])(?P<rd1>\d{1,2})[日号]?" + _SEP + r"(?P<rd2>\d{1,2})[日号]" + _PART
     + r"|(?<![月\d])(?P<dd>\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]"
     + r"(?=" + alternation(_words("part")) + r"|[，,])" + _PART
+    # `今天(9.13)上午`: a relative word with the month and day written out in brackets
+    + r"|(?:" + alternation(_RELATIVE_DAYS) + r")\s*[(（]\s*(?P<pm>\d{1,2})\s*[.．/]\s*(?P<pd>\d{1,2})\s*[)）]" + _PART
     + r"|(?P<rel>" + alternation(set(_RELATIVE_DAYS) | set(_SAME_DAY)) + ")" + _PART
     # `昨(18)日`: a relative word with the day's number
     + r"|(?P<relh>" + alternation(_REL_HEADS) + r")\s*[(（]\s*(?P<reld>\d{1,2})\s*[)）]\s*[日号]" + _PART
@@ -179,6 +181,8 @@ def find_dates(text: str, ref: str | None, dateline: str | None = None) -> list[
                              rel="day"))
         elif g["dd"]:
             raws.append(_Raw(mt.start(), mt.end(), None, None, _num(g["dd"]), rel="day"))
+        elif g["pm"]:  # `今天(9.13)`: the bracket is the month-day
+            raws.append(_Raw(mt.start(), mt.end(), None, _num(g["pm"]), _num(g["pd"])))
         elif g["relh"]:  # `昨(18)日`: the number is the day
             raws.append(_Raw(mt.start(), mt.end(), None, None, _num(g["reld"]), rel="numbered"))
         elif g["rel"]:

@@ -150,9 +150,11 @@ def find_inspections(text: str, index: SentenceIndex, regions: list[RegionHit], 
         if rng is not None and (insp.start is None or insp.end is None):
             insp.start, insp.end = rng.value, rng.end_value
             insp.spans.append((rng.start, rng.end, "inspection.period"))
-        elif insp.start is None and in_sent and (_ARRIVAL.search(text, m.end(), sent.end)
+        elif insp.start is None and in_sent and ((arrival := _ARRIVAL.search(text, m.end(), sent.end))
                                                   or _ARRIVAL_AT_TEAM.match(text, m.end())):
-            d = in_sent[0]
+            # the date nearest before the arrival (`时间:…\n3月2日，X组进驻…`: not the page's own date)
+            at = arrival.start() if arrival else m.end()
+            d = min(in_sent, key=lambda h: (h.start > at, abs(at - h.start)))
             insp.start = d.value
             insp.spans.append((d.start, d.end, "inspection.arrival"))
     found = _merge_same_team(list(by_team.values()))

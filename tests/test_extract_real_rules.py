@@ -159,3 +159,25 @@ def test_an_inspection_starts_on_the_date_nearest_its_arrival_not_the_page_date(
     rec = _rec("某某网时间:2023-03-11 11:20 浏览次数: 3月10日,省安全生产第二督导组进驻我市,开展督导。",
                published="2023-03-11")
     assert [(i.start, i.team.endswith("第二督导组")) for i in rec.inspections] == [("2023-03-10", True)]
+
+
+def test_on_behalf_of_a_leader_the_leader_is_named_but_takes_no_role():
+    rec = _rec("3月9日,县政府召开全县安全生产工作会议。受县委书记王大山委托,县委副书记、县长李小川出席会议并讲话。")
+    assert "王大山" in _persons(rec)
+    roles = {p.name: p.role for m in rec.meetings for p in m.participants}
+    assert roles.get("李小川") == "speaker" and "王大山" not in roles
+
+
+def test_a_conjunction_before_the_verb_belongs_to_the_last_name_of_a_list():
+    from graph_loader.extract.persons import find_persons
+    names = [m.name for m in find_persons("县领导赵一、钱二、孙正和出席会议。")]
+    assert names == ["赵一", "钱二", "孙正和"]
+    assert [m.name for m in find_persons("县长孙正和李四出席会议。")][:1] == ["孙正"]
+
+
+def test_a_longer_name_closed_by_comrade_and_a_team_lead_post():
+    from graph_loader.extract.persons import find_persons
+    found = {m.name: [t.full for t in m.titles] for m in find_persons(
+        "县安委会副主任、安办主任阿木某某同志通报情况。以某部副部长胡一东为组长的督查组到我省。")}
+    assert found["阿木某某"] == ["县安委会副主任", "安办主任"]
+    assert found["胡一东"][-1] == "组长"

@@ -329,8 +329,8 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
         nxt = people[i + 1].start if i + 1 < len(people) and people[i + 1].start < sent.end else sent.end
         clause = _CLAUSE_END.search(text, m.end, sent.end)
         own_end = min(nxt, clause.start() if clause else sent.end)  # cues bind within the name's clause
-        if text.startswith("的", m.end) or _cited_re().match(text, m.end, own_end):
-            continue  # `X的…`, `X关于…的批示`: the person is cited, not at the meeting
+        if text.startswith(("的", "委托"), m.end) or _cited_re().match(text, m.end, own_end):
+            continue  # `X的…`, `X关于…的批示`: cited, not at the meeting; `受X委托，Y讲话`: Y stands in for X
         lead = _LIST_INTRO.search(text, sent.start, m.start)
         if lead:  # `出席会议的还有县委副书记X，副县长Y`: the intro covers the whole sentence
             roles[i] = (lead.group(1), lex.roles.get(lead.group(1), "attendee"), lead.start())

@@ -152,12 +152,24 @@ def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset(),
         if f and not (trusted and s == 1 and given == 2 and text[pos:pos + 2] in lex.not_names
                       and len(f.group()) == 1 and _is_cjk(f.group())):
             ok[given] = len(f.group())  # a name opening with a word needs a clear end: `干部要以` is none
+    # `A、B、张正和出席`: a conjunction right before a role verb joins nothing, so it ends the name
+    if 1 in ok and 2 in ok and text[pos + s + 1] in _CONJ and lex.follow_re.match(text, pos + s + 2) \
+            and not _surname_len(text, pos + s + 2):
+        del ok[1]
     # `张伟作表态发言`, `王军的汇报`: a two-character name wins when its follower is a word of its own
     if 1 in ok and (2 not in ok or ok[1] >= 2 or text[pos + s + 1] in lex.single_followers):
         return pos, pos + s + 1
     if 2 in ok:
         return pos, pos + s + 2
+    # `安办主任阿木布哈同志`: a longer name of a minority people, where `同志` closes it beyond doubt
+    if trusted and text.startswith(_COMRADE, pos + s + 3) and _name_ok(text[pos:pos + s + 3], ignore, trusted):
+        return pos, pos + s + 3
     return None
+
+
+_CONJ = "和与及"
+_LEADS = re.compile(r"(?:为|任|担任)(?P<post>副?组长)")
+_COMRADE = "同志"
 
 
 _DOTTED = re.compile(r"[\u4e00-\u9fff]{2,6}\s?[·•・]\s?(?=[\u4e00-\u9fff])")
@@ -312,6 +324,9 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
         if span[0] in taken:
             continue
         titles = title_chain(text, m.start(), m.end(), floor, region_starts)
+        lead = _LEADS.match(text, span[1])
+        if lead:  # `以副部长X为组长的督查组`, `X任组长`: the post of the team is the person's too
+            titles = [*titles, TitleSpan(lead.start("post"), lead.end("post"), lead.group("post"), lead.group("post"))]
         add(NameMention(span[0], span[1], _DOT_SPACES.sub("", text[span[0]:span[1]]), titles, "person.post"))
         for s, e in _name_list(text, span[1], ignore):
             add(NameMention(s, e, text[s:e], [TitleSpan(t.start, t.end, t.full, t.post) for t in titles],

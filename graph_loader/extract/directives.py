@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from graph_loader.extract.lexicon_files import rows as lexicon_rows
+from graph_loader.lang.chars import HAN, is_han
 
 _QUOTES_SPACES = re.compile(r"[\s“”\"‘’'「」『』]")
 _MAX_ISSUER = 30
@@ -76,8 +77,8 @@ def _lex() -> _Lex:
         r"(?:(?P<rel>关于|对)(?P<topic>[^，。；！？,;:：《》\s]{1,30}?)的?)?"
         r"(?P<what>重要论述|重要指示批示精神|重要指示精神|重要讲话精神|重要批示精神|重要指示批示|重要指示|指示批示精神|指示精神|重要讲话)"
     )
-    leaders = re.compile(rf"(?:[\u4e00-\u9fff]{{0,4}}?(?:{src})[、和])*[\u4e00-\u9fff]{{0,4}}$")
-    name_cut = re.compile(r"[^\u4e00-\u9fff、]|" + "|".join(map(re.escape, name_cuts)))
+    leaders = re.compile(rf"(?:[{HAN}]{{0,4}}?(?:{src})[、和])*[{HAN}]{{0,4}}$")
+    name_cut = re.compile(rf"[^{HAN}、]|" + "|".join(map(re.escape, name_cuts)))
     return _Lex(
         not_titles=frozenset(r[0] for r in nd if r[1] == "title"),
         not_suffixes=tuple(r[0] for r in nd if r[1] == "suffix"),
@@ -134,7 +135,7 @@ def find_directives(text: str) -> list[DirectiveHit]:
             continue  # inside a 《》 title
         # the topic runs back from the number to the last verb or function word (`传达学习防范…二十条措施`)
         start = m.start()
-        while start > 0 and m.start() - start < _MAX_TOPIC and "\u4e00" <= text[start - 1] <= "\u9fff":
+        while start > 0 and m.start() - start < _MAX_TOPIC and is_han(text[start - 1]):
             start -= 1
         for c in lex.topic_cut.finditer(text, start, m.start("num")):
             start = c.end()

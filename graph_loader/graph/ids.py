@@ -35,11 +35,9 @@ FOAF = CachedNamespace("http://xmlns.com/foaf/0.1/")
 
 PREFIXES = {"skg": SKG, "skgid": ID, "org": ORG, "prov": PROV, "schema": SCHEMA, "foaf": FOAF}
 
-LEVELS = ("national", "province", "prefecture", "county", "township")
 # the region a national meeting is held in (its region in the graph and in resolution keys; a
 # national meeting is never placed in the region of the article that reports it)
 NATIONAL_REGION = "全国"
-ROLES = ("chair", "speaker", "attendee")
 
 # Extractor kind strings -> ontology subclasses (the base class is always asserted too).
 BODY_KIND_CLASS = {

@@ -23,7 +23,6 @@ from graph_loader.graph import gazetteer
 from graph_loader.graph.ids import (
     BODY_KIND_CLASS,
     DIRECTIVE_KIND_CLASS,
-    LEVELS,
     MEETING_KIND_CLASS,
     NATIONAL_REGION,
     ORG,
@@ -47,6 +46,7 @@ from graph_loader.graph.resolve import (
 from graph_loader.graph.triples import Triples
 from graph_loader.graph.vocab import sectors
 from graph_loader.ingest.document import Document
+from graph_loader.lang.levels import LEVELS
 
 UNLOCATED = "record.unlocated"
 

@@ -43,3 +43,14 @@ def test_roles_rank_chair_first() -> None:
     assert ROLES[0] == "chair" and ROLE_RANK["chair"] < ROLE_RANK["speaker"] < ROLE_RANK["attendee"]
     assert higher_role("chair", "attendee") and not higher_role("attendee", "speaker")
     assert not higher_role("speaker", "speaker")
+
+
+def test_three_forms_of_a_title() -> None:
+    from graph_loader.lang.titles import clean_title, display_title, name_key, title_key
+
+    written = "《关于 加强“安全生产”的通知》"
+    assert clean_title(written) == "《关于加强安全生产的通知》"
+    assert title_key(written) == title_key("关于加强安全生产的通知") == "关于加强安全生产的通知"
+    assert display_title("《关于做好“十四五”规划、年度计划的通知》") == "关于做好十四五规划、年度计划的通知"
+    assert title_key("“7·20”特大暴雨，灾害") == "7·20特大暴雨灾害"
+    assert name_key("张 三") == "张三" and display_title("《》") == "《》"

@@ -17,8 +17,8 @@ from functools import lru_cache
 
 from graph_loader.extract.lexicon_files import rows as lexicon_rows
 from graph_loader.lang.chars import HAN, is_han
+from graph_loader.lang.titles import clean_title
 
-_QUOTES_SPACES = re.compile(r"[\s“”\"‘’'「」『』]")
 _MAX_ISSUER = 30
 _MAX_TOPIC = 16  # characters a package's topic may run back from its number
 
@@ -47,11 +47,6 @@ class _Lex:
     topic_cut: re.Pattern[str]  # words a package's topic cannot run back over (传达学习, 的)
     leaders: re.Pattern[str]  # the leaders' names (and earlier `name+title、`) ending before a source word
     name_cut: re.Pattern[str]
-
-
-def normalize_title(title: str) -> str:
-    """A title as compared and stored: no spaces, no quotation marks."""
-    return _QUOTES_SPACES.sub("", title)
 
 
 @lru_cache(maxsize=1)
@@ -123,7 +118,7 @@ def find_directives(text: str) -> list[DirectiveHit]:
     lex = _lex()
     hits: list[DirectiveHit] = []
     for m in _TITLE.finditer(text):
-        title = normalize_title(m.group(1))
+        title = clean_title(m.group(1))
         if not title or title in lex.not_titles or title.endswith(lex.not_suffixes):
             continue
         before = text[max(0, m.start() - 40):m.start()]
@@ -145,7 +140,7 @@ def find_directives(text: str) -> list[DirectiveHit]:
         if head and head < len(topic):
             start += head
         issuer = _issuer(text[max(0, start - 40):start], lex)
-        title = normalize_title(text[start:m.end()])
+        title = clean_title(text[start:m.end()])
         hits.append(DirectiveHit(start, m.end(), title, issuer, "measure_package"))
     hits.sort(key=lambda h: h.start)
     return hits
@@ -176,11 +171,11 @@ def find_instructions(text: str) -> list[DirectiveHit]:
         if m.group("rel"):
             title += m.group("rel") + m.group("topic")
         title += m.group("what")
-        hits.append(DirectiveHit(start, m.end(), normalize_title(title), None, "instruction"))
+        hits.append(DirectiveHit(start, m.end(), clean_title(title), None, "instruction"))
         # `…的重要论述和重要指示精神`: a second instruction of the same leaders, written without them
         more = _MORE_INSTRUCTION.match(text, m.end())
         if more:
-            hits.append(DirectiveHit(more.start("what"), more.end(), normalize_title(names + m.group("src")
+            hits.append(DirectiveHit(more.start("what"), more.end(), clean_title(names + m.group("src")
                                                                                      + more.group("what")),
                                      None, "instruction"))
     return hits

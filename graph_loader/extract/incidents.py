@@ -15,11 +15,11 @@ from pathlib import Path
 
 from graph_loader.extract.regions import find_regions
 from graph_loader.lang.chars import HAN
+from graph_loader.lang.titles import clean_title
 
 LEXICON = Path(__file__).parent / "lexicon" / "incident_words.tsv"
 _MAX_NAME_GAP = 8  # a company or site between place and code: 宁夏银川富洋烧烤店“6·21”
 _NAME_CHARS = re.compile("[" + HAN + "]*")
-_QUOTES_SPACES = re.compile(r"[\s“”\"‘’'「」『』]")
 
 
 @dataclass
@@ -92,7 +92,7 @@ def find_incidents(text: str) -> list[IncidentHit]:
         if not m.group("sep") and region is None:
             continue  # a bare four-digit code (`张家口1128爆炸事故`) names an incident only after its place
         start = window_start + edge
-        title = _QUOTES_SPACES.sub("", text[start:m.end()])  # the code as written: `11.24`, `3·21`
+        title = clean_title(text[start:m.end()])  # the code as written: `11.24`, `3·21`
         hits.append(IncidentHit(start, m.end(), title, region))
     return _one_per_code(hits)
 

@@ -181,3 +181,13 @@ def test_a_longer_name_closed_by_comrade_and_a_team_lead_post():
         "县安委会副主任、安办主任阿木某某同志通报情况。以某部副部长胡一东为组长的督查组到我省。")}
     assert found["阿木某某"] == ["县安委会副主任", "安办主任"]
     assert found["胡一东"][-1] == "组长"
+
+
+def test_incidents_named_by_an_instruction_a_town_or_in_a_list_of_coded_ones():
+    from graph_loader.extract.incidents import find_incidents
+    got = [(h.title, h.region) for h in find_incidents("传达学习对四川宜宾市筠连县山体滑坡作出的重要指示精神。")]
+    assert got == [("四川宜宾市筠连县山体滑坡", "四川省宜宾市筠连县")]
+    assert [h.title for h in find_incidents("对近期多起事故的重要批示")] == []  # no place, no name
+    assert [h.title for h in find_incidents("深刻吸取某某镇6.25重大火灾事故的教训")] == ["某某镇6.25重大火灾事故"]
+    got = [h.title for h in find_incidents("分析了陕西“8.26”客车追尾和武汉“9.13”电梯坠落等系列重大安全生产事故")]
+    assert got == ["陕西8.26客车追尾", "武汉9.13电梯坠落"]

@@ -191,3 +191,16 @@ def test_incidents_named_by_an_instruction_a_town_or_in_a_list_of_coded_ones():
     assert [h.title for h in find_incidents("深刻吸取某某镇6.25重大火灾事故的教训")] == ["某某镇6.25重大火灾事故"]
     got = [h.title for h in find_incidents("分析了陕西“8.26”客车追尾和武汉“9.13”电梯坠落等系列重大安全生产事故")]
     assert got == ["陕西8.26客车追尾", "武汉9.13电梯坠落"]
+
+
+def test_a_meeting_held_right_after_a_dated_one_takes_its_date_across_paragraphs():
+    rec = _rec("4月18日下午,某市安全生产电视电话会议召开,副市长王一在某某分会场收听收看。\n"
+               "会议强调,要举一反三整治风险隐患。\n"
+               "会后,我市立即召开安全生产工作会议,传达贯彻会议精神。副市长王一要求,要切实开展隐患排查。",
+               published=None)
+    assert [m.date for m in rec.meetings] == ["--04-18"] * len(rec.meetings) and len(rec.meetings) >= 2
+
+
+def test_a_meeting_convened_by_a_levelled_body_takes_that_level():
+    rec = _rec("本报讯 2月28日,县安委会召开第一次全体(扩大)会议,部署安全生产工作。", published=None)
+    assert [(m.date, m.level) for m in rec.meetings] == [("--02-28", "county")]

@@ -372,6 +372,9 @@ def assign_participants(meetings: list[MeetingDraft], roles: list[PersonRole]) -
                 break
 
 
+_RIGHT_AFTER = re.compile(r"会后|随后|紧接着|随即|结束后[^，,。]{0,12}?立即")
+
+
 def assign_dates(meetings: list[MeetingDraft], dates: list[DateHit], index: SentenceIndex) -> None:
     """The meeting's date: the nearest single date before its held event within its scope."""
     singles = [d for d in dates if d.value and not d.end_value]
@@ -386,6 +389,11 @@ def assign_dates(meetings: list[MeetingDraft], dates: list[DateHit], index: Sent
                     best = d
         if best is not None:
             m.date, m.date_span = best.value, (best.start, best.end)
+        elif (m.after_prev and m.relays_meeting is not None and m.relays_meeting < i and anchor is not None
+              and meetings[m.relays_meeting].date and _RIGHT_AFTER.search(index.sentence_text(anchor))):
+            # `会后，我县立即召开…会议`: a meeting held right after a dated one takes its date
+            src = meetings[m.relays_meeting]
+            m.date, m.date_span = src.date, src.date_span
         elif m.branch and m.relays_meeting is not None and m.relays_meeting == i - 1:
             src = meetings[i - 1]
             # a branch venue meets when the meeting it relays does; an after-meeting only in its paragraph
@@ -432,11 +440,16 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
         else:  # the place is unknown but the level may be said (`省委副书记、省长X主持`; not `市`)
             m.level = _level_from_chars(m, person_levels)
             m.level_rule = "meeting.level.post_level" if m.level else None
+            if m.level is None and m.held is not None and (
+                    body := _CONVENER_BODY.match(text, clause_start(text, m.held))):
+                m.level = level_of_chars(body.group(1), context)  # `县安委会召开…会议`: the convener's level
+                m.level_rule = "meeting.level.convener_body" if m.level else None
             if m.level is None and home is not None:  # `…巡查组进驻我县`: the report's own level
                 m.level = level_of_chars(home.group(1), context)
                 m.level_rule = "meeting.level.home" if m.level else None
 
 
+_CONVENER_BODY = re.compile(r"\s*([" + LEVEL_CHARS + r"])(?:委|政府|人民政府|安委会|安委办|安全生产委员会)")
 _HOME = re.compile(r"[我本]([" + LEVEL_CHARS + r"])(?![长委])")
 
 

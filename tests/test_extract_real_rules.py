@@ -204,3 +204,19 @@ def test_a_meeting_held_right_after_a_dated_one_takes_its_date_across_paragraphs
 def test_a_meeting_convened_by_a_levelled_body_takes_that_level():
     rec = _rec("本报讯 2月28日,县安委会召开第一次全体(扩大)会议,部署安全生产工作。", published=None)
     assert [(m.date, m.level) for m in rec.meetings] == [("--02-28", "county")]
+
+
+def test_one_relay_verb_governs_a_list_of_higher_meetings_and_their_deployments():
+    from graph_loader.extract.higher import find_mentions
+    from graph_loader.extract.sentences import SentenceIndex
+    t = ("会议传达学习了领导同志对某地事故重要指示批示精神,省委常委会议关于安全生产工作有关部署和"
+         "全省安全生产电视电话会议精神,安排部署了全县工作。")
+    got = [(m.noun, m.mode, [lv for lv, _, _ in m.levels]) for m in find_mentions(t, SentenceIndex(t), [], None, "county")]
+    assert got == [("常委会议", "relay", ["province"]), ("电视电话会议", "relay", ["province"])]
+
+
+def test_a_place_inside_an_incident_name_is_not_the_reports_home():
+    rec = _rec("2月28日,县安委会召开全体会议,传达学习了对内蒙古某某煤矿坍塌事故的重要指示精神和"
+               "全省安全生产电视电话会议精神。", published=None)
+    assert rec.context_region != "内蒙古自治区"
+    assert sorted(m.level for m in rec.meetings) == ["county", "province"]

@@ -26,7 +26,7 @@ from functools import cache
 
 from graph_loader.extract.dates import DateHit
 from graph_loader.extract.lexicon_files import alternation, rows
-from graph_loader.extract.meetings import MeetingDraft, ParticipantDraft, PersonRole, lexicon_kinds
+from graph_loader.extract.meetings import HOME, MeetingDraft, ParticipantDraft, PersonRole, lexicon_kinds
 from graph_loader.extract.regions import RegionHit, level_of, relative_region
 from graph_loader.extract.sentences import SentenceIndex
 from graph_loader.lang.chars import clause_start
@@ -43,6 +43,12 @@ _BAD_DESC = re.compile(r"召开|举行|主持|组织|收看|收听|传达|贯彻
 _HELD_AFTER = re.compile(r"[^，,。；;！？!?\n]{0,6}?(?:召开|举行)")
 _FOLLOW = re.compile(r"\s*(?:结束|召开)?(?:之)?后")
 _SPIRIT = re.compile(r"\s*精神")
+_DEPLOYED = re.compile(r"关于[^，,。；;！？!?\n]{0,24}?部署")  # `…会议关于安全生产工作的部署`
+_SENTENCE_MARKS = re.compile(r"[。！？!?；;\n]")
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    return max((m.end() for m in _SENTENCE_MARKS.finditer(text, max(0, pos - 200), pos)), default=max(0, pos - 200))
 
 
 @dataclass(frozen=True)
@@ -90,12 +96,11 @@ class Mention:
     mode: str  # watch | held | relay | ended
 
 
-_HOME = re.compile(r"[我本]([省市州盟县区旗镇乡])")
 
 
 def _home_level(text: str) -> str | None:
     """The article's own level when its home region is not named: the first `我县` / `本市`."""
-    m = _HOME.search(text)
+    m = HOME.search(text)
     return _CHAR_DEFAULT.get(m.group(1), "township") if m else None
 
 
@@ -198,7 +203,9 @@ def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention
     if mode is None or mode == "ended":
         if lex.watch_re.search(before):
             mode = "watch"
-        elif lex.relay_re.search(before) and mode is None and _SPIRIT.match(text, after):
+        elif mode is None and (_SPIRIT.match(text, after) or _DEPLOYED.match(text, after)) and (
+                lex.relay_re.search(before) or lex.relay_re.search(text, _sentence_start(text, start), start)):
+            # `传达学习…精神，省委常委会议关于…的部署和全省…会议精神`: one relay verb governs the whole list
             mode = "relay"
         elif re.search(r"(?:召开|举行)\s*$", before):
             mode = "held"
@@ -226,6 +233,8 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
     if ctx is None:  # nothing says the home: the place of the report's first placed meeting
         ctx = next((d.region for d in drafts if d.region), None)
         local_level = local_level or (level_of(ctx) if ctx else None)
+    # still nothing: the level of the report's first meeting (`县安委会召开…会议`)
+    local_level = local_level or next((d.level for d in drafts if d.level), None)
     mentions = find_mentions(text, index, regions, ctx, local_level)
     if not mentions:
         return drafts

@@ -409,7 +409,7 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
     a speaker's post; None when the text does not say."""
     lex = _lex()
     person_levels = person_levels or {}
-    home = _HOME.search(text)
+    home = HOME.search(text)
     for m in meetings:
         path, rule = None, None
         if m.branch and m.branch_pos is not None:
@@ -450,7 +450,8 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
 
 
 _CONVENER_BODY = re.compile(r"\s*([" + LEVEL_CHARS + r"])(?:委|政府|人民政府|安委会|安委办|安全生产委员会)")
-_HOME = re.compile(r"[我本]([" + LEVEL_CHARS + r"])(?![长委])")
+# the report's own place as it calls it (`我县`, `本市`); `我县长`/`本市委` are no home words
+HOME = re.compile(r"[我本]([" + LEVEL_CHARS + r"])(?![长委])")
 
 
 def _from_people(m: MeetingDraft, person_regions: dict[str, list[str]], role: str) -> str | None:

@@ -211,7 +211,10 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     # a place inside a personal name (`张建华`: 建华区) is no mention of a place
     regions = [h for h in regions if not any(m.start < h.end and h.start < m.end and m.start != h.start
                                              for m in mentions)]
-    ctx = context_region(text, regions) or source_region
+    # a place inside an incident's name (`对某省某矿坍塌事故的重要指示`) is where it happened, not the report's home
+    incident_hits = find_incidents(text)
+    ctx = context_region(text, [h for h in regions if not any(i.start <= h.start < i.end for i in incident_hits)]
+                         ) or source_region
     record.context_region = ctx
     region_at = {h.start: h for h in regions}
     bodies: dict[str, Body] = {}
@@ -238,7 +241,6 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     record.inspections = [_inspection(i, mentions, ev, bodies) for i in inspections]
     record.directives = [_directive(h, ev) for h in directive_hits]
     record.instructions = [_directive(h, ev) for h in find_instructions(text)]
-    incident_hits = find_incidents(text)
     record.incidents = [Incident(title=h.title, region=h.region,
                                  evidence=[ev(h.start, h.end, "incident.named")]) for h in incident_hits]
     _regions(record, regions, ev)

@@ -220,3 +220,8 @@ def test_a_place_inside_an_incident_name_is_not_the_reports_home():
                "全省安全生产电视电话会议精神。", published=None)
     assert rec.context_region != "内蒙古自治区"
     assert sorted(m.level for m in rec.meetings) == ["county", "province"]
+
+
+def test_a_place_whose_last_character_opens_a_committee_abbreviation_is_none():
+    rec = _rec("8月25日,某某镇召开推进会,镇安委会成员单位参加。会上,镇安办负责人通报情况。")
+    assert not any(r.endswith("镇安县") for r in rec.regions)

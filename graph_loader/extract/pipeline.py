@@ -58,6 +58,7 @@ from graph_loader.extract.regions import (
     find_regions,
     gazetteer,
     level_of,
+    part_of_a_word,
     township_names,
 )
 from graph_loader.extract.sectors import find_sectors
@@ -210,7 +211,7 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     mentions = find_persons(text, ignore, frozenset(h.start for h in regions))
     # a place inside a personal name (`张建华`: 建华区) is no mention of a place
     regions = [h for h in regions if not any(m.start < h.end and h.start < m.end and m.start != h.start
-                                             for m in mentions)]
+                                             for m in mentions) and not part_of_a_word(text, h)]
     # a place inside an incident's name (`对某省某矿坍塌事故的重要指示`) is where it happened, not the report's home
     incident_hits = find_incidents(text)
     ctx = context_region(text, [h for h in regions if not any(i.start <= h.start < i.end for i in incident_hits)]

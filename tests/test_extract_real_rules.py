@@ -225,3 +225,17 @@ def test_a_place_inside_an_incident_name_is_not_the_reports_home():
 def test_a_place_whose_last_character_opens_a_committee_abbreviation_is_none():
     rec = _rec("8月25日,某某镇召开推进会,镇安委会成员单位参加。会上,镇安办负责人通报情况。")
     assert not any(r.endswith("镇安县") for r in rec.regions)
+
+
+def test_a_report_or_an_arrangement_makes_a_speaker():
+    rec = _rec("3月9日,县政府召开全县安全生产工作会议。县委常委、常务副县长张一成作安全生产工作报告;"
+               "副县长李二作了组织布置。")
+    roles = {p.name: p.role for m in rec.meetings for p in m.participants}
+    assert roles == {"张一成": "speaker", "李二": "speaker"}
+
+
+def test_a_team_numbered_after_its_kind_goes_deep_into_its_target():
+    rec = _rec("28日至29日,国务院安全生产和消防工作考核巡查组第十五组一行在组长带领下,深入某某市延伸考核巡查。",
+               published="2021-04-30")
+    assert [(i.team.endswith("考核巡查组第十五组"), i.start, i.end) for i in rec.inspections] == [
+        (True, "2021-04-28", "2021-04-29")]

@@ -24,7 +24,7 @@ from graph_loader.lang.chars import HAN, is_han
 _ARRIVAL = re.compile(r"进驻|入驻|抵达|开始|启动|赴")
 _ARRIVAL_AT_TEAM = re.compile(r"(?:先后)?(?:到|来到|深入)")  # `检查组到仁怀市`: right after the team only
 _RELATIVE_TARGET = re.compile(r"[我全本该]([省市州县区旗])")
-_TARGET_VERBS = r"对|进驻|入驻|巡查|督导|督查|检查|赴|到|抵达|向"
+_TARGET_VERBS = r"对|进驻|入驻|巡查|督导|督查|检查|赴|到|抵达|向|深入"
 
 
 @dataclass
@@ -49,7 +49,7 @@ def _team_re() -> re.Pattern[str]:
     """`第三巡查组`, `第五综合督导组` (a qualifier between number and kind), `考核巡查第三组` (kind first)."""
     teams = alternation(words("teams.tsv"))
     stems = alternation({t[:-1] for t in words("teams.tsv")} | {"考核巡查", "综合督查", "明查暗访"})
-    return re.compile(r"第" + _NUM + "(?:[" + HAN + "]{1,4}?)?(?:" + teams + r")|(?:" + stems + r")第" + _NUM + "组")
+    return re.compile(r"第" + _NUM + "(?:[" + HAN + "]{1,4}?)?(?:" + teams + r")|(?:" + stems + r")组?第" + _NUM + "组")
 
 
 @cache

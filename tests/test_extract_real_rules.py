@@ -239,3 +239,20 @@ def test_a_team_numbered_after_its_kind_goes_deep_into_its_target():
                published="2021-04-30")
     assert [(i.team.endswith("考核巡查组第十五组"), i.start, i.end) for i in rec.inspections] == [
         (True, "2021-04-28", "2021-04-29")]
+
+
+def test_titles_followed_by_a_film_word_are_films_not_directives():
+    from graph_loader.extract.directives import find_directives
+    hits = find_directives("组织观看《某某事故案例盘点》《红线》等影片。会议学习了《某省安全生产条例》。")
+    assert [h.title for h in hits] == ["某省安全生产条例"]
+
+
+def test_a_meeting_named_by_its_year_gives_the_year_to_its_date():
+    from graph_loader.extract.dates import find_dates
+    assert [h.value for h in find_dates("4月6日,某县召开2020年县域安全生产工作会议。", None)] == ["2020-04-06"]
+
+
+def test_a_measure_package_after_a_strengthening_verb():
+    from graph_loader.extract.directives import find_directives
+    hits = find_directives("要落实全面加强安全生产“十五条硬措施”。")
+    assert [h.title for h in hits] == ["安全生产十五条硬措施"]

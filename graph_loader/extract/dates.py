@@ -96,7 +96,9 @@ _FIRST = first_chars([*"0123456789〇○零一二三四五六七八九十", *_RE
 _DIGIT = re.compile(r"\d")
 # `2022年第二次全体会议`: a session numbered within its year
 _SESSION = re.compile(r"(?<!\d)(?P<y>\d{4})\s*年度?\s*第[\d一二三四五六七八九十]+(?:"
-                      + alternation(_words("session")) + ")")
+                      + alternation(_words("session")) + ")"
+                      # `4月6日，某县召开2020年安全生产工作会议`: a meeting named by its year
+                      + r"|(?<=召开|举行)(?P<y2>\d{4})\s*年")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 
 
@@ -198,7 +200,7 @@ def find_dates(text: str, ref: str | None, dateline: str | None = None) -> list[
                 r.has_end = True
                 r.ey, r.em, r.ed = _num(g["by"]), _num(g["bm"]), _num(g["bd"])
             raws.append(r)
-    sessions = [_Raw(m.start(), m.end(), int(m.group("y")), None, None, session=True)
+    sessions = [_Raw(m.start(), m.end(), int(m.group("y") or m.group("y2")), None, None, session=True)
                 for m in finditer_from(_SESSION, _DIGIT, text)]
     explicit_years = ({r.y for r in raws if r.y is not None} | {r.ey for r in raws if r.ey is not None}
                       | {r.y for r in sessions})

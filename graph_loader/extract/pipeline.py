@@ -213,9 +213,10 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     regions = [h for h in regions if not any(m.start < h.end and h.start < m.end and m.start != h.start
                                              for m in mentions) and not part_of_a_word(text, h)]
     # a place inside an incident's name (`对某省某矿坍塌事故的重要指示`) is where it happened, not the report's home
+    # nor where a meeting of the report was held
     incident_hits = find_incidents(text)
-    ctx = context_region(text, [h for h in regions if not any(i.start <= h.start < i.end for i in incident_hits)]
-                         ) or source_region
+    placed = [h for h in regions if not any(i.start <= h.start < i.end for i in incident_hits)]
+    ctx = context_region(text, placed) or source_region
     record.context_region = ctx
     region_at = {h.start: h for h in regions}
     bodies: dict[str, Body] = {}
@@ -226,10 +227,10 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     assign_participants(drafts, roles)
     relays_to_meetings(text, drafts)
     assign_dates(drafts, dates, index)
-    assign_levels(text, drafts, regions, person_regions, ctx, person_levels)
+    assign_levels(text, drafts, placed, person_regions, ctx, person_levels)
     drafts = _keep_meetings(drafts)
     base = list(drafts)
-    drafts = attach_higher(text, index, drafts, roles, dates, regions, ctx,
+    drafts = attach_higher(text, index, drafts, roles, dates, placed, ctx,
                            partial(_person_level, person_regions, person_levels, ctx))
     _relays_by_identity(base, drafts)
 

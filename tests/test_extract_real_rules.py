@@ -256,3 +256,8 @@ def test_a_measure_package_after_a_strengthening_verb():
     from graph_loader.extract.directives import find_directives
     hits = find_directives("要落实全面加强安全生产“十五条硬措施”。")
     assert [h.title for h in hits] == ["安全生产十五条硬措施"]
+
+
+def test_a_meeting_held_according_to_a_document_relays_it():
+    rec = _rec("根据区安委办《关于开展安全生产百日攻坚行动的通知》要求,某某镇于8月25日上午召开专项工作推进会。")
+    assert [r.directive for m in rec.meetings for r in m.relays] == ["关于开展安全生产百日攻坚行动的通知"]

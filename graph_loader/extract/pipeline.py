@@ -69,7 +69,7 @@ from graph_loader.lang.levels import LEVEL_CHARS, LEVEL_RANK
 
 log = logging.getLogger(__name__)
 
-_RELAY_VERB = re.compile(r"传达学习|传达|学习贯彻|贯彻落实|贯彻|落实|学习|领学|宣读|解读")
+_RELAY_VERB = re.compile(r"传达学习|传达|学习贯彻|贯彻落实|贯彻|落实|学习|领学|宣读|解读|根据|按照")
 
 
 def extract(doc: Document) -> ExtractionRecord:

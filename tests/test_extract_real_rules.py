@@ -261,3 +261,10 @@ def test_a_measure_package_after_a_strengthening_verb():
 def test_a_meeting_held_according_to_a_document_relays_it():
     rec = _rec("根据区安委办《关于开展安全生产百日攻坚行动的通知》要求,某某镇于8月25日上午召开专项工作推进会。")
     assert [r.directive for m in rec.meetings for r in m.relays] == ["关于开展安全生产百日攻坚行动的通知"]
+
+
+def test_a_name_before_meeting_a_team_and_an_armed_forces_post():
+    from graph_loader.extract.persons import find_persons
+    found = {m.name: [t.full for t in m.titles] for m in find_persons(
+        "28日,某某市委副书记、代市长王小刚会见了考核巡查组一行。会上,镇党委委员、武装部长杨一林通报情况。")}
+    assert found == {"王小刚": ["市委副书记", "代市长"], "杨一林": ["镇党委委员", "武装部长"]}

@@ -268,3 +268,11 @@ def test_a_name_before_meeting_a_team_and_an_armed_forces_post():
     found = {m.name: [t.full for t in m.titles] for m in find_persons(
         "28日,某某市委副书记、代市长王小刚会见了考核巡查组一行。会上,镇党委委员、武装部长杨一林通报情况。")}
     assert found == {"王小刚": ["市委副书记", "代市长"], "杨一林": ["镇党委委员", "武装部长"]}
+
+
+def test_a_higher_meeting_listed_after_a_conjunction_with_its_spirit():
+    from graph_loader.extract.higher import find_mentions
+    from graph_loader.extract.sentences import SentenceIndex
+    t = "一是要认真学习贯彻落实领导同志重要指示批示及省委常委会会议的精神。"
+    got = [(m.noun, m.mode, [lv for lv, _, _ in m.levels]) for m in find_mentions(t, SentenceIndex(t), [], None, "prefecture")]
+    assert got == [("常委会会议", "relay", ["province"])]

@@ -42,7 +42,7 @@ _BAD_DESC = re.compile(r"召开|举行|主持|组织|收看|收听|传达|贯彻
                        r"组|巡|督|检查|反馈|汇报|考核|情况|会场|\d")
 _HELD_AFTER = re.compile(r"[^，,。；;！？!?\n]{0,6}?(?:召开|举行)")
 _FOLLOW = re.compile(r"\s*(?:结束|召开)?(?:之)?后")
-_SPIRIT = re.compile(r"\s*精神")
+_SPIRIT = re.compile(r"\s*的?精神")
 _DEPLOYED = re.compile(r"关于[^，,。；;！？!?\n]{0,24}?部署")  # `…会议关于安全生产工作的部署`
 _SENTENCE_MARKS = re.compile(r"[。！？!?；;\n]")
 
@@ -80,7 +80,7 @@ def _lex() -> _Lex:
         watch_re=re.compile(alternation(watch)),
         relay_re=re.compile(alternation(relay)),
         # a bare level word (`省`) starts a list only after a verb, a date or a break: `收看省、市…会议`
-        run_start_ok=frozenset("".join(w[-1] for w in watch | relay) + "日午，,。；;：: \n\t　的为对"),
+        run_start_ok=frozenset("".join(w[-1] for w in watch | relay) + "日午，,。；;：: \n\t　的为对及和与"),
     )
 
 

@@ -276,3 +276,10 @@ def test_a_higher_meeting_listed_after_a_conjunction_with_its_spirit():
     t = "一是要认真学习贯彻落实领导同志重要指示批示及省委常委会会议的精神。"
     got = [(m.noun, m.mode, [lv for lv, _, _ in m.levels]) for m in find_mentions(t, SentenceIndex(t), [], None, "prefecture")]
     assert got == [("常委会会议", "relay", ["province"])]
+
+
+def test_a_home_named_only_in_the_reports_own_document_titles():
+    rec = _rec("我市近日召开市安全生产巡查工作领导小组会议。会议审议通过了《连云港市安全生产巡查工作规程(试行)》。",
+               published="2019-10-03")
+    assert rec.context_region == "江苏省连云港市"
+    assert [(m.region, m.level) for m in rec.meetings] == [("江苏省连云港市", "prefecture")]

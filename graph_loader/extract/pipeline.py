@@ -59,6 +59,7 @@ from graph_loader.extract.regions import (
     gazetteer,
     level_of,
     part_of_a_word,
+    title_home,
     township_names,
 )
 from graph_loader.extract.sectors import find_sectors
@@ -216,7 +217,7 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     # nor where a meeting of the report was held
     incident_hits = find_incidents(text)
     placed = [h for h in regions if not any(i.start <= h.start < i.end for i in incident_hits)]
-    ctx = context_region(text, placed) or source_region
+    ctx = context_region(text, placed) or source_region or title_home(text, placed)
     record.context_region = ctx
     region_at = {h.start: h for h in regions}
     bodies: dict[str, Body] = {}

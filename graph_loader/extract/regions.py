@@ -536,3 +536,10 @@ def part_of_a_word(text: str, hit: RegionHit) -> bool:
     """A place match whose last character opens a body's abbreviation (`镇安委会` is 镇 + 安委会, not the
     county 镇安; lexicon/region_not_before.tsv)."""
     return text.startswith(_overlaps(), hit.end - 1)
+
+
+def title_home(text: str, hits: list[RegionHit]) -> str | None:
+    """The home a report names only in the titles of its own documents (`审议《某市…工作规则》`): the one
+    place all its 《》 titles name, when the text names no place outside them."""
+    inside = {h.path for h in hits if h not in _outside_titles(text, [h])}
+    return next(iter(inside)) if len(inside) == 1 else None

@@ -205,7 +205,7 @@ def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention
             mode = "watch"
         elif mode is None and (_SPIRIT.match(text, after) or _DEPLOYED.match(text, after)) and (
                 lex.relay_re.search(before) or lex.relay_re.search(text, _sentence_start(text, start), start)):
-            # `传达学习…精神，省委常委会议关于…的部署和全省…会议精神`: one relay verb governs the whole list
+            # `传达…批示精神，市委会议关于…的部署和全市…会议精神`: one relay verb governs the whole list
             mode = "relay"
         elif re.search(r"(?:召开|举行)\s*$", before):
             mode = "held"

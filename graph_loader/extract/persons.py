@@ -148,7 +148,7 @@ def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset(),
         if f and not (trusted and s == 1 and given == 2 and text[pos:pos + 2] in lex.not_names
                       and len(f.group()) == 1 and is_han(f.group())):
             ok[given] = len(f.group())  # a name opening with a word needs a clear end: `干部要以` is none
-    # `A、B、张正和出席`: a conjunction right before a role verb joins nothing, so it ends the name
+    # `A、B、孙正和出席`: a conjunction right before a role verb joins nothing, so it ends the name
     if 1 in ok and 2 in ok and text[pos + s + 1] in _CONJ and lex.follow_re.match(text, pos + s + 2) \
             and not _surname_len(text, pos + s + 2):
         del ok[1]
@@ -157,7 +157,7 @@ def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset(),
         return pos, pos + s + 1
     if 2 in ok:
         return pos, pos + s + 2
-    # `安办主任阿木布哈同志`: a longer name of a minority people, where `同志` closes it beyond doubt
+    # `主任阿某某某同志`: a longer name of a minority people, where `同志` closes it beyond doubt
     if trusted and text.startswith(_COMRADE, pos + s + 3) and _name_ok(text[pos:pos + s + 3], ignore, trusted):
         return pos, pos + s + 3
     return None

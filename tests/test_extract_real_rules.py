@@ -283,3 +283,9 @@ def test_a_home_named_only_in_the_reports_own_document_titles():
                published="2019-10-03")
     assert rec.context_region == "江苏省南通市"
     assert [(m.region, m.level) for m in rec.meetings] == [("江苏省南通市", "prefecture")]
+
+
+def test_a_development_zone_names_the_sector_only_standing_alone():
+    rec = _rec("某县经济开发区、县住建局依次发言。")
+    assert "工业园区" not in rec.sectors
+    assert "工业园区" in _rec("会议研究部署安全生产、开发区及重点项目建设等工作。").sectors

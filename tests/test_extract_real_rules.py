@@ -289,3 +289,10 @@ def test_a_development_zone_names_the_sector_only_standing_alone():
     rec = _rec("某县经济开发区、县住建局依次发言。")
     assert "工业园区" not in rec.sectors
     assert "工业园区" in _rec("会议研究部署安全生产、开发区及重点项目建设等工作。").sectors
+
+
+def test_reporting_to_a_visiting_team_is_a_report_meeting():
+    rec = _rec("今天(5.20)上午,以某部副部长赵一平为组长的国务院安委会第三督查组到我省督查。"
+               "副省长钱二在向督查组汇报时说,全省安全生产形势稳定。", published="2015-05-21")
+    assert [(m.date, m.level, m.kind) for m in rec.meetings] == [("2015-05-20", "province", "report")]
+    assert {p.name: p.role for p in rec.meetings[0].participants}.get("钱二") == "speaker"

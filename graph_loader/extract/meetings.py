@@ -82,6 +82,7 @@ class _Lex:
     scope_re: re.Pattern[str]
     team_feedback: re.Pattern[str]
     attended: re.Pattern[str]
+    team_report: re.Pattern[str]
 
 
 @cache
@@ -112,6 +113,7 @@ def _lex() -> _Lex:
         # `县长X出席会议并讲话`: a meeting attended is a meeting held, unless it was watched from afar
         attended=re.compile(r"(?P<v>" + alternation(_attend_verbs()) + r")(?P<np>[^，,。；;！？!?\n]{0,20}?)(?P<n>"
                             + nouns + ")"),
+        team_report=re.compile(r"向(?:" + alternation(words("teams.tsv")) + r")[^，,。；;！？!?\n]{0,6}?(?P<v>汇报)"),
         team_feedback=re.compile(r"(?:" + alternation(words("teams.tsv")) + r")[^，,。；;！？!?\n]{0,4}?向"
                                  r"[^，,。；;！？!?\n]{1,24}?(?P<v>反馈)[^，,。；;！？!?\n]{0,8}?(?:情况|意见|问题)"),
     )
@@ -162,6 +164,11 @@ def _events(text: str) -> list[_Event]:
         name = text[clause_start(text, m.start()):m.end("n")].strip()
         generic = m.group("n") == "会议" and len(name) <= 4
         out.append(_Event(m.start("n"), m.end(), "held", m.group("n"), name, generic))
+    for m in lex.team_report.finditer(text):
+        # `副省长X向督查组汇报`: reporting to a visiting team is a report meeting held with it
+        if text[max(0, m.start() - 2):m.start()].endswith(_NOT_HELD_BEFORE):
+            continue
+        out.append(_Event(m.start("v"), m.end(), "held", "汇报会", text[m.start():m.end()], False, chaired=True))
     for m in lex.team_feedback.finditer(text):
         if text[max(0, m.start() - 2):m.start()].endswith(_NOT_HELD_BEFORE):
             continue

@@ -54,3 +54,26 @@ def test_three_forms_of_a_title() -> None:
     assert display_title("《关于做好“十四五”规划、年度计划的通知》") == "关于做好十四五规划、年度计划的通知"
     assert title_key("“7·20”特大暴雨，灾害") == "7·20特大暴雨灾害"
     assert name_key("张 三") == "张三" and display_title("《》") == "《》"
+
+
+def test_one_national_body_list_for_extraction_and_resolution() -> None:
+    from graph_loader.extract.bodies import resolve_body
+    from graph_loader.graph import resolve
+    from graph_loader.lang.bodies import is_national_body, national_prefixes
+
+    assert "国务院" in national_prefixes() and "应急管理部" in national_prefixes()
+    assert is_national_body("应急管理部办公厅") and not is_national_body("县应急管理局")
+    assert resolve.is_national_body is is_national_body
+    ref = resolve_body("应急管理部", None, None)
+    assert ref is not None and ref.level == "national" and ref.region is None
+
+
+def test_lexicon_reader(tmp_path) -> None:
+    from graph_loader.lang.lexicon import alternation, read_rows, read_table, read_words
+
+    p = tmp_path / "t.tsv"
+    p.write_text("# a comment\nword\trole\n\n甲乙 丙\tscope \n丁\n", encoding="utf-8")
+    assert read_rows(p) == (("word", "role"), ("甲乙 丙", "scope"), ("丁",))
+    assert read_table(p) == ({"word": "甲乙 丙", "role": "scope"}, {"word": "丁", "role": ""})
+    assert read_words(p) == {"word", "甲乙", "丙", "丁"}
+    assert alternation(["县", "县委", "", "县委"]) == "县委|县"

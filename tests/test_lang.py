@@ -77,3 +77,24 @@ def test_lexicon_reader(tmp_path) -> None:
     assert read_table(p) == ({"word": "甲乙 丙", "role": "scope"}, {"word": "丁", "role": ""})
     assert read_words(p) == {"word", "甲乙", "丙", "丁"}
     assert alternation(["县", "县委", "", "县委"]) == "县委|县"
+
+
+def test_meeting_kinds_one_row_each() -> None:
+    from pathlib import Path
+
+    from rdflib import OWL, RDF, Graph
+
+    from graph_loader.graph.ids import MEETING_KIND_CLASS, SKG
+    from graph_loader.lang.kinds import kind_of_noun, meeting_kinds
+
+    kinds = meeting_kinds()
+    assert len({k.kind for k in kinds}) == len(kinds) and "other" in {k.kind for k in kinds}
+    assert kind_of_noun()["电视电话会议"] == "teleconference" and kind_of_noun()["会议"] == "other"
+    nouns = [n for k in kinds for n in k.nouns]
+    assert len(nouns) == len(set(nouns))  # a noun names one kind
+    onto = Graph().parse(Path(__file__).parents[1] / "ontology.ttl")
+    for k in kinds:
+        if k.ontology_class:
+            assert (SKG[k.ontology_class], RDF.type, OWL.Class) in onto, k
+            assert MEETING_KIND_CLASS[k.kind] == SKG[k.ontology_class]
+    assert "other" not in MEETING_KIND_CLASS

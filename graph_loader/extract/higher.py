@@ -26,10 +26,11 @@ from functools import cache
 
 from graph_loader.extract.dates import DateHit
 from graph_loader.extract.lexicon_files import alternation, rows
-from graph_loader.extract.meetings import MeetingDraft, ParticipantDraft, PersonRole, lexicon_kinds
+from graph_loader.extract.meetings import MeetingDraft, ParticipantDraft, PersonRole
 from graph_loader.extract.regions import RegionHit, level_of, relative_region
 from graph_loader.extract.sentences import SentenceIndex
 from graph_loader.lang.chars import clause_start
+from graph_loader.lang.kinds import kind_of_noun
 from graph_loader.lang.levels import CHAR_LEVEL, CITY_CHAR, LEVEL_RANK, higher_role
 
 # the level a bare level word means when the article's home region is unknown
@@ -63,7 +64,7 @@ def _lex() -> _Lex:
     for word, cue in rows("meeting_cues.tsv"):
         cues.setdefault(cue, set()).add(word)
     relative = {r[0] for r in rows("region_relative.tsv") if not r[0].startswith(("该", "本"))}
-    nouns = [*lexicon_kinds(), "会议", "电视会议", "电视电话会", "视频会"]
+    nouns = [*kind_of_noun(), "会议", "电视会议", "电视电话会", "视频会"]
     watch, relay = frozenset(cues["watch"]), frozenset(cues["relay"])
     return _Lex(
         national=frozenset(cues["national"]),
@@ -251,7 +252,7 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
         if d is None:
             name = surface + mn.desc + mn.noun if level != "national" else "全国" + mn.desc + mn.noun
             d = MeetingDraft(start=mn.start, end=mn.end, held=mn.start, held_end=mn.end, noun=mn.noun,
-                             kind=lexicon_kinds().get(mn.noun, "teleconference" if _family(mn.noun) ==
+                             kind=kind_of_noun().get(mn.noun, "teleconference" if _family(mn.noun) ==
                                                       "teleconference" else "other"),
                              name=name, generic=False, region=path, level=level,
                              level_rule=f"meeting.higher.{mn.mode}")

@@ -22,6 +22,7 @@ from graph_loader.extract.regex_scan import finditer_from, first_chars
 from graph_loader.extract.regions import RegionHit, level_of
 from graph_loader.extract.sentences import SentenceIndex
 from graph_loader.lang.chars import CLAUSE_END, clause_start
+from graph_loader.lang.kinds import kind_of_noun
 from graph_loader.lang.levels import CHAR_LEVEL, LEVEL_CHARS, LEVEL_RANK, ROLE_RANK, higher_role
 
 _NOT_HELD_BEFORE = ("将", "即将", "拟", "准备", "计划", "要", "定于", "适时")
@@ -84,14 +85,8 @@ class _Lex:
 
 
 @cache
-def lexicon_kinds() -> dict[str, str]:
-    """Meeting nouns and their kinds (`电视电话会议` → teleconference)."""
-    return {r[0]: r[1] for r in rows("meeting_kinds.tsv")}
-
-
-@cache
 def _lex() -> _Lex:
-    kinds = lexicon_kinds()
+    kinds = kind_of_noun()
     nouns = alternation(kinds)
     roles = {r[0]: r[1] for r in rows("roles.tsv")}
     return _Lex(

@@ -98,3 +98,12 @@ def test_meeting_kinds_one_row_each() -> None:
             assert (SKG[k.ontology_class], RDF.type, OWL.Class) in onto, k
             assert MEETING_KIND_CLASS[k.kind] == SKG[k.ontology_class]
     assert "other" not in MEETING_KIND_CLASS
+
+
+def test_numerals_one_way() -> None:
+    from graph_loader.lang.numerals import NUMERAL, ONE_TO_TEN, number
+
+    assert [number(s) for s in ("27", "二十七", "十", "十二", "二〇二四", "两", None, "三x")] == [
+        27, 27, 10, 12, 2024, 2, None, None]
+    assert all(number(ch) == i + 1 for i, ch in enumerate(ONE_TO_TEN))
+    assert re.fullmatch("第" + NUMERAL + "+组", "第十二组") and not re.fullmatch(NUMERAL, "组")

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from graph_loader.extract.lexicon_files import rows as lexicon_rows
 from graph_loader.lang.chars import HAN, is_han
+from graph_loader.lang.numerals import NUMERAL
 from graph_loader.lang.titles import clean_title
 
 _MAX_ISSUER = 30
@@ -61,7 +62,7 @@ def _lex() -> _Lex:
     pk = lexicon_rows("directive_packages.tsv")
     topic_cuts = sorted({r[0] for r in pk if len(r) > 1 and r[1] == "cut"} | set(cuts), key=len, reverse=True)
     package = re.compile(
-        r"[“\"]?(?P<num>[一二三四五六七八九十百零两\d]{1,4})条(?:硬|具体|重点|重要|务实)?(?:措施|举措|意见|规定)[”\"]?"
+        r"[“\"]?(?P<num>" + NUMERAL + r"{1,4})条(?:硬|具体|重点|重要|务实)?(?:措施|举措|意见|规定)[”\"]?"
     )
     topic_cut = re.compile("|".join(map(re.escape, topic_cuts)))
     ins = lexicon_rows("instruction_sources.tsv")

@@ -20,6 +20,7 @@ from graph_loader.extract.lexicon_files import alternation, words
 from graph_loader.extract.regions import RegionHit, level_of, relative_region
 from graph_loader.extract.sentences import SentenceIndex
 from graph_loader.lang.chars import HAN, is_han
+from graph_loader.lang.numerals import NUMERAL
 
 _ARRIVAL = re.compile(r"进驻|入驻|抵达|开始|启动|赴")
 _ARRIVAL_AT_TEAM = re.compile(r"(?:先后)?(?:到|来到|深入)")  # `检查组到仁怀市`: right after the team only
@@ -41,7 +42,7 @@ class InspectionDraft:
     spans: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, rule)
 
 
-_NUM = r"[一二三四五六七八九十百\d]+"
+_NUM = NUMERAL + "+"
 
 
 @cache

@@ -65,6 +65,7 @@ from graph_loader.extract.sentences import SentenceIndex
 from graph_loader.ingest.document import Document, IngestWarning, Rejection
 from graph_loader.lang.chars import HAN_RE, clause_start
 from graph_loader.lang.levels import LEVEL_CHARS, LEVEL_RANK
+from graph_loader.lang.numerals import NUMERAL
 
 log = logging.getLogger(__name__)
 
@@ -420,7 +421,7 @@ def _convener(text: str, d: MeetingDraft, m: Meeting, regions: list[RegionHit], 
 def _inspection(i: InspectionDraft, mentions: list[NameMention], ev: EvidenceMaker,
                 bodies: dict[str, Body]) -> Inspection:
     leader = None
-    kind = re.sub(r"^.*第[一二三四五六七八九十百\d]+", "", i.team_surface)
+    kind = re.sub("^.*第" + NUMERAL + "+", "", i.team_surface)
     for m in mentions:
         if any(t.full.endswith(kind + "组长") and not t.full.endswith("副组长") and
                (t.full.startswith(i.team_surface) or t.full == kind + "组长") for t in m.titles):

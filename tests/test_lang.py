@@ -107,3 +107,24 @@ def test_numerals_one_way() -> None:
         27, 27, 10, 12, 2024, 2, None, None]
     assert all(number(ch) == i + 1 for i, ch in enumerate(ONE_TO_TEN))
     assert re.fullmatch("第" + NUMERAL + "+组", "第十二组") and not re.fullmatch(NUMERAL, "组")
+
+
+def test_the_core_imports_no_stage() -> None:
+    from pathlib import Path
+
+    core = Path(__file__).parents[1] / "graph_loader" / "lang"
+    for f in core.glob("*.py"):
+        for line in f.read_text(encoding="utf-8").splitlines():
+            if line.startswith(("from ", "import ")) and ("graph_loader" in line or "queries" in line or "app" in line):
+                assert line.startswith("from graph_loader.lang"), (f.name, line)
+
+
+def test_no_copy_of_the_han_range_outside_the_core() -> None:
+    from pathlib import Path
+
+    root = Path(__file__).parents[1]
+    for folder in ("graph_loader", "queries", "app_pages"):
+        for f in (root / folder).rglob("*"):
+            if f.suffix in (".py", ".tsv", ".txt") and "lang" not in f.relative_to(root).parts:
+                text = f.read_text(encoding="utf-8", errors="replace")
+                assert "\\u4e00" not in text and "一-" not in text, f

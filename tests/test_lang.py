@@ -128,3 +128,11 @@ def test_no_copy_of_the_han_range_outside_the_core() -> None:
             if f.suffix in (".py", ".tsv", ".txt") and "lang" not in f.relative_to(root).parts:
                 text = f.read_text(encoding="utf-8", errors="replace")
                 assert "\\u4e00" not in text and "一-" not in text, f
+
+
+def test_every_level_character_has_its_relative_words() -> None:
+    from graph_loader.extract.regions import relative_words_re
+
+    for ch in LEVEL_CHARS:
+        for head in "我全":
+            assert relative_words_re("我全本").fullmatch(head + ch), head + ch

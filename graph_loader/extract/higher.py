@@ -27,7 +27,7 @@ from functools import cache
 from graph_loader.extract.dates import DateHit
 from graph_loader.extract.lexicon_files import alternation, rows
 from graph_loader.extract.meetings import MeetingDraft, ParticipantDraft, PersonRole
-from graph_loader.extract.regions import RegionHit, level_of, relative_region
+from graph_loader.extract.regions import RegionHit, level_of, relative_region, relative_words_re
 from graph_loader.extract.sentences import SentenceIndex
 from graph_loader.lang.chars import clause_start
 from graph_loader.lang.kinds import kind_of_noun
@@ -91,13 +91,10 @@ class Mention:
     mode: str  # watch | held | relay | ended
 
 
-_HOME = re.compile(r"[我本]([省市州盟县区旗镇乡])")
-
-
 def _home_level(text: str) -> str | None:
     """The article's own level when its home region is not named: the first `我县` / `本市`."""
-    m = _HOME.search(text)
-    return _CHAR_DEFAULT.get(m.group(1), "township") if m else None
+    m = relative_words_re("我本").search(text)
+    return _CHAR_DEFAULT.get(m.group()[-1], "township") if m else None
 
 
 _GENERIC_NOUNS = ("会议", "会")

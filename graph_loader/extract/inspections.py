@@ -17,14 +17,13 @@ from functools import cache
 from graph_loader.extract.bodies import BodyRef, body_word_at, relative_body_at, resolve_body
 from graph_loader.extract.dates import DateHit
 from graph_loader.extract.lexicon_files import alternation, words
-from graph_loader.extract.regions import RegionHit, level_of, relative_region
+from graph_loader.extract.regions import RegionHit, level_of, relative_region, relative_words_re
 from graph_loader.extract.sentences import SentenceIndex
 from graph_loader.lang.chars import HAN, is_han
 from graph_loader.lang.numerals import NUMERAL
 
 _ARRIVAL = re.compile(r"进驻|入驻|抵达|开始|启动|赴")
 _ARRIVAL_AT_TEAM = re.compile(r"(?:先后)?(?:到|来到|深入)")  # `检查组到仁怀市`: right after the team only
-_RELATIVE_TARGET = re.compile(r"[我全本该]([省市州县区旗])")
 _TARGET_VERBS = r"对|进驻|入驻|巡查|督导|督查|检查|赴|到|抵达|向"
 
 
@@ -97,7 +96,7 @@ def _target_at(text: str, pos: int, regions: list[RegionHit], context: str | Non
             if ref is not None:
                 return ref.name, "body", hit.path
         return hit.path, "region", hit.path
-    m = _RELATIVE_TARGET.match(text, pos)
+    m = relative_words_re("我全本该").match(text, pos)
     if m:
         path = relative_region(m.group(), context)
         if path:

@@ -19,7 +19,7 @@ from graph_loader.extract.dates import DateHit
 from graph_loader.extract.lexicon_files import alternation, rows, words
 from graph_loader.extract.persons import NameMention
 from graph_loader.extract.regex_scan import finditer_from, first_chars
-from graph_loader.extract.regions import RegionHit, level_of
+from graph_loader.extract.regions import RegionHit, level_of, relative_words_re
 from graph_loader.extract.sentences import SentenceIndex
 from graph_loader.lang.chars import CLAUSE_END, clause_start
 from graph_loader.lang.kinds import kind_of_noun
@@ -101,7 +101,7 @@ def _lex() -> _Lex:
         branch=re.compile(r"分会场"),
         roles=roles,
         roles_re=re.compile(alternation(roles)),
-        scope_re=re.compile(r"[全我本]([" + LEVEL_CHARS + r"])"),
+        scope_re=relative_words_re("全我本"),
         # `督导组向黄石市反馈督导情况`: a team reporting back is a feedback meeting held
         team_feedback=re.compile(r"(?:" + alternation(words("teams.tsv")) + r")[^，,。；;！？!?\n]{0,4}?向"
                                  r"[^，,。；;！？!?\n]{1,24}?(?P<v>反馈)[^，,。；;！？!?\n]{0,8}?(?:情况|意见|问题)"),
@@ -458,8 +458,8 @@ def _convener(text: str, held: int, regions: list[RegionHit], context: str | Non
     for h in regions:
         if cs <= h.start < held:
             return h.path
-    m = re.search(r"(自治区|[" + LEVEL_CHARS + r"])(?:党委|委|政府|人民政府|安委会|安委办|应急管理)|[我全本]([" + LEVEL_CHARS
-                  + r"])", clause)
+    m = re.search(r"(自治区|[" + LEVEL_CHARS + r"])(?:党委|委|政府|人民政府|安委会|安委办|应急管理)|("
+                  + relative_words_re("我全本").pattern + ")", clause)
     if m:
         return level_region(m.group(1) or m.group(2), context)
     return None

@@ -16,15 +16,11 @@ from functools import cache
 
 from graph_loader.extract.bodies import BodyRef, body_word_at, relative_body_at, resolve_body
 from graph_loader.extract.dates import DateHit
-from graph_loader.extract.lexicon_files import alternation, words
+from graph_loader.extract.lexicon_files import alternation, rows, words
 from graph_loader.extract.regions import RegionHit, level_of, relative_region, relative_words_re
 from graph_loader.extract.sentences import SentenceIndex
 from graph_loader.lang.chars import HAN, is_han
 from graph_loader.lang.numerals import NUMERAL
-
-_ARRIVAL = re.compile(r"进驻|入驻|抵达|开始|启动|赴")
-_ARRIVAL_AT_TEAM = re.compile(r"(?:先后)?(?:到|来到|深入)")  # `检查组到仁怀市`: right after the team only
-_TARGET_VERBS = r"对|进驻|入驻|巡查|督导|督查|检查|赴|到|抵达|向"
 
 
 @dataclass
@@ -54,7 +50,19 @@ def _team_re() -> re.Pattern[str]:
 
 @cache
 def _target_re() -> re.Pattern[str]:
-    return re.compile(r"(?:" + _TARGET_VERBS + r")(?:了)?")
+    return re.compile(r"(?:" + _verbs("target") + r")(?:了)?")
+
+
+@cache
+def _verbs(role: str) -> str:
+    """The verbs of lexicon/inspection_verbs.tsv with this role, as a regex alternation."""
+    return alternation(r[0] for r in rows("inspection_verbs.tsv") if r[1] == role)
+
+
+@cache
+def _arrival_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a verb later in the team's sentence, a verb right after the team's name: `检查组先后深入…`)."""
+    return re.compile(_verbs("arrival")), re.compile("(?:先后)?(?:" + _verbs("arrival_at_team") + ")")
 
 
 def _team_start(text: str, pos: int) -> int:
@@ -151,8 +159,8 @@ def find_inspections(text: str, index: SentenceIndex, regions: list[RegionHit], 
         if rng is not None and (insp.start is None or insp.end is None):
             insp.start, insp.end = rng.value, rng.end_value
             insp.spans.append((rng.start, rng.end, "inspection.period"))
-        elif insp.start is None and in_sent and (_ARRIVAL.search(text, m.end(), sent.end)
-                                                  or _ARRIVAL_AT_TEAM.match(text, m.end())):
+        elif insp.start is None and in_sent and (_arrival_re()[0].search(text, m.end(), sent.end)
+                                                  or _arrival_re()[1].match(text, m.end())):
             d = in_sent[0]
             insp.start = d.value
             insp.spans.append((d.start, d.end, "inspection.arrival"))

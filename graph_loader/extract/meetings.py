@@ -25,8 +25,6 @@ from graph_loader.lang.chars import CLAUSE_END, clause_start
 from graph_loader.lang.kinds import kind_of_noun
 from graph_loader.lang.levels import CHAR_LEVEL, LEVEL_CHARS, LEVEL_RANK, ROLE_RANK, higher_role
 
-_NOT_HELD_BEFORE = ("将", "即将", "拟", "准备", "计划", "要", "定于", "适时")
-_NOT_CUE_BEFORE = ("胜利", "的", "将", "即将")  # `十九大胜利召开`, `召开的会议`: not a chair
 _LIST_INTRO = re.compile(r"(出席|参加|列席)[^，,。；;]{0,6}?的(?:还)?有")
 _RELAY_MEETING = re.compile(r"贯彻(?:落实)?[^，。；]{0,20}?会议精神|传达[^，。；]{0,20}?会议精神")
 
@@ -82,6 +80,13 @@ class _Lex:
     roles_re: re.Pattern[str]
     scope_re: re.Pattern[str]
     team_feedback: re.Pattern[str]
+    not_held: tuple[str, ...]  # words just before a held verb that say the meeting is not held yet
+    not_chair: tuple[str, ...]  # words just before a chair cue that say no one chairs there
+
+
+def meeting_verbs(role: str) -> tuple[str, ...]:
+    """The words of lexicon/meeting_verbs.tsv with this role, in file order."""
+    return tuple(r[0] for r in rows("meeting_verbs.tsv") if r[1] == role)
 
 
 @cache
@@ -92,10 +97,10 @@ def _lex() -> _Lex:
     return _Lex(
         kinds=kinds,
         held_verb_first=re.compile(
-            r"(?P<v>主持召开|组织召开|召开|举行|举办)(?P<np>[^，,。；;！？!?\n]{0,40}?)(?P<n>" + nouns + ")"),
+            r"(?P<v>" + alternation(meeting_verbs("held")) + r")(?P<np>[^，,。；;！？!?\n]{0,40}?)(?P<n>" + nouns + ")"),
         held_noun_first=re.compile(
-            r"(?P<n>" + nouns + r")(?P<mid>[^，,。；;！？!?\n]{0,14}?)(?P<v>召开|举行)(?!在即)"),
-        chaired=re.compile(r"(?P<v>主持)(?P<np>[^，,。；;！？!?\n]{0,30}?)(?P<n>" + nouns + ")"),
+            r"(?P<n>" + nouns + r")(?P<mid>[^，,。；;！？!?\n]{0,14}?)(?P<v>" + alternation(meeting_verbs("held_after")) + r")(?!在即)"),
+        chaired=re.compile(r"(?P<v>" + alternation(meeting_verbs("chair")) + r")(?P<np>[^，,。；;！？!?\n]{0,30}?)(?P<n>" + nouns + ")"),
         ended=re.compile(r"(?P<n>" + nouns + r")(?:结束|召开)?(?:之)?后|(?P<after>会后)(?=[，,])"),
         ended_first=first_chars([*kinds, "会后"]),
         branch=re.compile(r"分会场"),
@@ -105,6 +110,8 @@ def _lex() -> _Lex:
         # `督导组向黄石市反馈督导情况`: a team reporting back is a feedback meeting held
         team_feedback=re.compile(r"(?:" + alternation(words("teams.tsv")) + r")[^，,。；;！？!?\n]{0,4}?向"
                                  r"[^，,。；;！？!?\n]{1,24}?(?P<v>反馈)[^，,。；;！？!?\n]{0,8}?(?:情况|意见|问题)"),
+        not_held=meeting_verbs("not_held"),
+        not_chair=meeting_verbs("not_chair"),
     )
 
 
@@ -125,7 +132,7 @@ def _events(text: str) -> list[_Event]:
     for rx in (lex.held_verb_first, lex.chaired):
         for m in rx.finditer(text):
             np = m.group("np")
-            if np.startswith("的") or text[max(0, m.start() - 2):m.start()].endswith(_NOT_HELD_BEFORE):
+            if np.startswith("的") or text[max(0, m.start() - 2):m.start()].endswith(lex.not_held):
                 continue
             name = (np + m.group("n")).strip()
             generic = m.group("n") == "会议" and not np
@@ -137,7 +144,7 @@ def _events(text: str) -> list[_Event]:
         generic = m.group("n") == "会议" and len(name) <= 4
         out.append(_Event(m.start("n"), m.end(), "held", m.group("n"), name, generic))
     for m in lex.team_feedback.finditer(text):
-        if text[max(0, m.start() - 2):m.start()].endswith(_NOT_HELD_BEFORE):
+        if text[max(0, m.start() - 2):m.start()].endswith(lex.not_held):
             continue
         out.append(_Event(m.start("v"), m.end(), "held", "反馈会", text[m.start():m.end()], False))
     for m in finditer_from(lex.ended, lex.ended_first, text):
@@ -306,7 +313,7 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
         if lead:  # `出席会议的还有县委副书记X，副县长Y`: the intro covers the whole sentence
             roles[i] = (lead.group(1), lex.roles.get(lead.group(1), "attendee"), lead.start())
             continue
-        cues = [c for c in _role_cues(text, m.end, own_end) if not text[max(0, c[2] - 2):c[2]].endswith(_NOT_CUE_BEFORE)]
+        cues = [c for c in _role_cues(text, m.end, own_end) if not text[max(0, c[2] - 2):c[2]].endswith(_lex().not_chair)]
         if cues:
             roles[i] = min(cues, key=lambda c: ROLE_RANK[c[1]])
         elif nxt < sent.end and i + 1 < len(people):

@@ -17,7 +17,7 @@ from array import array
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 
 from graph_loader.extract.bodies import BodyRef, body_of_title, convening_body
@@ -27,12 +27,14 @@ from graph_loader.extract.evidence import EvidenceMaker
 from graph_loader.extract.higher import attach_higher
 from graph_loader.extract.incidents import find_incidents
 from graph_loader.extract.inspections import InspectionDraft, find_inspections
+from graph_loader.extract.lexicon_files import alternation
 from graph_loader.extract.meetings import (
     MeetingDraft,
     assign_dates,
     assign_levels,
     assign_participants,
     level_of_chars,
+    meeting_verbs,
     person_roles,
     relays_to_meetings,
     segment_meetings,
@@ -69,7 +71,6 @@ from graph_loader.lang.numerals import NUMERAL
 
 log = logging.getLogger(__name__)
 
-_RELAY_VERB = re.compile(r"传达学习|传达|学习贯彻|贯彻落实|贯彻|落实|学习|领学|宣读|解读")
 
 
 def extract(doc: Document) -> ExtractionRecord:
@@ -327,8 +328,13 @@ def _keep_meetings(drafts: list[MeetingDraft]) -> list[MeetingDraft]:
     return keep
 
 
+@cache
+def _relay_verb_re() -> re.Pattern[str]:
+    return re.compile(alternation(meeting_verbs("relay")))
+
+
 def _relay_verb_before(text: str, start: int) -> bool:
-    return bool(_RELAY_VERB.search(text, clause_start(text, start), start))
+    return bool(_relay_verb_re().search(text, clause_start(text, start), start))
 
 
 # a meeting named for a mission (`X市巡查Y县安全生产工作动员会议`) is held where the team works

@@ -40,31 +40,39 @@ class ParticipantDraft:
 
 @dataclass
 class MeetingDraft:
-    start: int  # scope start in the clean text
-    end: int = 0
-    held: int | None = None  # offset of the held event
-    held_end: int | None = None
-    noun: str | None = None
-    kind: str | None = None
-    name: str | None = None
-    generic: bool = True
-    after_prev: bool = False
-    branch: bool = False
-    branch_pos: int | None = None
-    venue: bool = False  # held at a branch venue of the meeting before it: same date, relays it
-    date: str | None = None
-    date_span: tuple[int, int] | None = None
-    region: str | None = None
-    level: str | None = None
-    level_rule: str | None = None
-    participants: dict[str, ParticipantDraft] = field(default_factory=dict)
-    relays_meeting: int | None = None
-    relay_rule: str | None = None
-    # set by higher.py: a meeting of a higher level than the article's, the rule that made it, and the
-    # meetings this one relays as (target, inferred, basis) once drafts are final
-    higher: bool = False
-    rule: str | None = None
-    relay_to: list[tuple[MeetingDraft, bool, str | None]] = field(default_factory=list)
+    """One meeting of a report as the steps of `meeting_drafts` build it. Each field is owned by the step
+    named beside it; a later step reads it and never sets it, but for the higher step (7), which makes
+    drafts of its own (all fields) and amends the local ones' `after_prev`, `date_span`, `relays_meeting`
+    and `relay_to`.
+
+    1 `segment_meetings`  2 `assign_participants`  3 `relays_to_meetings`  4 `assign_dates`
+    5 `assign_levels`  6 `pipeline._keep_meetings` (drops drafts, renumbers `relays_meeting`)
+    7 `higher.attach_higher`
+    """
+
+    start: int  # 1: scope start in the clean text
+    end: int = 0  # 1: scope end
+    held: int | None = None  # 1: offset of the held event
+    held_end: int | None = None  # 1
+    noun: str | None = None  # 1: the meeting noun (`电视电话会议`)
+    kind: str | None = None  # 1: its kind (lang/data/meeting_kinds.tsv)
+    name: str | None = None  # 1
+    generic: bool = True  # 1: named by a bare noun (`会议`)
+    after_prev: bool = False  # 1: starts where the one before ended (`会议结束后`)
+    branch: bool = False  # 1: a branch venue is named (`分会场`)
+    branch_pos: int | None = None  # 1
+    venue: bool = False  # 1: held at a branch venue of the meeting before it: same date, relays it
+    date: str | None = None  # 4
+    date_span: tuple[int, int] | None = None  # 4
+    region: str | None = None  # 5
+    level: str | None = None  # 5
+    level_rule: str | None = None  # 5
+    participants: dict[str, ParticipantDraft] = field(default_factory=dict)  # 2
+    relays_meeting: int | None = None  # 1 (a venue relays the meeting before it), else 3
+    relay_rule: str | None = None  # with relays_meeting
+    higher: bool = False  # 7: a meeting of a higher level than the article's
+    rule: str | None = None  # 7: the rule that made a higher meeting
+    relay_to: list[tuple[MeetingDraft, bool, str | None]] = field(default_factory=list)  # 7: (target, inferred, basis)
 
 
 @dataclass(frozen=True)
@@ -394,7 +402,7 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
             m.level, m.level_rule = "national", "meeting.level.national"
             continue
         if path is None and m.held is not None:
-            path, rule = _convener_place(text, m.held, regions), "meeting.level.convener_place"
+            path, rule = _subject_place(text, m.held, regions), "meeting.level.convener_place"
         if path is None and m.name:
             sm = lex.scope_re.search(m.name)
             if sm:
@@ -402,7 +410,7 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
         if path is None:
             path, rule = _from_people(m, person_regions, "chair"), "meeting.level.chair_post"
         if path is None and m.held is not None:
-            path, rule = _convener(text, m.held, regions, context), "meeting.level.convener"
+            path, rule = _subject_body_region(text, m.held, regions, context), "meeting.level.convener"
         if path is None:
             path, rule = _from_people(m, person_regions, "speaker"), "meeting.level.speaker_post"
         if path is None and m.branch:
@@ -447,7 +455,7 @@ def _level_from_chars(m: MeetingDraft, person_levels: dict[str, list[str]]) -> s
     return None
 
 
-def _convener_place(text: str, held: int, regions: list[RegionHit]) -> str | None:
+def _subject_place(text: str, held: int, regions: list[RegionHit]) -> str | None:
     """A place named as the subject before the held verb (`晋中市政府立即召开`, `榆林市召开`)."""
     cs = clause_start(text, held)
     if text.startswith(("在", "于"), cs):  # `在X召开`: where, not who
@@ -458,8 +466,9 @@ def _convener_place(text: str, held: int, regions: list[RegionHit]) -> str | Non
     return None
 
 
-def _convener(text: str, held: int, regions: list[RegionHit], context: str | None) -> str | None:
-    """A body written just before the held verb in its clause (`州政府立即召开`)."""
+def _subject_body_region(text: str, held: int, regions: list[RegionHit], context: str | None) -> str | None:
+    """The region of the subject before the held verb in its clause: a place, a level character with a
+    body word (`县政府立即召开` → the article's county) or a relative word (`全县召开`)."""
     cs = clause_start(text, held)
     clause = text[cs:held]
     for h in regions:
@@ -479,3 +488,17 @@ def relays_to_meetings(text: str, meetings: list[MeetingDraft]) -> None:
             continue
         if _RELAY_MEETING.search(text, m.start, m.end):
             m.relays_meeting, m.relay_rule = _previous_relayed(meetings, i), "meeting.relay.spirit"
+
+
+def meeting_drafts(text: str, index: SentenceIndex, mentions: list[NameMention], dates: list[DateHit],
+                   regions: list[RegionHit], person_regions: dict[str, list[str]], context: str | None,
+                   person_levels: dict[str, list[str]]) -> tuple[list[MeetingDraft], list[PersonRole]]:
+    """Steps 1–5 of a report's meetings (see `MeetingDraft`): the drafts, and each person's role cues
+    (the higher step reads them again)."""
+    drafts = segment_meetings(text, index, mentions)  # 1
+    roles = person_roles(text, index, mentions)
+    assign_participants(drafts, roles)  # 2
+    relays_to_meetings(text, drafts)  # 3
+    assign_dates(drafts, dates, index)  # 4
+    assign_levels(text, drafts, regions, person_regions, context, person_levels)  # 5
+    return drafts, roles

@@ -30,14 +30,9 @@ from graph_loader.extract.inspections import InspectionDraft, find_inspections
 from graph_loader.extract.lexicon_files import alternation
 from graph_loader.extract.meetings import (
     MeetingDraft,
-    assign_dates,
-    assign_levels,
-    assign_participants,
     level_of_chars,
+    meeting_drafts,
     meeting_verbs,
-    person_roles,
-    relays_to_meetings,
-    segment_meetings,
 )
 from graph_loader.extract.persons import NameMention, find_persons, post_level, strip_place
 from graph_loader.extract.record import (
@@ -219,15 +214,10 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     bodies: dict[str, Body] = {}
     person_regions, person_levels = _persons(record, mentions, region_at, ctx, ev, bodies)
 
-    drafts = segment_meetings(text, index, mentions)
-    roles = person_roles(text, index, mentions)
-    assign_participants(drafts, roles)
-    relays_to_meetings(text, drafts)
-    assign_dates(drafts, dates, index)
-    assign_levels(text, drafts, regions, person_regions, ctx, person_levels)
-    drafts = _keep_meetings(drafts)
+    drafts, roles = meeting_drafts(text, index, mentions, dates, regions, person_regions, ctx, person_levels)
+    drafts = _keep_meetings(drafts)  # step 6
     base = list(drafts)
-    drafts = attach_higher(text, index, drafts, roles, dates, regions, ctx,
+    drafts = attach_higher(text, index, drafts, roles, dates, regions, ctx,  # step 7
                            partial(_person_level, person_regions, person_levels, ctx))
     _relays_by_identity(base, drafts)
 
@@ -236,7 +226,7 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     position = {id(d): i for i, d in enumerate(drafts)}
     record.meetings = [_meeting(text, d, position, directive_hits, inspections, ev) for d in drafts]
     for d, m in zip(drafts, record.meetings, strict=True):
-        _convener(text, d, m, regions, ctx, ev, bodies)
+        _set_convener(text, d, m, regions, ctx, ev, bodies)
     record.inspections = [_inspection(i, mentions, ev, bodies) for i in inspections]
     record.directives = [_directive(h, ev) for h in directive_hits]
     record.instructions = [_directive(h, ev) for h in find_instructions(text)]
@@ -404,7 +394,7 @@ def _meeting(text: str, d: MeetingDraft, position: dict[int, int], directive_hit
     return m
 
 
-def _convener(text: str, d: MeetingDraft, m: Meeting, regions: list[RegionHit], ctx: str | None,
+def _set_convener(text: str, d: MeetingDraft, m: Meeting, regions: list[RegionHit], ctx: str | None,
               ev: EvidenceMaker, bodies: dict[str, Body]) -> None:
     """The body that convened the meeting: written before the held verb in its clause (`州政府立即召开`),
     else named in the meeting's own name (`市政府常务会议`); None when the text says neither."""

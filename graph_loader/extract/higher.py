@@ -4,12 +4,12 @@ Genre rules (made-up examples):
 - A list of levels before one meeting noun names one meeting per level: `收看国家、省、市安全生产
   电视电话会议` is three meetings, national, provincial and the city's; each is a meeting of its own.
 - How the report relates to them is said around the noun: watched (`组织收听收看…会议`, `在分会场参加`),
-  held above (`国务院召开全国…电视电话会议`, `全国全省…会议先后召开`, `江西省、九江市立即召开电视电话会`),
+  held above (`国务院召开全国…电视电话会议`, `全国全省…会议先后召开`, `甲省、乙市立即召开电视电话会`),
   relayed (`贯彻落实全国、省、市会议精神`), or ended (`全国全省会议结束后`, which starts the follow-up).
 - Only levels above the article's own count: `全县安全生产工作会议` in a county's report is its own
   meeting, handled by `meetings.py`.
 - The people named at the branch venue attend every meeting watched; a person whose post is at a
-  watched meeting's level (`龚正省长…部署` for the provincial one) takes his role there.
+  watched meeting's level (`张三省长…部署` for the provincial one) takes his role there.
 - The lower body's own meeting is the one held at the venue with someone chairing or speaking, or right
   after the watched meetings (`会后`, `会议结束后`, `随后`): one local meeting per watching, dated as the
   watched meetings when the text gives it no date of its own, relaying each watched meeting. Those relays
@@ -294,7 +294,7 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
             if mn.mode == "held" and d not in grp.meetings:
                 spirit = re.search(r"贯彻|落实|传达", text[mn.end:index.clause_bounds(mn.end)[1] + 1] if
                                    mn.end < len(text) else "")
-                if spirit:  # `会后，江西省、九江市立即召开电视电话会贯彻落实会议精神`
+                if spirit:  # `会后，甲省、乙市立即召开电视电话会贯彻落实会议精神`
                     d.relay_to.extend((g, False, None) for g in earlier if g.level != d.level)
             if d not in grp.meetings:
                 grp.meetings.append(d)
@@ -440,7 +440,7 @@ def _date_in(singles: list[DateHit], lo: int, hi: int) -> DateHit | None:
 
 
 def _date_just_before(text: str, singles: list[DateHit], pos: int) -> DateHit | None:
-    """`传达11月27日全国、省、州…会议精神`: the date written right before the list is the meetings'."""
+    """`传达5月6日全国、省、州…会议精神`: the date written right before the list is the meetings'."""
     for d in singles:
         if d.end <= pos and not text[d.end:pos].strip("上午下晚 "):
             return d

@@ -215,7 +215,7 @@ def _fill_from_article(insp: InspectionDraft, text: str, index: SentenceIndex, r
     """What the team's own sentences leave open, the article says elsewhere: the target after a mission
     verb in any sentence (`X市对Y县…开展巡查`, `督导检查Y区`), else the article's home when the team
     comes from above it; the start, the date of the sentence that sends the team in or opens the
-    mission (`12月8日，…巡查动员会议召开`)."""
+    mission (`5月6日，…巡查动员会议召开`)."""
     if insp.target is None and context and _above(insp.region, context, insp.level):
         # a local report of a team from above: the team inspects the report's home
         insp.target, insp.target_kind, insp.target_region = context, "region", context

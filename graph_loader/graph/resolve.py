@@ -529,24 +529,3 @@ def _strip_region(name: str, region: str | None) -> str:
             if name.startswith(w) and len(name) > len(w):
                 name, changed = name[len(w):], True
     return name
-
-
-def merges_command(args) -> int:
-    """`safetykg merges`: every entity that several articles support, and the rule that made it one."""
-    import sys
-
-    from graph_loader.config import workspace_dir
-
-    path = workspace_dir(args.workspace) / "resolver.json"
-    if not path.exists():
-        print(f"error: no build in {path.parent} (run `safetykg build` first)", file=sys.stderr)
-        return 2
-    merges = sorted(Resolver.load(path).merges(args.kind), key=lambda m: (m.kind, -m.n_docs, m.key))
-    if args.json:
-        print(json.dumps([m.__dict__ for m in merges], ensure_ascii=False, indent=1))
-        return 0
-    for m in merges:
-        more = f" (+{m.n_docs - len(m.doc_ids)} more)" if m.n_docs > len(m.doc_ids) else ""
-        print(f"{m.kind}\t{m.id}\t{m.key}\t{m.n_docs} articles\t{m.reason}\t{', '.join(m.doc_ids)}{more}")
-    print(f"{len(merges)} merged entities", file=sys.stderr)
-    return 0

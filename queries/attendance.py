@@ -7,10 +7,10 @@ from typing import Any
 
 from pydantic import BaseModel, Field, model_validator
 
+from graph_loader.lang.levels import ROLE_RANK
 from queries.lookup import find_nodes, region_subtree
 from queries.shapes import (
     CYPHER_IN_RANGE,
-    ROLE_RANK,
     DateRangeParams,
     QueryParamError,
     Ref,

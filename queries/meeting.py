@@ -6,8 +6,9 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from graph_loader.lang.levels import ROLE_RANK
 from queries.lookup import find_one
-from queries.shapes import ROLE_RANK, EvidenceItem, Ref, cypher_props, evidence_items, ref
+from queries.shapes import EvidenceItem, Ref, cypher_props, evidence_items, ref
 from queries.spec import QuerySpec
 
 

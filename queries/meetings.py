@@ -9,8 +9,9 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from graph_loader.lang.levels import Level
 from graph_loader.stores.summary import latest_meetings
-from queries.shapes import CYPHER_IN_RANGE, DateRangeParams, Level, Ref, ref
+from queries.shapes import CYPHER_IN_RANGE, DateRangeParams, Ref, ref
 from queries.spec import QuerySpec
 
 PAGE = 200  # a page of the app's table; a whole 10k corpus (14k meetings) in one answer took 100+ ms

@@ -20,8 +20,9 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from graph_loader.lang.levels import LEVELS, Level
 from queries.lookup import find_nodes, region_subtree
-from queries.shapes import CYPHER_IN_RANGE, LEVELS, DateRangeParams, Level, QueryParamError, month_of
+from queries.shapes import CYPHER_IN_RANGE, DateRangeParams, QueryParamError, month_of
 from queries.spec import QuerySpec
 
 

@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel, Field, field_validator
 
 from graph_loader.graph.schema import NODE_LABELS, decode_evidence
-from graph_loader.lang.levels import LEVEL_RANK, LEVELS, ROLE_RANK, Level  # noqa: F401 (re-exported to queries)
+from graph_loader.lang.levels import LEVEL_RANK, LEVELS
 from graph_loader.stores.embedded import NAME_PROPS
 
 LABEL_RANK: dict[str, int] = {name: i for i, name in enumerate(NODE_LABELS)}

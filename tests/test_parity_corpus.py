@@ -15,10 +15,10 @@ from typing import Any
 
 import pytest
 
+from graph_loader.lang.levels import LEVELS
 from graph_loader.stores.embedded import EmbeddedStore
 from graph_loader.stores.summary import is_dated
 from queries.registry import REGISTRY, run_query
-from queries.shapes import LEVELS
 
 pytestmark = pytest.mark.neo4j
 

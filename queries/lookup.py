@@ -9,7 +9,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from graph_loader.stores.embedded import NAME_PROPS, EmbeddedStore
+from graph_loader.graph.schema import NAME_PROPS
+from graph_loader.stores.embedded import EmbeddedStore
 from queries.shapes import QueryParamError, cypher_props
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from graph_loader.stores.embedded import NAME_PROPS
+from graph_loader.graph.schema import NAME_PROPS
 from queries.lookup import simplified
 from queries.shapes import LABEL_RANK, QueryParamError, Ref, query_rows
 from queries.spec import QuerySpec

@@ -12,8 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, field_validator
 
-from graph_loader.graph.schema import NODE_LABELS, decode_evidence
-from graph_loader.stores.embedded import NAME_PROPS
+from graph_loader.graph.schema import NAME_PROPS, NODE_LABELS, decode_evidence
 
 Level = Literal["national", "province", "prefecture", "county", "township"]
 LEVELS: tuple[str, ...] = ("national", "province", "prefecture", "county", "township")

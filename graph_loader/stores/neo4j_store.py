@@ -37,7 +37,15 @@ from pathlib import Path
 from typing import Any
 
 from graph_loader.config import Neo4jSettings
-from graph_loader.graph.schema import NODE_LABELS, REL_TYPES, GraphRows, NodeRow, RelRow, storable_value
+from graph_loader.graph.schema import (
+    NAME_PROPS,
+    NODE_LABELS,
+    REL_TYPES,
+    GraphRows,
+    NodeRow,
+    RelRow,
+    storable_value,
+)
 from graph_loader.stores.base import LoadSummary, StoreIdentity
 from graph_loader.stores.errors import StoreUnavailable  # raised here, and re-exported for callers
 
@@ -572,6 +580,53 @@ class Neo4jStore:
         with self._unavailable_as_error(), self._session(read=True) as session:
             record = session.run("RETURN " + ", ".join(counts)).single()
         return {name: record[name] for name in (*NODE_LABELS, *REL_TYPES)}
+
+    # The GraphStore reads. A node is matched per label (`MATCH (n:Label {id: $id})` uses the
+    # label's uniqueness index; a match without a label scans every node), so a read by id asks
+    # each label in one UNION and a relationship read first finds its node's label.
+
+    def _by_id(self, nid: str) -> tuple[str, dict[str, Any]] | None:
+        union = " UNION ALL ".join(f"MATCH (n:{_label(lab)} {{id: $id}}) RETURN n, '{lab}' AS label"
+                                   for lab in NODE_LABELS)
+        rows = self.query(f"CALL () {{ {union} }} RETURN n, label LIMIT 1", {"id": nid})
+        return (rows[0]["label"], rows[0]["n"]) if rows else None
+
+    def node(self, nid: str) -> dict[str, Any] | None:
+        """The node's properties with its `id` and `label` (None when absent)."""
+        found = self._by_id(nid)
+        return None if found is None else {**found[1], "id": nid, "label": found[0]}
+
+    def label(self, nid: str) -> str | None:
+        found = self._by_id(nid)
+        return None if found is None else found[0]
+
+    def ids_by_label(self, label: str) -> set[str]:
+        return {r["id"] for r in self.query(f"MATCH (n:{_label(label)}) RETURN n.id AS id")}
+
+    def ids_by_name(self, name: str) -> set[str]:
+        """Nodes whose naming property (`schema.NAME_PROPS`: name, title, path, team) equals `name`."""
+        union = " UNION ".join(f"MATCH (n:{_label(lab)}) WHERE n.{prop} = $name RETURN n.id AS id"
+                               for lab, props in NAME_PROPS.items() for prop in props)
+        return {r["id"] for r in self.query(union, {"name": name})}
+
+    def _rels(self, nid: str, rel_type: str | None, outgoing: bool) -> Iterator[tuple[str, dict[str, Any]]]:
+        label = self.label(nid)
+        if label is None:
+            return
+        typed = f":{_rel_type(rel_type)}" if rel_type else ""
+        arrow = f"-[r{typed}]->" if outgoing else f"<-[r{typed}]-"
+        rows = self.query(f"MATCH (n:{label} {{id: $id}}){arrow}(m) "
+                          "RETURN m.id AS other, r, type(r) AS type ORDER BY r.id", {"id": nid})
+        for row in rows:
+            yield row["other"], {**row["r"], "type": row["type"]}
+
+    def out_rels(self, nid: str, rel_type: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
+        """(target id, relationship properties with `id` and `type`) for each outgoing relationship."""
+        return self._rels(nid, rel_type, outgoing=True)
+
+    def in_rels(self, nid: str, rel_type: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
+        """(source id, relationship properties with `id` and `type`) for each incoming relationship."""
+        return self._rels(nid, rel_type, outgoing=False)
 
     def identity(self) -> StoreIdentity:
         """Keyed by the database's own id (`db.info()`): the same database reached on another port or

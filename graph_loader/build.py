@@ -25,6 +25,8 @@ from graph_loader.config import Neo4jSettings
 from graph_loader.ingest.document import Document, IngestWarning, Metadata, Rejection
 from graph_loader.stores import open_store
 from graph_loader.stores.base import GraphStore
+from graph_loader.stores.embedded import EmbeddedStore
+from graph_loader.stores.neo4j_store import Neo4jStore
 
 STATE_FILE = "build_state.json"
 CHECKPOINT_EVERY = 60.0  # seconds between saves of an embedded store during a build, at least
@@ -343,7 +345,7 @@ def build_paths(paths: Iterable[str | Path], workspace: Path, store_kind: str = 
             _settle(ws, resolver, store, build_batch, write_rows)
         _checkpoint(store, resolver, resolver_path, state)
         report.store_counts = store.counts()
-        if getattr(store, "kind", None) == "neo4j":  # answers too slow per request, for the graph just written
+        if isinstance(store, Neo4jStore):  # answers too slow per request, for the graph just written
             from queries.sectors import refresh_summaries
 
             refresh_summaries(store)
@@ -356,7 +358,7 @@ def build_paths(paths: Iterable[str | Path], workspace: Path, store_kind: str = 
     return report
 
 
-def _settle(ws: Path, resolver: Any, store: Any, build_batch: Callable, write_rows: Callable,
+def _settle(ws: Path, resolver: Any, store: GraphStore, build_batch: Callable, write_rows: Callable,
             rounds: int = 3) -> None:
     """Graph again the articles whose inferred meeting joins (a year-less meeting joining the one
     dated meeting that fits) come out differently now that later articles are in: the answer does
@@ -380,9 +382,10 @@ def _settle(ws: Path, resolver: Any, store: Any, build_batch: Callable, write_ro
         store.upsert(result.rows)
 
 
-def _checkpoint(store: Any, resolver: Any, resolver_path: Path, state: _State) -> None:
-    """Store first, then resolver and state: a crash in between only means redoing work."""
-    if hasattr(store, "save"):
+def _checkpoint(store: GraphStore, resolver: Any, resolver_path: Path, state: _State) -> None:
+    """Store first, then resolver and state: a crash in between only means redoing work (a Neo4j
+    store has committed each upsert already)."""
+    if isinstance(store, EmbeddedStore):
         store.save()
     resolver.save(resolver_path)
     state.save()
@@ -423,7 +426,7 @@ class _ShaclChecker:
 
 
 def _write_batch(ws: Path, items: list[tuple[Any, Document]], build_batch: Callable,
-                 resolver: Any, write_rows: Callable, store: Any, report: BuildReport) -> list[str]:
+                 resolver: Any, write_rows: Callable, store: GraphStore, report: BuildReport) -> list[str]:
     """Records → RDF and rows of one batch, its per-article files and the store; returns the
     batch's N-Triples files (what SHACL validates)."""
     from graph_loader.graph.rdf import write_batch_rdf

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, Field, field_validator
 
 from graph_loader.graph.schema import NAME_PROPS, NODE_LABELS, decode_evidence
+
+if TYPE_CHECKING:
+    from graph_loader.stores.neo4j_store import Neo4jStore
 
 Level = Literal["national", "province", "prefecture", "county", "township"]
 LEVELS: tuple[str, ...] = ("national", "province", "prefecture", "county", "township")
@@ -156,7 +159,7 @@ def cypher_props(var: str, *extra: str, label: str | None = None) -> str:
     return f"{var} {{{props}, label: {lab}}}"
 
 
-def query_rows(store: Any, cypher: str, params: dict[str, Any], columns: tuple[str, ...]) -> list[dict[str, Any]]:
+def query_rows(store: Neo4jStore, cypher: str, params: dict[str, Any], columns: tuple[str, ...]) -> list[dict[str, Any]]:
     """Run a read whose answer has many rows as one record holding a list of maps.
 
     The driver's cost per record dominates answers of thousands of rows (half the time for

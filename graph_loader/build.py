@@ -54,6 +54,7 @@ class BuildReport:
     collisions: list[tuple[str, str]] = field(default_factory=list)  # (path, why its doc id is not its stem)
     store_counts: dict[str, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # what the user should know about the store
+    bad_rows: list[str] = field(default_factory=list)  # "path:line: reason" of rows lines left out on a reload
     seconds: float = 0.0
 
     @property
@@ -250,7 +251,7 @@ def build_paths(paths: Iterable[str | Path], workspace: Path, store_kind: str = 
     """
     from graph_loader.graph.batch import build_batch
     from graph_loader.graph.resolve import Resolver
-    from graph_loader.graph.rows_io import merge_rows, read_rows, write_rows
+    from graph_loader.graph.rows_io import BadLine, merge_rows, read_rows, write_rows
     from graph_loader.ingest import assign_doc_id, iter_input_files
 
     t0 = time.perf_counter()
@@ -315,8 +316,20 @@ def build_paths(paths: Iterable[str | Path], workspace: Path, store_kind: str = 
     checker = _ShaclChecker(report) if shacl and todo else None
     try:
         for chunk in _chunks(to_load, batch_size):  # built before, for another store: its rows as written
-            store.upsert(merge_rows(read_rows(rows_dir(ws) / f"{doc_id}.jsonl") for _, doc_id in chunk))
+            # a bad line is left out with a warning; an unreadable file leaves its article unheld, so
+            # the next build tries it again
+            bad: list[BadLine] = []
+            rows, read = [], []
             for path, doc_id in chunk:
+                rows_path = rows_dir(ws) / f"{doc_id}.jsonl"
+                try:
+                    rows.append(read_rows(rows_path, bad))
+                    read.append((path, doc_id))
+                except OSError as e:
+                    bad.append(BadLine(rows_path, 0, f"cannot read the file ({type(e).__name__})"))
+            store.upsert(merge_rows(rows))
+            report.bad_rows += [str(b) for b in bad]
+            for path, doc_id in read:
                 held[doc_id] = state.done[path]["sha256"]
                 report.files.append(FileReport(path, doc_id, "loaded"))
             done += len(chunk)

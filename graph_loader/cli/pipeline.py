@@ -167,6 +167,8 @@ def build_command(args: argparse.Namespace) -> int:
         print(f"extraction failed: {f.path}: {reason}", file=sys.stderr)
     for note in report.notes:
         print(f"note: {note}", file=sys.stderr)
+    for line in report.bad_rows:  # the rest of the article was loaded; the build still succeeds
+        print(f"warning: bad rows line left out: {line}", file=sys.stderr)
     for v in report.violations[:20]:
         print(f"shacl: {v}", file=sys.stderr)
     if not quiet:

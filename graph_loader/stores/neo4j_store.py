@@ -25,15 +25,13 @@ technical node at all.
 
 from __future__ import annotations
 
-import json
 import re
 import time
 import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, fields
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
 
 from graph_loader.config import Neo4jSettings
@@ -80,72 +78,6 @@ class ReadResult:
     columns: list[str]
     rows: list[dict[str, Any]]
     truncated: bool
-
-
-# --- rows files -----------------------------------------------------------------------------------
-
-_NODE_FIELDS = {f.name for f in fields(NodeRow)}
-_REL_FIELDS = {f.name for f in fields(RelRow)}
-
-
-def iter_row_batches(workspace: Path | str) -> Iterator[GraphRows]:
-    """The batches the build wrote as `<workspace>/rows/*.jsonl`, in file order.
-
-    Each batch starts with `{"kind": "batch", "doc_ids": [...]}`, followed by
-    `{"kind": "node", ...NodeRow}` and `{"kind": "rel", ...RelRow}` lines.
-    """
-    for path in sorted((Path(workspace) / "rows").glob("*.jsonl")):
-        batch: GraphRows | None = None
-        with open(path, encoding="utf-8") as f:
-            for lineno, line in enumerate(f, 1):
-                if not line.strip():
-                    continue
-                obj = json.loads(line)
-                kind = obj.pop("kind", None)
-                if kind == "batch":
-                    if batch is not None:
-                        yield batch
-                    batch = GraphRows(doc_ids=list(obj.get("doc_ids", [])))
-                    continue
-                if batch is None:
-                    batch = GraphRows()
-                if kind == "node":
-                    batch.nodes.append(NodeRow(**{k: v for k, v in obj.items() if k in _NODE_FIELDS}))
-                elif kind == "rel":
-                    batch.rels.append(RelRow(**{k: v for k, v in obj.items() if k in _REL_FIELDS}))
-                else:
-                    raise ValueError(f"{path}:{lineno}: unknown row kind {kind!r}")
-        if batch is not None:
-            yield batch
-
-
-def grouped_batches(batches: Iterable[GraphRows], max_docs: int = 200) -> Iterator[GraphRows]:
-    """Consecutive batches joined up to `max_docs` articles: one upsert instead of many small ones.
-
-    Same result as upserting them one by one (facts shared by the joined batches are merged
-    with their support lists unioned), with far fewer transactions when the build wrote one
-    file per article.
-    """
-    current = GraphRows()
-    for batch in batches:
-        if current.doc_ids and len(current.doc_ids) + len(batch.doc_ids) > max_docs:
-            yield current
-            current = GraphRows()
-        current.nodes += batch.nodes
-        current.rels += batch.rels
-        current.doc_ids += batch.doc_ids
-    if current.doc_ids or current.nodes or current.rels:
-        yield current
-
-
-def write_row_batch(path: Path | str, rows: GraphRows) -> None:
-    """Write one batch in the rows-file format (tests and tools; the build writes the same)."""
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(json.dumps({"kind": "batch", "doc_ids": rows.doc_ids}, ensure_ascii=False) + "\n")
-        for node in rows.nodes:
-            f.write(json.dumps({"kind": "node", **asdict(node)}, ensure_ascii=False) + "\n")
-        for rel in rows.rels:
-            f.write(json.dumps({"kind": "rel", **asdict(rel)}, ensure_ascii=False) + "\n")
 
 
 # --- read-only console guard ----------------------------------------------------------------------

@@ -18,12 +18,13 @@ FORMATS = {"graphml": ("download_graphml", "graph.graphml", "application/graphml
 def export_bytes(ws: str, fmt: str, token: str) -> bytes:
     """Run the exporter into a temp file (cached per workspace state; `token` changes on rebuild)."""
     from graph_loader.graph.export import NothingToExport, export_workspace
+    from graph_loader.graph.rows_io import BadRowsLine
 
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / f"graph.{fmt}"
         try:
             export_workspace(Path(ws), fmt, out)
-        except NothingToExport as e:
+        except (NothingToExport, BadRowsLine) as e:
             raise RuntimeError(str(e).replace(ws, "<workspace>")) from None
         if not out.exists():
             raise RuntimeError(f"the {fmt} export wrote no file")

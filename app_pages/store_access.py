@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
 from app_pages.i18n import t
+from graph_loader.stores import STORE_KINDS
 
-STORE_KINDS = ("embedded", "neo4j")
+if TYPE_CHECKING:
+    from graph_loader.stores.base import GraphStore
 
 
 def workspace() -> Path:
@@ -48,14 +50,14 @@ def store_token(ws: Path) -> str:
 
 
 @st.cache_resource(max_entries=2, show_spinner=False)
-def _embedded_store(ws: str, token: str) -> Any:
+def _embedded_store(ws: str, token: str) -> GraphStore:
     from graph_loader.stores import open_store
 
     return open_store("embedded", Path(ws))
 
 
 @st.cache_resource(max_entries=2, show_spinner=False)
-def _neo4j_store(ws: str, uri: str | None) -> Any:
+def _neo4j_store(ws: str, uri: str | None) -> GraphStore:
     from graph_loader.config import neo4j_settings
     from graph_loader.stores import open_store
 
@@ -68,7 +70,7 @@ def _neo4j_uri(ws: Path) -> str | None:
     return neo4j_settings(workspace=ws).uri
 
 
-def get_store() -> Any | None:
+def get_store() -> GraphStore | None:
     """The current store, or None after showing why it is not available."""
     ws = workspace()
     try:

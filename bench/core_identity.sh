@@ -2,7 +2,7 @@
 # Byte-identity of the pipeline's outputs between two checkouts of the code.
 #   bench/core_identity.sh CODE_DIR OUT_DIR      (run once per checkout, then diff -r the two OUT_DIRs)
 # Builds (embedded store, no SHACL) data/corpus, data/real/texts, the shared real and seed corpora and a
-# 1k generated corpus (made once, by the first run, in $GEN), and keeps each build's records/ and rows/.
+# 1k generated corpus (made once, by the first run, in $GEN), and keeps each build's records/, rows/, rdf/ and resolver.json.
 set -euo pipefail
 CODE=$(cd "$1" && pwd); OUT=$2; GEN=${GEN:-/tmp/core-identity-gen}
 BIN=/work/main/.venv/bin
@@ -18,7 +18,7 @@ run() {  # name paths...
   local ws; ws=$(mktemp -d)
   (cd "$CODE" && PYTHONPATH=$CODE "$BIN/safetykg" build --workspace "$ws" --no-shacl --quiet "$@" >"$OUT/$name.log" 2>&1) || true
   mkdir -p "$OUT/$name"
-  cp -r "$ws/records" "$ws/rows" "$OUT/$name/" 2>/dev/null || true
+  cp -r "$ws/records" "$ws/rows" "$ws/rdf" "$OUT/$name/" 2>/dev/null || true
   [ -f "$ws/resolver.json" ] && cp "$ws/resolver.json" "$OUT/$name/"
   rm -rf "$ws"
 }

@@ -25,6 +25,8 @@ from graph_loader.config import Neo4jSettings
 from graph_loader.ingest.document import Document, IngestWarning, Metadata, Rejection
 from graph_loader.stores import open_store
 from graph_loader.stores.base import GraphStore
+from graph_loader.stores.embedded import EmbeddedStore
+from graph_loader.stores.neo4j_store import Neo4jStore
 
 STATE_FILE = "build_state.json"
 CHECKPOINT_EVERY = 60.0  # seconds between saves of an embedded store during a build, at least
@@ -52,6 +54,7 @@ class BuildReport:
     collisions: list[tuple[str, str]] = field(default_factory=list)  # (path, why its doc id is not its stem)
     store_counts: dict[str, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # what the user should know about the store
+    bad_rows: list[str] = field(default_factory=list)  # "path:line: reason" of rows lines left out on a reload
     seconds: float = 0.0
 
     @property
@@ -248,7 +251,7 @@ def build_paths(paths: Iterable[str | Path], workspace: Path, store_kind: str = 
     """
     from graph_loader.graph.batch import build_batch
     from graph_loader.graph.resolve import Resolver
-    from graph_loader.graph.rows_io import merge_rows, read_rows, write_rows
+    from graph_loader.graph.rows_io import BadLine, merge_rows, read_rows, write_rows
     from graph_loader.ingest import assign_doc_id, iter_input_files
 
     t0 = time.perf_counter()
@@ -313,8 +316,20 @@ def build_paths(paths: Iterable[str | Path], workspace: Path, store_kind: str = 
     checker = _ShaclChecker(report) if shacl and todo else None
     try:
         for chunk in _chunks(to_load, batch_size):  # built before, for another store: its rows as written
-            store.upsert(merge_rows(read_rows(rows_dir(ws) / f"{doc_id}.jsonl") for _, doc_id in chunk))
+            # a bad line is left out with a warning; an unreadable file leaves its article unheld, so
+            # the next build tries it again
+            bad: list[BadLine] = []
+            rows, read = [], []
             for path, doc_id in chunk:
+                rows_path = rows_dir(ws) / f"{doc_id}.jsonl"
+                try:
+                    rows.append(read_rows(rows_path, bad))
+                    read.append((path, doc_id))
+                except OSError as e:
+                    bad.append(BadLine(rows_path, 0, f"cannot read the file ({type(e).__name__})"))
+            store.upsert(merge_rows(rows))
+            report.bad_rows += [str(b) for b in bad]
+            for path, doc_id in read:
                 held[doc_id] = state.done[path]["sha256"]
                 report.files.append(FileReport(path, doc_id, "loaded"))
             done += len(chunk)
@@ -343,7 +358,7 @@ def build_paths(paths: Iterable[str | Path], workspace: Path, store_kind: str = 
             _settle(ws, resolver, store, build_batch, write_rows)
         _checkpoint(store, resolver, resolver_path, state)
         report.store_counts = store.counts()
-        if getattr(store, "kind", None) == "neo4j":  # answers too slow per request, for the graph just written
+        if isinstance(store, Neo4jStore):  # answers too slow per request, for the graph just written
             from queries.sectors import refresh_summaries
 
             refresh_summaries(store)
@@ -356,7 +371,7 @@ def build_paths(paths: Iterable[str | Path], workspace: Path, store_kind: str = 
     return report
 
 
-def _settle(ws: Path, resolver: Any, store: Any, build_batch: Callable, write_rows: Callable,
+def _settle(ws: Path, resolver: Any, store: GraphStore, build_batch: Callable, write_rows: Callable,
             rounds: int = 3) -> None:
     """Graph again the articles whose inferred meeting joins (a year-less meeting joining the one
     dated meeting that fits) come out differently now that later articles are in: the answer does
@@ -380,9 +395,10 @@ def _settle(ws: Path, resolver: Any, store: Any, build_batch: Callable, write_ro
         store.upsert(result.rows)
 
 
-def _checkpoint(store: Any, resolver: Any, resolver_path: Path, state: _State) -> None:
-    """Store first, then resolver and state: a crash in between only means redoing work."""
-    if hasattr(store, "save"):
+def _checkpoint(store: GraphStore, resolver: Any, resolver_path: Path, state: _State) -> None:
+    """Store first, then resolver and state: a crash in between only means redoing work (a Neo4j
+    store has committed each upsert already)."""
+    if isinstance(store, EmbeddedStore):
         store.save()
     resolver.save(resolver_path)
     state.save()
@@ -423,7 +439,7 @@ class _ShaclChecker:
 
 
 def _write_batch(ws: Path, items: list[tuple[Any, Document]], build_batch: Callable,
-                 resolver: Any, write_rows: Callable, store: Any, report: BuildReport) -> list[str]:
+                 resolver: Any, write_rows: Callable, store: GraphStore, report: BuildReport) -> list[str]:
     """Records → RDF and rows of one batch, its per-article files and the store; returns the
     batch's N-Triples files (what SHACL validates)."""
     from graph_loader.graph.rdf import write_batch_rdf

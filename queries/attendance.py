@@ -3,14 +3,14 @@ or a region (with its sub-regions) — within an optional date range."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field, model_validator
 
+from graph_loader.lang.levels import ROLE_RANK
 from queries.lookup import find_nodes, region_subtree
 from queries.shapes import (
     CYPHER_IN_RANGE,
-    ROLE_RANK,
     DateRangeParams,
     QueryParamError,
     Ref,
@@ -19,6 +19,11 @@ from queries.shapes import (
     ref,
 )
 from queries.spec import QuerySpec
+
+if TYPE_CHECKING:
+    from graph_loader.stores.base import GraphStore
+    from graph_loader.stores.embedded import EmbeddedStore
+    from graph_loader.stores.neo4j_store import Neo4jStore
 
 
 class AttendanceParams(DateRangeParams):
@@ -59,7 +64,7 @@ MATCH (g:Region)<-[:PART_OF*0..]-(:Region)<-[:HELD_IN]-(m:Meeting)<-[r:PARTICIPA
 WHERE g.id IN $ids AND {_RANGE} {_RETURN}"""
 
 
-def _subject(store: Any, params: AttendanceParams) -> tuple[str, list[dict]]:
+def _subject(store: GraphStore, params: AttendanceParams) -> tuple[str, list[dict]]:
     if params.person is not None:
         kind, text, labels = "person", params.person, ("Person",)
     elif params.body is not None:
@@ -72,7 +77,7 @@ def _subject(store: Any, params: AttendanceParams) -> tuple[str, list[dict]]:
     return kind, found
 
 
-def _raw_embedded(store: Any, kind: str, ids: list[str], params: AttendanceParams) -> list[dict]:
+def _raw_embedded(store: EmbeddedStore, kind: str, ids: list[str], params: AttendanceParams) -> list[dict]:
     persons: set[str] = set()
     meetings: set[str] = set()
     if kind == "person":
@@ -109,12 +114,12 @@ def _assemble(found: list[dict], rows: list[dict]) -> AttendanceResult:
     return AttendanceResult(subject=[ref(n) for n in found], rows=out)
 
 
-def run_embedded(store: Any, params: AttendanceParams) -> AttendanceResult:
+def run_embedded(store: EmbeddedStore, params: AttendanceParams) -> AttendanceResult:
     kind, found = _subject(store, params)
     return _assemble(found, _raw_embedded(store, kind, [n["id"] for n in found], params))
 
 
-def run_neo4j(store: Any, params: AttendanceParams) -> AttendanceResult:
+def run_neo4j(store: Neo4jStore, params: AttendanceParams) -> AttendanceResult:
     kind, found = _subject(store, params)
     text = {"person": CYPHER_PERSON, "body": CYPHER_BODY, "region": CYPHER_REGION}[kind]
     rows = query_rows(store, text, {"ids": [n["id"] for n in found], **params.range_params()}, ("m", "p", "role"))

@@ -7,7 +7,7 @@ page only — a team name such as 巡查组 matches a thousand inspections in a 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field, model_validator
 
@@ -23,6 +23,11 @@ from queries.shapes import (
     ref,
 )
 from queries.spec import QuerySpec
+
+if TYPE_CHECKING:
+    from graph_loader.stores.base import GraphStore
+    from graph_loader.stores.embedded import EmbeddedStore
+    from graph_loader.stores.neo4j_store import Neo4jStore
 
 PAGE = 100  # each carries its teams, targets and feedback meetings
 
@@ -106,7 +111,7 @@ WHERE i.team CONTAINS $team OR EXISTS { (i)-[:CONDUCTED_BY]->(b:Body) WHERE b.id
 """ + _DETAILS
 
 
-def _raw_one(store: Any, iid: str) -> dict[str, Any]:
+def _raw_one(store: GraphStore, iid: str) -> dict[str, Any]:
     i = store.node(iid)
     conducted = [store.node(b) for b, _ in store.out_rels(iid, "CONDUCTED_BY") if store.label(b) == "Body"]
     targets = [store.node(t) for t, _ in store.out_rels(iid, "TARGETS")]
@@ -121,7 +126,7 @@ def _raw_one(store: Any, iid: str) -> dict[str, Any]:
     return {"i": i, "conducted_by": conducted, "targets": targets, "feedback": feedback}
 
 
-def _raw_embedded(store: Any, params: InspectionsParams, region_ids: list[str]) -> tuple[int, list[dict]]:
+def _raw_embedded(store: EmbeddedStore, params: InspectionsParams, region_ids: list[str]) -> tuple[int, list[dict]]:
     ids: set[str] = set()
     if params.team is not None:
         team = simplified(params.team)
@@ -157,7 +162,7 @@ def _assemble(total: int, rows: list[dict], offset: int) -> InspectionsResult:
     return InspectionsResult(inspections=out, total=total, offset=offset)
 
 
-def _regions(store: Any, params: InspectionsParams) -> list[str]:
+def _regions(store: GraphStore, params: InspectionsParams) -> list[str]:
     if params.region is None:
         return []
     found = find_nodes(store, params.region, ("Region",))
@@ -166,12 +171,12 @@ def _regions(store: Any, params: InspectionsParams) -> list[str]:
     return [r["id"] for r in found]
 
 
-def run_embedded(store: Any, params: InspectionsParams) -> InspectionsResult:
+def run_embedded(store: EmbeddedStore, params: InspectionsParams) -> InspectionsResult:
     total, rows = _raw_embedded(store, params, _regions(store, params))
     return _assemble(total, rows, params.offset)
 
 
-def run_neo4j(store: Any, params: InspectionsParams) -> InspectionsResult:
+def run_neo4j(store: Neo4jStore, params: InspectionsParams) -> InspectionsResult:
     region_ids = _regions(store, params)
     page = {"offset": params.offset, "end": params.offset + params.limit, **params.range_params()}
     if params.team is not None:

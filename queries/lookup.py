@@ -7,10 +7,15 @@ ties are broken by id so both stores pick the same node.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from graph_loader.stores.embedded import NAME_PROPS, EmbeddedStore
+from graph_loader.graph.schema import NAME_PROPS
+from graph_loader.stores.embedded import EmbeddedStore
+from graph_loader.stores.neo4j_store import Neo4jStore
 from queries.shapes import QueryParamError, cypher_props
+
+if TYPE_CHECKING:
+    from graph_loader.stores.base import GraphStore
 
 
 @lru_cache(maxsize=1)
@@ -25,15 +30,17 @@ def simplified(text: str) -> str:
     return _t2s().convert(text.strip())
 
 
-def find_nodes(store: Any, text: str, labels: tuple[str, ...]) -> list[dict[str, Any]]:
+def find_nodes(store: GraphStore, text: str, labels: tuple[str, ...]) -> list[dict[str, Any]]:
     """Nodes of these labels with id == text, else with a name == text; sorted by id."""
     text = text.strip()
     if not text:
         return []
     names = sorted({text, simplified(text)})
-    if store.kind == "embedded":
+    if isinstance(store, EmbeddedStore):
         return _find_embedded(store, text, names, labels)
-    return _find_neo4j(store, text, names, labels)
+    if isinstance(store, Neo4jStore):
+        return _find_neo4j(store, text, names, labels)
+    raise TypeError(f"no lookup for a {type(store).__name__}")
 
 
 def _find_embedded(store: EmbeddedStore, text: str, names: list[str], labels: tuple[str, ...]) -> list[dict]:
@@ -55,7 +62,7 @@ def _projection(label: str) -> str:
     return f"n {{.*, label: '{label}'}}" if label in _WHOLE else cypher_props("n", label=label)
 
 
-def _find_neo4j(store: Any, text: str, names: list[str], labels: tuple[str, ...]) -> list[dict]:
+def _find_neo4j(store: Neo4jStore, text: str, names: list[str], labels: tuple[str, ...]) -> list[dict]:
     by_id = " UNION ALL ".join(f"MATCH (n:{lab} {{id: $q}}) RETURN {_projection(lab)} AS n" for lab in labels)
     rows = store.query(by_id, {"q": text})
     if not rows:
@@ -67,7 +74,7 @@ def _find_neo4j(store: Any, text: str, names: list[str], labels: tuple[str, ...]
     return [unique[i] for i in sorted(unique)]
 
 
-def find_one(store: Any, text: str, labels: tuple[str, ...], what: str) -> dict[str, Any]:
+def find_one(store: GraphStore, text: str, labels: tuple[str, ...], what: str) -> dict[str, Any]:
     """The node the user means; a clear error when nothing matches."""
     found = find_nodes(store, text, labels)
     if not found:
@@ -75,8 +82,8 @@ def find_one(store: Any, text: str, labels: tuple[str, ...], what: str) -> dict[
     return found[0]
 
 
-def region_subtree(store: Any, region_ids: list[str]) -> list[str]:
-    """The regions and everything PART_OF them (embedded store; Cypher does this with PART_OF*0..)."""
+def region_subtree(store: GraphStore, region_ids: list[str]) -> list[str]:
+    """The regions and everything PART_OF them (the embedded forms; Cypher does this with PART_OF*0..)."""
     seen = set(region_ids)
     frontier = list(region_ids)
     while frontier:

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
 
+from graph_loader.lang.levels import ROLE_RANK
 from queries.lookup import find_one
-from queries.shapes import ROLE_RANK, EvidenceItem, Ref, cypher_props, evidence_items, ref
+from queries.shapes import EvidenceItem, Ref, cypher_props, evidence_items, ref
 from queries.spec import QuerySpec
+
+if TYPE_CHECKING:
+    from graph_loader.stores.embedded import EmbeddedStore
+    from graph_loader.stores.neo4j_store import Neo4jStore
 
 
 class MeetingParams(BaseModel):
@@ -56,7 +61,7 @@ RETURN type(r) AS type, startNode(r) = m AS outgoing, r {{.*}} AS rel,
 _TYPES = ("PARTICIPATED", "RELAYS", "CONVENED_BY", "ADDRESSES", "FEEDBACK_OF")
 
 
-def _raw_embedded(store: Any, mid: str) -> list[dict[str, Any]]:
+def _raw_embedded(store: EmbeddedStore, mid: str) -> list[dict[str, Any]]:
     rows = []
     for dst, r in store.out_rels(mid):
         if r["type"] in _TYPES:
@@ -103,12 +108,12 @@ def _assemble(m: dict[str, Any], rows: list[dict[str, Any]]) -> MeetingResult:
         articles=sorted(m.get("articles") or []), evidence=evidence_items(m.get("evidence")))
 
 
-def run_embedded(store: Any, params: MeetingParams) -> MeetingResult:
+def run_embedded(store: EmbeddedStore, params: MeetingParams) -> MeetingResult:
     m = find_one(store, params.id, ("Meeting",), "meeting")
     return _assemble(m, _raw_embedded(store, m["id"]))
 
 
-def run_neo4j(store: Any, params: MeetingParams) -> MeetingResult:
+def run_neo4j(store: Neo4jStore, params: MeetingParams) -> MeetingResult:
     m = find_one(store, params.id, ("Meeting",), "meeting")
     return _assemble(m, store.query(CYPHER, {"id": m["id"]}))
 

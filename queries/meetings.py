@@ -5,13 +5,18 @@ then the undated by id."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
 
+from graph_loader.lang.levels import Level
 from graph_loader.stores.summary import latest_meetings
-from queries.shapes import CYPHER_IN_RANGE, DateRangeParams, Level, Ref, ref
+from queries.shapes import CYPHER_IN_RANGE, DateRangeParams, Ref, ref
 from queries.spec import QuerySpec
+
+if TYPE_CHECKING:
+    from graph_loader.stores.embedded import EmbeddedStore
+    from graph_loader.stores.neo4j_store import Neo4jStore
 
 PAGE = 200  # a page of the app's table; a whole 10k corpus (14k meetings) in one answer took 100+ ms
 
@@ -52,7 +57,7 @@ def _matches(m: dict[str, Any], p: MeetingsParams) -> bool:
     return p.in_range(m.get("date"))
 
 
-def run_embedded(store: Any, params: MeetingsParams) -> MeetingsResult:
+def run_embedded(store: EmbeddedStore, params: MeetingsParams) -> MeetingsResult:
     found = [m for m in (store.node(i) for i in store.ids_by_label("Meeting")) if _matches(m, params)]
     return MeetingsResult(meetings=[row(m) for m in latest_meetings(found, params.limit, params.offset)],
                           total=len(found), offset=params.offset)
@@ -96,7 +101,7 @@ def page(row0: dict[str, Any], limit: int) -> list[dict[str, Any]]:
     return (row0["dated"] + row0["undated"])[:limit]
 
 
-def run_neo4j(store: Any, params: MeetingsParams) -> MeetingsResult:
+def run_neo4j(store: Neo4jStore, params: MeetingsParams) -> MeetingsResult:
     args = {"level": params.level or None, "kind": params.kind or None, "region": params.region or None,
             "limit": params.limit, "offset": params.offset, "end": params.offset + params.limit,
             **params.range_params()}

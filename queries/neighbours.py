@@ -3,13 +3,17 @@ expand step. The first `limit` relationships by (type, other node id, relationsh
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
 
 from graph_loader.graph.schema import NODE_LABELS
 from queries.shapes import Ref, cypher_props, ref
 from queries.spec import QuerySpec
+
+if TYPE_CHECKING:
+    from graph_loader.stores.embedded import EmbeddedStore
+    from graph_loader.stores.neo4j_store import Neo4jStore
 
 
 class NeighboursParams(BaseModel):
@@ -50,7 +54,7 @@ def assemble(centre: dict[str, Any] | None, rows: list[dict[str, Any]], limit: i
     return NeighboursResult(node=ref(centre), nodes=refs, edges=edges, dates=dates, regions=regions)
 
 
-def run_embedded(store: Any, params: NeighboursParams) -> NeighboursResult:
+def run_embedded(store: EmbeddedStore, params: NeighboursParams) -> NeighboursResult:
     centre = store.node(params.id)
     rows = []
     if centre is not None:
@@ -78,7 +82,7 @@ RETURN {cypher_props('n', *_EXTRA)} AS n, rows
 """
 
 
-def run_neo4j(store: Any, params: NeighboursParams) -> NeighboursResult:
+def run_neo4j(store: Neo4jStore, params: NeighboursParams) -> NeighboursResult:
     rows = store.query(CYPHER, {"id": params.id, "limit": params.limit})
     if not rows:
         return assemble(None, [], params.limit)

@@ -7,7 +7,7 @@ On the embedded store it comes from the summary cached next to the pickle
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
 
@@ -17,6 +17,10 @@ from queries.meetings import MeetingRow, row
 from queries.regions import RegionRow
 from queries.shapes import query_rows
 from queries.spec import QuerySpec
+
+if TYPE_CHECKING:
+    from graph_loader.stores.embedded import EmbeddedStore
+    from graph_loader.stores.neo4j_store import Neo4jStore
 
 
 class OverviewParams(BaseModel):
@@ -38,7 +42,7 @@ def assemble(summary: dict[str, Any], latest: int) -> OverviewResult:
                           latest=[row(m) for m in latest_meetings(summary["latest"], latest)])
 
 
-def run_embedded(store: Any, params: OverviewParams) -> OverviewResult:
+def run_embedded(store: EmbeddedStore, params: OverviewParams) -> OverviewResult:
     return assemble(store.summary(), params.latest)
 
 
@@ -52,7 +56,7 @@ CALL () {
 """, also="per_region, ")
 
 
-def run_neo4j(store: Any, params: OverviewParams) -> OverviewResult:
+def run_neo4j(store: Neo4jStore, params: OverviewParams) -> OverviewResult:
     rows = store.query(CYPHER_MEETINGS, {"offset": 0, "limit": LATEST, "end": LATEST})[0]
     summary = {"counts": store.counts(), "regions": query_rows(store, regions.CYPHER, {}, regions.COLUMNS),
                "meetings_per_region": dict(rows["per_region"]), "meetings_total": rows["total"],

@@ -8,13 +8,18 @@ of relationship ids, on both stores.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
 from queries.lookup import find_one
 from queries.shapes import EvidenceItem, Ref, cypher_props, evidence_items, ref
 from queries.spec import QuerySpec
+
+if TYPE_CHECKING:
+    from graph_loader.stores.base import GraphStore
+    from graph_loader.stores.embedded import EmbeddedStore
+    from graph_loader.stores.neo4j_store import Neo4jStore
 
 ENDPOINT_LABELS = ("Person", "Body", "Post", "Region", "Meeting", "Inspection", "Directive", "Incident", "Sector")
 
@@ -50,12 +55,12 @@ RETURN [n IN nodes(p) | {node}] AS nodes,
 """
 
 
-def _neighbours(store: Any, nid: str) -> set[str]:
+def _neighbours(store: GraphStore, nid: str) -> set[str]:
     out = {d for d, _ in store.out_rels(nid)} | {s for s, _ in store.in_rels(nid)}
     return {n for n in out if store.label(n) != "Article"}
 
 
-def _layers(store: Any, start: str, other: str, max_hops: int) -> tuple[dict[str, int], dict[str, int], int | None]:
+def _layers(store: GraphStore, start: str, other: str, max_hops: int) -> tuple[dict[str, int], dict[str, int], int | None]:
     """Bidirectional BFS: distances from each end (partial) and the length of the shortest path."""
     dist = [{start: 0}, {other: 0}]
     frontier = [[start], [other]]
@@ -76,7 +81,7 @@ def _layers(store: Any, start: str, other: str, max_hops: int) -> tuple[dict[str
     return dist[0], dist[1], None
 
 
-def _smallest_path(store: Any, a: str, b: str, max_hops: int) -> tuple[list[str], list[dict]] | None:
+def _smallest_path(store: GraphStore, a: str, b: str, max_hops: int) -> tuple[list[str], list[dict]] | None:
     """The shortest path with the smallest node-id sequence (greedy on the nodes of shortest paths)."""
     if a == b:
         return [a], []
@@ -118,20 +123,20 @@ def _assemble(a: dict, b: dict, nodes: dict[str, dict], found: tuple[list[str], 
     return PathResult(a=ref(a), b=ref(b), length=len(rels), nodes=refs, hops=hops)
 
 
-def _ends(store: Any, params: PathParams) -> tuple[dict, dict]:
+def _ends(store: GraphStore, params: PathParams) -> tuple[dict, dict]:
     a = find_one(store, params.a, ENDPOINT_LABELS, "entity")
     b = find_one(store, params.b, ENDPOINT_LABELS, "entity")
     return a, b
 
 
-def run_embedded(store: Any, params: PathParams) -> PathResult:
+def run_embedded(store: EmbeddedStore, params: PathParams) -> PathResult:
     a, b = _ends(store, params)
     found = _smallest_path(store, a["id"], b["id"], params.max_hops)
     nodes = {i: store.node(i) for i in (found[0] if found else [])}
     return _assemble(a, b, nodes, found)
 
 
-def run_neo4j(store: Any, params: PathParams) -> PathResult:
+def run_neo4j(store: Neo4jStore, params: PathParams) -> PathResult:
     a, b = _ends(store, params)
     if a["id"] == b["id"]:
         return _assemble(a, b, {a["id"]: a}, ([a["id"]], []))

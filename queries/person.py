@@ -4,13 +4,19 @@ and the persons met most often at meetings."""
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
 
+from graph_loader.lang.levels import ROLE_RANK
 from queries.lookup import find_nodes, find_one
-from queries.shapes import ROLE_RANK, EvidenceItem, Ref, cypher_props, evidence_items, ref
+from queries.shapes import EvidenceItem, Ref, cypher_props, evidence_items, ref
 from queries.spec import QuerySpec
+
+if TYPE_CHECKING:
+    from graph_loader.stores.base import GraphStore
+    from graph_loader.stores.embedded import EmbeddedStore
+    from graph_loader.stores.neo4j_store import Neo4jStore
 
 
 class PersonParams(BaseModel):
@@ -83,7 +89,7 @@ RETURN posts, meetings, directives, co
    .replace("DIRECTIVE_REF", cypher_props("d", label="Directive"))
 
 
-def _raw_embedded(store: Any, pid: str) -> dict[str, list]:
+def _raw_embedded(store: EmbeddedStore, pid: str) -> dict[str, list]:
     posts, meetings, directives, co = [], [], [], []
     for post_id, h in store.out_rels(pid, "HOLDS"):
         bodies = [store.node(b) for b, _ in store.out_rels(post_id, "POST_IN") if store.label(b) == "Body"]
@@ -129,19 +135,19 @@ def _assemble(p: dict[str, Any], raw: dict[str, list], candidates: list[str]) ->
                         co_participants=co, articles=sorted(p.get("articles") or []))
 
 
-def _person(store: Any, text: str) -> tuple[dict[str, Any], list[str]]:
+def _person(store: GraphStore, text: str) -> tuple[dict[str, Any], list[str]]:
     found = find_nodes(store, text, ("Person",))
     if not found:
         find_one(store, text, ("Person",), "person")  # raises the clear error
     return found[0], [n["id"] for n in found[1:]]
 
 
-def run_embedded(store: Any, params: PersonParams) -> PersonResult:
+def run_embedded(store: EmbeddedStore, params: PersonParams) -> PersonResult:
     p, others = _person(store, params.id)
     return _assemble(p, _raw_embedded(store, p["id"]), others)
 
 
-def run_neo4j(store: Any, params: PersonParams) -> PersonResult:
+def run_neo4j(store: Neo4jStore, params: PersonParams) -> PersonResult:
     p, others = _person(store, params.id)
     rows = store.query(CYPHER, {"id": p["id"]})
     return _assemble(p, rows[0] if rows else {"posts": [], "meetings": [], "directives": [], "co": []}, others)

@@ -12,7 +12,7 @@ level that relayed the same directive directly on or before its date.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
 
@@ -27,6 +27,11 @@ from queries.shapes import (
     ref,
 )
 from queries.spec import QuerySpec
+
+if TYPE_CHECKING:
+    from graph_loader.stores.base import GraphStore
+    from graph_loader.stores.embedded import EmbeddedStore
+    from graph_loader.stores.neo4j_store import Neo4jStore
 
 
 class PropagationParams(BaseModel):
@@ -81,7 +86,7 @@ def _candidate(n: dict[str, Any]) -> Candidate:
                      level=n.get("level"), region=n.get("region"), reports=len(n.get("articles") or []))
 
 
-def _root(store: Any, target: str, day: str | None = None) -> tuple[dict[str, Any] | None, list[Candidate]]:
+def _root(store: GraphStore, target: str, day: str | None = None) -> tuple[dict[str, Any] | None, list[Candidate]]:
     """The top node, or (None, candidates) when the name fits several and the date no single one."""
     found = find_nodes(store, target, ("Directive", "Meeting"))
     if len(found) > 1 and any(n["label"] == "Directive" for n in found) and not day:
@@ -106,7 +111,7 @@ def _same_day(value: str | None, day: str) -> bool:
 
 
 # ----- raw rows: root, meetings, relay edges inside the tree, chairs/speakers -----------------
-def _raw_embedded(store: Any, root: dict[str, Any], max_depth: int) -> dict[str, Any]:
+def _raw_embedded(store: EmbeddedStore, root: dict[str, Any], max_depth: int) -> dict[str, Any]:
     members: dict[str, dict] = {}
     frontier, depth = [root["id"]], 0
     while frontier and depth < max_depth:
@@ -157,7 +162,7 @@ RETURN [x IN ms | x {{.id, .name, .kind, .date, .level, .region, .articles, labe
 _FIRST = "reduce(f = null, e IN coalesce(x.evidence, []) | CASE WHEN f IS NULL OR e < f THEN e ELSE f END)"
 
 
-def _raw_neo4j(store: Any, root: dict[str, Any], max_depth: int) -> dict[str, Any]:
+def _raw_neo4j(store: Neo4jStore, root: dict[str, Any], max_depth: int) -> dict[str, Any]:
     text = CYPHER.format(label=root["label"], depth=int(max_depth), first=_FIRST)
     rows = store.query(text, {"id": root["id"]})
     return rows[0] if rows else {"meetings": [], "rels": [], "parts": []}
@@ -266,14 +271,14 @@ class _Uppers:
         return min(candidates, key=lambda x: x[:3])[3] if candidates else None
 
 
-def run_embedded(store: Any, params: PropagationParams) -> PropagationResult:
+def run_embedded(store: EmbeddedStore, params: PropagationParams) -> PropagationResult:
     root, candidates = _root(store, params.target, params.date)
     if root is None:
         return PropagationResult(root=None, nodes=[], candidates=candidates)
     return _assemble(root, _raw_embedded(store, root, params.max_depth))
 
 
-def run_neo4j(store: Any, params: PropagationParams) -> PropagationResult:
+def run_neo4j(store: Neo4jStore, params: PropagationParams) -> PropagationResult:
     root, candidates = _root(store, params.target, params.date)
     if root is None:
         return PropagationResult(root=None, nodes=[], candidates=candidates)

@@ -3,13 +3,17 @@ the app's pickers and the overview draw."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
 from graph_loader.stores.summary import region_rows
 from queries.shapes import query_rows
 from queries.spec import QuerySpec
+
+if TYPE_CHECKING:
+    from graph_loader.stores.embedded import EmbeddedStore
+    from graph_loader.stores.neo4j_store import Neo4jStore
 
 
 class RegionsParams(BaseModel):
@@ -43,11 +47,11 @@ RETURN r.id AS id, r.name AS name, r.path AS path, r.level AS level, parent
 """
 
 
-def run_embedded(store: Any, params: RegionsParams) -> RegionsResult:
+def run_embedded(store: EmbeddedStore, params: RegionsParams) -> RegionsResult:
     return assemble(region_rows(store))
 
 
-def run_neo4j(store: Any, params: RegionsParams) -> RegionsResult:
+def run_neo4j(store: Neo4jStore, params: RegionsParams) -> RegionsResult:
     return assemble(query_rows(store, CYPHER, {}, COLUMNS))
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
+from graph_loader.stores.embedded import EmbeddedStore
+from graph_loader.stores.neo4j_store import Neo4jStore
 from queries import (
     attendance,
     inspections,
@@ -25,6 +27,9 @@ from queries import (
 )
 from queries.shapes import QueryParamError
 from queries.spec import QuerySpec
+
+if TYPE_CHECKING:
+    from graph_loader.stores.base import GraphStore
 
 REGISTRY: dict[str, QuerySpec] = {m.SPEC.name: m.SPEC for m in (
     propagation, relay_lags, attendance, meeting, person, responsibility_chain, inspections, sectors, search, path,
@@ -49,11 +54,14 @@ def parse_params(name: str, params: dict[str, Any]) -> BaseModel:
         raise QueryParamError(f"{name}: {problems}") from None
 
 
-def run_query(store: Any, name: str, params: dict[str, Any] | BaseModel) -> BaseModel:
+def run_query(store: GraphStore, name: str, params: dict[str, Any] | BaseModel) -> BaseModel:
     """Run a catalogue query on either store; the result is the query's pydantic result model."""
     spec = REGISTRY.get(name)
     if spec is None:
         raise QueryParamError(f"no query named {name!r}; known: {', '.join(REGISTRY)}")
     p = params if isinstance(params, spec.params) else parse_params(name, dict(params))  # type: ignore[arg-type]
-    impl = spec.embedded if store.kind == "embedded" else spec.neo4j
-    return impl(store, p)
+    if isinstance(store, EmbeddedStore):
+        return spec.embedded(store, p)
+    if isinstance(store, Neo4jStore):
+        return spec.neo4j(store, p)
+    raise TypeError(f"no implementation of {name!r} for a {type(store).__name__}")

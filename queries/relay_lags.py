@@ -9,13 +9,17 @@ nearest national meeting reached by relays). Only meetings with full dates on bo
 from __future__ import annotations
 
 from statistics import median
-from typing import Any
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
 from graph_loader.lang.levels import LEVELS
 from queries.shapes import lag_days
 from queries.spec import QuerySpec
+
+if TYPE_CHECKING:
+    from graph_loader.stores.embedded import EmbeddedStore
+    from graph_loader.stores.neo4j_store import Neo4jStore
 
 
 class RelayLagsParams(BaseModel):
@@ -39,7 +43,7 @@ class RelayLagsResult(BaseModel):
 _RANK = {lv: i for i, lv in enumerate(LEVELS)}
 
 
-def _edges_embedded(store: Any) -> list[dict]:
+def _edges_embedded(store: EmbeddedStore) -> list[dict]:
     out = []
     for src in sorted(store.ids_by_label("Meeting")):
         a = store.node(src)
@@ -117,11 +121,11 @@ def _assemble(edges: list[dict], params: RelayLagsParams) -> RelayLagsResult:
     return RelayLagsResult(levels=levels)
 
 
-def run_embedded(store: Any, params: RelayLagsParams) -> RelayLagsResult:
+def run_embedded(store: EmbeddedStore, params: RelayLagsParams) -> RelayLagsResult:
     return _assemble(_edges_embedded(store), params)
 
 
-def run_neo4j(store: Any, params: RelayLagsParams) -> RelayLagsResult:
+def run_neo4j(store: Neo4jStore, params: RelayLagsParams) -> RelayLagsResult:
     return _assemble(store.query(CYPHER, {}), params)
 
 

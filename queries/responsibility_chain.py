@@ -10,13 +10,18 @@ inspections by national bodies.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, Field
 
 from queries.lookup import find_one
 from queries.shapes import EvidenceItem, Ref, cypher_props, first_evidence, query_rows, ref
 from queries.spec import QuerySpec
+
+if TYPE_CHECKING:
+    from graph_loader.stores.base import GraphStore
+    from graph_loader.stores.embedded import EmbeddedStore
+    from graph_loader.stores.neo4j_store import Neo4jStore
 
 
 class ChainParams(BaseModel):
@@ -85,7 +90,7 @@ RETURN pair.child AS child, 'inspection' AS kind, {cypher_props("i", "start", la
 
 
 # ----- embedded ----------------------------------------------------------------------------
-def _chain_embedded(store: Any, rid: str) -> list[dict]:
+def _chain_embedded(store: EmbeddedStore, rid: str) -> list[dict]:
     rows, seen, frontier, d = [], {rid}, [rid], 0
     while frontier:
         rows += [{"region": store.node(x), "d": d} for x in frontier]
@@ -99,7 +104,7 @@ def _chain_embedded(store: Any, rid: str) -> list[dict]:
     return rows
 
 
-def _holders(store: Any, bid: str) -> list[dict]:
+def _holders(store: GraphStore, bid: str) -> list[dict]:
     out = []
     for post, _ in store.in_rels(bid, "POST_IN"):
         if store.label(post) != "Post":
@@ -110,7 +115,7 @@ def _holders(store: Any, bid: str) -> list[dict]:
     return out
 
 
-def _bodies_embedded(store: Any, ids: list[str]) -> list[dict]:
+def _bodies_embedded(store: EmbeddedStore, ids: list[str]) -> list[dict]:
     rows = []
     for rid in ids:
         for bid, _ in store.in_rels(rid, "BODY_IN"):
@@ -123,12 +128,12 @@ def _bodies_embedded(store: Any, ids: list[str]) -> list[dict]:
     return rows
 
 
-def _national_directive(store: Any, did: str) -> bool:
+def _national_directive(store: GraphStore, did: str) -> bool:
     return any(store.node(b).get("level") == "national" for b, _ in store.out_rels(did, "ISSUED_BY")
                if store.label(b) == "Body")
 
 
-def _links_embedded(store: Any, pairs: list[dict[str, Any]]) -> list[dict]:
+def _links_embedded(store: EmbeddedStore, pairs: list[dict[str, Any]]) -> list[dict]:
     rows = []
     for pair in pairs:
         child, parent, above = pair["child"], pair["parent"], set(pair["above"])
@@ -207,13 +212,13 @@ def _assemble(chain: list[dict], bodies: list[dict], links: list[dict]) -> Chain
     return ChainResult(levels=levels)
 
 
-def run_embedded(store: Any, params: ChainParams) -> ChainResult:
+def run_embedded(store: EmbeddedStore, params: ChainParams) -> ChainResult:
     region = find_one(store, params.region, ("Region",), "region")
     chain = _pick_chain(_chain_embedded(store, region["id"]))
     return _assemble(chain, _bodies_embedded(store, [r["id"] for r in chain]), _links_embedded(store, _pairs(chain)))
 
 
-def run_neo4j(store: Any, params: ChainParams) -> ChainResult:
+def run_neo4j(store: Neo4jStore, params: ChainParams) -> ChainResult:
     region = find_one(store, params.region, ("Region",), "region")
     chain = _pick_chain(store.query(CYPHER_CHAIN, {"id": region["id"]}))
     bodies = query_rows(store, CYPHER_BODIES, {"ids": [r["id"] for r in chain]}, ("region", "body", "holders"))

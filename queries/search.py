@@ -8,14 +8,18 @@ seek. Input in traditional script is converted (OpenCC t2s) first.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
-from graph_loader.stores.embedded import NAME_PROPS
+from graph_loader.graph.schema import NAME_PROPS
 from queries.lookup import simplified
 from queries.shapes import LABEL_RANK, QueryParamError, Ref, query_rows
 from queries.spec import QuerySpec
+
+if TYPE_CHECKING:
+    from graph_loader.stores.embedded import EmbeddedStore
+    from graph_loader.stores.neo4j_store import Neo4jStore
 
 SEARCHABLE = ("Person", "Body", "Directive", "Meeting", "Region", "Inspection")
 
@@ -52,7 +56,7 @@ def _cypher() -> str:
 CYPHER = _cypher()
 
 
-def _raw_embedded(store: Any, q: str) -> list[dict]:
+def _raw_embedded(store: EmbeddedStore, q: str) -> list[dict]:
     rows = []
     for name, ids in store.names():
         if q in name:
@@ -85,12 +89,12 @@ def _query(params: SearchParams) -> str:
     return q
 
 
-def run_embedded(store: Any, params: SearchParams) -> SearchResult:
+def run_embedded(store: EmbeddedStore, params: SearchParams) -> SearchResult:
     q = _query(params)
     return _assemble(q, _raw_embedded(store, q), params.limit)
 
 
-def run_neo4j(store: Any, params: SearchParams) -> SearchResult:
+def run_neo4j(store: Neo4jStore, params: SearchParams) -> SearchResult:
     q = _query(params)
     return _assemble(q, query_rows(store, CYPHER, {"q": q}, ("id", "label", "matched", "display")), params.limit)
 

@@ -16,13 +16,19 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
+from graph_loader.lang.levels import LEVELS, Level
 from queries.lookup import find_nodes, region_subtree
-from queries.shapes import CYPHER_IN_RANGE, LEVELS, DateRangeParams, Level, QueryParamError, month_of
+from queries.shapes import CYPHER_IN_RANGE, DateRangeParams, QueryParamError, month_of
 from queries.spec import QuerySpec
+
+if TYPE_CHECKING:
+    from graph_loader.stores.base import GraphStore
+    from graph_loader.stores.embedded import EmbeddedStore
+    from graph_loader.stores.neo4j_store import Neo4jStore
 
 
 class SectorsParams(DateRangeParams):
@@ -131,7 +137,7 @@ def cypher(by_region: bool, level: bool) -> str:
     return f"CALL () {{ {totals} }}\nCALL () {{ {rows} }}\n{_RETURN}".replace("{range}", in_range)
 
 
-def _rolled(store: Any, rid: str, level: str | None) -> list[str | None]:
+def _rolled(store: EmbeddedStore, rid: str, level: str | None) -> list[str | None]:
     if level is None:
         return [None]
     found, seen, frontier = [], {rid}, [rid]
@@ -149,7 +155,7 @@ def _rolled(store: Any, rid: str, level: str | None) -> list[str | None]:
     return found or [None]
 
 
-def _raw_embedded(store: Any, params: SectorsParams, region_ids: list[str] | None) -> dict[str, list[dict]]:
+def _raw_embedded(store: EmbeddedStore, params: SectorsParams, region_ids: list[str] | None) -> dict[str, list[dict]]:
     pairs: set[tuple[str, str | None]] = set()  # (meeting, region id)
     all_meetings, all_regions = store.ids_by_label("Meeting"), store.ids_by_label("Region")
     if region_ids is None:
@@ -212,7 +218,7 @@ def _assemble(rows: Iterable[dict], totals: list[dict]) -> SectorsResult:
         return SectorsResult.model_validate({"totals": totals, "rows": ordered})
 
 
-def _regions(store: Any, params: SectorsParams) -> list[str] | None:
+def _regions(store: GraphStore, params: SectorsParams) -> list[str] | None:
     if params.region is None:
         return None
     found = find_nodes(store, params.region, ("Region",))
@@ -221,7 +227,7 @@ def _regions(store: Any, params: SectorsParams) -> list[str] | None:
     return [r["id"] for r in found]
 
 
-def run_embedded(store: Any, params: SectorsParams) -> SectorsResult:
+def run_embedded(store: EmbeddedStore, params: SectorsParams) -> SectorsResult:
     raw = _raw_embedded(store, params, _regions(store, params))
     return _assemble(raw["rows"], raw["totals"])
 
@@ -237,7 +243,7 @@ def summary_key(params: SectorsParams) -> str | None:
     return "sectors" if params.level is None else f"sectors_{params.level}"
 
 
-def refresh_summaries(store: Any) -> dict[str, int]:
+def refresh_summaries(store: Neo4jStore) -> dict[str, int]:
     """Compute the whole-corpus answers live and store them as JSON stamped with the graph version
     read before computing (a write meanwhile makes them stale at once). Forms already current are
     skipped. Returns the size of each answer computed (JSON bytes, before the store compresses)."""
@@ -250,7 +256,7 @@ def refresh_summaries(store: Any) -> dict[str, int]:
     return {key: len(text.encode()) for key, text in answers.items()}
 
 
-def run_neo4j(store: Any, params: SectorsParams) -> SectorsResult:
+def run_neo4j(store: Neo4jStore, params: SectorsParams) -> SectorsResult:
     key = summary_key(params)
     read = getattr(store, "read_summary", None)  # stores that keep no summaries are asked live
     if key is not None and read is not None:
@@ -264,7 +270,7 @@ def run_neo4j(store: Any, params: SectorsParams) -> SectorsResult:
     return _run_live(store, params)
 
 
-def _run_live(store: Any, params: SectorsParams) -> SectorsResult:
+def _run_live(store: Neo4jStore, params: SectorsParams) -> SectorsResult:
     ids = _regions(store, params)
     args = {"level": params.level, "ids": ids or [], "month_re": MONTH_RE, **params.range_params()}
     found = store.query(cypher(ids is not None, params.level is not None), args)[0]

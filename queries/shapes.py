@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field, field_validator
 
-from graph_loader.graph.schema import NODE_LABELS, decode_evidence
-from graph_loader.lang.levels import LEVEL_RANK, LEVELS, ROLE_RANK, Level  # noqa: F401 (re-exported to queries)
-from graph_loader.stores.embedded import NAME_PROPS
+from graph_loader.graph.schema import NAME_PROPS, NODE_LABELS, decode_evidence
+from graph_loader.lang.levels import LEVEL_RANK, LEVELS
+
+if TYPE_CHECKING:
+    from graph_loader.stores.neo4j_store import Neo4jStore
 
 LABEL_RANK: dict[str, int] = {name: i for i, name in enumerate(NODE_LABELS)}
 
@@ -154,7 +156,7 @@ def cypher_props(var: str, *extra: str, label: str | None = None) -> str:
     return f"{var} {{{props}, label: {lab}}}"
 
 
-def query_rows(store: Any, cypher: str, params: dict[str, Any], columns: tuple[str, ...]) -> list[dict[str, Any]]:
+def query_rows(store: Neo4jStore, cypher: str, params: dict[str, Any], columns: tuple[str, ...]) -> list[dict[str, Any]]:
     """Run a read whose answer has many rows as one record holding a list of maps.
 
     The driver's cost per record dominates answers of thousands of rows (half the time for

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
+
+if TYPE_CHECKING:
+    from graph_loader.stores.embedded import EmbeddedStore
+    from graph_loader.stores.neo4j_store import Neo4jStore
 
 
 @dataclass(frozen=True)
@@ -15,5 +19,5 @@ class QuerySpec:
     description: str
     params: type[BaseModel]
     result: type[BaseModel]
-    embedded: Callable[[Any, Any], BaseModel]  # (EmbeddedStore, params) -> result
-    neo4j: Callable[[Any, Any], BaseModel]  # (Neo4jStore, params) -> result
+    embedded: Callable[[EmbeddedStore, Any], BaseModel]  # (store, params) -> result
+    neo4j: Callable[[Neo4jStore, Any], BaseModel]

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, Field
 
 from queries.lookup import find_nodes, region_subtree
 from queries.shapes import CYPHER_IN_RANGE, DateRangeParams, QueryParamError, Ref, cypher_props, ref
 from queries.spec import QuerySpec
+
+if TYPE_CHECKING:
+    from graph_loader.stores.base import GraphStore
+    from graph_loader.stores.embedded import EmbeddedStore
+    from graph_loader.stores.neo4j_store import Neo4jStore
 
 
 class TimelineParams(DateRangeParams):
@@ -54,7 +59,7 @@ RETURN meetings, inspections
 """
 
 
-def _raw_embedded(store: Any, ids: list[str], params: TimelineParams) -> dict[str, list]:
+def _raw_embedded(store: EmbeddedStore, ids: list[str], params: TimelineParams) -> dict[str, list]:
     meetings, inspections = {}, {}
     for rid in region_subtree(store, ids):
         for mid, _ in store.in_rels(rid, "HELD_IN"):
@@ -82,19 +87,19 @@ def _assemble(regions: list[dict], raw: dict[str, list]) -> TimelineResult:
     return TimelineResult(regions=[ref(r) for r in regions], items=items)
 
 
-def _regions(store: Any, text: str) -> list[dict]:
+def _regions(store: GraphStore, text: str) -> list[dict]:
     found = find_nodes(store, text, ("Region",))
     if not found:
         raise QueryParamError(f"no region with id, path or name {text!r}")
     return found
 
 
-def run_embedded(store: Any, params: TimelineParams) -> TimelineResult:
+def run_embedded(store: EmbeddedStore, params: TimelineParams) -> TimelineResult:
     regions = _regions(store, params.region)
     return _assemble(regions, _raw_embedded(store, [r["id"] for r in regions], params))
 
 
-def run_neo4j(store: Any, params: TimelineParams) -> TimelineResult:
+def run_neo4j(store: Neo4jStore, params: TimelineParams) -> TimelineResult:
     regions = _regions(store, params.region)
     rows = store.query(CYPHER, {"ids": [r["id"] for r in regions], **params.range_params()})
     return _assemble(regions, rows[0] if rows else {"meetings": [], "inspections": []})

@@ -39,9 +39,9 @@ def test_embedded_sampler_covers_the_catalogue_and_every_set_runs(sample_workspa
 
 @pytest.mark.neo4j
 def test_neo4j_sampler_gives_the_same_families(sample_workspace: Path, neo4j_store) -> None:
-    from graph_loader.stores.neo4j_store import grouped_batches, iter_row_batches
+    from graph_loader.graph.rows_io import grouped_batches, iter_workspace_batches
 
-    for batch in grouped_batches(iter_row_batches(sample_workspace)):
+    for batch in grouped_batches(iter_workspace_batches(sample_workspace)):
         neo4j_store.upsert(batch)
     embedded = sample_params(EmbeddedStore.open(sample_workspace), k=3)
     cypher = sample_params_neo4j(neo4j_store, k=3)

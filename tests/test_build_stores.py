@@ -59,6 +59,20 @@ def test_a_removed_embedded_store_is_loaded_again_from_the_workspace(embedded_ws
     assert EmbeddedStore.open(ws).counts() == EmbeddedStore.open(embedded_ws).counts()
 
 
+def test_a_bad_rows_line_on_reload_is_a_warning_and_the_rest_is_loaded(embedded_ws: Path, tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture) -> None:
+    ws = tmp_path / "ws"
+    shutil.copytree(embedded_ws, ws)
+    (ws / "graph.pickle").unlink()
+    rows = sorted((ws / "rows").glob("*.jsonl"))[0]
+    lines = rows.read_text(encoding="utf-8").splitlines()
+    rows.write_text("\n".join([lines[0], '{"kind": "node", "id": ', *lines[1:]]) + "\n", encoding="utf-8")
+    assert main(["build", str(CORPUS), "--workspace", str(ws), "--no-shacl", "--quiet"]) == 0
+    err = capsys.readouterr().err
+    assert f"warning: bad rows line left out: {rows}:2: not JSON" in err
+    assert EmbeddedStore.open(ws).counts() == EmbeddedStore.open(embedded_ws).counts()
+
+
 def test_build_into_neo4j_after_an_embedded_build_loads_neo4j(embedded_ws: Path, tmp_path: Path, neo4j_store,
                                                               neo4j_server: Neo4jSettings, capsys) -> None:
     ws = tmp_path / "ws"

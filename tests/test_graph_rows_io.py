@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
-from graph_loader.graph.rows_io import merge_rows, read_rows, write_rows
+import json
+import re
+
+import pytest
+
+from graph_loader.graph.rows_io import (
+    BadLine,
+    BadRowsLine,
+    grouped_batches,
+    iter_workspace_batches,
+    merge_rows,
+    read_rows,
+    write_rows,
+)
 from graph_loader.graph.schema import GraphRows, NodeRow, RelRow
 
 
@@ -34,3 +47,62 @@ def test_merge_unions_support_and_takes_latest_props():
     assert len(m.nodes) == 2 and len(m.rels) == 1 and m.rels[0].articles == ["d1", "d2"]
     assert m.doc_ids == ["d1", "d2"]
     assert _rows().nodes[0].articles == ["d1"]  # inputs untouched
+
+
+def _lines(rows: GraphRows) -> list[str]:
+    return [json.dumps({"kind": "batch", "doc_ids": rows.doc_ids}, ensure_ascii=False)] + [
+        json.dumps({"kind": "node", **n.__dict__}, ensure_ascii=False) for n in rows.nodes] + [
+        json.dumps({"kind": "rel", **r.__dict__}, ensure_ascii=False) for r in rows.rels]
+
+
+BAD_LINES = {  # a made-up bad line -> the start of the reason given for it
+    '{"kind": "node", "id": "x"': "not JSON",
+    '["node"]': "not a JSON object",
+    '{"kind": "edge", "id": "x"}': "unknown row kind 'edge'",
+    '{"kind": "node", "id": "x", "label": "Person"}': "node row without props, articles, evidence",
+    '{"kind": "node", "id": "", "label": "Person", "props": {}, "articles": [], "evidence": []}':
+        "node row whose id/label is not a non-empty string",
+    '{"kind": "node", "id": "x", "label": "Planet", "props": {}, "articles": [], "evidence": []}':
+        "unknown node label 'Planet'",
+    '{"kind": "rel", "id": "r", "type": "LIKES", "src": "a", "dst": "b", "props": {}, "articles": [], '
+    '"evidence": []}': "unknown relationship type 'LIKES'",
+    '{"kind": "rel", "id": "r", "type": "HOLDS", "src": "a", "dst": "b", "props": [], "articles": [], '
+    '"evidence": []}': "rel row whose props is not an object",
+}
+
+
+@pytest.mark.parametrize("bad", list(BAD_LINES))
+def test_a_bad_line_is_reported_with_path_and_line_and_the_rest_is_read(tmp_path, bad):
+    p = tmp_path / "rows" / "a.jsonl"
+    p.parent.mkdir()
+    lines = _lines(_rows())
+    p.write_text("\n".join([*lines[:2], bad, *lines[2:]]) + "\n", encoding="utf-8")
+    problems: list[BadLine] = []
+    assert read_rows(p, problems) == _rows()
+    assert [(b.path, b.line) for b in problems] == [(p, 3)]
+    assert str(problems[0]).startswith(f"{p}:3: {BAD_LINES[bad]}")
+    with pytest.raises(BadRowsLine, match=f"^{re.escape(str(p))}:3: "):  # a caller collecting nothing
+        read_rows(p)
+
+
+def test_undecodable_bytes_are_one_bad_line(tmp_path):
+    p = tmp_path / "a.jsonl"
+    lines = [x.encode() for x in _lines(_rows())]
+    p.write_bytes(b"\n".join([lines[0], b'{"kind": "node", "id": "\xff"}', *lines[1:]]))
+    problems: list[BadLine] = []
+    assert read_rows(p, problems) == _rows()
+    assert [(b.line, b.reason[:9]) for b in problems] == [(2, "not UTF-8")]
+
+
+def test_workspace_batches_in_file_order_and_unknown_fields_ignored(tmp_path):
+    write_rows(_rows(), tmp_path / "rows" / "0001.jsonl")
+    newer = json.loads(_lines(_rows())[1]) | {"confidence": 0.9}  # a field a later version may add
+    (tmp_path / "rows" / "0002.jsonl").write_text(
+        json.dumps({"kind": "batch", "doc_ids": ["d2"]}) + "\n" + json.dumps(newer, ensure_ascii=False) + "\n",
+        encoding="utf-8")
+    problems: list[BadLine] = []
+    batches = list(iter_workspace_batches(tmp_path, problems))
+    assert problems == [] and [b.doc_ids for b in batches] == [["d1"], ["d2"]]
+    assert batches[1].nodes == [_rows().nodes[0]]
+    grouped = list(grouped_batches(batches, max_docs=5))
+    assert len(grouped) == 1 and grouped[0].doc_ids == ["d1", "d2"]

@@ -54,3 +54,85 @@ def test_three_forms_of_a_title() -> None:
     assert display_title("《关于做好“十四五”规划、年度计划的通知》") == "关于做好十四五规划、年度计划的通知"
     assert title_key("“7·20”特大暴雨，灾害") == "7·20特大暴雨灾害"
     assert name_key("张 三") == "张三" and display_title("《》") == "《》"
+
+
+def test_one_national_body_list_for_extraction_and_resolution() -> None:
+    from graph_loader.extract.bodies import resolve_body
+    from graph_loader.graph import resolve
+    from graph_loader.lang.bodies import is_national_body, national_prefixes
+
+    assert "国务院" in national_prefixes() and "应急管理部" in national_prefixes()
+    assert is_national_body("应急管理部办公厅") and not is_national_body("县应急管理局")
+    assert resolve.is_national_body is is_national_body
+    ref = resolve_body("应急管理部", None, None)
+    assert ref is not None and ref.level == "national" and ref.region is None
+
+
+def test_lexicon_reader(tmp_path) -> None:
+    from graph_loader.lang.lexicon import alternation, read_rows, read_table, read_words
+
+    p = tmp_path / "t.tsv"
+    p.write_text("# a comment\nword\trole\n\n甲乙 丙\tscope \n丁\n", encoding="utf-8")
+    assert read_rows(p) == (("word", "role"), ("甲乙 丙", "scope"), ("丁",))
+    assert read_table(p) == ({"word": "甲乙 丙", "role": "scope"}, {"word": "丁", "role": ""})
+    assert read_words(p) == {"word", "甲乙", "丙", "丁"}
+    assert alternation(["县", "县委", "", "县委"]) == "县委|县"
+
+
+def test_meeting_kinds_one_row_each() -> None:
+    from pathlib import Path
+
+    from rdflib import OWL, RDF, Graph
+
+    from graph_loader.graph.ids import MEETING_KIND_CLASS, SKG
+    from graph_loader.lang.kinds import kind_of_noun, meeting_kinds
+
+    kinds = meeting_kinds()
+    assert len({k.kind for k in kinds}) == len(kinds) and "other" in {k.kind for k in kinds}
+    assert kind_of_noun()["电视电话会议"] == "teleconference" and kind_of_noun()["会议"] == "other"
+    nouns = [n for k in kinds for n in k.nouns]
+    assert len(nouns) == len(set(nouns))  # a noun names one kind
+    onto = Graph().parse(Path(__file__).parents[1] / "ontology.ttl")
+    for k in kinds:
+        if k.ontology_class:
+            assert (SKG[k.ontology_class], RDF.type, OWL.Class) in onto, k
+            assert MEETING_KIND_CLASS[k.kind] == SKG[k.ontology_class]
+    assert "other" not in MEETING_KIND_CLASS
+
+
+def test_numerals_one_way() -> None:
+    from graph_loader.lang.numerals import NUMERAL, ONE_TO_TEN, number
+
+    assert [number(s) for s in ("27", "二十七", "十", "十二", "二〇二四", "两", None, "三x")] == [
+        27, 27, 10, 12, 2024, 2, None, None]
+    assert all(number(ch) == i + 1 for i, ch in enumerate(ONE_TO_TEN))
+    assert re.fullmatch("第" + NUMERAL + "+组", "第十二组") and not re.fullmatch(NUMERAL, "组")
+
+
+def test_the_core_imports_no_stage() -> None:
+    from pathlib import Path
+
+    core = Path(__file__).parents[1] / "graph_loader" / "lang"
+    for f in core.glob("*.py"):
+        for line in f.read_text(encoding="utf-8").splitlines():
+            if line.startswith(("from ", "import ")) and ("graph_loader" in line or "queries" in line or "app" in line):
+                assert line.startswith("from graph_loader.lang"), (f.name, line)
+
+
+def test_no_copy_of_the_han_range_outside_the_core() -> None:
+    from pathlib import Path
+
+    root = Path(__file__).parents[1]
+    for folder in ("graph_loader", "queries", "app_pages"):
+        for f in (root / folder).rglob("*"):
+            if f.suffix in (".py", ".tsv", ".txt") and "lang" not in f.relative_to(root).parts:
+                text = f.read_text(encoding="utf-8", errors="replace")
+                assert "\\u4e00" not in text and "一-" not in text, f
+
+
+def test_every_level_character_has_its_relative_words() -> None:
+    from graph_loader.extract.regions import relative_words_re
+
+    for ch in LEVEL_CHARS:
+        for head in "我全":
+            assert relative_words_re("我全本").fullmatch(head + ch), head + ch

@@ -9,15 +9,13 @@ import pytest
 
 from graph_loader.cli import main as cli_main
 from graph_loader.config import Neo4jSettings
+from graph_loader.graph.rows_io import grouped_batches, iter_workspace_batches, write_rows
 from graph_loader.graph.schema import GraphRows, NodeRow, RelRow, encode_evidence
 from graph_loader.stores.neo4j_store import (
     Neo4jStore,
     ReadOnlyViolation,
     StoreUnavailable,
-    grouped_batches,
-    iter_row_batches,
     write_keyword,
-    write_row_batch,
 )
 
 pytestmark = pytest.mark.neo4j
@@ -182,7 +180,7 @@ def test_interrupted_load_then_reload_is_consistent(neo4j_server, neo4j_store):
 def test_wrong_password_exits_3_without_leaking(neo4j_server, tmp_path, capsys):
     rows_dir = tmp_path / "rows"
     rows_dir.mkdir()
-    write_row_batch(rows_dir / "0001.jsonl", article_rows(DOC_A))
+    write_rows(article_rows(DOC_A), rows_dir / "0001.jsonl")
     secret = "not-the-password-7f3a"
     code = cli_main(["load", "--workspace", str(tmp_path), "--neo4j-uri", neo4j_server.uri,
                      "--neo4j-password", secret])
@@ -196,7 +194,7 @@ def test_wrong_password_exits_3_without_leaking(neo4j_server, tmp_path, capsys):
 
 def test_unreachable_exits_3(tmp_path, capsys):
     (tmp_path / "rows").mkdir()
-    write_row_batch(tmp_path / "rows" / "0001.jsonl", article_rows(DOC_A))
+    write_rows(article_rows(DOC_A), tmp_path / "rows" / "0001.jsonl")
     code = cli_main(["load", "--workspace", str(tmp_path), "--neo4j-uri", "bolt://127.0.0.1:9",
                      "--neo4j-password", "pw-secret-1"])
     err = capsys.readouterr().err
@@ -205,8 +203,8 @@ def test_unreachable_exits_3(tmp_path, capsys):
 
 def test_load_command_loads_rows_files(neo4j_server, neo4j_store, tmp_path, capsys, monkeypatch):
     (tmp_path / "rows").mkdir()
-    write_row_batch(tmp_path / "rows" / "0001.jsonl", article_rows(DOC_A))
-    write_row_batch(tmp_path / "rows" / "0002.jsonl", article_rows(DOC_B))
+    write_rows(article_rows(DOC_A), tmp_path / "rows" / "0001.jsonl")
+    write_rows(article_rows(DOC_B), tmp_path / "rows" / "0002.jsonl")
     args = ["load", "--workspace", str(tmp_path), "--neo4j-uri", neo4j_server.uri,
             "--neo4j-password", neo4j_server.password]
     assert cli_main(args) == 0
@@ -224,6 +222,19 @@ def test_load_command_loads_rows_files(neo4j_server, neo4j_store, tmp_path, caps
     monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
     assert cli_main(["load", "--workspace", str(tmp_path)]) == 0
     assert "nodes: 0 created" in capsys.readouterr().out
+
+
+def test_load_reports_bad_lines_loads_the_rest_and_exits_1(neo4j_server, neo4j_store, tmp_path, capsys):
+    write_rows(article_rows(DOC_A), tmp_path / "rows" / "0001.jsonl")
+    bad = tmp_path / "rows" / "0002.jsonl"
+    write_rows(article_rows(DOC_B), bad)
+    lines = bad.read_text(encoding="utf-8").splitlines()
+    bad.write_text("\n".join([*lines[:3], "not json", *lines[3:]]) + "\n", encoding="utf-8")
+    code = cli_main(["load", "--workspace", str(tmp_path), "--neo4j-uri", neo4j_server.uri,
+                     "--neo4j-password", neo4j_server.password])
+    err = capsys.readouterr().err
+    assert code == 1 and f"bad rows line: {bad}:4: not JSON" in err and "1 line(s)" in err
+    assert neo4j_store.counts()["Article"] == 2 and neo4j_store.counts()["Inspection"] == 1
 
 
 def test_read_console_refuses_writes(neo4j_store, monkeypatch):
@@ -265,13 +276,13 @@ def test_write_keyword_scan_ignores_strings_and_comments():
 def test_rows_files_round_trip(tmp_path):
     (tmp_path / "rows").mkdir()
     a, b = article_rows(DOC_A), article_rows(DOC_B)
-    write_row_batch(tmp_path / "rows" / "0001.jsonl", a)
+    write_rows(a, tmp_path / "rows" / "0001.jsonl")
     with open(tmp_path / "rows" / "0002.jsonl", "w", encoding="utf-8") as f:  # two batches in one file
         for rows in (b, GraphRows(doc_ids=["gone"])):
             f.write(json.dumps({"kind": "batch", "doc_ids": rows.doc_ids}) + "\n")
             for n in rows.nodes:
                 f.write(json.dumps({"kind": "node", **n.__dict__}, ensure_ascii=False) + "\n")
-    batches = list(iter_row_batches(tmp_path))
+    batches = list(iter_workspace_batches(tmp_path))
     assert [x.doc_ids for x in batches] == [[DOC_A], [DOC_B], ["gone"]]
     assert batches[0].nodes == a.nodes and batches[0].rels == a.rels
     assert batches[1].nodes == b.nodes and batches[1].rels == [] and batches[2].nodes == []

@@ -15,10 +15,10 @@ from typing import Any
 
 import pytest
 
+from graph_loader.lang.levels import LEVELS
 from graph_loader.stores.embedded import EmbeddedStore
 from graph_loader.stores.summary import is_dated
 from queries.registry import REGISTRY, run_query
-from queries.shapes import LEVELS
 
 pytestmark = pytest.mark.neo4j
 
@@ -164,12 +164,13 @@ def _wipe(store: Any) -> None:
 
 
 def _load(settings: Any, ws: Path) -> Any:
-    from graph_loader.stores.neo4j_store import Neo4jStore, grouped_batches, iter_row_batches
+    from graph_loader.graph.rows_io import grouped_batches, iter_workspace_batches
+    from graph_loader.stores.neo4j_store import Neo4jStore
     from queries.sectors import refresh_summaries
 
     store = Neo4jStore(settings)
     _wipe(store)
-    for batch in grouped_batches(iter_row_batches(ws)):
+    for batch in grouped_batches(iter_workspace_batches(ws)):
         store.upsert(batch)
     refresh_summaries(store)  # as `safetykg load`: whole-corpus sectors then answer from the stored summary
     return store

@@ -53,9 +53,9 @@ def live_calls(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
 
 @pytest.fixture
 def loaded(neo4j_store: Any, corpus: tuple[Path, Path]) -> Iterator[Any]:
-    from graph_loader.stores.neo4j_store import grouped_batches, iter_row_batches
+    from graph_loader.graph.rows_io import grouped_batches, iter_workspace_batches
 
-    for batch in grouped_batches(iter_row_batches(corpus[1])):
+    for batch in grouped_batches(iter_workspace_batches(corpus[1])):
         neo4j_store.upsert(batch)
     sizes = sectors.refresh_summaries(neo4j_store)
     assert set(sizes) == {sectors.summary_key(sectors.SectorsParams(**p)) for p in FORMS}
@@ -143,9 +143,10 @@ def test_answers_computed_while_the_graph_changed_are_not_stored(loaded) -> None
 
 
 def test_no_technical_node_until_a_refresh_and_none_visible_after(neo4j_store, corpus) -> None:
-    from graph_loader.stores.neo4j_store import SUMMARY_LABEL, grouped_batches, iter_row_batches
+    from graph_loader.graph.rows_io import grouped_batches, iter_workspace_batches
+    from graph_loader.stores.neo4j_store import SUMMARY_LABEL
 
-    for batch in grouped_batches(iter_row_batches(corpus[1])):
+    for batch in grouped_batches(iter_workspace_batches(corpus[1])):
         neo4j_store.upsert(batch)
     technical = f"MATCH (s:{SUMMARY_LABEL}) RETURN count(s) AS n"
     assert neo4j_store.query(technical)[0]["n"] == 0

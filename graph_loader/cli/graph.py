@@ -25,13 +25,18 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 
 
 def export_command(args: argparse.Namespace) -> int:
-    """`safetykg export --format F --out PATH`: exit 1 when the workspace holds nothing to export."""
+    """`safetykg export --format F --out PATH`: exit 1 when the workspace holds nothing to export or
+    a rows line is bad."""
     from graph_loader.graph.export import NothingToExport, export_workspace
+    from graph_loader.graph.rows_io import BadRowsLine
 
     try:
         print(export_workspace(workspace(args), args.format, Path(args.out)))
     except NothingToExport as e:
         print(str(e), file=sys.stderr)
+        return 1
+    except BadRowsLine as e:  # an export that silently lacked facts would mislead: none is written
+        print(f"error: bad rows line: {e}; rebuild the article (`safetykg build --fresh`)", file=sys.stderr)
         return 1
     return 0
 

@@ -9,6 +9,7 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING
 
 from graph_loader.cli.options import neo4j_flags, settings, workspace, workspace_flag
+from graph_loader.stores import STORE_KINDS
 
 if TYPE_CHECKING:
     from graph_loader.ingest.document import Document
@@ -41,7 +42,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("build", help="the whole pipeline into a store")
     p.add_argument("paths", nargs="+", metavar="PATH")
     workspace_flag(p)
-    p.add_argument("--store", choices=["embedded", "neo4j"], default="embedded")
+    p.add_argument("--store", choices=list(STORE_KINDS), default="embedded")
     p.add_argument("--workers", type=int, default=1)
     p.add_argument("--batch-size", type=int, default=None,
                    help="articles per batch (default 200; 2000 into Neo4j, where each batch rewrites the "
@@ -167,6 +168,8 @@ def build_command(args: argparse.Namespace) -> int:
         print(f"extraction failed: {f.path}: {reason}", file=sys.stderr)
     for note in report.notes:
         print(f"note: {note}", file=sys.stderr)
+    for line in report.bad_rows:  # the rest of the article was loaded; the build still succeeds
+        print(f"warning: bad rows line left out: {line}", file=sys.stderr)
     for v in report.violations[:20]:
         print(f"shacl: {v}", file=sys.stderr)
     if not quiet:

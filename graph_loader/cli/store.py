@@ -25,25 +25,28 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 def load_command(args: argparse.Namespace) -> int:
     """`safetykg load [--workspace DIR]`: the workspace's rows files into Neo4j, with a summary.
 
-    Exit 0 loaded; 1 no rows files; 3 Neo4j unreachable, refused, or failed during the load."""
+    A bad line of a rows file is reported (path:line: reason) and left out; the rest is loaded.
+    Exit 0 loaded; 1 no rows files, or some lines were bad; 3 Neo4j unreachable, refused, or failed
+    during the load."""
     from neo4j.exceptions import DriverError, Neo4jError
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from graph_loader.graph.rows_io import BadLine, grouped_batches, iter_workspace_batches, rows_files
     from graph_loader.stores import open_store
     from graph_loader.stores.base import LoadSummary
     from graph_loader.stores.errors import StoreUnavailable
-    from graph_loader.stores.neo4j_store import grouped_batches, iter_row_batches
     from queries.sectors import refresh_summaries
 
     ws = workspace(args)
-    files = sorted((ws / "rows").glob("*.jsonl"))
+    files = rows_files(ws)
     if not files:
         print(f"error: no rows files in {ws / 'rows'}; run `safetykg build` first", file=sys.stderr)
         return 1
     err = Console(stderr=True)
     t0 = time.perf_counter()
     total = LoadSummary()
+    bad: list[BadLine] = []
     try:
         store = open_store("neo4j", ws, settings(args), batch_size=getattr(args, "batch_size", None))
     except StoreUnavailable as e:
@@ -53,7 +56,7 @@ def load_command(args: argparse.Namespace) -> int:
         with Progress(TextColumn("loading"), BarColumn(), MofNCompleteColumn(), TextColumn("articles"),
                       TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal) as bar:
             task = bar.add_task("load", total=len(files) if len(files) > 1 else None)
-            for batch in grouped_batches(iter_row_batches(ws)):
+            for batch in grouped_batches(iter_workspace_batches(ws, bad)):
                 for key, value in store.upsert(batch).items():
                     if key != "seconds":
                         total[key] = total.get(key, 0) + value
@@ -74,6 +77,11 @@ def load_command(args: argparse.Namespace) -> int:
           f"{total.get('rels_updated', 0)} updated, {total.get('rels_removed', 0)} removed"
           + (f", {total['rels_skipped']} skipped (missing endpoint)" if total.get("rels_skipped") else "")
           + f"; {seconds:.1f} s (summaries refreshed in {refresh_s:.1f} s)")
+    for line in bad:
+        print(f"bad rows line: {line}", file=sys.stderr)
+    if bad:
+        print(f"error: {len(bad)} line(s) of the rows files were left out", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -14,9 +14,8 @@ from functools import cache
 
 from graph_loader.extract.lexicon_files import alternation, rows, words
 from graph_loader.extract.regions import RegionHit, level_of, place_of, relative_region
+from graph_loader.lang.bodies import is_national_body
 from graph_loader.lang.levels import CHAR_LEVEL, LEVEL_CHARS, LOCAL_LEVELS
-
-_NATIONAL_PREFIXES = ("国务院", "中央", "国家", "全国", "中共中央")
 
 
 @dataclass
@@ -83,7 +82,7 @@ def resolve_body(surface: str, place: RegionHit | None, context: str | None) -> 
     region: str | None = None
     rest = surface
     level: str | None = None
-    if surface.startswith(_NATIONAL_PREFIXES):
+    if is_national_body(surface):
         level = "national"
     elif place is not None and surface.startswith(place.surface):
         region = place.path

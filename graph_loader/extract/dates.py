@@ -21,6 +21,7 @@ from datetime import date, timedelta
 
 from graph_loader.extract.lexicon_files import alternation, rows
 from graph_loader.extract.regex_scan import finditer_from, first_chars
+from graph_loader.lang.numerals import NUMERAL, number
 
 
 @dataclass
@@ -30,27 +31,6 @@ class DateHit:
     surface: str
     value: str | None
     end_value: str | None = None
-
-
-_CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-             "六": 6, "七": 7, "八": 8, "九": 9}
-
-
-def _num(s: str | None) -> int | None:
-    """`27`, `二十七`, `十`, `二〇二四` → int."""
-    if not s:
-        return None
-    if s.isdigit():
-        return int(s)
-    if "十" in s:
-        head, _, tail = s.partition("十")
-        return (_CN_DIGIT.get(head, 1) if head else 1) * 10 + (_CN_DIGIT.get(tail, 0) if tail else 0)
-    n = 0
-    for ch in s:
-        if ch not in _CN_DIGIT:
-            return None
-        n = n * 10 + _CN_DIGIT[ch]
-    return n
 
 
 def _words(kind: str) -> dict[str, str]:
@@ -95,7 +75,7 @@ _PATTERN = re.compile(
 _FIRST = first_chars([*"0123456789〇○零一二三四五六七八九十", *_RELATIVE_DAYS, *_SAME_DAY, *_REL_HEADS])
 _DIGIT = re.compile(r"\d")
 # `2022年第二次全体会议`: a session numbered within its year
-_SESSION = re.compile(r"(?<!\d)(?P<y>\d{4})\s*年度?\s*第[\d一二三四五六七八九十]+(?:"
+_SESSION = re.compile(r"(?<!\d)(?P<y>\d{4})\s*年度?\s*第" + NUMERAL + r"+(?:"
                       + alternation(_words("session")) + ")"
                       # `4月6日，某县召开2020年安全生产工作会议`: a meeting named by its year
                       + r"|(?<=召开|举行)(?P<y2>\d{4})\s*年")
@@ -179,26 +159,26 @@ def find_dates(text: str, ref: str | None, dateline: str | None = None) -> list[
     for mt in finditer_from(_PATTERN, _FIRST, text):
         g = mt.groupdict()
         if g["rd1"]:  # `27日至28日`: a range of days of the article's month
-            raws.append(_Raw(mt.start(), mt.end(), None, None, _num(g["rd1"]), ed=_num(g["rd2"]), has_end=True,
+            raws.append(_Raw(mt.start(), mt.end(), None, None, number(g["rd1"]), ed=number(g["rd2"]), has_end=True,
                              rel="day"))
         elif g["dd"]:
-            raws.append(_Raw(mt.start(), mt.end(), None, None, _num(g["dd"]), rel="day"))
+            raws.append(_Raw(mt.start(), mt.end(), None, None, number(g["dd"]), rel="day"))
         elif g["pm"]:  # `今天(9.13)`: the bracket is the month-day
-            raws.append(_Raw(mt.start(), mt.end(), None, _num(g["pm"]), _num(g["pd"])))
+            raws.append(_Raw(mt.start(), mt.end(), None, number(g["pm"]), number(g["pd"])))
         elif g["relh"]:  # `昨(18)日`: the number is the day
-            raws.append(_Raw(mt.start(), mt.end(), None, None, _num(g["reld"]), rel="numbered"))
+            raws.append(_Raw(mt.start(), mt.end(), None, None, number(g["reld"]), rel="numbered"))
         elif g["rel"]:
             raws.append(_Raw(mt.start(), mt.end(), None, None, None, rel=g["rel"]))
         elif g["isoy"]:
             raws.append(_Raw(mt.start(), mt.end(), int(g["isoy"]), int(g["isom"]), int(g["isod"])))
         elif g["cd"]:
-            raws.append(_Raw(mt.start(), mt.end(), _num(g["cy"]), _num(g["cm"]), _num(g["cd"]), ed=_num(g["ed"]),
+            raws.append(_Raw(mt.start(), mt.end(), number(g["cy"]), number(g["cm"]), number(g["cd"]), ed=number(g["ed"]),
                              has_end=True))
         else:
-            r = _Raw(mt.start(), mt.end(), _num(g["ay"]), _num(g["am"]), _num(g["ad"]))
+            r = _Raw(mt.start(), mt.end(), number(g["ay"]), number(g["am"]), number(g["ad"]))
             if g["bd"]:
                 r.has_end = True
-                r.ey, r.em, r.ed = _num(g["by"]), _num(g["bm"]), _num(g["bd"])
+                r.ey, r.em, r.ed = number(g["by"]), number(g["bm"]), number(g["bd"])
             raws.append(r)
     sessions = [_Raw(m.start(), m.end(), int(m.group("y") or m.group("y2")), None, None, session=True)
                 for m in finditer_from(_SESSION, _DIGIT, text)]

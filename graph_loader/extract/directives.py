@@ -15,8 +15,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from graph_loader.extract.lexicon_files import alternation
 from graph_loader.extract.lexicon_files import rows as lexicon_rows
 from graph_loader.lang.chars import HAN, is_han
+from graph_loader.lang.numerals import NUMERAL
 from graph_loader.lang.titles import clean_title
 
 _MAX_ISSUER = 30
@@ -46,6 +48,7 @@ class _Lex:
     cuts: re.Pattern[str]
     package: re.Pattern[str]
     instruction: re.Pattern[str]
+    instruction_again: re.Pattern[str]  # `和重要指示精神`: a second instruction of the leaders just cited
     topic_cut: re.Pattern[str]  # words a package's topic cannot run back over (传达学习, 的)
     leaders: re.Pattern[str]  # the leaders' names (and earlier `name+title、`) ending before a source word
     name_cut: re.Pattern[str]
@@ -63,7 +66,7 @@ def _lex() -> _Lex:
     pk = lexicon_rows("directive_packages.tsv")
     topic_cuts = sorted({r[0] for r in pk if len(r) > 1 and r[1] == "cut"} | set(cuts), key=len, reverse=True)
     package = re.compile(
-        r"[“\"]?(?P<num>[一二三四五六七八九十百零两\d]{1,4})条(?:硬|具体|重点|重要|务实)?(?:措施|举措|意见|规定)[”\"]?"
+        r"[“\"]?(?P<num>" + NUMERAL + r"{1,4})条(?:硬|具体|重点|重要|务实)?(?:措施|举措|意见|规定)[”\"]?"
     )
     topic_cut = re.compile("|".join(map(re.escape, topic_cuts)))
     ins = lexicon_rows("instruction_sources.tsv")
@@ -72,8 +75,9 @@ def _lex() -> _Lex:
     instruction = re.compile(
         rf"(?P<src>{src})"
         r"(?:(?P<rel>关于|对)(?P<topic>[^，。；！？,;:：《》\s]{1,30}?)的?)?"
-        r"(?P<what>重要论述|重要指示批示精神|重要指示精神|重要讲话精神|重要批示精神|重要指示批示|重要指示|指示批示精神|指示精神|重要讲话)"
+        r"(?P<what>" + alternation(r[0] for r in ins if r[1] == "noun") + ")"
     )
+    again = re.compile("[和及、](?P<what>" + alternation(r[0] for r in ins if r[1:] == ("noun", "again")) + ")")
     leaders = re.compile(rf"(?:[{HAN}]{{0,4}}?(?:{src})[、和])*[{HAN}]{{0,4}}$")
     name_cut = re.compile(rf"[^{HAN}、]|" + "|".join(map(re.escape, name_cuts)))
     return _Lex(
@@ -83,7 +87,7 @@ def _lex() -> _Lex:
         short_cues=tuple(r[0] for r in nd if r[1] == "short"),
         not_after=tuple(r[0] for r in nd if r[1] == "after"),
         kinds=tuple(kinds), heads=heads, verbs=verbs, cuts=cut_re, package=package, topic_cut=topic_cut,
-        instruction=instruction, leaders=leaders, name_cut=name_cut,
+        instruction=instruction, instruction_again=again, leaders=leaders, name_cut=name_cut,
     )
 
 
@@ -182,7 +186,7 @@ def find_instructions(text: str) -> list[DirectiveHit]:
         title += m.group("what")
         hits.append(DirectiveHit(start, m.end(), clean_title(title), None, "instruction"))
         # `…的重要论述和重要指示精神`: a second instruction of the same leaders, written without them
-        more = _MORE_INSTRUCTION.match(text, m.end())
+        more = lex.instruction_again.match(text, m.end())
         if more:
             hits.append(DirectiveHit(more.start("what"), more.end(), clean_title(names + m.group("src")
                                                                                      + more.group("what")),
@@ -190,4 +194,3 @@ def find_instructions(text: str) -> list[DirectiveHit]:
     return hits
 
 
-_MORE_INSTRUCTION = re.compile(r"[和及、](?P<what>重要指示批示精神|重要指示精神|重要批示精神|重要讲话精神|重要指示批示|重要指示)")

@@ -4,12 +4,12 @@ Genre rules (made-up examples):
 - A list of levels before one meeting noun names one meeting per level: `收看国家、省、市安全生产
   电视电话会议` is three meetings, national, provincial and the city's; each is a meeting of its own.
 - How the report relates to them is said around the noun: watched (`组织收听收看…会议`, `在分会场参加`),
-  held above (`国务院召开全国…电视电话会议`, `全国全省…会议先后召开`, `江西省、九江市立即召开电视电话会`),
+  held above (`国务院召开全国…电视电话会议`, `全国全省…会议先后召开`, `甲省、乙市立即召开电视电话会`),
   relayed (`贯彻落实全国、省、市会议精神`), or ended (`全国全省会议结束后`, which starts the follow-up).
 - Only levels above the article's own count: `全县安全生产工作会议` in a county's report is its own
   meeting, handled by `meetings.py`.
 - The people named at the branch venue attend every meeting watched; a person whose post is at a
-  watched meeting's level (`龚正省长…部署` for the provincial one) takes his role there.
+  watched meeting's level (`张三省长…部署` for the provincial one) takes his role there.
 - The lower body's own meeting is the one held at the venue with someone chairing or speaking, or right
   after the watched meetings (`会后`, `会议结束后`, `随后`): one local meeting per watching, dated as the
   watched meetings when the text gives it no date of its own, relaying each watched meeting. Those relays
@@ -26,10 +26,11 @@ from functools import cache
 
 from graph_loader.extract.dates import DateHit
 from graph_loader.extract.lexicon_files import alternation, rows
-from graph_loader.extract.meetings import HOME, MeetingDraft, ParticipantDraft, PersonRole, lexicon_kinds
-from graph_loader.extract.regions import RegionHit, level_of, relative_region
+from graph_loader.extract.meetings import MeetingDraft, ParticipantDraft, PersonRole
+from graph_loader.extract.regions import RegionHit, level_of, relative_region, relative_words_re
 from graph_loader.extract.sentences import SentenceIndex
 from graph_loader.lang.chars import clause_start
+from graph_loader.lang.kinds import kind_of_noun
 from graph_loader.lang.levels import CHAR_LEVEL, CITY_CHAR, LEVEL_RANK, higher_role
 
 # the level a bare level word means when the article's home region is unknown
@@ -69,7 +70,7 @@ def _lex() -> _Lex:
     for word, cue in rows("meeting_cues.tsv"):
         cues.setdefault(cue, set()).add(word)
     relative = {r[0] for r in rows("region_relative.tsv") if not r[0].startswith(("该", "本"))}
-    nouns = [*lexicon_kinds(), "会议", "电视会议", "电视电话会", "视频会"]
+    nouns = [*kind_of_noun(), "会议", "电视会议", "电视电话会", "视频会"]
     watch, relay = frozenset(cues["watch"]), frozenset(cues["relay"])
     return _Lex(
         national=frozenset(cues["national"]),
@@ -96,12 +97,10 @@ class Mention:
     mode: str  # watch | held | relay | ended
 
 
-
-
 def _home_level(text: str) -> str | None:
     """The article's own level when its home region is not named: the first `我县` / `本市`."""
-    m = HOME.search(text)
-    return _CHAR_DEFAULT.get(m.group(1), "township") if m else None
+    m = relative_words_re("我本").search(text)
+    return _CHAR_DEFAULT.get(m.group()[-1], "township") if m else None
 
 
 _GENERIC_NOUNS = ("会议", "会")
@@ -260,7 +259,7 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
         if d is None:
             name = surface + mn.desc + mn.noun if level != "national" else "全国" + mn.desc + mn.noun
             d = MeetingDraft(start=mn.start, end=mn.end, held=mn.start, held_end=mn.end, noun=mn.noun,
-                             kind=lexicon_kinds().get(mn.noun, "teleconference" if _family(mn.noun) ==
+                             kind=kind_of_noun().get(mn.noun, "teleconference" if _family(mn.noun) ==
                                                       "teleconference" else "other"),
                              name=name, generic=False, region=path, level=level,
                              level_rule=f"meeting.higher.{mn.mode}")
@@ -305,7 +304,7 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
             if mn.mode == "held" and d not in grp.meetings:
                 spirit = re.search(r"贯彻|落实|传达", text[mn.end:index.clause_bounds(mn.end)[1] + 1] if
                                    mn.end < len(text) else "")
-                if spirit:  # `会后，江西省、九江市立即召开电视电话会贯彻落实会议精神`
+                if spirit:  # `会后，甲省、乙市立即召开电视电话会贯彻落实会议精神`
                     d.relay_to.extend((g, False, None) for g in earlier if g.level != d.level)
             if d not in grp.meetings:
                 grp.meetings.append(d)
@@ -451,7 +450,7 @@ def _date_in(singles: list[DateHit], lo: int, hi: int) -> DateHit | None:
 
 
 def _date_just_before(text: str, singles: list[DateHit], pos: int) -> DateHit | None:
-    """`传达11月27日全国、省、州…会议精神`: the date written right before the list is the meetings'."""
+    """`传达5月6日全国、省、州…会议精神`: the date written right before the list is the meetings'."""
     for d in singles:
         if d.end <= pos and not text[d.end:pos].strip("上午下晚 "):
             return d

@@ -57,7 +57,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     def alt(words: list[str]) -> str:
         return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
-    # the tail runs to the last grade-and-kind it can reach: `坍塌特别重大事故`, `MU5735航空器飞行事故`
+    # the tail runs to the last grade-and-kind it can reach: `坍塌特别重大事故`, `AB1234航空器飞行事故`
     tail = rf"(?:{alt(grades)})?[{HAN}A-Za-z0-9]{{0,14}}?(?:{alt(kinds)})+"
     more = rf"(?:(?:{alt(grades)})?[{HAN}]{{0,4}}?(?:{alt(kinds)})+)*"
     return re.compile(
@@ -91,11 +91,11 @@ def find_incidents(text: str) -> list[IncidentHit]:
             edge = p.start
             region = region or p.path
         if not m.group("sep") and region is None:
-            continue  # a bare four-digit code (`张家口1128爆炸事故`) names an incident only after its place
+            continue  # a bare four-digit code (`乙市0915爆炸事故`) names an incident only after its place
         if region is None:  # `吸取某某镇6.25火灾事故教训`: a place the gazetteer lacks, known by its level
             edge = _town_before(window)
         start = window_start + edge
-        title = clean_title(text[start:m.end()])  # the code as written: `11.24`, `3·21`
+        title = clean_title(text[start:m.end()])  # the code as written: `9.15`, `3·21`
         hits.append(IncidentHit(start, m.end(), title, region))
     hits += _instructed(text, grade_or_kind)
     return _one_per_code(hits)
@@ -138,8 +138,8 @@ def _code(title: str) -> str:
 
 
 def _one_per_code(hits: list[IncidentHit]) -> list[IncidentHit]:
-    """One incident per month·day code in an article: the fullest of its names (`江西“11.24”特别重大事故`
-    after `江西丰城电厂“11.24”冷却塔施工平台坍塌特别重大事故` is the same accident)."""
+    """One incident per month·day code in an article: the fullest of its names (`甲省“9.15”特别重大事故`
+    after `甲省乙市电厂“9.15”冷却塔施工平台坍塌特别重大事故` is the same accident)."""
     best: dict[str, IncidentHit] = {}
     for h in hits:
         key = _code(h.title)

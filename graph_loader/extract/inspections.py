@@ -16,15 +16,11 @@ from functools import cache
 
 from graph_loader.extract.bodies import BodyRef, body_word_at, relative_body_at, resolve_body
 from graph_loader.extract.dates import DateHit
-from graph_loader.extract.lexicon_files import alternation, words
-from graph_loader.extract.regions import RegionHit, level_of, relative_region
+from graph_loader.extract.lexicon_files import alternation, rows, words
+from graph_loader.extract.regions import RegionHit, level_of, relative_region, relative_words_re
 from graph_loader.extract.sentences import SentenceIndex
 from graph_loader.lang.chars import HAN, is_han
-
-_ARRIVAL = re.compile(r"进驻|入驻|抵达|开始|启动|赴")
-_ARRIVAL_AT_TEAM = re.compile(r"(?:先后)?(?:到|来到|深入)")  # `检查组到仁怀市`: right after the team only
-_RELATIVE_TARGET = re.compile(r"[我全本该]([省市州县区旗])")
-_TARGET_VERBS = r"对|进驻|入驻|巡查|督导|督查|检查|赴|到|抵达|向|深入"
+from graph_loader.lang.numerals import NUMERAL
 
 
 @dataclass
@@ -41,7 +37,7 @@ class InspectionDraft:
     spans: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, rule)
 
 
-_NUM = r"[一二三四五六七八九十百\d]+"
+_NUM = NUMERAL + "+"
 
 
 @cache
@@ -54,7 +50,19 @@ def _team_re() -> re.Pattern[str]:
 
 @cache
 def _target_re() -> re.Pattern[str]:
-    return re.compile(r"(?:" + _TARGET_VERBS + r")(?:了)?")
+    return re.compile(r"(?:" + _verbs("target") + r")(?:了)?")
+
+
+@cache
+def _verbs(role: str) -> str:
+    """The verbs of lexicon/inspection_verbs.tsv with this role, as a regex alternation."""
+    return alternation(r[0] for r in rows("inspection_verbs.tsv") if r[1] == role)
+
+
+@cache
+def _arrival_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a verb later in the team's sentence, a verb right after the team's name: `检查组先后深入…`)."""
+    return re.compile(_verbs("arrival")), re.compile("(?:先后)?(?:" + _verbs("arrival_at_team") + ")")
 
 
 def _team_start(text: str, pos: int) -> int:
@@ -96,7 +104,7 @@ def _target_at(text: str, pos: int, regions: list[RegionHit], context: str | Non
             if ref is not None:
                 return ref.name, "body", hit.path
         return hit.path, "region", hit.path
-    m = _RELATIVE_TARGET.match(text, pos)
+    m = relative_words_re("我全本该").match(text, pos)
     if m:
         path = relative_region(m.group(), context)
         if path:
@@ -151,8 +159,8 @@ def find_inspections(text: str, index: SentenceIndex, regions: list[RegionHit], 
         if rng is not None and (insp.start is None or insp.end is None):
             insp.start, insp.end = rng.value, rng.end_value
             insp.spans.append((rng.start, rng.end, "inspection.period"))
-        elif insp.start is None and in_sent and ((arrival := _ARRIVAL.search(text, m.end(), sent.end))
-                                                  or _ARRIVAL_AT_TEAM.match(text, m.end())):
+        elif insp.start is None and in_sent and ((arrival := _arrival_re()[0].search(text, m.end(), sent.end))
+                                                  or _arrival_re()[1].match(text, m.end())):
             # the date nearest before the arrival (`时间:…\n3月2日，X组进驻…`: not the page's own date)
             at = arrival.start() if arrival else m.end()
             d = min(in_sent, key=lambda h: (h.start > at, abs(at - h.start)))
@@ -209,7 +217,7 @@ def _fill_from_article(insp: InspectionDraft, text: str, index: SentenceIndex, r
     """What the team's own sentences leave open, the article says elsewhere: the target after a mission
     verb in any sentence (`X市对Y县…开展巡查`, `督导检查Y区`), else the article's home when the team
     comes from above it; the start, the date of the sentence that sends the team in or opens the
-    mission (`12月8日，…巡查动员会议召开`)."""
+    mission (`5月6日，…巡查动员会议召开`)."""
     if insp.target is None and context and _above(insp.region, context, insp.level):
         # a local report of a team from above: the team inspects the report's home
         insp.target, insp.target_kind, insp.target_region = context, "region", context

@@ -19,13 +19,12 @@ from graph_loader.extract.dates import DateHit
 from graph_loader.extract.lexicon_files import alternation, rows, words
 from graph_loader.extract.persons import NameMention
 from graph_loader.extract.regex_scan import finditer_from, first_chars
-from graph_loader.extract.regions import RegionHit, level_of
+from graph_loader.extract.regions import RegionHit, level_of, relative_words_re
 from graph_loader.extract.sentences import SentenceIndex
 from graph_loader.lang.chars import CLAUSE_END, clause_start
+from graph_loader.lang.kinds import kind_of_noun
 from graph_loader.lang.levels import CHAR_LEVEL, LEVEL_CHARS, LEVEL_RANK, ROLE_RANK, higher_role
 
-_NOT_HELD_BEFORE = ("将", "即将", "拟", "准备", "计划", "要", "定于", "适时")
-_NOT_CUE_BEFORE = ("胜利", "的", "将", "即将")  # `十九大胜利召开`, `召开的会议`: not a chair
 _LIST_INTRO = re.compile(r"(出席|参加|列席)[^，,。；;]{0,6}?的(?:还)?有")
 _RELAY_MEETING = re.compile(r"贯彻(?:落实)?[^，。；]{0,20}?会议精神|传达[^，。；]{0,20}?会议精神")
 
@@ -41,31 +40,39 @@ class ParticipantDraft:
 
 @dataclass
 class MeetingDraft:
-    start: int  # scope start in the clean text
-    end: int = 0
-    held: int | None = None  # offset of the held event
-    held_end: int | None = None
-    noun: str | None = None
-    kind: str | None = None
-    name: str | None = None
-    generic: bool = True
-    after_prev: bool = False
-    branch: bool = False
-    branch_pos: int | None = None
-    venue: bool = False  # held at a branch venue of the meeting before it: same date, relays it
-    date: str | None = None
-    date_span: tuple[int, int] | None = None
-    region: str | None = None
-    level: str | None = None
-    level_rule: str | None = None
-    participants: dict[str, ParticipantDraft] = field(default_factory=dict)
-    relays_meeting: int | None = None
-    relay_rule: str | None = None
-    # set by higher.py: a meeting of a higher level than the article's, the rule that made it, and the
-    # meetings this one relays as (target, inferred, basis) once drafts are final
-    higher: bool = False
-    rule: str | None = None
-    relay_to: list[tuple[MeetingDraft, bool, str | None]] = field(default_factory=list)
+    """One meeting of a report as the steps of `meeting_drafts` build it. Each field is owned by the step
+    named beside it; a later step reads it and never sets it, but for the higher step (7), which makes
+    drafts of its own (all fields) and amends the local ones' `after_prev`, `date_span`, `relays_meeting`
+    and `relay_to`.
+
+    1 `segment_meetings`  2 `assign_participants`  3 `relays_to_meetings`  4 `assign_dates`
+    5 `assign_levels`  6 `pipeline._keep_meetings` (drops drafts, renumbers `relays_meeting`)
+    7 `higher.attach_higher`
+    """
+
+    start: int  # 1: scope start in the clean text
+    end: int = 0  # 1: scope end
+    held: int | None = None  # 1: offset of the held event
+    held_end: int | None = None  # 1
+    noun: str | None = None  # 1: the meeting noun (`电视电话会议`)
+    kind: str | None = None  # 1: its kind (lang/data/meeting_kinds.tsv)
+    name: str | None = None  # 1
+    generic: bool = True  # 1: named by a bare noun (`会议`)
+    after_prev: bool = False  # 1: starts where the one before ended (`会议结束后`)
+    branch: bool = False  # 1: a branch venue is named (`分会场`)
+    branch_pos: int | None = None  # 1
+    venue: bool = False  # 1: held at a branch venue of the meeting before it: same date, relays it
+    date: str | None = None  # 4
+    date_span: tuple[int, int] | None = None  # 4
+    region: str | None = None  # 5
+    level: str | None = None  # 5
+    level_rule: str | None = None  # 5
+    participants: dict[str, ParticipantDraft] = field(default_factory=dict)  # 2
+    relays_meeting: int | None = None  # 1 (a venue relays the meeting before it), else 3
+    relay_rule: str | None = None  # with relays_meeting
+    higher: bool = False  # 7: a meeting of a higher level than the article's
+    rule: str | None = None  # 7: the rule that made a higher meeting
+    relay_to: list[tuple[MeetingDraft, bool, str | None]] = field(default_factory=list)  # 7: (target, inferred, basis)
 
 
 @dataclass(frozen=True)
@@ -83,39 +90,42 @@ class _Lex:
     team_feedback: re.Pattern[str]
     attended: re.Pattern[str]
     team_report: re.Pattern[str]
+    not_held: tuple[str, ...]  # words just before a held verb that say the meeting is not held yet
+    not_chair: tuple[str, ...]  # words just before a chair cue that say no one chairs there
 
 
-@cache
-def lexicon_kinds() -> dict[str, str]:
-    """Meeting nouns and their kinds (`电视电话会议` → teleconference)."""
-    return {r[0]: r[1] for r in rows("meeting_kinds.tsv")}
+def meeting_verbs(role: str) -> tuple[str, ...]:
+    """The words of lexicon/meeting_verbs.tsv with this role, in file order."""
+    return tuple(r[0] for r in rows("meeting_verbs.tsv") if r[1] == role)
 
 
 @cache
 def _lex() -> _Lex:
-    kinds = lexicon_kinds()
+    kinds = kind_of_noun()
     nouns = alternation(kinds)
     roles = {r[0]: r[1] for r in rows("roles.tsv")}
     return _Lex(
         kinds=kinds,
         held_verb_first=re.compile(
-            r"(?P<v>主持召开|组织召开|召开|举行|举办)(?P<np>[^，,。；;！？!?\n]{0,40}?)(?P<n>" + nouns + ")"),
+            r"(?P<v>" + alternation(meeting_verbs("held")) + r")(?P<np>[^，,。；;！？!?\n]{0,40}?)(?P<n>" + nouns + ")"),
         held_noun_first=re.compile(
-            r"(?P<n>" + nouns + r")(?P<mid>[^，,。；;！？!?\n]{0,14}?)(?P<v>召开|举行)(?!在即)"),
-        chaired=re.compile(r"(?P<v>主持)(?P<np>[^，,。；;！？!?\n]{0,30}?)(?P<n>" + nouns + ")"),
+            r"(?P<n>" + nouns + r")(?P<mid>[^，,。；;！？!?\n]{0,14}?)(?P<v>" + alternation(meeting_verbs("held_after")) + r")(?!在即)"),
+        chaired=re.compile(r"(?P<v>" + alternation(meeting_verbs("chair")) + r")(?P<np>[^，,。；;！？!?\n]{0,30}?)(?P<n>" + nouns + ")"),
         ended=re.compile(r"(?P<n>" + nouns + r")(?:结束|召开)?(?:之)?后|(?P<after>会后)(?=[，,])"),
         ended_first=first_chars([*kinds, "会后"]),
         branch=re.compile(r"分会场"),
         roles=roles,
         roles_re=re.compile(alternation(roles)),
-        scope_re=re.compile(r"[全我本]([" + LEVEL_CHARS + r"])"),
-        # `督导组向黄石市反馈督导情况`: a team reporting back is a feedback meeting held
+        scope_re=relative_words_re("全我本"),
         # `县长X出席会议并讲话`: a meeting attended is a meeting held, unless it was watched from afar
         attended=re.compile(r"(?P<v>" + alternation(_attend_verbs()) + r")(?P<np>[^，,。；;！？!?\n]{0,20}?)(?P<n>"
                             + nouns + ")"),
         team_report=re.compile(r"向(?:" + alternation(words("teams.tsv")) + r")[^，,。；;！？!?\n]{0,6}?(?P<v>汇报)"),
+        # `督导组向某市反馈督导情况`: a team reporting back is a feedback meeting held
         team_feedback=re.compile(r"(?:" + alternation(words("teams.tsv")) + r")[^，,。；;！？!?\n]{0,4}?向"
                                  r"[^，,。；;！？!?\n]{1,24}?(?P<v>反馈)[^，,。；;！？!?\n]{0,8}?(?:情况|意见|问题)"),
+        not_held=meeting_verbs("not_held"),
+        not_chair=meeting_verbs("not_chair"),
     )
 
 
@@ -145,7 +155,7 @@ def _events(text: str) -> list[_Event]:
     for rx in (lex.held_verb_first, lex.chaired):
         for m in rx.finditer(text):
             np = m.group("np")
-            if np.startswith("的") or text[max(0, m.start() - 2):m.start()].endswith(_NOT_HELD_BEFORE):
+            if np.startswith("的") or text[max(0, m.start() - 2):m.start()].endswith(lex.not_held):
                 continue
             name = (np + m.group("n")).strip()
             generic = m.group("n") == "会议" and not np
@@ -154,7 +164,7 @@ def _events(text: str) -> list[_Event]:
     for m in lex.attended.finditer(text):
         # `X出席会议`: held where it is attended; `在分会场收听收看`, `参加全国电视电话会议`: watched, not held here
         clause = text[text.rfind("。", 0, m.start()) + 1:m.end() + 12]
-        if _WATCHED.search(clause) or text[max(0, m.start() - 2):m.start()].endswith(_NOT_HELD_BEFORE):
+        if _WATCHED.search(clause) or text[max(0, m.start() - 2):m.start()].endswith(lex.not_held):
             continue
         np = m.group("np")
         out.append(_Event(m.start(), m.end(), "held", m.group("n"), (np + m.group("n")).strip(),
@@ -166,11 +176,11 @@ def _events(text: str) -> list[_Event]:
         out.append(_Event(m.start("n"), m.end(), "held", m.group("n"), name, generic))
     for m in lex.team_report.finditer(text):
         # `副省长X向督查组汇报`: reporting to a visiting team is a report meeting held with it
-        if text[max(0, m.start() - 2):m.start()].endswith(_NOT_HELD_BEFORE):
+        if text[max(0, m.start() - 2):m.start()].endswith(lex.not_held):
             continue
         out.append(_Event(m.start("v"), m.end(), "held", "汇报会", text[m.start():m.end()], False, chaired=True))
     for m in lex.team_feedback.finditer(text):
-        if text[max(0, m.start() - 2):m.start()].endswith(_NOT_HELD_BEFORE):
+        if text[max(0, m.start() - 2):m.start()].endswith(lex.not_held):
             continue
         out.append(_Event(m.start("v"), m.end(), "held", "反馈会", text[m.start():m.end()], False))
     for m in finditer_from(lex.ended, lex.ended_first, text):
@@ -339,7 +349,7 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
         if lead:  # `出席会议的还有县委副书记X，副县长Y`: the intro covers the whole sentence
             roles[i] = (lead.group(1), lex.roles.get(lead.group(1), "attendee"), lead.start())
             continue
-        cues = [c for c in _role_cues(text, m.end, own_end) if not text[max(0, c[2] - 2):c[2]].endswith(_NOT_CUE_BEFORE)]
+        cues = [c for c in _role_cues(text, m.end, own_end) if not text[max(0, c[2] - 2):c[2]].endswith(_lex().not_chair)]
         if cues:
             roles[i] = min(cues, key=lambda c: ROLE_RANK[c[1]])
         elif nxt < sent.end and i + 1 < len(people):
@@ -416,7 +426,7 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
     a speaker's post; None when the text does not say."""
     lex = _lex()
     person_levels = person_levels or {}
-    home = HOME.search(text)
+    home = relative_words_re("我本").search(text)  # the report's own place as it calls it (`我县`, `本市`)
     for m in meetings:
         path, rule = None, None
         if m.branch and m.branch_pos is not None:
@@ -429,7 +439,7 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
             m.level, m.level_rule = "national", "meeting.level.national"
             continue
         if path is None and m.held is not None:
-            path, rule = _convener_place(text, m.held, regions), "meeting.level.convener_place"
+            path, rule = _subject_place(text, m.held, regions), "meeting.level.convener_place"
         if path is None and m.name:
             sm = lex.scope_re.search(m.name)
             if sm:
@@ -437,7 +447,7 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
         if path is None:
             path, rule = _from_people(m, person_regions, "chair"), "meeting.level.chair_post"
         if path is None and m.held is not None:
-            path, rule = _convener(text, m.held, regions, context), "meeting.level.convener"
+            path, rule = _subject_body_region(text, m.held, regions, context), "meeting.level.convener"
         if path is None:
             path, rule = _from_people(m, person_regions, "speaker"), "meeting.level.speaker_post"
         if path is None and m.branch:
@@ -452,13 +462,11 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
                 m.level = level_of_chars(body.group(1), context)  # `县安委会召开…会议`: the convener's level
                 m.level_rule = "meeting.level.convener_body" if m.level else None
             if m.level is None and home is not None:  # `…巡查组进驻我县`: the report's own level
-                m.level = level_of_chars(home.group(1), context)
+                m.level = level_of_chars(home.group()[-1], context)
                 m.level_rule = "meeting.level.home" if m.level else None
 
 
 _CONVENER_BODY = re.compile(r"\s*([" + LEVEL_CHARS + r"])(?:委|政府|人民政府|安委会|安委办|安全生产委员会)")
-# the report's own place as it calls it (`我县`, `本市`); `我县长`/`本市委` are no home words
-HOME = re.compile(r"[我本]([" + LEVEL_CHARS + r"])(?![长委])")
 
 
 def _from_people(m: MeetingDraft, person_regions: dict[str, list[str]], role: str) -> str | None:
@@ -494,7 +502,7 @@ def _level_from_chars(m: MeetingDraft, person_levels: dict[str, list[str]]) -> s
     return None
 
 
-def _convener_place(text: str, held: int, regions: list[RegionHit]) -> str | None:
+def _subject_place(text: str, held: int, regions: list[RegionHit]) -> str | None:
     """A place named as the subject before the held verb (`晋中市政府立即召开`, `榆林市召开`)."""
     cs = clause_start(text, held)
     if text.startswith(("在", "于"), cs):  # `在X召开`: where, not who
@@ -505,15 +513,16 @@ def _convener_place(text: str, held: int, regions: list[RegionHit]) -> str | Non
     return None
 
 
-def _convener(text: str, held: int, regions: list[RegionHit], context: str | None) -> str | None:
-    """A body written just before the held verb in its clause (`州政府立即召开`)."""
+def _subject_body_region(text: str, held: int, regions: list[RegionHit], context: str | None) -> str | None:
+    """The region of the subject before the held verb in its clause: a place, a level character with a
+    body word (`县政府立即召开` → the article's county) or a relative word (`全县召开`)."""
     cs = clause_start(text, held)
     clause = text[cs:held]
     for h in regions:
         if cs <= h.start < held:
             return h.path
-    m = re.search(r"(自治区|[" + LEVEL_CHARS + r"])(?:党委|委|政府|人民政府|安委会|安委办|应急管理)|[我全本]([" + LEVEL_CHARS
-                  + r"])", clause)
+    m = re.search(r"(自治区|[" + LEVEL_CHARS + r"])(?:党委|委|政府|人民政府|安委会|安委办|应急管理)|("
+                  + relative_words_re("我全本").pattern + ")", clause)
     if m:
         return level_region(m.group(1) or m.group(2), context)
     return None
@@ -526,3 +535,17 @@ def relays_to_meetings(text: str, meetings: list[MeetingDraft]) -> None:
             continue
         if _RELAY_MEETING.search(text, m.start, m.end):
             m.relays_meeting, m.relay_rule = _previous_relayed(meetings, i), "meeting.relay.spirit"
+
+
+def meeting_drafts(text: str, index: SentenceIndex, mentions: list[NameMention], dates: list[DateHit],
+                   regions: list[RegionHit], person_regions: dict[str, list[str]], context: str | None,
+                   person_levels: dict[str, list[str]]) -> tuple[list[MeetingDraft], list[PersonRole]]:
+    """Steps 1–5 of a report's meetings (see `MeetingDraft`): the drafts, and each person's role cues
+    (the higher step reads them again)."""
+    drafts = segment_meetings(text, index, mentions)  # 1
+    roles = person_roles(text, index, mentions)
+    assign_participants(drafts, roles)  # 2
+    relays_to_meetings(text, drafts)  # 3
+    assign_dates(drafts, dates, index)  # 4
+    assign_levels(text, drafts, regions, person_regions, context, person_levels)  # 5
+    return drafts, roles

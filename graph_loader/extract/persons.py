@@ -344,7 +344,7 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
                         national=True))
     for s, e, rule, post in _untitled_names(text, ignore):
         if s not in taken and not any(m.start < e and s < m.end for m in found):
-            # `龚正省长指出`: a post after the name is its title as written (`同志` is no post)
+            # `张三省长指出`: a post after the name is its title as written (`同志` is no post)
             titles = [TitleSpan(e, e + len(post), post, post)] if post in lex.posts else []
             add(NameMention(s, e, text[s:e], titles, rule))
     known = {m.name for m in found}

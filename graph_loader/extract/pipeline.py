@@ -17,7 +17,7 @@ from array import array
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 
 from graph_loader.extract.bodies import BodyRef, body_of_title, convening_body
@@ -27,15 +27,12 @@ from graph_loader.extract.evidence import EvidenceMaker
 from graph_loader.extract.higher import attach_higher
 from graph_loader.extract.incidents import find_incidents
 from graph_loader.extract.inspections import InspectionDraft, find_inspections
+from graph_loader.extract.lexicon_files import alternation
 from graph_loader.extract.meetings import (
     MeetingDraft,
-    assign_dates,
-    assign_levels,
-    assign_participants,
     level_of_chars,
-    person_roles,
-    relays_to_meetings,
-    segment_meetings,
+    meeting_drafts,
+    meeting_verbs,
 )
 from graph_loader.extract.persons import NameMention, find_persons, post_level, strip_place
 from graph_loader.extract.record import (
@@ -67,10 +64,10 @@ from graph_loader.extract.sentences import SentenceIndex
 from graph_loader.ingest.document import Document, IngestWarning, Rejection
 from graph_loader.lang.chars import HAN_RE, clause_start
 from graph_loader.lang.levels import LEVEL_CHARS, LEVEL_RANK
+from graph_loader.lang.numerals import NUMERAL
 
 log = logging.getLogger(__name__)
 
-_RELAY_VERB = re.compile(r"传达学习|传达|学习贯彻|贯彻落实|贯彻|落实|学习|领学|宣读|解读|根据|按照")
 
 
 def extract(doc: Document) -> ExtractionRecord:
@@ -223,15 +220,10 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     bodies: dict[str, Body] = {}
     person_regions, person_levels = _persons(record, mentions, region_at, ctx, ev, bodies)
 
-    drafts = segment_meetings(text, index, mentions)
-    roles = person_roles(text, index, mentions)
-    assign_participants(drafts, roles)
-    relays_to_meetings(text, drafts)
-    assign_dates(drafts, dates, index)
-    assign_levels(text, drafts, placed, person_regions, ctx, person_levels)
-    drafts = _keep_meetings(drafts)
+    drafts, roles = meeting_drafts(text, index, mentions, dates, placed, person_regions, ctx, person_levels)
+    drafts = _keep_meetings(drafts)  # step 6
     base = list(drafts)
-    drafts = attach_higher(text, index, drafts, roles, dates, placed, ctx,
+    drafts = attach_higher(text, index, drafts, roles, dates, placed, ctx,  # step 7
                            partial(_person_level, person_regions, person_levels, ctx))
     _relays_by_identity(base, drafts)
 
@@ -240,7 +232,7 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     position = {id(d): i for i, d in enumerate(drafts)}
     record.meetings = [_meeting(text, d, position, directive_hits, inspections, ev) for d in drafts]
     for d, m in zip(drafts, record.meetings, strict=True):
-        _convener(text, d, m, regions, ctx, ev, bodies)
+        _set_convener(text, d, m, regions, ctx, ev, bodies)
     record.inspections = [_inspection(i, mentions, ev, bodies) for i in inspections]
     record.directives = [_directive(h, ev) for h in directive_hits]
     record.instructions = [_directive(h, ev) for h in find_instructions(text)]
@@ -334,8 +326,13 @@ def _keep_meetings(drafts: list[MeetingDraft]) -> list[MeetingDraft]:
     return keep
 
 
+@cache
+def _relay_verb_re() -> re.Pattern[str]:
+    return re.compile(alternation(meeting_verbs("relay")))
+
+
 def _relay_verb_before(text: str, start: int) -> bool:
-    return bool(_RELAY_VERB.search(text, clause_start(text, start), start))
+    return bool(_relay_verb_re().search(text, clause_start(text, start), start))
 
 
 # a meeting named for a mission (`X市巡查Y县安全生产工作动员会议`) is held where the team works
@@ -405,7 +402,7 @@ def _meeting(text: str, d: MeetingDraft, position: dict[int, int], directive_hit
     return m
 
 
-def _convener(text: str, d: MeetingDraft, m: Meeting, regions: list[RegionHit], ctx: str | None,
+def _set_convener(text: str, d: MeetingDraft, m: Meeting, regions: list[RegionHit], ctx: str | None,
               ev: EvidenceMaker, bodies: dict[str, Body]) -> None:
     """The body that convened the meeting: written before the held verb in its clause (`州政府立即召开`),
     else named in the meeting's own name (`市政府常务会议`); None when the text says neither."""
@@ -428,7 +425,7 @@ def _convener(text: str, d: MeetingDraft, m: Meeting, regions: list[RegionHit], 
 def _inspection(i: InspectionDraft, mentions: list[NameMention], ev: EvidenceMaker,
                 bodies: dict[str, Body]) -> Inspection:
     leader = None
-    kind = re.sub(r"^.*第[一二三四五六七八九十百\d]+", "", i.team_surface)
+    kind = re.sub("^.*第" + NUMERAL + "+", "", i.team_surface)
     for m in mentions:
         if any(t.full.endswith(kind + "组长") and not t.full.endswith("副组长") and
                (t.full.startswith(i.team_surface) or t.full == kind + "组长") for t in m.titles):

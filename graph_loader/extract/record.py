@@ -72,7 +72,7 @@ class Meeting(BaseModel):
     date: str | None = None  # YYYY-MM-DD or --MM-DD
     region: str | None = None
     level: Level | None = None
-    kind: str | None = None  # feedback | teleconference | study | safety_committee_plenary | deployment | report | other
+    kind: str | None = None  # a kind of lang/data/meeting_kinds.tsv
     name: str | None = None
     convener: str | None = None  # body name
     participants: list[Participant] = Field(default_factory=list)

@@ -12,10 +12,12 @@ Paths are jionlp full paths without repetition: `浙江省嘉兴市海宁市`, `
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from graph_loader.extract.lexicon_files import alternation
 from graph_loader.extract.lexicon_files import rows as lexicon_rows
 from graph_loader.gazetteer import divisions, package_file
 from graph_loader.lang.levels import LOCAL_LEVELS
@@ -489,6 +491,13 @@ def _chain(path: str) -> list[Place]:
         out.append(p)
         p = place_of(p.parent) if p.parent else None
     return out[::-1]
+
+
+@lru_cache(maxsize=8)
+def relative_words_re(heads: str) -> re.Pattern[str]:
+    """The relative-region words of region_relative.tsv that start with one of `heads` (`我县`, `全市`
+    for heads `我全`), longest first: `relative_words_re("我全本").search(name)` finds a scope word."""
+    return re.compile(alternation(w for w in _relative_words() if len(w) > 1 and w[0] in heads))
 
 
 def relative_region(word: str, context: str | None) -> str | None:

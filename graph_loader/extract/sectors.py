@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from graph_loader.extract.regions import common_words
+from graph_loader.lang.chars import is_han
 
 LEXICON = Path(__file__).parent / "lexicon" / "sectors.tsv"
 BODY_HEADS = Path(__file__).parent / "lexicon" / "sector_body_heads.tsv"
@@ -90,7 +91,7 @@ def find_sectors(text: str) -> list[SectorHit]:
             continue
         if (s > 0 and text[s - 1] in GARBLED) or (e < len(text) and text[e] in GARBLED):
             continue
-        if m.group() in lex.bare and s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff" and text[s - 1] not in _ALONE_AFTER:
+        if m.group() in lex.bare and s > 0 and is_han(text[s - 1]) and text[s - 1] not in _ALONE_AFTER:
             continue  # `某某经济开发区`: the end of a place's name
         hits.append(SectorHit(s, e, m.group(), lex.canonical[m.group()]))
     return hits

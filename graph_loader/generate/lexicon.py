@@ -9,6 +9,8 @@ from pathlib import Path
 
 import yaml
 
+from graph_loader.lang.lexicon import read_rows
+
 DATA = Path(__file__).parent / "data"
 
 
@@ -18,8 +20,7 @@ def _lines(name: str) -> list[str]:
 
 
 def _rows(name: str, header: bool = False) -> list[list[str]]:
-    rows = [ln.split("\t") for ln in (DATA / name).read_text(encoding="utf-8").splitlines()
-            if ln.strip() and not ln.startswith("#")]
+    rows = [list(r) for r in read_rows(DATA / name)]
     return rows[1:] if header else rows
 
 

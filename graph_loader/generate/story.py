@@ -16,13 +16,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from graph_loader.lang.levels import ROLE_RANK, higher_role
+from graph_loader.lang.numerals import ONE_TO_TEN
 
 from .gazetteer import Gazetteer, Region
 from .lexicon import DirectiveEntry, Lexicon
 from .names import NameMaker
 
 MOJIBAKE = ["?;?", "?;贰", "?;?;", "??"]
-CN_NUM = "一二三四五六七八九十"
 
 
 @dataclass
@@ -372,7 +372,7 @@ def story_meeting(b: ArticleBuilder, region: Region, d: date, kind: str,
         meeting_name = b.t("meeting_study", U=U)
         chair = b.official(region, rng.choice(["secretary", "head"]))
     elif kind == "plenary":
-        meeting_name = b.t("meeting_plenary", U=U, n=rng.choice(CN_NUM[:4]))
+        meeting_name = b.t("meeting_plenary", U=U, n=rng.choice(ONE_TO_TEN[:4]))
         chair = b.official(region, "head")
     else:
         meeting_name = b.t("meeting_deploy", U=U)
@@ -450,7 +450,7 @@ def _team(b: ArticleBuilder, target: Region) -> tuple[str, str, str, Region | No
     """(text name, gold name, kind, team's region) of a mission one level above `target`."""
     rng = b.rng
     kind = rng.choice(KINDS)
-    n = CN_NUM[rng.randrange(10)]
+    n = ONE_TO_TEN[rng.randrange(10)]
     if target.level == "province":
         gold = f"国务院安委会安全生产第{n}{kind}组"
         return gold, gold, kind, None
@@ -519,7 +519,7 @@ def story_entry(b: ArticleBuilder, target: Region, start: date) -> Draft:
         dept = rng.choice(DEPARTMENTS)
         target = target.province
         kind = rng.choice(KINDS)
-        team_gold = f"{target.name}安全生产第{CN_NUM[rng.randrange(10)]}{kind}组"
+        team_gold = f"{target.name}安全生产第{ONE_TO_TEN[rng.randrange(10)]}{kind}组"
         named_team = rng.random() < 0.5  # the province is named by the team or by the department
         team_text = (b.say(target) if named_team else "省") + team_gold[len(target.name):]
         up: Region | None = target

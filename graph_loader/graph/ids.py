@@ -10,6 +10,8 @@ import hashlib
 
 from rdflib import Namespace, URIRef
 
+from graph_loader.lang.kinds import meeting_kinds
+
 
 class CachedNamespace(Namespace):
     """An rdflib Namespace whose attribute terms are built once (rdflib rebuilds the URIRef on
@@ -47,14 +49,7 @@ BODY_KIND_CLASS = {
     "department": SKG.Department,
     "inspection_team": SKG.InspectionTeam,
 }
-MEETING_KIND_CLASS = {
-    "feedback": SKG.FeedbackMeeting,
-    "teleconference": SKG.Teleconference,
-    "study": SKG.StudySession,
-    "safety_committee_plenary": SKG.SafetyCommitteePlenary,
-    "deployment": SKG.DeploymentMeeting,
-    "report": SKG.ReportMeeting,
-}
+MEETING_KIND_CLASS = {k.kind: SKG[k.ontology_class] for k in meeting_kinds() if k.ontology_class}
 DIRECTIVE_KIND_CLASS = {
     "document": SKG.PolicyDocument,
     "measure_package": SKG.MeasurePackage,

@@ -34,7 +34,6 @@ Rules (the reason strings say which fired):
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import re
@@ -49,11 +48,12 @@ from graph_loader.graph.ids import (
     NATIONAL_REGION,
     entity_id,
 )
+from graph_loader.lang.bodies import is_national_body
+from graph_loader.lang.lexicon import read_table
 from graph_loader.lang.titles import display_title, name_key, title_key
 
 DOC_CAP = 20  # articles remembered per entity (the count goes on)
 ALIASES_PATH = Path(__file__).with_name("directive_aliases.tsv")
-NATIONAL_BODIES_PATH = Path(__file__).with_name("national_body_prefixes.tsv")
 MEETING_WORDS_PATH = Path(__file__).with_name("meeting_name_words.tsv")
 ALIAS_CUES_PATH = Path(__file__).with_name("alias_cues.tsv")
 RELAY_WINDOW = 31  # days an undated relayed meeting may lie before the meeting relaying it
@@ -78,17 +78,13 @@ class Merge:
 @cache
 def directive_aliases() -> dict[str, str]:
     """normalized alias -> canonical title."""
-    with ALIASES_PATH.open(encoding="utf-8") as f:
-        rows = csv.DictReader(f, delimiter="\t")
-        return {title_key(r["alias"]): r["canonical"].strip() for r in rows if r.get("alias")}
+    return {title_key(r["alias"]): r["canonical"] for r in read_table(ALIASES_PATH) if r["alias"]}
 
 
 @cache
 def _alias_statement() -> re.Pattern:
     """《title》 followed by (以下简称“alias”) and the like."""
-    with ALIAS_CUES_PATH.open(encoding="utf-8") as f:
-        cues = sorted((r["cue"].strip() for r in csv.DictReader(f, delimiter="\t") if r.get("cue")),
-                      key=len, reverse=True)
+    cues = sorted((r["cue"] for r in read_table(ALIAS_CUES_PATH) if r["cue"]), key=len, reverse=True)
     return re.compile(r"《([^《》]{4,80})》\s*[(（]\s*(?:" + "|".join(map(re.escape, cues))
                       + r")\s*[:：]?\s*[“\"'「《]?([^”\"'」》()（）]{2,30})[”\"'」》]?\s*[)）]")
 
@@ -476,9 +472,8 @@ def _add_signals(info: dict, signals: list[str]) -> None:
 def _meeting_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(scope words a meeting name starts with, e.g. 全省; words that only dress a name, e.g. 工作)."""
     scope, filler = [], []
-    with MEETING_WORDS_PATH.open(encoding="utf-8") as f:
-        for r in csv.DictReader(f, delimiter="\t"):
-            (scope if r["role"] == "scope" else filler).append(r["word"].strip())
+    for r in read_table(MEETING_WORDS_PATH):
+        (scope if r["role"] == "scope" else filler).append(r["word"])
     return tuple(sorted(scope, key=len, reverse=True)), tuple(sorted(filler, key=len, reverse=True))
 
 
@@ -520,17 +515,6 @@ def resolution_region(level: str | None, region: str | None, name: str | None) -
     if level == "national" or (n.startswith(NATIONAL_REGION) and not n.startswith(NATIONAL_REGION + "全")):
         return "national", NATIONAL_REGION
     return level, region
-
-
-@cache
-def _national_prefixes() -> tuple[str, ...]:
-    lines = NATIONAL_BODIES_PATH.read_text(encoding="utf-8").splitlines()
-    return tuple(x.split("\t")[0].strip() for x in lines[1:] if x.strip())
-
-
-def is_national_body(name: str) -> bool:
-    """A body named without a region that is a national one (国务院安委会) resolves by name."""
-    return name.startswith(_national_prefixes())
 
 
 def _strip_region(name: str, region: str | None) -> str:

@@ -27,6 +27,21 @@ NODE_LABELS: dict[str, tuple[str, ...]] = {
     "Sector": ("name", "parent"),
 }
 
+# The properties that name a node of each label, the first the one shown: what search, lookups by
+# name (`GraphStore.ids_by_name`) and a reference to a node in an answer use.
+NAME_PROPS: dict[str, tuple[str, ...]] = {
+    "Article": ("title", "doc_id"),
+    "Person": ("name",),
+    "Body": ("name",),
+    "Post": ("title",),
+    "Region": ("name", "path"),
+    "Meeting": ("name",),
+    "Inspection": ("team",),
+    "Directive": ("title",),
+    "Incident": ("title",),
+    "Sector": ("name",),
+}
+
 # Relationship types: (type, from label(s), to label(s)), with their properties.
 REL_TYPES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "HOLDS": (("Person",), ("Post",), ("title", "full")),  # a person holds a post

@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from graph_loader.lang.chars import HAN
+from graph_loader.lang.lexicon import read_words
 
 _HERE = Path(__file__).parent
 
@@ -67,11 +68,7 @@ def metadata_rules() -> list[Rule]:
 
 def _words(name: str) -> frozenset[str]:
     """Whitespace-separated words of a word-list file, `#` lines being comments."""
-    out: set[str] = set()
-    for line in (_HERE / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            out.update(line.split())
-    return frozenset(out)
+    return read_words(_HERE / name)
 
 
 @lru_cache(maxsize=1)

@@ -34,25 +34,19 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import networkx as nx
 
-from graph_loader.graph.schema import NODE_LABELS, REL_TYPES, GraphRows, NodeRow, RelRow, storable_value
+from graph_loader.graph.schema import (
+    NAME_PROPS,
+    NODE_LABELS,
+    REL_TYPES,
+    GraphRows,
+    NodeRow,
+    RelRow,
+    storable_value,
+)
 from graph_loader.stores.base import LoadSummary, StoreIdentity
 
 STORE_FILE = "graph.pickle"
 FORMAT_VERSION = 1
-
-# the property that names a node of each label (what search and lookups match)
-NAME_PROPS: dict[str, tuple[str, ...]] = {
-    "Article": ("title", "doc_id"),
-    "Person": ("name",),
-    "Body": ("name",),
-    "Post": ("title",),
-    "Region": ("name", "path"),
-    "Meeting": ("name",),
-    "Inspection": ("team",),
-    "Directive": ("title",),
-    "Incident": ("title",),
-    "Sector": ("name",),
-}
 
 _RESERVED = ("label", "type", "articles", "evidence")
 # built by _reindex; on a lazily opened store, touching one of them loads the pickle first

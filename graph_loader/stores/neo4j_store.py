@@ -25,19 +25,25 @@ technical node at all.
 
 from __future__ import annotations
 
-import json
 import re
 import time
 import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, fields
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
 
 from graph_loader.config import Neo4jSettings
-from graph_loader.graph.schema import NODE_LABELS, REL_TYPES, GraphRows, NodeRow, RelRow, storable_value
+from graph_loader.graph.schema import (
+    NAME_PROPS,
+    NODE_LABELS,
+    REL_TYPES,
+    GraphRows,
+    NodeRow,
+    RelRow,
+    storable_value,
+)
 from graph_loader.stores.base import LoadSummary, StoreIdentity
 from graph_loader.stores.errors import StoreUnavailable  # raised here, and re-exported for callers
 
@@ -72,72 +78,6 @@ class ReadResult:
     columns: list[str]
     rows: list[dict[str, Any]]
     truncated: bool
-
-
-# --- rows files -----------------------------------------------------------------------------------
-
-_NODE_FIELDS = {f.name for f in fields(NodeRow)}
-_REL_FIELDS = {f.name for f in fields(RelRow)}
-
-
-def iter_row_batches(workspace: Path | str) -> Iterator[GraphRows]:
-    """The batches the build wrote as `<workspace>/rows/*.jsonl`, in file order.
-
-    Each batch starts with `{"kind": "batch", "doc_ids": [...]}`, followed by
-    `{"kind": "node", ...NodeRow}` and `{"kind": "rel", ...RelRow}` lines.
-    """
-    for path in sorted((Path(workspace) / "rows").glob("*.jsonl")):
-        batch: GraphRows | None = None
-        with open(path, encoding="utf-8") as f:
-            for lineno, line in enumerate(f, 1):
-                if not line.strip():
-                    continue
-                obj = json.loads(line)
-                kind = obj.pop("kind", None)
-                if kind == "batch":
-                    if batch is not None:
-                        yield batch
-                    batch = GraphRows(doc_ids=list(obj.get("doc_ids", [])))
-                    continue
-                if batch is None:
-                    batch = GraphRows()
-                if kind == "node":
-                    batch.nodes.append(NodeRow(**{k: v for k, v in obj.items() if k in _NODE_FIELDS}))
-                elif kind == "rel":
-                    batch.rels.append(RelRow(**{k: v for k, v in obj.items() if k in _REL_FIELDS}))
-                else:
-                    raise ValueError(f"{path}:{lineno}: unknown row kind {kind!r}")
-        if batch is not None:
-            yield batch
-
-
-def grouped_batches(batches: Iterable[GraphRows], max_docs: int = 200) -> Iterator[GraphRows]:
-    """Consecutive batches joined up to `max_docs` articles: one upsert instead of many small ones.
-
-    Same result as upserting them one by one (facts shared by the joined batches are merged
-    with their support lists unioned), with far fewer transactions when the build wrote one
-    file per article.
-    """
-    current = GraphRows()
-    for batch in batches:
-        if current.doc_ids and len(current.doc_ids) + len(batch.doc_ids) > max_docs:
-            yield current
-            current = GraphRows()
-        current.nodes += batch.nodes
-        current.rels += batch.rels
-        current.doc_ids += batch.doc_ids
-    if current.doc_ids or current.nodes or current.rels:
-        yield current
-
-
-def write_row_batch(path: Path | str, rows: GraphRows) -> None:
-    """Write one batch in the rows-file format (tests and tools; the build writes the same)."""
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(json.dumps({"kind": "batch", "doc_ids": rows.doc_ids}, ensure_ascii=False) + "\n")
-        for node in rows.nodes:
-            f.write(json.dumps({"kind": "node", **asdict(node)}, ensure_ascii=False) + "\n")
-        for rel in rows.rels:
-            f.write(json.dumps({"kind": "rel", **asdict(rel)}, ensure_ascii=False) + "\n")
 
 
 # --- read-only console guard ----------------------------------------------------------------------
@@ -572,6 +512,53 @@ class Neo4jStore:
         with self._unavailable_as_error(), self._session(read=True) as session:
             record = session.run("RETURN " + ", ".join(counts)).single()
         return {name: record[name] for name in (*NODE_LABELS, *REL_TYPES)}
+
+    # The GraphStore reads. A node is matched per label (`MATCH (n:Label {id: $id})` uses the
+    # label's uniqueness index; a match without a label scans every node), so a read by id asks
+    # each label in one UNION and a relationship read first finds its node's label.
+
+    def _by_id(self, nid: str) -> tuple[str, dict[str, Any]] | None:
+        union = " UNION ALL ".join(f"MATCH (n:{_label(lab)} {{id: $id}}) RETURN n, '{lab}' AS label"
+                                   for lab in NODE_LABELS)
+        rows = self.query(f"CALL () {{ {union} }} RETURN n, label LIMIT 1", {"id": nid})
+        return (rows[0]["label"], rows[0]["n"]) if rows else None
+
+    def node(self, nid: str) -> dict[str, Any] | None:
+        """The node's properties with its `id` and `label` (None when absent)."""
+        found = self._by_id(nid)
+        return None if found is None else {**found[1], "id": nid, "label": found[0]}
+
+    def label(self, nid: str) -> str | None:
+        found = self._by_id(nid)
+        return None if found is None else found[0]
+
+    def ids_by_label(self, label: str) -> set[str]:
+        return {r["id"] for r in self.query(f"MATCH (n:{_label(label)}) RETURN n.id AS id")}
+
+    def ids_by_name(self, name: str) -> set[str]:
+        """Nodes whose naming property (`schema.NAME_PROPS`: name, title, path, team) equals `name`."""
+        union = " UNION ".join(f"MATCH (n:{_label(lab)}) WHERE n.{prop} = $name RETURN n.id AS id"
+                               for lab, props in NAME_PROPS.items() for prop in props)
+        return {r["id"] for r in self.query(union, {"name": name})}
+
+    def _rels(self, nid: str, rel_type: str | None, outgoing: bool) -> Iterator[tuple[str, dict[str, Any]]]:
+        label = self.label(nid)
+        if label is None:
+            return
+        typed = f":{_rel_type(rel_type)}" if rel_type else ""
+        arrow = f"-[r{typed}]->" if outgoing else f"<-[r{typed}]-"
+        rows = self.query(f"MATCH (n:{label} {{id: $id}}){arrow}(m) "
+                          "RETURN m.id AS other, r, type(r) AS type ORDER BY r.id", {"id": nid})
+        for row in rows:
+            yield row["other"], {**row["r"], "type": row["type"]}
+
+    def out_rels(self, nid: str, rel_type: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
+        """(target id, relationship properties with `id` and `type`) for each outgoing relationship."""
+        return self._rels(nid, rel_type, outgoing=True)
+
+    def in_rels(self, nid: str, rel_type: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
+        """(source id, relationship properties with `id` and `type`) for each incoming relationship."""
+        return self._rels(nid, rel_type, outgoing=False)
 
     def identity(self) -> StoreIdentity:
         """Keyed by the database's own id (`db.info()`): the same database reached on another port or

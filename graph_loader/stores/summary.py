@@ -12,7 +12,10 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from graph_loader.stores.base import GraphStore
 
 SUMMARY_SUFFIX = ".summary.json"
 SUMMARY_VERSION = 1
@@ -44,7 +47,7 @@ def latest_meetings(meetings: list[dict[str, Any]], n: int, offset: int = 0) -> 
 MEETING_PROPS = ("id", "name", "date", "level", "kind", "region", "articles")
 
 
-def region_rows(store: Any) -> list[dict[str, Any]]:
+def region_rows(store: GraphStore) -> list[dict[str, Any]]:
     """Every region with the region it is PART_OF (the smallest id when several): the `regions`
     query's rows on the embedded store, and the summary's region tree."""
     rows = []
@@ -56,7 +59,7 @@ def region_rows(store: Any) -> list[dict[str, Any]]:
     return rows
 
 
-def summarise(store: Any) -> dict[str, Any]:
+def summarise(store: GraphStore) -> dict[str, Any]:
     """The summary of an embedded store (reads through its public methods only)."""
     regions = region_rows(store)
     per_region: dict[str, int] = {}

@@ -1,0 +1,27 @@
+"""Meeting kinds (lang/data/meeting_kinds.tsv): one row gives a kind, its ontology class and its nouns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from graph_loader.lang.lexicon import CORE
+
+
+@dataclass(frozen=True)
+class MeetingKind:
+    kind: str  # the record's `Meeting.kind`
+    ontology_class: str | None  # the skg: subclass of skg:Meeting, None for the base class only
+    nouns: tuple[str, ...]  # the nouns that name a meeting of this kind, as the file lists them
+
+
+@cache
+def meeting_kinds() -> tuple[MeetingKind, ...]:
+    return tuple(MeetingKind(r["kind"], None if r["class"] in ("", "-") else r["class"], tuple(r["nouns"].split()))
+                 for r in CORE.table("meeting_kinds.tsv"))
+
+
+@cache
+def kind_of_noun() -> dict[str, str]:
+    """Meeting nouns and their kinds (`电视电话会议` → teleconference)."""
+    return {noun: k.kind for k in meeting_kinds() for noun in k.nouns}

@@ -52,6 +52,7 @@ from graph_loader.graph.ids import (
     normalize_name,
     normalize_title,
 )
+from graph_loader.lang.numerals import arabic
 
 DOC_CAP = 20  # articles remembered per entity (the count goes on)
 ALIASES_PATH = Path(__file__).with_name("directive_aliases.tsv")
@@ -82,7 +83,13 @@ def directive_aliases() -> dict[str, str]:
     """normalized alias -> canonical title."""
     with ALIASES_PATH.open(encoding="utf-8") as f:
         rows = csv.DictReader(f, delimiter="\t")
-        return {normalize_title(r["alias"]): r["canonical"].strip() for r in rows if r.get("alias")}
+        return {title_key(r["alias"]): r["canonical"].strip() for r in rows if r.get("alias")}
+
+
+def title_key(title: str) -> str:
+    """A directive title as resolution compares it: normalized, numbers in Arabic digits, so a package
+    written `十五条硬措施` and `15条硬措施` is one key (graph_loader/lang/numerals.py)."""
+    return arabic(normalize_title(title))
 
 
 @cache
@@ -251,24 +258,24 @@ class Resolver:
 
     def directive(self, title: str, doc_id: str) -> tuple[str, str, str | None]:
         """(id, canonical title, the alias used or None)."""
-        norm = normalize_title(title)
+        norm = title_key(title)
         canonical = directive_aliases().get(norm)
         why = f"curated alias table directive_aliases.tsv ({title} = {canonical})"
         if not canonical and norm in self._stated:
             canonical, source = self._stated[norm]
             why = f"the text of {source} says {title} is {canonical}"
-        if canonical and normalize_title(canonical) != norm:
-            key = normalize_title(directive_aliases().get(normalize_title(canonical)) or canonical)
+        if canonical and title_key(canonical) != norm:
+            key = title_key(directive_aliases().get(title_key(canonical)) or canonical)
             rid = self._resolve("directive", key, doc_id, "same title after aliases")
-            self._alias_reasons.setdefault(rid, {})[normalize_title(title)] = why
+            self._alias_reasons.setdefault(rid, {})[title_key(title)] = why
             return rid, canonical, title
         return self._resolve("directive", norm, doc_id, "same normalized title"), display_title(title), None
 
     def learn_alias(self, alias: str, title: str, doc_id: str) -> None:
         """An article says `alias` names the directive `title`: true for every article. Articles
         that already used the alias as a title of its own are graphed again (Resolver.unsettled)."""
-        a = normalize_title(alias)
-        if not a or a == normalize_title(title) or a in directive_aliases() or a in self._stated:
+        a = title_key(alias)
+        if not a or a == title_key(title) or a in directive_aliases() or a in self._stated:
             return
         self._stated[a] = [display_title(title), doc_id]
         e = self._entities.get("directive", {}).get(a)
@@ -300,7 +307,7 @@ class Resolver:
             if info is None:
                 info = self._meeting_info[key] = {"date": m.date, "name": m.name, "signals": []}
                 self._families.setdefault(fam, []).append(key)
-            info["name"] = info["name"] or m.name
+            _count_name(info, m.name, doc_id)
             mid = self._resolve("meeting", key, doc_id, f"same kind/name family, level, region "
                                 f"{m.region or '?'} and date {m.date}")
             if m.year_note:  # a date that rests on an inference is undone when the article is graphed again
@@ -467,6 +474,22 @@ def _day(value: str | None) -> Date | None:
         return None
 
 
+def _count_name(info: dict, name: str | None, doc_id: str) -> None:
+    """The name a meeting node shows: the one most of its reports write, ties to the first in code-point
+    order, so the node's name does not depend on which report came first (`全国安全生产视频电话会议` and
+    `全国安全生产电视电话会议` in one report each: 电视电话会议). A report graphed again counts once."""
+    if not name:
+        return
+    by_doc = info.setdefault("names", {})
+    by_doc[doc_id] = name
+    if len(by_doc) > DOC_CAP * 5:  # a meeting reported very often: its name is long settled
+        by_doc.pop(next(iter(by_doc)))
+    counts: dict[str, int] = {}
+    for n in by_doc.values():
+        counts[n] = counts.get(n, 0) + 1
+    info["name"] = min(counts, key=lambda n: (-counts[n], n))
+
+
 def _add_signals(info: dict, signals: list[str]) -> None:
     have = info["signals"]
     for s in signals:
@@ -489,7 +512,7 @@ def name_family(name: str | None) -> str | None:
     安全生产电视电话会议), so two reports naming one meeting a little differently agree."""
     if not name:
         return None
-    n = normalize_title(name)
+    n = arabic(normalize_title(name))  # 第二次全体会议 = 第2次全体会议
     scope, filler = _meeting_words()
     changed = True
     while changed:

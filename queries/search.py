@@ -13,10 +13,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from graph_loader.graph.resolve import directive_aliases, title_key
-from graph_loader.lang.numerals import spellings
 from graph_loader.stores.embedded import NAME_PROPS
-from queries.lookup import simplified
+from queries.lookup import name_forms, simplified
 from queries.shapes import LABEL_RANK, QueryParamError, Ref, query_rows
 from queries.spec import QuerySpec
 
@@ -79,7 +77,7 @@ def _raw_embedded(store: Any, qs: list[str]) -> list[dict]:
 
 
 def _assemble(q: str, rows: list[dict], limit: int) -> SearchResult:
-    qs = _texts(q)
+    qs = name_forms(q)
     best: dict[str, tuple] = {}
     for r in rows:
         k = _key(r["label"], r["matched"], r["id"], qs)
@@ -100,22 +98,15 @@ def _query(params: SearchParams) -> str:
     return q
 
 
-def _texts(q: str) -> list[str]:
-    """What to look for: the text in both numeral spellings, and the full title the curated alias table
-    (graph_loader/graph/directive_aliases.tsv) gives a package name."""
-    canonical = directive_aliases().get(title_key(q))
-    return list(dict.fromkeys(spellings(q) + ([canonical] if canonical else [])))
-
-
 def run_embedded(store: Any, params: SearchParams) -> SearchResult:
     q = _query(params)
-    return _assemble(q, _raw_embedded(store, _texts(q)), params.limit)
+    return _assemble(q, _raw_embedded(store, name_forms(q)), params.limit)
 
 
 def run_neo4j(store: Any, params: SearchParams) -> SearchResult:
     q = _query(params)
     cols = ("id", "label", "matched", "display")
-    rows = [r for v in _texts(q) for cypher in (CYPHER, ALIAS_CYPHER) for r in query_rows(store, cypher, {"q": v}, cols)]
+    rows = [r for v in name_forms(q) for cypher in (CYPHER, ALIAS_CYPHER) for r in query_rows(store, cypher, {"q": v}, cols)]
     return _assemble(q, rows, params.limit)
 
 

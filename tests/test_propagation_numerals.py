@@ -82,6 +82,9 @@ def test_a_numbered_package_in_either_numerals_is_one_directive_found_by_either(
     for text in ("15条硬措施", "十五条硬措施", "安全生产15条措施", "15条"):
         hits = run_query(store, "search", {"text": text}).hits
         assert [h.node.id for h in hits if h.node.label == "Directive"] == [nid], text
+    for target in ("15条硬措施", "十五条硬措施", PACKAGE):  # the tree of the package, by any of its names
+        tree = run_query(store, "propagation", {"target": target}).model_dump()
+        assert tree["root"]["id"] == nid and {n["region"] for n in tree["nodes"]} >= {"某省"}, target
     # a package no article names by its alias is still found through the curated table
     store, _ = graph([rec("c", f"《{PACKAGE}》")])
     hits = run_query(store, "search", {"text": "15条硬措施"}).hits

@@ -475,9 +475,10 @@ def _day(value: str | None) -> Date | None:
 
 
 def _count_name(info: dict, name: str | None, doc_id: str) -> None:
-    """The name a meeting node shows: the one most of its reports write, ties to the first in code-point
-    order, so the node's name does not depend on which report came first (`全国安全生产视频电话会议` and
-    `全国安全生产电视电话会议` in one report each: 电视电话会议). A report graphed again counts once."""
+    """The name a meeting node shows: the one most of its reports write, ties to the shortest (the plain
+    form: `全国安全生产电视电话会议` before `全国安全生产工作电视电话会议`), then to the first in code-point
+    order (`…电视电话会议` before `…视频电话会议`), so the node's name does not depend on which report came
+    first. A report graphed again counts once."""
     if not name:
         return
     by_doc = info.setdefault("names", {})
@@ -487,7 +488,7 @@ def _count_name(info: dict, name: str | None, doc_id: str) -> None:
     counts: dict[str, int] = {}
     for n in by_doc.values():
         counts[n] = counts.get(n, 0) + 1
-    info["name"] = min(counts, key=lambda n: (-counts[n], n))
+    info["name"] = min(counts, key=lambda n: (-counts[n], len(n), n))
 
 
 def _add_signals(info: dict, signals: list[str]) -> None:

@@ -141,3 +141,21 @@ def test_real_provinces_relaying_the_teleconference_of_their_day_hang_under_it(r
     below = {(n["region"], n["edge"], n["basis"]) for n in tree["nodes"] if n["level"] == "province"}
     assert below == {("福建省", "inferred", "follow_up"), ("黑龙江省", "inferred", "follow_up")}
     assert all(n["lag_from_top"] == 0 for n in tree["nodes"] if n["level"] == "province")
+
+
+@pytest.mark.neo4j
+def test_real_teleconference_trees_same_on_both_stores(real_built, neo4j_store) -> None:
+    emb, _ = real_built
+    recs = [extract(ingest_bytes((REAL / f"{d}.txt").read_bytes(), REAL / f"{d}.txt")) for d in TELECONFERENCES]
+    graph(recs, store=neo4j_store)
+    cases = [("propagation", {"target": "全国安全生产电视电话会议"}),
+             ("propagation", {"target": "全国安全生产电视电话会议", "date": "2018-07-27"}),
+             ("propagation", {"target": "全国安全生产电视电话会议", "date": "2019-01-01"}),
+             ("search", {"text": "全国安全生产电视电话会议"})]
+    for name, params in cases:
+        a = run_query(emb, name, params).model_dump()
+        b = run_query(neo4j_store, name, params).model_dump()
+        assert a == b, (name, params)
+    # a day with no meeting of that name answers the days there are, never another day's tree
+    none = run_query(emb, "propagation", {"target": "全国安全生产电视电话会议", "date": "2019-01-01"}).model_dump()
+    assert none["root"] is None and {c["date"] for c in none["candidates"]} >= {"2018-07-27", "2020-04-10"}

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from graph_loader.graph.resolve import directive_aliases, title_key
+from graph_loader.graph.resolve import directive_aliases, directive_key
 from graph_loader.lang.numerals import spellings
 from graph_loader.stores.embedded import NAME_PROPS, EmbeddedStore
 from queries.shapes import QueryParamError, cypher_props
@@ -31,7 +31,7 @@ def name_forms(text: str) -> list[str]:
     """The forms a name may be stored in: as typed, its numbers in both spellings
     (graph_loader/lang/numerals.py: `15条硬措施`, `十五条硬措施`), and the full title the curated alias
     table (graph_loader/graph/directive_aliases.tsv) gives a package name."""
-    canonical = directive_aliases().get(title_key(text))
+    canonical = directive_aliases().get(directive_key(text))
     return list(dict.fromkeys(spellings(text) + ([canonical] if canonical else [])))
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from graph_loader.graph.ids import LEVELS
+from graph_loader.lang.levels import LEVELS
 from queries.shapes import lag_days
 from queries.spec import QuerySpec
 

@@ -16,7 +16,7 @@ from graph_loader.extract.pipeline import extract
 from graph_loader.extract.record import Directive, ExtractionRecord, Meeting, Relay
 from graph_loader.graph.batch import build_settled
 from graph_loader.graph.ids import NATIONAL_REGION
-from graph_loader.graph.resolve import Resolver, name_family, title_key
+from graph_loader.graph.resolve import Resolver, directive_key, name_family
 from graph_loader.ingest import Document, ingest_bytes
 from graph_loader.lang.numerals import arabic, arabic_dates, chinese, spellings, value
 from graph_loader.stores.embedded import EmbeddedStore
@@ -53,8 +53,8 @@ def test_value_of_chinese_numerals(word, number) -> None:
 def test_numbers_in_titles_and_search_have_one_spelling() -> None:
     assert arabic("安全生产十五条措施") == "安全生产15条措施"
     assert arabic("一岗双责") == "一岗双责"  # a lone digit without a unit is a word, not a number
-    assert title_key("十五条硬措施") == title_key("15条硬措施")
-    assert title_key("《十五条硬措施》") == title_key("“15条硬措施”")
+    assert directive_key("十五条硬措施") == directive_key("15条硬措施")
+    assert directive_key("《十五条硬措施》") == directive_key("“15条硬措施”")
     assert spellings("15条硬措施") == ["15条硬措施", "十五条硬措施"]
     assert spellings("十五条") == ["十五条", "15条"]
     assert [chinese(n) for n in (10, 15, 20, 105)] == ["十", "十五", "二十", "一百零五"]

@@ -9,7 +9,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from graph_loader.graph.resolve import directive_aliases, directive_key
 from graph_loader.graph.schema import NAME_PROPS
+from graph_loader.lang.numerals import spellings
 from graph_loader.stores.embedded import EmbeddedStore
 from graph_loader.stores.neo4j_store import Neo4jStore
 from queries.shapes import QueryParamError, cypher_props
@@ -30,12 +32,20 @@ def simplified(text: str) -> str:
     return _t2s().convert(text.strip())
 
 
+def name_forms(text: str) -> list[str]:
+    """The forms a name may be stored in: as typed, its numbers in both spellings
+    (graph_loader/lang/numerals.py: `15条硬措施`, `十五条硬措施`), and the full title the curated alias
+    table (graph_loader/graph/directive_aliases.tsv) gives a package name."""
+    canonical = directive_aliases().get(directive_key(text))
+    return list(dict.fromkeys(spellings(text) + ([canonical] if canonical else [])))
+
+
 def find_nodes(store: GraphStore, text: str, labels: tuple[str, ...]) -> list[dict[str, Any]]:
     """Nodes of these labels with id == text, else with a name == text; sorted by id."""
     text = text.strip()
     if not text:
         return []
-    names = sorted({text, simplified(text)})
+    names = sorted({form for name in (text, simplified(text)) for form in name_forms(name)})
     if isinstance(store, EmbeddedStore):
         return _find_embedded(store, text, names, labels)
     if isinstance(store, Neo4jStore):

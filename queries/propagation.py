@@ -95,7 +95,9 @@ def _root(store: GraphStore, target: str, day: str | None = None) -> tuple[dict[
         fits = [n for n in found if n["label"] == "Meeting" and _same_day(n.get("date"), day)]
         if len(fits) == 1 or not found:
             return (fits[0] if fits else None), []
-        found = fits or found
+        if not fits:  # nothing of that name on that day: the days there are, never another day's tree
+            return None, sorted((_candidate(n) for n in found), key=lambda c: (c.date or "", c.id), reverse=True)
+        found = fits
     if len(found) == 1:
         return found[0], []
     return None, sorted((_candidate(n) for n in found), key=lambda c: (c.date or "", c.id), reverse=True)

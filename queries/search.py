@@ -3,7 +3,8 @@
 On Neo4j this uses `CONTAINS` rather than the full-text index `names`: Lucene's
 analyzers tokenise Chinese differently from a substring test, so the two stores
 would disagree; with TEXT indexes on the name properties CONTAINS is an index
-seek. Input in traditional script is converted (OpenCC t2s) first.
+seek. Input in traditional script is converted (OpenCC t2s) first. A number is searched in both
+spellings (graph_loader/lang/numerals.py): `15条硬措施` also finds `十五条硬措施`, and the other way round.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, Field
 
 from graph_loader.graph.schema import NAME_PROPS
-from queries.lookup import simplified
+from queries.lookup import name_forms, simplified
 from queries.shapes import LABEL_RANK, QueryParamError, Ref, query_rows
 from queries.spec import QuerySpec
 
@@ -40,8 +41,9 @@ class SearchResult(BaseModel):
     hits: list[SearchHit]
 
 
-def _key(label: str, name: str, nid: str, q: str) -> tuple:
-    return (0 if name == q else 1 if name.startswith(q) else 2, len(name), LABEL_RANK.get(label, 99), nid, name)
+def _key(label: str, name: str, nid: str, qs: list[str]) -> tuple:
+    rank = 0 if name in qs else 1 if name.startswith(tuple(qs)) else 2
+    return (rank, len(name), LABEL_RANK.get(label, 99), nid, name)
 
 
 def _cypher() -> str:
@@ -54,31 +56,42 @@ def _cypher() -> str:
 
 
 CYPHER = _cypher()
+# a directive is also found by the aliases its articles used (十五条硬措施 for the full title)
+ALIAS_CYPHER = ("MATCH (n:Directive) WHERE any(a IN coalesce(n.aliases, []) WHERE a CONTAINS $q) "
+                "RETURN n.id AS id, 'Directive' AS label, [a IN n.aliases WHERE a CONTAINS $q][0] AS matched, "
+                "n.title AS display")
 
 
-def _raw_embedded(store: EmbeddedStore, q: str) -> list[dict]:
+def _raw_embedded(store: EmbeddedStore, qs: list[str]) -> list[dict]:
     rows = []
     for name, ids in store.names():
-        if q in name:
+        if any(q in name for q in qs):
             for nid in ids:
                 lab = store.label(nid)
                 if lab in SEARCHABLE:
                     display = (store.node(nid) or {}).get(NAME_PROPS[lab][0])
                     rows.append({"id": nid, "label": lab, "matched": name, "display": display})
+    for nid in store.ids_by_label("Directive"):
+        node = store.node(nid) or {}
+        for alias in node.get("aliases") or ():
+            if any(q in alias for q in qs):
+                rows.append({"id": nid, "label": "Directive", "matched": alias, "display": node.get("title")})
+                break
     return rows
 
 
 def _assemble(q: str, rows: list[dict], limit: int) -> SearchResult:
+    qs = name_forms(q)
     best: dict[str, tuple] = {}
     for r in rows:
-        k = _key(r["label"], r["matched"], r["id"], q)
+        k = _key(r["label"], r["matched"], r["id"], qs)
         if r["id"] not in best or k < best[r["id"]][0]:
             best[r["id"]] = (k, r)
     ordered = sorted(best.values(), key=lambda kv: kv[0])[:limit]
     hits = []
     for _, r in ordered:
         hits.append(SearchHit(node=Ref(id=r["id"], label=r["label"], name=r.get("display") or r["matched"]),
-                              matched=r["matched"], exact=r["matched"] == q))
+                              matched=r["matched"], exact=r["matched"] in qs))
     return SearchResult(query=q, hits=hits)
 
 
@@ -91,12 +104,14 @@ def _query(params: SearchParams) -> str:
 
 def run_embedded(store: EmbeddedStore, params: SearchParams) -> SearchResult:
     q = _query(params)
-    return _assemble(q, _raw_embedded(store, q), params.limit)
+    return _assemble(q, _raw_embedded(store, name_forms(q)), params.limit)
 
 
 def run_neo4j(store: Neo4jStore, params: SearchParams) -> SearchResult:
     q = _query(params)
-    return _assemble(q, query_rows(store, CYPHER, {"q": q}, ("id", "label", "matched", "display")), params.limit)
+    cols = ("id", "label", "matched", "display")
+    rows = [r for v in name_forms(q) for cypher in (CYPHER, ALIAS_CYPHER) for r in query_rows(store, cypher, {"q": v}, cols)]
+    return _assemble(q, rows, params.limit)
 
 
 SPEC = QuerySpec(name="search", description="persons, bodies, directives, meetings, regions, inspections by name",

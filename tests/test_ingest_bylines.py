@@ -85,6 +85,9 @@ def test_name_helpers():
 
 @pytest.mark.parametrize("header,date", [
     ("29.11.2016 02:32", "2016-11-29"),  # day first, with dots
+    ("某某新闻网 17.08.2015", "2015-08-17"),  # day first after the site's name
+    ("某某论坛 发表于 2009-1-20 08:05:59", "2009-01-20"),  # a forum post's label
+    ("某某门户网站 www.example.cn 2009年09月12日 来源:某某网", "2009-09-12"),  # the date before the source
     ("某某日报 2021年09月15日", "2021-09-15"),  # a paper's name, then the date
     ("2019年04月23日 10:21", "2019-04-23"),
     ("2019-04-23 10:21", "2019-04-23"),
@@ -123,6 +126,11 @@ def test_dateline_without_a_year_takes_the_date_line_year_or_none():
     assert (d.metadata.published, d.metadata.dateline) == ("2018-09-19", "2018-09-18")
     d = ingest("本报济南2月23日讯 今天下午，省政府召开视频会议。会议要求压实责任。")
     assert (d.metadata.published, d.metadata.dateline) == (None, "--02-23")
+
+
+def test_a_labelled_date_line_glued_to_the_first_paragraph():
+    d = ingest("某某网站时间:2023-03-11 11:20 浏览次数: 来源: 字号:[ 大 中 小 ]3月10日，督导组进驻我市。会议要求压实责任。")
+    assert d.metadata.published == "2023-03-11"
 
 
 def test_an_event_date_opening_the_story_is_not_the_date_line():

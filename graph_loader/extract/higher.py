@@ -306,6 +306,11 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
                                    mn.end < len(text) else "")
                 if spirit:  # `会后，甲省、乙市立即召开电视电话会贯彻落实会议精神`
                     d.relay_to.extend((g, False, None) for g in earlier if g.level != d.level)
+            if mn.mode == "held" and earlier and _FOLLOW_START.match(text, sent.start, mn.start):
+                # `会后，省政府召开电视电话会议，再安排、再部署`: the level below holds its own meeting right
+                # after the one watched together: it relays every higher meeting of the watching (inferred)
+                d.relay_to.extend((g, True, "follow_up") for g in earlier
+                                  if LEVEL_RANK.get(g.level or "", 9) < LEVEL_RANK.get(d.level or "", 9))
             if d not in grp.meetings:
                 grp.meetings.append(d)
         if mn.mode == "ended":
@@ -398,6 +403,9 @@ class _Group:
 
 
 _FOLLOW_WORDS = re.compile(r"(?:之)?后|随后|随即|接着|紧接着|立即")
+# a sentence opening with `after the meeting` (`会后，`, `会议结束后，`): what it holds follows that meeting up;
+# a bare `随后` (then) only orders two events
+_FOLLOW_START = re.compile(r"\s*(?:会后|会议结束后|结束后)")
 
 
 def _right_after(text: str, index: SentenceIndex, grp: _Group, d: MeetingDraft) -> bool:

@@ -50,6 +50,7 @@ from graph_loader.graph.ids import (
 )
 from graph_loader.lang.bodies import is_national_body
 from graph_loader.lang.lexicon import read_table
+from graph_loader.lang.numerals import arabic
 from graph_loader.lang.titles import display_title, name_key, title_key
 
 DOC_CAP = 20  # articles remembered per entity (the count goes on)
@@ -78,7 +79,13 @@ class Merge:
 @cache
 def directive_aliases() -> dict[str, str]:
     """normalized alias -> canonical title."""
-    return {title_key(r["alias"]): r["canonical"] for r in read_table(ALIASES_PATH) if r["alias"]}
+    return {directive_key(r["alias"]): r["canonical"].strip() for r in read_table(ALIASES_PATH) if r.get("alias")}
+
+
+def directive_key(title: str) -> str:
+    """A directive title as resolution compares it: the title key with its numbers in Arabic digits, so
+    a package written `十五条硬措施` and `15条硬措施` is one key (graph_loader/lang/numerals.py)."""
+    return arabic(title_key(title))
 
 
 @cache
@@ -245,24 +252,24 @@ class Resolver:
 
     def directive(self, title: str, doc_id: str) -> tuple[str, str, str | None]:
         """(id, canonical title, the alias used or None)."""
-        norm = title_key(title)
+        norm = directive_key(title)
         canonical = directive_aliases().get(norm)
         why = f"curated alias table directive_aliases.tsv ({title} = {canonical})"
         if not canonical and norm in self._stated:
             canonical, source = self._stated[norm]
             why = f"the text of {source} says {title} is {canonical}"
-        if canonical and title_key(canonical) != norm:
-            key = title_key(directive_aliases().get(title_key(canonical)) or canonical)
+        if canonical and directive_key(canonical) != norm:
+            key = directive_key(directive_aliases().get(directive_key(canonical)) or canonical)
             rid = self._resolve("directive", key, doc_id, "same title after aliases")
-            self._alias_reasons.setdefault(rid, {})[title_key(title)] = why
+            self._alias_reasons.setdefault(rid, {})[directive_key(title)] = why
             return rid, canonical, title
         return self._resolve("directive", norm, doc_id, "same normalized title"), display_title(title), None
 
     def learn_alias(self, alias: str, title: str, doc_id: str) -> None:
         """An article says `alias` names the directive `title`: true for every article. Articles
         that already used the alias as a title of its own are graphed again (Resolver.unsettled)."""
-        a = title_key(alias)
-        if not a or a == title_key(title) or a in directive_aliases() or a in self._stated:
+        a = directive_key(alias)
+        if not a or a == directive_key(title) or a in directive_aliases() or a in self._stated:
             return
         self._stated[a] = [display_title(title), doc_id]
         e = self._entities.get("directive", {}).get(a)
@@ -294,7 +301,7 @@ class Resolver:
             if info is None:
                 info = self._meeting_info[key] = {"date": m.date, "name": m.name, "signals": []}
                 self._families.setdefault(fam, []).append(key)
-            info["name"] = info["name"] or m.name
+            _count_name(info, m.name, doc_id)
             mid = self._resolve("meeting", key, doc_id, f"same kind/name family, level, region "
                                 f"{m.region or '?'} and date {m.date}")
             if m.year_note:  # a date that rests on an inference is undone when the article is graphed again
@@ -461,6 +468,23 @@ def _day(value: str | None) -> Date | None:
         return None
 
 
+def _count_name(info: dict, name: str | None, doc_id: str) -> None:
+    """The name a meeting node shows: the one most of its reports write, ties to the shortest (the plain
+    form: `全国安全生产电视电话会议` before `全国安全生产工作电视电话会议`), then to the first in code-point
+    order (`…电视电话会议` before `…视频电话会议`), so the node's name does not depend on which report came
+    first. A report graphed again counts once."""
+    if not name:
+        return
+    by_doc = info.setdefault("names", {})
+    by_doc[doc_id] = name
+    if len(by_doc) > DOC_CAP * 5:  # a meeting reported very often: its name is long settled
+        by_doc.pop(next(iter(by_doc)))
+    counts: dict[str, int] = {}
+    for n in by_doc.values():
+        counts[n] = counts.get(n, 0) + 1
+    info["name"] = min(counts, key=lambda n: (-counts[n], len(n), n))
+
+
 def _add_signals(info: dict, signals: list[str]) -> None:
     have = info["signals"]
     for s in signals:
@@ -482,7 +506,7 @@ def name_family(name: str | None) -> str | None:
     安全生产电视电话会议), so two reports naming one meeting a little differently agree."""
     if not name:
         return None
-    n = title_key(name)
+    n = arabic(title_key(name))  # 第二次全体会议 = 第2次全体会议
     scope, filler = _meeting_words()
     changed = True
     while changed:

@@ -14,6 +14,7 @@ from datetime import date
 from graph_loader.ingest.document import Metadata
 from graph_loader.ingest.rules import byline_ends, byline_words, metadata_rules, org_suffixes, surnames
 from graph_loader.lang.chars import HAN, HAN_RUN
+from graph_loader.lang.numerals import arabic_dates
 
 _NAME = re.compile(f"[{HAN}]{{2,4}}|[{HAN}]{{1,6}}·[{HAN}]{{1,8}}")
 _SPLIT = re.compile(r"[\s、，,；;/／:：|｜]+")
@@ -102,7 +103,10 @@ def bare_names(line: str) -> list[str]:
 
 def published_date(header: list[str], footer: list[str], opening: str | None = None) -> str | None:
     """The article's date line: a labelled date anywhere in the header or footer lines first, then a
-    short line of date-line shape, then a dateline with its year opening the first paragraph."""
+    short line of date-line shape, then a dateline with its year opening the first paragraph. A date in
+    Chinese numerals (二〇一六年七月二十日) is read as the same date in digits."""
+    header, footer = [arabic_dates(x) for x in header], [arabic_dates(x) for x in footer]
+    opening = arabic_dates(opening) if opening else opening
     rules = _rules("published")
     labelled, shapes = rules[0], rules[1:]
     for line in header + footer:

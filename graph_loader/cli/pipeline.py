@@ -34,6 +34,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--gold", required=True, metavar="DIR")
     p.add_argument("--per-doc", action="store_true")
+    p.add_argument("--classes", action="store_true", help="count the misses by failure class, with examples")
     p.add_argument("--json", action="store_true")
     p.add_argument("--workers", type=int, default=1)
     p.set_defaults(run=evaluate_command)

@@ -9,6 +9,7 @@ from argparse import Namespace
 from collections.abc import Iterator
 from pathlib import Path
 
+from graph_loader.extract.miss_classes import ClassReport, classify
 from graph_loader.extract.pipeline import FileResult, extract_files
 from graph_loader.extract.scoring import Miss, format_per_doc, format_table, read_gold, score
 from graph_loader.extract.sentences import SentenceIndex
@@ -78,7 +79,8 @@ def evaluate_command(args: Namespace) -> int:
     if getattr(args, "json", False):
         print(json.dumps({"scores": result, "per_doc": per_doc,
                           "misses": [{"doc_id": m.doc_id, "dimension": m.dimension, "kind": m.kind,
-                                      "item": m.item, "evidence": _evidence(m, preds, texts)}
+                                      "item": m.item, "evidence": (ev := _evidence(m, preds, texts)),
+                                      "class": classify(m, ev)}
                                      for m in misses]}, ensure_ascii=False, indent=1, default=list))
         return 1 if rejected else 0
     if getattr(args, "per_doc", False):
@@ -87,12 +89,23 @@ def evaluate_command(args: Namespace) -> int:
     missing = sorted(set(golds) - set(preds))
     if missing:
         print(f"\n{len(missing)} gold document(s) without an article: {' '.join(missing)}")
-    if misses:
+    if misses and getattr(args, "classes", False):
+        print("\n" + miss_classes_text(misses, preds, texts))
+    elif misses:
         print(f"\nmisses ({len(misses)}): FN = in gold, not extracted; FP = extracted, not in gold")
         for m in misses:
             ev = _evidence(m, preds, texts)
             print(f"{m.kind} {m.dimension:15} {m.doc_id}  {_show(m.item)}" + (f"\n    | {ev}" if ev else ""))
     return 1 if rejected else 0
+
+
+def miss_classes_text(misses: list[Miss], preds: dict[str, dict], texts: dict[str, str]) -> str:
+    """The misses counted by failure class, with a few examples of each (`evaluate --classes`)."""
+    report = ClassReport()
+    for m in misses:
+        ev = _evidence(m, preds, texts)
+        report.add(classify(m, ev), m, _show(m.item), ev)
+    return report.format()
 
 
 def _show(item: object) -> str:

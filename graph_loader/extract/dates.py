@@ -63,6 +63,8 @@ _PATTERN = re.compile(
     + r"|(?<![月\d])(?P<rd1>\d{1,2})[日号]?" + _SEP + r"(?P<rd2>\d{1,2})[日号]" + _PART
     + r"|(?<![月\d])(?P<dd>\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]"
     + r"(?=" + alternation(_words("part")) + r"|[，,])" + _PART
+    # `今天(9.13)上午`: a relative word with the month and day written out in brackets
+    + r"|(?:" + alternation(_RELATIVE_DAYS) + r")\s*[(（]\s*(?P<pm>\d{1,2})\s*[.．/]\s*(?P<pd>\d{1,2})\s*[)）]" + _PART
     + r"|(?P<rel>" + alternation(set(_RELATIVE_DAYS) | set(_SAME_DAY)) + ")" + _PART
     # `昨(18)日`: a relative word with the day's number
     + r"|(?P<relh>" + alternation(_REL_HEADS) + r")\s*[(（]\s*(?P<reld>\d{1,2})\s*[)）]\s*[日号]" + _PART
@@ -74,7 +76,9 @@ _FIRST = first_chars([*"0123456789〇○零一二三四五六七八九十", *_RE
 _DIGIT = re.compile(r"\d")
 # `2022年第二次全体会议`: a session numbered within its year
 _SESSION = re.compile(r"(?<!\d)(?P<y>\d{4})\s*年度?\s*第" + NUMERAL + r"+(?:"
-                      + alternation(_words("session")) + ")")
+                      + alternation(_words("session")) + ")"
+                      # `4月6日，某县召开2020年安全生产工作会议`: a meeting named by its year
+                      + r"|(?<=召开|举行)(?P<y2>\d{4})\s*年")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 
 
@@ -159,6 +163,8 @@ def find_dates(text: str, ref: str | None, dateline: str | None = None) -> list[
                              rel="day"))
         elif g["dd"]:
             raws.append(_Raw(mt.start(), mt.end(), None, None, number(g["dd"]), rel="day"))
+        elif g["pm"]:  # `今天(9.13)`: the bracket is the month-day
+            raws.append(_Raw(mt.start(), mt.end(), None, number(g["pm"]), number(g["pd"])))
         elif g["relh"]:  # `昨(18)日`: the number is the day
             raws.append(_Raw(mt.start(), mt.end(), None, None, number(g["reld"]), rel="numbered"))
         elif g["rel"]:
@@ -174,7 +180,7 @@ def find_dates(text: str, ref: str | None, dateline: str | None = None) -> list[
                 r.has_end = True
                 r.ey, r.em, r.ed = number(g["by"]), number(g["bm"]), number(g["bd"])
             raws.append(r)
-    sessions = [_Raw(m.start(), m.end(), int(m.group("y")), None, None, session=True)
+    sessions = [_Raw(m.start(), m.end(), int(m.group("y") or m.group("y2")), None, None, session=True)
                 for m in finditer_from(_SESSION, _DIGIT, text)]
     explicit_years = ({r.y for r in raws if r.y is not None} | {r.ey for r in raws if r.ey is not None}
                       | {r.y for r in sessions})
@@ -182,12 +188,19 @@ def find_dates(text: str, ref: str | None, dateline: str | None = None) -> list[
     year_sources = raws + sessions
     hits: list[DateHit] = []
     ends: list[int] | None = None
+    last: _Day | None = None  # the last month-day written out
     for r in raws:
         surface = text[r.start:r.end]
         if r.rel in ("day", "numbered"):  # `15日上午`: a day of the article's month (or of the month before)
             value = end_value = None
-            if today is not None and r.d is not None:
-                y, m = today.month_of(r.d)
+            # `3月5日抵达…，6日上午召开会议`: a bare day a few days after the month-day before it is in its month
+            month: tuple[int | None, int] | None = None
+            if r.d is not None and r.rel == "day" and last is not None and 0 <= r.d - last.d <= 7:
+                month = last.y, last.m
+            elif r.d is not None and today is not None:
+                month = today.month_of(r.d)
+            if month is not None and r.d is not None:
+                y, m = month
                 value = _iso(y, m, r.d)
                 end_value = _iso(y, m, r.ed) if r.has_end and r.ed is not None and r.ed >= r.d else None
             if value or r.rel == "numbered":  # `昨(18)日` is a date even where its month is unknown
@@ -217,6 +230,7 @@ def find_dates(text: str, ref: str | None, dateline: str | None = None) -> list[
         if value is None:
             continue
         hits.append(DateHit(r.start, r.end, surface, value, end_value))
+        last = _parse_day(value)
     return hits
 
 

@@ -41,6 +41,8 @@ class _Lex:
     not_suffixes: tuple[str, ...]
     not_cues: tuple[str, ...]
     kinds: tuple[tuple[str, str], ...]  # (suffix, kind), longest first
+    short_cues: tuple[str, ...]  # `以下简称《规定》`: the title after one is a short name of the one before
+    not_after: tuple[str, ...]  # `《甲》《乙》等影片`: a word after a run of titles that makes them films
     heads: tuple[str, ...]
     verbs: tuple[str, ...]  # longest first
     cuts: re.Pattern[str]
@@ -82,11 +84,14 @@ def _lex() -> _Lex:
         not_titles=frozenset(r[0] for r in nd if r[1] == "title"),
         not_suffixes=tuple(r[0] for r in nd if r[1] == "suffix"),
         not_cues=tuple(r[0] for r in nd if r[1] == "cue"),
+        short_cues=tuple(r[0] for r in nd if r[1] == "short"),
+        not_after=tuple(r[0] for r in nd if r[1] == "after"),
         kinds=tuple(kinds), heads=heads, verbs=verbs, cuts=cut_re, package=package, topic_cut=topic_cut,
         instruction=instruction, instruction_again=again, leaders=leaders, name_cut=name_cut,
     )
 
 
+_RUN_AFTER = re.compile(r"(?:[、，,和及与]?《[^《》\n]{1,80}》)*等?(.{0,4})")  # what follows a run of titles
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 
 
@@ -121,12 +126,16 @@ def find_directives(text: str) -> list[DirectiveHit]:
     """《》 documents, compilations and reports with their issuer, and numbered packages."""
     lex = _lex()
     hits: list[DirectiveHit] = []
+    shorts: set[str] = set()  # short names given in the text (`(以下简称《规定》)`), never documents
     for m in _TITLE.finditer(text):
         title = clean_title(m.group(1))
-        if not title or title in lex.not_titles or title.endswith(lex.not_suffixes):
+        if not title or title in lex.not_titles or title.endswith(lex.not_suffixes) or title in shorts:
             continue
         before = text[max(0, m.start() - 40):m.start()]
-        if before.endswith(lex.not_cues):
+        if before.endswith(lex.short_cues):
+            shorts.add(title)
+            continue
+        if before.endswith(lex.not_cues) or _RUN_AFTER.match(text, m.end()).group(1).startswith(lex.not_after):
             continue
         hits.append(DirectiveHit(m.start(), m.end(), title, _issuer(before, lex), _kind(title, lex)))
     for m in lex.package.finditer(text):

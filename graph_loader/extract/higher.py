@@ -43,7 +43,13 @@ _BAD_DESC = re.compile(r"召开|举行|主持|组织|收看|收听|传达|贯彻
                        r"组|巡|督|检查|反馈|汇报|考核|情况|会场|\d")
 _HELD_AFTER = re.compile(r"[^，,。；;！？!?\n]{0,6}?(?:召开|举行)")
 _FOLLOW = re.compile(r"\s*(?:结束|召开)?(?:之)?后")
-_SPIRIT = re.compile(r"\s*精神")
+_SPIRIT = re.compile(r"\s*的?精神")
+_DEPLOYED = re.compile(r"关于[^，,。；;！？!?\n]{0,24}?部署")  # `…会议关于安全生产工作的部署`
+_SENTENCE_MARKS = re.compile(r"[。！？!?；;\n]")
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    return max((m.end() for m in _SENTENCE_MARKS.finditer(text, max(0, pos - 200), pos)), default=max(0, pos - 200))
 
 
 @dataclass(frozen=True)
@@ -75,7 +81,7 @@ def _lex() -> _Lex:
         watch_re=re.compile(alternation(watch)),
         relay_re=re.compile(alternation(relay)),
         # a bare level word (`省`) starts a list only after a verb, a date or a break: `收看省、市…会议`
-        run_start_ok=frozenset("".join(w[-1] for w in watch | relay) + "日午，,。；;：: \n\t　的为对"),
+        run_start_ok=frozenset("".join(w[-1] for w in watch | relay) + "日午，,。；;：: \n\t　的为对及和与"),
     )
 
 
@@ -196,7 +202,9 @@ def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention
     if mode is None or mode == "ended":
         if lex.watch_re.search(before):
             mode = "watch"
-        elif lex.relay_re.search(before) and mode is None and _SPIRIT.match(text, after):
+        elif mode is None and (_SPIRIT.match(text, after) or _DEPLOYED.match(text, after)) and (
+                lex.relay_re.search(before) or lex.relay_re.search(text, _sentence_start(text, start), start)):
+            # `传达…批示精神，市委会议关于…的部署和全市…会议精神`: one relay verb governs the whole list
             mode = "relay"
         elif re.search(r"(?:召开|举行)\s*$", before):
             mode = "held"
@@ -224,6 +232,8 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
     if ctx is None:  # nothing says the home: the place of the report's first placed meeting
         ctx = next((d.region for d in drafts if d.region), None)
         local_level = local_level or (level_of(ctx) if ctx else None)
+    # still nothing: the level of the report's first meeting (`县安委会召开…会议`)
+    local_level = local_level or next((d.level for d in drafts if d.level), None)
     mentions = find_mentions(text, index, regions, ctx, local_level)
     if not mentions:
         return drafts

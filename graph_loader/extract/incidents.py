@@ -15,6 +15,7 @@ from pathlib import Path
 
 from graph_loader.extract.regions import find_regions
 from graph_loader.lang.chars import HAN
+from graph_loader.lang.levels import LEVEL_CHARS
 from graph_loader.lang.titles import clean_title
 
 LEXICON = Path(__file__).parent / "lexicon" / "incident_words.tsv"
@@ -91,10 +92,44 @@ def find_incidents(text: str) -> list[IncidentHit]:
             region = region or p.path
         if not m.group("sep") and region is None:
             continue  # a bare four-digit code (`乙市0915爆炸事故`) names an incident only after its place
+        if region is None:  # `吸取某某镇6.25火灾事故教训`: a place the gazetteer lacks, known by its level
+            edge = _town_before(window)
         start = window_start + edge
         title = clean_title(text[start:m.end()])  # the code as written: `9.15`, `3·21`
         hits.append(IncidentHit(start, m.end(), title, region))
+    hits += _instructed(text, grade_or_kind)
     return _one_per_code(hits)
+
+
+_TOWN = re.compile(rf"[{HAN}]{{1,4}}[{LEVEL_CHARS}]")
+_NOT_HAN = re.compile(rf"[^{HAN}]")
+
+
+def _town_before(window: str) -> int:
+    """Where a place name ending with a level character starts at the end of `window` (after the last
+    cut word or mark), else len(window)."""
+    start = max((m.end() for m in _gap_cut().finditer(window)), default=0)
+    start = max([start, *(m.end() for m in _NOT_HAN.finditer(window))])
+    return start if _TOWN.fullmatch(window, start) else len(window)
+
+
+@lru_cache(maxsize=1)
+def _instructed_re() -> re.Pattern[str]:
+    kinds = "|".join(map(re.escape, sorted(_words()["kind"], key=len, reverse=True)))
+    return re.compile(rf"对(?P<name>[{HAN}]{{4,30}}?(?:{kinds})+)(?:作出|做出)?的?(?:重要)?(?:指示|批示)")
+
+
+def _instructed(text: str, grade_or_kind: re.Pattern[str]) -> list[IncidentHit]:
+    """An incident named without a code as the object of a leader's instruction: `对某省某县山体滑坡作出的
+    重要指示`, `对某地露天煤矿坍塌事故的重要指示精神`; its name opens with the place it happened."""
+    out = []
+    for m in _instructed_re().finditer(text):
+        name = m.group("name")
+        places = find_regions(name)
+        if not places or places[0].start != 0:
+            continue  # `对近期事故的重要批示`: no place, no name
+        out.append(IncidentHit(m.start("name"), m.end("name"), clean_title(name), places[0].path))
+    return out
 
 
 def _code(title: str) -> str:

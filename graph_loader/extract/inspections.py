@@ -45,7 +45,7 @@ def _team_re() -> re.Pattern[str]:
     """`第三巡查组`, `第五综合督导组` (a qualifier between number and kind), `考核巡查第三组` (kind first)."""
     teams = alternation(words("teams.tsv"))
     stems = alternation({t[:-1] for t in words("teams.tsv")} | {"考核巡查", "综合督查", "明查暗访"})
-    return re.compile(r"第" + _NUM + "(?:[" + HAN + "]{1,4}?)?(?:" + teams + r")|(?:" + stems + r")第" + _NUM + "组")
+    return re.compile(r"第" + _NUM + "(?:[" + HAN + "]{1,4}?)?(?:" + teams + r")|(?:" + stems + r")组?第" + _NUM + "组")
 
 
 @cache
@@ -159,9 +159,11 @@ def find_inspections(text: str, index: SentenceIndex, regions: list[RegionHit], 
         if rng is not None and (insp.start is None or insp.end is None):
             insp.start, insp.end = rng.value, rng.end_value
             insp.spans.append((rng.start, rng.end, "inspection.period"))
-        elif insp.start is None and in_sent and (_arrival_re()[0].search(text, m.end(), sent.end)
+        elif insp.start is None and in_sent and ((arrival := _arrival_re()[0].search(text, m.end(), sent.end))
                                                   or _arrival_re()[1].match(text, m.end())):
-            d = in_sent[0]
+            # the date nearest before the arrival (`时间:…\n3月2日，X组进驻…`: not the page's own date)
+            at = arrival.start() if arrival else m.end()
+            d = min(in_sent, key=lambda h: (h.start > at, abs(at - h.start)))
             insp.start = d.value
             insp.spans.append((d.start, d.end, "inspection.arrival"))
     found = _merge_same_team(list(by_team.values()))

@@ -88,6 +88,8 @@ class _Lex:
     roles_re: re.Pattern[str]
     scope_re: re.Pattern[str]
     team_feedback: re.Pattern[str]
+    attended: re.Pattern[str]
+    team_report: re.Pattern[str]
     not_held: tuple[str, ...]  # words just before a held verb that say the meeting is not held yet
     not_chair: tuple[str, ...]  # words just before a chair cue that say no one chairs there
 
@@ -115,12 +117,25 @@ def _lex() -> _Lex:
         roles=roles,
         roles_re=re.compile(alternation(roles)),
         scope_re=relative_words_re("全我本"),
-        # `督导组向黄石市反馈督导情况`: a team reporting back is a feedback meeting held
+        # `县长X出席会议并讲话`: a meeting attended is a meeting held, unless it was watched from afar
+        attended=re.compile(r"(?P<v>" + alternation(_attend_verbs()) + r")(?P<np>[^，,。；;！？!?\n]{0,20}?)(?P<n>"
+                            + nouns + ")"),
+        team_report=re.compile(r"向(?:" + alternation(words("teams.tsv")) + r")[^，,。；;！？!?\n]{0,6}?(?P<v>汇报)"),
+        # `督导组向某市反馈督导情况`: a team reporting back is a feedback meeting held
         team_feedback=re.compile(r"(?:" + alternation(words("teams.tsv")) + r")[^，,。；;！？!?\n]{0,4}?向"
                                  r"[^，,。；;！？!?\n]{1,24}?(?P<v>反馈)[^，,。；;！？!?\n]{0,8}?(?:情况|意见|问题)"),
         not_held=meeting_verbs("not_held"),
         not_chair=meeting_verbs("not_chair"),
     )
+
+
+def _attend_verbs() -> list[str]:
+    """The attendance verbs of lexicon/roles.tsv that open a noun phrase (`出席…会议`, `参加…会议`)."""
+    return [r[0] for r in rows("roles.tsv") if len(r) > 2 and r[1] == "attendee" and r[2] == "list"
+            and not r[0].endswith(("会议", "收看", "收听")) and r[0] not in ("与会", "参会")]
+
+
+_WATCHED = re.compile(r"收看|收听|分会场|视频|电视电话")
 
 
 @dataclass
@@ -146,11 +161,24 @@ def _events(text: str) -> list[_Event]:
             generic = m.group("n") == "会议" and not np
             chaired = rx is lex.chaired and m.group("v") == "主持"
             out.append(_Event(m.start(), m.end(), "held", m.group("n"), name, generic, chaired))
+    for m in lex.attended.finditer(text):
+        # `X出席会议`: held where it is attended; `在分会场收听收看`, `参加全国电视电话会议`: watched, not held here
+        clause = text[text.rfind("。", 0, m.start()) + 1:m.end() + 12]
+        if _WATCHED.search(clause) or text[max(0, m.start() - 2):m.start()].endswith(lex.not_held):
+            continue
+        np = m.group("np")
+        out.append(_Event(m.start(), m.end(), "held", m.group("n"), (np + m.group("n")).strip(),
+                          m.group("n") == "会议" and not np, chaired=True))
     for m in lex.held_noun_first.finditer(text):
         # the noun phrase runs back to the clause start: `省…巡查海宁市情况反馈会召开`
         name = text[clause_start(text, m.start()):m.end("n")].strip()
         generic = m.group("n") == "会议" and len(name) <= 4
         out.append(_Event(m.start("n"), m.end(), "held", m.group("n"), name, generic))
+    for m in lex.team_report.finditer(text):
+        # `副省长X向督查组汇报`: reporting to a visiting team is a report meeting held with it
+        if text[max(0, m.start() - 2):m.start()].endswith(lex.not_held):
+            continue
+        out.append(_Event(m.start("v"), m.end(), "held", "汇报会", text[m.start():m.end()], False, chaired=True))
     for m in lex.team_feedback.finditer(text):
         if text[max(0, m.start() - 2):m.start()].endswith(lex.not_held):
             continue
@@ -315,8 +343,8 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
         nxt = people[i + 1].start if i + 1 < len(people) and people[i + 1].start < sent.end else sent.end
         clause = CLAUSE_END.search(text, m.end, sent.end)
         own_end = min(nxt, clause.start() if clause else sent.end)  # cues bind within the name's clause
-        if text.startswith("的", m.end) or _cited_re().match(text, m.end, own_end):
-            continue  # `X的…`, `X关于…的批示`: the person is cited, not at the meeting
+        if text.startswith(("的", "委托"), m.end) or _cited_re().match(text, m.end, own_end):
+            continue  # `X的…`, `X关于…的批示`: cited, not at the meeting; `受X委托，Y讲话`: Y stands in for X
         lead = _LIST_INTRO.search(text, sent.start, m.start)
         if lead:  # `出席会议的还有县委副书记X，副县长Y`: the intro covers the whole sentence
             roles[i] = (lead.group(1), lex.roles.get(lead.group(1), "attendee"), lead.start())
@@ -361,6 +389,9 @@ def assign_participants(meetings: list[MeetingDraft], roles: list[PersonRole]) -
                 break
 
 
+_RIGHT_AFTER = re.compile(r"会后|随后|紧接着|随即|结束后[^，,。]{0,12}?立即")
+
+
 def assign_dates(meetings: list[MeetingDraft], dates: list[DateHit], index: SentenceIndex) -> None:
     """The meeting's date: the nearest single date before its held event within its scope."""
     singles = [d for d in dates if d.value and not d.end_value]
@@ -375,6 +406,11 @@ def assign_dates(meetings: list[MeetingDraft], dates: list[DateHit], index: Sent
                     best = d
         if best is not None:
             m.date, m.date_span = best.value, (best.start, best.end)
+        elif (m.after_prev and m.relays_meeting is not None and m.relays_meeting < i and anchor is not None
+              and meetings[m.relays_meeting].date and _RIGHT_AFTER.search(index.sentence_text(anchor))):
+            # `会后，我县立即召开…会议`: a meeting held right after a dated one takes its date
+            src = meetings[m.relays_meeting]
+            m.date, m.date_span = src.date, src.date_span
         elif m.branch and m.relays_meeting is not None and m.relays_meeting == i - 1:
             src = meetings[i - 1]
             # a branch venue meets when the meeting it relays does; an after-meeting only in its paragraph
@@ -390,6 +426,7 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
     a speaker's post; None when the text does not say."""
     lex = _lex()
     person_levels = person_levels or {}
+    home = relative_words_re("我本").search(text)  # the report's own place as it calls it (`我县`, `本市`)
     for m in meetings:
         path, rule = None, None
         if m.branch and m.branch_pos is not None:
@@ -420,6 +457,16 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
         else:  # the place is unknown but the level may be said (`省委副书记、省长X主持`; not `市`)
             m.level = _level_from_chars(m, person_levels)
             m.level_rule = "meeting.level.post_level" if m.level else None
+            if m.level is None and m.held is not None and (
+                    body := _CONVENER_BODY.match(text, clause_start(text, m.held))):
+                m.level = level_of_chars(body.group(1), context)  # `县安委会召开…会议`: the convener's level
+                m.level_rule = "meeting.level.convener_body" if m.level else None
+            if m.level is None and home is not None:  # `…巡查组进驻我县`: the report's own level
+                m.level = level_of_chars(home.group()[-1], context)
+                m.level_rule = "meeting.level.home" if m.level else None
+
+
+_CONVENER_BODY = re.compile(r"\s*([" + LEVEL_CHARS + r"])(?:委|政府|人民政府|安委会|安委办|安全生产委员会)")
 
 
 def _from_people(m: MeetingDraft, person_regions: dict[str, list[str]], role: str) -> str | None:

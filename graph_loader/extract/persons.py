@@ -148,11 +148,43 @@ def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset(),
         if f and not (trusted and s == 1 and given == 2 and text[pos:pos + 2] in lex.not_names
                       and len(f.group()) == 1 and is_han(f.group())):
             ok[given] = len(f.group())  # a name opening with a word needs a clear end: `干部要以` is none
+    # `A、B、孙正和出席`: a conjunction right before a role verb joins nothing, so it ends the name
+    if 1 in ok and 2 in ok and text[pos + s + 1] in _CONJ and lex.follow_re.match(text, pos + s + 2) \
+            and not _surname_len(text, pos + s + 2):
+        del ok[1]
     # `张伟作表态发言`, `王军的汇报`: a two-character name wins when its follower is a word of its own
     if 1 in ok and (2 not in ok or ok[1] >= 2 or text[pos + s + 1] in lex.single_followers):
         return pos, pos + s + 1
     if 2 in ok:
         return pos, pos + s + 2
+    # `主任阿某某某同志`: a longer name of a minority people, where `同志` closes it beyond doubt
+    if trusted and text.startswith(_COMRADE, pos + s + 3) and _name_ok(text[pos:pos + s + 3], ignore, trusted):
+        return pos, pos + s + 3
+    return None
+
+
+_CONJ = "和与及"
+_LEADS = re.compile(r"(?:为|任|担任)(?P<post>副?组长)")
+_COMRADE = "同志"
+
+
+_DOTTED = re.compile("[" + HAN + r"]{2,6}\s?[·•・]\s?(?=[" + HAN + "])")
+_DOT_SPACES = re.compile(r"\s(?=[·•・])|(?<=[·•・])\s")
+
+
+def dotted_name_at(text: str, pos: int, ignore: frozenset[str] = frozenset()) -> tuple[int, int] | None:
+    """A transliterated name right after a post (`专员阿某·某某某主持`), its parts joined by a middle dot
+    (spaces around it are scraping noise): the shortest last part that something following names ends."""
+    m = _DOTTED.match(text, pos)
+    if m is None:
+        return None
+    lex = _lex()
+    for length in range(2, 7):
+        end = m.end() + length
+        if end > len(text) or not all(is_han(c) for c in text[m.end():end]):
+            return None
+        if lex.follow_re.match(text, end) and text[pos:end].replace(" ", "") not in ignore:
+            return pos, end
     return None
 
 
@@ -204,9 +236,10 @@ def title_chain(text: str, post_start: int, post_end: int, floor: int,
         if not full:
             break
         out.append(TitleSpan(start, end, full, post))
-        if start - 1 <= floor or text[start - 1] != "、":
+        sep = _chain_mark(text, start)
+        if start - sep <= floor or not sep:
             break
-        end = start - 1
+        end = start - sep
         seg_start = _segment_start(text, end, floor, region_starts)
         seg = text[seg_start:end]
         m = lex.post_end_re.search(seg)
@@ -214,6 +247,16 @@ def title_chain(text: str, post_start: int, post_end: int, floor: int,
             break
         post, start = m.group(), seg_start
     return out[::-1]
+
+
+def _chain_mark(text: str, pos: int) -> int:
+    """Length of the mark ending at `pos` that joins two titles of one person: `、`, or a scraped page's
+    doubled `,、` / `、,` (`省委常委,、常务副省长`); 0 when none does (a lone `,` starts a new person)."""
+    if text[pos - 1:pos] == "、":
+        return 2 if text[pos - 2:pos - 1] in ("，", ",") and pos >= 2 else 1
+    if text[pos - 2:pos] in ("、，", "、,"):
+        return 2
+    return 0
 
 
 def _name_list(text: str, pos: int, ignore: frozenset[str]) -> list[tuple[int, int]]:
@@ -271,13 +314,16 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
 
     floor = -1
     for m in lex.post_re.finditer(text):
-        span = name_at(text, m.end(), ignore)
+        span = dotted_name_at(text, m.end(), ignore) or name_at(text, m.end(), ignore)
         if span is None:
             continue
         if span[0] in taken:
             continue
         titles = title_chain(text, m.start(), m.end(), floor, region_starts)
-        add(NameMention(span[0], span[1], text[span[0]:span[1]], titles, "person.post"))
+        lead = _LEADS.match(text, span[1])
+        if lead:  # `以副部长X为组长的督查组`, `X任组长`: the post of the team is the person's too
+            titles = [*titles, TitleSpan(lead.start("post"), lead.end("post"), lead.group("post"), lead.group("post"))]
+        add(NameMention(span[0], span[1], _DOT_SPACES.sub("", text[span[0]:span[1]]), titles, "person.post"))
         for s, e in _name_list(text, span[1], ignore):
             add(NameMention(s, e, text[s:e], [TitleSpan(t.start, t.end, t.full, t.post) for t in titles],
                             "person.list_after_post"))

@@ -55,6 +55,8 @@ from graph_loader.extract.regions import (
     find_regions,
     gazetteer,
     level_of,
+    part_of_a_word,
+    title_home,
     township_names,
 )
 from graph_loader.extract.sectors import find_sectors
@@ -207,17 +209,21 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     mentions = find_persons(text, ignore, frozenset(h.start for h in regions))
     # a place inside a personal name (`张建华`: 建华区) is no mention of a place
     regions = [h for h in regions if not any(m.start < h.end and h.start < m.end and m.start != h.start
-                                             for m in mentions)]
-    ctx = context_region(text, regions) or source_region
+                                             for m in mentions) and not part_of_a_word(text, h)]
+    # a place inside an incident's name (`对某省某矿坍塌事故的重要指示`) is where it happened, not the report's home
+    # nor where a meeting of the report was held
+    incident_hits = find_incidents(text)
+    placed = [h for h in regions if not any(i.start <= h.start < i.end for i in incident_hits)]
+    ctx = context_region(text, placed) or source_region or title_home(text, placed)
     record.context_region = ctx
     region_at = {h.start: h for h in regions}
     bodies: dict[str, Body] = {}
     person_regions, person_levels = _persons(record, mentions, region_at, ctx, ev, bodies)
 
-    drafts, roles = meeting_drafts(text, index, mentions, dates, regions, person_regions, ctx, person_levels)
+    drafts, roles = meeting_drafts(text, index, mentions, dates, placed, person_regions, ctx, person_levels)
     drafts = _keep_meetings(drafts)  # step 6
     base = list(drafts)
-    drafts = attach_higher(text, index, drafts, roles, dates, regions, ctx,  # step 7
+    drafts = attach_higher(text, index, drafts, roles, dates, placed, ctx,  # step 7
                            partial(_person_level, person_regions, person_levels, ctx))
     _relays_by_identity(base, drafts)
 
@@ -231,9 +237,11 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     record.directives = [_directive(h, ev) for h in directive_hits]
     record.instructions = [_directive(h, ev) for h in find_instructions(text)]
     record.incidents = [Incident(title=h.title, region=h.region,
-                                 evidence=[ev(h.start, h.end, "incident.named")]) for h in find_incidents(text)]
+                                 evidence=[ev(h.start, h.end, "incident.named")]) for h in incident_hits]
     _regions(record, regions, ev)
-    _sectors(record, text, ev)
+    # a sector word inside a named incident or a 《》 title names that, not a sector
+    _sectors(record, text, ev, [(h.start, h.end) for h in incident_hits]
+             + [(h.start, h.end) for h in directive_hits if h.kind != "measure_package"])
     record.bodies = list(bodies.values())
 
 
@@ -449,9 +457,13 @@ def _regions(record: ExtractionRecord, regions: list[RegionHit], ev: EvidenceMak
     record.regions = list(by_path)
 
 
-def _sectors(record: ExtractionRecord, text: str, ev: EvidenceMaker) -> None:
+def _sectors(record: ExtractionRecord, text: str, ev: EvidenceMaker, names: list[tuple[int, int]]) -> None:
+    """Sectors named in the text, but for those inside `names` (spans of incident names and 《》 titles:
+    `“4·10”某某煤矿透水事故`, `《某省消防工作考核办法》` name no sector)."""
     seen: dict[str, SectorMention] = {}
     for h in find_sectors(text):
+        if any(a <= h.start and h.end <= b for a, b in names):
+            continue
         sm = seen.get(h.sector)
         if sm is None:
             sm = seen[h.sector] = SectorMention(sector=h.sector, surface=h.surface)

@@ -534,3 +534,21 @@ def named_regions(hits: list[RegionHit]) -> list[str]:
     listed on its own; one also named by itself (`湖南省` and `龙山`) is.
     """
     return list(dict.fromkeys(h.path for h in hits))
+
+
+@lru_cache(maxsize=1)
+def _overlaps() -> tuple[str, ...]:
+    return tuple(r[0] for r in lexicon_rows("region_not_before.tsv") if r[1] == "overlap")
+
+
+def part_of_a_word(text: str, hit: RegionHit) -> bool:
+    """A place match whose last character opens a body's abbreviation (`镇安委会` is 镇 + 安委会, not the
+    county 镇安; lexicon/region_not_before.tsv)."""
+    return text.startswith(_overlaps(), hit.end - 1)
+
+
+def title_home(text: str, hits: list[RegionHit]) -> str | None:
+    """The home a report names only in the titles of its own documents (`审议《某市…工作规则》`): the one
+    place all its 《》 titles name, when the text names no place outside them."""
+    inside = {h.path for h in hits if h not in _outside_titles(text, [h])}
+    return next(iter(inside)) if len(inside) == 1 else None

@@ -15,9 +15,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from graph_loader.extract.regions import common_words
+from graph_loader.lang.chars import is_han
 
 LEXICON = Path(__file__).parent / "lexicon" / "sectors.tsv"
 BODY_HEADS = Path(__file__).parent / "lexicon" / "sector_body_heads.tsv"
+BARE = Path(__file__).parent / "lexicon" / "sector_bare.tsv"
+_ALONE_AFTER = "、和及与"
 GARBLED = "?？\ufffd"
 
 
@@ -35,6 +38,7 @@ class _Lexicon:
     body_head: re.Pattern[str]  # what turns a sector word into part of a body's name
     canonical: dict[str, str]  # surface -> canonical sector
     parents: dict[str, str]  # canonical -> parent canonical
+    bare: frozenset[str]  # surfaces that name a sector only standing alone (lexicon/sector_bare.tsv)
 
 
 @lru_cache(maxsize=1)
@@ -57,7 +61,9 @@ def _lexicon() -> _Lexicon:
     with open(BODY_HEADS, encoding="utf-8") as f:
         heads = [w.strip() for w in f if w.strip() and not w.startswith("#")]
     body_head = re.compile("|".join(map(re.escape, sorted(heads, key=len, reverse=True))))
-    return _Lexicon(re.compile(alternation), body_head, canonical, parents)
+    with open(BARE, encoding="utf-8") as f:
+        bare = frozenset(w.strip() for w in f if w.strip() and not w.startswith("#"))
+    return _Lexicon(re.compile(alternation), body_head, canonical, parents, bare)
 
 
 def find_sectors(text: str) -> list[SectorHit]:
@@ -85,6 +91,8 @@ def find_sectors(text: str) -> list[SectorHit]:
             continue
         if (s > 0 and text[s - 1] in GARBLED) or (e < len(text) and text[e] in GARBLED):
             continue
+        if m.group() in lex.bare and s > 0 and is_han(text[s - 1]) and text[s - 1] not in _ALONE_AFTER:
+            continue  # `某某经济开发区`: the end of a place's name
         hits.append(SectorHit(s, e, m.group(), lex.canonical[m.group()]))
     return hits
 

@@ -8,13 +8,14 @@ nearest national meeting reached by relays). Only meetings with full dates on bo
 
 from __future__ import annotations
 
+from datetime import date
 from statistics import median
 from typing import Any
 
 from pydantic import BaseModel, Field
 
 from graph_loader.graph.ids import LEVELS
-from queries.shapes import lag_days
+from queries.shapes import full_date
 from queries.spec import QuerySpec
 from queries.stored import stored_answer
 
@@ -52,10 +53,9 @@ def _edges_embedded(store: Any) -> list[dict]:
         return props[mid]
 
     out = []
-    for src in sorted(store.ids_by_label("Meeting")):
-        targets = store.out_ids(src, "RELAYS")
-        if not targets:
-            continue
+    for src in store.ids_by_label("Meeting"):  # _assemble orders the edges itself
+        if not any(store.label(d) == "Meeting" for d in store.out_ids(src, "RELAYS")):
+            continue  # relays no meeting (or nothing): no attributes copied
         for dst, r in store.out_rels(src, "RELAYS"):
             if store.label(dst) != "Meeting":
                 continue
@@ -79,39 +79,53 @@ SUMMARY_KEY = "relay_lags"  # the default answer, stored after each load (querie
 
 
 def _assemble(edges: list[dict], params: RelayLagsParams) -> RelayLagsResult:
-    def ok(lag: int | None) -> bool:
-        return lag is not None and 0 <= lag <= params.max_days
+    parsed: dict[str | None, date | None] = {}
 
-    up: dict[str, list[dict]] = {}
+    def day(value: str | None) -> date | None:
+        """full_date, parsed once per distinct date (a corpus has a few thousand, edges ten thousand)."""
+        if value not in parsed:
+            parsed[value] = full_date(value)
+        return parsed[value]
+
+    def lag(later: str | None, earlier: str | None) -> int | None:
+        a, b = day(later), day(earlier)
+        return (a - b).days if a and b else None
+
+    def ok(days: int | None) -> bool:
+        return days is not None and 0 <= days <= params.max_days
+
+    up: dict[str, list[str]] = {}
     date_of: dict[str, str | None] = {}
     level_of: dict[str, str | None] = {}
     for e in sorted(edges, key=lambda e: (e["src"], e["dst"], e["inferred"])):
-        up.setdefault(e["src"], []).append(e)
+        up.setdefault(e["src"], []).append(e["dst"])
         date_of[e["src"]], date_of[e["dst"]] = e["src_date"], e["dst_date"]
         level_of[e["src"]], level_of[e["dst"]] = e["src_level"], e["dst_level"]
     hops: dict[str, dict[str, list[int]]] = {}
     for e in edges:
-        lag = lag_days(e["src_date"], e["dst_date"])
+        days = lag(e["src_date"], e["dst_date"])
         higher = _RANK.get(e["dst_level"] or "", 99) < _RANK.get(e["src_level"] or "", -1)
-        if e["src_level"] and higher and ok(lag):
+        if e["src_level"] and higher and ok(days):
             per = hops.setdefault(e["src_level"], {"all": [], "explicit": [], "inferred": []})
-            per["all"].append(lag)
-            per["inferred" if e["inferred"] else "explicit"].append(lag)
+            per["all"].append(days)
+            per["inferred" if e["inferred"] else "explicit"].append(days)
+    # the national meetings with a full date: the tops a chain is timed from
+    national = {m: d for m, d in date_of.items() if level_of.get(m) == "national" and day(d) is not None}
 
     def top_date(mid: str) -> str | None:
-        """The date of the nearest dated national meeting up the relays (breadth first)."""
+        """The date of the nearest dated national meeting up the relays (breadth first; the latest
+        when several are equally near)."""
         seen, frontier = {mid}, [mid]
         while frontier:
-            found = sorted(date_of[d] for m in frontier for e in up.get(m, []) if (d := e["dst"])
-                           and level_of.get(d) == "national" and lag_days(date_of[d], date_of[d]) is not None)
+            found = [national[d] for m in frontier for d in up.get(m, ()) if d in national]
             if found:
-                return found[-1]
+                return max(found)  # type: ignore[type-var]
             nxt = []
             for m in frontier:
-                for e in up.get(m, []):
-                    if e["dst"] not in seen:
-                        seen.add(e["dst"])
-                        nxt.append(e["dst"])
+                for d in up.get(m, ()):
+                    if d not in seen:
+                        seen.add(d)
+                        nxt.append(d)
             frontier = nxt
         return None
 
@@ -119,9 +133,9 @@ def _assemble(edges: list[dict], params: RelayLagsParams) -> RelayLagsResult:
     for mid in sorted(up):
         lv = level_of.get(mid)
         if lv and lv != "national":
-            lag = lag_days(date_of.get(mid), top_date(mid))
-            if ok(lag):
-                from_top.setdefault(lv, []).append(lag)
+            days = lag(date_of.get(mid), top_date(mid))
+            if ok(days):
+                from_top.setdefault(lv, []).append(days)
 
     def med(xs: list[int]) -> float | None:
         return float(median(xs)) if xs else None

@@ -73,8 +73,9 @@ def _listing(f: dict[str, Any]) -> dict[str, Any]:
     """One page of the filtered meetings (PAGE rows: a 10k corpus has 14k meetings), with the page
     picker under the filters; a page beyond the last (after narrowing the filters) shows the last."""
     def page(no: int) -> dict[str, Any]:
-        return query("meetings", level=f["level"], kind=f["kind"], region=f["region"], date_from=f["date_from"],
-                     date_to=f["date_to"], limit=PAGE, offset=(no - 1) * PAGE) or {"meetings": [], "total": 0}
+        return shared_query("meetings", level=f["level"], kind=f["kind"], region=f["region"],
+                            date_from=f["date_from"], date_to=f["date_to"], limit=PAGE,
+                            offset=(no - 1) * PAGE) or {"meetings": [], "total": 0}
 
     no = int(st.session_state.get("mt_page") or 1)
     listing = page(no)

@@ -9,7 +9,8 @@ answer with the store object it came from: a rebuilt pickle opens a new store ob
 store with unsaved writes is never served from the cache. Neo4j is asked every time (another
 process may write to it; its whole-corpus answers are stored after each load instead).
 
-Only queries named in SHARED go through the cache; callers get a copy they may change.
+Only queries named in SHARED go through the cache, at most MAX_ANSWERS answers per graph (the
+oldest leave first: a listing's pages and filters are keys too); callers get a copy they may change.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from app_pages.store_access import get_store, query
 
 # the queries whose parameter-free (or fixed-parameter) forms pages ask on every run
 SHARED = frozenset({"relay_lags", "regions", "meetings", "overview"})
+MAX_ANSWERS = 256
 
 _answers: weakref.WeakKeyDictionary[Any, dict[str, dict[str, Any]]] = weakref.WeakKeyDictionary()
 _locks: weakref.WeakKeyDictionary[Any, dict[str, threading.Lock]] = weakref.WeakKeyDictionary()
@@ -46,9 +48,15 @@ def shared_query(name: str, **params: Any) -> dict[str, Any] | None:
         answers = _answers.setdefault(store, {})
         lock = _locks.setdefault(store, {}).setdefault(key, threading.Lock())
     with lock:  # sessions arriving together wait for the first one's answer instead of recomputing it
-        if key not in answers:
+        result = answers.get(key)
+        if result is None:
             result = query(name, **params)
             if result is None:  # an error was shown; the next run tries again
                 return None
-            answers[key] = result
-    return copy.deepcopy(answers[key])
+            with _guard:
+                answers[key] = result
+                while len(answers) > MAX_ANSWERS:
+                    oldest = next(iter(answers))
+                    answers.pop(oldest)
+                    _locks[store].pop(oldest, None)
+    return copy.deepcopy(result)

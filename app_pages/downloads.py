@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
-import contextlib
-import io
 import tempfile
 from pathlib import Path
 
@@ -20,17 +17,16 @@ FORMATS = {"graphml": ("download_graphml", "graph.graphml", "application/graphml
 @st.cache_data(max_entries=4, show_spinner=False)
 def export_bytes(ws: str, fmt: str, token: str) -> bytes:
     """Run the exporter into a temp file (cached per workspace state; `token` changes on rebuild)."""
-    from graph_loader.graph.export import export_command
+    from graph_loader.graph.export import NothingToExport, export_workspace
 
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / f"graph.{fmt}"
-        args = argparse.Namespace(workspace=ws, format=fmt, out=str(out))
-        err = io.StringIO()
-        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
-            status = export_command(args)
-        if status or not out.exists():
-            last = (err.getvalue().strip().splitlines() or [f"exit status {status}"])[-1]
-            raise RuntimeError(last.replace(ws, "<workspace>"))
+        try:
+            export_workspace(Path(ws), fmt, out)
+        except NothingToExport as e:
+            raise RuntimeError(str(e).replace(ws, "<workspace>")) from None
+        if not out.exists():
+            raise RuntimeError(f"the {fmt} export wrote no file")
         return out.read_bytes()
 
 

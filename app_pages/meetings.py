@@ -14,7 +14,7 @@ from app_pages.navigation import go, new_pick, param
 from app_pages.shared_answers import shared_query
 from app_pages.store_access import query
 from app_pages.tables import show_table
-from app_pages.tiered_svg import LEVELS
+from graph_loader.lang.levels import LEVELS
 
 MATRIX_MAX_MEETINGS = 40
 PAGE = 100  # meetings per page of the table
@@ -30,7 +30,7 @@ def _filters() -> dict[str, Any]:
         c1, c2, c3 = st.columns(3)
         paths = [""] + sorted({r["path"] for r in regions if r.get("path")})
         region = c1.selectbox(t("region"), paths, format_func=lambda p: p or t("all"), key="mt_region")
-        levels = [""] + [lv for lv in LEVELS if lv not in ("root", None)]
+        levels = [""] + list(LEVELS)
         level = c2.selectbox(t("level"), levels, format_func=lambda lv: level_label(lv) if lv else t("all"),
                              key="mt_level")
         kind = c3.text_input(t("kind"), key="mt_kind").strip()

@@ -14,9 +14,10 @@ from app_pages.navigation import go, new_pick, param
 from app_pages.shared_answers import shared_query
 from app_pages.store_access import query
 from app_pages.tables import show_table
-from app_pages.tiered_svg import LEVELS, TierEdge, TierNode, tiered_svg
+from app_pages.tiered_svg import TIER_ROWS, TierEdge, TierNode, tiered_svg
+from graph_loader.lang.levels import LEVELS
 
-LEVEL_ORDER = {lv: i for i, lv in enumerate(LEVELS)}
+LEVEL_ORDER = {lv: i for i, lv in enumerate(TIER_ROWS)}
 
 
 def _choices() -> dict[str, str]:
@@ -88,7 +89,7 @@ def edge_label(n: dict[str, Any]) -> str:
 def lag_rows(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Per level, top to bottom: meetings, and the median / min / max days after the top."""
     out = []
-    for lv in LEVELS:
+    for lv in TIER_ROWS:
         lags = [n["lag_from_top"] for n in nodes if n.get("level") == lv and n.get("lag_from_top") is not None]
         count = sum(1 for n in nodes if n.get("level") == lv)
         if count:
@@ -138,7 +139,7 @@ def render() -> None:
         corpus_lags()
         return
     nodes, edges = tier_picture(result)
-    names = {lv: level_label(lv) for lv in LEVELS if lv not in ("root", None)}
+    names = {lv: level_label(lv) for lv in LEVELS}
     names.update({"root": t("directive"), None: level_label(None)})
     left, right = st.columns([3, 2])
     with left:

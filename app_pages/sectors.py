@@ -12,7 +12,7 @@ from app_pages.i18n import level_label, t
 from app_pages.shared_answers import shared_query
 from app_pages.store_access import query
 from app_pages.tables import show_table
-from app_pages.tiered_svg import LEVELS
+from graph_loader.lang.levels import LEVELS
 
 
 def heatmap_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -39,7 +39,7 @@ def render() -> None:
     c1, c2, c3, c4 = st.columns(4)
     paths = [""] + sorted({r["path"] for r in regions if r.get("path")})
     region = c1.selectbox(t("region"), paths, format_func=lambda p: p or t("all"), key="sc_region")
-    levels = [""] + [lv for lv in LEVELS if lv not in ("root", None)]
+    levels = [""] + list(LEVELS)
     # rolled up to provinces by default: one row per county and month is thousands of cells on a large graph
     level = c2.selectbox(t("roll_up"), levels, index=levels.index("province"),
                          format_func=lambda lv: level_label(lv) if lv else "—", key="sc_level")

@@ -49,15 +49,15 @@ def store_token(ws: Path) -> str:
 
 @st.cache_resource(max_entries=2, show_spinner=False)
 def _embedded_store(ws: str, token: str) -> Any:
-    from queries.registry import open_store
+    from graph_loader.stores import open_store
 
-    return open_store("embedded", Path(ws), None)
+    return open_store("embedded", Path(ws))
 
 
 @st.cache_resource(max_entries=2, show_spinner=False)
 def _neo4j_store(ws: str, uri: str | None) -> Any:
     from graph_loader.config import neo4j_settings
-    from queries.registry import open_store
+    from graph_loader.stores import open_store
 
     return open_store("neo4j", Path(ws), neo4j_settings(workspace=Path(ws)))
 

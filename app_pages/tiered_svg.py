@@ -11,7 +11,9 @@ import html
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-LEVELS = ("root", "national", "province", "prefecture", "county", "township", None)  # root: a directive
+from graph_loader.lang.levels import LEVELS
+
+TIER_ROWS = ("root", *LEVELS, None)  # top to bottom; root: a directive, None: a meeting of unknown level
 LEVEL_COLOURS = {"root": "#34495e", "national": "#c0392b", "province": "#d35400", "prefecture": "#2e86c1",
                  "county": "#27ae60", "township": "#8e44ad", None: "#7f8c8d"}
 NODE_W, NODE_H, ROW_H, GAP, MARGIN = 170, 46, 110, 30, 20
@@ -40,7 +42,7 @@ def _short(s: str, n: int = 13) -> str:
 
 def tiered_svg(nodes: list[TierNode], edges: list[TierEdge], level_names: dict[str | None, str]) -> str:
     """SVG markup; `level_names` gives each row's caption in the interface language."""
-    rows = [lv for lv in LEVELS if any(n.level == lv for n in nodes)]
+    rows = [lv for lv in TIER_ROWS if any(n.level == lv for n in nodes)]
     by_row = {lv: [n for n in nodes if n.level == lv] for lv in rows}
     width = max([len(v) for v in by_row.values()] + [1]) * (NODE_W + GAP) + 2 * MARGIN + 90
     height = len(rows) * ROW_H + 2 * MARGIN

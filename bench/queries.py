@@ -150,7 +150,7 @@ def time_queries(store: Any, params: dict[str, list[dict]], repeat: int = 5) -> 
 
 def bench_queries(workspace: Path, neo4j: bool = False, repeat: int = 5, k: int = 5) -> dict:
     """Embedded always; Neo4j too when asked and reachable (same parameters)."""
-    from queries.registry import open_store
+    from graph_loader.stores import open_store
 
     if not (workspace / "graph.pickle").exists():
         if not neo4j:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 import time
 from array import array
 from collections import deque
@@ -22,9 +21,10 @@ from itertools import repeat
 from pathlib import Path
 from typing import Any
 
-from graph_loader.config import neo4j_settings, workspace_dir
+from graph_loader.config import Neo4jSettings
 from graph_loader.ingest.document import Document, IngestWarning, Metadata, Rejection
-from graph_loader.stores.errors import StoreUnavailable
+from graph_loader.stores import open_store
+from graph_loader.stores.base import GraphStore
 
 STATE_FILE = "build_state.json"
 CHECKPOINT_EVERY = 60.0  # seconds between saves of an embedded store during a build, at least
@@ -237,24 +237,10 @@ def _size_mtime(path: str) -> str:
     return f"{st.st_size}:{st.st_mtime_ns}"
 
 
-def open_store(kind: str, ws: Path, args: Any = None):
-    """The store a build writes to (embedded by default)."""
-    if kind == "neo4j":
-        from graph_loader.stores.neo4j_store import Neo4jStore
-
-        s = neo4j_settings(getattr(args, "neo4j_uri", None), getattr(args, "neo4j_user", None),
-                           getattr(args, "neo4j_password", None), getattr(args, "neo4j_database", None),
-                           workspace=ws)
-        return Neo4jStore(s)
-    from graph_loader.stores.embedded import EmbeddedStore
-
-    return EmbeddedStore.open(ws)
-
-
 def build_paths(paths: Iterable[str | Path], workspace: Path, store_kind: str = "embedded", *,
                 workers: int = 1, batch_size: int = 200, fresh: bool = False, shacl: bool = True,
-                progress: Callable[[int, int, str], None] | None = None, store: Any = None,
-                args: Any = None) -> BuildReport:
+                progress: Callable[[int, int, str], None] | None = None, store: GraphStore | None = None,
+                settings: Neo4jSettings | None = None) -> BuildReport:
     """Build (or extend) the graph of `workspace` from article files.
 
     `progress(done, total, message)` is called after each batch (the app and the
@@ -275,7 +261,7 @@ def build_paths(paths: Iterable[str | Path], workspace: Path, store_kind: str = 
     resolver = Resolver() if fresh or not resolver_path.exists() else Resolver.load(resolver_path)
 
     own_store = store is None
-    store = store if store is not None else open_store(store_kind, ws, args)
+    store = store if store is not None else open_store(store_kind, ws, settings)
     try:
         who = store.identity()
         held = state.held(who.key, who.where)
@@ -456,45 +442,3 @@ def _write_batch(ws: Path, items: list[tuple[Any, Document]], build_batch: Calla
         nt_files.append(str(nt))
     store.upsert(result.rows)
     return nt_files
-
-
-# ---------------------------------------------------------------- CLI
-
-def build_command(args: Any) -> int:
-    """`safetykg build PATH...`: exit 0 all built, 1 some files rejected or not extracted, 3 store refused."""
-    ws = workspace_dir(args.workspace)
-    quiet = getattr(args, "quiet", False)
-    try:
-        from rich.progress import Progress
-
-        with Progress(disable=quiet, transient=True) as bar:
-            task = bar.add_task("building", total=None)
-
-            def progress(done: int, total: int, msg: str) -> None:
-                bar.update(task, completed=done, total=total, description=msg)
-
-            batch = args.batch_size or (NEO4J_BATCH if args.store == "neo4j" else EMBEDDED_BATCH)
-            report = build_paths(args.paths, ws, args.store, workers=args.workers, batch_size=batch,
-                                 fresh=args.fresh, shacl=not args.no_shacl, progress=progress, args=args)
-    except Exception as e:  # a store that refuses us is exit 3, with a message and no traceback
-        if isinstance(e, StoreUnavailable):
-            print(f"error: {e}", file=sys.stderr)
-            return 3
-        raise
-    for f in report.rejected:
-        print(f"rejected: {f.path}: {f.reason}", file=sys.stderr)
-    for path, why in report.collisions:
-        print(f"warning: doc_id_collision: {path}: {why}", file=sys.stderr)
-    failed = [f for f in report.files if any(w.startswith("extraction_failed") for w in f.warnings)]
-    for f in failed:  # kept as an article with no facts, but never silently
-        reason = next(w for w in f.warnings if w.startswith("extraction_failed"))
-        print(f"extraction failed: {f.path}: {reason}", file=sys.stderr)
-    for note in report.notes:
-        print(f"note: {note}", file=sys.stderr)
-    for v in report.violations[:20]:
-        print(f"shacl: {v}", file=sys.stderr)
-    if not quiet:
-        print(f"workspace: {ws}")
-        print(report.summary())
-        print("store: " + ", ".join(f"{k}={v}" for k, v in sorted(report.store_counts.items())))
-    return 1 if report.rejected or failed else 0

@@ -20,7 +20,7 @@ import zipfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-LEVELS = ("province", "prefecture", "county")  # by indentation: 0, 1, 2 tabs
+from graph_loader.lang.levels import LOCAL_LEVELS
 
 
 @dataclass(eq=False, slots=True)
@@ -28,7 +28,7 @@ class Division:
     """One province, prefecture or county line. Shared by every user: treat as read-only."""
 
     name: str  # full name as the file spells it
-    level: str  # one of LEVELS (the file's depth, so a municipality's own line is a "prefecture")
+    level: str  # LOCAL_LEVELS[depth]: the file's depth, 0, 1 or 2 tabs (a municipality's own line is a "prefecture")
     code: str  # admin code; not unique (special regions' districts share one, so do a few zones)
     aliases: tuple[str, ...]  # the alias field split on "/", file order; may repeat the name
     parent: Division | None = field(default=None, repr=False)
@@ -95,7 +95,7 @@ def parse(path: str) -> tuple[Division, ...]:
             continue
         else:
             parent = pref if depth == 2 and pref is not None else prov
-        d = Division(name, LEVELS[depth], code, aliases, parent)
+        d = Division(name, LOCAL_LEVELS[depth], code, aliases, parent)
         out.append(d)
         kids[id(d)] = []
         if parent is not None:

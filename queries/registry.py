@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from graph_loader.config import Neo4jSettings
 from queries import (
     attendance,
     inspections,
@@ -59,17 +57,3 @@ def run_query(store: Any, name: str, params: dict[str, Any] | BaseModel) -> Base
     p = params if isinstance(params, spec.params) else parse_params(name, dict(params))  # type: ignore[arg-type]
     impl = spec.embedded if store.kind == "embedded" else spec.neo4j
     return impl(store, p)
-
-
-def open_store(kind: str, workspace: Path, settings: Neo4jSettings | None = None) -> Any:
-    """The store to read: `embedded` (the workspace's graph.pickle) or `neo4j` (raises StoreUnavailable)."""
-    if kind == "embedded":
-        from graph_loader.stores.embedded import EmbeddedStore
-
-        return EmbeddedStore.open(workspace)
-    if kind == "neo4j":
-        from graph_loader.config import neo4j_settings
-        from graph_loader.stores.neo4j_store import Neo4jStore
-
-        return Neo4jStore(settings or neo4j_settings(workspace=workspace))
-    raise QueryParamError(f"unknown store kind {kind!r} (embedded | neo4j)")

@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from graph_loader.graph.ids import LEVELS
+from graph_loader.lang.levels import LEVELS
 from queries.shapes import full_date
 from queries.spec import QuerySpec
 from queries.stored import stored_answer

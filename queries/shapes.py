@@ -8,17 +8,14 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, Field, field_validator
 
 from graph_loader.graph.schema import NODE_LABELS, decode_evidence
+from graph_loader.lang.levels import LEVEL_RANK, LEVELS, ROLE_RANK, Level  # noqa: F401 (re-exported to queries)
 from graph_loader.stores.embedded import NAME_PROPS
 
-Level = Literal["national", "province", "prefecture", "county", "township"]
-LEVELS: tuple[str, ...] = ("national", "province", "prefecture", "county", "township")
-LEVEL_RANK: dict[str, int] = {name: i for i, name in enumerate(LEVELS)}
-ROLE_RANK: dict[str, int] = {"chair": 0, "speaker": 1, "attendee": 2}
 LABEL_RANK: dict[str, int] = {name: i for i, name in enumerate(NODE_LABELS)}
 
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -16,10 +16,10 @@ from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import SH, SKOS
 from rdflib.plugins.stores.memory import Memory
 
+from graph_loader.cli.graph import export_command
 from graph_loader.graph.batch import build_batch
 from graph_loader.graph.export import (
     export,
-    export_command,
     load_workspace_graph,
     read_batch_rdf,
     write_batch_rdf,

@@ -1,8 +1,9 @@
 """Sectors, directives, instructions and incidents on seed-like and unseen-style sentences."""
 
-from graph_loader.extract.directives import find_directives, find_instructions, normalize_title
+from graph_loader.extract.directives import find_directives, find_instructions
 from graph_loader.extract.incidents import find_incidents
 from graph_loader.extract.sectors import find_sectors, sector_names, sector_parent
+from graph_loader.lang.titles import clean_title
 
 
 def sectors(text):
@@ -74,7 +75,7 @@ def test_numbered_measure_packages():
 
 
 def test_titles_normalize_spaces_and_quotes():
-    assert normalize_title("河南郑州“7·20” 特大暴雨 灾害") == "河南郑州7·20特大暴雨灾害"
+    assert clean_title("河南郑州“7·20” 特大暴雨 灾害") == "河南郑州7·20特大暴雨灾害"
 
 
 def test_instructions_are_their_own_kind():

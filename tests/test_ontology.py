@@ -7,8 +7,9 @@ import csv
 from rdflib import OWL, RDF, RDFS, URIRef
 from rdflib.namespace import SH, SKOS
 
-from graph_loader.graph.ids import LEVELS, ROLES, SKG, level_iri, role_iri
+from graph_loader.graph.ids import SKG, level_iri, role_iri
 from graph_loader.graph.vocab import ontology, sectors, shape_predicates, shapes
+from graph_loader.lang.levels import LEVELS, ROLES
 from tests.test_graph_data import gold_dir
 
 EXTERNAL = ("http://www.w3.org/ns/org#", "https://schema.org/", "http://www.w3.org/2004/02/skos/core#",

@@ -14,8 +14,8 @@ from functools import cache
 
 from graph_loader.extract.lexicon_files import alternation, rows, words
 from graph_loader.extract.regions import RegionHit, level_of, place_of, relative_region
+from graph_loader.lang.levels import CHAR_LEVEL, LEVEL_CHARS, LOCAL_LEVELS
 
-LEVEL_CHARS = "省市县区州旗盟镇乡"
 _NATIONAL_PREFIXES = ("国务院", "中央", "国家", "全国", "中共中央")
 
 
@@ -58,7 +58,7 @@ def _level(path: str | None) -> str | None:
     if not path:
         return None
     lvl = level_of(path)
-    return lvl if lvl in ("province", "prefecture", "county", "township") else None
+    return lvl if lvl in LOCAL_LEVELS else None
 
 
 def full_body_word(word: str) -> tuple[str, str]:
@@ -99,7 +99,7 @@ def resolve_body(surface: str, place: RegionHit | None, context: str | None) -> 
         level = _level(region)
     elif place is None and surface[0] in LEVEL_CHARS:
         name = surface[0] + word  # the level is said, the place is not known
-        level = {"省": "province", "镇": "township", "乡": "township"}.get(surface[0])
+        level = CHAR_LEVEL.get(surface[0])
     else:
         name = surface if level == "national" else word
     return BodyRef(name=name, kind=kind, region=region, level=level, surface=surface)

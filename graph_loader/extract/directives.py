@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from graph_loader.extract.lexicon_files import rows as lexicon_rows
+from graph_loader.lang.chars import HAN, is_han
+from graph_loader.lang.titles import clean_title
 
-_QUOTES_SPACES = re.compile(r"[\s“”\"‘’'「」『』]")
 _MAX_ISSUER = 30
 _MAX_TOPIC = 16  # characters a package's topic may run back from its number
 
@@ -48,11 +49,6 @@ class _Lex:
     name_cut: re.Pattern[str]
 
 
-def normalize_title(title: str) -> str:
-    """A title as compared and stored: no spaces, no quotation marks."""
-    return _QUOTES_SPACES.sub("", title)
-
-
 @lru_cache(maxsize=1)
 def _lex() -> _Lex:
     nd = lexicon_rows("not_directives.tsv")
@@ -76,8 +72,8 @@ def _lex() -> _Lex:
         r"(?:(?P<rel>关于|对)(?P<topic>[^，。；！？,;:：《》\s]{1,30}?)的?)?"
         r"(?P<what>重要论述|重要指示批示精神|重要指示精神|重要讲话精神|重要批示精神|重要指示批示|重要指示|指示批示精神|指示精神|重要讲话)"
     )
-    leaders = re.compile(rf"(?:[\u4e00-\u9fff]{{0,4}}?(?:{src})[、和])*[\u4e00-\u9fff]{{0,4}}$")
-    name_cut = re.compile(r"[^\u4e00-\u9fff、]|" + "|".join(map(re.escape, name_cuts)))
+    leaders = re.compile(rf"(?:[{HAN}]{{0,4}}?(?:{src})[、和])*[{HAN}]{{0,4}}$")
+    name_cut = re.compile(rf"[^{HAN}、]|" + "|".join(map(re.escape, name_cuts)))
     return _Lex(
         not_titles=frozenset(r[0] for r in nd if r[1] == "title"),
         not_suffixes=tuple(r[0] for r in nd if r[1] == "suffix"),
@@ -122,7 +118,7 @@ def find_directives(text: str) -> list[DirectiveHit]:
     lex = _lex()
     hits: list[DirectiveHit] = []
     for m in _TITLE.finditer(text):
-        title = normalize_title(m.group(1))
+        title = clean_title(m.group(1))
         if not title or title in lex.not_titles or title.endswith(lex.not_suffixes):
             continue
         before = text[max(0, m.start() - 40):m.start()]
@@ -134,7 +130,7 @@ def find_directives(text: str) -> list[DirectiveHit]:
             continue  # inside a 《》 title
         # the topic runs back from the number to the last verb or function word (`传达学习防范…二十条措施`)
         start = m.start()
-        while start > 0 and m.start() - start < _MAX_TOPIC and "\u4e00" <= text[start - 1] <= "\u9fff":
+        while start > 0 and m.start() - start < _MAX_TOPIC and is_han(text[start - 1]):
             start -= 1
         for c in lex.topic_cut.finditer(text, start, m.start("num")):
             start = c.end()
@@ -144,7 +140,7 @@ def find_directives(text: str) -> list[DirectiveHit]:
         if head and head < len(topic):
             start += head
         issuer = _issuer(text[max(0, start - 40):start], lex)
-        title = normalize_title(text[start:m.end()])
+        title = clean_title(text[start:m.end()])
         hits.append(DirectiveHit(start, m.end(), title, issuer, "measure_package"))
     hits.sort(key=lambda h: h.start)
     return hits
@@ -175,11 +171,11 @@ def find_instructions(text: str) -> list[DirectiveHit]:
         if m.group("rel"):
             title += m.group("rel") + m.group("topic")
         title += m.group("what")
-        hits.append(DirectiveHit(start, m.end(), normalize_title(title), None, "instruction"))
+        hits.append(DirectiveHit(start, m.end(), clean_title(title), None, "instruction"))
         # `…的重要论述和重要指示精神`: a second instruction of the same leaders, written without them
         more = _MORE_INSTRUCTION.match(text, m.end())
         if more:
-            hits.append(DirectiveHit(more.start("what"), more.end(), normalize_title(names + m.group("src")
+            hits.append(DirectiveHit(more.start("what"), more.end(), clean_title(names + m.group("src")
                                                                                      + more.group("what")),
                                      None, "instruction"))
     return hits

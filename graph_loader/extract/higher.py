@@ -26,14 +26,14 @@ from functools import cache
 
 from graph_loader.extract.dates import DateHit
 from graph_loader.extract.lexicon_files import alternation, rows
-from graph_loader.extract.meetings import ROLE_RANK, MeetingDraft, ParticipantDraft, PersonRole, lexicon_kinds
+from graph_loader.extract.meetings import MeetingDraft, ParticipantDraft, PersonRole, lexicon_kinds
 from graph_loader.extract.regions import RegionHit, level_of, relative_region
 from graph_loader.extract.sentences import SentenceIndex
+from graph_loader.lang.chars import clause_start
+from graph_loader.lang.levels import CHAR_LEVEL, CITY_CHAR, LEVEL_RANK, higher_role
 
-LEVEL_RANK = {"national": 0, "province": 1, "prefecture": 2, "county": 3, "township": 4}
 # the level a bare level word means when the article's home region is unknown
-_CHAR_DEFAULT = {"省": "province", "市": "prefecture", "州": "prefecture", "盟": "prefecture",
-                 "县": "county", "区": "county", "旗": "county"}
+_CHAR_DEFAULT = {**CHAR_LEVEL, CITY_CHAR: "prefecture"}
 _TELE_NOUNS = ("电视电话", "视频", "电视会")
 _SEPARATORS = "、和及与"
 # what may not stand between a list of levels and its meeting noun: verbs, posts, teams and topics of a
@@ -194,10 +194,7 @@ def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention
         mode = mode or "ended"
     elif re.match(r"\s*(?:先后|相继|分别|同时)?(?:召开|举行)", text[after:after + 6]):
         mode = "held"
-    clause_start = start
-    while clause_start > 0 and text[clause_start - 1] not in "，,。；;！？!?\n：:":
-        clause_start -= 1
-    before = text[clause_start:start]
+    before = text[clause_start(text, start):start]
     if mode is None or mode == "ended":
         if lex.watch_re.search(before):
             mode = "watch"
@@ -454,7 +451,7 @@ def _date_just_before(text: str, singles: list[DateHit], pos: int) -> DateHit | 
 
 def _give(d: MeetingDraft, name: str, role: str, start: int, end: int, cue: str) -> None:
     prev = d.participants.get(name)
-    if prev is None or ROLE_RANK[role] > ROLE_RANK[prev.role]:
+    if prev is None or higher_role(role, prev.role):
         d.participants[name] = ParticipantDraft(name, role, start, end, cue)
 
 

@@ -14,11 +14,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from graph_loader.extract.regions import find_regions
+from graph_loader.lang.chars import HAN
+from graph_loader.lang.titles import clean_title
 
 LEXICON = Path(__file__).parent / "lexicon" / "incident_words.tsv"
 _MAX_NAME_GAP = 8  # a company or site between place and code: 宁夏银川富洋烧烤店“6·21”
-_NAME_CHARS = re.compile(r"[\u4e00-\u9fff]*")
-_QUOTES_SPACES = re.compile(r"[\s“”\"‘’'「」『』]")
+_NAME_CHARS = re.compile("[" + HAN + "]*")
 
 
 @dataclass
@@ -56,8 +57,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
     # the tail runs to the last grade-and-kind it can reach: `坍塌特别重大事故`, `MU5735航空器飞行事故`
-    tail = rf"(?:{alt(grades)})?[\u4e00-\u9fffA-Za-z0-9]{{0,14}}?(?:{alt(kinds)})+"
-    more = rf"(?:(?:{alt(grades)})?[\u4e00-\u9fff]{{0,4}}?(?:{alt(kinds)})+)*"
+    tail = rf"(?:{alt(grades)})?[{HAN}A-Za-z0-9]{{0,14}}?(?:{alt(kinds)})+"
+    more = rf"(?:(?:{alt(grades)})?[{HAN}]{{0,4}}?(?:{alt(kinds)})+)*"
     return re.compile(
         r"(?P<open>[“\"‘「])?(?P<code>(?P<mo>\d{1,2})\s*(?P<sep>[·•・．.])\s*(?P<day>\d{1,2})"
         r"|(?<![\d.])(?P<mo2>1[0-2]|[1-9])(?P<day2>[0-3]\d)(?![\d.]))(?(open)[”\"’」])"
@@ -91,7 +92,7 @@ def find_incidents(text: str) -> list[IncidentHit]:
         if not m.group("sep") and region is None:
             continue  # a bare four-digit code (`张家口1128爆炸事故`) names an incident only after its place
         start = window_start + edge
-        title = _QUOTES_SPACES.sub("", text[start:m.end()])  # the code as written: `11.24`, `3·21`
+        title = clean_title(text[start:m.end()])  # the code as written: `11.24`, `3·21`
         hits.append(IncidentHit(start, m.end(), title, region))
     return _one_per_code(hits)
 

@@ -19,6 +19,7 @@ from graph_loader.extract.dates import DateHit
 from graph_loader.extract.lexicon_files import alternation, words
 from graph_loader.extract.regions import RegionHit, level_of, relative_region
 from graph_loader.extract.sentences import SentenceIndex
+from graph_loader.lang.chars import HAN, is_han
 
 _ARRIVAL = re.compile(r"进驻|入驻|抵达|开始|启动|赴")
 _ARRIVAL_AT_TEAM = re.compile(r"(?:先后)?(?:到|来到|深入)")  # `检查组到仁怀市`: right after the team only
@@ -48,7 +49,7 @@ def _team_re() -> re.Pattern[str]:
     """`第三巡查组`, `第五综合督导组` (a qualifier between number and kind), `考核巡查第三组` (kind first)."""
     teams = alternation(words("teams.tsv"))
     stems = alternation({t[:-1] for t in words("teams.tsv")} | {"考核巡查", "综合督查", "明查暗访"})
-    return re.compile(r"第" + _NUM + r"(?:[\u4e00-\u9fff]{1,4}?)?(?:" + teams + r")|(?:" + stems + r")第" + _NUM + "组")
+    return re.compile(r"第" + _NUM + "(?:[" + HAN + "]{1,4}?)?(?:" + teams + r")|(?:" + stems + r")第" + _NUM + "组")
 
 
 @cache
@@ -58,7 +59,7 @@ def _target_re() -> re.Pattern[str]:
 
 def _team_start(text: str, pos: int) -> int:
     i = pos
-    while i > 0 and pos - i < 20 and "\u4e00" <= text[i - 1] <= "\u9fff":
+    while i > 0 and pos - i < 20 and is_han(text[i - 1]):
         i -= 1
     # cut at a verb or date word before the team's own words
     seg = text[i:pos]

@@ -14,18 +14,18 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from graph_loader.extract.bodies import LEVEL_CHARS, level_region
+from graph_loader.extract.bodies import level_region
 from graph_loader.extract.dates import DateHit
 from graph_loader.extract.lexicon_files import alternation, rows, words
 from graph_loader.extract.persons import NameMention
 from graph_loader.extract.regex_scan import finditer_from, first_chars
 from graph_loader.extract.regions import RegionHit, level_of
 from graph_loader.extract.sentences import SentenceIndex
+from graph_loader.lang.chars import CLAUSE_END, clause_start
+from graph_loader.lang.levels import CHAR_LEVEL, LEVEL_CHARS, LEVEL_RANK, ROLE_RANK, higher_role
 
-ROLE_RANK = {"chair": 3, "speaker": 2, "attendee": 1}
 _NOT_HELD_BEFORE = ("将", "即将", "拟", "准备", "计划", "要", "定于", "适时")
 _NOT_CUE_BEFORE = ("胜利", "的", "将", "即将")  # `十九大胜利召开`, `召开的会议`: not a chair
-_CLAUSE_END = re.compile(r"[，,。；;！？!?\n：:]")
 _LIST_INTRO = re.compile(r"(出席|参加|列席)[^，,。；;]{0,6}?的(?:还)?有")
 _RELAY_MEETING = re.compile(r"贯彻(?:落实)?[^，。；]{0,20}?会议精神|传达[^，。；]{0,20}?会议精神")
 
@@ -138,10 +138,7 @@ def _events(text: str) -> list[_Event]:
             out.append(_Event(m.start(), m.end(), "held", m.group("n"), name, generic, chaired))
     for m in lex.held_noun_first.finditer(text):
         # the noun phrase runs back to the clause start: `省…巡查海宁市情况反馈会召开`
-        cs = m.start()
-        while cs > 0 and text[cs - 1] not in "，,。；;！？!?\n：:":
-            cs -= 1
-        name = text[cs:m.end("n")].strip()
+        name = text[clause_start(text, m.start()):m.end("n")].strip()
         generic = m.group("n") == "会议" and len(name) <= 4
         out.append(_Event(m.start("n"), m.end(), "held", m.group("n"), name, generic))
     for m in lex.team_feedback.finditer(text):
@@ -306,7 +303,7 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
         m = people[i]
         sent = index.at(m.start)
         nxt = people[i + 1].start if i + 1 < len(people) and people[i + 1].start < sent.end else sent.end
-        clause = _CLAUSE_END.search(text, m.end, sent.end)
+        clause = CLAUSE_END.search(text, m.end, sent.end)
         own_end = min(nxt, clause.start() if clause else sent.end)  # cues bind within the name's clause
         if text.startswith("的", m.end) or _cited_re().match(text, m.end, own_end):
             continue  # `X的…`, `X关于…的批示`: the person is cited, not at the meeting
@@ -316,7 +313,7 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
             continue
         cues = [c for c in _role_cues(text, m.end, own_end) if not text[max(0, c[2] - 2):c[2]].endswith(_NOT_CUE_BEFORE)]
         if cues:
-            roles[i] = max(cues, key=lambda c: ROLE_RANK[c[1]])
+            roles[i] = min(cues, key=lambda c: ROLE_RANK[c[1]])
         elif nxt < sent.end and i + 1 < len(people):
             gap = text[m.end:nxt]
             if len(gap) <= 30 and not re.search(r"[。；;]", gap):
@@ -349,7 +346,7 @@ def assign_participants(meetings: list[MeetingDraft], roles: list[PersonRole]) -
         for meeting in meetings:
             if meeting.start <= r.start < meeting.end:
                 prev = meeting.participants.get(r.name)
-                if prev is None or ROLE_RANK[r.role] > ROLE_RANK[prev.role]:
+                if prev is None or higher_role(r.role, prev.role):
                     meeting.participants[r.name] = ParticipantDraft(r.name, r.role, r.start, r.end, r.cue)
                 break
 
@@ -425,18 +422,13 @@ def _from_people(m: MeetingDraft, person_regions: dict[str, list[str]], role: st
     return None
 
 
-_CHAR_LEVEL = {"省": "province", "州": "prefecture", "盟": "prefecture", "县": "county", "区": "county",
-               "旗": "county", "镇": "township", "乡": "township"}
-_LEVEL_ORDER = ("province", "prefecture", "county", "township")
-
-
 def level_of_chars(char: str, context: str | None) -> str | None:
     """The level a title's level character says (`省` province; `市` the article's 市, which may be a
     prefecture or a county-level city)."""
     if char == "市":
         path = level_region(char, context)
         return level_of(path) if path else None
-    return _CHAR_LEVEL.get(char)
+    return CHAR_LEVEL.get(char)
 
 
 def _level_from_chars(m: MeetingDraft, person_levels: dict[str, list[str]]) -> str | None:
@@ -445,24 +437,17 @@ def _level_from_chars(m: MeetingDraft, person_levels: dict[str, list[str]]) -> s
         for p in sorted(m.participants.values(), key=lambda p: p.start):
             if p.role != role:
                 continue
-            levels = [_CHAR_LEVEL[c] for c in person_levels.get(p.name, []) if c in _CHAR_LEVEL]
+            levels = [CHAR_LEVEL[c] for c in person_levels.get(p.name, []) if c in CHAR_LEVEL]
             if levels:
-                return max(levels, key=_LEVEL_ORDER.index)
+                return max(levels, key=LEVEL_RANK.__getitem__)
             if "市" in person_levels.get(p.name, []):
                 return None  # 市 is a prefecture or a county-level city: not said
     return None
 
 
-def _clause_start(text: str, pos: int) -> int:
-    cs = pos
-    while cs > 0 and text[cs - 1] not in "，,。；;！？!?\n：:":
-        cs -= 1
-    return cs
-
-
 def _convener_place(text: str, held: int, regions: list[RegionHit]) -> str | None:
     """A place named as the subject before the held verb (`晋中市政府立即召开`, `榆林市召开`)."""
-    cs = _clause_start(text, held)
+    cs = clause_start(text, held)
     if text.startswith(("在", "于"), cs):  # `在X召开`: where, not who
         return None
     for h in regions:
@@ -473,7 +458,7 @@ def _convener_place(text: str, held: int, regions: list[RegionHit]) -> str | Non
 
 def _convener(text: str, held: int, regions: list[RegionHit], context: str | None) -> str | None:
     """A body written just before the held verb in its clause (`州政府立即召开`)."""
-    cs = _clause_start(text, held)
+    cs = clause_start(text, held)
     clause = text[cs:held]
     for h in regions:
         if cs <= h.start < held:

@@ -17,10 +17,10 @@ from functools import cache
 
 from graph_loader.extract.lexicon_files import alternation, rows, words
 from graph_loader.ingest.rules import surnames
+from graph_loader.lang.chars import HAN, is_han
+from graph_loader.lang.levels import LEVEL_CHARS
 
-_CJK = "\u4e00-\u9fff"
 _MAX_TITLE = 30  # characters scanned left of a post for its body
-_LEVEL_CHARS = "省市县区州旗盟镇乡"
 
 
 @dataclass
@@ -71,7 +71,7 @@ def _lex() -> _Lex:
     sur = surnames()  # one list for bylines (ingest) and persons
     desc = words("descriptors.tsv")
     cues = {r[0] for r in rows("roles.tsv")} | set(words("name_followers.tsv"))
-    follow = r"[^" + _CJK + r"]|" + alternation(cues) + r"|$"
+    follow = r"[^" + HAN + r"]|" + alternation(cues) + r"|$"
     return _Lex(
         posts=frozenset(posts),
         post_level=post_level,
@@ -90,11 +90,11 @@ def _lex() -> _Lex:
         title_heads=re.compile(alternation(words("title_heads.tsv") | words("teams.tsv")
                                            | {r[0] for r in rows("bodies.tsv")} | posts)),
         list_close_re=re.compile(
-            r"(?<![" + _CJK + r"、])(?P<names>(?:[" + _CJK + r"]{2,4}、){0,12}[" + _CJK + r"]{2,4}?)(?P<close>等(?:["
-            + _LEVEL_CHARS + r"]?(?:" + alternation(desc) + r")|(?=" + alternation(_list_verbs()) + r"))|"
+            r"(?<![" + HAN + r"、])(?P<names>(?:[" + HAN + r"]{2,4}、){0,12}[" + HAN + r"]{2,4}?)(?P<close>等(?:["
+            + LEVEL_CHARS + r"]?(?:" + alternation(desc) + r")|(?=" + alternation(_list_verbs()) + r"))|"
             + alternation(_list_verbs()) + r")"),
-        honorific_re=re.compile(r"(?<![" + _CJK + r"])(?P<name>[" + _CJK + r"]{2,3}?)(?P<post>" + alternation(words("honorifics.tsv"))
-                                + r")(?=[^" + _CJK + r"]|" + alternation(cues) + r")"),
+        honorific_re=re.compile(r"(?<![" + HAN + r"])(?P<name>[" + HAN + r"]{2,3}?)(?P<post>" + alternation(words("honorifics.tsv"))
+                                + r")(?=[^" + HAN + r"]|" + alternation(cues) + r")"),
     )
 
 
@@ -112,15 +112,11 @@ def post_level(post: str) -> str | None:
     return _lex().post_level.get(post)
 
 
-def _is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
-
-
 def _name_ok(name: str, ignore: frozenset[str], trusted: bool = False) -> bool:
     """A plausible personal name. `trusted`: the grammar already says a name stands here (right after
     a post or a collective), so a three-character name may start with an ordinary word (`申明荷`)."""
     lex = _lex()
-    if name in ignore or not all(_is_cjk(c) for c in name):
+    if name in ignore or not all(is_han(c) for c in name):
         return False
     if name in lex.posts or name in lex.not_names:
         return False
@@ -150,7 +146,7 @@ def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset(),
             continue
         f = lex.follow_re.match(text, end)
         if f and not (trusted and s == 1 and given == 2 and text[pos:pos + 2] in lex.not_names
-                      and len(f.group()) == 1 and _is_cjk(f.group())):
+                      and len(f.group()) == 1 and is_han(f.group())):
             ok[given] = len(f.group())  # a name opening with a word needs a clear end: `干部要以` is none
     # `张伟作表态发言`, `王军的汇报`: a two-character name wins when its follower is a word of its own
     if 1 in ok and (2 not in ok or ok[1] >= 2 or text[pos + s + 1] in lex.single_followers):
@@ -180,14 +176,14 @@ def _segment_start(text: str, end: int, floor: int, region_starts: frozenset[int
     lex = _lex()
     i = end
     lo = max(floor, end - _MAX_TITLE)
-    while i > lo and _is_cjk(text[i - 1]):
+    while i > lo and is_han(text[i - 1]):
         i -= 1
     last = i
     for m in lex.stops_re.finditer(text, i, end):
         if m.end() < end:
             last = m.end()
     for k in range(last, end):
-        if k in region_starts or text[k] in _LEVEL_CHARS or lex.title_heads.match(text, k, end):
+        if k in region_starts or text[k] in LEVEL_CHARS or lex.title_heads.match(text, k, end):
             # `自治区主席`, `自治州州长`: the level is the whole word; `代省长`, `代理县长`: an acting post
             for prefix in ("自治", "代理", "代"):
                 if k - len(prefix) >= last and text.startswith(prefix, k - len(prefix)):
@@ -236,7 +232,7 @@ def _name_list(text: str, pos: int, ignore: frozenset[str]) -> list[tuple[int, i
     return out
 
 
-_PIECE = re.compile(r"(?:[\u4e00-\u9fff]{2,8}[·•・][\u4e00-\u9fff]{2,8}|[\u4e00-\u9fff]{2,4})(?=[、，,。；;（(]|$)")
+_PIECE = re.compile("(?:[" + HAN + "]{2,8}[·•・][" + HAN + "]{2,8}|[" + HAN + "]{2,4})(?=[、，,。；;（(]|$)")
 
 
 _NOT_IN_NAMES = re.compile(r"[各部门乡镇单位局委办会组县市省区等和及与同志领导负责人企业机关街道]")

@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from graph_loader.extract.bodies import LEVEL_CHARS, BodyRef, body_of_title, convening_body
+from graph_loader.extract.bodies import BodyRef, body_of_title, convening_body
 from graph_loader.extract.dates import DateHit, find_dates
 from graph_loader.extract.directives import DirectiveHit, find_directives, find_instructions
 from graph_loader.extract.evidence import EvidenceMaker
-from graph_loader.extract.higher import LEVEL_RANK, attach_higher
+from graph_loader.extract.higher import attach_higher
 from graph_loader.extract.incidents import find_incidents
 from graph_loader.extract.inspections import InspectionDraft, find_inspections
 from graph_loader.extract.meetings import (
@@ -63,12 +63,12 @@ from graph_loader.extract.regions import (
 from graph_loader.extract.sectors import find_sectors
 from graph_loader.extract.sentences import SentenceIndex
 from graph_loader.ingest.document import Document, IngestWarning, Rejection
+from graph_loader.lang.chars import HAN_RE, clause_start
+from graph_loader.lang.levels import LEVEL_CHARS, LEVEL_RANK
 
 log = logging.getLogger(__name__)
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _RELAY_VERB = re.compile(r"传达学习|传达|学习贯彻|贯彻落实|贯彻|落实|学习|领学|宣读|解读")
-_CLAUSE_MARK = "，,。；;！？!?\n：:"
 
 
 def extract(doc: Document) -> ExtractionRecord:
@@ -77,7 +77,7 @@ def extract(doc: Document) -> ExtractionRecord:
     record = ExtractionRecord(doc_id=doc.doc_id, title=meta.title, source=meta.source,
                               published=meta.published, reporters=list(meta.reporters),
                               ignore_names=list(meta.editors))
-    if not _CJK.search(doc.clean or ""):
+    if not HAN_RE.search(doc.clean or ""):
         record.warnings.append("no_chinese: nothing to extract")
         return record
     try:
@@ -327,10 +327,7 @@ def _keep_meetings(drafts: list[MeetingDraft]) -> list[MeetingDraft]:
 
 
 def _relay_verb_before(text: str, start: int) -> bool:
-    cs = start
-    while cs > 0 and text[cs - 1] not in _CLAUSE_MARK:
-        cs -= 1
-    return bool(_RELAY_VERB.search(text, cs, start))
+    return bool(_RELAY_VERB.search(text, clause_start(text, start), start))
 
 
 # a meeting named for a mission (`X市巡查Y县安全生产工作动员会议`) is held where the team works
@@ -406,9 +403,7 @@ def _convener(text: str, d: MeetingDraft, m: Meeting, regions: list[RegionHit], 
     else named in the meeting's own name (`市政府常务会议`); None when the text says neither."""
     if d.held is None:
         return
-    cs = d.held
-    while cs > 0 and text[cs - 1] not in _CLAUSE_MARK:
-        cs -= 1
+    cs = clause_start(text, d.held)
     ref, span = None, (cs, d.held)
     if d.held_end is not None:  # the meeting's own name says it first: `市政府常务会议`
         ref, span = convening_body(text, d.held, d.held_end, regions, ctx), (d.held, d.held_end)

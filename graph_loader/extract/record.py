@@ -13,8 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-Role = Literal["chair", "speaker", "attendee"]
-Level = Literal["national", "province", "prefecture", "county", "township"]
+from graph_loader.lang.levels import Level, Role
 
 
 class Evidence(BaseModel):

@@ -18,8 +18,8 @@ from functools import lru_cache
 
 from graph_loader.extract.lexicon_files import rows as lexicon_rows
 from graph_loader.gazetteer import divisions, package_file
+from graph_loader.lang.levels import LOCAL_LEVELS
 
-LEVELS = ("province", "prefecture", "county", "township")
 # Suffixes that make a prefecture-level or county-level name a full form.
 _DIRECT = ("省直辖行政区划", "市直辖行政区划")
 
@@ -506,7 +506,7 @@ def relative_region(word: str, context: str | None) -> str | None:
     chain = _chain(context)
     if not chain:
         return None
-    if kind in LEVELS:
+    if kind in LOCAL_LEVELS:
         return next((p.path for p in chain if p.level == kind), None)
     if kind in _TOWN_SUFFIXES:
         return context if context.endswith(kind) and level_of(context) == "township" else None

@@ -6,8 +6,9 @@ import bisect
 import re
 from dataclasses import dataclass
 
-_SENTENCE_END = re.compile(r"[。！？!?；;\n]+")
-_CLAUSE_END = re.compile(r"[，,。！？!?；;：:\n]")
+from graph_loader.lang.chars import CLAUSE_END, SENTENCE_MARKS
+
+_SENTENCE_END = re.compile("[" + SENTENCE_MARKS + "]+")
 PUNCT = re.compile(r"[，,。！？!?；;：:、\n\s（）()“”\"‘’《》【】\[\]—…·]")
 
 
@@ -59,7 +60,7 @@ class SentenceIndex:
         """The clause (between ，；：。 marks) that contains `pos`."""
         s = self.at(pos)
         start = s.start
-        for m in _CLAUSE_END.finditer(self.text, s.start, pos):
+        for m in CLAUSE_END.finditer(self.text, s.start, pos):
             start = m.end()
-        m = _CLAUSE_END.search(self.text, pos, s.end)
+        m = CLAUSE_END.search(self.text, pos, s.end)
         return start, (m.start() if m else s.end)

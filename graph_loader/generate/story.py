@@ -15,11 +15,12 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from graph_loader.lang.levels import ROLE_RANK, higher_role
+
 from .gazetteer import Gazetteer, Region
 from .lexicon import DirectiveEntry, Lexicon
 from .names import NameMaker
 
-ROLE_RANK = {"attendee": 0, "speaker": 1, "chair": 2}
 MOJIBAKE = ["?;?", "?;贰", "?;?;", "??"]
 CN_NUM = "一二三四五六七八九十"
 
@@ -221,7 +222,7 @@ class ArticleBuilder:
         """Give `p` a role at meeting `mi`; the strongest role a person gets is kept."""
         parts = self.meetings[mi].participants
         cur = parts.get(p.name)
-        if cur is None or ROLE_RANK[role] > ROLE_RANK[cur]:
+        if cur is None or higher_role(role, cur):
             parts[p.name] = role
 
     def relay_directive(self, mi: int, d: DirectiveEntry, named_issuer: bool) -> None:
@@ -302,7 +303,7 @@ class ArticleBuilder:
         """The gold record (GUIDELINES.md field order); sectors are read from the final text."""
         meetings = []
         for m in self.meetings:
-            parts = sorted(m.participants.items(), key=lambda kv: -ROLE_RANK[kv[1]])
+            parts = sorted(m.participants.items(), key=lambda kv: ROLE_RANK[kv[1]])
             meetings.append({
                 "date": self._gold_date(m.when),
                 "region": m.region.path if m.region else None,

@@ -1,4 +1,4 @@
-"""`safetykg export`: the built graph in open formats, read from the workspace's batch files.
+"""The built graph in open formats (`safetykg export`), read from the workspace's batch files.
 
 The build writes `<workspace>/rdf/*.nt` (rdf.write_batch_rdf; one file per article, or per batch)
 and `<workspace>/rows/*.jsonl` (rows_io.write_rows; one file per batch or per article). Turtle and
@@ -27,7 +27,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
@@ -290,16 +289,14 @@ def export(workspace: Path, fmt: str, out: Path) -> str:
     return f"{fmt}: {nn} nodes, {nr} relationships -> {out}"
 
 
-def export_command(args) -> int:
-    from graph_loader.config import workspace_dir
+class NothingToExport(ValueError):
+    """The workspace has no batch files of the kind the format is made from (nothing was built)."""
 
-    workspace = workspace_dir(getattr(args, "workspace", None))
-    sub = "rdf" if args.format in ("ttl", "jsonld") else "rows"
+
+def export_workspace(workspace: Path, fmt: str, out: Path) -> str:
+    """`export`, after checking that the workspace holds what the format is made from (NothingToExport)."""
+    sub = "rdf" if fmt in ("ttl", "jsonld") else "rows"
     found = batch_files(workspace, "rdf", ".nt") if sub == "rdf" else rows_files(workspace)
     if not found:
-        print(f"nothing to export: no {sub} files in {workspace} (run `safetykg build` first)",
-              file=sys.stderr)
-        return 1
-    print(export(workspace, args.format, Path(args.out)))
-    return 0
-
+        raise NothingToExport(f"nothing to export: no {sub} files in {workspace} (run `safetykg build` first)")
+    return export(workspace, fmt, out)

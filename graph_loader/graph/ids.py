@@ -7,8 +7,6 @@ functions of the resolved key, so the RDF, the rows and every store agree withou
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 
 from rdflib import Namespace, URIRef
 
@@ -35,11 +33,9 @@ FOAF = CachedNamespace("http://xmlns.com/foaf/0.1/")
 
 PREFIXES = {"skg": SKG, "skgid": ID, "org": ORG, "prov": PROV, "schema": SCHEMA, "foaf": FOAF}
 
-LEVELS = ("national", "province", "prefecture", "county", "township")
 # the region a national meeting is held in (its region in the graph and in resolution keys; a
 # national meeting is never placed in the region of the article that reports it)
 NATIONAL_REGION = "全国"
-ROLES = ("chair", "speaker", "attendee")
 
 # Extractor kind strings -> ontology subclasses (the base class is always asserted too).
 BODY_KIND_CLASS = {
@@ -103,23 +99,3 @@ def sector_id(name: str) -> str:
     return entity_id("sector", name)
 
 
-_PUNCT = re.compile(r"[\s《》〈〉“”‘’\"'「」『』]+")
-
-
-def normalize_title(title: str) -> str:
-    """Title as compared: NFKC, no 《》, quotes, spaces or punctuation (as the scorer compares)."""
-    t = unicodedata.normalize("NFKC", title)
-    t = _PUNCT.sub("", t)
-    return "".join(ch for ch in t if not unicodedata.category(ch).startswith("P") or ch == "·")
-
-
-_QUOTES = re.compile(r"[\s《》〈〉“”‘’\"'「」『』]+")
-
-
-def display_title(title: str) -> str:
-    """A title as shown: without 《》, quotes and spaces (the text between them unchanged)."""
-    return _QUOTES.sub("", title).strip() or title
-
-
-def normalize_name(name: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))

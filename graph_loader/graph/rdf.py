@@ -23,7 +23,6 @@ from graph_loader.graph import gazetteer
 from graph_loader.graph.ids import (
     BODY_KIND_CLASS,
     DIRECTIVE_KIND_CLASS,
-    LEVELS,
     MEETING_KIND_CLASS,
     NATIONAL_REGION,
     ORG,
@@ -32,8 +31,6 @@ from graph_loader.graph.ids import (
     entity_id,
     iri,
     level_iri,
-    normalize_name,
-    normalize_title,
     role_iri,
     row_id,
 )
@@ -47,6 +44,8 @@ from graph_loader.graph.resolve import (
 from graph_loader.graph.triples import Triples
 from graph_loader.graph.vocab import sectors
 from graph_loader.ingest.document import Document
+from graph_loader.lang.levels import LEVELS
+from graph_loader.lang.titles import name_key, title_key
 
 UNLOCATED = "record.unlocated"
 
@@ -90,7 +89,7 @@ class _ArticleGraph:
         self.g = Triples()
         self.art = article_iri(self.doc_id)
         self._regions: dict[str, URIRef] = {}
-        self._bodies_by_name = {normalize_name(b.name): b for b in rec.bodies}
+        self._bodies_by_name = {name_key(b.name): b for b in rec.bodies}
         self._body_nodes: dict[tuple, URIRef] = {}
         self._persons: dict[str, URIRef] = {}
         self._directives: dict[str, URIRef] = {}
@@ -188,7 +187,7 @@ class _ArticleGraph:
 
     def body(self, name: str, kind: str | None, region: str | None, level: str | None,
              evnodes: list[URIRef], year: str | None = None) -> URIRef:
-        known = self._bodies_by_name.get(normalize_name(name))
+        known = self._bodies_by_name.get(name_key(name))
         if known is not None:
             kind = kind or known.kind
             region = region or known.region
@@ -196,7 +195,7 @@ class _ArticleGraph:
         kind = kind or "other"
         if region is None:
             region = gazetteer.region_prefix(name)
-        memo = (normalize_name(name), kind, region, year)
+        memo = (name_key(name), kind, region, year)
         node = self._body_nodes.get(memo)
         if node is None:
             node = iri(self.res.body(name, kind, region, self.doc_id, year=year, level=level))
@@ -216,7 +215,7 @@ class _ArticleGraph:
 
     def person(self, name: str, region: str | None, national: bool, evs: list[Evidence],
                rule: str) -> URIRef:
-        key = normalize_name(name)
+        key = name_key(name)
         node = self._persons.get(key)
         if node is None:
             node = iri(self.res.person(name, None if national else region, national, self.doc_id))
@@ -250,8 +249,8 @@ class _ArticleGraph:
         if issuer:
             g.add((node, SKG.issuerText, _lit(issuer)))
             g.add((node, SKG.issuedBy, self.body(issuer, None, None, None, evnodes)))
-        self._directives[normalize_title(title)] = node
-        self._directives[normalize_title(canonical)] = node
+        self._directives[title_key(title)] = node
+        self._directives[title_key(canonical)] = node
         return node
 
     # -- the record --------------------------------------------------------------------
@@ -275,9 +274,9 @@ class _ArticleGraph:
         for m in rec.meetings:
             if m.region:
                 for p in m.participants:
-                    meeting_region.setdefault(normalize_name(p.name), m.region)
+                    meeting_region.setdefault(name_key(p.name), m.region)
         for p in rec.persons:
-            n = normalize_name(p.name)
+            n = name_key(p.name)
             region = next((post.region for post in p.posts if post.region), None) \
                 or meeting_region.get(n) or rec.context_region
             pnode = self.person(p.name, region, p.national_leader, p.evidence, "person")
@@ -384,7 +383,7 @@ class _ArticleGraph:
             m = rec.meetings[idx]
             people = []
             for p in m.participants:
-                known = next((x for x in rec.persons if normalize_name(x.name) == normalize_name(p.name)), None)
+                known = next((x for x in rec.persons if name_key(x.name) == name_key(p.name)), None)
                 national = bool(known and known.national_leader)
                 people.append(self.person(p.name, m.region or rec.context_region, national, p.evidence,
                                           f"meeting.participant.{p.role}"))
@@ -441,7 +440,7 @@ class _ArticleGraph:
             for r in m.relays:
                 target = None
                 if r.directive:
-                    target = self._directives.get(normalize_title(r.directive)) \
+                    target = self._directives.get(title_key(r.directive)) \
                         or self.directive(r.directive, r.evidence)
                 elif r.meeting is not None and r.meeting in nodes and nodes[r.meeting] != node:
                     target = nodes[r.meeting]

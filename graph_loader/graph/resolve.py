@@ -47,11 +47,9 @@ from pathlib import Path
 from graph_loader.graph import gazetteer
 from graph_loader.graph.ids import (
     NATIONAL_REGION,
-    display_title,
     entity_id,
-    normalize_name,
-    normalize_title,
 )
+from graph_loader.lang.titles import display_title, name_key, title_key
 
 DOC_CAP = 20  # articles remembered per entity (the count goes on)
 ALIASES_PATH = Path(__file__).with_name("directive_aliases.tsv")
@@ -82,7 +80,7 @@ def directive_aliases() -> dict[str, str]:
     """normalized alias -> canonical title."""
     with ALIASES_PATH.open(encoding="utf-8") as f:
         rows = csv.DictReader(f, delimiter="\t")
-        return {normalize_title(r["alias"]): r["canonical"].strip() for r in rows if r.get("alias")}
+        return {title_key(r["alias"]): r["canonical"].strip() for r in rows if r.get("alias")}
 
 
 @cache
@@ -215,7 +213,7 @@ class Resolver:
 
     def body(self, name: str, kind: str, region: str | None, doc_id: str, year: str | None = None,
              level: str | None = None) -> str:
-        name_n = normalize_name(name)
+        name_n = name_key(name)
         national = region is None and (level == "national" or is_national_body(name_n))
         if kind == "inspection_team" and (region or national):
             short = _strip_region(name_n, region)
@@ -232,7 +230,7 @@ class Resolver:
         return self._resolve("body", key, doc_id, reason)
 
     def person(self, name: str, region: str | None, national: bool, doc_id: str) -> str:
-        n = normalize_name(name)
+        n = name_key(name)
         if national:
             return self._resolve("person", f"national|{n}", doc_id, f"national leader {n}, resolved by name")
         if region:
@@ -251,24 +249,24 @@ class Resolver:
 
     def directive(self, title: str, doc_id: str) -> tuple[str, str, str | None]:
         """(id, canonical title, the alias used or None)."""
-        norm = normalize_title(title)
+        norm = title_key(title)
         canonical = directive_aliases().get(norm)
         why = f"curated alias table directive_aliases.tsv ({title} = {canonical})"
         if not canonical and norm in self._stated:
             canonical, source = self._stated[norm]
             why = f"the text of {source} says {title} is {canonical}"
-        if canonical and normalize_title(canonical) != norm:
-            key = normalize_title(directive_aliases().get(normalize_title(canonical)) or canonical)
+        if canonical and title_key(canonical) != norm:
+            key = title_key(directive_aliases().get(title_key(canonical)) or canonical)
             rid = self._resolve("directive", key, doc_id, "same title after aliases")
-            self._alias_reasons.setdefault(rid, {})[normalize_title(title)] = why
+            self._alias_reasons.setdefault(rid, {})[title_key(title)] = why
             return rid, canonical, title
         return self._resolve("directive", norm, doc_id, "same normalized title"), display_title(title), None
 
     def learn_alias(self, alias: str, title: str, doc_id: str) -> None:
         """An article says `alias` names the directive `title`: true for every article. Articles
         that already used the alias as a title of its own are graphed again (Resolver.unsettled)."""
-        a = normalize_title(alias)
-        if not a or a == normalize_title(title) or a in directive_aliases() or a in self._stated:
+        a = title_key(alias)
+        if not a or a == title_key(title) or a in directive_aliases() or a in self._stated:
             return
         self._stated[a] = [display_title(title), doc_id]
         e = self._entities.get("directive", {}).get(a)
@@ -276,7 +274,7 @@ class Resolver:
             self._regraph.update(d for d in e.doc_ids if d != doc_id)
 
     def incident(self, title: str, doc_id: str) -> str:
-        return self._resolve("incident", normalize_title(title), doc_id, "same normalized name")
+        return self._resolve("incident", title_key(title), doc_id, "same normalized name")
 
     def sector(self, name: str, doc_id: str) -> str:
         # the id must equal the SKOS concept's id in ontology.ttl: sector ids hash the bare name
@@ -489,7 +487,7 @@ def name_family(name: str | None) -> str | None:
     安全生产电视电话会议), so two reports naming one meeting a little differently agree."""
     if not name:
         return None
-    n = normalize_title(name)
+    n = title_key(name)
     scope, filler = _meeting_words()
     changed = True
     while changed:
@@ -506,7 +504,7 @@ def instruction_signal(title: str) -> str | None:
     """What identifies a cited leaders' instruction across articles: its topic from 关于 on, without
     the closing 精神 (…总理关于加强汛期安全防范工作的重要指示批示精神 -> 关于加强汛期安全防范工作的
     重要指示批示); an instruction cited without a topic identifies nothing."""
-    n = normalize_title(title)
+    n = title_key(title)
     at = n.find("关于")
     if at < 0:
         return None
@@ -518,7 +516,7 @@ def resolution_region(level: str | None, region: str | None, name: str | None) -
     """(level, region) a meeting resolves with: a national meeting (level national, or a name
     starting with 全国 that is not a joint 全国全省… mention) is held in NATIONAL_REGION, never in
     the place that reports it."""
-    n = normalize_title(name or "")
+    n = title_key(name or "")
     if level == "national" or (n.startswith(NATIONAL_REGION) and not n.startswith(NATIONAL_REGION + "全")):
         return "national", NATIONAL_REGION
     return level, region
@@ -547,24 +545,3 @@ def _strip_region(name: str, region: str | None) -> str:
             if name.startswith(w) and len(name) > len(w):
                 name, changed = name[len(w):], True
     return name
-
-
-def merges_command(args) -> int:
-    """`safetykg merges`: every entity that several articles support, and the rule that made it one."""
-    import sys
-
-    from graph_loader.config import workspace_dir
-
-    path = workspace_dir(args.workspace) / "resolver.json"
-    if not path.exists():
-        print(f"error: no build in {path.parent} (run `safetykg build` first)", file=sys.stderr)
-        return 2
-    merges = sorted(Resolver.load(path).merges(args.kind), key=lambda m: (m.kind, -m.n_docs, m.key))
-    if args.json:
-        print(json.dumps([m.__dict__ for m in merges], ensure_ascii=False, indent=1))
-        return 0
-    for m in merges:
-        more = f" (+{m.n_docs - len(m.doc_ids)} more)" if m.n_docs > len(m.doc_ids) else ""
-        print(f"{m.kind}\t{m.id}\t{m.key}\t{m.n_docs} articles\t{m.reason}\t{', '.join(m.doc_ids)}{more}")
-    print(f"{len(merges)} merged entities", file=sys.stderr)
-    return 0

@@ -11,12 +11,10 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from graph_loader.lang.chars import is_han
+
 _TABLE = Path(__file__).with_name("common_chars.txt")
 TOP_N = 1500
-
-
-def _is_cjk(c: str) -> bool:
-    return "\u4e00" <= c <= "\u9fff"
 
 
 @lru_cache(maxsize=1)
@@ -43,7 +41,7 @@ def build_table(top_n: int = TOP_N) -> str:
                 continue
             word, count = parts[0], int(parts[1])
             for c in word:
-                if _is_cjk(c):
+                if is_han(c):
                     freq[c] += count
     simplified = [c for c, _ in freq.most_common(top_n)]
     s2t = opencc.OpenCC("s2t")

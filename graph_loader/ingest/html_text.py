@@ -20,6 +20,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from graph_loader.ingest.textmap import MappedText
+from graph_loader.lang.chars import han_count
 
 _RULES = Path(__file__).with_name("html_rules.tsv")
 _ENTITY = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
@@ -222,12 +223,12 @@ def html_to_text(source: str) -> HtmlText:
     text = "".join(w.pieces)
     mt = MappedText(text, w.starts, w.ends, len(source))
     title = _title(w, text)
-    cjk_total = _cjk_count(text)
+    cjk_total = han_count(text)
     chosen: tuple[int, int] | None = None
     before: list[str] = []
     after: list[str] = []
     if cjk_total:
-        fits = [(b - a, a, b) for a, b in w.containers if _cjk_count(text[a:b]) >= 0.6 * cjk_total]
+        fits = [(b - a, a, b) for a, b in w.containers if han_count(text[a:b]) >= 0.6 * cjk_total]
         if fits:
             _, a, b = min(fits)
             chosen = (a, b)
@@ -244,10 +245,6 @@ def html_to_text(source: str) -> HtmlText:
         after = [line.strip() for line in text[b:].split("\n") if line.strip()]
     meta_lines = [f"{k} {v}" for k, v in w.meta.items() if k in _META_DATE_NAMES]
     return HtmlText(mt, title, meta_lines + before, after)
-
-
-def _cjk_count(s: str) -> int:
-    return sum(1 for c in s if "\u4e00" <= c <= "\u9fff")
 
 
 def _title(w: _Walker, text: str) -> str | None:

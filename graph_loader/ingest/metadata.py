@@ -13,10 +13,11 @@ from datetime import date
 
 from graph_loader.ingest.document import Metadata
 from graph_loader.ingest.rules import byline_ends, byline_words, metadata_rules, org_suffixes, surnames
+from graph_loader.lang.chars import HAN, HAN_RUN
 
-_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}")
+_NAME = re.compile(f"[{HAN}]{{2,4}}|[{HAN}]{{1,6}}·[{HAN}]{{1,8}}")
 _SPLIT = re.compile(r"[\s、，,；;/／:：|｜]+")
-_CJK_TOKEN = re.compile(r"[\u4e00-\u9fff]+")
+_CJK_TOKEN = HAN_RUN
 _OPEN, _CLOSE = "(（", ")）"
 
 BARE_NAMES_MAX = 4

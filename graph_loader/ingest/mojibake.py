@@ -13,16 +13,13 @@ import re
 from functools import lru_cache
 
 from graph_loader.ingest.charsets import common_cjk
+from graph_loader.lang.chars import is_han_wide
 
 _WIDE = r"[\u2000-\u2bff\u3000-\u31ff\u3400-\u9fff\ue000-\uf8ff\uff00-\uffef]"
 _LATIN_RUN = re.compile(r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
                         r"\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{2,}")
 _SEED = re.compile(r"[\ufffd\ue000-\uf8ff]|(?<=[^\x00-\x7f])\?|\?(?=[;\u3400-\u9fff])")
 _MAX_TRIM = 3
-
-
-def _is_cjk(c: str) -> bool:
-    return "\u3400" <= c <= "\u9fff"
 
 
 def _rare(c: str) -> bool:
@@ -101,7 +98,7 @@ def _odd(c: str) -> bool:
         return c in "?;"
     if c.isspace():
         return False
-    if _is_cjk(c):
+    if is_han_wide(c):
         return _rare(c)
     return c not in common_cjk()
 

@@ -24,10 +24,11 @@ from graph_loader.ingest.mojibake import find_mojibake, repair_edits
 from graph_loader.ingest.script import to_simplified, to_simplified_str
 from graph_loader.ingest.textmap import MappedText
 from graph_loader.ingest.unwrap import unwrap_edits
+from graph_loader.lang.chars import HAN_WIDE
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".md")
 HTML_SUFFIXES = (".html", ".htm")
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK = re.compile("[" + HAN_WIDE + "]")
 
 
 def iter_input_files(paths: Iterable[str]) -> Iterator[Path | Rejection]:

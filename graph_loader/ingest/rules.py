@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from graph_loader.lang.chars import HAN
+
 _HERE = Path(__file__).parent
 
 
@@ -32,10 +34,18 @@ def _tsv(name: str) -> list[tuple[str, str, str]]:
 
 @lru_cache(maxsize=1)
 def boilerplate_rules() -> list[Rule]:
-    return [Rule(k, re.compile(p), w) for k, p, w in _tsv("boilerplate.tsv")]
+    return [Rule(k, re.compile(_expand(p, BUILTIN_MACROS)), w) for k, p, w in _tsv("boilerplate.tsv")]
 
 
 _MACRO = re.compile(r"^=([A-Z]+)$")
+BUILTIN_MACROS = {"HAN": HAN}
+"""Macros every rule file may use: `[HAN]{2,4}` is two to four Chinese characters."""
+
+
+def _expand(pattern: str, macros: dict[str, str]) -> str:
+    for name in sorted(macros, key=len, reverse=True):
+        pattern = pattern.replace(name, macros[name])
+    return pattern
 
 
 @lru_cache(maxsize=1)
@@ -44,11 +54,10 @@ def metadata_rules() -> list[Rule]:
 
     A macro row is `=NAME<TAB>regex`; a later row (macro or rule) may use NAME. Macros are not rules.
     """
-    macros: dict[str, str] = {}
+    macros: dict[str, str] = dict(BUILTIN_MACROS)
     out: list[Rule] = []
     for kind, pattern, why in _tsv("metadata.tsv"):
-        for name in sorted(macros, key=len, reverse=True):
-            pattern = pattern.replace(name, macros[name])
+        pattern = _expand(pattern, macros)
         if m := _MACRO.match(kind):
             macros[m.group(1)] = pattern
         else:

@@ -20,7 +20,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from graph_loader.config import Neo4jSettings, neo4j_settings, workspace_dir
+from graph_loader.config import Neo4jSettings, neo4j_settings
 
 DEV_DIR = Path(__file__).resolve().parents[2] / "dev" / "neo4j"
 LAUNCHER_SRC = DEV_DIR / "src" / "main" / "java" / "safetykg" / "neo4j" / "Launcher.java"
@@ -270,26 +270,3 @@ def _adopt_cds_archive(sdir: Path) -> None:
             dump.unlink()
         else:
             os.replace(dump, CDS_ARCHIVE)
-
-
-def neo4j_command(args) -> int:
-    """`safetykg neo4j start|stop|status [--workspace DIR]`."""
-    workspace = workspace_dir(getattr(args, "workspace", None))
-    if args.action == "start":
-        try:
-            settings = start(workspace)
-        except LauncherError as e:
-            print(f"error: {e}", file=sys.stderr)
-            return 3
-        print(settings.uri)
-        print(f"user neo4j, password in {state_dir(workspace) / 'password'}", file=sys.stderr)
-        return 0
-    if args.action == "stop":
-        print("stopped" if stop(workspace) else "not running")
-        return 0
-    state = status(workspace)
-    if state.running:
-        print(f"running {state.uri} (pid {state.pid})")
-        return 0
-    print("not running")
-    return 3

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 import time
 import zlib
 from collections import defaultdict
@@ -37,7 +36,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from graph_loader.config import Neo4jSettings, neo4j_settings, workspace_dir
+from graph_loader.config import Neo4jSettings
 from graph_loader.graph.schema import NODE_LABELS, REL_TYPES, GraphRows, NodeRow, RelRow, storable_value
 from graph_loader.stores.base import LoadSummary, StoreIdentity
 from graph_loader.stores.errors import StoreUnavailable  # raised here, and re-exported for callers
@@ -656,64 +655,3 @@ class Neo4jStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-# --- the command ----------------------------------------------------------------------------------
-
-def open_store(args) -> Neo4jStore:
-    """A store from the --neo4j-* flags, NEO4J_* variables, or the workspace's local server."""
-    settings = neo4j_settings(uri=getattr(args, "neo4j_uri", None), user=getattr(args, "neo4j_user", None),
-                              password=getattr(args, "neo4j_password", None),
-                              database=getattr(args, "neo4j_database", None),
-                              workspace=workspace_dir(getattr(args, "workspace", None)))
-    return Neo4jStore(settings, batch_size=getattr(args, "batch_size", None) or DEFAULT_BATCH)
-
-
-def load_command(args) -> int:
-    """`safetykg load [--workspace DIR]`: the workspace's rows files into Neo4j, with a summary."""
-    from neo4j.exceptions import DriverError, Neo4jError
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    workspace = workspace_dir(getattr(args, "workspace", None))
-    files = sorted((workspace / "rows").glob("*.jsonl"))
-    if not files:
-        print(f"error: no rows files in {workspace / 'rows'}; run `safetykg build` first", file=sys.stderr)
-        return 1
-    err = Console(stderr=True)
-    t0 = time.perf_counter()
-    total = LoadSummary()
-    try:
-        store = open_store(args)
-    except StoreUnavailable as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 3
-    try:
-        with Progress(TextColumn("loading"), BarColumn(), MofNCompleteColumn(), TextColumn("articles"),
-                      TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal) as bar:
-            task = bar.add_task("load", total=len(files) if len(files) > 1 else None)
-            for batch in grouped_batches(iter_row_batches(workspace)):
-                for key, value in store.upsert(batch).items():
-                    if key != "seconds":
-                        total[key] = total.get(key, 0) + value
-                bar.advance(task, len(batch.doc_ids))
-        # the whole-corpus answers too slow to compute per request, for the graph just loaded
-        # (the CLI calling the query layer: the store itself never imports queries)
-        from queries.sectors import refresh_summaries
-
-        t_refresh = time.perf_counter()
-        refresh_summaries(store)
-        refresh_s = time.perf_counter() - t_refresh
-    except (DriverError, Neo4jError, OSError) as e:
-        print(f"error: Neo4j failed during the load ({type(e).__name__}); run `safetykg load` again "
-              "to finish it (loads are idempotent)", file=sys.stderr)
-        return 3
-    finally:
-        store.close()
-    seconds = time.perf_counter() - t0
-    print(f"nodes: {total.get('nodes_created', 0)} created, {total.get('nodes_updated', 0)} updated, "
-          f"{total.get('nodes_removed', 0)} removed; relationships: {total.get('rels_created', 0)} created, "
-          f"{total.get('rels_updated', 0)} updated, {total.get('rels_removed', 0)} removed"
-          + (f", {total['rels_skipped']} skipped (missing endpoint)" if total.get("rels_skipped") else "")
-          + f"; {seconds:.1f} s (summaries refreshed in {refresh_s:.1f} s)")
-    return 0

@@ -6,19 +6,33 @@ the store cannot be reached (or no embedded graph was built yet).
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from typing import Any
 
 from pydantic import BaseModel
 
-from graph_loader.config import neo4j_settings, workspace_dir
-from graph_loader.stores.errors import StoreUnavailable
-from queries.registry import REGISTRY, open_store, parse_params, run_query
-from queries.shapes import QueryParamError
+from graph_loader.cli.options import neo4j_flags, settings, workspace, workspace_flag
+from graph_loader.stores import STORE_KINDS
+
+# the catalogue is imported by the functions that run it: listing the commands stays fast
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("query", help="run a catalogue query")
+    p.add_argument("name", nargs="?", help="query name (omit to list them)")
+    p.add_argument("--param", action="append", default=[], metavar="KEY=VALUE")
+    p.add_argument("--store", choices=list(STORE_KINDS), default="embedded")
+    p.add_argument("--json", action="store_true")
+    workspace_flag(p)
+    neo4j_flags(p)
+    p.set_defaults(run=query_command)
 
 
 def _parse_pairs(pairs: list[str]) -> dict[str, Any]:
+    from queries.shapes import QueryParamError
+
     out: dict[str, Any] = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
@@ -31,6 +45,8 @@ def _parse_pairs(pairs: list[str]) -> dict[str, Any]:
 def _list_queries() -> int:
     from rich.console import Console
     from rich.table import Table
+
+    from queries.registry import REGISTRY
 
     table = Table(title="queries (safetykg query NAME --param KEY=VALUE ...)")
     for col in ("name", "parameters", "what it answers"):
@@ -187,25 +203,26 @@ def _print_table(name: str, result: BaseModel) -> None:
                       markup=False, highlight=False)
 
 
-def query_command(args: Any) -> int:
+def query_command(args: argparse.Namespace) -> int:
+    from graph_loader.stores import open_store
+    from graph_loader.stores.errors import StoreUnavailable
+    from queries.registry import parse_params, run_query
+    from queries.shapes import QueryParamError
+
     if not args.name:
         return _list_queries()
-    workspace = workspace_dir(getattr(args, "workspace", None))
+    ws = workspace(args)
     try:
         params = parse_params(args.name, _parse_pairs(args.param or []))
     except QueryParamError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
-    if args.store == "embedded" and not (workspace / "graph.pickle").exists():
-        print(f"error: no embedded graph in {workspace}: run `safetykg build PATH... --workspace {workspace}`",
+    if args.store == "embedded" and not (ws / "graph.pickle").exists():
+        print(f"error: no embedded graph in {ws}: run `safetykg build PATH... --workspace {ws}`",
               file=sys.stderr)
         return 3
-    settings = None
-    if args.store == "neo4j":
-        settings = neo4j_settings(args.neo4j_uri, args.neo4j_user, args.neo4j_password, args.neo4j_database,
-                                  workspace=workspace)
     try:
-        store = open_store(args.store, workspace, settings)
+        store = open_store(args.store, ws, settings(args) if args.store == "neo4j" else None)
         try:
             result = run_query(store, args.name, params)
         finally:

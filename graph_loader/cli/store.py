@@ -1,0 +1,102 @@
+"""`safetykg load | neo4j`: a built workspace into Neo4j, and the local development server."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from graph_loader.cli.options import neo4j_flags, settings, workspace, workspace_flag
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("load", help="load an already built workspace into Neo4j")
+    workspace_flag(p)
+    p.add_argument("--batch-size", type=int, default=2000)
+    neo4j_flags(p)
+    p.set_defaults(run=load_command)
+
+    p = sub.add_parser("neo4j", help="a local Neo4j for development and tests")
+    p.add_argument("action", choices=["start", "stop", "status"])
+    workspace_flag(p)
+    p.set_defaults(run=neo4j_command)
+
+
+def load_command(args: argparse.Namespace) -> int:
+    """`safetykg load [--workspace DIR]`: the workspace's rows files into Neo4j, with a summary.
+
+    Exit 0 loaded; 1 no rows files; 3 Neo4j unreachable, refused, or failed during the load."""
+    from neo4j.exceptions import DriverError, Neo4jError
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from graph_loader.stores import open_store
+    from graph_loader.stores.base import LoadSummary
+    from graph_loader.stores.errors import StoreUnavailable
+    from graph_loader.stores.neo4j_store import grouped_batches, iter_row_batches
+    from queries.sectors import refresh_summaries
+
+    ws = workspace(args)
+    files = sorted((ws / "rows").glob("*.jsonl"))
+    if not files:
+        print(f"error: no rows files in {ws / 'rows'}; run `safetykg build` first", file=sys.stderr)
+        return 1
+    err = Console(stderr=True)
+    t0 = time.perf_counter()
+    total = LoadSummary()
+    try:
+        store = open_store("neo4j", ws, settings(args), batch_size=getattr(args, "batch_size", None))
+    except StoreUnavailable as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 3
+    try:
+        with Progress(TextColumn("loading"), BarColumn(), MofNCompleteColumn(), TextColumn("articles"),
+                      TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal) as bar:
+            task = bar.add_task("load", total=len(files) if len(files) > 1 else None)
+            for batch in grouped_batches(iter_row_batches(ws)):
+                for key, value in store.upsert(batch).items():
+                    if key != "seconds":
+                        total[key] = total.get(key, 0) + value
+                bar.advance(task, len(batch.doc_ids))
+        # the whole-corpus answers too slow to compute per request, for the graph just loaded
+        t_refresh = time.perf_counter()
+        refresh_summaries(store)
+        refresh_s = time.perf_counter() - t_refresh
+    except (DriverError, Neo4jError, OSError) as e:
+        print(f"error: Neo4j failed during the load ({type(e).__name__}); run `safetykg load` again "
+              "to finish it (loads are idempotent)", file=sys.stderr)
+        return 3
+    finally:
+        store.close()
+    seconds = time.perf_counter() - t0
+    print(f"nodes: {total.get('nodes_created', 0)} created, {total.get('nodes_updated', 0)} updated, "
+          f"{total.get('nodes_removed', 0)} removed; relationships: {total.get('rels_created', 0)} created, "
+          f"{total.get('rels_updated', 0)} updated, {total.get('rels_removed', 0)} removed"
+          + (f", {total['rels_skipped']} skipped (missing endpoint)" if total.get("rels_skipped") else "")
+          + f"; {seconds:.1f} s (summaries refreshed in {refresh_s:.1f} s)")
+    return 0
+
+
+def neo4j_command(args: argparse.Namespace) -> int:
+    """`safetykg neo4j start|stop|status [--workspace DIR]`: exit 3 when it cannot start or is not running."""
+    from graph_loader.stores.neo4j_server import LauncherError, start, state_dir, status, stop
+
+    ws = workspace(args)
+    if args.action == "start":
+        try:
+            started = start(ws)
+        except LauncherError as e:
+            print(f"error: {e}", file=sys.stderr)
+            return 3
+        print(started.uri)
+        print(f"user neo4j, password in {state_dir(ws) / 'password'}", file=sys.stderr)
+        return 0
+    if args.action == "stop":
+        print("stopped" if stop(ws) else "not running")
+        return 0
+    state = status(ws)
+    if state.running:
+        print(f"running {state.uri} (pid {state.pid})")
+        return 0
+    print("not running")
+    return 3

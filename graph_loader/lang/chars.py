@@ -1,0 +1,44 @@
+"""Characters and clause boundaries of written Chinese.
+
+A clause ends at a comma, full stop, semicolon, colon, question or exclamation mark (full- or
+half-width) or a line break: in `县长甲主持召开会议，部署工作。` the clause of 召开 starts after the
+comma before it (here: at the text start) and ends at the comma after 会议.
+"""
+
+from __future__ import annotations
+
+import re
+
+HAN = "\u4e00-\u9fff"
+"""The CJK unified ideographs as a regex class body: `[` + HAN + `]`."""
+HAN_WIDE = "\u3400-\u9fff"
+"""HAN with extension A: rare characters that still tell a text is Chinese (ingest checks)."""
+HAN_RE = re.compile("[" + HAN + "]")
+HAN_RUN = re.compile("[" + HAN + "]+")
+
+CLAUSE_MARKS = "，,。；;！？!?\n：:"
+"""The characters that end a clause."""
+CLAUSE_END = re.compile("[" + re.escape(CLAUSE_MARKS) + "]")
+SENTENCE_MARKS = "。！？!?；;\n"
+"""The characters that end a sentence (a subset of CLAUSE_MARKS)."""
+
+
+def is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def is_han_wide(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff"
+
+
+def han_count(s: str) -> int:
+    return sum(1 for c in s if "\u4e00" <= c <= "\u9fff")
+
+
+def clause_start(text: str, pos: int, lo: int = 0) -> int:
+    """The start of the clause holding `pos` (no earlier than `lo`): just after the last clause mark
+    before `pos`."""
+    cs = pos
+    while cs > lo and text[cs - 1] not in CLAUSE_MARKS:
+        cs -= 1
+    return cs

@@ -1,0 +1,38 @@
+"""Titles and names of documents, meetings and incidents: as extracted, as compared, as shown.
+
+Three forms of one written title, e.g. `《关于 加强“安全生产”的通知》`:
+- `clean_title` (extraction): spaces and quotation marks dropped, brackets kept:
+  `《关于加强安全生产的通知》` (the extraction rules take the title from inside the brackets);
+- `title_key` (resolution): NFKC, no spaces, no punctuation but `·` (`7·20`): `关于加强安全生产的通知`,
+  what two reports must share to name one thing, as the scorer compares;
+- `display_title` (the graph): without 《》, quotes and spaces, other punctuation kept.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_QUOTES_SPACES = re.compile(r"[\s“”\"‘’'「」『』]")
+_QUOTES_BRACKETS = re.compile(r"[\s《》〈〉“”‘’\"'「」『』]+")
+
+
+def clean_title(title: str) -> str:
+    """A title as extracted and stored in a record: no spaces, no quotation marks."""
+    return _QUOTES_SPACES.sub("", title)
+
+
+def title_key(title: str) -> str:
+    """A title as compared across articles: NFKC, no 《》, quotes, spaces or punctuation but `·`."""
+    t = _QUOTES_BRACKETS.sub("", unicodedata.normalize("NFKC", title))
+    return "".join(ch for ch in t if not unicodedata.category(ch).startswith("P") or ch == "·")
+
+
+def display_title(title: str) -> str:
+    """A title as shown: without 《》, quotes and spaces (the text between them unchanged)."""
+    return _QUOTES_BRACKETS.sub("", title).strip() or title
+
+
+def name_key(name: str) -> str:
+    """A person's or body's name as compared: NFKC, no whitespace."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))

@@ -8,12 +8,13 @@ import streamlit as st
 from app_pages.display import md, picker, ref_name
 from app_pages.i18n import level_label, t
 from app_pages.navigation import param
+from app_pages.shared_answers import shared_query
 from app_pages.store_access import query
 from app_pages.tables import show_table
 
 
 def render() -> None:
-    regions = (query("regions") or {"regions": []})["regions"]
+    regions = (shared_query("regions") or {"regions": []})["regions"]
     options = {r["id"]: f"{r.get('path') or r.get('name')} ({level_label(r.get('level'))})"
                for r in regions if r.get("level") in ("county", "prefecture", "township")}
     wanted = param("region")

@@ -14,6 +14,7 @@ import streamlit as st
 from app_pages.display import picker, ref_name
 from app_pages.i18n import t
 from app_pages.navigation import param
+from app_pages.shared_answers import shared_query
 from app_pages.store_access import query
 
 LABEL_COLOURS = {"Person": "#2e86c1", "Meeting": "#27ae60", "Body": "#8e44ad", "Region": "#7f8c8d",
@@ -111,7 +112,7 @@ def _start_choices() -> dict[str, str]:
     if text:
         hits = (query("search", text=text, limit=50) or {"hits": []})["hits"]
         return {h["node"]["id"]: f"{h['node']['label']} · {ref_name(h['node'])}" for h in hits}
-    meetings = (query("meetings", limit=200) or {"meetings": []})["meetings"]
+    meetings = (shared_query("meetings", limit=200) or {"meetings": []})["meetings"]
     return {m["meeting"]["id"]: f"Meeting · {m.get('date') or '?'} · {ref_name(m['meeting'])}" for m in meetings}
 
 

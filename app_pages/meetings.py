@@ -11,6 +11,7 @@ import streamlit as st
 from app_pages.display import date_text, md, meeting_caption, picker, ref_name
 from app_pages.i18n import level_label, role_label, t
 from app_pages.navigation import go, new_pick, param
+from app_pages.shared_answers import shared_query
 from app_pages.store_access import query
 from app_pages.tables import show_table
 from graph_loader.lang.levels import LEVELS
@@ -24,7 +25,7 @@ def _iso(d: date | None) -> str | None:
 
 
 def _filters() -> dict[str, Any]:
-    regions = (query("regions") or {"regions": []})["regions"]
+    regions = (shared_query("regions") or {"regions": []})["regions"]
     with st.expander(t("meetings_filters"), expanded=True):
         c1, c2, c3 = st.columns(3)
         paths = [""] + sorted({r["path"] for r in regions if r.get("path")})
@@ -38,22 +39,20 @@ def _filters() -> dict[str, Any]:
         d_to = c5.date_input(t("date_to"), value=None, min_value=date(1990, 1, 1), key="mt_to")
         person = c6.text_input(t("person_filter"), key="mt_person").strip()
     return {"region": region or None, "level": level or None, "kind": kind or None, "date_from": _iso(d_from),
-            "date_to": _iso(d_to), "person": person or None, "top_regions": [r["id"] for r in regions
-                                                                              if not r.get("parent")]}
+            "date_to": _iso(d_to), "person": person or None}
 
 
-def _attendance(f: dict[str, Any]) -> list[dict[str, Any]]:
-    """(meeting, person, role) rows for the filtered view: by person, by region, else every top region."""
-    rng = {"date_from": f["date_from"], "date_to": f["date_to"]}
+def _attendance(f: dict[str, Any], meetings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """(meeting, person, role) rows: with a person filter, that person's (they narrow the table);
+    else those of the meetings the matrix shows only (a page's first MATRIX_MAX_MEETINGS), never of
+    every meeting the filters match (a province at 10k articles holds thousands)."""
     if f["person"]:
-        res = query("attendance", person=f["person"], **rng)
+        res = query("attendance", person=f["person"], date_from=f["date_from"], date_to=f["date_to"])
         return res["rows"] if res else []
-    regions = [f["region"]] if f["region"] else f["top_regions"]
-    rows: dict[tuple[str, str], dict[str, Any]] = {}
-    for r in regions:
-        for row in (query("attendance", region=r, **rng) or {"rows": []})["rows"]:
-            rows[(row["meeting"]["id"], row["person"]["id"])] = row
-    return list(rows.values())
+    shown = [m["meeting"]["id"] for m in meetings[:MATRIX_MAX_MEETINGS]]
+    if not shown:
+        return []
+    return (query("attendance", meetings=shown) or {"rows": []})["rows"]
 
 
 def _matrix(meetings: list[dict[str, Any]], attendance: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -74,8 +73,9 @@ def _listing(f: dict[str, Any]) -> dict[str, Any]:
     """One page of the filtered meetings (PAGE rows: a 10k corpus has 14k meetings), with the page
     picker under the filters; a page beyond the last (after narrowing the filters) shows the last."""
     def page(no: int) -> dict[str, Any]:
-        return query("meetings", level=f["level"], kind=f["kind"], region=f["region"], date_from=f["date_from"],
-                     date_to=f["date_to"], limit=PAGE, offset=(no - 1) * PAGE) or {"meetings": [], "total": 0}
+        return shared_query("meetings", level=f["level"], kind=f["kind"], region=f["region"],
+                            date_from=f["date_from"], date_to=f["date_to"], limit=PAGE,
+                            offset=(no - 1) * PAGE) or {"meetings": [], "total": 0}
 
     no = int(st.session_state.get("mt_page") or 1)
     listing = page(no)
@@ -95,7 +95,7 @@ def render() -> None:
     f = _filters()
     listing = _listing(f)
     meetings = listing["meetings"]
-    attendance = _attendance(f)
+    attendance = _attendance(f, meetings)
     if f["person"]:
         mine = {a["meeting"]["id"] for a in attendance}
         meetings = [m for m in meetings if m["meeting"]["id"] in mine]

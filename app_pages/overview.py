@@ -9,7 +9,8 @@ import streamlit as st
 from app_pages.display import md
 from app_pages.i18n import level_label, t
 from app_pages.navigation import go, new_pick
-from app_pages.store_access import query, store_token, workspace
+from app_pages.shared_answers import shared_query
+from app_pages.store_access import store_token, workspace
 from app_pages.tables import show_table
 from app_pages.workspace_files import ingest_warnings
 
@@ -46,7 +47,7 @@ def region_tree_markdown(regions: list[dict[str, Any]], meetings_per_region: dic
 
 
 def render() -> None:
-    ov = query("overview", latest=15)
+    ov = shared_query("overview", latest=15)
     if ov is None:
         return
     c = ov["counts"]

@@ -10,12 +10,16 @@ import streamlit as st
 from app_pages.display import md, picker, ref_name
 from app_pages.i18n import level_label, role_label, t
 from app_pages.navigation import go, new_pick, param
+from app_pages.shared_answers import shared_query
 from app_pages.store_access import query
 from app_pages.tables import show_table
 
+LATEST_MEETINGS = 200  # whose participants the picker offers before a search
+
 
 def _choices() -> dict[str, str]:
-    """id -> caption: search hits (persons, bodies), else everyone who attended a meeting."""
+    """id -> caption: search hits (persons, bodies), else the participants of the latest meetings
+    (at 10k articles 'everyone who attended a meeting' is 20k people: a search finds the others)."""
     text = st.text_input(t("search"), placeholder=t("search_hint"), key="pp_search").strip()
     out: dict[str, str] = {}
     if text:
@@ -24,12 +28,11 @@ def _choices() -> dict[str, str]:
                 kind = t("person") if h["node"]["label"] == "Person" else t("body")
                 out[h["node"]["id"]] = f"{kind} · {ref_name(h['node'])}"
         return out
-    regions = (query("regions") or {"regions": []})["regions"]
-    for r in regions:
-        if r.get("parent"):
-            continue
-        for row in (query("attendance", region=r["id"]) or {"rows": []})["rows"]:
-            out[row["person"]["id"]] = f"{t('person')} · {ref_name(row['person'])}"
+    latest = (shared_query("meetings", limit=LATEST_MEETINGS) or {"meetings": []})["meetings"]
+    shown = [m["meeting"]["id"] for m in latest]
+    rows = (query("attendance", meetings=shown) or {"rows": []})["rows"] if shown else []
+    for row in rows:
+        out[row["person"]["id"]] = f"{t('person')} · {ref_name(row['person'])}"
     return dict(sorted(out.items(), key=lambda kv: (kv[1], kv[0])))
 
 

@@ -11,6 +11,7 @@ import streamlit as st
 from app_pages.display import date_text, meeting_caption, picker
 from app_pages.i18n import level_label, t
 from app_pages.navigation import go, new_pick, param
+from app_pages.shared_answers import shared_query
 from app_pages.store_access import query
 from app_pages.tables import show_table
 from app_pages.tiered_svg import TIER_ROWS, TierEdge, TierNode, tiered_svg
@@ -30,7 +31,7 @@ def _choices() -> dict[str, str]:
                 choices[h["node"]["id"]] = f"{t('directive') if h['node']['label'] == 'Directive' else t('meeting')}" \
                                            f" · {h['node'].get('name') or h['node']['id']}"
     else:
-        meetings = (query("meetings") or {"meetings": []})["meetings"]
+        meetings = (shared_query("meetings") or {"meetings": []})["meetings"]
         # highest level first; dated meetings (the likely starts of a relay) before undated ones
         meetings.sort(key=lambda m: (LEVEL_ORDER.get(m.get("level"), 99), not (m.get("date") or "")[:1].isdigit(),
                                      m.get("date") or "", m["meeting"]["id"]))
@@ -101,7 +102,7 @@ def lag_rows(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def corpus_lags() -> None:
     st.subheader(t("corpus_lags"))
     st.caption(t("corpus_lags_hint"))
-    res = query("relay_lags") or {"levels": []}
+    res = shared_query("relay_lags") or {"levels": []}
 
     def days(v: float | None) -> str:
         return "" if v is None else f"{v:g}"

@@ -9,6 +9,7 @@ from typing import Any
 import streamlit as st
 
 from app_pages.i18n import level_label, t
+from app_pages.shared_answers import shared_query
 from app_pages.store_access import query
 from app_pages.tables import show_table
 from graph_loader.lang.levels import LEVELS
@@ -34,7 +35,7 @@ def timeline_rows(rows: list[dict[str, Any]], undated: str) -> list[dict[str, An
 def render() -> None:
     import altair as alt
 
-    regions = (query("regions") or {"regions": []})["regions"]
+    regions = (shared_query("regions") or {"regions": []})["regions"]
     c1, c2, c3, c4 = st.columns(4)
     paths = [""] + sorted({r["path"] for r in regions if r.get("path")})
     region = c1.selectbox(t("region"), paths, format_func=lambda p: p or t("all"), key="sc_region")

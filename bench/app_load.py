@@ -6,7 +6,8 @@ clients speaking Streamlit's own protocol (a `rerun_script` message, then the pa
 server's own time per script run, which app.py logs with SAFETYKG_RUN_LOG (app_pages/run_log.py);
 the client's round trip is reported next to it.
 
-    python -m bench.app_load --workspace WS [--sessions 20] [--rounds 2] [--out JSON]
+    python -m bench.app_load --workspace WS [--sessions 20] [--rounds 2] [--pages propagation,meetings,people]
+        [--out JSON]
 
 Target: p95 <= 2 s per page run with 20 concurrent sessions on the 10k corpus. One run per page
 (loading the store into the server's cache, importing the pages) is made before the clock starts
@@ -31,7 +32,7 @@ from urllib.parse import urlencode
 from bench.app_start import _free_port, _streamlit
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGES = ("propagation", "meetings")
+PAGES = ("propagation", "meetings")  # the default; any page of app.py can be asked with --pages
 TARGET_P95_S = 2.0
 RUN_TIMEOUT_S = 600
 
@@ -111,21 +112,21 @@ def _stats(xs: list[float]) -> dict[str, float]:
             "max": round(max(xs), 3)} if xs else {"n": 0}
 
 
-def run(workspace: Path, sessions: int = 20, rounds: int = 2) -> dict[str, Any]:
+def run(workspace: Path, sessions: int = 20, rounds: int = 2, pages: tuple[str, ...] = PAGES) -> dict[str, Any]:
     targets = relayed_meetings(workspace, sessions) or [None]
     with tempfile.TemporaryDirectory() as tmp:
         run_log = Path(tmp) / "runs.jsonl"
         proc, url = _server(workspace, run_log)
         try:
             t0 = time.perf_counter()
-            warm = [asyncio.run(page_run(url, page, targets[0])) for page in PAGES]
+            warm = [asyncio.run(page_run(url, page, targets[0])) for page in pages]
             warm_s = time.perf_counter() - t0
             warm_runs = len(_runs(run_log))
 
             async def session(n: int) -> list[dict[str, Any]]:
                 out = []
                 for r in range(rounds):
-                    for page in PAGES:
+                    for page in pages:
                         out.append({"session": n, "round": r,
                                     **await page_run(url, page, targets[(n + r) % len(targets)])})
                 return out
@@ -144,7 +145,7 @@ def run(workspace: Path, sessions: int = 20, rounds: int = 2) -> dict[str, Any]:
             except subprocess.TimeoutExpired:
                 proc.kill()
     done = [r for r in server_runs if r["ended"] == "done"]
-    server = {p: [r["seconds"] for r in done if r["page"] == p] for p in PAGES}
+    server = {p: [r["seconds"] for r in done if r["page"] == p] for p in pages}
     all_server = [x for xs in server.values() for x in xs]
     return {
         "workspace": str(workspace), "sessions": sessions, "rounds": rounds, "page_runs": len(rows),
@@ -166,9 +167,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--workspace", type=Path, required=True, help="a built workspace (embedded store)")
     ap.add_argument("--sessions", type=int, default=20)
     ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--pages", default=",".join(PAGES), help="comma-separated pages each session opens in turn")
     ap.add_argument("--out", type=Path, help="write the JSON here")
     args = ap.parse_args(argv)
-    report = run(args.workspace.resolve(), args.sessions, args.rounds)
+    pages = tuple(p.strip() for p in args.pages.split(",") if p.strip())
+    report = run(args.workspace.resolve(), args.sessions, args.rounds, pages)
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")

@@ -68,7 +68,7 @@ def families(persons: list[str], person_names: list[str], directives: list[str],
     return {
         "propagation": [{"target": d} for d in directives],
         "attendance": [{"person": p} for p in person_names] + [{"region": r} for r in region_paths[:2]]
-        + [{"body": b} for b in bodies[:2]],
+        + [{"body": b} for b in bodies[:2]] + [{"meetings": meetings}],  # a page's meetings, as the app asks
         "meeting": [{"id": m} for m in meetings],
         "person": [{"id": p} for p in person_names],
         "responsibility_chain": [{"region": r} for r in region_paths],

@@ -1,13 +1,17 @@
 """attendance: who took part in which meetings, with roles — for a person, a body's post-holders,
-or a region (with its sub-regions) — within an optional date range."""
+a region (with its sub-regions) or a list of meetings by id — within an optional date range.
+
+The meetings form serves pages that show a page of meetings: asking for those few (at most
+MAX_MEETINGS) costs what they hold, where asking by region costs every meeting below it."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 
 from graph_loader.lang.levels import ROLE_RANK
+from graph_loader.stores.embedded import EmbeddedStore
 from queries.lookup import find_nodes, region_subtree
 from queries.shapes import (
     CYPHER_IN_RANGE,
@@ -22,19 +26,34 @@ from queries.spec import QuerySpec
 
 if TYPE_CHECKING:
     from graph_loader.stores.base import GraphStore
-    from graph_loader.stores.embedded import EmbeddedStore
     from graph_loader.stores.neo4j_store import Neo4jStore
+
+MAX_MEETINGS = 1000
 
 
 class AttendanceParams(DateRangeParams):
     person: str | None = Field(None, description="person id or exact name")
     body: str | None = Field(None, description="body id or exact name (its post-holders)")
     region: str | None = Field(None, description="region id, path or name (with sub-regions)")
+    meetings: list[str] | None = Field(None, description=f"meeting ids, comma-separated (at most {MAX_MEETINGS})")
+
+    @field_validator("meetings", mode="before")
+    @classmethod
+    def _split(cls, v: Any) -> Any:
+        """`a,b` from the command line is the list [a, b]; blanks and repeats are dropped, the order kept."""
+        if isinstance(v, str):
+            v = v.split(",")
+        if isinstance(v, list | tuple):
+            v = list(dict.fromkeys(x.strip() if isinstance(x, str) else x for x in v))
+            v = [x for x in v if x != ""]
+            if len(v) > MAX_MEETINGS:
+                raise ValueError(f"at most {MAX_MEETINGS} meetings, got {len(v)}")
+        return v
 
     @model_validator(mode="after")
     def _one_subject(self) -> AttendanceParams:
-        if sum(x is not None for x in (self.person, self.body, self.region)) != 1:
-            raise ValueError("give exactly one of person, body, region")
+        if sum(x is not None for x in (self.person, self.body, self.region, self.meetings)) != 1:
+            raise ValueError("give exactly one of person, body, region, meetings")
         return self
 
 
@@ -62,9 +81,27 @@ WHERE b.id IN $ids AND {_RANGE} {_RETURN}"""
 CYPHER_REGION = f"""
 MATCH (g:Region)<-[:PART_OF*0..]-(:Region)<-[:HELD_IN]-(m:Meeting)<-[r:PARTICIPATED]-(p:Person)
 WHERE g.id IN $ids AND {_RANGE} {_RETURN}"""
+CYPHER_MEETINGS = f"MATCH (m:Meeting)<-[r:PARTICIPATED]-(p:Person) WHERE m.id IN $ids AND {_RANGE} {_RETURN}"
+CYPHER_FIND_MEETINGS = f"MATCH (m:Meeting) WHERE m.id IN $ids RETURN {cypher_props('m', label='Meeting')} AS m"
+
+
+def _meetings(found: dict[str, dict], wanted: list[str]) -> tuple[str, list[dict]]:
+    """The meetings asked for, in the order given; every id must name a meeting."""
+    missing = [m for m in wanted if m not in found]
+    if missing:
+        more = f" (and {len(missing) - 5} more)" if len(missing) > 5 else ""
+        raise QueryParamError(f"no meeting with id {', '.join(repr(m) for m in missing[:5])}{more}")
+    return "meetings", [found[m] for m in wanted]
 
 
 def _subject(store: GraphStore, params: AttendanceParams) -> tuple[str, list[dict]]:
+    if params.meetings is not None:
+        if isinstance(store, EmbeddedStore):
+            found = {m: store.node(m) for m in params.meetings if store.label(m) == "Meeting"}
+        else:
+            rows = store.query(CYPHER_FIND_MEETINGS, {"ids": params.meetings})
+            found = {r["m"]["id"]: r["m"] for r in rows}
+        return _meetings(found, params.meetings)
     if params.person is not None:
         kind, text, labels = "person", params.person, ("Person",)
     elif params.body is not None:
@@ -87,12 +124,15 @@ def _raw_embedded(store: EmbeddedStore, kind: str, ids: list[str], params: Atten
             for post, _ in store.in_rels(b, "POST_IN"):
                 if store.label(post) == "Post":
                     persons |= {p for p, _ in store.in_rels(post, "HOLDS") if store.label(p) == "Person"}
+    elif kind == "meetings":
+        meetings = set(ids)
     else:
         for rid in region_subtree(store, ids):
             meetings |= {m for m, _ in store.in_rels(rid, "HELD_IN") if store.label(m) == "Meeting"}
     rows = []
     seen = set()
-    pairs = ([(p, mid, r) for p in persons for mid, r in store.out_rels(p, "PARTICIPATED")] if kind != "region"
+    pairs = ([(p, mid, r) for p in persons for mid, r in store.out_rels(p, "PARTICIPATED")]
+             if kind in ("person", "body")
              else [(p, mid, r) for mid in meetings for p, r in store.in_rels(mid, "PARTICIPATED")])
     for pid, mid, r in pairs:
         if store.label(mid) != "Meeting" or store.label(pid) != "Person":
@@ -121,10 +161,10 @@ def run_embedded(store: EmbeddedStore, params: AttendanceParams) -> AttendanceRe
 
 def run_neo4j(store: Neo4jStore, params: AttendanceParams) -> AttendanceResult:
     kind, found = _subject(store, params)
-    text = {"person": CYPHER_PERSON, "body": CYPHER_BODY, "region": CYPHER_REGION}[kind]
+    text = {"person": CYPHER_PERSON, "body": CYPHER_BODY, "region": CYPHER_REGION, "meetings": CYPHER_MEETINGS}[kind]
     rows = query_rows(store, text, {"ids": [n["id"] for n in found], **params.range_params()}, ("m", "p", "role"))
     return _assemble(found, rows)
 
 
-SPEC = QuerySpec(name="attendance", description="meetings with roles for a person, a body's post-holders or a region",
+SPEC = QuerySpec(name="attendance", description="meetings with roles for a person, a body's post-holders, a region or listed meetings",
                  params=AttendanceParams, result=AttendanceResult, embedded=run_embedded, neo4j=run_neo4j)

@@ -13,9 +13,7 @@ answers after each load or build, stamped with the graph version (stores/neo4j_s
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
@@ -24,6 +22,7 @@ from graph_loader.lang.levels import LEVELS, Level
 from queries.lookup import find_nodes, region_subtree
 from queries.shapes import CYPHER_IN_RANGE, DateRangeParams, QueryParamError, month_of
 from queries.spec import QuerySpec
+from queries.stored import gc_paused, stored_answer
 
 if TYPE_CHECKING:
     from graph_loader.stores.base import GraphStore
@@ -197,22 +196,9 @@ def _raw_embedded(store: EmbeddedStore, params: SectorsParams, region_ids: list[
             "totals": [{"sector": s, "meetings": len(m), "articles": len(a)} for s, (m, a) in totals.items()]}
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Building tens of thousands of acyclic rows sets off cyclic-GC passes over the whole heap that
-    find nothing (half the time of a 26k-row result): pause the collector meanwhile."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _assemble(rows: Iterable[dict], totals: list[dict]) -> SectorsResult:
     # one validation of plain dicts: pydantic-core builds thousands of rows far faster than model_construct
-    with _gc_paused():
+    with gc_paused():
         ordered = sorted(rows, key=lambda c: (c["sector"], c["region"] or "~", c["month"] or "~"))
         totals = sorted(totals, key=lambda t: (-t["meetings"], t["sector"]))
         return SectorsResult.model_validate({"totals": totals, "rows": ordered})
@@ -245,29 +231,24 @@ def summary_key(params: SectorsParams) -> str | None:
 
 def refresh_summaries(store: Neo4jStore) -> dict[str, int]:
     """Compute the whole-corpus answers live and store them as JSON stamped with the graph version
-    read before computing (a write meanwhile makes them stale at once). Forms already current are
-    skipped. Returns the size of each answer computed (JSON bytes, before the store compresses)."""
-    keys = {level: summary_key(SectorsParams(level=level)) for level in SUMMARY_LEVELS}
-    version, current = store.begin_summaries(keys.values())
-    answers = {key: _run_live(store, SectorsParams(level=level)).model_dump_json()
-               for level, key in keys.items() if key not in current}
+    read before computing (a write meanwhile makes them stale at once): every sectors form and the
+    default relay lags (queries/relay_lags.py). Forms already current are skipped. Returns the size
+    of each answer computed (JSON bytes, before the store compresses)."""
+    from queries import relay_lags
+
+    live: dict[str, Callable[[], BaseModel]] = {
+        key: (lambda level=level: _run_live(store, SectorsParams(level=level)))
+        for level in SUMMARY_LEVELS if (key := summary_key(SectorsParams(level=level)))}
+    live[relay_lags.SUMMARY_KEY] = lambda: relay_lags.run_live_neo4j(store, relay_lags.RelayLagsParams())
+    version, current = store.begin_summaries(live)
+    answers = {key: compute().model_dump_json() for key, compute in live.items() if key not in current}
     if answers:
         store.write_summaries(answers, version)
     return {key: len(text.encode()) for key, text in answers.items()}
 
 
 def run_neo4j(store: Neo4jStore, params: SectorsParams) -> SectorsResult:
-    key = summary_key(params)
-    read = getattr(store, "read_summary", None)  # stores that keep no summaries are asked live
-    if key is not None and read is not None:
-        stored = read(key)
-        if stored is not None:
-            try:
-                with _gc_paused():
-                    return SectorsResult.model_validate_json(stored)
-            except ValueError:  # stored by an older shape of the result: the live answer is right
-                pass
-    return _run_live(store, params)
+    return stored_answer(store, summary_key(params), SectorsResult) or _run_live(store, params)
 
 
 def _run_live(store: Neo4jStore, params: SectorsParams) -> SectorsResult:

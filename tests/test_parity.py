@@ -6,6 +6,7 @@ import pytest
 
 from graph_loader.stores.embedded import EmbeddedStore
 from queries.registry import REGISTRY, run_query
+from queries.shapes import QueryParamError
 from tests.graph_fixtures import CNTY, DIRECTIVE_TITLE, build_fixture
 
 pytestmark = pytest.mark.neo4j
@@ -24,6 +25,8 @@ CASES: list[tuple[str, dict]] = [
     ("attendance", {"body": "白水县政府"}),
     ("attendance", {"region": "东海省"}),
     ("attendance", {"region": "青州市", "date_from": "2024-03-06", "date_to": "2024-04"}),
+    ("attendance", {"meetings": ["meeting:feedback", "meeting:cnty", "meeting:prov"]}),
+    ("attendance", {"meetings": ["meeting:cnty", "meeting:feedback"], "date_to": "2024-03"}),
     ("meeting", {"id": "meeting:cnty"}),
     ("meeting", {"id": "meeting:feedback"}),
     ("meeting", {"id": "全省安全生产工作会议"}),
@@ -94,6 +97,18 @@ def test_every_query_same_on_both_stores(both) -> None:
         if a != b:
             diffs.append((name, params, a, b))
     assert not diffs, diffs[0]
+
+
+def test_same_errors_on_both_stores(both) -> None:
+    embedded, neo4j = both
+    for name, params in [("attendance", {"meetings": ["meeting:cnty", "meeting:nope"]}),
+                         ("attendance", {"meetings": ["directive:d1"]})]:
+        messages = []
+        for store in (embedded, neo4j):
+            with pytest.raises(QueryParamError) as e:
+                run_query(store, name, params)
+            messages.append(str(e.value))
+        assert messages[0] == messages[1] and "no meeting with id" in messages[0], messages
 
 
 def test_same_after_an_article_is_replaced(both) -> None:

@@ -101,7 +101,10 @@ class Sampler:
             "relay_lags": [{}, {"max_days": 0}, {"max_days": 30}],
             "attendance": take([ranged({"person": self.name_or_id(p, "name")}) for p in persons]
                                + [ranged({"body": self.name_or_id(b, "name")}) for b in bodies]
-                               + [ranged({"region": self.name_or_id(r, "path")}) for r in regions]),
+                               + [ranged({"region": self.name_or_id(r, "path")}) for r in regions])
+                          # the meetings of a page (as the app asks), in a sampled order
+                          + [ranged({"meetings": rng.sample(meetings, min(len(meetings), n))})
+                             for n in (1, 5, 40) if meetings],
             "meeting": take([{"id": self.name_or_id(m, "name")} for m in meetings]),
             "person": take([{"id": self.name_or_id(p, "name")} for p in persons]),
             "responsibility_chain": take([{"region": self.name_or_id(r, "path")} for r in regions]),

@@ -60,6 +60,31 @@ def test_attendance_by_person_body_region_and_range(store) -> None:
         run_query(store, "attendance", {"person": "赵三", "region": "青州市"})
 
 
+def test_attendance_for_listed_meetings_only(store) -> None:
+    r = run_query(store, "attendance", {"meetings": ["meeting:feedback", "meeting:cnty"]})
+    assert [s.id for s in r.subject] == ["meeting:feedback", "meeting:cnty"]
+    assert {row.meeting.id for row in r.rows} == {"meeting:cnty", "meeting:feedback"}
+    assert ("meeting:cnty", "speaker", "赵三") in {(x.meeting.id, x.role, x.person.name) for x in r.rows}
+    # the same rows as asking by region, restricted to those meetings
+    by_region = run_query(store, "attendance", {"region": "青州市"}).rows
+    assert r.rows == [x for x in by_region if x.meeting.id in {"meeting:cnty", "meeting:feedback"}]
+    # the command line's comma list, with a blank and a repeat
+    assert parse_params("attendance", {"meetings": "meeting:cnty, ,meeting:cnty"}).meetings == ["meeting:cnty"]
+    ranged = run_query(store, "attendance", {"meetings": "meeting:cnty,meeting:feedback", "date_from": "2024-04"})
+    assert {x.meeting.id for x in ranged.rows} == {"meeting:feedback"}
+
+
+def test_attendance_meetings_errors(store) -> None:
+    with pytest.raises(QueryParamError, match="no meeting with id 'meeting:nope'"):
+        run_query(store, "attendance", {"meetings": ["meeting:cnty", "meeting:nope"]})
+    with pytest.raises(QueryParamError, match="no meeting"):  # an id of another label is no meeting
+        run_query(store, "attendance", {"meetings": ["directive:d1"]})
+    with pytest.raises(QueryParamError, match="exactly one"):
+        run_query(store, "attendance", {"meetings": ["meeting:cnty"], "person": "赵三"})
+    with pytest.raises(QueryParamError, match="at most 1000"):
+        run_query(store, "attendance", {"meetings": [f"meeting:{i}" for i in range(1001)]})
+
+
 def test_meeting_details(store) -> None:
     r = run_query(store, "meeting", {"id": "meeting:feedback"})
     assert [p.person.name for p in r.chairs] == ["钱四"]

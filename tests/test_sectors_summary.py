@@ -15,7 +15,7 @@ import pytest
 
 from graph_loader.graph.schema import GraphRows, NodeRow, RelRow, encode_evidence
 from graph_loader.stores.embedded import EmbeddedStore
-from queries import sectors
+from queries import relay_lags, sectors
 from queries.registry import run_query
 
 pytestmark = pytest.mark.neo4j
@@ -58,7 +58,7 @@ def loaded(neo4j_store: Any, corpus: tuple[Path, Path]) -> Iterator[Any]:
     for batch in grouped_batches(iter_workspace_batches(corpus[1])):
         neo4j_store.upsert(batch)
     sizes = sectors.refresh_summaries(neo4j_store)
-    assert set(sizes) == {sectors.summary_key(sectors.SectorsParams(**p)) for p in FORMS}
+    assert set(sizes) == {sectors.summary_key(sectors.SectorsParams(**p)) for p in FORMS} | {relay_lags.SUMMARY_KEY}
     yield neo4j_store
 
 
@@ -90,6 +90,30 @@ def test_stored_answers_are_used_and_equal_the_live_and_embedded_answers(loaded,
         live = sectors._run_live(loaded, sectors.SectorsParams(**params)).model_dump(mode="json")
         live_calls.clear()
         assert stored["rows"] and stored == live == answer(embedded, params), params
+
+
+def test_relay_lags_default_answer_is_stored_and_goes_stale_with_a_write(loaded, corpus, monkeypatch) -> None:
+    calls: list[dict[str, Any]] = []
+    real = relay_lags.run_live_neo4j
+
+    def counted(store: Any, params: relay_lags.RelayLagsParams) -> relay_lags.RelayLagsResult:
+        calls.append(params.model_dump())
+        return real(store, params)
+
+    monkeypatch.setattr(relay_lags, "run_live_neo4j", counted)
+    embedded = EmbeddedStore.open(corpus[1])
+
+    def lags(store: Any, params: dict[str, Any]) -> dict[str, Any]:
+        return run_query(store, "relay_lags", params).model_dump(mode="json")
+
+    stored = lags(loaded, {})
+    assert not calls, "computed live although the stored answer is current"
+    assert any(x["hops"] for x in stored["levels"]), "the generated corpus relays: the answer is not empty"
+    assert stored == real(loaded, relay_lags.RelayLagsParams()).model_dump(mode="json") == lags(embedded, {})
+    assert lags(loaded, {"max_days": 30}) == lags(embedded, {"max_days": 30}) and len(calls) == 1  # other forms live
+    loaded.upsert(new_article())
+    calls.clear()
+    assert lags(loaded, {}) == stored and calls == [{"max_days": 366}]  # stale: asked live (no new relay)
 
 
 def test_region_and_date_forms_stay_live_and_agree_with_embedded(loaded, corpus, live_calls) -> None:

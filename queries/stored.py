@@ -3,7 +3,7 @@
 Some answers aggregate the whole graph (sectors over every meeting, relay lags over every relay), which
 no index makes cheap on Neo4j. `queries.sectors.refresh_summaries` computes them after each load or
 build and the store keeps them stamped with the graph version (stores/neo4j_store.py); a query asks
-`stored_answer` first and computes live when it gets None (none stored yet, an answer made
+`stored_answer` first and computes live when it gets None (a store that keeps none, an answer made
 stale by a write, or one stored by an older shape of the result).
 """
 
@@ -12,12 +12,9 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
-
-if TYPE_CHECKING:
-    from graph_loader.stores.neo4j_store import Neo4jStore
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -35,11 +32,12 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def stored_answer(store: Neo4jStore, key: str | None, model: type[M]) -> M | None:
+def stored_answer(store: Any, key: str | None, model: type[M]) -> M | None:
     """The answer stored under `key` if it is current and still parses as `model`, else None."""
-    if key is None:
+    read = getattr(store, "read_summary", None)  # stores that keep no summaries are asked live
+    if key is None or read is None:
         return None
-    stored = store.read_summary(key)
+    stored = read(key)
     if stored is None:
         return None
     try:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from graph_loader.ingest.textmap import Edit
+from graph_loader.lang.chars import is_han_wide
 
 _CANDIDATE = re.compile(
     r"(?<=[^\s(（)）])[(（][ \t]?"
@@ -51,7 +52,7 @@ def is_pinyin_syllable(s: str) -> bool:
 
 
 def _after_cjk(text: str, i: int) -> bool:
-    return i > 0 and ("\u3400" <= text[i - 1] <= "\u9fff" or "\uf900" <= text[i - 1] <= "\ufaff")
+    return i > 0 and (is_han_wide(text[i - 1]) or "\uf900" <= text[i - 1] <= "\ufaff")  # or a compatibility ideograph
 
 
 def gloss_edits(text: str) -> list[Edit]:

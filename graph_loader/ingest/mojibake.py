@@ -13,12 +13,12 @@ import re
 from functools import lru_cache
 
 from graph_loader.ingest.charsets import common_cjk
-from graph_loader.lang.chars import is_han_wide
+from graph_loader.lang.chars import HAN_WIDE, is_han_wide
 
-_WIDE = r"[\u2000-\u2bff\u3000-\u31ff\u3400-\u9fff\ue000-\uf8ff\uff00-\uffef]"
+_WIDE = r"[\u2000-\u2bff\u3000-\u31ff" + HAN_WIDE + r"\ue000-\uf8ff\uff00-\uffef]"
 _LATIN_RUN = re.compile(r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
                         r"\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{2,}")
-_SEED = re.compile(r"[\ufffd\ue000-\uf8ff]|(?<=[^\x00-\x7f])\?|\?(?=[;\u3400-\u9fff])")
+_SEED = re.compile(r"[\ufffd\ue000-\uf8ff]|(?<=[^\x00-\x7f])\?|\?(?=[;" + HAN_WIDE + "])")
 _MAX_TRIM = 3
 
 

@@ -22,6 +22,7 @@ import weakref
 from typing import Any
 
 from app_pages.store_access import get_store, query
+from graph_loader.stores.embedded import EmbeddedStore
 
 # the queries whose parameter-free (or fixed-parameter) forms pages ask on every run
 SHARED = frozenset({"relay_lags", "regions", "meetings", "overview"})
@@ -40,8 +41,7 @@ def _key(name: str, params: dict[str, Any]) -> str:
 def shared_query(name: str, **params: Any) -> dict[str, Any] | None:
     """`query(name, **params)`, answered once per embedded graph for the queries in SHARED."""
     store = get_store()
-    if name not in SHARED or store is None or getattr(store, "kind", None) != "embedded" \
-            or getattr(store, "dirty", True):
+    if name not in SHARED or not isinstance(store, EmbeddedStore) or store.dirty:
         return query(name, **params)
     key = _key(name, params)
     with _guard:

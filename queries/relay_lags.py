@@ -8,14 +8,13 @@ nearest national meeting reached by relays). Only meetings with full dates on bo
 
 from __future__ import annotations
 
-from datetime import date
 from statistics import median
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
 
 from graph_loader.lang.levels import LEVELS
-from queries.shapes import full_date
+from queries.shapes import full_date, lag_days
 from queries.spec import QuerySpec
 from queries.stored import stored_answer
 
@@ -83,18 +82,6 @@ SUMMARY_KEY = "relay_lags"  # the default answer, stored after each load (querie
 
 
 def _assemble(edges: list[dict], params: RelayLagsParams) -> RelayLagsResult:
-    parsed: dict[str | None, date | None] = {}
-
-    def day(value: str | None) -> date | None:
-        """full_date, parsed once per distinct date (a corpus has a few thousand, edges ten thousand)."""
-        if value not in parsed:
-            parsed[value] = full_date(value)
-        return parsed[value]
-
-    def lag(later: str | None, earlier: str | None) -> int | None:
-        a, b = day(later), day(earlier)
-        return (a - b).days if a and b else None
-
     def ok(days: int | None) -> bool:
         return days is not None and 0 <= days <= params.max_days
 
@@ -107,14 +94,14 @@ def _assemble(edges: list[dict], params: RelayLagsParams) -> RelayLagsResult:
         level_of[e["src"]], level_of[e["dst"]] = e["src_level"], e["dst_level"]
     hops: dict[str, dict[str, list[int]]] = {}
     for e in edges:
-        days = lag(e["src_date"], e["dst_date"])
+        days = lag_days(e["src_date"], e["dst_date"])
         higher = _RANK.get(e["dst_level"] or "", 99) < _RANK.get(e["src_level"] or "", -1)
         if e["src_level"] and higher and ok(days):
             per = hops.setdefault(e["src_level"], {"all": [], "explicit": [], "inferred": []})
             per["all"].append(days)
             per["inferred" if e["inferred"] else "explicit"].append(days)
     # the national meetings with a full date: the tops a chain is timed from
-    national = {m: d for m, d in date_of.items() if level_of.get(m) == "national" and day(d) is not None}
+    national = {m: d for m, d in date_of.items() if level_of.get(m) == "national" and full_date(d) is not None}
 
     def top_date(mid: str) -> str | None:
         """The date of the nearest dated national meeting up the relays (breadth first; the latest
@@ -137,7 +124,7 @@ def _assemble(edges: list[dict], params: RelayLagsParams) -> RelayLagsResult:
     for mid in sorted(up):
         lv = level_of.get(mid)
         if lv and lv != "national":
-            days = lag(date_of.get(mid), top_date(mid))
+            days = lag_days(date_of.get(mid), top_date(mid))
             if ok(days):
                 from_top.setdefault(lv, []).append(days)
 

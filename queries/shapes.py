@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field, field_validator
@@ -74,8 +75,10 @@ def first_evidence(strings: list[str] | None) -> EvidenceItem | None:
     return EvidenceItem(**decode_evidence(min(strings))) if strings else None
 
 
+@lru_cache(maxsize=65536)
 def full_date(value: str | None) -> date | None:
-    """A `YYYY-MM-DD` date, else None (`--MM-DD` and missing dates have no place on a time line)."""
+    """A `YYYY-MM-DD` date, else None (`--MM-DD` and missing dates have no place on a time line).
+    Cached: a corpus has a few thousand distinct dates and whole-corpus answers ask them per edge."""
     if not value or not _FULL_DATE.match(value):
         return None
     try:

@@ -29,7 +29,7 @@ from graph_loader.extract.lexicon_files import alternation, rows
 from graph_loader.extract.meetings import MeetingDraft, ParticipantDraft, PersonRole
 from graph_loader.extract.regions import RegionHit, level_of, relative_region, relative_words_re
 from graph_loader.extract.sentences import SentenceIndex
-from graph_loader.lang.chars import clause_start
+from graph_loader.lang.chars import SENTENCE_MARKS, clause_start
 from graph_loader.lang.kinds import kind_of_noun
 from graph_loader.lang.levels import CHAR_LEVEL, CITY_CHAR, LEVEL_RANK, higher_role
 
@@ -45,7 +45,7 @@ _HELD_AFTER = re.compile(r"[^，,。；;！？!?\n]{0,6}?(?:召开|举行)")
 _FOLLOW = re.compile(r"\s*(?:结束|召开)?(?:之)?后")
 _SPIRIT = re.compile(r"\s*的?精神")
 _DEPLOYED = re.compile(r"关于[^，,。；;！？!?\n]{0,24}?部署")  # `…会议关于安全生产工作的部署`
-_SENTENCE_MARKS = re.compile(r"[。！？!?；;\n]")
+_SENTENCE_MARKS = re.compile("[" + SENTENCE_MARKS + "]")
 
 
 def _sentence_start(text: str, pos: int) -> int:

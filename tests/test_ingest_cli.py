@@ -133,3 +133,12 @@ def test_huge_file_is_cut_with_a_warning(capsys, tmp_path, monkeypatch):
 
 def test_real_size_limit_is_documented():
     assert 1024 * 1024 <= pipeline.MAX_BYTES <= 16 * 1024 * 1024
+
+
+def test_a_password_beginning_with_a_dash_reads_as_the_flags_value():
+    from graph_loader.cli import build_parser
+    from graph_loader.cli.options import join_verbatim_values
+
+    argv = ["load", "--neo4j-password", "-x9_Ab", "--neo4j-uri", "bolt://h:1"]
+    args = build_parser().parse_args(join_verbatim_values(argv))
+    assert args.neo4j_password == "-x9_Ab" and args.neo4j_uri == "bolt://h:1"

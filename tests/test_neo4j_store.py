@@ -181,7 +181,7 @@ def test_wrong_password_exits_3_without_leaking(neo4j_server, tmp_path, capsys):
     rows_dir = tmp_path / "rows"
     rows_dir.mkdir()
     write_rows(article_rows(DOC_A), rows_dir / "0001.jsonl")
-    secret = "not-the-password-7f3a"
+    secret = "-not-the-password-7f3a"  # a leading "-" must still read as the value
     code = cli_main(["load", "--workspace", str(tmp_path), "--neo4j-uri", neo4j_server.uri,
                      "--neo4j-password", secret])
     out = capsys.readouterr()

@@ -14,6 +14,8 @@ import argparse
 import importlib
 import sys
 
+from graph_loader.cli.options import join_verbatim_values
+
 GROUPS = ("pipeline", "store", "graph", "query", "generate")
 
 
@@ -28,7 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(join_verbatim_values(sys.argv[1:] if argv is None else list(argv)))
     except SystemExit as e:  # argparse exits 2 on usage errors, 0 on --help
         return int(e.code or 0)
     try:

@@ -158,7 +158,7 @@ def _password(sdir: Path) -> str:
     path = sdir / "password"
     if path.exists():
         return path.read_text().strip()
-    password = secrets.token_urlsafe(18)
+    password = secrets.token_hex(18)  # hex: never begins with "-", so it reads as a flag value anywhere
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w") as f:
         f.write(password + "\n")

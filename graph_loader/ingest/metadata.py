@@ -64,23 +64,40 @@ def names_in(fragment: str) -> list[str]:
     out: list[str] = []
     tokens: list[str] = []
     for token in _SPLIT.split(fragment.strip()):
-        for w in sorted(words, key=len, reverse=True):  # `记者张三` written without a space
-            # a one-character credit (文, 图) before a two-character rest is more likely a surname (文经丰)
-            if token.startswith(w) and len(token) > len(w) + (2 if len(w) == 1 else 1):
-                token = token[len(w):]
-                break
+        token = _after_role(token, words)
         if token:
             tokens.append(token)
     for token in _join_split_names(tokens):
         if token in ends and out:
             break
-        if token.endswith("摄") and len(token) > 3:
-            token = token[:-1]
+        token = _before_end(token, ends)
         if token in words or token in ends or not _NAME.fullmatch(token) or token[-1] in org_suffixes():
             continue
         if token not in out:
             out.append(token)
     return out
+
+
+def _after_role(token: str, words: frozenset[str]) -> str:
+    """The rest of a token after its role word: `记者张三` written without a space → 张三; an outlet glued
+    before the role word goes with it (`某台记者张三` → 张三). A one-character credit (文, 图) only opens
+    a token, and only before more than two characters (文经丰 is a name)."""
+    for w in sorted(words, key=len, reverse=True):
+        if token.startswith(w) and len(token) > len(w) + (2 if len(w) == 1 else 1):
+            return token[len(w):]
+    for w in sorted((w for w in words if len(w) >= 2 and _CJK_TOKEN.fullmatch(w)), key=len, reverse=True):
+        k = token.rfind(w)
+        if k > 0 and len(token) - k - len(w) >= 2:
+            return token[k + len(w):]
+    return token
+
+
+def _before_end(token: str, ends: frozenset[str]) -> str:
+    """A name with a closing word glued after it (`张三报道`, `张三摄`) → 张三."""
+    for e in sorted(ends, key=len, reverse=True):
+        if token.endswith(e) and len(token) - len(e) >= 2:
+            return token[: -len(e)]
+    return token
 
 
 def _is_name(token: str) -> bool:
@@ -171,12 +188,42 @@ def _header_bylines(header: list[str], title: str | None) -> list[str]:
     return out
 
 
+_ENDS_IN_PARENTHESIS = re.compile(r"(?:^|[。！？!?”])\s*[(（][^()（）]{2,40}[)）]\s*$")
+_TRAILING_NAMES = re.compile(r"[。！？!?”]\s+(?P<v>[^\s。！？!?，,].{0,20})$")
+
+
+def _inner_bylines(inner: list[str]) -> list[str]:
+    """Bylines inside the story's span, where a page's trailing lines (an address, a licence number) were
+    taken for the last paragraph: a line that is a parenthesis or ends in one after a full stop
+    (`…落到实处。(张三)`, `(某台记者张三报道)`). Without a role word in it, every name must be shaped like
+    a person's name (a surname and one or two characters), so `(图片来源网络)` names no one."""
+    out: list[str] = []
+    for line in inner:
+        if not _ENDS_IN_PARENTHESIS.search(line):
+            continue
+        for p in _rules("closing"):
+            if not (m := p.search(line)) or any(q.search(m.group("v")) for q in _rules("not_closing")):
+                continue
+            v = m.group("v")
+            names = names_in(v)
+            if any(w in v for w in byline_words() if len(w) >= 2) or all(_is_name(n) for n in names):
+                out += names
+    return out
+
+
+def _trailing_names(last_body: str | None) -> list[str]:
+    """Bare names after the last full stop of the last paragraph, set apart by a space (`…贡献。 张三`)."""
+    m = _TRAILING_NAMES.search(last_body or "")
+    return bare_names(m.group("v")) if m else []
+
+
 def read_metadata(header: list[str], first_body: str | None, last_body: str | None,
-                  footer: list[str], title: str | None) -> Metadata:
+                  footer: list[str], title: str | None, inner: list[str] | None = None) -> Metadata:
     """Metadata from the lines around the story (all in simplified characters).
 
     `header` holds the page's lines before the story and the story's leading lines without a full
-    stop; `first_body` is the first paragraph, `last_body` the last, `footer` the lines after it."""
+    stop; `first_body` is the first paragraph, `last_body` the last, `footer` the lines after it;
+    `inner` the story's lines between the first paragraph and the last (read for bylines only)."""
     meta = Metadata(title=title)
     meta.published = published_date(header, footer, first_body)
     meta.dateline = dateline(first_body, meta.published)
@@ -214,6 +261,7 @@ def read_metadata(header: list[str], first_body: str | None, last_body: str | No
                 v = m.group("v")
                 if not any(q.search(v) for q in _rules("not_closing")):
                     reporters += names_in(v)
+    reporters += _trailing_names(last_body) + _inner_bylines(inner or [])
     meta.reporters = list(dict.fromkeys(reporters))
     meta.editors = [e for e in dict.fromkeys(editors) if e not in meta.reporters]
     return meta

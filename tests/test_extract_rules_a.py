@@ -1,0 +1,58 @@
+"""Reporters, incidents and inspections of real reports (issue 16), one genre rule at a time, on made-up
+articles: every name, outlet, place and date below is invented."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph_loader.ingest import Document, ingest_bytes
+from graph_loader.ingest.metadata import names_in
+
+STORY = "5月5日，市长主持召开会议，部署安全生产工作。会议要求压实责任，确保安全。"
+MORE = "会议强调，要坚决守住安全底线，扎实做好各项工作，为全年目标任务的完成提供坚实保障。"
+SITE = "主办:某某县人民政府办公室,通信地址:某某县某某路8号,联系电话:0000-1234567,本网站违法和不良信息举报电话"
+
+
+def ingest(text: str) -> Document:
+    d = ingest_bytes(text.encode("utf-8"), Path("a.txt"))
+    assert isinstance(d, Document), d
+    return d
+
+
+# --- reporters ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("fragment,names", [
+    ("某台记者张小明报道", ["张小明"]),  # outlet and role word glued to the name, 报道 glued after it
+    ("记者 王一 李二 报道", ["王一", "李二"]),
+    ("通讯员 赵强 钱峰", ["赵强", "钱峰"]),
+    ("张三摄 李四摄", ["张三", "李四"]),
+    ("文经丰", ["文经丰"]),  # a one-character credit before a two-character rest is a surname
+])
+def test_names_in_byline_fragments(fragment, names):
+    assert names_in(fragment) == names
+
+
+@pytest.mark.parametrize("text,reporters", [
+    # a closing parenthesis in the footer with the outlet, role word and 报道 glued to the name
+    (f"{STORY}\n(某某台记者周大伟报道)\n相关新闻", ["周大伟"]),
+    # an outlet glued before the role word on a closing credit line
+    (f"{STORY}\n某某日报社全媒体记者: 沈一凡/文\n责任编辑:郭二", ["沈一凡"]),
+    # a parenthesis of its own line, followed by the site's long address lines
+    (f"{STORY}\n{MORE}\n(蒋文斌)\n网站地图\n{SITE}。", ["蒋文斌"]),
+    # a bare name after the last full stop, set apart by spaces
+    (f"{STORY}{MORE}   韩立新", ["韩立新"]),
+])
+def test_closing_bylines(text, reporters):
+    assert ingest(text).metadata.reporters == reporters
+
+
+@pytest.mark.parametrize("text", [
+    f"{STORY}\n{MORE}\n(图片来源网络)\n网站地图\n{SITE}。",  # a parenthesis naming no person
+    f"{STORY}\n{MORE}\n(上接第一版)\n{MORE}",
+    f"{STORY}{MORE}   打印本页",
+    f"{STORY}\n责任编辑:郭二",  # an editor is no reporter
+])
+def test_no_reporter(text):
+    assert ingest(text).metadata.reporters == []

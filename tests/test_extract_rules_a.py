@@ -43,6 +43,13 @@ def test_names_in_byline_fragments(fragment, names):
     (f"{STORY}\n{MORE}\n(蒋文斌)\n网站地图\n{SITE}。", ["蒋文斌"]),
     # a bare name after the last full stop, set apart by spaces
     (f"{STORY}{MORE}   韩立新", ["韩立新"]),
+    # 报道 glued to the name after 本报讯; a mark before the role word of a header line
+    (f"某县召开会议\n本报讯 记者冯小刚报道 {STORY}", ["冯小刚"]),
+    (f"某县召开会议\n□本报记者 冯小刚\n{STORY}", ["冯小刚"]),
+    # an unbracketed byline after 本报讯, before the story's first words
+    (f"某县召开会议\n某某网讯 记者冯小刚 通讯员杜明 近日，{STORY}", ["冯小刚", "杜明"]),
+    # a compound surname set apart from the given name
+    (f"{STORY}\n记者 欧阳 明", ["欧阳明"]),
 ])
 def test_closing_bylines(text, reporters):
     assert ingest(text).metadata.reporters == reporters
@@ -53,6 +60,8 @@ def test_closing_bylines(text, reporters):
     f"{STORY}\n{MORE}\n(上接第一版)\n{MORE}",
     f"{STORY}{MORE}   打印本页",
     f"{STORY}\n责任编辑:郭二",  # an editor is no reporter
+    f"{STORY}(作者单位：某某县应急管理局)",  # an author's unit names no one
+    f"某县召开会议\n某某网讯 记者 近日 {STORY}",  # words after the role word that are no name
 ])
 def test_no_reporter(text):
     assert ingest(text).metadata.reporters == []

@@ -38,15 +38,15 @@ def normalise_date(m: re.Match[str]) -> str | None:
 
 
 def _join_split_names(tokens: list[str]) -> list[str]:
-    """A surname set apart from its given name is one name (`周 玲` → 周玲): a lone surname character is
-    never a name by itself, so it joins the one- or two-character token after it."""
+    """A surname set apart from its given name is one name (`周 玲` → 周玲, `欧阳 明` → 欧阳明): a lone
+    surname is never a name by itself, so it joins the one- or two-character token after it."""
     sur, words = surnames(), byline_words() | byline_ends()
     out: list[str] = []
     i = 0
     while i < len(tokens):
         t = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if (len(t) == 1 and t in sur and 1 <= len(nxt) <= 2 and nxt not in words
+        if (len(t) <= 2 and t in sur and 1 <= len(nxt) <= 2 and nxt not in words
                 and _CJK_TOKEN.fullmatch(nxt)):
             out.append(t + nxt)
             i += 2
@@ -247,6 +247,9 @@ def read_metadata(header: list[str], first_body: str | None, last_body: str | No
         for p in _rules("byline"):
             for m in p.finditer(line):
                 reporters += names_in(m.group("v"))
+        for p in _rules("byline_open"):
+            if m := p.search(line):
+                reporters += [n for n in names_in(m.group("v")) if _is_name(n)]
     reporters += _header_bylines(header, title)
     if footer and not footer[0].startswith(tuple(_OPEN)):
         reporters += bare_names(footer[0])  # a bare name closing the article (…向好。/ 张三)

@@ -65,3 +65,32 @@ def test_closing_bylines(text, reporters):
 ])
 def test_no_reporter(text):
     assert ingest(text).metadata.reporters == []
+
+
+# --- incidents ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence,names", [
+    # named without a code, inside the genre's frames: the name opens with its place
+    ("会议通报了6月13日湖南某地燃气爆炸事故情况。", ["湖南某地燃气爆炸事故"]),
+    ("要深刻汲取北京某某医院火灾事故教训。", ["北京某某医院火灾事故"]),
+    ("要深刻吸取河北某某化工厂爆燃事故的惨痛教训。", ["河北某某化工厂爆燃事故"]),
+    # codes with odd marks and quotes, kinds of natural disaster
+    ("深刻汲取『7‧20』某地特大暴雨灾害教训。", ["7‧20某地特大暴雨灾害"]),
+    ("吸取“7·20”特大暴雨教训。", ["7·20特大暴雨"]),
+])
+def test_incident_names(sentence, names):
+    from graph_loader.extract.incidents import find_incidents
+
+    assert [h.title for h in find_incidents(sentence)] == names
+
+
+@pytest.mark.parametrize("sentence", [
+    "深刻汲取近期全国发生的几起事故教训。",  # a class of events, no place
+    "通报了江苏省今年以来事故情况。",  # a place, but a period's accidents
+    "汲取省内外事故教训。",
+    "通报了全市安全生产情况。",  # no kind of accident
+])
+def test_no_incident(sentence):
+    from graph_loader.extract.incidents import find_incidents
+
+    assert find_incidents(sentence) == []

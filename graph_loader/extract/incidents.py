@@ -33,7 +33,7 @@ class IncidentHit:
 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {"grade": [], "kind": [], "cut": []}
+    out: dict[str, list[str]] = {"grade": [], "kind": [], "cut": [], "frame_open": [], "frame_close": []}
     with open(LEXICON, encoding="utf-8") as f:
         for line in f:
             if line.startswith("#") or not line.strip():
@@ -61,8 +61,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     tail = rf"(?:{alt(grades)})?[{HAN}A-Za-z0-9]{{0,14}}?(?:{alt(kinds)})+"
     more = rf"(?:(?:{alt(grades)})?[{HAN}]{{0,4}}?(?:{alt(kinds)})+)*"
     return re.compile(
-        r"(?P<open>[“\"‘「])?(?P<code>(?P<mo>\d{1,2})\s*(?P<sep>[·•・．.])\s*(?P<day>\d{1,2})"
-        r"|(?<![\d.])(?P<mo2>1[0-2]|[1-9])(?P<day2>[0-3]\d)(?![\d.]))(?(open)[”\"’」])"
+        r"(?P<open>[“\"‘「『〝＂])?(?P<code>(?P<mo>\d{1,2})\s*(?P<sep>[·•・．.‧∙⋅･﹒])\s*(?P<day>\d{1,2})"
+        r"|(?<![\d.])(?P<mo2>1[0-2]|[1-9])(?P<day2>[0-3]\d)(?![\d.]))(?(open)[”\"’」』〞＂])"
         rf"(?P<tail>{tail}{more})"
     ), re.compile(f"(?:{alt(grades)}|{alt(kinds)})")
 
@@ -98,6 +98,7 @@ def find_incidents(text: str) -> list[IncidentHit]:
         title = clean_title(text[start:m.end()])  # the code as written: `9.15`, `3·21`
         hits.append(IncidentHit(start, m.end(), title, region))
     hits += _instructed(text, grade_or_kind)
+    hits += _framed(text)
     return _one_per_code(hits)
 
 
@@ -132,8 +133,33 @@ def _instructed(text: str, grade_or_kind: re.Pattern[str]) -> list[IncidentHit]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _framed_re() -> re.Pattern[str]:
+    words = _words()
+
+    def alt(key: str) -> str:
+        return "|".join(map(re.escape, sorted(words[key], key=len, reverse=True)))
+
+    return re.compile(rf"(?:{alt('frame_open')})了?(?:\d{{1,2}}月\d{{1,2}}日)?"
+                      rf"(?P<name>[{HAN}]{{4,30}}?(?:{alt('kind')})+)的?[{HAN}]{{0,2}}?(?:{alt('frame_close')})")
+
+
+def _framed(text: str) -> list[IncidentHit]:
+    """An incident named without a code inside the genre's frames (`深刻汲取某省某市燃气爆炸事故教训`,
+    `通报了5月6日某县某厂火灾事故情况`): its name opens with the place it happened, and holds no word
+    that makes it a class of events (`汲取某省近期几起事故教训` names none)."""
+    out = []
+    for m in _framed_re().finditer(text):
+        name = m.group("name")
+        places = find_regions(name)
+        if not places or places[0].start != 0 or _gap_cut().search(name, places[0].end):
+            continue
+        out.append(IncidentHit(m.start("name"), m.end("name"), clean_title(name), places[0].path))
+    return out
+
+
 def _code(title: str) -> str:
-    m = re.search(r"(\d{1,2})\s*[·•・．.]?\s*(\d{1,2})", title)
+    m = re.search(r"(\d{1,2})\s*[·•・．.‧∙⋅･﹒]?\s*(\d{1,2})", title)
     return f"{int(m.group(1))}-{int(m.group(2))}" if m else title
 
 

@@ -94,3 +94,38 @@ def test_no_incident(sentence):
     from graph_loader.extract.incidents import find_incidents
 
     assert find_incidents(sentence) == []
+
+
+# --- inspections -------------------------------------------------------------------------------------
+
+HOME = "某县召开安全生产工作会议\n2023-12-09 10:20 来源:某县融媒体中心\n安徽省铜陵市枞阳县。"
+COUNTY, PROVINCE = "安徽省铜陵市枞阳县", "安徽省"
+
+
+def inspections(body: str) -> list[tuple[str | None, str | None, str | None]]:
+    from graph_loader.extract.pipeline import extract
+
+    record = extract(ingest(HOME + body + "会议要求压实责任，确保安全。"))
+    return [(i.target, i.start, i.end) for i in record.inspections]
+
+
+@pytest.mark.parametrize("body,expected", [
+    # a team of a level without its number, a date range with the month once
+    ("12月6日至8日，省安全生产检查组对我县安全生产工作进行了检查。", [(COUNTY, "2023-12-06", "2023-12-08")]),
+    ("12月6日，市安委会暗查暗访组来我县开展安全生产暗查暗访。", [(COUNTY, "2023-12-06", None)]),
+    # the team works where it holds its feedback meeting; the feedback day is no start
+    ("12月8日，国务院安委会第四考核巡查组在安徽召开考核巡查反馈会。", [(PROVINCE, None, None)]),
+    # a bare mention of the numbered team carries the period; a report to the government is on its region
+    ("12月8日，省安全生产第二督导组向县政府反馈督导情况。12月1日至7日，督导组深入企业开展督导。",
+     [(COUNTY, "2023-12-01", "2023-12-07")]),
+])
+def test_inspections(body, expected):
+    assert inspections(body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "12月6日，县安委会成立5个检查组，对全县企业开展检查。",  # teams of no level, not a mission from outside
+    "12月6日，县里成立工作组，赴各乡镇开展调研。",
+])
+def test_no_inspection(body):
+    assert inspections(body) == []

@@ -49,6 +49,12 @@ def _team_re() -> re.Pattern[str]:
 
 
 @cache
+def _bare_team_re() -> re.Pattern[str]:
+    """A team named without its number (`省安全生产检查组`, `考核巡查组认为`): the kinds of teams_bare.tsv."""
+    return re.compile(alternation(words("teams_bare.tsv")))
+
+
+@cache
 def _target_re() -> re.Pattern[str]:
     return re.compile(r"(?:" + _verbs("target") + r")(?:了)?")
 
@@ -65,13 +71,25 @@ def _arrival_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(_verbs("arrival")), re.compile("(?:先后)?(?:" + _verbs("arrival_at_team") + ")")
 
 
+@cache
+def _at_team_re() -> re.Pattern[str]:
+    """A place right after the team's name (`某组在某市召开反馈会`): where the team works."""
+    return re.compile("(?:先后|分别)?(?:" + _verbs("target_at_team") + ")")
+
+
+@cache
+def _team_cuts() -> tuple[str, ...]:
+    """Words that end what precedes a team's own name (inspection_verbs.tsv, role before_team)."""
+    return tuple(r[0] for r in rows("inspection_verbs.tsv") if r[1] == "before_team")
+
+
 def _team_start(text: str, pos: int) -> int:
     i = pos
     while i > 0 and pos - i < 20 and is_han(text[i - 1]):
         i -= 1
     # cut at a verb or date word before the team's own words
     seg = text[i:pos]
-    for cut in ("根据", "按照", "由", "在", "和", "与", "及", "向", "对", "日", "期间", "带领", "率领", "的", "为"):
+    for cut in _team_cuts():
         k = seg.rfind(cut)
         if k >= 0:
             i = max(i, i + k + len(cut))
@@ -89,11 +107,17 @@ def _team_name(surface: str, place: RegionHit | None, context: str | None) -> tu
     return ref.name, ref.region, ref.level
 
 
+_GOVERNMENT = ("人民政府", "政府", "党委", "委员会")
+"""A team reporting back to a region's government or party committee has inspected the region."""
+
+
 def _target_at(text: str, pos: int, regions: list[RegionHit], context: str | None
                ) -> tuple[str, str, str | None] | None:
     """A target written at `pos`: a body (`省市场监管局`), a region (`海宁市`), or `我省`."""
     body: BodyRef | None = relative_body_at(text, pos, context)
     if body is not None and body.region:
+        if body.name.endswith(_GOVERNMENT):  # `向省政府反馈`: the team inspected the province
+            return body.region, "region", body.region
         return body.name, "body", body.region
     hit = next((h for h in regions if h.start == pos), None)
     if hit is not None:
@@ -133,19 +157,42 @@ def find_inspections(text: str, index: SentenceIndex, regions: list[RegionHit], 
     """Inspections in order of first mention, one per team."""
     by_team: dict[str, InspectionDraft] = {}
     named = _named_teams(text, regions, context)
-    for m in _team_re().finditer(text):
+    anchors: list[tuple[int, str, str, str | None, str | None]] = []  # (start, surface, team, region, level)
+    numbered = list(_team_re().finditer(text))
+    for m in numbered:
         start = _team_start(text, m.start())
         surface = text[start:m.end()]
         place = next((h for h in regions if h.start == start), None)
-        team, region, level = (named[surface] if place is None and surface in named
-                               else _team_name(surface, place, context))
+        anchors.append((m.start(), surface, *(named[surface] if place is None and surface in named
+                                              else _team_name(surface, place, context))))
+    bare = [m for m in _bare_team_re().finditer(text)
+            if not any(n.start() <= m.start() < n.end() for n in numbered)]
+    if not numbered:  # no numbered team: a team named with its level's body (`市安委会督查组`) is one
+        for m in bare:
+            start = _team_start(text, m.start())
+            surface = text[start:m.end()]
+            place = next((h for h in regions if h.start == start), None)
+            team, region, level = _team_name(surface, place, context)
+            if start < m.start() and (region or level):
+                anchors.append((m.start(), surface, team, region, level))
+    mentions = sorted([(m, True) for m in numbered] + [(m, False) for m in bare], key=lambda x: x[0].start())
+    for m, is_numbered in mentions:
+        anchor = next((a for a in anchors if a[0] == m.start()), None) or _nearest(anchors, m.start())
+        if anchor is None:
+            continue  # `成立检查组`: a team of no level, and no named team to be a mention of
+        _, surface, team, region, level = anchor
         insp = by_team.get(team)
         if insp is None:
             insp = by_team[team] = InspectionDraft(team=team, team_surface=surface, region=region,
                                                    level=level or (level_of(region) if region else None))
-        insp.spans.append((start, m.end(), "inspection.team"))
+        insp.spans.append((m.start(), m.end(), "inspection.team" if is_numbered else "inspection.team_mention"))
         sent = index.at(m.start())
-        # the target: after a mission verb, later in the same sentence
+        # the target: a place right after the team (`在某市召开`), else after a mission verb in the sentence
+        if insp.target is None and (at := _at_team_re().match(text, m.end())):
+            target = _target_at(text, at.end(), regions, context)
+            if target is not None and target[1] == "region":
+                insp.target, insp.target_kind, insp.target_region = target
+                insp.spans.append((at.start(), at.end(), "inspection.target"))
         if insp.target is None:
             for tm in _target_re().finditer(text, m.end(), sent.end):
                 target = _target_at(text, tm.end(), regions, context)
@@ -176,6 +223,17 @@ def find_inspections(text: str, index: SentenceIndex, regions: list[RegionHit], 
             if province:
                 insp.target = insp.target_region = province
     return [i for i in found if i.target or i.start]
+
+
+def _nearest(anchors: list[tuple[int, str, str, str | None, str | None]], pos: int
+             ) -> tuple[int, str, str, str | None, str | None] | None:
+    """The named team a bare mention (`督查组认为`) stands for: the last one named before it, else the first
+    one named after it (a headline's `某某考核组向某省反馈` before the body names `第六考核组`)."""
+    before = [a for a in anchors if a[0] < pos]
+    if before:
+        return max(before, key=lambda a: a[0])
+    after = [a for a in anchors if a[0] > pos]
+    return min(after, key=lambda a: a[0]) if after else None
 
 
 def _team_key(insp: InspectionDraft) -> tuple[str | None, str | None, str | None]:
@@ -209,6 +267,7 @@ def _merge_same_team(found: list[InspectionDraft]) -> list[InspectionDraft]:
 
 
 _MISSION = re.compile(r"巡查|督导|督查|检查|考核|进驻|入驻|暗访")
+_FEEDBACK = re.compile(r"反馈")
 _KICKOFF = re.compile(r"动员会|对接会|见面会|进驻|入驻|汇报会|启动会|工作会议")
 
 
@@ -238,6 +297,8 @@ def _fill_from_article(insp: InspectionDraft, text: str, index: SentenceIndex, r
             if not d.value or d.end_value:
                 continue
             sent = index.at(d.start)
+            if _FEEDBACK.search(text, sent.start, sent.end):
+                continue  # `某日，某组向某市反馈督查情况`: the day the mission ends, not starts
             if index.index_at(d.start) in team_sents and _MISSION.search(text, d.end, sent.end) \
                     or _KICKOFF.search(text, d.end, sent.end) and _MISSION.search(text, sent.start, sent.end):
                 insp.start = d.value

@@ -50,6 +50,9 @@ def test_names_in_byline_fragments(fragment, names):
     (f"某县召开会议\n某某网讯 记者冯小刚 通讯员杜明 近日，{STORY}", ["冯小刚", "杜明"]),
     # a compound surname set apart from the given name
     (f"{STORY}\n记者 欧阳 明", ["欧阳明"]),
+    # an outlet glued before the role word, a space after it; a source label inside the closing parenthesis
+    (f"某县召开会议\n某某日报记者 冯小刚\n{STORY}", ["冯小刚"]),
+    (f"{STORY}\n(来源:某某日报 记者 冯小刚)", ["冯小刚"]),
 ])
 def test_closing_bylines(text, reporters):
     assert ingest(text).metadata.reporters == reporters

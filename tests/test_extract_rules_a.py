@@ -53,6 +53,11 @@ def test_names_in_byline_fragments(fragment, names):
     # an outlet glued before the role word, a space after it; a source label inside the closing parenthesis
     (f"某县召开会议\n某某日报记者 冯小刚\n{STORY}", ["冯小刚"]),
     (f"{STORY}\n(来源:某某日报 记者 冯小刚)", ["冯小刚"]),
+    # a bare name between the date line's date and its source label
+    (f"某县召开会议\n2023-05-06 10:20 冯小刚 来源:某某网\n{STORY}", ["冯小刚"]),
+    # an unbracketed byline opening the first paragraph; bare names closing the article with 报道
+    (f"某县召开会议\n通讯员 冯小刚 杜明 {STORY}", ["冯小刚", "杜明"]),
+    (f"{STORY}\n冯小刚 杜明 报道", ["冯小刚", "杜明"]),
 ])
 def test_closing_bylines(text, reporters):
     assert ingest(text).metadata.reporters == reporters
@@ -65,6 +70,7 @@ def test_closing_bylines(text, reporters):
     f"{STORY}\n责任编辑:郭二",  # an editor is no reporter
     f"{STORY}(作者单位：某某县应急管理局)",  # an author's unit names no one
     f"某县召开会议\n某某网讯 记者 近日 {STORY}",  # words after the role word that are no name
+    f"某县召开会议\n2023-05-06 10:20 浏览次数 来源:某某网\n{STORY}",  # a page word, not a name
 ])
 def test_no_reporter(text):
     assert ingest(text).metadata.reporters == []

@@ -111,8 +111,11 @@ def _is_name(token: str) -> bool:
 
 
 def bare_names(line: str) -> list[str]:
-    """The names of a line made of names only (`张三 李四`), else []: a byline without a role word."""
+    """The names of a line made of names only (`张三 李四`, `张三 李四 报道`), else []: a byline without a
+    role word."""
     tokens = _join_split_names([t for t in re.split(r"[\s、，,]+", line.strip()) if t])
+    while len(tokens) > 1 and tokens[-1] in byline_ends():
+        tokens.pop()  # `张三 李四 报道`
     if not 1 <= len(tokens) <= BARE_NAMES_MAX or not all(_is_name(t) for t in tokens):
         return []
     return list(dict.fromkeys(tokens))

@@ -86,6 +86,7 @@ def test_no_reporter(text):
     # codes with odd marks and quotes, kinds of natural disaster
     ("深刻汲取『7‧20』某地特大暴雨灾害教训。", ["7‧20某地特大暴雨灾害"]),
     ("吸取“7·20”特大暴雨教训。", ["7·20特大暴雨"]),
+    ("要以湖北某地燃气爆炸事故为鉴。", ["湖北某地燃气爆炸事故"]),
 ])
 def test_incident_names(sentence, names):
     from graph_loader.extract.incidents import find_incidents
@@ -98,6 +99,7 @@ def test_incident_names(sentence, names):
     "通报了江苏省今年以来事故情况。",  # a place, but a period's accidents
     "汲取省内外事故教训。",
     "通报了全市安全生产情况。",  # no kind of accident
+    "通报了湖南某县道路交通事故情况。",  # a place's accidents of a kind: a class, not one incident
 ])
 def test_no_incident(sentence):
     from graph_loader.extract.incidents import find_incidents

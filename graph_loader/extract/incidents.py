@@ -33,7 +33,8 @@ class IncidentHit:
 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {"grade": [], "kind": [], "cut": [], "frame_open": [], "frame_close": []}
+    out: dict[str, list[str]] = {"grade": [], "kind": [], "cut": [], "frame_open": [], "frame_close": [],
+                                 "general": []}
     with open(LEXICON, encoding="utf-8") as f:
         for line in f:
             if line.startswith("#") or not line.strip():
@@ -147,13 +148,16 @@ def _framed_re() -> re.Pattern[str]:
 def _framed(text: str) -> list[IncidentHit]:
     """An incident named without a code inside the genre's frames (`深刻汲取某省某市燃气爆炸事故教训`,
     `通报了5月6日某县某厂火灾事故情况`): its name opens with the place it happened, and holds no word
-    that makes it a class of events (`汲取某省近期几起事故教训` names none)."""
+    that makes it a class of events (`汲取某省近期几起事故教训` names none), and a kind besides `事故`."""
     out = []
+    specific = [k for k in _words()["kind"] if k not in _words()["general"]]
     for m in _framed_re().finditer(text):
         name = m.group("name")
         places = find_regions(name)
         if not places or places[0].start != 0 or _gap_cut().search(name, places[0].end):
             continue
+        if not any(k in name[places[0].end:] for k in specific):
+            continue  # `某县道路交通事故`: a class of accidents
         out.append(IncidentHit(m.start("name"), m.end("name"), clean_title(name), places[0].path))
     return out
 

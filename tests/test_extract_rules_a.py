@@ -134,6 +134,13 @@ def test_inspections(body, expected):
     assert inspections(body) == expected
 
 
+def test_inspection_of_the_home_autonomous_region():
+    from graph_loader.extract.pipeline import extract
+
+    text = "某区召开会议\n2023-12-09 来源:某某网\n广西壮族自治区召开会议。12月6日，国务院安委会第三督查组向自治区反馈督查情况。"
+    assert [(i.target, i.start) for i in extract(ingest(text)).inspections] == [("广西壮族自治区", None)]
+
+
 @pytest.mark.parametrize("body", [
     "12月6日，县安委会成立5个检查组，对全县企业开展检查。",  # teams of no level, not a mission from outside
     "12月6日，县里成立工作组，赴各乡镇开展调研。",

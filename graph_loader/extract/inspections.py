@@ -128,7 +128,7 @@ def _target_at(text: str, pos: int, regions: list[RegionHit], context: str | Non
             if ref is not None:
                 return ref.name, "body", hit.path
         return hit.path, "region", hit.path
-    m = relative_words_re("我全本该").match(text, pos)
+    m = relative_words_re("我全本该自").match(text, pos)  # `向自治区反馈`: the home autonomous region
     if m:
         path = relative_region(m.group(), context)
         if path:

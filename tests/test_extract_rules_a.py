@@ -87,6 +87,8 @@ def test_no_reporter(text):
     ("深刻汲取『7‧20』某地特大暴雨灾害教训。", ["7‧20某地特大暴雨灾害"]),
     ("吸取“7·20”特大暴雨教训。", ["7·20特大暴雨"]),
     ("要以湖北某地燃气爆炸事故为鉴。", ["湖北某地燃气爆炸事故"]),
+    ("学习《关于湖北某地燃气爆炸事故的通报》。", ["湖北某地燃气爆炸事故"]),  # frames nest
+    ("会议传达了湖北某地燃气爆炸事故情况。", ["湖北某地燃气爆炸事故"]),
 ])
 def test_incident_names(sentence, names):
     from graph_loader.extract.incidents import find_incidents
@@ -132,6 +134,10 @@ def inspections(body: str) -> list[tuple[str | None, str | None, str | None]]:
 ])
 def test_inspections(body, expected):
     assert inspections(body) == expected
+
+
+def test_team_written_with_cha_of_observation():
+    assert inspections("12月6日，市安委会明察暗访组对我县开展安全生产明察暗访。") == [(COUNTY, "2023-12-06", None)]
 
 
 def test_inspection_of_the_home_autonomous_region():

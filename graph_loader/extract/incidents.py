@@ -151,7 +151,9 @@ def _framed(text: str) -> list[IncidentHit]:
     that makes it a class of events (`汲取某省近期几起事故教训` names none), and a kind besides `事故`."""
     out = []
     specific = [k for k in _words()["kind"] if k not in _words()["general"]]
-    for m in _framed_re().finditer(text):
+    pos = 0
+    while m := _framed_re().search(text, pos):
+        pos = m.start() + 1  # frames may nest (`《关于某地…事故的通报》`): the next one may open inside
         name = m.group("name")
         places = find_regions(name)
         if not places or places[0].start != 0 or _gap_cut().search(name, places[0].end):
@@ -159,6 +161,7 @@ def _framed(text: str) -> list[IncidentHit]:
         if not any(k in name[places[0].end:] for k in specific):
             continue  # `某县道路交通事故`: a class of accidents
         out.append(IncidentHit(m.start("name"), m.end("name"), clean_title(name), places[0].path))
+        pos = m.end()
     return out
 
 

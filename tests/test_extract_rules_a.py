@@ -150,6 +150,7 @@ def test_inspection_of_the_home_autonomous_region():
 @pytest.mark.parametrize("body", [
     "12月6日，县安委会成立5个检查组，对全县企业开展检查。",  # teams of no level, not a mission from outside
     "12月6日，县里成立工作组，赴各乡镇开展调研。",
+    "12月6日，县安全生产检查组深入各乡镇企业开展检查。",  # a team known by its body only, no target
 ])
 def test_no_inspection(body):
     assert inspections(body) == []

@@ -35,6 +35,7 @@ class InspectionDraft:
     start: str | None = None
     end: str | None = None
     spans: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, rule)
+    numbered: bool = True  # named with its number (`第二巡查组`), else by its level's body only
 
 
 _NUM = NUMERAL + "+"
@@ -158,6 +159,7 @@ def find_inspections(text: str, index: SentenceIndex, regions: list[RegionHit], 
     by_team: dict[str, InspectionDraft] = {}
     named = _named_teams(text, regions, context)
     anchors: list[tuple[int, str, str, str | None, str | None]] = []  # (start, surface, team, region, level)
+    unnumbered: set[str] = set()
     numbered = list(_team_re().finditer(text))
     for m in numbered:
         start = _team_start(text, m.start())
@@ -175,6 +177,7 @@ def find_inspections(text: str, index: SentenceIndex, regions: list[RegionHit], 
             team, region, level = _team_name(surface, place, context)
             if start < m.start() and (region or level):
                 anchors.append((m.start(), surface, team, region, level))
+                unnumbered.add(team)
     mentions = sorted([(m, True) for m in numbered] + [(m, False) for m in bare], key=lambda x: x[0].start())
     for m, is_numbered in mentions:
         anchor = next((a for a in anchors if a[0] == m.start()), None) or _nearest(anchors, m.start())
@@ -184,7 +187,8 @@ def find_inspections(text: str, index: SentenceIndex, regions: list[RegionHit], 
         insp = by_team.get(team)
         if insp is None:
             insp = by_team[team] = InspectionDraft(team=team, team_surface=surface, region=region,
-                                                   level=level or (level_of(region) if region else None))
+                                                   level=level or (level_of(region) if region else None),
+                                                   numbered=team not in unnumbered)
         insp.spans.append((m.start(), m.end(), "inspection.team" if is_numbered else "inspection.team_mention"))
         sent = index.at(m.start())
         # the target: a place right after the team (`在某市召开`), else after a mission verb in the sentence
@@ -222,7 +226,9 @@ def find_inspections(text: str, index: SentenceIndex, regions: list[RegionHit], 
             province = _province_of(insp.target)
             if province:
                 insp.target = insp.target_region = province
-    return [i for i in found if i.target or i.start]
+    # a team known by its body only is a mission where it has a target (`县检查组深入各乡镇` is the home's
+    # own routine, not a mission the report is about)
+    return [i for i in found if i.target or i.start and i.numbered]
 
 
 def _nearest(anchors: list[tuple[int, str, str, str | None, str | None]], pos: int

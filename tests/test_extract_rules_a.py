@@ -41,6 +41,8 @@ def test_names_in_byline_fragments(fragment, names):
     (f"{STORY}\n某某日报社全媒体记者: 沈一凡/文\n责任编辑:郭二", ["沈一凡"]),
     # a parenthesis of its own line, followed by the site's long address lines
     (f"{STORY}\n{MORE}\n(蒋文斌)\n网站地图\n{SITE}。", ["蒋文斌"]),
+    # a credit line of its own, followed by the site's long address lines
+    (f"{STORY}\n{MORE}\n记者 蒋文斌 韩立\n责任编辑:郭二\n{SITE}。", ["蒋文斌", "韩立"]),
     # a bare name after the last full stop, set apart by spaces
     (f"{STORY}{MORE}   韩立新", ["韩立新"]),
     # 报道 glued to the name after 本报讯; a mark before the role word of a header line

@@ -21,6 +21,10 @@ _SPLIT = re.compile(r"[\s、，,；;/／:：|｜]+")
 _CJK_TOKEN = HAN_RUN
 _OPEN, _CLOSE = "(（", ")）"
 
+INNER_CREDIT_MAX = 40
+"""A line inside the story's span read as a credit line is at most this long, with no full stop."""
+_FULL_STOP = re.compile(r"[。！？!?]")
+
 BARE_NAMES_MAX = 4
 """A line of bare names (a byline without a role word) has at most this many names."""
 
@@ -268,6 +272,14 @@ def read_metadata(header: list[str], first_body: str | None, last_body: str | No
                 if not any(q.search(v) for q in _rules("not_closing")):
                     reporters += names_in(v)
     reporters += _trailing_names(last_body) + _inner_bylines(inner or [])
+    for line in inner or []:  # a credit line of its own inside the story's span (记者 张三 / 责任编辑：李四)
+        if len(line) <= INNER_CREDIT_MAX and not _FULL_STOP.search(line):
+            for p in _rules("reporter"):
+                for m in p.finditer(line):
+                    reporters += names_in(m.group("v"))
+            for p in _rules("editor"):
+                for m in p.finditer(line):
+                    editors += names_in(m.group("v"))
     meta.reporters = list(dict.fromkeys(reporters))
     meta.editors = [e for e in dict.fromkeys(editors) if e not in meta.reporters]
     return meta

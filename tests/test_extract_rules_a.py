@@ -91,6 +91,10 @@ def test_no_reporter(text):
     ("要以湖北某地燃气爆炸事故为鉴。", ["湖北某地燃气爆炸事故"]),
     ("学习《关于湖北某地燃气爆炸事故的通报》。", ["湖北某地燃气爆炸事故"]),  # frames nest
     ("会议传达了湖北某地燃气爆炸事故情况。", ["湖北某地燃气爆炸事故"]),
+    # the reader's own place (我市, 本县) is no part of the name; a quoted four-digit code is one
+    ("认真吸取我市“3·21”火灾事故教训。", ["3·21火灾事故"]),
+    ("吸取本县“6.25”火灾事故教训。", ["6.25火灾事故"]),
+    ("吸取“1128”爆炸事故教训。", ["1128爆炸事故"]),
 ])
 def test_incident_names(sentence, names):
     from graph_loader.extract.incidents import find_incidents

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from graph_loader.extract.regions import find_regions
+from graph_loader.extract.regions import find_regions, relative_words_re
 from graph_loader.lang.chars import HAN
 from graph_loader.lang.levels import LEVEL_CHARS
 from graph_loader.lang.titles import clean_title
@@ -91,8 +91,8 @@ def find_incidents(text: str) -> list[IncidentHit]:
                 break
             edge = p.start
             region = region or p.path
-        if not m.group("sep") and region is None:
-            continue  # a bare four-digit code (`乙市0915爆炸事故`) names an incident only after its place
+        if not m.group("sep") and region is None and not m.group("open"):
+            continue  # a bare four-digit code (`乙市0915爆炸事故`) names an incident only after its place or in quotes
         if region is None:  # `吸取某某镇6.25火灾事故教训`: a place the gazetteer lacks, known by its level
             edge = _town_before(window)
         start = window_start + edge
@@ -112,6 +112,8 @@ def _town_before(window: str) -> int:
     cut word or mark), else len(window)."""
     start = max((m.end() for m in _gap_cut().finditer(window)), default=0)
     start = max([start, *(m.end() for m in _NOT_HAN.finditer(window))])
+    if relative_words_re("我全本该").fullmatch(window, start):
+        return len(window)  # `我市“3·21”火灾事故`: the reader's own place is no part of the name
     return start if _TOWN.fullmatch(window, start) else len(window)
 
 

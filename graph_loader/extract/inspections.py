@@ -5,7 +5,11 @@ A team is written `[level or body]…第N巡查组` (`省安全生产第二巡�
 front (`浙江省安全生产第二巡查组`). The target follows a mission verb in the
 same sentence (`对我省…进行了巡查`, `进驻省市场监管局`, `巡查海宁市`); the
 period is a date range of the sentence (`自…至…`), or the single date of an
-arrival (`3月2日…进驻`). Mentions of the same team are merged.
+arrival (`3月2日…进驻`); the day a team reports back (`反馈`) is no start.
+Mentions of the same team are merged. A team without its number
+(`市安委会督查组`, lexicon/teams_bare.tsv) is a team of its own where the article
+numbers none and it has a target; a bare kind word (`考核组认为`) is a mention of
+the nearest team named in full.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 from graph_loader.extract.bodies import BodyRef, body_word_at, relative_body_at, resolve_body
 from graph_loader.extract.dates import DateHit
@@ -39,6 +44,16 @@ class InspectionDraft:
 
 
 _NUM = NUMERAL + "+"
+
+
+class _Anchor(NamedTuple):
+    """A team named in full at `pos`: what a bare mention (`督查组认为`) stands for."""
+
+    pos: int
+    surface: str
+    team: str
+    region: str | None
+    level: str | None
 
 
 @cache
@@ -158,15 +173,15 @@ def find_inspections(text: str, index: SentenceIndex, regions: list[RegionHit], 
     """Inspections in order of first mention, one per team."""
     by_team: dict[str, InspectionDraft] = {}
     named = _named_teams(text, regions, context)
-    anchors: list[tuple[int, str, str, str | None, str | None]] = []  # (start, surface, team, region, level)
+    anchors: list[_Anchor] = []
     unnumbered: set[str] = set()
     numbered = list(_team_re().finditer(text))
     for m in numbered:
         start = _team_start(text, m.start())
         surface = text[start:m.end()]
         place = next((h for h in regions if h.start == start), None)
-        anchors.append((m.start(), surface, *(named[surface] if place is None and surface in named
-                                              else _team_name(surface, place, context))))
+        anchors.append(_Anchor(m.start(), surface, *(named[surface] if place is None and surface in named
+                                                     else _team_name(surface, place, context))))
     bare = [m for m in _bare_team_re().finditer(text)
             if not any(n.start() <= m.start() < n.end() for n in numbered)]
     if not numbered:  # no numbered team: a team named with its level's body (`市安委会督查组`) is one
@@ -176,11 +191,11 @@ def find_inspections(text: str, index: SentenceIndex, regions: list[RegionHit], 
             place = next((h for h in regions if h.start == start), None)
             team, region, level = _team_name(surface, place, context)
             if start < m.start() and (region or level):
-                anchors.append((m.start(), surface, team, region, level))
+                anchors.append(_Anchor(m.start(), surface, team, region, level))
                 unnumbered.add(team)
     mentions = sorted([(m, True) for m in numbered] + [(m, False) for m in bare], key=lambda x: x[0].start())
     for m, is_numbered in mentions:
-        anchor = next((a for a in anchors if a[0] == m.start()), None) or _nearest(anchors, m.start())
+        anchor = next((a for a in anchors if a.pos == m.start()), None) or _nearest(anchors, m.start())
         if anchor is None:
             continue  # `成立检查组`: a team of no level, and no named team to be a mention of
         _, surface, team, region, level = anchor
@@ -231,15 +246,14 @@ def find_inspections(text: str, index: SentenceIndex, regions: list[RegionHit], 
     return [i for i in found if i.target or i.start and i.numbered]
 
 
-def _nearest(anchors: list[tuple[int, str, str, str | None, str | None]], pos: int
-             ) -> tuple[int, str, str, str | None, str | None] | None:
+def _nearest(anchors: list[_Anchor], pos: int) -> _Anchor | None:
     """The named team a bare mention (`督查组认为`) stands for: the last one named before it, else the first
     one named after it (a headline's `某某考核组向某省反馈` before the body names `第六考核组`)."""
-    before = [a for a in anchors if a[0] < pos]
+    before = [a for a in anchors if a.pos < pos]
     if before:
-        return max(before, key=lambda a: a[0])
-    after = [a for a in anchors if a[0] > pos]
-    return min(after, key=lambda a: a[0]) if after else None
+        return max(before, key=lambda a: a.pos)
+    after = [a for a in anchors if a.pos > pos]
+    return min(after, key=lambda a: a.pos) if after else None
 
 
 def _team_key(insp: InspectionDraft) -> tuple[str | None, str | None, str | None]:

@@ -1,8 +1,10 @@
 """Article metadata from its own header and footer lines: title, date, dateline, source, bylines, editors.
 
 Only the lines around the story (header, footer, the byline at the start of the
-first paragraph, a parenthesis closing the last) are read, so a date or a name
-inside the story is never taken for the article's own. The shapes are the rules
+first paragraph, a parenthesis or bare names closing the last) are read, so a date
+or a name inside the story is never taken for the article's own; inside the story's
+span, only a line that is a credit of its own (`(张三)`, `记者 张三`) is read, for a
+page whose trailing lines (an address, a licence number) were taken for the story. The shapes are the rules
 of metadata.tsv; the role words of bylines are byline_words.txt / byline_ends.txt.
 """
 

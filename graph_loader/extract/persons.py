@@ -160,7 +160,35 @@ def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset(),
     # `主任阿某某某同志`: a longer name of a minority people, where `同志` closes it beyond doubt
     if trusted and text.startswith(_COMRADE, pos + s + 3) and _name_ok(text[pos:pos + s + 3], ignore, trusted):
         return pos, pos + s + 3
+    # `秘书长乌某巴某某出席`, `副州长农某央某，`: a name of four or more characters right after a post,
+    # closed by punctuation or a role verb (a surname with a short given name found no follower above)
+    if trusted:
+        for given in range(3, _MAX_GIVEN + 1):
+            end = pos + s + given
+            if end > len(text) or not is_han(text[end - 1]):
+                break
+            if end - pos >= LONG_NAME and _long_close_re().match(text, end) \
+                    and _name_ok(text[pos:end], ignore, trusted) and not _common_inside(text[pos:end]):
+                return pos, end
     return None
+
+
+_MAX_GIVEN = 4  # given-name characters of the longest undotted name read after a post
+LONG_NAME = 4  # a name this long is read whole even where a place's short form opens it
+
+
+@cache
+def _long_close_re() -> re.Pattern[str]:
+    """What closes a long name beyond doubt: punctuation, or a role verb of roles.tsv."""
+    return re.compile(r"[^" + HAN + r"]|" + alternation({r[0] for r in rows("roles.tsv")}) + r"|$")
+
+
+def _common_inside(name: str) -> bool:
+    """A long candidate holding an ordinary word (`张三主持会议` cut wrong) is not a name."""
+    from graph_loader.extract.regions import common_words
+
+    cw = common_words()
+    return any(name[i:i + 2] in cw and name[i:i + 2] not in _lex().compound for i in range(1, len(name) - 1))
 
 
 _CONJ = "和与及"
@@ -275,7 +303,12 @@ def _name_list(text: str, pos: int, ignore: frozenset[str]) -> list[tuple[int, i
     return out
 
 
-_PIECE = re.compile("(?:[" + HAN + "]{2,8}[·•・][" + HAN + "]{2,8}|[" + HAN + "]{2,4})(?=[、，,。；;（(]|$)")
+@cache
+def _piece_re() -> re.Pattern[str]:
+    """A whole list member: up to the next mark, or up to the attendance verb closing the list
+    (`副州长A、B出席`)."""
+    return re.compile("(?:[" + HAN + "]{2,8}[·•・][" + HAN + "]{2,8}|[" + HAN + "]{2,4}?)(?=[、，,。；;（(]|$|"
+                      + alternation(_list_verbs()) + ")")
 
 
 _NOT_IN_NAMES = re.compile(r"[各部门乡镇单位局委办会组县市省区等和及与同志领导负责人企业机关街道]")
@@ -284,7 +317,7 @@ _NOT_IN_NAMES = re.compile(r"[各部门乡镇单位局委办会组县市省区�
 def _list_piece(text: str, pos: int, ignore: frozenset[str]) -> tuple[int, int] | None:
     """A list member that is the whole piece between two marks (`、B、C，`): names the surname list lacks
     and transliterated ones (`艾买提·吐尔逊`) are still names when the list says so."""
-    m = _PIECE.match(text, pos)
+    m = _piece_re().match(text, pos)
     if m is None:
         return None
     piece = m.group()
@@ -307,7 +340,11 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
     taken: set[int] = set()  # name starts already read
 
     def add(m: NameMention) -> None:
-        if m.start in taken or m.start in region_starts:  # `代表池州市作表态发言`: a place, not a name
+        if m.start in taken:
+            return
+        # `代表池州市作表态发言`: a place, not a name; but a long name after a post may open with a place's
+        # short form (`秘书长乌某巴某某`)
+        if m.start in region_starts and not (m.rule == "person.post" and m.end - m.start >= LONG_NAME):
             return
         taken.add(m.start)
         found.append(m)

@@ -34,7 +34,7 @@ from graph_loader.extract.meetings import (
     meeting_drafts,
     meeting_verbs,
 )
-from graph_loader.extract.persons import NameMention, find_persons, post_level, strip_place
+from graph_loader.extract.persons import LONG_NAME, NameMention, find_persons, post_level, strip_place
 from graph_loader.extract.record import (
     Body,
     Directive,
@@ -208,7 +208,8 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     ignore = frozenset(n.replace(" ", "") for n in record.reporters + record.ignore_names)
     mentions = find_persons(text, ignore, frozenset(h.start for h in regions))
     # a place inside a personal name (`张建华`: 建华区) is no mention of a place
-    regions = [h for h in regions if not any(m.start < h.end and h.start < m.end and m.start != h.start
+    regions = [h for h in regions if not any(m.start < h.end and h.start < m.end
+                                             and (m.start != h.start or m.end - m.start >= LONG_NAME)
                                              for m in mentions) and not part_of_a_word(text, h)]
     # a place inside an incident's name (`对某省某矿坍塌事故的重要指示`) is where it happened, not the report's home
     # nor where a meeting of the report was held

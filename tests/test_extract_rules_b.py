@@ -28,3 +28,24 @@ def test_a_long_name_after_a_post_may_open_with_a_places_short_form():
     rec = _rec("3月9日,自治区政府召开常务会议。政府秘书长乌兰图雅出席会议。")
     assert "乌兰图雅" in {p.name for p in rec.persons}
     assert not any(r.endswith("乌兰县") for r in rec.regions)
+
+
+def test_a_township_named_twice_places_its_county_when_the_text_never_names_it():
+    from graph_loader.extract.regions import find_regions
+    # a township name only one county has, said twice; `镇安委会` holds no 镇安县
+    text = "薛埠镇于8月5日召开安全生产推进会,薛埠镇安委会成员单位参加会议。"
+    assert [h.path for h in find_regions(text)] == ["江苏省常州市金坛区薛埠镇"] * 2
+    # said once, it places nothing
+    assert find_regions("薛埠镇于8月5日召开安全生产推进会。") == []
+
+
+def test_two_townships_of_one_county_place_it_and_a_shared_name_joins_them():
+    from graph_loader.extract.regions import find_regions
+    paths = {h.path for h in find_regions("县安委会召开全体会议,金塘镇、肖岭乡依次作交流发言。")}
+    assert paths == {"湖北省咸宁市崇阳县金塘镇", "湖北省咸宁市崇阳县肖岭乡"}
+
+
+def test_a_township_is_refused_where_the_texts_places_contradict_its_county():
+    from graph_loader.extract.regions import find_regions
+    paths = {h.path for h in find_regions("广州市召开会议,薛埠镇、薛埠镇代表参加。")}
+    assert not any("薛埠镇" in p for p in paths)

@@ -279,9 +279,60 @@ def _townships() -> dict[str, tuple[str, ...]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _town_owners() -> dict[str, tuple[str, ...]]:
+    """Township name → the county paths that have a township of that name."""
+    out: dict[str, list[str]] = {}
+    for county, names in _townships().items():
+        for n in names:
+            out.setdefault(n, []).append(county)
+    return {n: tuple(c) for n, c in out.items()}
+
+
 def township_names() -> dict[str, tuple[str, ...]]:
     """County path → its township names; the first call builds the gazetteer, so a worker calls it first."""
+    _town_owners()
     return _townships()
+
+
+_TOWN_NAME_MAX = 6  # characters of the longest township name looked up without its county
+_TOWN_MIN_MENTIONS = 2  # mentions of a county's own townships that place it when the text never names it
+
+
+def _lone_towns(text: str, hits: list[RegionHit]) -> tuple[list[str], list[tuple[int, int]]]:
+    """Counties a text never names but places by their townships, and where those townships stand:
+    `某某镇召开…会议` said twice, or two townships of the one county (`甲镇、乙乡依次发言`). Only a name
+    that one county alone has counts. A township name wins over a short form it holds (`某某镇安委会`
+    is no 镇安县); a county that the text's other places contradict is refused."""
+    owners = _town_owners()
+    spans: dict[str, list[tuple[int, int]]] = {}  # county -> where a name only it has stands
+    shared: list[tuple[int, int, tuple[str, ...]]] = []  # names several counties have
+    for suffix in _TOWN_SUFFIXES:
+        i = text.find(suffix)
+        while i >= 0:
+            end = i + len(suffix)
+            for start in range(max(0, end - _TOWN_NAME_MAX), end - 2):
+                counties = owners.get(text[start:end])
+                if counties is not None:
+                    if len(counties) == 1:
+                        spans.setdefault(counties[0], []).append((start, end))
+                    else:
+                        shared.append((start, end, counties))
+                    break  # the longest name ending here
+            i = text.find(suffix, end)
+    for county, at in spans.items():  # a shared name joins a county that a name of its own placed
+        at.extend((a, b) for a, b, counties in shared if county in counties)
+    out: list[str] = []
+    where: list[tuple[int, int]] = []
+    for county, at in spans.items():
+        if len(at) < _TOWN_MIN_MENTIONS:
+            continue
+        others = [h.path for h in hits if not any(a < h.end and h.start < b for a, b in at)]
+        if others and not any(_related(county, p) for p in others):
+            continue
+        out.append(county)
+        where.extend(at)
+    return out, where
 
 
 def _town_occurrences(text: str, county: str) -> list[tuple[int, int]]:
@@ -303,7 +354,10 @@ def _add_townships(text: str, hits: list[RegionHit]) -> list[RegionHit]:
     Town names repeat across the country (城东街道), so they are looked up only
     under a county already found; `海宁市许村镇` becomes one hit.
     """
-    counties = list(dict.fromkeys(h.path for h in hits if h.level == "county"))
+    lone, towns = _lone_towns(text, hits)
+    if towns:
+        hits = [h for h in hits if not any(a < h.end and h.start < b for a, b in towns)]
+    counties = list(dict.fromkeys([*(h.path for h in hits if h.level == "county"), *lone]))
     if not counties:
         return hits
     taken = [(h.start, h.end) for h in hits]

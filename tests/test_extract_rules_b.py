@@ -49,3 +49,22 @@ def test_a_township_is_refused_where_the_texts_places_contradict_its_county():
     from graph_loader.extract.regions import find_regions
     paths = {h.path for h in find_regions("广州市召开会议,薛埠镇、薛埠镇代表参加。")}
     assert not any("薛埠镇" in p for p in paths)
+
+
+def _roles(rec) -> dict[str, str]:
+    return {p.name: p.role for m in rec.meetings for p in m.participants}
+
+
+def test_a_cue_inside_a_meeting_noun_gives_no_role():
+    rec = _rec("3月9日,县政府召开安全生产工作汇报会。副县长李小红出席汇报会。")
+    assert _roles(rec).get("李小红") == "attendee"
+
+
+def test_a_person_heard_by_the_meeting_reports_to_it():
+    rec = _rec("3月9日,区政府召开常务会议。会议听取了区财政局局长周一鸣同志《关于某某事项的报告》。")
+    assert _roles(rec).get("周一鸣") == "speaker"
+
+
+def test_a_person_who_puts_forward_points_speaks():
+    rec = _rec("3月9日,市政府召开全市安全生产工作会议。会上,王大海市长提了三点意见。")
+    assert _roles(rec).get("王大海") == "speaker"

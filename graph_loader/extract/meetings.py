@@ -306,7 +306,24 @@ def _cited_re() -> re.Pattern[str]:
 
 def _role_cues(text: str, start: int, end: int) -> list[tuple[str, str, int]]:
     lex = _lex()
-    return [(m.group(), lex.roles[m.group()], m.start()) for m in lex.roles_re.finditer(text, start, end)]
+    return [(m.group(), lex.roles[m.group()], m.start()) for m in lex.roles_re.finditer(text, start, end)
+            if not _in_meeting_noun(text, m.start())]
+
+
+_NOUN_REACH = 6  # characters a meeting noun may start before a cue inside it (`工作汇报会`)
+
+
+def _in_meeting_noun(text: str, pos: int) -> bool:
+    """The cue at `pos` is part of a meeting's noun: `出席汇报会` names a meeting, no one reports."""
+    nouns = _meeting_noun_re()
+    return any((m := nouns.match(text, k)) and m.end() > pos for k in range(max(0, pos - _NOUN_REACH), pos + 1))
+
+
+@cache
+def _meeting_noun_re() -> re.Pattern[str]:
+    """The meeting nouns that hold a role cue (`汇报会`, `反馈会`, `部署会`): only those can hide one."""
+    cues = _lex().roles
+    return re.compile(alternation(n for n in _lex().kinds if any(c in n for c in cues)))
 
 
 @dataclass
@@ -345,6 +362,9 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
         own_end = min(nxt, clause.start() if clause else sent.end)  # cues bind within the name's clause
         if text.startswith(("的", "委托"), m.end) or _cited_re().match(text, m.end, own_end):
             continue  # `X的…`, `X关于…的批示`: cited, not at the meeting; `受X委托，Y讲话`: Y stands in for X
+        if not m.national and (before := _lead_cue(text, m.start)) is not None:
+            roles[i] = before  # `听取了局长X同志《关于…的报告》`
+            continue
         lead = _LIST_INTRO.search(text, sent.start, m.start)
         if lead:  # `出席会议的还有县委副书记X，副县长Y`: the intro covers the whole sentence
             roles[i] = (lead.group(1), lex.roles.get(lead.group(1), "attendee"), lead.start())
@@ -370,6 +390,28 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
 
 
 _ATTEND_VERB = re.compile(r"出席|参加|参会|列席|与会")
+_LEAD_REACH = 30  # characters a lead cue may stand before the name (its title chain between)
+
+
+@cache
+def _lead_re() -> re.Pattern[str]:
+    """The cues of lexicon/role_leads.tsv, each with nothing but a title chain up to the name."""
+    return re.compile("(" + alternation(_lead_roles()) + r")了?([^，,。；;！？!?\n]*)$")
+
+
+def _lead_cue(text: str, name_start: int) -> tuple[str, str, int] | None:
+    """A role cue before the name in its clause (lexicon/role_leads.tsv), where no other name, and no
+    word of a noun phrase (`的`), stands between: `听取了县长X汇报`, not `听取了X和Y的汇报`'s Y."""
+    lo = max(clause_start(text, name_start), name_start - _LEAD_REACH)
+    m = _lead_re().search(text, lo, name_start)
+    if m is None or "的" in m.group(2) or "、" in m.group(2):
+        return None
+    return m.group(1), _lead_roles()[m.group(1)], m.start()
+
+
+@cache
+def _lead_roles() -> dict[str, str]:
+    return {r[0]: r[1] for r in rows("role_leads.tsv")}
 
 
 def _role_cues_strong(text: str, start: int, end: int) -> bool:

@@ -68,3 +68,28 @@ def test_a_person_heard_by_the_meeting_reports_to_it():
 def test_a_person_who_puts_forward_points_speaks():
     rec = _rec("3月9日,市政府召开全市安全生产工作会议。会上,王大海市长提了三点意见。")
     assert _roles(rec).get("王大海") == "speaker"
+
+
+def test_a_meeting_reported_by_its_act_is_held():
+    rec = _rec("9月10日上午,市安委会对某企业负责人进行了约谈。副市长张小兵在约谈中要求,企业要落实责任。", "2021-12-20")
+    assert [(m.kind, m.date) for m in rec.meetings] == [("other", "2021-09-10")]
+    assert _roles(rec) == {"张小兵": "speaker"}
+
+
+def test_a_talk_with_hosts_sits_where_the_hosts_posts_are():
+    rec = _rec("4月21日,某考核组进驻浙江。当日下午,组长孙大林与浙江省委书记李红旗、省长王建设进行了座谈。",
+               "2021-12-20")
+    assert len(rec.meetings) == 1
+    assert (rec.meetings[0].level, rec.meetings[0].region) == ("province", "浙江省")
+    assert _roles(rec) == {"孙大林": "attendee", "李红旗": "attendee", "王建设": "attendee"}
+
+
+def test_a_warning_film_watched_together_is_a_study_meeting_and_after_it_the_same_one():
+    rec = _rec("6月11日晚,某镇组织全体干部集中观看了安全生产警示教育片。观看警示教育片后,镇长刘一川作了部署。", "2021-12-20")
+    assert [(m.kind, m.date) for m in rec.meetings] == [("study", "2021-06-11")]
+    assert _roles(rec) == {"刘一川": "speaker"}
+
+
+def test_a_film_watched_at_a_meeting_is_part_of_it():
+    rec = _rec("6月4日,区安委会召开全体会议。会上,与会人员观看了警示教育片。", "2021-12-20")
+    assert len(rec.meetings) == 1 and rec.meetings[0].kind == "safety_committee_plenary"

@@ -21,7 +21,7 @@ from graph_loader.extract.persons import NameMention
 from graph_loader.extract.regex_scan import finditer_from, first_chars
 from graph_loader.extract.regions import RegionHit, level_of, relative_words_re
 from graph_loader.extract.sentences import SentenceIndex
-from graph_loader.lang.chars import CLAUSE_END, clause_start
+from graph_loader.lang.chars import CLAUSE_END, SENTENCE_MARKS, clause_start
 from graph_loader.lang.kinds import kind_of_noun
 from graph_loader.lang.levels import CHAR_LEVEL, LEVEL_CHARS, LEVEL_RANK, ROLE_RANK, higher_role
 
@@ -174,6 +174,13 @@ def _events(text: str) -> list[_Event]:
         name = text[clause_start(text, m.start()):m.end("n")].strip()
         generic = m.group("n") == "会议" and len(name) <= 4
         out.append(_Event(m.start("n"), m.end(), "held", m.group("n"), name, generic))
+    for rx, noun in _acts():
+        for m in rx.finditer(text):
+            # `对某企业负责人进行了约谈`, `组织干部集中观看了警示教育片`: a meeting held, named by the act;
+            # `观看警示教育片后`: the same one, done; `会上，与会人员观看了警示教育片`: a part of a meeting
+            if (not text[max(0, m.start() - 2):m.start()].endswith(lex.not_held) and not text.startswith("后", m.end())
+                    and not _INSIDE_MEETING.search(text, _sentence_start(text, m.start()), m.start())):
+                out.append(_Event(m.start(), m.end(), "held", noun, m.group(), False))
     for m in lex.team_report.finditer(text):
         # `副省长X向督查组汇报`: reporting to a visiting team is a report meeting held with it
         if text[max(0, m.start() - 2):m.start()].endswith(lex.not_held):
@@ -195,6 +202,28 @@ def _events(text: str) -> list[_Event]:
             continue
         kept.append(e)
     return kept
+
+
+_INSIDE_MEETING = re.compile(r"会上|会议|与会")
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    return max(text.rfind(c, 0, pos) for c in SENTENCE_MARKS) + 1
+_ACT_GAP = 16  # characters between an act's verb and its object (`观看了某省安全生产警示教育片`)
+
+
+@cache
+def _acts() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """lexicon/meeting_acts.tsv as (pattern, meeting noun)."""
+    return tuple((re.compile(re.escape(verb) + r"了?[^，,。；;！？!?\n]{0,"
+                             + str(_ACT_GAP) + "}?" + re.escape(obj)), noun)
+                 for verb, obj, noun in rows("meeting_acts.tsv"))
+
+
+@cache
+def _act_nouns() -> frozenset[str]:
+    """The meeting nouns of lexicon/meeting_acts.tsv."""
+    return frozenset(r[2] for r in rows("meeting_acts.tsv"))
 
 
 def _is_headline(text: str, index: SentenceIndex, pos: int) -> bool:
@@ -494,6 +523,9 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
             path, rule = _from_people(m, person_regions, "speaker"), "meeting.level.speaker_post"
         if path is None and m.branch:
             path, rule = context, "meeting.level.branch_context"
+        if path is None and m.held is not None and m.noun in _act_nouns():
+            # `某组长与省委书记X、省长Y进行了座谈`: a meeting named by its act sits where its hosts' posts are
+            path, rule = _from_people(m, person_regions, "attendee"), "meeting.level.host_post"
         if path:
             m.region, m.level, m.level_rule = path, level_of(path), rule
         else:  # the place is unknown but the level may be said (`省委副书记、省长X主持`; not `市`)

@@ -93,3 +93,12 @@ def test_a_warning_film_watched_together_is_a_study_meeting_and_after_it_the_sam
 def test_a_film_watched_at_a_meeting_is_part_of_it():
     rec = _rec("6月4日,区安委会召开全体会议。会上,与会人员观看了警示教育片。", "2021-12-20")
     assert len(rec.meetings) == 1 and rec.meetings[0].kind == "safety_committee_plenary"
+
+
+def test_at_the_meeting_held_that_afternoon_is_a_meeting_held():
+    rec = _rec("4月28日,某考核组抵达某市。在当日下午召开的考核座谈会上,副市长周小川作表态发言。", "2021-12-20")
+    assert [m.name for m in rec.meetings] == ["考核座谈会"]
+    assert _roles(rec) == {"周小川": "speaker"}
+    # a meeting cited by its convener is still no meeting held here
+    rec = _rec("4月28日,县政府召开常务会议,传达省政府召开的专题会议精神。", "2021-12-20")
+    assert "专题会议" not in [m.name for m in rec.meetings]

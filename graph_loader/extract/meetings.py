@@ -155,8 +155,13 @@ def _events(text: str) -> list[_Event]:
     for rx in (lex.held_verb_first, lex.chaired):
         for m in rx.finditer(text):
             np = m.group("np")
-            if np.startswith("的") or text[max(0, m.start() - 2):m.start()].endswith(lex.not_held):
+            if text[max(0, m.start() - 2):m.start()].endswith(lex.not_held):
                 continue
+            if np.startswith("的"):
+                # `召开的…会议精神`: cited; `在当日下午召开的座谈会上`: the meeting the sentence is at
+                if not (text.startswith("上", m.end()) and "在" in text[clause_start(text, m.start()):m.start()]):
+                    continue
+                np = np[1:]
             name = (np + m.group("n")).strip()
             generic = m.group("n") == "会议" and not np
             chaired = rx is lex.chaired and m.group("v") == "主持"

@@ -102,3 +102,20 @@ def test_at_the_meeting_held_that_afternoon_is_a_meeting_held():
     # a meeting cited by its convener is still no meeting held here
     rec = _rec("4月28日,县政府召开常务会议,传达省政府召开的专题会议精神。", "2021-12-20")
     assert "专题会议" not in [m.name for m in rec.meetings]
+
+
+def test_a_candidate_for_a_post_is_named_without_the_post():
+    rec = _rec("3月9日,州政府召开会议。副州长周一平、副州长候选人李二强出席。", "2021-12-20")
+    people = {p.name: p.titles for p in rec.persons}
+    assert people.get("李二强") == []
+
+
+def test_a_variant_surname_of_scraped_pages_opens_a_name():
+    assert _names("镇党委副书记茍大山就道路交通安全作了安排部署。") == ["茍大山"]
+
+
+def test_a_name_addressed_by_its_post_after_its_body_or_a_relaying_verb():
+    assert _names("要落实州委钱多多书记的重要批示精神。") == ["钱多多"]
+    assert _names("会议传达学习孙小明省长在某地调研时的讲话精神。") == ["孙小明"]
+    # a body after the lead word is no name
+    assert _names("省政府安委会副主任出席。") == []

@@ -62,6 +62,7 @@ class _Lex:
     title_heads: re.Pattern[str]
     list_close_re: re.Pattern[str]
     honorific_re: re.Pattern[str]
+    honorific_leads: tuple[str, ...]
 
 
 @cache
@@ -93,8 +94,11 @@ def _lex() -> _Lex:
             r"(?<![" + HAN + r"、])(?P<names>(?:[" + HAN + r"]{2,4}、){0,12}[" + HAN + r"]{2,4}?)(?P<close>等(?:["
             + LEVEL_CHARS + r"]?(?:" + alternation(desc) + r")|(?=" + alternation(_list_verbs()) + r"))|"
             + alternation(_list_verbs()) + r")"),
-        honorific_re=re.compile(r"(?<![" + HAN + r"])(?P<name>[" + HAN + r"]{2,3}?)(?P<post>" + alternation(words("honorifics.tsv"))
+        honorific_re=re.compile(r"(?:(?<![" + HAN + r"])|" + "|".join("(?<=" + re.escape(w) + ")" for w in
+                                                                  sorted(words("honorific_leads.tsv")))
+                                + r")(?P<name>[" + HAN + r"]{2,3}?)(?P<post>" + alternation(words("honorifics.tsv"))
                                 + r")(?=[^" + HAN + r"]|" + alternation(cues) + r")"),
+        honorific_leads=tuple(sorted(words("honorific_leads.tsv"))),
     )
 
 
@@ -440,8 +444,9 @@ def _untitled_names(text: str, ignore: frozenset[str]) -> list[tuple[int, int, s
             pos += len(p) + 1
     for m in lex.honorific_re.finditer(text):
         head = m.start()
-        if head > 0 and text[head - 1] not in _CLAUSE_START:
-            continue
+        led = head > 0 and text[head - 1] not in _CLAUSE_START
+        if led and (not text.endswith(lex.honorific_leads, 0, head) or _NOT_IN_NAMES.search(m.group("name"))):
+            continue  # after a lead word, a body (`省政府安委会副主任`) is no name
         if _plain_name(m.group("name"), ignore, strict=True):
             out.append((head, head + len(m.group("name")), "person.before_honorific", m.group("post")))
     return out

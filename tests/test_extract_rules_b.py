@@ -119,3 +119,9 @@ def test_a_name_addressed_by_its_post_after_its_body_or_a_relaying_verb():
     assert _names("会议传达学习孙小明省长在某地调研时的讲话精神。") == ["孙小明"]
     # a body after the lead word is no name
     assert _names("省政府安委会副主任出席。") == []
+
+
+def test_a_shorter_place_inside_a_townships_name_is_part_of_it():
+    from graph_loader.extract.regions import find_regions
+    paths = [h.path for h in find_regions("德昌县召开会议,德州镇代表作表态发言。")]
+    assert paths == ["四川省凉山彝族自治州德昌县", "四川省凉山彝族自治州德昌县德州镇"]

@@ -360,7 +360,6 @@ def _add_townships(text: str, hits: list[RegionHit]) -> list[RegionHit]:
     counties = list(dict.fromkeys([*(h.path for h in hits if h.level == "county"), *lone]))
     if not counties:
         return hits
-    taken = [(h.start, h.end) for h in hits]
     found: list[RegionHit] = []
     for county in counties:
         cursor = 0  # matches of one county do not overlap each other (leftmost, then longest)
@@ -368,10 +367,13 @@ def _add_townships(text: str, hits: list[RegionHit]) -> list[RegionHit]:
             if s < cursor:
                 continue
             cursor = e
-            if any(a < e and s < b for a, b in taken):
+            # a shorter place inside the township's name is part of it (`德某镇` holds no 德某市)
+            inside = [h for h in hits if s <= h.start and h.end < e and h.level != "township"]
+            if inside:
+                hits = [h for h in hits if h not in inside]
+            if any(h.start < e and s < h.end for h in hits) or any(f.start < e and s < f.end for f in found):
                 continue
             found.append(RegionHit(s, e, text[s:e], county + text[s:e], "township", None))
-            taken.append((s, e))
     if not found:
         return hits
     out: list[RegionHit] = []

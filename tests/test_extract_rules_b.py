@@ -125,3 +125,9 @@ def test_a_shorter_place_inside_a_townships_name_is_part_of_it():
     from graph_loader.extract.regions import find_regions
     paths = [h.path for h in find_regions("德昌县召开会议,德州镇代表作表态发言。")]
     assert paths == ["四川省凉山彝族自治州德昌县", "四川省凉山彝族自治州德昌县德州镇"]
+
+
+def test_after_the_meeting_an_attendee_alone_belongs_to_it():
+    rec = _rec("1月22日,县长王一鸣主持召开县政府常务会议。会后,县商务局局长赵二虎参会并陪同调研。", "2021-12-20")
+    assert len(rec.meetings) == 1
+    assert _roles(rec) == {"王一鸣": "chair", "赵二虎": "attendee"}

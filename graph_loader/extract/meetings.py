@@ -465,6 +465,14 @@ def assign_participants(meetings: list[MeetingDraft], roles: list[PersonRole]) -
                 break
 
 
+def fold_participants(into: MeetingDraft, other: MeetingDraft) -> None:
+    """`other`'s participants join `into`, each with the stronger of its two roles."""
+    for name, p in other.participants.items():
+        prev = into.participants.get(name)
+        if prev is None or higher_role(p.role, prev.role):
+            into.participants[name] = p
+
+
 _RIGHT_AFTER = re.compile(r"会后|随后|紧接着|随即|结束后[^，,。]{0,12}?立即")
 
 

@@ -30,6 +30,7 @@ from graph_loader.extract.inspections import InspectionDraft, find_inspections
 from graph_loader.extract.lexicon_files import alternation
 from graph_loader.extract.meetings import (
     MeetingDraft,
+    fold_participants,
     level_of_chars,
     meeting_drafts,
     meeting_verbs,
@@ -316,8 +317,17 @@ def _host_body(ref: BodyRef | None) -> BodyRef | None:
 
 
 def _keep_meetings(drafts: list[MeetingDraft]) -> list[MeetingDraft]:
-    """Drop scopes that turned out not to be meetings (an `…结束后` with nobody acting), reindex relays."""
-    keep = [d for d in drafts if d.held is not None or d.participants or d.branch]
+    """Drop scopes that turned out not to be meetings (an `…结束后` with nobody acting), reindex relays.
+    A `会后` scope where nobody chairs or speaks (`会后，A参会并陪同调研`) is the meeting before it: its
+    attendees join that one."""
+    keep: list[MeetingDraft] = []
+    for d in drafts:
+        if d.held is None and not d.branch and keep and d.participants \
+                and all(p.role == "attendee" for p in d.participants.values()):
+            fold_participants(keep[-1], d)
+            continue
+        if d.held is not None or d.participants or d.branch:
+            keep.append(d)
     new_index = {id(d): i for i, d in enumerate(keep)}
     old = {i: d for i, d in enumerate(drafts)}
     for d in keep:

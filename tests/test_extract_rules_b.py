@@ -131,3 +131,11 @@ def test_after_the_meeting_an_attendee_alone_belongs_to_it():
     rec = _rec("1月22日,县长王一鸣主持召开县政府常务会议。会后,县商务局局长赵二虎参会并陪同调研。", "2021-12-20")
     assert len(rec.meetings) == 1
     assert _roles(rec) == {"王一鸣": "chair", "赵二虎": "attendee"}
+
+
+def test_a_meeting_of_a_level_sits_in_the_one_place_of_that_level_the_text_names():
+    rec = _rec("7月6日,县长王一鸣主持召开县政府常务会议,研究了《柘城县安全生产三年行动方案》。", "2021-12-20")
+    assert (rec.meetings[0].level, rec.meetings[0].region) == ("county", "河南省商丘市柘城县")
+    # two counties named: the text does not say which
+    rec = _rec("7月6日,县长王一鸣主持召开县政府常务会议,研究了《柘城县方案》《睢县方案》。", "2021-12-20")
+    assert (rec.meetings[0].level, rec.meetings[0].region) == ("county", None)

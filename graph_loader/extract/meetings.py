@@ -19,7 +19,7 @@ from graph_loader.extract.dates import DateHit
 from graph_loader.extract.lexicon_files import alternation, rows, words
 from graph_loader.extract.persons import NameMention
 from graph_loader.extract.regex_scan import finditer_from, first_chars
-from graph_loader.extract.regions import RegionHit, level_of, relative_words_re
+from graph_loader.extract.regions import RegionHit, level_of, parent_path, relative_words_re
 from graph_loader.extract.sentences import SentenceIndex
 from graph_loader.lang.chars import CLAUSE_END, SENTENCE_MARKS, clause_start
 from graph_loader.lang.kinds import kind_of_noun
@@ -551,6 +551,22 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
             if m.level is None and home is not None:  # `…巡查组进驻我县`: the report's own level
                 m.level = level_of_chars(home.group()[-1], context)
                 m.level_rule = "meeting.level.home" if m.level else None
+            if m.level is not None and m.level != "national":
+                m.region = _only_place_of_level(regions, m.level)  # `县政府…会议` in a text naming one county
+
+
+def _only_place_of_level(regions: list[RegionHit], level: str) -> str | None:
+    """The one place of this level the text names anywhere (in a title too, or above a township it
+    names); None when it names none or several."""
+    paths: set[str] = set()
+    for h in regions:
+        path: str | None = h.path
+        while path is not None and level_of(path) != level and level_of(path) is not None \
+                and LEVEL_RANK[level_of(path)] > LEVEL_RANK[level]:
+            path = parent_path(path)
+        if path is not None and level_of(path) == level:
+            paths.add(path)
+    return paths.pop() if len(paths) == 1 else None
 
 
 _CONVENER_BODY = re.compile(r"\s*([" + LEVEL_CHARS + r"])(?:委|政府|人民政府|安委会|安委办|安全生产委员会)")

@@ -139,3 +139,10 @@ def test_a_meeting_of_a_level_sits_in_the_one_place_of_that_level_the_text_names
     # two counties named: the text does not say which
     rec = _rec("7月6日,县长王一鸣主持召开县政府常务会议,研究了《柘城县方案》《睢县方案》。", "2021-12-20")
     assert (rec.meetings[0].level, rec.meetings[0].region) == ("county", None)
+
+
+def test_teams_feedback_meetings_summed_up_then_each_in_its_own_place():
+    rec = _rec("连日来,某考核组陆续召开反馈会,向河南、重庆等省份反馈考核意见。"
+               "4月25日,第二考核组在河南召开考核反馈会。考核组认为,河南工作扎实。"
+               "4月24日,第四考核组在重庆召开考核反馈会。考核组认为,重庆工作扎实。", "2021-12-20")
+    assert [(m.date, m.region) for m in rec.meetings] == [("2021-04-25", "河南省"), ("2021-04-24", "重庆市")]

@@ -73,6 +73,7 @@ class MeetingDraft:
     higher: bool = False  # 7: a meeting of a higher level than the article's
     rule: str | None = None  # 7: the rule that made a higher meeting
     relay_to: list[tuple[MeetingDraft, bool, str | None]] = field(default_factory=list)  # 7: (target, inferred, basis)
+    venue_region: str | None = None  # 5: the place of `在X召开` in the held clause
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,7 @@ def _lex() -> _Lex:
         # `督导组向某市反馈督导情况`: a team reporting back is a feedback meeting held
         team_feedback=re.compile(r"(?:" + alternation(words("teams.tsv")) + r")[^，,。；;！？!?\n]{0,4}?向"
                                  r"[^，,。；;！？!?\n]{1,24}?(?P<v>反馈)[^，,。；;！？!?\n]{0,8}?(?:情况|意见|问题)"),
-        not_held=meeting_verbs("not_held"),
+        not_held=meeting_verbs("not_held") + meeting_verbs("summed"),
         not_chair=meeting_verbs("not_chair"),
     )
 
@@ -513,6 +514,8 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
     home = relative_words_re("我本").search(text)  # the report's own place as it calls it (`我县`, `本市`)
     for m in meetings:
         path, rule = None, None
+        if m.held is not None:
+            m.venue_region = _venue_place(text, m.held, regions)
         if m.branch and m.branch_pos is not None:
             hit = next((h for h in regions if h.end == m.branch_pos or h.end + 1 == m.branch_pos), None)
             if hit is not None:
@@ -553,6 +556,12 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
                 m.level_rule = "meeting.level.home" if m.level else None
             if m.level is not None and m.level != "national":
                 m.region = _only_place_of_level(regions, m.level)  # `县政府…会议` in a text naming one county
+
+
+def _venue_place(text: str, held: int, regions: list[RegionHit]) -> str | None:
+    """The place of `在X召开` in the held verb's clause (`考核组在某省召开反馈会`)."""
+    cs = clause_start(text, held)
+    return next((h.path for h in regions if cs < h.start and h.end <= held and text[h.start - 1] == "在"), None)
 
 
 def _only_place_of_level(regions: list[RegionHit], level: str) -> str | None:

@@ -406,7 +406,10 @@ def _meeting(text: str, d: MeetingDraft, position: dict[int, int], directive_hit
         about = m.kind in ("feedback", "report") or (m.name is not None and _MISSION_WORDS.search(m.name))
         if any(d.start <= s < d.end for s, _, _ in insp.spans) and about:
             m.inspection = i
-            if insp.target_region:  # the meeting is held where the team inspects (海宁市, 省市场监管局)
+            # the meeting is held where the team inspects (海宁市, 省市场监管局), unless the text holds it in
+            # another place of that level (`第四组在某市召开反馈会` in a report of several teams' visits)
+            if insp.target_region and not (d.venue_region and d.venue_region != insp.target_region
+                                           and level_of(d.venue_region) == level_of(insp.target_region)):
                 m.region, m.level = insp.target_region, level_of(insp.target_region)
                 m.evidence.append(ev(insp.spans[0][0], insp.spans[0][1], "meeting.level.inspection_target"))
             break

@@ -146,3 +146,9 @@ def test_teams_feedback_meetings_summed_up_then_each_in_its_own_place():
                "4月25日,第二考核组在河南召开考核反馈会。考核组认为,河南工作扎实。"
                "4月24日,第四考核组在重庆召开考核反馈会。考核组认为,重庆工作扎实。", "2021-12-20")
     assert [(m.date, m.region) for m in rec.meetings] == [("2021-04-25", "河南省"), ("2021-04-24", "重庆市")]
+
+
+def test_a_clause_mark_doubled_with_a_list_mark_ends_no_clause():
+    rec = _rec("3月9日,某镇召开安全生产会议。镇党委副书记吴小江就交通安全,、水上安全,、消防安全等作了安排部署。",
+               "2021-12-20")
+    assert _roles(rec) == {"吴小江": "speaker"}

@@ -393,8 +393,8 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
         m = people[i]
         sent = index.at(m.start)
         nxt = people[i + 1].start if i + 1 < len(people) and people[i + 1].start < sent.end else sent.end
-        clause = CLAUSE_END.search(text, m.end, sent.end)
-        own_end = min(nxt, clause.start() if clause else sent.end)  # cues bind within the name's clause
+        clause = _clause_end(text, m.end, sent.end)
+        own_end = min(nxt, clause)  # cues bind within the name's clause
         if text.startswith(("的", "委托"), m.end) or _cited_re().match(text, m.end, own_end):
             continue  # `X的…`, `X关于…的批示`: cited, not at the meeting; `受X委托，Y讲话`: Y stands in for X
         if not m.national and (before := _lead_cue(text, m.start)) is not None:
@@ -422,6 +422,15 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
             if venue:  # `县领导X，各部门负责人在县分会场收听收看`: named at the branch venue is attending
                 roles[i] = (venue.group(), "attendee", venue.start())
     return roles
+
+
+def _clause_end(text: str, start: int, end: int) -> int:
+    """Where the clause from `start` ends: at a clause mark, but not at one doubled with `、` by a scraped
+    page (`交通安全,、水上安全`: one list)."""
+    for c in CLAUSE_END.finditer(text, start, end):
+        if text[c.start() + 1:c.start() + 2] != "、" and text[c.start() - 1:c.start()] != "、":
+            return c.start()
+    return end
 
 
 _ATTEND_VERB = re.compile(r"出席|参加|参会|列席|与会")

@@ -152,3 +152,12 @@ def test_a_clause_mark_doubled_with_a_list_mark_ends_no_clause():
     rec = _rec("3月9日,某镇召开安全生产会议。镇党委副书记吴小江就交通安全,、水上安全,、消防安全等作了安排部署。",
                "2021-12-20")
     assert _roles(rec) == {"吴小江": "speaker"}
+
+
+def test_a_name_after_a_post_may_be_a_places_short_form():
+    rec = _rec("3月9日,自治区政府召开常务会议。自治区党委常委、宣传部部长乌兰,有关部门负责同志列席会议。", "2021-12-20")
+    assert "乌兰" in {p.name for p in rec.persons}
+    assert not any(r.endswith("乌兰县") for r in rec.regions)
+    # a place's full name is still no name: `代表某市作表态发言`
+    rec = _rec("3月9日,省政府召开会议。池州市作表态发言。", "2021-12-20")
+    assert "池州市" not in {p.name for p in rec.persons}

@@ -333,6 +333,12 @@ def _list_piece(text: str, pos: int, ignore: frozenset[str]) -> tuple[int, int] 
     return m.start(), m.end()
 
 
+def _ends_a_place(name: str) -> bool:
+    """`池州市`: a candidate ending in a level character is a place's full name; `部长某兰,` after a post
+    is a name that merely opens with a place's short form."""
+    return name[-1] in LEVEL_CHARS
+
+
 def find_persons(text: str, ignore: frozenset[str] = frozenset(),
                  region_starts: frozenset[int] = frozenset()) -> list[NameMention]:
     """All person mentions, in text order: anchored ones with titles, and repeats of known names.
@@ -348,7 +354,8 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
             return
         # `代表池州市作表态发言`: a place, not a name; but a long name after a post may open with a place's
         # short form (`秘书长乌某巴某某`)
-        if m.start in region_starts and not (m.rule == "person.post" and m.end - m.start >= LONG_NAME):
+        if m.start in region_starts and not (m.rule == "person.post" and (
+                m.end - m.start >= LONG_NAME or not _ends_a_place(m.name))):
             return
         taken.add(m.start)
         found.append(m)

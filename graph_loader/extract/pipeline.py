@@ -210,7 +210,8 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     mentions = find_persons(text, ignore, frozenset(h.start for h in regions))
     # a place inside a personal name (`张建华`: 建华区) is no mention of a place
     regions = [h for h in regions if not any(m.start < h.end and h.start < m.end
-                                             and (m.start != h.start or m.end - m.start >= LONG_NAME)
+                                             and (m.start != h.start or m.end - m.start >= LONG_NAME
+                                                  or m.rule == "person.post")
                                              for m in mentions) and not part_of_a_word(text, h)]
     # a place inside an incident's name (`对某省某矿坍塌事故的重要指示`) is where it happened, not the report's home
     # nor where a meeting of the report was held

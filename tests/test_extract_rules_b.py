@@ -161,3 +161,8 @@ def test_a_name_after_a_post_may_be_a_places_short_form():
     # a place's full name is still no name: `代表某市作表态发言`
     rec = _rec("3月9日,省政府召开会议。池州市作表态发言。", "2021-12-20")
     assert "池州市" not in {p.name for p in rec.persons}
+
+
+def test_a_place_written_with_a_variant_character_is_the_place():
+    from graph_loader.extract.regions import find_regions
+    assert [h.path for h in find_regions("督查组抵达陜西省西安市。")] == ["陕西省西安市"]

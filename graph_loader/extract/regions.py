@@ -139,6 +139,13 @@ def gazetteer() -> Gazetteer:
                     add(a + "州", cur, "alias")
                 elif name.endswith("自治县"):
                     add(a + "县", cur, "alias")
+    variants: dict[str, list[str]] = {}
+    for variant, standard in lexicon_rows("char_variants.tsv"):
+        variants.setdefault(standard, []).append(variant)
+    for surface in [f for f in forms if any(c in variants for c in f)]:
+        for i, c in enumerate(surface):
+            for v in variants.get(c, ()):
+                forms.setdefault(surface[:i] + v + surface[i + 1:], list(forms[surface]))
     stop_alias, stop_full = set(), set()
     for row in lexicon_rows("region_stoplist.tsv"):
         (stop_alias if row[1] == "alias" else stop_full).add(row[0])

@@ -166,3 +166,8 @@ def test_a_name_after_a_post_may_be_a_places_short_form():
 def test_a_place_written_with_a_variant_character_is_the_place():
     from graph_loader.extract.regions import find_regions
     assert [h.path for h in find_regions("督查组抵达陜西省西安市。")] == ["陕西省西安市"]
+
+
+def test_a_two_character_name_closing_a_post_list_before_its_verb():
+    assert _names("副州长王天明、松涛出席分会场会议。") == ["王天明", "松涛"]
+    assert _names("副县长王天明、领导出席会议。") == ["王天明"]

@@ -318,6 +318,20 @@ def _piece_re() -> re.Pattern[str]:
 _NOT_IN_NAMES = re.compile(r"[各部门乡镇单位局委办会组县市省区等和及与同志领导负责人企业机关街道]")
 
 
+def _bare_pair(text: str, piece: str, end: int) -> bool:
+    """`副州长A、松涛出席`: a two-character piece closing a list of names right before its attendance verb
+    is a name the surname list lacks, unless it is an ordinary word (`领导`, `干部`)."""
+    from graph_loader.extract.regions import common_words
+
+    return (len(piece) == 2 and bool(_list_close_verb_re().match(text, end))
+            and piece not in common_words() and not _NOT_IN_NAMES.search(piece))
+
+
+@cache
+def _list_close_verb_re() -> re.Pattern[str]:
+    return re.compile(alternation(_list_verbs()))
+
+
 def _list_piece(text: str, pos: int, ignore: frozenset[str]) -> tuple[int, int] | None:
     """A list member that is the whole piece between two marks (`、B、C，`): names the surname list lacks
     and transliterated ones (`艾买提·吐尔逊`) are still names when the list says so."""
@@ -326,7 +340,8 @@ def _list_piece(text: str, pos: int, ignore: frozenset[str]) -> tuple[int, int] 
         return None
     piece = m.group()
     plain = re.sub("[·•・]", "", piece)
-    if plain == piece and not _surname_len(piece, 0) and (len(piece) != 3 or _NOT_IN_NAMES.search(piece)):
+    if plain == piece and not _surname_len(piece, 0) and not (
+            len(piece) == 3 and not _NOT_IN_NAMES.search(piece) or _bare_pair(text, piece, m.end())):
         return None  # a three-character piece between 、 marks reads as a name unless it says a body
     if not _name_ok(plain, ignore, trusted=True) or len(plain) > 12:
         return None

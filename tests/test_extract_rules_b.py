@@ -171,3 +171,10 @@ def test_a_place_written_with_a_variant_character_is_the_place():
 def test_a_two_character_name_closing_a_post_list_before_its_verb():
     assert _names("副州长王天明、松涛出席分会场会议。") == ["王天明", "松涛"]
     assert _names("副县长王天明、领导出席会议。") == ["王天明"]
+
+
+def test_a_person_addressed_by_the_given_name_and_a_post_is_the_full_name():
+    rec = _rec("1月22日,县委书记王国强主持召开会议,副县长刘衍志出席。国强书记指出,要压实责任。"
+               "会后,国强、衍志同志分别带队调研。", "2021-12-20")
+    assert {p.name for p in rec.persons} == {"王国强", "刘衍志"}
+    assert {p.name: p.titles for p in rec.persons}["王国强"] == ["县委书记"]

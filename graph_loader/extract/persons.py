@@ -63,6 +63,7 @@ class _Lex:
     list_close_re: re.Pattern[str]
     honorific_re: re.Pattern[str]
     honorific_leads: tuple[str, ...]
+    honorific_at_re: re.Pattern[str]
 
 
 @cache
@@ -99,6 +100,7 @@ def _lex() -> _Lex:
                                 + r")(?P<name>[" + HAN + r"]{2,3}?)(?P<post>" + alternation(words("honorifics.tsv"))
                                 + r")(?=[^" + HAN + r"]|" + alternation(cues) + r")"),
         honorific_leads=tuple(sorted(words("honorific_leads.tsv"))),
+        honorific_at_re=re.compile(alternation(words("honorifics.tsv"))),
     )
 
 
@@ -424,8 +426,45 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
             if any(a < e and s < b for a, b in occupied):
                 continue
             add(NameMention(s, e, text[s:e], [], "person.repeat"))
+        full_of = _full_names(known)
+        for m in found:  # `国强书记指出` read as a name of its own: the person it addresses (no new title)
+            if m.name in full_of and m.rule in ("person.before_honorific", "person.repeat"):
+                m.name, m.rule, m.titles = full_of[m.name], "person.given_name", []
+        occupied = [(m.start, m.end) for m in found]
+        for s, e, full in _given_name_addresses(text, full_of):
+            if not any(a < e and s < b for a, b in occupied):
+                add(NameMention(s, e, full, [], "person.given_name"))
     found.sort(key=lambda x: x.start)
     return found
+
+
+def _full_names(known: set[str]) -> dict[str, str]:
+    """Two-character given name → the one known full name it belongs to (`国强` → 王国强)."""
+    by_given: dict[str, list[str]] = {}
+    for name in known:
+        s = _surname_len(name, 0)
+        if s and len(name) - s == 2:
+            by_given.setdefault(name[s:], []).append(name)
+    return {g: names[0] for g, names in by_given.items() if len(names) == 1}
+
+
+def _given_name_addresses(text: str, full_of: dict[str, str]) -> list[tuple[int, int, str]]:
+    """`国强书记指出`, `小兰、衍志同志`: a person of the article addressed by the two-character given name,
+    at a clause start or in a list, before an honorific post (honorifics.tsv) or in a list closed by one."""
+    out: list[tuple[int, int, str]] = []
+    lex = _lex()
+    for given, full in full_of.items():
+        i = text.find(given)
+        while i >= 0:
+            end = i + len(given)
+            j = end
+            while text[j:j + 1] == "、" and text[j + 1:j + 3] in full_of:  # `小兰、衍志同志`
+                j += 3
+            before = text[i - 1:i] if i > 0 else ""
+            if (not before or before in _CLAUSE_START or before == "、") and lex.honorific_at_re.match(text, j):
+                out.append((i, end, full))
+            i = text.find(given, end)
+    return out
 
 
 _CLAUSE_START = "，,。；;！？!?\n：:　 （(）)"

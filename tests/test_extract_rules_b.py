@@ -178,3 +178,8 @@ def test_a_person_addressed_by_the_given_name_and_a_post_is_the_full_name():
                "会后,国强、衍志同志分别带队调研。", "2021-12-20")
     assert {p.name for p in rec.persons} == {"王国强", "刘衍志"}
     assert {p.name: p.titles for p in rec.persons}["王国强"] == ["县委书记"]
+
+
+def test_a_person_signing_at_the_meeting_takes_part_in_it():
+    rec = _rec("3月9日,县安委会召开全体会议。会上,县长艾小山分别与各乡镇代表签署了安全生产责任书。", "2021-12-20")
+    assert _roles(rec) == {"艾小山": "attendee"}

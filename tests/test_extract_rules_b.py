@@ -183,3 +183,9 @@ def test_a_person_addressed_by_the_given_name_and_a_post_is_the_full_name():
 def test_a_person_signing_at_the_meeting_takes_part_in_it():
     rec = _rec("3月9日,县安委会召开全体会议。会上,县长艾小山分别与各乡镇代表签署了安全生产责任书。", "2021-12-20")
     assert _roles(rec) == {"艾小山": "attendee"}
+
+
+def test_a_two_character_name_padded_with_a_space_is_one_name():
+    assert _names("县委书记李　明主持会议,副县长赵 强、钱 多出席。") == ["李明", "赵强", "钱多"]
+    rec = _rec("3月9日,县委书记李 明主持召开会议。", "2021-12-20")
+    assert _roles(rec) == {"李明": "chair"}

@@ -145,6 +145,12 @@ def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset(),
     if not s:
         return None
     lex = _lex()
+    if trusted and (spaced := _SPACED.match(text, pos + s)):
+        # `副县长王 刚出席`: a two-character name padded to the width of three by the page's typesetting
+        end = spaced.end()
+        if _name_ok(text[pos:pos + s] + spaced.group(1), ignore, trusted) and lex.follow_re.match(text, end):
+            return pos, end
+        return None
     ok: dict[int, int] = {}  # given-name length -> length of what follows
     for given in (2, 1):
         end = pos + s + given
@@ -195,6 +201,15 @@ def _common_inside(name: str) -> bool:
 
     cw = common_words()
     return any(name[i:i + 2] in cw and name[i:i + 2] not in _lex().compound for i in range(1, len(name) - 1))
+
+
+_SPACED = re.compile(r"[ \u3000\u00a0]{1,2}([" + HAN + r"])")
+_SPACES = re.compile(r"[\s\u3000]")
+
+
+def clean_name(surface: str) -> str:
+    """A name as written without the spaces a page put into it (`王 刚`, `阿某 · 某某`)."""
+    return _SPACES.sub("", surface)
 
 
 _CONJ = "和与及"
@@ -388,9 +403,9 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
         lead = _LEADS.match(text, span[1])
         if lead:  # `以副部长X为组长的督查组`, `X任组长`: the post of the team is the person's too
             titles = [*titles, TitleSpan(lead.start("post"), lead.end("post"), lead.group("post"), lead.group("post"))]
-        add(NameMention(span[0], span[1], _DOT_SPACES.sub("", text[span[0]:span[1]]), titles, "person.post"))
+        add(NameMention(span[0], span[1], clean_name(text[span[0]:span[1]]), titles, "person.post"))
         for s, e in _name_list(text, span[1], ignore):
-            add(NameMention(s, e, text[s:e], [TitleSpan(t.start, t.end, t.full, t.post) for t in titles],
+            add(NameMention(s, e, clean_name(text[s:e]), [TitleSpan(t.start, t.end, t.full, t.post) for t in titles],
                             "person.list_after_post"))
         floor = span[1]
     for m in lex.desc_re.finditer(text):

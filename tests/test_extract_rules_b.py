@@ -189,3 +189,8 @@ def test_a_two_character_name_padded_with_a_space_is_one_name():
     assert _names("县委书记李　明主持会议,副县长赵 强、钱 多出席。") == ["李明", "赵强", "钱多"]
     rec = _rec("3月9日,县委书记李 明主持召开会议。", "2021-12-20")
     assert _roles(rec) == {"李明": "chair"}
+
+
+def test_a_typesetting_space_after_a_post_does_not_hide_the_name():
+    assert _names("县长 孙 伟主持召开县政府常务会议。") == ["孙伟"]
+    assert _names("县长　王小明主持会议。") == ["王小明"]

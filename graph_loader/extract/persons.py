@@ -207,6 +207,14 @@ _SPACED = re.compile(r"[ \u3000\u00a0]{1,2}([" + HAN + r"])")
 _SPACES = re.compile(r"[\s\u3000]")
 
 
+def _gap(text: str, pos: int) -> int:
+    """Length of the one or two typesetting spaces at `pos` that a name after a post may stand behind."""
+    n = 0
+    while n < 2 and text[pos + n:pos + n + 1] in (" ", "\u3000", "\u00a0") and pos + n < len(text):
+        n += 1
+    return n if n and is_han(text[pos + n:pos + n + 1] or " ") else 0
+
+
 def clean_name(surface: str) -> str:
     """A name as written without the spaces a page put into it (`王 刚`, `阿某 · 某某`)."""
     return _SPACES.sub("", surface)
@@ -394,7 +402,8 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
 
     floor = -1
     for m in lex.post_re.finditer(text):
-        span = dotted_name_at(text, m.end(), ignore) or name_at(text, m.end(), ignore)
+        at = m.end() + _gap(text, m.end())  # `县长 孙 伟主持`: a page's typesetting space after the post
+        span = dotted_name_at(text, at, ignore) or name_at(text, at, ignore)
         if span is None:
             continue
         if span[0] in taken:

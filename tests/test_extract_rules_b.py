@@ -194,3 +194,8 @@ def test_a_two_character_name_padded_with_a_space_is_one_name():
 def test_a_typesetting_space_after_a_post_does_not_hide_the_name():
     assert _names("县长 孙 伟主持召开县政府常务会议。") == ["孙伟"]
     assert _names("县长　王小明主持会议。") == ["王小明"]
+
+
+def test_a_dotted_name_keeps_a_last_character_that_a_cue_would_open_with():
+    assert _names("副州长吐尔逊 · 买买提出席会议。") == ["吐尔逊·买买提"]
+    assert _names("专员艾买提·吐尔逊同志讲话。") == ["艾买提·吐尔逊"]

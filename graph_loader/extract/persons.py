@@ -241,6 +241,10 @@ def dotted_name_at(text: str, pos: int, ignore: frozenset[str] = frozenset()) ->
         if end > len(text) or not all(is_han(c) for c in text[m.end():end]):
             return None
         if lex.follow_re.match(text, end) and text[pos:end].replace(" ", "") not in ignore:
+            # `买买提出席`: a cue opening with the name's last character (`提出`) is no end when the name
+            # one character longer is followed too
+            if is_han(text[end:end + 1]) and lex.follow_re.match(text, end + 1) and not _surname_len(text, end):
+                return pos, end + 1
             return pos, end
     return None
 

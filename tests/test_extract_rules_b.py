@@ -199,3 +199,11 @@ def test_a_typesetting_space_after_a_post_does_not_hide_the_name():
 def test_a_dotted_name_keeps_a_last_character_that_a_cue_would_open_with():
     assert _names("副州长吐尔逊 · 买买提出席会议。") == ["吐尔逊·买买提"]
     assert _names("专员艾买提·吐尔逊同志讲话。") == ["艾买提·吐尔逊"]
+
+
+def test_a_name_without_a_han_surname_after_a_post_before_its_role_verb():
+    assert _names("旗长其木格主持会议。") == ["其木格"]
+    assert _names("州长扎西同志讲话。") == ["扎西"]
+    # ordinary words after a post name no one
+    for text in ("县长亲自主持会议。", "局长首先通报情况。", "书记再次强调。", "县长随即主持。"):
+        assert _names(text) == [], text

@@ -249,6 +249,35 @@ def dotted_name_at(text: str, pos: int, ignore: frozenset[str] = frozenset()) ->
     return None
 
 
+_BARE_LENGTHS = (3, 2, 4)  # a name without a Han surname (`旗长其木格主持`): the usual lengths first
+
+
+def bare_name_at(text: str, pos: int, ignore: frozenset[str] = frozenset()) -> tuple[int, int] | None:
+    """A name the surname list lacks right after a post (`旗长其某格主持会议`, Mongolian, Tibetan and other
+    names without a Han surname): closed by a role verb of roles.tsv or `同志`, holding no ordinary word
+    (`县长亲自主持` names no one)."""
+    from graph_loader.extract.regions import common_words
+
+    if _surname_len(text, pos):
+        return None
+    cw = common_words()
+    lex = _lex()
+    for length in _BARE_LENGTHS:
+        end = pos + length
+        name = text[pos:end]
+        if end > len(text) or not all(is_han(c) for c in name) or _NOT_IN_NAMES.search(name):
+            continue
+        if not (_long_close_re().match(text, end) and is_han(text[end:end + 1])) \
+                and not text.startswith(_COMRADE, end):
+            continue
+        if any(name[i:i + 2] in cw or name[i:i + 2] in lex.not_names for i in range(len(name) - 1)):
+            continue
+        if name in ignore or lex.post_re.search(name) or lex.desc_re.search(name) or name in lex.not_names:
+            continue
+        return pos, end
+    return None
+
+
 def name_before(text: str, end: int, ignore: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """A personal name ending at `end` (a national leader's title follows it): (start, end)."""
     for length in (3, 2, 4):
@@ -407,7 +436,7 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
     floor = -1
     for m in lex.post_re.finditer(text):
         at = m.end() + _gap(text, m.end())  # `县长 孙 伟主持`: a page's typesetting space after the post
-        span = dotted_name_at(text, at, ignore) or name_at(text, at, ignore)
+        span = dotted_name_at(text, at, ignore) or name_at(text, at, ignore) or bare_name_at(text, at, ignore)
         if span is None:
             continue
         if span[0] in taken:

@@ -207,3 +207,8 @@ def test_a_name_without_a_han_surname_after_a_post_before_its_role_verb():
     # ordinary words after a post name no one
     for text in ("县长亲自主持会议。", "局长首先通报情况。", "书记再次强调。", "县长随即主持。"):
         assert _names(text) == [], text
+
+
+def test_bare_names_after_an_attendance_intro_attend():
+    rec = _rec("3月9日,县政府召开安全生产工作会议。出席会议的领导还有:韩立、邱国平、孔庆华。", "2021-12-20")
+    assert _roles(rec) == {"韩立": "attendee", "邱国平": "attendee", "孔庆华": "attendee"}

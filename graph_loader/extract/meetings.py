@@ -17,7 +17,7 @@ from functools import cache
 from graph_loader.extract.bodies import level_region
 from graph_loader.extract.dates import DateHit
 from graph_loader.extract.lexicon_files import alternation, rows, words
-from graph_loader.extract.persons import NameMention
+from graph_loader.extract.persons import LIST_INTRO, NameMention
 from graph_loader.extract.regex_scan import finditer_from, first_chars
 from graph_loader.extract.regions import RegionHit, level_of, parent_path, relative_words_re
 from graph_loader.extract.sentences import SentenceIndex
@@ -25,7 +25,7 @@ from graph_loader.lang.chars import CLAUSE_END, SENTENCE_MARKS, clause_start
 from graph_loader.lang.kinds import kind_of_noun
 from graph_loader.lang.levels import CHAR_LEVEL, LEVEL_CHARS, LEVEL_RANK, ROLE_RANK, higher_role
 
-_LIST_INTRO = re.compile(r"(出席|参加|列席)[^，,。；;]{0,6}?的(?:还)?有")
+_LIST_INTRO = re.compile(LIST_INTRO)
 _RELAY_MEETING = re.compile(r"贯彻(?:落实)?[^，。；]{0,20}?会议精神|传达[^，。；]{0,20}?会议精神")
 
 

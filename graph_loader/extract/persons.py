@@ -540,6 +540,11 @@ def _plain_name(piece: str, ignore: frozenset[str], strict: bool) -> bool:
     return True
 
 
+# `出席会议的有…`, `参加会议的领导还有：…`: an intro whose attendance verb (group 1) covers the names after it
+LIST_INTRO = r"(出席|参加|列席)[^，,。；;]{0,6}?的(?:领导|领导同志|同志)?(?:还)?有"
+_INTRO_LIST = re.compile(LIST_INTRO + r"[:：]?(?P<names>(?:[" + HAN + r"]{2,4}、){1,12}[" + HAN + r"]{2,4})(?=[。，,；;等]|$)")
+
+
 def _untitled_names(text: str, ignore: frozenset[str]) -> list[tuple[int, int, str, str]]:
     """Names the genre writes without a post: a list closed by a collective (`A、B等市领导出席`) or
     opening a clause before an attendance verb (`A、B列席会议`), and a name before an honorific post
@@ -560,6 +565,14 @@ def _untitled_names(text: str, ignore: frozenset[str]) -> list[tuple[int, int, s
         for p in pieces:
             out.append((pos, pos + len(p), rule, ""))
             pos += len(p) + 1
+    for m in _INTRO_LIST.finditer(text):
+        # `出席会议的领导还有：A、B、C。`: bare names listed after an attendance intro
+        pieces = m.group("names").split("、")
+        if all(_plain_name(p, ignore, strict=False) for p in pieces):
+            pos = m.start("names")
+            for p in pieces:
+                out.append((pos, pos + len(p), "person.list_after_intro", ""))
+                pos += len(p) + 1
     for m in lex.honorific_re.finditer(text):
         head = m.start()
         led = head > 0 and text[head - 1] not in _CLAUSE_START

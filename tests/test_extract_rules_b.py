@@ -212,3 +212,9 @@ def test_a_name_without_a_han_surname_after_a_post_before_its_role_verb():
 def test_bare_names_after_an_attendance_intro_attend():
     rec = _rec("3月9日,县政府召开安全生产工作会议。出席会议的领导还有:韩立、邱国平、孔庆华。", "2021-12-20")
     assert _roles(rec) == {"韩立": "attendee", "邱国平": "attendee", "孔庆华": "attendee"}
+
+
+def test_a_leader_watching_at_a_levels_branch_venue_attends_the_meeting_watched():
+    rec = _rec("3月9日,县委书记杨光明在县分会场收听收看全省安全生产电视电话会议。", "2021-12-20")
+    assert [(m.level, m.date) for m in rec.meetings] == [("province", "2021-03-09")]
+    assert _roles(rec) == {"杨光明": "attendee"}

@@ -556,6 +556,9 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
         else:  # the place is unknown but the level may be said (`省委副书记、省长X主持`; not `市`)
             m.level = _level_from_chars(m, person_levels)
             m.level_rule = "meeting.level.post_level" if m.level else None
+            if m.level is None and m.branch and m.branch_pos and text[m.branch_pos - 1] in LEVEL_CHARS:
+                m.level = level_of_chars(text[m.branch_pos - 1], context)  # `在县分会场`: a county venue
+                m.level_rule = "meeting.level.branch_level" if m.level else None
             if m.level is None and m.held is not None and (
                     body := _CONVENER_BODY.match(text, clause_start(text, m.held))):
                 m.level = level_of_chars(body.group(1), context)  # `县安委会召开…会议`: the convener's level

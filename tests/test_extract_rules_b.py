@@ -3,6 +3,8 @@ made-up sentence of the genre."""
 
 from __future__ import annotations
 
+import pytest
+
 from graph_loader.extract.persons import find_persons
 
 
@@ -218,3 +220,9 @@ def test_a_leader_watching_at_a_levels_branch_venue_attends_the_meeting_watched(
     rec = _rec("3月9日,县委书记杨光明在县分会场收听收看全省安全生产电视电话会议。", "2021-12-20")
     assert [(m.level, m.date) for m in rec.meetings] == [("province", "2021-03-09")]
     assert _roles(rec) == {"杨光明": "attendee"}
+
+
+@pytest.mark.parametrize("act", ["致辞", "进行了专题辅导", "讲评", "述职", "作说明"])
+def test_speaking_acts_of_the_genre_make_a_speaker(act):
+    rec = _rec("3月9日,县政府召开安全生产工作会议。副县长韩立" + act + "。", "2021-12-20")
+    assert _roles(rec) == {"韩立": "speaker"}

@@ -226,3 +226,9 @@ def test_a_leader_watching_at_a_levels_branch_venue_attends_the_meeting_watched(
 def test_speaking_acts_of_the_genre_make_a_speaker(act):
     rec = _rec("3月9日,县政府召开安全生产工作会议。副县长韩立" + act + "。", "2021-12-20")
     assert _roles(rec) == {"韩立": "speaker"}
+
+
+def test_a_conjunction_before_a_county_body_is_no_two_character_county():
+    from graph_loader.extract.regions import find_regions
+    assert not any(h.path.endswith("和县") for h in find_regions("代表德州镇和县发改经信局签订责任书。"))
+    assert [h.path for h in find_regions("马鞍山市和县政府召开会议。")] == ["安徽省马鞍山市和县"]

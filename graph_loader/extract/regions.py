@@ -20,6 +20,7 @@ from functools import lru_cache
 from graph_loader.extract.lexicon_files import alternation
 from graph_loader.extract.lexicon_files import rows as lexicon_rows
 from graph_loader.gazetteer import divisions, package_file
+from graph_loader.lang.chars import HAN
 from graph_loader.lang.levels import LOCAL_LEVELS
 
 # Suffixes that make a prefecture-level or county-level name a full form.
@@ -398,6 +399,10 @@ def _accepted(text: str, s: int, e: int, form: _Form, gz: Gazetteer) -> bool:
         # `各乡镇和县直部门`: a two-character county (和县) before 直/级 is a conjunction + 县直
         if len(surface) == 2 and text[e:e + 1] in ("直", "级") and surface[0] in "和及与或各":
             return False
+        # `某某镇和县发改局`: after a place or body, 和 joins it to a body of the county (县…局)
+        if len(surface) == 2 and surface[0] in "和及与或" and text[s - 1:s] in _JOINED_ENDS \
+                and _COUNTY_BODY.match(text, e):
+            return False
         # a two-character county whose first character ends a word before it (`代理县长`: 理县)
         if len(surface) == 2 and s > 0 and text[s - 1:s + 1] in gz.words:
             return False
@@ -407,6 +412,10 @@ def _accepted(text: str, s: int, e: int, form: _Form, gz: Gazetteer) -> bool:
     if form.place.level == "province" and len(surface) >= 3:  # `以内蒙古…为鉴`: 以内 is no cut of 内蒙古
         return True
     return _clean_cut(text, s, e, gz)
+
+
+_JOINED_ENDS = "镇乡局委办区市县村"  # last characters of a place or body a conjunction may follow
+_COUNTY_BODY = re.compile("[" + HAN + r"]{1,6}?(?:局|委|办|政府|部门|中心|大队)")
 
 
 def _clean_cut(text: str, s: int, e: int, gz: Gazetteer) -> bool:

@@ -232,3 +232,9 @@ def test_a_conjunction_before_a_county_body_is_no_two_character_county():
     from graph_loader.extract.regions import find_regions
     assert not any(h.path.endswith("和县") for h in find_regions("代表德州镇和县发改经信局签订责任书。"))
     assert [h.path for h in find_regions("马鞍山市和县政府召开会议。")] == ["安徽省马鞍山市和县"]
+
+
+def test_a_courtesy_call_before_the_first_meeting_held_is_no_part_of_it():
+    rec = _rec("4月28日,某考核组抵达某市。市长王大刚会见了考核组一行,希望考核组多提宝贵意见。副市长陈小东参加会见。"
+               "在当日下午召开的考核座谈会上,副市长周小川作表态发言。", "2021-12-20")
+    assert _roles(rec) == {"周小川": "speaker"}

@@ -298,12 +298,19 @@ def segment_meetings(text: str, index: SentenceIndex,
                 continue  # `各县设分会场`, `…负责人在X分会场收听收看`: nobody named there, nothing new
             else:  # `会议结束后，…在X分会场收听收看`: the lower meeting is the venue's
                 cur.branch, cur.branch_pos = True, e.pos
+    if meetings and meetings[0].held is not None and _MEET_AND_GREET.search(text, 0, sent_start(meetings[0].held)):
+        # `市长X会见了督查组一行…。在当日下午召开的座谈会上`: a courtesy call before the first meeting held
+        # is no part of it
+        meetings[0].start = sent_start(meetings[0].held)
     for i, m in enumerate(meetings):
         m.end = meetings[i + 1].start if i + 1 < len(meetings) else len(text)
         if m.after_prev and i > 0:
             m.relays_meeting = i - 1 if m.venue else _previous_relayed(meetings, i)
             m.relay_rule = "meeting.relay.branch_venue" if m.venue else "meeting.relay.after_or_branch"
     return meetings
+
+
+_MEET_AND_GREET = re.compile(r"会见|接见|看望")
 
 
 def _previous_relayed(meetings: list[MeetingDraft], i: int) -> int:

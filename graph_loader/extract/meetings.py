@@ -101,6 +101,12 @@ def meeting_verbs(role: str) -> tuple[str, ...]:
 
 
 @cache
+def _verbs_re(role: str) -> re.Pattern[str]:
+    """The words of lexicon/meeting_verbs.tsv with this role as one pattern."""
+    return re.compile(alternation(meeting_verbs(role)))
+
+
+@cache
 def _lex() -> _Lex:
     kinds = kind_of_noun()
     nouns = alternation(kinds)
@@ -185,7 +191,7 @@ def _events(text: str) -> list[_Event]:
             # `对某企业负责人进行了约谈`, `组织干部集中观看了警示教育片`: a meeting held, named by the act;
             # `观看警示教育片后`: the same one, done; `会上，与会人员观看了警示教育片`: a part of a meeting
             if (not text[max(0, m.start() - 2):m.start()].endswith(lex.not_held) and not text.startswith("后", m.end())
-                    and not _INSIDE_MEETING.search(text, _sentence_start(text, m.start()), m.start())):
+                    and not _verbs_re("inside").search(text, _sentence_start(text, m.start()), m.start())):
                 out.append(_Event(m.start(), m.end(), "held", noun, m.group(), False))
     for m in lex.team_report.finditer(text):
         # `副省长X向督查组汇报`: reporting to a visiting team is a report meeting held with it
@@ -210,7 +216,6 @@ def _events(text: str) -> list[_Event]:
     return kept
 
 
-_INSIDE_MEETING = re.compile(r"会上|会议|与会")
 
 
 def _sentence_start(text: str, pos: int) -> int:
@@ -298,7 +303,7 @@ def segment_meetings(text: str, index: SentenceIndex,
                 continue  # `各县设分会场`, `…负责人在X分会场收听收看`: nobody named there, nothing new
             else:  # `会议结束后，…在X分会场收听收看`: the lower meeting is the venue's
                 cur.branch, cur.branch_pos = True, e.pos
-    if meetings and meetings[0].held is not None and _MEET_AND_GREET.search(text, 0, sent_start(meetings[0].held)):
+    if meetings and meetings[0].held is not None and _verbs_re("courtesy").search(text, 0, sent_start(meetings[0].held)):
         # `市长X会见了督查组一行…。在当日下午召开的座谈会上`: a courtesy call before the first meeting held
         # is no part of it
         meetings[0].start = sent_start(meetings[0].held)
@@ -310,7 +315,6 @@ def segment_meetings(text: str, index: SentenceIndex,
     return meetings
 
 
-_MEET_AND_GREET = re.compile(r"会见|接见|看望")
 
 
 def _previous_relayed(meetings: list[MeetingDraft], i: int) -> int:

@@ -21,7 +21,7 @@ from graph_loader.extract.persons import LIST_INTRO, NameMention
 from graph_loader.extract.regex_scan import finditer_from, first_chars
 from graph_loader.extract.regions import RegionHit, level_of, parent_path, relative_words_re
 from graph_loader.extract.sentences import SentenceIndex
-from graph_loader.lang.chars import CLAUSE_END, SENTENCE_MARKS, clause_start
+from graph_loader.lang.chars import CLAUSE_END, clause_start
 from graph_loader.lang.kinds import kind_of_noun
 from graph_loader.lang.levels import CHAR_LEVEL, LEVEL_CHARS, LEVEL_RANK, ROLE_RANK, higher_role
 
@@ -154,6 +154,7 @@ class _Event:
     name: str | None = None
     generic: bool = False
     chaired: bool = False  # `主持反馈会`: names the current meeting rather than a new one
+    act: bool = False  # named by what was done (lexicon/meeting_acts.tsv), not by a meeting noun
 
 
 def _events(text: str) -> list[_Event]:
@@ -192,7 +193,7 @@ def _events(text: str) -> list[_Event]:
             # `观看警示教育片后`: the same one, done; `会上，与会人员观看了警示教育片`: a part of a meeting
             if (not text[max(0, m.start() - 2):m.start()].endswith(lex.not_held) and not text.startswith("后", m.end())
                     and not _verbs_re("inside").search(text, _sentence_start(text, m.start()), m.start())):
-                out.append(_Event(m.start(), m.end(), "held", noun, m.group(), False))
+                out.append(_Event(m.start(), m.end(), "held", noun, m.group(), False, act=True))
     for m in lex.team_report.finditer(text):
         # `副省长X向督查组汇报`: reporting to a visiting team is a report meeting held with it
         if text[max(0, m.start() - 2):m.start()].endswith(lex.not_held):
@@ -218,8 +219,13 @@ def _events(text: str) -> list[_Event]:
 
 
 
+_INSIDE_REACH = 60  # characters an inside word may stand before the act
+
+
 def _sentence_start(text: str, pos: int) -> int:
-    return max(text.rfind(c, 0, pos) for c in SENTENCE_MARKS) + 1
+    """The start of the sentence at `pos` by its marks, not by line breaks (a hard-wrapped page breaks
+    lines inside sentences), at most `_INSIDE_REACH` back."""
+    return max([text.rfind(c, 0, pos) + 1 for c in "。！？!?；;"] + [pos - _INSIDE_REACH, 0])
 _ACT_GAP = 16  # characters between an act's verb and its object (`观看了某省安全生产警示教育片`)
 
 
@@ -267,6 +273,9 @@ def segment_meetings(text: str, index: SentenceIndex,
     for e in _events(text):
         if e.kind == "held" and _is_headline(text, index, e.pos):
             continue  # the article's headline names the meeting the body reports
+        if e.kind == "held" and e.act and cur is not None and cur.held is not None and cur.held < e.pos \
+                and not _SENTENCE_END.search(text, cur.held, e.pos):
+            continue  # `召开约谈会，对某县政府进行约谈`: the act of the meeting just named (a line break is no end)
         if e.kind == "held":
             if cur is None:
                 cur = MeetingDraft(start=0)
@@ -315,6 +324,9 @@ def segment_meetings(text: str, index: SentenceIndex,
     return meetings
 
 
+
+
+_SENTENCE_END = re.compile(r"[。！？!?；;]")
 
 
 def _previous_relayed(meetings: list[MeetingDraft], i: int) -> int:

@@ -17,15 +17,15 @@ from functools import cache
 from graph_loader.extract.bodies import level_region
 from graph_loader.extract.dates import DateHit
 from graph_loader.extract.lexicon_files import alternation, rows, words
-from graph_loader.extract.persons import NameMention
+from graph_loader.extract.persons import LIST_INTRO, NameMention
 from graph_loader.extract.regex_scan import finditer_from, first_chars
-from graph_loader.extract.regions import RegionHit, level_of, relative_words_re
+from graph_loader.extract.regions import RegionHit, level_of, parent_path, relative_words_re
 from graph_loader.extract.sentences import SentenceIndex
 from graph_loader.lang.chars import CLAUSE_END, clause_start
 from graph_loader.lang.kinds import kind_of_noun
 from graph_loader.lang.levels import CHAR_LEVEL, LEVEL_CHARS, LEVEL_RANK, ROLE_RANK, higher_role
 
-_LIST_INTRO = re.compile(r"(出席|参加|列席)[^，,。；;]{0,6}?的(?:还)?有")
+_LIST_INTRO = re.compile(LIST_INTRO)
 _RELAY_MEETING = re.compile(r"贯彻(?:落实)?[^，。；]{0,20}?会议精神|传达[^，。；]{0,20}?会议精神")
 
 
@@ -73,6 +73,7 @@ class MeetingDraft:
     higher: bool = False  # 7: a meeting of a higher level than the article's
     rule: str | None = None  # 7: the rule that made a higher meeting
     relay_to: list[tuple[MeetingDraft, bool, str | None]] = field(default_factory=list)  # 7: (target, inferred, basis)
+    venue_region: str | None = None  # 5: the place of `在X召开` in the held clause
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,12 @@ def meeting_verbs(role: str) -> tuple[str, ...]:
 
 
 @cache
+def _verbs_re(role: str) -> re.Pattern[str]:
+    """The words of lexicon/meeting_verbs.tsv with this role as one pattern."""
+    return re.compile(alternation(meeting_verbs(role)))
+
+
+@cache
 def _lex() -> _Lex:
     kinds = kind_of_noun()
     nouns = alternation(kinds)
@@ -124,7 +131,7 @@ def _lex() -> _Lex:
         # `督导组向某市反馈督导情况`: a team reporting back is a feedback meeting held
         team_feedback=re.compile(r"(?:" + alternation(words("teams.tsv")) + r")[^，,。；;！？!?\n]{0,4}?向"
                                  r"[^，,。；;！？!?\n]{1,24}?(?P<v>反馈)[^，,。；;！？!?\n]{0,8}?(?:情况|意见|问题)"),
-        not_held=meeting_verbs("not_held"),
+        not_held=meeting_verbs("not_held") + meeting_verbs("summed"),
         not_chair=meeting_verbs("not_chair"),
     )
 
@@ -147,6 +154,7 @@ class _Event:
     name: str | None = None
     generic: bool = False
     chaired: bool = False  # `主持反馈会`: names the current meeting rather than a new one
+    act: bool = False  # named by what was done (lexicon/meeting_acts.tsv), not by a meeting noun
 
 
 def _events(text: str) -> list[_Event]:
@@ -155,8 +163,13 @@ def _events(text: str) -> list[_Event]:
     for rx in (lex.held_verb_first, lex.chaired):
         for m in rx.finditer(text):
             np = m.group("np")
-            if np.startswith("的") or text[max(0, m.start() - 2):m.start()].endswith(lex.not_held):
+            if text[max(0, m.start() - 2):m.start()].endswith(lex.not_held):
                 continue
+            if np.startswith("的"):
+                # `召开的…会议精神`: cited; `在当日下午召开的座谈会上`: the meeting the sentence is at
+                if not (text.startswith("上", m.end()) and "在" in text[clause_start(text, m.start()):m.start()]):
+                    continue
+                np = np[1:]
             name = (np + m.group("n")).strip()
             generic = m.group("n") == "会议" and not np
             chaired = rx is lex.chaired and m.group("v") == "主持"
@@ -174,6 +187,13 @@ def _events(text: str) -> list[_Event]:
         name = text[clause_start(text, m.start()):m.end("n")].strip()
         generic = m.group("n") == "会议" and len(name) <= 4
         out.append(_Event(m.start("n"), m.end(), "held", m.group("n"), name, generic))
+    for rx, noun in _acts():
+        for m in rx.finditer(text):
+            # `对某企业负责人进行了约谈`, `组织干部集中观看了警示教育片`: a meeting held, named by the act;
+            # `观看警示教育片后`: the same one, done; `会上，与会人员观看了警示教育片`: a part of a meeting
+            if (not text[max(0, m.start() - 2):m.start()].endswith(lex.not_held) and not text.startswith("后", m.end())
+                    and not _verbs_re("inside").search(text, _sentence_start(text, m.start()), m.start())):
+                out.append(_Event(m.start(), m.end(), "held", noun, m.group(), False, act=True))
     for m in lex.team_report.finditer(text):
         # `副省长X向督查组汇报`: reporting to a visiting team is a report meeting held with it
         if text[max(0, m.start() - 2):m.start()].endswith(lex.not_held):
@@ -195,6 +215,32 @@ def _events(text: str) -> list[_Event]:
             continue
         kept.append(e)
     return kept
+
+
+
+
+_INSIDE_REACH = 60  # characters an inside word may stand before the act
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """The start of the sentence at `pos` by its marks, not by line breaks (a hard-wrapped page breaks
+    lines inside sentences), at most `_INSIDE_REACH` back."""
+    return max([text.rfind(c, 0, pos) + 1 for c in "。！？!?；;"] + [pos - _INSIDE_REACH, 0])
+_ACT_GAP = 16  # characters between an act's verb and its object (`观看了某省安全生产警示教育片`)
+
+
+@cache
+def _acts() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """lexicon/meeting_acts.tsv as (pattern, meeting noun)."""
+    return tuple((re.compile(re.escape(verb) + r"了?[^，,。；;！？!?\n]{0,"
+                             + str(_ACT_GAP) + "}?" + re.escape(obj)), noun)
+                 for verb, obj, noun in rows("meeting_acts.tsv"))
+
+
+@cache
+def _act_nouns() -> frozenset[str]:
+    """The meeting nouns of lexicon/meeting_acts.tsv."""
+    return frozenset(r[2] for r in rows("meeting_acts.tsv"))
 
 
 def _is_headline(text: str, index: SentenceIndex, pos: int) -> bool:
@@ -227,6 +273,9 @@ def segment_meetings(text: str, index: SentenceIndex,
     for e in _events(text):
         if e.kind == "held" and _is_headline(text, index, e.pos):
             continue  # the article's headline names the meeting the body reports
+        if e.kind == "held" and e.act and cur is not None and cur.held is not None and cur.held < e.pos \
+                and not _SENTENCE_END.search(text, cur.held, e.pos):
+            continue  # `召开约谈会，对某县政府进行约谈`: the act of the meeting just named (a line break is no end)
         if e.kind == "held":
             if cur is None:
                 cur = MeetingDraft(start=0)
@@ -263,12 +312,21 @@ def segment_meetings(text: str, index: SentenceIndex,
                 continue  # `各县设分会场`, `…负责人在X分会场收听收看`: nobody named there, nothing new
             else:  # `会议结束后，…在X分会场收听收看`: the lower meeting is the venue's
                 cur.branch, cur.branch_pos = True, e.pos
+    if meetings and meetings[0].held is not None and _verbs_re("courtesy").search(text, 0, sent_start(meetings[0].held)):
+        # `市长X会见了督查组一行…。在当日下午召开的座谈会上`: a courtesy call before the first meeting held
+        # is no part of it
+        meetings[0].start = sent_start(meetings[0].held)
     for i, m in enumerate(meetings):
         m.end = meetings[i + 1].start if i + 1 < len(meetings) else len(text)
         if m.after_prev and i > 0:
             m.relays_meeting = i - 1 if m.venue else _previous_relayed(meetings, i)
             m.relay_rule = "meeting.relay.branch_venue" if m.venue else "meeting.relay.after_or_branch"
     return meetings
+
+
+
+
+_SENTENCE_END = re.compile(r"[。！？!?；;]")
 
 
 def _previous_relayed(meetings: list[MeetingDraft], i: int) -> int:
@@ -306,7 +364,24 @@ def _cited_re() -> re.Pattern[str]:
 
 def _role_cues(text: str, start: int, end: int) -> list[tuple[str, str, int]]:
     lex = _lex()
-    return [(m.group(), lex.roles[m.group()], m.start()) for m in lex.roles_re.finditer(text, start, end)]
+    return [(m.group(), lex.roles[m.group()], m.start()) for m in lex.roles_re.finditer(text, start, end)
+            if not _in_meeting_noun(text, m.start())]
+
+
+_NOUN_REACH = 6  # characters a meeting noun may start before a cue inside it (`工作汇报会`)
+
+
+def _in_meeting_noun(text: str, pos: int) -> bool:
+    """The cue at `pos` is part of a meeting's noun: `出席汇报会` names a meeting, no one reports."""
+    nouns = _meeting_noun_re()
+    return any((m := nouns.match(text, k)) and m.end() > pos for k in range(max(0, pos - _NOUN_REACH), pos + 1))
+
+
+@cache
+def _meeting_noun_re() -> re.Pattern[str]:
+    """The meeting nouns that hold a role cue (`汇报会`, `反馈会`, `部署会`): only those can hide one."""
+    cues = _lex().roles
+    return re.compile(alternation(n for n in _lex().kinds if any(c in n for c in cues)))
 
 
 @dataclass
@@ -341,10 +416,13 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
         m = people[i]
         sent = index.at(m.start)
         nxt = people[i + 1].start if i + 1 < len(people) and people[i + 1].start < sent.end else sent.end
-        clause = CLAUSE_END.search(text, m.end, sent.end)
-        own_end = min(nxt, clause.start() if clause else sent.end)  # cues bind within the name's clause
+        clause = _clause_end(text, m.end, sent.end)
+        own_end = min(nxt, clause)  # cues bind within the name's clause
         if text.startswith(("的", "委托"), m.end) or _cited_re().match(text, m.end, own_end):
             continue  # `X的…`, `X关于…的批示`: cited, not at the meeting; `受X委托，Y讲话`: Y stands in for X
+        if not m.national and (before := _lead_cue(text, m.start)) is not None:
+            roles[i] = before  # `听取了局长X同志《关于…的报告》`
+            continue
         lead = _LIST_INTRO.search(text, sent.start, m.start)
         if lead:  # `出席会议的还有县委副书记X，副县长Y`: the intro covers the whole sentence
             roles[i] = (lead.group(1), lex.roles.get(lead.group(1), "attendee"), lead.start())
@@ -369,7 +447,38 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
     return roles
 
 
+def _clause_end(text: str, start: int, end: int) -> int:
+    """Where the clause from `start` ends: at a clause mark, but not at one doubled with `、` by a scraped
+    page (`交通安全,、水上安全`: one list)."""
+    for c in CLAUSE_END.finditer(text, start, end):
+        if text[c.start() + 1:c.start() + 2] != "、" and text[c.start() - 1:c.start()] != "、":
+            return c.start()
+    return end
+
+
 _ATTEND_VERB = re.compile(r"出席|参加|参会|列席|与会")
+_LEAD_REACH = 30  # characters a lead cue may stand before the name (its title chain between)
+
+
+@cache
+def _lead_re() -> re.Pattern[str]:
+    """The cues of lexicon/role_leads.tsv, each with nothing but a title chain up to the name."""
+    return re.compile("(" + alternation(_lead_roles()) + r")了?([^，,。；;！？!?\n]*)$")
+
+
+def _lead_cue(text: str, name_start: int) -> tuple[str, str, int] | None:
+    """A role cue before the name in its clause (lexicon/role_leads.tsv), where no other name, and no
+    word of a noun phrase (`的`), stands between: `听取了县长X汇报`, not `听取了X和Y的汇报`'s Y."""
+    lo = max(clause_start(text, name_start), name_start - _LEAD_REACH)
+    m = _lead_re().search(text, lo, name_start)
+    if m is None or "的" in m.group(2) or "、" in m.group(2):
+        return None
+    return m.group(1), _lead_roles()[m.group(1)], m.start()
+
+
+@cache
+def _lead_roles() -> dict[str, str]:
+    return {r[0]: r[1] for r in rows("role_leads.tsv")}
 
 
 def _role_cues_strong(text: str, start: int, end: int) -> bool:
@@ -387,6 +496,14 @@ def assign_participants(meetings: list[MeetingDraft], roles: list[PersonRole]) -
                 if prev is None or higher_role(r.role, prev.role):
                     meeting.participants[r.name] = ParticipantDraft(r.name, r.role, r.start, r.end, r.cue)
                 break
+
+
+def fold_participants(into: MeetingDraft, other: MeetingDraft) -> None:
+    """`other`'s participants join `into`, each with the stronger of its two roles."""
+    for name, p in other.participants.items():
+        prev = into.participants.get(name)
+        if prev is None or higher_role(p.role, prev.role):
+            into.participants[name] = p
 
 
 _RIGHT_AFTER = re.compile(r"会后|随后|紧接着|随即|结束后[^，,。]{0,12}?立即")
@@ -429,6 +546,8 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
     home = relative_words_re("我本").search(text)  # the report's own place as it calls it (`我县`, `本市`)
     for m in meetings:
         path, rule = None, None
+        if m.held is not None:
+            m.venue_region = _venue_place(text, m.held, regions)
         if m.branch and m.branch_pos is not None:
             hit = next((h for h in regions if h.end == m.branch_pos or h.end + 1 == m.branch_pos), None)
             if hit is not None:
@@ -452,11 +571,17 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
             path, rule = _from_people(m, person_regions, "speaker"), "meeting.level.speaker_post"
         if path is None and m.branch:
             path, rule = context, "meeting.level.branch_context"
+        if path is None and m.held is not None and m.noun in _act_nouns():
+            # `某组长与省委书记X、省长Y进行了座谈`: a meeting named by its act sits where its hosts' posts are
+            path, rule = _from_people(m, person_regions, "attendee"), "meeting.level.host_post"
         if path:
             m.region, m.level, m.level_rule = path, level_of(path), rule
         else:  # the place is unknown but the level may be said (`省委副书记、省长X主持`; not `市`)
             m.level = _level_from_chars(m, person_levels)
             m.level_rule = "meeting.level.post_level" if m.level else None
+            if m.level is None and m.branch and m.branch_pos and text[m.branch_pos - 1] in LEVEL_CHARS:
+                m.level = level_of_chars(text[m.branch_pos - 1], context)  # `在县分会场`: a county venue
+                m.level_rule = "meeting.level.branch_level" if m.level else None
             if m.level is None and m.held is not None and (
                     body := _CONVENER_BODY.match(text, clause_start(text, m.held))):
                 m.level = level_of_chars(body.group(1), context)  # `县安委会召开…会议`: the convener's level
@@ -464,6 +589,28 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
             if m.level is None and home is not None:  # `…巡查组进驻我县`: the report's own level
                 m.level = level_of_chars(home.group()[-1], context)
                 m.level_rule = "meeting.level.home" if m.level else None
+            if m.level is not None and m.level != "national":
+                m.region = _only_place_of_level(regions, m.level)  # `县政府…会议` in a text naming one county
+
+
+def _venue_place(text: str, held: int, regions: list[RegionHit]) -> str | None:
+    """The place of `在X召开` in the held verb's clause (`考核组在某省召开反馈会`)."""
+    cs = clause_start(text, held)
+    return next((h.path for h in regions if cs < h.start and h.end <= held and text[h.start - 1] == "在"), None)
+
+
+def _only_place_of_level(regions: list[RegionHit], level: str) -> str | None:
+    """The one place of this level the text names anywhere (in a title too, or above a township it
+    names); None when it names none or several."""
+    paths: set[str] = set()
+    for h in regions:
+        path: str | None = h.path
+        while path is not None and level_of(path) != level and level_of(path) is not None \
+                and LEVEL_RANK[level_of(path)] > LEVEL_RANK[level]:
+            path = parent_path(path)
+        if path is not None and level_of(path) == level:
+            paths.add(path)
+    return paths.pop() if len(paths) == 1 else None
 
 
 _CONVENER_BODY = re.compile(r"\s*([" + LEVEL_CHARS + r"])(?:委|政府|人民政府|安委会|安委办|安全生产委员会)")

@@ -62,6 +62,8 @@ class _Lex:
     title_heads: re.Pattern[str]
     list_close_re: re.Pattern[str]
     honorific_re: re.Pattern[str]
+    honorific_leads: tuple[str, ...]
+    honorific_at_re: re.Pattern[str]
 
 
 @cache
@@ -93,8 +95,12 @@ def _lex() -> _Lex:
             r"(?<![" + HAN + r"、])(?P<names>(?:[" + HAN + r"]{2,4}、){0,12}[" + HAN + r"]{2,4}?)(?P<close>等(?:["
             + LEVEL_CHARS + r"]?(?:" + alternation(desc) + r")|(?=" + alternation(_list_verbs()) + r"))|"
             + alternation(_list_verbs()) + r")"),
-        honorific_re=re.compile(r"(?<![" + HAN + r"])(?P<name>[" + HAN + r"]{2,3}?)(?P<post>" + alternation(words("honorifics.tsv"))
+        honorific_re=re.compile(r"(?:(?<![" + HAN + r"])|" + "|".join("(?<=" + re.escape(w) + ")" for w in
+                                                                  sorted(words("honorific_leads.tsv")))
+                                + r")(?P<name>[" + HAN + r"]{2,3}?)(?P<post>" + alternation(words("honorifics.tsv"))
                                 + r")(?=[^" + HAN + r"]|" + alternation(cues) + r")"),
+        honorific_leads=tuple(sorted(words("honorific_leads.tsv"))),
+        honorific_at_re=re.compile(alternation(words("honorifics.tsv"))),
     )
 
 
@@ -139,6 +145,12 @@ def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset(),
     if not s:
         return None
     lex = _lex()
+    if trusted and (spaced := _SPACED.match(text, pos + s)):
+        # `副县长王 刚出席`: a two-character name padded to the width of three by the page's typesetting
+        end = spaced.end()
+        if _name_ok(text[pos:pos + s] + spaced.group(1), ignore, trusted) and lex.follow_re.match(text, end):
+            return pos, end
+        return None
     ok: dict[int, int] = {}  # given-name length -> length of what follows
     for given in (2, 1):
         end = pos + s + given
@@ -160,7 +172,52 @@ def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset(),
     # `主任阿某某某同志`: a longer name of a minority people, where `同志` closes it beyond doubt
     if trusted and text.startswith(_COMRADE, pos + s + 3) and _name_ok(text[pos:pos + s + 3], ignore, trusted):
         return pos, pos + s + 3
+    # `秘书长乌某巴某某出席`, `副州长农某央某，`: a name of four or more characters right after a post,
+    # closed by punctuation or a role verb (a surname with a short given name found no follower above)
+    if trusted:
+        for given in range(3, _MAX_GIVEN + 1):
+            end = pos + s + given
+            if end > len(text) or not is_han(text[end - 1]):
+                break
+            if end - pos >= LONG_NAME and _long_close_re().match(text, end) \
+                    and _name_ok(text[pos:end], ignore, trusted) and not _common_inside(text[pos:end]):
+                return pos, end
     return None
+
+
+_MAX_GIVEN = 4  # given-name characters of the longest undotted name read after a post
+LONG_NAME = 4  # a name this long is read whole even where a place's short form opens it
+
+
+@cache
+def _long_close_re() -> re.Pattern[str]:
+    """What closes a long name beyond doubt: punctuation, or a role verb of roles.tsv."""
+    return re.compile(r"[^" + HAN + r"]|" + alternation({r[0] for r in rows("roles.tsv")}) + r"|$")
+
+
+def _common_inside(name: str) -> bool:
+    """A long candidate holding an ordinary word (`张三主持会议` cut wrong) is not a name."""
+    from graph_loader.extract.regions import common_words
+
+    cw = common_words()
+    return any(name[i:i + 2] in cw and name[i:i + 2] not in _lex().compound for i in range(1, len(name) - 1))
+
+
+_SPACED = re.compile(r"[ \u3000\u00a0]{1,2}([" + HAN + r"])")
+_SPACES = re.compile(r"[\s\u3000]")
+
+
+def _gap(text: str, pos: int) -> int:
+    """Length of the one or two typesetting spaces at `pos` that a name after a post may stand behind."""
+    n = 0
+    while n < 2 and text[pos + n:pos + n + 1] in (" ", "\u3000", "\u00a0") and pos + n < len(text):
+        n += 1
+    return n if n and is_han(text[pos + n:pos + n + 1] or " ") else 0
+
+
+def clean_name(surface: str) -> str:
+    """A name as written without the spaces a page put into it (`王 刚`, `阿某 · 某某`)."""
+    return _SPACES.sub("", surface)
 
 
 _CONJ = "和与及"
@@ -184,7 +241,40 @@ def dotted_name_at(text: str, pos: int, ignore: frozenset[str] = frozenset()) ->
         if end > len(text) or not all(is_han(c) for c in text[m.end():end]):
             return None
         if lex.follow_re.match(text, end) and text[pos:end].replace(" ", "") not in ignore:
+            # `买买提出席`: a cue opening with the name's last character (`提出`) is no end when the name
+            # one character longer is followed too
+            if is_han(text[end:end + 1]) and lex.follow_re.match(text, end + 1) and not _surname_len(text, end):
+                return pos, end + 1
             return pos, end
+    return None
+
+
+_BARE_LENGTHS = (3, 2, 4)  # a name without a Han surname (`旗长其木格主持`): the usual lengths first
+
+
+def bare_name_at(text: str, pos: int, ignore: frozenset[str] = frozenset()) -> tuple[int, int] | None:
+    """A name the surname list lacks right after a post (`旗长其某格主持会议`, Mongolian, Tibetan and other
+    names without a Han surname): closed by a role verb of roles.tsv or `同志`, holding no ordinary word
+    (`县长亲自主持` names no one)."""
+    from graph_loader.extract.regions import common_words
+
+    if _surname_len(text, pos):
+        return None
+    cw = common_words()
+    lex = _lex()
+    for length in _BARE_LENGTHS:
+        end = pos + length
+        name = text[pos:end]
+        if end > len(text) or not all(is_han(c) for c in name) or _NOT_IN_NAMES.search(name):
+            continue
+        if not (_long_close_re().match(text, end) and is_han(text[end:end + 1])) \
+                and not text.startswith(_COMRADE, end):
+            continue
+        if any(name[i:i + 2] in cw or name[i:i + 2] in lex.not_names for i in range(len(name) - 1)):
+            continue
+        if name in ignore or lex.post_re.search(name) or lex.desc_re.search(name) or name in lex.not_names:
+            continue
+        return pos, end
     return None
 
 
@@ -275,25 +365,51 @@ def _name_list(text: str, pos: int, ignore: frozenset[str]) -> list[tuple[int, i
     return out
 
 
-_PIECE = re.compile("(?:[" + HAN + "]{2,8}[·•・][" + HAN + "]{2,8}|[" + HAN + "]{2,4})(?=[、，,。；;（(]|$)")
+@cache
+def _piece_re() -> re.Pattern[str]:
+    """A whole list member: up to the next mark, or up to the attendance verb closing the list
+    (`副州长A、B出席`)."""
+    return re.compile("(?:[" + HAN + "]{2,8}[·•・][" + HAN + "]{2,8}|[" + HAN + "]{2,4}?)(?=[、，,。；;（(]|$|"
+                      + alternation(_list_verbs()) + ")")
 
 
 _NOT_IN_NAMES = re.compile(r"[各部门乡镇单位局委办会组县市省区等和及与同志领导负责人企业机关街道]")
 
 
+def _bare_pair(text: str, piece: str, end: int) -> bool:
+    """`副州长A、松涛出席`: a two-character piece closing a list of names right before its attendance verb
+    is a name the surname list lacks, unless it is an ordinary word (`领导`, `干部`)."""
+    from graph_loader.extract.regions import common_words
+
+    return (len(piece) == 2 and bool(_list_close_verb_re().match(text, end))
+            and piece not in common_words() and not _NOT_IN_NAMES.search(piece))
+
+
+@cache
+def _list_close_verb_re() -> re.Pattern[str]:
+    return re.compile(alternation(_list_verbs()))
+
+
 def _list_piece(text: str, pos: int, ignore: frozenset[str]) -> tuple[int, int] | None:
     """A list member that is the whole piece between two marks (`、B、C，`): names the surname list lacks
     and transliterated ones (`艾买提·吐尔逊`) are still names when the list says so."""
-    m = _PIECE.match(text, pos)
+    m = _piece_re().match(text, pos)
     if m is None:
         return None
     piece = m.group()
     plain = re.sub("[·•・]", "", piece)
-    if plain == piece and not _surname_len(piece, 0) and (len(piece) != 3 or _NOT_IN_NAMES.search(piece)):
+    if plain == piece and not _surname_len(piece, 0) and not (
+            len(piece) == 3 and not _NOT_IN_NAMES.search(piece) or _bare_pair(text, piece, m.end())):
         return None  # a three-character piece between 、 marks reads as a name unless it says a body
     if not _name_ok(plain, ignore, trusted=True) or len(plain) > 12:
         return None
     return m.start(), m.end()
+
+
+def _ends_a_place(name: str) -> bool:
+    """`池州市`: a candidate ending in a level character is a place's full name; `部长某兰,` after a post
+    is a name that merely opens with a place's short form."""
+    return name[-1] in LEVEL_CHARS
 
 
 def find_persons(text: str, ignore: frozenset[str] = frozenset(),
@@ -307,14 +423,20 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
     taken: set[int] = set()  # name starts already read
 
     def add(m: NameMention) -> None:
-        if m.start in taken or m.start in region_starts:  # `代表池州市作表态发言`: a place, not a name
+        if m.start in taken:
+            return
+        # `代表池州市作表态发言`: a place, not a name; but a long name after a post may open with a place's
+        # short form (`秘书长乌某巴某某`)
+        if m.start in region_starts and not (m.rule == "person.post" and (
+                m.end - m.start >= LONG_NAME or not _ends_a_place(m.name))):
             return
         taken.add(m.start)
         found.append(m)
 
     floor = -1
     for m in lex.post_re.finditer(text):
-        span = dotted_name_at(text, m.end(), ignore) or name_at(text, m.end(), ignore)
+        at = m.end() + _gap(text, m.end())  # `县长 孙 伟主持`: a page's typesetting space after the post
+        span = dotted_name_at(text, at, ignore) or name_at(text, at, ignore) or bare_name_at(text, at, ignore)
         if span is None:
             continue
         if span[0] in taken:
@@ -323,9 +445,9 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
         lead = _LEADS.match(text, span[1])
         if lead:  # `以副部长X为组长的督查组`, `X任组长`: the post of the team is the person's too
             titles = [*titles, TitleSpan(lead.start("post"), lead.end("post"), lead.group("post"), lead.group("post"))]
-        add(NameMention(span[0], span[1], _DOT_SPACES.sub("", text[span[0]:span[1]]), titles, "person.post"))
+        add(NameMention(span[0], span[1], clean_name(text[span[0]:span[1]]), titles, "person.post"))
         for s, e in _name_list(text, span[1], ignore):
-            add(NameMention(s, e, text[s:e], [TitleSpan(t.start, t.end, t.full, t.post) for t in titles],
+            add(NameMention(s, e, clean_name(text[s:e]), [TitleSpan(t.start, t.end, t.full, t.post) for t in titles],
                             "person.list_after_post"))
         floor = span[1]
     for m in lex.desc_re.finditer(text):
@@ -361,8 +483,45 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
             if any(a < e and s < b for a, b in occupied):
                 continue
             add(NameMention(s, e, text[s:e], [], "person.repeat"))
+        full_of = _full_names(known)
+        for m in found:  # `国强书记指出` read as a name of its own: the person it addresses (no new title)
+            if m.name in full_of and m.rule in ("person.before_honorific", "person.repeat"):
+                m.name, m.rule, m.titles = full_of[m.name], "person.given_name", []
+        occupied = [(m.start, m.end) for m in found]
+        for s, e, full in _given_name_addresses(text, full_of):
+            if not any(a < e and s < b for a, b in occupied):
+                add(NameMention(s, e, full, [], "person.given_name"))
     found.sort(key=lambda x: x.start)
     return found
+
+
+def _full_names(known: set[str]) -> dict[str, str]:
+    """Two-character given name → the one known full name it belongs to (`国强` → 王国强)."""
+    by_given: dict[str, list[str]] = {}
+    for name in known:
+        s = _surname_len(name, 0)
+        if s and len(name) - s == 2:
+            by_given.setdefault(name[s:], []).append(name)
+    return {g: names[0] for g, names in by_given.items() if len(names) == 1}
+
+
+def _given_name_addresses(text: str, full_of: dict[str, str]) -> list[tuple[int, int, str]]:
+    """`国强书记指出`, `小兰、衍志同志`: a person of the article addressed by the two-character given name,
+    at a clause start or in a list, before an honorific post (honorifics.tsv) or in a list closed by one."""
+    out: list[tuple[int, int, str]] = []
+    lex = _lex()
+    for given, full in full_of.items():
+        i = text.find(given)
+        while i >= 0:
+            end = i + len(given)
+            j = end
+            while text[j:j + 1] == "、" and text[j + 1:j + 3] in full_of:  # `小兰、衍志同志`
+                j += 3
+            before = text[i - 1:i] if i > 0 else ""
+            if (not before or before in _CLAUSE_START or before == "、") and lex.honorific_at_re.match(text, j):
+                out.append((i, end, full))
+            i = text.find(given, end)
+    return out
 
 
 _CLAUSE_START = "，,。；;！？!?\n：:　 （(）)"
@@ -379,6 +538,11 @@ def _plain_name(piece: str, ignore: frozenset[str], strict: bool) -> bool:
 
         return piece not in common_words() and piece[:2] not in common_words()
     return True
+
+
+# `出席会议的有…`, `参加会议的领导还有：…`: an intro whose attendance verb (group 1) covers the names after it
+LIST_INTRO = r"(出席|参加|列席)[^，,。；;]{0,6}?的(?:领导|领导同志|同志)?(?:还)?有"
+_INTRO_LIST = re.compile(LIST_INTRO + r"[:：]?(?P<names>(?:[" + HAN + r"]{2,4}、){1,12}[" + HAN + r"]{2,4})(?=[。，,；;等]|$)")
 
 
 def _untitled_names(text: str, ignore: frozenset[str]) -> list[tuple[int, int, str, str]]:
@@ -401,10 +565,19 @@ def _untitled_names(text: str, ignore: frozenset[str]) -> list[tuple[int, int, s
         for p in pieces:
             out.append((pos, pos + len(p), rule, ""))
             pos += len(p) + 1
+    for m in _INTRO_LIST.finditer(text):
+        # `出席会议的领导还有：A、B、C。`: bare names listed after an attendance intro
+        pieces = m.group("names").split("、")
+        if all(_plain_name(p, ignore, strict=False) for p in pieces):
+            pos = m.start("names")
+            for p in pieces:
+                out.append((pos, pos + len(p), "person.list_after_intro", ""))
+                pos += len(p) + 1
     for m in lex.honorific_re.finditer(text):
         head = m.start()
-        if head > 0 and text[head - 1] not in _CLAUSE_START:
-            continue
+        led = head > 0 and text[head - 1] not in _CLAUSE_START
+        if led and (not text.endswith(lex.honorific_leads, 0, head) or _NOT_IN_NAMES.search(m.group("name"))):
+            continue  # after a lead word, a body (`省政府安委会副主任`) is no name
         if _plain_name(m.group("name"), ignore, strict=True):
             out.append((head, head + len(m.group("name")), "person.before_honorific", m.group("post")))
     return out

@@ -30,11 +30,12 @@ from graph_loader.extract.inspections import InspectionDraft, find_inspections
 from graph_loader.extract.lexicon_files import alternation
 from graph_loader.extract.meetings import (
     MeetingDraft,
+    fold_participants,
     level_of_chars,
     meeting_drafts,
     meeting_verbs,
 )
-from graph_loader.extract.persons import NameMention, find_persons, post_level, strip_place
+from graph_loader.extract.persons import LONG_NAME, NameMention, find_persons, post_level, strip_place
 from graph_loader.extract.record import (
     Body,
     Directive,
@@ -208,7 +209,9 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     ignore = frozenset(n.replace(" ", "") for n in record.reporters + record.ignore_names)
     mentions = find_persons(text, ignore, frozenset(h.start for h in regions))
     # a place inside a personal name (`张建华`: 建华区) is no mention of a place
-    regions = [h for h in regions if not any(m.start < h.end and h.start < m.end and m.start != h.start
+    regions = [h for h in regions if not any(m.start < h.end and h.start < m.end
+                                             and (m.start != h.start or m.end - m.start >= LONG_NAME
+                                                  or m.rule == "person.post")
                                              for m in mentions) and not part_of_a_word(text, h)]
     # a place inside an incident's name (`对某省某矿坍塌事故的重要指示`) is where it happened, not the report's home
     # nor where a meeting of the report was held
@@ -315,8 +318,17 @@ def _host_body(ref: BodyRef | None) -> BodyRef | None:
 
 
 def _keep_meetings(drafts: list[MeetingDraft]) -> list[MeetingDraft]:
-    """Drop scopes that turned out not to be meetings (an `…结束后` with nobody acting), reindex relays."""
-    keep = [d for d in drafts if d.held is not None or d.participants or d.branch]
+    """Drop scopes that turned out not to be meetings (an `…结束后` with nobody acting), reindex relays.
+    A `会后` scope where nobody chairs or speaks (`会后，A参会并陪同调研`) is the meeting before it: its
+    attendees join that one."""
+    keep: list[MeetingDraft] = []
+    for d in drafts:
+        if d.held is None and not d.branch and keep and d.participants \
+                and all(p.role == "attendee" for p in d.participants.values()):
+            fold_participants(keep[-1], d)
+            continue
+        if d.held is not None or d.participants or d.branch:
+            keep.append(d)
     new_index = {id(d): i for i, d in enumerate(keep)}
     old = {i: d for i, d in enumerate(drafts)}
     for d in keep:
@@ -395,7 +407,10 @@ def _meeting(text: str, d: MeetingDraft, position: dict[int, int], directive_hit
         about = m.kind in ("feedback", "report") or (m.name is not None and _MISSION_WORDS.search(m.name))
         if any(d.start <= s < d.end for s, _, _ in insp.spans) and about:
             m.inspection = i
-            if insp.target_region:  # the meeting is held where the team inspects (海宁市, 省市场监管局)
+            # the meeting is held where the team inspects (海宁市, 省市场监管局), unless the text holds it in
+            # another place of that level (`第四组在某市召开反馈会` in a report of several teams' visits)
+            if insp.target_region and not (d.venue_region and d.venue_region != insp.target_region
+                                           and level_of(d.venue_region) == level_of(insp.target_region)):
                 m.region, m.level = insp.target_region, level_of(insp.target_region)
                 m.evidence.append(ev(insp.spans[0][0], insp.spans[0][1], "meeting.level.inspection_target"))
             break

@@ -20,6 +20,7 @@ from functools import lru_cache
 from graph_loader.extract.lexicon_files import alternation
 from graph_loader.extract.lexicon_files import rows as lexicon_rows
 from graph_loader.gazetteer import divisions, package_file
+from graph_loader.lang.chars import HAN
 from graph_loader.lang.levels import LOCAL_LEVELS
 
 # Suffixes that make a prefecture-level or county-level name a full form.
@@ -139,6 +140,13 @@ def gazetteer() -> Gazetteer:
                     add(a + "州", cur, "alias")
                 elif name.endswith("自治县"):
                     add(a + "县", cur, "alias")
+    variants: dict[str, list[str]] = {}
+    for variant, standard in lexicon_rows("char_variants.tsv"):
+        variants.setdefault(standard, []).append(variant)
+    for surface in [f for f in forms if any(c in variants for c in f)]:
+        for i, c in enumerate(surface):
+            for v in variants.get(c, ()):
+                forms.setdefault(surface[:i] + v + surface[i + 1:], list(forms[surface]))
     stop_alias, stop_full = set(), set()
     for row in lexicon_rows("region_stoplist.tsv"):
         (stop_alias if row[1] == "alias" else stop_full).add(row[0])
@@ -279,9 +287,60 @@ def _townships() -> dict[str, tuple[str, ...]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _town_owners() -> dict[str, tuple[str, ...]]:
+    """Township name → the county paths that have a township of that name."""
+    out: dict[str, list[str]] = {}
+    for county, names in _townships().items():
+        for n in names:
+            out.setdefault(n, []).append(county)
+    return {n: tuple(c) for n, c in out.items()}
+
+
 def township_names() -> dict[str, tuple[str, ...]]:
     """County path → its township names; the first call builds the gazetteer, so a worker calls it first."""
+    _town_owners()
     return _townships()
+
+
+_TOWN_NAME_MAX = 6  # characters of the longest township name looked up without its county
+_TOWN_MIN_MENTIONS = 2  # mentions of a county's own townships that place it when the text never names it
+
+
+def _lone_towns(text: str, hits: list[RegionHit]) -> tuple[list[str], list[tuple[int, int]]]:
+    """Counties a text never names but places by their townships, and where those townships stand:
+    `某某镇召开…会议` said twice, or two townships of the one county (`甲镇、乙乡依次发言`). Only a name
+    that one county alone has counts. A township name wins over a short form it holds (`某某镇安委会`
+    is no 镇安县); a county that the text's other places contradict is refused."""
+    owners = _town_owners()
+    spans: dict[str, list[tuple[int, int]]] = {}  # county -> where a name only it has stands
+    shared: list[tuple[int, int, tuple[str, ...]]] = []  # names several counties have
+    for suffix in _TOWN_SUFFIXES:
+        i = text.find(suffix)
+        while i >= 0:
+            end = i + len(suffix)
+            for start in range(max(0, end - _TOWN_NAME_MAX), end - 2):
+                counties = owners.get(text[start:end])
+                if counties is not None:
+                    if len(counties) == 1:
+                        spans.setdefault(counties[0], []).append((start, end))
+                    else:
+                        shared.append((start, end, counties))
+                    break  # the longest name ending here
+            i = text.find(suffix, end)
+    for county, at in spans.items():  # a shared name joins a county that a name of its own placed
+        at.extend((a, b) for a, b, counties in shared if county in counties)
+    out: list[str] = []
+    where: list[tuple[int, int]] = []
+    for county, at in spans.items():
+        if len(at) < _TOWN_MIN_MENTIONS:
+            continue
+        others = [h.path for h in hits if not any(a < h.end and h.start < b for a, b in at)]
+        if others and not any(_related(county, p) for p in others):
+            continue
+        out.append(county)
+        where.extend(at)
+    return out, where
 
 
 def _town_occurrences(text: str, county: str) -> list[tuple[int, int]]:
@@ -303,10 +362,12 @@ def _add_townships(text: str, hits: list[RegionHit]) -> list[RegionHit]:
     Town names repeat across the country (城东街道), so they are looked up only
     under a county already found; `海宁市许村镇` becomes one hit.
     """
-    counties = list(dict.fromkeys(h.path for h in hits if h.level == "county"))
+    lone, towns = _lone_towns(text, hits)
+    if towns:
+        hits = [h for h in hits if not any(a < h.end and h.start < b for a, b in towns)]
+    counties = list(dict.fromkeys([*(h.path for h in hits if h.level == "county"), *lone]))
     if not counties:
         return hits
-    taken = [(h.start, h.end) for h in hits]
     found: list[RegionHit] = []
     for county in counties:
         cursor = 0  # matches of one county do not overlap each other (leftmost, then longest)
@@ -314,10 +375,13 @@ def _add_townships(text: str, hits: list[RegionHit]) -> list[RegionHit]:
             if s < cursor:
                 continue
             cursor = e
-            if any(a < e and s < b for a, b in taken):
+            # a shorter place inside the township's name is part of it (`德某镇` holds no 德某市)
+            inside = [h for h in hits if s <= h.start and h.end < e and h.level != "township"]
+            if inside:
+                hits = [h for h in hits if h not in inside]
+            if any(h.start < e and s < h.end for h in hits) or any(f.start < e and s < f.end for f in found):
                 continue
             found.append(RegionHit(s, e, text[s:e], county + text[s:e], "township", None))
-            taken.append((s, e))
     if not found:
         return hits
     out: list[RegionHit] = []
@@ -335,6 +399,10 @@ def _accepted(text: str, s: int, e: int, form: _Form, gz: Gazetteer) -> bool:
         # `各乡镇和县直部门`: a two-character county (和县) before 直/级 is a conjunction + 县直
         if len(surface) == 2 and text[e:e + 1] in ("直", "级") and surface[0] in "和及与或各":
             return False
+        # `某某镇和县发改局`: after a place or body, 和 joins it to a body of the county (县…局)
+        if len(surface) == 2 and surface[0] in "和及与或" and text[s - 1:s] in _JOINED_ENDS \
+                and _COUNTY_BODY.match(text, e):
+            return False
         # a two-character county whose first character ends a word before it (`代理县长`: 理县)
         if len(surface) == 2 and s > 0 and text[s - 1:s + 1] in gz.words:
             return False
@@ -344,6 +412,10 @@ def _accepted(text: str, s: int, e: int, form: _Form, gz: Gazetteer) -> bool:
     if form.place.level == "province" and len(surface) >= 3:  # `以内蒙古…为鉴`: 以内 is no cut of 内蒙古
         return True
     return _clean_cut(text, s, e, gz)
+
+
+_JOINED_ENDS = "镇乡局委办区市县村"  # last characters of a place or body a conjunction may follow
+_COUNTY_BODY = re.compile("[" + HAN + r"]{1,6}?(?:局|委|办|政府|部门|中心|大队)")
 
 
 def _clean_cut(text: str, s: int, e: int, gz: Gazetteer) -> bool:

@@ -154,6 +154,8 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
         end = first[0]
         while True:
             sep = end + 1 if end < len(text) and text[end] in _SEPARATORS else end
+            if sep == end and text[end:end + 2] in (",、", "，、"):  # a stray comma before the mark: `全国,、全省`
+                sep = end + 2
             nxt = tokens.get(sep)
             if nxt is None or (sep == end and len(nxt[3]) == 1 and len(run[-1][3]) == 1 and False):
                 break
@@ -343,6 +345,11 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
                 d.relay_to = [(g, True, "branch_venue" if (d.branch and not d.after_prev) or d.venue
                                else "follow_up") for g in grp.meetings if g is not d] + d.relay_to
                 d.relays_meeting = None
+                if d.region is None and ctx and d.level in (None, level_of(ctx)) and not d.branch and LEVEL_RANK.get(
+                        level_of(ctx) or "", 0) > max((LEVEL_RANK.get(g.level or "", 0) for g in grp.meetings),
+                                                       default=0):
+                    # `会后，县政府领导强调…`: nobody placed speaks; the follow-up is the reporting place's
+                    d.region, d.level, d.level_rule = ctx, level_of(ctx), "meeting.level.follow_up_home"
                 if d.date is None and grp.date is not None:
                     d.date, d.date_span = grp.date.value, (grp.date.start, grp.date.end)
                 kept.append(d)
@@ -360,7 +367,7 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
                 if g.date is None:
                     g.date, g.date_span = grp.local.date, grp.local.date_span
         _participants(grp, roles, kept, person_level)
-        if grp.local is not None and grp.local.held is None and not any(
+        if grp.local is not None and grp.local.held is None and not grp.local.spoken and not any(
                 p.role in ("chair", "speaker") for p in grp.local.participants.values()):
             kept.remove(grp.local) if grp.local in kept else None
     # one list in text order: higher meetings where the text first names them

@@ -1,0 +1,96 @@
+"""Relays of the genre's follow-up meetings and packages, on made-up reports (places are real, the rest
+is invented): what a chain across reports needs from each article."""
+
+from __future__ import annotations
+
+from graph_loader.extract.pipeline import extract
+from graph_loader.graph.resolve import instruction_signal
+from tests.test_extract_core import make_doc
+
+
+def _meetings(text: str, published: str | None = "2021-01-25"):
+    return extract(make_doc(text, published)).meetings
+
+
+def _relayed(m) -> set:
+    return {(r.meeting, r.directive, r.inferred) for r in m.relays}
+
+
+def test_an_unnamed_leader_speaking_after_the_watched_meetings_holds_the_home_follow_up():
+    ms = _meetings("湖南省平江县讯 1月23日上午,全国、全省安全生产电视电话会议相继召开。"
+                   "会后,县政府领导强调:要以高度的政治责任感抓好安全生产工作。")
+    levels = [m.level for m in ms]
+    assert levels.count("county") == 1
+    local = ms[levels.index("county")]
+    assert local.region == "湖南省岳阳市平江县" and local.date == "2021-01-23"
+    higher = {i for i, m in enumerate(ms) if m.level in ("national", "province")}
+    assert {r.meeting for r in local.relays} == higher and all(r.inferred for r in local.relays)
+
+
+def test_then_the_home_body_requiring_is_a_follow_up_but_a_bare_then_is_not():
+    ms = _meetings("平江讯 1月23日上午,全国、全省安全生产电视电话会议相继召开。随后,我县要求各部门抓好落实。")
+    assert [m.level for m in ms].count("county") == 1
+    ms = _meetings("平江讯 1月23日上午,全国、全省安全生产电视电话会议相继召开。随后,各部门抓好落实。")
+    assert [m.level for m in ms].count("county") == 0
+
+
+def test_a_follow_up_after_a_meeting_only_watched_keeps_the_watchings_date():
+    ms = _meetings("1月11日,平江县组织收看省、岳阳市安全生产工作视频会议。"
+                   "会议结束后,平江县委副书记、县长王某就相关工作进行部署。", "2021-01-12")
+    local = [m for m in ms if m.level == "county"]
+    assert len(local) == 1 and local[0].date == "2021-01-11"
+    assert {ms[r.meeting].level for r in local[0].relays} == {"province", "prefecture"}
+
+
+def test_a_stray_comma_before_the_list_mark_keeps_the_list():
+    ms = _meetings("1月23日,湖南省平江县组织收看全国、全省安全生产电视电话会议。"
+                   "全国,、全省会议结束后,我县召开会议贯彻落实会议精神,安排部署我县安全生产工作。")
+    local = next(m for m in ms if m.level == "county")
+    assert {ms[r.meeting].level for r in local.relays} == {"national", "province"}
+
+
+def test_what_the_watched_meeting_stressed_relays_the_package_it_names():
+    ms = _meetings("4月18日下午,湖南省岳阳市安全生产紧急电视电话会议召开,副县长张某在平江分会场收听收看。"
+                   "会议强调,要深入贯彻有关重要论述,落实全面加强安全生产“十五条硬措施”,全面提升安全发展水平。"
+                   "会后,我县立即召开安全生产工作会议,传达贯彻岳阳市会议精神。副县长张某要求,要抓好工作。", None)
+    watched = next(m for m in ms if m.level == "prefecture")
+    local = next(m for m in ms if m.level == "county")
+    assert (None, "安全生产十五条硬措施", False) in _relayed(watched)
+    assert not any(r.directive for r in local.relays)  # the local meeting only relays the watched one
+
+
+def test_a_package_opening_with_a_verb_and_a_relay_verb_after_it():
+    rec = extract(make_doc("6月5日,某县政府召开安全生产专题学习会。县长张某强调要推动安全生产“十五条硬措施”落地落实。",
+                           "2021-06-06"))
+    assert [d.title for d in rec.directives] == ["安全生产十五条硬措施"]
+    assert (None, "安全生产十五条硬措施", False) in _relayed(rec.meetings[0])
+
+
+def test_an_instruction_signal_is_its_topic_without_dressing_or_the_kind_of_word_given():
+    general = instruction_signal("习近平总书记关于安全生产工作的系列重要指示")
+    assert general == instruction_signal("关于安全生产重要论述精神") == "关于安全生产"
+    a = instruction_signal("某总理关于加强汛期安全防范工作的重要指示批示精神")
+    assert a == instruction_signal("关于加强汛期安全防范工作重要指示") == "关于加强汛期安全防范"
+    assert a != general and a != instruction_signal("关于做好森林防火工作的重要批示")
+    assert instruction_signal("总书记重要指示精神") is None
+
+
+def test_a_merged_directive_holds_every_alias_its_articles_used_whatever_the_order() -> None:
+    from graph_loader.extract.record import Directive, ExtractionRecord, Meeting, Relay
+    from graph_loader.graph.batch import build_settled
+    from graph_loader.graph.resolve import Resolver
+    from graph_loader.stores.embedded import EmbeddedStore
+
+    def rec(doc: str, title: str) -> ExtractionRecord:
+        return ExtractionRecord(doc_id=doc, directives=[Directive(title=title)],
+                                meetings=[Meeting(date="2022-04-10", region="湖北省", level="province",
+                                                  relays=[Relay(directive=title)])])
+
+    recs = [rec("a", "十五条硬措施"), rec("b", "15条硬措施"), rec("c", "安全生产十五条措施")]
+    for order in (recs, recs[::-1]):
+        store, resolver = EmbeddedStore(None), Resolver()
+        for rows in build_settled([(r, None) for r in order], resolver):
+            store.upsert(rows)
+        (node,) = [store.node(i) for i in store.ids_by_label("Directive")]
+        assert set(node["aliases"]) == {"十五条硬措施", "15条硬措施", "安全生产十五条措施"}
+        assert node["articles"] == ["a", "b", "c"]

@@ -94,3 +94,12 @@ def test_a_merged_directive_holds_every_alias_its_articles_used_whatever_the_ord
         (node,) = [store.node(i) for i in store.ids_by_label("Directive")]
         assert set(node["aliases"]) == {"十五条硬措施", "15条硬措施", "安全生产十五条措施"}
         assert node["articles"] == ["a", "b", "c"]
+
+
+def test_meetings_held_then_ended_start_the_follow_up_held_in_the_same_sentence():
+    ms = _meetings("平江讯 1月11日,全国、全省、全市安全生产电视电话会议召开后,平江县紧接着召开全县安全生产工作会议。"
+                   "县长王某出席会议并讲话。", None)
+    local = [m for m in ms if m.level == "county"]
+    assert len(local) == 1 and local[0].name == "全县安全生产工作会议" and local[0].date == "--01-11"
+    assert {ms[r.meeting].level for r in local[0].relays} == {"national", "province", "prefecture"}
+    assert all(m.participants == [] for m in ms if m.level != "county")

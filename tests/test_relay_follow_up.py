@@ -103,3 +103,28 @@ def test_meetings_held_then_ended_start_the_follow_up_held_in_the_same_sentence(
     assert len(local) == 1 and local[0].name == "全县安全生产工作会议" and local[0].date == "--01-11"
     assert {ms[r.meeting].level for r in local[0].relays} == {"national", "province", "prefecture"}
     assert all(m.participants == [] for m in ms if m.level != "county")
+
+
+def test_a_relay_verb_before_a_higher_meetings_deployment_relays_it_and_a_meeting_ended_with_done():
+    ms = _meetings("3月1日,湖南省岳阳市安全生产电视电话会议在岳阳召开。市长王某出席会议并讲话。"
+                   "会议强调,各级各部门要认真落实全省安全生产电视电话会议部署要求。", "2021-03-02")
+    local = next(m for m in ms if m.level == "prefecture")
+    assert [ms[r.meeting].level for r in local.relays] == ["province"] and not local.relays[0].inferred
+    ms = _meetings("12月17日,平江县组织收看省市安全生产电视电话会议。"
+                   "省市会议完毕后,王某常务副县长就我县当前安全生产工作进行了组织部署。", "2012-12-18")
+    local = next(m for m in ms if m.level == "county")
+    assert {ms[r.meeting].level for r in local.relays} == {"province", "prefecture"}
+
+
+def test_a_relay_verb_inside_a_listed_title_relays_none_of_the_titles_after_it():
+    rec = extract(make_doc("7月6日上午,县长王某主持召开县政府常务会议,会议听取并研究了《贯彻某某精神全面排查整治隐患的意见》"
+                           "《某县应急管理能力建设三年提升计划》等工作的汇报。", "2021-07-07"))
+    assert not any(r.directive for m in rec.meetings for r in m.relays)
+
+
+def test_a_clause_opening_with_a_higher_meeting_says_that_meeting_relays():
+    ms = _meetings("平江县讯 11月29日,省、市先后召开安全生产工作电视电话会议。省会议指出,要全面排查整改安全隐患。"
+                   "市会议就贯彻落实省会议精神强调,全市上下要认真贯彻落实。县委书记王某在县分会场收听收看。", None)
+    by_level = {m.level: i for i, m in enumerate(ms)}
+    assert [r.meeting for r in ms[by_level["prefecture"]].relays] == [by_level["province"]]
+    assert ms[by_level["province"]].relays == []

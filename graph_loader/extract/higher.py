@@ -42,9 +42,10 @@ _SEPARATORS = "、和及与"
 _BAD_DESC = re.compile(r"召开|举行|主持|组织|收看|收听|传达|贯彻|领导|书记|[县市省州区]长|的|是|在|为|对|将|"
                        r"组|巡|督|检查|反馈|汇报|考核|情况|会场|\d")
 _HELD_AFTER = re.compile(r"[^，,。；;！？!?\n]{0,6}?(?:召开|举行)")
-_FOLLOW = re.compile(r"\s*(?:结束|召开)?(?:之)?后")
+_FOLLOW = re.compile(r"\s*(?:结束|召开|完毕)?(?:之)?后")
 _SPIRIT = re.compile(r"\s*的?精神")
-_DEPLOYED = re.compile(r"关于[^，,。；;！？!?\n]{0,24}?部署")  # `…会议关于安全生产工作的部署`
+# `…会议关于安全生产工作的部署`, `落实全省…会议部署要求`: what a relay verb before the list passes on
+_DEPLOYED = re.compile(r"关于[^，,。；;！？!?\n]{0,24}?部署|\s*的?(?:决策)?部署(?:要求)?|\s*的?要求")
 _SENTENCE_MARKS = re.compile("[" + SENTENCE_MARKS + "]")
 
 
@@ -273,7 +274,7 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
     for mn in mentions:
         ms = [meeting_for(lv, path, surf, mn) for lv, path, surf in mn.levels]
         if mn.mode == "relay":
-            owner = _owner(drafts, mn.start)
+            owner = _said_by(text, mn.start, made, ctx) or _owner(drafts, mn.start)
             if owner is not None:
                 for d in ms:
                     owner.relay_to.append((d, False, None))
@@ -447,6 +448,23 @@ def _existing(drafts: list[MeetingDraft], level: str, path: str | None, mn: Ment
                                                                                     (None, path))]
         return before[-1] if before else None
     return None
+
+
+_SAID_BY = re.compile(r"\s*(?P<w>[" + "".join(_CHAR_DEFAULT) + r"])(?:委|政府)?(?:[^，,。；;！？!?\n]{0,10}?)?会议?(?:上|就|在|还|并|也)")
+
+
+def _said_by(text: str, pos: int, made: dict[tuple[str, str | None, str], MeetingDraft],
+             ctx: str | None) -> MeetingDraft | None:
+    """`省、市先后召开…会议。…市会议就贯彻落实省会议精神强调`: a clause opening with a higher meeting named
+    by its level word says that meeting relays what follows."""
+    m = _SAID_BY.match(text, clause_start(text, pos))
+    if m is None or m.end() > pos:
+        return None
+    lv = _token_level(m.group("w"), ctx)
+    if lv is None:
+        return None
+    same = [d for k, d in made.items() if k[0] == lv[0]]
+    return same[-1] if len(same) == 1 else None
 
 
 def _owner(drafts: list[MeetingDraft], pos: int) -> MeetingDraft | None:

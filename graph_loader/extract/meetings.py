@@ -114,7 +114,7 @@ def _lex() -> _Lex:
             r"(?P<n>" + nouns + r")(?P<mid>[^，,。；;！？!?\n]{0,14}?)(?P<v>" + alternation(meeting_verbs("held_after")) + r")(?!在即|之?后)"),  # `会议召开后`: ended
         chaired=re.compile(r"(?P<v>" + alternation(meeting_verbs("chair")) + r")(?P<np>[^，,。；;！？!?\n]{0,30}?)(?P<n>" + nouns + ")"),
         # `会后，`; `随后，我县…`: the home body acts next (a bare `随后` only orders a meeting's speeches)
-        ended=re.compile(r"(?P<n>" + nouns + r")(?:结束|召开)?(?:之)?后|(?P<after>会后)(?=[，,])|"
+        ended=re.compile(r"(?P<n>" + nouns + r")(?:结束|召开|完毕)?(?:之)?后|(?P<after>会后)(?=[，,])|"
                          r"(?P<then>随后)(?=[，,]?\s*(?:" + relative_words_re("我本").pattern + "))"),
         ended_first=first_chars([*kinds, "会后", "随后"]),
         branch=re.compile(r"分会场"),

@@ -356,8 +356,15 @@ def _relay_verb_re() -> re.Pattern[str]:
     return re.compile(alternation(meeting_verbs("relay")))
 
 
+_TITLED = re.compile(r"《[^《》]*》")
+
+
 def _relay_verb_before(text: str, start: int) -> bool:
-    return bool(_relay_verb_re().search(text, clause_start(text, start), start))
+    """A relay verb in the clause before `start`, not inside a title listed there (`研究了《贯彻…意见》《某计划》`:
+    the 贯彻 is the first title's word, not the meeting's)."""
+    cs = clause_start(text, start)
+    return bool(_relay_verb_re().search(_TITLED.sub(lambda m: "《" + "　" * (len(m.group()) - 2) + "》",
+                                                     text[cs:start])))
 
 
 @cache

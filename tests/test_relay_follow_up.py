@@ -128,3 +128,10 @@ def test_a_clause_opening_with_a_higher_meeting_says_that_meeting_relays():
     by_level = {m.level: i for i, m in enumerate(ms)}
     assert [r.meeting for r in ms[by_level["prefecture"]].relays] == [by_level["province"]]
     assert ms[by_level["province"]].relays == []
+
+
+def test_people_leading_visits_after_a_meeting_hold_no_meeting_but_a_leader_speaking_does():
+    ms = _meetings("1月22日,县政府召开常务会议,县长王某主持会议。会后,张某、李某同志分别带队,现场调研督导安全生产等工作。")
+    assert len(ms) == 1
+    ms = _meetings("1月22日,平江县组织收看全省安全生产电视电话会议。会后,县长张某强调,要带队深入一线督导检查。")
+    assert [m.level for m in ms].count("county") == 1

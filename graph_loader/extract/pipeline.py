@@ -335,13 +335,33 @@ def _leader_speaks(text: str, index: SentenceIndex, d: MeetingDraft) -> bool:
     return bool(_leader_speaks_re().search(text, at, sent.end + 1))
 
 
+@cache
+def _visit_re() -> re.Pattern[str]:
+    return re.compile(alternation(r[0] for r in rows("meeting_cues.tsv") if len(r) > 1 and r[1] == "visit"))
+
+
+def _goes_out(text: str, index: SentenceIndex, d: MeetingDraft) -> bool:
+    at = d.after_at if d.after_at is not None else d.start
+    return bool(_visit_re().search(text, at, index.at(at).end + 1))
+
+
 def _keep_meetings(drafts: list[MeetingDraft], text: str = "", index: SentenceIndex | None = None
                    ) -> list[MeetingDraft]:
     """Drop scopes that turned out not to be meetings (an `…结束后` with nobody acting), reindex relays."""
+    visit = []
     for d in drafts:
-        if d.after_prev and not d.venue and index is not None and _leader_speaks(text, index, d):
-            d.spoken = True
-    keep = [d for d in drafts if d.held is not None or d.participants or d.branch or d.spoken]
+        if d.after_prev and not d.venue and index is not None and d.held is None and not d.branch:
+            d.spoken = _leader_speaks(text, index, d)
+            if not d.spoken and _goes_out(text, index, d):
+                visit.append(d)  # `会后，甲、乙分别带队现场调研`: a visit after the meeting, no meeting
+    for d in visit:  # the scope goes back to the meeting before it, with the people named there
+        i = drafts.index(d)
+        if i > 0 and drafts[i - 1] not in visit:
+            prev = drafts[i - 1]
+            prev.end = d.end
+            for name, p in d.participants.items():
+                prev.participants.setdefault(name, p)
+    keep = [d for d in drafts if (d.held is not None or d.participants or d.branch or d.spoken) and d not in visit]
     new_index = {id(d): i for i, d in enumerate(keep)}
     old = {i: d for i, d in enumerate(drafts)}
     for d in keep:

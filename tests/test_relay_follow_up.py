@@ -135,3 +135,28 @@ def test_people_leading_visits_after_a_meeting_hold_no_meeting_but_a_leader_spea
     assert len(ms) == 1
     ms = _meetings("1月22日,平江县组织收看全省安全生产电视电话会议。会后,县长张某强调,要带队深入一线督导检查。")
     assert [m.level for m in ms].count("county") == 1
+
+
+# --- real dev reports of data/real (split=dev), extracted end to end ------------------------------------
+
+def test_a_real_package_chain_runs_from_the_directive_through_the_watched_meeting_to_the_follow_up() -> None:
+    from pathlib import Path
+
+    from graph_loader.graph.batch import build_settled
+    from graph_loader.graph.resolve import Resolver
+    from graph_loader.ingest.pipeline import ingest_file
+    from graph_loader.stores.embedded import EmbeddedStore
+    from queries.registry import run_query
+
+    real = Path(__file__).resolve().parents[1] / "data" / "real"
+    split = dict(line.split("\t")[:2] for line in (real / "index.tsv").read_text(encoding="utf-8").splitlines()[1:])
+    doc = "rD14"
+    assert split[doc] == "dev"
+    rec = extract(ingest_file(real / "texts" / f"{doc}.txt"))
+    store, resolver = EmbeddedStore(None), Resolver()
+    for rows in build_settled([(rec, None)], resolver):
+        store.upsert(rows)
+    (directive,) = store.ids_by_label("Directive")
+    tree = run_query(store, "propagation", {"target": directive}).model_dump()
+    levels = sorted(n.get("level") or "" for n in tree["nodes"] if n.get("level"))
+    assert levels == ["county", "prefecture"]  # the watched prefecture meeting, then the county's follow-up

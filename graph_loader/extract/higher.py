@@ -15,6 +15,11 @@ Genre rules (made-up examples):
   watched meetings when the text gives it no date of its own, relaying each watched meeting. Those relays
   are inferred from the setting (`basis` branch_venue / follow_up); a relay the text says
   (`贯彻落实…会议精神`) is explicit.
+- A follow-up needs no meeting noun: `会后，县政府领导强调…`, `随后，我县…要求` (a leader or the home body
+  speaking, `pipeline._keep_meetings`); unplaced, it is the reporting place's. People leading visits
+  (`会后，甲、乙分别带队调研`) hold none.
+- A clause opening with a higher meeting by its level word (`市会议就贯彻落实省会议精神强调`) says that
+  meeting relays; `…会议部署要求` after a relay verb is relayed like `…会议精神`.
 """
 
 from __future__ import annotations

@@ -160,3 +160,13 @@ def test_a_real_package_chain_runs_from_the_directive_through_the_watched_meetin
     tree = run_query(store, "propagation", {"target": directive}).model_dump()
     levels = sorted(n.get("level") or "" for n in tree["nodes"] if n.get("level"))
     assert levels == ["county", "prefecture"]  # the watched prefecture meeting, then the county's follow-up
+
+
+def test_an_unplaced_township_meeting_is_held_in_the_one_town_of_the_home_the_report_names():
+    from graph_loader.extract.pipeline import _home_township
+
+    assert _home_township("三市组织收看全县会议。县会议后,三市继续召开会议。", "湖南省岳阳市平江县") == "湖南省岳阳市平江县三市镇"
+    # a prefecture without counties keeps its towns in one gazetteer line
+    assert _home_township("大岭山召开会议。", "广东省东莞市").endswith("大岭山镇")
+    assert _home_township("三市、伍市召开会议。", "湖南省岳阳市平江县") is None  # two towns: none of them
+    assert _home_township("召开会议。", "湖南省岳阳市平江县") is None

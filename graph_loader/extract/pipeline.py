@@ -227,6 +227,9 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     drafts = attach_higher(text, index, drafts, roles, dates, placed, ctx,  # step 7
                            partial(_person_level, person_regions, person_levels, ctx))
     _relays_by_identity(base, drafts)
+    for d in drafts:
+        if d.level == "township" and d.region is None and ctx:
+            d.region = _home_township(text, ctx)
 
     directive_hits = find_directives(text)
     inspections = find_inspections(text, index, regions, dates, ctx)
@@ -333,6 +336,20 @@ def _leader_speaks(text: str, index: SentenceIndex, d: MeetingDraft) -> bool:
     at = d.after_at if d.after_at is not None else d.start
     sent = index.at(at)
     return bool(_leader_speaks_re().search(text, at, sent.end + 1))
+
+
+def _home_township(text: str, ctx: str) -> str | None:
+    """The township a township meeting with no place of its own is held in: the one township of the home
+    county (or of a prefecture without counties) the report names, in full or without its suffix
+    (`某某镇` written `某某`, as a report of the town calls itself); None when it names none or several."""
+    if level_of(ctx) == "township":
+        return ctx
+    towns = township_names()
+    # a prefecture without counties holds its towns in the gazetteer's `市直辖行政区划` line
+    homes = [ctx] if ctx in towns else [k for k in towns if k.startswith(ctx) and "直辖" in k[len(ctx):]]
+    found = {home + name for home in homes for name in towns.get(home, ())
+             if len(bare := name.removesuffix(name[-2:] if name.endswith("街道") else name[-1])) >= 2 and bare in text}
+    return found.pop() if len(found) == 1 else None
 
 
 @cache

@@ -170,3 +170,32 @@ def test_an_unplaced_township_meeting_is_held_in_the_one_town_of_the_home_the_re
     assert _home_township("大岭山召开会议。", "广东省东莞市").endswith("大岭山镇")
     assert _home_township("三市、伍市召开会议。", "湖南省岳阳市平江县") is None  # two towns: none of them
     assert _home_township("召开会议。", "湖南省岳阳市平江县") is None
+
+
+def test_the_meeting_reported_watching_a_higher_one_relays_it_and_keeps_its_own_people():
+    ms = _meetings("1月16日上午,市安委会2025年第一次全体会议在市政务中心召开。市长王某出席会议并讲话。"
+                   "会议集中收听收看了全省安全生产电视电话会议,并就贯彻落实工作进行部署。"
+                   "王某指出,要抓好安全生产。", None)
+    local = next(m for m in ms if (m.name or "").startswith("市安委会"))
+    province = next(i for i, m in enumerate(ms) if m.level == "province")
+    assert [(r.meeting, r.inferred) for r in local.relays] == [(province, True)]
+    assert ms[province].date == "2025-01-16" and ms[province].participants == []
+
+
+def test_an_unplaced_follow_up_takes_the_level_of_the_home_word():
+    # a scraped page breaks the meeting's noun across lines: the meeting is unnamed, its level the home word's
+    ms = _meetings("本报讯 昨日下午,国务院安委会和省政府分别召开安全生产电视电话会议。\n"
+                   "我市设立分会场,并在国家和省电视电话会议后,随即召开全市安全生产电\n"
+                   "视会议,副市长王某要求认真学习国家和省会议精神。", None)
+    local = next(m for m in ms if m.level not in ("national", "province"))
+    assert local.level == "prefecture"
+    assert {ms[r.meeting].level for r in local.relays} == {"national", "province"}
+
+
+def test_a_venue_nobody_is_named_at_gives_way_to_the_follow_up_held_right_after():
+    ms = _meetings("本报讯 昨日下午,国务院安委会和省政府分别召开安全生产电视电话会议。"
+                   "我市设立分会场,并在国家和省电视电话会议后,随即召开全市安全生产会议,副市长王某要求认真学习会议精神。", None)
+    assert len(ms) == 3
+    local = ms[2]
+    assert local.name == "全市安全生产会议" and local.level == "prefecture"
+    assert {ms[r.meeting].level for r in local.relays} == {"national", "province"}

@@ -242,6 +242,9 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
         local_level = local_level or (level_of(ctx) if ctx else None)
     # still nothing: the level of the report's first meeting (`县安委会召开…会议`)
     local_level = local_level or next((d.level for d in drafts if d.level), None)
+    # or the level word its first meeting's name opens with (`市安委会全体会议`: a city's)
+    local_level = local_level or next((_CHAR_DEFAULT[d.name[0]] for d in drafts if d.name and not d.higher
+                                       and d.name[0] in _CHAR_DEFAULT), None)
     mentions = find_mentions(text, index, regions, ctx, local_level)
     if not mentions:
         return drafts
@@ -346,16 +349,22 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
         if grp is not None and (d.branch or d.after_prev or d.venue):
             if d.venue or (d.branch and not d.after_prev):
                 grp.venues.append((d.start, d.end))
-            if grp.local is None:
+            if grp.local is None or (d.held is not None and not d.venue and grp.local.held is None
+                                     and grp.local.venue and not grp.local.participants):
+                # `我市设立分会场，…会议后随即召开全市…会议`: a venue nobody is named at is not the meeting
+                # the follow-up held right after is
+                if grp.local is not None and grp.local in kept:
+                    kept.remove(grp.local)
                 grp.local = d
                 d.relay_to = [(g, True, "branch_venue" if (d.branch and not d.after_prev) or d.venue
                                else "follow_up") for g in grp.meetings if g is not d] + d.relay_to
                 d.relays_meeting = None
-                if d.region is None and ctx and d.level in (None, level_of(ctx)) and not d.branch and LEVEL_RANK.get(
-                        level_of(ctx) or "", 0) > max((LEVEL_RANK.get(g.level or "", 0) for g in grp.meetings),
-                                                       default=0):
+                home = level_of(ctx) if ctx else local_level
+                if d.region is None and home and d.level in (None, home) and not d.branch and LEVEL_RANK.get(
+                        home, 0) > max((LEVEL_RANK.get(g.level or "", 0) for g in grp.meetings), default=0):
                     # `会后，县政府领导强调…`: nobody placed speaks; the follow-up is the reporting place's
-                    d.region, d.level, d.level_rule = ctx, level_of(ctx), "meeting.level.follow_up_home"
+                    # (`我市…随即召开全市…会议` with no place named: at least its level)
+                    d.region, d.level, d.level_rule = ctx, home, "meeting.level.follow_up_home"
                 if d.date is None and grp.date is not None:
                     d.date, d.date_span = grp.date.value, (grp.date.start, grp.date.end)
                 kept.append(d)
@@ -366,6 +375,14 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
                 kept.append(d)
             continue
         kept.append(d)
+    for grp in groups:
+        if grp.local is None and grp.meetings and _MEETING_SUBJECT.match(text, index.at(grp.start).start):
+            # `…全体会议召开。会议集中收听收看了全省…电视电话会议`: the meeting reported watched it (inferred)
+            d = next((d for d in kept if not d.higher and d.held is not None and d.held < grp.start
+                      and d.start <= grp.start < (d.end or 10**9)), None)
+            if d is not None:
+                grp.local, grp.inside_end = d, index.at(grp.start).end
+                d.relay_to = [(g, True, "branch_venue") for g in grp.meetings] + d.relay_to
     for grp in groups:
         if grp.date is None and grp.local is not None and grp.local.date and grp.local.date_span:
             # `省会议结束后，我市接续召开会议` dated only on the local side: the same day
@@ -409,6 +426,7 @@ class _Group:
     ended_at: int | None = None
     closed: bool = False
     venues: list[tuple[int, int]] = None  # type: ignore[assignment]  # scopes of the branch venue
+    inside_end: int | None = None  # the watching is said inside the local meeting's report (`会议收看了…`): its end
 
     def __post_init__(self) -> None:
         self.meetings = []
@@ -431,6 +449,10 @@ def _right_after(text: str, index: SentenceIndex, grp: _Group, d: MeetingDraft) 
     if last is None or index.index_at(d.held) - index.index_at(last) > 1:
         return False
     return bool(_FOLLOW_WORDS.search(text, max(last, index.at(d.held).start), d.held))
+
+
+# a sentence whose subject is the meeting being reported (`会议集中收听收看了…`, `会上，…`)
+_MEETING_SUBJECT = re.compile(r"\s*(?:会议|会上)")
 
 
 def _group_at(groups: list[_Group], pos: int) -> _Group | None:
@@ -513,6 +535,8 @@ def _participants(grp: _Group, roles: list[PersonRole], kept: list[MeetingDraft]
     if local is not None and local.held is not None and local.held > grp.start:
         firsts.append(local.held)
     hi = min(firsts, default=10**9)
+    if grp.inside_end is not None:  # the people after the watching sentence are the reported meeting's own
+        hi = min(hi, grp.inside_end)
     for r in roles:
         at_venue = any(a <= r.start < b for a, b in grp.venues)
         if not (grp.start <= r.start < hi or at_venue):

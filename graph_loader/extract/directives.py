@@ -50,6 +50,7 @@ class _Lex:
     instruction: re.Pattern[str]
     instruction_again: re.Pattern[str]  # `和重要指示精神`: a second instruction of the leaders just cited
     topic_cut: re.Pattern[str]  # words a package's topic cannot run back over (传达学习, 的)
+    topics: tuple[str, ...]  # topics a package's title may open with (安全生产), longest first
     leaders: re.Pattern[str]  # the leaders' names (and earlier `name+title、`) ending before a source word
     name_cut: re.Pattern[str]
 
@@ -87,6 +88,7 @@ def _lex() -> _Lex:
         short_cues=tuple(r[0] for r in nd if r[1] == "short"),
         not_after=tuple(r[0] for r in nd if r[1] == "after"),
         kinds=tuple(kinds), heads=heads, verbs=verbs, cuts=cut_re, package=package, topic_cut=topic_cut,
+        topics=tuple(sorted((r[0] for r in pk if len(r) == 1 or r[1] == "topic"), key=len, reverse=True)),
         instruction=instruction, instruction_again=again, leaders=leaders, name_cut=name_cut,
     )
 
@@ -147,6 +149,10 @@ def find_directives(text: str) -> list[DirectiveHit]:
             start -= 1
         for c in lex.topic_cut.finditer(text, start, m.start("num")):
             start = c.end()
+        # a known topic opens the title: `要推动安全生产十五条硬措施` → 安全生产十五条硬措施
+        at = [i for t in lex.topics if (i := text.find(t, start, m.start("num"))) >= 0]
+        if at:
+            start = min(at)
         # `国务院安委会安全生产十五条措施`: an issuer written before the topic is not part of its title
         topic = text[start:m.start("num")]
         head = max((topic.rfind(h) + len(h) for h in lex.heads if len(h) > 1 and h in topic), default=0)

@@ -15,6 +15,11 @@ Genre rules (made-up examples):
   watched meetings when the text gives it no date of its own, relaying each watched meeting. Those relays
   are inferred from the setting (`basis` branch_venue / follow_up); a relay the text says
   (`贯彻落实…会议精神`) is explicit.
+- A follow-up needs no meeting noun: `会后，县政府领导强调…`, `随后，我县…要求` (a leader or the home body
+  speaking, `pipeline._keep_meetings`); unplaced, it is the reporting place's. People leading visits
+  (`会后，甲、乙分别带队调研`) hold none.
+- A clause opening with a higher meeting by its level word (`市会议就贯彻落实省会议精神强调`) says that
+  meeting relays; `…会议部署要求` after a relay verb is relayed like `…会议精神`.
 """
 
 from __future__ import annotations
@@ -42,9 +47,10 @@ _SEPARATORS = "、和及与"
 _BAD_DESC = re.compile(r"召开|举行|主持|组织|收看|收听|传达|贯彻|领导|书记|[县市省州区]长|的|是|在|为|对|将|"
                        r"组|巡|督|检查|反馈|汇报|考核|情况|会场|\d")
 _HELD_AFTER = re.compile(r"[^，,。；;！？!?\n]{0,6}?(?:召开|举行)")
-_FOLLOW = re.compile(r"\s*(?:结束|召开)?(?:之)?后")
+_FOLLOW = re.compile(r"\s*(?:结束|召开|完毕)?(?:之)?后")
 _SPIRIT = re.compile(r"\s*的?精神")
-_DEPLOYED = re.compile(r"关于[^，,。；;！？!?\n]{0,24}?部署")  # `…会议关于安全生产工作的部署`
+# `…会议关于安全生产工作的部署`, `落实全省…会议部署要求`: what a relay verb before the list passes on
+_DEPLOYED = re.compile(r"关于[^，,。；;！？!?\n]{0,24}?部署|\s*的?(?:决策)?部署(?:要求)?|\s*的?要求")
 _SENTENCE_MARKS = re.compile("[" + SENTENCE_MARKS + "]")
 
 
@@ -154,6 +160,8 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
         end = first[0]
         while True:
             sep = end + 1 if end < len(text) and text[end] in _SEPARATORS else end
+            if sep == end and text[end:end + 2] in (",、", "，、"):  # a stray comma before the mark: `全国,、全省`
+                sep = end + 2
             nxt = tokens.get(sep)
             if nxt is None or (sep == end and len(nxt[3]) == 1 and len(run[-1][3]) == 1 and False):
                 break
@@ -234,6 +242,9 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
         local_level = local_level or (level_of(ctx) if ctx else None)
     # still nothing: the level of the report's first meeting (`县安委会召开…会议`)
     local_level = local_level or next((d.level for d in drafts if d.level), None)
+    # or the level word its first meeting's name opens with (`市安委会全体会议`: a city's)
+    local_level = local_level or next((_CHAR_DEFAULT[d.name[0]] for d in drafts if d.name and not d.higher
+                                       and d.name[0] in _CHAR_DEFAULT), None)
     mentions = find_mentions(text, index, regions, ctx, local_level)
     if not mentions:
         return drafts
@@ -271,7 +282,7 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
     for mn in mentions:
         ms = [meeting_for(lv, path, surf, mn) for lv, path, surf in mn.levels]
         if mn.mode == "relay":
-            owner = _owner(drafts, mn.start)
+            owner = _said_by(text, mn.start, made, ctx) or _owner(drafts, mn.start)
             if owner is not None:
                 for d in ms:
                     owner.relay_to.append((d, False, None))
@@ -338,11 +349,22 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
         if grp is not None and (d.branch or d.after_prev or d.venue):
             if d.venue or (d.branch and not d.after_prev):
                 grp.venues.append((d.start, d.end))
-            if grp.local is None:
+            if grp.local is None or (d.held is not None and not d.venue and grp.local.held is None
+                                     and grp.local.venue and not grp.local.participants):
+                # `我市设立分会场，…会议后随即召开全市…会议`: a venue nobody is named at is not the meeting
+                # the follow-up held right after is
+                if grp.local is not None and grp.local in kept:
+                    kept.remove(grp.local)
                 grp.local = d
                 d.relay_to = [(g, True, "branch_venue" if (d.branch and not d.after_prev) or d.venue
                                else "follow_up") for g in grp.meetings if g is not d] + d.relay_to
                 d.relays_meeting = None
+                home = level_of(ctx) if ctx else local_level
+                if d.region is None and home and d.level in (None, home) and not d.branch and LEVEL_RANK.get(
+                        home, 0) > max((LEVEL_RANK.get(g.level or "", 0) for g in grp.meetings), default=0):
+                    # `会后，县政府领导强调…`: nobody placed speaks; the follow-up is the reporting place's
+                    # (`我市…随即召开全市…会议` with no place named: at least its level)
+                    d.region, d.level, d.level_rule = ctx, home, "meeting.level.follow_up_home"
                 if d.date is None and grp.date is not None:
                     d.date, d.date_span = grp.date.value, (grp.date.start, grp.date.end)
                 kept.append(d)
@@ -354,13 +376,21 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
             continue
         kept.append(d)
     for grp in groups:
+        if grp.local is None and grp.meetings and _MEETING_SUBJECT.match(text, index.at(grp.start).start):
+            # `…全体会议召开。会议集中收听收看了全省…电视电话会议`: the meeting reported watched it (inferred)
+            d = next((d for d in kept if not d.higher and d.held is not None and d.held < grp.start
+                      and d.start <= grp.start < (d.end or 10**9)), None)
+            if d is not None:
+                grp.local, grp.inside_end = d, index.at(grp.start).end
+                d.relay_to = [(g, True, "branch_venue") for g in grp.meetings] + d.relay_to
+    for grp in groups:
         if grp.date is None and grp.local is not None and grp.local.date and grp.local.date_span:
             # `省会议结束后，我市接续召开会议` dated only on the local side: the same day
             for g in grp.meetings:
                 if g.date is None:
                     g.date, g.date_span = grp.local.date, grp.local.date_span
         _participants(grp, roles, kept, person_level)
-        if grp.local is not None and grp.local.held is None and not any(
+        if grp.local is not None and grp.local.held is None and not grp.local.spoken and not any(
                 p.role in ("chair", "speaker") for p in grp.local.participants.values()):
             kept.remove(grp.local) if grp.local in kept else None
     # one list in text order: higher meetings where the text first names them
@@ -396,6 +426,7 @@ class _Group:
     ended_at: int | None = None
     closed: bool = False
     venues: list[tuple[int, int]] = None  # type: ignore[assignment]  # scopes of the branch venue
+    inside_end: int | None = None  # the watching is said inside the local meeting's report (`会议收看了…`): its end
 
     def __post_init__(self) -> None:
         self.meetings = []
@@ -420,6 +451,10 @@ def _right_after(text: str, index: SentenceIndex, grp: _Group, d: MeetingDraft) 
     return bool(_FOLLOW_WORDS.search(text, max(last, index.at(d.held).start), d.held))
 
 
+# a sentence whose subject is the meeting being reported (`会议集中收听收看了…`, `会上，…`)
+_MEETING_SUBJECT = re.compile(r"\s*(?:会议|会上)")
+
+
 def _group_at(groups: list[_Group], pos: int) -> _Group | None:
     grp = None
     for g in groups:
@@ -440,6 +475,23 @@ def _existing(drafts: list[MeetingDraft], level: str, path: str | None, mn: Ment
                                                                                     (None, path))]
         return before[-1] if before else None
     return None
+
+
+_SAID_BY = re.compile(r"\s*(?P<w>[" + "".join(_CHAR_DEFAULT) + r"])(?:委|政府)?(?:[^，,。；;！？!?\n]{0,10}?)?会议?(?:上|就|在|还|并|也)")
+
+
+def _said_by(text: str, pos: int, made: dict[tuple[str, str | None, str], MeetingDraft],
+             ctx: str | None) -> MeetingDraft | None:
+    """`省、市先后召开…会议。…市会议就贯彻落实省会议精神强调`: a clause opening with a higher meeting named
+    by its level word says that meeting relays what follows."""
+    m = _SAID_BY.match(text, clause_start(text, pos))
+    if m is None or m.end() > pos:
+        return None
+    lv = _token_level(m.group("w"), ctx)
+    if lv is None:
+        return None
+    same = [d for k, d in made.items() if k[0] == lv[0]]
+    return same[-1] if len(same) == 1 else None
 
 
 def _owner(drafts: list[MeetingDraft], pos: int) -> MeetingDraft | None:
@@ -483,6 +535,8 @@ def _participants(grp: _Group, roles: list[PersonRole], kept: list[MeetingDraft]
     if local is not None and local.held is not None and local.held > grp.start:
         firsts.append(local.held)
     hi = min(firsts, default=10**9)
+    if grp.inside_end is not None:  # the people after the watching sentence are the reported meeting's own
+        hi = min(hi, grp.inside_end)
     for r in roles:
         at_venue = any(a <= r.start < b for a, b in grp.venues)
         if not (grp.start <= r.start < hi or at_venue):

@@ -70,6 +70,8 @@ class MeetingDraft:
     participants: dict[str, ParticipantDraft] = field(default_factory=dict)  # 2
     relays_meeting: int | None = None  # 1 (a venue relays the meeting before it), else 3
     relay_rule: str | None = None  # with relays_meeting
+    after_at: int | None = None  # 1: where its `…结束后` / `会后` is written
+    spoken: bool = False  # 6: an `…结束后` scope where a leader speaks (`会后，县政府领导强调`): held
     higher: bool = False  # 7: a meeting of a higher level than the article's
     rule: str | None = None  # 7: the rule that made a higher meeting
     relay_to: list[tuple[MeetingDraft, bool, str | None]] = field(default_factory=list)  # 7: (target, inferred, basis)
@@ -116,10 +118,12 @@ def _lex() -> _Lex:
         held_verb_first=re.compile(
             r"(?P<v>" + alternation(meeting_verbs("held")) + r")(?P<np>[^，,。；;！？!?\n]{0,40}?)(?P<n>" + nouns + ")"),
         held_noun_first=re.compile(
-            r"(?P<n>" + nouns + r")(?P<mid>[^，,。；;！？!?\n]{0,14}?)(?P<v>" + alternation(meeting_verbs("held_after")) + r")(?!在即)"),
+            r"(?P<n>" + nouns + r")(?P<mid>[^，,。；;！？!?\n]{0,14}?)(?P<v>" + alternation(meeting_verbs("held_after")) + r")(?!在即|之?后)"),  # `会议召开后`: ended
         chaired=re.compile(r"(?P<v>" + alternation(meeting_verbs("chair")) + r")(?P<np>[^，,。；;！？!?\n]{0,30}?)(?P<n>" + nouns + ")"),
-        ended=re.compile(r"(?P<n>" + nouns + r")(?:结束|召开)?(?:之)?后|(?P<after>会后)(?=[，,])"),
-        ended_first=first_chars([*kinds, "会后"]),
+        # `会后，`; `随后，我县…`: the home body acts next (a bare `随后` only orders a meeting's speeches)
+        ended=re.compile(r"(?P<n>" + nouns + r")(?:结束|召开|完毕)?(?:之)?后|(?P<after>会后)(?=[，,])|"
+                         r"(?P<then>随后)(?=[，,]?\s*(?:" + relative_words_re("我本").pattern + "))"),
+        ended_first=first_chars([*kinds, "会后", "随后"]),
         branch=re.compile(r"分会场"),
         roles=roles,
         roles_re=re.compile(alternation(roles)),
@@ -143,6 +147,7 @@ def _attend_verbs() -> list[str]:
 
 
 _WATCHED = re.compile(r"收看|收听|分会场|视频|电视电话")
+_WATCHED_BEFORE = re.compile(r"收看|收听|分会场")
 
 
 @dataclass
@@ -292,9 +297,11 @@ def segment_meetings(text: str, index: SentenceIndex,
             if cur.held is None or (cur.generic and not e.generic):
                 set_held(cur, e)
         elif e.kind == "ended":
-            if cur is None:
+            if cur is None and not _WATCHED_BEFORE.search(text, 0, e.pos):
                 continue
-            cur = MeetingDraft(start=sent_start(e.pos), after_prev=True)
+            # after a meeting only watched (`组织收看…会议。会议结束后，…`) too: the follow-up is the report's own,
+            # its scope from the top (the watching's date is its date)
+            cur = MeetingDraft(start=sent_start(e.pos) if cur is not None else 0, after_prev=True, after_at=e.pos)
             meetings.append(cur)
         elif e.kind == "branch":
             if cur is None:

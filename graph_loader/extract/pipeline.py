@@ -27,7 +27,7 @@ from graph_loader.extract.evidence import EvidenceMaker
 from graph_loader.extract.higher import attach_higher
 from graph_loader.extract.incidents import find_incidents
 from graph_loader.extract.inspections import InspectionDraft, find_inspections
-from graph_loader.extract.lexicon_files import alternation
+from graph_loader.extract.lexicon_files import alternation, rows
 from graph_loader.extract.meetings import (
     MeetingDraft,
     fold_participants,
@@ -57,6 +57,7 @@ from graph_loader.extract.regions import (
     gazetteer,
     level_of,
     part_of_a_word,
+    relative_words_re,
     title_home,
     township_names,
 )
@@ -224,16 +225,21 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     person_regions, person_levels = _persons(record, mentions, region_at, ctx, ev, bodies)
 
     drafts, roles = meeting_drafts(text, index, mentions, dates, placed, person_regions, ctx, person_levels)
-    drafts = _keep_meetings(drafts)  # step 6
+    drafts = _keep_meetings(drafts, text, index)  # step 6
     base = list(drafts)
     drafts = attach_higher(text, index, drafts, roles, dates, placed, ctx,  # step 7
                            partial(_person_level, person_regions, person_levels, ctx))
     _relays_by_identity(base, drafts)
+    for d in drafts:
+        if d.level == "township" and d.region is None and ctx:
+            d.region = _home_township(text, ctx)
 
     directive_hits = find_directives(text)
     inspections = find_inspections(text, index, regions, dates, ctx)
     position = {id(d): i for i, d in enumerate(drafts)}
-    record.meetings = [_meeting(text, d, position, directive_hits, inspections, ev) for d in drafts]
+    said = _said_of_higher(text, index, drafts)
+    record.meetings = [_meeting(text, d, position, directive_hits, inspections, ev, said.get(id(d), []))
+                       for d in drafts]
     for d, m in zip(drafts, record.meetings, strict=True):
         _set_convener(text, d, m, regions, ctx, ev, bodies)
     record.inspections = [_inspection(i, mentions, ev, bodies) for i in inspections]
@@ -317,17 +323,75 @@ def _host_body(ref: BodyRef | None) -> BodyRef | None:
     return ref
 
 
-def _keep_meetings(drafts: list[MeetingDraft]) -> list[MeetingDraft]:
-    """Drop scopes that turned out not to be meetings (an `…结束后` with nobody acting), reindex relays.
-    A `会后` scope where nobody chairs or speaks (`会后，A参会并陪同调研`) is the meeting before it: its
-    attendees join that one."""
+@cache
+def _leader_speaks_re() -> re.Pattern[str]:
+    """A leader speaking in a clause: `县政府领导强调`, `县长某某就相关工作进行部署`."""
+    leaders = [r[0] for r in rows("meeting_cues.tsv") if len(r) > 1 and r[1] == "leader"]
+    cues = [r[0] for r in rows("roles.tsv") if len(r) > 1 and r[1] == "speaker"]
+    home = relative_words_re("我本").pattern  # `随后，我县…要求`: the home body itself
+    return re.compile("(?:" + alternation(leaders) + "|" + home + r")[^，,。；;！？!?\n]{0,20}?(?:"
+                      + alternation(cues) + ")")
+
+
+def _leader_speaks(text: str, index: SentenceIndex, d: MeetingDraft) -> bool:
+    """Someone in charge speaks in the first sentence of an `…结束后` scope: the follow-up meeting is held,
+    even when nobody is named (`会后，县政府领导强调…`)."""
+    at = d.after_at if d.after_at is not None else d.start
+    sent = index.at(at)
+    return bool(_leader_speaks_re().search(text, at, sent.end + 1))
+
+
+def _home_township(text: str, ctx: str) -> str | None:
+    """The township a township meeting with no place of its own is held in: the one township of the home
+    county (or of a prefecture without counties) the report names, in full or without its suffix
+    (`某某镇` written `某某`, as a report of the town calls itself); None when it names none or several."""
+    if level_of(ctx) == "township":
+        return ctx
+    towns = township_names()
+    # a prefecture without counties holds its towns in the gazetteer's `市直辖行政区划` line
+    homes = [ctx] if ctx in towns else [k for k in towns if k.startswith(ctx) and "直辖" in k[len(ctx):]]
+    found = {home + name for home in homes for name in towns.get(home, ())
+             if len(bare := name.removesuffix(name[-2:] if name.endswith("街道") else name[-1])) >= 2 and bare in text}
+    return found.pop() if len(found) == 1 else None
+
+
+@cache
+def _visit_re() -> re.Pattern[str]:
+    return re.compile(alternation(r[0] for r in rows("meeting_cues.tsv") if len(r) > 1 and r[1] == "visit"))
+
+
+def _goes_out(text: str, index: SentenceIndex, d: MeetingDraft) -> bool:
+    at = d.after_at if d.after_at is not None else d.start
+    return bool(_visit_re().search(text, at, index.at(at).end + 1))
+
+
+def _keep_meetings(drafts: list[MeetingDraft], text: str = "", index: SentenceIndex | None = None
+                   ) -> list[MeetingDraft]:
+    """Drop scopes that turned out not to be meetings (an `…结束后` with nobody acting), reindex relays."""
+    visit = []
+    for d in drafts:
+        if d.after_prev and not d.venue and index is not None and d.held is None and not d.branch:
+            d.spoken = _leader_speaks(text, index, d)
+            if not d.spoken and _goes_out(text, index, d):
+                visit.append(d)  # `会后，甲、乙分别带队现场调研`: a visit after the meeting, no meeting
+    for d in visit:  # the scope goes back to the meeting before it, with the people named there
+        i = drafts.index(d)
+        if i > 0 and drafts[i - 1] not in visit:
+            prev = drafts[i - 1]
+            prev.end = d.end
+            for name, p in d.participants.items():
+                prev.participants.setdefault(name, p)
     keep: list[MeetingDraft] = []
     for d in drafts:
-        if d.held is None and not d.branch and keep and d.participants \
+        if d in visit:
+            continue
+        # a `会后` scope where nobody chairs or speaks (`会后，A参会并陪同调研`) is the meeting before it:
+        # its attendees join that one
+        if d.held is None and not d.branch and not d.spoken and keep and d.participants \
                 and all(p.role == "attendee" for p in d.participants.values()):
             fold_participants(keep[-1], d)
             continue
-        if d.held is not None or d.participants or d.branch:
+        if d.held is not None or d.participants or d.branch or d.spoken:
             keep.append(d)
     new_index = {id(d): i for i, d in enumerate(keep)}
     old = {i: d for i, d in enumerate(drafts)}
@@ -343,8 +407,55 @@ def _relay_verb_re() -> re.Pattern[str]:
     return re.compile(alternation(meeting_verbs("relay")))
 
 
+_TITLED = re.compile(r"《[^《》]*》")
+
+
 def _relay_verb_before(text: str, start: int) -> bool:
-    return bool(_relay_verb_re().search(text, clause_start(text, start), start))
+    """A relay verb in the clause before `start`, not inside a title listed there (`研究了《贯彻…意见》《某计划》`:
+    the 贯彻 is the first title's word, not the meeting's)."""
+    cs = clause_start(text, start)
+    return bool(_relay_verb_re().search(_TITLED.sub(lambda m: "《" + "　" * (len(m.group()) - 2) + "》",
+                                                     text[cs:start])))
+
+
+@cache
+def _relay_after_re() -> re.Pattern[str]:
+    return re.compile(r"[”\"」》]?\s*(?:" + alternation(meeting_verbs("relay_after")) + ")")
+
+
+def _relay_verb_after(text: str, end: int) -> bool:
+    """`推动“十五条硬措施”落地落实`: the relay verb may follow what it relays."""
+    return bool(_relay_after_re().match(text, end))
+
+
+@cache
+def _said_of_re() -> re.Pattern[str]:
+    """A sentence reporting what `the meeting` said: `会议强调`, `会议要求` (the speaker cues of roles.tsv)."""
+    cues = [r[0] for r in rows("roles.tsv") if len(r) > 1 and r[1] == "speaker"]
+    return re.compile(r"\s*(?:会议|会上)[，,]?\s*(?:还|并|同时)?(?:" + alternation(cues) + ")")
+
+
+def _said_of_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft]) -> dict[int, list[tuple[int, int]]]:
+    """A watched higher meeting has no scope of its own in the report; the sentences after it that open
+    with `会议强调…` / `会议要求…`, before the report's next meeting of its own, say what it said
+    (`…电视电话会议召开。会议强调，要落实“十五条硬措施”` relays the package). Only when one meeting was
+    named there: after a list (`全国、全省…会议`) the sentence speaks of them all, no one of them."""
+    out: dict[int, list[tuple[int, int]]] = {}
+    for d in drafts:
+        together = [o for o in drafts if o is not d and o.higher and o.start == d.start]
+        if not d.higher or together:
+            continue
+        stop = min((p for o in drafts if o is not d and (p := o.held if o.held is not None else o.start) > d.end),
+                   default=len(text))
+        pos = index.at(d.end).end + 1 if d.end < len(text) else len(text)
+        while pos < stop:
+            sent = index.at(pos)
+            if _said_of_re().match(text, sent.start):
+                out.setdefault(id(d), []).append((sent.start, min(sent.end + 1, stop)))
+            if sent.end + 1 <= pos:
+                break
+            pos = sent.end + 1
+    return out
 
 
 # a meeting named for a mission (`X市巡查Y县安全生产工作动员会议`) is held where the team works
@@ -379,7 +490,9 @@ def _person_level(person_regions: dict[str, list[str]], person_levels: dict[str,
 
 
 def _meeting(text: str, d: MeetingDraft, position: dict[int, int], directive_hits: list[DirectiveHit],
-             inspections: list[InspectionDraft], ev: EvidenceMaker) -> Meeting:
+             inspections: list[InspectionDraft], ev: EvidenceMaker,
+             said_of: list[tuple[int, int]] = ()) -> Meeting:  # type: ignore[assignment]
+    """`said_of`: spans outside the draft's own scope that speak of it (`会议强调…` after a watched meeting)."""
     anchor = d.held if d.held is not None else (d.branch_pos if d.branch_pos is not None else d.start)
     anchor_end = d.held_end if d.held_end is not None else anchor + 1
     rule = d.rule or ("meeting.held" if d.held is not None else ("meeting.branch" if d.branch else "meeting.after"))
@@ -398,9 +511,10 @@ def _meeting(text: str, d: MeetingDraft, position: dict[int, int], directive_hit
         m.relays.append(Relay(meeting=position[id(target)], inferred=inferred, basis=basis,
                               evidence=[ev(d.start, d.start + 1, rule)]))
     seen = set()
+    spans = [(d.start, d.end), *said_of]
     for h in directive_hits:
-        if d.start <= h.start < d.end and h.kind in ("document", "measure_package", "compilation") \
-                and h.title not in seen and _relay_verb_before(text, h.start):
+        if any(a <= h.start < b for a, b in spans) and h.kind in ("document", "measure_package", "compilation") \
+                and h.title not in seen and (_relay_verb_before(text, h.start) or _relay_verb_after(text, h.end)):
             seen.add(h.title)
             m.relays.append(Relay(directive=h.title, evidence=[ev(h.start, h.end, "meeting.relay.directive")]))
     for i, insp in enumerate(inspections):

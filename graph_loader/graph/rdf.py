@@ -243,8 +243,8 @@ class _ArticleGraph:
             g.add((self.art, SKG.mentions, node))
         if kind in DIRECTIVE_KIND_CLASS:
             g.add((node, RDF.type, DIRECTIVE_KIND_CLASS[kind]))
-        if alias:
-            g.add((node, SKG.alias, _lit(alias)))
+        for known in self.res.aliases_of(rid) if alias else ():  # the union over articles (Resolver.aliases_of)
+            g.add((node, SKG.alias, _lit(known)))
         evnodes = self.support(node, evs, "directive")
         if issuer:
             g.add((node, SKG.issuerText, _lit(issuer)))

@@ -56,6 +56,7 @@ from graph_loader.lang.titles import display_title, name_key, title_key
 DOC_CAP = 20  # articles remembered per entity (the count goes on)
 ALIASES_PATH = Path(__file__).with_name("directive_aliases.tsv")
 MEETING_WORDS_PATH = Path(__file__).with_name("meeting_name_words.tsv")
+SIGNAL_WORDS_PATH = Path(__file__).with_name("instruction_signal_words.tsv")
 ALIAS_CUES_PATH = Path(__file__).with_name("alias_cues.tsv")
 RELAY_WINDOW = 31  # days an undated relayed meeting may lie before the meeting relaying it
 SIGNAL_CAP = 40  # cited instructions remembered per meeting
@@ -131,6 +132,9 @@ class Resolver:
         # directive aliases stated in articles: normalized alias -> [canonical title, doc_id]
         self._stated: dict[str, list[str]] = {}
         self._regraph: set[str] = set()  # articles that used an alias before an article stated it
+        # directive id -> the aliases (as written) any article used for it: every article writes them all,
+        # so the node holds the union over its articles whichever article was graphed last
+        self._alias_names: dict[str, list[str]] = {}
 
     # -- persistence -------------------------------------------------------------------
     @classmethod
@@ -150,6 +154,7 @@ class Resolver:
         r._adopted = data.get("adopted", {})
         r._stated = data.get("stated_aliases", {})
         r._alias_reasons = data.get("alias_reasons", {})
+        r._alias_names = data.get("alias_names", {})
         r._regraph = set(data.get("regraph", []))
         return r
 
@@ -168,6 +173,7 @@ class Resolver:
             "adopted": self._adopted,
             "stated_aliases": self._stated,
             "alias_reasons": self._alias_reasons,
+            "alias_names": self._alias_names,
             "regraph": sorted(self._regraph),
         }
         tmp = p.with_suffix(p.suffix + ".tmp")
@@ -262,8 +268,15 @@ class Resolver:
             key = directive_key(directive_aliases().get(directive_key(canonical)) or canonical)
             rid = self._resolve("directive", key, doc_id, "same title after aliases")
             self._alias_reasons.setdefault(rid, {})[directive_key(title)] = why
+            names = self._alias_names.setdefault(rid, [])
+            if title not in names and len(names) < SIGNAL_CAP:
+                names.append(title)
             return rid, canonical, title
         return self._resolve("directive", norm, doc_id, "same normalized title"), display_title(title), None
+
+    def aliases_of(self, directive_id: str) -> list[str]:
+        """Every alias (as written) articles so far used for this directive, in the order first used."""
+        return list(self._alias_names.get(directive_id, []))
 
     def learn_alias(self, alias: str, title: str, doc_id: str) -> None:
         """An article says `alias` names the directive `title`: true for every article. Articles
@@ -519,16 +532,34 @@ def name_family(name: str | None) -> str | None:
     return f"name:{n}" if n else None
 
 
+@cache
+def _signal_words() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for r in read_table(SIGNAL_WORDS_PATH):
+        out.setdefault(r["role"], []).append(r["word"])
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
 def instruction_signal(title: str) -> str | None:
     """What identifies a cited leaders' instruction across articles: its topic from 关于 on, without
-    the closing 精神 (…总理关于加强汛期安全防范工作的重要指示批示精神 -> 关于加强汛期安全防范工作的
-    重要指示批示); an instruction cited without a topic identifies nothing."""
+    dressing, the kind of word given and the closing 精神 (…总理关于加强汛期安全防范工作的重要指示批示精神 ->
+    关于加强汛期安全防范; 关于安全生产工作的系列重要指示 = 关于安全生产重要论述 -> 关于安全生产;
+    instruction_signal_words.tsv); an instruction cited without a topic identifies nothing."""
     n = title_key(title)
     at = n.find("关于")
     if at < 0:
         return None
-    n = n[at:]
-    return n[:-2] if n.endswith("精神") else n
+    n = n[at + 2:]
+    if n.endswith("精神"):
+        n = n[:-2]
+    words = _signal_words()
+    for w in words.get("filler", ()):
+        n = n.replace(w, "")
+    for w in words.get("kind", ()):
+        if n.endswith(w):
+            n = n[:-len(w)]
+            break
+    return "关于" + n if n else None
 
 
 def resolution_region(level: str | None, region: str | None, name: str | None) -> tuple[str | None, str | None]:

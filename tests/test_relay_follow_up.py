@@ -1,0 +1,201 @@
+"""Relays of the genre's follow-up meetings and packages, on made-up reports (places are real, the rest
+is invented): what a chain across reports needs from each article."""
+
+from __future__ import annotations
+
+from graph_loader.extract.pipeline import extract
+from graph_loader.graph.resolve import instruction_signal
+from tests.test_extract_core import make_doc
+
+
+def _meetings(text: str, published: str | None = "2021-01-25"):
+    return extract(make_doc(text, published)).meetings
+
+
+def _relayed(m) -> set:
+    return {(r.meeting, r.directive, r.inferred) for r in m.relays}
+
+
+def test_an_unnamed_leader_speaking_after_the_watched_meetings_holds_the_home_follow_up():
+    ms = _meetings("湖南省平江县讯 1月23日上午,全国、全省安全生产电视电话会议相继召开。"
+                   "会后,县政府领导强调:要以高度的政治责任感抓好安全生产工作。")
+    levels = [m.level for m in ms]
+    assert levels.count("county") == 1
+    local = ms[levels.index("county")]
+    assert local.region == "湖南省岳阳市平江县" and local.date == "2021-01-23"
+    higher = {i for i, m in enumerate(ms) if m.level in ("national", "province")}
+    assert {r.meeting for r in local.relays} == higher and all(r.inferred for r in local.relays)
+
+
+def test_then_the_home_body_requiring_is_a_follow_up_but_a_bare_then_is_not():
+    ms = _meetings("平江讯 1月23日上午,全国、全省安全生产电视电话会议相继召开。随后,我县要求各部门抓好落实。")
+    assert [m.level for m in ms].count("county") == 1
+    ms = _meetings("平江讯 1月23日上午,全国、全省安全生产电视电话会议相继召开。随后,各部门抓好落实。")
+    assert [m.level for m in ms].count("county") == 0
+
+
+def test_a_follow_up_after_a_meeting_only_watched_keeps_the_watchings_date():
+    ms = _meetings("1月11日,平江县组织收看省、岳阳市安全生产工作视频会议。"
+                   "会议结束后,平江县委副书记、县长王某就相关工作进行部署。", "2021-01-12")
+    local = [m for m in ms if m.level == "county"]
+    assert len(local) == 1 and local[0].date == "2021-01-11"
+    assert {ms[r.meeting].level for r in local[0].relays} == {"province", "prefecture"}
+
+
+def test_a_stray_comma_before_the_list_mark_keeps_the_list():
+    ms = _meetings("1月23日,湖南省平江县组织收看全国、全省安全生产电视电话会议。"
+                   "全国,、全省会议结束后,我县召开会议贯彻落实会议精神,安排部署我县安全生产工作。")
+    local = next(m for m in ms if m.level == "county")
+    assert {ms[r.meeting].level for r in local.relays} == {"national", "province"}
+
+
+def test_what_the_watched_meeting_stressed_relays_the_package_it_names():
+    ms = _meetings("4月18日下午,湖南省岳阳市安全生产紧急电视电话会议召开,副县长张某在平江分会场收听收看。"
+                   "会议强调,要深入贯彻有关重要论述,落实全面加强安全生产“十五条硬措施”,全面提升安全发展水平。"
+                   "会后,我县立即召开安全生产工作会议,传达贯彻岳阳市会议精神。副县长张某要求,要抓好工作。", None)
+    watched = next(m for m in ms if m.level == "prefecture")
+    local = next(m for m in ms if m.level == "county")
+    assert (None, "安全生产十五条硬措施", False) in _relayed(watched)
+    assert not any(r.directive for r in local.relays)  # the local meeting only relays the watched one
+
+
+def test_a_package_opening_with_a_verb_and_a_relay_verb_after_it():
+    rec = extract(make_doc("6月5日,某县政府召开安全生产专题学习会。县长张某强调要推动安全生产“十五条硬措施”落地落实。",
+                           "2021-06-06"))
+    assert [d.title for d in rec.directives] == ["安全生产十五条硬措施"]
+    assert (None, "安全生产十五条硬措施", False) in _relayed(rec.meetings[0])
+
+
+def test_an_instruction_signal_is_its_topic_without_dressing_or_the_kind_of_word_given():
+    general = instruction_signal("习近平总书记关于安全生产工作的系列重要指示")
+    assert general == instruction_signal("关于安全生产重要论述精神") == "关于安全生产"
+    a = instruction_signal("某总理关于加强汛期安全防范工作的重要指示批示精神")
+    assert a == instruction_signal("关于加强汛期安全防范工作重要指示") == "关于加强汛期安全防范"
+    assert a != general and a != instruction_signal("关于做好森林防火工作的重要批示")
+    assert instruction_signal("总书记重要指示精神") is None
+
+
+def test_a_merged_directive_holds_every_alias_its_articles_used_whatever_the_order() -> None:
+    from graph_loader.extract.record import Directive, ExtractionRecord, Meeting, Relay
+    from graph_loader.graph.batch import build_settled
+    from graph_loader.graph.resolve import Resolver
+    from graph_loader.stores.embedded import EmbeddedStore
+
+    def rec(doc: str, title: str) -> ExtractionRecord:
+        return ExtractionRecord(doc_id=doc, directives=[Directive(title=title)],
+                                meetings=[Meeting(date="2022-04-10", region="湖北省", level="province",
+                                                  relays=[Relay(directive=title)])])
+
+    recs = [rec("a", "十五条硬措施"), rec("b", "15条硬措施"), rec("c", "安全生产十五条措施")]
+    for order in (recs, recs[::-1]):
+        store, resolver = EmbeddedStore(None), Resolver()
+        for rows in build_settled([(r, None) for r in order], resolver):
+            store.upsert(rows)
+        (node,) = [store.node(i) for i in store.ids_by_label("Directive")]
+        assert set(node["aliases"]) == {"十五条硬措施", "15条硬措施", "安全生产十五条措施"}
+        assert node["articles"] == ["a", "b", "c"]
+
+
+def test_meetings_held_then_ended_start_the_follow_up_held_in_the_same_sentence():
+    ms = _meetings("平江讯 1月11日,全国、全省、全市安全生产电视电话会议召开后,平江县紧接着召开全县安全生产工作会议。"
+                   "县长王某出席会议并讲话。", None)
+    local = [m for m in ms if m.level == "county"]
+    assert len(local) == 1 and local[0].name == "全县安全生产工作会议" and local[0].date == "--01-11"
+    assert {ms[r.meeting].level for r in local[0].relays} == {"national", "province", "prefecture"}
+    assert all(m.participants == [] for m in ms if m.level != "county")
+
+
+def test_a_relay_verb_before_a_higher_meetings_deployment_relays_it_and_a_meeting_ended_with_done():
+    ms = _meetings("3月1日,湖南省岳阳市安全生产电视电话会议在岳阳召开。市长王某出席会议并讲话。"
+                   "会议强调,各级各部门要认真落实全省安全生产电视电话会议部署要求。", "2021-03-02")
+    local = next(m for m in ms if m.level == "prefecture")
+    assert [ms[r.meeting].level for r in local.relays] == ["province"] and not local.relays[0].inferred
+    ms = _meetings("12月17日,平江县组织收看省市安全生产电视电话会议。"
+                   "省市会议完毕后,王某常务副县长就我县当前安全生产工作进行了组织部署。", "2012-12-18")
+    local = next(m for m in ms if m.level == "county")
+    assert {ms[r.meeting].level for r in local.relays} == {"province", "prefecture"}
+
+
+def test_a_relay_verb_inside_a_listed_title_relays_none_of_the_titles_after_it():
+    rec = extract(make_doc("7月6日上午,县长王某主持召开县政府常务会议,会议听取并研究了《贯彻某某精神全面排查整治隐患的意见》"
+                           "《某县应急管理能力建设三年提升计划》等工作的汇报。", "2021-07-07"))
+    assert not any(r.directive for m in rec.meetings for r in m.relays)
+
+
+def test_a_clause_opening_with_a_higher_meeting_says_that_meeting_relays():
+    ms = _meetings("平江县讯 11月29日,省、市先后召开安全生产工作电视电话会议。省会议指出,要全面排查整改安全隐患。"
+                   "市会议就贯彻落实省会议精神强调,全市上下要认真贯彻落实。县委书记王某在县分会场收听收看。", None)
+    by_level = {m.level: i for i, m in enumerate(ms)}
+    assert [r.meeting for r in ms[by_level["prefecture"]].relays] == [by_level["province"]]
+    assert ms[by_level["province"]].relays == []
+
+
+def test_people_leading_visits_after_a_meeting_hold_no_meeting_but_a_leader_speaking_does():
+    ms = _meetings("1月22日,县政府召开常务会议,县长王某主持会议。会后,张某、李某同志分别带队,现场调研督导安全生产等工作。")
+    assert len(ms) == 1
+    ms = _meetings("1月22日,平江县组织收看全省安全生产电视电话会议。会后,县长张某强调,要带队深入一线督导检查。")
+    assert [m.level for m in ms].count("county") == 1
+
+
+# --- real dev reports of data/real (split=dev), extracted end to end ------------------------------------
+
+def test_a_real_package_chain_runs_from_the_directive_through_the_watched_meeting_to_the_follow_up() -> None:
+    from pathlib import Path
+
+    from graph_loader.graph.batch import build_settled
+    from graph_loader.graph.resolve import Resolver
+    from graph_loader.ingest.pipeline import ingest_file
+    from graph_loader.stores.embedded import EmbeddedStore
+    from queries.registry import run_query
+
+    real = Path(__file__).resolve().parents[1] / "data" / "real"
+    split = dict(line.split("\t")[:2] for line in (real / "index.tsv").read_text(encoding="utf-8").splitlines()[1:])
+    doc = "rD14"
+    assert split[doc] == "dev"
+    rec = extract(ingest_file(real / "texts" / f"{doc}.txt"))
+    store, resolver = EmbeddedStore(None), Resolver()
+    for rows in build_settled([(rec, None)], resolver):
+        store.upsert(rows)
+    (directive,) = store.ids_by_label("Directive")
+    tree = run_query(store, "propagation", {"target": directive}).model_dump()
+    levels = sorted(n.get("level") or "" for n in tree["nodes"] if n.get("level"))
+    assert levels == ["county", "prefecture"]  # the watched prefecture meeting, then the county's follow-up
+
+
+def test_an_unplaced_township_meeting_is_held_in_the_one_town_of_the_home_the_report_names():
+    from graph_loader.extract.pipeline import _home_township
+
+    assert _home_township("三市组织收看全县会议。县会议后,三市继续召开会议。", "湖南省岳阳市平江县") == "湖南省岳阳市平江县三市镇"
+    # a prefecture without counties keeps its towns in one gazetteer line
+    assert _home_township("大岭山召开会议。", "广东省东莞市").endswith("大岭山镇")
+    assert _home_township("三市、伍市召开会议。", "湖南省岳阳市平江县") is None  # two towns: none of them
+    assert _home_township("召开会议。", "湖南省岳阳市平江县") is None
+
+
+def test_the_meeting_reported_watching_a_higher_one_relays_it_and_keeps_its_own_people():
+    ms = _meetings("1月16日上午,市安委会2025年第一次全体会议在市政务中心召开。市长王某出席会议并讲话。"
+                   "会议集中收听收看了全省安全生产电视电话会议,并就贯彻落实工作进行部署。"
+                   "王某指出,要抓好安全生产。", None)
+    local = next(m for m in ms if (m.name or "").startswith("市安委会"))
+    province = next(i for i, m in enumerate(ms) if m.level == "province")
+    assert [(r.meeting, r.inferred) for r in local.relays] == [(province, True)]
+    assert ms[province].date == "2025-01-16" and ms[province].participants == []
+
+
+def test_an_unplaced_follow_up_takes_the_level_of_the_home_word():
+    # a scraped page breaks the meeting's noun across lines: the meeting is unnamed, its level the home word's
+    ms = _meetings("本报讯 昨日下午,国务院安委会和省政府分别召开安全生产电视电话会议。\n"
+                   "我市设立分会场,并在国家和省电视电话会议后,随即召开全市安全生产电\n"
+                   "视会议,副市长王某要求认真学习国家和省会议精神。", None)
+    local = next(m for m in ms if m.level not in ("national", "province"))
+    assert local.level == "prefecture"
+    assert {ms[r.meeting].level for r in local.relays} == {"national", "province"}
+
+
+def test_a_venue_nobody_is_named_at_gives_way_to_the_follow_up_held_right_after():
+    ms = _meetings("本报讯 昨日下午,国务院安委会和省政府分别召开安全生产电视电话会议。"
+                   "我市设立分会场,并在国家和省电视电话会议后,随即召开全市安全生产会议,副市长王某要求认真学习会议精神。", None)
+    assert len(ms) == 3
+    local = ms[2]
+    assert local.name == "全市安全生产会议" and local.level == "prefecture"
+    assert {ms[r.meeting].level for r in local.relays} == {"national", "province"}

@@ -15,12 +15,13 @@ from graph_loader.cli import main
 from graph_loader.generate import Generator, generate
 from graph_loader.generate.gazetteer import load_gazetteer
 from graph_loader.generate.lexicon import load_lexicon
+from graph_loader.lang import levels as lang_levels
 
 N = int(os.environ.get("SAFETYKG_GEN_TEST_N", "120"))  # raise to check more articles
 SEED = 11
 GLOSS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
 _T2S = opencc.OpenCC("t2s").convert
-LEVELS = {"national", "province", "prefecture", "county", "township", None}
+LEVELS = {*lang_levels.LEVELS, None}  # a meeting with no stated level has None
 ROLES = {"chair", "speaker", "attendee"}
 ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MD = re.compile(r"^--\d{2}-\d{2}$")

@@ -21,6 +21,7 @@ from datetime import date, timedelta
 
 from graph_loader.extract.lexicon_files import alternation, rows
 from graph_loader.extract.regex_scan import finditer_from, first_chars
+from graph_loader.lang.chars import FULL_STOP_MARKS
 from graph_loader.lang.numerals import NUMERAL, number
 
 
@@ -79,7 +80,7 @@ _SESSION = re.compile(r"(?<!\d)(?P<y>\d{4})\s*年度?\s*第" + NUMERAL + r"+(?:"
                       + alternation(_words("session")) + ")"
                       # `4月6日，某县召开2020年安全生产工作会议`: a meeting named by its year
                       + r"|(?<=召开|举行)(?P<y2>\d{4})\s*年")
-_SENTENCE_END = re.compile(r"[。！？!?\n]")
+_SENTENCE_END = re.compile("[" + re.escape(FULL_STOP_MARKS) + "]")  # the scope of a stated year
 
 
 @dataclass

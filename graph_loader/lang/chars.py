@@ -21,6 +21,9 @@ CLAUSE_MARKS = "，,。；;！？!?\n：:"
 CLAUSE_END = re.compile("[" + re.escape(CLAUSE_MARKS) + "]")
 SENTENCE_MARKS = "。！？!?；;\n"
 """The characters that end a sentence (a subset of CLAUSE_MARKS)."""
+FULL_STOP_MARKS = "。！？!?\n"
+"""Full stops only: the scope of a stated year. A semicolon continues the sentence, so in
+`2019年3月1日召开全县会议；3月5日召开全镇会议` the year still holds for 3月5日."""
 
 
 def is_han(ch: str) -> bool:

@@ -4,12 +4,13 @@ to every catalogue query; the imported database takes incremental reloads like a
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from graph_loader.cli import main as cli_main
-from graph_loader.graph.export import export
+from graph_loader.graph.export import export, workspace_rows
 from graph_loader.graph.schema import NODE_LABELS, GraphRows
 from queries.registry import REGISTRY, run_query
 
@@ -202,3 +203,31 @@ def test_bad_csv_is_reported_and_the_database_left_as_it_was(loaded_and_imported
     assert "no such directory" in capsys.readouterr().err
     assert cli_main(["neo4j", "import", "--workspace", str(import_ws)]) == 2
 
+
+
+def test_load_fresh_imports_the_workspace_and_later_builds_are_incremental(loaded_and_imported, capsys):
+    """`load --fresh` into the built workspace's own local server: the graph of a transactional load,
+    and a build afterwards finds every article held (nothing loaded again); another server is refused."""
+    from graph_loader.stores import neo4j_server as server
+    from graph_loader.stores.neo4j_store import Neo4jStore
+
+    loaded, _imported, ws, *_ = loaded_and_imported
+    try:
+        assert cli_main(["load", "--fresh", "--workspace", str(ws)]) == 0
+        assert "imported" in capsys.readouterr().out
+        store = Neo4jStore(server.start(ws, quiet=True))
+        try:
+            counts = {k: v for k, v in store.counts().items() if v}
+        finally:
+            store.close()
+        rows = workspace_rows(ws)  # what the workspace holds (`loaded` took a reload since)
+        assert counts == dict(Counter([n.label for n in rows.nodes] + [r.type for r in rows.rels]))
+        texts = [ws.parent / "gen" / "texts", ws.parent / "real"]  # as the fixture built them
+        assert cli_main(["build", *map(str, texts), "--workspace", str(ws), "--store", "neo4j",
+                         "--no-shacl"]) == 0
+        out = capsys.readouterr().out
+        assert f"0 articles built, {loaded.counts()['Article']} unchanged" in out, out
+    finally:
+        server.stop(ws)
+    assert cli_main(["load", "--fresh", "--workspace", str(ws), "--neo4j-uri", "bolt://127.0.0.1:9"]) == 2
+    assert "local server only" in capsys.readouterr().err

@@ -13,6 +13,10 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("load", help="load an already built workspace into Neo4j")
     workspace_flag(p)
     p.add_argument("--batch-size", type=int, default=2000)
+    p.add_argument("--fresh", action="store_true",
+                   help="replace the database of the workspace's local server (`safetykg neo4j start`) by the "
+                        "workspace's graph with neo4j-admin's import tool: much faster than a transactional "
+                        "load of a whole corpus; later builds and loads stay transactional")
     neo4j_flags(p)
     p.set_defaults(run=load_command)
 
@@ -48,6 +52,8 @@ def load_command(args: argparse.Namespace) -> int:
     if not files:
         print(f"error: no rows files in {ws / 'rows'}; run `safetykg build` first", file=sys.stderr)
         return 1
+    if getattr(args, "fresh", False):
+        return fresh_load_command(args)
     err = Console(stderr=True)
     t0 = time.perf_counter()
     total = LoadSummary()
@@ -87,6 +93,67 @@ def load_command(args: argparse.Namespace) -> int:
     if bad:
         print(f"error: {len(bad)} line(s) of the rows files were left out", file=sys.stderr)
         return 1
+    return 0
+
+
+def fresh_load_command(args: argparse.Namespace) -> int:
+    """`safetykg load --fresh`: the workspace exported as CSV and imported (`import_csv`, overwriting)
+    into its local server, the schema and stored answers made, and the workspace's build state told
+    that the database holds its articles (a later build is incremental, and transactional).
+
+    Only the workspace's own local server: another server (--neo4j-uri, $NEO4J_URI) is a usage
+    error (exit 2), since the import writes store files, not Bolt. Exit 1 on a bad rows line (the
+    export refuses rather than import a graph lacking facts) or a CSV the tool refuses; 3 when Java,
+    Maven or the server fail."""
+    import shutil
+
+    from graph_loader.build import record_store_holds_workspace
+    from graph_loader.graph.export import export_workspace
+    from graph_loader.graph.rows_io import BadRowsLine
+    from graph_loader.stores import open_store
+    from graph_loader.stores.errors import StoreUnavailable
+    from graph_loader.stores.neo4j_import import DatabaseNotEmpty, ImportInputError, import_csv
+    from graph_loader.stores.neo4j_server import LauncherError, state_dir
+    from queries.sectors import refresh_summaries
+
+    ws = workspace(args)
+    local_uri = (state_dir(ws) / "uri").read_text().strip() if (state_dir(ws) / "uri").exists() else None
+    given = settings(args).uri
+    if given and given != local_uri:
+        print(f"error: `load --fresh` imports into the workspace's local server only, not {given}; "
+              "run `safetykg load` (transactional) for another server", file=sys.stderr)
+        return 2
+    t0 = time.perf_counter()
+    csv_dir = state_dir(ws) / "import-csv"
+    shutil.rmtree(csv_dir, ignore_errors=True)
+    try:
+        print(export_workspace(ws, "csv", csv_dir), file=sys.stderr)
+        result = import_csv(ws, csv_dir, overwrite=True)
+    except BadRowsLine as e:
+        print(f"error: bad rows line: {e}; rebuild the article (`safetykg build --fresh`)", file=sys.stderr)
+        return 1
+    except (ImportInputError, DatabaseNotEmpty) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    except LauncherError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 3
+    finally:
+        shutil.rmtree(csv_dir, ignore_errors=True)
+    try:
+        store = open_store("neo4j", ws, result.settings)  # creates the constraints and indexes
+    except StoreUnavailable as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 3
+    try:
+        refresh_summaries(store)
+        counts = {k: v for k, v in store.counts().items() if v}
+        held = record_store_holds_workspace(ws, store)
+    finally:
+        store.close()
+    print(f"imported {held} articles into {result.settings.uri} in {time.perf_counter() - t0:.1f} s "
+          f"(import tool {result.seconds:.1f} s)")
+    print(", ".join(f"{k}={v}" for k, v in sorted(counts.items())))
     return 0
 
 

@@ -118,10 +118,13 @@ def import_csv(workspace: Path | str, csv_dir: Path | str, overwrite: bool = Fal
     sdir = server.state_dir(workspace)
     home = sdir / "home"
     store_dir, tx_dir = database_dirs(home)
+    was_running = server.status(workspace).running
     if store_dir.exists() and not overwrite:
         settings = server.start(workspace, quiet=quiet)  # count what it holds (a fresh one holds nothing)
         n = node_count(settings)
         if n:
+            if not was_running:
+                server.stop(workspace)
             raise DatabaseNotEmpty(f"the database of {workspace} holds {n} nodes; pass --overwrite to replace it")
     server.stop(workspace)
 
@@ -141,6 +144,8 @@ def import_csv(workspace: Path | str, csv_dir: Path | str, overwrite: bool = Fal
     seconds = time.perf_counter() - t0
     if done.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
+        if was_running:  # the database is as it was: so is its server
+            server.start(workspace, quiet=quiet)
         raise ImportInputError(f"the import tool refused {csv_dir} (status {done.returncode}): "
                                f"{failure_reason(log)} (full output: {log})")
     new_store, new_tx = database_dirs(staging)

@@ -8,7 +8,7 @@ Each step runs as its own process; every 0.5 s the bench samples the RSS of its 
 the workspace's Neo4j server. Both end with a running server holding the corpus; the bench checks that
 their counts agree, stops both and writes a JSON record.
 
-    .venv/bin/python -m bench.neo4j_import --count 5000 [--seed 1] [--out /tmp/neo4j-import-bench]
+    .venv/bin/python -m bench.neo4j_import --count 5000 [--seed 1] [--out bench/out/neo4j-import]
         [--json test-artifacts/bench/neo4j-import-5k.json] [--no-shacl]
 """
 
@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--count", type=int, default=5000)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--out", type=Path, default=Path("/tmp/neo4j-import-bench"))
+    ap.add_argument("--out", type=Path, default=Path("bench/out/neo4j-import"))
     ap.add_argument("--json", type=Path)
     ap.add_argument("--no-shacl", action="store_true")
     args = ap.parse_args(argv)

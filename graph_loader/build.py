@@ -458,3 +458,17 @@ def _write_batch(ws: Path, items: list[tuple[Any, Document]], build_batch: Calla
         nt_files.append(str(nt))
     store.upsert(result.rows)
     return nt_files
+
+
+def record_store_holds_workspace(ws: Path, store: GraphStore) -> int:
+    """After a whole-workspace load that bypassed the build (a CSV import of every rows file): the
+    store holds every article whose rows file the workspace has, so a later build is incremental.
+    Returns how many articles were recorded."""
+    state = _State(ws, fresh=False)
+    who = store.identity()
+    held = state.held(who.key, who.where)
+    held.clear()
+    held.update({e["doc_id"]: e["sha256"] for e in state.done.values()
+                 if (rows_dir(ws) / f"{e['doc_id']}.jsonl").exists()})
+    state.save()
+    return len(held)

@@ -318,7 +318,9 @@ def test_csv_export_imports_with_neo4j_admin_into_the_same_graph(built, tmp_path
     settings = server.start(server_ws, quiet=True)
     try:
         with GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password)) as driver:
-            nodes = driver.execute_query("MATCH (n) RETURN labels(n) AS labels, properties(n) AS p").records
+            nodes = driver.execute_query("MATCH (n) WHERE NOT n:_Support "
+                                         "RETURN labels(n) AS labels, properties(n) AS p").records
+            support = driver.execute_query("MATCH (s:_Support) RETURN s.doc_id AS doc, s.facts AS facts").records
             rels = driver.execute_query("MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS src, b.id AS dst, "
                                         "properties(r) AS p").records
     finally:
@@ -337,6 +339,15 @@ def test_csv_export_imports_with_neo4j_admin_into_the_same_graph(built, tmp_path
     assert got_counts == counts
     assert _differences(got_nodes, want_nodes) == []
     assert _differences(got_rels, want_rels) == []
+    # the store's per-article support records: each article lists exactly the facts naming it
+    want_support: dict[str, set[str]] = {}
+    for nid, a in project.graph.nodes(data=True):
+        for doc in a.get("articles", []):
+            want_support.setdefault(doc, set()).add(f"{a['label']}|{nid}")
+    for _u, _v, key, a in project.graph.edges(keys=True, data=True):
+        for doc in a.get("articles", []):
+            want_support.setdefault(doc, set()).add(f"{a['type']}|{key}")
+    assert {r["doc"]: set(r["facts"].split("\n")) for r in support} == want_support
 
 
 def _differences(got: dict[str, dict], want: dict[str, dict]) -> list[tuple]:

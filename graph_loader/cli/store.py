@@ -13,11 +13,20 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("load", help="load an already built workspace into Neo4j")
     workspace_flag(p)
     p.add_argument("--batch-size", type=int, default=2000)
+    p.add_argument("--fresh", action="store_true",
+                   help="replace the database of the workspace's local server (`safetykg neo4j start`) by the "
+                        "workspace's graph with neo4j-admin's import tool: much faster than a transactional "
+                        "load of a whole corpus; later builds and loads stay transactional")
     neo4j_flags(p)
     p.set_defaults(run=load_command)
 
-    p = sub.add_parser("neo4j", help="a local Neo4j for development and tests")
-    p.add_argument("action", choices=["start", "stop", "status"])
+    p = sub.add_parser("neo4j", help="a local Neo4j for development and tests",
+                       description="start | stop | status the workspace's local Neo4j; `import CSV_DIR` "
+                                   "replaces its (empty) database by a `safetykg export --format csv` "
+                                   "directory with neo4j-admin's import tool, then starts it")
+    p.add_argument("action", choices=["start", "stop", "status", "import"])
+    p.add_argument("csv_dir", nargs="?", metavar="CSV_DIR", help="import: the CSV export to import")
+    p.add_argument("--overwrite", action="store_true", help="import: replace a database that holds nodes")
     workspace_flag(p)
     p.set_defaults(run=neo4j_command)
 
@@ -43,6 +52,8 @@ def load_command(args: argparse.Namespace) -> int:
     if not files:
         print(f"error: no rows files in {ws / 'rows'}; run `safetykg build` first", file=sys.stderr)
         return 1
+    if getattr(args, "fresh", False):
+        return fresh_load_command(args)
     err = Console(stderr=True)
     t0 = time.perf_counter()
     total = LoadSummary()
@@ -85,11 +96,78 @@ def load_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def fresh_load_command(args: argparse.Namespace) -> int:
+    """`safetykg load --fresh`: the workspace exported as CSV and imported (`import_csv`, overwriting)
+    into its local server, the schema and stored answers made, and the workspace's build state told
+    that the database holds its articles (a later build is incremental, and transactional).
+
+    Only the workspace's own local server: another server (--neo4j-uri, $NEO4J_URI) is a usage
+    error (exit 2), since the import writes store files, not Bolt. Exit 1 on a bad rows line (the
+    export refuses rather than import a graph lacking facts) or a CSV the tool refuses; 3 when Java,
+    Maven or the server fail."""
+    import shutil
+
+    from graph_loader.build import record_store_holds_workspace
+    from graph_loader.graph.export import export_workspace
+    from graph_loader.graph.rows_io import BadRowsLine
+    from graph_loader.stores import open_store
+    from graph_loader.stores.errors import StoreUnavailable
+    from graph_loader.stores.neo4j_import import DatabaseNotEmpty, ImportInputError, import_csv
+    from graph_loader.stores.neo4j_server import LauncherError, state_dir
+    from queries.sectors import refresh_summaries
+
+    ws = workspace(args)
+    local_uri = (state_dir(ws) / "uri").read_text().strip() if (state_dir(ws) / "uri").exists() else None
+    given = settings(args).uri
+    if given and given != local_uri:
+        print(f"error: `load --fresh` imports into the workspace's local server only, not {given}; "
+              "run `safetykg load` (transactional) for another server", file=sys.stderr)
+        return 2
+    t0 = time.perf_counter()
+    csv_dir = state_dir(ws) / "import-csv"
+    shutil.rmtree(csv_dir, ignore_errors=True)
+    try:
+        print(export_workspace(ws, "csv", csv_dir), file=sys.stderr)
+        result = import_csv(ws, csv_dir, overwrite=True)
+    except BadRowsLine as e:
+        print(f"error: bad rows line: {e}; rebuild the article (`safetykg build --fresh`)", file=sys.stderr)
+        return 1
+    except (ImportInputError, DatabaseNotEmpty) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    except LauncherError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 3
+    finally:
+        shutil.rmtree(csv_dir, ignore_errors=True)
+    try:
+        store = open_store("neo4j", ws, result.settings)  # creates the constraints and indexes
+    except StoreUnavailable as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 3
+    try:
+        refresh_summaries(store)
+        counts = {k: v for k, v in store.counts().items() if v}
+        held = record_store_holds_workspace(ws, store)
+    finally:
+        store.close()
+    print(f"imported {held} articles into {result.settings.uri} in {time.perf_counter() - t0:.1f} s "
+          f"(import tool {result.seconds:.1f} s)")
+    print(", ".join(f"{k}={v}" for k, v in sorted(counts.items())))
+    return 0
+
+
 def neo4j_command(args: argparse.Namespace) -> int:
-    """`safetykg neo4j start|stop|status [--workspace DIR]`: exit 3 when it cannot start or is not running."""
+    """`safetykg neo4j start|stop|status [--workspace DIR]`: exit 3 when it cannot start or is not running.
+    `safetykg neo4j import CSV_DIR [--overwrite]`: see import_command."""
     from graph_loader.stores.neo4j_server import LauncherError, start, state_dir, status, stop
 
     ws = workspace(args)
+    if args.action == "import":
+        return import_command(args)
+    if args.csv_dir is not None or args.overwrite:
+        print(f"error: CSV_DIR and --overwrite go with `neo4j import`, not `neo4j {args.action}`", file=sys.stderr)
+        return 2
     if args.action == "start":
         try:
             started = start(ws)
@@ -108,3 +186,45 @@ def neo4j_command(args: argparse.Namespace) -> int:
         return 0
     print("not running")
     return 3
+
+
+def import_command(args: argparse.Namespace) -> int:
+    """`safetykg neo4j import CSV_DIR [--overwrite] [--workspace DIR]`: stop the workspace's local server,
+    import the CSV export into its database with neo4j-admin's import tool, start it, create the
+    schema, store the precomputed answers and print the counts.
+
+    Exit 0 imported; 1 bad or missing CSV (the database is left as it was), or the database holds
+    nodes and --overwrite was not given; 2 no CSV_DIR; 3 Java/Maven missing or the server failed."""
+    from graph_loader.stores import open_store
+    from graph_loader.stores.errors import StoreUnavailable
+    from graph_loader.stores.neo4j_import import DatabaseNotEmpty, ImportInputError, import_csv
+    from graph_loader.stores.neo4j_server import LauncherError
+    from queries.sectors import refresh_summaries
+
+    if not args.csv_dir:
+        print("error: `neo4j import` needs CSV_DIR (written by `safetykg export --format csv`)", file=sys.stderr)
+        return 2
+    ws = workspace(args)
+    t0 = time.perf_counter()
+    try:
+        result = import_csv(ws, args.csv_dir, overwrite=args.overwrite)
+    except (ImportInputError, DatabaseNotEmpty) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    except LauncherError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 3
+    try:
+        store = open_store("neo4j", ws, result.settings)  # creates the constraints and indexes
+    except StoreUnavailable as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 3
+    try:
+        refresh_summaries(store)
+        counts = {k: v for k, v in store.counts().items() if v}
+    finally:
+        store.close()
+    print(f"imported {args.csv_dir} into {result.settings.uri} in {time.perf_counter() - t0:.1f} s "
+          f"(import tool {result.seconds:.1f} s)")
+    print(", ".join(f"{k}={v}" for k, v in sorted(counts.items())))
+    return 0

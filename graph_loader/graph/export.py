@@ -20,6 +20,11 @@ the whole graph).
   An empty array is an empty field, which neo4j-admin leaves out (the property is absent, as the
   stores' queries already allow: `coalesce(n.evidence, [])`). `neo4j-admin-import.sh` runs the
   import (the database name comes before the file options, which take several values each).
+  `support.csv` holds what the Neo4j store keeps per article besides the graph: one
+  `_Support {doc_id, facts}` node listing the facts ("Label|id" / "TYPE|id", one a line) the
+  article supports. An imported database is then one the store can update article by article
+  (a reload replaces exactly that article's share); the node has no schema label, so no
+  catalogue query or count sees it. `safetykg neo4j import DIR` runs the import itself.
 """
 
 from __future__ import annotations
@@ -247,6 +252,7 @@ def export_csv(rows: GraphRows, out: Path) -> tuple[int, int]:
             for n in nodes:
                 w.writerow([n.id, *[_csv_value(n.props.get(k), types[k]) for k in keys],
                             _csv_value(n.articles, "string[]"), _csv_value(n.evidence, "string[]"), n.label])
+    files.append(("nodes", _write_support_csv(rows, out)))
     for rtype, rels in sorted(by_type.items()):
         keys = sorted({k for r in rels for k in r.props})
         types = {k: _csv_type([r.props.get(k) for r in rels]) for k in keys}
@@ -270,6 +276,26 @@ def export_csv(rows: GraphRows, out: Path) -> tuple[int, int]:
         f'--array-delimiter=U+{ord(ARRAY_DELIMITER):04X} "$@" {args}\n',
         encoding="utf-8")
     return len(rows.nodes), len(rows.rels)
+
+
+SUPPORT_LABEL = "_Support"  # the Neo4j store's per-article support record (neo4j_store.SUPPORT_LABEL)
+SUPPORT_FILE = "support.csv"  # not nodes_*.csv: no graph node, no id:ID column
+
+
+def _write_support_csv(rows: GraphRows, out: Path) -> str:
+    """Each article's support record (see the module docstring); returns the file name."""
+    facts: dict[str, set[str]] = {}
+    for name, items in (("label", rows.nodes), ("type", rows.rels)):
+        for it in items:
+            key = f"{it.label if name == 'label' else it.type}|{it.id}"
+            for doc in it.articles:
+                facts.setdefault(doc, set()).add(key)
+    with (out / SUPPORT_FILE).open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["doc_id:string", "facts:string", ":LABEL"])
+        for doc, keys in sorted(facts.items()):
+            w.writerow([doc, "\n".join(sorted(keys)), SUPPORT_LABEL])
+    return SUPPORT_FILE
 
 
 def export(workspace: Path, fmt: str, out: Path) -> str:

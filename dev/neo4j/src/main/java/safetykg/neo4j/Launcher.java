@@ -7,6 +7,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.Map;
 
+import org.neo4j.cli.ExecutionContext;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
@@ -15,6 +16,9 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.QueryExecutionException;
+import org.neo4j.importer.ImportCommand;
+import org.neo4j.io.fs.DefaultFileSystemAbstraction;
+import picocli.CommandLine;
 
 /**
  * Runs an embedded Neo4j 5.26 with Bolt on 127.0.0.1:PORT until SIGTERM or until STOP_FILE appears.
@@ -23,6 +27,11 @@ import org.neo4j.graphdb.QueryExecutionException;
  * An empty PASSWORD_FILE argument ("-") runs with auth disabled; otherwise auth is enabled and the
  * user neo4j gets the password in that file (set through the system database, no change required).
  * Prints "READY bolt://127.0.0.1:PORT" once Bolt accepts connections.
+ *
+ * Usage: Launcher import HOME_DIR IMPORT_ARGS...
+ * Runs the real `neo4j-admin database import full` (neo4j-import-tool's command, in this JVM) on the
+ * database directory under HOME_DIR, which no server may have open; IMPORT_ARGS are that command's
+ * own (database name, --overwrite-destination, --nodes=..., ...). Exits with the command's status.
  */
 public final class Launcher {
     private Launcher() {}
@@ -37,6 +46,10 @@ public final class Launcher {
     }
 
     private static void run(String[] args) throws Exception {
+        if (args.length >= 2 && "import".equals(args[0])) {
+            System.exit(importFull(Paths.get(args[1]).toAbsolutePath(),
+                    java.util.Arrays.copyOfRange(args, 2, args.length)));
+        }
         if (args.length != 4) {
             System.err.println("usage: Launcher HOME_DIR PORT PASSWORD_FILE|- STOP_FILE");
             System.exit(2);
@@ -93,5 +106,19 @@ public final class Launcher {
             Thread.sleep(200);
         }
         System.exit(0); // runs the shutdown hook
+    }
+
+    /** `neo4j-admin database import full IMPORT_ARGS` with HOME_DIR as NEO4J_HOME (its conf/ may be absent). */
+    private static int importFull(Path home, String[] importArgs) throws Exception {
+        Files.createDirectories(home);
+        try (DefaultFileSystemAbstraction fs = new DefaultFileSystemAbstraction()) {
+            ExecutionContext ctx = new ExecutionContext(home, home.resolve("conf"), System.out, System.err, fs);
+            CommandLine command = new CommandLine(new ImportCommand.Full(ctx));
+            command.setCaseInsensitiveEnumValuesAllowed(true);
+            int status = command.execute(importArgs);
+            System.out.flush();
+            System.err.flush();
+            return status;
+        }
     }
 }

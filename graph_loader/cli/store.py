@@ -5,8 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from graph_loader.cli.options import neo4j_flags, settings, workspace, workspace_flag
+
+if TYPE_CHECKING:
+    from graph_loader.stores.neo4j_import import ImportResult
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
@@ -107,14 +112,10 @@ def fresh_load_command(args: argparse.Namespace) -> int:
     Maven or the server fail."""
     import shutil
 
-    from graph_loader.build import record_store_holds_workspace
     from graph_loader.graph.export import export_workspace
     from graph_loader.graph.rows_io import BadRowsLine
-    from graph_loader.stores import open_store
-    from graph_loader.stores.errors import StoreUnavailable
     from graph_loader.stores.neo4j_import import DatabaseNotEmpty, ImportInputError, import_csv
     from graph_loader.stores.neo4j_server import LauncherError, state_dir
-    from queries.sectors import refresh_summaries
 
     ws = workspace(args)
     local_uri = (state_dir(ws) / "uri").read_text().strip() if (state_dir(ws) / "uri").exists() else None
@@ -140,18 +141,31 @@ def fresh_load_command(args: argparse.Namespace) -> int:
         return 3
     finally:
         shutil.rmtree(csv_dir, ignore_errors=True)
+    return _serve_imported(ws, result, t0, record_workspace=True)
+
+
+def _serve_imported(ws: Path, result: ImportResult, t0: float, record_workspace: bool, what: str = "") -> int:
+    """After an import: open the store (which makes the constraints and indexes), store the answers it
+    precomputes, print the counts; with record_workspace, tell the build state the database holds the
+    workspace's articles. Exit 0, or 3 when the server can't be reached."""
+    from graph_loader.build import record_store_holds_workspace
+    from graph_loader.stores import open_store
+    from graph_loader.stores.errors import StoreUnavailable
+    from queries.sectors import refresh_summaries
+
     try:
-        store = open_store("neo4j", ws, result.settings)  # creates the constraints and indexes
+        store = open_store("neo4j", ws, result.settings)
     except StoreUnavailable as e:
         print(f"error: {e}", file=sys.stderr)
         return 3
     try:
         refresh_summaries(store)
         counts = {k: v for k, v in store.counts().items() if v}
-        held = record_store_holds_workspace(ws, store)
+        if record_workspace:
+            what = f"{record_store_holds_workspace(ws, store)} articles"
     finally:
         store.close()
-    print(f"imported {held} articles into {result.settings.uri} in {time.perf_counter() - t0:.1f} s "
+    print(f"imported {what} into {result.settings.uri} in {time.perf_counter() - t0:.1f} s "
           f"(import tool {result.seconds:.1f} s)")
     print(", ".join(f"{k}={v}" for k, v in sorted(counts.items())))
     return 0
@@ -195,11 +209,8 @@ def import_command(args: argparse.Namespace) -> int:
 
     Exit 0 imported; 1 bad or missing CSV (the database is left as it was), or the database holds
     nodes and --overwrite was not given; 2 no CSV_DIR; 3 Java/Maven missing or the server failed."""
-    from graph_loader.stores import open_store
-    from graph_loader.stores.errors import StoreUnavailable
     from graph_loader.stores.neo4j_import import DatabaseNotEmpty, ImportInputError, import_csv
     from graph_loader.stores.neo4j_server import LauncherError
-    from queries.sectors import refresh_summaries
 
     if not args.csv_dir:
         print("error: `neo4j import` needs CSV_DIR (written by `safetykg export --format csv`)", file=sys.stderr)
@@ -214,17 +225,4 @@ def import_command(args: argparse.Namespace) -> int:
     except LauncherError as e:
         print(f"error: {e}", file=sys.stderr)
         return 3
-    try:
-        store = open_store("neo4j", ws, result.settings)  # creates the constraints and indexes
-    except StoreUnavailable as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 3
-    try:
-        refresh_summaries(store)
-        counts = {k: v for k, v in store.counts().items() if v}
-    finally:
-        store.close()
-    print(f"imported {args.csv_dir} into {result.settings.uri} in {time.perf_counter() - t0:.1f} s "
-          f"(import tool {result.seconds:.1f} s)")
-    print(", ".join(f"{k}={v}" for k, v in sorted(counts.items())))
-    return 0
+    return _serve_imported(ws, result, t0, record_workspace=False, what=str(args.csv_dir))

@@ -175,6 +175,20 @@ def dateline(opening: str | None, published: str | None) -> str | None:
     return None
 
 
+def _credit_names(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Reporters and editors named by the credit rules (`记者 张三`, `责任编辑：李四`) in these lines."""
+    reporters: list[str] = []
+    editors: list[str] = []
+    for line in lines:
+        for p in _rules("reporter"):
+            for m in p.finditer(line):
+                reporters += names_in(m.group("v"))
+        for p in _rules("editor"):
+            for m in p.finditer(line):
+                editors += names_in(m.group("v"))
+    return reporters, editors
+
+
 def _closing_lines(last_body: str | None, footer: list[str]) -> list[str]:
     """The last paragraph and the footer lines that open with a parenthesis; a closing parenthesis that
     a line break split (`…(本报记者` / `张三)`) is read whole."""
@@ -242,15 +256,7 @@ def read_metadata(header: list[str], first_body: str | None, last_body: str | No
                 v = m.group("v")
                 if not any(v.startswith(k) for k in ("作者", "日期", "时间", "编辑", "发布")):
                     meta.source = v
-    reporters: list[str] = []
-    editors: list[str] = []
-    for line in header + footer:
-        for p in _rules("reporter"):
-            for m in p.finditer(line):
-                reporters += names_in(m.group("v"))
-        for p in _rules("editor"):
-            for m in p.finditer(line):
-                editors += names_in(m.group("v"))
+    reporters, editors = _credit_names(header + footer)
     opening = [line[:120] for line in header + ([first_body] if first_body else [])]
     for line in opening:
         for p in _rules("byline"):
@@ -274,14 +280,11 @@ def read_metadata(header: list[str], first_body: str | None, last_body: str | No
                 if not any(q.search(v) for q in _rules("not_closing")):
                     reporters += names_in(v)
     reporters += _trailing_names(last_body) + _inner_bylines(inner or [])
-    for line in inner or []:  # a credit line of its own inside the story's span (记者 张三 / 责任编辑：李四)
-        if len(line) <= INNER_CREDIT_MAX and not _FULL_STOP.search(line):
-            for p in _rules("reporter"):
-                for m in p.finditer(line):
-                    reporters += names_in(m.group("v"))
-            for p in _rules("editor"):
-                for m in p.finditer(line):
-                    editors += names_in(m.group("v"))
+    # a credit line of its own inside the story's span (记者 张三 / 责任编辑：李四)
+    inner_reporters, inner_editors = _credit_names(
+        [line for line in inner or [] if len(line) <= INNER_CREDIT_MAX and not _FULL_STOP.search(line)])
+    reporters += inner_reporters
+    editors += inner_editors
     meta.reporters = list(dict.fromkeys(reporters))
     meta.editors = [e for e in dict.fromkeys(editors) if e not in meta.reporters]
     return meta

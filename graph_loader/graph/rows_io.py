@@ -207,6 +207,20 @@ def grouped_batches(batches: Iterable[GraphRows], max_docs: int = 200) -> Iterat
         yield current
 
 
+# A node whose id comes from what it is, not how it is written (a body keyed by kind and region: the
+# party committee of a prefecture is one node whether a report writes `某某自治州委` or `某某自治州州委`)
+# shows one of its written names chosen without regard to load order: the shortest, then the first in
+# code-point order. Every store and export applies this rule (Neo4j mirrors it in Cypher).
+SETTLED_NAME_LABELS = frozenset({"Body"})
+
+
+def settled_name(old: str | None, new: str | None) -> str | None:
+    """The name a settled-name node keeps when a row writes `new` over `old`."""
+    if not old or not new:
+        return new or old
+    return min(old, new, key=lambda n: (len(n), n))
+
+
 class _Acc:
     """A row being merged: ordered unions of articles and evidence, with their sets made only when
     a second row of the same id arrives (most rows of a batch come from one article)."""
@@ -219,7 +233,10 @@ class _Acc:
         self.evs: set | None = None
 
     def add(self, other) -> None:
+        old_name = self.row.props.get("name")
         self.row.props.update({k: v for k, v in other.props.items() if v is not None})
+        if getattr(self.row, "label", None) in SETTLED_NAME_LABELS:
+            self.row.props["name"] = settled_name(old_name, self.row.props.get("name"))
         if self.arts is None:
             self.arts, self.evs = set(self.row.articles), set(self.row.evidence)
         for a in other.articles:

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import networkx as nx
 
+from graph_loader.graph.rows_io import SETTLED_NAME_LABELS, settled_name
 from graph_loader.graph.schema import (
     NAME_PROPS,
     NODE_LABELS,
@@ -263,7 +264,10 @@ class EmbeddedStore:
         attrs = self.graph.nodes[row.id]
         self._unindex_names(row.id, attrs)
         attrs["label"] = row.label
+        old_name = attrs.get("name")
         _set_props(attrs, row.props)
+        if row.label in SETTLED_NAME_LABELS and attrs.get("name"):
+            attrs["name"] = settled_name(old_name, attrs["name"])
         attrs["articles"] = sorted(set(attrs["articles"]) | set(row.articles))
         attrs["evidence"] = sorted(set(attrs["evidence"]) | set(row.evidence))
         self._index_node(row.id, attrs)

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph_loader.config import Neo4jSettings
+from graph_loader.graph.rows_io import SETTLED_NAME_LABELS, settled_name
 from graph_loader.graph.schema import (
     NAME_PROPS,
     NODE_LABELS,
@@ -442,7 +443,10 @@ class Neo4jStore:
                 continue
             if seen is row:
                 continue
-            merged = type(row)(**{**row.__dict__, "props": {**seen.props, **row.props},
+            props = {**seen.props, **row.props}
+            if getattr(row, "label", None) in SETTLED_NAME_LABELS:
+                props["name"] = settled_name(seen.props.get("name"), row.props.get("name"))
+            merged = type(row)(**{**row.__dict__, "props": props,
                                   "articles": list(dict.fromkeys(seen.articles + row.articles)),
                                   "evidence": list(dict.fromkeys(seen.evidence + row.evidence))})
             out[row.id] = merged
@@ -455,7 +459,15 @@ class Neo4jStore:
             by_label[_label(n.label)].append({"id": n.id, "props": _props(n.props),
                                               "articles": list(n.articles), "evidence": list(n.evidence)})
         for label, items in by_label.items():
-            query = f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) " + support.format(v="n")
+            settle = ""
+            if label in SETTLED_NAME_LABELS:  # rows_io.settled_name: the shortest name, then code-point order
+                for item in items:
+                    item["props"] = dict(item["props"])
+                    item["name"] = item["props"].pop("name", None)
+                settle = ("SET n.name = CASE WHEN n.name IS NULL OR row.name IS NULL THEN coalesce(row.name, n.name) "
+                          "WHEN size(row.name) < size(n.name) OR (size(row.name) = size(n.name) "
+                          "AND row.name < n.name) THEN row.name ELSE n.name END ")
+            query = f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) " + settle + support.format(v="n")
             self._enqueue(query, "rows", items, docs=docs)
         for res in self._flush():
             summary["nodes_created"] += res[0]["created"]

@@ -146,10 +146,14 @@ def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset(),
         return None
     lex = _lex()
     if trusted and (spaced := _SPACED.match(text, pos + s)):
-        # `副县长王 刚出席`: a two-character name padded to the width of three by the page's typesetting
-        end = spaced.end()
-        if _name_ok(text[pos:pos + s] + spaced.group(1), ignore, trusted) and lex.follow_re.match(text, end):
-            return pos, end
+        # `副县长王 刚出席`: a two-character name padded to the width of three by the page's typesetting;
+        # `副县长王 大海主持`: a space after the surname of a longer one
+        for given in (2, 1):
+            end = spaced.start(1) + given
+            if all(is_han(c) for c in text[spaced.start(1):end]) and end <= len(text) \
+                    and _name_ok(text[pos:pos + s] + text[spaced.start(1):end], ignore, trusted) \
+                    and lex.follow_re.match(text, end):
+                return pos, end
         return None
     ok: dict[int, int] = {}  # given-name length -> length of what follows
     for given in (2, 1):
@@ -454,9 +458,9 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
         span = name_at(text, m.end(), ignore)
         if span is None or span[0] in taken:
             continue
-        add(NameMention(span[0], span[1], text[span[0]:span[1]], [], "person.after_collective"))
+        add(NameMention(span[0], span[1], clean_name(text[span[0]:span[1]]), [], "person.after_collective"))
         for s, e in _name_list(text, span[1], ignore):
-            add(NameMention(s, e, text[s:e], [], "person.after_collective"))
+            add(NameMention(s, e, clean_name(text[s:e]), [], "person.after_collective"))
     for m in lex.national_re.finditer(text):
         span = name_before(text, m.start(), ignore)
         if span is None or span[0] in taken:
@@ -491,6 +495,10 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
         for s, e, full in _given_name_addresses(text, full_of):
             if not any(a < e and s < b for a, b in occupied):
                 add(NameMention(s, e, full, [], "person.given_name"))
+        occupied = [(m.start, m.end) for m in found]
+        for s, e, full in _surname_addresses(text, found):
+            if not any(a < e and s < b for a, b in occupied):
+                add(NameMention(s, e, full, [], "person.surname_address"))
     found.sort(key=lambda x: x.start)
     return found
 
@@ -524,7 +532,38 @@ def _given_name_addresses(text: str, full_of: dict[str, str]) -> list[tuple[int,
     return out
 
 
+@cache
+def _surname_address_re() -> re.Pattern[str]:
+    """A surname and a post of address at a clause start, before what follows names (`王县长强调`)."""
+    lex = _lex()
+    posts = [p for p in words("honorifics.tsv") if p in lex.posts]
+    return re.compile(r"(?<=[" + re.escape(_CLAUSE_START) + r"])(?P<sur>" + alternation(lex.single | lex.compound)
+                      + r")(?P<post>" + alternation(posts) + r")(?=" + lex.follow_re.pattern + "|做)")
+
+
+def _surname_addresses(text: str, found: list[NameMention]) -> list[tuple[int, int, str]]:
+    """`会后，王县长强调`, `李副县长通报`: a person of the article addressed by surname and post: the one titled
+    person with that surname and that very post, else the one whose post ends in it (a deputy is addressed
+    without `副`: `副县长宋某` is `宋县长`). The span covers surname and post, so the cue after it is read."""
+    posts: dict[str, dict[str, set[str]]] = {}  # surname -> name -> posts
+    for m in found:
+        sur = m.name[:_surname_len(m.name, 0)]
+        for t in m.titles:
+            posts.setdefault(sur, {}).setdefault(m.name, set()).add(t.post)
+    out: list[tuple[int, int, str]] = []
+    for m in _surname_address_re().finditer(text):
+        people = posts.get(m.group("sur"), {})
+        post = m.group("post")
+        exact = [n for n, ps in people.items() if post in ps]
+        near = [n for n, ps in people.items() if any(p.endswith(post) for p in ps)]
+        names = exact or near
+        if len(names) == 1:
+            out.append((m.start(), m.end(), names[0]))
+    return out
+
+
 _CLAUSE_START = "，,。；;！？!?\n：:　 （(）)"
+_POST_OPENERS = ("副", "常务")  # what opens a post (`副县长`, `常务副市长`), never ends a name
 
 
 def _plain_name(piece: str, ignore: frozenset[str], strict: bool) -> bool:
@@ -540,8 +579,8 @@ def _plain_name(piece: str, ignore: frozenset[str], strict: bool) -> bool:
     return True
 
 
-# `出席会议的有…`, `参加会议的领导还有：…`: an intro whose attendance verb (group 1) covers the names after it
-LIST_INTRO = r"(出席|参加|列席)[^，,。；;]{0,6}?的(?:领导|领导同志|同志)?(?:还)?有"
+# `出席会议的有…`, `参加会议的县领导还有：…`: an intro whose attendance verb (group 1) covers the names after it
+LIST_INTRO = r"(出席|参加|列席)[^，,。；;]{0,6}?的(?:[" + LEVEL_CHARS + r"]?领导|领导同志|同志)?(?:还)?有"
 _INTRO_LIST = re.compile(LIST_INTRO + r"[:：]?(?P<names>(?:[" + HAN + r"]{2,4}、){1,12}[" + HAN + r"]{2,4})(?=[。，,；;等]|$)")
 
 
@@ -575,7 +614,10 @@ def _untitled_names(text: str, ignore: frozenset[str]) -> list[tuple[int, int, s
                 pos += len(p) + 1
     for m in lex.honorific_re.finditer(text):
         head = m.start()
-        led = head > 0 and text[head - 1] not in _CLAUSE_START
+        if m.group("name").endswith(_POST_OPENERS):
+            continue  # `李副县长通报`: a surname and a post, not a name (see `_surname_addresses`)
+        # `张三同志、李四同志出席`: a list of addressed names, each piece its own
+        led = head > 0 and text[head - 1] not in _CLAUSE_START + "、"
         if led and (not text.endswith(lex.honorific_leads, 0, head) or _NOT_IN_NAMES.search(m.group("name"))):
             continue  # after a lead word, a body (`省政府安委会副主任`) is no name
         if _plain_name(m.group("name"), ignore, strict=True):

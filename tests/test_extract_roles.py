@@ -1,0 +1,73 @@
+"""Genre rules for persons, titles and participation on real reports (issue 16): roles stated once for a
+group, chairs and speakers named before their post, addresses by surname or given name, names a page's
+typesetting splits. Each on a made-up sentence of the genre."""
+
+from __future__ import annotations
+
+from graph_loader.extract.persons import find_persons
+
+
+def _rec(text: str, published: str | None = "2021-03-10"):
+    from graph_loader.extract.pipeline import extract
+    from tests.test_extract_core import make_doc
+    return extract(make_doc(text, published))
+
+
+def _roles(rec) -> dict[str, str]:
+    return {p.name: p.role for m in rec.meetings for p in m.participants}
+
+
+def _titles(rec) -> dict[str, list[str]]:
+    return {p.name: p.titles for p in rec.persons}
+
+
+def test_a_group_that_attends_and_speaks_shares_the_speakers_role():
+    rec = _rec("3月9日,市政府召开安全生产工作会议。副市长王大海、李小兵,市政府秘书长赵一鸣等出席会议并讲了话。")
+    assert _roles(rec) == {"王大海": "speaker", "李小兵": "speaker", "赵一鸣": "speaker"}
+
+
+def test_an_attendance_intro_naming_the_level_of_its_leaders_covers_the_names_after_it():
+    rec = _rec("3月9日,县政府召开安全生产工作会议。县长孙立国主持会议。出席会议的县领导有:王大海、李小兵、张三丰。")
+    assert _roles(rec) == {"孙立国": "chair", "王大海": "attendee", "李小兵": "attendee", "张三丰": "attendee"}
+
+
+def test_a_passive_chair_named_before_the_post():
+    rec = _rec("3月9日,省政府召开全省安全生产电视电话会议。会议由王大海副省长主持,李小兵省长出席会议并讲话。")
+    assert _roles(rec) == {"王大海": "chair", "李小兵": "speaker"}
+    assert _titles(rec)["王大海"] == ["副省长"]
+
+
+def test_names_before_their_posts_in_a_list_are_each_read():
+    rec = _rec("3月9日,市政府召开安全生产工作会议。李小兵市长、王大海副市长出席会议并讲话。")
+    assert _roles(rec) == {"李小兵": "speaker", "王大海": "speaker"}
+    rec = _rec("3月9日,县政府召开安全生产工作会议。王大海同志主持会议,李小兵同志、张三丰同志出席会议。")
+    assert _roles(rec) == {"王大海": "chair", "李小兵": "attendee", "张三丰": "attendee"}
+
+
+def test_a_surname_and_a_post_is_no_name():
+    names = [m.name for m in find_persons("副县长李小兵主持会议。会上,李副县长通报情况。")]
+    assert names == ["李小兵", "李小兵"]
+
+
+def test_a_person_addressed_by_surname_and_post_is_the_one_titled_person_of_that_surname():
+    rec = _rec("3月9日,县政府召开安全生产工作会议。县长王大海、副县长李小兵出席会议。会上,王县长强调,要抓好安全。"
+               "李县长通报了情况。")
+    assert _roles(rec) == {"王大海": "speaker", "李小兵": "speaker"}
+    # the very post wins over a deputy's
+    rec = _rec("3月9日,县政府召开安全生产工作会议。县长王大海、副县长王小兵出席会议。会上,王县长强调,要抓好安全。")
+    assert _roles(rec) == {"王大海": "speaker", "王小兵": "attendee"}
+    # two deputies of one surname: nobody is meant for sure
+    rec = _rec("3月9日,县政府召开安全生产工作会议。副县长王大海、副县长王小兵出席会议。会上,王县长强调,要抓好安全。")
+    assert _roles(rec) == {"王大海": "attendee", "王小兵": "attendee"}
+
+
+def test_a_leading_group_post_in_a_chain_is_a_title():
+    rec = _rec("3月9日,县政府召开防汛工作会议。县防汛抗旱指挥部指挥长、县长王大海主持会议,副指挥长、副县长李小兵讲话。")
+    assert _titles(rec) == {"王大海": ["县防汛抗旱指挥部指挥长", "县长"], "李小兵": ["副指挥长", "副县长"]}
+    assert _roles(rec) == {"王大海": "chair", "李小兵": "speaker"}
+
+
+def test_a_space_after_the_surname_of_a_name_after_a_post():
+    assert [m.name for m in find_persons("副县长王 大海主持会议。")] == ["王大海"]
+    assert [m.name for m in find_persons("副县长王 刚出席会议。")] == ["王刚"]
+    assert [m.name for m in find_persons("县领导王 刚、李小兵出席会议。")] == ["王刚", "李小兵"]

@@ -71,3 +71,43 @@ def test_a_space_after_the_surname_of_a_name_after_a_post():
     assert [m.name for m in find_persons("副县长王 大海主持会议。")] == ["王大海"]
     assert [m.name for m in find_persons("副县长王 刚出席会议。")] == ["王刚"]
     assert [m.name for m in find_persons("县领导王 刚、李小兵出席会议。")] == ["王刚", "李小兵"]
+
+
+def test_a_person_named_after_the_follow_up_marker_is_only_the_follow_ups():
+    rec = _rec("5月18日,市应急局组织收看省安全生产电视电话会议。省会议后,市应急管理局局长王大海主持召开我市贯彻落实会议。")
+    by_level = {m.level: {p.name: p.role for p in m.participants} for m in rec.meetings}
+    assert by_level["province"] == {}
+    assert by_level["prefecture"] == {"王大海": "chair"}
+
+
+def test_a_pronoun_opening_a_sentence_speaks_for_the_one_person_named_before():
+    rec = _rec("3月9日,县政府召开安全生产工作会议。县长王大海出席会议。他在讲话中指出,要抓好安全。")
+    assert _roles(rec) == {"王大海": "speaker"}
+    # two persons before it: nobody is meant for sure
+    rec = _rec("3月9日,县政府召开安全生产工作会议。副县长李小兵主持会议,县长王大海出席会议。她要求,要抓好安全。")
+    assert _roles(rec) == {"李小兵": "chair", "王大海": "attendee"}
+
+
+def test_praise_and_saying_are_speech():
+    rec = _rec("3月9日,县政府召开安全生产工作会议。县长王大海对全县安全生产工作给予充分肯定。")
+    assert _roles(rec) == {"王大海": "speaker"}
+    rec = _rec("3月9日,县政府召开安全生产工作会议。县长王大海出席会议。会上,王大海说,今年以来全县形势平稳。")
+    assert _roles(rec) == {"王大海": "speaker"}
+
+
+def test_a_cue_in_a_later_clause_whose_subject_is_still_the_name():
+    for text in ("县长王大海出席会议,并对全县安全生产工作作出部署。", "县长王大海出席会议,对全县安全生产工作提出要求。",
+                 "县长王大海就贯彻落实会议精神,做好当前安全生产工作,作出安排部署。"):
+        assert _roles(_rec("3月9日,县政府召开安全生产工作会议。" + text)) == {"王大海": "speaker"}, text
+    # a clause with a subject of its own is another person's
+    rec = _rec("3月9日,县政府召开安全生产工作会议。县长王大海出席会议,副县长李小兵对安全生产工作作出部署。")
+    assert _roles(rec) == {"王大海": "attendee", "李小兵": "speaker"}
+    # a clause not continuing the name's does not carry its cue back
+    rec = _rec("3月9日,县政府召开安全生产工作会议。县长王大海出席会议,会议对安全生产工作作出部署。")
+    assert _roles(rec) == {"王大海": "attendee"}
+
+
+def test_a_listed_name_opening_with_a_places_short_form_is_a_name_not_a_place():
+    rec = _rec("9月29日,县政府召开安全生产视频会,县政府领导孙一、李向平、罗平华、赵金锋出席会议。")
+    assert [p.name for p in rec.persons] == ["孙一", "李向平", "罗平华", "赵金锋"]
+    assert rec.regions == []

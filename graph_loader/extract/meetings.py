@@ -412,7 +412,34 @@ def person_roles(text: str, index: SentenceIndex, mentions: list[NameMention]) -
         for m, cue in zip(people, _cues(text, index, people), strict=True):
             if cue is not None:
                 out.append(PersonRole(m.name, cue[1], m.start, m.end, cue[0], national))
+    out.extend(_pronoun_roles(text, index, [m for m in mentions if not m.national]))
     out.sort(key=lambda r: r.start)
+    return out
+
+
+@cache
+def _pronoun_re() -> re.Pattern[str]:
+    """A pronoun of lexicon/pronouns.tsv opening a sentence (`。他强调`)."""
+    return re.compile(r"(?:^|(?<=[。！？!?；;\n]))\s*(?P<p>" + alternation(words("pronouns.tsv")) + ")")
+
+
+def _pronoun_roles(text: str, index: SentenceIndex, people: list[NameMention]) -> list[PersonRole]:
+    """`县长张三出席会议。他强调，…`: a sentence opened by a pronoun with a speaker's or chair's cue in its
+    first clause gives that role to the one person the sentence before names (none when it names several)."""
+    out: list[PersonRole] = []
+    for m in _pronoun_re().finditer(text):
+        pos = m.start("p")
+        k = index.index_at(pos)
+        if k == 0:
+            continue
+        cues = [c for c in _role_cues(text, m.end(), _clause_end(text, m.end(), index.at(pos).end)) if c[1] != "attendee"]
+        if not cues:
+            continue
+        prev = index.sentences[k - 1]
+        names = {p.name for p in people if prev.start <= p.start < pos}
+        if len(names) == 1:
+            cue = min(cues, key=lambda c: ROLE_RANK[c[1]])
+            out.append(PersonRole(names.pop(), cue[1], pos, m.end(), cue[0]))
     return out
 
 
@@ -435,6 +462,9 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
             roles[i] = (lead.group(1), lex.roles.get(lead.group(1), "attendee"), lead.start())
             continue
         cues = [c for c in _role_cues(text, m.end, own_end) if not text[max(0, c[2] - 2):c[2]].endswith(_lex().not_chair)]
+        if (own_end == clause < nxt and all(c[1] == "attendee" for c in cues) and not m.national
+                and "的" not in text[m.end:clause]):  # `X关于…的批示精神，…`: cited, no subject of what follows
+            cues += _carried_cues(text, m.end, clause, min(nxt, sent.end))
         if cues:
             roles[i] = min(cues, key=lambda c: ROLE_RANK[c[1]])
         elif nxt < sent.end and i + 1 < len(people):
@@ -452,6 +482,40 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
             if venue:  # `县领导X，各部门负责人在县分会场收听收看`: named at the branch venue is attending
                 roles[i] = (venue.group(), "attendee", venue.start())
     return roles
+
+
+_CARRY_CLAUSES = 3  # clauses a cue may stand past the name's own
+
+
+@cache
+def _carry_re(kind: str) -> re.Pattern[str]:
+    """The words of lexicon/role_carry.tsv of this kind (`opens` after the name, possibly after `同志`;
+    `continues` at a clause start, as does any cue of roles.tsv)."""
+    found = [r[0] for r in rows("role_carry.tsv") if r[1] == kind]
+    if kind == "opens":
+        return re.compile(r"(?:同志)?(?:" + alternation(found) + ")")
+    return re.compile(alternation([*found, *_lex().roles]))
+
+
+def _carried_cues(text: str, name_end: int, clause: int, limit: int) -> list[tuple[str, str, int]]:
+    """The cues of the clauses after the name's own whose subject is still the name (lexicon/role_carry.tsv):
+    after an unfinished opener (`县长甲就做好某项工作，作出部署`) the next clauses up to a cue, else each
+    clause opening with a continuing word (`县长甲出席会议，并对某项工作作出部署`); none past `limit` (the
+    next person named, or the sentence end)."""
+    opened = bool(_carry_re("opens").match(text, name_end))
+    pos = clause
+    for _ in range(_CARRY_CLAUSES):
+        start = pos + 1
+        if start >= limit or text[pos] in "。！？!?；;\n":
+            break
+        if not opened and not _carry_re("continues").match(text, start):
+            break
+        end = _clause_end(text, start, limit)
+        cues = [c for c in _role_cues(text, start, end) if not text[max(0, c[2] - 2):c[2]].endswith(_lex().not_chair)]
+        if cues:
+            return cues
+        pos = end
+    return []
 
 
 def _clause_end(text: str, start: int, end: int) -> int:

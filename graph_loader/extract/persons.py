@@ -225,6 +225,9 @@ def clean_name(surface: str) -> str:
 
 
 _CONJ = "和与及"
+# rules where the grammar says a name stands, so a name opening with a place's short form (`县长罗平某`,
+# `县领导甲、罗平某、乙`) is read whole (after a collective or in a list, three characters at least)
+READ_AS_NAMES = ("person.post", "person.list_after_post", "person.after_collective")
 _LEADS = re.compile(r"(?:为|任|担任)(?P<post>副?组长)")
 _COMRADE = "同志"
 
@@ -431,8 +434,9 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
             return
         # `代表池州市作表态发言`: a place, not a name; but a long name after a post may open with a place's
         # short form (`秘书长乌某巴某某`)
-        if m.start in region_starts and not (m.rule == "person.post" and (
-                m.end - m.start >= LONG_NAME or not _ends_a_place(m.name))):
+        if m.start in region_starts and not (m.rule in READ_AS_NAMES and (
+                m.end - m.start >= LONG_NAME or not _ends_a_place(m.name))
+                and (m.rule == "person.post" or len(m.name) > 2)):  # `代表某平作表态发言`: a place's short form
             return
         taken.add(m.start)
         found.append(m)

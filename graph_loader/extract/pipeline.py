@@ -35,7 +35,14 @@ from graph_loader.extract.meetings import (
     meeting_drafts,
     meeting_verbs,
 )
-from graph_loader.extract.persons import LONG_NAME, NameMention, find_persons, post_level, strip_place
+from graph_loader.extract.persons import (
+    LONG_NAME,
+    READ_AS_NAMES,
+    NameMention,
+    find_persons,
+    post_level,
+    strip_place,
+)
 from graph_loader.extract.record import (
     Body,
     Directive,
@@ -212,7 +219,8 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     # a place inside a personal name (`张建华`: 建华区) is no mention of a place
     regions = [h for h in regions if not any(m.start < h.end and h.start < m.end
                                              and (m.start != h.start or m.end - m.start >= LONG_NAME
-                                                  or m.rule == "person.post")
+                                                  or m.rule == "person.post"
+                                                  or m.rule in READ_AS_NAMES and len(m.name) > 2)
                                              for m in mentions) and not part_of_a_word(text, h)]
     # a place inside an incident's name (`对某省某矿坍塌事故的重要指示`) is where it happened, not the report's home
     # nor where a meeting of the report was held

@@ -111,3 +111,18 @@ def test_a_listed_name_opening_with_a_places_short_form_is_a_name_not_a_place():
     rec = _rec("9月29日,县政府召开安全生产视频会,县政府领导孙一、李向平、罗平华、赵金锋出席会议。")
     assert [p.name for p in rec.persons] == ["孙一", "李向平", "罗平华", "赵金锋"]
     assert rec.regions == []
+
+
+def test_a_bracketed_qualifier_after_a_post_stands_before_the_name():
+    rec = _rec("9月29日,县委常委、副县长(常务)王大海主持召开县安委会全体会议。")
+    assert _roles(rec) == {"王大海": "chair"}
+    assert _titles(rec)["王大海"] == ["县委常委", "副县长"]
+
+
+def test_a_conjunction_joins_the_last_name_of_a_list_after_a_post():
+    rec = _rec("3月9日,市政府召开安全生产工作会议。副市长王大海和李小兵出席会议。")
+    assert _titles(rec) == {"王大海": ["副市长"], "李小兵": ["副市长"]}
+    assert _roles(rec) == {"王大海": "attendee", "李小兵": "attendee"}
+    # a post after the conjunction starts a person of its own
+    rec = _rec("3月9日,市政府召开安全生产工作会议。市长王大海和副市长李小兵出席会议。")
+    assert _titles(rec) == {"王大海": ["市长"], "李小兵": ["副市长"]}

@@ -225,6 +225,7 @@ def clean_name(surface: str) -> str:
 
 
 _CONJ = "和与及"
+_QUALIFIER = re.compile(r"[(（][" + HAN + r"]{1,6}[)）]")
 # rules where the grammar says a name stands, so a name opening with a place's short form (`县长罗平某`,
 # `县领导甲、罗平某、乙`) is read whole (after a collective or in a list, three characters at least)
 READ_AS_NAMES = ("person.post", "person.list_after_post", "person.after_collective")
@@ -369,6 +370,10 @@ def _name_list(text: str, pos: int, ignore: frozenset[str]) -> list[tuple[int, i
             break
         out.append(span)
         pos = span[1]
+    # `副市长张三和李四出席`: a conjunction joins the last name of the list, closed like any name after a post
+    if pos < len(text) and text[pos] in _CONJ and (span := name_at(text, pos + 1, ignore)) is not None \
+            and not lex.post_re.match(text, span[0]) and not lex.post_re.match(text, span[0] + 1):
+        out.append(span)
     return out
 
 
@@ -444,6 +449,8 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
     floor = -1
     for m in lex.post_re.finditer(text):
         at = m.end() + _gap(text, m.end())  # `县长 孙 伟主持`: a page's typesetting space after the post
+        if q := _QUALIFIER.match(text, at):  # `副县长（常务）某某主持`: a bracketed qualifier of the post
+            at = q.end()
         span = dotted_name_at(text, at, ignore) or name_at(text, at, ignore) or bare_name_at(text, at, ignore)
         if span is None:
             continue

@@ -126,3 +126,9 @@ def test_a_conjunction_joins_the_last_name_of_a_list_after_a_post():
     # a post after the conjunction starts a person of its own
     rec = _rec("3月9日,市政府召开安全生产工作会议。市长王大海和副市长李小兵出席会议。")
     assert _titles(rec) == {"王大海": ["市长"], "李小兵": ["副市长"]}
+
+
+def test_a_name_after_a_post_is_read_before_the_adverbs_and_verbs_of_the_genre():
+    for rest in ("最后讲话。", "实地查看了企业。", "分析了当前形势。", "认为,形势平稳。", "同时要求,要抓好安全。",
+                 "着重强调,要抓好安全。", "看望慰问了一线人员。", "回顾了去年工作。"):
+        assert [m.name for m in find_persons("县长王大海" + rest)] == ["王大海"], rest

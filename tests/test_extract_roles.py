@@ -132,3 +132,10 @@ def test_a_name_after_a_post_is_read_before_the_adverbs_and_verbs_of_the_genre()
     for rest in ("最后讲话。", "实地查看了企业。", "分析了当前形势。", "认为,形势平稳。", "同时要求,要抓好安全。",
                  "着重强调,要抓好安全。", "看望慰问了一线人员。", "回顾了去年工作。"):
         assert [m.name for m in find_persons("县长王大海" + rest)] == ["王大海"], rest
+
+
+def test_more_words_of_speaking_and_attending():
+    for rest, role in (("讲了三点意见。", "speaker"), ("出席会议并作重要指示。", "speaker"), ("领读了安全生产法。", "speaker"),
+                       ("到会指导。", "attendee")):
+        rec = _rec("3月9日,县政府召开安全生产工作会议。副县长王大海" + rest)
+        assert _roles(rec) == {"王大海": role}, rest

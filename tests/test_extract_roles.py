@@ -139,3 +139,11 @@ def test_more_words_of_speaking_and_attending():
                        ("到会指导。", "attendee")):
         rec = _rec("3月9日,县政府召开安全生产工作会议。副县长王大海" + rest)
         assert _roles(rec) == {"王大海": role}, rest
+
+
+def test_a_bare_name_opening_a_clause_before_a_chair_or_speech_verb():
+    rec = _rec("3月9日,县政府召开安全生产工作会议。王大海主持会议。李小兵强调,要抓好安全。")
+    assert _roles(rec) == {"王大海": "chair", "李小兵": "speaker"}
+    # a body before the verb is no name
+    for body in ("安委会", "区安委", "国资委", "党工委", "区领导", "文件"):
+        assert find_persons("会上," + body + "强调,要抓好安全。") == [], body

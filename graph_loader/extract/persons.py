@@ -586,8 +586,15 @@ def _plain_name(piece: str, ignore: frozenset[str], strict: bool) -> bool:
     if strict:
         from graph_loader.extract.regions import common_words
 
-        return piece not in common_words() and piece[:2] not in common_words()
+        lex = _lex()
+        return (piece not in common_words() and piece[:2] not in common_words()
+                and piece[-1] not in _BODY_ENDS and piece[-1] not in lex.single_followers
+                and not lex.desc_re.search(piece))
     return True
+
+
+# a name standing alone before a verb never ends like a body (`安委会强调`, `区安委指出`, `邵阳市主持`)
+_BODY_ENDS = "委办局会部厅市省县区州镇乡组队处所院"
 
 
 # `出席会议的有…`, `参加会议的县领导还有：…`: an intro whose attendance verb (group 1) covers the names after it

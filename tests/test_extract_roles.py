@@ -147,3 +147,17 @@ def test_a_bare_name_opening_a_clause_before_a_chair_or_speech_verb():
     # a body before the verb is no name
     for body in ("安委会", "区安委", "国资委", "党工委", "区领导", "文件"):
         assert find_persons("会上," + body + "强调,要抓好安全。") == [], body
+
+
+def test_a_long_undotted_name_in_a_list_keeps_the_list_going():
+    assert [m.name for m in find_persons("县领导王大海、李小兵、阿不都热合曼、张三丰出席会议。")] == [
+        "王大海", "李小兵", "阿不都热合曼", "张三丰"]
+    assert [m.name for m in find_persons("州领导王大海、扎西次仁、李小兵出席会议。")] == ["王大海", "扎西次仁", "李小兵"]
+    # a group of people is no name
+    for group in ("特邀嘉宾", "新闻媒体记者", "各有关单位负责人", "驻县单位"):
+        assert [m.name for m in find_persons("县领导王大海、李小兵、" + group + "出席。")] == ["王大海", "李小兵"], group
+
+
+def test_an_assistant_to_a_county_head_is_a_post():
+    rec = _rec("3月9日,县政府召开安全生产工作会议。县法院院长赵一鸣,县长助理孙小明出席会议。")
+    assert _titles(rec) == {"赵一鸣": ["县法院院长"], "孙小明": ["县长助理"]}

@@ -381,8 +381,12 @@ def _name_list(text: str, pos: int, ignore: frozenset[str]) -> list[tuple[int, i
 def _piece_re() -> re.Pattern[str]:
     """A whole list member: up to the next mark, or up to the attendance verb closing the list
     (`副州长A、B出席`)."""
-    return re.compile("(?:[" + HAN + "]{2,8}[·•・][" + HAN + "]{2,8}|[" + HAN + "]{2,4}?)(?=[、，,。；;（(]|$|"
+    return re.compile("(?:[" + HAN + "]{2,8}[·•・][" + HAN + "]{2,8}|[" + HAN + "]{2," + str(_MAX_PIECE)
+                      + "}?)(?=[、，,。；;（(]|$|"
                       + alternation(_list_verbs()) + ")")
+
+
+_MAX_PIECE = 6  # characters of the longest undotted list member read as a name
 
 
 _NOT_IN_NAMES = re.compile(r"[各部门乡镇单位局委办会组县市省区等和及与同志领导负责人企业机关街道]")
@@ -410,7 +414,13 @@ def _list_piece(text: str, pos: int, ignore: frozenset[str]) -> tuple[int, int] 
         return None
     piece = m.group()
     plain = re.sub("[·•・]", "", piece)
-    if plain == piece and not _surname_len(piece, 0) and not (
+    if plain == piece and len(piece) > 4 or not _surname_len(piece, 0) and len(piece) == 4:
+        # `县领导甲、阿某某某某、乙`: a longer undotted name of a minority people, holding no word of a body
+        # and no ordinary word
+        if _NOT_IN_NAMES.search(piece) or _common_inside(" " + piece) or any(c in LEVEL_CHARS for c in piece) \
+                or _lex().desc_re.search(piece):
+            return None
+    elif plain == piece and not _surname_len(piece, 0) and not (
             len(piece) == 3 and not _NOT_IN_NAMES.search(piece) or _bare_pair(text, piece, m.end())):
         return None  # a three-character piece between 、 marks reads as a name unless it says a body
     if not _name_ok(plain, ignore, trusted=True) or len(plain) > 12:

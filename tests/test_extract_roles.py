@@ -161,3 +161,18 @@ def test_a_long_undotted_name_in_a_list_keeps_the_list_going():
 def test_an_assistant_to_a_county_head_is_a_post():
     rec = _rec("3月9日,县政府召开安全生产工作会议。县法院院长赵一鸣,县长助理孙小明出席会议。")
     assert _titles(rec) == {"赵一鸣": ["县法院院长"], "孙小明": ["县长助理"]}
+
+
+def test_leaders_listed_by_name_take_the_cue_of_a_later_clause_about_them():
+    rec = _rec("5月15日,市政府召开安全生产会议。副市长王大海主持会议,市领导李小兵、张三丰出席会议。"
+               "与会市领导就各自分管领域安全生产工作进行点评。")
+    assert _roles(rec) == {"王大海": "chair", "李小兵": "speaker", "张三丰": "speaker"}
+    # leaders of another level are other people
+    rec = _rec("5月15日,县政府召开安全生产会议。县领导李小兵、张三丰出席会议。省领导对此作出部署。")
+    assert _roles(rec) == {"李小兵": "attendee", "张三丰": "attendee"}
+
+
+def test_praise_after_a_name_speaks_and_closes_the_name():
+    rec = _rec("3月9日,督导组召开反馈会。督导组组长刘大海肯定了我市的工作成效,并就下一步工作提出要求。")
+    assert _roles(rec) == {"刘大海": "speaker"}
+    assert _titles(rec) == {"刘大海": ["督导组组长"]}

@@ -413,7 +413,39 @@ def person_roles(text: str, index: SentenceIndex, mentions: list[NameMention]) -
             if cue is not None:
                 out.append(PersonRole(m.name, cue[1], m.start, m.end, cue[0], national))
     out.extend(_pronoun_roles(text, index, [m for m in mentions if not m.national]))
+    out.extend(_group_roles(text, index, [m for m in mentions if not m.national]))
     out.sort(key=lambda r: r.start)
+    return out
+
+
+# the rules of a person listed under a collective without a post (`市领导甲、乙`, `甲、乙等市领导`)
+_LISTED = ("person.after_collective", "person.list_before_collective", "person.list_before_verb")
+
+
+@cache
+def _group_re() -> re.Pattern[str]:
+    """`与会市领导`, `市领导` at a clause start (lexicon/group_refs.tsv)."""
+    return re.compile(r"(?:^|(?<=[，,。；;！？!?\n：:]))\s*(?:" + alternation(words("group_refs.tsv"))
+                      + r")?[" + LEVEL_CHARS + r"]领导(?:同志)?(?:们)?")
+
+
+def _group_roles(text: str, index: SentenceIndex, people: list[NameMention]) -> list[PersonRole]:
+    """`市领导甲、乙出席会议。…与会市领导分别就分管工作作出部署`: the leaders a report listed by name
+    without posts (the list nearest before) take the speaker's or chair's cue of a clause about them."""
+    out: list[PersonRole] = []
+    for m in _group_re().finditer(text):
+        cues = [c for c in _role_cues(text, m.end(), _clause_end(text, m.end(), index.at(m.start()).end))
+                if c[1] != "attendee"]
+        listed = [p for p in people if p.rule in _LISTED and p.end <= m.start()]
+        if not cues or not listed:
+            continue
+        k = index.index_at(listed[-1].start)
+        group = [p for p in listed if index.index_at(p.start) == k]
+        level = m.group()[m.group().index("领导") - 1]
+        if level + "领导" not in index.sentence_text(listed[-1].start):
+            continue  # `县领导甲、乙…。省领导要求`: other leaders
+        cue = min(cues, key=lambda c: ROLE_RANK[c[1]])
+        out.extend(PersonRole(p.name, cue[1], m.start(), m.end(), cue[0]) for p in group)
     return out
 
 

@@ -176,3 +176,10 @@ def test_praise_after_a_name_speaks_and_closes_the_name():
     rec = _rec("3月9日,督导组召开反馈会。督导组组长刘大海肯定了我市的工作成效,并就下一步工作提出要求。")
     assert _roles(rec) == {"刘大海": "speaker"}
     assert _titles(rec) == {"刘大海": ["督导组组长"]}
+
+
+def test_a_national_leader_cited_by_name_alone_in_a_fixed_phrase_is_a_person_without_title():
+    rec = _rec("3月9日,县政府召开安全生产会议。会议强调,要坚持以习近平新时代中国特色社会主义思想为指导。")
+    assert [(p.name, p.titles) for p in rec.persons] == [("习近平", [])]
+    assert _roles(rec) == {}
+    assert find_persons("坚持以新时代中国特色社会主义思想为指引。") == []

@@ -489,6 +489,12 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
         title = TitleSpan(m.start(), m.end(), m.group(), m.group())
         add(NameMention(span[0], span[1], text[span[0]:span[1]], [title], "person.national_leader",
                         national=True))
+    for m in _national_phrase_re().finditer(text):
+        # `以某某同志为核心`, `某某新时代…思想`: a national leader cited by name alone
+        span = name_before(text, m.start(), ignore)
+        if span is None or span[0] in taken or not _national_name(text[span[0]:span[1]], found):
+            continue
+        add(NameMention(span[0], span[1], text[span[0]:span[1]], [], "person.national_leader", national=True))
     for s, e, rule, post in _untitled_names(text, ignore):
         if s not in taken and not any(m.start < e and s < m.end for m in found):
             # `张三省长指出`: a post after the name is its title as written (`同志` is no post)
@@ -522,6 +528,17 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
                 add(NameMention(s, e, full, [], "person.surname_address"))
     found.sort(key=lambda x: x.start)
     return found
+
+
+@cache
+def _national_phrase_re() -> re.Pattern[str]:
+    return re.compile(alternation(words("national_phrases.tsv")))
+
+
+def _national_name(name: str, found: list[NameMention]) -> bool:
+    """A name before a national phrase is a leader's: one the text names with a national title too, or
+    a three-character name (`某某某同志为核心`), never a two-character word."""
+    return any(m.national and m.name == name for m in found) or len(name) == 3
 
 
 def _full_names(known: set[str]) -> dict[str, str]:

@@ -183,3 +183,10 @@ def test_a_national_leader_cited_by_name_alone_in_a_fixed_phrase_is_a_person_wit
     assert [(p.name, p.titles) for p in rec.persons] == [("习近平", [])]
     assert _roles(rec) == {}
     assert find_persons("坚持以新时代中国特色社会主义思想为指引。") == []
+
+
+def test_a_title_joined_to_a_post_before_it_keeps_its_body_and_the_chain():
+    rec = _rec("1月11日,省政府召开考核反馈会。国务院安委会第六考核组组长、农业部总畜牧师马大海向省政府反馈考核意见。")
+    assert _titles(rec)["马大海"] == ["考核组组长", "农业部总畜牧师"]
+    rec = _rec("4月28日,在考核巡查组成员、应急部调查统计司一级巡视员李大海带领下,考核巡查组召开座谈会。")
+    assert _titles(rec)["李大海"] == ["考核巡查组成员", "应急部调查统计司一级巡视员"]

@@ -312,6 +312,8 @@ def _segment_start(text: str, end: int, floor: int, region_starts: frozenset[int
     for m in lex.stops_re.finditer(text, i, end):
         if m.end() < end:
             last = m.end()
+    if last == i and (sep := _chain_mark(text, i)) and lex.post_end_re.search(text, max(0, i - sep - 8), i - sep):
+        return last  # `组长、农业部总畜牧师`: a title joined to a post before it is whole from the mark
     for k in range(last, end):
         if k in region_starts or text[k] in LEVEL_CHARS or lex.title_heads.match(text, k, end):
             # `自治区主席`, `自治州州长`: the level is the whole word; `代省长`, `代理县长`: an acting post

@@ -190,3 +190,9 @@ def test_a_title_joined_to_a_post_before_it_keeps_its_body_and_the_chain():
     assert _titles(rec)["马大海"] == ["考核组组长", "农业部总畜牧师"]
     rec = _rec("4月28日,在考核巡查组成员、应急部调查统计司一级巡视员李大海带领下,考核巡查组召开座谈会。")
     assert _titles(rec)["李大海"] == ["考核巡查组成员", "应急部调查统计司一级巡视员"]
+
+
+def test_a_national_leaders_instruction_cited_after_the_title_gives_no_role():
+    rec = _rec("3月9日,全国安全生产电视电话会议召开。会议要求认真学习贯彻习近平总书记重要指示精神,"
+               "按照李克强总理批示要求,抓好各项措施落实。")
+    assert _roles(rec) == {}

@@ -484,7 +484,9 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
         nxt = people[i + 1].start if i + 1 < len(people) and people[i + 1].start < sent.end else sent.end
         clause = _clause_end(text, m.end, sent.end)
         own_end = min(nxt, clause)  # cues bind within the name's clause
-        if text.startswith(("的", "委托"), m.end) or _cited_re().match(text, m.end, own_end):
+        # a national leader's title stands after the name (`某某总理批示要求`): what is cited follows it
+        after = max([m.end] + [t.end for t in m.titles if m.national and t.start >= m.end])
+        if text.startswith(("的", "委托"), m.end) or _cited_re().match(text, after, max(own_end, after)):
             continue  # `X的…`, `X关于…的批示`: cited, not at the meeting; `受X委托，Y讲话`: Y stands in for X
         if not m.national and (before := _lead_cue(text, m.start)) is not None:
             roles[i] = before  # `听取了局长X同志《关于…的报告》`

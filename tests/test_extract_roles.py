@@ -196,3 +196,8 @@ def test_a_national_leaders_instruction_cited_after_the_title_gives_no_role():
     rec = _rec("3月9日,全国安全生产电视电话会议召开。会议要求认真学习贯彻习近平总书记重要指示精神,"
                "按照李克强总理批示要求,抓好各项措施落实。")
     assert _roles(rec) == {}
+
+
+def test_a_cue_word_naming_what_was_said_is_no_act():
+    rec = _rec("3月9日,市政府召开汇报会,副市长王大海主持。督查组组长李小兵就汇报中的一些问题进行了详细了解。")
+    assert _roles(rec) == {"王大海": "chair"}

@@ -372,7 +372,11 @@ def _cited_re() -> re.Pattern[str]:
 def _role_cues(text: str, start: int, end: int) -> list[tuple[str, str, int]]:
     lex = _lex()
     return [(m.group(), lex.roles[m.group()], m.start()) for m in lex.roles_re.finditer(text, start, end)
-            if not _in_meeting_noun(text, m.start())]
+            if not _in_meeting_noun(text, m.start()) and not text.startswith(_SAID_IN, m.end())]
+
+
+# `就汇报中的问题进行了解`, `对讲话中提出的要求`: a cue before these is what was said, a noun, not an act
+_SAID_IN = ("中的", "中提")
 
 
 _NOUN_REACH = 6  # characters a meeting noun may start before a cue inside it (`工作汇报会`)

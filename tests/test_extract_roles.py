@@ -201,3 +201,10 @@ def test_a_national_leaders_instruction_cited_after_the_title_gives_no_role():
 def test_a_cue_word_naming_what_was_said_is_no_act():
     rec = _rec("3月9日,市政府召开汇报会,副市长王大海主持。督查组组长李小兵就汇报中的一些问题进行了详细了解。")
     assert _roles(rec) == {"王大海": "chair"}
+
+
+def test_a_leader_of_the_centre_speaks_at_the_national_meeting_watched():
+    rec = _rec("11月22日上午,县政府组织收看全国、全省安全生产电视电话会议,县长高大海参加会议。国务院副总理刘小鹤深入分析了当前形势,"
+               "就开展安全生产集中整治,深化危险化学品专项整治等工作讲了重要意见。")
+    assert [(m.level, p.role) for m in rec.meetings for p in m.participants if p.name == "刘小鹤"] == [
+        ("national", "speaker")]

@@ -500,8 +500,7 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
             roles[i] = (lead.group(1), lex.roles.get(lead.group(1), "attendee"), lead.start())
             continue
         cues = [c for c in _role_cues(text, m.end, own_end) if not text[max(0, c[2] - 2):c[2]].endswith(_lex().not_chair)]
-        if (own_end == clause < nxt and all(c[1] == "attendee" for c in cues) and not m.national
-                and "的" not in text[m.end:clause]):  # `X关于…的批示精神，…`: cited, no subject of what follows
+        if own_end == clause < nxt and all(c[1] == "attendee" for c in cues):
             cues += _carried_cues(text, m.end, clause, min(nxt, sent.end))
         if cues:
             roles[i] = min(cues, key=lambda c: ROLE_RANK[c[1]])
@@ -548,6 +547,7 @@ def _carried_cues(text: str, name_end: int, clause: int, limit: int) -> list[tup
             break
         if not opened and not _carry_re("continues").match(text, start):
             break
+        opened = opened or bool(_carry_re("opens").match(text, start))  # `，就某项工作，…作出部署`
         end = _clause_end(text, start, limit)
         cues = [c for c in _role_cues(text, start, end) if not text[max(0, c[2] - 2):c[2]].endswith(_lex().not_chair)]
         if cues:

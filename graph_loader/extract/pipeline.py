@@ -71,6 +71,7 @@ from graph_loader.extract.regions import (
 from graph_loader.extract.sectors import find_sectors
 from graph_loader.extract.sentences import SentenceIndex
 from graph_loader.ingest.document import Document, IngestWarning, Rejection
+from graph_loader.lang.bodies import is_national_body
 from graph_loader.lang.chars import HAN_RE, clause_start
 from graph_loader.lang.levels import LEVEL_CHARS, LEVEL_RANK
 from graph_loader.lang.numerals import NUMERAL
@@ -308,7 +309,8 @@ def _persons(record: ExtractionRecord, mentions: list[NameMention], region_at: d
             if ref is not None and ref.region:
                 regions_of[m.name].append(ref.region)
             lead = t.full[len(place.surface) - 1] if place else t.full[0]
-            levels_of[m.name].append(lead if lead in LEVEL_CHARS else (post_level(t.post) or ""))
+            levels_of[m.name].append(lead if lead in LEVEL_CHARS else (
+                post_level(t.post) or (_NATIONAL_CHAR if is_national_body(t.full) else "")))
             _add_body(bodies, ref, ev(t.start, t.end, "body.of_title"))
     record.persons = list(people.values())
     return regions_of, levels_of
@@ -494,7 +496,12 @@ def _person_level(person_regions: dict[str, list[str]], person_levels: dict[str,
     levels = [lv for lv in levels if lv]
     if not levels:
         levels = [lv for lv in (level_of_chars(c, ctx) for c in person_levels.get(name, [])) if lv]
+    if not levels and _NATIONAL_CHAR in person_levels.get(name, []):
+        levels = ["national"]  # `国务院副总理`: a post of the centre
     return max(levels, key=lambda lv: LEVEL_RANK.get(lv, 0)) if levels else None
+
+
+_NATIONAL_CHAR = "国"  # the level character posts.tsv gives the posts of the centre (总理, 国务委员)
 
 
 def _meeting(text: str, d: MeetingDraft, position: dict[int, int], directive_hits: list[DirectiveHit],

@@ -208,3 +208,10 @@ def test_a_leader_of_the_centre_speaks_at_the_national_meeting_watched():
                "就开展安全生产集中整治,深化危险化学品专项整治等工作讲了重要意见。")
     assert [(m.level, p.role) for m in rec.meetings for p in m.participants if p.name == "刘小鹤"] == [
         ("national", "speaker")]
+
+
+def test_a_surname_address_after_the_passive_lead_and_no_name_opened_by_it():
+    rec = _rec("3月9日,县政府召开安全生产会议。县长王大海、副县长李小兵出席。会议由王县长主持,李副县长通报情况。")
+    assert _roles(rec) == {"王大海": "chair", "李小兵": "speaker"}
+    for text in ("会议于上午召开,由王局长主持。", "由分管副县长主持。"):
+        assert find_persons(text) == [], text

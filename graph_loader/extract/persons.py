@@ -574,10 +574,13 @@ def _given_name_addresses(text: str, full_of: dict[str, str]) -> list[tuple[int,
 
 @cache
 def _surname_address_re() -> re.Pattern[str]:
-    """A surname and a post of address at a clause start, before what follows names (`王县长强调`)."""
+    """A surname and a post of address at a clause start or after a lead word (honorific_leads.tsv), before
+    what follows names (`王县长强调`, `会议由王县长主持`)."""
     lex = _lex()
     posts = [p for p in words("honorifics.tsv") if p in lex.posts]
-    return re.compile(r"(?<=[" + re.escape(_CLAUSE_START) + r"])(?P<sur>" + alternation(lex.single | lex.compound)
+    leads = "|".join("(?<=" + re.escape(w) + ")" for w in lex.honorific_leads)
+    return re.compile(r"(?:(?<=[" + re.escape(_CLAUSE_START) + r"])|" + leads + r")(?P<sur>"
+                      + alternation(lex.single | lex.compound)
                       + r")(?P<post>" + alternation(posts) + r")(?=" + lex.follow_re.pattern + "|做)")
 
 
@@ -663,6 +666,9 @@ def _untitled_names(text: str, ignore: frozenset[str]) -> list[tuple[int, int, s
         head = m.start()
         if m.group("name").endswith(_POST_OPENERS):
             continue  # `李副县长通报`: a surname and a post, not a name (see `_surname_addresses`)
+        name = m.group("name")
+        if name.startswith(lex.honorific_leads):
+            continue  # `，由王局长主持`, `由分管副县长主持`: a lead word opens no name (see `_surname_addresses`)
         # `张三同志、李四同志出席`: a list of addressed names, each piece its own
         led = head > 0 and text[head - 1] not in _CLAUSE_START + "、"
         if led and (not text.endswith(lex.honorific_leads, 0, head) or _NOT_IN_NAMES.search(m.group("name"))):

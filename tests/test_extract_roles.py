@@ -215,3 +215,8 @@ def test_a_surname_address_after_the_passive_lead_and_no_name_opened_by_it():
     assert _roles(rec) == {"王大海": "chair", "李小兵": "speaker"}
     for text in ("会议于上午召开,由王局长主持。", "由分管副县长主持。"):
         assert find_persons(text) == [], text
+
+
+def test_a_plural_pronoun_speaks_for_no_one_person():
+    rec = _rec("3月9日,县政府召开安全生产工作会议。县长王大海出席会议。他们强调,要抓好安全。")
+    assert _roles(rec) == {"王大海": "attendee"}

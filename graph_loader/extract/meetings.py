@@ -456,7 +456,7 @@ def _group_roles(text: str, index: SentenceIndex, people: list[NameMention]) -> 
 @cache
 def _pronoun_re() -> re.Pattern[str]:
     """A pronoun of lexicon/pronouns.tsv opening a sentence (`。他强调`)."""
-    return re.compile(r"(?:^|(?<=[。！？!?；;\n]))\s*(?P<p>" + alternation(words("pronouns.tsv")) + ")")
+    return re.compile(r"(?:^|(?<=[。！？!?；;\n]))\s*(?P<p>" + alternation(words("pronouns.tsv")) + ")(?!们)")
 
 
 def _pronoun_roles(text: str, index: SentenceIndex, people: list[NameMention]) -> list[PersonRole]:

@@ -220,3 +220,11 @@ def test_a_surname_address_after_the_passive_lead_and_no_name_opened_by_it():
 def test_a_plural_pronoun_speaks_for_no_one_person():
     rec = _rec("3月9日,县政府召开安全生产工作会议。县长王大海出席会议。他们强调,要抓好安全。")
     assert _roles(rec) == {"王大海": "attendee"}
+
+
+def test_a_bare_name_before_other_speech_verbs_and_bodies_that_are_not_names():
+    rec = _rec("3月20日,某镇召开安全生产工作例会。会议由镇长王大海主持。江小钢传达了全县安全会议精神。"
+               "副乡长李绍云对安全生产工作做补充。")
+    assert _roles(rec) == {"王大海": "chair", "江小钢": "speaker", "李绍云": "speaker"}
+    for text in ("会上,党中央要求,要抓好安全。", "会上,高新区、经开区传达了会议精神。", "会上,安全、环保要求,要抓好安全。"):
+        assert find_persons(text) == [], text

@@ -615,6 +615,8 @@ def _plain_name(piece: str, ignore: frozenset[str], strict: bool) -> bool:
     s = _surname_len(piece, 0)
     if not s or len(piece) - s not in (1, 2) or not _name_ok(piece, ignore, trusted=not strict):
         return False
+    if len(piece) == 3 and piece[-1] in _BODY_ENDS:
+        return False  # `高新区、经开区传达`: bodies, not names
     if strict:
         from graph_loader.extract.regions import common_words
 
@@ -625,7 +627,7 @@ def _plain_name(piece: str, ignore: frozenset[str], strict: bool) -> bool:
     return True
 
 
-# a name standing alone before a verb never ends like a body (`安委会强调`, `区安委指出`, `邵阳市主持`)
+# a bare name before a verb never ends like a body (`安委会强调`, `区安委指出`, `高新区、经开区传达`)
 _BODY_ENDS = "委办局会部厅市省县区州镇乡组队处所院"
 
 

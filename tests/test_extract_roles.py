@@ -228,3 +228,9 @@ def test_a_bare_name_before_other_speech_verbs_and_bodies_that_are_not_names():
     assert _roles(rec) == {"王大海": "chair", "江小钢": "speaker", "李绍云": "speaker"}
     for text in ("会上,党中央要求,要抓好安全。", "会上,高新区、经开区传达了会议精神。", "会上,安全、环保要求,要抓好安全。"):
         assert find_persons(text) == [], text
+
+
+def test_a_report_given_under_its_title_is_speech_and_a_mark_inside_a_title_ends_no_clause():
+    rec = _rec("1月23日上午,全国安全生产工作会议在京召开。会议由国务院副秘书长王大海主持,某总局局长李小兵作了"
+               "《坚持安全发展,狠抓工作落实》的工作报告,副局长张三丰作了《关于控制考核指标的说明》。")
+    assert _roles(rec) == {"王大海": "chair", "李小兵": "speaker", "张三丰": "speaker"}

@@ -558,8 +558,10 @@ def _carried_cues(text: str, name_end: int, clause: int, limit: int) -> list[tup
 
 def _clause_end(text: str, start: int, end: int) -> int:
     """Where the clause from `start` ends: at a clause mark, but not at one doubled with `、` by a scraped
-    page (`交通安全,、水上安全`: one list)."""
+    page (`交通安全,、水上安全`: one list), nor at one inside a title (`作了《坚持某某，狠抓某某》的报告`)."""
     for c in CLAUSE_END.finditer(text, start, end):
+        if text.count("《", start, c.start()) > text.count("》", start, c.start()):
+            continue
         if text[c.start() + 1:c.start() + 2] != "、" and text[c.start() - 1:c.start()] != "、":
             return c.start()
     return end

@@ -234,3 +234,8 @@ def test_a_report_given_under_its_title_is_speech_and_a_mark_inside_a_title_ends
     rec = _rec("1月23日上午,全国安全生产工作会议在京召开。会议由国务院副秘书长王大海主持,某总局局长李小兵作了"
                "《坚持安全发展,狠抓工作落实》的工作报告,副局长张三丰作了《关于控制考核指标的说明》。")
     assert _roles(rec) == {"王大海": "chair", "李小兵": "speaker", "张三丰": "speaker"}
+
+
+def test_leaders_addressed_by_given_name_and_post_joined_by_a_conjunction():
+    rec = _rec("3月9日,县委召开安全生产工作会议。县委书记王国强、县长李小兵出席会议。国强书记和小兵县长分别讲话。")
+    assert _roles(rec) == {"王国强": "speaker", "李小兵": "speaker"}

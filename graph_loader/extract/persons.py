@@ -566,7 +566,9 @@ def _given_name_addresses(text: str, full_of: dict[str, str]) -> list[tuple[int,
             while text[j:j + 1] == "、" and text[j + 1:j + 3] in full_of:  # `小兰、衍志同志`
                 j += 3
             before = text[i - 1:i] if i > 0 else ""
-            if (not before or before in _CLAUSE_START or before == "、") and lex.honorific_at_re.match(text, j):
+            # `国强书记和小兵县长分别讲话`: a conjunction joins two addresses
+            if (not before or before in _CLAUSE_START or before == "、" or before in _CONJ) \
+                    and lex.honorific_at_re.match(text, j):
                 out.append((i, end, full))
             i = text.find(given, end)
     return out

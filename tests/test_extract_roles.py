@@ -239,3 +239,10 @@ def test_a_report_given_under_its_title_is_speech_and_a_mark_inside_a_title_ends
 def test_leaders_addressed_by_given_name_and_post_joined_by_a_conjunction():
     rec = _rec("3月9日,县委召开安全生产工作会议。县委书记王国强、县长李小兵出席会议。国强书记和小兵县长分别讲话。")
     assert _roles(rec) == {"王国强": "speaker", "李小兵": "speaker"}
+
+
+def test_a_list_of_names_set_apart_by_spaces():
+    assert [m.name for m in find_persons("县领导王大海 李小兵 张三丰出席会议。")] == ["王大海", "李小兵", "张三丰"]
+    assert [m.name for m in find_persons("县领导 王大海 李 刚出席会议。")] == ["王大海", "李刚"]
+    # a space before a verb ends the name, nothing more
+    assert [m.name for m in find_persons("副县长王大海 主持会议。")] == ["王大海"]

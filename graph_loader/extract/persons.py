@@ -363,8 +363,11 @@ def _name_list(text: str, pos: int, ignore: frozenset[str]) -> list[tuple[int, i
     """Names continuing a list after `pos` (`、B、C等`); stops at a title or a non-name."""
     out = []
     lex = _lex()
-    while pos < len(text) and text[pos] == "、":
-        span = name_at(text, pos + 1, ignore) or _list_piece(text, pos + 1, ignore)
+    while pos < len(text) and (text[pos] == "、" or (gap := _gap(text, pos))):
+        if text[pos] == "、":
+            span = name_at(text, pos + 1, ignore) or _list_piece(text, pos + 1, ignore)
+        else:  # `县领导张三 李四 王五出席`: a page's spaces stand for the marks; only a plain name goes on
+            span = name_at(text, pos + gap, ignore)
         if span is None:
             break
         # `、市长李四` is a new title, not a list member: a post inside the next words says so
@@ -478,7 +481,7 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
                             "person.list_after_post"))
         floor = span[1]
     for m in lex.desc_re.finditer(text):
-        span = name_at(text, m.end(), ignore)
+        span = name_at(text, m.end() + _gap(text, m.end()), ignore)  # `县领导 张三 李四出席`
         if span is None or span[0] in taken:
             continue
         add(NameMention(span[0], span[1], clean_name(text[span[0]:span[1]]), [], "person.after_collective"))

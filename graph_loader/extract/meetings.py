@@ -5,7 +5,10 @@ The article is cut into meeting scopes at events: a meeting held (`召开…会�
 meeting relaying it) and a branch venue (`分会场`: a meeting of the lower level
 relaying the higher one). A generic `主持会议` re-mentions the current meeting.
 Persons in a scope take the strongest role of the cues after their name
-(chair > speaker > attendee); a name list shares the cue that closes it.
+(chair > speaker > attendee); a name list shares the cue that closes it. A cue reaches
+later clauses whose subject is still the name (`X出席会议，并作部署`), a pronoun opening a
+sentence speaks for the one person named before it (`他强调`), and a clause about the
+leaders listed by name (`与会市领导…点评`) gives each of them its cue.
 """
 
 from __future__ import annotations

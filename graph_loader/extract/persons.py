@@ -5,8 +5,11 @@ collective descriptor (`区领导A、B参加`), in a list continuing either (`A�
 before a national leader's title (`习近平总书记`). A candidate must start with a
 surname, must not start with an ordinary word (`严格要求`), and must be followed by
 punctuation, a role verb or another word that follows names (lexicon/*.tsv). The
-title chain before the name is split at `、` (`市委副书记、市长X`). Once known, a name
-is found again everywhere in the article (`X指出`).
+title chain before the name is split at `、` (`市委副书记、市长X`). A name also stands before
+a post of address at a clause start, after a lead word or in a list (`会议由X副省长主持`,
+`X市长、Y副市长出席`), and a bare name opens a clause before a role verb marked `list`
+(`X主持会议`). Once known, a name is found again everywhere in the article (`X指出`), and
+so is its bearer addressed by given name or by surname and post (`国强书记`, `王县长`).
 """
 
 from __future__ import annotations

@@ -87,7 +87,7 @@ def _lex() -> _Lex:
         watch_re=re.compile(alternation(watch)),
         relay_re=re.compile(alternation(relay)),
         # a bare level word (`省`) starts a list only after a verb, a date or a break: `收看省、市…会议`
-        run_start_ok=frozenset("".join(w[-1] for w in watch | relay) + "日午，,。；;：: \n\t　的为对及和与"),
+        run_start_ok=frozenset("".join(w[-1] for w in watch | relay) + "日午，,。；;：: \n\t　的为对及和与了"),
     )
 
 
@@ -193,6 +193,8 @@ def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention
             noun = m
             break
     if noun is None:
+        noun = _long_relayed(text, desc_start, start, lex)
+    if noun is None:
         return None
     desc = text[desc_start:noun.start()]
     if _BAD_DESC.search(desc):
@@ -221,6 +223,25 @@ def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention
     if mode == "held" and re.search(r"(?:将|即将|拟|准备|计划|要|定于|适时)\s*(?:召开|举行)", text[max(0, start - 8):after + 6]):
         return None  # `下周将召开…会议`: announced, not held
     return Mention(start, noun.end(), [], desc.strip(), noun.group(), mode)
+
+
+# how far a relayed meeting's name may run between its level and `精神` (`传达学习全市…“开门红”…推进大会精神`)
+_LONG_NAME = 36
+_LONG_STOP = re.compile(r"[，,。；;！？!?\n：:、]")
+
+
+def _long_relayed(text: str, desc_start: int, start: int, lex: _Lex) -> re.Match[str] | None:
+    """A meeting relayed under a long name, quotes and all (`传达学习全市优化环境暨“开门红”推进大会精神`):
+    the noun must be followed by `精神` and a relay verb must open the clause."""
+    if not lex.relay_re.search(text[clause_start(text, start):start]):
+        return None
+    stop = _LONG_STOP.search(text, desc_start, desc_start + _LONG_NAME)
+    hi = stop.start() if stop else min(len(text), desc_start + _LONG_NAME)
+    for k in range(desc_start, hi):
+        m = lex.noun_re.match(text, k, hi)
+        if m and _SPIRIT.match(text, m.end()):
+            return m
+    return None
 
 
 def _is_headline(text: str, index: SentenceIndex, pos: int) -> bool:
@@ -256,9 +277,12 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
     def meeting_for(level: str, path: str | None, surface: str, mn: Mention) -> MeetingDraft:
         key = (level, path, _family(mn.noun))
         d = made.get(key)
-        if d is None and (mn.noun in _GENERIC_NOUNS or mn.mode in ("ended", "relay")):
-            # `全省会议结束后`, `贯彻落实省约谈会精神`: the meeting of that level named before
+        if d is None and (mn.noun in _GENERIC_NOUNS or mn.mode == "ended"):
+            # `全省会议结束后`, `贯彻落实省会议精神`: the meeting of that level named before; a relayed meeting
+            # named by another noun (`贯彻省委常委会会议精神` after the province's teleconference) is another
             same_level = [m for k, m in made.items() if k[:2] == (level, path)]
+            # `全省会议` names the one of that level watched or held, before one only relayed
+            same_level = [m for m in same_level if m.rule != "meeting.higher.relay"] or same_level
             d = same_level[-1] if same_level else None
         if d is None:
             d = _existing(drafts, level, path, mn)
@@ -282,7 +306,8 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
     for mn in mentions:
         ms = [meeting_for(lv, path, surf, mn) for lv, path, surf in mn.levels]
         if mn.mode == "relay":
-            owner = _said_by(text, mn.start, made, ctx) or _owner(drafts, mn.start)
+            owner = (_said_by(text, mn.start, made, ctx) or _led_by(index, roles, made, ms, mn.start, person_level)
+                     or _owner(drafts, mn.start))
             if owner is not None:
                 for d in ms:
                     owner.relay_to.append((d, False, None))
@@ -356,8 +381,12 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
                 if grp.local is not None and grp.local in kept:
                     kept.remove(grp.local)
                 grp.local = d
-                d.relay_to = [(g, True, "branch_venue" if (d.branch and not d.after_prev) or d.venue
-                               else "follow_up") for g in grp.meetings if g is not d] + d.relay_to
+                basis = "branch_venue" if (d.branch and not d.after_prev) or d.venue else "follow_up"
+                # a venue sees only what is watched there, not a meeting held above after the watching ended
+                # (`省会议结束后，甲市随即召开会议`)
+                d.relay_to = [(g, True, basis) for g in grp.meetings if g is not d and not (
+                    basis == "branch_venue" and grp.ended_at is not None
+                    and (g.held if g.held is not None else g.start) > grp.ended_at)] + d.relay_to
                 d.relays_meeting = None
                 home = level_of(ctx) if ctx else local_level
                 if d.region is None and home and d.level in (None, home) and not d.branch and LEVEL_RANK.get(
@@ -472,7 +501,9 @@ def _existing(drafts: list[MeetingDraft], level: str, path: str | None, mn: Ment
                 return d
     if mn.mode in ("ended", "relay"):
         before = [d for d in drafts if d.start < mn.start and d.level == level and (path is None or d.region in
-                                                                                    (None, path))]
+                                                                                    (None, path))
+                  and (mn.mode == "ended" or mn.noun in _GENERIC_NOUNS or d.noun is None
+                       or _family(d.noun) == _family(mn.noun))]
         return before[-1] if before else None
     return None
 
@@ -491,6 +522,19 @@ def _said_by(text: str, pos: int, made: dict[tuple[str, str | None, str], Meetin
     if lv is None:
         return None
     same = [d for k, d in made.items() if k[0] == lv[0]]
+    return same[-1] if len(same) == 1 else None
+
+
+def _led_by(index: SentenceIndex, roles: list[PersonRole], made: dict[tuple[str, str | None, str], MeetingDraft],
+            relayed: list[MeetingDraft], pos: int, person_level: Callable[[str], str | None]) -> MeetingDraft | None:
+    """`会上，副省长甲要求…贯彻落实省委常委会会议精神`: a leader of a higher meeting's level asking, in the
+    sentence, to relay another meeting speaks for that higher meeting, which relays it."""
+    sent = index.at(pos)
+    said = [r for r in roles if sent.start <= r.start < pos and not r.national]
+    if not said:
+        return None
+    level = person_level(said[-1].name)
+    same = [d for d in made.values() if level and d.level == level and d not in relayed]
     return same[-1] if len(same) == 1 else None
 
 

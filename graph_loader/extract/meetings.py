@@ -160,6 +160,7 @@ class _Event:
     generic: bool = False
     chaired: bool = False  # `主持反馈会`: names the current meeting rather than a new one
     act: bool = False  # named by what was done (lexicon/meeting_acts.tsv), not by a meeting noun
+    listed: bool = False  # a later item of a list of meetings held (`分别召开甲会议、乙会议`): a meeting of its own
 
 
 def _events(text: str) -> list[_Event]:
@@ -179,6 +180,8 @@ def _events(text: str) -> list[_Event]:
             generic = m.group("n") == "会议" and not np
             chaired = rx is lex.chaired and m.group("v") == "主持"
             out.append(_Event(m.start(), m.end(), "held", m.group("n"), name, generic, chaired))
+            if rx is lex.held_verb_first:
+                out.extend(_listed(text, m))
     for m in lex.attended.finditer(text):
         # `X出席会议`: held where it is attended; `在分会场收听收看`, `参加全国电视电话会议`: watched, not held here
         clause = text[text.rfind("。", 0, m.start()) + 1:m.end() + 12]
@@ -222,6 +225,34 @@ def _events(text: str) -> list[_Event]:
     return kept
 
 
+
+
+@cache
+def _several_re() -> re.Pattern[str]:
+    """A distributive word right before a held verb (`分别召开`, `先后召开了`), from lexicon/meeting_cues.tsv."""
+    return re.compile("(?:" + alternation(r[0] for r in rows("meeting_cues.tsv") if r[1] == "several") + r")又?$")
+
+
+@cache
+def _list_next_re() -> re.Pattern[str]:
+    """The next item of a list of meetings: the rest of the item before (`（扩大）会议`), a separator, a name."""
+    return re.compile(r"[^、和及与，,。；;！？!?\n]{0,8}?(?:、|以及|和|及|与)(?P<np>[^、，,。；;！？!?\n]{0,24}?)(?P<n>"
+                      + alternation(_lex().kinds) + ")")
+
+
+def _listed(text: str, m: re.Match[str]) -> list[_Event]:
+    """`甲、乙分别召开了A会议、B会议和C座谈会`: the items after the first of a list held severally, each a
+    meeting; without a distributive word before the verb a list stays one meeting's name."""
+    if not _several_re().search(text, max(0, m.start() - 4), m.start()):
+        return []
+    out: list[_Event] = []
+    pos = m.end("n")
+    while (nxt := _list_next_re().match(text, pos)) is not None:
+        np = nxt.group("np").strip()
+        out.append(_Event(nxt.start("np"), nxt.end(), "held", nxt.group("n"), np + nxt.group("n"),
+                          nxt.group("n") == "会议" and not np, listed=True))
+        pos = nxt.end()
+    return out
 
 
 _INSIDE_REACH = 60  # characters an inside word may stand before the act
@@ -284,6 +315,9 @@ def segment_meetings(text: str, index: SentenceIndex,
         if e.kind == "held":
             if cur is None:
                 cur = MeetingDraft(start=0)
+                meetings.append(cur)
+            elif e.listed:
+                cur = MeetingDraft(start=e.pos)
                 meetings.append(cur)
             elif cur.venue and cur.branch_pos is not None and index.index_at(e.pos) != index.index_at(cur.branch_pos):
                 if e.generic or e.chaired:
@@ -564,6 +598,9 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
         if path is None and m.name and "全国" in m.name:
             m.level, m.level_rule = "national", "meeting.level.national"
             continue
+        if path is None and m.held is not None and m.name and (body := _CONVENER_BODY.match(m.name)):
+            # `省委和市委分别召开省委常委会会议、市委常委会会议`: a name opening with its body says its level
+            path, rule = level_region(body.group(1), context), "meeting.level.name_body"
         if path is None and m.held is not None:
             path, rule = _subject_place(text, m.held, regions), "meeting.level.convener_place"
         if path is None and m.name:

@@ -1,0 +1,50 @@
+"""Higher meetings relayed under other nouns or long names, and meetings held severally, on made-up
+reports (places are real, people and events invented)."""
+
+from __future__ import annotations
+
+from graph_loader.extract.pipeline import extract
+from tests.test_extract_core import make_doc
+
+
+def _meetings(text: str, published: str | None = "2023-03-02"):
+    return extract(make_doc(text, published)).meetings
+
+
+def test_a_relay_named_by_another_noun_is_a_meeting_of_its_own():
+    ms = _meetings("2月28日,河北省邢台市临西县安委会召开全体会议,传达学习了省委常委会议关于安全生产工作的部署"
+                   "和全省安全生产电视电话会议精神,安排部署全县安全生产工作。")
+    local = next(m for m in ms if m.level == "county")
+    province = [i for i, m in enumerate(ms) if m.level == "province"]
+    assert len(province) == 2
+    assert {r.meeting for r in local.relays} == set(province)
+
+
+def test_a_relayed_meeting_with_a_long_quoted_name_is_found():
+    ms = _meetings("3月1日,河北省邢台市临西县委常委会召开会议,传达学习全市优化营商环境暨“比学赶超”工作推进大会精神,"
+                   "研究我县贯彻落实意见。")
+    local = next(m for m in ms if m.level == "county")
+    relayed = [ms[r.meeting] for r in local.relays]
+    assert [m.level for m in relayed] == ["prefecture"] and not local.relays[0].inferred
+
+
+def test_a_higher_leader_asking_to_relay_speaks_for_the_higher_meeting():
+    ms = _meetings("3月1日,全省安全生产紧急电视电话会议召开。副省长王建国出席并讲话。临西县县长李明华在临西分会场参加会议。"
+                   "会上,王建国要求认真贯彻落实省委常委会会议的精神。会后,李明华要求抓好落实。", None)
+    tele = next(m for m in ms if m.level == "province" and m.kind == "teleconference")
+    other = next(i for i, m in enumerate(ms) if m.level == "province" and m is not tele)
+    assert {r.meeting for r in tele.relays} == {other}
+    local = next(m for m in ms if m.level == "county")
+    assert {ms[r.meeting].kind for r in local.relays} == {"teleconference"}
+
+
+def test_meetings_held_severally_are_one_meeting_each_at_their_own_level():
+    ms = _meetings("3月1日,青海省西宁市政府召开常务会议,研究安全生产工作。会议认为,连日来,省委和市委分别召开"
+                   "省委常委会(扩大)会议、省政府常务会议和市委常委会(扩大)会议,专题研究安全生产工作。")
+    levels = sorted(m.level for m in ms)
+    assert levels == ["prefecture", "prefecture", "province", "province"]
+
+
+def test_a_list_without_a_distributive_word_stays_one_meeting():
+    ms = _meetings("3月1日,青海省西宁市召开安全生产工作会议和消防工作会议,部署安全生产工作。")
+    assert len(ms) == 1

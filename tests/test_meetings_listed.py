@@ -48,3 +48,16 @@ def test_meetings_held_severally_are_one_meeting_each_at_their_own_level():
 def test_a_list_without_a_distributive_word_stays_one_meeting():
     ms = _meetings("3月1日,青海省西宁市召开安全生产工作会议和消防工作会议,部署安全生产工作。")
     assert len(ms) == 1
+
+
+def test_hearing_a_teams_feedback_is_a_feedback_meeting_the_hearer_attends():
+    ms = _meetings("督查期间,自治区副主席王建国、李明华分别会见了督查组一行,"
+                   "自治区副主席李明华代表自治区人民政府听取了国务院安委会督查组督查意见反馈。", None)
+    assert len(ms) == 1 and ms[0].kind == "feedback"
+    assert {(p.name, p.role) for p in ms[0].participants} == {("李明华", "attendee")}
+
+
+def test_what_a_person_does_after_hearing_is_the_persons_own():
+    ms = _meetings("3月1日,河北省邢台市临西县召开安全生产工作会议,县长王建国听取各乡镇汇报后讲话,"
+                   "副县长李明华听取了督导组反馈。")
+    assert {(p.name, p.role) for p in ms[0].participants} == {("王建国", "speaker"), ("李明华", "attendee")}

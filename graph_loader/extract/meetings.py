@@ -353,10 +353,12 @@ def segment_meetings(text: str, index: SentenceIndex,
                 continue  # `各县设分会场`, `…负责人在X分会场收听收看`: nobody named there, nothing new
             else:  # `会议结束后，…在X分会场收听收看`: the lower meeting is the venue's
                 cur.branch, cur.branch_pos = True, e.pos
-    if meetings and meetings[0].held is not None and _verbs_re("courtesy").search(text, 0, sent_start(meetings[0].held)):
+    if meetings and meetings[0].held is not None and (
+            call := _verbs_re("courtesy").search(text, 0, clause_start(text, meetings[0].held))):
         # `市长X会见了督查组一行…。在当日下午召开的座谈会上`: a courtesy call before the first meeting held
-        # is no part of it
-        meetings[0].start = sent_start(meetings[0].held)
+        # is no part of it (`甲、乙会见了督查组，丙听取了督查组反馈`: nor the clauses of the call)
+        held = meetings[0].held
+        meetings[0].start = sent_start(held) if call.start() < sent_start(held) else clause_start(text, held)
     for i, m in enumerate(meetings):
         m.end = meetings[i + 1].start if i + 1 < len(meetings) else len(text)
         if m.after_prev and i > 0:
@@ -469,6 +471,16 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
             roles[i] = (lead.group(1), lex.roles.get(lead.group(1), "attendee"), lead.start())
             continue
         cues = [c for c in _role_cues(text, m.end, own_end) if not text[max(0, c[2] - 2):c[2]].endswith(_lex().not_chair)]
+        heard = _verbs_re("heard").search(text, m.end, own_end)
+        if heard is not None:
+            # `副市长甲听取了督导组反馈`: the report or feedback is the team's, the person hears it;
+            # `听取汇报后讲话`, `听取汇报并讲话`: what the person does next is the person's own
+            obj_end = _HEARD_END.search(text, heard.end(), own_end)
+            obj_end_at = obj_end.start() if obj_end else own_end
+            cues = [c for c in cues if not heard.start() <= c[2] < obj_end_at]
+            if not cues:
+                roles[i] = (heard.group(), "attendee", heard.start())
+                continue
         if cues:
             roles[i] = min(cues, key=lambda c: ROLE_RANK[c[1]])
         elif nxt < sent.end and i + 1 < len(people):
@@ -497,6 +509,7 @@ def _clause_end(text: str, start: int, end: int) -> int:
     return end
 
 
+_HEARD_END = re.compile(r"并|后|时")  # where what a person hears ends and the person acts again
 _ATTEND_VERB = re.compile(r"出席|参加|参会|列席|与会")
 _LEAD_REACH = 30  # characters a lead cue may stand before the name (its title chain between)
 

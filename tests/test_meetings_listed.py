@@ -61,3 +61,15 @@ def test_what_a_person_does_after_hearing_is_the_persons_own():
     ms = _meetings("3月1日,河北省邢台市临西县召开安全生产工作会议,县长王建国听取各乡镇汇报后讲话,"
                    "副县长李明华听取了督导组反馈。")
     assert {(p.name, p.role) for p in ms[0].participants} == {("王建国", "speaker"), ("李明华", "attendee")}
+
+
+def test_meeting_nouns_with_brackets_and_emergency_meetings_have_their_kind():
+    ms = _meetings("3月1日,河北省邢台市临西县县委书记王建国主持召开县委常委(扩大)会议,研究安全生产工作。"
+                   "3月2日,县政府召开安全生产紧急会议,部署节日安全工作。")
+    assert [m.kind for m in ms] == ["deployment", "deployment"]
+
+
+def test_a_headline_under_a_masthead_names_no_meeting_of_its_own():
+    ms = _meetings("某某日报\n2023年03月02日\n第02版:要闻\n\n省安委会第四次全体(扩大)会议举行\n\n"
+                   "本报石家庄3月1日讯 今天上午,省安委会2023年第四次全体(扩大)会议召开。副省长王建国主持会议。", None)
+    assert len(ms) == 1 and ms[0].level == "province"

@@ -31,7 +31,7 @@ from functools import cache
 
 from graph_loader.extract.dates import DateHit
 from graph_loader.extract.lexicon_files import alternation, rows
-from graph_loader.extract.meetings import MeetingDraft, ParticipantDraft, PersonRole
+from graph_loader.extract.meetings import MeetingDraft, ParticipantDraft, PersonRole, is_headline
 from graph_loader.extract.regions import RegionHit, level_of, relative_region, relative_words_re
 from graph_loader.extract.sentences import SentenceIndex
 from graph_loader.lang.chars import SENTENCE_MARKS, clause_start
@@ -245,9 +245,11 @@ def _long_relayed(text: str, desc_start: int, start: int, lex: _Lex) -> re.Match
 
 
 def _is_headline(text: str, index: SentenceIndex, pos: int) -> bool:
+    """The first line, or a short line of its own without punctuation below a masthead (`某某日报`,
+    the date, the page, then `省安委会全体（扩大）会议举行`): the body says it again."""
     sent = index.at(pos)
-    return sent.start == 0 and "\n" in text[sent.start:sent.end + 1] and not re.search(
-        r"[。！？!?；;，,]", text[sent.start:sent.end])
+    return (sent.start == 0 and "\n" in text[sent.start:sent.end + 1] and not re.search(
+        r"[。！？!?；;，,]", text[sent.start:sent.end])) or is_headline(text, index, pos)
 
 
 def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], roles: list[PersonRole],

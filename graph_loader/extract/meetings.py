@@ -279,7 +279,7 @@ def _act_nouns() -> frozenset[str]:
     return frozenset(r[2] for r in rows("meeting_acts.tsv"))
 
 
-def _is_headline(text: str, index: SentenceIndex, pos: int) -> bool:
+def is_headline(text: str, index: SentenceIndex, pos: int) -> bool:
     """A short line of its own without closing punctuation (a headline or a caption)."""
     sent = index.at(pos)
     line = text[sent.start:sent.end].strip()
@@ -307,7 +307,7 @@ def segment_meetings(text: str, index: SentenceIndex,
         m.kind = lex.kinds.get(e.noun or "", "other")
 
     for e in _events(text):
-        if e.kind == "held" and _is_headline(text, index, e.pos):
+        if e.kind == "held" and is_headline(text, index, e.pos):
             continue  # the article's headline names the meeting the body reports
         if e.kind == "held" and e.act and cur is not None and cur.held is not None and cur.held < e.pos \
                 and not _SENTENCE_END.search(text, cur.held, e.pos):

@@ -73,3 +73,21 @@ def test_a_headline_under_a_masthead_names_no_meeting_of_its_own():
     ms = _meetings("某某日报\n2023年03月02日\n第02版:要闻\n\n省安委会第四次全体(扩大)会议举行\n\n"
                    "本报石家庄3月1日讯 今天上午,省安委会2023年第四次全体(扩大)会议召开。副省长王建国主持会议。", None)
     assert len(ms) == 1 and ms[0].level == "province"
+
+
+def test_a_venue_where_nobody_speaks_gives_way_to_the_follow_up_meeting():
+    ms = _meetings("4月2日,全省节日安全防范工作视频会议召开。副市长王建国在市分会场参会。"
+                   "省视频会议结束后,我市立即召开全市节日安全防范工作会议,迅速贯彻落实省会议精神。"
+                   "王建国通报了全市情况。", None)
+    local = next(m for m in ms if m.level == "prefecture")
+    assert local.date == "--04-02" and local.kind == "deployment"
+    assert [ms[r.meeting].level for r in local.relays] == ["province"]
+
+
+def test_a_watched_meeting_with_a_long_name_is_found():
+    ms = _meetings("4月23日上午,在收听收看省政府第二季度防范重特大生产安全事故暨安全生产专项整治工作部署视频会议后,"
+                   "福建省三明市接着召开全市安全隐患大排查行动推进会,及时贯彻省上会议精神。市长王建国主持会议并讲话。", "2023-04-25")
+    watched = next(m for m in ms if m.level == "province")
+    local = next(m for m in ms if m.level == "prefecture")
+    assert watched.kind == "teleconference" and watched.date == "2023-04-23"
+    assert [ms[r.meeting].level for r in local.relays] == ["province"]

@@ -193,7 +193,7 @@ def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention
             noun = m
             break
     if noun is None:
-        noun = _long_relayed(text, desc_start, start, lex)
+        noun = _long_named(text, desc_start, start, lex)
     if noun is None:
         return None
     desc = text[desc_start:noun.start()]
@@ -226,20 +226,27 @@ def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention
 
 
 # how far a relayed meeting's name may run between its level and `精神` (`传达学习全市…“开门红”…推进大会精神`)
-_LONG_NAME = 36
+_LONG_NAME = 48
 _LONG_STOP = re.compile(r"[，,。；;！？!?\n：:、]")
 
 
-def _long_relayed(text: str, desc_start: int, start: int, lex: _Lex) -> re.Match[str] | None:
-    """A meeting relayed under a long name, quotes and all (`传达学习全市优化环境暨“开门红”推进大会精神`):
-    the noun must be followed by `精神` and a relay verb must open the clause."""
-    if not lex.relay_re.search(text[clause_start(text, start):start]):
+def _long_named(text: str, desc_start: int, start: int, lex: _Lex) -> re.Match[str] | None:
+    """A meeting relayed or watched under a long name, quotes and all: relayed, the noun is followed by
+    `精神` after a relay verb (`传达学习全市优化环境暨“开门红”推进大会精神`); watched, the noun ends the clause
+    or the watching (`收听收看省政府第二季度防范…暨…工作部署视频会议后`)."""
+    before = text[clause_start(text, start):start]
+    relayed, watched = lex.relay_re.search(before), lex.watch_re.search(before)
+    if not (relayed or watched):
         return None
     stop = _LONG_STOP.search(text, desc_start, desc_start + _LONG_NAME)
     hi = stop.start() if stop else min(len(text), desc_start + _LONG_NAME)
     for k in range(desc_start, hi):
         m = lex.noun_re.match(text, k, hi)
-        if m and _SPIRIT.match(text, m.end()):
+        if m is None:
+            continue
+        if _SPIRIT.match(text, m.end()) and relayed:
+            return m
+        if watched and (m.end() == hi or _FOLLOW.match(text, m.end())):
             return m
     return None
 
@@ -377,9 +384,10 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
             if d.venue or (d.branch and not d.after_prev):
                 grp.venues.append((d.start, d.end))
             if grp.local is None or (d.held is not None and not d.venue and grp.local.held is None
-                                     and grp.local.venue and not grp.local.participants):
-                # `我市设立分会场，…会议后随即召开全市…会议`: a venue nobody is named at is not the meeting
-                # the follow-up held right after is
+                                     and grp.local.venue and not any(p.role in ("chair", "speaker") for p in
+                                                                     grp.local.participants.values())):
+                # `我市设立分会场，…会议后随即召开全市…会议`: a venue where nobody chairs or speaks (`副市长甲在市
+                # 分会场参会`) is not the meeting; the follow-up held right after is
                 if grp.local is not None and grp.local in kept:
                     kept.remove(grp.local)
                 grp.local = d

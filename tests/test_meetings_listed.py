@@ -91,3 +91,21 @@ def test_a_watched_meeting_with_a_long_name_is_found():
     local = next(m for m in ms if m.level == "prefecture")
     assert watched.kind == "teleconference" and watched.date == "2023-04-23"
     assert [ms[r.meeting].level for r in local.relays] == ["province"]
+
+
+def test_the_home_body_speaking_after_a_silent_venue_holds_the_local_meeting():
+    ms = _meetings("6月7日下午,全国安全生产电视电话会议召开。县领导王建国、李明华在我县分会场收听收看。"
+                   "电视电话会议结束后,我县要求各级有关部门开展地毯式排查。", "2023-06-08")
+    local = [m for m in ms if m.level == "county"]
+    assert len(local) == 1 and local[0].date == "2023-06-07"
+    assert [ms[r.meeting].level for r in local[0].relays] == ["national"]
+
+
+def test_the_region_listed_after_the_centre_in_an_autonomous_regions_report_is_a_province():
+    ms = _meetings("7月15日,锡林郭勒盟召开全盟安全生产电视电话会议,贯彻落实全国、全区安全生产电视电话会议精神,"
+                   "盟长王建国出席会议并讲话。", "2023-07-16")
+    assert sorted(m.level for m in ms) == ["national", "prefecture", "province"]
+    assert next(m for m in ms if m.level == "province").region == "内蒙古自治区"
+    ms = _meetings("7月15日,北京市海淀区召开全区安全生产工作会议,贯彻落实全国、全区安全生产电视电话会议精神,"
+                   "区长王建国出席会议并讲话。", "2023-07-16")
+    assert "province" not in [m.level for m in ms]

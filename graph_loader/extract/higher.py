@@ -32,7 +32,7 @@ from functools import cache
 from graph_loader.extract.dates import DateHit
 from graph_loader.extract.lexicon_files import alternation, rows
 from graph_loader.extract.meetings import MeetingDraft, ParticipantDraft, PersonRole, is_headline
-from graph_loader.extract.regions import RegionHit, level_of, relative_region, relative_words_re
+from graph_loader.extract.regions import RegionHit, level_of, parent_path, relative_region, relative_words_re
 from graph_loader.extract.sentences import SentenceIndex
 from graph_loader.lang.chars import SENTENCE_MARKS, clause_start
 from graph_loader.lang.kinds import kind_of_noun
@@ -167,6 +167,7 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
                 break
             run.append(nxt)
             end = nxt[0]
+        run = [_after_centre(tok, prev, ctx, local_level) for prev, tok in zip([None, *run], run, strict=False)]
         mention = _after_run(text, start, end, run, lex)
         if mention is None:
             continue
@@ -177,6 +178,21 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
         if mention.levels:
             out.append(mention)
     return out
+
+
+def _after_centre(tok: tuple, prev: tuple | None, ctx: str | None, local_level: str | None) -> tuple:
+    """`全国、全区…会议` in a report of an autonomous region's prefecture (`全盟`, a city there): the `区`
+    listed right after the centre is the region (a province), not a district; in a district's report
+    `全区` is its own."""
+    if prev is None or prev[1] != "national" or not tok[3].endswith("区") or tok[1] != "county":
+        return tok
+    path = ctx
+    while path is not None and level_of(path) not in (None, "province"):
+        path = parent_path(path)
+    autonomous = path is not None and path.endswith("自治区")
+    if not (autonomous or (ctx is None and local_level == "prefecture")) or local_level in ("county", "township"):
+        return tok
+    return (tok[0], "province", path if autonomous else None, tok[3])
 
 
 def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention | None:
@@ -410,6 +426,8 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
             elif d.held is None:  # one local meeting per watching: the venue and the `会后` deployment are one
                 for p in d.participants.values():
                     _give(grp.local, p.name, p.role, p.start, p.end, p.cue)
+                # `…在县分会场收听收看。会议结束后，我县要求…`: the home body speaking after holds the venue's meeting
+                grp.local.spoken = grp.local.spoken or d.spoken
             else:  # `会后，X县接着召开会议`: a meeting of its own further down
                 kept.append(d)
             continue

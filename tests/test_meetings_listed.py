@@ -109,3 +109,11 @@ def test_the_region_listed_after_the_centre_in_an_autonomous_regions_report_is_a
     ms = _meetings("7月15日,北京市海淀区召开全区安全生产工作会议,贯彻落实全国、全区安全生产电视电话会议精神,"
                    "区长王建国出席会议并讲话。", "2023-07-16")
     assert "province" not in [m.level for m in ms]
+
+
+def test_a_meeting_held_then_or_in_the_same_sentence_takes_the_date_before():
+    ms = _meetings("3月5日上午,河北省邢台市临西县政府召开安全生产工作会议,县长王建国主持会议并讲话。"
+                   "随后,县安委会召开全体会议,副县长李明华部署节日安全工作。", "2023-03-06")
+    assert [m.date for m in ms] == ["2023-03-05", "2023-03-05"]
+    ms = _meetings("3月5日,河北省邢台市临西县分别召开县委常委会会议、县政府常务会议,专题研究安全生产。", "2023-03-06")
+    assert [(m.date, m.level) for m in ms] == [("2023-03-05", "county")] * 2

@@ -582,6 +582,13 @@ def assign_dates(meetings: list[MeetingDraft], dates: list[DateHit], index: Sent
             # `会后，我县立即召开…会议`: a meeting held right after a dated one takes its date
             src = meetings[m.relays_meeting]
             m.date, m.date_span = src.date, src.date_span
+        elif (anchor is not None and i > 0 and meetings[i - 1].date and meetings[i - 1].date_span
+              and (_RIGHT_AFTER.search(index.sentence_text(anchor)[:anchor - index.at(anchor).start])
+                   or (meetings[i - 1].held is not None
+                       and index.index_at(meetings[i - 1].held) == index.index_at(anchor)))):
+            # `随后，县安委会召开全体会议`: a meeting held right after the one before it, that day; `3月5日，
+            # 分别召开甲会议、乙会议`: one sentence holding several meetings dates them all
+            m.date, m.date_span = meetings[i - 1].date, meetings[i - 1].date_span
         elif m.branch and m.relays_meeting is not None and m.relays_meeting == i - 1:
             src = meetings[i - 1]
             # a branch venue meets when the meeting it relays does; an after-meeting only in its paragraph

@@ -117,3 +117,8 @@ def test_a_meeting_held_then_or_in_the_same_sentence_takes_the_date_before():
     assert [m.date for m in ms] == ["2023-03-05", "2023-03-05"]
     ms = _meetings("3月5日,河北省邢台市临西县分别召开县委常委会会议、县政府常务会议,专题研究安全生产。", "2023-03-06")
     assert [(m.date, m.level) for m in ms] == [("2023-03-05", "county")] * 2
+
+
+def test_a_department_under_a_level_character_gives_the_convener_level():
+    ms = _meetings("5月29日,旗应急管理局组织召开安全生产警示教育会,90余家生产经营单位参加会议。", "2023-05-30")
+    assert [m.level for m in ms] == ["county"]

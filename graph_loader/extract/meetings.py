@@ -618,7 +618,7 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
         if path is None and m.name and "全国" in m.name:
             m.level, m.level_rule = "national", "meeting.level.national"
             continue
-        if path is None and m.held is not None and m.name and (body := _CONVENER_BODY.match(m.name)):
+        if path is None and m.held is not None and m.name and (body := _convener_body_re().match(m.name)):
             # `省委和市委分别召开省委常委会会议、市委常委会会议`: a name opening with its body says its level
             path, rule = level_region(body.group(1), context), "meeting.level.name_body"
         if path is None and m.held is not None:
@@ -647,7 +647,7 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
                 m.level = level_of_chars(text[m.branch_pos - 1], context)  # `在县分会场`: a county venue
                 m.level_rule = "meeting.level.branch_level" if m.level else None
             if m.level is None and m.held is not None and (
-                    body := _CONVENER_BODY.match(text, clause_start(text, m.held))):
+                    body := _convener_body_re().match(text, clause_start(text, m.held))):
                 m.level = level_of_chars(body.group(1), context)  # `县安委会召开…会议`: the convener's level
                 m.level_rule = "meeting.level.convener_body" if m.level else None
             if m.level is None and home is not None:  # `…巡查组进驻我县`: the report's own level
@@ -677,7 +677,10 @@ def _only_place_of_level(regions: list[RegionHit], level: str) -> str | None:
     return paths.pop() if len(paths) == 1 else None
 
 
-_CONVENER_BODY = re.compile(r"\s*([" + LEVEL_CHARS + r"])(?:委|政府|人民政府|安委会|安委办|安全生产委员会)")
+@cache
+def _convener_body_re() -> re.Pattern[str]:
+    """A level character and a body of lexicon/bodies.tsv (`县安委会`, `旗应急管理局`): the convener's level."""
+    return re.compile(r"\s*([" + LEVEL_CHARS + r"])(?:" + alternation(r[0] for r in rows("bodies.tsv")) + ")")
 
 
 def _from_people(m: MeetingDraft, person_regions: dict[str, list[str]], role: str) -> str | None:

@@ -122,3 +122,14 @@ def test_a_meeting_held_then_or_in_the_same_sentence_takes_the_date_before():
 def test_a_department_under_a_level_character_gives_the_convener_level():
     ms = _meetings("5月29日,旗应急管理局组织召开安全生产警示教育会,90余家生产经营单位参加会议。", "2023-05-30")
     assert [m.level for m in ms] == ["county"]
+
+
+def test_a_visiting_team_hearing_a_places_report_is_a_report_meeting_there():
+    ms = _meetings("9日下午,国家安全生产督查组第二小组在咸阳听取了咸阳市政府及有关部门的汇报,之后赴彬州市进行督查。",
+                   "2023-09-10")
+    assert [(m.kind, m.level, m.region, m.date) for m in ms] == [("report", "prefecture", "陕西省咸阳市", "2023-09-09")]
+    # one of an inspection's methods over its days is no meeting, nor is a report heard and done
+    assert not _meetings("4月16日至25日,考核巡查组听取了陕西省安全生产工作汇报,重点查阅了有关文件资料。", "2023-04-26")
+    ms = _meetings("9月21日上午,市安全生产第四督导组到县督导。副县长王建国出席汇报会。督导组一行听取汇报后,"
+                   "深入企业进行了实地督导。", "2023-09-22")
+    assert len(ms) == 1

@@ -93,6 +93,7 @@ class _Lex:
     team_feedback: re.Pattern[str]
     attended: re.Pattern[str]
     team_report: re.Pattern[str]
+    team_heard: re.Pattern[str]
     not_held: tuple[str, ...]  # words just before a held verb that say the meeting is not held yet
     not_chair: tuple[str, ...]  # words just before a chair cue that say no one chairs there
 
@@ -132,6 +133,10 @@ def _lex() -> _Lex:
         attended=re.compile(r"(?P<v>" + alternation(_attend_verbs()) + r")(?P<np>[^，,。；;！？!?\n]{0,20}?)(?P<n>"
                             + nouns + ")"),
         team_report=re.compile(r"向(?:" + alternation(words("teams.tsv")) + r")[^，,。；;！？!?\n]{0,6}?(?P<v>汇报)"),
+        # `督查组在某市听取了某市政府的汇报`: a visiting team hearing the place's report is a report meeting held
+        team_heard=re.compile(r"(?:" + alternation(words("teams.tsv")) + r")[^，,。；;！？!?\n]{0,12}?(?:"
+                              + alternation(meeting_verbs("heard")) + r")了?[^，,。；;！？!?\n]{1,30}?(?P<v>汇报)"
+                              r"(?!会|后|时)"),
         # `督导组向某市反馈督导情况`: a team reporting back is a feedback meeting held
         team_feedback=re.compile(r"(?:" + alternation(words("teams.tsv")) + r")[^，,。；;！？!?\n]{0,4}?向"
                                  r"[^，,。；;！？!?\n]{1,24}?(?P<v>反馈)[^，,。；;！？!?\n]{0,8}?(?:情况|意见|问题)"),
@@ -207,6 +212,14 @@ def _events(text: str) -> list[_Event]:
         if text[max(0, m.start() - 2):m.start()].endswith(lex.not_held):
             continue
         out.append(_Event(m.start("v"), m.end(), "held", "汇报会", text[m.start():m.end()], False, chaired=True))
+    for m in lex.team_heard.finditer(text):
+        sent = text[_sentence_start(text, m.start()):m.start() + _SENTENCE_END.search(text + "。", m.end()).end()]
+        if text[max(0, m.start() - 2):m.start()].endswith(lex.not_held) or _verbs_re("inside").search(
+                text, _sentence_start(text, m.start()), m.start()) or _INSPECTION_METHODS.search(sent):
+            # `会议听取了督导组…汇报`: a part of the meeting reported; `4月1日至5日，考核组听取了汇报、查阅了
+            # 资料`: one of an inspection's methods over its days, no meeting
+            continue
+        out.append(_Event(m.start("v"), m.end(), "held", "汇报会", text[m.start():m.end()], False))
     for m in lex.team_feedback.finditer(text):
         if text[max(0, m.start() - 2):m.start()].endswith(lex.not_held):
             continue
@@ -255,6 +268,8 @@ def _listed(text: str, m: re.Match[str]) -> list[_Event]:
     return out
 
 
+# what a team does besides hearing reports, listed with it as the ways of an inspection over its days
+_INSPECTION_METHODS = re.compile(r"查阅|查看|检查现场|实地检查|抽查|暗访|至\d{1,2}日")
 _INSIDE_REACH = 60  # characters an inside word may stand before the act
 
 

@@ -523,8 +523,13 @@ def _meeting(text: str, d: MeetingDraft, position: dict[int, int], directive_hit
             m.inspection = i
             # the meeting is held where the team inspects (海宁市, 省市场监管局), unless the text holds it in
             # another place of that level (`第四组在某市召开反馈会` in a report of several teams' visits)
-            if insp.target_region and not (d.venue_region and d.venue_region != insp.target_region
-                                           and level_of(d.venue_region) == level_of(insp.target_region)):
+            # nor where the place that reports to the team is named inside the target (`督查组在某市听取了某市政府
+            #的汇报` on a visit to the province)
+            inside = (d.region is not None and d.level_rule == "meeting.level.convener_place"
+                      and d.region != insp.target_region and d.region.startswith(insp.target_region or "\0"))
+            if insp.target_region and not inside and not (
+                    d.venue_region and d.venue_region != insp.target_region
+                    and level_of(d.venue_region) == level_of(insp.target_region)):
                 m.region, m.level = insp.target_region, level_of(insp.target_region)
                 m.evidence.append(ev(insp.spans[0][0], insp.spans[0][1], "meeting.level.inspection_target"))
             break

@@ -133,3 +133,11 @@ def test_a_visiting_team_hearing_a_places_report_is_a_report_meeting_there():
     ms = _meetings("9月21日上午,市安全生产第四督导组到县督导。副县长王建国出席汇报会。督导组一行听取汇报后,"
                    "深入企业进行了实地督导。", "2023-09-22")
     assert len(ms) == 1
+
+
+def test_a_leader_named_only_after_the_watching_speaks_at_the_follow_up_only():
+    ms = _meetings("临西讯 3月5日下午,我县组织收听收看国家、省、市安全生产电视电话会议。"
+                   "会后,县长王建国对我县安全生产工作进行安排部署。", "2023-03-06")
+    assert sorted(m.level for m in ms) == ["county", "national", "prefecture", "province"]
+    assert [(m.level, [(p.name, p.role) for p in m.participants]) for m in ms if m.participants] == [
+        ("county", [("王建国", "speaker")])]

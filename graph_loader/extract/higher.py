@@ -606,6 +606,8 @@ def _participants(grp: _Group, roles: list[PersonRole], kept: list[MeetingDraft]
     firsts = [d.start for d in kept if d.start > grp.start and not d.higher]
     if local is not None and local.held is not None and local.held > grp.start:
         firsts.append(local.held)
+    if local is not None and local.after_at is not None and local.after_at > grp.start and not local.venue:
+        firsts.append(local.after_at)  # `…收听收看…会议。会后，县长X部署`: X speaks at the follow-up only
     hi = min(firsts, default=10**9)
     if grp.inside_end is not None:  # the people after the watching sentence are the reported meeting's own
         hi = min(hi, grp.inside_end)

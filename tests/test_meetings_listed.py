@@ -141,3 +141,12 @@ def test_a_leader_named_only_after_the_watching_speaks_at_the_follow_up_only():
     assert sorted(m.level for m in ms) == ["county", "national", "prefecture", "province"]
     assert [(m.level, [(p.name, p.role) for p in m.participants]) for m in ms if m.participants] == [
         ("county", [("王建国", "speaker")])]
+
+
+def test_meetings_listed_before_the_spirit_that_closes_the_list_are_each_relayed():
+    for text in ("临西讯 3月5日,县政府召开常务会议,传达学习了全国安全生产电视电话会议和全省安全生产工作会议精神,"
+                 "县长王建国主持会议。",
+                 "临西讯 3月5日,县政府召开常务会议,传达学习了国务院常务会议、省政府常务会议精神,县长王建国主持会议。"):
+        ms = _meetings(text, "2023-03-06")
+        local = next(m for m in ms if m.level == "county")
+        assert sorted(ms[r.meeting].level for r in local.relays) == ["national", "province"]

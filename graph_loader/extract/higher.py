@@ -154,8 +154,9 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
         if start < pos_done:
             continue
         first = tokens[start]
-        if len(first[3]) == 1 and start > 0 and text[start - 1] not in lex.run_start_ok:
-            continue  # `淮北市`'s 市, `县委`: not a level word of a list
+        if len(first[3]) == 1 and start > 0 and text[start - 1] not in lex.run_start_ok and not (
+                text[start - 1] == "、" and _after_meeting_noun(text, start - 1)):
+            continue  # `淮北市`'s 市, `县委`: not a level word of a list (but `国务院常务会议、省政府常务会议`)
         run = [first]
         end = first[0]
         while True:
@@ -228,7 +229,8 @@ def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention
     if mode is None or mode == "ended":
         if lex.watch_re.search(before):
             mode = "watch"
-        elif mode is None and (_SPIRIT.match(text, after) or _DEPLOYED.match(text, after)) and (
+        elif mode is None and (_SPIRIT.match(text, after) or _DEPLOYED.match(text, after)
+                               or _listed_spirit(text, after)) and (
                 lex.relay_re.search(before) or lex.relay_re.search(text, _sentence_start(text, start), start)):
             # `传达…批示精神，市委会议关于…的部署和全市…会议精神`: one relay verb governs the whole list
             mode = "relay"
@@ -265,6 +267,24 @@ def _long_named(text: str, desc_start: int, start: int, lex: _Lex) -> re.Match[s
         if watched and (m.end() == hi or _FOLLOW.match(text, m.end())):
             return m
     return None
+
+
+def _after_meeting_noun(text: str, pos: int) -> bool:
+    """A meeting noun ends at `pos`: what follows continues a list of meetings."""
+    return any(text.endswith(n, 0, pos) for n in kind_of_noun())
+
+
+_LIST_ON = re.compile(r"\s*(?:、|以及|和|及|与)")
+_CLAUSE_REST = re.compile(r"[^，,。；;！？!?\n]{0,60}")
+
+
+def _listed_spirit(text: str, after: int) -> bool:
+    """`传达学习了国务院常务会议、省政府常务会议精神`: a meeting listed before others whose `精神` (or
+    `部署`) closes the list is relayed with them."""
+    if not _LIST_ON.match(text, after):
+        return False
+    rest = _CLAUSE_REST.match(text, after)
+    return bool(rest and re.search(r"会议?\s*的?(?:精神|部署)", rest.group()))
 
 
 def _is_headline(text: str, index: SentenceIndex, pos: int) -> bool:

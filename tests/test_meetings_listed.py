@@ -150,3 +150,9 @@ def test_meetings_listed_before_the_spirit_that_closes_the_list_are_each_relayed
         ms = _meetings(text, "2023-03-06")
         local = next(m for m in ms if m.level == "county")
         assert sorted(ms[r.meeting].level for r in local.relays) == ["national", "province"]
+
+
+def test_a_place_inside_a_cited_instruction_does_not_place_the_meeting():
+    ms = _meetings("2月11日,县委常委会召开第15次会议,传达学习习近平总书记对四川宜宾市筠连县山体滑坡作出的重要指示精神,"
+                   "县委书记王建国主持会议并讲话。", "2024-02-12")
+    assert [(m.level, m.region) for m in ms] == [("county", None)]

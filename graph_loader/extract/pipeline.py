@@ -217,7 +217,9 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     # a place inside an incident's name (`对某省某矿坍塌事故的重要指示`) is where it happened, not the report's home
     # nor where a meeting of the report was held
     incident_hits = find_incidents(text)
-    placed = [h for h in regions if not any(i.start <= h.start < i.end for i in incident_hits)]
+    # so is a place inside a cited instruction (`对某市某县山体滑坡作出的重要指示`): where it happened
+    instruction_hits = find_instructions(text)
+    placed = [h for h in regions if not any(i.start <= h.start < i.end for i in [*incident_hits, *instruction_hits])]
     ctx = context_region(text, placed) or source_region or title_home(text, placed)
     record.context_region = ctx
     region_at = {h.start: h for h in regions}
@@ -244,7 +246,7 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
         _set_convener(text, d, m, regions, ctx, ev, bodies)
     record.inspections = [_inspection(i, mentions, ev, bodies) for i in inspections]
     record.directives = [_directive(h, ev) for h in directive_hits]
-    record.instructions = [_directive(h, ev) for h in find_instructions(text)]
+    record.instructions = [_directive(h, ev) for h in instruction_hits]
     record.incidents = [Incident(title=h.title, region=h.region,
                                  evidence=[ev(h.start, h.end, "incident.named")]) for h in incident_hits]
     _regions(record, regions, ev)

@@ -156,3 +156,10 @@ def test_a_place_inside_a_cited_instruction_does_not_place_the_meeting():
     ms = _meetings("2月11日,县委常委会召开第15次会议,传达学习习近平总书记对四川宜宾市筠连县山体滑坡作出的重要指示精神,"
                    "县委书记王建国主持会议并讲话。", "2024-02-12")
     assert [(m.level, m.region) for m in ms] == [("county", None)]
+
+
+def test_then_several_meetings_held_severally_each_take_the_days_date_and_level():
+    ms = _meetings("3月1日上午,福建省召开全省安全生产工作会议,副省长王建国出席会议并讲话。随后,又分别召开了"
+                   "全省安全生产监管系统工作会议、全省非煤矿山安全生产工作会议和设区市应急局长座谈会。", "2023-03-02")
+    assert [(m.date, m.level) for m in ms] == [("2023-03-01", "province")] * 4
+    assert [m.kind for m in ms][-1] == "other"  # 座谈会

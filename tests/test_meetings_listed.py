@@ -163,3 +163,12 @@ def test_then_several_meetings_held_severally_each_take_the_days_date_and_level(
                    "全省安全生产监管系统工作会议、全省非煤矿山安全生产工作会议和设区市应急局长座谈会。", "2023-03-02")
     assert [(m.date, m.level) for m in ms] == [("2023-03-01", "province")] * 4
     assert [m.kind for m in ms][-1] == "other"  # 座谈会
+
+
+def test_a_document_named_as_the_topic_discussed_is_not_relayed():
+    ms = _meetings("22日下午,考核巡查组围绕贯彻落实《地方党政领导干部安全生产责任制规定》等问题,与福建省委省政府"
+                   "有关部门召开座谈会。", "2023-03-23")
+    assert ms and not any(r.directive for m in ms for r in m.relays)
+    ms = _meetings("3月22日,福建省三明市召开安全生产工作会议,传达学习《地方党政领导干部安全生产责任制规定》。",
+                   "2023-03-23")
+    assert [r.directive for r in ms[0].relays] == ["地方党政领导干部安全生产责任制规定"]

@@ -416,8 +416,10 @@ def _relay_verb_before(text: str, start: int) -> bool:
     """A relay verb in the clause before `start`, not inside a title listed there (`研究了《贯彻…意见》《某计划》`:
     the 贯彻 is the first title's word, not the meeting's)."""
     cs = clause_start(text, start)
-    return bool(_relay_verb_re().search(_TITLED.sub(lambda m: "《" + "　" * (len(m.group()) - 2) + "》",
-                                                     text[cs:start])))
+    clause = _TITLED.sub(lambda m: "《" + "　" * (len(m.group()) - 2) + "》", text[cs:start])
+    topic = meeting_verbs("topic")
+    # `围绕贯彻落实《某意见》等问题座谈`: the document is a topic discussed, not relayed
+    return any(not clause[:v.start()].endswith(topic) for v in _relay_verb_re().finditer(clause))
 
 
 @cache

@@ -172,3 +172,10 @@ def test_a_document_named_as_the_topic_discussed_is_not_relayed():
     ms = _meetings("3月22日,福建省三明市召开安全生产工作会议,传达学习《地方党政领导干部安全生产责任制规定》。",
                    "2023-03-23")
     assert [r.directive for r in ms[0].relays] == ["地方党政领导干部安全生产责任制规定"]
+
+
+def test_a_higher_leader_chairing_after_a_watching_chairs_the_watched_meeting():
+    ms = _meetings("福建省三明市沙县区组织收听收看全省安全生产电视电话会议。区长王建国等区领导收听收看。\n"
+                   "会议通报了全省一季度安全生产情况。\n省委常委、副省长李明华主持会议并提出具体工作要求。", None)
+    assert [(m.level, m.kind) for m in ms] == [("province", "teleconference")]
+    assert ("李明华", "chair") in {(p.name, p.role) for p in ms[0].participants}

@@ -404,6 +404,10 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
             mn.mode != "relay" and d.held < mn.end and mn.start < (d.held_end or d.held + 1) for mn in mentions)
         if covered and grp is not None:
             continue  # the draft is the watched meeting itself, now made per level
+        if (grp is not None and not d.higher and d.generic and d.held is not None and d.level
+                and LEVEL_RANK.get(d.level, 9) < local_rank and d.held > grp.start
+                and any(g.level == d.level for g in grp.meetings)):
+            continue  # `…收听收看全省…会议。…副省长X主持会议`: the watched meeting, chaired above
         if d.higher:
             kept.append(d)
             continue

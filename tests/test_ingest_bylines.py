@@ -48,6 +48,14 @@ def ingest(text: str, name: str = "a.txt") -> Document:
     (f"某县召开安全生产工作会议\n来源:某某日报 作者:严明明\n{STORY}", ["严明明"]),
     # a credit word before a surname that is the same character is a name (文经丰), not 文 + 经丰
     (f"{STORY}(文经丰)", ["文经丰"]),
+    # credit marks set to names with a slash, before or after them, and a pipe after the credit
+    (f"{STORY}(文/柯小舟 图/庞大海)", ["柯小舟", "庞大海"]),
+    (f"{STORY}\n(图/庞 海 文/柯小舟)", ["庞海", "柯小舟"]),
+    (f"{STORY}\n(柯小舟 庞大海/文 苗一禾/图)", ["柯小舟", "庞大海", "苗一禾"]),
+    (f"{STORY}\n柯小舟 庞大海 文/图", ["柯小舟", "庞大海"]),
+    (f"某县召开安全生产工作会议\n文 | 柯小舟\n{STORY}", ["柯小舟"]),
+    # a lost space (`?`) between the names of a credit
+    (f"{STORY}\n\n(文/图?柯小舟?庞大海?苗一禾)", ["柯小舟", "庞大海", "苗一禾"]),
 ])
 def test_bylines(text, reporters):
     assert ingest(text).metadata.reporters == reporters

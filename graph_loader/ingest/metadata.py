@@ -65,10 +65,13 @@ def _join_split_names(tokens: list[str]) -> list[str]:
 def names_in(fragment: str) -> list[str]:
     """Person names in a byline fragment (`记者 张三 通讯员 李四` → 张三, 李四; `记者 周 玲` → 周玲).
 
-    A word of byline_ends.txt after a name closes the run (`张三 报道 本报济南…` → 张三)."""
+    A word of byline_ends.txt after a name closes the run (`张三 报道 本报济南…` → 张三); a credit mark
+    set to a name with a slash is read as a space (`文/张三 图/李四`, `张三/文`: the `credit_mark` rules)."""
     words, ends = byline_words(), byline_ends()
     out: list[str] = []
     tokens: list[str] = []
+    for p in _rules("credit_mark"):
+        fragment = p.sub(" ", fragment)  # `文/张三 图/李四`, `张三/文`, `文/图?张三?李四`
     for token in _SPLIT.split(fragment.strip()):
         token = _after_role(token, words)
         if token:
@@ -118,7 +121,9 @@ def _is_name(token: str) -> bool:
 
 def bare_names(line: str) -> list[str]:
     """The names of a line made of names only (`张三 李四`, `张三 李四 报道`), else []: a byline without a
-    role word."""
+    role word; credit marks go (`张三/文 李四/图`, `张三 李四 文/图`)."""
+    for p in _rules("credit_mark"):
+        line = p.sub(" ", line)
     tokens = _join_split_names([t for t in re.split(r"[\s、，,]+", line.strip()) if t])
     while len(tokens) > 1 and tokens[-1] in byline_ends():
         tokens.pop()  # `张三 李四 报道`

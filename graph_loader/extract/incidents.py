@@ -20,6 +20,7 @@ from graph_loader.lang.titles import clean_title
 
 LEXICON = Path(__file__).parent / "lexicon" / "incident_words.tsv"
 _MAX_NAME_GAP = 8  # a company or site between place and code: 宁夏银川富洋烧烤店“6·21”
+_MAX_SITE_NAME = 16  # a longer one ends with a site word: 某县某某金属制品有限公司“4·9”
 _NAME_CHARS = re.compile("[" + HAN + "]*")
 
 
@@ -34,7 +35,7 @@ class IncidentHit:
 @lru_cache(maxsize=1)
 def _words() -> dict[str, list[str]]:
     out: dict[str, list[str]] = {"grade": [], "kind": [], "cut": [], "frame_open": [], "frame_close": [],
-                                 "general": []}
+                                 "general": [], "site": [], "one": []}
     with open(LEXICON, encoding="utf-8") as f:
         for line in f:
             if line.startswith("#") or not line.strip():
@@ -77,8 +78,9 @@ def find_incidents(text: str) -> list[IncidentHit]:
         if not (1 <= int(mo) <= 12 and 1 <= int(day) <= 31):
             continue
         dotted = "." in m.group("code") or "．" in m.group("code")
-        if (dotted or not m.group("sep")) and not m.group("open") and not grade_or_kind.match(m.group("tail")):
-            continue  # an unquoted decimal (1.5万家企业发生事故) is a code only right before its grade or kind
+        if (dotted or not m.group("sep")) and not m.group("open") and not grade_or_kind.match(m.group("tail")) \
+                and not _place_opens(m.group("tail")):
+            continue  # an unquoted decimal (1.5万家企业发生事故) is a code only right before its grade, kind or place
         start = m.start()
         window_start = max(0, start - 24)
         window = text[window_start:start]
@@ -87,7 +89,8 @@ def find_incidents(text: str) -> list[IncidentHit]:
         edge = len(window)
         for p in reversed(find_regions(window)):
             gap = window[p.end:edge]
-            if len(gap) > _MAX_NAME_GAP or not _NAME_CHARS.fullmatch(gap) or _gap_cut().search(gap):
+            if len(gap) > _MAX_NAME_GAP and not (len(gap) <= _MAX_SITE_NAME and _site_end().search(gap)) \
+                    or not _NAME_CHARS.fullmatch(gap) or _gap_cut().search(gap):
                 break
             edge = p.start
             region = region or p.path
@@ -108,13 +111,29 @@ _NOT_HAN = re.compile(rf"[^{HAN}]")
 
 
 def _town_before(window: str) -> int:
-    """Where a place name ending with a level character starts at the end of `window` (after the last
-    cut word or mark), else len(window)."""
+    """Where a place name ending with a level character, or a site's name ending with a site word
+    (`某某焦煤某某矿`), starts at the end of `window` (after the last cut word or mark), else len(window)."""
     start = max((m.end() for m in _gap_cut().finditer(window)), default=0)
     start = max([start, *(m.end() for m in _NOT_HAN.finditer(window))])
     if relative_words_re("我全本该").fullmatch(window, start):
         return len(window)  # `我市“3·21”火灾事故`: the reader's own place is no part of the name
-    return start if _TOWN.fullmatch(window, start) else len(window)
+    if (own := relative_words_re("我全本该").match(window, start)) and _site_end().search(window, own.end()):
+        start = own.end()  # `我县某某公司“4·9”`: the site without the reader's place
+    if _TOWN.fullmatch(window, start):
+        return start
+    site = window[start:]
+    return start if 2 < len(site) <= _MAX_SITE_NAME and _site_end().search(site) else len(window)
+
+
+@lru_cache(maxsize=1)
+def _site_end() -> re.Pattern[str]:
+    return re.compile("(?:" + "|".join(map(re.escape, sorted(_words()["site"], key=len, reverse=True))) + ")$")
+
+
+def _place_opens(tail: str) -> bool:
+    """Whether a gazetteer place opens the text after an unquoted code (`11.24某省某市电厂…坍塌事故`)."""
+    places = find_regions(tail[:12])
+    return bool(places) and places[0].start == 0
 
 
 @lru_cache(maxsize=1)
@@ -144,13 +163,14 @@ def _framed_re() -> re.Pattern[str]:
         return "|".join(map(re.escape, sorted(words[key], key=len, reverse=True)))
 
     return re.compile(rf"(?:{alt('frame_open')})了?(?:\d{{1,2}}月\d{{1,2}}日)?"
-                      rf"(?P<name>[{HAN}]{{4,30}}?(?:{alt('kind')})+)的?[{HAN}]{{0,2}}?(?:{alt('frame_close')})")
+                      rf"(?P<name>[{HAN}]{{2,30}}?(?:{alt('kind')})+)的?[{HAN}]{{0,2}}?(?:{alt('frame_close')})")
 
 
 def _framed(text: str) -> list[IncidentHit]:
     """An incident named without a code inside the genre's frames (`深刻汲取某省某市燃气爆炸事故教训`,
     `通报了5月6日某县某厂火灾事故情况`): its name opens with the place it happened, and holds no word
-    that makes it a class of events (`汲取某省近期几起事故教训` names none), and a kind besides `事故`."""
+    that makes it a class of events (`汲取某省近期几起事故教训` names none), and a kind besides `事故` or a
+    grade of one incident (`汲取某县较大道路交通事故教训`)."""
     out = []
     specific = [k for k in _words()["kind"] if k not in _words()["general"]]
     pos = 0
@@ -160,11 +180,22 @@ def _framed(text: str) -> list[IncidentHit]:
         places = find_regions(name)
         if not places or places[0].start != 0 or _gap_cut().search(name, places[0].end):
             continue
-        if not any(k in name[places[0].end:] for k in specific):
-            continue  # `某县道路交通事故`: a class of accidents
+        rest = name[places[0].end:]
+        if not any(k in rest for k in specific) and not _one_grade(rest):
+            continue  # `某县道路交通事故`: a class of accidents (`某县较大道路交通事故` is one)
         out.append(IncidentHit(m.start("name"), m.end("name"), clean_title(name), places[0].path))
         pos = m.end()
     return out
+
+
+@lru_cache(maxsize=1)
+def _grades_re() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(_words()["grade"], key=len, reverse=True))))
+
+
+def _one_grade(name: str) -> bool:
+    """Whether a grade that marks one incident (`较大`, not the class word `重特大`) stands in the name."""
+    return any(g.group() in _words()["one"] for g in _grades_re().finditer(name))
 
 
 def _code(title: str) -> str:

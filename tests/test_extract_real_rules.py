@@ -120,6 +120,14 @@ def test_short_sector_words_name_a_sector_only_as_items_of_a_list_of_sectors():
     assert sectors("会议要求加强建筑设计。") == []
 
 
+def test_a_sector_word_naming_a_body_by_its_work_or_a_publication_names_no_sector():
+    from graph_loader.extract.sectors import find_sectors
+
+    for text in ("县森林防火指挥部召开会议。", "省道路运输管理局负责人参加。", "县特种设备检验所所长参加。",
+                 "某某煤矿安全网讯 会议召开。"):
+        assert find_sectors(text) == [], text
+
+
 def test_a_list_of_departments_names_no_sector():
     from graph_loader.extract.sectors import find_sectors
 

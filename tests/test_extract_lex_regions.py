@@ -176,3 +176,11 @@ def test_a_functional_zone_is_no_division_but_names_the_city_it_opens_with():
     d = ingest_bytes("3月2日,苏州工业园区召开安全生产工作会议,部署安全生产工作。".encode(), Path("z.txt"))
     assert isinstance(d, Document)
     assert extract(d).regions == ["江苏省苏州市"]
+
+
+def test_a_former_name_names_the_division_it_became():
+    # a county that became a city, one merged into a district, a renamed prefecture (jionlp's change list)
+    assert paths("工作组赴彬县进行督查。") == ["陕西省咸阳市彬州市"]
+    assert paths("长岛县政府组织收看会议。") == ["山东省烟台市蓬莱区"]
+    assert paths("襄樊市召开会议。") == ["湖北省襄阳市"]
+    assert paths("城区召开会议。") == []  # a former district name that is an ordinary word

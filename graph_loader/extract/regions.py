@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from graph_loader.extract.lexicon_files import alternation
 from graph_loader.extract.lexicon_files import rows as lexicon_rows
-from graph_loader.gazetteer import divisions, package_file
+from graph_loader.gazetteer import divisions, former_names, package_file
 from graph_loader.lang.chars import HAN
 from graph_loader.lang.levels import LEVEL_CHARS, LOCAL_LEVELS
 
@@ -96,6 +96,10 @@ class Gazetteer:
         return out
 
 
+_GENERIC_FORMER = frozenset({"城区", "矿区", "郊区", "南郊区"})
+"""Former district names that are ordinary words: no former name of any one division."""
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """Build the gazetteer once per process from jionlp's location file."""
@@ -140,6 +144,14 @@ def gazetteer() -> Gazetteer:
                     add(a + "州", cur, "alias")
                 elif name.endswith("自治县"):
                     add(a + "县", cur, "alias")
+    by_path = {p.path: p for p in places}
+    for full, short, new in former_names():  # `彬县` (now 彬州市), `长岛县` (now in 蓬莱区)
+        place = by_path.get("".join(new)) or by_path.get("".join(dict.fromkeys(new)))
+        if place is None or full in _GENERIC_FORMER:
+            continue
+        for surface, kind in ((full, "full"), (short, "alias")):
+            if surface not in forms and surface not in common_words() and not (kind == "alias" and len(surface) < 2):
+                add(surface, place, kind)
     variants: dict[str, list[str]] = {}
     for variant, standard in lexicon_rows("char_variants.tsv"):
         variants.setdefault(standard, []).append(variant)

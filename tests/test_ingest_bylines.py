@@ -54,6 +54,10 @@ def ingest(text: str, name: str = "a.txt") -> Document:
     (f"{STORY}\n(柯小舟 庞大海/文 苗一禾/图)", ["柯小舟", "庞大海", "苗一禾"]),
     (f"{STORY}\n柯小舟 庞大海 文/图", ["柯小舟", "庞大海"]),
     (f"某县召开安全生产工作会议\n文 | 柯小舟\n{STORY}", ["柯小舟"]),
+    # text, picture and camera credits; a role word after a page's bullet mark
+    (f"{STORY}\n文字:柯小舟 图片:庞大海", ["柯小舟", "庞大海"]),
+    (f"{STORY}\n(记者 柯小舟 摄像 庞大海)", ["柯小舟", "庞大海"]),
+    (f"★记者 柯小舟\n{STORY}", ["柯小舟"]),
     # the byline in brackets after 某某消息 or 某镇供稿
     (f"某某网消息(记者柯小舟 通讯员庞大海、苗一禾){STORY}", ["柯小舟", "庞大海", "苗一禾"]),
     (f"某某镇供稿(柯小舟){STORY}", ["柯小舟"]),

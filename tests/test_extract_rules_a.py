@@ -104,6 +104,8 @@ def test_no_reporter(text):
     # no code: a short place and kind, or a grade of one incident
     ("要深刻吸取香港火灾教训。", ["香港火灾"]),
     ("要深刻汲取湖南某某高速较大道路交通事故教训。", ["湖南某某高速较大道路交通事故"]),
+    # an earthquake named by its place and magnitude
+    ("会议传达了四川泸定6.8级地震抗震救灾情况。", ["四川泸定6.8级地震"]),
     # a clause mark closes the frame
     ("会议通报了宁夏某某烧烤店燃气爆炸事故。", ["宁夏某某烧烤店燃气爆炸事故"]),
 ])
@@ -121,6 +123,7 @@ def test_incident_names(sentence, names):
     "通报了湖南某县道路交通事故情况。",  # a place's accidents of a kind: a class, not one incident
     "汲取湖南某县重特大道路交通事故教训。",  # 重特大 names a class
     "通报了湖南某市一季度火灾事故,",  # a period's accidents
+    "严防发生6级以上地震次生灾害。",  # a magnitude without a place
     "排查1.24万家企业事故隐患。",  # a decimal before a number word, no place
 ])
 def test_no_incident(sentence):

@@ -35,7 +35,8 @@ class IncidentHit:
 @lru_cache(maxsize=1)
 def _words() -> dict[str, list[str]]:
     out: dict[str, list[str]] = {"grade": [], "kind": [], "cut": [], "frame_open": [], "frame_close": [],
-                                 "general": [], "site": [], "one": []}
+                                 "general": [], "site": [], "one": [],
+                                 "magnitude": []}
     with open(LEXICON, encoding="utf-8") as f:
         for line in f:
             if line.startswith("#") or not line.strip():
@@ -103,6 +104,7 @@ def find_incidents(text: str) -> list[IncidentHit]:
         hits.append(IncidentHit(start, m.end(), title, region))
     hits += _instructed(text, grade_or_kind)
     hits += _framed(text)
+    hits += _quakes(text)
     return _one_per_code(hits)
 
 
@@ -196,6 +198,35 @@ def _grades_re() -> re.Pattern[str]:
 def _one_grade(name: str) -> bool:
     """Whether a grade that marks one incident (`较大`, not the class word `重特大`) stands in the name."""
     return any(g.group() in _words()["one"] for g in _grades_re().finditer(name))
+
+
+@lru_cache(maxsize=1)
+def _quake_re() -> re.Pattern[str]:
+    words = _words()
+
+    def alt(key: str) -> str:
+        return "|".join(map(re.escape, sorted(words[key], key=len, reverse=True)))
+
+    return re.compile(rf"(?<![\d.])\d(?:\.\d)?(?:{alt('magnitude')})(?:{alt('grade')})?[{HAN}]{{0,2}}?地震")
+
+
+def _quakes(text: str) -> list[IncidentHit]:
+    """An earthquake named by its place and magnitude (`某省某县6.2级地震`): the chain of places that ends
+    right before the magnitude opens the name."""
+    out = []
+    for m in _quake_re().finditer(text):
+        window_start = max(0, m.start() - 16)
+        places = find_regions(text[window_start:m.start()])
+        edge, region = m.start() - window_start, None
+        for p in reversed(places):
+            if p.end != edge:
+                break
+            edge, region = p.start, region or p.path
+        if region is None:
+            continue  # `发生6级以上地震的概率`: no place, no name
+        start = window_start + edge
+        out.append(IncidentHit(start, m.end(), clean_title(text[start:m.end()]), region))
+    return out
 
 
 def _code(title: str) -> str:

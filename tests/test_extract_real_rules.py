@@ -128,6 +128,13 @@ def test_a_sector_word_naming_a_body_by_its_work_or_a_publication_names_no_secto
         assert find_sectors(text) == [], text
 
 
+def test_a_compound_names_both_its_sectors_and_flood_drainage_is_flood_control():
+    from graph_loader.extract.sectors import find_sectors
+
+    assert [h.sector for h in find_sectors("道路水上交通等领域要重点抓。")] == ["道路交通", "水上交通"]
+    assert [h.sector for h in find_sectors("做好城市排涝工作。")] == ["防汛"]
+
+
 def test_a_list_of_departments_names_no_sector():
     from graph_loader.extract.sectors import find_sectors
 

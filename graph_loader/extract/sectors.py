@@ -1,7 +1,7 @@
 """Sectors (行业领域) named in the text, mapped to the canonical names of lexicon/sectors.tsv.
 
 One compiled alternation, longest surface first, so `森林防火` is 自然灾害 and not
-消防. A match that cuts a common word (`深化工贸` holds 工贸, not 化工) is
+消防; a compound listed under two sectors (`道路水上交通`) names both. A match that cuts a common word (`深化工贸` holds 工贸, not 化工) is
 retried one character on; one that opens a body's name (`交通运输厅`,
 `开发区管委会`) is the body, not a sector. A match touching a garbled character (`?`, U+FFFD) names nothing: the
 text there was destroyed and the surviving characters may be a fragment.
@@ -39,6 +39,7 @@ class _Lexicon:
     pattern: re.Pattern[str]
     body_head: re.Pattern[str]  # what turns a sector word into part of a body's name
     canonical: dict[str, str]  # surface -> canonical sector
+    also: dict[str, tuple[str, ...]]  # a surface listed under more sectors (道路水上交通) -> the others
     parents: dict[str, str]  # canonical -> parent canonical
     bare: frozenset[str]  # surfaces that name a sector only standing alone (lexicon/sector_bare.tsv)
 
@@ -46,6 +47,7 @@ class _Lexicon:
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     canonical: dict[str, str] = {}
+    also: dict[str, tuple[str, ...]] = {}
     parents: dict[str, str] = {}
     with open(LEXICON, encoding="utf-8") as f:
         next(f)  # header
@@ -57,15 +59,15 @@ def _lexicon() -> _Lexicon:
             if parent:
                 parents[name] = parent
             for s in [name, *surfaces]:
-                if s:
-                    canonical.setdefault(s, name)
+                if s and canonical.setdefault(s, name) != name:
+                    also[s] = (*also.get(s, ()), name)  # a compound naming two sectors
     alternation = "|".join(re.escape(s) for s in sorted(canonical, key=len, reverse=True))
     with open(BODY_HEADS, encoding="utf-8") as f:
         heads = [w.strip() for w in f if w.strip() and not w.startswith("#")]
     body_head = re.compile("|".join(map(re.escape, sorted(heads, key=len, reverse=True))))
     with open(BARE, encoding="utf-8") as f:
         bare = frozenset(w.strip() for w in f if w.strip() and not w.startswith("#"))
-    return _Lexicon(re.compile(alternation), body_head, canonical, parents, bare)
+    return _Lexicon(re.compile(alternation), body_head, canonical, also, parents, bare)
 
 
 def find_sectors(text: str) -> list[SectorHit]:
@@ -96,6 +98,7 @@ def find_sectors(text: str) -> list[SectorHit]:
         if m.group() in lex.bare and s > 0 and is_han(text[s - 1]) and text[s - 1] not in _ALONE_AFTER:
             continue  # `某某经济开发区`: the end of a place's name
         hits.append(SectorHit(s, e, m.group(), lex.canonical[m.group()]))
+        hits += [SectorHit(s, e, m.group(), other) for other in lex.also.get(m.group(), ())]
     hits = sorted(hits + _list_items(text, hits), key=lambda h: h.start)
     return [h for h in hits if not any(a <= h.start and h.end <= b for a, b in _body_lists(text))]
 

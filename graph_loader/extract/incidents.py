@@ -157,13 +157,14 @@ def _instructed(text: str, grade_or_kind: re.Pattern[str]) -> list[IncidentHit]:
     return out
 
 
+def _alt(key: str) -> str:
+    """The words of one role of incident_words.tsv as a regex alternation, longest first."""
+    return "|".join(map(re.escape, sorted(_words()[key], key=len, reverse=True)))
+
+
 @lru_cache(maxsize=1)
 def _framed_re() -> re.Pattern[str]:
-    words = _words()
-
-    def alt(key: str) -> str:
-        return "|".join(map(re.escape, sorted(words[key], key=len, reverse=True)))
-
+    alt = _alt
     return re.compile(rf"(?:{alt('frame_open')})了?(?:\d{{1,2}}月\d{{1,2}}日)?"
                       rf"(?P<name>[{HAN}]{{2,30}}?(?:{alt('kind')})+)的?[{HAN}]{{0,2}}?(?:{alt('frame_close')})")
 
@@ -202,12 +203,7 @@ def _one_grade(name: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _quake_re() -> re.Pattern[str]:
-    words = _words()
-
-    def alt(key: str) -> str:
-        return "|".join(map(re.escape, sorted(words[key], key=len, reverse=True)))
-
-    return re.compile(rf"(?<![\d.])\d(?:\.\d)?(?:{alt('magnitude')})(?:{alt('grade')})?[{HAN}]{{0,2}}?地震")
+    return re.compile(rf"(?<![\d.])\d(?:\.\d)?(?:{_alt('magnitude')})(?:{_alt('grade')})?[{HAN}]{{0,2}}?地震")
 
 
 def _quakes(text: str) -> list[IncidentHit]:

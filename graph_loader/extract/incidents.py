@@ -36,7 +36,7 @@ class IncidentHit:
 def _words() -> dict[str, list[str]]:
     out: dict[str, list[str]] = {"grade": [], "kind": [], "cut": [], "frame_open": [], "frame_close": [],
                                  "general": [], "site": [], "one": [],
-                                 "magnitude": []}
+                                 "magnitude": [], "quake": []}
     with open(LEXICON, encoding="utf-8") as f:
         for line in f:
             if line.startswith("#") or not line.strip():
@@ -203,7 +203,7 @@ def _one_grade(name: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _quake_re() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\d.])\d(?:\.\d)?(?:{_alt('magnitude')})(?:{_alt('grade')})?[{HAN}]{{0,2}}?地震")
+    return re.compile(rf"(?<![\d.])\d(?:\.\d)?(?:{_alt('magnitude')})(?:{_alt('grade')})?(?:{_alt('quake')})")
 
 
 def _quakes(text: str) -> list[IncidentHit]:

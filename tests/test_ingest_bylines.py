@@ -50,7 +50,8 @@ def ingest(text: str, name: str = "a.txt") -> Document:
     (f"{STORY}(文经丰)", ["文经丰"]),
     # credit marks set to names with a slash, before or after them, and a pipe after the credit
     (f"{STORY}(文/柯小舟 图/庞大海)", ["柯小舟", "庞大海"]),
-    (f"{STORY}\n(图/庞 海 文/柯小舟)", ["庞海", "柯小舟"]),
+    (f"{STORY}\n(图/庞 海 文/柯小舟)", ["柯小舟", "庞海"]),  # the slash credit is read first, then the parenthesis
+    (f"{STORY}\n文/柯小舟 图/庞大海 编辑/苗一禾", ["柯小舟", "庞大海"]),
     (f"{STORY}\n(柯小舟 庞大海/文 苗一禾/图)", ["柯小舟", "庞大海", "苗一禾"]),
     (f"{STORY}\n柯小舟 庞大海 文/图", ["柯小舟", "庞大海"]),
     (f"某县召开安全生产工作会议\n文 | 柯小舟\n{STORY}", ["柯小舟"]),

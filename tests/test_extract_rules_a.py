@@ -124,6 +124,9 @@ def test_incident_names(sentence, names):
     "汲取湖南某县重特大道路交通事故教训。",  # 重特大 names a class
     "通报了湖南某市一季度火灾事故,",  # a period's accidents
     "严防发生6级以上地震次生灾害。",  # a magnitude without a place
+    "“6·16”安全宣传咨询日活动现场发生火灾。",  # a day's name, then a clause
+    "以“12·4”国家宪法日为契机防范事故。",
+    "确保“3·15”期间不发生事故。",
     "排查1.24万家企业事故隐患。",  # a decimal before a number word, no place
 ])
 def test_no_incident(sentence):

@@ -36,7 +36,7 @@ class IncidentHit:
 def _words() -> dict[str, list[str]]:
     out: dict[str, list[str]] = {"grade": [], "kind": [], "cut": [], "frame_open": [], "frame_close": [],
                                  "general": [], "site": [], "one": [],
-                                 "magnitude": [], "quake": []}
+                                 "magnitude": [], "quake": [], "tail_cut": []}
     with open(LEXICON, encoding="utf-8") as f:
         for line in f:
             if line.startswith("#") or not line.strip():
@@ -100,12 +100,31 @@ def find_incidents(text: str) -> list[IncidentHit]:
         if region is None:  # `吸取某某镇6.25火灾事故教训`: a place the gazetteer lacks, known by its level
             edge = _town_before(window)
         start = window_start + edge
-        title = clean_title(text[start:m.end()])  # the code as written: `9.15`, `3·21`
-        hits.append(IncidentHit(start, m.end(), title, region))
+        end = _tail_end(m.start("tail"), m.group("tail"))
+        if end is None:
+            continue  # `“6·16”宣传咨询日现场发生火灾`: a day's name, then a clause
+        title = clean_title(text[start:end])  # the code as written: `9.15`, `3·21`
+        hits.append(IncidentHit(start, end, title, region))
     hits += _instructed(text, grade_or_kind)
     hits += _framed(text)
     hits += _quakes(text)
     return _one_per_code(hits)
+
+
+@lru_cache(maxsize=1)
+def _tail_cut() -> re.Pattern[str]:
+    return re.compile(_alt("tail_cut"))
+
+
+def _tail_end(at: int, tail: str) -> int | None:
+    """Where a name ends whose tail (after the code) runs into a clause (`发生`, `期间`, `为契机`): at the
+    last kind before that word, else None (no name)."""
+    cut = _tail_cut().search(tail)
+    if cut is None:
+        return at + len(tail)
+    _, grade_or_kind = _patterns()
+    ends = [k.end() for k in grade_or_kind.finditer(tail, 0, cut.start()) if k.group() in _words()["kind"]]
+    return at + ends[-1] if ends else None
 
 
 _TOWN = re.compile(rf"[{HAN}]{{1,4}}[{LEVEL_CHARS}]")

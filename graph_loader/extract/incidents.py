@@ -84,7 +84,7 @@ def find_incidents(text: str) -> list[IncidentHit]:
             continue  # an unquoted decimal (1.5万家企业发生事故) is a code only right before its grade, kind or place
         start = m.start()
         window_start = max(0, start - 24)
-        window = text[window_start:start]
+        window = text[window_start:start].rstrip(" \u3000")  # `某某煤矿 “6·21”`: a stray space before the code
         region = None
         # the chain of places that ends at the code, or a few name characters before it (天津港, 昆山中荣)
         edge = len(window)

@@ -184,3 +184,7 @@ def test_a_former_name_names_the_division_it_became():
     assert paths("长岛县政府组织收看会议。") == ["山东省烟台市蓬莱区"]
     assert paths("襄樊市召开会议。") == ["湖北省襄阳市"]
     assert paths("城区召开会议。") == []  # a former district name that is an ordinary word
+
+
+def test_a_short_form_opening_a_road_name_names_no_place():
+    assert paths("要抓好开阳高速恩平段的安全管控。") == ["广东省江门市恩平市"]

@@ -75,6 +75,7 @@ def test_bylines(text, reporters):
     f"{STORY}\n相关阅读",
     "某县召开安全生产工作会议\n来源: 作者: 日期:2024-02-26\n" + STORY,  # an empty label is not a name
     f"{STORY}(芗城区应急局) |",  # a body closing the article
+    f"某县召开安全生产工作会议\n来源:某某网 发布时间:2023-12-17 作者:佚名\n{STORY}",  # an anonymous credit
 ])
 def test_not_bylines(text):
     assert ingest(text).metadata.reporters == []

@@ -357,6 +357,11 @@ def _lone_towns(text: str, hits: list[RegionHit]) -> tuple[list[str], list[tuple
 
 
 @lru_cache(maxsize=1)
+def _road_words() -> tuple[str, ...]:
+    return tuple(r[0] for r in lexicon_rows("region_not_before.tsv") if r[1] == "road")
+
+
+@lru_cache(maxsize=1)
 def _own_town_words() -> tuple[str, ...]:
     """Words after a township named once that make it the report's own (`某某镇党委`, `某某镇召开`):
     region_not_before.tsv `own_town` and the body names of bodies.tsv, longest first."""
@@ -430,6 +435,8 @@ def _accepted(text: str, s: int, e: int, form: _Form, gz: Gazetteer) -> bool:
             return False
         return surface not in gz.stop_full
     if form.place.level != "province" and surface in gz.stop_alias:
+        return False
+    if text.startswith(_road_words(), e):  # `某某高速`: a road's name joins the places it links
         return False
     if form.place.level == "province" and len(surface) >= 3:  # `以内蒙古…为鉴`: 以内 is no cut of 内蒙古
         return True

@@ -100,6 +100,7 @@ def test_no_reporter(text):
     ("会议通报了甲乙焦煤丙丁矿“3.28”特别重大透水事故情况。", ["甲乙焦煤丙丁矿3.28特别重大透水事故"]),
     ("吸取我县甲乙化工有限公司“5·9”爆炸事故教训。", ["甲乙化工有限公司5·9爆炸事故"]),
     ("召开甲乙沟煤矿 “6•21”较大透水事故调查情况通报会。", ["甲乙沟煤矿6•21较大透水事故"]),  # a stray space
+    ("甲乙中和煤矿“11.27”溃水事故教训深刻。", ["甲乙中和煤矿11.27溃水事故"]),  # a cut character inside the name
     # an unquoted dotted code before the place of the name
     ("会议通报了11.24江西某某电厂冷却塔施工平台坍塌特别重大事故。", ["11.24江西某某电厂冷却塔施工平台坍塌特别重大事故"]),
     # no code: a short place and kind, or a grade of one incident

@@ -142,8 +142,23 @@ def _town_before(window: str) -> int:
         start = own.end()  # `我县某某公司“4·9”`: the site without the reader's place
     if _TOWN.fullmatch(window, start):
         return start
-    site = window[start:]
-    return start if 2 < len(site) <= _MAX_SITE_NAME and _site_end().search(site) else len(window)
+    return _site_start(window, start)
+
+
+def _site_start(window: str, start: int) -> int:
+    """Where a site's name ending with a site word (`某某焦煤某某矿`) starts at the end of `window`, else
+    len(window). A cut character inside the name (`某和煤矿`) is skipped when the site word alone would be
+    left after it."""
+    site = _site_end().search(window)
+    if site is None:
+        return len(window)
+    marks = [0, *(m.end() for m in _NOT_HAN.finditer(window))]
+    floor = max(marks)
+    cuts = [m.end() for m in _gap_cut().finditer(window) if m.end() >= floor]
+    for at in sorted({start, floor, *cuts}, reverse=True):
+        if at <= start and site.start() - at >= 2 and len(window) - at <= _MAX_SITE_NAME:
+            return at
+    return len(window)
 
 
 @lru_cache(maxsize=1)

@@ -1,4 +1,5 @@
-"""jionlp's administrative divisions (dictionary/china_location.txt), read once per process.
+"""jionlp's administrative divisions (dictionary/china_location.txt) and their former names
+(dictionary/china_location_change.txt), read once per process.
 
 The file is a tab-indented tree: province, prefecture, county lines carry `name<TAB>code<TAB>aliases`
 (aliases `/`-separated), below them townships (乡镇/街道) and villages, one name a line. The

@@ -59,6 +59,9 @@ def ingest(text: str, name: str = "a.txt") -> Document:
     (f"{STORY}\n文字:柯小舟 图片:庞大海", ["柯小舟", "庞大海"]),
     (f"{STORY}\n(记者 柯小舟 摄像 庞大海)", ["柯小舟", "庞大海"]),
     (f"★记者 柯小舟\n{STORY}", ["柯小舟"]),
+    # a compiled or joint report: the word before 报道 is no name
+    (f"{STORY}\n(本报记者 柯小舟 综合报道)", ["柯小舟"]),
+    (f"{STORY}(柯小舟 庞大海 联合报道)", ["柯小舟", "庞大海"]),
     # the byline in brackets after 某某消息 or 某镇供稿
     (f"某某网消息(记者柯小舟 通讯员庞大海、苗一禾){STORY}", ["柯小舟", "庞大海", "苗一禾"]),
     (f"某某镇供稿(柯小舟){STORY}", ["柯小舟"]),

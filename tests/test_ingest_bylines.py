@@ -59,6 +59,8 @@ def ingest(text: str, name: str = "a.txt") -> Document:
     (f"{STORY}\n文字:柯小舟 图片:庞大海", ["柯小舟", "庞大海"]),
     (f"{STORY}\n(记者 柯小舟 摄像 庞大海)", ["柯小舟", "庞大海"]),
     (f"★记者 柯小舟\n{STORY}", ["柯小舟"]),
+    # a name without a surname of the list closing the article
+    (f"{STORY}(扎西顿珠)", ["扎西顿珠"]),
     # a compiled or joint report: the word before 报道 is no name
     (f"{STORY}\n(本报记者 柯小舟 综合报道)", ["柯小舟"]),
     (f"{STORY}(柯小舟 庞大海 联合报道)", ["柯小舟", "庞大海"]),
@@ -79,6 +81,8 @@ def test_bylines(text, reporters):
     "某县召开安全生产工作会议\n来源: 作者: 日期:2024-02-26\n" + STORY,  # an empty label is not a name
     f"{STORY}(芗城区应急局) |",  # a body closing the article
     f"某县召开安全生产工作会议\n来源:某某网 发布时间:2023-12-17 作者:佚名\n{STORY}",  # an anonymous credit
+    f"{STORY}(县融媒)",  # a body of a level closing the article
+    f"{STORY}(市应急)",
 ])
 def test_not_bylines(text):
     assert ingest(text).metadata.reporters == []

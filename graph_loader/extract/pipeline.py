@@ -53,10 +53,12 @@ from graph_loader.extract.record import (
 from graph_loader.extract.regions import (
     RegionHit,
     context_region,
+    division_path,
     find_regions,
     gazetteer,
     level_of,
     part_of_a_word,
+    place_of,
     relative_words_re,
     title_home,
     township_names,
@@ -586,6 +588,12 @@ def _directive(h: DirectiveHit, ev: EvidenceMaker) -> Directive:
 def _regions(record: ExtractionRecord, regions: list[RegionHit], ev: EvidenceMaker) -> None:
     by_path: dict[str, RegionMention] = {}
     for h in regions:
+        if (path := division_path(h)) is None:
+            continue  # a zone that names no city (`某某风景名胜区`)
+        if path != h.path:  # a zone (`某某新区`) names its city
+            parent = place_of(path)
+            h = RegionHit(h.start, h.end, h.surface, path, parent.level if parent else h.level,
+                          parent.code if parent else None)
         rm = by_path.get(h.path)
         if rm is None:
             level = h.level if h.level in ("province", "prefecture", "county", "township") else None

@@ -1,4 +1,5 @@
-"""jionlp's administrative divisions (dictionary/china_location.txt), read once per process.
+"""jionlp's administrative divisions (dictionary/china_location.txt) and their former names
+(dictionary/china_location_change.txt), read once per process.
 
 The file is a tab-indented tree: province, prefecture, county lines carry `name<TAB>code<TAB>aliases`
 (aliases `/`-separated), below them townships (乡镇/街道) and villages, one name a line. The
@@ -123,3 +124,22 @@ def divisions() -> tuple[Division, ...]:
 def provinces() -> tuple[Division, ...]:
     """The top of the tree, in file order."""
     return tuple(d for d in divisions() if d.parent is None)
+
+
+@lru_cache(maxsize=1)
+def former_names() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """jionlp's changes of divisions (dictionary/china_location_change.txt): (former full name, former short
+    name, the current division's path parts) per change, file order (`彬县` → 陕西省 咸阳市 彬州市). Older
+    reports name a division by the name it had then."""
+    out = []
+    with open(package_file("jionlp", "dictionary", "china_location_change.txt"), encoding="utf-8") as f:
+        for line in f:
+            if "=>" not in line:
+                continue
+            old, new = line.rstrip("\n").split("=>", 1)
+            parts = old.split("\t")
+            if len(parts) < 6:
+                continue
+            out.append((parts[-2], parts[-1], tuple(p for p in new.split("\t") if p)))
+    return tuple(out)
+

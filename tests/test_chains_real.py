@@ -178,6 +178,17 @@ def test_directive_aliases_from_the_table_and_from_the_text() -> None:
     (node,) = [store.node(i) for i in store.ids_by_label("Directive")]
     assert node["articles"] == ["e", "f"] and node["aliases"] == ["汛期十条"]
     assert "the text of f says 汛期十条" in resolver.merges("directive")[0].reason
+    # a long title written with one character dropped is that directive, whichever article came first
+    short, full_title = "地方党政领导干部安全生产责任规定", "地方党政领导干部安全生产责任制规定"
+    for docs in ([rec("g", [short]), rec("h", [f"《{full_title}》"])], [rec("h", [f"《{full_title}》"]), rec("g", [short])]):
+        store, resolver = graph(docs)
+        (node,) = [store.node(i) for i in store.ids_by_label("Directive")]
+        assert node["title"] == full_title and sorted(node["articles"]) == ["g", "h"]
+        assert "a character dropped in writing" in resolver.merges("directive")[0].reason
+    # a dropped numeral makes another package; short titles one character apart stay apart
+    store, _ = graph([rec("i", ["关于印发安全生产十五条措施的通知"]), rec("j", ["关于印发安全生产五条措施的通知"]),
+                      rec("k", ["安全生产法"]), rec("l", ["安全生产办法"])])
+    assert len(store.ids_by_label("Directive")) == 4
 
 
 @pytest.mark.neo4j

@@ -155,3 +155,36 @@ def test_township_is_home_only_when_named_more_than_its_county():
 def test_sibling_counties_give_their_prefecture_as_home():
     text = "如皋市、海安市、启东市安委会负责人参加"
     assert context_region(text, find_regions(text)) == "江苏省南通市"
+
+
+def test_a_township_named_once_places_its_county_when_its_own_body_or_meeting_follows():
+    # a name one county alone has, followed by its meeting or its body
+    assert paths("3月2日,永湖镇召开安全生产工作会议。") == ["广东省惠州市惠阳区永湖镇"]
+    assert paths("3月2日,永湖镇党委研究安全生产工作。") == ["广东省惠州市惠阳区永湖镇"]
+    # named once in passing, an ordinary word that a township shares is no place
+    assert paths("会议要求小城镇建设要抓好安全。") == []
+    # a name several counties share places none
+    assert paths("3月2日,杨梅镇召开安全生产工作会议。") == []
+
+
+def test_a_functional_zone_is_no_division_but_names_the_city_it_opens_with():
+    from pathlib import Path
+
+    from graph_loader.extract.pipeline import extract
+    from graph_loader.ingest import Document, ingest_bytes
+
+    d = ingest_bytes("3月2日,苏州工业园区召开安全生产工作会议,部署安全生产工作。".encode(), Path("z.txt"))
+    assert isinstance(d, Document)
+    assert extract(d).regions == ["江苏省苏州市"]
+
+
+def test_a_former_name_names_the_division_it_became():
+    # a county that became a city, one merged into a district, a renamed prefecture (jionlp's change list)
+    assert paths("工作组赴彬县进行督查。") == ["陕西省咸阳市彬州市"]
+    assert paths("长岛县政府组织收看会议。") == ["山东省烟台市蓬莱区"]
+    assert paths("襄樊市召开会议。") == ["湖北省襄阳市"]
+    assert paths("城区召开会议。") == []  # a former district name that is an ordinary word
+
+
+def test_a_short_form_opening_a_road_name_names_no_place():
+    assert paths("要抓好开阳高速恩平段的安全管控。") == ["广东省江门市恩平市"]

@@ -107,6 +107,43 @@ def test_everyday_sector_phrases_of_the_genre():
     assert {"道路交通", "水上交通", "建筑施工"} <= set(rec.sectors)
 
 
+def test_short_sector_words_name_a_sector_only_as_items_of_a_list_of_sectors():
+    from graph_loader.extract.sectors import find_sectors
+
+    def sectors(text):
+        return [h.sector for h in find_sectors(text)]
+
+    assert sectors("要盯紧矿山、交通、建筑、燃气等重点行业。") == ["矿山", "道路交通", "建筑施工", "燃气"]
+    assert sectors("聚焦交通、建筑施工等领域。") == ["道路交通", "建筑施工"]
+    assert sectors("紧盯消防、房屋、工矿商贸等重点。") == ["消防", "城乡房屋", "工贸"]
+    assert sectors("加快交通、建筑等基础设施建设。") == []  # no sector beside them
+    assert sectors("会议要求加强建筑设计。") == []
+
+
+def test_a_sector_word_naming_a_body_by_its_work_or_a_publication_names_no_sector():
+    from graph_loader.extract.sectors import find_sectors
+
+    for text in ("县森林防火指挥部召开会议。", "省道路运输管理局负责人参加。", "县特种设备检验所所长参加。",
+                 "某某煤矿安全网讯 会议召开。", "要与公安消防部门建立协作机制。"):
+        assert find_sectors(text) == [], text
+
+
+def test_a_compound_names_both_its_sectors_and_flood_drainage_is_flood_control():
+    from graph_loader.extract.sectors import find_sectors
+
+    assert [h.sector for h in find_sectors("道路水上交通等领域要重点抓。")] == ["道路交通", "水上交通"]
+    assert [h.sector for h in find_sectors("做好城市排涝工作。")] == ["防汛"]
+
+
+def test_a_list_of_departments_names_no_sector():
+    from graph_loader.extract.sectors import find_sectors
+
+    assert find_sectors("会上,县交通、教育、消防、交警等安委会成员单位负责人相继发言。") == []
+    assert find_sectors("市住建、交通、消防等部门要加强协作。") == []
+    # the enterprises of the sectors listed are no departments
+    assert [h.sector for h in find_sectors("煤矿、危化品等企业负责人参加会议。")] == ["煤矿", "危险化学品"]
+
+
 def test_a_transliterated_name_after_a_post_keeps_its_dotted_parts():
     from graph_loader.extract.persons import find_persons
     found = {m.name: [t.full for t in m.titles]

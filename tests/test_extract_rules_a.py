@@ -95,6 +95,21 @@ def test_no_reporter(text):
     ("认真吸取我市“3·21”火灾事故教训。", ["3·21火灾事故"]),
     ("吸取本县“6.25”火灾事故教训。", ["6.25火灾事故"]),
     ("吸取“1128”爆炸事故教训。", ["1128爆炸事故"]),
+    # a company, mine or site before the code is part of the name, with or without a place before it
+    ("深刻吸取某某区甲乙金属制品有限公司“4.9”爆炸事故教训。", ["某某区甲乙金属制品有限公司4.9爆炸事故"]),
+    ("会议通报了甲乙焦煤丙丁矿“3.28”特别重大透水事故情况。", ["甲乙焦煤丙丁矿3.28特别重大透水事故"]),
+    ("吸取我县甲乙化工有限公司“5·9”爆炸事故教训。", ["甲乙化工有限公司5·9爆炸事故"]),
+    ("召开甲乙沟煤矿 “6•21”较大透水事故调查情况通报会。", ["甲乙沟煤矿6•21较大透水事故"]),  # a stray space
+    ("甲乙中和煤矿“11.27”溃水事故教训深刻。", ["甲乙中和煤矿11.27溃水事故"]),  # a cut character inside the name
+    # an unquoted dotted code before the place of the name
+    ("会议通报了11.24江西某某电厂冷却塔施工平台坍塌特别重大事故。", ["11.24江西某某电厂冷却塔施工平台坍塌特别重大事故"]),
+    # no code: a short place and kind, or a grade of one incident
+    ("要深刻吸取香港火灾教训。", ["香港火灾"]),
+    ("要深刻汲取湖南某某高速较大道路交通事故教训。", ["湖南某某高速较大道路交通事故"]),
+    # an earthquake named by its place and magnitude
+    ("会议传达了四川泸定6.8级地震抗震救灾情况。", ["四川泸定6.8级地震"]),
+    # a clause mark closes the frame
+    ("会议通报了宁夏某某烧烤店燃气爆炸事故。", ["宁夏某某烧烤店燃气爆炸事故"]),
 ])
 def test_incident_names(sentence, names):
     from graph_loader.extract.incidents import find_incidents
@@ -108,6 +123,13 @@ def test_incident_names(sentence, names):
     "汲取省内外事故教训。",
     "通报了全市安全生产情况。",  # no kind of accident
     "通报了湖南某县道路交通事故情况。",  # a place's accidents of a kind: a class, not one incident
+    "汲取湖南某县重特大道路交通事故教训。",  # 重特大 names a class
+    "通报了湖南某市一季度火灾事故,",  # a period's accidents
+    "严防发生6级以上地震次生灾害。",  # a magnitude without a place
+    "“6·16”安全宣传咨询日活动现场发生火灾。",  # a day's name, then a clause
+    "以“12·4”国家宪法日为契机防范事故。",
+    "确保“3·15”期间不发生事故。",
+    "排查1.24万家企业事故隐患。",  # a decimal before a number word, no place
 ])
 def test_no_incident(sentence):
     from graph_loader.extract.incidents import find_incidents

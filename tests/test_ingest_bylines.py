@@ -48,6 +48,27 @@ def ingest(text: str, name: str = "a.txt") -> Document:
     (f"某县召开安全生产工作会议\n来源:某某日报 作者:严明明\n{STORY}", ["严明明"]),
     # a credit word before a surname that is the same character is a name (文经丰), not 文 + 经丰
     (f"{STORY}(文经丰)", ["文经丰"]),
+    # credit marks set to names with a slash, before or after them, and a pipe after the credit
+    (f"{STORY}(文/柯小舟 图/庞大海)", ["柯小舟", "庞大海"]),
+    (f"{STORY}\n(图/庞 海 文/柯小舟)", ["柯小舟", "庞海"]),  # the slash credit is read first, then the parenthesis
+    (f"{STORY}\n文/柯小舟 图/庞大海 编辑/苗一禾", ["柯小舟", "庞大海"]),
+    (f"{STORY}\n(柯小舟 庞大海/文 苗一禾/图)", ["柯小舟", "庞大海", "苗一禾"]),
+    (f"{STORY}\n柯小舟 庞大海 文/图", ["柯小舟", "庞大海"]),
+    (f"某县召开安全生产工作会议\n文 | 柯小舟\n{STORY}", ["柯小舟"]),
+    # text, picture and camera credits; a role word after a page's bullet mark
+    (f"{STORY}\n文字:柯小舟 图片:庞大海", ["柯小舟", "庞大海"]),
+    (f"{STORY}\n(记者 柯小舟 摄像 庞大海)", ["柯小舟", "庞大海"]),
+    (f"★记者 柯小舟\n{STORY}", ["柯小舟"]),
+    # a name without a surname of the list closing the article
+    (f"{STORY}(扎西顿珠)", ["扎西顿珠"]),
+    # a compiled or joint report: the word before 报道 is no name
+    (f"{STORY}\n(本报记者 柯小舟 综合报道)", ["柯小舟"]),
+    (f"{STORY}(柯小舟 庞大海 联合报道)", ["柯小舟", "庞大海"]),
+    # the byline in brackets after 某某消息 or 某镇供稿
+    (f"某某网消息(记者柯小舟 通讯员庞大海、苗一禾){STORY}", ["柯小舟", "庞大海", "苗一禾"]),
+    (f"某某镇供稿(柯小舟){STORY}", ["柯小舟"]),
+    # a lost space (`?`) between the names of a credit
+    (f"{STORY}\n\n(文/图?柯小舟?庞大海?苗一禾)", ["柯小舟", "庞大海", "苗一禾"]),
 ])
 def test_bylines(text, reporters):
     assert ingest(text).metadata.reporters == reporters
@@ -59,6 +80,9 @@ def test_bylines(text, reporters):
     f"{STORY}\n相关阅读",
     "某县召开安全生产工作会议\n来源: 作者: 日期:2024-02-26\n" + STORY,  # an empty label is not a name
     f"{STORY}(芗城区应急局) |",  # a body closing the article
+    f"某县召开安全生产工作会议\n来源:某某网 发布时间:2023-12-17 作者:佚名\n{STORY}",  # an anonymous credit
+    f"{STORY}(县融媒)",  # a body of a level closing the article
+    f"{STORY}(市应急)",
 ])
 def test_not_bylines(text):
     assert ingest(text).metadata.reporters == []

@@ -30,6 +30,8 @@ def ingest(text: str, name: str = "a.txt") -> Document:
     ("液化天然氣(LNG)", "液化天然氣(LNG)"),
     ("附件(a)", "附件(a)"),
     ("系統(tǒng)(abc)", "系統(abc)"),
+    ("政(zheng)(zheng)治", "政治"),  # a gloss copied twice
+    ("(記者 張三)(zhang)", "(記者 張三)(zhang)"),  # after a parenthesis that is not a gloss: kept
 ])
 def test_gloss_removal(text, expected):
     assert MappedText.identity(text).apply(gloss_edits(text)).text == expected

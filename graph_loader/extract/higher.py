@@ -31,8 +31,8 @@ from functools import cache
 
 from graph_loader.extract.dates import DateHit
 from graph_loader.extract.lexicon_files import alternation, rows
-from graph_loader.extract.meetings import MeetingDraft, ParticipantDraft, PersonRole
-from graph_loader.extract.regions import RegionHit, level_of, relative_region, relative_words_re
+from graph_loader.extract.meetings import MeetingDraft, ParticipantDraft, PersonRole, is_headline
+from graph_loader.extract.regions import RegionHit, level_of, parent_path, relative_region, relative_words_re
 from graph_loader.extract.sentences import SentenceIndex
 from graph_loader.lang.chars import SENTENCE_MARKS, clause_start
 from graph_loader.lang.kinds import kind_of_noun
@@ -87,7 +87,7 @@ def _lex() -> _Lex:
         watch_re=re.compile(alternation(watch)),
         relay_re=re.compile(alternation(relay)),
         # a bare level word (`省`) starts a list only after a verb, a date or a break: `收看省、市…会议`
-        run_start_ok=frozenset("".join(w[-1] for w in watch | relay) + "日午，,。；;：: \n\t　的为对及和与"),
+        run_start_ok=frozenset("".join(w[-1] for w in watch | relay) + "日午，,。；;：: \n\t　的为对及和与了"),
     )
 
 
@@ -154,8 +154,9 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
         if start < pos_done:
             continue
         first = tokens[start]
-        if len(first[3]) == 1 and start > 0 and text[start - 1] not in lex.run_start_ok:
-            continue  # `淮北市`'s 市, `县委`: not a level word of a list
+        if len(first[3]) == 1 and start > 0 and text[start - 1] not in lex.run_start_ok and not (
+                text[start - 1] == "、" and _after_meeting_noun(text, start - 1)):
+            continue  # `淮北市`'s 市, `县委`: not a level word of a list (but `国务院常务会议、省政府常务会议`)
         run = [first]
         end = first[0]
         while True:
@@ -167,6 +168,7 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
                 break
             run.append(nxt)
             end = nxt[0]
+        run = [_after_centre(tok, prev, ctx, local_level) for prev, tok in zip([None, *run], run, strict=False)]
         mention = _after_run(text, start, end, run, lex)
         if mention is None:
             continue
@@ -177,6 +179,21 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
         if mention.levels:
             out.append(mention)
     return out
+
+
+def _after_centre(tok: tuple, prev: tuple | None, ctx: str | None, local_level: str | None) -> tuple:
+    """`全国、全区…会议` in a report of an autonomous region's prefecture (`全盟`, a city there): the `区`
+    listed right after the centre is the region (a province), not a district; in a district's report
+    `全区` is its own."""
+    if prev is None or prev[1] != "national" or not tok[3].endswith("区") or tok[1] != "county":
+        return tok
+    path = ctx
+    while path is not None and level_of(path) not in (None, "province"):
+        path = parent_path(path)
+    autonomous = path is not None and path.endswith("自治区")
+    if not (autonomous or (ctx is None and local_level == "prefecture")) or local_level in ("county", "township"):
+        return tok
+    return (tok[0], "province", path if autonomous else None, tok[3])
 
 
 def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention | None:
@@ -192,6 +209,8 @@ def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention
         if m:
             noun = m
             break
+    if noun is None:
+        noun = _long_named(text, desc_start, start, lex)
     if noun is None:
         return None
     desc = text[desc_start:noun.start()]
@@ -210,7 +229,8 @@ def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention
     if mode is None or mode == "ended":
         if lex.watch_re.search(before):
             mode = "watch"
-        elif mode is None and (_SPIRIT.match(text, after) or _DEPLOYED.match(text, after)) and (
+        elif mode is None and (_SPIRIT.match(text, after) or _DEPLOYED.match(text, after)
+                               or _listed_spirit(text, after)) and (
                 lex.relay_re.search(before) or lex.relay_re.search(text, _sentence_start(text, start), start)):
             # `传达…批示精神，市委会议关于…的部署和全市…会议精神`: one relay verb governs the whole list
             mode = "relay"
@@ -223,10 +243,56 @@ def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention
     return Mention(start, noun.end(), [], desc.strip(), noun.group(), mode)
 
 
+# how far a relayed meeting's name may run between its level and `精神` (`传达学习全市…“开门红”…推进大会精神`)
+_LONG_NAME = 48
+_LONG_STOP = re.compile(r"[，,。；;！？!?\n：:、]")
+
+
+def _long_named(text: str, desc_start: int, start: int, lex: _Lex) -> re.Match[str] | None:
+    """A meeting relayed or watched under a long name, quotes and all: relayed, the noun is followed by
+    `精神` after a relay verb (`传达学习全市优化环境暨“开门红”推进大会精神`); watched, the noun ends the clause
+    or the watching (`收听收看省政府第二季度防范…暨…工作部署视频会议后`)."""
+    before = text[clause_start(text, start):start]
+    relayed, watched = lex.relay_re.search(before), lex.watch_re.search(before)
+    if not (relayed or watched):
+        return None
+    stop = _LONG_STOP.search(text, desc_start, desc_start + _LONG_NAME)
+    hi = stop.start() if stop else min(len(text), desc_start + _LONG_NAME)
+    for k in range(desc_start, hi):
+        m = lex.noun_re.match(text, k, hi)
+        if m is None:
+            continue
+        if _SPIRIT.match(text, m.end()) and relayed:
+            return m
+        if watched and (m.end() == hi or _FOLLOW.match(text, m.end())):
+            return m
+    return None
+
+
+def _after_meeting_noun(text: str, pos: int) -> bool:
+    """A meeting noun ends at `pos`: what follows continues a list of meetings."""
+    return any(text.endswith(n, 0, pos) for n in kind_of_noun())
+
+
+_LIST_ON = re.compile(r"\s*(?:、|以及|和|及|与)")
+_CLAUSE_REST = re.compile(r"[^，,。；;！？!?\n]{0,60}")
+
+
+def _listed_spirit(text: str, after: int) -> bool:
+    """`传达学习了国务院常务会议、省政府常务会议精神`: a meeting listed before others whose `精神` (or
+    `部署`) closes the list is relayed with them."""
+    if not _LIST_ON.match(text, after):
+        return False
+    rest = _CLAUSE_REST.match(text, after)
+    return bool(rest and re.search(r"会议?\s*的?(?:精神|部署)", rest.group()))
+
+
 def _is_headline(text: str, index: SentenceIndex, pos: int) -> bool:
+    """The first line, or a short line of its own without punctuation below a masthead (`某某日报`,
+    the date, the page, then `省安委会全体（扩大）会议举行`): the body says it again."""
     sent = index.at(pos)
-    return sent.start == 0 and "\n" in text[sent.start:sent.end + 1] and not re.search(
-        r"[。！？!?；;，,]", text[sent.start:sent.end])
+    return (sent.start == 0 and "\n" in text[sent.start:sent.end + 1] and not re.search(
+        r"[。！？!?；;，,]", text[sent.start:sent.end])) or is_headline(text, index, pos)
 
 
 def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], roles: list[PersonRole],
@@ -256,9 +322,12 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
     def meeting_for(level: str, path: str | None, surface: str, mn: Mention) -> MeetingDraft:
         key = (level, path, _family(mn.noun))
         d = made.get(key)
-        if d is None and (mn.noun in _GENERIC_NOUNS or mn.mode in ("ended", "relay")):
-            # `全省会议结束后`, `贯彻落实省约谈会精神`: the meeting of that level named before
+        if d is None and (mn.noun in _GENERIC_NOUNS or mn.mode == "ended"):
+            # `全省会议结束后`, `贯彻落实省会议精神`: the meeting of that level named before; a relayed meeting
+            # named by another noun (`贯彻省委常委会会议精神` after the province's teleconference) is another
             same_level = [m for k, m in made.items() if k[:2] == (level, path)]
+            # `全省会议` names the one of that level watched or held, before one only relayed
+            same_level = [m for m in same_level if m.rule != "meeting.higher.relay"] or same_level
             d = same_level[-1] if same_level else None
         if d is None:
             d = _existing(drafts, level, path, mn)
@@ -282,7 +351,8 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
     for mn in mentions:
         ms = [meeting_for(lv, path, surf, mn) for lv, path, surf in mn.levels]
         if mn.mode == "relay":
-            owner = _said_by(text, mn.start, made, ctx) or _owner(drafts, mn.start)
+            owner = (_said_by(text, mn.start, made, ctx) or _led_by(index, roles, made, ms, mn.start, person_level)
+                     or _owner(drafts, mn.start))
             if owner is not None:
                 for d in ms:
                     owner.relay_to.append((d, False, None))
@@ -334,6 +404,10 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
             mn.mode != "relay" and d.held < mn.end and mn.start < (d.held_end or d.held + 1) for mn in mentions)
         if covered and grp is not None:
             continue  # the draft is the watched meeting itself, now made per level
+        if (grp is not None and not d.higher and d.generic and d.held is not None and d.level
+                and LEVEL_RANK.get(d.level, 9) < local_rank and d.held > grp.start
+                and any(g.level == d.level for g in grp.meetings)):
+            continue  # `…收听收看全省…会议。…副省长X主持会议`: the watched meeting, chaired above
         if d.higher:
             kept.append(d)
             continue
@@ -350,14 +424,19 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
             if d.venue or (d.branch and not d.after_prev):
                 grp.venues.append((d.start, d.end))
             if grp.local is None or (d.held is not None and not d.venue and grp.local.held is None
-                                     and grp.local.venue and not grp.local.participants):
-                # `我市设立分会场，…会议后随即召开全市…会议`: a venue nobody is named at is not the meeting
-                # the follow-up held right after is
+                                     and grp.local.venue and not any(p.role in ("chair", "speaker") for p in
+                                                                     grp.local.participants.values())):
+                # `我市设立分会场，…会议后随即召开全市…会议`: a venue where nobody chairs or speaks (`副市长甲在市
+                # 分会场参会`) is not the meeting; the follow-up held right after is
                 if grp.local is not None and grp.local in kept:
                     kept.remove(grp.local)
                 grp.local = d
-                d.relay_to = [(g, True, "branch_venue" if (d.branch and not d.after_prev) or d.venue
-                               else "follow_up") for g in grp.meetings if g is not d] + d.relay_to
+                basis = "branch_venue" if (d.branch and not d.after_prev) or d.venue else "follow_up"
+                # a venue sees only what is watched there, not a meeting held above after the watching ended
+                # (`省会议结束后，甲市随即召开会议`)
+                d.relay_to = [(g, True, basis) for g in grp.meetings if g is not d and not (
+                    basis == "branch_venue" and grp.ended_at is not None
+                    and (g.held if g.held is not None else g.start) > grp.ended_at)] + d.relay_to
                 d.relays_meeting = None
                 home = level_of(ctx) if ctx else local_level
                 if d.region is None and home and d.level in (None, home) and not d.branch and LEVEL_RANK.get(
@@ -371,6 +450,8 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
             elif d.held is None:  # one local meeting per watching: the venue and the `会后` deployment are one
                 for p in d.participants.values():
                     _give(grp.local, p.name, p.role, p.start, p.end, p.cue)
+                # `…在县分会场收听收看。会议结束后，我县要求…`: the home body speaking after holds the venue's meeting
+                grp.local.spoken = grp.local.spoken or d.spoken
             else:  # `会后，X县接着召开会议`: a meeting of its own further down
                 kept.append(d)
             continue
@@ -472,7 +553,9 @@ def _existing(drafts: list[MeetingDraft], level: str, path: str | None, mn: Ment
                 return d
     if mn.mode in ("ended", "relay"):
         before = [d for d in drafts if d.start < mn.start and d.level == level and (path is None or d.region in
-                                                                                    (None, path))]
+                                                                                    (None, path))
+                  and (mn.mode == "ended" or mn.noun in _GENERIC_NOUNS or d.noun is None
+                       or _family(d.noun) == _family(mn.noun))]
         return before[-1] if before else None
     return None
 
@@ -491,6 +574,19 @@ def _said_by(text: str, pos: int, made: dict[tuple[str, str | None, str], Meetin
     if lv is None:
         return None
     same = [d for k, d in made.items() if k[0] == lv[0]]
+    return same[-1] if len(same) == 1 else None
+
+
+def _led_by(index: SentenceIndex, roles: list[PersonRole], made: dict[tuple[str, str | None, str], MeetingDraft],
+            relayed: list[MeetingDraft], pos: int, person_level: Callable[[str], str | None]) -> MeetingDraft | None:
+    """`会上，副省长甲要求…贯彻落实省委常委会会议精神`: a leader of a higher meeting's level asking, in the
+    sentence, to relay another meeting speaks for that higher meeting, which relays it."""
+    sent = index.at(pos)
+    said = [r for r in roles if sent.start <= r.start < pos and not r.national]
+    if not said:
+        return None
+    level = person_level(said[-1].name)
+    same = [d for d in made.values() if level and d.level == level and d not in relayed]
     return same[-1] if len(same) == 1 else None
 
 
@@ -534,8 +630,8 @@ def _participants(grp: _Group, roles: list[PersonRole], kept: list[MeetingDraft]
     firsts = [d.start for d in kept if d.start > grp.start and not d.higher]
     if local is not None and local.held is not None and local.held > grp.start:
         firsts.append(local.held)
-    if local is not None and local.after_at is not None and local.after_at > grp.start:
-        firsts.append(local.after_at)  # `省会议后，市长X主持召开…`: named after the follow-up's `后`, X is its own
+    if local is not None and local.after_at is not None and local.after_at > grp.start and not local.venue:
+        firsts.append(local.after_at)  # `…收听收看…会议。会后，县长X部署`: X speaks at the follow-up only
     hi = min(firsts, default=10**9)
     if grp.inside_end is not None:  # the people after the watching sentence are the reported meeting's own
         hi = min(hi, grp.inside_end)

@@ -20,6 +20,7 @@ from graph_loader.lang.titles import clean_title
 
 LEXICON = Path(__file__).parent / "lexicon" / "incident_words.tsv"
 _MAX_NAME_GAP = 8  # a company or site between place and code: 宁夏银川富洋烧烤店“6·21”
+_MAX_SITE_NAME = 16  # a longer one ends with a site word: 某县某某金属制品有限公司“4·9”
 _NAME_CHARS = re.compile("[" + HAN + "]*")
 
 
@@ -34,7 +35,8 @@ class IncidentHit:
 @lru_cache(maxsize=1)
 def _words() -> dict[str, list[str]]:
     out: dict[str, list[str]] = {"grade": [], "kind": [], "cut": [], "frame_open": [], "frame_close": [],
-                                 "general": []}
+                                 "general": [], "site": [], "one": [],
+                                 "magnitude": [], "quake": [], "tail_cut": []}
     with open(LEXICON, encoding="utf-8") as f:
         for line in f:
             if line.startswith("#") or not line.strip():
@@ -77,17 +79,19 @@ def find_incidents(text: str) -> list[IncidentHit]:
         if not (1 <= int(mo) <= 12 and 1 <= int(day) <= 31):
             continue
         dotted = "." in m.group("code") or "．" in m.group("code")
-        if (dotted or not m.group("sep")) and not m.group("open") and not grade_or_kind.match(m.group("tail")):
-            continue  # an unquoted decimal (1.5万家企业发生事故) is a code only right before its grade or kind
+        if (dotted or not m.group("sep")) and not m.group("open") and not grade_or_kind.match(m.group("tail")) \
+                and not _place_opens(m.group("tail")):
+            continue  # an unquoted decimal (1.5万家企业发生事故) is a code only right before its grade, kind or place
         start = m.start()
         window_start = max(0, start - 24)
-        window = text[window_start:start]
+        window = text[window_start:start].rstrip(" \u3000")  # `某某煤矿 “6·21”`: a stray space before the code
         region = None
         # the chain of places that ends at the code, or a few name characters before it (天津港, 昆山中荣)
         edge = len(window)
         for p in reversed(find_regions(window)):
             gap = window[p.end:edge]
-            if len(gap) > _MAX_NAME_GAP or not _NAME_CHARS.fullmatch(gap) or _gap_cut().search(gap):
+            if len(gap) > _MAX_NAME_GAP and not (len(gap) <= _MAX_SITE_NAME and _site_end().search(gap)) \
+                    or not _NAME_CHARS.fullmatch(gap) or _gap_cut().search(gap):
                 break
             edge = p.start
             region = region or p.path
@@ -96,11 +100,31 @@ def find_incidents(text: str) -> list[IncidentHit]:
         if region is None:  # `吸取某某镇6.25火灾事故教训`: a place the gazetteer lacks, known by its level
             edge = _town_before(window)
         start = window_start + edge
-        title = clean_title(text[start:m.end()])  # the code as written: `9.15`, `3·21`
-        hits.append(IncidentHit(start, m.end(), title, region))
+        end = _tail_end(m.start("tail"), m.group("tail"))
+        if end is None:
+            continue  # `“6·16”宣传咨询日现场发生火灾`: a day's name, then a clause
+        title = clean_title(text[start:end])  # the code as written: `9.15`, `3·21`
+        hits.append(IncidentHit(start, end, title, region))
     hits += _instructed(text, grade_or_kind)
     hits += _framed(text)
+    hits += _quakes(text)
     return _one_per_code(hits)
+
+
+@lru_cache(maxsize=1)
+def _tail_cut() -> re.Pattern[str]:
+    return re.compile(_alt("tail_cut"))
+
+
+def _tail_end(at: int, tail: str) -> int | None:
+    """Where a name ends whose tail (after the code) runs into a clause (`发生`, `期间`, `为契机`): at the
+    last kind before that word, else None (no name)."""
+    cut = _tail_cut().search(tail)
+    if cut is None:
+        return at + len(tail)
+    _, grade_or_kind = _patterns()
+    ends = [k.end() for k in grade_or_kind.finditer(tail, 0, cut.start()) if k.group() in _words()["kind"]]
+    return at + ends[-1] if ends else None
 
 
 _TOWN = re.compile(rf"[{HAN}]{{1,4}}[{LEVEL_CHARS}]")
@@ -108,13 +132,44 @@ _NOT_HAN = re.compile(rf"[^{HAN}]")
 
 
 def _town_before(window: str) -> int:
-    """Where a place name ending with a level character starts at the end of `window` (after the last
-    cut word or mark), else len(window)."""
+    """Where a place name ending with a level character, or a site's name ending with a site word
+    (`某某焦煤某某矿`), starts at the end of `window` (after the last cut word or mark), else len(window)."""
     start = max((m.end() for m in _gap_cut().finditer(window)), default=0)
     start = max([start, *(m.end() for m in _NOT_HAN.finditer(window))])
     if relative_words_re("我全本该").fullmatch(window, start):
         return len(window)  # `我市“3·21”火灾事故`: the reader's own place is no part of the name
-    return start if _TOWN.fullmatch(window, start) else len(window)
+    if (own := relative_words_re("我全本该").match(window, start)) and _site_end().search(window, own.end()):
+        start = own.end()  # `我县某某公司“4·9”`: the site without the reader's place
+    if _TOWN.fullmatch(window, start):
+        return start
+    return _site_start(window, start)
+
+
+def _site_start(window: str, start: int) -> int:
+    """Where a site's name ending with a site word (`某某焦煤某某矿`) starts at the end of `window`, else
+    len(window). A cut character inside the name (`某和煤矿`) is skipped when the site word alone would be
+    left after it."""
+    site = _site_end().search(window)
+    if site is None:
+        return len(window)
+    marks = [0, *(m.end() for m in _NOT_HAN.finditer(window))]
+    floor = max(marks)
+    cuts = [m.end() for m in _gap_cut().finditer(window) if m.end() >= floor]
+    for at in sorted({start, floor, *cuts}, reverse=True):
+        if at <= start and site.start() - at >= 2 and len(window) - at <= _MAX_SITE_NAME:
+            return at
+    return len(window)
+
+
+@lru_cache(maxsize=1)
+def _site_end() -> re.Pattern[str]:
+    return re.compile("(?:" + "|".join(map(re.escape, sorted(_words()["site"], key=len, reverse=True))) + ")$")
+
+
+def _place_opens(tail: str) -> bool:
+    """Whether a gazetteer place opens the text after an unquoted code (`11.24某省某市电厂…坍塌事故`)."""
+    places = find_regions(tail[:12])
+    return bool(places) and places[0].start == 0
 
 
 @lru_cache(maxsize=1)
@@ -136,21 +191,23 @@ def _instructed(text: str, grade_or_kind: re.Pattern[str]) -> list[IncidentHit]:
     return out
 
 
+def _alt(key: str) -> str:
+    """The words of one role of incident_words.tsv as a regex alternation, longest first."""
+    return "|".join(map(re.escape, sorted(_words()[key], key=len, reverse=True)))
+
+
 @lru_cache(maxsize=1)
 def _framed_re() -> re.Pattern[str]:
-    words = _words()
-
-    def alt(key: str) -> str:
-        return "|".join(map(re.escape, sorted(words[key], key=len, reverse=True)))
-
+    alt = _alt
     return re.compile(rf"(?:{alt('frame_open')})了?(?:\d{{1,2}}月\d{{1,2}}日)?"
-                      rf"(?P<name>[{HAN}]{{4,30}}?(?:{alt('kind')})+)的?[{HAN}]{{0,2}}?(?:{alt('frame_close')})")
+                      rf"(?P<name>[{HAN}]{{2,30}}?(?:{alt('kind')})+)的?[{HAN}]{{0,2}}?(?:{alt('frame_close')})")
 
 
 def _framed(text: str) -> list[IncidentHit]:
     """An incident named without a code inside the genre's frames (`深刻汲取某省某市燃气爆炸事故教训`,
     `通报了5月6日某县某厂火灾事故情况`): its name opens with the place it happened, and holds no word
-    that makes it a class of events (`汲取某省近期几起事故教训` names none), and a kind besides `事故`."""
+    that makes it a class of events (`汲取某省近期几起事故教训` names none), and a kind besides `事故` or a
+    grade of one incident (`汲取某县较大道路交通事故教训`)."""
     out = []
     specific = [k for k in _words()["kind"] if k not in _words()["general"]]
     pos = 0
@@ -160,10 +217,45 @@ def _framed(text: str) -> list[IncidentHit]:
         places = find_regions(name)
         if not places or places[0].start != 0 or _gap_cut().search(name, places[0].end):
             continue
-        if not any(k in name[places[0].end:] for k in specific):
-            continue  # `某县道路交通事故`: a class of accidents
+        rest = name[places[0].end:]
+        if not any(k in rest for k in specific) and not _one_grade(rest):
+            continue  # `某县道路交通事故`: a class of accidents (`某县较大道路交通事故` is one)
         out.append(IncidentHit(m.start("name"), m.end("name"), clean_title(name), places[0].path))
         pos = m.end()
+    return out
+
+
+@lru_cache(maxsize=1)
+def _grades_re() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(_words()["grade"], key=len, reverse=True))))
+
+
+def _one_grade(name: str) -> bool:
+    """Whether a grade that marks one incident (`较大`, not the class word `重特大`) stands in the name."""
+    return any(g.group() in _words()["one"] for g in _grades_re().finditer(name))
+
+
+@lru_cache(maxsize=1)
+def _quake_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\d.])\d(?:\.\d)?(?:{_alt('magnitude')})(?:{_alt('grade')})?(?:{_alt('quake')})")
+
+
+def _quakes(text: str) -> list[IncidentHit]:
+    """An earthquake named by its place and magnitude (`某省某县6.2级地震`): the chain of places that ends
+    right before the magnitude opens the name."""
+    out = []
+    for m in _quake_re().finditer(text):
+        window_start = max(0, m.start() - 16)
+        places = find_regions(text[window_start:m.start()])
+        edge, region = m.start() - window_start, None
+        for p in reversed(places):
+            if p.end != edge:
+                break
+            edge, region = p.start, region or p.path
+        if region is None:
+            continue  # `发生6级以上地震的概率`: no place, no name
+        start = window_start + edge
+        out.append(IncidentHit(start, m.end(), clean_title(text[start:m.end()]), region))
     return out
 
 

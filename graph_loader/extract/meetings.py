@@ -96,6 +96,7 @@ class _Lex:
     team_feedback: re.Pattern[str]
     attended: re.Pattern[str]
     team_report: re.Pattern[str]
+    team_heard: re.Pattern[str]
     not_held: tuple[str, ...]  # words just before a held verb that say the meeting is not held yet
     not_chair: tuple[str, ...]  # words just before a chair cue that say no one chairs there
 
@@ -135,6 +136,10 @@ def _lex() -> _Lex:
         attended=re.compile(r"(?P<v>" + alternation(_attend_verbs()) + r")(?P<np>[^，,。；;！？!?\n]{0,20}?)(?P<n>"
                             + nouns + ")"),
         team_report=re.compile(r"向(?:" + alternation(words("teams.tsv")) + r")[^，,。；;！？!?\n]{0,6}?(?P<v>汇报)"),
+        # `督查组在某市听取了某市政府的汇报`: a visiting team hearing the place's report is a report meeting held
+        team_heard=re.compile(r"(?:" + alternation(words("teams.tsv")) + r")[^，,。；;！？!?\n]{0,12}?(?:"
+                              + alternation(meeting_verbs("heard")) + r")了?[^，,。；;！？!?\n]{1,30}?(?P<v>汇报)"
+                              r"(?!会|后|时)"),
         # `督导组向某市反馈督导情况`: a team reporting back is a feedback meeting held
         team_feedback=re.compile(r"(?:" + alternation(words("teams.tsv")) + r")[^，,。；;！？!?\n]{0,4}?向"
                                  r"[^，,。；;！？!?\n]{1,24}?(?P<v>反馈)[^，,。；;！？!?\n]{0,8}?(?:情况|意见|问题)"),
@@ -163,6 +168,7 @@ class _Event:
     generic: bool = False
     chaired: bool = False  # `主持反馈会`: names the current meeting rather than a new one
     act: bool = False  # named by what was done (lexicon/meeting_acts.tsv), not by a meeting noun
+    listed: bool = False  # a later item of a list of meetings held (`分别召开甲会议、乙会议`): a meeting of its own
 
 
 def _events(text: str) -> list[_Event]:
@@ -182,6 +188,8 @@ def _events(text: str) -> list[_Event]:
             generic = m.group("n") == "会议" and not np
             chaired = rx is lex.chaired and m.group("v") == "主持"
             out.append(_Event(m.start(), m.end(), "held", m.group("n"), name, generic, chaired))
+            if rx is lex.held_verb_first:
+                out.extend(_listed(text, m))
     for m in lex.attended.finditer(text):
         # `X出席会议`: held where it is attended; `在分会场收听收看`, `参加全国电视电话会议`: watched, not held here
         clause = text[text.rfind("。", 0, m.start()) + 1:m.end() + 12]
@@ -207,6 +215,14 @@ def _events(text: str) -> list[_Event]:
         if text[max(0, m.start() - 2):m.start()].endswith(lex.not_held):
             continue
         out.append(_Event(m.start("v"), m.end(), "held", "汇报会", text[m.start():m.end()], False, chaired=True))
+    for m in lex.team_heard.finditer(text):
+        sent = text[_sentence_start(text, m.start()):m.start() + _SENTENCE_END.search(text + "。", m.end()).end()]
+        if text[max(0, m.start() - 2):m.start()].endswith(lex.not_held) or _verbs_re("inside").search(
+                text, _sentence_start(text, m.start()), m.start()) or _INSPECTION_METHODS.search(sent):
+            # `会议听取了督导组…汇报`: a part of the meeting reported; `4月1日至5日，考核组听取了汇报、查阅了
+            # 资料`: one of an inspection's methods over its days, no meeting
+            continue
+        out.append(_Event(m.start("v"), m.end(), "held", "汇报会", text[m.start():m.end()], False))
     for m in lex.team_feedback.finditer(text):
         if text[max(0, m.start() - 2):m.start()].endswith(lex.not_held):
             continue
@@ -227,6 +243,36 @@ def _events(text: str) -> list[_Event]:
 
 
 
+@cache
+def _several_re() -> re.Pattern[str]:
+    """A distributive word right before a held verb (`分别召开`, `先后召开了`), from lexicon/meeting_cues.tsv."""
+    return re.compile("(?:" + alternation(r[0] for r in rows("meeting_cues.tsv") if r[1] == "several") + r")又?$")
+
+
+@cache
+def _list_next_re() -> re.Pattern[str]:
+    """The next item of a list of meetings: the rest of the item before (`（扩大）会议`), a separator, a name."""
+    return re.compile(r"[^、和及与，,。；;！？!?\n]{0,8}?(?:、|以及|和|及|与)(?P<np>[^、，,。；;！？!?\n]{0,24}?)(?P<n>"
+                      + alternation(_lex().kinds) + ")")
+
+
+def _listed(text: str, m: re.Match[str]) -> list[_Event]:
+    """`甲、乙分别召开了A会议、B会议和C座谈会`: the items after the first of a list held severally, each a
+    meeting; without a distributive word before the verb a list stays one meeting's name."""
+    if not _several_re().search(text, max(0, m.start() - 4), m.start()):
+        return []
+    out: list[_Event] = []
+    pos = m.end("n")
+    while (nxt := _list_next_re().match(text, pos)) is not None:
+        np = nxt.group("np").strip()
+        out.append(_Event(nxt.start("np"), nxt.end(), "held", nxt.group("n"), np + nxt.group("n"),
+                          nxt.group("n") == "会议" and not np, listed=True))
+        pos = nxt.end()
+    return out
+
+
+# what a team does besides hearing reports, listed with it as the ways of an inspection over its days
+_INSPECTION_METHODS = re.compile(r"查阅|查看|检查现场|实地检查|抽查|暗访|至\d{1,2}日")
 _INSIDE_REACH = 60  # characters an inside word may stand before the act
 
 
@@ -251,7 +297,7 @@ def _act_nouns() -> frozenset[str]:
     return frozenset(r[2] for r in rows("meeting_acts.tsv"))
 
 
-def _is_headline(text: str, index: SentenceIndex, pos: int) -> bool:
+def is_headline(text: str, index: SentenceIndex, pos: int) -> bool:
     """A short line of its own without closing punctuation (a headline or a caption)."""
     sent = index.at(pos)
     line = text[sent.start:sent.end].strip()
@@ -279,7 +325,7 @@ def segment_meetings(text: str, index: SentenceIndex,
         m.kind = lex.kinds.get(e.noun or "", "other")
 
     for e in _events(text):
-        if e.kind == "held" and _is_headline(text, index, e.pos):
+        if e.kind == "held" and is_headline(text, index, e.pos):
             continue  # the article's headline names the meeting the body reports
         if e.kind == "held" and e.act and cur is not None and cur.held is not None and cur.held < e.pos \
                 and not _SENTENCE_END.search(text, cur.held, e.pos):
@@ -287,6 +333,9 @@ def segment_meetings(text: str, index: SentenceIndex,
         if e.kind == "held":
             if cur is None:
                 cur = MeetingDraft(start=0)
+                meetings.append(cur)
+            elif e.listed:
+                cur = MeetingDraft(start=e.pos)
                 meetings.append(cur)
             elif cur.venue and cur.branch_pos is not None and index.index_at(e.pos) != index.index_at(cur.branch_pos):
                 if e.generic or e.chaired:
@@ -322,10 +371,12 @@ def segment_meetings(text: str, index: SentenceIndex,
                 continue  # `各县设分会场`, `…负责人在X分会场收听收看`: nobody named there, nothing new
             else:  # `会议结束后，…在X分会场收听收看`: the lower meeting is the venue's
                 cur.branch, cur.branch_pos = True, e.pos
-    if meetings and meetings[0].held is not None and _verbs_re("courtesy").search(text, 0, sent_start(meetings[0].held)):
+    if meetings and meetings[0].held is not None and (
+            call := _verbs_re("courtesy").search(text, 0, clause_start(text, meetings[0].held))):
         # `市长X会见了督查组一行…。在当日下午召开的座谈会上`: a courtesy call before the first meeting held
-        # is no part of it
-        meetings[0].start = sent_start(meetings[0].held)
+        # is no part of it (`甲、乙会见了督查组，丙听取了督查组反馈`: nor the clauses of the call)
+        held = meetings[0].held
+        meetings[0].start = sent_start(held) if call.start() < sent_start(held) else clause_start(text, held)
     for i, m in enumerate(meetings):
         m.end = meetings[i + 1].start if i + 1 < len(meetings) else len(text)
         if m.after_prev and i > 0:
@@ -503,6 +554,16 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
             roles[i] = (lead.group(1), lex.roles.get(lead.group(1), "attendee"), lead.start())
             continue
         cues = [c for c in _role_cues(text, m.end, own_end) if not text[max(0, c[2] - 2):c[2]].endswith(_lex().not_chair)]
+        heard = _verbs_re("heard").search(text, m.end, own_end)
+        if heard is not None:
+            # `副市长甲听取了督导组反馈`: the report or feedback is the team's, the person hears it;
+            # `听取汇报后讲话`, `听取汇报并讲话`: what the person does next is the person's own
+            obj_end = _HEARD_END.search(text, heard.end(), own_end)
+            obj_end_at = obj_end.start() if obj_end else own_end
+            cues = [c for c in cues if not heard.start() <= c[2] < obj_end_at]
+            if not cues:
+                roles[i] = (heard.group(), "attendee", heard.start())
+                continue
         if own_end == clause < nxt and all(c[1] == "attendee" for c in cues):
             cues += _carried_cues(text, m.end, clause, min(nxt, sent.end))
         if cues:
@@ -570,6 +631,7 @@ def _clause_end(text: str, start: int, end: int) -> int:
     return end
 
 
+_HEARD_END = re.compile(r"并|后|时")  # where what a person hears ends and the person acts again
 _ATTEND_VERB = re.compile(r"出席|参加|参会|列席|与会")
 _LEAD_REACH = 30  # characters a lead cue may stand before the name (its title chain between)
 
@@ -642,6 +704,13 @@ def assign_dates(meetings: list[MeetingDraft], dates: list[DateHit], index: Sent
             # `会后，我县立即召开…会议`: a meeting held right after a dated one takes its date
             src = meetings[m.relays_meeting]
             m.date, m.date_span = src.date, src.date_span
+        elif (anchor is not None and i > 0 and meetings[i - 1].date and meetings[i - 1].date_span
+              and (_RIGHT_AFTER.search(index.sentence_text(anchor)[:anchor - index.at(anchor).start])
+                   or (meetings[i - 1].held is not None
+                       and index.index_at(meetings[i - 1].held) == index.index_at(anchor)))):
+            # `随后，县安委会召开全体会议`: a meeting held right after the one before it, that day; `3月5日，
+            # 分别召开甲会议、乙会议`: one sentence holding several meetings dates them all
+            m.date, m.date_span = meetings[i - 1].date, meetings[i - 1].date_span
         elif m.branch and m.relays_meeting is not None and m.relays_meeting == i - 1:
             src = meetings[i - 1]
             # a branch venue meets when the meeting it relays does; an after-meeting only in its paragraph
@@ -671,6 +740,9 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
         if path is None and m.name and "全国" in m.name:
             m.level, m.level_rule = "national", "meeting.level.national"
             continue
+        if path is None and m.held is not None and m.name and (body := _convener_body_re().match(m.name)):
+            # `省委和市委分别召开省委常委会会议、市委常委会会议`: a name opening with its body says its level
+            path, rule = level_region(body.group(1), context), "meeting.level.name_body"
         if path is None and m.held is not None:
             path, rule = _subject_place(text, m.held, regions), "meeting.level.convener_place"
         if path is None and m.name:
@@ -697,7 +769,7 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
                 m.level = level_of_chars(text[m.branch_pos - 1], context)  # `在县分会场`: a county venue
                 m.level_rule = "meeting.level.branch_level" if m.level else None
             if m.level is None and m.held is not None and (
-                    body := _CONVENER_BODY.match(text, clause_start(text, m.held))):
+                    body := _convener_body_re().match(text, clause_start(text, m.held))):
                 m.level = level_of_chars(body.group(1), context)  # `县安委会召开…会议`: the convener's level
                 m.level_rule = "meeting.level.convener_body" if m.level else None
             if m.level is None and home is not None:  # `…巡查组进驻我县`: the report's own level
@@ -727,7 +799,10 @@ def _only_place_of_level(regions: list[RegionHit], level: str) -> str | None:
     return paths.pop() if len(paths) == 1 else None
 
 
-_CONVENER_BODY = re.compile(r"\s*([" + LEVEL_CHARS + r"])(?:委|政府|人民政府|安委会|安委办|安全生产委员会)")
+@cache
+def _convener_body_re() -> re.Pattern[str]:
+    """A level character and a body of lexicon/bodies.tsv (`县安委会`, `旗应急管理局`): the convener's level."""
+    return re.compile(r"\s*([" + LEVEL_CHARS + r"])(?:" + alternation(r[0] for r in rows("bodies.tsv")) + ")")
 
 
 def _from_people(m: MeetingDraft, person_regions: dict[str, list[str]], role: str) -> str | None:

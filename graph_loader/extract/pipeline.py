@@ -60,10 +60,12 @@ from graph_loader.extract.record import (
 from graph_loader.extract.regions import (
     RegionHit,
     context_region,
+    division_path,
     find_regions,
     gazetteer,
     level_of,
     part_of_a_word,
+    place_of,
     relative_words_re,
     title_home,
     township_names,
@@ -226,7 +228,9 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     # a place inside an incident's name (`对某省某矿坍塌事故的重要指示`) is where it happened, not the report's home
     # nor where a meeting of the report was held
     incident_hits = find_incidents(text)
-    placed = [h for h in regions if not any(i.start <= h.start < i.end for i in incident_hits)]
+    # so is a place inside a cited instruction (`对某市某县山体滑坡作出的重要指示`): where it happened
+    instruction_hits = find_instructions(text)
+    placed = [h for h in regions if not any(i.start <= h.start < i.end for i in [*incident_hits, *instruction_hits])]
     ctx = context_region(text, placed) or source_region or title_home(text, placed)
     record.context_region = ctx
     region_at = {h.start: h for h in regions}
@@ -253,7 +257,7 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
         _set_convener(text, d, m, regions, ctx, ev, bodies)
     record.inspections = [_inspection(i, mentions, ev, bodies) for i in inspections]
     record.directives = [_directive(h, ev) for h in directive_hits]
-    record.instructions = [_directive(h, ev) for h in find_instructions(text)]
+    record.instructions = [_directive(h, ev) for h in instruction_hits]
     record.incidents = [Incident(title=h.title, region=h.region,
                                  evidence=[ev(h.start, h.end, "incident.named")]) for h in incident_hits]
     _regions(record, regions, ev)
@@ -424,8 +428,10 @@ def _relay_verb_before(text: str, start: int) -> bool:
     """A relay verb in the clause before `start`, not inside a title listed there (`研究了《贯彻…意见》《某计划》`:
     the 贯彻 is the first title's word, not the meeting's)."""
     cs = clause_start(text, start)
-    return bool(_relay_verb_re().search(_TITLED.sub(lambda m: "《" + "　" * (len(m.group()) - 2) + "》",
-                                                     text[cs:start])))
+    clause = _TITLED.sub(lambda m: "《" + "　" * (len(m.group()) - 2) + "》", text[cs:start])
+    topic = meeting_verbs("topic")
+    # `围绕贯彻落实《某意见》等问题座谈`: the document is a topic discussed, not relayed
+    return any(not clause[:v.start()].endswith(topic) for v in _relay_verb_re().finditer(clause))
 
 
 @cache
@@ -538,8 +544,13 @@ def _meeting(text: str, d: MeetingDraft, position: dict[int, int], directive_hit
             m.inspection = i
             # the meeting is held where the team inspects (海宁市, 省市场监管局), unless the text holds it in
             # another place of that level (`第四组在某市召开反馈会` in a report of several teams' visits)
-            if insp.target_region and not (d.venue_region and d.venue_region != insp.target_region
-                                           and level_of(d.venue_region) == level_of(insp.target_region)):
+            # nor where the place that reports to the team is named inside the target (`督查组在某市听取了某市政府
+            #的汇报` on a visit to the province)
+            inside = (d.region is not None and d.level_rule == "meeting.level.convener_place"
+                      and d.region != insp.target_region and d.region.startswith(insp.target_region or "\0"))
+            if insp.target_region and not inside and not (
+                    d.venue_region and d.venue_region != insp.target_region
+                    and level_of(d.venue_region) == level_of(insp.target_region)):
                 m.region, m.level = insp.target_region, level_of(insp.target_region)
                 m.evidence.append(ev(insp.spans[0][0], insp.spans[0][1], "meeting.level.inspection_target"))
             break
@@ -592,6 +603,12 @@ def _directive(h: DirectiveHit, ev: EvidenceMaker) -> Directive:
 def _regions(record: ExtractionRecord, regions: list[RegionHit], ev: EvidenceMaker) -> None:
     by_path: dict[str, RegionMention] = {}
     for h in regions:
+        if (path := division_path(h)) is None:
+            continue  # a zone that names no city (`某某风景名胜区`)
+        if path != h.path:  # a zone (`某某新区`) names its city
+            parent = place_of(path)
+            h = RegionHit(h.start, h.end, h.surface, path, parent.level if parent else h.level,
+                          parent.code if parent else None)
         rm = by_path.get(h.path)
         if rm is None:
             level = h.level if h.level in ("province", "prefecture", "county", "township") else None

@@ -19,9 +19,9 @@ from functools import lru_cache
 
 from graph_loader.extract.lexicon_files import alternation
 from graph_loader.extract.lexicon_files import rows as lexicon_rows
-from graph_loader.gazetteer import divisions, package_file
+from graph_loader.gazetteer import divisions, former_names, package_file
 from graph_loader.lang.chars import HAN
-from graph_loader.lang.levels import LOCAL_LEVELS
+from graph_loader.lang.levels import LEVEL_CHARS, LOCAL_LEVELS
 
 # Suffixes that make a prefecture-level or county-level name a full form.
 _DIRECT = ("省直辖行政区划", "市直辖行政区划")
@@ -96,6 +96,10 @@ class Gazetteer:
         return out
 
 
+_GENERIC_FORMER = frozenset({"城区", "矿区", "郊区", "南郊区"})
+"""Former district names that are ordinary words: no former name of any one division."""
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """Build the gazetteer once per process from jionlp's location file."""
@@ -140,6 +144,14 @@ def gazetteer() -> Gazetteer:
                     add(a + "州", cur, "alias")
                 elif name.endswith("自治县"):
                     add(a + "县", cur, "alias")
+    by_path = {p.path: p for p in places}
+    for full, short, new in former_names():  # `彬县` (now 彬州市), `长岛县` (now in 蓬莱区)
+        place = by_path.get("".join(new)) or by_path.get("".join(dict.fromkeys(new)))
+        if place is None or full in _GENERIC_FORMER:
+            continue
+        for surface, kind in ((full, "full"), (short, "alias")):
+            if surface not in forms and surface not in common_words() and not (kind == "alias" and len(surface) < 2):
+                add(surface, place, kind)
     variants: dict[str, list[str]] = {}
     for variant, standard in lexicon_rows("char_variants.tsv"):
         variants.setdefault(standard, []).append(variant)
@@ -310,7 +322,8 @@ _TOWN_MIN_MENTIONS = 2  # mentions of a county's own townships that place it whe
 def _lone_towns(text: str, hits: list[RegionHit]) -> tuple[list[str], list[tuple[int, int]]]:
     """Counties a text never names but places by their townships, and where those townships stand:
     `某某镇召开…会议` said twice, or two townships of the one county (`甲镇、乙乡依次发言`). Only a name
-    that one county alone has counts. A township name wins over a short form it holds (`某某镇安委会`
+    that one county alone has counts; named once, it counts when its own body or meeting follows
+    (`某某镇党委`, `某某镇召开`). A township name wins over a short form it holds (`某某镇安委会`
     is no 镇安县); a county that the text's other places contradict is refused."""
     owners = _town_owners()
     spans: dict[str, list[tuple[int, int]]] = {}  # county -> where a name only it has stands
@@ -333,7 +346,7 @@ def _lone_towns(text: str, hits: list[RegionHit]) -> tuple[list[str], list[tuple
     out: list[str] = []
     where: list[tuple[int, int]] = []
     for county, at in spans.items():
-        if len(at) < _TOWN_MIN_MENTIONS:
+        if len(at) < _TOWN_MIN_MENTIONS and not any(text.startswith(_own_town_words(), b) for _, b in at):
             continue
         others = [h.path for h in hits if not any(a < h.end and h.start < b for a, b in at)]
         if others and not any(_related(county, p) for p in others):
@@ -341,6 +354,20 @@ def _lone_towns(text: str, hits: list[RegionHit]) -> tuple[list[str], list[tuple
         out.append(county)
         where.extend(at)
     return out, where
+
+
+@lru_cache(maxsize=1)
+def _road_words() -> tuple[str, ...]:
+    return tuple(r[0] for r in lexicon_rows("region_not_before.tsv") if r[1] == "road")
+
+
+@lru_cache(maxsize=1)
+def _own_town_words() -> tuple[str, ...]:
+    """Words after a township named once that make it the report's own (`某某镇党委`, `某某镇召开`):
+    region_not_before.tsv `own_town` and the body names of bodies.tsv, longest first."""
+    out = {r[0] for r in lexicon_rows("region_not_before.tsv") if r[1] == "own_town"}
+    out |= {r[0] for r in lexicon_rows("bodies.tsv") if len(r[0]) >= 2}
+    return tuple(sorted(out, key=len, reverse=True))
 
 
 def _town_occurrences(text: str, county: str) -> list[tuple[int, int]]:
@@ -408,6 +435,8 @@ def _accepted(text: str, s: int, e: int, form: _Form, gz: Gazetteer) -> bool:
             return False
         return surface not in gz.stop_full
     if form.place.level != "province" and surface in gz.stop_alias:
+        return False
+    if text.startswith(_road_words(), e):  # `某某高速`: a road's name joins the places it links
         return False
     if form.place.level == "province" and len(surface) >= 3:  # `以内蒙古…为鉴`: 以内 is no cut of 内蒙古
         return True
@@ -597,6 +626,20 @@ def relative_region(word: str, context: str | None) -> str | None:
         if p.name.endswith(kind):
             return p.path
     return None
+
+
+def division_path(hit: RegionHit) -> str | None:
+    """The administrative division a place hit names, for the `regions` list. A functional zone that the
+    statistics list among the counties (code `xxxx7x`: a development zone, a new area, a scenic area) is
+    none: its name names its city when it opens with it (`某某新区` → 某某市), else nothing."""
+    if not (hit.code and len(hit.code) >= 6 and hit.code[4] == "7"):
+        return hit.path
+    place = place_of(hit.path)
+    parent = place_of(place.parent) if place and place.parent else None
+    if parent is None:
+        return None
+    short = parent.name[:-1] if len(parent.name) > 2 and parent.name[-1] in LEVEL_CHARS else parent.name
+    return parent.path if hit.surface.startswith(short) else None
 
 
 def named_regions(hits: list[RegionHit]) -> list[str]:

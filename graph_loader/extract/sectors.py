@@ -1,7 +1,7 @@
 """Sectors (行业领域) named in the text, mapped to the canonical names of lexicon/sectors.tsv.
 
 One compiled alternation, longest surface first, so `森林防火` is 自然灾害 and not
-消防. A match that cuts a common word (`深化工贸` holds 工贸, not 化工) is
+消防; a compound listed under two sectors (`道路水上交通`) names both. A match that cuts a common word (`深化工贸` holds 工贸, not 化工) is
 retried one character on; one that opens a body's name (`交通运输厅`,
 `开发区管委会`) is the body, not a sector. A match touching a garbled character (`?`, U+FFFD) names nothing: the
 text there was destroyed and the surviving characters may be a fragment.
@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from graph_loader.extract.lexicon_files import rows as lexicon_rows
 from graph_loader.extract.regions import common_words
-from graph_loader.lang.chars import is_han
+from graph_loader.lang.chars import HAN, is_han
 
 LEXICON = Path(__file__).parent / "lexicon" / "sectors.tsv"
 BODY_HEADS = Path(__file__).parent / "lexicon" / "sector_body_heads.tsv"
 BARE = Path(__file__).parent / "lexicon" / "sector_bare.tsv"
+LISTS = "sector_lists.tsv"
 _ALONE_AFTER = "、和及与"
 GARBLED = "?？\ufffd"
 
@@ -37,6 +39,7 @@ class _Lexicon:
     pattern: re.Pattern[str]
     body_head: re.Pattern[str]  # what turns a sector word into part of a body's name
     canonical: dict[str, str]  # surface -> canonical sector
+    also: dict[str, tuple[str, ...]]  # a surface listed under more sectors (道路水上交通) -> the others
     parents: dict[str, str]  # canonical -> parent canonical
     bare: frozenset[str]  # surfaces that name a sector only standing alone (lexicon/sector_bare.tsv)
 
@@ -44,6 +47,7 @@ class _Lexicon:
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     canonical: dict[str, str] = {}
+    also: dict[str, tuple[str, ...]] = {}
     parents: dict[str, str] = {}
     with open(LEXICON, encoding="utf-8") as f:
         next(f)  # header
@@ -55,15 +59,15 @@ def _lexicon() -> _Lexicon:
             if parent:
                 parents[name] = parent
             for s in [name, *surfaces]:
-                if s:
-                    canonical.setdefault(s, name)
+                if s and canonical.setdefault(s, name) != name:
+                    also[s] = (*also.get(s, ()), name)  # a compound naming two sectors
     alternation = "|".join(re.escape(s) for s in sorted(canonical, key=len, reverse=True))
     with open(BODY_HEADS, encoding="utf-8") as f:
         heads = [w.strip() for w in f if w.strip() and not w.startswith("#")]
     body_head = re.compile("|".join(map(re.escape, sorted(heads, key=len, reverse=True))))
     with open(BARE, encoding="utf-8") as f:
         bare = frozenset(w.strip() for w in f if w.strip() and not w.startswith("#"))
-    return _Lexicon(re.compile(alternation), body_head, canonical, parents, bare)
+    return _Lexicon(re.compile(alternation), body_head, canonical, also, parents, bare)
 
 
 def find_sectors(text: str) -> list[SectorHit]:
@@ -94,7 +98,56 @@ def find_sectors(text: str) -> list[SectorHit]:
         if m.group() in lex.bare and s > 0 and is_han(text[s - 1]) and text[s - 1] not in _ALONE_AFTER:
             continue  # `某某经济开发区`: the end of a place's name
         hits.append(SectorHit(s, e, m.group(), lex.canonical[m.group()]))
-    return hits
+        hits += [SectorHit(s, e, m.group(), other) for other in lex.also.get(m.group(), ())]
+    hits = sorted(hits + _list_items(text, hits), key=lambda h: h.start)
+    return [h for h in hits if not any(a <= h.start and h.end <= b for a, b in _body_lists(text))]
+
+
+_ITEM_END = "、等和及与,，。;；"
+
+
+@lru_cache(maxsize=1)
+def _list_words() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
+    """The list-only words of sector_lists.tsv (word → sector), their pattern, and the pattern of a list of
+    bodies (`县交通、消防、交警等成员单位`)."""
+    rows = lexicon_rows(LISTS)
+    items = {r[0]: r[2] for r in rows if r[1] == "item"}
+    ends = sorted((r[0] for r in rows if r[1] == "body_end"), key=len, reverse=True)
+    word = "|".join(map(re.escape, sorted(items, key=len, reverse=True)))
+    body = rf"(?:[{HAN}]{{1,8}}、)+[{HAN}]{{1,8}}等[{HAN}]{{0,8}}?(?:{'|'.join(map(re.escape, ends))})"
+    return items, re.compile(word), re.compile(body)
+
+
+def _list_items(text: str, hits: list[SectorHit]) -> list[SectorHit]:
+    """Short words that name a sector as an item of a list next to a sector (`消防、建筑、燃气`, `聚焦交通、
+    建筑施工`): the word ends its item, and the item after it begins with a sector or the item before it
+    ends with one."""
+    items, pattern, _ = _list_words()
+    starts, ends = {h.start for h in hits}, {h.end for h in hits}
+    taken = [(h.start, h.end) for h in hits]
+    out = []
+    for m in pattern.finditer(text):
+        s, e = m.span()
+        if any(a < e and s < b for a, b in taken) or e >= len(text) or text[e] not in _ITEM_END:
+            continue
+        after = text[e] == "、" and e + 1 in starts
+        before = s > 0 and text[s - 1] == "、" and s - 1 in ends
+        if after or before:
+            out.append(SectorHit(s, e, m.group(), items[m.group()]))
+    return out
+
+
+def _body_lists(text: str) -> list[tuple[int, int]]:
+    """Spans of lists of bodies (`县交通、消防、交警等成员单位负责人`): their items name departments, not sectors;
+    a trade word after `等` (`煤矿、危化品等企业负责人`) keeps them sectors."""
+    trade = _trade_words()
+    return [m.span() for m in _list_words()[2].finditer(text)
+            if not trade.search(m.group(), m.group().rfind("等"))]
+
+
+@lru_cache(maxsize=1)
+def _trade_words() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(r[0]) for r in lexicon_rows(LISTS) if r[1] == "trade"))
 
 
 def sector_parent(sector: str) -> str | None:

@@ -41,7 +41,7 @@ from rdflib import Graph
 from graph_loader.graph.ids import ID, PREFIXES, SKG
 from graph_loader.graph.rdf import write_batch_rdf  # noqa: F401  (re-exported: the build's writer)
 from graph_loader.graph.rows_io import batch_files, iter_workspace_rows, merge_rows, rows_files
-from graph_loader.graph.schema import GraphRows
+from graph_loader.graph.schema import SUPPORT_LABEL, GraphRows
 from graph_loader.graph.vocab import ONTOLOGY_PATH
 
 FORMATS = ("ttl", "jsonld", "graphml", "csv")
@@ -278,7 +278,6 @@ def export_csv(rows: GraphRows, out: Path) -> tuple[int, int]:
     return len(rows.nodes), len(rows.rels)
 
 
-SUPPORT_LABEL = "_Support"  # the Neo4j store's per-article support record (neo4j_store.SUPPORT_LABEL)
 SUPPORT_FILE = "support.csv"  # not nodes_*.csv: no graph node, no id:ID column
 
 

@@ -50,7 +50,7 @@ from graph_loader.graph.ids import (
 )
 from graph_loader.lang.bodies import is_national_body
 from graph_loader.lang.lexicon import read_table
-from graph_loader.lang.numerals import arabic
+from graph_loader.lang.numerals import NUMERAL, arabic
 from graph_loader.lang.titles import display_title, name_key, title_key
 
 DOC_CAP = 20  # articles remembered per entity (the count goes on)
@@ -135,6 +135,11 @@ class Resolver:
         # directive id -> the aliases (as written) any article used for it: every article writes them all,
         # so the node holds the union over its articles whichever article was graphed last
         self._alias_names: dict[str, list[str]] = {}
+        # long directive titles seen: key -> title as shown; a title one character short of another
+        # (a character dropped in writing) -> [the longer title as shown, the article that wrote it]
+        self._long_titles: dict[str, str] = {}
+        self._dropped: dict[str, list[str]] = {}
+        self._drop_index: dict[str, list[str]] | None = None  # one-deletion variant -> long keys
 
     # -- persistence -------------------------------------------------------------------
     @classmethod
@@ -155,6 +160,8 @@ class Resolver:
         r._stated = data.get("stated_aliases", {})
         r._alias_reasons = data.get("alias_reasons", {})
         r._alias_names = data.get("alias_names", {})
+        r._long_titles = data.get("long_titles", {})
+        r._dropped = data.get("dropped_char", {})
         r._regraph = set(data.get("regraph", []))
         return r
 
@@ -174,6 +181,8 @@ class Resolver:
             "stated_aliases": self._stated,
             "alias_reasons": self._alias_reasons,
             "alias_names": self._alias_names,
+            "long_titles": self._long_titles,
+            "dropped_char": self._dropped,
             "regraph": sorted(self._regraph),
         }
         tmp = p.with_suffix(p.suffix + ".tmp")
@@ -264,6 +273,8 @@ class Resolver:
         if not canonical and norm in self._stated:
             canonical, source = self._stated[norm]
             why = f"the text of {source} says {title} is {canonical}"
+        if not canonical:
+            canonical, why = self._one_char_short(norm, title, doc_id)
         if canonical and directive_key(canonical) != norm:
             key = directive_key(directive_aliases().get(directive_key(canonical)) or canonical)
             rid = self._resolve("directive", key, doc_id, "same title after aliases")
@@ -273,6 +284,43 @@ class Resolver:
                 names.append(title)
             return rid, canonical, title
         return self._resolve("directive", norm, doc_id, "same normalized title"), display_title(title), None
+
+    def _one_char_short(self, norm: str, title: str, doc_id: str) -> tuple[str | None, str]:
+        """A long title that another long title holds with one more character is that directive, written
+        with a character dropped (《关于加强安全生产责任规定》 for 《关于加强安全生产责任制规定》): the longer
+        title wins, whichever article came first. A dropped numeral or a dropped last character (the
+        document's kind) makes another document. Articles that wrote the shorter title before the longer
+        one arrived are graphed again (Resolver.unsettled)."""
+        if norm in self._dropped:
+            longer, source = self._dropped[norm]
+            return longer, f"one character short of {longer} (in {source}): a character dropped in writing"
+        if len(norm) < DROPPED_CHAR_MIN_LEN:
+            return None, ""
+        index = self._drop_variants()
+        longer_keys = [k for k in index.get(norm, []) if k != norm and _droppable(k, norm)]
+        if len(longer_keys) == 1:
+            longer = self._long_titles[longer_keys[0]]
+            return longer, f"one character short of {longer}: a character dropped in writing"
+        if norm not in self._long_titles:
+            self._long_titles[norm] = display_title(title)
+            shorter = {v for v in _deletions(norm) if v in self._long_titles and _droppable(norm, v)}
+            for v in _deletions(norm):
+                index.setdefault(v, []).append(norm)
+            for short in shorter:
+                if len(index.get(short, [])) == 1:  # a title two longer ones could complete stays apart
+                    self._dropped[short] = [display_title(title), doc_id]
+                    e = self._entities.get("directive", {}).get(short)
+                    if e is not None:
+                        self._regraph.update(d for d in e.doc_ids if d != doc_id)
+        return None, ""
+
+    def _drop_variants(self) -> dict[str, list[str]]:
+        if self._drop_index is None:
+            self._drop_index = {}
+            for key in self._long_titles:
+                for v in _deletions(key):
+                    self._drop_index.setdefault(v, []).append(key)
+        return self._drop_index
 
     def aliases_of(self, directive_id: str) -> list[str]:
         """Every alias (as written) articles so far used for this directive, in the order first used."""
@@ -466,6 +514,23 @@ class MeetingResolved:
     name: str | None
     inferred: str | None = None  # "year" | "date" when joined by inference
     reason: str | None = None
+
+
+DROPPED_CHAR_MIN_LEN = 12  # shorter titles differ by one character too often to be one document
+_NUMERAL_CHAR = re.compile(NUMERAL)
+
+
+def _deletions(key: str) -> set[str]:
+    """`key` with one character left out, each way."""
+    return {key[:i] + key[i + 1:] for i in range(len(key))}
+
+
+def _droppable(longer: str, shorter: str) -> bool:
+    """`shorter` is `longer` less one character that is not a numeral and not the last one."""
+    for i in range(len(longer) - 1):
+        if longer[:i] + longer[i + 1:] == shorter:
+            return not _NUMERAL_CHAR.fullmatch(longer[i])
+    return False
 
 
 def _full(value: str | None) -> bool:

@@ -27,6 +27,10 @@ NODE_LABELS: dict[str, tuple[str, ...]] = {
     "Sector": ("name", "parent"),
 }
 
+# The per-article support record a Neo4j database keeps beside the graph (`_Support {doc_id, facts}`):
+# not a graph node, written by the Neo4j store and by the CSV export that `neo4j import` reads.
+SUPPORT_LABEL = "_Support"
+
 # The properties that name a node of each label, the first the one shown: what search, lookups by
 # name (`GraphStore.ids_by_name`) and a reference to a node in an answer use.
 NAME_PROPS: dict[str, tuple[str, ...]] = {

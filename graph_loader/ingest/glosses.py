@@ -18,7 +18,7 @@ from graph_loader.ingest.textmap import Edit
 from graph_loader.lang.chars import is_han_wide
 
 _CANDIDATE = re.compile(
-    r"(?<=[^\s(（)）])[(（][ \t]?"
+    r"(?<=[^\s(（])[(（][ \t]?"
     r"([A-Za-z\u00c0-\u024f\u0300-\u036f]{1,7}[1-5]?)[ \t]?[)）]"
 )
 
@@ -61,6 +61,11 @@ def gloss_edits(text: str) -> list[Edit]:
     for m in _CANDIDATE.finditer(text):
         syllable = m.group(1)
         if not is_pinyin_syllable(syllable):
+            continue
+        if text[m.start() - 1] in ")）":
+            # a gloss copied twice (`政(zheng)(zheng)`): only right after a gloss already removed
+            if edits and edits[-1][1] == m.start():
+                edits.append((m.start(), m.end(), ""))
             continue
         # after a non-CJK char (a mangled one) only a tone-marked reading is surely a gloss
         if _after_cjk(text, m.start()) or _strip_tones(syllable)[1]:

@@ -16,6 +16,7 @@ from datetime import date
 from graph_loader.ingest.document import Metadata
 from graph_loader.ingest.rules import byline_ends, byline_words, metadata_rules, org_suffixes, surnames
 from graph_loader.lang.chars import HAN, HAN_RUN
+from graph_loader.lang.levels import LEVEL_CHARS
 from graph_loader.lang.numerals import arabic_dates
 
 _NAME = re.compile(f"[{HAN}]{{2,4}}|[{HAN}]{{1,6}}·[{HAN}]{{1,8}}")
@@ -65,10 +66,13 @@ def _join_split_names(tokens: list[str]) -> list[str]:
 def names_in(fragment: str) -> list[str]:
     """Person names in a byline fragment (`记者 张三 通讯员 李四` → 张三, 李四; `记者 周 玲` → 周玲).
 
-    A word of byline_ends.txt after a name closes the run (`张三 报道 本报济南…` → 张三)."""
+    A word of byline_ends.txt after a name closes the run (`张三 报道 本报济南…` → 张三); a credit mark
+    set to a name with a slash is read as a space (`文/张三 图/李四`, `张三/文`: the `credit_mark` rules)."""
     words, ends = byline_words(), byline_ends()
     out: list[str] = []
     tokens: list[str] = []
+    for p in _rules("credit_mark"):
+        fragment = p.sub(" ", fragment)  # `文/张三 图/李四`, `张三/文`, `文/图?张三?李四`
     for token in _SPLIT.split(fragment.strip()):
         token = _after_role(token, words)
         if token:
@@ -118,7 +122,9 @@ def _is_name(token: str) -> bool:
 
 def bare_names(line: str) -> list[str]:
     """The names of a line made of names only (`张三 李四`, `张三 李四 报道`), else []: a byline without a
-    role word."""
+    role word; credit marks go (`张三/文 李四/图`, `张三 李四 文/图`)."""
+    for p in _rules("credit_mark"):
+        line = p.sub(" ", line)
     tokens = _join_split_names([t for t in re.split(r"[\s、，,]+", line.strip()) if t])
     while len(tokens) > 1 and tokens[-1] in byline_ends():
         tokens.pop()  # `张三 李四 报道`
@@ -227,11 +233,21 @@ def _inner_bylines(inner: list[str]) -> list[str]:
         for p in _rules("closing"):
             if not (m := p.search(line)) or any(q.search(m.group("v")) for q in _rules("not_closing")):
                 continue
-            v = m.group("v")
-            names = names_in(v)
-            if any(w in v for w in byline_words() if len(w) >= 2) or all(_is_name(n) for n in names):
-                out += names
+            out += _credited(m.group("v"), strict=True)
     return out
+
+
+def _credited(v: str, strict: bool = False) -> list[str]:
+    """The names of a closing parenthesis: with a role word in it (`本报记者 张三`), every name. Without one,
+    none that opens with a level character and is not shaped like a person's name (a surname and one or two
+    characters): `(县融媒)`, `(市应急)` are bodies of that level, while `(扎西顿珠)` stays a name; `strict`
+    (a parenthesis inside the story's span), none unless every name is shaped like a person's (`(附图)`)."""
+    names = names_in(v)
+    if any(w in v for w in byline_words() if len(w) >= 2):
+        return names
+    if strict:
+        return names if all(_is_name(n) for n in names) else []
+    return [n for n in names if _is_name(n) or n[0] not in LEVEL_CHARS]
 
 
 def _trailing_names(last_body: str | None) -> list[str]:
@@ -278,7 +294,7 @@ def read_metadata(header: list[str], first_body: str | None, last_body: str | No
             if m := p.search(line):
                 v = m.group("v")
                 if not any(q.search(v) for q in _rules("not_closing")):
-                    reporters += names_in(v)
+                    reporters += _credited(v)
     reporters += _trailing_names(last_body) + _inner_bylines(inner or [])
     # a credit line of its own inside the story's span (记者 张三 / 责任编辑：李四)
     inner_reporters, inner_editors = _credit_names(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -23,5 +24,7 @@ def meeting_kinds() -> tuple[MeetingKind, ...]:
 
 @cache
 def kind_of_noun() -> dict[str, str]:
-    """Meeting nouns and their kinds (`电视电话会议` → teleconference)."""
-    return {noun: k.kind for k in meeting_kinds() for noun in k.nouns}
+    """Meeting nouns and their kinds (`电视电话会议` → teleconference); a noun written with full-width
+    brackets (`全体（扩大）会议`) names the same kind in the half-width form clean text may carry."""
+    out = {noun: k.kind for k in meeting_kinds() for noun in k.nouns}
+    return {**{unicodedata.normalize("NFKC", noun): kind for noun, kind in out.items()}, **out}

@@ -40,6 +40,7 @@ from graph_loader.graph.schema import (
     NAME_PROPS,
     NODE_LABELS,
     REL_TYPES,
+    SUPPORT_LABEL,
     GraphRows,
     NodeRow,
     RelRow,
@@ -48,7 +49,6 @@ from graph_loader.graph.schema import (
 from graph_loader.stores.base import LoadSummary, StoreIdentity
 from graph_loader.stores.errors import StoreUnavailable  # raised here, and re-exported for callers
 
-SUPPORT_LABEL = "_Support"
 SUMMARY_LABEL = "_Summary"
 SUMMARY_ID = "graph"
 STAMP_SUFFIX = "_version"  # `<key>_version`: the graph version the answer `<key>` was computed at

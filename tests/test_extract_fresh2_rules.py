@@ -1,0 +1,16 @@
+"""Genre rules found on fresh real reports (rI set), on made-up sentences of the genre."""
+
+from __future__ import annotations
+
+
+def _rec(text: str, published: str | None = "2021-03-10"):
+    from graph_loader.extract.pipeline import extract
+    from tests.test_extract_core import make_doc
+    return extract(make_doc(text, published))
+
+
+def test_a_quoted_headline_or_magazine_article_is_no_directive():
+    from graph_loader.extract.directives import find_directives
+    text = ("会议传达学习某刊发表的重要文章《坚持某某发展道路》。"
+            "《某县召开全县安全生产工作会议》由某某网提供。会议学习了《某省安全生产条例》。")
+    assert [h.title for h in find_directives(text)] == ["某省安全生产条例"]

@@ -14,3 +14,9 @@ def test_a_quoted_headline_or_magazine_article_is_no_directive():
     text = ("会议传达学习某刊发表的重要文章《坚持某某发展道路》。"
             "《某县召开全县安全生产工作会议》由某某网提供。会议学习了《某省安全生产条例》。")
     assert [h.title for h in find_directives(text)] == ["某省安全生产条例"]
+
+
+def test_a_date_after_the_held_meeting_dates_what_it_relays():
+    rec = _rec("6月27日，县委召开常委会（扩大）会议，传达学习6月25日省委常委会会议精神。", published=None)
+    assert ("--06-27", "county") in [(m.date, m.level) for m in rec.meetings]
+    assert ("--06-25", "county") not in [(m.date, m.level) for m in rec.meetings]

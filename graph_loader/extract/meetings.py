@@ -587,9 +587,14 @@ def assign_dates(meetings: list[MeetingDraft], dates: list[DateHit], index: Sent
         if anchor is not None:
             sent = index.at(anchor)
             limit = max(sent.end, anchor)
-            for d in singles:
-                if m.start <= d.start < limit and (best is None or d.start > best.start):
-                    best = d
+            # the last date before the held event, else the first after it in its sentence: a date after
+            # the event (`6月27日，区委召开常委会，传达6月25日省委常委会精神`) most often dates what it relays
+            before = [d for d in singles if m.start <= d.start < anchor]
+            after = [d for d in singles if anchor <= d.start < limit and d.start >= m.start]
+            if before:
+                best = max(before, key=lambda d: d.start)
+            elif after:
+                best = min(after, key=lambda d: d.start)
         if best is not None:
             m.date, m.date_span = best.value, (best.start, best.end)
         elif (m.after_prev and m.relays_meeting is not None and m.relays_meeting < i and anchor is not None

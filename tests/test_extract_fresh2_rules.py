@@ -20,3 +20,12 @@ def test_a_date_after_the_held_meeting_dates_what_it_relays():
     rec = _rec("6月27日，县委召开常委会（扩大）会议，传达学习6月25日省委常委会会议精神。", published=None)
     assert ("--06-27", "county") in [(m.date, m.level) for m in rec.meetings]
     assert ("--06-25", "county") not in [(m.date, m.level) for m in rec.meetings]
+
+
+def test_an_html_comment_left_in_the_page_is_no_first_paragraph():
+    from graph_loader.ingest.pipeline import ingest_bytes
+    page = ("某某网 > 新闻中心\n\n确保安全形势稳定\n\n发布时间:2012年01月31日 16:56\n\n"
+            "壟!-- /1/web/ad01 -->\n\n更多 今日话题\n\n壟!-- /1/web/ad02 -->\n\n更多 排行榜\n\n壟!-- /1/web/ad03 -->\n\n"
+            "本报某地1月30日讯 今天上午,省政府召开全省安全生产工作电视会议。\n\n副省长张三出席会议并讲话。\n")
+    doc = ingest_bytes(page.encode(), "x.txt")
+    assert doc.metadata.dateline == "2012-01-30"

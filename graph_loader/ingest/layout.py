@@ -26,7 +26,8 @@ TRAILING_NAV_MAX_CHARS = 8
 """Short punctuation-free lines after the story's last sentence are site navigation."""
 
 _SPACE = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]|[ \t\u3000\xa0\u2002-\u200a\u202f\u205f]+|[\u200b-\u200d\ufeff]")
-_SENTENCE_END = re.compile(r"[。！？!?；;]|[。！？][”’」』）)]")
+# `!` opening an HTML comment left in a scraped page (`<!-- 广告位 -->`, its `<` often mangled) ends nothing
+_SENTENCE_END = re.compile(r"[。！？?；;]|!(?!--)|[。！？][”’」』）)]")
 _DATE = re.compile(r"(19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 _FULL_STOP = re.compile(r"[。！？]")
 _PUNCT = re.compile(r"[，。、；：？！,.;:?!“”\"'（）()《》]")

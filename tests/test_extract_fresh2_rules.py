@@ -29,3 +29,17 @@ def test_an_html_comment_left_in_the_page_is_no_first_paragraph():
             "本报某地1月30日讯 今天上午,省政府召开全省安全生产工作电视会议。\n\n副省长张三出席会议并讲话。\n")
     doc = ingest_bytes(page.encode(), "x.txt")
     assert doc.metadata.dateline == "2012-01-30"
+
+
+def test_a_reporter_glued_to_the_labels_around_it():
+    from graph_loader.ingest.pipeline import ingest_bytes
+    page = ("某区会议召开\n\n2023-05-06 10:20:36作者:王小明来源:区新闻中心\n\n"
+            "5日下午,区委召开安全生产工作会议。区委书记李某某出席并讲话。\n")
+    assert ingest_bytes(page.encode(), "x.txt").metadata.reporters == ["王小明"]
+
+
+def test_a_unit_and_writer_closing_the_only_paragraph_before_page_trailer():
+    from graph_loader.ingest.pipeline import ingest_bytes
+    page = ("4月8日上午,某区召开全区安全生产工作会议,部署第二季度工作。副区长赵某某出席会议。(某区应急管理局 周小兵)\n\n"
+            "《某区召开全区安全生产工作会议》由某某网提供,转载请注明出处,谢谢合作!\n\n某某网版权与免责声明\n")
+    assert ingest_bytes(page.encode(), "x.txt").metadata.reporters == ["周小兵"]

@@ -153,7 +153,8 @@ def lay_out(mt: MappedText, html_title: str | None = None, page_before: list[str
     footer = [lines[i] for i in range(len(lines)) if region[i] == "footer"]
     header = [" ".join(x.split()) for x in page_before or []] + header
     footer = footer + [" ".join(x.split()) for x in page_after or []]
-    inner = [lines[i] for i in range(opening + 1, last) if story]
+    # the first paragraph too when a page's trailing lines were taken for the last (`…实效。(某县应急局 张三)`)
+    inner = [lines[i] for i in range(opening if opening < last else opening + 1, last) if story]
     meta = read_metadata(header, lines[opening] if story else None, lines[last] if story else None,
                          footer, title, inner)
     kept = [s for s, k in zip(spans, keep, strict=True) if k]

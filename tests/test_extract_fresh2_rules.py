@@ -43,3 +43,10 @@ def test_a_unit_and_writer_closing_the_only_paragraph_before_page_trailer():
     page = ("4月8日上午,某区召开全区安全生产工作会议,部署第二季度工作。副区长赵某某出席会议。(某区应急管理局 周小兵)\n\n"
             "《某区召开全区安全生产工作会议》由某某网提供,转载请注明出处,谢谢合作!\n\n某某网版权与免责声明\n")
     assert ingest_bytes(page.encode(), "x.txt").metadata.reporters == ["周小兵"]
+
+
+def test_ordinary_words_and_village_names_hold_no_division():
+    from graph_loader.extract.regions import find_regions
+    text = "要弘扬中华优秀传统文化,做好迎大庆、大庆期间安全稳定工作。走访了葫芦岛社区、仁和村劝导站。"
+    assert find_regions(text) == []
+    assert [h.path for h in find_regions("大庆市召开会议。仁和区召开会议。")] == ["黑龙江省大庆市", "四川省攀枝花市仁和区"]

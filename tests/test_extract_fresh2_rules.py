@@ -50,3 +50,19 @@ def test_ordinary_words_and_village_names_hold_no_division():
     text = "要弘扬中华优秀传统文化,做好迎大庆、大庆期间安全稳定工作。走访了葫芦岛社区、仁和村劝导站。"
     assert find_regions(text) == []
     assert [h.path for h in find_regions("大庆市召开会议。仁和区召开会议。")] == ["黑龙江省大庆市", "四川省攀枝花市仁和区"]
+
+
+def _mentions(text: str, level: str):
+    from graph_loader.extract.higher import find_mentions
+    from graph_loader.extract.sentences import SentenceIndex
+    return [(m.mode, [lv for lv, _, _ in m.levels]) for m in find_mentions(text, SentenceIndex(text), [], None, level)]
+
+
+def test_a_relayed_meeting_with_a_year_in_its_name():
+    t = "12月29日,全县安全工作会议召开,传达贯彻全市2012年第一季度防范重特大事故工作会议精神,部署我县工作。"
+    assert _mentions(t, "county") == [("relay", ["prefecture"])]
+
+
+def test_a_relayed_meeting_listed_before_a_document_whose_spirit_closes_the_list():
+    t = "为贯彻落实2月21日全省安全生产电视电话会议及市安委会办公室《关于加强节后安全生产工作的通知》精神,县安监局于3月5日召开会议。"
+    assert _mentions(t, "county") == [("relay", ["province"])]

@@ -66,3 +66,8 @@ def test_a_relayed_meeting_with_a_year_in_its_name():
 def test_a_relayed_meeting_listed_before_a_document_whose_spirit_closes_the_list():
     t = "为贯彻落实2月21日全省安全生产电视电话会议及市安委会办公室《关于加强节后安全生产工作的通知》精神,县安监局于3月5日召开会议。"
     assert _mentions(t, "county") == [("relay", ["province"])]
+
+
+def test_sector_forms_of_fresh_reports():
+    rec = _rec("突出抓好建设领域、道路(水上)交通、带压容器、油气输送管线等重点行业安全。")
+    assert {"建筑施工", "道路交通", "水上交通", "特种设备", "油气管道"} <= set(rec.sectors)

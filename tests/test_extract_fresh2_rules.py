@@ -71,3 +71,9 @@ def test_a_relayed_meeting_listed_before_a_document_whose_spirit_closes_the_list
 def test_sector_forms_of_fresh_reports():
     rec = _rec("突出抓好建设领域、道路(水上)交通、带压容器、油气输送管线等重点行业安全。")
     assert {"建筑施工", "道路交通", "水上交通", "特种设备", "油气管道"} <= set(rec.sectors)
+
+
+def test_a_meeting_inside_a_quoted_title_is_not_held():
+    rec = _rec("4月8日上午,某区召开全区安全生产工作会议,部署第二季度工作。\n"
+               "《某区召开全区安全生产工作会议》由某某网提供,转载请注明出处。", published="2016-04-19")
+    assert [m.date for m in rec.meetings] == ["2016-04-08"]

@@ -322,8 +322,8 @@ def segment_meetings(text: str, index: SentenceIndex,
         m.kind = lex.kinds.get(e.noun or "", "other")
 
     for e in _events(text):
-        if e.kind == "held" and is_headline(text, index, e.pos):
-            continue  # the article's headline names the meeting the body reports
+        if e.kind == "held" and (is_headline(text, index, e.pos) or _in_title(text, e.pos)):
+            continue  # the article's headline names the meeting the body reports (quoted too: `《某县召开…会议》由某网提供`)
         if e.kind == "held" and e.act and cur is not None and cur.held is not None and cur.held < e.pos \
                 and not _SENTENCE_END.search(text, cur.held, e.pos):
             continue  # `召开约谈会，对某县政府进行约谈`: the act of the meeting just named (a line break is no end)
@@ -385,6 +385,13 @@ def segment_meetings(text: str, index: SentenceIndex,
 
 
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
+
+
+def _in_title(text: str, pos: int) -> bool:
+    """`pos` lies inside a 《》 title (a headline quoted, `《关于召开…会议的通知》`): no meeting held there."""
+    opened = text.rfind("《", 0, pos)
+    return opened >= 0 and text.rfind("》", 0, pos) < opened and text.find("》", pos) >= 0 \
+        and "\n" not in text[opened:pos]
 
 
 def _previous_relayed(meetings: list[MeetingDraft], i: int) -> int:

@@ -77,3 +77,9 @@ def test_a_meeting_inside_a_quoted_title_is_not_held():
     rec = _rec("4月8日上午,某区召开全区安全生产工作会议,部署第二季度工作。\n"
                "《某区召开全区安全生产工作会议》由某某网提供,转载请注明出处。", published="2016-04-19")
     assert [m.date for m in rec.meetings] == ["2016-04-08"]
+
+
+def test_an_instructed_clause_with_fasheng_is_no_incident_name():
+    from graph_loader.extract.incidents import find_incidents
+    assert find_incidents("会议传达学习对山西某市某煤矿一办公楼发生火灾重要指示精神;") == []
+    assert [h.title for h in find_incidents("会议传达学习对山西某县某煤矿坍塌事故的重要指示精神;")] != []

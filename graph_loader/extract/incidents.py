@@ -184,6 +184,8 @@ def _instructed(text: str, grade_or_kind: re.Pattern[str]) -> list[IncidentHit]:
     out = []
     for m in _instructed_re().finditer(text):
         name = m.group("name")
+        if _tail_cut().search(name):
+            continue  # `对某市某矿一办公楼发生火灾重要指示`: a clause (`发生`), not a name
         places = find_regions(name)
         if not places or places[0].start != 0:
             continue  # `对近期事故的重要批示`: no place, no name

@@ -192,6 +192,8 @@ def _events(text: str) -> list[_Event]:
         clause = text[text.rfind("。", 0, m.start()) + 1:m.end() + 12]
         if _WATCHED.search(clause) or text[max(0, m.start() - 2):m.start()].endswith(lex.not_held):
             continue
+        if _verbs_re("excused").search(text, max(clause_start(text, m.start()), m.start() - 10), m.start()):
+            continue  # `因在北京参加重要会议，特委托副主席…`: why one is away, no meeting of the report
         np = m.group("np")
         out.append(_Event(m.start(), m.end(), "held", m.group("n"), (np + m.group("n")).strip(),
                           m.group("n") == "会议" and not np, chaired=True))

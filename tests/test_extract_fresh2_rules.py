@@ -83,3 +83,14 @@ def test_an_instructed_clause_with_fasheng_is_no_incident_name():
     from graph_loader.extract.incidents import find_incidents
     assert find_incidents("会议传达学习对山西某市某煤矿一办公楼发生火灾重要指示精神;") == []
     assert [h.title for h in find_incidents("会议传达学习对山西某县某煤矿坍塌事故的重要指示精神;")] != []
+
+
+def test_a_reason_for_absence_holds_no_meeting():
+    rec = _rec("某部长因在北京参加重要会议,特委托副主席甲某某率领督查组深入某盟开展督查。", published=None)
+    assert rec.meetings == []
+
+
+def test_feedback_given_on_behalf_of_a_team_is_a_feedback_meeting():
+    rec = _rec("在意见反馈会上,刘某某代表督查组反馈了督查工作意见。", published=None)
+    assert len(rec.meetings) == 1
+    assert _rec("要对督查组反馈的问题立即整改。", published=None).meetings == []

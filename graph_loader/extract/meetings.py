@@ -138,8 +138,10 @@ def _lex() -> _Lex:
                               + alternation(meeting_verbs("heard")) + r")了?[^，,。；;！？!?\n]{1,30}?(?P<v>汇报)"
                               r"(?!会|后|时)"),
         # `督导组向某市反馈督导情况`: a team reporting back is a feedback meeting held
-        team_feedback=re.compile(r"(?:" + alternation(words("teams.tsv")) + r")[^，,。；;！？!?\n]{0,4}?向"
-                                 r"[^，,。；;！？!?\n]{1,24}?(?P<v>反馈)[^，,。；;！？!?\n]{0,8}?(?:情况|意见|问题)"),
+        # `督查组向某市反馈…意见`, `甲代表督查组反馈了…意见` (not `对督查组反馈的问题整改`: no 向, no 代表)
+        team_feedback=re.compile(r"(?:代表(?:" + alternation(words("teams.tsv")) + r")[^，,。；;！？!?\n]{0,4}?|(?:"
+                                 + alternation(words("teams.tsv")) + r")[^，,。；;！？!?\n]{0,4}?向"
+                                 r"[^，,。；;！？!?\n]{1,24}?)(?P<v>反馈)[^，,。；;！？!?\n]{0,8}?(?:情况|意见|问题)"),
         not_held=meeting_verbs("not_held") + meeting_verbs("summed"),
         not_chair=meeting_verbs("not_chair"),
     )

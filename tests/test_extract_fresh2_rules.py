@@ -94,3 +94,10 @@ def test_feedback_given_on_behalf_of_a_team_is_a_feedback_meeting():
     rec = _rec("在意见反馈会上,刘某某代表督查组反馈了督查工作意见。", published=None)
     assert len(rec.meetings) == 1
     assert _rec("要对督查组反馈的问题立即整改。", published=None).meetings == []
+
+
+def test_quan_sheng_never_means_an_autonomous_region_or_a_municipality():
+    from graph_loader.extract.regions import relative_region
+    assert relative_region("全省", "内蒙古自治区兴安盟") is None
+    assert relative_region("全省", "江苏省南通市") == "江苏省"
+    assert relative_region("全市", "重庆市铜梁区") == "重庆市"

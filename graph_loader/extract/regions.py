@@ -627,7 +627,10 @@ def relative_region(word: str, context: str | None) -> str | None:
     if not chain:
         return None
     if kind in LOCAL_LEVELS:
-        return next((p.path for p in chain if p.level == kind), None)
+        place = next((p for p in chain if p.level == kind), None)
+        if place is not None and word.endswith("省") and not place.name.endswith("省"):
+            return None  # `全省` never means an autonomous region (全区) or a municipality (全市)
+        return place.path if place is not None else None
     if kind in _TOWN_SUFFIXES:
         return context if context.endswith(kind) and level_of(context) == "township" else None
     for p in reversed(chain):

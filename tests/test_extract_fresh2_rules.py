@@ -101,3 +101,9 @@ def test_quan_sheng_never_means_an_autonomous_region_or_a_municipality():
     assert relative_region("全省", "内蒙古自治区兴安盟") is None
     assert relative_region("全省", "江苏省南通市") == "江苏省"
     assert relative_region("全市", "重庆市铜梁区") == "重庆市"
+
+
+def test_one_relay_verb_governs_a_list_of_spirits():
+    t = ("6月27日,区委召开常委会会议,传达学习全省安全防范工作紧急视频会议精神,"
+         "全省巩固拓展脱贫攻坚成果同乡村振兴有效衔接工作会议精神,研究我区贯彻落实措施。")
+    assert _mentions(t, "county") == [("relay", ["province"]), ("relay", ["province"])]

@@ -244,6 +244,7 @@ def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention
     return Mention(start, noun.end(), [], desc.strip(), noun.group(), mode)
 
 
+_LISTED_BEFORE = re.compile(r"精神\s*[，,、]\s*$")  # the item before ends a spirit: the list goes on
 # how far a relayed meeting's name may run between its level and `精神` (`传达学习全市…“开门红”…推进大会精神`)
 _LONG_NAME = 48
 _LONG_STOP = re.compile(r"[，,。；;！？!?\n：:、]")
@@ -255,6 +256,10 @@ def _long_named(text: str, desc_start: int, start: int, lex: _Lex) -> re.Match[s
     or the watching (`收听收看省政府第二季度防范…暨…工作部署视频会议后`)."""
     before = text[clause_start(text, start):start]
     relayed, watched = lex.relay_re.search(before), lex.watch_re.search(before)
+    # `传达学习甲会议精神，全省…工作会议精神，…`: one relay verb governs a list of spirits in its sentence
+    cs = clause_start(text, start)
+    relayed = relayed or (_LISTED_BEFORE.search(text, max(0, cs - 4), cs)
+                          and lex.relay_re.search(text, _sentence_start(text, start), start))
     if not (relayed or watched):
         return None
     stop = _LONG_STOP.search(text, desc_start, desc_start + _LONG_NAME)

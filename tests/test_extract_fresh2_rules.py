@@ -107,3 +107,11 @@ def test_one_relay_verb_governs_a_list_of_spirits():
     t = ("6月27日,区委召开常委会会议,传达学习全省安全防范工作紧急视频会议精神,"
          "全省巩固拓展脱贫攻坚成果同乡村振兴有效衔接工作会议精神,研究我区贯彻落实措施。")
     assert _mentions(t, "county") == [("relay", ["province"]), ("relay", ["province"])]
+
+
+def test_an_undated_report_takes_the_year_of_the_work_it_deploys():
+    rec = _rec("为贯彻落实2月21日全省安全生产电视电话会议精神,县安监局于3月5日召开全县安全生产工作会议。"
+               "会议安排部署了2010 年的安全生产工作任务。", published=None)
+    assert sorted(m.date for m in rec.meetings) == ["2010-02-21", "2010-03-05"]
+    dated = _rec("3月5日召开全县安全生产工作会议,部署了2010年的安全生产工作。", published="2011-03-06")
+    assert [m.date for m in dated.meetings] == ["2011-03-05"]

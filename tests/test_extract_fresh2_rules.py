@@ -115,3 +115,9 @@ def test_an_undated_report_takes_the_year_of_the_work_it_deploys():
     assert sorted(m.date for m in rec.meetings) == ["2010-02-21", "2010-03-05"]
     dated = _rec("3月5日召开全县安全生产工作会议,部署了2010年的安全生产工作。", published="2011-03-06")
     assert [m.date for m in dated.meetings] == ["2011-03-05"]
+
+
+def test_an_uncoded_name_of_a_coded_incident_is_the_same_incident():
+    from graph_loader.extract.incidents import find_incidents
+    text = "传达学习对河南安阳市某某商贸有限公司火灾事故的重要批示精神。深刻吸取河南安阳“11·21”特大火灾事故教训。"
+    assert [h.title for h in find_incidents(text)] == ["河南安阳11·21特大火灾事故"]

@@ -121,3 +121,9 @@ def test_an_uncoded_name_of_a_coded_incident_is_the_same_incident():
     from graph_loader.extract.incidents import find_incidents
     text = "传达学习对河南安阳市某某商贸有限公司火灾事故的重要批示精神。深刻吸取河南安阳“11·21”特大火灾事故教训。"
     assert [h.title for h in find_incidents(text)] == ["河南安阳11·21特大火灾事故"]
+
+
+def test_a_banner_under_its_customary_short_form():
+    from graph_loader.extract.regions import find_regions
+    got = [h.path for h in find_regions("督查组先后深入某某市、科右前旗和乌后旗。")]
+    assert got == ["内蒙古自治区兴安盟科尔沁右翼前旗", "内蒙古自治区巴彦淖尔市乌拉特后旗"]

@@ -152,6 +152,10 @@ def gazetteer() -> Gazetteer:
         for surface, kind in ((full, "full"), (short, "alias")):
             if surface not in forms and surface not in common_words() and not (kind == "alias" and len(surface) < 2):
                 add(surface, place, kind)
+    for short, full in lexicon_rows("region_short_forms.tsv"):  # `科右前旗` for 科尔沁右翼前旗
+        named = [p for p in places if p.name == full]
+        if len(named) == 1:
+            add(short, named[0], "alias")
     variants: dict[str, list[str]] = {}
     for variant, standard in lexicon_rows("char_variants.tsv"):
         variants.setdefault(standard, []).append(variant)

@@ -127,3 +127,9 @@ def test_a_banner_under_its_customary_short_form():
     from graph_loader.extract.regions import find_regions
     got = [h.path for h in find_regions("督查组先后深入某某市、科右前旗和乌后旗。")]
     assert got == ["内蒙古自治区兴安盟科尔沁右翼前旗", "内蒙古自治区巴彦淖尔市乌拉特后旗"]
+
+
+def test_an_undated_turn_of_the_year_meeting_takes_the_year_its_month_falls_in():
+    text = "{d},全县2011年安全生产总结暨2012年第一季度安全工作会议召开,部署我县2012年第一季度安全生产工作。"
+    assert [m.date for m in _rec(text.format(d="12月29日"), published=None).meetings] == ["2011-12-29"]
+    assert [m.date for m in _rec(text.format(d="1月5日"), published=None).meetings] == ["2012-01-05"]

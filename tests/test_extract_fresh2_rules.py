@@ -133,3 +133,10 @@ def test_an_undated_turn_of_the_year_meeting_takes_the_year_its_month_falls_in()
     text = "{d},全县2011年安全生产总结暨2012年第一季度安全工作会议召开,部署我县2012年第一季度安全生产工作。"
     assert [m.date for m in _rec(text.format(d="12月29日"), published=None).meetings] == ["2011-12-29"]
     assert [m.date for m in _rec(text.format(d="1月5日"), published=None).meetings] == ["2012-01-05"]
+
+
+def test_a_prefecture_short_form_shared_with_a_district_follows_the_articles_places():
+    from graph_loader.extract.regions import find_regions
+    xj = find_regions("抽查了巴音郭楞蒙古自治州、昌吉回族自治州。巴州某某工贸有限责任公司")
+    assert xj[-1].path == "新疆维吾尔自治区巴音郭楞蒙古自治州"
+    assert find_regions("四川省巴中市召开会议。巴州某公司")[-1].path == "四川省巴中市巴州区"

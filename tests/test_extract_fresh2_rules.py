@@ -140,3 +140,9 @@ def test_a_prefecture_short_form_shared_with_a_district_follows_the_articles_pla
     xj = find_regions("抽查了巴音郭楞蒙古自治州、昌吉回族自治州。巴州某某工贸有限责任公司")
     assert xj[-1].path == "新疆维吾尔自治区巴音郭楞蒙古自治州"
     assert find_regions("四川省巴中市召开会议。巴州某公司")[-1].path == "四川省巴中市巴州区"
+
+
+def test_a_meeting_on_a_line_linking_other_articles_is_not_the_reports():
+    rec = _rec("5日下午,某区召开安全生产工作会议。区长甲某某主持会议。\n"
+               "上一页:某区举行项目签约仪式 下一页:某区召开区委平安建设专题会议", published="2023-11-06")
+    assert [m.date for m in rec.meetings] == ["2023-11-05"]

@@ -326,7 +326,7 @@ def segment_meetings(text: str, index: SentenceIndex,
         m.kind = lex.kinds.get(e.noun or "", "other")
 
     for e in _events(text):
-        if e.kind == "held" and (is_headline(text, index, e.pos) or _in_title(text, e.pos)):
+        if e.kind == "held" and (is_headline(text, index, e.pos) or _in_title(text, e.pos) or _on_link_line(text, e.pos)):
             continue  # the article's headline names the meeting the body reports (quoted too: `《某县召开…会议》由某网提供`)
         if e.kind == "held" and e.act and cur is not None and cur.held is not None and cur.held < e.pos \
                 and not _SENTENCE_END.search(text, cur.held, e.pos):
@@ -389,6 +389,16 @@ def segment_meetings(text: str, index: SentenceIndex,
 
 
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
+
+
+@cache
+def _link_words() -> tuple[str, ...]:
+    return tuple(r[0] for r in rows("meeting_cues.tsv") if r[1] == "link")
+
+
+def _on_link_line(text: str, pos: int) -> bool:
+    """`pos` lies on a line linking other articles (`下一页：某区召开…会议`, meeting_cues.tsv `link`)."""
+    return text.startswith(_link_words(), text.rfind("\n", 0, pos) + 1)
 
 
 def _in_title(text: str, pos: int) -> bool:

@@ -191,6 +191,13 @@ def _process_all(paths: list[str], workers: int, ws: Path,
             pool.shutdown(wait=True, cancel_futures=True)
 
 
+# While a build runs, the youngest generation is collected every 50,000 allocations instead of 700:
+# a batch allocates millions of short-lived objects (triples, rows, JSON) that reference counting
+# frees, and each batch ends with a collection of its own (_retire_batch). A third less CPU in the
+# collector at 1.5k articles; restored when the build ends.
+BUILD_GC_THRESHOLD = (50_000, 20, 10)
+
+
 def _retire_batch() -> None:
     """Collect what a batch left behind, then freeze the survivors (the store's new nodes, the
     resolver's new keys) out of the cyclic garbage collector's sight. Without it each full
@@ -346,6 +353,8 @@ def build_paths(paths: Iterable[str | Path], workspace: Path, store_kind: str = 
             progress(done, total, f"{done}/{total} articles")
 
     checker = _ShaclChecker(report) if shacl and todo else None
+    gc_threshold = gc.get_threshold()
+    gc.set_threshold(*BUILD_GC_THRESHOLD)
     try:
         for chunk in _chunks(to_load, batch_size):  # built before, for another store: its rows as written
             # a bad line is left out with a warning; an unreadable file leaves its article unheld, so
@@ -397,6 +406,7 @@ def build_paths(paths: Iterable[str | Path], workspace: Path, store_kind: str = 
 
             refresh_summaries(store)
     finally:
+        gc.set_threshold(*gc_threshold)
         if checker is not None:
             checker.close()
         if own_store:

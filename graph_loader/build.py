@@ -463,7 +463,10 @@ class _ShaclChecker:
         from graph_loader.graph.shacl import warm_up
 
         self.report = report
-        self.pool = ProcessPoolExecutor(max_workers=1, initializer=warm_up)
+        # its process keeps the collector's usual thresholds (the build's are set after this): pyshacl
+        # leaves cyclic garbage that a rare young collection would let pile up
+        self.pool = ProcessPoolExecutor(max_workers=1, initializer=_shacl_worker_init,
+                                        initargs=(gc.get_threshold(), warm_up))
         self.pending: deque[Future] = deque()
 
     def submit(self, nt_files: list[str]) -> None:
@@ -484,6 +487,11 @@ class _ShaclChecker:
         for v in future.result():  # warnings (e.g. a fact without offsets) are not violations
             if v.is_error:
                 self.report.violations.append(v.__dict__)
+
+
+def _shacl_worker_init(threshold: tuple[int, ...], warm_up: Callable[[], None]) -> None:
+    gc.set_threshold(*threshold)
+    warm_up()
 
 
 def _write_batch(ws: Path, items: list[tuple[Any, Document]], build_batch: Callable,

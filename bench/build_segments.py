@@ -5,7 +5,8 @@ Each run is a child `safetykg build CORPUS --workspace WS --fresh --quiet` (SHAC
 `--no-shacl` is passed after `--`) with `PYTHONPATH` set to the tree measured. Every `interval`
 seconds this counts the articles written (the workspace's `rows/` files) and samples the RSS of
 the build's process tree; the time each 10% of the corpus is crossed gives the rate per
-segment. Trees alternate (A B A B ... for `--rounds`), so a change in the machine's load hits
+segment, and the CPU time of the build's process tree (it and the processes it waited for: workers,
+SHACL) says what the load does not blur. Trees alternate (A B A B ... for `--rounds`), so a change in the machine's load hits
 both alike; the 1-minute load average is recorded at the start and end of every run.
 
     python -m bench.build_segments CORPUS --tree before=/work/main --tree after=. [--rounds 1]
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -40,6 +42,7 @@ def run_once(tree: Path, corpus: Path, workspace: Path, extra: list[str], interv
            "--fresh", "--quiet", *extra]
     env = {**os.environ, "PYTHONPATH": str(tree)}
     load_start = _load1()
+    cpu0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     marks: list[float] = []  # time each 10% was crossed
     peak_tree = 0
     log = (workspace.parent / f"{workspace.name}.stderr").open("w")
@@ -59,6 +62,8 @@ def run_once(tree: Path, corpus: Path, workspace: Path, extra: list[str], interv
             proc.kill()
         log.close()
     wall = time.perf_counter() - t0
+    cpu1 = resource.getrusage(resource.RUSAGE_CHILDREN)  # the build and the processes it waited for
+    cpu = (cpu1.ru_utime + cpu1.ru_stime) - (cpu0.ru_utime + cpu0.ru_stime)
     while len(marks) < 10:
         marks.append(wall)
     edges = [0.0, *marks]
@@ -66,6 +71,7 @@ def run_once(tree: Path, corpus: Path, workspace: Path, extra: list[str], interv
     rates = [round(seg / (b - a), 1) if b > a else None for a, b in zip(edges, edges[1:], strict=False)]
     return {"tree": str(tree), "exit": proc.returncode, "articles": total, "wall_s": round(wall, 1),
             "rate": round(total / wall, 1), "rate_per_10pct": rates,
+            "cpu_s": round(cpu, 1), "cpu_ms_per_article": round(1000 * cpu / total, 2),
             "rows_written_s": round(marks[-1], 1), "peak_tree_rss_mib": round(peak_tree / 1024),
             "load1_start": load_start, "load1_end": _load1(), "command": " ".join(["safetykg", *cmd[3:]])}
 

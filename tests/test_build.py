@@ -225,3 +225,19 @@ def test_cli_build_reports_a_failed_extraction(tmp_path: Path, capsys, monkeypat
     err = capsys.readouterr().err
     assert code == 1
     assert "extraction failed" in err and "001_9cb08e20f04e73bb.txt" in err and "lexicon unreadable" in err
+
+
+def test_a_build_learns_the_aliases_its_texts_state(tmp_path: Path) -> None:
+    """`《全称》(以下简称“简称”)` in one article makes the short name that directive in every article of a build,
+    the one that used the short name first included."""
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "a.txt").write_text("2022年4月10日，某某县召开安全生产工作会议，传达学习《汛期十条》。\n", encoding="utf-8")
+    (texts / "b.txt").write_text(
+        "2022年4月12日，某某省召开安全生产工作会议，会议传达《关于加强汛期安全生产工作的十条措施》"
+        "(以下简称“汛期十条”)。\n", encoding="utf-8")
+    ws = tmp_path / "ws"
+    build_paths([texts], ws)
+    store = EmbeddedStore.open(ws)
+    titles = {store.node(i)["title"] for i in store.ids_by_label("Directive")}
+    assert titles == {"关于加强汛期安全生产工作的十条措施"}

@@ -22,6 +22,7 @@ import resource
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -81,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("corpus", type=Path, help="a folder of article files (e.g. DIR/texts of safetykg generate)")
     ap.add_argument("--tree", action="append", required=True, help="NAME=PATH of a source tree (repeat)")
     ap.add_argument("--rounds", type=int, default=1)
-    ap.add_argument("--workspace-root", type=Path, default=Path("/tmp/build-segments"))
+    ap.add_argument("--workspace-root", type=Path, default=Path(tempfile.gettempdir()) / "build-segments")
     ap.add_argument("--out", type=Path, default=Path("test-artifacts/bench/build-segments.json"))
     a, build_args = ap.parse_known_args(argv)  # what follows `--` goes to safetykg build
     build_args = [x for x in build_args if x != "--"]

@@ -100,7 +100,10 @@ def find_sectors(text: str) -> list[SectorHit]:
         hits.append(SectorHit(s, e, m.group(), lex.canonical[m.group()]))
         hits += [SectorHit(s, e, m.group(), other) for other in lex.also.get(m.group(), ())]
     hits = sorted(hits + _list_items(text, hits), key=lambda h: h.start)
-    return [h for h in hits if not any(a <= h.start and h.end <= b for a, b in _body_lists(text))]
+    if not hits:
+        return hits
+    lists = _body_lists(text)  # once per text, not once per hit
+    return [h for h in hits if not any(a <= h.start and h.end <= b for a, b in lists)]
 
 
 _ITEM_END = "、等和及与,，。;；"

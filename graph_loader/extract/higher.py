@@ -201,14 +201,13 @@ def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention
     mode = None
     held = _HELD_AFTER.match(text, end)
     desc_start = held.end() if held else end
-    noun = None
-    for k in range(desc_start, min(len(text), desc_start + 17)):
-        if text[k] in "，,。；;！？!?\n：:、“”\"《》()（）":
-            break
-        m = lex.noun_re.match(text, k)
-        if m:
-            noun = m
-            break
+    # the first meeting noun starting within 17 characters and before a break: one search, not a match per
+    # character
+    stop = _NOUN_STOP.search(text, desc_start, min(len(text), desc_start + 17))
+    hi = stop.start() if stop else min(len(text), desc_start + 17)
+    noun = lex.noun_re.search(text, desc_start)
+    if noun is not None and noun.start() >= hi:
+        noun = None
     if noun is None:
         noun = _long_named(text, desc_start, start, lex)
     if noun is None:
@@ -243,6 +242,9 @@ def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention
     return Mention(start, noun.end(), [], desc.strip(), noun.group(), mode)
 
 
+_NOUN_STOP = re.compile("[" + re.escape("，,。；;！？!?\n：:、“”\"《》()（）") + "]")
+
+
 # how far a relayed meeting's name may run between its level and `精神` (`传达学习全市…“开门红”…推进大会精神`)
 _LONG_NAME = 48
 _LONG_STOP = re.compile(r"[，,。；;！？!?\n：:、]")
@@ -258,10 +260,9 @@ def _long_named(text: str, desc_start: int, start: int, lex: _Lex) -> re.Match[s
         return None
     stop = _LONG_STOP.search(text, desc_start, desc_start + _LONG_NAME)
     hi = stop.start() if stop else min(len(text), desc_start + _LONG_NAME)
-    for k in range(desc_start, hi):
-        m = lex.noun_re.match(text, k, hi)
-        if m is None:
-            continue
+    k = desc_start
+    while k < hi and (m := lex.noun_re.search(text, k, hi)) is not None:  # the nouns from left to right
+        k = m.start() + 1
         if _SPIRIT.match(text, m.end()) and relayed:
             return m
         if watched and (m.end() == hi or _FOLLOW.match(text, m.end())):

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from graph_loader.extract.lexicon_files import alternation, rows, words
+from graph_loader.extract.regex_scan import finditer_at
 from graph_loader.ingest.rules import surnames
 from graph_loader.lang.chars import HAN, is_han
 from graph_loader.lang.levels import LEVEL_CHARS
@@ -580,6 +581,29 @@ def _given_name_addresses(text: str, full_of: dict[str, str]) -> list[tuple[int,
     return out
 
 
+@lru_cache(maxsize=2)
+def _honorific_starts(text: str) -> tuple[int, ...]:
+    """Where a post of address (honorifics.tsv) starts in `text`."""
+    found: set[int] = set()
+    for w in _honorifics():
+        i = text.find(w)
+        while i >= 0:
+            found.add(i)
+            i = text.find(w, i + 1)
+    return tuple(sorted(found))
+
+
+def _before_honorifics(text: str, *gaps: int) -> list[int]:
+    """The positions `gaps` characters before a post of address, ascending: where a name (or a surname)
+    addressed by that post can start."""
+    return sorted({q - g for q in _honorific_starts(text) for g in gaps if q >= g})
+
+
+@cache
+def _honorifics() -> frozenset[str]:
+    return frozenset(words("honorifics.tsv"))
+
+
 @cache
 def _surname_address_re() -> re.Pattern[str]:
     """A surname and a post of address at a clause start or after a lead word (honorific_leads.tsv), before
@@ -604,7 +628,7 @@ def _surname_addresses(text: str, found: list[NameMention]) -> list[tuple[int, i
         for t in m.titles:
             posts.setdefault(sur, {}).setdefault(m.name, set()).add(t.post)
     out: list[tuple[int, int, str]] = []
-    for m in _surname_address_re().finditer(text):
+    for m in finditer_at(_surname_address_re(), _before_honorifics(text, 1, 2), text):
         people = posts.get(m.group("sur"), {})
         post = m.group("post")
         exact = [n for n, ps in people.items() if post in ps]
@@ -674,7 +698,7 @@ def _untitled_names(text: str, ignore: frozenset[str]) -> list[tuple[int, int, s
             for p in pieces:
                 out.append((pos, pos + len(p), "person.list_after_intro", ""))
                 pos += len(p) + 1
-    for m in lex.honorific_re.finditer(text):
+    for m in finditer_at(lex.honorific_re, _before_honorifics(text, 2, 3), text):
         head = m.start()
         if m.group("name").endswith(_POST_OPENERS):
             continue  # `李副县长通报`: a surname and a post, not a name (see `_surname_addresses`)

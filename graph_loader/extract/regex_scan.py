@@ -33,3 +33,19 @@ def finditer_from(pattern: re.Pattern[str], first: re.Pattern[str], text: str) -
             continue
         yield m
         pos = m.end() if m.end() > start else start + 1
+
+
+def finditer_at(pattern: re.Pattern[str], starts: Iterable[int], text: str) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text)` yields, provided every match of `pattern` starts at one of `starts`
+    (ascending; a superset will do) and `pattern` matches no empty string: a pattern that opens with a
+    lookbehind or a class of any character (`(?<![一-龥])[一-龥]{2,3}?书记`) is tried only where the word it
+    needs lies ahead."""
+    pos = 0
+    match = pattern.match
+    for start in starts:
+        if start < pos:
+            continue
+        m = match(text, start)
+        if m is not None:
+            yield m
+            pos = m.end()

@@ -438,8 +438,13 @@ _NOUN_REACH = 6  # characters a meeting noun may start before a cue inside it (`
 
 def _in_meeting_noun(text: str, pos: int) -> bool:
     """The cue at `pos` is part of a meeting's noun: `出席汇报会` names a meeting, no one reports."""
-    nouns = _meeting_noun_re()
-    return any((m := nouns.match(text, k)) and m.end() > pos for k in range(max(0, pos - _NOUN_REACH), pos + 1))
+    search = _meeting_noun_re().search
+    k = max(0, pos - _NOUN_REACH)
+    while (m := search(text, k)) is not None and m.start() <= pos:  # the nouns starting up to pos, in turn
+        if m.end() > pos:
+            return True
+        k = m.start() + 1
+    return False
 
 
 @cache

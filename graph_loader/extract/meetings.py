@@ -496,7 +496,7 @@ def _group_roles(text: str, index: SentenceIndex, people: list[NameMention]) -> 
     """`市领导甲、乙出席会议。…与会市领导分别就分管工作作出部署`: the leaders a report listed by name
     without posts (the list nearest before) take the speaker's or chair's cue of a clause about them."""
     out: list[PersonRole] = []
-    for m in _group_re().finditer(text):
+    for m in _group_re().finditer(text) if "领导" in text else ():  # every group reference says 领导
         cues = [c for c in _role_cues(text, m.end(), _clause_end(text, m.end(), index.at(m.start()).end))
                 if c[1] != "attendee"]
         listed = [p for p in people if p.rule in _LISTED and p.end <= m.start()]
@@ -522,7 +522,7 @@ def _pronoun_roles(text: str, index: SentenceIndex, people: list[NameMention]) -
     """`县长张三出席会议。他强调，…`: a sentence opened by a pronoun with a speaker's or chair's cue in its
     first clause gives that role to the one person the sentence before names (none when it names several)."""
     out: list[PersonRole] = []
-    for m in _pronoun_re().finditer(text):
+    for m in _pronoun_re().finditer(text) if any(w in text for w in words("pronouns.tsv")) else ():
         pos = m.start("p")
         k = index.index_at(pos)
         if k == 0:

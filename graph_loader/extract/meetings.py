@@ -21,7 +21,7 @@ from graph_loader.extract.bodies import level_region
 from graph_loader.extract.dates import DateHit
 from graph_loader.extract.lexicon_files import alternation, rows, words
 from graph_loader.extract.persons import LIST_INTRO, NameMention
-from graph_loader.extract.regex_scan import finditer_from, first_chars
+from graph_loader.extract.regex_scan import finditer_at, first_chars
 from graph_loader.extract.regions import RegionHit, level_of, parent_path, relative_words_re
 from graph_loader.extract.sentences import SentenceIndex
 from graph_loader.lang.chars import CLAUSE_END, clause_start
@@ -227,7 +227,8 @@ def _events(text: str) -> list[_Event]:
         if text[max(0, m.start() - 2):m.start()].endswith(lex.not_held):
             continue
         out.append(_Event(m.start("v"), m.end(), "held", "反馈会", text[m.start():m.end()], False))
-    for m in finditer_from(lex.ended, lex.ended_first, text):
+    # every form of `ended` ends with 后: tried only within a noun's reach before one
+    for m in finditer_at(lex.ended, _before_hou(text, max(map(len, lex.kinds)) + len("结束之")), text):
         out.append(_Event(m.start(), m.end(), "ended", m.group("n") or "会议"))
     for m in lex.branch.finditer(text):
         out.append(_Event(m.start(), m.end(), "branch"))
@@ -241,6 +242,16 @@ def _events(text: str) -> list[_Event]:
     return kept
 
 
+
+
+def _before_hou(text: str, reach: int) -> list[int]:
+    """The positions up to `reach` characters before a 后, ascending."""
+    out: set[int] = set()
+    q = text.find("后")
+    while q >= 0:
+        out.update(range(max(0, q - reach), q))
+        q = text.find("后", q + 1)
+    return sorted(out)
 
 
 @cache

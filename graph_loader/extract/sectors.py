@@ -143,6 +143,8 @@ def _list_items(text: str, hits: list[SectorHit]) -> list[SectorHit]:
 def _body_lists(text: str) -> list[tuple[int, int]]:
     """Spans of lists of bodies (`县交通、消防、交警等成员单位负责人`): their items name departments, not sectors;
     a trade word after `等` (`煤矿、危化品等企业负责人`) keeps them sectors."""
+    if "等" not in text or "、" not in text:
+        return []  # every list of bodies holds both
     trade = _trade_words()
     return [m.span() for m in _list_words()[2].finditer(text)
             if not trade.search(m.group(), m.group().rfind("等"))]

@@ -77,13 +77,13 @@ def find_sectors(text: str) -> list[SectorHit]:
     hits = []
     pos = 0
     claimed = -1  # a char vetoed into the word before it cannot veto the next match in turn
-    search = lex.pattern.search
+    search = _search
     while (m := search(text, pos)) is not None:
-        s, e = m.start(), m.end()
+        s, e, word = m
         left_ok = s == claimed or s == 0 or text[s - 1:s + 1] not in words
         # `深化工贸`: 化工 cuts 深化 and 工贸 starts inside it, so 化 belongs to 深化; `重大火灾` has no
         # other reading: the word 大火 does not veto 火灾
-        if not left_ok and (alt := search(text, s + 1)) is not None and alt.start() < e:
+        if not left_ok and (alt := search(text, s + 1)) is not None and alt[0] < e:
             claimed = s + 1
             pos = s + 1
             continue
@@ -95,15 +95,42 @@ def find_sectors(text: str) -> list[SectorHit]:
             continue
         if (s > 0 and text[s - 1] in GARBLED) or (e < len(text) and text[e] in GARBLED):
             continue
-        if m.group() in lex.bare and s > 0 and is_han(text[s - 1]) and text[s - 1] not in _ALONE_AFTER:
+        if word in lex.bare and s > 0 and is_han(text[s - 1]) and text[s - 1] not in _ALONE_AFTER:
             continue  # `某某经济开发区`: the end of a place's name
-        hits.append(SectorHit(s, e, m.group(), lex.canonical[m.group()]))
-        hits += [SectorHit(s, e, m.group(), other) for other in lex.also.get(m.group(), ())]
+        hits.append(SectorHit(s, e, word, lex.canonical[word]))
+        hits += [SectorHit(s, e, word, other) for other in lex.also.get(word, ())]
     hits = sorted(hits + _list_items(text, hits), key=lambda h: h.start)
     if not hits:
         return hits
     lists = _body_lists(text)  # once per text, not once per hit
     return [h for h in hits if not any(a <= h.start and h.end <= b for a, b in lists)]
+
+
+def _search(text: str, pos: int) -> tuple[int, int, str] | None:
+    """What `_lexicon().pattern.search(text, pos)` finds, as (start, end, word): the longest word at the
+    leftmost place, found through the pairs of characters that open words (the pattern tries all its
+    words, one after another, at every place that opens one)."""
+    maybe, index = _index()
+    while (c := maybe.search(text, pos)) is not None:
+        i = c.start()
+        for w in index.get(text[i:i + 2], ()):
+            if text.startswith(w, i):
+                return i, i + len(w), w
+        pos = i + 1
+    return None
+
+
+@lru_cache(maxsize=1)
+def _index() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    """The words of the sector pattern by their first two characters (longest first), and a pattern of
+    the places where one can start. Every word has two characters at least."""
+    by: dict[str, list[str]] = {}
+    for w in _lexicon().canonical:
+        by.setdefault(w[:2], []).append(w)
+    index = {k: tuple(sorted(ws, key=len, reverse=True)) for k, ws in by.items()}
+    maybe = re.compile("[" + "".join(sorted({re.escape(k[0]) for k in index})) + "](?=["
+                       + "".join(sorted({re.escape(k[1]) for k in index})) + "])")
+    return maybe, index
 
 
 _ITEM_END = "、等和及与,，。;；"

@@ -49,3 +49,36 @@ def finditer_at(pattern: re.Pattern[str], starts: Iterable[int], text: str) -> I
         if m is not None:
             yield m
             pos = m.end()
+
+
+class WordIndex:
+    """The leftmost-longest occurrences of a list of words (two characters or more each): what
+    `re.compile(alternation(words))` finds, as (start, end, word). The alternation tries its words one
+    after another wherever one may start; this jumps (in C) to a pair of characters that opens a word
+    and tries only the words opening with that pair, longest first."""
+
+    def __init__(self, words: Iterable[str]):
+        by: dict[str, list[str]] = {}
+        for w in words:
+            if len(w) < 2:
+                raise ValueError(f"a word of one character: {w!r}")
+            by.setdefault(w[:2], []).append(w)
+        self.index = {k: tuple(sorted(ws, key=len, reverse=True)) for k, ws in by.items()}
+        self._maybe = re.compile("[" + "".join(sorted({re.escape(k[0]) for k in self.index})) + "](?=["
+                                 + "".join(sorted({re.escape(k[1]) for k in self.index})) + "])")
+
+    def search(self, text: str, pos: int = 0) -> tuple[int, int, str] | None:
+        index, search = self.index, self._maybe.search
+        while (c := search(text, pos)) is not None:
+            i = c.start()
+            for w in index.get(text[i:i + 2], ()):
+                if text.startswith(w, i):
+                    return i, i + len(w), w
+            pos = i + 1
+        return None
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
+        pos = 0
+        while (m := self.search(text, pos)) is not None:
+            yield m
+            pos = m[1]

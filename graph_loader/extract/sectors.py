@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from graph_loader.extract.lexicon_files import rows as lexicon_rows
+from graph_loader.extract.regex_scan import WordIndex
 from graph_loader.extract.regions import common_words
 from graph_loader.lang.chars import HAN, is_han
 
@@ -77,7 +78,7 @@ def find_sectors(text: str) -> list[SectorHit]:
     hits = []
     pos = 0
     claimed = -1  # a char vetoed into the word before it cannot veto the next match in turn
-    search = _search
+    search = _words_index().search
     while (m := search(text, pos)) is not None:
         s, e, word = m
         left_ok = s == claimed or s == 0 or text[s - 1:s + 1] not in words
@@ -106,31 +107,10 @@ def find_sectors(text: str) -> list[SectorHit]:
     return [h for h in hits if not any(a <= h.start and h.end <= b for a, b in lists)]
 
 
-def _search(text: str, pos: int) -> tuple[int, int, str] | None:
-    """What `_lexicon().pattern.search(text, pos)` finds, as (start, end, word): the longest word at the
-    leftmost place, found through the pairs of characters that open words (the pattern tries all its
-    words, one after another, at every place that opens one)."""
-    maybe, index = _index()
-    while (c := maybe.search(text, pos)) is not None:
-        i = c.start()
-        for w in index.get(text[i:i + 2], ()):
-            if text.startswith(w, i):
-                return i, i + len(w), w
-        pos = i + 1
-    return None
-
-
 @lru_cache(maxsize=1)
-def _index() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
-    """The words of the sector pattern by their first two characters (longest first), and a pattern of
-    the places where one can start. Every word has two characters at least."""
-    by: dict[str, list[str]] = {}
-    for w in _lexicon().canonical:
-        by.setdefault(w[:2], []).append(w)
-    index = {k: tuple(sorted(ws, key=len, reverse=True)) for k, ws in by.items()}
-    maybe = re.compile("[" + "".join(sorted({re.escape(k[0]) for k in index})) + "](?=["
-                       + "".join(sorted({re.escape(k[1]) for k in index})) + "])")
-    return maybe, index
+def _words_index() -> WordIndex:
+    """The words of the sector pattern, found as the pattern finds them (longest at the leftmost place)."""
+    return WordIndex(_lexicon().canonical)
 
 
 _ITEM_END = "、等和及与,，。;；"

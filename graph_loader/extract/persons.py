@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from graph_loader.extract.lexicon_files import alternation, rows, words
-from graph_loader.extract.regex_scan import finditer_at
+from graph_loader.extract.regex_scan import WordIndex, finditer_at
 from graph_loader.ingest.rules import surnames
 from graph_loader.lang.chars import HAN, is_han
 from graph_loader.lang.levels import LEVEL_CHARS
@@ -466,8 +466,8 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
         found.append(m)
 
     floor = -1
-    for m in lex.post_re.finditer(text):
-        at = m.end() + _gap(text, m.end())  # `县长 孙 伟主持`: a page's typesetting space after the post
+    for p_start, p_end, _ in _post_index().finditer(text):  # what lex.post_re.finditer finds
+        at = p_end + _gap(text, p_end)  # `县长 孙 伟主持`: a page's typesetting space after the post
         if q := _QUALIFIER.match(text, at):  # `副县长（常务）某某主持`: a bracketed qualifier of the post
             at = q.end()
         span = dotted_name_at(text, at, ignore) or name_at(text, at, ignore) or bare_name_at(text, at, ignore)
@@ -475,7 +475,7 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
             continue
         if span[0] in taken:
             continue
-        titles = title_chain(text, m.start(), m.end(), floor, region_starts)
+        titles = title_chain(text, p_start, p_end, floor, region_starts)
         lead = _LEADS.match(text, span[1])
         if lead:  # `以副部长X为组长的督查组`, `X任组长`: the post of the team is the person's too
             titles = [*titles, TitleSpan(lead.start("post"), lead.end("post"), lead.group("post"), lead.group("post"))]
@@ -537,6 +537,12 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
                 add(NameMention(s, e, full, [], "person.surname_address"))
     found.sort(key=lambda x: x.start)
     return found
+
+
+@cache
+def _post_index() -> WordIndex:
+    """The posts of lexicon/posts.tsv, found as `post_re` finds them (longest at the leftmost place)."""
+    return WordIndex(_lex().posts)
 
 
 @cache

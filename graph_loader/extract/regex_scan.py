@@ -52,22 +52,29 @@ def finditer_at(pattern: re.Pattern[str], starts: Iterable[int], text: str) -> I
 
 
 class WordIndex:
-    """The leftmost-longest occurrences of a list of words (two characters or more each): what
+    """The leftmost-longest occurrences of a list of words: what
     `re.compile(alternation(words))` finds, as (start, end, word). The alternation tries its words one
     after another wherever one may start; this jumps (in C) to a pair of characters that opens a word
     and tries only the words opening with that pair, longest first."""
 
     def __init__(self, words: Iterable[str]):
+        words = [w for w in words if w]
         by: dict[str, list[str]] = {}
         for w in words:
-            if len(w) < 2:
-                raise ValueError(f"a word of one character: {w!r}")
             by.setdefault(w[:2], []).append(w)
         self.index = {k: tuple(sorted(ws, key=len, reverse=True)) for k, ws in by.items()}
+        self._pattern: re.Pattern[str] | None = None
+        if not words or any(len(w) < 2 for w in words):  # a word of one character opens no pair: the
+            self._pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+                                       or "(?!)")  # alternation itself is run
+            return
         self._maybe = re.compile("[" + "".join(sorted({re.escape(k[0]) for k in self.index})) + "](?=["
                                  + "".join(sorted({re.escape(k[1]) for k in self.index})) + "])")
 
     def search(self, text: str, pos: int = 0) -> tuple[int, int, str] | None:
+        if self._pattern is not None:
+            m = self._pattern.search(text, pos)
+            return (m.start(), m.end(), m.group()) if m else None
         index, search = self.index, self._maybe.search
         while (c := search(text, pos)) is not None:
             i = c.start()

@@ -591,23 +591,29 @@ def _given_name_addresses(text: str, full_of: dict[str, str]) -> list[tuple[int,
 def _honorific_starts(text: str) -> tuple[int, ...]:
     """Where a post of address (honorifics.tsv) starts in `text`."""
     found: set[int] = set()
-    for w in _honorifics():
-        i = text.find(w)
-        while i >= 0:
-            found.add(i)
-            i = text.find(w, i + 1)
+    by_first = _honorifics_by_first()
+    # every start lies inside a leftmost-longest match (or opens one): look inside the matches only
+    for m in _lex().honorific_at_re.finditer(text):
+        a, b = m.span()
+        found.add(a)
+        for q in range(a + 1, b):
+            if any(text.startswith(w, q) for w in by_first.get(text[q], ())):
+                found.add(q)
     return tuple(sorted(found))
+
+
+@cache
+def _honorifics_by_first() -> dict[str, tuple[str, ...]]:
+    by: dict[str, list[str]] = {}
+    for w in words("honorifics.tsv"):
+        by.setdefault(w[0], []).append(w)
+    return {c: tuple(ws) for c, ws in by.items()}
 
 
 def _before_honorifics(text: str, *gaps: int) -> list[int]:
     """The positions `gaps` characters before a post of address, ascending: where a name (or a surname)
     addressed by that post can start."""
     return sorted({q - g for q in _honorific_starts(text) for g in gaps if q >= g})
-
-
-@cache
-def _honorifics() -> frozenset[str]:
-    return frozenset(words("honorifics.tsv"))
 
 
 @cache

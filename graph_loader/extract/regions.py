@@ -609,6 +609,7 @@ def relative_words_re(heads: str) -> re.Pattern[str]:
     return re.compile(alternation(w for w in _relative_words() if len(w) > 1 and w[0] in heads))
 
 
+@lru_cache(maxsize=4096)  # a pure function of the word and the context, asked again and again per article
 def relative_region(word: str, context: str | None) -> str | None:
     """The path that `我省`/`全市`/`州`/`县` means in an article whose home is `context`.
 

@@ -529,11 +529,16 @@ def _pronoun_re() -> re.Pattern[str]:
     return re.compile(r"(?:^|(?<=[。！？!?；;\n]))\s*(?P<p>" + alternation(words("pronouns.tsv")) + ")(?!们)")
 
 
+@cache
+def _pronouns() -> tuple[str, ...]:
+    return tuple(words("pronouns.tsv"))
+
+
 def _pronoun_roles(text: str, index: SentenceIndex, people: list[NameMention]) -> list[PersonRole]:
     """`县长张三出席会议。他强调，…`: a sentence opened by a pronoun with a speaker's or chair's cue in its
     first clause gives that role to the one person the sentence before names (none when it names several)."""
     out: list[PersonRole] = []
-    for m in _pronoun_re().finditer(text) if any(w in text for w in words("pronouns.tsv")) else ():
+    for m in _pronoun_re().finditer(text) if any(w in text for w in _pronouns()) else ():
         pos = m.start("p")
         k = index.index_at(pos)
         if k == 0:

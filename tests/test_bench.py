@@ -53,6 +53,15 @@ def test_neo4j_sampler_gives_the_same_families(sample_workspace: Path, neo4j_sto
     assert {name: r["errors"] for name, r in timed.items() if r.get("errors")} == {}
 
 
+def test_build_segments_times_a_build_per_tenth(tmp_path: Path) -> None:
+    from bench import build_segments
+
+    root = Path(__file__).resolve().parents[1]
+    run = build_segments.run_once(root, root / "data" / "corpus", tmp_path / "ws", ["--no-shacl"], interval=0.05)
+    assert run["exit"] == 0 and run["articles"] == 5
+    assert len(run["rate_per_10pct"]) == 10 and run["cpu_s"] > 0 and run["peak_tree_rss_mib"] > 0
+
+
 def test_build_scale_reads_process_memory() -> None:
     rss, hwm = build_scale._rss_kib(os.getpid())
     assert 10_000 < rss <= hwm  # a Python process with pytest loaded holds more than 10 MiB

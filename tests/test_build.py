@@ -85,6 +85,45 @@ def test_interrupted_build_resumes_to_the_same_graph(built: Path, tmp_path: Path
     assert _snapshot(ws) == _snapshot(built)
 
 
+def _full_snapshot(ws: Path) -> tuple[list[str], list[str]]:
+    g = EmbeddedStore.open(ws).graph
+    nodes = sorted(json.dumps([n, d], sort_keys=True, ensure_ascii=False, default=str) for n, d in g.nodes(data=True))
+    edges = sorted(json.dumps([u, v, k, d], sort_keys=True, ensure_ascii=False, default=str)
+                   for u, v, k, d in g.edges(keys=True, data=True))
+    return nodes, edges
+
+
+class _Killed(Exception):
+    pass
+
+
+def test_killed_between_store_saves_resumes_from_the_rows_files(built: Path, tmp_path: Path, monkeypatch) -> None:
+    """Checkpoints between two pickles of the embedded store record what the last pickle holds; a
+    build killed then loads the articles built since from their rows files, to the same graph."""
+    import graph_loader.build as build_mod
+
+    monkeypatch.setattr(build_mod, "CHECKPOINT_EVERY", 0.0)
+    monkeypatch.setattr(build_mod, "STORE_SAVE_EVERY", 0.0)  # the first checkpoint pickles the store,
+    monkeypatch.setattr(build_mod, "STORE_SAVE_SHARE", 10**9)  # the later ones do not
+    monkeypatch.setattr(EmbeddedStore, "close", lambda self: None)  # killed: nothing saved on the way out
+
+    def kill_after_three(done: int, total: int, message: str) -> None:
+        if done >= 3:
+            raise _Killed
+
+    ws = tmp_path / "ws"
+    with pytest.raises(_Killed):
+        build_paths([CORPUS], ws, batch_size=1, progress=kill_after_three)
+    state = json.loads((ws / "build_state.json").read_text(encoding="utf-8"))
+    assert len(state["done"]) == 3 and len(state["stores"]["embedded"]["articles"]) == 1
+    monkeypatch.undo()
+    report = build_paths([CORPUS], ws, batch_size=2)
+    assert [f.status for f in report.files].count("unchanged") == 1
+    assert [f.status for f in report.files].count("loaded") == 2
+    assert [f.status for f in report.files].count("ingested") == 2
+    assert _full_snapshot(ws) == _full_snapshot(built)
+
+
 def test_changed_article_replaces_only_its_facts(built: Path, tmp_path: Path) -> None:
     ws = tmp_path / "ws"
     inp = tmp_path / "in"
@@ -186,3 +225,19 @@ def test_cli_build_reports_a_failed_extraction(tmp_path: Path, capsys, monkeypat
     err = capsys.readouterr().err
     assert code == 1
     assert "extraction failed" in err and "001_9cb08e20f04e73bb.txt" in err and "lexicon unreadable" in err
+
+
+def test_a_build_learns_the_aliases_its_texts_state(tmp_path: Path) -> None:
+    """`《全称》(以下简称“简称”)` in one article makes the short name that directive in every article of a build,
+    the one that used the short name first included."""
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "a.txt").write_text("2022年4月10日，某某县召开安全生产工作会议，传达学习《汛期十条》。\n", encoding="utf-8")
+    (texts / "b.txt").write_text(
+        "2022年4月12日，某某省召开安全生产工作会议，会议传达《关于加强汛期安全生产工作的十条措施》"
+        "(以下简称“汛期十条”)。\n", encoding="utf-8")
+    ws = tmp_path / "ws"
+    build_paths([texts], ws)
+    store = EmbeddedStore.open(ws)
+    titles = {store.node(i)["title"] for i in store.ids_by_label("Directive")}
+    assert titles == {"关于加强汛期安全生产工作的十条措施"}

@@ -81,6 +81,9 @@ _SESSION = re.compile(r"(?<!\d)(?P<y>\d{4})\s*年度?\s*第" + NUMERAL + r"+(?:"
                       # `4月6日，某县召开2020年安全生产工作会议`: a meeting named by its year
                       + r"|(?<=召开|举行)(?P<y2>\d{4})\s*年")
 _SENTENCE_END = re.compile("[" + re.escape(FULL_STOP_MARKS) + "]")  # the scope of a stated year
+# the year of the work a report sums up or deploys (`全县2011年安全生产总结暨…会议`, `部署了2010年的安全生产工作`):
+# the year of an article whose dates have none, when it is the only one so named and no date states one
+_WORK_YEAR = re.compile(r"(?:(?<=[全我本][省市县区州盟旗])|(?<=部署了)|(?<=部署))(?P<y>(?:19|20)\d{2})\s*年(?!\d)")
 
 
 @dataclass
@@ -186,6 +189,14 @@ def find_dates(text: str, ref: str | None, dateline: str | None = None) -> list[
     explicit_years = ({r.y for r in raws if r.y is not None} | {r.ey for r in raws if r.ey is not None}
                       | {r.y for r in sessions})
     doc_year = next(iter(explicit_years)) if len(explicit_years) == 1 else None
+    if not explicit_years and published is None and year_ref is None:
+        work_years = sorted({int(m.group("y")) for m in _WORK_YEAR.finditer(text)})
+        if len(work_years) == 1:
+            doc_year = work_years[0]
+        elif len(work_years) == 2 and work_years[1] == work_years[0] + 1:
+            # `总结2011年工作，部署2012年一季度工作`: held at the turn of the year, a month-day from July on is
+            # in the year summed up, one before in the year deployed
+            year_ref = _parse_day(f"{work_years[1]}-06-30")
     year_sources = raws + sessions
     hits: list[DateHit] = []
     ends: list[int] | None = None

@@ -46,6 +46,7 @@ _SEPARATORS = "、和及与"
 # local meeting (`省…巡查组巡查X市情况反馈会` is the inspected place's meeting, not the province's)
 _BAD_DESC = re.compile(r"召开|举行|主持|组织|收看|收听|传达|贯彻|领导|书记|[县市省州区]长|的|是|在|为|对|将|"
                        r"组|巡|督|检查|反馈|汇报|考核|情况|会场|\d")
+_NAME_YEAR = re.compile(r"(?:19|20)\d{2}年度?(?:第[一二三四]季度)?")
 _HELD_AFTER = re.compile(r"[^，,。；;！？!?\n]{0,6}?(?:召开|举行)")
 _FOLLOW = re.compile(r"\s*(?:结束|召开|完毕)?(?:之)?后")
 _SPIRIT = re.compile(r"\s*的?精神")
@@ -224,7 +225,7 @@ def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention
     if noun is None:
         return None
     desc = text[desc_start:noun.start()]
-    if _BAD_DESC.search(desc):
+    if _BAD_DESC.search(_NAME_YEAR.sub("", desc)):  # `全市2012年第一季度…会议`: a year in the name is no date
         return None
     if held:
         mode = "held"
@@ -256,6 +257,7 @@ def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention
 _NOUN_STOP = re.compile("[" + re.escape("，,。；;！？!?\n：:、“”\"《》()（）") + "]")
 
 
+_LISTED_BEFORE = re.compile(r"精神\s*[，,、]\s*$")  # the item before ends a spirit: the list goes on
 # how far a relayed meeting's name may run between its level and `精神` (`传达学习全市…“开门红”…推进大会精神`)
 _LONG_NAME = 48
 _LONG_STOP = re.compile(r"[，,。；;！？!?\n：:、]")
@@ -267,6 +269,10 @@ def _long_named(text: str, desc_start: int, start: int, lex: _Lex) -> re.Match[s
     or the watching (`收听收看省政府第二季度防范…暨…工作部署视频会议后`)."""
     before = text[clause_start(text, start):start]
     relayed, watched = lex.relay_re.search(before), lex.watch_re.search(before)
+    # `传达学习甲会议精神，全省…工作会议精神，…`: one relay verb governs a list of spirits in its sentence
+    cs = clause_start(text, start)
+    relayed = relayed or (_LISTED_BEFORE.search(text, max(0, cs - 4), cs)
+                          and lex.relay_re.search(text, _sentence_start(text, start), start))
     if not (relayed or watched):
         return None
     stop = _LONG_STOP.search(text, desc_start, desc_start + _LONG_NAME)
@@ -305,7 +311,8 @@ def _listed_spirit(text: str, after: int) -> bool:
     if not _LIST_ON.match(text, after):
         return False
     rest = _CLAUSE_REST.match(text, after)
-    return bool(rest and re.search(r"会议?\s*的?(?:精神|部署)", rest.group()))
+    # `…会议及市安委会办公室《关于…的通知》精神`: a document closing the list carries its 精神 too
+    return bool(rest and re.search(r"(?:会议?|》)\s*的?(?:精神|部署)", rest.group()))
 
 
 def _is_headline(text: str, index: SentenceIndex, pos: int) -> bool:

@@ -106,10 +106,19 @@ def find_incidents(text: str) -> list[IncidentHit]:
             continue  # `“6·16”宣传咨询日现场发生火灾`: a day's name, then a clause
         title = clean_title(text[start:end])  # the code as written: `9.15`, `3·21`
         hits.append(IncidentHit(start, end, title, region))
-    hits += _instructed(text, grade_or_kind)
-    hits += _framed(text)
+    coded = list(hits)
+    # `对甲市某公司火灾事故的重要批示` beside `甲市“11·21”特大火灾事故`: an uncoded name of the place and kind of a
+    # coded one is that incident written out once more
+    hits += [h for h in _instructed(text, grade_or_kind) + _framed(text) if not _same_as_coded(h, coded)]
     hits += _quakes(text)
     return _one_per_code(hits)
+
+
+def _same_as_coded(hit: IncidentHit, coded: list[IncidentHit]) -> bool:
+    kinds = sorted(_words()["kind"], key=len, reverse=True)
+    kind = next((k for k in kinds if hit.title.endswith(k)), None)
+    return hit.region is not None and kind is not None and any(
+        c.region == hit.region and c.title.endswith(kind) for c in coded)
 
 
 @lru_cache(maxsize=1)
@@ -187,6 +196,8 @@ def _instructed(text: str, grade_or_kind: re.Pattern[str]) -> list[IncidentHit]:
     out = []
     for m in _instructed_re().finditer(text):
         name = m.group("name")
+        if _tail_cut().search(name):
+            continue  # `对某市某矿一办公楼发生火灾重要指示`: a clause (`发生`), not a name
         places = find_regions(name)
         if not places or places[0].start != 0:
             continue  # `对近期事故的重要批示`: no place, no name

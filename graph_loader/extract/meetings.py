@@ -141,8 +141,10 @@ def _lex() -> _Lex:
                               + alternation(meeting_verbs("heard")) + r")了?[^，,。；;！？!?\n]{1,30}?(?P<v>汇报)"
                               r"(?!会|后|时)"),
         # `督导组向某市反馈督导情况`: a team reporting back is a feedback meeting held
-        team_feedback=re.compile(r"(?:" + alternation(words("teams.tsv")) + r")[^，,。；;！？!?\n]{0,4}?向"
-                                 r"[^，,。；;！？!?\n]{1,24}?(?P<v>反馈)[^，,。；;！？!?\n]{0,8}?(?:情况|意见|问题)"),
+        # `督查组向某市反馈…意见`, `甲代表督查组反馈了…意见` (not `对督查组反馈的问题整改`: no 向, no 代表)
+        team_feedback=re.compile(r"(?:代表(?:" + alternation(words("teams.tsv")) + r")[^，,。；;！？!?\n]{0,4}?|(?:"
+                                 + alternation(words("teams.tsv")) + r")[^，,。；;！？!?\n]{0,4}?向"
+                                 r"[^，,。；;！？!?\n]{1,24}?)(?P<v>反馈)[^，,。；;！？!?\n]{0,8}?(?:情况|意见|问题)"),
         not_held=meeting_verbs("not_held") + meeting_verbs("summed"),
         not_chair=meeting_verbs("not_chair"),
     )
@@ -195,6 +197,8 @@ def _events(text: str) -> list[_Event]:
         clause = text[text.rfind("。", 0, m.start()) + 1:m.end() + 12]
         if _WATCHED.search(clause) or text[max(0, m.start() - 2):m.start()].endswith(lex.not_held):
             continue
+        if _verbs_re("excused").search(text, max(clause_start(text, m.start()), m.start() - 10), m.start()):
+            continue  # `因在北京参加重要会议，特委托副主席…`: why one is away, no meeting of the report
         np = m.group("np")
         out.append(_Event(m.start(), m.end(), "held", m.group("n"), (np + m.group("n")).strip(),
                           m.group("n") == "会议" and not np, chaired=True))
@@ -336,8 +340,8 @@ def segment_meetings(text: str, index: SentenceIndex,
         m.kind = lex.kinds.get(e.noun or "", "other")
 
     for e in _events(text):
-        if e.kind == "held" and is_headline(text, index, e.pos):
-            continue  # the article's headline names the meeting the body reports
+        if e.kind == "held" and (is_headline(text, index, e.pos) or _in_title(text, e.pos) or _on_link_line(text, e.pos)):
+            continue  # the article's headline names the meeting the body reports (quoted too: `《某县召开…会议》由某网提供`)
         if e.kind == "held" and e.act and cur is not None and cur.held is not None and cur.held < e.pos \
                 and not _SENTENCE_END.search(text, cur.held, e.pos):
             continue  # `召开约谈会，对某县政府进行约谈`: the act of the meeting just named (a line break is no end)
@@ -399,6 +403,23 @@ def segment_meetings(text: str, index: SentenceIndex,
 
 
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
+
+
+@cache
+def _link_words() -> tuple[str, ...]:
+    return tuple(r[0] for r in rows("meeting_cues.tsv") if r[1] == "link")
+
+
+def _on_link_line(text: str, pos: int) -> bool:
+    """`pos` lies on a line linking other articles (`下一页：某区召开…会议`, meeting_cues.tsv `link`)."""
+    return text.startswith(_link_words(), text.rfind("\n", 0, pos) + 1)
+
+
+def _in_title(text: str, pos: int) -> bool:
+    """`pos` lies inside a 《》 title (a headline quoted, `《关于召开…会议的通知》`): no meeting held there."""
+    opened = text.rfind("《", 0, pos)
+    return opened >= 0 and text.rfind("》", 0, pos) < opened and text.find("》", pos) >= 0 \
+        and "\n" not in text[opened:pos]
 
 
 def _previous_relayed(meetings: list[MeetingDraft], i: int) -> int:
@@ -715,9 +736,14 @@ def assign_dates(meetings: list[MeetingDraft], dates: list[DateHit], index: Sent
         if anchor is not None:
             sent = index.at(anchor)
             limit = max(sent.end, anchor)
-            for d in singles:
-                if m.start <= d.start < limit and (best is None or d.start > best.start):
-                    best = d
+            # the last date before the held event, else the first after it in its sentence: a date after
+            # the event (`6月27日，区委召开常委会，传达6月25日省委常委会精神`) most often dates what it relays
+            before = [d for d in singles if m.start <= d.start < anchor]
+            after = [d for d in singles if anchor <= d.start < limit and d.start >= m.start]
+            if before:
+                best = max(before, key=lambda d: d.start)
+            elif after:
+                best = min(after, key=lambda d: d.start)
         if best is not None:
             m.date, m.date_span = best.value, (best.start, best.end)
         elif (m.after_prev and m.relays_meeting is not None and m.relays_meeting < i and anchor is not None

@@ -160,6 +160,10 @@ def gazetteer() -> Gazetteer:
         for surface, kind in ((full, "full"), (short, "alias")):
             if surface not in forms and surface not in common_words() and not (kind == "alias" and len(surface) < 2):
                 add(surface, place, kind)
+    for short, full in lexicon_rows("region_short_forms.tsv"):  # `科右前旗` for 科尔沁右翼前旗
+        named = [p for p in places if p.name == full]
+        if len(named) == 1:
+            add(short, named[0], "alias")
     variants: dict[str, list[str]] = {}
     for variant, standard in lexicon_rows("char_variants.tsv"):
         variants.setdefault(standard, []).append(variant)
@@ -252,7 +256,10 @@ def find_regions(text: str, fallback_anchors: tuple[str, ...] = ()) -> list[Regi
     raw = gz.scan(text)
     # A full form ending in 市 followed by 场 is a short form + 市场 (海宁市场监管局).
     fixed: list[tuple[int, int, str]] = []
+    words = [(m.start(), m.end()) for m in _plain_words_re().finditer(text)]
     for s, e, surf in raw:
+        if any(a < e and s < b for a, b in words):
+            continue  # `弘扬中华`, `大庆期间`: an ordinary word holds the form (region_not_before.tsv `word`)
         if surf.endswith("市") and text.startswith("场", e):
             short = surf[:-1]
             if short in gz.forms:
@@ -366,7 +373,14 @@ def _lone_towns(text: str, hits: list[RegionHit]) -> tuple[list[str], list[tuple
 
 @lru_cache(maxsize=1)
 def _road_words() -> tuple[str, ...]:
-    return tuple(r[0] for r in lexicon_rows("region_not_before.tsv") if r[1] == "road")
+    """Words after a short form that make it part of a road's or a smaller place's name (`开阳高速`, `某某村`)."""
+    return tuple(r[0] for r in lexicon_rows("region_not_before.tsv") if r[1] in ("road", "smaller"))
+
+
+@lru_cache(maxsize=1)
+def _plain_words_re() -> re.Pattern[str]:
+    """Ordinary words a place form overlaps (region_not_before.tsv `word`); a pattern that never matches when none."""
+    return re.compile(alternation(r[0] for r in lexicon_rows("region_not_before.tsv") if r[1] == "word") or "(?!)")
 
 
 @lru_cache(maxsize=1)
@@ -626,7 +640,10 @@ def relative_region(word: str, context: str | None) -> str | None:
     if not chain:
         return None
     if kind in LOCAL_LEVELS:
-        return next((p.path for p in chain if p.level == kind), None)
+        place = next((p for p in chain if p.level == kind), None)
+        if place is not None and word.endswith("省") and not place.name.endswith("省"):
+            return None  # `全省` never means an autonomous region (全区) or a municipality (全市)
+        return place.path if place is not None else None
     if kind in _TOWN_SUFFIXES:
         return context if context.endswith(kind) and level_of(context) == "township" else None
     for p in reversed(chain):

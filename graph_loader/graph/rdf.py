@@ -283,8 +283,10 @@ class _ArticleGraph:
             evnodes = list(g.objects(pnode, SKG.evidence))
             self._posts(p, pnode, region, evnodes)
 
-        # an alias the text states (《…若干措施》(以下简称“十五条措施”)) holds before any title is resolved
-        texts = [self.doc.clean] if self.doc is not None else [e.text for d in rec.directives for e in d.evidence]
+        # an alias the text states (《…若干措施》(以下简称“十五条措施”)) holds before any title is resolved;
+        # read from the directives' own sentences, which every path has (a build hands over its documents
+        # without their text), so a first build and a later regraph learn the same aliases
+        texts = dict.fromkeys(e.text for d in rec.directives for e in d.evidence)
         for text in texts:
             for alias, title in stated_aliases(text):
                 self.res.learn_alias(alias, title, self.doc_id)

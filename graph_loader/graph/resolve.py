@@ -15,7 +15,8 @@ Rules (the reason strings say which fired):
   without any region context a person stays within its article;
 - post: body (else region) + title; directive: normalized title after aliases: the curated table
   (directive_aliases.tsv, with its source) and what an article's text says (《全称》(以下简称“X”),
-  cues in alias_cues.tsv), which holds for every article; incident: normalized title; sector:
+  cues in alias_cues.tsv), which holds for every article, and a long title one character short of
+  another (a character dropped in writing; not a numeral, not the last); incident: normalized title; sector:
   canonical name;
 - inspection: team + target + start;
 - meeting: a meeting of a known

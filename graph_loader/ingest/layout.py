@@ -26,7 +26,8 @@ TRAILING_NAV_MAX_CHARS = 8
 """Short punctuation-free lines after the story's last sentence are site navigation."""
 
 _SPACE = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]|[ \t\u3000\xa0\u2002-\u200a\u202f\u205f]+|[\u200b-\u200d\ufeff]")
-_SENTENCE_END = re.compile(r"[。！？!?；;]|[。！？][”’」』）)]")
+# `!` opening an HTML comment left in a scraped page (`<!-- 广告位 -->`, its `<` often mangled) ends nothing
+_SENTENCE_END = re.compile(r"[。！？?；;]|!(?!--)|[。！？][”’」』）)]")
 _DATE = re.compile(r"(19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 _FULL_STOP = re.compile(r"[。！？]")
 _PUNCT = re.compile(r"[，。、；：？！,.;:?!“”\"'（）()《》]")
@@ -152,7 +153,8 @@ def lay_out(mt: MappedText, html_title: str | None = None, page_before: list[str
     footer = [lines[i] for i in range(len(lines)) if region[i] == "footer"]
     header = [" ".join(x.split()) for x in page_before or []] + header
     footer = footer + [" ".join(x.split()) for x in page_after or []]
-    inner = [lines[i] for i in range(opening + 1, last) if story]
+    # the first paragraph too when a page's trailing lines were taken for the last (`…实效。(某县应急局 张三)`)
+    inner = [lines[i] for i in range(opening if opening < last else opening + 1, last) if story]
     meta = read_metadata(header, lines[opening] if story else None, lines[last] if story else None,
                          footer, title, inner)
     kept = [s for s, k in zip(spans, keep, strict=True) if k]

@@ -26,6 +26,7 @@ import pickle
 import tempfile
 import threading
 import time
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -268,8 +269,8 @@ class EmbeddedStore:
         _set_props(attrs, row.props)
         if row.label in SETTLED_NAME_LABELS and attrs.get("name"):
             attrs["name"] = settled_name(old_name, attrs["name"])
-        attrs["articles"] = sorted(set(attrs["articles"]) | set(row.articles))
-        attrs["evidence"] = sorted(set(attrs["evidence"]) | set(row.evidence))
+        attrs["articles"] = _union_sorted(attrs["articles"], row.articles)
+        attrs["evidence"] = _union_sorted(attrs["evidence"], row.evidence)
         self._index_node(row.id, attrs)
         return is_new
 
@@ -289,8 +290,8 @@ class EmbeddedStore:
         attrs = self.graph.edges[row.src, row.dst, row.id]
         attrs["type"] = row.type
         _set_props(attrs, row.props)
-        attrs["articles"] = sorted(set(attrs["articles"]) | set(row.articles))
-        attrs["evidence"] = sorted(set(attrs["evidence"]) | set(row.evidence))
+        attrs["articles"] = _union_sorted(attrs["articles"], row.articles)
+        attrs["evidence"] = _union_sorted(attrs["evidence"], row.evidence)
         for doc in row.articles:
             self._rel_docs[doc].add(row.id)
         return is_new
@@ -408,6 +409,25 @@ class EmbeddedStore:
         for t in (rel_type,) if rel_type else list(by_type):
             for key, src in by_type.get(t, {}).items():
                 yield src, {"id": key, **pred[src][key]}
+
+
+def _union_sorted(old: list[str], new: list[str]) -> list[str]:
+    """`sorted(set(old) | set(new))` for an `old` that is sorted and free of duplicates (every
+    `articles`/`evidence` list of the store is), without hashing and sorting all of `old` again:
+    a node most articles name holds thousands of entries and gains a few per batch. The new
+    entries are looked up by bisection and the two sorted runs merged by one sort (which finds
+    the runs); `old` itself is never changed (readers may hold it)."""
+    if not new:
+        return old
+    if not old:
+        return sorted(set(new))
+    n = len(old)
+    add = sorted({x for x in new if (i := bisect_left(old, x)) == n or old[i] != x})
+    if not add:
+        return old
+    if add[0] > old[-1]:
+        return old + add
+    return sorted(old + add)
 
 
 def _set_props(attrs: dict[str, Any], props: dict[str, Any]) -> None:

@@ -190,7 +190,7 @@ def find_dates(text: str, ref: str | None, dateline: str | None = None) -> list[
                       | {r.y for r in sessions})
     doc_year = next(iter(explicit_years)) if len(explicit_years) == 1 else None
     if not explicit_years and published is None and year_ref is None:
-        work_years = sorted({int(m.group("y")) for m in _WORK_YEAR.finditer(text)})
+        work_years = sorted({int(m.group("y")) for m in finditer_from(_WORK_YEAR, _DIGIT, text)})  # at a digit
         if len(work_years) == 1:
             doc_year = work_years[0]
         elif len(work_years) == 2 and work_years[1] == work_years[0] + 1:

@@ -140,7 +140,7 @@ def find_directives(text: str) -> list[DirectiveHit]:
         if before.endswith(lex.not_cues) or _RUN_AFTER.match(text, m.end()).group(1).startswith(lex.not_after):
             continue
         hits.append(DirectiveHit(m.start(), m.end(), title, _issuer(before, lex), _kind(title, lex)))
-    for m in lex.package.finditer(text):
+    for m in lex.package.finditer(text) if "条" in text else ():  # a package is numbered in 条
         if any(h.start <= m.start() < h.end for h in hits):
             continue  # inside a 《》 title
         # the topic runs back from the number to the last verb or function word (`传达学习防范…二十条措施`)

@@ -77,7 +77,7 @@ def _lex() -> _Lex:
     for word, cue in rows("meeting_cues.tsv"):
         cues.setdefault(cue, set()).add(word)
     relative = {r[0] for r in rows("region_relative.tsv") if not r[0].startswith(("该", "本"))}
-    nouns = [*kind_of_noun(), "会议", "电视会议", "电视电话会", "视频会"]
+    nouns = _nouns()
     watch, relay = frozenset(cues["watch"]), frozenset(cues["relay"])
     return _Lex(
         national=frozenset(cues["national"]),
@@ -90,6 +90,17 @@ def _lex() -> _Lex:
         # a bare level word (`省`) starts a list only after a verb, a date or a break: `收看省、市…会议`
         run_start_ok=frozenset("".join(w[-1] for w in watch | relay) + "日午，,。；;：: \n\t　的为对及和与了"),
     )
+
+
+def _nouns() -> list[str]:
+    """The meeting nouns a list of levels may stand before."""
+    return [*kind_of_noun(), "会议", "电视会议", "电视电话会", "视频会"]
+
+
+@cache
+def _noun_reach() -> int:
+    """The length of the longest meeting noun."""
+    return max(map(len, _nouns()))
 
 
 @dataclass
@@ -202,14 +213,13 @@ def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention
     mode = None
     held = _HELD_AFTER.match(text, end)
     desc_start = held.end() if held else end
-    noun = None
-    for k in range(desc_start, min(len(text), desc_start + 17)):
-        if text[k] in "，,。；;！？!?\n：:、“”\"《》()（）":
-            break
-        m = lex.noun_re.match(text, k)
-        if m:
-            noun = m
-            break
+    # the first meeting noun starting within 17 characters and before a break: one search, not a match per
+    # character
+    stop = _NOUN_STOP.search(text, desc_start, min(len(text), desc_start + 17))
+    hi = stop.start() if stop else min(len(text), desc_start + 17)
+    noun = lex.noun_re.search(text, desc_start, hi + _noun_reach())  # a noun starting before hi fits whole
+    if noun is not None and noun.start() >= hi:
+        noun = None
     if noun is None:
         noun = _long_named(text, desc_start, start, lex)
     if noun is None:
@@ -244,6 +254,9 @@ def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention
     return Mention(start, noun.end(), [], desc.strip(), noun.group(), mode)
 
 
+_NOUN_STOP = re.compile("[" + re.escape("，,。；;！？!?\n：:、“”\"《》()（）") + "]")
+
+
 _LISTED_BEFORE = re.compile(r"精神\s*[，,、]\s*$")  # the item before ends a spirit: the list goes on
 # how far a relayed meeting's name may run between its level and `精神` (`传达学习全市…“开门红”…推进大会精神`)
 _LONG_NAME = 48
@@ -264,10 +277,9 @@ def _long_named(text: str, desc_start: int, start: int, lex: _Lex) -> re.Match[s
         return None
     stop = _LONG_STOP.search(text, desc_start, desc_start + _LONG_NAME)
     hi = stop.start() if stop else min(len(text), desc_start + _LONG_NAME)
-    for k in range(desc_start, hi):
-        m = lex.noun_re.match(text, k, hi)
-        if m is None:
-            continue
+    k = desc_start
+    while k < hi and (m := lex.noun_re.search(text, k, hi)) is not None:  # the nouns from left to right
+        k = m.start() + 1
         if _SPIRIT.match(text, m.end()) and relayed:
             return m
         if watched and (m.end() == hi or _FOLLOW.match(text, m.end())):
@@ -277,7 +289,16 @@ def _long_named(text: str, desc_start: int, start: int, lex: _Lex) -> re.Match[s
 
 def _after_meeting_noun(text: str, pos: int) -> bool:
     """A meeting noun ends at `pos`: what follows continues a list of meetings."""
-    return any(text.endswith(n, 0, pos) for n in kind_of_noun())
+    return any(pos >= n and text[pos - n:pos] in nouns for n, nouns in _kind_nouns_by_length())
+
+
+@cache
+def _kind_nouns_by_length() -> tuple[tuple[int, frozenset[str]], ...]:
+    """The meeting nouns of the kinds, grouped by length (a lookup per length, not a test per noun)."""
+    by: dict[int, set[str]] = {}
+    for n in kind_of_noun():
+        by.setdefault(len(n), set()).add(n)
+    return tuple((n, frozenset(ws)) for n, ws in sorted(by.items()))
 
 
 _LIST_ON = re.compile(r"\s*(?:、|以及|和|及|与)")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from graph_loader.extract.regex_scan import finditer_from
 from graph_loader.extract.regions import find_regions, relative_words_re
 from graph_loader.lang.chars import HAN
 from graph_loader.lang.levels import LEVEL_CHARS
@@ -74,7 +75,7 @@ def find_incidents(text: str) -> list[IncidentHit]:
     """Named incidents with the region their name carries (None when it names none)."""
     pattern, grade_or_kind = _patterns()
     hits = []
-    for m in pattern.finditer(text):
+    for m in finditer_from(pattern, _CODE_FIRST, text):  # a code opens with a quote or a digit
         mo, day = m.group("mo") or m.group("mo2"), m.group("day") or m.group("day2")
         if not (1 <= int(mo) <= 12 and 1 <= int(day) <= 31):
             continue
@@ -138,6 +139,8 @@ def _tail_end(at: int, tail: str) -> int | None:
 
 _TOWN = re.compile(rf"[{HAN}]{{1,4}}[{LEVEL_CHARS}]")
 _NOT_HAN = re.compile(rf"[^{HAN}]")
+_DIGIT = re.compile(r"\d")
+_CODE_FIRST = re.compile(r"[“\"‘「『〝＂\d]")  # what an incident's code opens with (see `_patterns`)
 
 
 def _town_before(window: str) -> int:
@@ -255,7 +258,7 @@ def _quakes(text: str) -> list[IncidentHit]:
     """An earthquake named by its place and magnitude (`某省某县6.2级地震`): the chain of places that ends
     right before the magnitude opens the name."""
     out = []
-    for m in _quake_re().finditer(text):
+    for m in finditer_from(_quake_re(), _DIGIT, text):  # a magnitude opens with a digit
         window_start = max(0, m.start() - 16)
         places = find_regions(text[window_start:m.start()])
         edge, region = m.start() - window_start, None

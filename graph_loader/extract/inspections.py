@@ -158,7 +158,7 @@ def _named_teams(text: str, regions: list[RegionHit], context: str | None
     (`市安全生产第三督查组`): a headline or later mention of the short form is the same team, not a
     team of the article's home region (which may be a county-level `市`)."""
     out: dict[str, tuple[str, str | None, str | None]] = {}
-    for m in _team_re().finditer(text):
+    for m in _team_re().finditer(text) if "第" in text else ():  # a numbered team says 第
         start = _team_start(text, m.start())
         place = next((h for h in regions if h.start == start), None)
         if place is None or place.end >= m.start():
@@ -175,7 +175,7 @@ def find_inspections(text: str, index: SentenceIndex, regions: list[RegionHit], 
     named = _named_teams(text, regions, context)
     anchors: list[_Anchor] = []
     unnumbered: set[str] = set()
-    numbered = list(_team_re().finditer(text))
+    numbered = list(_team_re().finditer(text)) if "第" in text else []  # a numbered team says 第
     for m in numbered:
         start = _team_start(text, m.start())
         surface = text[start:m.end()]

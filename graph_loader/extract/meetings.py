@@ -21,7 +21,7 @@ from graph_loader.extract.bodies import level_region
 from graph_loader.extract.dates import DateHit
 from graph_loader.extract.lexicon_files import alternation, rows, words
 from graph_loader.extract.persons import LIST_INTRO, NameMention
-from graph_loader.extract.regex_scan import finditer_from, first_chars
+from graph_loader.extract.regex_scan import finditer_at, first_chars
 from graph_loader.extract.regions import RegionHit, level_of, parent_path, relative_words_re
 from graph_loader.extract.sentences import SentenceIndex
 from graph_loader.lang.chars import CLAUSE_END, clause_start
@@ -231,7 +231,8 @@ def _events(text: str) -> list[_Event]:
         if text[max(0, m.start() - 2):m.start()].endswith(lex.not_held):
             continue
         out.append(_Event(m.start("v"), m.end(), "held", "反馈会", text[m.start():m.end()], False))
-    for m in finditer_from(lex.ended, lex.ended_first, text):
+    # every form of `ended` ends with 后: tried only within a noun's reach before one
+    for m in finditer_at(lex.ended, _before_hou(text, max(map(len, lex.kinds)) + len("结束之")), text):
         out.append(_Event(m.start(), m.end(), "ended", m.group("n") or "会议"))
     for m in lex.branch.finditer(text):
         out.append(_Event(m.start(), m.end(), "branch"))
@@ -245,6 +246,16 @@ def _events(text: str) -> list[_Event]:
     return kept
 
 
+
+
+def _before_hou(text: str, reach: int) -> list[int]:
+    """The positions up to `reach` characters before a 后, ascending."""
+    out: set[int] = set()
+    q = text.find("后")
+    while q >= 0:
+        out.update(range(max(0, q - reach), q))
+        q = text.find("后", q + 1)
+    return sorted(out)
 
 
 @cache
@@ -459,8 +470,13 @@ _NOUN_REACH = 6  # characters a meeting noun may start before a cue inside it (`
 
 def _in_meeting_noun(text: str, pos: int) -> bool:
     """The cue at `pos` is part of a meeting's noun: `出席汇报会` names a meeting, no one reports."""
-    nouns = _meeting_noun_re()
-    return any((m := nouns.match(text, k)) and m.end() > pos for k in range(max(0, pos - _NOUN_REACH), pos + 1))
+    search = _meeting_noun_re().search
+    k = max(0, pos - _NOUN_REACH)
+    while (m := search(text, k)) is not None and m.start() <= pos:  # the nouns starting up to pos, in turn
+        if m.end() > pos:
+            return True
+        k = m.start() + 1
+    return False
 
 
 @cache
@@ -512,7 +528,7 @@ def _group_roles(text: str, index: SentenceIndex, people: list[NameMention]) -> 
     """`市领导甲、乙出席会议。…与会市领导分别就分管工作作出部署`: the leaders a report listed by name
     without posts (the list nearest before) take the speaker's or chair's cue of a clause about them."""
     out: list[PersonRole] = []
-    for m in _group_re().finditer(text):
+    for m in _group_re().finditer(text) if "领导" in text else ():  # every group reference says 领导
         cues = [c for c in _role_cues(text, m.end(), _clause_end(text, m.end(), index.at(m.start()).end))
                 if c[1] != "attendee"]
         listed = [p for p in people if p.rule in _LISTED and p.end <= m.start()]
@@ -534,11 +550,16 @@ def _pronoun_re() -> re.Pattern[str]:
     return re.compile(r"(?:^|(?<=[。！？!?；;\n]))\s*(?P<p>" + alternation(words("pronouns.tsv")) + ")(?!们)")
 
 
+@cache
+def _pronouns() -> tuple[str, ...]:
+    return tuple(words("pronouns.tsv"))
+
+
 def _pronoun_roles(text: str, index: SentenceIndex, people: list[NameMention]) -> list[PersonRole]:
     """`县长张三出席会议。他强调，…`: a sentence opened by a pronoun with a speaker's or chair's cue in its
     first clause gives that role to the one person the sentence before names (none when it names several)."""
     out: list[PersonRole] = []
-    for m in _pronoun_re().finditer(text):
+    for m in _pronoun_re().finditer(text) if any(w in text for w in _pronouns()) else ():
         pos = m.start("p")
         k = index.index_at(pos)
         if k == 0:

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from graph_loader.extract.lexicon_files import alternation, rows, words
+from graph_loader.extract.regex_scan import WordIndex, finditer_at
 from graph_loader.ingest.rules import surnames
 from graph_loader.lang.chars import HAN, is_han
 from graph_loader.lang.levels import LEVEL_CHARS
@@ -465,8 +466,8 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
         found.append(m)
 
     floor = -1
-    for m in lex.post_re.finditer(text):
-        at = m.end() + _gap(text, m.end())  # `县长 孙 伟主持`: a page's typesetting space after the post
+    for p_start, p_end, _ in _post_index().finditer(text):  # what lex.post_re.finditer finds
+        at = p_end + _gap(text, p_end)  # `县长 孙 伟主持`: a page's typesetting space after the post
         if q := _QUALIFIER.match(text, at):  # `副县长（常务）某某主持`: a bracketed qualifier of the post
             at = q.end()
         span = dotted_name_at(text, at, ignore) or name_at(text, at, ignore) or bare_name_at(text, at, ignore)
@@ -474,7 +475,7 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
             continue
         if span[0] in taken:
             continue
-        titles = title_chain(text, m.start(), m.end(), floor, region_starts)
+        titles = title_chain(text, p_start, p_end, floor, region_starts)
         lead = _LEADS.match(text, span[1])
         if lead:  # `以副部长X为组长的督查组`, `X任组长`: the post of the team is the person's too
             titles = [*titles, TitleSpan(lead.start("post"), lead.end("post"), lead.group("post"), lead.group("post"))]
@@ -539,6 +540,12 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
 
 
 @cache
+def _post_index() -> WordIndex:
+    """The posts of lexicon/posts.tsv, found as `post_re` finds them (longest at the leftmost place)."""
+    return WordIndex(_lex().posts)
+
+
+@cache
 def _national_phrase_re() -> re.Pattern[str]:
     return re.compile(alternation(words("national_phrases.tsv")))
 
@@ -580,6 +587,35 @@ def _given_name_addresses(text: str, full_of: dict[str, str]) -> list[tuple[int,
     return out
 
 
+@lru_cache(maxsize=2)
+def _honorific_starts(text: str) -> tuple[int, ...]:
+    """Where a post of address (honorifics.tsv) starts in `text`."""
+    found: set[int] = set()
+    by_first = _honorifics_by_first()
+    # every start lies inside a leftmost-longest match (or opens one): look inside the matches only
+    for m in _lex().honorific_at_re.finditer(text):
+        a, b = m.span()
+        found.add(a)
+        for q in range(a + 1, b):
+            if any(text.startswith(w, q) for w in by_first.get(text[q], ())):
+                found.add(q)
+    return tuple(sorted(found))
+
+
+@cache
+def _honorifics_by_first() -> dict[str, tuple[str, ...]]:
+    by: dict[str, list[str]] = {}
+    for w in words("honorifics.tsv"):
+        by.setdefault(w[0], []).append(w)
+    return {c: tuple(ws) for c, ws in by.items()}
+
+
+def _before_honorifics(text: str, *gaps: int) -> list[int]:
+    """The positions `gaps` characters before a post of address, ascending: where a name (or a surname)
+    addressed by that post can start."""
+    return sorted({q - g for q in _honorific_starts(text) for g in gaps if q >= g})
+
+
 @cache
 def _surname_address_re() -> re.Pattern[str]:
     """A surname and a post of address at a clause start or after a lead word (honorific_leads.tsv), before
@@ -588,7 +624,9 @@ def _surname_address_re() -> re.Pattern[str]:
     posts = [p for p in words("honorifics.tsv") if p in lex.posts]
     leads = "|".join("(?<=" + re.escape(w) + ")" for w in lex.honorific_leads)
     return re.compile(r"(?:(?<=[" + re.escape(_CLAUSE_START) + r"])|" + leads + r")(?P<sur>"
-                      + alternation(lex.single | lex.compound)
+                      # compound surnames first, then the single ones: an alternation of single characters alone
+                      # is compiled to a character class (one test, not 441)
+                      + alternation(lex.compound) + "|(?:" + alternation(lex.single) + ")"
                       + r")(?P<post>" + alternation(posts) + r")(?=" + lex.follow_re.pattern + "|做)")
 
 
@@ -602,7 +640,7 @@ def _surname_addresses(text: str, found: list[NameMention]) -> list[tuple[int, i
         for t in m.titles:
             posts.setdefault(sur, {}).setdefault(m.name, set()).add(t.post)
     out: list[tuple[int, int, str]] = []
-    for m in _surname_address_re().finditer(text):
+    for m in finditer_at(_surname_address_re(), _before_honorifics(text, 1, 2), text):
         people = posts.get(m.group("sur"), {})
         post = m.group("post")
         exact = [n for n, ps in people.items() if post in ps]
@@ -672,7 +710,7 @@ def _untitled_names(text: str, ignore: frozenset[str]) -> list[tuple[int, int, s
             for p in pieces:
                 out.append((pos, pos + len(p), "person.list_after_intro", ""))
                 pos += len(p) + 1
-    for m in lex.honorific_re.finditer(text):
+    for m in finditer_at(lex.honorific_re, _before_honorifics(text, 2, 3), text):
         head = m.start()
         if m.group("name").endswith(_POST_OPENERS):
             continue  # `李副县长通报`: a surname and a post, not a name (see `_surname_addresses`)

@@ -33,3 +33,59 @@ def finditer_from(pattern: re.Pattern[str], first: re.Pattern[str], text: str) -
             continue
         yield m
         pos = m.end() if m.end() > start else start + 1
+
+
+def finditer_at(pattern: re.Pattern[str], starts: Iterable[int], text: str) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text)` yields, provided every match of `pattern` starts at one of `starts`
+    (ascending; a superset will do) and `pattern` matches no empty string: a pattern that opens with a
+    lookbehind or a class of any character (`(?<![一-龥])[一-龥]{2,3}?书记`) is tried only where the word it
+    needs lies ahead."""
+    pos = 0
+    match = pattern.match
+    for start in starts:
+        if start < pos:
+            continue
+        m = match(text, start)
+        if m is not None:
+            yield m
+            pos = m.end()
+
+
+class WordIndex:
+    """The leftmost-longest occurrences of a list of words: what
+    `re.compile(alternation(words))` finds, as (start, end, word). The alternation tries its words one
+    after another wherever one may start; this jumps (in C) to a pair of characters that opens a word
+    and tries only the words opening with that pair, longest first."""
+
+    def __init__(self, words: Iterable[str]):
+        words = [w for w in words if w]
+        by: dict[str, list[str]] = {}
+        for w in words:
+            by.setdefault(w[:2], []).append(w)
+        self.index = {k: tuple(sorted(ws, key=len, reverse=True)) for k, ws in by.items()}
+        self._pattern: re.Pattern[str] | None = None
+        if not words or any(len(w) < 2 for w in words):  # a word of one character opens no pair: the
+            self._pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+                                       or "(?!)")  # alternation itself is run
+            return
+        self._maybe = re.compile("[" + "".join(sorted({re.escape(k[0]) for k in self.index})) + "](?=["
+                                 + "".join(sorted({re.escape(k[1]) for k in self.index})) + "])")
+
+    def search(self, text: str, pos: int = 0) -> tuple[int, int, str] | None:
+        if self._pattern is not None:
+            m = self._pattern.search(text, pos)
+            return (m.start(), m.end(), m.group()) if m else None
+        index, search = self.index, self._maybe.search
+        while (c := search(text, pos)) is not None:
+            i = c.start()
+            for w in index.get(text[i:i + 2], ()):
+                if text.startswith(w, i):
+                    return i, i + len(w), w
+            pos = i + 1
+        return None
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
+        pos = 0
+        while (m := self.search(text, pos)) is not None:
+            yield m
+            pos = m[1]

@@ -75,13 +75,21 @@ class Gazetteer:
         for key in index:
             index[key].sort(key=len, reverse=True)
         self.index = index
+        # where a surface can start: a first character followed by a second one of some surface (found in C;
+        # the index settles it)
+        self._maybe = re.compile("[" + "".join(sorted({re.escape(k[0]) for k in index})) + "](?=["
+                                 + "".join(sorted({re.escape(k[1]) for k in index})) + "])")
 
     def scan(self, text: str) -> list[tuple[int, int, str]]:
         """Leftmost-longest matches of any surface form: (start, end, surface)."""
         out: list[tuple[int, int, str]] = []
         index = self.index
+        search = self._maybe.search
         i, n = 0, len(text) - 1
         while i < n:
+            if (maybe := search(text, i)) is None:
+                break
+            i = maybe.start()
             cands = index.get(text[i:i + 2])
             if cands is not None:
                 for s in cands:
@@ -615,6 +623,7 @@ def relative_words_re(heads: str) -> re.Pattern[str]:
     return re.compile(alternation(w for w in _relative_words() if len(w) > 1 and w[0] in heads))
 
 
+@lru_cache(maxsize=4096)  # a pure function of the word and the context, asked again and again per article
 def relative_region(word: str, context: str | None) -> str | None:
     """The path that `我省`/`全市`/`州`/`县` means in an article whose home is `context`.
 

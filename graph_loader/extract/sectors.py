@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from graph_loader.extract.lexicon_files import rows as lexicon_rows
+from graph_loader.extract.regex_scan import WordIndex
 from graph_loader.extract.regions import common_words
 from graph_loader.lang.chars import HAN, is_han
 
@@ -77,13 +78,13 @@ def find_sectors(text: str) -> list[SectorHit]:
     hits = []
     pos = 0
     claimed = -1  # a char vetoed into the word before it cannot veto the next match in turn
-    search = lex.pattern.search
+    search = _words_index().search
     while (m := search(text, pos)) is not None:
-        s, e = m.start(), m.end()
+        s, e, word = m
         left_ok = s == claimed or s == 0 or text[s - 1:s + 1] not in words
         # `深化工贸`: 化工 cuts 深化 and 工贸 starts inside it, so 化 belongs to 深化; `重大火灾` has no
         # other reading: the word 大火 does not veto 火灾
-        if not left_ok and (alt := search(text, s + 1)) is not None and alt.start() < e:
+        if not left_ok and (alt := search(text, s + 1)) is not None and alt[0] < e:
             claimed = s + 1
             pos = s + 1
             continue
@@ -95,12 +96,21 @@ def find_sectors(text: str) -> list[SectorHit]:
             continue
         if (s > 0 and text[s - 1] in GARBLED) or (e < len(text) and text[e] in GARBLED):
             continue
-        if m.group() in lex.bare and s > 0 and is_han(text[s - 1]) and text[s - 1] not in _ALONE_AFTER:
+        if word in lex.bare and s > 0 and is_han(text[s - 1]) and text[s - 1] not in _ALONE_AFTER:
             continue  # `某某经济开发区`: the end of a place's name
-        hits.append(SectorHit(s, e, m.group(), lex.canonical[m.group()]))
-        hits += [SectorHit(s, e, m.group(), other) for other in lex.also.get(m.group(), ())]
+        hits.append(SectorHit(s, e, word, lex.canonical[word]))
+        hits += [SectorHit(s, e, word, other) for other in lex.also.get(word, ())]
     hits = sorted(hits + _list_items(text, hits), key=lambda h: h.start)
-    return [h for h in hits if not any(a <= h.start and h.end <= b for a, b in _body_lists(text))]
+    if not hits:
+        return hits
+    lists = _body_lists(text)  # once per text, not once per hit
+    return [h for h in hits if not any(a <= h.start and h.end <= b for a, b in lists)]
+
+
+@lru_cache(maxsize=1)
+def _words_index() -> WordIndex:
+    """The words of the sector pattern, found as the pattern finds them (longest at the leftmost place)."""
+    return WordIndex(_lexicon().canonical)
 
 
 _ITEM_END = "、等和及与,，。;；"
@@ -140,6 +150,8 @@ def _list_items(text: str, hits: list[SectorHit]) -> list[SectorHit]:
 def _body_lists(text: str) -> list[tuple[int, int]]:
     """Spans of lists of bodies (`县交通、消防、交警等成员单位负责人`): their items name departments, not sectors;
     a trade word after `等` (`煤矿、危化品等企业负责人`) keeps them sectors."""
+    if "等" not in text or "、" not in text:
+        return []  # every list of bodies holds both
     trade = _trade_words()
     return [m.span() for m in _list_words()[2].finditer(text)
             if not trade.search(m.group(), m.group().rfind("等"))]

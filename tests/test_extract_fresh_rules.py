@@ -14,3 +14,8 @@ def test_a_celebration_that_holds_a_city_name_names_no_place():
     assert rec.regions == []
     assert all(m.region is None for m in rec.meetings)
     assert _rec("9月19日,大庆市召开安全生产会议。").regions == ["黑龙江省大庆市"]
+
+
+def test_an_autonomous_region_body_holds_a_province_meeting():
+    rec = _rec("3月2日,自治区安全生产委员会全体会议在南宁召开。自治区党委常委、副主席王某某主持会议。")
+    assert [(m.date, m.level, m.region) for m in rec.meetings] == [("2021-03-02", "province", "广西壮族自治区")]

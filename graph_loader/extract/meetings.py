@@ -679,7 +679,12 @@ def _subject_body_region(text: str, held: int, regions: list[RegionHit], context
                   + relative_words_re("我全本").pattern + ")", clause)
     if m:
         return level_region(m.group(1) or m.group(2), context)
+    if _LEVEL_WORD.fullmatch(clause.strip()):  # `自治区安全生产委员会全体会议`: the noun opens with the body
+        return level_region(clause.strip(), context)
     return None
+
+
+_LEVEL_WORD = re.compile(r"自治区|[" + LEVEL_CHARS + r"]")
 
 
 def relays_to_meetings(text: str, meetings: list[MeetingDraft]) -> None:

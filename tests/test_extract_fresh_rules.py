@@ -19,3 +19,11 @@ def test_a_celebration_that_holds_a_city_name_names_no_place():
 def test_an_autonomous_region_body_holds_a_province_meeting():
     rec = _rec("3月2日,自治区安全生产委员会全体会议在南宁召开。自治区党委常委、副主席王某某主持会议。")
     assert [(m.date, m.level, m.region) for m in rec.meetings] == [("2021-03-02", "province", "广西壮族自治区")]
+
+
+def test_a_prefecture_team_coming_to_our_city_inspects_a_home_below_it():
+    text = "3月8日开始,泰州市安全生产专项整治督导组来到我市,对我市安全生产工作进行督导。"
+    rec = _rec(text)
+    assert [(i.target, i.start) for i in rec.inspections] == [(None, "2021-03-08")]
+    rec = _rec(text + "泰兴市委书记王某某参加汇报会。")
+    assert [(i.target, i.start) for i in rec.inspections] == [("江苏省泰州市泰兴市", "2021-03-08")]

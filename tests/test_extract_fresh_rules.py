@@ -27,3 +27,9 @@ def test_a_prefecture_team_coming_to_our_city_inspects_a_home_below_it():
     assert [(i.target, i.start) for i in rec.inspections] == [(None, "2021-03-08")]
     rec = _rec(text + "泰兴市委书记王某某参加汇报会。")
     assert [(i.target, i.start) for i in rec.inspections] == [("江苏省泰州市泰兴市", "2021-03-08")]
+
+
+def test_a_foreign_place_before_the_code_is_part_of_the_incident_name():
+    rec = _rec("3月2日,县安委会召开全体会议。会议要求深刻吸取墨西哥“1·18”事故和某县“2·5”事故教训。")
+    assert [i.title for i in rec.incidents] == ["墨西哥1·18事故", "某县2·5事故"]
+    assert rec.regions == []

@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from graph_loader.extract.regions import find_regions, relative_words_re
+from graph_loader.gazetteer import package_file
 from graph_loader.lang.chars import HAN
 from graph_loader.lang.levels import LEVEL_CHARS
 from graph_loader.lang.titles import clean_title
@@ -95,6 +96,8 @@ def find_incidents(text: str) -> list[IncidentHit]:
             continue  # a bare four-digit code (`乙市0915爆炸事故`) names an incident only after its place or in quotes
         if region is None:  # `吸取某某镇6.25火灾事故教训`: a place the gazetteer lacks, known by its level
             edge = _town_before(window)
+        if region is None and edge == len(window):  # `吸取某国“1·18”事故教训`: a foreign place names it too
+            edge = _foreign_before(window)
         start = window_start + edge
         title = clean_title(text[start:m.end()])  # the code as written: `9.15`, `3·21`
         hits.append(IncidentHit(start, m.end(), title, region))
@@ -115,6 +118,25 @@ def _town_before(window: str) -> int:
     if relative_words_re("我全本该").fullmatch(window, start):
         return len(window)  # `我市“3·21”火灾事故`: the reader's own place is no part of the name
     return start if _TOWN.fullmatch(window, start) else len(window)
+
+
+@lru_cache(maxsize=1)
+def _foreign_places() -> tuple[str, ...]:
+    """Countries (short and full names), capitals and cities of jionlp's world list, China's line left
+    out (the gazetteer has China), longest first."""
+    names: set[str] = set()
+    with open(package_file("jionlp", "dictionary", "world_location.txt"), encoding="utf-8") as f:
+        for line in f:
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) < 2 or fields[0] == "中国":
+                continue  # a continent's heading, or China
+            names.update(n for field in fields for n in field.split("/") if len(n) >= 2)
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def _foreign_before(window: str) -> int:
+    """Where a foreign place name that ends `window` starts, else len(window)."""
+    return next((len(window) - len(n) for n in _foreign_places() if window.endswith(n)), len(window))
 
 
 @lru_cache(maxsize=1)

@@ -33,3 +33,13 @@ def test_a_foreign_place_before_the_code_is_part_of_the_incident_name():
     rec = _rec("3月2日,县安委会召开全体会议。会议要求深刻吸取墨西哥“1·18”事故和某县“2·5”事故教训。")
     assert [i.title for i in rec.incidents] == ["墨西哥1·18事故", "某县2·5事故"]
     assert rec.regions == []
+
+
+def test_people_who_only_watch_at_a_branch_venue_attend_the_watched_meeting():
+    text = ("9月1日,省安委会全体(扩大)会议在某地召开。县委副书记、县长王某某,副县长李某某在某县分会场出席会议。"
+            "会议强调,要做好安全生产工作。")
+    rec = _rec(text)
+    assert [(m.level, [(p.name, p.role) for p in m.participants]) for m in rec.meetings] == [
+        ("province", [("王某某", "attendee"), ("李某某", "attendee")])]
+    rec = _rec(text + "副县长李某某要求,各部门要抓好落实。")
+    assert [m.level for m in rec.meetings] == ["province", "county"]

@@ -308,9 +308,11 @@ def segment_meetings(text: str, index: SentenceIndex,
                 cur = MeetingDraft(start=sent_start(e.pos), branch=True, branch_pos=e.pos)
                 meetings.append(cur)
             elif cur.held is not None and not cur.branch and (
-                    _speaks_at_venue(text, index, e.pos) or _named_at_venue(index, e.pos, cur.held, mentions)):
-                # `县长Y在X县分会场参加会议`, `X县设分会场，县长Y参加会议`, `市长X在Y分会场收听收看并讲话`:
-                # the venue holds a meeting of its own (its level, the same day), relaying the higher one
+                    _speaks_at_venue(text, index, e.pos)
+                    or _named_at_venue(index, e.pos, cur.held, mentions, _speak_after(text, index, mentions, e.pos))):
+                # `县长Y在X县分会场参加会议。会后，Y要求`, `X县设分会场，县长Y参加会议…Y强调`, `市长X在Y分会场
+                # 收听收看并讲话`: the venue holds a meeting of its own (its level, the same day), relaying the
+                # higher one; people who only watch there (`县长Y在分会场收听收看`) attend the watched meeting
                 same = index.index_at(e.pos) == index.index_at(cur.held)
                 start = index.clause_bounds(e.pos)[0] if same else sent_start(e.pos)
                 cur = MeetingDraft(start=start, branch=True, branch_pos=e.pos, after_prev=True, venue=True)
@@ -346,15 +348,23 @@ def _previous_relayed(meetings: list[MeetingDraft], i: int) -> int:
 
 
 def _named_at_venue(index: SentenceIndex, pos: int, held: int,
-                    mentions: list[NameMention] | tuple[NameMention, ...]) -> bool:
-    """A person is named at the branch venue: in its clause when the higher meeting is reported in the
-    same sentence (`…，县长Y在县分会场参加会议`), else anywhere in its sentence (`X县设分会场，县长Y参加会议`)."""
+                    mentions: list[NameMention] | tuple[NameMention, ...], speakers: frozenset[str]) -> bool:
+    """A person who chairs or speaks later (`speakers`) is named at the branch venue: in its clause when
+    the higher meeting is reported in the same sentence (`…，县长Y在县分会场参加会议`), else anywhere in its
+    sentence (`X县设分会场，县长Y参加会议`)."""
     sent = index.at(pos)
     if index.index_at(pos) == index.index_at(held):
         lo, hi = index.clause_bounds(pos)
     else:
         lo, hi = sent.start, sent.end
-    return any(lo <= m.start < hi and not m.national for m in mentions)
+    return any(lo <= m.start < hi and not m.national and m.name in speakers for m in mentions)
+
+
+def _speak_after(text: str, index: SentenceIndex, mentions: list[NameMention] | tuple[NameMention, ...],
+                 pos: int) -> frozenset[str]:
+    """The people who chair or speak after `pos` (`会后，Y要求`, `副市长Y强调`)."""
+    return frozenset(r.name for r in person_roles(text, index, list(mentions))
+                     if r.start > pos and r.role in ("chair", "speaker"))
 
 
 def _speaks_at_venue(text: str, index: SentenceIndex, pos: int) -> bool:

@@ -43,3 +43,12 @@ def test_people_who_only_watch_at_a_branch_venue_attend_the_watched_meeting():
         ("province", [("王某某", "attendee"), ("李某某", "attendee")])]
     rec = _rec(text + "副县长李某某要求,各部门要抓好落实。")
     assert [m.level for m in rec.meetings] == ["province", "county"]
+
+
+def test_a_leader_who_attends_a_teleconference_and_speaks_there_holds_it():
+    rec = _rec("某某在全省安全生产视频会议上强调 守牢安全底线\n12月1日,副省长王某某出席全省安全生产专项整治推进会"
+               "暨今冬明春安全生产工作动员部署视频会议并讲话。")
+    assert [(m.date, m.level) for m in rec.meetings] == [("2020-12-01", "province")]
+    rec = _rec("12月1日,副省长王某某在某市分会场出席全国安全生产视频会议。")
+    assert [(m.level, [(p.name, p.role) for p in m.participants]) for m in rec.meetings] == [
+        ("national", [("王某某", "attendee")])]

@@ -148,6 +148,7 @@ def _attend_verbs() -> list[str]:
 
 _WATCHED = re.compile(r"收看|收听|分会场|视频|电视电话")
 _WATCHED_BEFORE = re.compile(r"收看|收听|分会场")
+_SPEAKS_THERE = re.compile(r"并(?:作|发表)?(?:重要)?讲话")
 
 
 @dataclass
@@ -182,8 +183,10 @@ def _events(text: str) -> list[_Event]:
     for m in lex.attended.finditer(text):
         # `X出席会议`: held where it is attended; `在分会场收听收看`, `参加全国电视电话会议`: watched, not held here
         clause = text[text.rfind("。", 0, m.start()) + 1:m.end() + 12]
-        if _WATCHED.search(clause) or text[max(0, m.start() - 2):m.start()].endswith(lex.not_held):
-            continue
+        if (_WATCHED_BEFORE.search(clause) or _WATCHED.search(clause)
+                and not _SPEAKS_THERE.search(text, m.end(), _clause_end(text, m.end(), len(text)))) \
+                or text[max(0, m.start() - 2):m.start()].endswith(lex.not_held):
+            continue  # `出席…视频会议并讲话`: who speaks at a teleconference attends it where it is held
         np = m.group("np")
         out.append(_Event(m.start(), m.end(), "held", m.group("n"), (np + m.group("n")).strip(),
                           m.group("n") == "会议" and not np, chaired=True))

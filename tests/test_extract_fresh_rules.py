@@ -52,3 +52,8 @@ def test_a_leader_who_attends_a_teleconference_and_speaks_there_holds_it():
     rec = _rec("12月1日,副省长王某某在某市分会场出席全国安全生产视频会议。")
     assert [(m.level, [(p.name, p.role) for p in m.participants]) for m in rec.meetings] == [
         ("national", [("王某某", "attendee")])]
+
+
+def test_a_product_oil_or_gas_pipeline_is_the_pipeline_sector():
+    rec = _rec("3月2日,县安委会召开全体会议,部署成品油管道和输气管道安全工作。")
+    assert rec.sectors == ["油气管道"]

@@ -57,3 +57,10 @@ def test_a_leader_who_attends_a_teleconference_and_speaks_there_holds_it():
 def test_a_product_oil_or_gas_pipeline_is_the_pipeline_sector():
     rec = _rec("3月2日,县安委会召开全体会议,部署成品油管道和输气管道安全工作。")
     assert rec.sectors == ["油气管道"]
+
+
+def test_the_source_line_names_its_place_among_the_regions():
+    from graph_loader.extract.pipeline import extract
+    from tests.test_ingest_bylines import ingest
+    doc = ingest("某某会议召开\n2023-01-12 09:15:36 来源:贵州日报\n1月11日上午,省委、省政府召开会议,部署安全生产工作。\n")
+    assert extract(doc).regions == ["贵州省"]

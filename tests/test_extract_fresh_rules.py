@@ -64,3 +64,10 @@ def test_the_source_line_names_its_place_among_the_regions():
     from tests.test_ingest_bylines import ingest
     doc = ingest("某某会议召开\n2023-01-12 09:15:36 来源:贵州日报\n1月11日上午,省委、省政府召开会议,部署安全生产工作。\n")
     assert extract(doc).regions == ["贵州省"]
+
+
+def test_a_part_of_a_year_reviewed_dates_a_report_without_a_date_line():
+    text = "7月30日,市委书记王某某主持召开市委常委会会议,听取2019年上半年全市安全生产工作情况汇报。"
+    assert [m.date for m in _rec(text, published=None).meetings] == ["2019-07-30"]
+    text = "12月20日,县政府召开常务会议,部署2020年一季度安全生产工作。"
+    assert [m.date for m in _rec(text, published=None).meetings] == ["--12-20"]

@@ -71,3 +71,10 @@ def test_a_part_of_a_year_reviewed_dates_a_report_without_a_date_line():
     assert [m.date for m in _rec(text, published=None).meetings] == ["2019-07-30"]
     text = "12月20日,县政府召开常务会议,部署2020年一季度安全生产工作。"
     assert [m.date for m in _rec(text, published=None).meetings] == ["--12-20"]
+
+
+def test_an_autonomous_prefecture_short_form_is_chosen_by_the_other_places():
+    rec = _rec("1月11日,考核反馈会在乌鲁木齐召开。考核组抽查了昌吉回族自治州,以及巴州某某有限公司。")
+    assert rec.regions == ["新疆维吾尔自治区乌鲁木齐市", "新疆维吾尔自治区昌吉回族自治州",
+                           "新疆维吾尔自治区巴音郭楞蒙古自治州"]
+    assert _rec("3月2日,四川巴中市巴州区召开安全生产会议。").regions == ["四川省巴中市巴州区"]

@@ -147,6 +147,10 @@ def gazetteer() -> Gazetteer:
         for i, c in enumerate(surface):
             for v in variants.get(c, ()):
                 forms.setdefault(surface[:i] + v + surface[i + 1:], list(forms[surface]))
+    by_path = {p.path: p for p in places}
+    for short, path in lexicon_rows("region_short_forms.tsv"):
+        if path in by_path:
+            add(short, by_path[path], "alias")
     stop_alias, stop_full = set(), set()
     for row in lexicon_rows("region_stoplist.tsv"):
         (stop_alias if row[1] == "alias" else stop_full).add(row[0])

@@ -365,9 +365,10 @@ def _named_at_venue(index: SentenceIndex, pos: int, held: int,
 
 def _speak_after(text: str, index: SentenceIndex, mentions: list[NameMention] | tuple[NameMention, ...],
                  pos: int) -> frozenset[str]:
-    """The people who chair or speak after `pos` (`会后，Y要求`, `副市长Y强调`)."""
+    """The people who chair or speak from the sentence of `pos` on (`Y在分会场主持会议`, `会后，Y要求`)."""
+    start = index.at(pos).start
     return frozenset(r.name for r in person_roles(text, index, list(mentions))
-                     if r.start > pos and r.role in ("chair", "speaker"))
+                     if r.start >= start and r.role in ("chair", "speaker"))
 
 
 def _speaks_at_venue(text: str, index: SentenceIndex, pos: int) -> bool:

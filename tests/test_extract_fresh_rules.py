@@ -27,6 +27,8 @@ def test_a_prefecture_team_coming_to_our_city_inspects_a_home_below_it():
     assert [(i.target, i.start) for i in rec.inspections] == [(None, "2021-03-08")]
     rec = _rec(text + "泰兴市委书记王某某参加汇报会。")
     assert [(i.target, i.start) for i in rec.inspections] == [("江苏省泰州市泰兴市", "2021-03-08")]
+    rec = _rec("3月8日,泰州市安委会督查组对我市重点企业开展督查。")  # no coming: the city's own routine
+    assert [(i.target, i.start) for i in rec.inspections] == [("江苏省泰州市", "2021-03-08")]
 
 
 def test_a_foreign_place_before_the_code_is_part_of_the_incident_name():

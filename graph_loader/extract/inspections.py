@@ -210,7 +210,7 @@ def find_inspections(text: str, index: SentenceIndex, regions: list[RegionHit], 
         # the target: a place right after the team (`在某市召开`), else after a mission verb in the sentence
         if insp.target is None and (at := _at_team_re().match(text, m.end())):
             target = _target_at(text, at.end(), regions, context)
-            if _own_place_as_home(text, at.end(), target, insp):
+            if _own_place_as_home(text, at, target, insp):
                 insp.unnamed_home = True
             elif target is not None and target[1] == "region":
                 insp.target, insp.target_kind, insp.target_region = target
@@ -218,7 +218,7 @@ def find_inspections(text: str, index: SentenceIndex, regions: list[RegionHit], 
         if insp.target is None:
             for tm in _target_re().finditer(text, m.end(), sent.end):
                 target = _target_at(text, tm.end(), regions, context)
-                if _own_place_as_home(text, tm.end(), target, insp):
+                if _own_place_as_home(text, tm, target, insp):
                     insp.unnamed_home = True
                 elif target is not None:
                     insp.target, insp.target_kind, insp.target_region = target
@@ -251,13 +251,22 @@ def find_inspections(text: str, index: SentenceIndex, regions: list[RegionHit], 
     return [i for i in found if i.target or i.unnamed_home or i.start and i.numbered]
 
 
-def _own_place_as_home(text: str, pos: int, target: tuple[str, str, str | None] | None,
+def _own_place_as_home(text: str, verb: re.Match[str], target: tuple[str, str, str | None] | None,
                        insp: InspectionDraft) -> bool:
-    """`某市督导组来到我市`: a team does not come to its own place, so the `我市` it visits is the report's
+    """`某市督导组来到我市`: a team does not come to its own place, so the `我市` it comes to is the report's
     home below it (a county-level city), which the text does not name when the only place it names is the
-    team's: the target is unknown, not the team's own city."""
-    return (target is not None and insp.region is not None and target[0] == insp.region
-            and relative_words_re("我本").match(text, pos) is not None)
+    team's: the target is unknown, not the team's own city. Only coming there says so (`市督查组对我市企业开展
+    督查` may be a city's own routine); once it has, a later `对我市…督导` is that home too."""
+    if target is None or insp.region is None or target[0] != insp.region \
+            or relative_words_re("我本").match(text, verb.end()) is None:
+        return False
+    return insp.unnamed_home or verb.group().lstrip("先后分别").rstrip("了") in _arrivals()
+
+
+@cache
+def _arrivals() -> frozenset[str]:
+    """The verbs of coming to a place (inspection_verbs.tsv come)."""
+    return frozenset(r[0] for r in rows("inspection_verbs.tsv") if r[1] == "come")
 
 
 def _nearest(anchors: list[_Anchor], pos: int) -> _Anchor | None:

@@ -79,7 +79,10 @@ _DIGIT = re.compile(r"\d")
 _SESSION = re.compile(r"(?<!\d)(?P<y>\d{4})\s*年度?\s*第" + NUMERAL + r"+(?:"
                       + alternation(_words("session")) + ")"
                       # `4月6日，某县召开2020年安全生产工作会议`: a meeting named by its year
-                      + r"|(?<=召开|举行)(?P<y2>\d{4})\s*年")
+                      + r"|(?<=召开|举行)(?P<y2>\d{4})\s*年"
+                      # `7月30日…听取2019年上半年安全生产工作情况汇报`: a part of the year just over
+                      + r"|(?:" + "|".join(f"(?<={re.escape(w)}{le})" for w in _words("review") for le in ("", "了"))
+                      + r")(?P<y3>\d{4})\s*年度?(?:" + alternation(_words("year_part")) + ")")
 _SENTENCE_END = re.compile("[" + re.escape(FULL_STOP_MARKS) + "]")  # the scope of a stated year
 # the year of the work a report sums up or deploys (`全县2011年安全生产总结暨…会议`, `部署了2010年的安全生产工作`):
 # the year of an article whose dates have none, when it is the only one so named and no date states one
@@ -184,7 +187,7 @@ def find_dates(text: str, ref: str | None, dateline: str | None = None) -> list[
                 r.has_end = True
                 r.ey, r.em, r.ed = number(g["by"]), number(g["bm"]), number(g["bd"])
             raws.append(r)
-    sessions = [_Raw(m.start(), m.end(), int(m.group("y") or m.group("y2")), None, None, session=True)
+    sessions = [_Raw(m.start(), m.end(), int(m.group("y") or m.group("y2") or m.group("y3")), None, None, session=True)
                 for m in finditer_from(_SESSION, _DIGIT, text)]
     explicit_years = ({r.y for r in raws if r.y is not None} | {r.ey for r in raws if r.ey is not None}
                       | {r.y for r in sessions})

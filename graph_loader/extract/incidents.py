@@ -15,6 +15,7 @@ from pathlib import Path
 
 from graph_loader.extract.regex_scan import finditer_from
 from graph_loader.extract.regions import find_regions, relative_words_re
+from graph_loader.gazetteer import package_file
 from graph_loader.lang.chars import HAN
 from graph_loader.lang.levels import LEVEL_CHARS
 from graph_loader.lang.titles import clean_title
@@ -100,6 +101,8 @@ def find_incidents(text: str) -> list[IncidentHit]:
             continue  # a bare four-digit code (`乙市0915爆炸事故`) names an incident only after its place or in quotes
         if region is None:  # `吸取某某镇6.25火灾事故教训`: a place the gazetteer lacks, known by its level
             edge = _town_before(window)
+        if region is None and edge == len(window):  # `吸取某国“1·18”事故教训`: a foreign place names it too
+            edge = _foreign_before(window)
         start = window_start + edge
         end = _tail_end(m.start("tail"), m.group("tail"))
         if end is None:
@@ -182,6 +185,25 @@ def _place_opens(tail: str) -> bool:
     """Whether a gazetteer place opens the text after an unquoted code (`11.24某省某市电厂…坍塌事故`)."""
     places = find_regions(tail[:12])
     return bool(places) and places[0].start == 0
+
+
+@lru_cache(maxsize=1)
+def _foreign_places() -> tuple[str, ...]:
+    """Countries (short and full names), capitals and cities of jionlp's world list, China's line left
+    out (the gazetteer has China), longest first."""
+    names: set[str] = set()
+    with open(package_file("jionlp", "dictionary", "world_location.txt"), encoding="utf-8") as f:
+        for line in f:
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) < 2 or fields[0] == "中国":
+                continue  # a continent's heading, or China
+            names.update(n for field in fields for n in field.split("/") if len(n) >= 2)
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def _foreign_before(window: str) -> int:
+    """Where a foreign place name that ends `window` starts, else len(window)."""
+    return next((len(window) - len(n) for n in _foreign_places() if window.endswith(n)), len(window))
 
 
 @lru_cache(maxsize=1)

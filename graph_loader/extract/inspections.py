@@ -41,6 +41,7 @@ class InspectionDraft:
     end: str | None = None
     spans: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, rule)
     numbered: bool = True  # named with its number (`第二巡查组`), else by its level's body only
+    unnamed_home: bool = False  # it visits the report's home, a place below its own that the text leaves unnamed
 
 
 _NUM = NUMERAL + "+"
@@ -209,13 +210,17 @@ def find_inspections(text: str, index: SentenceIndex, regions: list[RegionHit], 
         # the target: a place right after the team (`在某市召开`), else after a mission verb in the sentence
         if insp.target is None and (at := _at_team_re().match(text, m.end())):
             target = _target_at(text, at.end(), regions, context)
-            if target is not None and target[1] == "region":
+            if _own_place_as_home(text, at, target, insp):
+                insp.unnamed_home = True
+            elif target is not None and target[1] == "region":
                 insp.target, insp.target_kind, insp.target_region = target
                 insp.spans.append((at.start(), at.end(), "inspection.target"))
         if insp.target is None:
             for tm in _target_re().finditer(text, m.end(), sent.end):
                 target = _target_at(text, tm.end(), regions, context)
-                if target is not None:
+                if _own_place_as_home(text, tm, target, insp):
+                    insp.unnamed_home = True
+                elif target is not None:
                     insp.target, insp.target_kind, insp.target_region = target
                     insp.spans.append((tm.start(), tm.end(), "inspection.target"))
                     break
@@ -243,7 +248,25 @@ def find_inspections(text: str, index: SentenceIndex, regions: list[RegionHit], 
                 insp.target = insp.target_region = province
     # a team known by its body only is a mission where it has a target (`县检查组深入各乡镇` is the home's
     # own routine, not a mission the report is about)
-    return [i for i in found if i.target or i.start and i.numbered]
+    return [i for i in found if i.target or i.unnamed_home or i.start and i.numbered]
+
+
+def _own_place_as_home(text: str, verb: re.Match[str], target: tuple[str, str, str | None] | None,
+                       insp: InspectionDraft) -> bool:
+    """`某市督导组来到我市`: a team does not come to its own place, so the `我市` it comes to is the report's
+    home below it (a county-level city), which the text does not name when the only place it names is the
+    team's: the target is unknown, not the team's own city. Only coming there says so (`市督查组对我市企业开展
+    督查` may be a city's own routine); once it has, a later `对我市…督导` is that home too."""
+    if target is None or insp.region is None or target[0] != insp.region \
+            or relative_words_re("我本").match(text, verb.end()) is None:
+        return False
+    return insp.unnamed_home or verb.group().lstrip("先后分别").rstrip("了") in _arrivals()
+
+
+@cache
+def _arrivals() -> frozenset[str]:
+    """The verbs of coming to a place (inspection_verbs.tsv come)."""
+    return frozenset(r[0] for r in rows("inspection_verbs.tsv") if r[1] == "come")
 
 
 def _nearest(anchors: list[_Anchor], pos: int) -> _Anchor | None:

@@ -158,6 +158,7 @@ def _attend_verbs() -> list[str]:
 
 _WATCHED = re.compile(r"收看|收听|分会场|视频|电视电话")
 _WATCHED_BEFORE = re.compile(r"收看|收听|分会场")
+_SPEAKS_THERE = re.compile(r"并(?:作|发表)?(?:重要)?讲话")
 
 
 @dataclass
@@ -195,8 +196,10 @@ def _events(text: str) -> list[_Event]:
     for m in lex.attended.finditer(text):
         # `X出席会议`: held where it is attended; `在分会场收听收看`, `参加全国电视电话会议`: watched, not held here
         clause = text[text.rfind("。", 0, m.start()) + 1:m.end() + 12]
-        if _WATCHED.search(clause) or text[max(0, m.start() - 2):m.start()].endswith(lex.not_held):
-            continue
+        if (_WATCHED_BEFORE.search(clause) or _WATCHED.search(clause)
+                and not _SPEAKS_THERE.search(text, m.end(), _clause_end(text, m.end(), len(text)))) \
+                or text[max(0, m.start() - 2):m.start()].endswith(lex.not_held):
+            continue  # `出席…视频会议并讲话`: who speaks at a teleconference attends it where it is held
         if _verbs_re("excused").search(text, max(clause_start(text, m.start()), m.start() - 10), m.start()):
             continue  # `因在北京参加重要会议，特委托副主席…`: why one is away, no meeting of the report
         np = m.group("np")
@@ -375,9 +378,11 @@ def segment_meetings(text: str, index: SentenceIndex,
                 cur = MeetingDraft(start=sent_start(e.pos), branch=True, branch_pos=e.pos)
                 meetings.append(cur)
             elif cur.held is not None and not cur.branch and (
-                    _speaks_at_venue(text, index, e.pos) or _named_at_venue(index, e.pos, cur.held, mentions)):
-                # `县长Y在X县分会场参加会议`, `X县设分会场，县长Y参加会议`, `市长X在Y分会场收听收看并讲话`:
-                # the venue holds a meeting of its own (its level, the same day), relaying the higher one
+                    _speaks_at_venue(text, index, e.pos)
+                    or _named_at_venue(index, e.pos, cur.held, mentions, _speak_after(text, index, mentions, e.pos))):
+                # `县长Y在X县分会场参加会议。会后，Y要求`, `X县设分会场，县长Y参加会议…Y强调`, `市长X在Y分会场
+                # 收听收看并讲话`: the venue holds a meeting of its own (its level, the same day), relaying the
+                # higher one; people who only watch there (`县长Y在分会场收听收看`) attend the watched meeting
                 same = index.index_at(e.pos) == index.index_at(cur.held)
                 start = index.clause_bounds(e.pos)[0] if same else sent_start(e.pos)
                 cur = MeetingDraft(start=start, branch=True, branch_pos=e.pos, after_prev=True, venue=True)
@@ -432,15 +437,24 @@ def _previous_relayed(meetings: list[MeetingDraft], i: int) -> int:
 
 
 def _named_at_venue(index: SentenceIndex, pos: int, held: int,
-                    mentions: list[NameMention] | tuple[NameMention, ...]) -> bool:
-    """A person is named at the branch venue: in its clause when the higher meeting is reported in the
-    same sentence (`…，县长Y在县分会场参加会议`), else anywhere in its sentence (`X县设分会场，县长Y参加会议`)."""
+                    mentions: list[NameMention] | tuple[NameMention, ...], speakers: frozenset[str]) -> bool:
+    """A person who chairs or speaks later (`speakers`) is named at the branch venue: in its clause when
+    the higher meeting is reported in the same sentence (`…，县长Y在县分会场参加会议`), else anywhere in its
+    sentence (`X县设分会场，县长Y参加会议`)."""
     sent = index.at(pos)
     if index.index_at(pos) == index.index_at(held):
         lo, hi = index.clause_bounds(pos)
     else:
         lo, hi = sent.start, sent.end
-    return any(lo <= m.start < hi and not m.national for m in mentions)
+    return any(lo <= m.start < hi and not m.national and m.name in speakers for m in mentions)
+
+
+def _speak_after(text: str, index: SentenceIndex, mentions: list[NameMention] | tuple[NameMention, ...],
+                 pos: int) -> frozenset[str]:
+    """The people who chair or speak from the sentence of `pos` on (`Y在分会场主持会议`, `会后，Y要求`)."""
+    start = index.at(pos).start
+    return frozenset(r.name for r in person_roles(text, index, list(mentions))
+                     if r.start >= start and r.role in ("chair", "speaker"))
 
 
 def _speaks_at_venue(text: str, index: SentenceIndex, pos: int) -> bool:
@@ -908,7 +922,12 @@ def _subject_body_region(text: str, held: int, regions: list[RegionHit], context
                   + relative_words_re("我全本").pattern + ")", clause)
     if m:
         return level_region(m.group(1) or m.group(2), context)
+    if _LEVEL_WORD.fullmatch(clause.strip()):  # `自治区安全生产委员会全体会议`: the noun opens with the body
+        return level_region(clause.strip(), context)
     return None
+
+
+_LEVEL_WORD = re.compile(r"自治区|[" + LEVEL_CHARS + r"]")
 
 
 def relays_to_meetings(text: str, meetings: list[MeetingDraft]) -> None:

@@ -260,7 +260,7 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     record.instructions = [_directive(h, ev) for h in instruction_hits]
     record.incidents = [Incident(title=h.title, region=h.region,
                                  evidence=[ev(h.start, h.end, "incident.named")]) for h in incident_hits]
-    _regions(record, regions, ev)
+    _regions(record, regions, ev, source_region)
     # a sector word inside a named incident or a 《》 title names that, not a sector
     _sectors(record, text, ev, [(h.start, h.end) for h in incident_hits]
              + [(h.start, h.end) for h in directive_hits if h.kind != "measure_package"])
@@ -600,7 +600,10 @@ def _directive(h: DirectiveHit, ev: EvidenceMaker) -> Directive:
     return Directive(title=h.title, issuer=h.issuer, kind=kind, evidence=[ev(h.start, h.end, f"directive.{kind}")])
 
 
-def _regions(record: ExtractionRecord, regions: list[RegionHit], ev: EvidenceMaker) -> None:
+def _regions(record: ExtractionRecord, regions: list[RegionHit], ev: EvidenceMaker,
+             source_region: str | None = None) -> None:
+    """The places the text names; the page's source line (`来源:某省日报`, read into the metadata) is part
+    of the text and names its place too."""
     by_path: dict[str, RegionMention] = {}
     for h in regions:
         if (path := division_path(h)) is None:
@@ -616,6 +619,8 @@ def _regions(record: ExtractionRecord, regions: list[RegionHit], ev: EvidenceMak
         rm.evidence.append(ev(h.start, h.end, "region.gazetteer"))
     record.region_mentions = list(by_path.values())
     record.regions = list(by_path)
+    if source_region and source_region not in by_path:
+        record.regions.append(source_region)
 
 
 def _sectors(record: ExtractionRecord, text: str, ev: EvidenceMaker, names: list[tuple[int, int]]) -> None:

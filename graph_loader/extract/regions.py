@@ -682,10 +682,24 @@ def _overlaps() -> tuple[str, ...]:
     return tuple(r[0] for r in lexicon_rows("region_not_before.tsv") if r[1] == "overlap")
 
 
+@lru_cache(maxsize=1)
+def _holders() -> tuple[str, ...]:
+    return tuple(r[0] for r in lexicon_rows("region_not_before.tsv") if r[1] == "holds")
+
+
 def part_of_a_word(text: str, hit: RegionHit) -> bool:
     """A place match whose last character opens a body's abbreviation (`镇安委会` is 镇 + 安委会, not the
-    county 镇安; lexicon/region_not_before.tsv)."""
-    return text.startswith(_overlaps(), hit.end - 1)
+    county 镇安), or one inside a word that means something else (`喜迎大庆` is a celebration, not the
+    city 大庆); lexicon/region_not_before.tsv."""
+    if text.startswith(_overlaps(), hit.end - 1):
+        return True
+    for word in _holders():
+        i = text.find(word, max(0, hit.end - len(word)), hit.start + len(word))
+        while 0 <= i <= hit.start:
+            if i + len(word) >= hit.end:
+                return True
+            i = text.find(word, i + 1, hit.start + len(word))
+    return False
 
 
 def title_home(text: str, hits: list[RegionHit]) -> str | None:

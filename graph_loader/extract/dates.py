@@ -86,7 +86,10 @@ _SESSION = re.compile(r"(?<!\d)(?P<y>\d{4})\s*年度?\s*第" + NUMERAL + r"+(?:"
 _SENTENCE_END = re.compile("[" + re.escape(FULL_STOP_MARKS) + "]")  # the scope of a stated year
 # the year of the work a report sums up or deploys (`全县2011年安全生产总结暨…会议`, `部署了2010年的安全生产工作`):
 # the year of an article whose dates have none, when it is the only one so named and no date states one
-_WORK_YEAR = re.compile(r"(?:(?<=[全我本][省市县区州盟旗])|(?<=部署了)|(?<=部署))(?P<y>(?:19|20)\d{2})\s*年(?!\d)")
+# (a part of a year planned ahead alone, `部署2020年一季度工作`, may be planned the year before: no year; after a
+# year summed up it marks the turn of the year)
+_WORK_YEAR = re.compile(r"(?:(?<=[全我本][省市县区州盟旗])|(?<=部署了)|(?<=部署))(?P<y>(?:19|20)\d{2})\s*年(?!\d)"
+                        r"(?=(?P<part>度?(?:" + alternation(_words("year_part")) + "))?)")
 
 
 @dataclass
@@ -193,8 +196,9 @@ def find_dates(text: str, ref: str | None, dateline: str | None = None) -> list[
                       | {r.y for r in sessions})
     doc_year = next(iter(explicit_years)) if len(explicit_years) == 1 else None
     if not explicit_years and published is None and year_ref is None:
-        work_years = sorted({int(m.group("y")) for m in finditer_from(_WORK_YEAR, _DIGIT, text)})  # at a digit
-        if len(work_years) == 1:
+        found = [(int(m.group("y")), bool(m.group("part"))) for m in finditer_from(_WORK_YEAR, _DIGIT, text)]
+        work_years = sorted({y for y, _ in found})  # (found at a digit)
+        if len(work_years) == 1 and not all(part for _, part in found):
             doc_year = work_years[0]
         elif len(work_years) == 2 and work_years[1] == work_years[0] + 1:
             # `总结2011年工作，部署2012年一季度工作`: held at the turn of the year, a month-day from July on is

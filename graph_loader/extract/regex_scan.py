@@ -38,7 +38,7 @@ def finditer_from(pattern: re.Pattern[str], first: re.Pattern[str], text: str) -
 def finditer_at(pattern: re.Pattern[str], starts: Iterable[int], text: str) -> Iterator[re.Match[str]]:
     """What `pattern.finditer(text)` yields, provided every match of `pattern` starts at one of `starts`
     (ascending; a superset will do) and `pattern` matches no empty string: a pattern that opens with a
-    lookbehind or a class of any character (`(?<![一-龥])[一-龥]{2,3}?书记`) is tried only where the word it
+    lookbehind or a class of any character (`(?<!HAN)HAN{2,3}?书记`, HAN the Han class) is tried only where the word it
     needs lies ahead."""
     pos = 0
     match = pattern.match

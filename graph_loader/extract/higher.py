@@ -34,7 +34,7 @@ from graph_loader.extract.lexicon_files import alternation, rows
 from graph_loader.extract.meetings import MeetingDraft, ParticipantDraft, PersonRole, is_headline
 from graph_loader.extract.regions import RegionHit, level_of, parent_path, relative_region, relative_words_re
 from graph_loader.extract.sentences import SentenceIndex
-from graph_loader.lang.chars import SENTENCE_MARKS, clause_start
+from graph_loader.lang.chars import IN_CLAUSE, SENTENCE_MARKS, clause_start
 from graph_loader.lang.kinds import kind_of_noun
 from graph_loader.lang.levels import CHAR_LEVEL, CITY_CHAR, LEVEL_RANK, higher_role
 
@@ -47,11 +47,11 @@ _SEPARATORS = "、和及与"
 _BAD_DESC = re.compile(r"召开|举行|主持|组织|收看|收听|传达|贯彻|领导|书记|[县市省州区]长|的|是|在|为|对|将|"
                        r"组|巡|督|检查|反馈|汇报|考核|情况|会场|\d")
 _NAME_YEAR = re.compile(r"(?:19|20)\d{2}年度?(?:第[一二三四]季度)?")
-_HELD_AFTER = re.compile(r"[^，,。；;！？!?\n]{0,6}?(?:召开|举行)")
+_HELD_AFTER = re.compile(IN_CLAUSE + r"{0,6}?(?:召开|举行)")
 _FOLLOW = re.compile(r"\s*(?:结束|召开|完毕)?(?:之)?后")
 _SPIRIT = re.compile(r"\s*的?精神")
 # `…会议关于安全生产工作的部署`, `落实全省…会议部署要求`: what a relay verb before the list passes on
-_DEPLOYED = re.compile(r"关于[^，,。；;！？!?\n]{0,24}?部署|\s*的?(?:决策)?部署(?:要求)?|\s*的?要求")
+_DEPLOYED = re.compile(r"关于" + IN_CLAUSE + r"{0,24}?部署|\s*的?(?:决策)?部署(?:要求)?|\s*的?要求")
 _SENTENCE_MARKS = re.compile("[" + SENTENCE_MARKS + "]")
 
 
@@ -302,7 +302,7 @@ def _kind_nouns_by_length() -> tuple[tuple[int, frozenset[str]], ...]:
 
 
 _LIST_ON = re.compile(r"\s*(?:、|以及|和|及|与)")
-_CLAUSE_REST = re.compile(r"[^，,。；;！？!?\n]{0,60}")
+_CLAUSE_REST = re.compile(IN_CLAUSE + r"{0,60}")
 
 
 def _listed_spirit(text: str, after: int) -> bool:
@@ -588,7 +588,7 @@ def _existing(drafts: list[MeetingDraft], level: str, path: str | None, mn: Ment
     return None
 
 
-_SAID_BY = re.compile(r"\s*(?P<w>[" + "".join(_CHAR_DEFAULT) + r"])(?:委|政府)?(?:[^，,。；;！？!?\n]{0,10}?)?会议?(?:上|就|在|还|并|也)")
+_SAID_BY = re.compile(r"\s*(?P<w>[" + "".join(_CHAR_DEFAULT) + r"])(?:委|政府)?(?:" + IN_CLAUSE + r"{0,10}?)?会议?(?:上|就|在|还|并|也)")
 
 
 def _said_by(text: str, pos: int, made: dict[tuple[str, str | None, str], MeetingDraft],

@@ -24,7 +24,7 @@ from graph_loader.extract.persons import LIST_INTRO, NameMention
 from graph_loader.extract.regex_scan import finditer_at, first_chars
 from graph_loader.extract.regions import RegionHit, level_of, parent_path, relative_words_re
 from graph_loader.extract.sentences import SentenceIndex
-from graph_loader.lang.chars import CLAUSE_END, clause_start
+from graph_loader.lang.chars import CLAUSE_END, IN_CLAUSE, clause_start
 from graph_loader.lang.kinds import kind_of_noun
 from graph_loader.lang.levels import CHAR_LEVEL, LEVEL_CHARS, LEVEL_RANK, ROLE_RANK, higher_role
 
@@ -120,10 +120,10 @@ def _lex() -> _Lex:
     return _Lex(
         kinds=kinds,
         held_verb_first=re.compile(
-            r"(?P<v>" + alternation(meeting_verbs("held")) + r")(?P<np>[^，,。；;！？!?\n]{0,40}?)(?P<n>" + nouns + ")"),
+            r"(?P<v>" + alternation(meeting_verbs("held")) + r")(?P<np>" + IN_CLAUSE + r"{0,40}?)(?P<n>" + nouns + ")"),
         held_noun_first=re.compile(
-            r"(?P<n>" + nouns + r")(?P<mid>[^，,。；;！？!?\n]{0,14}?)(?P<v>" + alternation(meeting_verbs("held_after")) + r")(?!在即|之?后)"),  # `会议召开后`: ended
-        chaired=re.compile(r"(?P<v>" + alternation(meeting_verbs("chair")) + r")(?P<np>[^，,。；;！？!?\n]{0,30}?)(?P<n>" + nouns + ")"),
+            r"(?P<n>" + nouns + r")(?P<mid>" + IN_CLAUSE + r"{0,14}?)(?P<v>" + alternation(meeting_verbs("held_after")) + r")(?!在即|之?后)"),  # `会议召开后`: ended
+        chaired=re.compile(r"(?P<v>" + alternation(meeting_verbs("chair")) + r")(?P<np>" + IN_CLAUSE + r"{0,30}?)(?P<n>" + nouns + ")"),
         # `会后，`; `随后，我县…`: the home body acts next (a bare `随后` only orders a meeting's speeches)
         ended=re.compile(r"(?P<n>" + nouns + r")(?:结束|召开|完毕)?(?:之)?后|(?P<after>会后)(?=[，,])|"
                          r"(?P<then>随后)(?=[，,]?\s*(?:" + relative_words_re("我本").pattern + "))"),
@@ -133,18 +133,18 @@ def _lex() -> _Lex:
         roles_re=re.compile(alternation(roles)),
         scope_re=relative_words_re("全我本"),
         # `县长X出席会议并讲话`: a meeting attended is a meeting held, unless it was watched from afar
-        attended=re.compile(r"(?P<v>" + alternation(_attend_verbs()) + r")(?P<np>[^，,。；;！？!?\n]{0,20}?)(?P<n>"
+        attended=re.compile(r"(?P<v>" + alternation(_attend_verbs()) + r")(?P<np>" + IN_CLAUSE + r"{0,20}?)(?P<n>"
                             + nouns + ")"),
-        team_report=re.compile(r"向(?:" + alternation(words("teams.tsv")) + r")[^，,。；;！？!?\n]{0,6}?(?P<v>汇报)"),
+        team_report=re.compile(r"向(?:" + alternation(words("teams.tsv")) + r")" + IN_CLAUSE + r"{0,6}?(?P<v>汇报)"),
         # `督查组在某市听取了某市政府的汇报`: a visiting team hearing the place's report is a report meeting held
-        team_heard=re.compile(r"(?:" + alternation(words("teams.tsv")) + r")[^，,。；;！？!?\n]{0,12}?(?:"
-                              + alternation(meeting_verbs("heard")) + r")了?[^，,。；;！？!?\n]{1,30}?(?P<v>汇报)"
+        team_heard=re.compile(r"(?:" + alternation(words("teams.tsv")) + r")" + IN_CLAUSE + r"{0,12}?(?:"
+                              + alternation(meeting_verbs("heard")) + r")了?" + IN_CLAUSE + r"{1,30}?(?P<v>汇报)"
                               r"(?!会|后|时)"),
         # `督导组向某市反馈督导情况`: a team reporting back is a feedback meeting held
         # `督查组向某市反馈…意见`, `甲代表督查组反馈了…意见` (not `对督查组反馈的问题整改`: no 向, no 代表)
-        team_feedback=re.compile(r"(?:代表(?:" + alternation(words("teams.tsv")) + r")[^，,。；;！？!?\n]{0,4}?|(?:"
-                                 + alternation(words("teams.tsv")) + r")[^，,。；;！？!?\n]{0,4}?向"
-                                 r"[^，,。；;！？!?\n]{1,24}?)(?P<v>反馈)[^，,。；;！？!?\n]{0,8}?(?:情况|意见|问题)"),
+        team_feedback=re.compile(r"(?:代表(?:" + alternation(words("teams.tsv")) + r")" + IN_CLAUSE + r"{0,4}?|(?:"
+                                 + alternation(words("teams.tsv")) + r")" + IN_CLAUSE + r"{0,4}?向"
+                                 r"" + IN_CLAUSE + r"{1,24}?)(?P<v>反馈)" + IN_CLAUSE + r"{0,8}?(?:情况|意见|问题)"),
         not_held=meeting_verbs("not_held") + meeting_verbs("summed"),
         not_chair=meeting_verbs("not_chair"),
     )
@@ -304,7 +304,7 @@ _ACT_GAP = 16  # characters between an act's verb and its object (`观看了某�
 @cache
 def _acts() -> tuple[tuple[re.Pattern[str], str], ...]:
     """lexicon/meeting_acts.tsv as (pattern, meeting noun)."""
-    return tuple((re.compile(re.escape(verb) + r"了?[^，,。；;！？!?\n]{0,"
+    return tuple((re.compile(re.escape(verb) + r"了?" + IN_CLAUSE + r"{0,"
                              + str(_ACT_GAP) + "}?" + re.escape(obj)), noun)
                  for verb, obj, noun in rows("meeting_acts.tsv"))
 
@@ -695,7 +695,7 @@ _LEAD_REACH = 30  # characters a lead cue may stand before the name (its title c
 @cache
 def _lead_re() -> re.Pattern[str]:
     """The cues of lexicon/role_leads.tsv, each with nothing but a title chain up to the name."""
-    return re.compile("(" + alternation(_lead_roles()) + r")了?([^，,。；;！？!?\n]*)$")
+    return re.compile("(" + alternation(_lead_roles()) + r")了?(" + IN_CLAUSE + r"*)$")
 
 
 def _lead_cue(text: str, name_start: int) -> tuple[str, str, int] | None:

@@ -74,7 +74,7 @@ from graph_loader.extract.sectors import find_sectors
 from graph_loader.extract.sentences import SentenceIndex
 from graph_loader.ingest.document import Document, IngestWarning, Rejection
 from graph_loader.lang.bodies import is_national_body
-from graph_loader.lang.chars import HAN_RE, clause_start
+from graph_loader.lang.chars import HAN_RE, IN_CLAUSE, clause_start
 from graph_loader.lang.levels import LEVEL_CHARS, LEVEL_RANK
 from graph_loader.lang.numerals import NUMERAL
 
@@ -343,7 +343,7 @@ def _leader_speaks_re() -> re.Pattern[str]:
     leaders = [r[0] for r in rows("meeting_cues.tsv") if len(r) > 1 and r[1] == "leader"]
     cues = [r[0] for r in rows("roles.tsv") if len(r) > 1 and r[1] == "speaker"]
     home = relative_words_re("我本").pattern  # `随后，我县…要求`: the home body itself
-    return re.compile("(?:" + alternation(leaders) + "|" + home + r")[^，,。；;！？!?\n]{0,20}?(?:"
+    return re.compile("(?:" + alternation(leaders) + "|" + home + r")" + IN_CLAUSE + r"{0,20}?(?:"
                       + alternation(cues) + ")")
 
 

@@ -19,6 +19,9 @@ HAN_RUN = re.compile("[" + HAN + "]+")
 CLAUSE_MARKS = "，,。；;！？!?\n：:"
 """The characters that end a clause."""
 CLAUSE_END = re.compile("[" + re.escape(CLAUSE_MARKS) + "]")
+IN_CLAUSE = "[^" + re.escape(CLAUSE_MARKS.strip("：:")) + "]"
+"""A character inside a clause, where a colon does not end it: what a pattern lets stand between two words of
+one clause (`召开` IN_CLAUSE`{0,40}?会议`, `关于` IN_CLAUSE`{0,24}?部署`)."""
 SENTENCE_MARKS = "。！？!?；;\n"
 """The characters that end a sentence (a subset of CLAUSE_MARKS)."""
 FULL_STOP_MARKS = "。！？!?\n"

@@ -21,7 +21,7 @@ from graph_loader.extract.bodies import level_region
 from graph_loader.extract.dates import DateHit
 from graph_loader.extract.lexicon_files import alternation, rows, words
 from graph_loader.extract.persons import LIST_INTRO, NameMention
-from graph_loader.extract.regex_scan import finditer_at, first_chars
+from graph_loader.extract.regex_scan import finditer_at
 from graph_loader.extract.regions import RegionHit, level_of, parent_path, relative_words_re
 from graph_loader.extract.sentences import SentenceIndex
 from graph_loader.lang.chars import CLAUSE_END, IN_CLAUSE, clause_start
@@ -88,7 +88,6 @@ class _Lex:
     held_noun_first: re.Pattern[str]
     chaired: re.Pattern[str]
     ended: re.Pattern[str]
-    ended_first: re.Pattern[str]  # the characters an `ended` match can start with
     branch: re.Pattern[str]
     roles: dict[str, str]
     roles_re: re.Pattern[str]
@@ -127,7 +126,6 @@ def _lex() -> _Lex:
         # `会后，`; `随后，我县…`: the home body acts next (a bare `随后` only orders a meeting's speeches)
         ended=re.compile(r"(?P<n>" + nouns + r")(?:结束|召开|完毕)?(?:之)?后|(?P<after>会后)(?=[，,])|"
                          r"(?P<then>随后)(?=[，,]?\s*(?:" + relative_words_re("我本").pattern + "))"),
-        ended_first=first_chars([*kinds, "会后", "随后"]),
         branch=re.compile(r"分会场"),
         roles=roles,
         roles_re=re.compile(alternation(roles)),

@@ -367,9 +367,9 @@ def _name_list(text: str, pos: int, ignore: frozenset[str]) -> list[tuple[int, i
     """Names continuing a list after `pos` (`、B、C等`); stops at a title or a non-name."""
     out = []
     lex = _lex()
-    while pos < len(text) and (text[pos] == "、" or (gap := _gap(text, pos))):
-        if text[pos] == "、":
-            span = name_at(text, pos + 1, ignore) or _list_piece(text, pos + 1, ignore)
+    while pos < len(text) and ((mark := _list_mark(text, pos)) or (gap := _gap(text, pos))):
+        if mark:
+            span = name_at(text, pos + mark, ignore) or _list_piece(text, pos + mark, ignore)
         else:  # `县领导张三 李四 王五出席`: a page's spaces stand for the marks; only a plain name goes on
             span = name_at(text, pos + gap, ignore)
         if span is None:
@@ -384,6 +384,14 @@ def _name_list(text: str, pos: int, ignore: frozenset[str]) -> list[tuple[int, i
             and not lex.post_re.match(text, span[0]) and not lex.post_re.match(text, span[0] + 1):
         out.append(span)
     return out
+
+
+def _list_mark(text: str, pos: int) -> int:
+    """Length of the mark between two list members at `pos`: `、`, or `，、` where a page left a stray comma
+    before it (`市领导张三，、李四出席`)."""
+    if text[pos:pos + 1] == "、":
+        return 1
+    return 2 if text[pos:pos + 2] in ("，、", ",、") else 0
 
 
 @cache

@@ -10,3 +10,8 @@ def _names(text: str) -> list[str]:
 
 def test_a_stray_comma_before_the_list_mark_keeps_the_list_going():
     assert _names("市领导张三,、李四，、王五在分会场收看会议。") == ["张三", "李四", "王五"]
+
+
+def test_a_name_without_a_han_surname_opens_a_list_after_a_collective():
+    assert _names("旗领导阿某某某、乌某其格、张三参加会议。") == ["阿某某某", "乌某其格", "张三"]
+    assert _names("旗领导高度重视、亲自部署。") == []

@@ -445,6 +445,15 @@ def _list_piece(text: str, pos: int, ignore: frozenset[str]) -> tuple[int, int] 
     return m.start(), m.end()
 
 
+def _piece_opening_list(text: str, pos: int, ignore: frozenset[str]) -> tuple[int, int] | None:
+    """`旗领导阿某某某、乙、丙参加`: right after a collective, a name the surname list lacks is read when
+    it is a whole piece closed by `、` and names go on after it."""
+    span = _list_piece(text, pos, ignore)
+    if span is None or not _list_mark(text, span[1]) or not _name_list(text, span[1], ignore):
+        return None
+    return span
+
+
 def _ends_a_place(name: str) -> bool:
     """`池州市`: a candidate ending in a level character is a place's full name; `部长某兰,` after a post
     is a name that merely opens with a place's short form."""
@@ -493,7 +502,8 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
                             "person.list_after_post"))
         floor = span[1]
     for m in lex.desc_re.finditer(text):
-        span = name_at(text, m.end() + _gap(text, m.end()), ignore)  # `县领导 张三 李四出席`
+        at = m.end() + _gap(text, m.end())
+        span = name_at(text, at, ignore) or _piece_opening_list(text, at, ignore)  # `县领导 张三 李四出席`
         if span is None or span[0] in taken:
             continue
         add(NameMention(span[0], span[1], clean_name(text[span[0]:span[1]]), [], "person.after_collective"))

@@ -15,3 +15,8 @@ def test_a_stray_comma_before_the_list_mark_keeps_the_list_going():
 def test_a_name_without_a_han_surname_opens_a_list_after_a_collective():
     assert _names("旗领导阿某某某、乌某其格、张三参加会议。") == ["阿某某某", "乌某其格", "张三"]
     assert _names("旗领导高度重视、亲自部署。") == []
+
+
+def test_a_word_between_names_of_a_list_is_a_name():
+    assert _names("县领导张三、李四、华阳、王五参加会议。") == ["张三", "李四", "华阳", "王五"]
+    assert _names("县领导张三、李四、华阳等地负责人参加会议。") == ["张三", "李四"]

@@ -369,7 +369,8 @@ def _name_list(text: str, pos: int, ignore: frozenset[str]) -> list[tuple[int, i
     lex = _lex()
     while pos < len(text) and ((mark := _list_mark(text, pos)) or (gap := _gap(text, pos))):
         if mark:
-            span = name_at(text, pos + mark, ignore) or _list_piece(text, pos + mark, ignore)
+            span = name_at(text, pos + mark, ignore) or _list_piece(text, pos + mark, ignore) \
+                or _between_names(text, pos + mark, ignore)
         else:  # `县领导张三 李四 王五出席`: a page's spaces stand for the marks; only a plain name goes on
             span = name_at(text, pos + gap, ignore)
         if span is None:
@@ -443,6 +444,19 @@ def _list_piece(text: str, pos: int, ignore: frozenset[str]) -> tuple[int, int] 
     if not _name_ok(plain, ignore, trusted=True) or len(plain) > 12:
         return None
     return m.start(), m.end()
+
+
+_SURNAME_PIECE = re.compile("[" + HAN + "]{2,3}(?=[、，,])")
+
+
+def _between_names(text: str, pos: int, ignore: frozenset[str]) -> tuple[int, int] | None:
+    """`县领导甲、乙、华某、丙出席`: a surname-led piece of two or three characters between names of a list
+    is a name even where it spells an ordinary word or a place (`华阳`), as long as a name follows it."""
+    m = _SURNAME_PIECE.match(text, pos)
+    if m is None or not _surname_len(text, pos) or m.group() in ignore or _lex().post_re.search(m.group()) \
+            or _NOT_IN_NAMES.search(m.group()) or not (mark := _list_mark(text, m.end())):
+        return None
+    return (m.start(), m.end()) if name_at(text, m.end() + mark, ignore) else None
 
 
 def _piece_opening_list(text: str, pos: int, ignore: frozenset[str]) -> tuple[int, int] | None:

@@ -20,3 +20,13 @@ def test_a_name_without_a_han_surname_opens_a_list_after_a_collective():
 def test_a_word_between_names_of_a_list_is_a_name():
     assert _names("县领导张三、李四、华阳、王五参加会议。") == ["张三", "李四", "华阳", "王五"]
     assert _names("县领导张三、李四、华阳等地负责人参加会议。") == ["张三", "李四"]
+
+
+def _reporters(page: str) -> list[str]:
+    from graph_loader.ingest.pipeline import ingest_bytes
+    return ingest_bytes(page.encode(), "x.txt").metadata.reporters
+
+
+def test_an_empty_author_field_before_the_date_label_names_no_one():
+    page = "某县召开会议\n\n作者:发布时间:2017-07-21 11:49\n\n7月20日,县政府召开安全生产工作会议。县长张三主持。\n"
+    assert _reporters(page) == []

@@ -30,3 +30,8 @@ def _reporters(page: str) -> list[str]:
 def test_an_empty_author_field_before_the_date_label_names_no_one():
     page = "某县召开会议\n\n作者:发布时间:2017-07-21 11:49\n\n7月20日,县政府召开安全生产工作会议。县长张三主持。\n"
     assert _reporters(page) == []
+
+
+def test_a_byline_glued_to_the_dateline_mark():
+    page = "某市部署安全生产工作\n\n发布时间:2023-01-12 来源:某某网\n\n本网讯记者王小明报道:1月11日,某市召开安全生产工作会议。\n"
+    assert _reporters(page) == ["王小明"]

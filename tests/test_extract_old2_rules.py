@@ -35,3 +35,12 @@ def test_an_empty_author_field_before_the_date_label_names_no_one():
 def test_a_byline_glued_to_the_dateline_mark():
     page = "某市部署安全生产工作\n\n发布时间:2023-01-12 来源:某某网\n\n本网讯记者王小明报道:1月11日,某市召开安全生产工作会议。\n"
     assert _reporters(page) == ["王小明"]
+
+
+def test_a_township_named_again_and_again_outweighs_a_lone_short_form():
+    from graph_loader.extract.regions import RegionHit, _outweighs
+    lone = [RegionHit(30, 32, "宁江", "吉林省松原市宁江区", "county")]
+    assert not _outweighs(lone, 4)  # `某某镇召开…` four times, `镇长张宁江` once
+    assert _outweighs(lone, 2)
+    full = [RegionHit(30, 33, "宁江区", "吉林省松原市宁江区", "county")]
+    assert _outweighs(full, 4)

@@ -44,3 +44,9 @@ def test_a_township_named_again_and_again_outweighs_a_lone_short_form():
     assert _outweighs(lone, 2)
     full = [RegionHit(30, 33, "宁江区", "吉林省松原市宁江区", "county")]
     assert _outweighs(full, 4)
+
+
+def test_a_road_before_the_code_is_part_of_the_incident_name():
+    from graph_loader.extract.incidents import find_incidents
+    text = "会议要求深刻汲取某某高速“3·02”道路交通事故教训。"
+    assert [h.title for h in find_incidents(text)] == ["某某高速3·02道路交通事故"]

@@ -50,3 +50,9 @@ def test_a_road_before_the_code_is_part_of_the_incident_name():
     from graph_loader.extract.incidents import find_incidents
     text = "会议要求深刻汲取某某高速“3·02”道路交通事故教训。"
     assert [h.title for h in find_incidents(text)] == ["某某高速3·02道路交通事故"]
+
+
+def test_a_site_under_construction_stays_inside_the_incident_name():
+    from graph_loader.extract.incidents import find_incidents
+    text = "会议通报了重庆市沙坪坝区某某镇某某高铁在建项目围墙垮塌事故。"
+    assert [h.title for h in find_incidents(text)] == ["重庆市沙坪坝区某某镇某某高铁在建项目围墙垮塌事故"]

@@ -38,7 +38,7 @@ class IncidentHit:
 def _words() -> dict[str, list[str]]:
     out: dict[str, list[str]] = {"grade": [], "kind": [], "cut": [], "frame_open": [], "frame_close": [],
                                  "general": [], "site": [], "one": [],
-                                 "magnitude": [], "quake": [], "tail_cut": []}
+                                 "magnitude": [], "quake": [], "tail_cut": [], "not_cut": []}
     with open(LEXICON, encoding="utf-8") as f:
         for line in f:
             if line.startswith("#") or not line.strip():
@@ -50,7 +50,9 @@ def _words() -> dict[str, list[str]]:
 
 @lru_cache(maxsize=1)
 def _gap_cut() -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, _words()["cut"])))
+    """A cut word, unless it opens a word that is no cut (`not_cut`: `在建项目` is a site, not `在`)."""
+    keep = "|".join(map(re.escape, _words()["not_cut"]))
+    return re.compile((f"(?!{keep})" if keep else "") + "(?:" + "|".join(map(re.escape, _words()["cut"])) + ")")
 
 
 @lru_cache(maxsize=1)

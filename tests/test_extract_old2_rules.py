@@ -56,3 +56,7 @@ def test_a_site_under_construction_stays_inside_the_incident_name():
     from graph_loader.extract.incidents import find_incidents
     text = "会议通报了重庆市沙坪坝区某某镇某某高铁在建项目围墙垮塌事故。"
     assert [h.title for h in find_incidents(text)] == ["重庆市沙坪坝区某某镇某某高铁在建项目围墙垮塌事故"]
+
+
+def test_a_fire_brigade_political_post_before_a_name():
+    assert _names("县消防救援大队教导员张三传达有关文件精神。") == ["张三"]

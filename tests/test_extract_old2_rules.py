@@ -60,3 +60,15 @@ def test_a_site_under_construction_stays_inside_the_incident_name():
 
 def test_a_fire_brigade_political_post_before_a_name():
     assert _names("县消防救援大队教导员张三传达有关文件精神。") == ["张三"]
+
+
+def test_a_leader_cited_for_an_instruction_after_a_citing_verb_is_a_person():
+    assert _names("会议传达了张三同志的批示精神。") == ["张三"]
+    assert _names("会议传达学习了李某某对某地煤矿坍塌事故作出的重要指示精神。") == ["李某某"]
+    assert _names("会议传达了省委常委会的批示精神。要学习了解情况的批示。") == []
+    from graph_loader.extract.pipeline import extract
+    from tests.test_extract_core import make_doc
+    rec = extract(make_doc("3月9日,省政府召开安全生产电视电话会议,会议传达了张三同志的批示精神,省长李四强调,要压实责任。",
+                           "2021-03-10"))
+    assert "张三" in [p.name for p in rec.persons]
+    assert [p.name for m in rec.meetings for p in m.participants] == ["李四"]

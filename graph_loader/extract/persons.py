@@ -536,6 +536,11 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
         if span is None or span[0] in taken or not _national_name(text[span[0]:span[1]], found):
             continue
         add(NameMention(span[0], span[1], text[span[0]:span[1]], [], "person.national_leader", national=True))
+    for m in _cite_lead_re().finditer(text):
+        span = name_at(text, m.end(), ignore, trusted=False)
+        if span is None or span[0] in taken or not _cited_after_re().match(text, span[1]):
+            continue
+        add(NameMention(span[0], span[1], text[span[0]:span[1]], [], "person.cited"))
     for s, e, rule, post in _untitled_names(text, ignore):
         if s not in taken and not any(m.start < e and s < m.end for m in found):
             # `张三省长指出`: a post after the name is its title as written (`同志` is no post)
@@ -575,6 +580,19 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
 def _post_index() -> WordIndex:
     """The posts of lexicon/posts.tsv, found as `post_re` finds them (longest at the leftmost place)."""
     return WordIndex(_lex().posts)
+
+
+@cache
+def _cite_lead_re() -> re.Pattern[str]:
+    """A verb citing a leader's instruction (lexicon/cite_leads.tsv), then `了` (not the verb `了解`)."""
+    return re.compile("(?:" + alternation(words("cite_leads.tsv")) + ")(?:了(?!解))?")
+
+
+@cache
+def _cited_after_re() -> re.Pattern[str]:
+    """What follows a leader's name cited for an instruction: `同志的批示`, `对某地事故作出的重要指示`."""
+    return re.compile("(?:同志)?(?:(?:对|关于)[^，,。；;]{0,30}?(?:作出|做出)?的|的)?(?:"
+                      + alternation(words("cited_instructions.tsv")) + ")")
 
 
 @cache

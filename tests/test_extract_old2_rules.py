@@ -72,3 +72,9 @@ def test_a_leader_cited_for_an_instruction_after_a_citing_verb_is_a_person():
                            "2021-03-10"))
     assert "张三" in [p.name for p in rec.persons]
     assert [p.name for m in rec.meetings for p in m.participants] == ["李四"]
+
+
+def test_a_branch_venue_names_its_place_even_where_the_short_form_is_a_word():
+    from graph_loader.extract.regions import find_regions
+    assert [h.path for h in find_regions("副县长张三在保康分会场参加会议。")] == ["湖北省襄阳市保康县"]
+    assert [h.path for h in find_regions("要保康养老。")] == []

@@ -382,6 +382,12 @@ def _outweighs(others: list[RegionHit], town_mentions: int) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _venue_words() -> tuple[str, ...]:
+    """Words after a stop-listed short form that make it a place (`某某分会场`: region_not_before.tsv `venue`)."""
+    return tuple(r[0] for r in lexicon_rows("region_not_before.tsv") if r[1] == "venue")
+
+
+@lru_cache(maxsize=1)
 def _road_words() -> tuple[str, ...]:
     """Words after a short form that make it part of a road's or a smaller place's name (`开阳高速`, `某某村`)."""
     return tuple(r[0] for r in lexicon_rows("region_not_before.tsv") if r[1] in ("road", "smaller"))
@@ -466,7 +472,7 @@ def _accepted(text: str, s: int, e: int, form: _Form, gz: Gazetteer) -> bool:
         if len(surface) == 2 and s > 0 and text[s - 1:s + 1] in gz.words:
             return False
         return surface not in gz.stop_full
-    if form.place.level != "province" and surface in gz.stop_alias:
+    if form.place.level != "province" and surface in gz.stop_alias and not text.startswith(_venue_words(), e):
         return False
     if text.startswith(_road_words(), e):  # `某某高速`: a road's name joins the places it links
         return False

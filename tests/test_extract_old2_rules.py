@@ -78,3 +78,8 @@ def test_a_branch_venue_names_its_place_even_where_the_short_form_is_a_word():
     from graph_loader.extract.regions import find_regions
     assert [h.path for h in find_regions("副县长张三在保康分会场参加会议。")] == ["湖北省襄阳市保康县"]
     assert [h.path for h in find_regions("要保康养老。")] == []
+
+
+def test_a_role_word_glued_between_two_names_of_a_byline():
+    page = "某省召开会议\n\n某某日报报道:(记者/王小明通讯员/李四)昨日,省政府召开全省安全生产工作会议。省长张三出席会议。\n"
+    assert _reporters(page) == ["王小明", "李四"]

@@ -83,3 +83,7 @@ def test_a_branch_venue_names_its_place_even_where_the_short_form_is_a_word():
 def test_a_role_word_glued_between_two_names_of_a_byline():
     page = "某省召开会议\n\n某某日报报道:(记者/王小明通讯员/李四)昨日,省政府召开全省安全生产工作会议。省长张三出席会议。\n"
     assert _reporters(page) == ["王小明", "李四"]
+
+
+def test_an_office_reports_through_the_comrade_it_names():
+    assert _names("区安委会办公室王小明同志汇报今年以来全区安全生产工作。") == ["王小明"]

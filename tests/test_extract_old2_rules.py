@@ -87,3 +87,10 @@ def test_a_role_word_glued_between_two_names_of_a_byline():
 
 def test_an_office_reports_through_the_comrade_it_names():
     assert _names("区安委会办公室王小明同志汇报今年以来全区安全生产工作。") == ["王小明"]
+
+
+def test_incidents_listed_before_a_class_of_them():
+    from graph_loader.extract.incidents import find_incidents
+    text = "近期发生的重庆某某洞煤矿事故、山东烟台某山金矿爆炸等重大涉险事故,暴露出突出问题。"
+    assert [h.title for h in find_incidents(text)] == ["重庆某某洞煤矿事故", "山东烟台某山金矿爆炸"]
+    assert find_incidents("要防范火灾事故、爆炸事故等各类事故。") == []

@@ -183,7 +183,7 @@ def test_a_national_leader_cited_by_name_alone_in_a_fixed_phrase_is_a_person_wit
     assert [(p.name, p.titles) for p in rec.persons] == [("习近平", [])]
     assert _roles(rec) == {}
     assert find_persons("坚持以新时代中国特色社会主义思想为指引。") == []
-    # the name of a doctrine cites no one (the gold's later annotation notes: rC01, rD01)
+    # the name of a doctrine cites no one
     rec = _rec("3月9日,县政府召开安全生产会议。会议强调,要坚持以习近平新时代中国特色社会主义思想为指导。")
     assert rec.persons == []
 

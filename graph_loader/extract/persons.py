@@ -451,7 +451,7 @@ _SURNAME_PIECE = re.compile("[" + HAN + "]{2,3}(?=[、，,])")
 
 def _between_names(text: str, pos: int, ignore: frozenset[str]) -> tuple[int, int] | None:
     """`县领导甲、乙、华某、丙出席`: a surname-led piece of two or three characters between names of a list
-    is a name even where it spells an ordinary word or a place (`华阳`), as long as a name follows it."""
+    is a name even where it spells an ordinary word or a place (`华山`), as long as a name follows it."""
     m = _SURNAME_PIECE.match(text, pos)
     if m is None or not _surname_len(text, pos) or m.group() in ignore or _lex().post_re.search(m.group()) \
             or _NOT_IN_NAMES.search(m.group()) or not (mark := _list_mark(text, m.end())):

@@ -179,10 +179,13 @@ def test_praise_after_a_name_speaks_and_closes_the_name():
 
 
 def test_a_national_leader_cited_by_name_alone_in_a_fixed_phrase_is_a_person_without_title():
-    rec = _rec("3月9日,县政府召开安全生产会议。会议强调,要坚持以习近平新时代中国特色社会主义思想为指导。")
+    rec = _rec("3月9日,县政府召开安全生产会议。会议强调,要在以习近平同志为核心的党中央坚强领导下做好工作。")
     assert [(p.name, p.titles) for p in rec.persons] == [("习近平", [])]
     assert _roles(rec) == {}
     assert find_persons("坚持以新时代中国特色社会主义思想为指引。") == []
+    # the name of a doctrine cites no one
+    rec = _rec("3月9日,县政府召开安全生产会议。会议强调,要坚持以习近平新时代中国特色社会主义思想为指导。")
+    assert rec.persons == []
 
 
 def test_a_title_joined_to_a_post_before_it_keeps_its_body_and_the_chain():

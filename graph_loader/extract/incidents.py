@@ -38,7 +38,7 @@ class IncidentHit:
 def _words() -> dict[str, list[str]]:
     out: dict[str, list[str]] = {"grade": [], "kind": [], "cut": [], "frame_open": [], "frame_close": [],
                                  "general": [], "site": [], "one": [],
-                                 "magnitude": [], "quake": [], "tail_cut": []}
+                                 "magnitude": [], "quake": [], "tail_cut": [], "not_cut": []}
     with open(LEXICON, encoding="utf-8") as f:
         for line in f:
             if line.startswith("#") or not line.strip():
@@ -50,7 +50,9 @@ def _words() -> dict[str, list[str]]:
 
 @lru_cache(maxsize=1)
 def _gap_cut() -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, _words()["cut"])))
+    """A cut word, unless it opens a word that is no cut (`not_cut`: `在建项目` is a site, not `在`)."""
+    keep = "|".join(map(re.escape, _words()["not_cut"]))
+    return re.compile((f"(?!{keep})" if keep else "") + "(?:" + "|".join(map(re.escape, _words()["cut"])) + ")")
 
 
 @lru_cache(maxsize=1)
@@ -112,7 +114,8 @@ def find_incidents(text: str) -> list[IncidentHit]:
     coded = list(hits)
     # `对甲市某公司火灾事故的重要批示` beside `甲市“11·21”特大火灾事故`: an uncoded name of the place and kind of a
     # coded one is that incident written out once more
-    hits += [h for h in _instructed(text, grade_or_kind) + _framed(text) if not _same_as_coded(h, coded)]
+    hits += [h for h in _instructed(text, grade_or_kind) + _framed(text) + _listed(text)
+             if not _same_as_coded(h, coded)]
     hits += _quakes(text)
     return _one_per_code(hits)
 
@@ -258,6 +261,34 @@ def _framed(text: str) -> list[IncidentHit]:
             continue  # `某县道路交通事故`: a class of accidents (`某县较大道路交通事故` is one)
         out.append(IncidentHit(m.start("name"), m.end("name"), clean_title(name), places[0].path))
         pos = m.end()
+    return out
+
+
+@lru_cache(maxsize=1)
+def _listed_re() -> re.Pattern[str]:
+    member = rf"[{HAN}]{{4,24}}?(?:{_alt('kind')})"
+    return re.compile(rf"(?P<names>{member}(?:、{member})+)等(?:{_alt('grade')})?[{HAN}]{{0,4}}?(?:{_alt('kind')})")
+
+
+def _listed(text: str) -> list[IncidentHit]:
+    """Incidents listed without a code before `等` and a class of them (`近期发生的甲省某某煤矿事故、乙省某某金矿
+    爆炸等重大事故`): each member opens with a place (the first after the last cut word before it) and ends with
+    a kind; a member without a place makes the list a class of events."""
+    out: list[IncidentHit] = []
+    for m in _listed_re().finditer(text):
+        at = m.start("names")
+        members: list[IncidentHit] = []
+        for k, name in enumerate(m.group("names").split("、")):
+            skip = 0
+            if k == 0:
+                skip = max((c.end() for c in _gap_cut().finditer(name)), default=0)
+            places = find_regions(name[skip:])
+            if not places or places[0].start != 0 or _gap_cut().search(name, skip + places[0].end):
+                members = []
+                break
+            members.append(IncidentHit(at + skip, at + len(name), clean_title(name[skip:]), places[0].path))
+            at += len(name) + 1
+        out += members
     return out
 
 

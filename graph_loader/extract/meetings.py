@@ -464,7 +464,8 @@ def _speaks_at_venue(text: str, index: SentenceIndex, pos: int) -> bool:
 @cache
 def _cited_re() -> re.Pattern[str]:
     nouns = alternation(words("cited_instructions.tsv"))
-    return re.compile(r"(?:(?:关于|对)[^，,。；;]{0,30}?的)?(?:" + nouns + r")|作出的")
+    # `X同志的批示精神`: the address after the name changes nothing
+    return re.compile(r"(?:同志)?(?:(?:(?:关于|对)[^，,。；;]{0,30}?)?的)?(?:" + nouns + r")|作出的")
 
 
 def _role_cues(text: str, start: int, end: int) -> list[tuple[str, str, int]]:

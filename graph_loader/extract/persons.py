@@ -367,9 +367,10 @@ def _name_list(text: str, pos: int, ignore: frozenset[str]) -> list[tuple[int, i
     """Names continuing a list after `pos` (`、B、C等`); stops at a title or a non-name."""
     out = []
     lex = _lex()
-    while pos < len(text) and (text[pos] == "、" or (gap := _gap(text, pos))):
-        if text[pos] == "、":
-            span = name_at(text, pos + 1, ignore) or _list_piece(text, pos + 1, ignore)
+    while pos < len(text) and ((mark := _list_mark(text, pos)) or (gap := _gap(text, pos))):
+        if mark:
+            span = name_at(text, pos + mark, ignore) or _list_piece(text, pos + mark, ignore) \
+                or _between_names(text, pos + mark, ignore)
         else:  # `县领导张三 李四 王五出席`: a page's spaces stand for the marks; only a plain name goes on
             span = name_at(text, pos + gap, ignore)
         if span is None:
@@ -384,6 +385,14 @@ def _name_list(text: str, pos: int, ignore: frozenset[str]) -> list[tuple[int, i
             and not lex.post_re.match(text, span[0]) and not lex.post_re.match(text, span[0] + 1):
         out.append(span)
     return out
+
+
+def _list_mark(text: str, pos: int) -> int:
+    """Length of the mark between two list members at `pos`: `、`, or `，、` where a page left a stray comma
+    before it (`市领导张三，、李四出席`)."""
+    if text[pos:pos + 1] == "、":
+        return 1
+    return 2 if text[pos:pos + 2] in ("，、", ",、") else 0
 
 
 @cache
@@ -437,6 +446,28 @@ def _list_piece(text: str, pos: int, ignore: frozenset[str]) -> tuple[int, int] 
     return m.start(), m.end()
 
 
+_SURNAME_PIECE = re.compile("[" + HAN + "]{2,3}(?=[、，,])")
+
+
+def _between_names(text: str, pos: int, ignore: frozenset[str]) -> tuple[int, int] | None:
+    """`县领导甲、乙、华某、丙出席`: a surname-led piece of two or three characters between names of a list
+    is a name even where it spells an ordinary word or a place (`华山`), as long as a name follows it."""
+    m = _SURNAME_PIECE.match(text, pos)
+    if m is None or not _surname_len(text, pos) or m.group() in ignore or _lex().post_re.search(m.group()) \
+            or _NOT_IN_NAMES.search(m.group()) or not (mark := _list_mark(text, m.end())):
+        return None
+    return (m.start(), m.end()) if name_at(text, m.end() + mark, ignore) else None
+
+
+def _piece_opening_list(text: str, pos: int, ignore: frozenset[str]) -> tuple[int, int] | None:
+    """`旗领导阿某某某、乙、丙参加`: right after a collective, a name the surname list lacks is read when
+    it is a whole piece closed by `、` and names go on after it."""
+    span = _list_piece(text, pos, ignore)
+    if span is None or not _list_mark(text, span[1]) or not _name_list(text, span[1], ignore):
+        return None
+    return span
+
+
 def _ends_a_place(name: str) -> bool:
     """`池州市`: a candidate ending in a level character is a place's full name; `部长某兰,` after a post
     is a name that merely opens with a place's short form."""
@@ -485,7 +516,8 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
                             "person.list_after_post"))
         floor = span[1]
     for m in lex.desc_re.finditer(text):
-        span = name_at(text, m.end() + _gap(text, m.end()), ignore)  # `县领导 张三 李四出席`
+        at = m.end() + _gap(text, m.end())
+        span = name_at(text, at, ignore) or _piece_opening_list(text, at, ignore)  # `县领导 张三 李四出席`
         if span is None or span[0] in taken:
             continue
         add(NameMention(span[0], span[1], clean_name(text[span[0]:span[1]]), [], "person.after_collective"))
@@ -504,6 +536,11 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
         if span is None or span[0] in taken or not _national_name(text[span[0]:span[1]], found):
             continue
         add(NameMention(span[0], span[1], text[span[0]:span[1]], [], "person.national_leader", national=True))
+    for m in _cite_lead_re().finditer(text):
+        span = name_at(text, m.end(), ignore, trusted=False)
+        if span is None or span[0] in taken or not _cited_after_re().match(text, span[1]):
+            continue
+        add(NameMention(span[0], span[1], text[span[0]:span[1]], [], "person.cited"))
     for s, e, rule, post in _untitled_names(text, ignore):
         if s not in taken and not any(m.start < e and s < m.end for m in found):
             # `张三省长指出`: a post after the name is its title as written (`同志` is no post)
@@ -543,6 +580,19 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
 def _post_index() -> WordIndex:
     """The posts of lexicon/posts.tsv, found as `post_re` finds them (longest at the leftmost place)."""
     return WordIndex(_lex().posts)
+
+
+@cache
+def _cite_lead_re() -> re.Pattern[str]:
+    """A verb citing a leader's instruction (lexicon/cite_leads.tsv), then `了` (not the verb `了解`)."""
+    return re.compile("(?:" + alternation(words("cite_leads.tsv")) + ")(?:了(?!解))?")
+
+
+@cache
+def _cited_after_re() -> re.Pattern[str]:
+    """What follows a leader's name cited for an instruction: `同志的批示`, `对某地事故作出的重要指示`."""
+    return re.compile("(?:同志)?(?:(?:对|关于)[^，,。；;]{0,30}?(?:作出|做出)?的|的)?(?:"
+                      + alternation(words("cited_instructions.tsv")) + ")")
 
 
 @cache

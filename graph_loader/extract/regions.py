@@ -363,12 +363,28 @@ def _lone_towns(text: str, hits: list[RegionHit]) -> tuple[list[str], list[tuple
     for county, at in spans.items():
         if len(at) < _TOWN_MIN_MENTIONS and not any(text.startswith(_own_town_words(), b) for _, b in at):
             continue
-        others = [h.path for h in hits if not any(a < h.end and h.start < b for a, b in at)]
-        if others and not any(_related(county, p) for p in others):
+        others = [h for h in hits if not any(a < h.end and h.start < b for a, b in at)]
+        if others and not any(_related(county, h.path) for h in others) and _outweighs(others, len(at)):
             continue
         out.append(county)
         where.extend(at)
     return out, where
+
+
+def _outweighs(others: list[RegionHit], town_mentions: int) -> bool:
+    """Whether the places a text names elsewhere refuse a county its townships place: a place written in
+    full, or a short form said as often as the townships; a lone short form (`镇长张宁某` holds 宁某区)
+    loses to a township the report names again and again (`某某镇召开…`, `某某镇党委…`, `某某镇安全形势`)."""
+    if town_mentions < _TOWN_MIN_MENTIONS + 1:
+        return True
+    counts = Counter(h.path for h in others)
+    return any(h.surface[-1:] in LEVEL_CHARS or counts[h.path] >= town_mentions for h in others)
+
+
+@lru_cache(maxsize=1)
+def _venue_words() -> tuple[str, ...]:
+    """Words after a stop-listed short form that make it a place (`某某分会场`: region_not_before.tsv `venue`)."""
+    return tuple(r[0] for r in lexicon_rows("region_not_before.tsv") if r[1] == "venue")
 
 
 @lru_cache(maxsize=1)
@@ -456,7 +472,7 @@ def _accepted(text: str, s: int, e: int, form: _Form, gz: Gazetteer) -> bool:
         if len(surface) == 2 and s > 0 and text[s - 1:s + 1] in gz.words:
             return False
         return surface not in gz.stop_full
-    if form.place.level != "province" and surface in gz.stop_alias:
+    if form.place.level != "province" and surface in gz.stop_alias and not text.startswith(_venue_words(), e):
         return False
     if text.startswith(_road_words(), e):  # `某某高速`: a road's name joins the places it links
         return False

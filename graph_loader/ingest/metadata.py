@@ -73,10 +73,11 @@ def names_in(fragment: str) -> list[str]:
     tokens: list[str] = []
     for p in _rules("credit_mark"):
         fragment = p.sub(" ", fragment)  # `文/张三 图/李四`, `张三/文`, `文/图?张三?李四`
-    for token in _SPLIT.split(fragment.strip()):
-        token = _after_role(token, words)
-        if token:
-            tokens.append(token)
+    for piece in _SPLIT.split(fragment.strip()):
+        for token in _split_at_roles(piece, words):
+            token = _after_role(token, words)
+            if token:
+                tokens.append(token)
     for token in _join_split_names(tokens):
         if token in ends and out:
             break
@@ -86,6 +87,16 @@ def names_in(fragment: str) -> list[str]:
         if token not in out:
             out.append(token)
     return out
+
+
+def _split_at_roles(token: str, words: frozenset[str]) -> list[str]:
+    """A token holding a name, then a role word of two characters or more, then the next (`张三通讯员李四`,
+    a page that lost its spaces): the name before the role word is a token of its own."""
+    for w in sorted((w for w in words if len(w) >= 2 and _CJK_TOKEN.fullmatch(w)), key=len, reverse=True):
+        k = token.find(w)
+        if k >= 2 and _is_name(token[:k]):
+            return [token[:k], *_split_at_roles(token[k:], words)]
+    return [token]
 
 
 def _after_role(token: str, words: frozenset[str]) -> str:

@@ -179,3 +179,11 @@ def test_a_higher_leader_chairing_after_a_watching_chairs_the_watched_meeting():
                    "会议通报了全省一季度安全生产情况。\n省委常委、副省长李明华主持会议并提出具体工作要求。", None)
     assert [(m.level, m.kind) for m in ms] == [("province", "teleconference")]
     assert ("李明华", "chair") in {(p.name, p.role) for p in ms[0].participants}
+
+
+def test_a_time_word_between_the_relay_verb_and_a_list_of_bare_levels_keeps_the_list():
+    ms = _meetings("3月1日,河北省邢台市临西县县长李明华主持召开县安委会全体会议,传达近期省、市安委会安全工作会议精神,"
+                   "部署下步工作。")
+    local = next(m for m in ms if m.level == "county")
+    assert {ms[r.meeting].level for r in local.relays} == {"province", "prefecture"}
+    assert not any(r.inferred for r in local.relays)

@@ -69,6 +69,7 @@ class _Lex:
     watch_re: re.Pattern[str]
     relay_re: re.Pattern[str]
     run_start_ok: frozenset[str]
+    lead: tuple[str, ...]
 
 
 @cache
@@ -89,6 +90,8 @@ def _lex() -> _Lex:
         relay_re=re.compile(alternation(relay)),
         # a bare level word (`省`) starts a list only after a verb, a date or a break: `收看省、市…会议`
         run_start_ok=frozenset("".join(w[-1] for w in watch | relay) + "日午，,。；;：: \n\t　的为对及和与了"),
+        # or after a time word standing between the verb and the list: `传达近期省、市…会议精神`
+        lead=tuple(cues.get("lead", ())),
     )
 
 
@@ -167,7 +170,8 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
             continue
         first = tokens[start]
         if len(first[3]) == 1 and start > 0 and text[start - 1] not in lex.run_start_ok and not (
-                text[start - 1] == "、" and _after_meeting_noun(text, start - 1)):
+                text[start - 1] == "、" and _after_meeting_noun(text, start - 1)) and not any(
+                text.endswith(w, 0, start) for w in lex.lead):
             continue  # `淮北市`'s 市, `县委`: not a level word of a list (but `国务院常务会议、省政府常务会议`)
         run = [first]
         end = first[0]

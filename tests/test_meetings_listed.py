@@ -187,3 +187,12 @@ def test_a_time_word_between_the_relay_verb_and_a_list_of_bare_levels_keeps_the_
     local = next(m for m in ms if m.level == "county")
     assert {ms[r.meeting].level for r in local.relays} == {"province", "prefecture"}
     assert not any(r.inferred for r in local.relays)
+
+
+def test_a_party_committees_numbered_plenum_relayed_in_a_list_is_a_meeting_of_its_own():
+    ms = _meetings("3月1日,河北省邢台市临西县县长李明华主持召开县政府党组会议,"
+                   "传达学习市委经济工作会议、市委九届三次全会精神。")
+    local = next(m for m in ms if m.level == "county")
+    relayed = [ms[r.meeting] for r in local.relays]
+    assert [m.level for m in relayed] == ["prefecture", "prefecture"]
+    assert any(m.name and m.name.endswith("次全会") for m in relayed)

@@ -199,3 +199,18 @@ def test_a_venue_nobody_is_named_at_gives_way_to_the_follow_up_held_right_after(
     local = ms[2]
     assert local.name == "全市安全生产会议" and local.level == "prefecture"
     assert {ms[r.meeting].level for r in local.relays} == {"national", "province"}
+
+
+def test_people_listed_before_a_branch_venue_who_speak_in_the_next_sentence_hold_its_meeting():
+    ms = _meetings("11月22日上午,省市召开安全生产工作电视电话会议,县长王某,副县长李某,县安委会有关成员单位主要负责"
+                   "同志在平江县分会场收听收看了会议实况。王某要求,要抓好隐患排查。", "2022-11-23")
+    local = [m for m in ms if m.level == "county"]
+    assert len(local) == 1 and local[0].date == "2022-11-22"
+    assert {ms[r.meeting].level for r in local[0].relays} == {"province", "prefecture"}
+    assert {p.name: p.role for p in local[0].participants}.get("王某") == "speaker"
+
+
+def test_a_higher_leader_speaking_in_the_watched_meetings_sentence_makes_no_venue_meeting():
+    ms = _meetings("11月22日上午,全省安全生产电视电话会议召开,副省长张某出席并讲话,县长王某在平江县分会场收听收看。"
+                   "各部门要抓好落实。", "2022-11-23")
+    assert [m.level for m in ms].count("county") == 0

@@ -196,3 +196,12 @@ def test_a_party_committees_numbered_plenum_relayed_in_a_list_is_a_meeting_of_it
     relayed = [ms[r.meeting] for r in local.relays]
     assert [m.level for m in relayed] == ["prefecture", "prefecture"]
     assert any(m.name and m.name.endswith("次全会") for m in relayed)
+
+
+def test_a_list_of_meetings_whose_spirit_follows_a_closing_quote_is_relayed_whole():
+    ms = _meetings("1月5日,河北省安全生产工作会议在石家庄召开,贯彻落实全国安全生产电视电话会议、省委九届三次全会"
+                   "和刚刚闭幕的省“两会”精神,部署全年工作。", None)
+    local = next(m for m in ms if m.name == "河北省安全生产工作会议")
+    relayed = {(ms[r.meeting].level, ms[r.meeting].name) for r in local.relays if r.meeting is not None}
+    assert {lv for lv, _ in relayed} == {"national", "province"}
+    assert any(name and name.endswith("次全会") for _, name in relayed)

@@ -205,3 +205,12 @@ def test_a_list_of_meetings_whose_spirit_follows_a_closing_quote_is_relayed_whol
     relayed = {(ms[r.meeting].level, ms[r.meeting].name) for r in local.relays if r.meeting is not None}
     assert {lv for lv, _ in relayed} == {"national", "province"}
     assert any(name and name.endswith("次全会") for _, name in relayed)
+
+
+def test_a_second_meeting_noun_without_a_level_after_a_list_mark_is_another_meeting_of_that_level():
+    ms = _meetings("2月6日,河北省召开全省安全生产工作会议。会议认真贯彻全国安全生产电视电话会议、工作会议精神,"
+                   "部署全年工作。", None)
+    national = [m for m in ms if m.level == "national"]
+    assert sorted(m.kind for m in national) == ["deployment", "teleconference"]
+    local = next(m for m in ms if m.level == "province")
+    assert {ms[r.meeting].level for r in local.relays} == {"national"} and len(local.relays) == 2

@@ -18,6 +18,8 @@ Genre rules (made-up examples):
 - A follow-up needs no meeting noun: `会后，县政府领导强调…`, `随后，我县…要求` (a leader or the home body
   speaking, `pipeline._keep_meetings`); unplaced, it is the reporting place's. People leading visits
   (`会后，甲、乙分别带队调研`) hold none.
+- A second meeting noun right after a list mark, with no level of its own (`全国安全生产电视电话会议、工作会议
+  精神`), is another meeting of the same levels and topic.
 - A clause opening with a higher meeting by its level word (`市会议就贯彻落实省会议精神强调`) says that
   meeting relays; `…会议部署要求` after a relay verb is relayed like `…会议精神`.
 """
@@ -194,7 +196,21 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
         mention.levels = [(lv, path, surf) for _, lv, path, surf in run if LEVEL_RANK.get(lv, 9) < local_rank]
         if mention.levels:
             out.append(mention)
+            elided = _elided_next(text, mention, lex)
+            if elided is not None:
+                out.append(elided)
+                pos_done = elided.end
     return out
+
+
+def _elided_next(text: str, mn: Mention, lex: _Lex) -> Mention | None:
+    """`贯彻全国安全生产电视电话会议、工作会议精神`: a second meeting noun right after a list mark, with no level
+    of its own, is another meeting of the same levels and topic."""
+    sep = mn.end + 1 if mn.end < len(text) and text[mn.end] in _SEPARATORS else None
+    noun = lex.noun_re.match(text, sep) if sep is not None else None
+    if noun is None or noun.group() in _GENERIC_NOUNS or _family(noun.group()) == _family(mn.noun):
+        return None
+    return Mention(sep, noun.end(), list(mn.levels), mn.desc, noun.group(), mn.mode)
 
 
 def _after_centre(tok: tuple, prev: tuple | None, ctx: str | None, local_level: str | None) -> tuple:

@@ -214,3 +214,13 @@ def test_a_higher_leader_speaking_in_the_watched_meetings_sentence_makes_no_venu
     ms = _meetings("11月22日上午,全省安全生产电视电话会议召开,副省长张某出席并讲话,县长王某在平江县分会场收听收看。"
                    "各部门要抓好落实。", "2022-11-23")
     assert [m.level for m in ms].count("county") == 0
+
+
+def test_the_leads_meeting_held_after_watching_and_the_follow_up_told_later_are_one():
+    ms = _meetings("1月23日,湖南省平江县组织收听收看全国、全省安全生产电视电话会议,并召开全县安全生产工作会议。"
+                   "县领导王某、李某参加会议。在全国、全省安全生产电视电话会议结束后,该县召开安全生产工作会议,"
+                   "传达学习了上级会议精神。县长王某要求,要抓好落实。", None)
+    local = [m for m in ms if m.level == "county"]
+    assert len(local) == 1
+    assert {ms[r.meeting].level for r in local[0].relays} == {"national", "province"}
+    assert {p.name: p.role for p in local[0].participants}.get("王某") == "speaker"

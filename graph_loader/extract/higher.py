@@ -15,6 +15,8 @@ Genre rules (made-up examples):
   watched meetings when the text gives it no date of its own, relaying each watched meeting. Those relays
   are inferred from the setting (`basis` branch_venue / follow_up); a relay the text says
   (`贯彻落实…会议精神`) is explicit.
+- A report's lead may name the follow-up already (`组织收听收看…会议，并召开全县…会议`) and tell it again
+  later (`…会议结束后，该县召开…会议`): one meeting, the later telling's, with the lead's people.
 - A follow-up needs no meeting noun: `会后，县政府领导强调…`, `随后，我县…要求` (a leader or the home body
   speaking, `pipeline._keep_meetings`); unplaced, it is the reporting place's. People leading visits
   (`会后，甲、乙分别带队调研`) hold none.
@@ -33,7 +35,13 @@ from functools import cache
 
 from graph_loader.extract.dates import DateHit
 from graph_loader.extract.lexicon_files import alternation, rows
-from graph_loader.extract.meetings import MeetingDraft, ParticipantDraft, PersonRole, is_headline
+from graph_loader.extract.meetings import (
+    MeetingDraft,
+    ParticipantDraft,
+    PersonRole,
+    fold_participants,
+    is_headline,
+)
 from graph_loader.extract.regions import RegionHit, level_of, parent_path, relative_region, relative_words_re
 from graph_loader.extract.sentences import SentenceIndex
 from graph_loader.lang.chars import IN_CLAUSE, SENTENCE_MARKS, clause_start
@@ -523,11 +531,32 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
         if grp.local is not None and grp.local.held is None and not grp.local.spoken and not any(
                 p.role in ("chair", "speaker") for p in grp.local.participants.values()):
             kept.remove(grp.local) if grp.local in kept else None
+    for grp in groups:
+        _told_twice(grp, kept, mentions, index)
     # one list in text order: higher meetings where the text first names them
     out = sorted([*kept, *[d for d in made.values() if d not in kept]], key=lambda d: d.start)
     for d in out:
         d.relay_to = _final_relays(d, out)
     return out
+
+
+def _told_twice(grp: _Group, kept: list[MeetingDraft], mentions: list[Mention], index: SentenceIndex) -> None:
+    """`甲县组织收听收看全国、全省…会议，并召开全县…会议。…会议结束后，该县召开…会议，…`: the lead's meeting held
+    in the watching's sentence and the follow-up told later are one meeting; the later telling keeps it, with
+    the lead's people."""
+    local = grp.local
+    if local is None or local.held is None:
+        return
+    for d in list(kept):
+        if d is local or d.higher or d.held is None or d.held >= local.held or d.level != local.level \
+                or (d.date and local.date and d.date != local.date):
+            continue
+        sent = index.index_at(d.held)
+        if any(mn.mode == "watch" and index.index_at(mn.start) == sent and mn.end <= d.held for mn in mentions):
+            fold_participants(local, d)
+            local.region = local.region or d.region
+            local.date, local.date_span = local.date or d.date, local.date_span or d.date_span
+            kept.remove(d)
 
 
 def _final_relays(d: MeetingDraft, out: list[MeetingDraft]) -> list[tuple[MeetingDraft, bool, str | None]]:

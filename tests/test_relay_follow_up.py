@@ -224,3 +224,9 @@ def test_the_leads_meeting_held_after_watching_and_the_follow_up_told_later_are_
     assert len(local) == 1
     assert {ms[r.meeting].level for r in local[0].relays} == {"national", "province"}
     assert {p.name: p.role for p in local[0].participants}.get("王某") == "speaker"
+
+
+def test_a_watched_meeting_told_again_as_held_next_is_not_a_second_meeting():
+    ms = _meetings("1月23日,安徽省东至县组织收听收看了全国全省安全生产电视电话会议,县长王某参加了会议。"
+                   "全国会议结束后,接着召开了全省安全生产电视电话会议,省长李某强调,要压实安全生产责任。", "2021-01-25")
+    assert [m.level for m in ms].count("province") == 1

@@ -273,7 +273,7 @@ def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention
                 lex.relay_re.search(before) or lex.relay_re.search(text, _sentence_start(text, start), start)):
             # `传达…批示精神，市委会议关于…的部署和全市…会议精神`: one relay verb governs the whole list
             mode = "relay"
-        elif re.search(r"(?:召开|举行)\s*$", before):
+        elif re.search(r"(?:召开|举行)了?\s*$", before):  # `接着召开了全省…会议`
             mode = "held"
     if mode is None:
         return None

@@ -214,3 +214,9 @@ def test_a_second_meeting_noun_without_a_level_after_a_list_mark_is_another_meet
     assert sorted(m.kind for m in national) == ["deployment", "teleconference"]
     local = next(m for m in ms if m.level == "province")
     assert {ms[r.meeting].level for r in local.relays} == {"national"} and len(local.relays) == 2
+
+
+def test_a_meeting_room_is_a_place_not_a_meeting_name():
+    ms = _meetings("1月19日上午,市长王某在市政府二楼综合会议室主持召开市政府安委会全体成员会议,部署安全生产工作。")
+    assert ms and all(m.name is None or "会议室" not in m.name and not m.name.endswith("综合会议") for m in ms)
+    assert any(m.name and m.name.endswith("全体成员会议") for m in ms)

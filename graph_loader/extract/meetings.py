@@ -120,8 +120,10 @@ def _lex() -> _Lex:
         kinds=kinds,
         held_verb_first=re.compile(
             r"(?P<v>" + alternation(meeting_verbs("held")) + r")(?P<np>" + IN_CLAUSE + r"{0,40}?)(?P<n>" + nouns + ")"),
+        # `在市政府综合会议室主持召开…`: a meeting noun naming a room (meeting_cues.tsv `room`) is a place
         held_noun_first=re.compile(
-            r"(?P<n>" + nouns + r")(?P<mid>" + IN_CLAUSE + r"{0,14}?)(?P<v>" + alternation(meeting_verbs("held_after")) + r")(?!在即|之?后)"),  # `会议召开后`: ended
+            r"(?P<n>" + nouns + r")(?!" + alternation(r[0] for r in rows("meeting_cues.tsv") if r[1] == "room")
+            + r")(?P<mid>" + IN_CLAUSE + r"{0,14}?)(?P<v>" + alternation(meeting_verbs("held_after")) + r")(?!在即|之?后)"),  # `会议召开后`: ended
         chaired=re.compile(r"(?P<v>" + alternation(meeting_verbs("chair")) + r")(?P<np>" + IN_CLAUSE + r"{0,30}?)(?P<n>" + nouns + ")"),
         # `会后，`; `随后，我县…`: the home body acts next (a bare `随后` only orders a meeting's speeches)
         ended=re.compile(r"(?P<n>" + nouns + r")(?:结束|召开|完毕)?(?:之)?后|(?P<after>会后)(?=[，,])|"

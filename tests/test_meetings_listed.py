@@ -179,3 +179,44 @@ def test_a_higher_leader_chairing_after_a_watching_chairs_the_watched_meeting():
                    "会议通报了全省一季度安全生产情况。\n省委常委、副省长李明华主持会议并提出具体工作要求。", None)
     assert [(m.level, m.kind) for m in ms] == [("province", "teleconference")]
     assert ("李明华", "chair") in {(p.name, p.role) for p in ms[0].participants}
+
+
+def test_a_time_word_between_the_relay_verb_and_a_list_of_bare_levels_keeps_the_list():
+    ms = _meetings("3月1日,河北省邢台市临西县县长李明华主持召开县安委会全体会议,传达近期省、市安委会安全工作会议精神,"
+                   "部署下步工作。")
+    local = next(m for m in ms if m.level == "county")
+    assert {ms[r.meeting].level for r in local.relays} == {"province", "prefecture"}
+    assert not any(r.inferred for r in local.relays)
+
+
+def test_a_party_committees_numbered_plenum_relayed_in_a_list_is_a_meeting_of_its_own():
+    ms = _meetings("3月1日,河北省邢台市临西县县长李明华主持召开县政府党组会议,"
+                   "传达学习市委经济工作会议、市委九届三次全会精神。")
+    local = next(m for m in ms if m.level == "county")
+    relayed = [ms[r.meeting] for r in local.relays]
+    assert [m.level for m in relayed] == ["prefecture", "prefecture"]
+    assert any(m.name and m.name.endswith("次全会") for m in relayed)
+
+
+def test_a_list_of_meetings_whose_spirit_follows_a_closing_quote_is_relayed_whole():
+    ms = _meetings("1月5日,河北省安全生产工作会议在石家庄召开,贯彻落实全国安全生产电视电话会议、省委九届三次全会"
+                   "和刚刚闭幕的省“两会”精神,部署全年工作。", None)
+    local = next(m for m in ms if m.name == "河北省安全生产工作会议")
+    relayed = {(ms[r.meeting].level, ms[r.meeting].name) for r in local.relays if r.meeting is not None}
+    assert {lv for lv, _ in relayed} == {"national", "province"}
+    assert any(name and name.endswith("次全会") for _, name in relayed)
+
+
+def test_a_second_meeting_noun_without_a_level_after_a_list_mark_is_another_meeting_of_that_level():
+    ms = _meetings("2月6日,河北省召开全省安全生产工作会议。会议认真贯彻全国安全生产电视电话会议、工作会议精神,"
+                   "部署全年工作。", None)
+    national = [m for m in ms if m.level == "national"]
+    assert sorted(m.kind for m in national) == ["deployment", "teleconference"]
+    local = next(m for m in ms if m.level == "province")
+    assert {ms[r.meeting].level for r in local.relays} == {"national"} and len(local.relays) == 2
+
+
+def test_a_meeting_room_is_a_place_not_a_meeting_name():
+    ms = _meetings("1月19日上午,市长王某在市政府二楼综合会议室主持召开市政府安委会全体成员会议,部署安全生产工作。")
+    assert ms and all(m.name is None or "会议室" not in m.name and not m.name.endswith("综合会议") for m in ms)
+    assert any(m.name and m.name.endswith("全体成员会议") for m in ms)

@@ -199,3 +199,34 @@ def test_a_venue_nobody_is_named_at_gives_way_to_the_follow_up_held_right_after(
     local = ms[2]
     assert local.name == "全市安全生产会议" and local.level == "prefecture"
     assert {ms[r.meeting].level for r in local.relays} == {"national", "province"}
+
+
+def test_people_listed_before_a_branch_venue_who_speak_in_the_next_sentence_hold_its_meeting():
+    ms = _meetings("11月22日上午,省市召开安全生产工作电视电话会议,县长王某,副县长李某,县安委会有关成员单位主要负责"
+                   "同志在平江县分会场收听收看了会议实况。王某要求,要抓好隐患排查。", "2022-11-23")
+    local = [m for m in ms if m.level == "county"]
+    assert len(local) == 1 and local[0].date == "2022-11-22"
+    assert {ms[r.meeting].level for r in local[0].relays} == {"province", "prefecture"}
+    assert {p.name: p.role for p in local[0].participants}.get("王某") == "speaker"
+
+
+def test_a_higher_leader_speaking_in_the_watched_meetings_sentence_makes_no_venue_meeting():
+    ms = _meetings("11月22日上午,全省安全生产电视电话会议召开,副省长张某出席并讲话,县长王某在平江县分会场收听收看。"
+                   "各部门要抓好落实。", "2022-11-23")
+    assert [m.level for m in ms].count("county") == 0
+
+
+def test_the_leads_meeting_held_after_watching_and_the_follow_up_told_later_are_one():
+    ms = _meetings("1月23日,湖南省平江县组织收听收看全国、全省安全生产电视电话会议,并召开全县安全生产工作会议。"
+                   "县领导王某、李某参加会议。在全国、全省安全生产电视电话会议结束后,该县召开安全生产工作会议,"
+                   "传达学习了上级会议精神。县长王某要求,要抓好落实。", None)
+    local = [m for m in ms if m.level == "county"]
+    assert len(local) == 1
+    assert {ms[r.meeting].level for r in local[0].relays} == {"national", "province"}
+    assert {p.name: p.role for p in local[0].participants}.get("王某") == "speaker"
+
+
+def test_a_watched_meeting_told_again_as_held_next_is_not_a_second_meeting():
+    ms = _meetings("1月23日,安徽省东至县组织收听收看了全国全省安全生产电视电话会议,县长王某参加了会议。"
+                   "全国会议结束后,接着召开了全省安全生产电视电话会议,省长李某强调,要压实安全生产责任。", "2021-01-25")
+    assert [m.level for m in ms].count("province") == 1

@@ -15,9 +15,13 @@ Genre rules (made-up examples):
   watched meetings when the text gives it no date of its own, relaying each watched meeting. Those relays
   are inferred from the setting (`basis` branch_venue / follow_up); a relay the text says
   (`贯彻落实…会议精神`) is explicit.
+- A report's lead may name the follow-up already (`组织收听收看…会议，并召开全县…会议`) and tell it again
+  later (`…会议结束后，该县召开…会议`): one meeting, the later telling's, with the lead's people.
 - A follow-up needs no meeting noun: `会后，县政府领导强调…`, `随后，我县…要求` (a leader or the home body
   speaking, `pipeline._keep_meetings`); unplaced, it is the reporting place's. People leading visits
   (`会后，甲、乙分别带队调研`) hold none.
+- A second meeting noun right after a list mark, with no level of its own (`全国安全生产电视电话会议、工作会议
+  精神`), is another meeting of the same levels and topic.
 - A clause opening with a higher meeting by its level word (`市会议就贯彻落实省会议精神强调`) says that
   meeting relays; `…会议部署要求` after a relay verb is relayed like `…会议精神`.
 """
@@ -31,7 +35,13 @@ from functools import cache
 
 from graph_loader.extract.dates import DateHit
 from graph_loader.extract.lexicon_files import alternation, rows
-from graph_loader.extract.meetings import MeetingDraft, ParticipantDraft, PersonRole, is_headline
+from graph_loader.extract.meetings import (
+    MeetingDraft,
+    ParticipantDraft,
+    PersonRole,
+    fold_participants,
+    is_headline,
+)
 from graph_loader.extract.regions import RegionHit, level_of, parent_path, relative_region, relative_words_re
 from graph_loader.extract.sentences import SentenceIndex
 from graph_loader.lang.chars import IN_CLAUSE, SENTENCE_MARKS, clause_start
@@ -69,6 +79,7 @@ class _Lex:
     watch_re: re.Pattern[str]
     relay_re: re.Pattern[str]
     run_start_ok: frozenset[str]
+    lead: tuple[str, ...]
 
 
 @cache
@@ -89,6 +100,8 @@ def _lex() -> _Lex:
         relay_re=re.compile(alternation(relay)),
         # a bare level word (`省`) starts a list only after a verb, a date or a break: `收看省、市…会议`
         run_start_ok=frozenset("".join(w[-1] for w in watch | relay) + "日午，,。；;：: \n\t　的为对及和与了"),
+        # or after a time word standing between the verb and the list: `传达近期省、市…会议精神`
+        lead=tuple(cues.get("lead", ())),
     )
 
 
@@ -167,7 +180,8 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
             continue
         first = tokens[start]
         if len(first[3]) == 1 and start > 0 and text[start - 1] not in lex.run_start_ok and not (
-                text[start - 1] == "、" and _after_meeting_noun(text, start - 1)):
+                text[start - 1] == "、" and _after_meeting_noun(text, start - 1)) and not any(
+                text.endswith(w, 0, start) for w in lex.lead):
             continue  # `淮北市`'s 市, `县委`: not a level word of a list (but `国务院常务会议、省政府常务会议`)
         run = [first]
         end = first[0]
@@ -190,7 +204,21 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
         mention.levels = [(lv, path, surf) for _, lv, path, surf in run if LEVEL_RANK.get(lv, 9) < local_rank]
         if mention.levels:
             out.append(mention)
+            elided = _elided_next(text, mention, lex)
+            if elided is not None:
+                out.append(elided)
+                pos_done = elided.end
     return out
+
+
+def _elided_next(text: str, mn: Mention, lex: _Lex) -> Mention | None:
+    """`贯彻全国安全生产电视电话会议、工作会议精神`: a second meeting noun right after a list mark, with no level
+    of its own, is another meeting of the same levels and topic."""
+    sep = mn.end + 1 if mn.end < len(text) and text[mn.end] in _SEPARATORS else None
+    noun = lex.noun_re.match(text, sep) if sep is not None else None
+    if noun is None or noun.group() in _GENERIC_NOUNS or _family(noun.group()) == _family(mn.noun):
+        return None
+    return Mention(sep, noun.end(), list(mn.levels), mn.desc, noun.group(), mn.mode)
 
 
 def _after_centre(tok: tuple, prev: tuple | None, ctx: str | None, local_level: str | None) -> tuple:
@@ -245,7 +273,7 @@ def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention
                 lex.relay_re.search(before) or lex.relay_re.search(text, _sentence_start(text, start), start)):
             # `传达…批示精神，市委会议关于…的部署和全市…会议精神`: one relay verb governs the whole list
             mode = "relay"
-        elif re.search(r"(?:召开|举行)\s*$", before):
+        elif re.search(r"(?:召开|举行)了?\s*$", before):  # `接着召开了全省…会议`
             mode = "held"
     if mode is None:
         return None
@@ -311,8 +339,9 @@ def _listed_spirit(text: str, after: int) -> bool:
     if not _LIST_ON.match(text, after):
         return False
     rest = _CLAUSE_REST.match(text, after)
-    # `…会议及市安委会办公室《关于…的通知》精神`: a document closing the list carries its 精神 too
-    return bool(rest and re.search(r"(?:会议?|》)\s*的?(?:精神|部署)", rest.group()))
+    # `…会议及市安委会办公室《关于…的通知》精神`: a document closing the list carries its 精神 too; so does a
+    # quoted meeting (`…全会和省“两会”精神`)
+    return bool(rest and re.search(r"(?:会议?|》)[”’\"]?\s*的?(?:精神|部署)", rest.group()))
 
 
 def _is_headline(text: str, index: SentenceIndex, pos: int) -> bool:
@@ -502,11 +531,32 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
         if grp.local is not None and grp.local.held is None and not grp.local.spoken and not any(
                 p.role in ("chair", "speaker") for p in grp.local.participants.values()):
             kept.remove(grp.local) if grp.local in kept else None
+    for grp in groups:
+        _told_twice(grp, kept, mentions, index)
     # one list in text order: higher meetings where the text first names them
     out = sorted([*kept, *[d for d in made.values() if d not in kept]], key=lambda d: d.start)
     for d in out:
         d.relay_to = _final_relays(d, out)
     return out
+
+
+def _told_twice(grp: _Group, kept: list[MeetingDraft], mentions: list[Mention], index: SentenceIndex) -> None:
+    """`甲县组织收听收看全国、全省…会议，并召开全县…会议。…会议结束后，该县召开…会议，…`: the lead's meeting held
+    in the watching's sentence and the follow-up told later are one meeting; the later telling keeps it, with
+    the lead's people."""
+    local = grp.local
+    if local is None or local.held is None:
+        return
+    for d in list(kept):
+        if d is local or d.higher or d.held is None or d.held >= local.held or d.level != local.level \
+                or (d.date and local.date and d.date != local.date):
+            continue
+        sent = index.index_at(d.held)
+        if any(mn.mode == "watch" and index.index_at(mn.start) == sent and mn.end <= d.held for mn in mentions):
+            fold_participants(local, d)
+            local.region = local.region or d.region
+            local.date, local.date_span = local.date or d.date, local.date_span or d.date_span
+            kept.remove(d)
 
 
 def _final_relays(d: MeetingDraft, out: list[MeetingDraft]) -> list[tuple[MeetingDraft, bool, str | None]]:

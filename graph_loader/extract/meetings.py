@@ -120,8 +120,10 @@ def _lex() -> _Lex:
         kinds=kinds,
         held_verb_first=re.compile(
             r"(?P<v>" + alternation(meeting_verbs("held")) + r")(?P<np>" + IN_CLAUSE + r"{0,40}?)(?P<n>" + nouns + ")"),
+        # `在市政府综合会议室主持召开…`: a meeting noun naming a room (meeting_cues.tsv `room`) is a place
         held_noun_first=re.compile(
-            r"(?P<n>" + nouns + r")(?P<mid>" + IN_CLAUSE + r"{0,14}?)(?P<v>" + alternation(meeting_verbs("held_after")) + r")(?!在即|之?后)"),  # `会议召开后`: ended
+            r"(?P<n>" + nouns + r")(?!" + alternation(r[0] for r in rows("meeting_cues.tsv") if r[1] == "room")
+            + r")(?P<mid>" + IN_CLAUSE + r"{0,14}?)(?P<v>" + alternation(meeting_verbs("held_after")) + r")(?!在即|之?后)"),  # `会议召开后`: ended
         chaired=re.compile(r"(?P<v>" + alternation(meeting_verbs("chair")) + r")(?P<np>" + IN_CLAUSE + r"{0,30}?)(?P<n>" + nouns + ")"),
         # `会后，`; `随后，我县…`: the home body acts next (a bare `随后` only orders a meeting's speeches)
         ended=re.compile(r"(?P<n>" + nouns + r")(?:结束|召开|完毕)?(?:之)?后|(?P<after>会后)(?=[，,])|"
@@ -377,7 +379,7 @@ def segment_meetings(text: str, index: SentenceIndex,
                 meetings.append(cur)
             elif cur.held is not None and not cur.branch and (
                     _speaks_at_venue(text, index, e.pos)
-                    or _named_at_venue(index, e.pos, cur.held, mentions, _speak_after(text, index, mentions, e.pos))):
+                    or _named_at_venue(text, index, e.pos, cur.held, mentions, _speak_after(text, index, mentions, e.pos))):
                 # `县长Y在X县分会场参加会议。会后，Y要求`, `X县设分会场，县长Y参加会议…Y强调`, `市长X在Y分会场
                 # 收听收看并讲话`: the venue holds a meeting of its own (its level, the same day), relaying the
                 # higher one; people who only watch there (`县长Y在分会场收听收看`) attend the watched meeting
@@ -434,7 +436,7 @@ def _previous_relayed(meetings: list[MeetingDraft], i: int) -> int:
     return j
 
 
-def _named_at_venue(index: SentenceIndex, pos: int, held: int,
+def _named_at_venue(text: str, index: SentenceIndex, pos: int, held: int,
                     mentions: list[NameMention] | tuple[NameMention, ...], speakers: frozenset[str]) -> bool:
     """A person who chairs or speaks later (`speakers`) is named at the branch venue: in its clause when
     the higher meeting is reported in the same sentence (`…，县长Y在县分会场参加会议`), else anywhere in its
@@ -442,6 +444,13 @@ def _named_at_venue(index: SentenceIndex, pos: int, held: int,
     sent = index.at(pos)
     if index.index_at(pos) == index.index_at(held):
         lo, hi = index.clause_bounds(pos)
+        # `省召开…会议，县长Y，副县长Z，各部门负责人在县分会场收听收看。Y要求…`: the people listed clause by
+        # clause after the higher meeting's clause are the venue's subject too, when one of them speaks in a
+        # later sentence (someone speaking in this one, `副省长X出席并讲话，`, speaks at the higher meeting)
+        later = _speak_after(text, index, mentions, sent.end) if sent.end < len(text) else frozenset()
+        listed = index.clause_bounds(held)[1]
+        if any(listed <= m.start < lo and not m.national and m.name in later for m in mentions):
+            return True
     else:
         lo, hi = sent.start, sent.end
     return any(lo <= m.start < hi and not m.national and m.name in speakers for m in mentions)

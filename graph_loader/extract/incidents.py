@@ -9,6 +9,7 @@ Incidents inside a 《》 report title count too: the report names the incident.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -264,6 +265,17 @@ def _framed(text: str) -> list[IncidentHit]:
     return out
 
 
+_HAN_LIST_RUN = re.compile(f"[{HAN}、]+")
+
+
+def _listed_matches(text: str) -> Iterator[re.Match[str]]:
+    """What `_listed_re().finditer(text)` yields: a list lies inside one run of characters and list marks, so
+    only the runs holding both 等 and 、 are tried."""
+    for run in _HAN_LIST_RUN.finditer(text):
+        if "等" in run.group() and "、" in run.group():
+            yield from _listed_re().finditer(text, run.start(), run.end())
+
+
 @lru_cache(maxsize=1)
 def _listed_re() -> re.Pattern[str]:
     member = rf"[{HAN}]{{4,24}}?(?:{_alt('kind')})"
@@ -275,7 +287,7 @@ def _listed(text: str) -> list[IncidentHit]:
     爆炸等重大事故`): each member opens with a place (the first after the last cut word before it) and ends with
     a kind; a member without a place makes the list a class of events."""
     out: list[IncidentHit] = []
-    for m in _listed_re().finditer(text):
+    for m in _listed_matches(text):
         at = m.start("names")
         members: list[IncidentHit] = []
         for k, name in enumerate(m.group("names").split("、")):

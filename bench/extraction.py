@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import statistics
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from graph_loader.ingest import Document, ingest_file
@@ -29,12 +30,13 @@ def _timed(fn) -> tuple[float, float]:
     return time.perf_counter() - w0, time.process_time() - c0
 
 
-def throughput(docs: list[Document], workers: tuple[int, ...] = (1, 2), repeats: int = 3) -> dict:
+def _sides(docs: list[Document]) -> tuple[Callable[[], None], Callable[[], None]]:
+    """The two sides compared, warmed up: `jieba.lcut` over the docs' clean text, and extraction of the
+    docs (the records are not kept)."""
     import jieba
 
-    from graph_loader.extract.pipeline import extract, extract_many, warm_up
+    from graph_loader.extract.pipeline import extract, warm_up
 
-    chars = sum(len(d.clean) for d in docs)
     jieba.lcut("预热词典")  # loads the dictionary outside the timing
     warm_up()
 
@@ -46,6 +48,14 @@ def throughput(docs: list[Document], workers: tuple[int, ...] = (1, 2), repeats:
         for d in docs:
             extract(d)
 
+    return run_jieba, run_extract
+
+
+def throughput(docs: list[Document], workers: tuple[int, ...] = (1, 2), repeats: int = 3) -> dict:
+    from graph_loader.extract.pipeline import extract_many
+
+    chars = sum(len(d.clean) for d in docs)
+    run_jieba, run_extract = _sides(docs)
     jw, jc, ew, ec, ratio_w, ratio_c = [], [], [], [], [], []
     for _ in range(repeats):
         w, c = _timed(run_jieba)
@@ -93,20 +103,7 @@ def throughput(docs: list[Document], workers: tuple[int, ...] = (1, 2), repeats:
 def best_of(docs: list[Document], repeats: int = 15) -> dict:
     """`jieba.lcut` and extraction over the same docs, alternately, `repeats` times: each side's fastest
     pass (wall and CPU). On a shared machine the fastest pass is the one least disturbed by others."""
-    import jieba
-
-    from graph_loader.extract.pipeline import extract, warm_up
-
-    jieba.lcut("预热词典")
-    warm_up()
-    def run_jieba() -> None:
-        for d in docs:
-            jieba.lcut(d.clean)
-
-    def run_extract() -> None:  # the records are not kept (as in `throughput`)
-        for d in docs:
-            extract(d)
-
+    run_jieba, run_extract = _sides(docs)
     best = {"jieba_wall": float("inf"), "jieba_cpu": float("inf"), "extract_wall": float("inf"),
             "extract_cpu": float("inf")}
     for _ in range(repeats):

@@ -44,7 +44,7 @@ from graph_loader.extract.meetings import (
 )
 from graph_loader.extract.regions import RegionHit, level_of, parent_path, relative_region, relative_words_re
 from graph_loader.extract.sentences import SentenceIndex
-from graph_loader.lang.chars import IN_CLAUSE, SENTENCE_MARKS, clause_start
+from graph_loader.lang.chars import CLAUSE_MARKS, IN_CLAUSE, SENTENCE_MARKS, clause_start
 from graph_loader.lang.kinds import kind_of_noun
 from graph_loader.lang.levels import CHAR_LEVEL, CITY_CHAR, LEVEL_RANK, higher_role
 
@@ -282,23 +282,23 @@ def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention
     return Mention(start, noun.end(), [], desc.strip(), noun.group(), mode)
 
 
-_NOUN_STOP = re.compile("[" + re.escape("，,。；;！？!?\n：:、“”\"《》()（）") + "]")
+_NOUN_STOP = re.compile("[" + re.escape(CLAUSE_MARKS + "、“”\"《》()（）") + "]")
 
 
 _LISTED_BEFORE = re.compile(r"精神\s*[，,、]\s*$")  # the item before ends a spirit: the list goes on
 # how far a relayed meeting's name may run between its level and `精神` (`传达学习全市…“开门红”…推进大会精神`)
 _LONG_NAME = 48
-_LONG_STOP = re.compile(r"[，,。；;！？!?\n：:、]")
+_LONG_STOP = re.compile("[" + re.escape(CLAUSE_MARKS + "、") + "]")
 
 
 def _long_named(text: str, desc_start: int, start: int, lex: _Lex) -> re.Match[str] | None:
     """A meeting relayed or watched under a long name, quotes and all: relayed, the noun is followed by
     `精神` after a relay verb (`传达学习全市优化环境暨“开门红”推进大会精神`); watched, the noun ends the clause
     or the watching (`收听收看省政府第二季度防范…暨…工作部署视频会议后`)."""
-    before = text[clause_start(text, start):start]
+    cs = clause_start(text, start)
+    before = text[cs:start]
     relayed, watched = lex.relay_re.search(before), lex.watch_re.search(before)
     # `传达学习甲会议精神，全省…工作会议精神，…`: one relay verb governs a list of spirits in its sentence
-    cs = clause_start(text, start)
     relayed = relayed or (_LISTED_BEFORE.search(text, max(0, cs - 4), cs)
                           and lex.relay_re.search(text, _sentence_start(text, start), start))
     if not (relayed or watched):

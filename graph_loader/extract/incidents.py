@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from graph_loader.extract.lexicon_files import alternation
 from graph_loader.extract.regex_scan import finditer_from
 from graph_loader.extract.regions import find_regions, relative_words_re
 from graph_loader.gazetteer import package_file
@@ -182,7 +183,7 @@ def _site_start(window: str, start: int) -> int:
 
 @lru_cache(maxsize=1)
 def _site_end() -> re.Pattern[str]:
-    return re.compile("(?:" + "|".join(map(re.escape, sorted(_words()["site"], key=len, reverse=True))) + ")$")
+    return re.compile("(?:" + _alt("site") + ")$")
 
 
 def _place_opens(tail: str) -> bool:
@@ -233,7 +234,7 @@ def _instructed(text: str, grade_or_kind: re.Pattern[str]) -> list[IncidentHit]:
 
 def _alt(key: str) -> str:
     """The words of one role of incident_words.tsv as a regex alternation, longest first."""
-    return "|".join(map(re.escape, sorted(_words()[key], key=len, reverse=True)))
+    return alternation(_words()[key])
 
 
 @lru_cache(maxsize=1)
@@ -306,7 +307,7 @@ def _listed(text: str) -> list[IncidentHit]:
 
 @lru_cache(maxsize=1)
 def _grades_re() -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, sorted(_words()["grade"], key=len, reverse=True))))
+    return re.compile(_alt("grade"))
 
 
 def _one_grade(name: str) -> bool:

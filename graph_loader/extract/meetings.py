@@ -14,6 +14,7 @@ leaders listed by name (`与会市领导…点评`) gives each of them its cue.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -24,7 +25,7 @@ from graph_loader.extract.persons import LIST_INTRO, NameMention
 from graph_loader.extract.regex_scan import finditer_at
 from graph_loader.extract.regions import RegionHit, level_of, parent_path, relative_words_re
 from graph_loader.extract.sentences import SentenceIndex
-from graph_loader.lang.chars import CLAUSE_END, IN_CLAUSE, clause_start
+from graph_loader.lang.chars import CLAUSE_END, CLAUSE_MARKS, IN_CLAUSE, SENTENCE_MARKS, clause_start
 from graph_loader.lang.kinds import kind_of_noun
 from graph_loader.lang.levels import CHAR_LEVEL, LEVEL_CHARS, LEVEL_RANK, ROLE_RANK, higher_role
 
@@ -325,14 +326,25 @@ def is_headline(text: str, index: SentenceIndex, pos: int) -> bool:
 
 
 def segment_meetings(text: str, index: SentenceIndex,
-                     mentions: list[NameMention] | tuple[NameMention, ...] = ()) -> list[MeetingDraft]:
+                     mentions: list[NameMention] | tuple[NameMention, ...] = (),
+                     roles: list[PersonRole] | None = None) -> list[MeetingDraft]:
     """Meeting scopes in text order (scope = [start, end) of the clean text).
 
     `mentions` (the article's persons) tell a branch venue with people named at it, which is a
-    meeting of its own, from an anonymous one (`各县设分会场`), which adds nothing."""
+    meeting of its own, from an anonymous one (`各县设分会场`), which adds nothing; `roles` are their
+    `person_roles` (computed here when a branch venue needs them and none are given)."""
     lex = _lex()
     meetings: list[MeetingDraft] = []
     cur: MeetingDraft | None = None
+    known_roles = roles
+
+    def speak_after(pos: int) -> frozenset[str]:
+        """The people who chair or speak from the sentence of `pos` on (`Y在分会场主持会议`, `会后，Y要求`)."""
+        nonlocal known_roles
+        if known_roles is None:
+            known_roles = person_roles(text, index, list(mentions))
+        start = index.at(pos).start
+        return frozenset(r.name for r in known_roles if r.start >= start and r.role in ("chair", "speaker"))
 
     def sent_start(pos: int) -> int:
         return index.at(pos).start
@@ -379,7 +391,7 @@ def segment_meetings(text: str, index: SentenceIndex,
                 meetings.append(cur)
             elif cur.held is not None and not cur.branch and (
                     _speaks_at_venue(text, index, e.pos)
-                    or _named_at_venue(text, index, e.pos, cur.held, mentions, _speak_after(text, index, mentions, e.pos))):
+                    or _named_at_venue(index, e.pos, cur.held, mentions, speak_after)):
                 # `县长Y在X县分会场参加会议。会后，Y要求`, `X县设分会场，县长Y参加会议…Y强调`, `市长X在Y分会场
                 # 收听收看并讲话`: the venue holds a meeting of its own (its level, the same day), relaying the
                 # higher one; people who only watch there (`县长Y在分会场收听收看`) attend the watched meeting
@@ -436,32 +448,25 @@ def _previous_relayed(meetings: list[MeetingDraft], i: int) -> int:
     return j
 
 
-def _named_at_venue(text: str, index: SentenceIndex, pos: int, held: int,
-                    mentions: list[NameMention] | tuple[NameMention, ...], speakers: frozenset[str]) -> bool:
-    """A person who chairs or speaks later (`speakers`) is named at the branch venue: in its clause when
-    the higher meeting is reported in the same sentence (`…，县长Y在县分会场参加会议`), else anywhere in its
-    sentence (`X县设分会场，县长Y参加会议`)."""
+def _named_at_venue(index: SentenceIndex, pos: int, held: int, mentions: list[NameMention] | tuple[NameMention, ...],
+                    speak_after: Callable[[int], frozenset[str]]) -> bool:
+    """A person who chairs or speaks from the venue's sentence on (`speak_after`) is named at the branch venue:
+    in its clause when the higher meeting is reported in the same sentence (`…，县长Y在县分会场参加会议`), else
+    anywhere in its sentence (`X县设分会场，县长Y参加会议`)."""
     sent = index.at(pos)
     if index.index_at(pos) == index.index_at(held):
         lo, hi = index.clause_bounds(pos)
         # `省召开…会议，县长Y，副县长Z，各部门负责人在县分会场收听收看。Y要求…`: the people listed clause by
         # clause after the higher meeting's clause are the venue's subject too, when one of them speaks in a
         # later sentence (someone speaking in this one, `副省长X出席并讲话，`, speaks at the higher meeting)
-        later = _speak_after(text, index, mentions, sent.end) if sent.end < len(text) else frozenset()
+        later = speak_after(sent.end) if sent.end < len(index.text) else frozenset()
         listed = index.clause_bounds(held)[1]
         if any(listed <= m.start < lo and not m.national and m.name in later for m in mentions):
             return True
     else:
         lo, hi = sent.start, sent.end
+    speakers = speak_after(pos)
     return any(lo <= m.start < hi and not m.national and m.name in speakers for m in mentions)
-
-
-def _speak_after(text: str, index: SentenceIndex, mentions: list[NameMention] | tuple[NameMention, ...],
-                 pos: int) -> frozenset[str]:
-    """The people who chair or speak from the sentence of `pos` on (`Y在分会场主持会议`, `会后，Y要求`)."""
-    start = index.at(pos).start
-    return frozenset(r.name for r in person_roles(text, index, list(mentions))
-                     if r.start >= start and r.role in ("chair", "speaker"))
 
 
 def _speaks_at_venue(text: str, index: SentenceIndex, pos: int) -> bool:
@@ -542,7 +547,7 @@ _LISTED = ("person.after_collective", "person.list_before_collective", "person.l
 @cache
 def _group_re() -> re.Pattern[str]:
     """`与会市领导`, `市领导` at a clause start (lexicon/group_refs.tsv)."""
-    return re.compile(r"(?:^|(?<=[，,。；;！？!?\n：:]))\s*(?:" + alternation(words("group_refs.tsv"))
+    return re.compile(r"(?:^|(?<=[" + re.escape(CLAUSE_MARKS) + r"]))\s*(?:" + alternation(words("group_refs.tsv"))
                       + r")?[" + LEVEL_CHARS + r"]领导(?:同志)?(?:们)?")
 
 
@@ -569,7 +574,7 @@ def _group_roles(text: str, index: SentenceIndex, people: list[NameMention]) -> 
 @cache
 def _pronoun_re() -> re.Pattern[str]:
     """A pronoun of lexicon/pronouns.tsv opening a sentence (`。他强调`)."""
-    return re.compile(r"(?:^|(?<=[。！？!?；;\n]))\s*(?P<p>" + alternation(words("pronouns.tsv")) + ")(?!们)")
+    return re.compile(r"(?:^|(?<=[" + re.escape(SENTENCE_MARKS) + r"]))\s*(?P<p>" + alternation(words("pronouns.tsv")) + ")(?!们)")
 
 
 @cache
@@ -952,8 +957,8 @@ def meeting_drafts(text: str, index: SentenceIndex, mentions: list[NameMention],
                    person_levels: dict[str, list[str]]) -> tuple[list[MeetingDraft], list[PersonRole]]:
     """Steps 1–5 of a report's meetings (see `MeetingDraft`): the drafts, and each person's role cues
     (the higher step reads them again)."""
-    drafts = segment_meetings(text, index, mentions)  # 1
     roles = person_roles(text, index, mentions)
+    drafts = segment_meetings(text, index, mentions, roles)  # 1
     assign_participants(drafts, roles)  # 2
     relays_to_meetings(text, drafts)  # 3
     assign_dates(drafts, dates, index)  # 4

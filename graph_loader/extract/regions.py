@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from graph_loader.extract.lexicon_files import alternation
 from graph_loader.extract.lexicon_files import rows as lexicon_rows
+from graph_loader.extract.regex_scan import WordIndex
 from graph_loader.gazetteer import divisions, former_names, package_file
 from graph_loader.lang.chars import HAN
 from graph_loader.lang.levels import LEVEL_CHARS, LOCAL_LEVELS
@@ -69,39 +70,11 @@ class Gazetteer:
         self.forms = forms
         self.stop_alias = stop_alias
         self.stop_full = stop_full
-        index: dict[str, list[str]] = {}
-        for surface in forms:
-            index.setdefault(surface[:2], []).append(surface)
-        for key in index:
-            index[key].sort(key=len, reverse=True)
-        self.index = index
-        # where a surface can start: a first character followed by a second one of some surface (found in C;
-        # the index settles it)
-        self._maybe = re.compile("[" + "".join(sorted({re.escape(k[0]) for k in index})) + "](?=["
-                                 + "".join(sorted({re.escape(k[1]) for k in index})) + "])")
+        self._surfaces = WordIndex(forms)  # every form has two characters at least
 
     def scan(self, text: str) -> list[tuple[int, int, str]]:
         """Leftmost-longest matches of any surface form: (start, end, surface)."""
-        out: list[tuple[int, int, str]] = []
-        index = self.index
-        search = self._maybe.search
-        i, n = 0, len(text) - 1
-        while i < n:
-            if (maybe := search(text, i)) is None:
-                break
-            i = maybe.start()
-            cands = index.get(text[i:i + 2])
-            if cands is not None:
-                for s in cands:
-                    if text.startswith(s, i):
-                        out.append((i, i + len(s), s))
-                        i += len(s)
-                        break
-                else:
-                    i += 1
-            else:
-                i += 1
-        return out
+        return list(self._surfaces.finditer(text))
 
 
 _GENERIC_FORMER = frozenset({"城区", "矿区", "郊区", "南郊区"})

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from graph_loader.extract.lexicon_files import alternation
 from graph_loader.extract.lexicon_files import rows as lexicon_rows
 from graph_loader.extract.regex_scan import WordIndex
 from graph_loader.extract.regions import common_words
@@ -122,10 +123,9 @@ def _list_words() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
     bodies (`县交通、消防、交警等成员单位`)."""
     rows = lexicon_rows(LISTS)
     items = {r[0]: r[2] for r in rows if r[1] == "item"}
-    ends = sorted((r[0] for r in rows if r[1] == "body_end"), key=len, reverse=True)
-    word = "|".join(map(re.escape, sorted(items, key=len, reverse=True)))
-    body = rf"(?:[{HAN}]{{1,8}}、)+[{HAN}]{{1,8}}等[{HAN}]{{0,8}}?(?:{'|'.join(map(re.escape, ends))})"
-    return items, re.compile(word), re.compile(body)
+    ends = alternation(r[0] for r in rows if r[1] == "body_end")
+    body = rf"(?:[{HAN}]{{1,8}}、)+[{HAN}]{{1,8}}等[{HAN}]{{0,8}}?(?:{ends})"
+    return items, re.compile(alternation(items)), re.compile(body)
 
 
 def _list_items(text: str, hits: list[SectorHit]) -> list[SectorHit]:
@@ -159,7 +159,7 @@ def _body_lists(text: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=1)
 def _trade_words() -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(r[0]) for r in lexicon_rows(LISTS) if r[1] == "trade"))
+    return re.compile(alternation(r[0] for r in lexicon_rows(LISTS) if r[1] == "trade"))
 
 
 def sector_parent(sector: str) -> str | None:

@@ -71,9 +71,7 @@ def names_in(fragment: str) -> list[str]:
     words, ends = byline_words(), byline_ends()
     out: list[str] = []
     tokens: list[str] = []
-    for p in _rules("credit_mark"):
-        fragment = p.sub(" ", fragment)  # `文/张三 图/李四`, `张三/文`, `文/图?张三?李四`
-    for piece in _SPLIT.split(fragment.strip()):
+    for piece in _SPLIT.split(_unmarked(fragment).strip()):
         for token in _split_at_roles(piece, words):
             token = _after_role(token, words)
             if token:
@@ -131,12 +129,18 @@ def _is_name(token: str) -> bool:
     return len(token) in (2, 3) and token[0] in sur
 
 
+def _unmarked(text: str) -> str:
+    """`text` with its credit marks read as spaces (`文/张三 图/李四`, `张三/文`, `文/图?张三?李四`: the
+    `credit_mark` rules)."""
+    for p in _rules("credit_mark"):
+        text = p.sub(" ", text)
+    return text
+
+
 def bare_names(line: str) -> list[str]:
     """The names of a line made of names only (`张三 李四`, `张三 李四 报道`), else []: a byline without a
     role word; credit marks go (`张三/文 李四/图`, `张三 李四 文/图`)."""
-    for p in _rules("credit_mark"):
-        line = p.sub(" ", line)
-    tokens = _join_split_names([t for t in re.split(r"[\s、，,]+", line.strip()) if t])
+    tokens = _join_split_names([t for t in re.split(r"[\s、，,]+", _unmarked(line).strip()) if t])
     while len(tokens) > 1 and tokens[-1] in byline_ends():
         tokens.pop()  # `张三 李四 报道`
     if not 1 <= len(tokens) <= BARE_NAMES_MAX or not all(_is_name(t) for t in tokens):

@@ -304,8 +304,9 @@ class Resolver:
             return longer, f"one character short of {longer}: a character dropped in writing"
         if norm not in self._long_titles:
             self._long_titles[norm] = display_title(title)
-            shorter = {v for v in _deletions(norm) if v in self._long_titles and _droppable(norm, v)}
-            for v in _deletions(norm):
+            variants = _deletions(norm)
+            shorter = {v for v in variants if v in self._long_titles and _droppable(norm, v)}
+            for v in variants:
                 index.setdefault(v, []).append(norm)
             for short in shorter:
                 if len(index.get(short, [])) == 1:  # a title two longer ones could complete stays apart

@@ -68,6 +68,7 @@ from graph_loader.extract.regions import (
     place_of,
     relative_words_re,
     title_home,
+    town_path,
     township_names,
 )
 from graph_loader.extract.sectors import find_sectors
@@ -364,7 +365,7 @@ def _home_township(text: str, ctx: str) -> str | None:
     towns = township_names()
     # a prefecture without counties holds its towns in the gazetteer's `市直辖行政区划` line
     homes = [ctx] if ctx in towns else [k for k in towns if k.startswith(ctx) and "直辖" in k[len(ctx):]]
-    found = {home + name for home in homes for name in towns.get(home, ())
+    found = {town_path(home, name) for home in homes for name in towns.get(home, ())
              if len(bare := name.removesuffix(name[-2:] if name.endswith("街道") else name[-1])) >= 2 and bare in text}
     return found.pop() if len(found) == 1 else None
 

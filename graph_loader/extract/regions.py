@@ -419,7 +419,7 @@ def _add_townships(text: str, hits: list[RegionHit]) -> list[RegionHit]:
                 hits = [h for h in hits if h not in inside]
             if any(h.start < e and s < h.end for h in hits) or any(f.start < e and s < f.end for f in found):
                 continue
-            found.append(RegionHit(s, e, text[s:e], county + text[s:e], "township", None))
+            found.append(RegionHit(s, e, text[s:e], town_path(county, text[s:e]), "township", None))
     if not found:
         return hits
     out: list[RegionHit] = []
@@ -498,15 +498,27 @@ def resolve_region(name: str, context: str | None = None) -> RegionHit | None:
     return _hit(0, len(name), name, cur) if cur else None
 
 
+def town_path(county: str, name: str) -> str:
+    """The path of township `name` under the gazetteer's county line `county`: a prefecture without
+    counties keeps its towns in a `市直辖行政区划` line, which the path leaves out (`某省某市某镇`)."""
+    for line in _DIRECT:
+        county = county.removesuffix(line)
+    return county + name
+
+
 def _town_parent(path: str) -> str | None:
-    """The county of a township path (`...海宁市许村镇` → `...海宁市`), or None."""
+    """The county of a township path (`...海宁市许村镇` → `...海宁市`), or the prefecture of a town of a
+    prefecture without counties (`某省某市某镇` → `某省某市`); None for another path."""
     if not path.endswith(_TOWN_SUFFIXES):
         return None
     by_path = gazetteer().by_path
+    towns = _townships()
     for cut in range(len(path) - 2, 1, -1):
         head = path[:cut]
         if head in by_path and by_path[head].level == "county":
-            return head if path[cut:] in _townships().get(head, ()) else None
+            return head if path[cut:] in towns.get(head, ()) else None
+        if head in by_path and by_path[head].level == "prefecture":
+            return head if any(path[cut:] in towns.get(head + line, ()) for line in _DIRECT) else None
     return None
 
 

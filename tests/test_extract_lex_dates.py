@@ -115,3 +115,11 @@ def test_relative_words_count_from_the_dateline():
     assert [h.value for h in find_dates("2月24日召开", "2018-02-24", "2018-02-23")] == ["2018-02-24"]
     # a bad dateline is no article day
     assert [h.value for h in find_dates("今天召开", None, "--13-40")] == [None]
+
+
+def test_a_month_day_that_lost_its_month_word_before_a_part_of_the_day():
+    # a scraped page drops `月`: `1015日下午` is 10月15日下午, read only where a part of the day follows
+    assert values("1015日下午，县委召开会议", "2021-10-16") == [("1015日下午", "2021-10-15", None)]
+    assert values("615日上午召开会议") == [("615日上午", "--06-15", None)]
+    assert values("持续120日，整改完成", "2021-10-16") == []
+    assert values("第315日下午", "2021-10-16") == []

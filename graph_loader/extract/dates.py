@@ -62,6 +62,9 @@ _PATTERN = re.compile(
     + "|" + _Y.format(p="c") + "?" + _M.format(p="c") + _DN.format(p="c") + _SEP + _D.format(p="e") + _PART
     + r"|(?P<isoy>\d{4})[-/.](?P<isom>\d{1,2})[-/.](?P<isod>\d{1,2})(?!\d)"
     + r"|(?<![月\d])(?P<rd1>\d{1,2})[日号]?" + _SEP + r"(?P<rd2>\d{1,2})[日号]" + _PART
+    # `531日下午`: a month-day whose 月 the page lost, read only before a part of the day
+    + r"|(?<![\d年月.．/第])(?P<lm>1[0-2]|[1-9])(?P<ld>[0-2]\d|3[01])[日号](?=" + alternation(_words("part")) + ")"
+    + _PART
     + r"|(?<![月\d])(?P<dd>\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]"
     + r"(?=" + alternation(_words("part")) + r"|[，,])" + _PART
     # `今天(9.13)上午`: a relative word with the month and day written out in brackets
@@ -171,6 +174,8 @@ def find_dates(text: str, ref: str | None, dateline: str | None = None) -> list[
         if g["rd1"]:  # `27日至28日`: a range of days of the article's month
             raws.append(_Raw(mt.start(), mt.end(), None, None, number(g["rd1"]), ed=number(g["rd2"]), has_end=True,
                              rel="day"))
+        elif g["lm"]:
+            raws.append(_Raw(mt.start(), mt.end(), None, number(g["lm"]), number(g["ld"])))
         elif g["dd"]:
             raws.append(_Raw(mt.start(), mt.end(), None, None, number(g["dd"]), rel="day"))
         elif g["pm"]:  # `今天(9.13)`: the bracket is the month-day

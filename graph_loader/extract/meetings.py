@@ -25,6 +25,7 @@ from graph_loader.extract.persons import LIST_INTRO, NameMention
 from graph_loader.extract.regex_scan import finditer_at
 from graph_loader.extract.regions import RegionHit, level_of, parent_path, relative_words_re
 from graph_loader.extract.sentences import SentenceIndex
+from graph_loader.lang.bodies import is_national_body
 from graph_loader.lang.chars import CLAUSE_END, CLAUSE_MARKS, IN_CLAUSE, SENTENCE_MARKS, clause_start
 from graph_loader.lang.kinds import kind_of_noun
 from graph_loader.lang.levels import CHAR_LEVEL, LEVEL_CHARS, LEVEL_RANK, ROLE_RANK, higher_role
@@ -846,11 +847,32 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
                     body := _convener_body_re().match(text, clause_start(text, m.held))):
                 m.level = level_of_chars(body.group(1), context)  # `县安委会召开…会议`: the convener's level
                 m.level_rule = "meeting.level.convener_body" if m.level else None
+            if m.level is None and m.name and (is_national_body(m.name) or _in_capital(text, m)):
+                # `国务院安委会某某电视电话会议召开`, `某某会议5月31日在京召开`: no region holds it, the centre does
+                m.level, m.level_rule = "national", "meeting.level.national_name"
+                continue
             if m.level is None and home is not None:  # `…巡查组进驻我县`: the report's own level
                 m.level = level_of_chars(home.group()[-1], context)
                 m.level_rule = "meeting.level.home" if m.level else None
             if m.level is not None and m.level != "national":
                 m.region = _only_place_of_level(regions, m.level)  # `县政府…会议` in a text naming one county
+
+
+_CAPITAL_REACH = 12  # characters between a meeting's name and `在京召开` (its date, `于`)
+
+
+@cache
+def _capital_re() -> re.Pattern[str]:
+    """`在京召开` after a meeting's name, in its clause (lexicon/meeting_cues.tsv `capital`)."""
+    capital = alternation(r[0] for r in rows("meeting_cues.tsv") if r[1] == "capital")
+    return re.compile(f"{IN_CLAUSE}{{0,{_CAPITAL_REACH}}}?(?:{capital})")
+
+
+def _in_capital(text: str, m: MeetingDraft) -> bool:
+    """The meeting's name is followed, in its clause, by `在京召开`."""
+    if m.held is None or m.noun is None:
+        return False
+    return _capital_re().match(text, m.held + len(m.noun)) is not None
 
 
 def _venue_place(text: str, held: int, regions: list[RegionHit]) -> str | None:

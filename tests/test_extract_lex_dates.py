@@ -123,3 +123,20 @@ def test_a_month_day_that_lost_its_month_word_before_a_part_of_the_day():
     assert values("615日上午召开会议") == [("615日上午", "--06-15", None)]
     assert values("持续120日，整改完成", "2021-10-16") == []
     assert values("第315日下午", "2021-10-16") == []
+
+
+def test_an_undated_report_takes_the_year_its_work_is_planned_or_carried_out_in():
+    def dates(text):
+        return [h.value for h in find_dates(text, None)]
+    # a year handed down with its plan, or with a plan a few words after it
+    assert dates("3月2日召开全县会议,向各乡镇下达了2016年安全生产目标责任书。") == ["2016-03-02"]
+    assert dates("3月2日召开全县会议,各单位递交了2016年安全生产各项责任状。") == ["2016-03-02"]
+    assert dates("3月2日召开全县会议,宣读了2016年某县安全生产有关工作方案。") == ["2016-03-02"]
+    # a part of the year carried out now, and a year in a campaign's name
+    assert dates("3月2日,督导组进驻我市,开展2016年第一季度安全生产督导工作。") == ["2016-03-02"]
+    assert dates("3月2日,某市隐患专项排查整治2016行动动员会议召开。") == ["2016-03-02"]
+    # a year only reviewed or assessed says nothing of the meeting's year
+    assert dates("3月2日召开会议,通报了2015年安全生产考核结果。") == ["--03-02"]
+    assert dates("3月2日召开会议,研究2016年第一季度工作。") == ["--03-02"]
+    # a dated article keeps its own year
+    assert [h.value for h in find_dates("3月2日召开会议,下达了2016年目标责任书。", "2017-03-05")] == ["2017-03-02"]

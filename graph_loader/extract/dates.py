@@ -21,7 +21,7 @@ from datetime import date, timedelta
 
 from graph_loader.extract.lexicon_files import alternation, rows
 from graph_loader.extract.regex_scan import finditer_from, first_chars
-from graph_loader.lang.chars import FULL_STOP_MARKS
+from graph_loader.lang.chars import FULL_STOP_MARKS, IN_CLAUSE
 from graph_loader.lang.numerals import NUMERAL, number
 
 
@@ -91,8 +91,19 @@ _SENTENCE_END = re.compile("[" + re.escape(FULL_STOP_MARKS) + "]")  # the scope 
 # the year of an article whose dates have none, when it is the only one so named and no date states one
 # (a part of a year planned ahead alone, `部署2020年一季度工作`, may be planned the year before: no year; after a
 # year summed up it marks the turn of the year)
-_WORK_YEAR = re.compile(r"(?:(?<=[全我本][省市县区州盟旗])|(?<=部署了)|(?<=部署))(?P<y>(?:19|20)\d{2})\s*年(?!\d)"
-                        r"(?=(?P<part>度?(?:" + alternation(_words("year_part")) + "))?)")
+# the work year is also a year handed down with its plan (`下达2010年安全生产目标责任书`), a year with a plan
+# a few words after it (`签署2008年安全生产各项责任状`), a part of a year carried out now (`开展2024年第一季度
+# 督导工作`) and a year in a campaign's name (`某某专项整治2023行动`)
+_YEAR = r"(?:19|20)\d{2}"
+_WORK_YEAR = re.compile(r"(?:(?<=[全我本][省市县区州盟旗])|"
+                        + "|".join(f"(?<={re.escape(w)}{le})" for w in _words("plan_verb") for le in ("", "了"))
+                        + r")(?P<y>" + _YEAR + r")\s*年(?!\d)"
+                        r"(?=(?P<part>度?(?:" + alternation(_words("year_part")) + "))?)"
+                        r"|(?P<py>" + _YEAR + r")\s*年度?(?=" + IN_CLAUSE + "{0,14}?(?:"
+                        + alternation(_words("plan_noun")) + "))"
+                        + "|" + "|".join(f"(?<={re.escape(w)})" for w in _words("run_verb"))
+                        + r"(?P<ry>" + _YEAR + r")\s*年度?(?:" + alternation(_words("year_part")) + ")"
+                        + r"|(?<!\d)(?P<cy>" + _YEAR + r")(?=" + alternation(_words("campaign")) + ")")
 
 
 @dataclass
@@ -201,7 +212,8 @@ def find_dates(text: str, ref: str | None, dateline: str | None = None) -> list[
                       | {r.y for r in sessions})
     doc_year = next(iter(explicit_years)) if len(explicit_years) == 1 else None
     if not explicit_years and published is None and year_ref is None:
-        found = [(int(m.group("y")), bool(m.group("part"))) for m in finditer_from(_WORK_YEAR, _DIGIT, text)]
+        found = [(int(m.group("y") or m.group("py") or m.group("ry") or m.group("cy")), bool(m.group("part")))
+                 for m in finditer_from(_WORK_YEAR, _DIGIT, text)]
         work_years = sorted({y for y, _ in found})  # (found at a digit)
         if len(work_years) == 1 and not all(part for _, part in found):
             doc_year = work_years[0]

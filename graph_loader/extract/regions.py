@@ -648,7 +648,9 @@ def relative_region(word: str, context: str | None) -> str | None:
     if kind in _TOWN_SUFFIXES:
         return context if context.endswith(kind) and level_of(context) == "township" else None
     for p in reversed(chain):
-        if p.level == "province" and kind != "市":
+        # `全区` in a prefecture of an autonomous region with no district of its own means the region;
+        # `区` alone (`区委`) stays a district's
+        if p.level == "province" and kind != "市" and not (kind == "区" and len(word) > 1 and p.name.endswith(kind)):
             continue
         if p.name.endswith(kind):
             return p.path

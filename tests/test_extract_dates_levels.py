@@ -26,3 +26,20 @@ def test_quan_qu_in_an_autonomous_region_without_a_district_home_is_the_region()
     assert relative_region("全区", "广西壮族自治区柳州市城中区") == "广西壮族自治区柳州市城中区"  # a district's own
     assert relative_region("区", "内蒙古自治区兴安盟") is None  # `区委` alone: a district's
     assert relative_region("全区", "江苏省南通市") is None
+
+
+def test_a_meeting_held_after_the_one_before_it_takes_its_date():
+    from graph_loader.extract.dates import DateHit
+    from graph_loader.extract.meetings import MeetingDraft, assign_dates
+    from graph_loader.extract.sentences import SentenceIndex
+    for after in ("市会议后,某镇继续召开", "会议结束后某镇立即召开", "会后,某镇召开"):
+        text = "3月2日上午,某市召开全市安全生产工作会议。\n要压实责任。\n" + after + "安全生产会议。"
+        first, second = text.index("召开"), text.rindex("召开")
+        drafts = [MeetingDraft(0, first + 12, first), MeetingDraft(second - len(after) + 2, len(text), second)]
+        assign_dates(drafts, [DateHit(0, 6, "3月2日上午", "2021-03-02")], SentenceIndex(text))
+        assert [d.date for d in drafts] == ["2021-03-02", "2021-03-02"], after
+    text = "3月2日上午,某市召开全市安全生产工作会议。\n要压实责任。\n某镇召开安全生产会议。"
+    first, second = text.index("召开"), text.rindex("召开")
+    drafts = [MeetingDraft(0, first + 12, first), MeetingDraft(second - 2, len(text), second)]
+    assign_dates(drafts, [DateHit(0, 6, "3月2日上午", "2021-03-02")], SentenceIndex(text))
+    assert drafts[1].date is None  # nothing says it followed

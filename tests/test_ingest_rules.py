@@ -100,6 +100,9 @@ def test_ordinary_rare_characters_are_left_alone():
     ("2024年02月26日 10:20 来源：人民网", "2024-02-26"),
     ("来源：市应急管理局 发布时间：2021-12-01 浏览次数：12", "2021-12-01"),
     ("来源：县新闻网\u30002023-12-06", "2023-12-06"),
+    # a date with its time of day, after other labels or before a region word
+    ("乡镇   来源:某某网  责任编辑:某某  2019-04-29 14:53:34", "2019-04-29"),
+    ("民生   2019-01-07 09:52   某省", "2019-01-07"),
 ])
 def test_published_forms(line, date):
     d = ingest(f"全市召开安全生产工作会议\n{line}\n市长主持召开会议，部署安全生产工作。")

@@ -140,3 +140,11 @@ def test_an_undated_report_takes_the_year_its_work_is_planned_or_carried_out_in(
     assert dates("3月2日召开会议,研究2016年第一季度工作。") == ["--03-02"]
     # a dated article keeps its own year
     assert [h.value for h in find_dates("3月2日召开会议,下达了2016年目标责任书。", "2017-03-05")] == ["2017-03-02"]
+
+
+def test_a_meeting_named_by_its_month_and_day_with_a_dot():
+    assert values("认真收听收看3.15全省安全生产工作会精神") == [("3.15", "--03-15", None)]
+    assert values("贯彻落实3.15省市电视电话会议精神", "2021-03-20") == [("3.15", "2021-03-15", None)]
+    assert values("深刻吸取3.15重大火灾事故教训") == []  # an incident's day, no meeting
+    assert values("同比增长3.15%,全省会议") == []
+    assert values("第3.15全省会议") == []

@@ -62,6 +62,9 @@ _PATTERN = re.compile(
     + "|" + _Y.format(p="c") + "?" + _M.format(p="c") + _DN.format(p="c") + _SEP + _D.format(p="e") + _PART
     + r"|(?P<isoy>\d{4})[-/.](?P<isom>\d{1,2})[-/.](?P<isod>\d{1,2})(?!\d)"
     + r"|(?<![月\d])(?P<rd1>\d{1,2})[日号]?" + _SEP + r"(?P<rd2>\d{1,2})[日号]" + _PART
+    # `12.22全省安全生产工作会`: a meeting named by its month and day, written with a dot
+    + r"|(?<![\d.．·第A-Za-z])(?P<nm>1[0-2]|[1-9])[.．](?P<nd>[12]\d|3[01]|0?[1-9])(?=全?[省市县区州国]"
+    + IN_CLAUSE + "{0,24}?会)"
     # `531日下午`: a month-day whose 月 the page lost, read only before a part of the day
     + r"|(?<![\d年月.．/第])(?P<lm>1[0-2]|[1-9])(?P<ld>[0-2]\d|3[01])[日号](?=" + alternation(_words("part")) + ")"
     + _PART
@@ -185,8 +188,8 @@ def find_dates(text: str, ref: str | None, dateline: str | None = None) -> list[
         if g["rd1"]:  # `27日至28日`: a range of days of the article's month
             raws.append(_Raw(mt.start(), mt.end(), None, None, number(g["rd1"]), ed=number(g["rd2"]), has_end=True,
                              rel="day"))
-        elif g["lm"]:
-            raws.append(_Raw(mt.start(), mt.end(), None, number(g["lm"]), number(g["ld"])))
+        elif g["lm"] or g["nm"]:
+            raws.append(_Raw(mt.start(), mt.end(), None, number(g["lm"] or g["nm"]), number(g["ld"] or g["nd"])))
         elif g["dd"]:
             raws.append(_Raw(mt.start(), mt.end(), None, None, number(g["dd"]), rel="day"))
         elif g["pm"]:  # `今天(9.13)`: the bracket is the month-day

@@ -43,3 +43,13 @@ def test_a_meeting_held_after_the_one_before_it_takes_its_date():
     drafts = [MeetingDraft(0, first + 12, first), MeetingDraft(second - 2, len(text), second)]
     assign_dates(drafts, [DateHit(0, 6, "3月2日上午", "2021-03-02")], SentenceIndex(text))
     assert drafts[1].date is None  # nothing says it followed
+
+
+def test_a_long_headline_names_the_meeting_the_body_reports():
+    body = "\n3月2日,市长张某某主持召开市政府常务会议,研究部署安全生产工作。会议要求压实责任。"
+    for headline in ("张某某主持召开市政府常务会议,协同作战 齐抓共管 抓好安全生产工作",
+                     "原标题:市委市政府召开全市安全生产电视电话会议 深刻汲取事故教训 守住安全生产底线 张某某提出要求"):
+        assert [m.date for m in _rec("某某新闻网\n" + headline + body, "2021-03-03").meetings] == ["2021-03-02"]
+    # a paragraph of the story with two commas is no headline
+    story = "3月2日,市长张某某主持召开市政府常务会议,研究部署工作\n会议要求压实责任。"
+    assert [m.date for m in _rec(story, "2021-03-03").meetings] == ["2021-03-02"]

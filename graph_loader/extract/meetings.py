@@ -322,8 +322,13 @@ def is_headline(text: str, index: SentenceIndex, pos: int) -> bool:
     sent = index.at(pos)
     line = text[sent.start:sent.end].strip()
     before = text[max(0, sent.start - 1):sent.start]
-    return (len(line) <= 40 and not re.search(r"[。！？!?；;，,]", line)
-            and (sent.start == 0 or before == "\n" or not before.strip()))
+    if not (sent.start == 0 or before == "\n" or not before.strip()) or re.search(r"[。！？!?；;]", line):
+        return False
+    commas = line.count(",") + line.count("，")
+    # a longer headline (`原标题:某某召开…会议 某某作出批示`, `某某主持召开常务会议,抓好某某工作`): a whole
+    # line with one comma at most, ended by the line break
+    return (len(line) <= 40 and not commas) or (
+        len(line) <= 80 and commas <= 1 and text[sent.end - 1:sent.end] == "\n")
 
 
 def segment_meetings(text: str, index: SentenceIndex,

@@ -224,3 +224,12 @@ def test_any_bytes_give_a_document_or_a_rejection(data):
     assert isinstance(d, (Document, Rejection))
     if isinstance(d, Rejection):
         assert d.reason and d.path == "x.txt"
+
+
+def test_a_date_line_dropped_as_boilerplate_is_read_as_a_header_line():
+    # a long keyword line (taken for the story's start), two lines without a full stop, then the source line
+    # with the date: the first paragraph is the story's line after it, the date line a header's
+    keywords = "最新资讯在线观看一区二区,专题精品免费网站,综合频道视频在线观看,热门推荐一区二区三区,地方新闻精品视频在线观看免费,一区二区"
+    text = (keywords + "\n本地新闻\n全市安全生产工作紧急会议召开\n来源:某某新闻网 作者:张某,李某 2019-05-11 09:03\n"
+            "某某新闻网讯(记者 张某)5月10日晚,某市召开全市安全生产工作紧急会议,传达精神。会议要求压实责任。")
+    assert ingest(text).metadata.published == "2019-05-11"

@@ -21,10 +21,10 @@ def test_a_meeting_of_the_centre_named_without_a_region():
 
 def test_quan_qu_in_an_autonomous_region_without_a_district_home_is_the_region():
     from graph_loader.extract.regions import relative_region
-    assert relative_region("全区", "内蒙古自治区兴安盟") == "内蒙古自治区"
+    assert relative_region("全区", "内蒙古自治区锡林郭勒盟") == "内蒙古自治区"
     assert relative_region("我区", "广西壮族自治区柳州市") == "广西壮族自治区"
     assert relative_region("全区", "广西壮族自治区柳州市城中区") == "广西壮族自治区柳州市城中区"  # a district's own
-    assert relative_region("区", "内蒙古自治区兴安盟") is None  # `区委` alone: a district's
+    assert relative_region("区", "内蒙古自治区锡林郭勒盟") is None  # `区委` alone: a district's
     assert relative_region("全区", "江苏省南通市") is None
 
 
@@ -47,9 +47,32 @@ def test_a_meeting_held_after_the_one_before_it_takes_its_date():
 
 def test_a_long_headline_names_the_meeting_the_body_reports():
     body = "\n3月2日,市长张某某主持召开市政府常务会议,研究部署安全生产工作。会议要求压实责任。"
-    for headline in ("张某某主持召开市政府常务会议,协同作战 齐抓共管 抓好安全生产工作",
-                     "原标题:市委市政府召开全市安全生产电视电话会议 深刻汲取事故教训 守住安全生产底线 张某某提出要求"):
+    for headline in ("张某某主持召开市政府常务会议,部署汛期安全 防范化解风险",
+                     "原标题:市政府召开全市防汛和安全生产视频会议 压紧压实各方责任 确保度汛平安 张某某出席"):
         assert [m.date for m in _rec("某某新闻网\n" + headline + body, "2021-03-03").meetings] == ["2021-03-02"]
     # a paragraph of the story with two commas is no headline
     story = "3月2日,市长张某某主持召开市政府常务会议,研究部署工作\n会议要求压实责任。"
     assert [m.date for m in _rec(story, "2021-03-03").meetings] == ["2021-03-02"]
+
+
+def test_a_range_of_days_dates_the_meetings_it_holds_in_order():
+    text = "3月2日至3日,省政府在甲乙、丙丁分别召开省安委会全体会议和全省安全生产工作会议,省长张某某出席并讲话。"
+    assert _dated(text, "2021-03-05") == [("2021-03-02", "province"), ("2021-03-03", "province")]
+    one = "3月2日至3日,省政府召开全省安全生产工作会议,省长张某某出席并讲话。"
+    assert _dated(one, "2021-03-05") == [("2021-03-02", "province")]
+
+
+def test_day_of_range():
+    from graph_loader.extract.dates import DateHit, day_of_range
+    hit = DateHit(0, 9, "3月30日至4月1日", "2021-03-30", "2021-04-01")
+    assert [day_of_range(hit, k) for k in range(4)] == ["2021-03-30", "2021-03-31", "2021-04-01", "2021-04-01"]
+    assert day_of_range(DateHit(0, 9, "3月30日至31日", "--03-30", "--03-31"), 1) == "--03-31"
+
+
+def test_places_listed_after_zai_are_venues_not_the_convener():
+    from graph_loader.extract.meetings import _subject_place
+    from graph_loader.extract.regions import find_regions
+    text = "省政府在桂林、柳州分别召开会议"
+    assert _subject_place(text, text.index("召开"), find_regions(text)) is None
+    text = "柳州市在桂林召开会议"
+    assert _subject_place(text, text.index("召开"), find_regions(text)) == "广西壮族自治区柳州市"

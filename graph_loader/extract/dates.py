@@ -62,10 +62,10 @@ _PATTERN = re.compile(
     + "|" + _Y.format(p="c") + "?" + _M.format(p="c") + _DN.format(p="c") + _SEP + _D.format(p="e") + _PART
     + r"|(?P<isoy>\d{4})[-/.](?P<isom>\d{1,2})[-/.](?P<isod>\d{1,2})(?!\d)"
     + r"|(?<![月\d])(?P<rd1>\d{1,2})[日号]?" + _SEP + r"(?P<rd2>\d{1,2})[日号]" + _PART
-    # `12.22全省安全生产工作会`: a meeting named by its month and day, written with a dot
+    # `3.15全省安全生产工作会`: a meeting named by its month and day, written with a dot
     + r"|(?<![\d.．·第A-Za-z])(?P<nm>1[0-2]|[1-9])[.．](?P<nd>[12]\d|3[01]|0?[1-9])(?=全?[省市县区州国]"
     + IN_CLAUSE + "{0,24}?会)"
-    # `531日下午`: a month-day whose 月 the page lost, read only before a part of the day
+    # `615日下午`: a month-day whose 月 the page lost, read only before a part of the day
     + r"|(?<![\d年月.．/第])(?P<lm>1[0-2]|[1-9])(?P<ld>[0-2]\d|3[01])[日号](?=" + alternation(_words("part")) + ")"
     + _PART
     + r"|(?<![月\d])(?P<dd>\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]"
@@ -94,9 +94,9 @@ _SENTENCE_END = re.compile("[" + re.escape(FULL_STOP_MARKS) + "]")  # the scope 
 # the year of an article whose dates have none, when it is the only one so named and no date states one
 # (a part of a year planned ahead alone, `部署2020年一季度工作`, may be planned the year before: no year; after a
 # year summed up it marks the turn of the year)
-# the work year is also a year handed down with its plan (`下达2010年安全生产目标责任书`), a year with a plan
-# a few words after it (`签署2008年安全生产各项责任状`), a part of a year carried out now (`开展2024年第一季度
-# 督导工作`) and a year in a campaign's name (`某某专项整治2023行动`)
+# the work year is also a year handed down with its plan (`下达2016年某某目标责任书`), a year with a plan a few
+# words after it (`递交2016年某某各项责任状`), a part of a year carried out now (`开展2016年第二季度某某
+# 检查`) and a year in a campaign's name (`某某攻坚2016行动`)
 _YEAR = r"(?:19|20)\d{2}"
 _WORK_YEAR = re.compile(r"(?:(?<=[全我本][省市县区州盟旗])|"
                         + "|".join(f"(?<={re.escape(w)}{le})" for w in _words("plan_verb") for le in ("", "了"))
@@ -289,3 +289,12 @@ def _ref_year(ref: _Day | None, m: int, d: int) -> int | None:
         return None
     return ref.y - 1 if (m, d) > (ref.m, ref.d) else ref.y
 
+
+def day_of_range(hit: DateHit, k: int) -> str | None:
+    """The `k`-th day (0 = the first) of a range of days, its last day when `k` runs past it."""
+    first, last = _parse_day(hit.value), _parse_day(hit.end_value)
+    if first is None or last is None:
+        return hit.value
+    day = first.shift(k)
+    end = hit.end_value or day
+    return min(day, end) if day[:2] == end[:2] else end

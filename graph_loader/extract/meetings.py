@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from graph_loader.extract.bodies import level_region
-from graph_loader.extract.dates import DateHit
+from graph_loader.extract.dates import DateHit, day_of_range
 from graph_loader.extract.lexicon_files import alternation, rows, words
 from graph_loader.extract.persons import LIST_INTRO, NameMention
 from graph_loader.extract.regex_scan import finditer_at
@@ -782,6 +782,14 @@ def assign_dates(meetings: list[MeetingDraft], dates: list[DateHit], index: Sent
                 best = max(before, key=lambda d: d.start)
             elif after:
                 best = min(after, key=lambda d: d.start)
+            # a range of days nearer before the held event in its sentence (`3月2日至3日，省政府分别召开甲会议和
+            # 乙会议`): the meetings it holds take its days in order, the last ones its last day
+            span = max((d for d in dates if d.value and d.end_value and sent.start <= d.start < anchor
+                        and (best is None or d.start > best.start)), key=lambda d: d.start, default=None)
+            if span is not None:
+                k = sum(1 for o in meetings[:i] if o.held is not None and o.date_span == (span.start, span.end))
+                m.date, m.date_span = day_of_range(span, k), (span.start, span.end)
+                continue
         if best is not None:
             m.date, m.date_span = best.value, (best.start, best.end)
         elif (m.after_prev and m.relays_meeting is not None and m.relays_meeting < i and anchor is not None
@@ -858,7 +866,7 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
                 m.level = level_of_chars(body.group(1), context)  # `县安委会召开…会议`: the convener's level
                 m.level_rule = "meeting.level.convener_body" if m.level else None
             if m.level is None and m.name and (is_national_body(m.name) or _in_capital(text, m)):
-                # `国务院安委会某某电视电话会议召开`, `某某会议5月31日在京召开`: no region holds it, the centre does
+                # `国务院安委会某某电视电话会议召开`, `某某会议3月2日在京召开`: no region holds it, the centre does
                 m.level, m.level_rule = "national", "meeting.level.national_name"
                 continue
             if m.level is None and home is not None:  # `…巡查组进驻我县`: the report's own level
@@ -949,9 +957,14 @@ def _subject_place(text: str, held: int, regions: list[RegionHit]) -> str | None
     cs = clause_start(text, held)
     if text.startswith(("在", "于"), cs):  # `在X召开`: where, not who
         return None
+    venue_end = -1  # the end of the last place written after `在` (`在甲市、乙市分别召开`: a list of venues)
     for h in regions:
-        if cs <= h.start < held and not text.startswith(("在", "于", "赴"), h.start - 1):
-            return h.path
+        if not cs <= h.start < held:
+            continue
+        if text.startswith(("在", "于", "赴"), h.start - 1) or (h.start - 1 == venue_end and text[venue_end] == "、"):
+            venue_end = h.end
+            continue
+        return h.path
     return None
 
 

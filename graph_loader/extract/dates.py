@@ -4,7 +4,8 @@ Values are `YYYY-MM-DD`, or `--MM-DD` where no year follows from the text. A
 month-day takes its year, in order, from: the other end of its range, an explicit
 date or a numbered session (`2022年第二次全体会议`) of the same sentence, the
 article's published date (the previous year when the day would fall after it), the
-one year all explicit dates and numbered sessions of the article share. Relative
+one year all explicit dates and numbered sessions of the article share, else (a report with no
+date line and no stated year) the year of the work it plans or carries out (`_WORK_YEAR`). Relative
 words (`昨天`, `今(18)日`), a bare day (`15日上午`) and a range of days (`27日至28日`)
 count from the article's day: its dateline (`本报济南2月23日讯`) when it has one,
 else its published date; with neither they have no value. `当日` keeps its surface

@@ -75,6 +75,22 @@ def test_a_headline_under_a_masthead_names_no_meeting_of_its_own():
     assert len(ms) == 1 and ms[0].level == "province"
 
 
+def test_a_headline_with_a_comma_or_a_label_repeats_the_body_meeting():
+    ms = _meetings("网站导航_首页_视频\n王建国主持召开市政府常务会议,部署安全生产工作\n"
+                   "3月1日,河北省邢台市市长王建国主持召开市政府常务会议,研究部署安全生产工作。", None)
+    assert [(m.date, m.level) for m in ms] == [("--03-01", "prefecture")]
+    ms = _meetings("原标题:省政府召开全省安全生产电视电话会议 深刻吸取某某事故教训 守住安全生产底线 王建国提出要求\n"
+                   "3月1日,河北省政府召开全省安全生产电视电话会议。省长王建国出席会议并讲话。", None)
+    assert [(m.date, m.level) for m in ms] == [("--03-01", "province")]
+
+
+def test_a_headline_meeting_the_body_reports_only_by_its_acts_is_found():
+    ms = _meetings("河北省邢台市临西县某某局召开会议\n近日,临西县某某局在该局会议室学习贯彻安全生产责任制规定,"
+                   "会议由局长王建国主持,相关股室负责人参会。", None)
+    assert len(ms) == 1 and ms[0].level == "county" and ms[0].region == "河北省邢台市临西县"
+    assert [(p.name, p.role) for p in ms[0].participants] == [("王建国", "chair")]
+
+
 def test_a_venue_where_nobody_speaks_gives_way_to_the_follow_up_meeting():
     ms = _meetings("4月2日,全省节日安全防范工作视频会议召开。副市长王建国在市分会场参会。"
                    "省视频会议结束后,我市立即召开全市节日安全防范工作会议,迅速贯彻落实省会议精神。"

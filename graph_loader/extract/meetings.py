@@ -316,13 +316,29 @@ def _act_nouns() -> frozenset[str]:
     return frozenset(r[2] for r in rows("meeting_acts.tsv"))
 
 
+_HEADER_LINE = 60  # characters of a headline above the body's first sentence
+
+
+@cache
+def _headline_labels() -> tuple[str, ...]:
+    return tuple(r[0] for r in rows("meeting_cues.tsv") if r[1] == "headline")
+
+
 def is_headline(text: str, index: SentenceIndex, pos: int) -> bool:
-    """A short line of its own without closing punctuation (a headline or a caption)."""
+    """A short line of its own without closing punctuation (a headline or a caption). Above the body's
+    first sentence a headline may be longer and hold a comma (`某某主持召开市政府常务会议,部署某某工作`);
+    a line opened by a label (`原标题:…`, meeting_cues.tsv `headline`) is one at any length."""
     sent = index.at(pos)
     line = text[sent.start:sent.end].strip()
     before = text[max(0, sent.start - 1):sent.start]
-    return (len(line) <= 40 and not re.search(r"[。！？!?；;，,]", line)
-            and (sent.start == 0 or before == "\n" or not before.strip()))
+    if not (sent.start == 0 or before == "\n" or not before.strip()):
+        return False
+    if text.startswith(_headline_labels(), text.rfind("\n", 0, pos) + 1):
+        return True
+    if len(line) <= 40 and not re.search(r"[。！？!?；;，,]", line):
+        return True
+    return (len(line) <= _HEADER_LINE and not _SENTENCE_END.search(line) and not _SENTENCE_END.search(text, 0, sent.start)
+            and line[-1:] not in "，,、" and text[sent.start:sent.end].endswith("\n"))
 
 
 def segment_meetings(text: str, index: SentenceIndex,
@@ -354,8 +370,11 @@ def segment_meetings(text: str, index: SentenceIndex,
         m.name = e.name[1:] if e.name and e.name.startswith("了") else e.name  # `召开了全市…会议`
         m.kind = lex.kinds.get(e.noun or "", "other")
 
+    headline: _Event | None = None
     for e in _events(text):
         if e.kind == "held" and (is_headline(text, index, e.pos) or _in_title(text, e.pos) or _on_link_line(text, e.pos)):
+            if headline is None and is_headline(text, index, e.pos):
+                headline = e
             continue  # the article's headline names the meeting the body reports (quoted too: `《某县召开…会议》由某网提供`)
         if e.kind == "held" and e.act and cur is not None and cur.held is not None and cur.held < e.pos \
                 and not _SENTENCE_END.search(text, cur.held, e.pos):
@@ -403,6 +422,12 @@ def segment_meetings(text: str, index: SentenceIndex,
                 continue  # `各县设分会场`, `…负责人在X分会场收听收看`: nobody named there, nothing new
             else:  # `会议结束后，…在X分会场收听收看`: the lower meeting is the venue's
                 cur.branch, cur.branch_pos = True, e.pos
+    if not meetings and headline is not None:
+        # `某县某局召开会议` over a body that only says what was done there (`在会议室学习…，会议由某某主持`):
+        # the headline's meeting is the one the body reports
+        cur = MeetingDraft(start=0)
+        set_held(cur, headline)
+        meetings.append(cur)
     if meetings and meetings[0].held is not None and (
             call := _verbs_re("courtesy").search(text, 0, clause_start(text, meetings[0].held))):
         # `市长X会见了督查组一行…。在当日下午召开的座谈会上`: a courtesy call before the first meeting held

@@ -91,6 +91,13 @@ def test_a_headline_meeting_the_body_reports_only_by_its_acts_is_found():
     assert [(p.name, p.role) for p in ms[0].participants] == [("王建国", "chair")]
 
 
+def test_an_autonomous_region_post_says_a_province_meeting_held_in_a_city():
+    # `全区…会议在某市召开` under a chair whose posts open with 自治区: the region's meeting, not a district's
+    ms = _meetings("4月2日下午,全区安全生产工作电视电话会议在银川召开,安排部署我区安全生产工作。"
+                   "自治区党委副书记、自治区主席王建国主持会议并讲话。", None)
+    assert [(m.date, m.level) for m in ms] == [("--04-02", "province")]
+
+
 def test_a_venue_where_nobody_speaks_gives_way_to_the_follow_up_meeting():
     ms = _meetings("4月2日,全省节日安全防范工作视频会议召开。副市长王建国在市分会场参会。"
                    "省视频会议结束后,我市立即召开全市节日安全防范工作会议,迅速贯彻落实省会议精神。"

@@ -23,7 +23,7 @@ from graph_loader.extract.dates import DateHit
 from graph_loader.extract.lexicon_files import alternation, rows, words
 from graph_loader.extract.persons import LIST_INTRO, NameMention
 from graph_loader.extract.regex_scan import finditer_at
-from graph_loader.extract.regions import RegionHit, level_of, parent_path, relative_words_re
+from graph_loader.extract.regions import RegionHit, level_of, parent_path, relative_level, relative_words_re
 from graph_loader.extract.sentences import SentenceIndex
 from graph_loader.lang.chars import CLAUSE_END, CLAUSE_MARKS, IN_CLAUSE, SENTENCE_MARKS, clause_start
 from graph_loader.lang.kinds import kind_of_noun
@@ -920,7 +920,7 @@ def level_of_chars(char: str, context: str | None) -> str | None:
     if char == "市":
         path = level_region(char, context)
         return level_of(path) if path else None
-    return CHAR_LEVEL.get(char)
+    return CHAR_LEVEL.get(char) or relative_level(char)  # `自治区主席`: a province
 
 
 def _level_from_chars(m: MeetingDraft, person_levels: dict[str, list[str]]) -> str | None:
@@ -929,7 +929,7 @@ def _level_from_chars(m: MeetingDraft, person_levels: dict[str, list[str]]) -> s
         for p in sorted(m.participants.values(), key=lambda p: p.start):
             if p.role != role:
                 continue
-            levels = [CHAR_LEVEL[c] for c in person_levels.get(p.name, []) if c in CHAR_LEVEL]
+            levels = [lv for c in person_levels.get(p.name, []) if (lv := CHAR_LEVEL.get(c) or relative_level(c))]
             if levels:
                 return max(levels, key=LEVEL_RANK.__getitem__)
             if "市" in person_levels.get(p.name, []):

@@ -64,6 +64,7 @@ from graph_loader.extract.regions import (
     find_regions,
     gazetteer,
     level_of,
+    level_word_at,
     part_of_a_word,
     place_of,
     relative_words_re,
@@ -312,8 +313,8 @@ def _persons(record: ExtractionRecord, mentions: list[NameMention], region_at: d
                                      body_kind=ref.kind if ref else None, region=ref.region if ref else None))
             if ref is not None and ref.region:
                 regions_of[m.name].append(ref.region)
-            lead = t.full[len(place.surface) - 1] if place else t.full[0]
-            levels_of[m.name].append(lead if lead in LEVEL_CHARS else (
+            lead = t.full[len(place.surface) - 1] if place else (level_word_at(t.full) or t.full[0])
+            levels_of[m.name].append(lead if lead in LEVEL_CHARS or len(lead) > 1 else (
                 post_level(t.post) or (_NATIONAL_CHAR if is_national_body(t.full) else "")))
             _add_body(bodies, ref, ev(t.start, t.end, "body.of_title"))
     record.persons = list(people.values())

@@ -601,6 +601,20 @@ def _relative_words() -> dict[str, str]:
     return {row[0]: row[1] for row in lexicon_rows("region_relative.tsv")}
 
 
+def relative_level(word: str) -> str | None:
+    """The level a word of region_relative.tsv says whatever the home (`自治区` a province); None for a
+    word whose kind is a suffix (`市`: a prefecture or a county-level city)."""
+    kind = _relative_words().get(word)
+    return kind if kind in LOCAL_LEVELS else None
+
+
+def level_word_at(title: str) -> str | None:
+    """The longest word of region_relative.tsv of two characters or more that opens a title and says a
+    level by itself (`自治区主席` → `自治区`)."""
+    return max((w for w in _relative_words() if len(w) > 1 and title.startswith(w) and relative_level(w)),
+               key=len, default=None)
+
+
 def _chain(path: str) -> list[Place]:
     """The places from the province down to `path`."""
     out: list[Place] = []

@@ -98,6 +98,15 @@ def test_an_autonomous_region_post_says_a_province_meeting_held_in_a_city():
     assert [(m.date, m.level) for m in ms] == [("--04-02", "province")]
 
 
+def test_who_attends_a_meeting_convened_by_others_is_no_chair():
+    # `X出席某日下午召开的座谈会`: 召开的 names the meeting; doubled commas of a scraped page change nothing
+    ms = _meetings("6月12日,省考核组进驻河北省邢台市。省应急厅副厅长王建国,,省能源局副局长李明华等领导"
+                   "出席12日下午召开的座谈交流会。会上,市长赵志刚作汇报。", None)
+    roles = {(p.name, p.role) for m in ms for p in m.participants}
+    assert {("王建国", "attendee"), ("李明华", "attendee")} <= roles
+    assert not any(r == "chair" for n, r in roles if n in ("王建国", "李明华"))
+
+
 def test_a_venue_where_nobody_speaks_gives_way_to_the_follow_up_meeting():
     ms = _meetings("4月2日,全省节日安全防范工作视频会议召开。副市长王建国在市分会场参会。"
                    "省视频会议结束后,我市立即召开全市节日安全防范工作会议,迅速贯彻落实省会议精神。"

@@ -107,6 +107,13 @@ def test_who_attends_a_meeting_convened_by_others_is_no_chair():
     assert not any(r == "chair" for n, r in roles if n in ("王建国", "李明华"))
 
 
+def test_a_group_reference_opening_a_paragraph_gives_the_listed_leaders_its_role():
+    ms = _meetings("3月1日,河北省邢台市召开全市安全生产会议,市领导王建国、李明华、赵志刚出席会议。\n"
+                   "会议研究了有关工作。\n市领导分别就各自分管领域的安全生产工作讲了意见。", None)
+    assert {(p.name, p.role) for p in ms[0].participants} == {
+        ("王建国", "speaker"), ("李明华", "speaker"), ("赵志刚", "speaker")}
+
+
 def test_a_venue_where_nobody_speaks_gives_way_to_the_follow_up_meeting():
     ms = _meetings("4月2日,全省节日安全防范工作视频会议召开。副市长王建国在市分会场参会。"
                    "省视频会议结束后,我市立即召开全市节日安全防范工作会议,迅速贯彻落实省会议精神。"

@@ -581,7 +581,8 @@ def _group_roles(text: str, index: SentenceIndex, people: list[NameMention]) -> 
     without posts (the list nearest before) take the speaker's or chair's cue of a clause about them."""
     out: list[PersonRole] = []
     for m in _group_re().finditer(text) if "领导" in text else ():  # every group reference says 领导
-        cues = [c for c in _role_cues(text, m.end(), _clause_end(text, m.end(), index.at(m.start()).end))
+        # the sentence of the reference's last character: a line break before it ends the sentence before
+        cues = [c for c in _role_cues(text, m.end(), _clause_end(text, m.end(), index.at(m.end() - 1).end))
                 if c[1] != "attendee"]
         listed = [p for p in people if p.rule in _LISTED and p.end <= m.start()]
         if not cues or not listed:

@@ -608,11 +608,16 @@ def relative_level(word: str) -> str | None:
     return kind if kind in LOCAL_LEVELS else None
 
 
+@lru_cache(maxsize=1)
+def _level_words() -> tuple[str, ...]:
+    """The words of region_relative.tsv of two characters or more that say a level by themselves, longest first."""
+    return tuple(sorted((w for w in _relative_words() if len(w) > 1 and relative_level(w)), key=len, reverse=True))
+
+
 def level_word_at(title: str) -> str | None:
-    """The longest word of region_relative.tsv of two characters or more that opens a title and says a
-    level by itself (`自治区主席` → `自治区`)."""
-    return max((w for w in _relative_words() if len(w) > 1 and title.startswith(w) and relative_level(w)),
-               key=len, default=None)
+    """The longest of `_level_words` that opens a title (`自治区主席` → `自治区`), else None."""
+    words = _level_words()
+    return next(w for w in words if title.startswith(w)) if title.startswith(words) else None
 
 
 def _chain(path: str) -> list[Place]:

@@ -114,6 +114,19 @@ def test_a_group_reference_opening_a_paragraph_gives_the_listed_leaders_its_role
         ("王建国", "speaker"), ("李明华", "speaker"), ("赵志刚", "speaker")}
 
 
+def test_a_join_right_after_a_meeting_noun_holds_a_second_meeting():
+    ms = _meetings("3月1日,河北省邢台市召开全市安全生产电视电话会和市安委会第九次会议,市长王建国讲话。", None)
+    assert [m.level for m in ms] == ["prefecture", "prefecture"]
+    ms = _meetings("3月1日,河北省邢台市召开全市安全生产和消防工作会议,市长王建国讲话。", None)
+    assert len(ms) == 1  # a join inside one meeting's name
+
+
+def test_every_place_of_a_venue_list_is_where_not_who():
+    ms = _meetings("3月1日至2日,省政府在石家庄、邢台分别召开省安委会全体会议和全省安全生产工作会议。"
+                   "省长王建国讲话。", None)
+    assert [(m.level, m.region) for m in ms] == [("province", "河北省"), ("province", "河北省")]
+
+
 def test_a_venue_where_nobody_speaks_gives_way_to_the_follow_up_meeting():
     ms = _meetings("4月2日,全省节日安全防范工作视频会议召开。副市长王建国在市分会场参会。"
                    "省视频会议结束后,我市立即召开全市节日安全防范工作会议,迅速贯彻落实省会议精神。"

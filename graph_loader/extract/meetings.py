@@ -275,14 +275,21 @@ def _list_next_re() -> re.Pattern[str]:
                       + alternation(_lex().kinds) + ")")
 
 
+_JOINS = ("和", "及", "以及")  # what joins two meetings held one after the other (`召开甲电视电话会和乙会议`)
+
+
 def _listed(text: str, m: re.Match[str]) -> list[_Event]:
     """`甲、乙分别召开了A会议、B会议和C座谈会`: the items after the first of a list held severally, each a
-    meeting; without a distributive word before the verb a list stays one meeting's name."""
-    if not _several_re().search(text, max(0, m.start() - 4), m.start()):
+    meeting; without a distributive word before the verb only a join right after a meeting noun to a
+    body's meeting makes another one (`召开全州某某电视电话会和州安委会第九次会议`); else a list stays one
+    meeting's name (`召开安全生产和消防工作会议`, `召开安全生产工作会议和消防工作会议`)."""
+    several = bool(_several_re().search(text, max(0, m.start() - 4), m.start()))
+    if not several and not text.startswith(_JOINS, m.end("n")):
         return []
     out: list[_Event] = []
     pos = m.end("n")
-    while (nxt := _list_next_re().match(text, pos)) is not None:
+    while (nxt := _list_next_re().match(text, pos)) is not None and (
+            several or text.startswith(_JOINS, pos) and _convener_body_re().match(text, nxt.start("np"))):
         np = nxt.group("np").strip()
         out.append(_Event(nxt.start("np"), nxt.end(), "held", nxt.group("n"), np + nxt.group("n"),
                           nxt.group("n") == "会议" and not np, listed=True))
@@ -946,9 +953,14 @@ def _subject_place(text: str, held: int, regions: list[RegionHit]) -> str | None
     cs = clause_start(text, held)
     if text.startswith(("在", "于"), cs):  # `在X召开`: where, not who
         return None
+    venue_end = -1  # `在甲、乙分别召开`: every place of a venue list is where, not who
     for h in regions:
-        if cs <= h.start < held and not text.startswith(("在", "于", "赴"), h.start - 1):
-            return h.path
+        if not cs <= h.start < held:
+            continue
+        if text.startswith(("在", "于", "赴"), h.start - 1) or (h.start - 1 == venue_end and text[h.start - 1] in "、和及与"):
+            venue_end = h.end
+            continue
+        return h.path
     return None
 
 

@@ -127,6 +127,12 @@ def test_every_place_of_a_venue_list_is_where_not_who():
     assert [(m.level, m.region) for m in ms] == [("province", "河北省"), ("province", "河北省")]
 
 
+def test_a_leader_whose_instruction_is_relayed_is_cited_not_a_participant():
+    ms = _meetings("3月1日,河北省安委会全体会议在石家庄召开,会议贯彻落实王建国书记、李明华省长关于安全生产的"
+                   "指示批示精神,传达学习了省委书记赵志刚关于某某化工厂火灾事故批示精神。副省长孙立讲话。", None)
+    assert {(p.name, p.role) for m in ms for p in m.participants} == {("孙立", "speaker")}
+
+
 def test_a_venue_where_nobody_speaks_gives_way_to_the_follow_up_meeting():
     ms = _meetings("4月2日,全省节日安全防范工作视频会议召开。副市长王建国在市分会场参会。"
                    "省视频会议结束后,我市立即召开全市节日安全防范工作会议,迅速贯彻落实省会议精神。"

@@ -511,7 +511,8 @@ def _speaks_at_venue(text: str, index: SentenceIndex, pos: int) -> bool:
 def _cited_re() -> re.Pattern[str]:
     nouns = alternation(words("cited_instructions.tsv"))
     # `X同志的批示精神`: the address after the name changes nothing
-    return re.compile(r"(?:同志)?(?:(?:(?:关于|对)[^，,。；;]{0,30}?)?的)?(?:" + nouns + r")|作出的")
+    # `X关于某某事故批示精神`: after 关于 the 的 may be left out
+    return re.compile(r"(?:同志)?(?:(?:(?:关于|对)[^，,。；;]{0,30}?)?的|关于[^，,。；;]{0,30}?)?(?:" + nouns + r")|作出的")
 
 
 def _role_cues(text: str, start: int, end: int) -> list[tuple[str, str, int]]:
@@ -644,8 +645,8 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
         nxt = people[i + 1].start if i + 1 < len(people) and people[i + 1].start < sent.end else sent.end
         clause = _clause_end(text, m.end, sent.end)
         own_end = min(nxt, clause)  # cues bind within the name's clause
-        # a national leader's title stands after the name (`某某总理批示要求`): what is cited follows it
-        after = max([m.end] + [t.end for t in m.titles if m.national and t.start >= m.end])
+        # a title after the name (`某某总理批示要求`, `某某主席关于…的指示`): what is cited follows it
+        after = max([m.end] + [t.end for t in m.titles if t.start >= m.end])
         if text.startswith(("的", "委托"), m.end) or _cited_re().match(text, after, max(own_end, after)):
             continue  # `X的…`, `X关于…的批示`: cited, not at the meeting; `受X委托，Y讲话`: Y stands in for X
         if not m.national and (before := _lead_cue(text, m.start)) is not None:

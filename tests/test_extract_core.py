@@ -298,6 +298,12 @@ def test_a_rank_group_closes_or_opens_a_list_of_names():
     assert persons_of(rec)["黎明辉"] == []
 
 
+def test_a_list_piece_closed_by_a_comma_mark_is_read_whole():
+    # `李某来` before 、: no verb stands before a list mark, so the three characters are the name
+    assert [m.name for m in find_persons("县领导王建国、李青来、付磊参加。")] == ["王建国", "李青来", "付磊"]
+    assert [m.name for m in find_persons("县长王建国来我县调研。")] == ["王建国"]
+
+
 def test_ordinary_words_opening_a_clause_are_not_names():
     assert find_persons("。同时要求参加会议的单位。高度重视出席会议。全体干部参加会议。") == []
 

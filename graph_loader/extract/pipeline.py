@@ -64,11 +64,11 @@ from graph_loader.extract.regions import (
     find_regions,
     gazetteer,
     level_of,
+    level_word_at,
     part_of_a_word,
     place_of,
     relative_words_re,
     title_home,
-    town_path,
     township_names,
 )
 from graph_loader.extract.sectors import find_sectors
@@ -313,8 +313,8 @@ def _persons(record: ExtractionRecord, mentions: list[NameMention], region_at: d
                                      body_kind=ref.kind if ref else None, region=ref.region if ref else None))
             if ref is not None and ref.region:
                 regions_of[m.name].append(ref.region)
-            lead = t.full[len(place.surface) - 1] if place else t.full[0]
-            levels_of[m.name].append(lead if lead in LEVEL_CHARS else (
+            lead = t.full[len(place.surface) - 1] if place else (level_word_at(t.full) or t.full[0])
+            levels_of[m.name].append(lead if lead in LEVEL_CHARS or len(lead) > 1 else (
                 post_level(t.post) or (_NATIONAL_CHAR if is_national_body(t.full) else "")))
             _add_body(bodies, ref, ev(t.start, t.end, "body.of_title"))
     record.persons = list(people.values())
@@ -363,9 +363,7 @@ def _home_township(text: str, ctx: str) -> str | None:
     if level_of(ctx) == "township":
         return ctx
     towns = township_names()
-    # a prefecture without counties holds its towns in the gazetteer's `市直辖行政区划` line
-    homes = [ctx] if ctx in towns else [k for k in towns if k.startswith(ctx) and "直辖" in k[len(ctx):]]
-    found = {town_path(home, name) for home in homes for name in towns.get(home, ())
+    found = {ctx + name for name in towns.get(ctx, ())
              if len(bare := name.removesuffix(name[-2:] if name.endswith("街道") else name[-1])) >= 2 and bare in text}
     return found.pop() if len(found) == 1 else None
 

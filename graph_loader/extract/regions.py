@@ -107,6 +107,10 @@ def gazetteer() -> Gazetteer:
             cur = Place(name, prov.path + name, "prefecture", d.code, prov.path, prov.name)
         else:  # a county under a skipped prefecture line hangs from the province
             parent = placed.get(id(d.parent)) or placed[id(d.parent.parent)]
+            if name in _DIRECT:  # a prefecture without counties: its towns hang from it (`某市某某镇`)
+                county_lines[parent.path] = county_lines.get(parent.path, ()) + d.townships
+                placed[id(d)] = parent
+                continue
             cur = Place(name, parent.path + name, "county", d.code, parent.path, parent.province)
             county_lines[cur.path] = d.townships
         placed[id(d)] = cur
@@ -403,7 +407,8 @@ def _add_townships(text: str, hits: list[RegionHit]) -> list[RegionHit]:
     lone, towns = _lone_towns(text, hits)
     if towns:
         hits = [h for h in hits if not any(a < h.end and h.start < b for a, b in towns)]
-    counties = list(dict.fromkeys([*(h.path for h in hits if h.level == "county"), *lone]))
+    homes = _townships()  # counties, and prefectures without counties
+    counties = list(dict.fromkeys([*(h.path for h in hits if h.level != "township" and h.path in homes), *lone]))
     if not counties:
         return hits
     found: list[RegionHit] = []
@@ -419,7 +424,7 @@ def _add_townships(text: str, hits: list[RegionHit]) -> list[RegionHit]:
                 hits = [h for h in hits if h not in inside]
             if any(h.start < e and s < h.end for h in hits) or any(f.start < e and s < f.end for f in found):
                 continue
-            found.append(RegionHit(s, e, text[s:e], town_path(county, text[s:e]), "township", None))
+            found.append(RegionHit(s, e, text[s:e], county + text[s:e], "township", None))
     if not found:
         return hits
     out: list[RegionHit] = []
@@ -498,27 +503,16 @@ def resolve_region(name: str, context: str | None = None) -> RegionHit | None:
     return _hit(0, len(name), name, cur) if cur else None
 
 
-def town_path(county: str, name: str) -> str:
-    """The path of township `name` under the gazetteer's county line `county`: a prefecture without
-    counties keeps its towns in a `市直辖行政区划` line, which the path leaves out (`某省某市某镇`)."""
-    for line in _DIRECT:
-        county = county.removesuffix(line)
-    return county + name
-
-
 def _town_parent(path: str) -> str | None:
-    """The county of a township path (`...海宁市许村镇` → `...海宁市`), or the prefecture of a town of a
-    prefecture without counties (`某省某市某镇` → `某省某市`); None for another path."""
+    """The county of a township path (`...海宁市许村镇` → `...海宁市`; a prefecture without counties
+    holds its towns itself), or None."""
     if not path.endswith(_TOWN_SUFFIXES):
         return None
     by_path = gazetteer().by_path
-    towns = _townships()
     for cut in range(len(path) - 2, 1, -1):
         head = path[:cut]
-        if head in by_path and by_path[head].level == "county":
-            return head if path[cut:] in towns.get(head, ()) else None
-        if head in by_path and by_path[head].level == "prefecture":
-            return head if any(path[cut:] in towns.get(head + line, ()) for line in _DIRECT) else None
+        if head in by_path and by_path[head].level in ("county", "prefecture"):
+            return head if path[cut:] in _townships().get(head, ()) else None
     return None
 
 
@@ -605,6 +599,25 @@ def _common_ancestor(paths: list[str]) -> str | None:
 @lru_cache(maxsize=1)
 def _relative_words() -> dict[str, str]:
     return {row[0]: row[1] for row in lexicon_rows("region_relative.tsv")}
+
+
+def relative_level(word: str) -> str | None:
+    """The level a word of region_relative.tsv says whatever the home (`自治区` a province); None for a
+    word whose kind is a suffix (`市`: a prefecture or a county-level city)."""
+    kind = _relative_words().get(word)
+    return kind if kind in LOCAL_LEVELS else None
+
+
+@lru_cache(maxsize=1)
+def _level_words() -> tuple[str, ...]:
+    """The words of region_relative.tsv of two characters or more that say a level by themselves, longest first."""
+    return tuple(sorted((w for w in _relative_words() if len(w) > 1 and relative_level(w)), key=len, reverse=True))
+
+
+def level_word_at(title: str) -> str | None:
+    """The longest of `_level_words` that opens a title (`自治区主席` → `自治区`), else None."""
+    words = _level_words()
+    return next(w for w in words if title.startswith(w)) if title.startswith(words) else None
 
 
 def _chain(path: str) -> list[Place]:

@@ -72,6 +72,18 @@ def test_numbered_measure_packages():
     assert got == [("安全生产十五条措施", "measure_package")]
     got = [h.title for h in find_directives("出台“十五条硬措施”")]
     assert got == ["十五条硬措施"]
+    # a place or the article's own region before the number issued the package
+    got = [(h.title, h.issuer) for h in find_directives("落实国务院安委会安全生产十五条措施和某某省30条具体措施")]
+    assert got == [("安全生产十五条措施", "国务院安委会"), ("30条具体措施", "某某省")]
+    assert [(h.title, h.issuer) for h in find_directives("严格落实我市12条具体措施")] == [("12条具体措施", None)]
+    # a quotation mark closing the number, a modifier of the list, a verb before the quote
+    assert [h.title for h in find_directives("狠抓“十五条”措施落实")] == ["十五条措施"]
+    assert [h.title for h in find_directives("落实二十条优化措施")] == ["二十条优化措施"]
+
+
+def test_a_short_title_ending_a_longer_one_is_its_short_name():
+    text = "学习《某某干部安全生产责任制规定》，要抓好《规定》各项要求；贯彻《规定》精神"
+    assert [h.title for h in find_directives(text)] == ["某某干部安全生产责任制规定"]
 
 
 def test_titles_normalize_spaces_and_quotes():

@@ -188,3 +188,27 @@ def test_a_former_name_names_the_division_it_became():
 
 def test_a_short_form_opening_a_road_name_names_no_place():
     assert paths("要抓好开阳高速恩平段的安全管控。") == ["广东省江门市恩平市"]
+
+
+def test_a_city_without_counties_holds_its_townships():
+    hits = find_regions("中山市小榄镇召开安全生产会议")
+    assert [(h.path, h.level) for h in hits] == [("广东省中山市小榄镇", "township")]
+    assert level_of("广东省中山市小榄镇") == "township"
+    assert parent_path("广东省中山市小榄镇") == "广东省中山市"
+
+
+def test_a_two_character_township_right_after_its_county():
+    assert paths("崇明区堡镇召开安全生产会议") == ["上海市崇明区堡镇"]
+    assert level_of("上海市崇明区堡镇") == "township"
+    assert paths("崇明区召开会议，堡镇") == ["上海市崇明区"]  # not chained: no township
+
+
+def test_a_short_form_that_is_a_given_name_in_a_list_of_names_is_no_place():
+    assert paths("甲某、王海安、乙某等出席会议") == []
+    assert paths("会议结束。(王海安)") == []
+    assert paths("海安市、如皋市参加") == ["江苏省南通市海安市", "江苏省南通市如皋市"]
+
+
+def test_a_conjunction_before_a_county_body_is_no_county():
+    assert paths("认真落实市委、市政府和县委的部署") == []
+    assert paths("马鞍山市和县召开会议") == ["安徽省马鞍山市和县"]

@@ -362,9 +362,8 @@ def _home_township(text: str, ctx: str) -> str | None:
     if level_of(ctx) == "township":
         return ctx
     towns = township_names()
-    # a prefecture without counties holds its towns in the gazetteer's `市直辖行政区划` line
-    homes = [ctx] if ctx in towns else [k for k in towns if k.startswith(ctx) and "直辖" in k[len(ctx):]]
-    found = {home + name for home in homes for name in towns.get(home, ())
+    # a prefecture without counties holds its towns itself (regions.gazetteer)
+    found = {ctx + name for name in towns.get(ctx, ())
              if len(bare := name.removesuffix(name[-2:] if name.endswith("街道") else name[-1])) >= 2 and bare in text}
     return found.pop() if len(found) == 1 else None
 

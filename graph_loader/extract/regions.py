@@ -417,7 +417,7 @@ def _add_townships(text: str, hits: list[RegionHit]) -> list[RegionHit]:
     lone, towns = _lone_towns(text, hits)
     if towns:
         hits = [h for h in hits if not any(a < h.end and h.start < b for a, b in towns)]
-    held = _townships()  # a city without counties (东莞) holds townships as a county does
+    held = _townships()  # a city without counties holds townships as a county does
     counties = list(dict.fromkeys([*(h.path for h in hits if h.level == "county" or h.path in held), *lone]))
     if not counties:
         return hits

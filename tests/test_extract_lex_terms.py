@@ -132,6 +132,34 @@ def test_numbers_are_not_incident_codes():
 def test_sector_words_inside_body_names_are_bodies():
     assert sectors("省交通运输厅、国家矿山安全监察局、各开发区管委会") == []
     assert sectors("交通运输和矿山安全") == ["道路交通", "矿山"]
+    assert sectors("国家煤矿安监局、开发区安委办负责人") == []  # a body's abbreviated name
+    assert sectors("会议在某某迎宾馆召开") == []  # a hotel after its name is a venue
+    assert sectors("宾馆、饭店等场所") == ["人员密集场所"]
+
+
+def test_fire_prevention_alone_names_no_sector():
+    assert sectors("春季防火决胜期，做好防火宣传") == []
+    assert sectors("抓好森林防火和消防安全") == ["自然灾害", "消防"]
+
+
+def test_sector_words_of_weather_works_and_traffic():
+    assert sectors("做好低温雨雪冰冻灾害防范") == ["自然灾害"]
+    assert sectors("加强建筑工程、船舶和房屋结构安全") == ["建筑施工", "水上交通", "城乡房屋"]
+    assert sectors("加大交通违法行为查处力度") == ["道路交通"]
+
+
+def test_a_sector_word_in_the_event_an_instruction_was_given_on_names_no_sector():
+    from pathlib import Path
+
+    from graph_loader.extract.pipeline import extract
+    from graph_loader.ingest import ingest_bytes
+
+    text = ("5月5日，某县召开安全生产会议，传达学习习近平总书记对某省某市某厂火灾事故作出的重要指示精神。"
+            "会议要求抓好道路交通安全。")
+    doc = ingest_bytes(text.encode("utf-8"), Path("a.txt"))
+    assert extract(doc).sectors == ["道路交通"]
+    text = "5月5日，某县召开会议，传达学习习近平总书记关于消防安全的重要指示精神。"
+    assert extract(ingest_bytes(text.encode("utf-8"), Path("b.txt"))).sectors == ["消防"]
 
 
 def test_issuer_of_a_notice_that_prints_a_document():

@@ -34,6 +34,7 @@ class DirectiveHit:
     title: str
     issuer: str | None
     kind: str  # document | measure_package | report | compilation | instruction
+    on_event: bool = False  # an instruction given on an event (`对某地某厂火灾事故作出的重要指示`), not on a field
 
 
 
@@ -204,7 +205,7 @@ def find_instructions(text: str) -> list[DirectiveHit]:
         if m.group("rel"):
             title += m.group("rel") + m.group("topic")
         title += m.group("what")
-        hits.append(DirectiveHit(start, m.end(), clean_title(title), None, "instruction"))
+        hits.append(DirectiveHit(start, m.end(), clean_title(title), None, "instruction", m.group("rel") == "对"))
         # `…的重要论述和重要指示精神`: a second instruction of the same leaders, written without them
         more = lex.instruction_again.match(text, m.end())
         if more:

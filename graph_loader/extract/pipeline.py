@@ -261,9 +261,11 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     record.incidents = [Incident(title=h.title, region=h.region,
                                  evidence=[ev(h.start, h.end, "incident.named")]) for h in incident_hits]
     _regions(record, regions, ev, source_region)
-    # a sector word inside a named incident or a 《》 title names that, not a sector
+    # a sector word inside a named incident, a 《》 title or the event an instruction was given on
+    # (`对某地某矿火灾作出的重要指示`) names that, not a sector
     _sectors(record, text, ev, [(h.start, h.end) for h in incident_hits]
-             + [(h.start, h.end) for h in directive_hits if h.kind != "measure_package"])
+             + [(h.start, h.end) for h in directive_hits if h.kind != "measure_package"]
+             + [(h.start, h.end) for h in instruction_hits if h.on_event])
     record.bodies = list(bodies.values())
 
 

@@ -212,3 +212,12 @@ def test_a_short_form_that_is_a_given_name_in_a_list_of_names_is_no_place():
 def test_a_conjunction_before_a_county_body_is_no_county():
     assert paths("认真落实市委、市政府和县委的部署") == []
     assert paths("马鞍山市和县召开会议") == ["安徽省马鞍山市和县"]
+
+
+def test_a_sites_dateline_names_the_site_not_its_place():
+    from graph_loader.extract.regions import part_of_a_word
+
+    for text in ("海安网讯(记者 张某)5月5日,召开会议。", "海安新闻网讯 5月5日,召开会议。"):
+        assert [h for h in find_regions(text) if not part_of_a_word(text, h)] == []
+    text = "海安日报讯 5月5日,海安召开会议。"
+    assert [h.path for h in find_regions(text) if not part_of_a_word(text, h)] == ["江苏省南通市海安市"] * 2

@@ -704,15 +704,20 @@ def _overlaps() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _outlets() -> tuple[str, ...]:
+    return tuple(r[0] for r in lexicon_rows("region_not_before.tsv") if r[1] == "outlet")
+
+
+@lru_cache(maxsize=1)
 def _holders() -> tuple[str, ...]:
     return tuple(r[0] for r in lexicon_rows("region_not_before.tsv") if r[1] == "holds")
 
 
 def part_of_a_word(text: str, hit: RegionHit) -> bool:
     """A place match whose last character opens a body's abbreviation (`镇安委会` is 镇 + 安委会, not the
-    county 镇安), or one inside a word that means something else (`喜迎大庆` is a celebration, not the
-    city 大庆); lexicon/region_not_before.tsv."""
-    if text.startswith(_overlaps(), hit.end - 1):
+    county 镇安), one inside a word that means something else (`喜迎大庆` is a celebration, not the
+    city 大庆), or one that opens a site's dateline (`某某网讯`); lexicon/region_not_before.tsv."""
+    if text.startswith(_overlaps(), hit.end - 1) or text.startswith(_outlets(), hit.end):
         return True
     for word in _holders():
         i = text.find(word, max(0, hit.end - len(word)), hit.start + len(word))

@@ -135,6 +135,8 @@ def test_sector_words_inside_body_names_are_bodies():
     assert sectors("国家煤矿安监局、开发区安委办负责人") == []  # a body's abbreviated name
     assert sectors("会议在某某迎宾馆召开") == []  # a hotel after its name is a venue
     assert sectors("宾馆、饭店等场所") == ["人员密集场所"]
+    assert sectors("部分中小学校长、幼儿园园长参加会议") == []  # posts of the bodies
+    assert sectors("燃气锅炉等特种设备") == ["特种设备", "特种设备"]  # a gas boiler is equipment, not gas supply
 
 
 def test_fire_prevention_alone_names_no_sector():

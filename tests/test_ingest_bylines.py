@@ -59,6 +59,8 @@ def ingest(text: str, name: str = "a.txt") -> Document:
     (f"{STORY}\n文字:柯小舟 图片:庞大海", ["柯小舟"]),  # a picture credit names no reporter
     (f"{STORY}\n文字:全媒体记者 柯小舟 通讯员 庞大海", ["柯小舟", "庞大海"]),  # a role word after the colon
     (f"{STORY}(全媒体记者 柯小舟)", ["柯小舟"]),  # 全媒体 is the role word's, not a name
+    (f"{STORY}(特派记者 柯小舟 驻站记者 庞大海)", ["柯小舟", "庞大海"]),
+    (f"{STORY}\n出镜记者:柯小舟 特约通讯员:庞大海", ["柯小舟", "庞大海"]),
     # a closing parenthesis with a source's parenthesis after it
     (f"{STORY}(记者 柯小舟 庞大海 )(来源:某某广电站)\n点击进入首页", ["柯小舟", "庞大海"]),
     # a body and its writer in a parenthesis opening the first paragraph

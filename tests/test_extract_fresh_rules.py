@@ -98,3 +98,14 @@ def test_incidents_listed_as_the_object_of_an_instruction():
     assert "消防" not in rec.sectors
     rec = _rec("3月2日,县安委会召开会议,传达学习习近平总书记对近期火灾事故、浙江绍兴市某区火灾事故作出的重要指示。")
     assert rec.incidents == []  # a member without a place: a class of events
+
+
+def test_a_place_inside_a_reporters_name_is_no_place():
+    from graph_loader.extract.pipeline import extract
+    from tests.test_extract_core import make_doc
+
+    def regions(text):
+        return extract(make_doc(text, "2021-03-10", reporters=["王海安"])).regions
+
+    assert regions("5月5日,县安委会召开全体会议。(记者 王海安)") == []
+    assert regions("5月5日,海安召开会议。(记者 王海安)") == ["江苏省南通市海安市"]

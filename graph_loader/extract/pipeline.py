@@ -219,7 +219,9 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     dates = _resolve_same_day(find_dates(text, record.published, doc.metadata.dateline))
     ignore = frozenset(n.replace(" ", "") for n in record.reporters + record.ignore_names)
     mentions = find_persons(text, ignore, frozenset(h.start for h in regions))
-    # a place inside a personal name (`张建华`: 建华区) is no mention of a place
+    # a place inside a personal name (`张建华`: 建华区, a reporter's `(记者 李某阳)`) is no mention of a place
+    credited = [(i, i + len(n)) for n in ignore if len(n) > 2 for i in _occurrences(text, n)]
+    regions = [h for h in regions if not any(a < h.end and h.start < b for a, b in credited)]
     regions = [h for h in regions if not any(m.start < h.end and h.start < m.end
                                              and (m.start != h.start or m.end - m.start >= LONG_NAME
                                                   or m.rule == "person.post"
@@ -267,6 +269,15 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
              + [(h.start, h.end) for h in directive_hits if h.kind != "measure_package"]
              + [(h.start, h.end) for h in instruction_hits if h.on_event])
     record.bodies = list(bodies.values())
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """Where `word` stands in `text`."""
+    out, i = [], text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
 
 
 def _source_region(source: str | None) -> str | None:

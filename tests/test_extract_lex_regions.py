@@ -207,6 +207,7 @@ def test_a_short_form_that_is_a_given_name_in_a_list_of_names_is_no_place():
     assert paths("甲某、王海安、乙某等出席会议") == []
     assert paths("会议结束。(王海安)") == []
     assert paths("海安市、如皋市参加") == ["江苏省南通市海安市", "江苏省南通市如皋市"]
+    assert paths("经验推广,向海安、如皋等地学习") == ["江苏省南通市海安市", "江苏省南通市如皋市"]  # a preposition
 
 
 def test_a_conjunction_before_a_county_body_is_no_county():

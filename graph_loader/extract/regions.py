@@ -482,8 +482,14 @@ _NAME_ITEM_AFTER = "、，,)）等"  # what closes it (`甲某、乙某某等`)
 def _given_name(text: str, s: int, e: int) -> bool:
     """A two-character short form with a surname right before it, the three making one item of a list of
     names or a parenthesis of its own (`甲某、李丹阳、乙某等`, a byline `(李丹阳)`): a given name, no place."""
-    return (e - s == 2 and s >= 2 and text[s - 1] in surnames() and text[s - 2] in _NAME_ITEM_BEFORE
-            and text[e:e + 1] in _NAME_ITEM_AFTER and text[e:e + 1] != "")
+    return (e - s == 2 and s >= 2 and text[s - 1] in surnames() and text[s - 1] not in _prepositions()
+            and text[s - 2] in _NAME_ITEM_BEFORE and text[e:e + 1] in _NAME_ITEM_AFTER and text[e:e + 1] != "")
+
+
+@lru_cache(maxsize=1)
+def _prepositions() -> frozenset[str]:
+    """Surnames that before a place are prepositions or conjunctions (region_not_before.tsv `preposition`)."""
+    return frozenset(r[0] for r in lexicon_rows("region_not_before.tsv") if r[1] == "preposition")
 
 
 _JOINED_ENDS = "镇乡局委办府区市县村"  # last characters of a place or body a conjunction may follow

@@ -190,11 +190,13 @@ def test_a_short_form_opening_a_road_name_names_no_place():
     assert paths("要抓好开阳高速恩平段的安全管控。") == ["广东省江门市恩平市"]
 
 
-def test_a_city_without_counties_holds_its_townships():
-    hits = find_regions("中山市小榄镇召开安全生产会议")
-    assert [(h.path, h.level) for h in hits] == [("广东省中山市小榄镇", "township")]
-    assert level_of("广东省中山市小榄镇") == "township"
-    assert parent_path("广东省中山市小榄镇") == "广东省中山市"
+def test_a_prefecture_without_counties_holds_its_towns_with_no_filler_in_the_path():
+    # the gazetteer files such towns under a `市直辖行政区划` line; the official path skips it
+    hits = find_regions("儋州市木棠镇召开安全生产会议")
+    assert [(h.path, h.level) for h in hits] == [("海南省儋州市木棠镇", "township")]
+    assert level_of("海南省儋州市木棠镇") == "township"
+    assert parent_path("海南省儋州市木棠镇") == "海南省儋州市"
+    assert not any("直辖" in p for p in paths("儋州市召开会议，木棠镇、海头镇负责人发言"))
 
 
 def test_a_two_character_township_right_after_its_county():

@@ -64,6 +64,7 @@ from graph_loader.extract.regions import (
     find_regions,
     gazetteer,
     level_of,
+    level_word_at,
     part_of_a_word,
     place_of,
     relative_words_re,
@@ -325,8 +326,8 @@ def _persons(record: ExtractionRecord, mentions: list[NameMention], region_at: d
                                      body_kind=ref.kind if ref else None, region=ref.region if ref else None))
             if ref is not None and ref.region:
                 regions_of[m.name].append(ref.region)
-            lead = t.full[len(place.surface) - 1] if place else t.full[0]
-            levels_of[m.name].append(lead if lead in LEVEL_CHARS else (
+            lead = t.full[len(place.surface) - 1] if place else (level_word_at(t.full) or t.full[0])
+            levels_of[m.name].append(lead if lead in LEVEL_CHARS or len(lead) > 1 else (
                 post_level(t.post) or (_NATIONAL_CHAR if is_national_body(t.full) else "")))
             _add_body(bodies, ref, ev(t.start, t.end, "body.of_title"))
     record.persons = list(people.values())
@@ -375,7 +376,6 @@ def _home_township(text: str, ctx: str) -> str | None:
     if level_of(ctx) == "township":
         return ctx
     towns = township_names()
-    # a prefecture without counties holds its towns itself (regions.gazetteer)
     found = {ctx + name for name in towns.get(ctx, ())
              if len(bare := name.removesuffix(name[-2:] if name.endswith("街道") else name[-1])) >= 2 and bare in text}
     return found.pop() if len(found) == 1 else None

@@ -108,8 +108,9 @@ def gazetteer() -> Gazetteer:
             cur = Place(name, prov.path + name, "prefecture", d.code, prov.path, prov.name)
         else:  # a county under a skipped prefecture line hangs from the province
             parent = placed.get(id(d.parent)) or placed[id(d.parent.parent)]
-            if name in _DIRECT:  # a city without counties: its townships hang from the city itself
+            if name in _DIRECT:  # a prefecture without counties: its towns hang from it (`某市某某镇`)
                 county_lines[parent.path] = county_lines.get(parent.path, ()) + d.townships
+                placed[id(d)] = parent
                 continue
             cur = Place(name, parent.path + name, "county", d.code, parent.path, parent.province)
             county_lines[cur.path] = d.townships
@@ -417,8 +418,8 @@ def _add_townships(text: str, hits: list[RegionHit]) -> list[RegionHit]:
     lone, towns = _lone_towns(text, hits)
     if towns:
         hits = [h for h in hits if not any(a < h.end and h.start < b for a, b in towns)]
-    held = _townships()  # a city without counties holds townships as a county does
-    counties = list(dict.fromkeys([*(h.path for h in hits if h.level == "county" or h.path in held), *lone]))
+    homes = _townships()  # counties, and prefectures without counties
+    counties = list(dict.fromkeys([*(h.path for h in hits if h.level != "township" and h.path in homes), *lone]))
     if not counties:
         return hits
     found: list[RegionHit] = []
@@ -537,13 +538,14 @@ def resolve_region(name: str, context: str | None = None) -> RegionHit | None:
 
 
 def _town_parent(path: str) -> str | None:
-    """The county of a township path (`...海宁市许村镇` → `...海宁市`), or None."""
+    """The county of a township path (`...海宁市许村镇` → `...海宁市`; a prefecture without counties
+    holds its towns itself), or None."""
     if not path.endswith(_TOWN_SUFFIXES):
         return None
     by_path = gazetteer().by_path
     for cut in range(len(path) - 2, 1, -1):
         head = path[:cut]
-        if head in by_path and (by_path[head].level == "county" or head in _townships()):
+        if head in by_path and by_path[head].level in ("county", "prefecture"):
             return head if path[cut:] in (*_townships().get(head, ()), *_short_towns().get(head, ())) else None
     return None
 
@@ -631,6 +633,25 @@ def _common_ancestor(paths: list[str]) -> str | None:
 @lru_cache(maxsize=1)
 def _relative_words() -> dict[str, str]:
     return {row[0]: row[1] for row in lexicon_rows("region_relative.tsv")}
+
+
+def relative_level(word: str) -> str | None:
+    """The level a word of region_relative.tsv says whatever the home (`自治区` a province); None for a
+    word whose kind is a suffix (`市`: a prefecture or a county-level city)."""
+    kind = _relative_words().get(word)
+    return kind if kind in LOCAL_LEVELS else None
+
+
+@lru_cache(maxsize=1)
+def _level_words() -> tuple[str, ...]:
+    """The words of region_relative.tsv of two characters or more that say a level by themselves, longest first."""
+    return tuple(sorted((w for w in _relative_words() if len(w) > 1 and relative_level(w)), key=len, reverse=True))
+
+
+def level_word_at(title: str) -> str | None:
+    """The longest of `_level_words` that opens a title (`自治区主席` → `自治区`), else None."""
+    words = _level_words()
+    return next(w for w in words if title.startswith(w)) if title.startswith(words) else None
 
 
 def _chain(path: str) -> list[Place]:

@@ -293,7 +293,9 @@ def bare_name_at(text: str, pos: int, ignore: frozenset[str] = frozenset()) -> t
 
 
 def name_before(text: str, end: int, ignore: frozenset[str] = frozenset()) -> tuple[int, int] | None:
-    """A personal name ending at `end` (a national leader's title follows it): (start, end)."""
+    """A personal name ending at `end` (a national leader's title follows it): (start, end). A
+    three-character candidate opening with a conjunction gives way to the two-character name after it
+    (`甲的指示精神和王某总理批示精神`: 王某, not 和王某)."""
     for length in (3, 2, 4):
         start = end - length
         if start < 0:
@@ -301,6 +303,8 @@ def name_before(text: str, end: int, ignore: frozenset[str] = frozenset()) -> tu
         s = _surname_len(text, start)
         if not s or length - s not in (1, 2):
             continue
+        if length == 3 and text[start] in _CONJ and name_before(text[start + 1:end], end - start - 1, ignore):
+            return start + 1, end
         if _name_ok(text[start:end], ignore):
             return start, end
     return None

@@ -1,0 +1,61 @@
+"""Existing rules widened to the family of wordings of their shape (issue #16), on made-up sentences."""
+
+from __future__ import annotations
+
+
+def _rec(text: str, published: str | None = "2021-03-10"):
+    from graph_loader.extract.pipeline import extract
+    from tests.test_extract_core import make_doc
+    return extract(make_doc(text, published))
+
+
+def test_sector_synonyms_of_fireworks_ice_floods_and_sea_transport():
+    from graph_loader.extract.sectors import find_sectors
+    text = "各花炮企业负责人参加。要做好防凌巡查和海上运输、水路运输安全工作。"
+    assert {h.sector for h in find_sectors(text)} == {"烟花爆竹", "防汛", "水上交通"}
+
+
+def test_a_name_after_a_post_may_be_followed_by_a_speech_verb():
+    from graph_loader.extract.persons import find_persons
+    found = find_persons("最后，党委书记王大明发表讲话。")
+    assert [(m.name, [t.full for t in m.titles]) for m in found] == [("王大明", ["党委书记"])]
+
+
+def test_a_conjunction_before_a_national_leaders_name_is_no_part_of_it():
+    from graph_loader.extract.persons import find_persons
+    found = find_persons("会议传达了有关重要指示精神和王强总理批示精神。")
+    assert [m.name for m in found if m.national] == ["王强"]
+
+
+def test_a_leader_leading_a_team_is_no_part_of_its_name():
+    from graph_loader.extract.inspections import _team_start
+    text = "9月22日，市安监局副局长王大明率市安委会督查组对某区进行督查。"
+    assert text[_team_start(text, text.index("督查组")):text.index("督查组")] == "市安委会"
+
+
+def test_this_meeting_named_again_is_no_new_meeting():
+    rec = _rec("3月2日，某镇召开安全生产动员部署会，镇长王大明主持会议并讲话。此次部署会的召开，为全镇工作指明了方向。",
+               published=None)
+    assert len(rec.meetings) == 1
+
+
+def test_a_county_named_as_speech_does_it_holds_the_meeting():
+    rec = _rec("9月29日，县上召开安全生产工作视频会，县政府领导王大明、李小红出席会议。会议传达了省市相关会议精神。",
+               published=None)
+    assert [m.level for m in rec.meetings] == ["county", "province", "prefecture"]
+    assert sorted(r.meeting for r in rec.meetings[0].relays) == [1, 2]
+
+
+def test_a_township_named_once_holding_a_meeting_in_a_room_places_its_county():
+    rec = _rec("3月20日，高塔镇在镇政府三楼会议室召开安全生产工作例会，镇长王大明主持。", published=None)
+    assert rec.meetings[0].region == "四川省巴中市南江县高塔镇"
+    assert _rec("3月20日，高塔镇在全县考核中名列前茅。", published=None).regions == []
+
+
+def test_a_city_outlet_reporting_a_townships_meeting_lists_the_city_and_county_meetings_above_it():
+    rec = _rec("某网巴中4月15日讯 为贯彻落实国家、省、市、县关于安全生产重要会议精神，近日，南江县高塔镇召开"
+               "安全生产部署会，镇长王大明主持会议并讲话。", published=None)
+    levels = [m.level for m in rec.meetings]
+    assert levels[0] == "township"
+    assert sorted(levels[1:]) == sorted(["national", "province", "prefecture", "county"])
+    assert len(rec.meetings[0].relays) == 4

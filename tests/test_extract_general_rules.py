@@ -59,3 +59,9 @@ def test_a_city_outlet_reporting_a_townships_meeting_lists_the_city_and_county_m
     assert levels[0] == "township"
     assert sorted(levels[1:]) == sorted(["national", "province", "prefecture", "county"])
     assert len(rec.meetings[0].relays) == 4
+
+
+def test_a_leader_addressed_by_an_acting_post_or_after_a_conjunction_is_cited():
+    from graph_loader.extract.persons import find_persons
+    found = find_persons("会议传达王大明代省长批示要求，认真落实市委部署和李小红书记要求。")
+    assert [(m.name, [t.full for t in m.titles]) for m in found] == [("王大明", ["代省长"]), ("李小红", ["书记"])]

@@ -549,8 +549,8 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
         add(NameMention(span[0], span[1], text[span[0]:span[1]], [], "person.cited"))
     for s, e, rule, post in _untitled_names(text, ignore):
         if s not in taken and not any(m.start < e and s < m.end for m in found):
-            # `张三省长指出`: a post after the name is its title as written (`同志` is no post)
-            titles = [TitleSpan(e, e + len(post), post, post)] if post in lex.posts else []
+            # `张三省长指出`, `张三代省长批示`: a post after the name is its title as written (`同志` is no post)
+            titles = [TitleSpan(e, e + len(post), post, post)] if post.removeprefix("代") in lex.posts else []
             add(NameMention(s, e, text[s:e], titles, rule))
     known = {m.name for m in found}
     if known:

@@ -65,3 +65,12 @@ def test_a_leader_addressed_by_an_acting_post_or_after_a_conjunction_is_cited():
     from graph_loader.extract.persons import find_persons
     found = find_persons("会议传达王大明代省长批示要求，认真落实市委部署和李小红书记要求。")
     assert [(m.name, [t.full for t in m.titles]) for m in found] == [("王大明", ["代省长"]), ("李小红", ["书记"])]
+
+
+def test_short_sector_words_as_items_of_a_list_joined_by_a_conjunction():
+    from graph_loader.extract.sectors import find_sectors
+    assert {h.sector for h in find_sectors("深入推进煤炭和非煤矿山领域、商场、学校安全检查。")} == {
+        "煤矿", "非煤矿山", "人员密集场所", "校园"}
+    assert {h.sector for h in find_sectors("组织学校、社区开展活动。")} == set()
+    assert {h.sector for h in find_sectors("抓好“一通三防”管理，做好三防工作，整治“九小”场所。")} == {
+        "煤矿", "防汛", "人员密集场所"}

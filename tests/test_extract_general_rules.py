@@ -74,3 +74,10 @@ def test_short_sector_words_as_items_of_a_list_joined_by_a_conjunction():
     assert {h.sector for h in find_sectors("组织学校、社区开展活动。")} == set()
     assert {h.sector for h in find_sectors("抓好“一通三防”管理，做好三防工作，整治“九小”场所。")} == {
         "煤矿", "防汛", "人员密集场所"}
+
+
+def test_a_name_after_a_post_before_a_verb_of_coming_or_leading():
+    from graph_loader.extract.persons import find_persons
+    for verb in ("亲临现场", "莅临检查", "专程赶赴", "牵头负责"):
+        assert [m.name for m in find_persons(f"副县长张小明{verb}。")] == ["张小明"]
+    assert find_persons("镇长亲临现场。") == []

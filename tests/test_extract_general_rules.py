@@ -81,3 +81,9 @@ def test_a_name_after_a_post_before_a_verb_of_coming_or_leading():
     for verb in ("亲临现场", "莅临检查", "专程赶赴", "牵头负责"):
         assert [m.name for m in find_persons(f"副县长张小明{verb}。")] == ["张小明"]
     assert find_persons("镇长亲临现场。") == []
+
+
+def test_a_title_watched_with_an_aspect_mark_is_no_directive():
+    from graph_loader.extract.directives import find_directives
+    text = "检查组观看了《某区智慧消防情况介绍》，学习了《某省安全生产条例》。"
+    assert [h.title for h in find_directives(text)] == ["某省安全生产条例"]

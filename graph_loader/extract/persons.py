@@ -100,12 +100,18 @@ def _lex() -> _Lex:
             + LEVEL_CHARS + r"]?(?:" + alternation(desc) + r")|(?=" + alternation(_list_verbs()) + r"))|"
             + alternation(_list_verbs()) + r")"),
         honorific_re=re.compile(r"(?:(?<![" + HAN + r"])|" + "|".join("(?<=" + re.escape(w) + ")" for w in
-                                                                  sorted(words("honorific_leads.tsv")))
+                                                                  _honorific_leads())
                                 + r")(?P<name>[" + HAN + r"]{2,3}?)(?P<post>" + alternation(words("honorifics.tsv"))
                                 + r")(?=[^" + HAN + r"]|" + alternation(cues) + r")"),
-        honorific_leads=tuple(sorted(words("honorific_leads.tsv"))),
+        honorific_leads=_honorific_leads(),
         honorific_at_re=re.compile(alternation(words("honorifics.tsv"))),
     )
+
+
+def _honorific_leads() -> tuple[str, ...]:
+    """The words of honorific_leads.tsv, each also with the aspect mark a verb takes (`传达了某某省长讲话精神`)."""
+    leads = words("honorific_leads.tsv")
+    return tuple(sorted(leads | {w + "了" for w in leads}))
 
 
 def _list_verbs() -> frozenset[str]:
@@ -295,7 +301,7 @@ def bare_name_at(text: str, pos: int, ignore: frozenset[str] = frozenset()) -> t
 def name_before(text: str, end: int, ignore: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """A personal name ending at `end` (a national leader's title follows it): (start, end). A
     three-character candidate opening with a conjunction gives way to the two-character name after it
-    (`甲的指示精神和王某总理批示精神`: 王某, not 和王某)."""
+    (`学习甲的讲话和王某总理批示`: 王某, not 和王某)."""
     for length in (3, 2, 4):
         start = end - length
         if start < 0:

@@ -243,7 +243,7 @@ def _events(text: str) -> list[_Event]:
         out.append(_Event(m.start(), m.end(), "branch"))
     for e in out:
         if e.kind == "held" and e.name and e.name.startswith(_this_words()):
-            e.generic = True  # `此次部署会的召开`: the meeting just reported, named again
+            e.generic = True  # `此次推进会的召开`: the meeting just reported, named again
     out.sort(key=lambda e: (e.pos, e.kind != "ended"))
     # one held event per position range: drop a held event inside another one's span
     kept: list[_Event] = []

@@ -47,13 +47,13 @@ def test_a_county_named_as_speech_does_it_holds_the_meeting():
 
 
 def test_a_township_named_once_holding_a_meeting_in_a_room_places_its_county():
-    rec = _rec("5月8日，高塔镇在村委会议室组织召开防汛工作部署会，镇长王大明主持。", published=None)
-    assert rec.meetings[0].region == "四川省巴中市南江县高塔镇"
-    assert _rec("3月20日，高塔镇在全县考核中名列前茅。", published=None).regions == []
+    rec = _rec("5月8日，鲁史镇在村委会议室组织召开防汛工作部署会，镇长王大明主持。", published=None)
+    assert rec.meetings[0].region == "云南省临沧市凤庆县鲁史镇"
+    assert _rec("3月20日，鲁史镇在全县考核中名列前茅。", published=None).regions == []
 
 
 def test_a_city_outlet_reporting_a_townships_meeting_lists_the_city_and_county_meetings_above_it():
-    rec = _rec("某网巴中4月15日讯 近日，南江县高塔镇召开安全生产推进会，传达学习国家、省、市、县安全生产会议精神，"
+    rec = _rec("某网临沧4月15日讯 近日，凤庆县鲁史镇召开安全生产推进会，传达学习国家、省、市、县安全生产会议精神，"
                "镇长王大明主持会议。", published=None)
     levels = [m.level for m in rec.meetings]
     assert levels[0] == "township"

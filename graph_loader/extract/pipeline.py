@@ -220,7 +220,9 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     dates = _resolve_same_day(find_dates(text, record.published, doc.metadata.dateline))
     ignore = frozenset(n.replace(" ", "") for n in record.reporters + record.ignore_names)
     mentions = find_persons(text, ignore, frozenset(h.start for h in regions))
-    # a place inside a personal name (`张建华`: 建华区) is no mention of a place
+    # a place inside a personal name (`张建华`: 建华区, a reporter's `(记者 李某阳)`) is no mention of a place
+    credited = [(i, i + len(n)) for n in ignore if len(n) > 2 for i in _occurrences(text, n)]
+    regions = [h for h in regions if not any(a < h.end and h.start < b for a, b in credited)]
     regions = [h for h in regions if not any(m.start < h.end and h.start < m.end
                                              and (m.start != h.start or m.end - m.start >= LONG_NAME
                                                   or m.rule == "person.post"
@@ -262,10 +264,21 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     record.incidents = [Incident(title=h.title, region=h.region,
                                  evidence=[ev(h.start, h.end, "incident.named")]) for h in incident_hits]
     _regions(record, regions, ev, source_region)
-    # a sector word inside a named incident or a 《》 title names that, not a sector
+    # a sector word inside a named incident, a 《》 title or the event an instruction was given on
+    # (`对某地某矿火灾作出的重要指示`) names that, not a sector
     _sectors(record, text, ev, [(h.start, h.end) for h in incident_hits]
-             + [(h.start, h.end) for h in directive_hits if h.kind != "measure_package"])
+             + [(h.start, h.end) for h in directive_hits if h.kind != "measure_package"]
+             + [(h.start, h.end) for h in instruction_hits if h.on_event])
     record.bodies = list(bodies.values())
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """Where `word` stands in `text`."""
+    out, i = [], text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
 
 
 def _source_region(source: str | None) -> str | None:

@@ -10,7 +10,7 @@ features, trained on the real gold:
   none.
 
 Honest split: train on the shared real set + rA-rE, test on rF-rI; then leave one source group out
-(shared, rA, ..., rI) over all of them. Reads only `dev` rows of data/real/index.tsv, and never rJ/rK.
+(shared, rA, ..., rI) over all of them. Reads only `dev` rows of data/real/index.tsv, and never a holdout row (the round's unseen sets).
 
     env PYTHONPATH=. .venv/bin/python -m bench.learned_meetings [--shared DIR_WITH_corpus_AND_gold]
 """
@@ -30,14 +30,14 @@ from graph_loader.extract.scoring import date_match, score, tally
 from graph_loader.ingest import Document, ingest_file
 from graph_loader.lang.levels import LEVELS
 
-UNSEEN = ("rJ", "rK")  # collected for the review: never read here (nor any holdout row of index.tsv)
+UNSEEN = ("rK", "rL", "rM")  # the unseen sets of the round: never read here (nor any holdout row of index.tsv)
 HASH_DIMS = 2048
 CLASSES: list[str | None] = [*LEVELS, None]
 Articles = dict[str, dict]
 
 
 def load(root: Path, shared: Path) -> Articles:
-    """doc_id -> {text, rec, gold} for the real articles with gold, rJ/rK left out."""
+    """doc_id -> {text, rec, gold} for the real articles with gold, the unseen sets left out."""
     real = root / "data/real"
     rows = [line.split("\t") for line in (real / "index.tsv").read_text(encoding="utf-8").splitlines()[1:]]
     dev = sorted(r[0] for r in rows if len(r) > 1 and r[1] == "dev" and not r[0].startswith(UNSEEN))

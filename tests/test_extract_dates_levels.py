@@ -86,3 +86,7 @@ def test_a_subdistrict_post_says_the_township_level():
     assert level_word_at("街道党工委书记") == "街道"
     assert level_word_at("街办主任") == "街办"
     assert level_word_at("党工委书记") is None
+    # the spoken form of the subdistrict office heads a title and says the level too
+    rec = _rec("12月2日下午,某某街办召开安全生产专题会议。街办主任张某某指出,要认清形势。", "2021-12-03")
+    assert [(p.name, p.titles) for p in rec.persons] == [("张某某", ["街办主任"])]
+    assert [(m.date, m.level) for m in rec.meetings] == [("2021-12-02", "township")]

@@ -51,6 +51,10 @@ def test_strip_place_keeps_posts_that_start_with_the_level():
     assert strip_place("海安市委书记", 3) == "市委书记"
     assert strip_place("宜昌市市长", 3) == "市长"
     assert strip_place("宜昌市副市长", 3) == "副市长"
+    # the full place name, then the level again (`某某县县委书记`): the level once
+    assert strip_place("某乡县县委书记", 3) == "县委书记"
+    assert strip_place("某乡县县委常委", 3) == "县委常委"
+    assert strip_place("某某区区委书记", 3) == "区委书记"
     assert strip_place("省安全生产第二督导组组长", 0) == "督导组组长"
     assert strip_place("国务院安委会安全生产第三巡查组副组长", 0) == "巡查组副组长"
 

@@ -76,3 +76,17 @@ def test_places_listed_after_zai_are_venues_not_the_convener():
     assert _subject_place(text, text.index("召开"), find_regions(text)) is None
     text = "柳州市在桂林召开会议"
     assert _subject_place(text, text.index("召开"), find_regions(text)) == "广西壮族自治区柳州市"
+
+
+def test_a_subdistrict_post_says_the_township_level():
+    # a subdistrict no gazetteer entry names: its party secretary's post says the township level
+    text = "11月3日,某某路街道召开安全生产例会。街道党工委书记张某某主持会议。会议要求压实责任。"
+    assert _dated(text, "2021-11-04") == [("2021-11-03", "township")]
+    from graph_loader.extract.regions import level_word_at
+    assert level_word_at("街道党工委书记") == "街道"
+    assert level_word_at("街办主任") == "街办"
+    assert level_word_at("党工委书记") is None
+    # the spoken form of the subdistrict office heads a title and says the level too
+    rec = _rec("12月2日下午,某某街办召开安全生产专题会议。街办主任张某某指出,要认清形势。", "2021-12-03")
+    assert [(p.name, p.titles) for p in rec.persons] == [("张某某", ["街办主任"])]
+    assert [(m.date, m.level) for m in rec.meetings] == [("2021-12-02", "township")]

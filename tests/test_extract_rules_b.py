@@ -95,6 +95,9 @@ def test_a_warning_film_watched_together_is_a_study_meeting_and_after_it_the_sam
 def test_a_film_watched_at_a_meeting_is_part_of_it():
     rec = _rec("6月4日,区安委会召开全体会议。会上,与会人员观看了警示教育片。", "2021-12-20")
     assert len(rec.meetings) == 1 and rec.meetings[0].kind == "safety_committee_plenary"
+    # an agenda item of the meeting reported
+    rec = _rec("6月4日,某乡召开安全生产工作会。第二项议程:观看安全生产警示教育片并签订责任书。", "2021-12-20")
+    assert [m.kind for m in rec.meetings] == ["deployment"]
 
 
 def test_at_the_meeting_held_that_afternoon_is_a_meeting_held():

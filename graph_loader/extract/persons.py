@@ -802,6 +802,8 @@ def strip_place(full: str, place_len: int) -> str:
         return full
     rest = full[place_len:]
     level = full[place_len - 1]
-    if level in "省市县区州旗盟镇乡" and not (lex.post_re.match(rest) and rest[:1] not in "委"):
+    if rest.startswith(level):  # the title names its level again after the full place (`某某县县委书记`)
+        return rest
+    if level in LEVEL_CHARS and not (lex.post_re.match(rest) and rest[:1] not in "委"):
         return level + rest
     return rest

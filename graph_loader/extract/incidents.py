@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from graph_loader.extract.lexicon_files import alternation
-from graph_loader.extract.regex_scan import finditer_from
+from graph_loader.extract.regex_scan import finditer_from, runs_holding
 from graph_loader.extract.regions import find_regions, relative_words_re
 from graph_loader.gazetteer import package_file
 from graph_loader.lang.chars import HAN
@@ -266,15 +266,11 @@ def _framed(text: str) -> list[IncidentHit]:
     return out
 
 
-_HAN_LIST_RUN = re.compile(f"[{HAN}、]+")
-
-
 def _listed_matches(text: str) -> Iterator[re.Match[str]]:
     """What `_listed_re().finditer(text)` yields: a list lies inside one run of characters and list marks, so
     only the runs holding both 等 and 、 are tried."""
-    for run in _HAN_LIST_RUN.finditer(text):
-        if "等" in run.group() and "、" in run.group():
-            yield from _listed_re().finditer(text, run.start(), run.end())
+    for start, end in runs_holding(HAN + "、", "等、", text):
+        yield from _listed_re().finditer(text, start, end)
 
 
 @lru_cache(maxsize=1)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import cache
 
 
 def first_chars(words: Iterable[str]) -> re.Pattern[str]:
@@ -89,3 +90,31 @@ class WordIndex:
         while (m := self.search(text, pos)) is not None:
             yield m
             pos = m[1]
+
+
+def runs_holding(chars: str, marks: str, text: str) -> Iterator[tuple[int, int]]:
+    """The maximal runs of `[chars]` (a class body) that hold every character of `marks` (each in the
+    class), as (start, end) in text order: what `[chars]+`'s `finditer` yields, kept when the run holds the
+    marks, found from where the first mark stands instead of from every run. A pattern that needs a
+    list (`甲、乙等`) of such characters is run over these runs only (its matches lie inside one run)."""
+    outside, start_of = _run_bounds(chars)
+    first, rest = marks[0], marks[1:]
+    i = text.find(first)
+    while i >= 0:
+        m = outside.search(text, i)
+        end = m.start() if m else len(text)
+        lo = max(0, i - 256)  # the run's start: just after the last character outside it before i
+        b = start_of.search(text, lo, i)
+        while b is None and lo > 0:
+            lo = max(0, lo - 4096)
+            b = start_of.search(text, lo, i)
+        start = b.end() if b else 0
+        if all(c in text[start:end] for c in rest):
+            yield start, end
+        i = text.find(first, end)
+
+
+@cache
+def _run_bounds(chars: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A character outside `[chars]`, and the last such character before the end of the searched span."""
+    return re.compile(f"[^{chars}]"), re.compile(f"[^{chars}](?=[{chars}]*\\Z)")

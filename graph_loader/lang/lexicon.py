@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -63,15 +63,27 @@ class Lexicon:
     """The data files of one folder, by file name."""
 
     folder: Path
+    # by (reader, file name): a rule may ask at every call, and joining the path costs more than the answer
+    _read: dict[tuple[str, str], tuple | frozenset] = field(default_factory=dict, init=False, repr=False,
+                                                            compare=False, hash=False)
 
     def rows(self, name: str) -> tuple[tuple[str, ...], ...]:
-        return read_rows(self.folder / name)
+        got = self._read.get(("rows", name))
+        if got is None:
+            got = self._read[("rows", name)] = read_rows(self.folder / name)
+        return got
 
     def table(self, name: str) -> tuple[dict[str, str], ...]:
-        return read_table(self.folder / name)
+        got = self._read.get(("table", name))
+        if got is None:
+            got = self._read[("table", name)] = read_table(self.folder / name)
+        return got
 
     def words(self, name: str) -> frozenset[str]:
-        return read_words(self.folder / name)
+        got = self._read.get(("words", name))
+        if got is None:
+            got = self._read[("words", name)] = read_words(self.folder / name)
+        return got
 
 
 CORE = Lexicon(DATA_DIR)

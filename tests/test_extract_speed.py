@@ -15,10 +15,11 @@ import pytest
 from graph_loader.extract.dates import _FIRST, _PATTERN, find_dates
 from graph_loader.extract.evidence import EvidenceMaker
 from graph_loader.extract.pipeline import extract, extract_files, extract_many
-from graph_loader.extract.regex_scan import finditer_from, first_chars
+from graph_loader.extract.regex_scan import finditer_from, first_chars, runs_holding
 from graph_loader.extract.regions import _townships, find_regions
 from graph_loader.ingest import ingest_file
 from graph_loader.ingest.document import Document
+from graph_loader.lang.chars import CLAUSE_MARKS, clause_start
 
 CORPUS = Path(__file__).parents[1] / "data" / "corpus"
 
@@ -34,6 +35,29 @@ def test_finditer_from_finds_what_finditer_finds():
     for _ in range(300):
         text = "".join(rng.choice("abc19 ") for _ in range(rng.randint(0, 40)))
         assert _spans(finditer_from(pattern, first, text)) == _spans(pattern.finditer(text))
+
+
+def test_runs_holding_finds_the_runs_a_plain_scan_keeps():
+    rng = random.Random(11)
+    run = re.compile("[甲乙等、]+")
+    for _ in range(300):
+        text = "".join(rng.choice("甲乙等、，。 1") for _ in range(rng.randint(0, 60)))
+        plain = [m.span() for m in run.finditer(text) if "等" in m.group() and "、" in m.group()]
+        assert list(runs_holding("甲乙等、", "等、", text)) == plain
+    long = "甲" * 5000 + "、乙等" + "，" + "乙" * 300 + "等"  # a run starting far back
+    assert list(runs_holding("甲乙等、", "等、", long)) == [(0, 5003)]
+
+
+def test_clause_start_is_the_plain_walk_back():
+    rng = random.Random(5)
+    for _ in range(200):
+        text = "".join(rng.choice("甲乙，。；\n：") for _ in range(rng.randint(1, 40)))
+        for pos in range(len(text) + 1):
+            lo = rng.randint(0, pos)
+            walk = pos
+            while walk > lo and text[walk - 1] not in CLAUSE_MARKS:
+                walk -= 1
+            assert clause_start(text, pos, lo) == walk
 
 
 @pytest.mark.parametrize("text", [

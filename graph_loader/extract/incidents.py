@@ -63,8 +63,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     words = _words()
     grades, kinds = words["grade"], words["kind"]
 
-    def alt(words: list[str]) -> str:
-        return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    alt = alternation
 
     # the tail runs to the last grade-and-kind it can reach: `坍塌特别重大事故`, `AB1234航空器飞行事故`
     tail = rf"(?:{alt(grades)})?[{HAN}A-Za-z0-9]{{0,14}}?(?:{alt(kinds)})+"
@@ -213,7 +212,7 @@ def _foreign_before(window: str) -> int:
 
 @lru_cache(maxsize=1)
 def _instructed_re() -> re.Pattern[str]:
-    kinds = "|".join(map(re.escape, sorted(_words()["kind"], key=len, reverse=True)))
+    kinds = alternation(_words()["kind"])
     return re.compile(rf"对(?P<name>[{HAN}]{{4,30}}?(?:{kinds})+)(?:作出|做出)?的?(?:重要)?(?:指示|批示)")
 
 

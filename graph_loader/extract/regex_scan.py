@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 
+from graph_loader.lang.lexicon import alternation
+
 
 def first_chars(words: Iterable[str]) -> re.Pattern[str]:
     """A class of the first characters of `words` (for the alternatives of a pattern)."""
@@ -66,8 +68,7 @@ class WordIndex:
         self.index = {k: tuple(sorted(ws, key=len, reverse=True)) for k, ws in by.items()}
         self._pattern: re.Pattern[str] | None = None
         if not words or any(len(w) < 2 for w in words):  # a word of one character opens no pair: the
-            self._pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-                                       or "(?!)")  # alternation itself is run
+            self._pattern = re.compile(alternation(words) or "(?!)")  # alternation itself is run
             return
         self._maybe = re.compile("[" + "".join(sorted({re.escape(k[0]) for k in self.index})) + "](?=["
                                  + "".join(sorted({re.escape(k[1]) for k in self.index})) + "])")

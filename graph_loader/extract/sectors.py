@@ -63,13 +63,13 @@ def _lexicon() -> _Lexicon:
             for s in [name, *surfaces]:
                 if s and canonical.setdefault(s, name) != name:
                     also[s] = (*also.get(s, ()), name)  # a compound naming two sectors
-    alternation = "|".join(re.escape(s) for s in sorted(canonical, key=len, reverse=True))
+    pattern = alternation(canonical)
     with open(BODY_HEADS, encoding="utf-8") as f:
         heads = [w.strip() for w in f if w.strip() and not w.startswith("#")]
-    body_head = re.compile("|".join(map(re.escape, sorted(heads, key=len, reverse=True))))
+    body_head = re.compile(alternation(heads))
     with open(BARE, encoding="utf-8") as f:
         bare = frozenset(w.strip() for w in f if w.strip() and not w.startswith("#"))
-    return _Lexicon(re.compile(alternation), body_head, canonical, also, parents, bare)
+    return _Lexicon(re.compile(pattern), body_head, canonical, also, parents, bare)
 
 
 def find_sectors(text: str) -> list[SectorHit]:

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from graph_loader.extract.dates import DateHit
 from graph_loader.extract.lexicon_files import alternation, rows
@@ -145,6 +145,7 @@ def _family(noun: str) -> str:
     return noun[:-1] if noun.endswith("会议") else noun
 
 
+@lru_cache(maxsize=4096)  # a few level words, one home per article: asked at every level word of the text
 def _token_level(word: str, ctx: str | None) -> tuple[str, str | None] | None:
     lex = _lex()
     if word in lex.national:
@@ -180,8 +181,8 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
             continue
         first = tokens[start]
         if len(first[3]) == 1 and start > 0 and text[start - 1] not in lex.run_start_ok and not (
-                text[start - 1] == "、" and _after_meeting_noun(text, start - 1)) and not any(
-                text.endswith(w, 0, start) for w in lex.lead):
+                text[start - 1] == "、" and _after_meeting_noun(text, start - 1)) and not text.endswith(
+                lex.lead, 0, start):
             continue  # `淮北市`'s 市, `县委`: not a level word of a list (but `国务院常务会议、省政府常务会议`)
         run = [first]
         end = first[0]

@@ -118,4 +118,4 @@ def runs_holding(chars: str, marks: str, text: str) -> Iterator[tuple[int, int]]
 @cache
 def _run_bounds(chars: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A character outside `[chars]`, and the last such character before the end of the searched span."""
-    return re.compile(f"[^{chars}]"), re.compile(f"[^{chars}](?=[{chars}]*\\Z)")
+    return re.compile(f"[^{chars}]"), re.compile(f"[^{chars}](?=[{chars}]*+\\Z)")

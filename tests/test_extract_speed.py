@@ -48,6 +48,17 @@ def test_runs_holding_finds_the_runs_a_plain_scan_keeps():
     assert list(runs_holding("甲乙等、", "等、", long)) == [(0, 5003)]
 
 
+def test_listed_incidents_scan_matches_the_plain_pattern():
+    from graph_loader.extract.incidents import _listed_matches, _listed_re
+
+    pieces = ["甲省某某煤矿瓦斯爆炸事故", "乙市某某化工厂火灾事故", "丙县某某隧道坍塌事故", "等重大事故", "等",
+              "、", "、", "、", "，", "近期发生的", "某某", "事故"]
+    rng = random.Random(3)
+    for _ in range(1000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert _spans(_listed_matches(text)) == _spans(_listed_re().finditer(text))
+
+
 def test_clause_start_is_the_plain_walk_back():
     rng = random.Random(5)
     for _ in range(200):

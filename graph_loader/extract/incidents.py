@@ -249,7 +249,7 @@ def _framed(text: str) -> list[IncidentHit]:
     that makes it a class of events (`汲取某省近期几起事故教训` names none), and a kind besides `事故` or a
     grade of one incident (`汲取某县较大道路交通事故教训`)."""
     out = []
-    specific = [k for k in _words()["kind"] if k not in _words()["general"]]
+    specific = _specific_kinds()
     pos = 0
     while m := _framed_re().search(text, pos):
         pos = m.start() + 1  # frames may nest (`《关于某地…事故的通报》`): the next one may open inside
@@ -265,11 +265,23 @@ def _framed(text: str) -> list[IncidentHit]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _specific_kinds() -> tuple[str, ...]:
+    """The kinds besides the general ones (`事故`)."""
+    return tuple(k for k in _words()["kind"] if k not in _words()["general"])
+
+
 def _listed_matches(text: str) -> Iterator[re.Match[str]]:
     """What `_listed_re().finditer(text)` yields: a list lies inside one run of characters and list marks, so
     only the runs holding both 等 and 、 are tried."""
     for start, end in runs_holding(HAN + "、", "等、", text):
-        yield from _listed_re().finditer(text, start, end)
+        if _kind_listed_re().search(text, start, end):  # and its first member ends with a kind before a 、
+            yield from _listed_re().finditer(text, start, end)
+
+
+@lru_cache(maxsize=1)
+def _kind_listed_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_alt('kind')})、")
 
 
 @lru_cache(maxsize=1)
@@ -319,6 +331,8 @@ def _quakes(text: str) -> list[IncidentHit]:
     """An earthquake named by its place and magnitude (`某省某县6.2级地震`): the chain of places that ends
     right before the magnitude opens the name."""
     out = []
+    if not any(w in text for w in _words()["quake"]):
+        return out  # every quake's name holds its word
     for m in finditer_from(_quake_re(), _DIGIT, text):  # a magnitude opens with a digit
         window_start = max(0, m.start() - 16)
         places = find_regions(text[window_start:m.start()])

@@ -59,6 +59,17 @@ def test_listed_incidents_scan_matches_the_plain_pattern():
         assert _spans(_listed_matches(text)) == _spans(_listed_re().finditer(text))
 
 
+def test_incident_code_scan_matches_the_plain_pattern():
+    from graph_loader.extract.incidents import _CODE_FIRST, _patterns
+
+    pattern = _patterns()[0]
+    pieces = ["“", "”", "6", "21", "1021", "2023", "·", ".", " ", "某某煤矿", "爆炸事故", "火灾", "重大", "年", "月"]
+    rng = random.Random(9)
+    for _ in range(1000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        assert _spans(finditer_from(pattern, _CODE_FIRST, text)) == _spans(pattern.finditer(text))
+
+
 def test_clause_start_is_the_plain_walk_back():
     rng = random.Random(5)
     for _ in range(200):

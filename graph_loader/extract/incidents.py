@@ -147,7 +147,9 @@ def _tail_end(at: int, tail: str) -> int | None:
 _TOWN = re.compile(rf"[{HAN}]{{1,4}}[{LEVEL_CHARS}]")
 _NOT_HAN = re.compile(rf"[^{HAN}]")
 _DIGIT = re.compile(r"\d")
-_CODE_FIRST = re.compile(r"[“\"‘「『〝＂\d]")  # what an incident's code opens with (see `_patterns`)
+# where an incident's code can open (see `_patterns`): a quote before a digit, a digit before a separator (after
+# one more digit at most), or the first of three or four digits (`“6·21”`, `9.15`, `0621`, `1021`)
+_CODE_FIRST = re.compile(r"[“\"‘「『〝＂](?=\d)|\d(?=\d?\s*[·•・．.‧∙⋅･﹒]|\d\d)")
 
 
 def _town_before(window: str) -> int:

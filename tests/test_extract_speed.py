@@ -70,6 +70,19 @@ def test_incident_code_scan_matches_the_plain_pattern():
         assert _spans(finditer_from(pattern, _CODE_FIRST, text)) == _spans(pattern.finditer(text))
 
 
+def test_date_scans_match_the_plain_patterns_on_random_text():
+    from graph_loader.extract.dates import _SESSION, _WORK_YEAR, _YEAR_DIGIT
+
+    pieces = ["2024", "年", "3", "月", "5", "日", "号", "至", "-", "7", "十", "二", "一", "是", "今天", "(", ")", ".",
+              "上午", " ", "第", "次", "召开", "部署", "全县", "上半年"]
+    rng = random.Random(13)
+    for _ in range(1000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert _spans(finditer_from(_PATTERN, _FIRST, text)) == _spans(_PATTERN.finditer(text))
+        for pattern in (_SESSION, _WORK_YEAR):
+            assert _spans(finditer_from(pattern, _YEAR_DIGIT, text)) == _spans(pattern.finditer(text))
+
+
 def test_clause_start_is_the_plain_walk_back():
     rng = random.Random(5)
     for _ in range(200):

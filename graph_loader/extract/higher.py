@@ -28,6 +28,7 @@ Genre rules (made-up examples):
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -176,6 +177,9 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
             tokens[h.start] = (h.end, lv, h.path, text[h.start:h.end])
     out: list[Mention] = []
     pos_done = -1
+    # where the meeting nouns lie: a list with none within reach after it names no meeting (`_after_run`)
+    nouns = [m.span() for m in lex.noun_re.finditer(text)]
+    noun_ends = [e for _, e in nouns]
     for start in sorted(tokens):
         if start < pos_done:
             continue
@@ -195,6 +199,9 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
                 break
             run.append(nxt)
             end = nxt[0]
+        near = bisect.bisect_right(noun_ends, end)  # the first noun ending after the list (or holding its end)
+        if near == len(nouns) or nouns[near][0] >= end + _NOUN_AHEAD:
+            continue
         run = [_after_centre(tok, prev, ctx, local_level) for prev, tok in zip([None, *run], run, strict=False)]
         mention = _after_run(text, start, end, run, lex)
         if mention is None:
@@ -289,6 +296,9 @@ _NOUN_STOP = re.compile("[" + re.escape(CLAUSE_MARKS + "、“”\"《》()（�
 _LISTED_BEFORE = re.compile(r"精神\s*[，,、]\s*$")  # the item before ends a spirit: the list goes on
 # how far a relayed meeting's name may run between its level and `精神` (`传达学习全市…“开门红”…推进大会精神`)
 _LONG_NAME = 48
+# how far after a list of levels its meeting noun may start: a `召开` between (`_HELD_AFTER`, 8), then the
+# noun within 17 characters, or a long name within _LONG_NAME (`_after_run`, `_long_named`)
+_NOUN_AHEAD = 8 + max(17, _LONG_NAME)
 _LONG_STOP = re.compile("[" + re.escape(CLAUSE_MARKS + "、") + "]")
 
 

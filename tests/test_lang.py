@@ -32,6 +32,16 @@ def test_clause_start_walks_back_to_the_last_mark() -> None:
     assert all(clause_start(m, 1) == 1 for m in CLAUSE_MARKS)
 
 
+def test_han_runs_as_the_character_tests_read_them() -> None:
+    from graph_loader.lang.chars import all_han, han_run_start
+
+    assert all_han("") and all_han("县长") and not all_han("县长A") and not all_han("，")
+    text = "ab，县委书记张三"
+    assert han_run_start(text, len(text)) == text.index("县")
+    assert han_run_start(text, len(text), lo=5) == 5  # no earlier than lo
+    assert han_run_start(text, 2) == 2  # no Han character before the end
+
+
 def test_levels_one_ordering() -> None:
     assert LEVELS[0] == "national" and LOCAL_LEVELS == LEVELS[1:]
     assert [LEVEL_RANK[lv] for lv in LEVELS] == list(range(len(LEVELS)))

@@ -35,6 +35,20 @@ def is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
+def all_han(s: str) -> bool:
+    """Every character of `s` is Han (true of ""): `all(is_han(c) for c in s)`, tested in C."""
+    return _ALL_HAN.fullmatch(s) is not None
+
+
+def han_run_start(text: str, end: int, lo: int = 0) -> int:
+    """Where the run of Han characters ending at `end` starts (no earlier than `lo`)."""
+    return _HAN_TAIL.search(text, lo, end).start()  # type: ignore[union-attr]  # empty at `end` at worst
+
+
+_ALL_HAN = re.compile("[" + HAN + "]*")
+_HAN_TAIL = re.compile("[" + HAN + "]*+\\Z")
+
+
 def is_han_wide(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff"
 

@@ -548,16 +548,18 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
             add(NameMention(s, e, text[s:e], titles, rule))
     known = {m.name for m in found}
     if known:
-        occupied = [(m.start, m.end) for m in found]
+        occupied = {p for m in found for p in range(m.start, m.end)}  # the characters the mentions cover
         hits: list[tuple[int, int]] = []  # a handful of names: str.find beats compiling a pattern per article
+        covered: set[int] = set()
         for name in sorted(known, key=len, reverse=True):
             i = text.find(name)
             while i >= 0:
-                if not any(a < i + len(name) and i < b for a, b in hits):
+                if covered.isdisjoint(range(i, i + len(name))):  # overlaps no hit of a longer name
                     hits.append((i, i + len(name)))
+                    covered.update(range(i, i + len(name)))
                 i = text.find(name, i + len(name))
         for s, e in sorted(hits):
-            if any(a < e and s < b for a, b in occupied):
+            if not occupied.isdisjoint(range(s, e)):
                 continue
             add(NameMention(s, e, text[s:e], [], "person.repeat"))
         full_of = _full_names(known)

@@ -15,7 +15,7 @@ import pytest
 from graph_loader.extract.dates import _FIRST, _PATTERN, find_dates
 from graph_loader.extract.evidence import EvidenceMaker
 from graph_loader.extract.pipeline import extract, extract_files, extract_many
-from graph_loader.extract.regex_scan import finditer_from, first_chars, runs_holding
+from graph_loader.extract.regex_scan import WordIndex, finditer_from, first_chars, runs_holding
 from graph_loader.extract.regions import _townships, find_regions
 from graph_loader.ingest import ingest_file
 from graph_loader.ingest.document import Document
@@ -81,6 +81,18 @@ def test_date_scans_match_the_plain_patterns_on_random_text():
         assert _spans(finditer_from(_PATTERN, _FIRST, text)) == _spans(_PATTERN.finditer(text))
         for pattern in (_SESSION, _WORK_YEAR):
             assert _spans(finditer_from(pattern, _YEAR_DIGIT, text)) == _spans(pattern.finditer(text))
+
+
+def test_word_index_finds_what_the_alternation_finds():
+    words = ["甲乙", "甲乙丙", "乙丙", "丙丁戊", "丁戊", "戊甲"]
+    plain = re.compile("|".join(sorted(words, key=len, reverse=True)))
+    index = WordIndex(words)
+    rng = random.Random(17)
+    for _ in range(500):
+        text = "".join(rng.choice("甲乙丙丁戊，") for _ in range(rng.randint(0, 30)))
+        found = [(m.start(), m.end(), m.group()) for m in plain.finditer(text)]
+        assert list(index.finditer(text)) == found
+        assert index.search(text) == (found[0] if found else None)
 
 
 def test_clause_start_is_the_plain_walk_back():

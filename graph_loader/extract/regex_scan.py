@@ -87,10 +87,22 @@ class WordIndex:
         return None
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
-        pos = 0
-        while (m := self.search(text, pos)) is not None:
-            yield m
-            pos = m[1]
+        if self._pattern is not None:
+            pos = 0
+            while (m := self.search(text, pos)) is not None:
+                yield m
+                pos = m[1]
+            return
+        get, pos = self.index.get, 0
+        for c in self._maybe.finditer(text):  # every place a pair opens, in one C scan; those inside a match skipped
+            i = c.start()
+            if i < pos:
+                continue
+            for w in get(text[i:i + 2], ()):
+                if text.startswith(w, i):
+                    yield i, i + len(w), w
+                    pos = i + len(w)
+                    break
 
 
 def runs_holding(chars: str, marks: str, text: str) -> Iterator[tuple[int, int]]:

@@ -77,13 +77,12 @@ class WordIndex:
         if self._pattern is not None:
             m = self._pattern.search(text, pos)
             return (m.start(), m.end(), m.group()) if m else None
-        index, search = self.index, self._maybe.search
-        while (c := search(text, pos)) is not None:
+        get = self.index.get
+        for c in self._maybe.finditer(text, pos):  # the places a pair opens, in one C scan
             i = c.start()
-            for w in index.get(text[i:i + 2], ()):
+            for w in get(text[i:i + 2], ()):
                 if text.startswith(w, i):
                     return i, i + len(w), w
-            pos = i + 1
         return None
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:

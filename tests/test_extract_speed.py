@@ -15,10 +15,11 @@ import pytest
 from graph_loader.extract.dates import _FIRST, _PATTERN, find_dates
 from graph_loader.extract.evidence import EvidenceMaker
 from graph_loader.extract.pipeline import extract, extract_files, extract_many
-from graph_loader.extract.regex_scan import finditer_from, first_chars
+from graph_loader.extract.regex_scan import WordIndex, finditer_from, first_chars, runs_holding
 from graph_loader.extract.regions import _townships, find_regions
 from graph_loader.ingest import ingest_file
 from graph_loader.ingest.document import Document
+from graph_loader.lang.chars import CLAUSE_MARKS, clause_start
 
 CORPUS = Path(__file__).parents[1] / "data" / "corpus"
 
@@ -36,9 +37,79 @@ def test_finditer_from_finds_what_finditer_finds():
         assert _spans(finditer_from(pattern, first, text)) == _spans(pattern.finditer(text))
 
 
+def test_runs_holding_finds_the_runs_a_plain_scan_keeps():
+    rng = random.Random(11)
+    run = re.compile("[甲乙等、]+")
+    for _ in range(300):
+        text = "".join(rng.choice("甲乙等、，。 1") for _ in range(rng.randint(0, 60)))
+        plain = [m.span() for m in run.finditer(text) if "等" in m.group() and "、" in m.group()]
+        assert list(runs_holding("甲乙等、", "等、", text)) == plain
+    long = "甲" * 5000 + "、乙等" + "，" + "乙" * 300 + "等"  # a run starting far back
+    assert list(runs_holding("甲乙等、", "等、", long)) == [(0, 5003)]
+
+
+def test_listed_incidents_scan_matches_the_plain_pattern():
+    from graph_loader.extract.incidents import _listed_matches, _listed_re
+
+    pieces = ["甲省某某煤矿瓦斯爆炸事故", "乙市某某化工厂火灾事故", "丙县某某隧道坍塌事故", "等重大事故", "等",
+              "、", "、", "、", "，", "近期发生的", "某某", "事故"]
+    rng = random.Random(3)
+    for _ in range(1000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert _spans(_listed_matches(text)) == _spans(_listed_re().finditer(text))
+
+
+def test_incident_code_scan_matches_the_plain_pattern():
+    from graph_loader.extract.incidents import _CODE_FIRST, _patterns
+
+    pattern = _patterns()[0]
+    pieces = ["“", "”", "6", "21", "1021", "2023", "·", ".", " ", "某某煤矿", "爆炸事故", "火灾", "重大", "年", "月"]
+    rng = random.Random(9)
+    for _ in range(1000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        assert _spans(finditer_from(pattern, _CODE_FIRST, text)) == _spans(pattern.finditer(text))
+
+
+def test_date_scans_match_the_plain_patterns_on_random_text():
+    from graph_loader.extract.dates import _SESSION, _YEAR_DIGIT
+
+    pieces = ["2024", "年", "3", "月", "5", "日", "号", "至", "-", "7", "十", "二", "一", "是", "今天", "(", ")", ".",
+              "．", "15", "全省", "会", "上午", " ", "第", "次", "召开", "部署", "全县", "上半年"]
+    rng = random.Random(13)
+    for _ in range(1000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert _spans(finditer_from(_PATTERN, _FIRST, text)) == _spans(_PATTERN.finditer(text))
+        assert _spans(finditer_from(_SESSION, _YEAR_DIGIT, text)) == _spans(_SESSION.finditer(text))
+
+
+def test_word_index_finds_what_the_alternation_finds():
+    words = ["甲乙", "甲乙丙", "乙丙", "丙丁戊", "丁戊", "戊甲"]
+    plain = re.compile("|".join(sorted(words, key=len, reverse=True)))
+    index = WordIndex(words)
+    rng = random.Random(17)
+    for _ in range(500):
+        text = "".join(rng.choice("甲乙丙丁戊，") for _ in range(rng.randint(0, 30)))
+        found = [(m.start(), m.end(), m.group()) for m in plain.finditer(text)]
+        assert list(index.finditer(text)) == found
+        assert index.search(text) == (found[0] if found else None)
+
+
+def test_clause_start_is_the_plain_walk_back():
+    rng = random.Random(5)
+    for _ in range(200):
+        text = "".join(rng.choice("甲乙，。；\n：") for _ in range(rng.randint(1, 40)))
+        for pos in range(len(text) + 1):
+            lo = rng.randint(0, pos)
+            walk = pos
+            while walk > lo and text[walk - 1] not in CLAUSE_MARKS:
+                walk -= 1
+            assert clause_start(text, pos, lo) == walk
+
+
 @pytest.mark.parametrize("text", [
     "2024年3月5日至7日，省政府召开会议；4月1日上午、十二月二十日、2023-05-06、15日下午，当日",
     "二〇二四年十一月三日，会议在年3月5日后召开，12月31日至1月2日值班，今天、昨日",
+    "3．15全省安全生产工作会议在甲市召开，12.22全市会议，615日下午，2016行动",
 ])
 def test_date_scan_matches_the_plain_pattern(text):
     assert _spans(finditer_from(_PATTERN, _FIRST, text)) == _spans(_PATTERN.finditer(text))

@@ -32,6 +32,16 @@ def test_clause_start_walks_back_to_the_last_mark() -> None:
     assert all(clause_start(m, 1) == 1 for m in CLAUSE_MARKS)
 
 
+def test_han_runs_as_the_character_tests_read_them() -> None:
+    from graph_loader.lang.chars import all_han, han_run_start
+
+    assert all_han("") and all_han("县长") and not all_han("县长A") and not all_han("，")
+    text = "ab，县委书记张三"
+    assert han_run_start(text, len(text)) == text.index("县")
+    assert han_run_start(text, len(text), lo=5) == 5  # no earlier than lo
+    assert han_run_start(text, 2) == 2  # no Han character before the end
+
+
 def test_levels_one_ordering() -> None:
     assert LEVELS[0] == "national" and LOCAL_LEVELS == LEVELS[1:]
     assert [LEVEL_RANK[lv] for lv in LEVELS] == list(range(len(LEVELS)))
@@ -76,7 +86,21 @@ def test_lexicon_reader(tmp_path) -> None:
     assert read_rows(p) == (("word", "role"), ("甲乙 丙", "scope"), ("丁",))
     assert read_table(p) == ({"word": "甲乙 丙", "role": "scope"}, {"word": "丁", "role": ""})
     assert read_words(p) == {"word", "甲乙", "丙", "丁"}
-    assert alternation(["县", "县委", "", "县委"]) == "县委|县"
+    assert re.fullmatch(alternation(["县", "县委", "", "县委"]), "县委")  # the longer word first
+    assert re.compile(alternation(["县", "县委", "", "县委"])).match("县委书记").group() == "县委"
+
+
+def test_alternation_matches_as_the_flat_list() -> None:
+    """The prefix tree finds, captures and backtracks as the flat alternation, longest first."""
+    from graph_loader.lang.lexicon import alternation
+
+    words = ["甲乙", "甲乙丙", "甲", "乙丙", "丙丁戊", "丙丁", "a.b", "a"]
+    flat = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    text = "甲乙丙丁戊甲乙a.b甲丙丁乙丙甲乙丁a"
+    for wrap in ("(?P<w>{})", "(?P<w>{})丁", "(?P<w>{})[丙丁]?戊", "(?:{})+"):
+        tree, plain = re.compile(wrap.format(alternation(words))), re.compile(wrap.format(flat))
+        assert [m.span() for m in tree.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert alternation(["县委书记", "县委", "县长"]) == "县(?:委(?:书记)?|长)"
 
 
 def test_meeting_kinds_one_row_each() -> None:

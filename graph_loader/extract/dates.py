@@ -80,8 +80,13 @@ _PATTERN = re.compile(
 )
 # Every alternative of _PATTERN starts with one of these: the scan jumps from one to the next
 # instead of trying the whole pattern at every character (it was a fifth of extraction time).
-_FIRST = first_chars([*"0123456789〇○零一二三四五六七八九十", *_RELATIVE_DAYS, *_SAME_DAY, *_REL_HEADS])
+# A numeral opens one only when a date word or mark follows within the numerals of a year (`2024年`, `十二月`,
+# `二十一日`, `27日至`, `2023-05-06`, `3.15全省…会`): the scan skips the numerals of `一是`, `进一步` and counts.
+_FIRST = re.compile("[0-9〇○零一二三四五六七八九十](?=[\\d〇○零一二三四五六七八九十]{0,3}\\s*[年月日号/.．\\-"
+                    + re.escape("".join(_words("range"))) + "])|"
+                    + first_chars([*_RELATIVE_DAYS, *_SAME_DAY, *_REL_HEADS]).pattern)
 _DIGIT = re.compile(r"\d")
+_YEAR_DIGIT = re.compile(r"\d(?=\d{3}\s*年)")  # where a year (`2020年`) opens: what _SESSION's forms start with
 # `2022年第二次全体会议`: a session numbered within its year
 _SESSION = re.compile(r"(?<!\d)(?P<y>\d{4})\s*年度?\s*第" + NUMERAL + r"+(?:"
                       + alternation(_words("session")) + ")"
@@ -211,7 +216,7 @@ def find_dates(text: str, ref: str | None, dateline: str | None = None) -> list[
                 r.ey, r.em, r.ed = number(g["by"]), number(g["bm"]), number(g["bd"])
             raws.append(r)
     sessions = [_Raw(m.start(), m.end(), int(m.group("y") or m.group("y2") or m.group("y3")), None, None, session=True)
-                for m in finditer_from(_SESSION, _DIGIT, text)]
+                for m in finditer_from(_SESSION, _YEAR_DIGIT, text)]
     explicit_years = ({r.y for r in raws if r.y is not None} | {r.ey for r in raws if r.ey is not None}
                       | {r.y for r in sessions})
     doc_year = next(iter(explicit_years)) if len(explicit_years) == 1 else None

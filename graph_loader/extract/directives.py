@@ -67,16 +67,16 @@ def _lex() -> _Lex:
     heads = tuple(sorted((r[0] for r in iss if r[1] == "head"), key=len, reverse=True))
     verbs = tuple(sorted((r[0] for r in iss if r[1] == "verb"), key=len, reverse=True))
     cuts = [r[0] for r in iss if r[1] == "cut"]
-    cut_re = re.compile(r"[，。；：！？,.;:!?()（）《》\s]|" + "|".join(map(re.escape, sorted(cuts, key=len, reverse=True))))
+    cut_re = re.compile(r"[，。；：！？,.;:!?()（）《》\s]|" + alternation(cuts))
     pk = lexicon_rows("directive_packages.tsv")
     topic_cuts = sorted({r[0] for r in pk if len(r) > 1 and r[1] == "cut"} | set(cuts), key=len, reverse=True)
     package = re.compile(
         r"[“\"]?(?P<num>" + NUMERAL + r"{1,4})条[”\"]?(?:" + alternation(r[0] for r in pk if r[1:] == ("modifier",))
         + ")?(?:" + alternation(r[0] for r in pk if r[1:] == ("noun",)) + r")[”\"]?"
     )
-    topic_cut = re.compile("|".join(map(re.escape, topic_cuts)))
+    topic_cut = re.compile(alternation(topic_cuts))
     ins = lexicon_rows("instruction_sources.tsv")
-    src = "|".join(map(re.escape, sorted((r[0] for r in ins if r[1] == "source"), key=len, reverse=True)))
+    src = alternation(r[0] for r in ins if r[1] == "source")
     name_cuts = sorted((r[0] for r in ins if r[1] == "cut"), key=len, reverse=True)
     instruction = re.compile(
         rf"(?P<src>{src})"
@@ -85,7 +85,7 @@ def _lex() -> _Lex:
     )
     again = re.compile("[和及、](?P<what>" + alternation(r[0] for r in ins if r[1:] == ("noun", "again")) + ")")
     leaders = re.compile(rf"(?:[{HAN}]{{0,4}}?(?:{src})[、和])*[{HAN}]{{0,4}}$")
-    name_cut = re.compile(rf"[^{HAN}、]|" + "|".join(map(re.escape, name_cuts)))
+    name_cut = re.compile(rf"[^{HAN}、]|" + alternation(name_cuts))
     return _Lex(
         not_titles=frozenset(r[0] for r in nd if r[1] == "title"),
         not_suffixes=tuple(r[0] for r in nd if r[1] == "suffix"),

@@ -28,10 +28,11 @@ Genre rules (made-up examples):
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from graph_loader.extract.dates import DateHit
 from graph_loader.extract.lexicon_files import alternation, rows
@@ -145,6 +146,7 @@ def _family(noun: str) -> str:
     return noun[:-1] if noun.endswith("会议") else noun
 
 
+@lru_cache(maxsize=4096)  # a few level words, one home per article: asked at every level word of the text
 def _token_level(word: str, ctx: str | None) -> tuple[str, str | None] | None:
     lex = _lex()
     if word in lex.national:
@@ -175,13 +177,16 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
             tokens[h.start] = (h.end, lv, h.path, text[h.start:h.end])
     out: list[Mention] = []
     pos_done = -1
+    # where the meeting nouns lie: a list with none within reach after it names no meeting (`_after_run`)
+    nouns = [m.span() for m in lex.noun_re.finditer(text)]
+    noun_ends = [e for _, e in nouns]
     for start in sorted(tokens):
         if start < pos_done:
             continue
         first = tokens[start]
         if len(first[3]) == 1 and start > 0 and text[start - 1] not in lex.run_start_ok and not (
-                text[start - 1] == "、" and _after_meeting_noun(text, start - 1)) and not any(
-                text.endswith(w, 0, start) for w in lex.lead):
+                text[start - 1] == "、" and _after_meeting_noun(text, start - 1)) and not text.endswith(
+                lex.lead, 0, start):
             continue  # `淮北市`'s 市, `县委`: not a level word of a list (but `国务院常务会议、省政府常务会议`)
         run = [first]
         end = first[0]
@@ -194,6 +199,9 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
                 break
             run.append(nxt)
             end = nxt[0]
+        near = bisect.bisect_right(noun_ends, end)  # the first noun ending after the list (or holding its end)
+        if near == len(nouns) or nouns[near][0] >= end + _NOUN_AHEAD:
+            continue
         run = [_after_centre(tok, prev, ctx, local_level) for prev, tok in zip([None, *run], run, strict=False)]
         mention = _after_run(text, start, end, run, lex)
         if mention is None:
@@ -288,6 +296,9 @@ _NOUN_STOP = re.compile("[" + re.escape(CLAUSE_MARKS + "、“”\"《》()（�
 _LISTED_BEFORE = re.compile(r"精神\s*[，,、]\s*$")  # the item before ends a spirit: the list goes on
 # how far a relayed meeting's name may run between its level and `精神` (`传达学习全市…“开门红”…推进大会精神`)
 _LONG_NAME = 48
+# how far after a list of levels its meeting noun may start: a `召开` between (`_HELD_AFTER`, 8), then the
+# noun within 17 characters, or a long name within _LONG_NAME (`_after_run`, `_long_named`)
+_NOUN_AHEAD = 8 + max(17, _LONG_NAME)
 _LONG_STOP = re.compile("[" + re.escape(CLAUSE_MARKS + "、") + "]")
 
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from graph_loader.extract.lexicon_files import alternation
-from graph_loader.extract.regex_scan import finditer_from
+from graph_loader.extract.regex_scan import finditer_from, runs_holding
 from graph_loader.extract.regions import find_regions, relative_words_re
 from graph_loader.gazetteer import package_file
 from graph_loader.lang.chars import HAN
@@ -63,8 +63,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     words = _words()
     grades, kinds = words["grade"], words["kind"]
 
-    def alt(words: list[str]) -> str:
-        return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    alt = alternation
 
     # the tail runs to the last grade-and-kind it can reach: `坍塌特别重大事故`, `AB1234航空器飞行事故`
     tail = rf"(?:{alt(grades)})?[{HAN}A-Za-z0-9]{{0,14}}?(?:{alt(kinds)})+"
@@ -148,7 +147,9 @@ def _tail_end(at: int, tail: str) -> int | None:
 _TOWN = re.compile(rf"[{HAN}]{{1,4}}[{LEVEL_CHARS}]")
 _NOT_HAN = re.compile(rf"[^{HAN}]")
 _DIGIT = re.compile(r"\d")
-_CODE_FIRST = re.compile(r"[“\"‘「『〝＂\d]")  # what an incident's code opens with (see `_patterns`)
+# where an incident's code can open (see `_patterns`): a quote before a digit, a digit before a separator (after
+# one more digit at most), or the first of three or four digits (`“6·21”`, `9.15`, `0621`, `1021`)
+_CODE_FIRST = re.compile(r"[“\"‘「『〝＂](?=\d)|\d(?=\d?\s*[·•・．.‧∙⋅･﹒]|\d\d)")
 
 
 def _town_before(window: str) -> int:
@@ -213,7 +214,7 @@ def _foreign_before(window: str) -> int:
 
 @lru_cache(maxsize=1)
 def _instructed_re() -> re.Pattern[str]:
-    kinds = "|".join(map(re.escape, sorted(_words()["kind"], key=len, reverse=True)))
+    kinds = alternation(_words()["kind"])
     member = rf"[{HAN}]{{4,30}}?(?:{kinds})+"
     return re.compile(rf"对(?P<name>{member}(?:、{member})*)(?:作出|做出)?的?(?:重要)?(?:指示|批示)")
 
@@ -257,7 +258,7 @@ def _framed(text: str) -> list[IncidentHit]:
     that makes it a class of events (`汲取某省近期几起事故教训` names none), and a kind besides `事故` or a
     grade of one incident (`汲取某县较大道路交通事故教训`)."""
     out = []
-    specific = [k for k in _words()["kind"] if k not in _words()["general"]]
+    specific = _specific_kinds()
     pos = 0
     while m := _framed_re().search(text, pos):
         pos = m.start() + 1  # frames may nest (`《关于某地…事故的通报》`): the next one may open inside
@@ -273,15 +274,23 @@ def _framed(text: str) -> list[IncidentHit]:
     return out
 
 
-_HAN_LIST_RUN = re.compile(f"[{HAN}、]+")
+@lru_cache(maxsize=1)
+def _specific_kinds() -> tuple[str, ...]:
+    """The kinds besides the general ones (`事故`)."""
+    return tuple(k for k in _words()["kind"] if k not in _words()["general"])
 
 
 def _listed_matches(text: str) -> Iterator[re.Match[str]]:
     """What `_listed_re().finditer(text)` yields: a list lies inside one run of characters and list marks, so
     only the runs holding both 等 and 、 are tried."""
-    for run in _HAN_LIST_RUN.finditer(text):
-        if "等" in run.group() and "、" in run.group():
-            yield from _listed_re().finditer(text, run.start(), run.end())
+    for start, end in runs_holding(HAN + "、", "等、", text):
+        if _kind_listed_re().search(text, start, end):  # and its first member ends with a kind before a 、
+            yield from _listed_re().finditer(text, start, end)
+
+
+@lru_cache(maxsize=1)
+def _kind_listed_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_alt('kind')})、")
 
 
 @lru_cache(maxsize=1)
@@ -331,6 +340,8 @@ def _quakes(text: str) -> list[IncidentHit]:
     """An earthquake named by its place and magnitude (`某省某县6.2级地震`): the chain of places that ends
     right before the magnitude opens the name."""
     out = []
+    if not any(w in text for w in _words()["quake"]):
+        return out  # every quake's name holds its word
     for m in finditer_from(_quake_re(), _DIGIT, text):  # a magnitude opens with a digit
         window_start = max(0, m.start() - 16)
         places = find_regions(text[window_start:m.start()])

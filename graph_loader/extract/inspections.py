@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from graph_loader.extract.bodies import BodyRef, body_word_at, relative_body_at, resolve_body
@@ -63,6 +63,20 @@ def _team_re() -> re.Pattern[str]:
     teams = alternation(words("teams.tsv"))
     stems = alternation({t[:-1] for t in words("teams.tsv")} | {"考核巡查", "综合督查", "明查暗访"})
     return re.compile(r"第" + _NUM + "(?:[" + HAN + "]{1,4}?)?(?:" + teams + r")|(?:" + stems + r")组?第" + _NUM + "组")
+
+
+@lru_cache(maxsize=2)
+def _numbered_teams(text: str) -> tuple[re.Match[str], ...]:
+    """`_team_re`'s matches, found once per text (the named teams and the inspections read them): a numbered
+    team says 第, and one of its kinds or 组."""
+    if "第" not in text or not any(c in text for c in _team_last_chars()):
+        return ()
+    return tuple(_team_re().finditer(text))
+
+
+@cache
+def _team_last_chars() -> frozenset[str]:
+    return frozenset({"组"} | {t[-1] for t in words("teams.tsv")})
 
 
 @cache
@@ -159,7 +173,7 @@ def _named_teams(text: str, regions: list[RegionHit], context: str | None
     (`市安全生产第三督查组`): a headline or later mention of the short form is the same team, not a
     team of the article's home region (which may be a county-level `市`)."""
     out: dict[str, tuple[str, str | None, str | None]] = {}
-    for m in _team_re().finditer(text) if "第" in text else ():  # a numbered team says 第
+    for m in _numbered_teams(text):
         start = _team_start(text, m.start())
         place = next((h for h in regions if h.start == start), None)
         if place is None or place.end >= m.start():
@@ -176,7 +190,7 @@ def find_inspections(text: str, index: SentenceIndex, regions: list[RegionHit], 
     named = _named_teams(text, regions, context)
     anchors: list[_Anchor] = []
     unnumbered: set[str] = set()
-    numbered = list(_team_re().finditer(text)) if "第" in text else []  # a numbered team says 第
+    numbered = list(_numbered_teams(text))
     for m in numbered:
         start = _team_start(text, m.start())
         surface = text[start:m.end()]

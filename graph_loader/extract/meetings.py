@@ -237,7 +237,7 @@ def _events(text: str) -> list[_Event]:
             continue
         out.append(_Event(m.start("v"), m.end(), "held", "反馈会", text[m.start():m.end()], False))
     # every form of `ended` ends with 后: tried only within a noun's reach before one
-    for m in finditer_at(lex.ended, _before_hou(text, max(map(len, lex.kinds)) + len("结束之")), text):
+    for m in finditer_at(lex.ended, _before_hou(text, _noun_len() + len("结束之")), text):
         out.append(_Event(m.start(), m.end(), "ended", m.group("n") or "会议"))
     for m in lex.branch.finditer(text):
         out.append(_Event(m.start(), m.end(), "branch"))
@@ -542,11 +542,18 @@ def _in_meeting_noun(text: str, pos: int) -> bool:
     """The cue at `pos` is part of a meeting's noun: `出席汇报会` names a meeting, no one reports."""
     search = _meeting_noun_re().search
     k = max(0, pos - _NOUN_REACH)
-    while (m := search(text, k)) is not None and m.start() <= pos:  # the nouns starting up to pos, in turn
+    stop = pos + _noun_len() + 1  # a noun starting by pos ends before this: no need to search the text beyond
+    while (m := search(text, k, stop)) is not None and m.start() <= pos:  # the nouns starting up to pos, in turn
         if m.end() > pos:
             return True
         k = m.start() + 1
     return False
+
+
+@cache
+def _noun_len() -> int:
+    """The length of the longest meeting noun."""
+    return max(map(len, _lex().kinds))
 
 
 @cache

@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 from graph_loader.extract.lexicon_files import alternation, rows, words
 from graph_loader.extract.regex_scan import WordIndex, finditer_at
 from graph_loader.ingest.rules import surnames
-from graph_loader.lang.chars import HAN, is_han
+from graph_loader.lang.chars import HAN, all_han, han_run_start, is_han
 from graph_loader.lang.levels import LEVEL_CHARS
 
 _MAX_TITLE = 30  # characters scanned left of a post for its body
@@ -132,7 +132,7 @@ def _name_ok(name: str, ignore: frozenset[str], trusted: bool = False) -> bool:
     """A plausible personal name. `trusted`: the grammar already says a name stands here (right after
     a post or a collective), so a three-character name may start with an ordinary word (`申明荷`)."""
     lex = _lex()
-    if name in ignore or not all(is_han(c) for c in name):
+    if name in ignore or not all_han(name):
         return False
     if name in lex.posts or name in lex.not_names:
         return False
@@ -160,7 +160,7 @@ def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset(),
         # `副县长王 大海主持`: a space after the surname of a longer one
         for given in (2, 1):
             end = spaced.start(1) + given
-            if all(is_han(c) for c in text[spaced.start(1):end]) and end <= len(text) \
+            if all_han(text[spaced.start(1):end]) and end <= len(text) \
                     and _name_ok(text[pos:pos + s] + text[spaced.start(1):end], ignore, trusted) \
                     and lex.follow_re.match(text, end):
                 return pos, end
@@ -258,7 +258,7 @@ def dotted_name_at(text: str, pos: int, ignore: frozenset[str] = frozenset()) ->
     lex = _lex()
     for length in range(2, 7):
         end = m.end() + length
-        if end > len(text) or not all(is_han(c) for c in text[m.end():end]):
+        if end > len(text) or not all_han(text[m.end():end]):
             return None
         if lex.follow_re.match(text, end) and text[pos:end].replace(" ", "") not in ignore:
             # `买买提出席`: a cue opening with the name's last character (`提出`) is no end when the name
@@ -285,7 +285,7 @@ def bare_name_at(text: str, pos: int, ignore: frozenset[str] = frozenset()) -> t
     for length in _BARE_LENGTHS:
         end = pos + length
         name = text[pos:end]
-        if end > len(text) or not all(is_han(c) for c in name) or _NOT_IN_NAMES.search(name):
+        if end > len(text) or not all_han(name) or _NOT_IN_NAMES.search(name):
             continue
         if not (_long_close_re().match(text, end) and is_han(text[end:end + 1])) \
                 and not text.startswith(_COMRADE, end):
@@ -320,10 +320,10 @@ def _segment_start(text: str, end: int, floor: int, region_starts: frozenset[int
     """Where the title ending at `end` begins: after punctuation, a stop word, or `floor`, and then at the
     first place name, level character, body or post (`传达学习省委书记` → `省委书记`)."""
     lex = _lex()
-    i = end
     lo = max(floor, end - _MAX_TITLE)
-    while i > lo and is_han(text[i - 1]):
-        i -= 1
+    i = han_run_start(text, end, max(lo, 0))
+    if i == 0 and lo < 0 and is_han(text[-1:] or " "):
+        i = -1  # as the character-by-character walk back read it: text[-1] is the text's last character
     last = i
     for m in lex.stops_re.finditer(text, i, end):
         if m.end() < end:
@@ -560,16 +560,18 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
             add(NameMention(s, e, text[s:e], titles, rule))
     known = {m.name for m in found}
     if known:
-        occupied = [(m.start, m.end) for m in found]
+        occupied = {p for m in found for p in range(m.start, m.end)}  # the characters the mentions cover
         hits: list[tuple[int, int]] = []  # a handful of names: str.find beats compiling a pattern per article
+        covered: set[int] = set()
         for name in sorted(known, key=len, reverse=True):
             i = text.find(name)
             while i >= 0:
-                if not any(a < i + len(name) and i < b for a, b in hits):
+                if covered.isdisjoint(range(i, i + len(name))):  # overlaps no hit of a longer name
                     hits.append((i, i + len(name)))
+                    covered.update(range(i, i + len(name)))
                 i = text.find(name, i + len(name))
         for s, e in sorted(hits):
-            if any(a < e and s < b for a, b in occupied):
+            if not occupied.isdisjoint(range(s, e)):
                 continue
             add(NameMention(s, e, text[s:e], [], "person.repeat"))
         full_of = _full_names(known)

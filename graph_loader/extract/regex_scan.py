@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import cache
+
+from graph_loader.lang.lexicon import alternation
 
 
 def first_chars(words: Iterable[str]) -> re.Pattern[str]:
@@ -65,8 +68,7 @@ class WordIndex:
         self.index = {k: tuple(sorted(ws, key=len, reverse=True)) for k, ws in by.items()}
         self._pattern: re.Pattern[str] | None = None
         if not words or any(len(w) < 2 for w in words):  # a word of one character opens no pair: the
-            self._pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-                                       or "(?!)")  # alternation itself is run
+            self._pattern = re.compile(alternation(words) or "(?!)")  # alternation itself is run
             return
         self._maybe = re.compile("[" + "".join(sorted({re.escape(k[0]) for k in self.index})) + "](?=["
                                  + "".join(sorted({re.escape(k[1]) for k in self.index})) + "])")
@@ -75,17 +77,56 @@ class WordIndex:
         if self._pattern is not None:
             m = self._pattern.search(text, pos)
             return (m.start(), m.end(), m.group()) if m else None
-        index, search = self.index, self._maybe.search
-        while (c := search(text, pos)) is not None:
+        get = self.index.get
+        for c in self._maybe.finditer(text, pos):  # the places a pair opens, in one C scan
             i = c.start()
-            for w in index.get(text[i:i + 2], ()):
+            for w in get(text[i:i + 2], ()):
                 if text.startswith(w, i):
                     return i, i + len(w), w
-            pos = i + 1
         return None
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
-        pos = 0
-        while (m := self.search(text, pos)) is not None:
-            yield m
-            pos = m[1]
+        if self._pattern is not None:
+            pos = 0
+            while (m := self.search(text, pos)) is not None:
+                yield m
+                pos = m[1]
+            return
+        get, pos = self.index.get, 0
+        for c in self._maybe.finditer(text):  # every place a pair opens, in one C scan; those inside a match skipped
+            i = c.start()
+            if i < pos:
+                continue
+            for w in get(text[i:i + 2], ()):
+                if text.startswith(w, i):
+                    yield i, i + len(w), w
+                    pos = i + len(w)
+                    break
+
+
+def runs_holding(chars: str, marks: str, text: str) -> Iterator[tuple[int, int]]:
+    """The maximal runs of `[chars]` (a class body) that hold every character of `marks` (each in the
+    class), as (start, end) in text order: what `[chars]+`'s `finditer` yields, kept when the run holds the
+    marks, found from where the first mark stands instead of from every run. A pattern that needs a
+    list (`甲、乙等`) of such characters is run over these runs only (its matches lie inside one run)."""
+    outside, start_of = _run_bounds(chars)
+    first, rest = marks[0], marks[1:]
+    i = text.find(first)
+    while i >= 0:
+        m = outside.search(text, i)
+        end = m.start() if m else len(text)
+        lo = max(0, i - 256)  # the run's start: just after the last character outside it before i
+        b = start_of.search(text, lo, i)
+        while b is None and lo > 0:
+            lo = max(0, lo - 4096)
+            b = start_of.search(text, lo, i)
+        start = b.end() if b else 0
+        if all(c in text[start:end] for c in rest):
+            yield start, end
+        i = text.find(first, end)
+
+
+@cache
+def _run_bounds(chars: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A character outside `[chars]`, and the last such character before the end of the searched span."""
+    return re.compile(f"[^{chars}]"), re.compile(f"[^{chars}](?=[{chars}]*+\\Z)")

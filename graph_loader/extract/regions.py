@@ -246,9 +246,10 @@ def find_regions(text: str, fallback_anchors: tuple[str, ...] = ()) -> list[Regi
         fixed.append((s, e, surf))
     # Pass 1: unambiguous anchors give the context for the rest.
     anchors: list[str] = []
+    lone_ok: dict[int, bool] = {}  # a form of one place, accepted or not (asked again below)
     for s, e, surf in fixed:
         fs = gz.forms[surf]
-        if len(fs) == 1 and _accepted(text, s, e, fs[0], gz):
+        if len(fs) == 1 and (lone_ok.setdefault(s, _accepted(text, s, e, fs[0], gz))):
             anchors.append(fs[0].place.path)
     hits: list[RegionHit] = []
     prev: RegionHit | None = None
@@ -263,7 +264,7 @@ def find_regions(text: str, fallback_anchors: tuple[str, ...] = ()) -> list[Regi
                 hits[-1] = merged
                 prev = merged
                 continue
-        ok = [f for f in fs if _accepted(text, s, e, f, gz)]
+        ok = [f for f in fs if (lone_ok[s] if len(fs) == 1 else _accepted(text, s, e, f, gz))]
         if not ok:
             prev = None
             continue

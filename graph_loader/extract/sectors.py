@@ -16,7 +16,7 @@ from pathlib import Path
 
 from graph_loader.extract.lexicon_files import alternation
 from graph_loader.extract.lexicon_files import rows as lexicon_rows
-from graph_loader.extract.regex_scan import WordIndex
+from graph_loader.extract.regex_scan import WordIndex, runs_holding
 from graph_loader.extract.regions import common_words
 from graph_loader.lang.chars import HAN, is_han
 
@@ -63,13 +63,13 @@ def _lexicon() -> _Lexicon:
             for s in [name, *surfaces]:
                 if s and canonical.setdefault(s, name) != name:
                     also[s] = (*also.get(s, ()), name)  # a compound naming two sectors
-    alternation = "|".join(re.escape(s) for s in sorted(canonical, key=len, reverse=True))
+    pattern = alternation(canonical)
     with open(BODY_HEADS, encoding="utf-8") as f:
         heads = [w.strip() for w in f if w.strip() and not w.startswith("#")]
-    body_head = re.compile("|".join(map(re.escape, sorted(heads, key=len, reverse=True))))
+    body_head = re.compile(alternation(heads))
     with open(BARE, encoding="utf-8") as f:
         bare = frozenset(w.strip() for w in f if w.strip() and not w.startswith("#"))
-    return _Lexicon(re.compile(alternation), body_head, canonical, also, parents, bare)
+    return _Lexicon(re.compile(pattern), body_head, canonical, also, parents, bare)
 
 
 def find_sectors(text: str) -> list[SectorHit]:
@@ -150,11 +150,19 @@ def _list_items(text: str, hits: list[SectorHit]) -> list[SectorHit]:
 def _body_lists(text: str) -> list[tuple[int, int]]:
     """Spans of lists of bodies (`县交通、消防、交警等成员单位负责人`): their items name departments, not sectors;
     a trade word after `等` (`煤矿、危化品等企业负责人`) keeps them sectors."""
-    if "等" not in text or "、" not in text:
-        return []  # every list of bodies holds both
     trade = _trade_words()
-    return [m.span() for m in _list_words()[2].finditer(text)
-            if not trade.search(m.group(), m.group().rfind("等"))]
+    body = _list_words()[2]
+    # every list of bodies lies inside one run of characters, list marks (and what its end words hold) holding
+    # both 等 and 、
+    return [m.span() for start, end in runs_holding(_body_list_chars(), "等、", text)
+            for m in body.finditer(text, start, end) if not trade.search(m.group(), m.group().rfind("等"))]
+
+
+@lru_cache(maxsize=1)
+def _body_list_chars() -> str:
+    """The class body of what a list of bodies is written with: characters, `、` and those of its end words."""
+    extra = {c for r in lexicon_rows(LISTS) if r[1] == "body_end" for c in r[0] if not is_han(c)}
+    return HAN + "、" + re.escape("".join(sorted(extra)))
 
 
 @lru_cache(maxsize=1)

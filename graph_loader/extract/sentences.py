@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from graph_loader.lang.chars import CLAUSE_END, SENTENCE_MARKS
 
@@ -12,8 +12,7 @@ _SENTENCE_END = re.compile("[" + SENTENCE_MARKS + "]+")
 PUNCT = re.compile(r"[，,。！？!?；;：:、\n\s（）()“”\"‘’《》【】\[\]—…·]")
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):  # made for every sentence of every article: a third of a frozen dataclass's cost
     start: int
     end: int  # exclusive, includes the closing punctuation
     paragraph: int

@@ -7,7 +7,9 @@ comma before it (here: at the text start) and ends at the comma after 会议.
 
 from __future__ import annotations
 
+import bisect
 import re
+from functools import lru_cache
 
 HAN = "\u4e00-\u9fff"
 """The CJK unified ideographs as a regex class body: `[` + HAN + `]`."""
@@ -33,6 +35,20 @@ def is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
+def all_han(s: str) -> bool:
+    """Every character of `s` is Han (true of ""): `all(is_han(c) for c in s)`, tested in C."""
+    return _ALL_HAN.fullmatch(s) is not None
+
+
+def han_run_start(text: str, end: int, lo: int = 0) -> int:
+    """Where the run of Han characters ending at `end` starts (no earlier than `lo`)."""
+    return _HAN_TAIL.search(text, lo, end).start()  # type: ignore[union-attr]  # empty at `end` at worst
+
+
+_ALL_HAN = re.compile("[" + HAN + "]*")
+_HAN_TAIL = re.compile("[" + HAN + "]*+\\Z")
+
+
 def is_han_wide(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff"
 
@@ -44,7 +60,14 @@ def han_count(s: str) -> int:
 def clause_start(text: str, pos: int, lo: int = 0) -> int:
     """The start of the clause holding `pos` (no earlier than `lo`): just after the last clause mark
     before `pos`."""
-    cs = pos
-    while cs > lo and text[cs - 1] not in CLAUSE_MARKS:
-        cs -= 1
-    return cs
+    if pos <= lo:
+        return pos
+    marks = _clause_marks(text)  # the rules ask this of one article thousands of times: bisect its marks
+    i = bisect.bisect_left(marks, pos)
+    return max(lo, marks[i - 1] + 1) if i else lo
+
+
+@lru_cache(maxsize=8)
+def _clause_marks(text: str) -> list[int]:
+    """Where the clause marks of `text` stand, ascending."""
+    return [m.start() for m in CLAUSE_END.finditer(text)]

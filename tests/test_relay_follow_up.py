@@ -230,3 +230,15 @@ def test_a_watched_meeting_told_again_as_held_next_is_not_a_second_meeting():
     ms = _meetings("1月23日,安徽省东至县组织收听收看了全国全省安全生产电视电话会议,县长王某参加了会议。"
                    "全国会议结束后,接着召开了全省安全生产电视电话会议,省长李某强调,要压实安全生产责任。", "2021-01-25")
     assert [m.level for m in ms].count("province") == 1
+
+
+def test_a_venue_where_people_only_watch_and_the_follow_up_where_one_speaks_are_one_meeting():
+    ms = _meetings("3月8日上午,全省安全生产电视电话会议暨省安委会第二次全体会议召开。"
+                   "县长王某、副县长李某、赵某在平江分会场收听收看会议。\n会议强调,要抓好隐患排查。\n"
+                   "电视电话会议结束后,王某强调,各部门要迅速传达会议精神。", "2021-03-09")
+    local = [m for m in ms if m.level == "county"]
+    assert len(local) == 1 and local[0].date == "2021-03-08"
+    assert {p.name: p.role for p in local[0].participants} == {"王某": "speaker"}
+    watched = next(m for m in ms if m.level == "province")
+    assert {p.name for p in watched.participants} == {"王某", "李某", "赵某"}
+    assert [ms[r.meeting].level for r in local[0].relays] == ["province"]

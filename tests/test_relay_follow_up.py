@@ -242,3 +242,18 @@ def test_a_venue_where_people_only_watch_and_the_follow_up_where_one_speaks_are_
     watched = next(m for m in ms if m.level == "province")
     assert {p.name for p in watched.participants} == {"王某", "李某", "赵某"}
     assert [ms[r.meeting].level for r in local[0].relays] == ["province"]
+
+
+def test_a_name_joined_by_ji_is_one_sitting_whose_levels_are_all_watched():
+    ms = _meetings("3月8日,全国全省安全生产电视电话会暨市安委会第二次全体视频会召开。"
+                   "县领导王某、李某参加平江分会场会议。\n视频会议结束后,王某安排部署我县安全生产工作。", "2021-03-09")
+    assert sorted(m.level for m in ms) == ["county", "national", "prefecture", "province"]
+    local = next(m for m in ms if m.level == "county")
+    assert {ms[r.meeting].level for r in local.relays} == {"national", "province", "prefecture"}
+
+
+def test_a_joined_name_holding_a_list_of_its_own_is_watched_whole():
+    ms = _meetings("3月6日下午,在收听收看全省、全市安全生产工作暨省、市政府第二季度防范事故视频会后,"
+                   "平江紧接着召开全县安全生产会议进行传达部署。副县长王某作讲话。", "2021-03-07")
+    local = next(m for m in ms if m.level == "county")
+    assert {ms[r.meeting].level for r in local.relays} == {"province", "prefecture"}

@@ -257,3 +257,12 @@ def test_a_joined_name_holding_a_list_of_its_own_is_watched_whole():
                    "平江紧接着召开全县安全生产会议进行传达部署。副县长王某作讲话。", "2021-03-07")
     local = next(m for m in ms if m.level == "county")
     assert {ms[r.meeting].level for r in local.relays} == {"province", "prefecture"}
+
+
+def test_a_long_first_line_and_a_retold_headline_name_no_meeting_of_their_own():
+    head = "全国全省全市召开安全生产电视电话会议暨岳阳市政府安委会2021年第一次全体成员会议的通知与工作部署安排\n"
+    body = "1月13日下午,全国全省全市召开安全生产电视电话会议。副市长王某出席岳阳分会场会议并讲话。"
+    assert len(_meetings(head + body, "2021-01-14")) == len(_meetings(body, "2021-01-14"))
+    retold = "原标题:省委省政府召开全省安全生产电视电话会议 深刻汲取事故教训 守住安全底线 某某提出要求\n"
+    body = "1月13日,湖南省委、省政府召开全省安全生产电视电话会议。省长王某出席会议并讲话。"
+    assert len(_meetings(retold + body, "2021-01-14")) == len(_meetings(body, "2021-01-14")) == 1

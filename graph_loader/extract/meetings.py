@@ -317,10 +317,13 @@ def _act_nouns() -> frozenset[str]:
 
 
 def is_headline(text: str, index: SentenceIndex, pos: int) -> bool:
-    """A short line of its own without closing punctuation (a headline or a caption)."""
+    """A short line of its own without closing punctuation (a headline or a caption), or the first line,
+    of any length, without punctuation (`某市召开…电视电话会议暨…全体成员会议`, the body says it again)."""
     sent = index.at(pos)
     line = text[sent.start:sent.end].strip()
     before = text[max(0, sent.start - 1):sent.start]
+    if sent.start == 0 and "\n" in text[sent.start:sent.end + 1] and not re.search(r"[。！？!?；;，,]", line):
+        return True
     return (len(line) <= 40 and not re.search(r"[。！？!?；;，,]", line)
             and (sent.start == 0 or before == "\n" or not before.strip()))
 
@@ -355,7 +358,7 @@ def segment_meetings(text: str, index: SentenceIndex,
         m.kind = lex.kinds.get(e.noun or "", "other")
 
     for e in _events(text):
-        if e.kind == "held" and (is_headline(text, index, e.pos) or _in_title(text, e.pos) or _on_link_line(text, e.pos)):
+        if e.kind == "held" and (is_headline(text, index, e.pos) or _in_title(text, e.pos) or on_link_line(text, e.pos)):
             continue  # the article's headline names the meeting the body reports (quoted too: `《某县召开…会议》由某网提供`)
         if e.kind == "held" and e.act and cur is not None and cur.held is not None and cur.held < e.pos \
                 and not _SENTENCE_END.search(text, cur.held, e.pos):
@@ -427,7 +430,7 @@ def _link_words() -> tuple[str, ...]:
     return tuple(r[0] for r in rows("meeting_cues.tsv") if r[1] == "link")
 
 
-def _on_link_line(text: str, pos: int) -> bool:
+def on_link_line(text: str, pos: int) -> bool:
     """`pos` lies on a line linking other articles (`下一页：某区召开…会议`, meeting_cues.tsv `link`)."""
     return text.startswith(_link_words(), text.rfind("\n", 0, pos) + 1)
 

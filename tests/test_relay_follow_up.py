@@ -266,3 +266,10 @@ def test_a_long_first_line_and_a_retold_headline_name_no_meeting_of_their_own():
     retold = "原标题:省委省政府召开全省安全生产电视电话会议 深刻汲取事故教训 守住安全底线 某某提出要求\n"
     body = "1月13日,湖南省委、省政府召开全省安全生产电视电话会议。省长王某出席会议并讲话。"
     assert len(_meetings(retold + body, "2021-01-14")) == len(_meetings(body, "2021-01-14")) == 1
+
+
+def test_a_meeting_held_in_the_capital_with_no_level_of_its_own_is_the_centres():
+    ms = _meetings("贯彻落实《某某责任制规定》电视电话会议5月31日在京召开。会议要求,要抓好落实。", "2018-06-01")
+    assert [m.level for m in ms] == ["national"]
+    ms = _meetings("贯彻落实《某某责任制规定》电视电话会议5月31日召开。会议要求,要抓好落实。", "2018-06-01")
+    assert [m.level for m in ms] == [None]

@@ -839,6 +839,9 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
             path, rule = _from_people(m, person_regions, "attendee"), "meeting.level.host_post"
         if path:
             m.region, m.level, m.level_rule = path, level_of(path), rule
+        elif m.held is not None and (cap := _capital_re().search(text, clause_start(text, m.held), m.held + 80)) \
+                and not _SENTENCE_END.search(text, m.held, cap.start()):
+            m.level, m.level_rule = "national", "meeting.level.capital"  # `…电视电话会议在京召开`
         else:  # the place is unknown but the level may be said (`省委副书记、省长X主持`; not `市`)
             m.level = _level_from_chars(m, person_levels)
             m.level_rule = "meeting.level.post_level" if m.level else None
@@ -874,6 +877,13 @@ def _only_place_of_level(regions: list[RegionHit], level: str) -> str | None:
         if path is not None and level_of(path) == level:
             paths.add(path)
     return paths.pop() if len(paths) == 1 else None
+
+
+@cache
+def _capital_re() -> re.Pattern[str]:
+    """A word that holds the meeting in the capital (meeting_cues.tsv `capital`) right before a held verb."""
+    return re.compile("(?:" + alternation(r[0] for r in rows("meeting_cues.tsv") if r[1] == "capital")
+                      + r")(?:召开|举行)")
 
 
 @cache

@@ -273,3 +273,10 @@ def test_a_meeting_held_in_the_capital_with_no_level_of_its_own_is_the_centres()
     assert [m.level for m in ms] == ["national"]
     ms = _meetings("贯彻落实《某某责任制规定》电视电话会议5月31日召开。会议要求,要抓好落实。", "2018-06-01")
     assert [m.level for m in ms] == [None]
+
+
+def test_a_listed_noun_written_out_with_yi_still_ends_a_relayed_meeting():
+    ms = _meetings("5月10日晚,岳阳召开全市安全生产工作紧急会议,传达贯彻全省煤矿安全警示教育会议精神。"
+                   "副市长王某主持会议。", "2018-05-11")
+    local = next(m for m in ms if m.level == "prefecture")
+    assert [ms[r.meeting].level for r in local.relays if r.meeting is not None] == ["province"]

@@ -273,6 +273,8 @@ def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention
     if held:
         mode = "held"
     after = joint.end() if joint is not None else noun.end()
+    if text.startswith("议", after) and text.endswith("会", 0, after):
+        after += 1  # `警示教育会议`: a noun of the list (`警示教育会`) written out with 议
     if _SPIRIT.match(text, after):
         mode = "relay"
     elif _FOLLOW.match(text, after):

@@ -280,3 +280,8 @@ def test_a_listed_noun_written_out_with_yi_still_ends_a_relayed_meeting():
                    "副市长王某主持会议。", "2018-05-11")
     local = next(m for m in ms if m.level == "prefecture")
     assert [ms[r.meeting].level for r in local.relays if r.meeting is not None] == ["province"]
+
+
+def test_a_document_carried_into_practice_after_its_title_is_relayed():
+    ms = _meetings("5月31日,全县安全生产工作会议召开。县长王某强调,要切实把《某某责任制规定》落实到位。", "2018-06-01")
+    assert "某某责任制规定" in {r.directive for r in ms[0].relays}

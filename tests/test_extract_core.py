@@ -289,6 +289,21 @@ def test_untitled_name_list_before_a_collective_or_an_attendance_verb():
     assert persons_of(rec)["林晓东"] == []
 
 
+def test_a_rank_group_closes_or_opens_a_list_of_names():
+    # `A、B等县处级领导干部出席`, `副县级干部C参加`: a rank word before 干部 is a collective, not a post
+    rec = extract(make_doc("5月8日，县长周建平主持召开县政府常务会议。林晓东、高志远等县处级领导干部出席会议。"
+                           "县领导孙立,副县级干部黎明辉参加会议。"))
+    roles = roles_of(rec)
+    assert roles["林晓东"] == roles["高志远"] == roles["孙立"] == roles["黎明辉"] == "attendee"
+    assert persons_of(rec)["黎明辉"] == []
+
+
+def test_a_list_piece_closed_by_a_comma_mark_is_read_whole():
+    # `李某来` before 、: no verb stands before a list mark, so the three characters are the name
+    assert [m.name for m in find_persons("县领导王建国、李青来、付磊参加。")] == ["王建国", "李青来", "付磊"]
+    assert [m.name for m in find_persons("县长王建国来我县调研。")] == ["王建国"]
+
+
 def test_ordinary_words_opening_a_clause_are_not_names():
     assert find_persons("。同时要求参加会议的单位。高度重视出席会议。全体干部参加会议。") == []
 

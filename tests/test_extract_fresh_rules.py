@@ -80,3 +80,32 @@ def test_an_autonomous_prefecture_short_form_is_chosen_by_the_other_places():
     assert rec.regions == ["新疆维吾尔自治区乌鲁木齐市", "新疆维吾尔自治区昌吉回族自治州",
                            "新疆维吾尔自治区巴音郭楞蒙古自治州"]
     assert _rec("3月2日,四川巴中市巴州区召开安全生产会议。").regions == ["四川省巴中市巴州区"]
+
+
+def test_a_national_team_extending_to_our_city_inspects_the_city():
+    text = ("根据统一部署,国务院安委会第三考核组于6月12日至14日延伸对我市安全生产工作进行考核巡查。"
+            "会上,绍兴市委常委王某某汇报了绍兴市安全生产工作。")
+    rec = _rec(text, None)
+    assert [(i.target, i.start) for i in rec.inspections] == [("浙江省绍兴市", "--06-12")]
+    text = "6月12日,国务院安委会第三考核组抵达浙江省绍兴市,对浙江省开展考核巡查。"
+    assert [i.target for i in _rec(text, None).inspections] == ["浙江省"]  # arriving at a city of the province
+
+
+def test_incidents_listed_as_the_object_of_an_instruction():
+    rec = _rec("3月2日,县安委会召开会议,传达学习习近平总书记对浙江绍兴市某区火灾事故、江苏南通市某县游船倾覆事故"
+               "作出的重要指示精神。")
+    assert [i.title for i in rec.incidents] == ["浙江绍兴市某区火灾事故", "江苏南通市某县游船倾覆事故"]
+    assert "消防" not in rec.sectors
+    rec = _rec("3月2日,县安委会召开会议,传达学习习近平总书记对近期火灾事故、浙江绍兴市某区火灾事故作出的重要指示。")
+    assert rec.incidents == []  # a member without a place: a class of events
+
+
+def test_a_place_inside_a_reporters_name_is_no_place():
+    from graph_loader.extract.pipeline import extract
+    from tests.test_extract_core import make_doc
+
+    def regions(text):
+        return extract(make_doc(text, "2021-03-10", reporters=["王海安"])).regions
+
+    assert regions("5月5日,县安委会召开全体会议。(记者 王海安)") == []
+    assert regions("5月5日,海安召开会议。(记者 王海安)") == ["江苏省南通市海安市"]

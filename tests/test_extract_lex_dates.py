@@ -115,3 +115,36 @@ def test_relative_words_count_from_the_dateline():
     assert [h.value for h in find_dates("2月24日召开", "2018-02-24", "2018-02-23")] == ["2018-02-24"]
     # a bad dateline is no article day
     assert [h.value for h in find_dates("今天召开", None, "--13-40")] == [None]
+
+
+def test_a_month_day_that_lost_its_month_word_before_a_part_of_the_day():
+    # a scraped page drops `月`: `1015日下午` is 10月15日下午, read only where a part of the day follows
+    assert values("1015日下午，县委召开会议", "2021-10-16") == [("1015日下午", "2021-10-15", None)]
+    assert values("615日上午召开会议") == [("615日上午", "--06-15", None)]
+    assert values("持续120日，整改完成", "2021-10-16") == []
+    assert values("第315日下午", "2021-10-16") == []
+
+
+def test_an_undated_report_takes_the_year_its_work_is_planned_or_carried_out_in():
+    def dates(text):
+        return [h.value for h in find_dates(text, None)]
+    # a year handed down with its plan, or with a plan a few words after it
+    assert dates("3月2日召开全县会议,向各乡镇下达了2016年安全生产目标责任书。") == ["2016-03-02"]
+    assert dates("3月2日召开全县会议,各单位递交了2016年安全生产各项责任状。") == ["2016-03-02"]
+    assert dates("3月2日召开全县会议,宣读了2016年某县安全生产有关工作方案。") == ["2016-03-02"]
+    # a part of the year carried out now, and a year in a campaign's name
+    assert dates("3月2日,督导组进驻我市,开展2016年第一季度安全生产督导工作。") == ["2016-03-02"]
+    assert dates("3月2日,某市隐患专项排查整治2016行动动员会议召开。") == ["2016-03-02"]
+    # a year only reviewed or assessed says nothing of the meeting's year
+    assert dates("3月2日召开会议,通报了2015年安全生产考核结果。") == ["--03-02"]
+    assert dates("3月2日召开会议,研究2016年第一季度工作。") == ["--03-02"]
+    # a dated article keeps its own year
+    assert [h.value for h in find_dates("3月2日召开会议,下达了2016年目标责任书。", "2017-03-05")] == ["2017-03-02"]
+
+
+def test_a_meeting_named_by_its_month_and_day_with_a_dot():
+    assert values("认真收听收看3.15全省安全生产工作会精神") == [("3.15", "--03-15", None)]
+    assert values("贯彻落实3.15省市电视电话会议精神", "2021-03-20") == [("3.15", "2021-03-15", None)]
+    assert values("深刻吸取3.15重大火灾事故教训") == []  # an incident's day, no meeting
+    assert values("同比增长3.15%,全省会议") == []
+    assert values("第3.15全省会议") == []

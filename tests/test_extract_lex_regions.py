@@ -142,6 +142,14 @@ def test_townships_only_under_a_county_the_article_names():
     assert parent_path("江苏省南通市海安市南莫镇") == "江苏省南通市海安市"
 
 
+def test_a_town_of_a_prefecture_without_counties_hangs_from_the_prefecture():
+    # the gazetteer keeps such towns in a `市直辖行政区划` line; a path never shows it
+    assert paths("儋州市那大镇召开会议") == ["海南省儋州市那大镇"]
+    assert level_of("海南省儋州市那大镇") == "township"
+    assert parent_path("海南省儋州市那大镇") == "海南省儋州市"
+    assert level_of("海南省儋州市不存在镇") is None
+
+
 def test_township_is_home_only_when_named_more_than_its_county():
     text = "海安市委书记到城东镇调研"
     assert context_region(text, find_regions(text)) == "江苏省南通市海安市"
@@ -188,3 +196,39 @@ def test_a_former_name_names_the_division_it_became():
 
 def test_a_short_form_opening_a_road_name_names_no_place():
     assert paths("要抓好开阳高速恩平段的安全管控。") == ["广东省江门市恩平市"]
+
+
+def test_a_prefecture_without_counties_holds_its_towns_with_no_filler_in_the_path():
+    # the gazetteer files such towns under a `市直辖行政区划` line; the official path skips it
+    hits = find_regions("儋州市木棠镇召开安全生产会议")
+    assert [(h.path, h.level) for h in hits] == [("海南省儋州市木棠镇", "township")]
+    assert level_of("海南省儋州市木棠镇") == "township"
+    assert parent_path("海南省儋州市木棠镇") == "海南省儋州市"
+    assert not any("直辖" in p for p in paths("儋州市召开会议，木棠镇、海头镇负责人发言"))
+
+
+def test_a_two_character_township_right_after_its_county():
+    assert paths("崇明区堡镇召开安全生产会议") == ["上海市崇明区堡镇"]
+    assert level_of("上海市崇明区堡镇") == "township"
+    assert paths("崇明区召开会议，堡镇") == ["上海市崇明区"]  # not chained: no township
+
+
+def test_a_short_form_that_is_a_given_name_in_a_list_of_names_is_no_place():
+    assert paths("甲某、王海安、乙某等出席会议") == []
+    assert paths("会议结束。(王海安)") == []
+    assert paths("海安市、如皋市参加") == ["江苏省南通市海安市", "江苏省南通市如皋市"]
+    assert paths("经验推广,向海安、如皋等地学习") == ["江苏省南通市海安市", "江苏省南通市如皋市"]  # a preposition
+
+
+def test_a_conjunction_before_a_county_body_is_no_county():
+    assert paths("认真落实市委、市政府和县委的部署") == []
+    assert paths("马鞍山市和县召开会议") == ["安徽省马鞍山市和县"]
+
+
+def test_a_sites_dateline_names_the_site_not_its_place():
+    from graph_loader.extract.regions import part_of_a_word
+
+    for text in ("海安网讯(记者 张某)5月5日,召开会议。", "海安新闻网讯 5月5日,召开会议。"):
+        assert [h for h in find_regions(text) if not part_of_a_word(text, h)] == []
+    text = "海安日报讯 5月5日,海安召开会议。"
+    assert [h.path for h in find_regions(text) if not part_of_a_word(text, h)] == ["江苏省南通市海安市"] * 2

@@ -72,6 +72,18 @@ def test_numbered_measure_packages():
     assert got == [("安全生产十五条措施", "measure_package")]
     got = [h.title for h in find_directives("出台“十五条硬措施”")]
     assert got == ["十五条硬措施"]
+    # a place or the article's own region before the number issued the package
+    got = [(h.title, h.issuer) for h in find_directives("落实国务院安委会安全生产十五条措施和某某省30条具体措施")]
+    assert got == [("安全生产十五条措施", "国务院安委会"), ("30条具体措施", "某某省")]
+    assert [(h.title, h.issuer) for h in find_directives("严格落实我市12条具体措施")] == [("12条具体措施", None)]
+    # a quotation mark closing the number, a modifier of the list, a verb before the quote
+    assert [h.title for h in find_directives("狠抓“十五条”措施落实")] == ["十五条措施"]
+    assert [h.title for h in find_directives("落实二十条优化措施")] == ["二十条优化措施"]
+
+
+def test_a_short_title_ending_a_longer_one_is_its_short_name():
+    text = "学习《某某干部安全生产责任制规定》，要抓好《规定》各项要求；贯彻《规定》精神"
+    assert [h.title for h in find_directives(text)] == ["某某干部安全生产责任制规定"]
 
 
 def test_titles_normalize_spaces_and_quotes():
@@ -120,6 +132,36 @@ def test_numbers_are_not_incident_codes():
 def test_sector_words_inside_body_names_are_bodies():
     assert sectors("省交通运输厅、国家矿山安全监察局、各开发区管委会") == []
     assert sectors("交通运输和矿山安全") == ["道路交通", "矿山"]
+    assert sectors("国家煤矿安监局、开发区安委办负责人") == []  # a body's abbreviated name
+    assert sectors("会议在某某迎宾馆召开") == []  # a hotel after its name is a venue
+    assert sectors("宾馆、饭店等场所") == ["人员密集场所"]
+    assert sectors("部分中小学校长、幼儿园园长参加会议") == []  # posts of the bodies
+    assert sectors("燃气锅炉等特种设备") == ["特种设备", "特种设备"]  # a gas boiler is equipment, not gas supply
+
+
+def test_fire_prevention_alone_names_no_sector():
+    assert sectors("春季防火决胜期，做好防火宣传") == []
+    assert sectors("抓好森林防火和消防安全") == ["自然灾害", "消防"]
+
+
+def test_sector_words_of_weather_works_and_traffic():
+    assert sectors("做好低温雨雪冰冻灾害防范") == ["自然灾害"]
+    assert sectors("加强建筑工程、船舶和房屋结构安全") == ["建筑施工", "水上交通", "城乡房屋"]
+    assert sectors("加大交通违法行为查处力度") == ["道路交通"]
+
+
+def test_a_sector_word_in_the_event_an_instruction_was_given_on_names_no_sector():
+    from pathlib import Path
+
+    from graph_loader.extract.pipeline import extract
+    from graph_loader.ingest import ingest_bytes
+
+    text = ("5月5日，某县召开安全生产会议，传达学习习近平总书记对某省某市某厂火灾事故作出的重要指示精神。"
+            "会议要求抓好道路交通安全。")
+    doc = ingest_bytes(text.encode("utf-8"), Path("a.txt"))
+    assert extract(doc).sectors == ["道路交通"]
+    text = "5月5日，某县召开会议，传达学习习近平总书记关于消防安全的重要指示精神。"
+    assert extract(ingest_bytes(text.encode("utf-8"), Path("b.txt"))).sectors == ["消防"]
 
 
 def test_issuer_of_a_notice_that_prints_a_document():

@@ -56,7 +56,21 @@ def ingest(text: str, name: str = "a.txt") -> Document:
     (f"{STORY}\n柯小舟 庞大海 文/图", ["柯小舟", "庞大海"]),
     (f"某县召开安全生产工作会议\n文 | 柯小舟\n{STORY}", ["柯小舟"]),
     # text, picture and camera credits; a role word after a page's bullet mark
-    (f"{STORY}\n文字:柯小舟 图片:庞大海", ["柯小舟", "庞大海"]),
+    (f"{STORY}\n文字:柯小舟 图片:庞大海", ["柯小舟"]),  # a picture credit names no reporter
+    (f"{STORY}\n文字:全媒体记者 柯小舟 通讯员 庞大海", ["柯小舟", "庞大海"]),  # a role word after the colon
+    (f"{STORY}(全媒体记者 柯小舟)", ["柯小舟"]),  # 全媒体 is the role word's, not a name
+    (f"{STORY}(特派记者 柯小舟 驻站记者 庞大海)", ["柯小舟", "庞大海"]),
+    (f"{STORY}\n出镜记者:柯小舟 特约通讯员:庞大海", ["柯小舟", "庞大海"]),
+    # a closing parenthesis with a source's parenthesis after it
+    (f"{STORY}(记者 柯小舟 庞大海 )(来源:某某广电站)\n点击进入首页", ["柯小舟", "庞大海"]),
+    # a body and its writer in a parenthesis opening the first paragraph
+    (f"某县召开安全生产工作会议\n(某某区外宣办 柯小舟)5月9日，{STORY}", ["柯小舟"]),
+    # a name glued to the last full stop, alone or after its writer's places
+    (f"{STORY}柯小舟\n下一篇: 某县召开会议", ["柯小舟"]),
+    (f"{STORY}某某县某某镇柯小舟\n|", ["柯小舟"]),
+    # bare names after the source's body, before the date label
+    (f"某县召开安全生产工作会议\n信息来源:某某镇 柯小舟 庞大海 发布日期:2017-12-14 浏览次数:12\n{STORY}",
+     ["柯小舟", "庞大海"]),
     (f"{STORY}\n(记者 柯小舟 摄像 庞大海)", ["柯小舟", "庞大海"]),
     (f"★记者 柯小舟\n{STORY}", ["柯小舟"]),
     # a name without a surname of the list closing the article
@@ -83,6 +97,7 @@ def test_bylines(text, reporters):
     f"某县召开安全生产工作会议\n来源:某某网 发布时间:2023-12-17 作者:佚名\n{STORY}",  # an anonymous credit
     f"{STORY}(县融媒)",  # a body of a level closing the article
     f"{STORY}(市应急)",
+    f"{STORY}全县各",  # a text cut short after a full stop: a level character is in no glued name
 ])
 def test_not_bylines(text):
     assert ingest(text).metadata.reporters == []

@@ -100,6 +100,9 @@ def test_ordinary_rare_characters_are_left_alone():
     ("2024年02月26日 10:20 来源：人民网", "2024-02-26"),
     ("来源：市应急管理局 发布时间：2021-12-01 浏览次数：12", "2021-12-01"),
     ("来源：县新闻网\u30002023-12-06", "2023-12-06"),
+    # a date with its time of day, after other labels or before a region word
+    ("乡镇   来源:某某网  责任编辑:某某  2019-04-29 10:21:05", "2019-04-29"),
+    ("要闻   2019-01-07 16:40   某省", "2019-01-07"),
 ])
 def test_published_forms(line, date):
     d = ingest(f"全市召开安全生产工作会议\n{line}\n市长主持召开会议，部署安全生产工作。")
@@ -221,3 +224,12 @@ def test_any_bytes_give_a_document_or_a_rejection(data):
     assert isinstance(d, (Document, Rejection))
     if isinstance(d, Rejection):
         assert d.reason and d.path == "x.txt"
+
+
+def test_a_date_line_dropped_as_boilerplate_is_read_as_a_header_line():
+    # a long keyword line (taken for the story's start), two lines without a full stop, then the source line
+    # with the date: the first paragraph is the story's line after it, the date line a header's
+    keywords = "最新资讯在线观看一区二区,专题精品免费网站,综合频道视频在线观看,热门推荐一区二区三区,地方新闻精品视频在线观看免费,一区二区"
+    text = (keywords + "\n本地新闻\n全县防汛安全工作会议召开\n来源:某某新闻网 作者:张某,李某 2019-05-11 16:20\n"
+            "某某新闻网讯(记者 张某)5月10日晚,某县召开全县防汛安全工作会议,部署工作。会议要求压实责任。")
+    assert ingest(text).metadata.published == "2019-05-11"

@@ -75,6 +75,64 @@ def test_a_headline_under_a_masthead_names_no_meeting_of_its_own():
     assert len(ms) == 1 and ms[0].level == "province"
 
 
+def test_a_headline_with_a_comma_or_a_label_repeats_the_body_meeting():
+    ms = _meetings("网站导航_首页_视频\n王建国主持召开市政府常务会议,部署安全生产工作\n"
+                   "3月1日,河北省邢台市市长王建国主持召开市政府常务会议,研究部署安全生产工作。", None)
+    assert [(m.date, m.level) for m in ms] == [("--03-01", "prefecture")]
+    ms = _meetings("原标题:省政府召开全省安全生产电视电话会议 深刻吸取某某事故教训 守住安全生产底线 王建国提出要求\n"
+                   "3月1日,河北省政府召开全省安全生产电视电话会议。省长王建国出席会议并讲话。", None)
+    assert [(m.date, m.level) for m in ms] == [("--03-01", "province")]
+
+
+def test_a_headline_meeting_the_body_reports_only_by_its_acts_is_found():
+    ms = _meetings("河北省邢台市临西县某某局召开会议\n近日,临西县某某局在该局会议室学习贯彻安全生产责任制规定,"
+                   "会议由局长王建国主持,相关股室负责人参会。", None)
+    assert len(ms) == 1 and ms[0].level == "county" and ms[0].region == "河北省邢台市临西县"
+    assert [(p.name, p.role) for p in ms[0].participants] == [("王建国", "chair")]
+
+
+def test_an_autonomous_region_post_says_a_province_meeting_held_in_a_city():
+    # `全区…会议在某市召开` under a chair whose posts open with 自治区: the region's meeting, not a district's
+    ms = _meetings("4月2日下午,全区安全生产工作电视电话会议在银川召开,安排部署我区安全生产工作。"
+                   "自治区党委副书记、自治区主席王建国主持会议并讲话。", None)
+    assert [(m.date, m.level) for m in ms] == [("--04-02", "province")]
+
+
+def test_who_attends_a_meeting_convened_by_others_is_no_chair():
+    # `X出席某日下午召开的座谈会`: 召开的 names the meeting; doubled commas of a scraped page change nothing
+    ms = _meetings("6月12日,省考核组进驻河北省邢台市。省应急厅副厅长王建国,,省能源局副局长李明华等领导"
+                   "出席12日下午召开的座谈交流会。会上,市长赵志刚作汇报。", None)
+    roles = {(p.name, p.role) for m in ms for p in m.participants}
+    assert {("王建国", "attendee"), ("李明华", "attendee")} <= roles
+    assert not any(r == "chair" for n, r in roles if n in ("王建国", "李明华"))
+
+
+def test_a_group_reference_opening_a_paragraph_gives_the_listed_leaders_its_role():
+    ms = _meetings("3月1日,河北省邢台市召开全市安全生产会议,市领导王建国、李明华、赵志刚出席会议。\n"
+                   "会议研究了有关工作。\n市领导分别就各自分管领域的安全生产工作讲了意见。", None)
+    assert {(p.name, p.role) for p in ms[0].participants} == {
+        ("王建国", "speaker"), ("李明华", "speaker"), ("赵志刚", "speaker")}
+
+
+def test_a_join_right_after_a_meeting_noun_holds_a_second_meeting():
+    ms = _meetings("3月1日,河北省邢台市召开全市安全生产电视电话会和市安委会第九次会议,市长王建国讲话。", None)
+    assert [m.level for m in ms] == ["prefecture", "prefecture"]
+    ms = _meetings("3月1日,河北省邢台市召开全市安全生产和消防工作会议,市长王建国讲话。", None)
+    assert len(ms) == 1  # a join inside one meeting's name
+
+
+def test_every_place_of_a_venue_list_is_where_not_who():
+    ms = _meetings("3月1日至2日,省政府在石家庄、邢台分别召开省安委会全体会议和全省安全生产工作会议。"
+                   "省长王建国讲话。", None)
+    assert [(m.level, m.region) for m in ms] == [("province", "河北省"), ("province", "河北省")]
+
+
+def test_a_leader_whose_instruction_is_relayed_is_cited_not_a_participant():
+    ms = _meetings("3月1日,河北省安委会全体会议在石家庄召开,会议贯彻落实王建国书记、李明华省长关于安全生产的"
+                   "指示批示精神,传达学习了省委书记赵志刚关于某某化工厂火灾事故批示精神。副省长孙立讲话。", None)
+    assert {(p.name, p.role) for m in ms for p in m.participants} == {("孙立", "speaker")}
+
+
 def test_a_venue_where_nobody_speaks_gives_way_to_the_follow_up_meeting():
     ms = _meetings("4月2日,全省节日安全防范工作视频会议召开。副市长王建国在市分会场参会。"
                    "省视频会议结束后,我市立即召开全市节日安全防范工作会议,迅速贯彻落实省会议精神。"

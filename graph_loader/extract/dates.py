@@ -4,7 +4,8 @@ Values are `YYYY-MM-DD`, or `--MM-DD` where no year follows from the text. A
 month-day takes its year, in order, from: the other end of its range, an explicit
 date or a numbered session (`2022年第二次全体会议`) of the same sentence, the
 article's published date (the previous year when the day would fall after it), the
-one year all explicit dates and numbered sessions of the article share. Relative
+one year all explicit dates and numbered sessions of the article share, else (a report with no
+date line and no stated year) the year of the work it plans or carries out (`_WORK_YEAR`). Relative
 words (`昨天`, `今(18)日`), a bare day (`15日上午`) and a range of days (`27日至28日`)
 count from the article's day: its dateline (`本报济南2月23日讯`) when it has one,
 else its published date; with neither they have no value. `当日` keeps its surface
@@ -21,7 +22,7 @@ from datetime import date, timedelta
 
 from graph_loader.extract.lexicon_files import alternation, rows
 from graph_loader.extract.regex_scan import finditer_from, first_chars
-from graph_loader.lang.chars import FULL_STOP_MARKS
+from graph_loader.lang.chars import FULL_STOP_MARKS, IN_CLAUSE
 from graph_loader.lang.numerals import NUMERAL, number
 
 
@@ -62,6 +63,12 @@ _PATTERN = re.compile(
     + "|" + _Y.format(p="c") + "?" + _M.format(p="c") + _DN.format(p="c") + _SEP + _D.format(p="e") + _PART
     + r"|(?P<isoy>\d{4})[-/.](?P<isom>\d{1,2})[-/.](?P<isod>\d{1,2})(?!\d)"
     + r"|(?<![月\d])(?P<rd1>\d{1,2})[日号]?" + _SEP + r"(?P<rd2>\d{1,2})[日号]" + _PART
+    # `3.15全省安全生产工作会`: a meeting named by its month and day, written with a dot
+    + r"|(?<![\d.．·第A-Za-z])(?P<nm>1[0-2]|[1-9])[.．](?P<nd>[12]\d|3[01]|0?[1-9])(?=全?[省市县区州国]"
+    + IN_CLAUSE + "{0,24}?会)"
+    # `615日下午`: a month-day whose 月 the page lost, read only before a part of the day
+    + r"|(?<![\d年月.．/第])(?P<lm>1[0-2]|[1-9])(?P<ld>[0-2]\d|3[01])[日号](?=" + alternation(_words("part")) + ")"
+    + _PART
     + r"|(?<![月\d])(?P<dd>\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]"
     + r"(?=" + alternation(_words("part")) + r"|[，,])" + _PART
     # `今天(9.13)上午`: a relative word with the month and day written out in brackets
@@ -88,8 +95,19 @@ _SENTENCE_END = re.compile("[" + re.escape(FULL_STOP_MARKS) + "]")  # the scope 
 # the year of an article whose dates have none, when it is the only one so named and no date states one
 # (a part of a year planned ahead alone, `部署2020年一季度工作`, may be planned the year before: no year; after a
 # year summed up it marks the turn of the year)
-_WORK_YEAR = re.compile(r"(?:(?<=[全我本][省市县区州盟旗])|(?<=部署了)|(?<=部署))(?P<y>(?:19|20)\d{2})\s*年(?!\d)"
-                        r"(?=(?P<part>度?(?:" + alternation(_words("year_part")) + "))?)")
+# the work year is also a year handed down with its plan (`下达2016年某某目标责任书`), a year with a plan a few
+# words after it (`递交2016年某某各项责任状`), a part of a year carried out now (`开展2016年第二季度某某
+# 检查`) and a year in a campaign's name (`某某攻坚2016行动`)
+_YEAR = r"(?:19|20)\d{2}"
+_WORK_YEAR = re.compile(r"(?:(?<=[全我本][省市县区州盟旗])|"
+                        + "|".join(f"(?<={re.escape(w)}{le})" for w in _words("plan_verb") for le in ("", "了"))
+                        + r")(?P<y>" + _YEAR + r")\s*年(?!\d)"
+                        r"(?=(?P<part>度?(?:" + alternation(_words("year_part")) + "))?)"
+                        r"|(?P<py>" + _YEAR + r")\s*年度?(?=" + IN_CLAUSE + "{0,14}?(?:"
+                        + alternation(_words("plan_noun")) + "))"
+                        + "|" + "|".join(f"(?<={re.escape(w)})" for w in _words("run_verb"))
+                        + r"(?P<ry>" + _YEAR + r")\s*年度?(?:" + alternation(_words("year_part")) + ")"
+                        + r"|(?<!\d)(?P<cy>" + _YEAR + r")(?=" + alternation(_words("campaign")) + ")")
 
 
 @dataclass
@@ -171,6 +189,8 @@ def find_dates(text: str, ref: str | None, dateline: str | None = None) -> list[
         if g["rd1"]:  # `27日至28日`: a range of days of the article's month
             raws.append(_Raw(mt.start(), mt.end(), None, None, number(g["rd1"]), ed=number(g["rd2"]), has_end=True,
                              rel="day"))
+        elif g["lm"] or g["nm"]:
+            raws.append(_Raw(mt.start(), mt.end(), None, number(g["lm"] or g["nm"]), number(g["ld"] or g["nd"])))
         elif g["dd"]:
             raws.append(_Raw(mt.start(), mt.end(), None, None, number(g["dd"]), rel="day"))
         elif g["pm"]:  # `今天(9.13)`: the bracket is the month-day
@@ -196,7 +216,8 @@ def find_dates(text: str, ref: str | None, dateline: str | None = None) -> list[
                       | {r.y for r in sessions})
     doc_year = next(iter(explicit_years)) if len(explicit_years) == 1 else None
     if not explicit_years and published is None and year_ref is None:
-        found = [(int(m.group("y")), bool(m.group("part"))) for m in finditer_from(_WORK_YEAR, _DIGIT, text)]
+        found = [(int(m.group("y") or m.group("py") or m.group("ry") or m.group("cy")), bool(m.group("part")))
+                 for m in finditer_from(_WORK_YEAR, _DIGIT, text)]
         work_years = sorted({y for y, _ in found})  # (found at a digit)
         if len(work_years) == 1 and not all(part for _, part in found):
             doc_year = work_years[0]
@@ -269,3 +290,12 @@ def _ref_year(ref: _Day | None, m: int, d: int) -> int | None:
         return None
     return ref.y - 1 if (m, d) > (ref.m, ref.d) else ref.y
 
+
+def day_of_range(hit: DateHit, k: int) -> str | None:
+    """The `k`-th day (0 = the first) of a range of days, its last day when `k` runs past it."""
+    first, last = _parse_day(hit.value), _parse_day(hit.end_value)
+    if first is None or last is None:
+        return hit.value
+    day = first.shift(k)
+    end = hit.end_value or day
+    return min(day, end) if day[:2] == end[:2] else end

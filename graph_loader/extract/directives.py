@@ -18,11 +18,13 @@ from functools import lru_cache
 from graph_loader.extract.lexicon_files import alternation
 from graph_loader.extract.lexicon_files import rows as lexicon_rows
 from graph_loader.lang.chars import HAN, is_han
+from graph_loader.lang.levels import LEVEL_CHARS
 from graph_loader.lang.numerals import NUMERAL
 from graph_loader.lang.titles import clean_title
 
 _MAX_ISSUER = 30
 _MAX_TOPIC = 16  # characters a package's topic may run back from its number
+_SHORT_NAME_MAX = 4  # a title this short that ends a longer one of the article is its short name (规定)
 
 
 @dataclass
@@ -32,6 +34,7 @@ class DirectiveHit:
     title: str
     issuer: str | None
     kind: str  # document | measure_package | report | compilation | instruction
+    on_event: bool = False  # an instruction given on an event (`对某地某厂火灾事故作出的重要指示`), not on a field
 
 
 
@@ -53,6 +56,7 @@ class _Lex:
     topics: tuple[str, ...]  # topics a package's title may open with (安全生产), longest first
     leaders: re.Pattern[str]  # the leaders' names (and earlier `name+title、`) ending before a source word
     name_cut: re.Pattern[str]
+    relative: frozenset[str]  # `我省`, `全市` (region_relative.tsv): the article's own region, no issuer's name
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +71,8 @@ def _lex() -> _Lex:
     pk = lexicon_rows("directive_packages.tsv")
     topic_cuts = sorted({r[0] for r in pk if len(r) > 1 and r[1] == "cut"} | set(cuts), key=len, reverse=True)
     package = re.compile(
-        r"[“\"]?(?P<num>" + NUMERAL + r"{1,4})条(?:硬|具体|重点|重要|务实)?(?:措施|举措|意见|规定)[”\"]?"
+        r"[“\"]?(?P<num>" + NUMERAL + r"{1,4})条[”\"]?(?:" + alternation(r[0] for r in pk if r[1:] == ("modifier",))
+        + ")?(?:" + alternation(r[0] for r in pk if r[1:] == ("noun",)) + r")[”\"]?"
     )
     topic_cut = re.compile("|".join(map(re.escape, topic_cuts)))
     ins = lexicon_rows("instruction_sources.tsv")
@@ -90,6 +95,7 @@ def _lex() -> _Lex:
         kinds=tuple(kinds), heads=heads, verbs=verbs, cuts=cut_re, package=package, topic_cut=topic_cut,
         topics=tuple(sorted((r[0] for r in pk if len(r) == 1 or r[1] == "topic"), key=len, reverse=True)),
         instruction=instruction, instruction_again=again, leaders=leaders, name_cut=name_cut,
+        relative=frozenset(r[0] for r in lexicon_rows("region_relative.tsv")),
     )
 
 
@@ -140,6 +146,10 @@ def find_directives(text: str) -> list[DirectiveHit]:
         if before.endswith(lex.not_cues) or _RUN_AFTER.match(text, m.end()).group(1).startswith(lex.not_after):
             continue
         hits.append(DirectiveHit(m.start(), m.end(), title, _issuer(before, lex), _kind(title, lex)))
+    # a short title that ends a longer one of the article is its short name, cue or not
+    # (`《某某责任制规定》…抓好《规定》各项要求`)
+    hits = [h for h in hits if len(h.title) > _SHORT_NAME_MAX
+            or not any(o.title != h.title and o.title.endswith(h.title) for o in hits)]
     for m in lex.package.finditer(text) if "条" in text else ():  # a package is numbered in 条
         if any(h.start <= m.start() < h.end for h in hits):
             continue  # inside a 《》 title
@@ -159,6 +169,11 @@ def find_directives(text: str) -> list[DirectiveHit]:
         if head and head < len(topic):
             start += head
         issuer = _issuer(text[max(0, start - 40):start], lex)
+        # a place, or a word for the article's own (`我省`), right before the number issued the package; it is no part
+        # of its title (`某某省50条具体措施` → 50条具体措施, issued by 某某省)
+        if len(topic := text[start:m.start("num")]) >= 2 and topic[-1] in LEVEL_CHARS:
+            issuer = None if topic in lex.relative else topic
+            start = m.start("num")
         title = clean_title(text[start:m.end()])
         hits.append(DirectiveHit(start, m.end(), title, issuer, "measure_package"))
     hits.sort(key=lambda h: h.start)
@@ -190,7 +205,7 @@ def find_instructions(text: str) -> list[DirectiveHit]:
         if m.group("rel"):
             title += m.group("rel") + m.group("topic")
         title += m.group("what")
-        hits.append(DirectiveHit(start, m.end(), clean_title(title), None, "instruction"))
+        hits.append(DirectiveHit(start, m.end(), clean_title(title), None, "instruction", m.group("rel") == "对"))
         # `…的重要论述和重要指示精神`: a second instruction of the same leaders, written without them
         more = lex.instruction_again.match(text, m.end())
         if more:

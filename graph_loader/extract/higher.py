@@ -41,7 +41,6 @@ from graph_loader.extract.meetings import (
     PersonRole,
     fold_participants,
     is_headline,
-    on_link_line,
 )
 from graph_loader.extract.regions import RegionHit, level_of, parent_path, relative_region, relative_words_re
 from graph_loader.extract.sentences import SentenceIndex
@@ -196,7 +195,7 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
             have = {tok[1] for tok in run}
             run += [tok for tok in _run_from(text, tokens, second) if tok[1] not in have]
         pos_done = mention.end
-        if is_headline(text, index, start) or on_link_line(text, start):
+        if _is_headline(text, index, start):
             continue
         mention.levels = [(lv, path, surf) for _, lv, path, surf in run if LEVEL_RANK.get(lv, 9) < local_rank]
         if mention.levels:
@@ -376,6 +375,14 @@ def _listed_spirit(text: str, after: int) -> bool:
     # `…会议及市安委会办公室《关于…的通知》精神`: a document closing the list carries its 精神 too; so does a
     # quoted meeting (`…全会和省“两会”精神`)
     return bool(rest and re.search(r"(?:会议?|》)[”’\"]?\s*的?(?:精神|部署)", rest.group()))
+
+
+def _is_headline(text: str, index: SentenceIndex, pos: int) -> bool:
+    """The first line, or a short line of its own without punctuation below a masthead (`某某日报`,
+    the date, the page, then `省安委会全体（扩大）会议举行`): the body says it again."""
+    sent = index.at(pos)
+    return (sent.start == 0 and "\n" in text[sent.start:sent.end + 1] and not re.search(
+        r"[。！？!?；;，,]", text[sent.start:sent.end])) or is_headline(text, index, pos)
 
 
 def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], roles: list[PersonRole],

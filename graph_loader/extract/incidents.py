@@ -214,21 +214,28 @@ def _foreign_before(window: str) -> int:
 @lru_cache(maxsize=1)
 def _instructed_re() -> re.Pattern[str]:
     kinds = "|".join(map(re.escape, sorted(_words()["kind"], key=len, reverse=True)))
-    return re.compile(rf"对(?P<name>[{HAN}]{{4,30}}?(?:{kinds})+)(?:作出|做出)?的?(?:重要)?(?:指示|批示)")
+    member = rf"[{HAN}]{{4,30}}?(?:{kinds})+"
+    return re.compile(rf"对(?P<name>{member}(?:、{member})*)(?:作出|做出)?的?(?:重要)?(?:指示|批示)")
 
 
 def _instructed(text: str, grade_or_kind: re.Pattern[str]) -> list[IncidentHit]:
-    """An incident named without a code as the object of a leader's instruction: `对某省某县山体滑坡作出的
-    重要指示`, `对某地露天煤矿坍塌事故的重要指示精神`; its name opens with the place it happened."""
+    """Incidents named without a code as the object of a leader's instruction: `对某省某县山体滑坡作出的
+    重要指示`, `对某地露天煤矿坍塌事故的重要指示精神`, `对甲省某区火灾事故、乙省某市游船倾覆事故作出的重要指示`;
+    each name opens with the place it happened (a member without one makes none of the list a name)."""
     out = []
     for m in _instructed_re().finditer(text):
-        name = m.group("name")
-        if _tail_cut().search(name):
-            continue  # `对某市某矿一办公楼发生火灾重要指示`: a clause (`发生`), not a name
-        places = find_regions(name)
-        if not places or places[0].start != 0:
-            continue  # `对近期事故的重要批示`: no place, no name
-        out.append(IncidentHit(m.start("name"), m.end("name"), clean_title(name), places[0].path))
+        at, members = m.start("name"), []
+        for name in m.group("name").split("、"):
+            if _tail_cut().search(name):
+                members = []
+                break  # `对某市某矿一办公楼发生火灾重要指示`: a clause (`发生`), not a name
+            places = find_regions(name)
+            if not places or places[0].start != 0:
+                members = []
+                break  # `对近期事故的重要批示`: no place, no name
+            members.append(IncidentHit(at, at + len(name), clean_title(name), places[0].path))
+            at += len(name) + 1
+        out += members
     return out
 
 

@@ -241,7 +241,7 @@ def find_inspections(text: str, index: SentenceIndex, regions: list[RegionHit], 
     for insp in found:
         _fill_from_article(insp, text, index, regions, dates, context)
         if insp.level == "national" and insp.target_kind == "region" and insp.target and insp.target.count("省") \
-                + insp.target.count("自治区") + insp.target.count("市") > 1:
+                + insp.target.count("自治区") + insp.target.count("市") > 1 and not _home_word_target(text, insp):
             # a national team inspects a province: `抵达陕西省西安市` is where it arrives
             province = _province_of(insp.target)
             if province:
@@ -249,6 +249,13 @@ def find_inspections(text: str, index: SentenceIndex, regions: list[RegionHit], 
     # a team known by its body only is a mission where it has a target (`县检查组深入各乡镇` is the home's
     # own routine, not a mission the report is about)
     return [i for i in found if i.target or i.unnamed_home or i.start and i.numbered]
+
+
+def _home_word_target(text: str, insp: InspectionDraft) -> bool:
+    """The target written as the report's own home (`延伸对我市…进行考核巡查`): a national team's visit below the
+    province it inspects, at the city the report is from."""
+    return any(rule == "inspection.target" and relative_words_re("我本").match(text, e)
+               for _, e, rule in insp.spans)
 
 
 def _own_place_as_home(text: str, verb: re.Match[str], target: tuple[str, str, str | None] | None,

@@ -19,12 +19,13 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from graph_loader.extract.bodies import level_region
-from graph_loader.extract.dates import DateHit
+from graph_loader.extract.dates import DateHit, day_of_range
 from graph_loader.extract.lexicon_files import alternation, rows, words
 from graph_loader.extract.persons import LIST_INTRO, NameMention
 from graph_loader.extract.regex_scan import finditer_at
-from graph_loader.extract.regions import RegionHit, level_of, parent_path, relative_words_re
+from graph_loader.extract.regions import RegionHit, level_of, parent_path, relative_level, relative_words_re
 from graph_loader.extract.sentences import SentenceIndex
+from graph_loader.lang.bodies import is_national_body
 from graph_loader.lang.chars import CLAUSE_END, CLAUSE_MARKS, IN_CLAUSE, SENTENCE_MARKS, clause_start
 from graph_loader.lang.kinds import kind_of_noun
 from graph_loader.lang.levels import CHAR_LEVEL, LEVEL_CHARS, LEVEL_RANK, ROLE_RANK, higher_role
@@ -275,14 +276,21 @@ def _list_next_re() -> re.Pattern[str]:
                       + alternation(_lex().kinds) + ")")
 
 
+_JOINS = ("和", "及", "以及")  # what joins two meetings held one after the other (`召开甲电视电话会和乙会议`)
+
+
 def _listed(text: str, m: re.Match[str]) -> list[_Event]:
     """`甲、乙分别召开了A会议、B会议和C座谈会`: the items after the first of a list held severally, each a
-    meeting; without a distributive word before the verb a list stays one meeting's name."""
-    if not _several_re().search(text, max(0, m.start() - 4), m.start()):
+    meeting; without a distributive word before the verb only a join right after a meeting noun to a
+    body's meeting makes another one (`召开全州某某电视电话会和州安委会第九次会议`); else a list stays one
+    meeting's name (`召开安全生产和消防工作会议`, `召开安全生产工作会议和消防工作会议`)."""
+    several = bool(_several_re().search(text, max(0, m.start() - 4), m.start()))
+    if not several and not text.startswith(_JOINS, m.end("n")):
         return []
     out: list[_Event] = []
     pos = m.end("n")
-    while (nxt := _list_next_re().match(text, pos)) is not None:
+    while (nxt := _list_next_re().match(text, pos)) is not None and (
+            several or text.startswith(_JOINS, pos) and _convener_body_re().match(text, nxt.start("np"))):
         np = nxt.group("np").strip()
         out.append(_Event(nxt.start("np"), nxt.end(), "held", nxt.group("n"), np + nxt.group("n"),
                           nxt.group("n") == "会议" and not np, listed=True))
@@ -316,16 +324,29 @@ def _act_nouns() -> frozenset[str]:
     return frozenset(r[2] for r in rows("meeting_acts.tsv"))
 
 
+_HEADER_LINE = 60  # characters of a headline above the body's first sentence
+
+
+@cache
+def _headline_labels() -> tuple[str, ...]:
+    return tuple(r[0] for r in rows("meeting_cues.tsv") if r[1] == "headline")
+
+
 def is_headline(text: str, index: SentenceIndex, pos: int) -> bool:
-    """A short line of its own without closing punctuation (a headline or a caption), or the first line,
-    of any length, without punctuation (`某市召开…电视电话会议暨…全体成员会议`, the body says it again)."""
+    """A short line of its own without closing punctuation (a headline or a caption). Above the body's
+    first sentence a headline may be longer and hold a comma (`某某主持召开市政府常务会议,部署某某工作`);
+    a line opened by a label (`原标题:…`, meeting_cues.tsv `headline`) is one at any length."""
     sent = index.at(pos)
     line = text[sent.start:sent.end].strip()
     before = text[max(0, sent.start - 1):sent.start]
-    if sent.start == 0 and "\n" in text[sent.start:sent.end + 1] and not re.search(r"[。！？!?；;，,]", line):
+    if not (sent.start == 0 or before == "\n" or not before.strip()):
+        return False
+    if text.startswith(_headline_labels(), text.rfind("\n", 0, pos) + 1):
         return True
-    return (len(line) <= 40 and not re.search(r"[。！？!?；;，,]", line)
-            and (sent.start == 0 or before == "\n" or not before.strip()))
+    if len(line) <= 40 and not re.search(r"[。！？!?；;，,]", line):
+        return True
+    return (len(line) <= _HEADER_LINE and not _SENTENCE_END.search(line) and not _SENTENCE_END.search(text, 0, sent.start)
+            and line[-1:] not in "，,、" and text[sent.start:sent.end].endswith("\n"))
 
 
 def segment_meetings(text: str, index: SentenceIndex,
@@ -357,8 +378,11 @@ def segment_meetings(text: str, index: SentenceIndex,
         m.name = e.name[1:] if e.name and e.name.startswith("了") else e.name  # `召开了全市…会议`
         m.kind = lex.kinds.get(e.noun or "", "other")
 
+    headline: _Event | None = None
     for e in _events(text):
-        if e.kind == "held" and (is_headline(text, index, e.pos) or _in_title(text, e.pos) or on_link_line(text, e.pos)):
+        if e.kind == "held" and (is_headline(text, index, e.pos) or _in_title(text, e.pos) or _on_link_line(text, e.pos)):
+            if headline is None and is_headline(text, index, e.pos):
+                headline = e
             continue  # the article's headline names the meeting the body reports (quoted too: `《某县召开…会议》由某网提供`)
         if e.kind == "held" and e.act and cur is not None and cur.held is not None and cur.held < e.pos \
                 and not _SENTENCE_END.search(text, cur.held, e.pos):
@@ -406,6 +430,12 @@ def segment_meetings(text: str, index: SentenceIndex,
                 continue  # `各县设分会场`, `…负责人在X分会场收听收看`: nobody named there, nothing new
             else:  # `会议结束后，…在X分会场收听收看`: the lower meeting is the venue's
                 cur.branch, cur.branch_pos = True, e.pos
+    if not meetings and headline is not None:
+        # `某县某局召开会议` over a body that only says what was done there (`在会议室学习…，会议由某某主持`):
+        # the headline's meeting is the one the body reports
+        cur = MeetingDraft(start=0)
+        set_held(cur, headline)
+        meetings.append(cur)
     if meetings and meetings[0].held is not None and (
             call := _verbs_re("courtesy").search(text, 0, clause_start(text, meetings[0].held))):
         # `市长X会见了督查组一行…。在当日下午召开的座谈会上`: a courtesy call before the first meeting held
@@ -430,7 +460,7 @@ def _link_words() -> tuple[str, ...]:
     return tuple(r[0] for r in rows("meeting_cues.tsv") if r[1] == "link")
 
 
-def on_link_line(text: str, pos: int) -> bool:
+def _on_link_line(text: str, pos: int) -> bool:
     """`pos` lies on a line linking other articles (`下一页：某区召开…会议`, meeting_cues.tsv `link`)."""
     return text.startswith(_link_words(), text.rfind("\n", 0, pos) + 1)
 
@@ -482,7 +512,8 @@ def _speaks_at_venue(text: str, index: SentenceIndex, pos: int) -> bool:
 def _cited_re() -> re.Pattern[str]:
     nouns = alternation(words("cited_instructions.tsv"))
     # `X同志的批示精神`: the address after the name changes nothing
-    return re.compile(r"(?:同志)?(?:(?:(?:关于|对)[^，,。；;]{0,30}?)?的)?(?:" + nouns + r")|作出的")
+    # `X关于某某事故批示精神`: after 关于 the 的 may be left out
+    return re.compile(r"(?:同志)?(?:(?:(?:关于|对)[^，,。；;]{0,30}?)?的|关于[^，,。；;]{0,30}?)?(?:" + nouns + r")|作出的")
 
 
 def _role_cues(text: str, start: int, end: int) -> list[tuple[str, str, int]]:
@@ -559,7 +590,8 @@ def _group_roles(text: str, index: SentenceIndex, people: list[NameMention]) -> 
     without posts (the list nearest before) take the speaker's or chair's cue of a clause about them."""
     out: list[PersonRole] = []
     for m in _group_re().finditer(text) if "领导" in text else ():  # every group reference says 领导
-        cues = [c for c in _role_cues(text, m.end(), _clause_end(text, m.end(), index.at(m.start()).end))
+        # the sentence of the reference's last character: a line break before it ends the sentence before
+        cues = [c for c in _role_cues(text, m.end(), _clause_end(text, m.end(), index.at(m.end() - 1).end))
                 if c[1] != "attendee"]
         listed = [p for p in people if p.rule in _LISTED and p.end <= m.start()]
         if not cues or not listed:
@@ -614,8 +646,8 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
         nxt = people[i + 1].start if i + 1 < len(people) and people[i + 1].start < sent.end else sent.end
         clause = _clause_end(text, m.end, sent.end)
         own_end = min(nxt, clause)  # cues bind within the name's clause
-        # a national leader's title stands after the name (`某某总理批示要求`): what is cited follows it
-        after = max([m.end] + [t.end for t in m.titles if m.national and t.start >= m.end])
+        # a title after the name (`某某总理批示要求`, `某某主席关于…的指示`): what is cited follows it
+        after = max([m.end] + [t.end for t in m.titles if t.start >= m.end])
         if text.startswith(("的", "委托"), m.end) or _cited_re().match(text, after, max(own_end, after)):
             continue  # `X的…`, `X关于…的批示`: cited, not at the meeting; `受X委托，Y讲话`: Y stands in for X
         if not m.national and (before := _lead_cue(text, m.start)) is not None:
@@ -626,6 +658,9 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
             roles[i] = (lead.group(1), lex.roles.get(lead.group(1), "attendee"), lead.start())
             continue
         cues = [c for c in _role_cues(text, m.end, own_end) if not text[max(0, c[2] - 2):c[2]].endswith(_lex().not_chair)]
+        if attend := next((c[2] for c in cues if c[1] == "attendee"), None):
+            # `X出席某日下午召开的座谈会`: a verb before 的 after the attendance names the meeting, not X's act
+            cues = [c for c in cues if not (c[2] > attend and text.startswith("的", c[2] + len(c[0])))]
         heard = _verbs_re("heard").search(text, m.end, own_end)
         if heard is not None:
             # `副市长甲听取了督导组反馈`: the report or feedback is the team's, the person hears it;
@@ -754,7 +789,12 @@ def fold_participants(into: MeetingDraft, other: MeetingDraft) -> None:
             into.participants[name] = p
 
 
-_RIGHT_AFTER = re.compile(r"会后|随后|紧接着|随即|结束后[^，,。]{0,12}?立即")
+@cache
+def _right_after_re() -> re.Pattern[str]:
+    """`会后`, `随后`, `会议结束后…立即` (lexicon/meeting_cues.tsv `right_after`, `ended_then`)."""
+    cues = rows("meeting_cues.tsv")
+    return re.compile(alternation(r[0] for r in cues if r[1] == "right_after") + r"|结束后[^，,。]{0,12}?(?:"
+                      + alternation(r[0] for r in cues if r[1] == "ended_then") + ")")
 
 
 def assign_dates(meetings: list[MeetingDraft], dates: list[DateHit], index: SentenceIndex) -> None:
@@ -774,15 +814,23 @@ def assign_dates(meetings: list[MeetingDraft], dates: list[DateHit], index: Sent
                 best = max(before, key=lambda d: d.start)
             elif after:
                 best = min(after, key=lambda d: d.start)
+            # a range of days nearer before the held event in its sentence (`3月2日至3日，省政府分别召开甲会议和
+            # 乙会议`): the meetings it holds take its days in order, the last ones its last day
+            span = max((d for d in dates if d.value and d.end_value and sent.start <= d.start < anchor
+                        and (best is None or d.start > best.start)), key=lambda d: d.start, default=None)
+            if span is not None:
+                k = sum(1 for o in meetings[:i] if o.held is not None and o.date_span == (span.start, span.end))
+                m.date, m.date_span = day_of_range(span, k), (span.start, span.end)
+                continue
         if best is not None:
             m.date, m.date_span = best.value, (best.start, best.end)
         elif (m.after_prev and m.relays_meeting is not None and m.relays_meeting < i and anchor is not None
-              and meetings[m.relays_meeting].date and _RIGHT_AFTER.search(index.sentence_text(anchor))):
+              and meetings[m.relays_meeting].date and _right_after_re().search(index.sentence_text(anchor))):
             # `会后，我县立即召开…会议`: a meeting held right after a dated one takes its date
             src = meetings[m.relays_meeting]
             m.date, m.date_span = src.date, src.date_span
         elif (anchor is not None and i > 0 and meetings[i - 1].date and meetings[i - 1].date_span
-              and (_RIGHT_AFTER.search(index.sentence_text(anchor)[:anchor - index.at(anchor).start])
+              and (_right_after_re().search(index.sentence_text(anchor)[:anchor - index.at(anchor).start])
                    or (meetings[i - 1].held is not None
                        and index.index_at(meetings[i - 1].held) == index.index_at(anchor)))):
             # `随后，县安委会召开全体会议`: a meeting held right after the one before it, that day; `3月5日，
@@ -839,9 +887,6 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
             path, rule = _from_people(m, person_regions, "attendee"), "meeting.level.host_post"
         if path:
             m.region, m.level, m.level_rule = path, level_of(path), rule
-        elif m.held is not None and (cap := _capital_re().search(text, clause_start(text, m.held), m.held + 80)) \
-                and not _SENTENCE_END.search(text, m.held, cap.start()):
-            m.level, m.level_rule = "national", "meeting.level.capital"  # `…电视电话会议在京召开`
         else:  # the place is unknown but the level may be said (`省委副书记、省长X主持`; not `市`)
             m.level = _level_from_chars(m, person_levels)
             m.level_rule = "meeting.level.post_level" if m.level else None
@@ -852,11 +897,32 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
                     body := _convener_body_re().match(text, clause_start(text, m.held))):
                 m.level = level_of_chars(body.group(1), context)  # `县安委会召开…会议`: the convener's level
                 m.level_rule = "meeting.level.convener_body" if m.level else None
+            if m.level is None and m.name and (is_national_body(m.name) or _in_capital(text, m)):
+                # `国务院安委会某某电视电话会议召开`, `某某会议3月2日在京召开`: no region holds it, the centre does
+                m.level, m.level_rule = "national", "meeting.level.national_name"
+                continue
             if m.level is None and home is not None:  # `…巡查组进驻我县`: the report's own level
                 m.level = level_of_chars(home.group()[-1], context)
                 m.level_rule = "meeting.level.home" if m.level else None
             if m.level is not None and m.level != "national":
                 m.region = _only_place_of_level(regions, m.level)  # `县政府…会议` in a text naming one county
+
+
+_CAPITAL_REACH = 12  # characters between a meeting's name and `在京召开` (its date, `于`)
+
+
+@cache
+def _capital_re() -> re.Pattern[str]:
+    """`在京召开` after a meeting's name, in its clause (lexicon/meeting_cues.tsv `capital`)."""
+    capital = alternation(r[0] for r in rows("meeting_cues.tsv") if r[1] == "capital")
+    return re.compile(f"{IN_CLAUSE}{{0,{_CAPITAL_REACH}}}?(?:{capital})")
+
+
+def _in_capital(text: str, m: MeetingDraft) -> bool:
+    """The meeting's name is followed, in its clause, by `在京召开`."""
+    if m.held is None or m.noun is None:
+        return False
+    return _capital_re().match(text, m.held + len(m.noun)) is not None
 
 
 def _venue_place(text: str, held: int, regions: list[RegionHit]) -> str | None:
@@ -877,13 +943,6 @@ def _only_place_of_level(regions: list[RegionHit], level: str) -> str | None:
         if path is not None and level_of(path) == level:
             paths.add(path)
     return paths.pop() if len(paths) == 1 else None
-
-
-@cache
-def _capital_re() -> re.Pattern[str]:
-    """A word that holds the meeting in the capital (meeting_cues.tsv `capital`) right before a held verb."""
-    return re.compile("(?:" + alternation(r[0] for r in rows("meeting_cues.tsv") if r[1] == "capital")
-                      + r")(?:召开|举行)")
 
 
 @cache
@@ -908,7 +967,7 @@ def level_of_chars(char: str, context: str | None) -> str | None:
     if char == "市":
         path = level_region(char, context)
         return level_of(path) if path else None
-    return CHAR_LEVEL.get(char)
+    return CHAR_LEVEL.get(char) or relative_level(char)  # `自治区主席`: a province
 
 
 def _level_from_chars(m: MeetingDraft, person_levels: dict[str, list[str]]) -> str | None:
@@ -917,7 +976,7 @@ def _level_from_chars(m: MeetingDraft, person_levels: dict[str, list[str]]) -> s
         for p in sorted(m.participants.values(), key=lambda p: p.start):
             if p.role != role:
                 continue
-            levels = [CHAR_LEVEL[c] for c in person_levels.get(p.name, []) if c in CHAR_LEVEL]
+            levels = [lv for c in person_levels.get(p.name, []) if (lv := CHAR_LEVEL.get(c) or relative_level(c))]
             if levels:
                 return max(levels, key=LEVEL_RANK.__getitem__)
             if "市" in person_levels.get(p.name, []):
@@ -930,9 +989,14 @@ def _subject_place(text: str, held: int, regions: list[RegionHit]) -> str | None
     cs = clause_start(text, held)
     if text.startswith(("在", "于"), cs):  # `在X召开`: where, not who
         return None
+    venue_end = -1  # `在甲、乙分别召开`: every place of a venue list is where, not who
     for h in regions:
-        if cs <= h.start < held and not text.startswith(("在", "于", "赴"), h.start - 1):
-            return h.path
+        if not cs <= h.start < held:
+            continue
+        if text.startswith(("在", "于", "赴"), h.start - 1) or (h.start - 1 == venue_end and text[h.start - 1] in "、和及与"):
+            venue_end = h.end
+            continue
+        return h.path
     return None
 
 

@@ -172,8 +172,10 @@ def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset(),
     if 1 in ok and 2 in ok and text[pos + s + 1] in _CONJ and lex.follow_re.match(text, pos + s + 2) \
             and not _surname_len(text, pos + s + 2):
         del ok[1]
-    # `张伟作表态发言`, `王军的汇报`: a two-character name wins when its follower is a word of its own
-    if 1 in ok and (2 not in ok or ok[1] >= 2 or text[pos + s + 1] in lex.single_followers):
+    # `张伟作表态发言`, `王军的汇报`: a two-character name wins when its follower is a word of its own;
+    # not where the longer name closes a list piece (`甲、李某来、乙参加`: no verb stands before 、)
+    if 1 in ok and (2 not in ok or ok[1] >= 2 or text[pos + s + 1] in lex.single_followers) \
+            and not (2 in ok and text.startswith("、", pos + s + 2)):
         return pos, pos + s + 1
     if 2 in ok:
         return pos, pos + s + 2

@@ -64,6 +64,7 @@ from graph_loader.extract.regions import (
     find_regions,
     gazetteer,
     level_of,
+    level_word_at,
     part_of_a_word,
     place_of,
     relative_words_re,
@@ -219,7 +220,9 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     dates = _resolve_same_day(find_dates(text, record.published, doc.metadata.dateline))
     ignore = frozenset(n.replace(" ", "") for n in record.reporters + record.ignore_names)
     mentions = find_persons(text, ignore, frozenset(h.start for h in regions))
-    # a place inside a personal name (`张建华`: 建华区) is no mention of a place
+    # a place inside a personal name (`张建华`: 建华区, a reporter's `(记者 李某阳)`) is no mention of a place
+    credited = [(i, i + len(n)) for n in ignore if len(n) > 2 for i in _occurrences(text, n)]
+    regions = [h for h in regions if not any(a < h.end and h.start < b for a, b in credited)]
     regions = [h for h in regions if not any(m.start < h.end and h.start < m.end
                                              and (m.start != h.start or m.end - m.start >= LONG_NAME
                                                   or m.rule == "person.post"
@@ -261,10 +264,21 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     record.incidents = [Incident(title=h.title, region=h.region,
                                  evidence=[ev(h.start, h.end, "incident.named")]) for h in incident_hits]
     _regions(record, regions, ev, source_region)
-    # a sector word inside a named incident or a 《》 title names that, not a sector
+    # a sector word inside a named incident, a 《》 title or the event an instruction was given on
+    # (`对某地某矿火灾作出的重要指示`) names that, not a sector
     _sectors(record, text, ev, [(h.start, h.end) for h in incident_hits]
-             + [(h.start, h.end) for h in directive_hits if h.kind != "measure_package"])
+             + [(h.start, h.end) for h in directive_hits if h.kind != "measure_package"]
+             + [(h.start, h.end) for h in instruction_hits if h.on_event])
     record.bodies = list(bodies.values())
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """Where `word` stands in `text`."""
+    out, i = [], text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
 
 
 def _source_region(source: str | None) -> str | None:
@@ -312,8 +326,8 @@ def _persons(record: ExtractionRecord, mentions: list[NameMention], region_at: d
                                      body_kind=ref.kind if ref else None, region=ref.region if ref else None))
             if ref is not None and ref.region:
                 regions_of[m.name].append(ref.region)
-            lead = t.full[len(place.surface) - 1] if place else t.full[0]
-            levels_of[m.name].append(lead if lead in LEVEL_CHARS else (
+            lead = t.full[len(place.surface) - 1] if place else (level_word_at(t.full) or t.full[0])
+            levels_of[m.name].append(lead if lead in LEVEL_CHARS or len(lead) > 1 else (
                 post_level(t.post) or (_NATIONAL_CHAR if is_national_body(t.full) else "")))
             _add_body(bodies, ref, ev(t.start, t.end, "body.of_title"))
     record.persons = list(people.values())
@@ -362,9 +376,7 @@ def _home_township(text: str, ctx: str) -> str | None:
     if level_of(ctx) == "township":
         return ctx
     towns = township_names()
-    # a prefecture without counties holds its towns in the gazetteer's `市直辖行政区划` line
-    homes = [ctx] if ctx in towns else [k for k in towns if k.startswith(ctx) and "直辖" in k[len(ctx):]]
-    found = {home + name for home in homes for name in towns.get(home, ())
+    found = {ctx + name for name in towns.get(ctx, ())
              if len(bare := name.removesuffix(name[-2:] if name.endswith("街道") else name[-1])) >= 2 and bare in text}
     return found.pop() if len(found) == 1 else None
 

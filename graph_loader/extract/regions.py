@@ -21,6 +21,7 @@ from graph_loader.extract.lexicon_files import alternation
 from graph_loader.extract.lexicon_files import rows as lexicon_rows
 from graph_loader.extract.regex_scan import WordIndex
 from graph_loader.gazetteer import divisions, former_names, package_file
+from graph_loader.ingest.rules import surnames
 from graph_loader.lang.chars import HAN
 from graph_loader.lang.levels import LEVEL_CHARS, LOCAL_LEVELS
 
@@ -107,6 +108,10 @@ def gazetteer() -> Gazetteer:
             cur = Place(name, prov.path + name, "prefecture", d.code, prov.path, prov.name)
         else:  # a county under a skipped prefecture line hangs from the province
             parent = placed.get(id(d.parent)) or placed[id(d.parent.parent)]
+            if name in _DIRECT:  # a prefecture without counties: its towns hang from it (`某市某某镇`)
+                county_lines[parent.path] = county_lines.get(parent.path, ()) + d.townships
+                placed[id(d)] = parent
+                continue
             cur = Place(name, parent.path + name, "county", d.code, parent.path, parent.province)
             county_lines[cur.path] = d.townships
         placed[id(d)] = cur
@@ -288,6 +293,16 @@ def _townships() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def _short_towns() -> dict[str, tuple[str, ...]]:
+    """County path → its two-character township names (`龙镇`): read only right after their county's name."""
+    out: dict[str, tuple[str, ...]] = {}
+    for county, lines in gazetteer().county_lines.items():
+        if names := tuple(n for n in lines if n.endswith(("镇", "乡")) and len(n) == 2):
+            out[county] = names
+    return out
+
+
+@lru_cache(maxsize=1)
 def _town_owners() -> dict[str, tuple[str, ...]]:
     """Township name → the county paths that have a township of that name."""
     out: dict[str, list[str]] = {}
@@ -403,7 +418,8 @@ def _add_townships(text: str, hits: list[RegionHit]) -> list[RegionHit]:
     lone, towns = _lone_towns(text, hits)
     if towns:
         hits = [h for h in hits if not any(a < h.end and h.start < b for a, b in towns)]
-    counties = list(dict.fromkeys([*(h.path for h in hits if h.level == "county"), *lone]))
+    homes = _townships()  # counties, and prefectures without counties
+    counties = list(dict.fromkeys([*(h.path for h in hits if h.level != "township" and h.path in homes), *lone]))
     if not counties:
         return hits
     found: list[RegionHit] = []
@@ -420,6 +436,10 @@ def _add_townships(text: str, hits: list[RegionHit]) -> list[RegionHit]:
             if any(h.start < e and s < h.end for h in hits) or any(f.start < e and s < f.end for f in found):
                 continue
             found.append(RegionHit(s, e, text[s:e], county + text[s:e], "township", None))
+    for h in hits:  # a two-character township right after its county (`某某县龙镇`)
+        for name in _short_towns().get(h.path, ()) if h.level == "county" else ():
+            if text.startswith(name, h.end) and not any(f.start < h.end + 2 and h.end < f.end for f in found):
+                found.append(RegionHit(h.end, h.end + 2, name, h.path + name, "township", None))
     if not found:
         return hits
     out: list[RegionHit] = []
@@ -437,7 +457,7 @@ def _accepted(text: str, s: int, e: int, form: _Form, gz: Gazetteer) -> bool:
         # `各乡镇和县直部门`: a two-character county (和县) before 直/级 is a conjunction + 县直
         if len(surface) == 2 and text[e:e + 1] in ("直", "级") and surface[0] in "和及与或各":
             return False
-        # `某某镇和县发改局`: after a place or body, 和 joins it to a body of the county (县…局)
+        # `某某镇和县发改局`, `市政府和县委`: after a place or body, 和 joins it to a body of the county
         if len(surface) == 2 and surface[0] in "和及与或" and text[s - 1:s] in _JOINED_ENDS \
                 and _COUNTY_BODY.match(text, e):
             return False
@@ -449,13 +469,32 @@ def _accepted(text: str, s: int, e: int, form: _Form, gz: Gazetteer) -> bool:
         return False
     if text.startswith(_road_words(), e):  # `某某高速`: a road's name joins the places it links
         return False
+    if _given_name(text, s, e):
+        return False
     if form.place.level == "province" and len(surface) >= 3:  # `以内蒙古…为鉴`: 以内 is no cut of 内蒙古
         return True
     return _clean_cut(text, s, e, gz)
 
 
-_JOINED_ENDS = "镇乡局委办区市县村"  # last characters of a place or body a conjunction may follow
-_COUNTY_BODY = re.compile("[" + HAN + r"]{1,6}?(?:局|委|办|政府|部门|中心|大队)")
+_NAME_ITEM_BEFORE = "、，,(（"  # what opens one item of a list of names, or a parenthesis of one (`(张某某)`)
+_NAME_ITEM_AFTER = "、，,)）等"  # what closes it (`甲某、乙某某等`)
+
+
+def _given_name(text: str, s: int, e: int) -> bool:
+    """A two-character short form with a surname right before it, the three making one item of a list of
+    names or a parenthesis of its own (`甲某、李丹阳、乙某等`, a byline `(李丹阳)`): a given name, no place."""
+    return (e - s == 2 and s >= 2 and text[s - 1] in surnames() and text[s - 1] not in _prepositions()
+            and text[s - 2] in _NAME_ITEM_BEFORE and text[e:e + 1] in _NAME_ITEM_AFTER and text[e:e + 1] != "")
+
+
+@lru_cache(maxsize=1)
+def _prepositions() -> frozenset[str]:
+    """Surnames that before a place are prepositions or conjunctions (region_not_before.tsv `preposition`)."""
+    return frozenset(r[0] for r in lexicon_rows("region_not_before.tsv") if r[1] == "preposition")
+
+
+_JOINED_ENDS = "镇乡局委办府区市县村"  # last characters of a place or body a conjunction may follow
+_COUNTY_BODY = re.compile("[" + HAN + r"]{0,6}?(?:局|委|办|政府|部门|中心|大队)")  # 县委, 县发改局 after 县
 
 
 def _clean_cut(text: str, s: int, e: int, gz: Gazetteer) -> bool:
@@ -499,14 +538,15 @@ def resolve_region(name: str, context: str | None = None) -> RegionHit | None:
 
 
 def _town_parent(path: str) -> str | None:
-    """The county of a township path (`...海宁市许村镇` → `...海宁市`), or None."""
+    """The county of a township path (`...海宁市许村镇` → `...海宁市`; a prefecture without counties
+    holds its towns itself), or None."""
     if not path.endswith(_TOWN_SUFFIXES):
         return None
     by_path = gazetteer().by_path
     for cut in range(len(path) - 2, 1, -1):
         head = path[:cut]
-        if head in by_path and by_path[head].level == "county":
-            return head if path[cut:] in _townships().get(head, ()) else None
+        if head in by_path and by_path[head].level in ("county", "prefecture"):
+            return head if path[cut:] in (*_townships().get(head, ()), *_short_towns().get(head, ())) else None
     return None
 
 
@@ -595,6 +635,25 @@ def _relative_words() -> dict[str, str]:
     return {row[0]: row[1] for row in lexicon_rows("region_relative.tsv")}
 
 
+def relative_level(word: str) -> str | None:
+    """The level a word of region_relative.tsv says whatever the home (`自治区` a province); None for a
+    word whose kind is a suffix (`市`: a prefecture or a county-level city)."""
+    kind = _relative_words().get(word)
+    return kind if kind in LOCAL_LEVELS else None
+
+
+@lru_cache(maxsize=1)
+def _level_words() -> tuple[str, ...]:
+    """The words of region_relative.tsv of two characters or more that say a level by themselves, longest first."""
+    return tuple(sorted((w for w in _relative_words() if len(w) > 1 and relative_level(w)), key=len, reverse=True))
+
+
+def level_word_at(title: str) -> str | None:
+    """The longest of `_level_words` that opens a title (`自治区主席` → `自治区`), else None."""
+    words = _level_words()
+    return next(w for w in words if title.startswith(w)) if title.startswith(words) else None
+
+
 def _chain(path: str) -> list[Place]:
     """The places from the province down to `path`."""
     out: list[Place] = []
@@ -636,7 +695,9 @@ def relative_region(word: str, context: str | None) -> str | None:
     if kind in _TOWN_SUFFIXES:
         return context if context.endswith(kind) and level_of(context) == "township" else None
     for p in reversed(chain):
-        if p.level == "province" and kind != "市":
+        # `全区` in a prefecture of an autonomous region with no district of its own means the region;
+        # `区` alone (`区委`) stays a district's
+        if p.level == "province" and kind != "市" and not (kind == "区" and len(word) > 1 and p.name.endswith(kind)):
             continue
         if p.name.endswith(kind):
             return p.path
@@ -672,15 +733,20 @@ def _overlaps() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _outlets() -> tuple[str, ...]:
+    return tuple(r[0] for r in lexicon_rows("region_not_before.tsv") if r[1] == "outlet")
+
+
+@lru_cache(maxsize=1)
 def _holders() -> tuple[str, ...]:
     return tuple(r[0] for r in lexicon_rows("region_not_before.tsv") if r[1] == "holds")
 
 
 def part_of_a_word(text: str, hit: RegionHit) -> bool:
     """A place match whose last character opens a body's abbreviation (`镇安委会` is 镇 + 安委会, not the
-    county 镇安), or one inside a word that means something else (`喜迎大庆` is a celebration, not the
-    city 大庆); lexicon/region_not_before.tsv."""
-    if text.startswith(_overlaps(), hit.end - 1):
+    county 镇安), one inside a word that means something else (`喜迎大庆` is a celebration, not the
+    city 大庆), or one that opens a site's dateline (`某某网讯`); lexicon/region_not_before.tsv."""
+    if text.startswith(_overlaps(), hit.end - 1) or text.startswith(_outlets(), hit.end):
         return True
     for word in _holders():
         i = text.find(word, max(0, hit.end - len(word)), hit.start + len(word))

@@ -149,6 +149,8 @@ def lay_out(mt: MappedText, html_title: str | None = None, page_before: list[str
     opening = first
     while opening < min(last, first + LEAD_LINES_MAX) and not _FULL_STOP.search(lines[opening]):
         opening += 1
+    while opening < last and not keep[opening]:  # a line dropped as boilerplate (`来源:… 作者:…`) is a header's
+        opening += 1
     header = [lines[i] for i in range(len(lines)) if region[i] == "header" or first <= i < opening]
     footer = [lines[i] for i in range(len(lines)) if region[i] == "footer"]
     header = [" ".join(x.split()) for x in page_before or []] + header

@@ -89,9 +89,12 @@ def names_in(fragment: str) -> list[str]:
 
 def _split_at_roles(token: str, words: frozenset[str]) -> list[str]:
     """A token holding a name, then a role word of two characters or more, then the next (`张三通讯员李四`,
-    a page that lost its spaces): the name before the role word is a token of its own."""
-    for w in sorted((w for w in words if len(w) >= 2 and _CJK_TOKEN.fullmatch(w)), key=len, reverse=True):
-        k = token.find(w)
+    a page that lost its spaces): the name before the role word is a token of its own. A role word that
+    ends a longer one the token opens with is no split (`全媒体记者`: 全媒体 is no name)."""
+    roles = sorted((w for w in words if len(w) >= 2 and _CJK_TOKEN.fullmatch(w)), key=len, reverse=True)
+    lead = next((len(w) for w in roles if token.startswith(w)), 0)
+    for w in roles:
+        k = token.find(w, lead)
         if k >= 2 and _is_name(token[:k]):
             return [token[:k], *_split_at_roles(token[k:], words)]
     return [token]
@@ -232,8 +235,10 @@ def _header_bylines(header: list[str], title: str | None) -> list[str]:
     return out
 
 
-_ENDS_IN_PARENTHESIS = re.compile(r"(?:^|[。！？!?”])\s*[(（][^()（）]{2,40}[)）]\s*$")
+_ENDS_IN_PARENTHESIS = re.compile(
+    r"(?:^|[。！？!?”])\s*[(（][^()（）]{2,40}[)）](?:\s*[(（][^()（）]{2,30}[)）])?\s*$")
 _TRAILING_NAMES = re.compile(r"[。！？!?”]\s+(?P<v>[^\s。！？!?，,].{0,20})$")
+_GLUED_NAME = re.compile(f"[。！？!?”](?:[{HAN}]{{1,8}}?[{LEVEL_CHARS}])*(?P<v>[{HAN}]{{2,3}})$")
 
 
 def _inner_bylines(inner: list[str]) -> list[str]:
@@ -266,9 +271,15 @@ def _credited(v: str, strict: bool = False) -> list[str]:
 
 
 def _trailing_names(last_body: str | None) -> list[str]:
-    """Bare names after the last full stop of the last paragraph, set apart by a space (`…贡献。 张三`)."""
-    m = _TRAILING_NAMES.search(last_body or "")
-    return bare_names(m.group("v")) if m else []
+    """Bare names after the last full stop of the last paragraph, set apart by a space (`…贡献。 张三`), or
+    one name glued to the full stop, after its writer's places (`…贡献。张三`, `…贡献。某县某镇张三`); a glued
+    name holds no level character (`…贡献。全县各`, a text cut short, names no one)."""
+    if m := _TRAILING_NAMES.search(last_body or ""):
+        return bare_names(m.group("v"))
+    m = _GLUED_NAME.search(last_body or "")
+    if m and _is_name(v := m.group("v")) and not any(c in LEVEL_CHARS for c in v):
+        return [v]
+    return []
 
 
 def read_metadata(header: list[str], first_body: str | None, last_body: str | None,

@@ -1,0 +1,78 @@
+"""Meeting dates and levels of real reports (issue #16), on made-up sentences of the genre."""
+
+from __future__ import annotations
+
+from tests.test_extract_fresh2_rules import _rec
+
+
+def _dated(text: str, published: str | None = None) -> list[tuple[str | None, str | None]]:
+    return [(m.date, m.level) for m in _rec(text, published).meetings]
+
+
+def test_a_meeting_of_the_centre_named_without_a_region():
+    # held in the capital, no body of a region named: national
+    assert _dated("6月3日上午,贯彻落实某某规定电视电话会议在京召开。会议要求各地抓好落实。") == [("--06-03", "national")]
+    # named after a national body
+    assert _dated("6月3日上午,国务院安委会某某专项整治电视电话会议召开。会议要求各地抓好落实。") == [
+        ("--06-03", "national")]
+    # a province's body holds it: its level, not the capital's
+    assert _dated("省政府安全生产工作会议6月3日在京召开,省长讲话。") == [("--06-03", "province")]
+
+
+def test_quan_qu_in_an_autonomous_region_without_a_district_home_is_the_region():
+    from graph_loader.extract.regions import relative_region
+    assert relative_region("全区", "内蒙古自治区锡林郭勒盟") == "内蒙古自治区"
+    assert relative_region("我区", "广西壮族自治区柳州市") == "广西壮族自治区"
+    assert relative_region("全区", "广西壮族自治区柳州市城中区") == "广西壮族自治区柳州市城中区"  # a district's own
+    assert relative_region("区", "内蒙古自治区锡林郭勒盟") is None  # `区委` alone: a district's
+    assert relative_region("全区", "江苏省南通市") is None
+
+
+def test_a_meeting_held_after_the_one_before_it_takes_its_date():
+    from graph_loader.extract.dates import DateHit
+    from graph_loader.extract.meetings import MeetingDraft, assign_dates
+    from graph_loader.extract.sentences import SentenceIndex
+    for after in ("市会议后,某镇继续召开", "会议结束后某镇立即召开", "会后,某镇召开"):
+        text = "3月2日上午,某市召开全市安全生产工作会议。\n要压实责任。\n" + after + "安全生产会议。"
+        first, second = text.index("召开"), text.rindex("召开")
+        drafts = [MeetingDraft(0, first + 12, first), MeetingDraft(second - len(after) + 2, len(text), second)]
+        assign_dates(drafts, [DateHit(0, 6, "3月2日上午", "2021-03-02")], SentenceIndex(text))
+        assert [d.date for d in drafts] == ["2021-03-02", "2021-03-02"], after
+    text = "3月2日上午,某市召开全市安全生产工作会议。\n要压实责任。\n某镇召开安全生产会议。"
+    first, second = text.index("召开"), text.rindex("召开")
+    drafts = [MeetingDraft(0, first + 12, first), MeetingDraft(second - 2, len(text), second)]
+    assign_dates(drafts, [DateHit(0, 6, "3月2日上午", "2021-03-02")], SentenceIndex(text))
+    assert drafts[1].date is None  # nothing says it followed
+
+
+def test_a_long_headline_names_the_meeting_the_body_reports():
+    body = "\n3月2日,市长张某某主持召开市政府常务会议,研究部署安全生产工作。会议要求压实责任。"
+    for headline in ("张某某主持召开市政府常务会议,部署汛期安全 防范化解风险",
+                     "原标题:市政府召开全市防汛和安全生产视频会议 压紧压实各方责任 确保度汛平安 张某某出席"):
+        assert [m.date for m in _rec("某某新闻网\n" + headline + body, "2021-03-03").meetings] == ["2021-03-02"]
+    # a paragraph of the story with two commas is no headline
+    story = "3月2日,市长张某某主持召开市政府常务会议,研究部署工作\n会议要求压实责任。"
+    assert [m.date for m in _rec(story, "2021-03-03").meetings] == ["2021-03-02"]
+
+
+def test_a_range_of_days_dates_the_meetings_it_holds_in_order():
+    text = "3月2日至3日,省政府在甲乙、丙丁分别召开省安委会全体会议和全省安全生产工作会议,省长张某某出席并讲话。"
+    assert _dated(text, "2021-03-05") == [("2021-03-02", "province"), ("2021-03-03", "province")]
+    one = "3月2日至3日,省政府召开全省安全生产工作会议,省长张某某出席并讲话。"
+    assert _dated(one, "2021-03-05") == [("2021-03-02", "province")]
+
+
+def test_day_of_range():
+    from graph_loader.extract.dates import DateHit, day_of_range
+    hit = DateHit(0, 9, "3月30日至4月1日", "2021-03-30", "2021-04-01")
+    assert [day_of_range(hit, k) for k in range(4)] == ["2021-03-30", "2021-03-31", "2021-04-01", "2021-04-01"]
+    assert day_of_range(DateHit(0, 9, "3月30日至31日", "--03-30", "--03-31"), 1) == "--03-31"
+
+
+def test_places_listed_after_zai_are_venues_not_the_convener():
+    from graph_loader.extract.meetings import _subject_place
+    from graph_loader.extract.regions import find_regions
+    text = "省政府在桂林、柳州分别召开会议"
+    assert _subject_place(text, text.index("召开"), find_regions(text)) is None
+    text = "柳州市在桂林召开会议"
+    assert _subject_place(text, text.index("召开"), find_regions(text)) == "广西壮族自治区柳州市"

@@ -143,7 +143,9 @@ def find_directives(text: str) -> list[DirectiveHit]:
         if before.endswith(lex.short_cues):
             shorts.add(title)
             continue
-        if before.endswith(lex.not_cues) or _RUN_AFTER.match(text, m.end()).group(1).startswith(lex.not_after):
+        # `观看《…》`, `观看了《…》`: the cue's aspect mark changes nothing
+        if before.removesuffix("了").endswith(lex.not_cues) or \
+                _RUN_AFTER.match(text, m.end()).group(1).startswith(lex.not_after):
             continue
         hits.append(DirectiveHit(m.start(), m.end(), title, _issuer(before, lex), _kind(title, lex)))
     # a short title that ends a longer one of the article is its short name, cue or not

@@ -393,9 +393,15 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
     # the article's own level: its home region's, or lower where it says `我县` under a named province
     local_level = max((lv for lv in (level_of(ctx) if ctx else None, _home_level(text)) if lv),
                       key=lambda lv: LEVEL_RANK[lv], default=None)
+    first = next((d for d in drafts if d.region), None)
     if ctx is None:  # nothing says the home: the place of the report's first placed meeting
-        ctx = next((d.region for d in drafts if d.region), None)
+        ctx = first.region if first else None
         local_level = local_level or (level_of(ctx) if ctx else None)
+    elif first is not None and first.level and first.region.startswith(ctx) and \
+            LEVEL_RANK[first.level] > LEVEL_RANK.get(local_level or "", 9):
+        # `某市网讯…某县某镇召开…会议`: a city's outlet reports a township's meeting below it; that township's
+        # report relays the city's and the county's meetings too
+        ctx, local_level = first.region, first.level
     # still nothing: the level of the report's first meeting (`县安委会召开…会议`)
     local_level = local_level or next((d.level for d in drafts if d.level), None)
     # or the level word its first meeting's name opens with (`市安委会全体会议`: a city's)

@@ -241,6 +241,9 @@ def _events(text: str) -> list[_Event]:
         out.append(_Event(m.start(), m.end(), "ended", m.group("n") or "会议"))
     for m in lex.branch.finditer(text):
         out.append(_Event(m.start(), m.end(), "branch"))
+    for e in out:
+        if e.kind == "held" and e.name and e.name.startswith(_this_words()):
+            e.generic = True  # `此次推进会的召开`: the meeting just reported, named again
     out.sort(key=lambda e: (e.pos, e.kind != "ended"))
     # one held event per position range: drop a held event inside another one's span
     kept: list[_Event] = []
@@ -261,6 +264,12 @@ def _before_hou(text: str, reach: int) -> list[int]:
         out.update(range(max(0, q - reach), q))
         q = text.find("后", q + 1)
     return sorted(out)
+
+
+@cache
+def _this_words() -> tuple[str, ...]:
+    """Words opening a meeting's name that point back at the meeting just reported (meeting_cues.tsv `this`)."""
+    return tuple(r[0] for r in rows("meeting_cues.tsv") if r[1] == "this")
 
 
 @cache
@@ -893,9 +902,11 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
             if m.level is None and m.branch and m.branch_pos and text[m.branch_pos - 1] in LEVEL_CHARS:
                 m.level = level_of_chars(text[m.branch_pos - 1], context)  # `在县分会场`: a county venue
                 m.level_rule = "meeting.level.branch_level" if m.level else None
+            cs = clause_start(text, m.held) if m.held is not None else 0
             if m.level is None and m.held is not None and (
-                    body := _convener_body_re().match(text, clause_start(text, m.held))):
-                m.level = level_of_chars(body.group(1), context)  # `县安委会召开…会议`: the convener's level
+                    body := _convener_body_re().match(text, cs) or _spoken_body_re().match(text, cs)):
+                # `县安委会召开…会议`, `县上召开…会议`: the convener's level
+                m.level = level_of_chars(body.group().lstrip()[0], context)
                 m.level_rule = "meeting.level.convener_body" if m.level else None
             if m.level is None and m.name and (is_national_body(m.name) or _in_capital(text, m)):
                 # `国务院安委会某某电视电话会议召开`, `某某会议3月2日在京召开`: no region holds it, the centre does
@@ -949,6 +960,12 @@ def _only_place_of_level(regions: list[RegionHit], level: str) -> str | None:
 def _convener_body_re() -> re.Pattern[str]:
     """A level character and a body of lexicon/bodies.tsv (`县安委会`, `旗应急管理局`): the convener's level."""
     return re.compile(r"\s*([" + LEVEL_CHARS + r"])(?:" + alternation(r[0] for r in rows("bodies.tsv")) + ")")
+
+
+@cache
+def _spoken_body_re() -> re.Pattern[str]:
+    """A level's own government as speech names it (`县上`, `省里`: region_relative.tsv)."""
+    return re.compile(r"\s*(?:" + relative_words_re(LEVEL_CHARS).pattern + ")")
 
 
 def _from_people(m: MeetingDraft, person_regions: dict[str, list[str]], role: str) -> str | None:
@@ -1009,7 +1026,7 @@ def _subject_body_region(text: str, held: int, regions: list[RegionHit], context
         if cs <= h.start < held:
             return h.path
     m = re.search(r"(自治区|[" + LEVEL_CHARS + r"])(?:党委|委|政府|人民政府|安委会|安委办|应急管理)|("
-                  + relative_words_re("我全本").pattern + ")", clause)
+                  + relative_words_re("我全本" + LEVEL_CHARS).pattern + ")", clause)
     if m:
         return level_region(m.group(1) or m.group(2), context)
     if _LEVEL_WORD.fullmatch(clause.strip()):  # `自治区安全生产委员会全体会议`: the noun opens with the body

@@ -100,12 +100,18 @@ def _lex() -> _Lex:
             + LEVEL_CHARS + r"]?(?:" + alternation(desc) + r")|(?=" + alternation(_list_verbs()) + r"))|"
             + alternation(_list_verbs()) + r")"),
         honorific_re=re.compile(r"(?:(?<![" + HAN + r"])|" + "|".join("(?<=" + re.escape(w) + ")" for w in
-                                                                  sorted(words("honorific_leads.tsv")))
+                                                                  _honorific_leads())
                                 + r")(?P<name>[" + HAN + r"]{2,3}?)(?P<post>" + alternation(words("honorifics.tsv"))
                                 + r")(?=[^" + HAN + r"]|" + alternation(cues) + r")"),
-        honorific_leads=tuple(sorted(words("honorific_leads.tsv"))),
+        honorific_leads=_honorific_leads(),
         honorific_at_re=re.compile(alternation(words("honorifics.tsv"))),
     )
+
+
+def _honorific_leads() -> tuple[str, ...]:
+    """The words of honorific_leads.tsv, each also with the aspect mark a verb takes (`传达了某某省长讲话精神`)."""
+    leads = words("honorific_leads.tsv")
+    return tuple(sorted(leads | {w + "了" for w in leads}))
 
 
 def _list_verbs() -> frozenset[str]:
@@ -293,7 +299,9 @@ def bare_name_at(text: str, pos: int, ignore: frozenset[str] = frozenset()) -> t
 
 
 def name_before(text: str, end: int, ignore: frozenset[str] = frozenset()) -> tuple[int, int] | None:
-    """A personal name ending at `end` (a national leader's title follows it): (start, end)."""
+    """A personal name ending at `end` (a national leader's title follows it): (start, end). A
+    three-character candidate opening with a conjunction gives way to the two-character name after it
+    (`学习甲的讲话和王某总理批示`: 王某, not 和王某)."""
     for length in (3, 2, 4):
         start = end - length
         if start < 0:
@@ -301,6 +309,8 @@ def name_before(text: str, end: int, ignore: frozenset[str] = frozenset()) -> tu
         s = _surname_len(text, start)
         if not s or length - s not in (1, 2):
             continue
+        if length == 3 and text[start] in _CONJ and name_before(text[start + 1:end], end - start - 1, ignore):
+            return start + 1, end
         if _name_ok(text[start:end], ignore):
             return start, end
     return None
@@ -545,8 +555,8 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
         add(NameMention(span[0], span[1], text[span[0]:span[1]], [], "person.cited"))
     for s, e, rule, post in _untitled_names(text, ignore):
         if s not in taken and not any(m.start < e and s < m.end for m in found):
-            # `张三省长指出`: a post after the name is its title as written (`同志` is no post)
-            titles = [TitleSpan(e, e + len(post), post, post)] if post in lex.posts else []
+            # `张三省长指出`, `张三代省长批示`: a post after the name is its title as written (`同志` is no post)
+            titles = [TitleSpan(e, e + len(post), post, post)] if post.removeprefix("代") in lex.posts else []
             add(NameMention(s, e, text[s:e], titles, rule))
     known = {m.name for m in found}
     if known:

@@ -22,7 +22,7 @@ from graph_loader.extract.lexicon_files import rows as lexicon_rows
 from graph_loader.extract.regex_scan import WordIndex
 from graph_loader.gazetteer import divisions, former_names, package_file
 from graph_loader.ingest.rules import surnames
-from graph_loader.lang.chars import HAN
+from graph_loader.lang.chars import HAN, IN_CLAUSE
 from graph_loader.lang.levels import LEVEL_CHARS, LOCAL_LEVELS
 
 # Suffixes that make a prefecture-level or county-level name a full form.
@@ -326,7 +326,7 @@ def _lone_towns(text: str, hits: list[RegionHit]) -> tuple[list[str], list[tuple
     """Counties a text never names but places by their townships, and where those townships stand:
     `某某镇召开…会议` said twice, or two townships of the one county (`甲镇、乙乡依次发言`). Only a name
     that one county alone has counts; named once, it counts when its own body or meeting follows
-    (`某某镇党委`, `某某镇召开`). A township name wins over a short form it holds (`某某镇安委会`
+    (`某某镇党委`, `某某镇召开`, `某某镇在镇会议室召开`). A township name wins over a short form it holds (`某某镇安委会`
     is no 镇安县); a county that the text's other places contradict is refused."""
     owners = _town_owners()
     spans: dict[str, list[tuple[int, int]]] = {}  # county -> where a name only it has stands
@@ -349,7 +349,8 @@ def _lone_towns(text: str, hits: list[RegionHit]) -> tuple[list[str], list[tuple
     out: list[str] = []
     where: list[tuple[int, int]] = []
     for county, at in spans.items():
-        if len(at) < _TOWN_MIN_MENTIONS and not any(text.startswith(_own_town_words(), b) for _, b in at):
+        if len(at) < _TOWN_MIN_MENTIONS and not any(text.startswith(_own_town_words(), b)
+                                                    or _held_at_venue_re().match(text, b) for _, b in at):
             continue
         others = [h for h in hits if not any(a < h.end and h.start < b for a, b in at)]
         if others and not any(_related(county, h.path) for h in others) and _outweighs(others, len(at)):
@@ -394,6 +395,16 @@ def _own_town_words() -> tuple[str, ...]:
     out = {r[0] for r in lexicon_rows("region_not_before.tsv") if r[1] == "own_town"}
     out |= {r[0] for r in lexicon_rows("bodies.tsv") if len(r[0]) >= 2}
     return tuple(sorted(out, key=len, reverse=True))
+
+
+_VENUE_REACH = 20  # characters of a venue between `在` and the held verb (`在镇政府三楼会议室召开`)
+
+
+@lru_cache(maxsize=1)
+def _held_at_venue_re() -> re.Pattern[str]:
+    """`某某镇在镇政府会议室召开…`: a venue, then a held verb of region_not_before.tsv `own_town` in the clause."""
+    held = alternation(r[0] for r in lexicon_rows("region_not_before.tsv") if r[1] == "own_town")
+    return re.compile(rf"在{IN_CLAUSE}{{1,{_VENUE_REACH}}}?(?:{held})")
 
 
 def _town_occurrences(text: str, county: str) -> list[tuple[int, int]]:

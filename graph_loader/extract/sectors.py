@@ -130,8 +130,8 @@ def _list_words() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
 
 def _list_items(text: str, hits: list[SectorHit]) -> list[SectorHit]:
     """Short words that name a sector as an item of a list next to a sector (`消防、建筑、燃气`, `聚焦交通、
-    建筑施工`): the word ends its item, and the item after it begins with a sector or the item before it
-    ends with one."""
+    建筑施工`, `煤炭和非煤矿山`): the word ends its item, and the item after it (past a list mark or a
+    conjunction) begins with a sector or the item before it ends with one."""
     items, pattern, _ = _list_words()
     starts, ends = {h.start for h in hits}, {h.end for h in hits}
     taken = [(h.start, h.end) for h in hits]
@@ -140,8 +140,8 @@ def _list_items(text: str, hits: list[SectorHit]) -> list[SectorHit]:
         s, e = m.span()
         if any(a < e and s < b for a, b in taken) or e >= len(text) or text[e] not in _ITEM_END:
             continue
-        after = text[e] == "、" and e + 1 in starts
-        before = s > 0 and text[s - 1] == "、" and s - 1 in ends
+        after = text[e] in _ALONE_AFTER and e + 1 in starts
+        before = s > 0 and text[s - 1] in _ALONE_AFTER and s - 1 in ends
         if after or before:
             out.append(SectorHit(s, e, m.group(), items[m.group()]))
     return out

@@ -1,0 +1,89 @@
+"""Existing rules widened to the family of wordings of their shape (issue #16), on made-up sentences."""
+
+from __future__ import annotations
+
+
+def _rec(text: str, published: str | None = "2021-03-10"):
+    from graph_loader.extract.pipeline import extract
+    from tests.test_extract_core import make_doc
+    return extract(make_doc(text, published))
+
+
+def test_sector_synonyms_of_fireworks_ice_floods_and_sea_transport():
+    from graph_loader.extract.sectors import find_sectors
+    text = "各花炮企业负责人参加。要做好防凌工作和海上运输、水路运输安全工作。"
+    assert {h.sector for h in find_sectors(text)} == {"烟花爆竹", "防汛", "水上交通"}
+
+
+def test_a_name_after_a_post_may_be_followed_by_a_speech_verb():
+    from graph_loader.extract.persons import find_persons
+    found = find_persons("随后，县委书记王大明发表讲话。")
+    assert [(m.name, [t.full for t in m.titles]) for m in found] == [("王大明", ["县委书记"])]
+
+
+def test_a_conjunction_before_a_national_leaders_name_is_no_part_of_it():
+    from graph_loader.extract.persons import find_persons
+    found = find_persons("学习甲的讲话和王强总理批示。")
+    assert [m.name for m in found if m.national] == ["王强"]
+
+
+def test_a_leader_leading_a_team_is_no_part_of_its_name():
+    from graph_loader.extract.inspections import _team_start
+    text = "5月3日，县应急管理局局长王大明率县安全生产检查组到某镇检查。"
+    assert text[_team_start(text, text.index("检查组")):text.index("检查组")] == "县安全生产"
+
+
+def test_this_meeting_named_again_is_no_new_meeting():
+    rec = _rec("3月2日，某镇召开防汛工作推进会，镇长王大明主持会议并讲话。本次推进会的召开，标志着汛前准备全面启动。",
+               published=None)
+    assert len(rec.meetings) == 1
+
+
+def test_a_county_named_as_speech_does_it_holds_the_meeting():
+    rec = _rec("6月3日，县上召开安全生产工作会议，县领导王大明、李小红出席会议。会议学习贯彻了省、市安全生产会议精神。",
+               published=None)
+    assert [m.level for m in rec.meetings] == ["county", "province", "prefecture"]
+    assert sorted(r.meeting for r in rec.meetings[0].relays) == [1, 2]
+
+
+def test_a_township_named_once_holding_a_meeting_in_a_room_places_its_county():
+    rec = _rec("5月8日，鲁史镇在村委会议室组织召开防汛工作部署会，镇长王大明主持。", published=None)
+    assert rec.meetings[0].region == "云南省临沧市凤庆县鲁史镇"
+    assert _rec("3月20日，鲁史镇在全县考核中名列前茅。", published=None).regions == []
+
+
+def test_a_city_outlet_reporting_a_townships_meeting_lists_the_city_and_county_meetings_above_it():
+    rec = _rec("某网临沧4月15日讯 近日，凤庆县鲁史镇召开安全生产推进会，传达学习国家、省、市、县安全生产会议精神，"
+               "镇长王大明主持会议。", published=None)
+    levels = [m.level for m in rec.meetings]
+    assert levels[0] == "township"
+    assert sorted(levels[1:]) == sorted(["national", "province", "prefecture", "county"])
+    assert len(rec.meetings[0].relays) == 4
+
+
+def test_a_leader_addressed_by_an_acting_post_or_after_a_conjunction_is_cited():
+    from graph_loader.extract.persons import find_persons
+    found = find_persons("会上学习了王大明代市长批示，贯彻省委决定和李小红书记指示。")
+    assert [(m.name, [t.full for t in m.titles]) for m in found] == [("王大明", ["代市长"]), ("李小红", ["书记"])]
+
+
+def test_short_sector_words_as_items_of_a_list_joined_by_a_conjunction():
+    from graph_loader.extract.sectors import find_sectors
+    assert {h.sector for h in find_sectors("抓好煤炭和非煤矿山、商场、学校等安全。")} == {
+        "煤矿", "非煤矿山", "人员密集场所", "校园"}
+    assert {h.sector for h in find_sectors("组织学校、社区开展活动。")} == set()
+    assert {h.sector for h in find_sectors("落实“一通三防”措施，做好三防准备，整治“九小”场所。")} == {
+        "煤矿", "防汛", "人员密集场所"}
+
+
+def test_a_name_after_a_post_before_a_verb_of_coming_or_leading():
+    from graph_loader.extract.persons import find_persons
+    for verb in ("亲临现场", "莅临检查", "专程赶赴", "牵头负责"):
+        assert [m.name for m in find_persons(f"副县长张小明{verb}。")] == ["张小明"]
+    assert find_persons("镇长亲临现场。") == []
+
+
+def test_a_title_watched_with_an_aspect_mark_is_no_directive():
+    from graph_loader.extract.directives import find_directives
+    text = "考核组观看了《某园区消防工作展示》，学习了《某省安全生产条例》。"
+    assert [h.title for h in find_directives(text)] == ["某省安全生产条例"]

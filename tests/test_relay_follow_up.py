@@ -230,3 +230,58 @@ def test_a_watched_meeting_told_again_as_held_next_is_not_a_second_meeting():
     ms = _meetings("1月23日,安徽省东至县组织收听收看了全国全省安全生产电视电话会议,县长王某参加了会议。"
                    "全国会议结束后,接着召开了全省安全生产电视电话会议,省长李某强调,要压实安全生产责任。", "2021-01-25")
     assert [m.level for m in ms].count("province") == 1
+
+
+def test_a_venue_where_people_only_watch_and_the_follow_up_where_one_speaks_are_one_meeting():
+    ms = _meetings("3月8日上午,全省安全生产电视电话会议暨省安委会第二次全体会议召开。"
+                   "县长王某、副县长李某、赵某在平江分会场收听收看会议。\n会议强调,要抓好隐患排查。\n"
+                   "电视电话会议结束后,王某强调,各部门要迅速传达会议精神。", "2021-03-09")
+    local = [m for m in ms if m.level == "county"]
+    assert len(local) == 1 and local[0].date == "2021-03-08"
+    assert {p.name: p.role for p in local[0].participants} == {"王某": "speaker"}
+    watched = next(m for m in ms if m.level == "province")
+    assert {p.name for p in watched.participants} == {"王某", "李某", "赵某"}
+    assert [ms[r.meeting].level for r in local[0].relays] == ["province"]
+
+
+def test_a_name_joined_by_ji_is_one_sitting_whose_levels_are_all_watched():
+    ms = _meetings("3月8日,全国全省安全生产电视电话会暨市安委会第二次全体视频会召开。"
+                   "县领导王某、李某参加平江分会场会议。\n视频会议结束后,王某安排部署我县安全生产工作。", "2021-03-09")
+    assert sorted(m.level for m in ms) == ["county", "national", "prefecture", "province"]
+    local = next(m for m in ms if m.level == "county")
+    assert {ms[r.meeting].level for r in local.relays} == {"national", "province", "prefecture"}
+
+
+def test_a_joined_name_holding_a_list_of_its_own_is_watched_whole():
+    ms = _meetings("3月6日下午,在收听收看全省、全市安全生产工作暨省、市政府第二季度防范事故视频会后,"
+                   "平江紧接着召开全县安全生产会议进行传达部署。副县长王某作讲话。", "2021-03-07")
+    local = next(m for m in ms if m.level == "county")
+    assert {ms[r.meeting].level for r in local.relays} == {"province", "prefecture"}
+
+
+def test_a_long_first_line_and_a_retold_headline_name_no_meeting_of_their_own():
+    head = "全国全省全市召开安全生产电视电话会议暨岳阳市政府安委会2021年第一次全体成员会议的通知与工作部署安排\n"
+    body = "1月13日下午,全国全省全市召开安全生产电视电话会议。副市长王某出席岳阳分会场会议并讲话。"
+    assert len(_meetings(head + body, "2021-01-14")) == len(_meetings(body, "2021-01-14"))
+    retold = "原标题:省委省政府召开全省安全生产电视电话会议 深刻汲取事故教训 守住安全底线 某某提出要求\n"
+    body = "1月13日,湖南省委、省政府召开全省安全生产电视电话会议。省长王某出席会议并讲话。"
+    assert len(_meetings(retold + body, "2021-01-14")) == len(_meetings(body, "2021-01-14")) == 1
+
+
+def test_a_meeting_held_in_the_capital_with_no_level_of_its_own_is_the_centres():
+    ms = _meetings("贯彻落实《某某责任制规定》电视电话会议5月31日在京召开。会议要求,要抓好落实。", "2018-06-01")
+    assert [m.level for m in ms] == ["national"]
+    ms = _meetings("贯彻落实《某某责任制规定》电视电话会议5月31日召开。会议要求,要抓好落实。", "2018-06-01")
+    assert [m.level for m in ms] == [None]
+
+
+def test_a_listed_noun_written_out_with_yi_still_ends_a_relayed_meeting():
+    ms = _meetings("5月10日晚,岳阳召开全市安全生产工作紧急会议,传达贯彻全省煤矿安全警示教育会议精神。"
+                   "副市长王某主持会议。", "2018-05-11")
+    local = next(m for m in ms if m.level == "prefecture")
+    assert [ms[r.meeting].level for r in local.relays if r.meeting is not None] == ["province"]
+
+
+def test_a_document_carried_into_practice_after_its_title_is_relayed():
+    ms = _meetings("5月31日,全县安全生产工作会议召开。县长王某强调,要切实把《某某责任制规定》落实到位。", "2018-06-01")
+    assert "某某责任制规定" in {r.directive for r in ms[0].relays}

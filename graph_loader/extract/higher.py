@@ -188,17 +188,8 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
                 text[start - 1] == "、" and _after_meeting_noun(text, start - 1)) and not text.endswith(
                 lex.lead, 0, start):
             continue  # `淮北市`'s 市, `县委`: not a level word of a list (but `国务院常务会议、省政府常务会议`)
-        run = [first]
-        end = first[0]
-        while True:
-            sep = end + 1 if end < len(text) and text[end] in _SEPARATORS else end
-            if sep == end and text[end:end + 2] in (",、", "，、"):  # a stray comma before the mark: `全国,、全省`
-                sep = end + 2
-            nxt = tokens.get(sep)
-            if nxt is None or (sep == end and len(nxt[3]) == 1 and len(run[-1][3]) == 1 and False):
-                break
-            run.append(nxt)
-            end = nxt[0]
+        run = _run_from(text, tokens, first)
+        end = run[-1][0]
         near = bisect.bisect_right(noun_ends, end)  # the first noun ending after the list (or holding its end)
         if near == len(nouns) or nouns[near][0] >= end + _NOUN_AHEAD:
             continue
@@ -206,6 +197,11 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
         mention = _after_run(text, start, end, run, lex)
         if mention is None:
             continue
+        joint = text.find(_JOINT, end, mention.end)
+        if joint >= 0 and (second := tokens.get(joint + 1)) is not None:
+            # `全国全省…电视电话会暨市安委会全体会议`: the joined name's levels sit in the same sitting
+            have = {tok[1] for tok in run}
+            run += [tok for tok in _run_from(text, tokens, second) if tok[1] not in have]
         pos_done = mention.end
         if _is_headline(text, index, start):
             continue
@@ -217,6 +213,22 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
                 out.append(elided)
                 pos_done = elided.end
     return out
+
+
+def _run_from(text: str, tokens: dict[int, tuple[int, str, str | None, str]], first: tuple) -> list[tuple]:
+    """The list of level words starting with `first`, joined by list marks (`全国、全省和全市`)."""
+    run = [first]
+    end = first[0]
+    while True:
+        sep = end + 1 if end < len(text) and text[end] in _SEPARATORS else end
+        if sep == end and text[end:end + 2] in (",、", "，、"):  # a stray comma before the mark: `全国,、全省`
+            sep = end + 2
+        nxt = tokens.get(sep)
+        if nxt is None:
+            break
+        run.append(nxt)
+        end = nxt[0]
+    return run
 
 
 def _elided_next(text: str, mn: Mention, lex: _Lex) -> Mention | None:
@@ -256,6 +268,8 @@ def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention
     noun = lex.noun_re.search(text, desc_start, hi + _noun_reach())  # a noun starting before hi fits whole
     if noun is not None and noun.start() >= hi:
         noun = None
+    joint = _joint_noun(text, desc_start, hi, noun, lex)
+    noun = noun or joint  # the first name's noun gives the kind; the joined name runs to its own noun
     if noun is None:
         noun = _long_named(text, desc_start, start, lex)
     if noun is None:
@@ -265,7 +279,9 @@ def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention
         return None
     if held:
         mode = "held"
-    after = noun.end()
+    after = joint.end() if joint is not None else noun.end()
+    if text.startswith("议", after) and text.endswith("会", 0, after):
+        after += 1  # `警示教育会议`: a noun of the list (`警示教育会`) written out with 议
     if _SPIRIT.match(text, after):
         mode = "relay"
     elif _FOLLOW.match(text, after):
@@ -287,7 +303,24 @@ def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention
         return None
     if mode == "held" and re.search(r"(?:将|即将|拟|准备|计划|要|定于|适时)\s*(?:召开|举行)", text[max(0, start - 8):after + 6]):
         return None  # `下周将召开…会议`: announced, not held
-    return Mention(start, noun.end(), [], desc.strip(), noun.group(), mode)
+    return Mention(start, after, [], desc.strip(), noun.group(), mode)
+
+
+# `暨` joins the names of one sitting (`全国全省安全生产电视电话会暨市安委会全体会议`, `全省、全市安全生产工作暨省、
+# 市政府第二季度防范…视频会`); the second name may hold a list of its own, so only a clause mark ends it
+_JOINT = "暨"
+_JOINT_REACH = 32
+_JOINT_STOP = re.compile("[" + re.escape(CLAUSE_MARKS) + "]")
+
+
+def _joint_noun(text: str, desc_start: int, hi: int, noun: re.Match[str] | None, lex: _Lex) -> re.Match[str] | None:
+    """The meeting noun that ends a name joined by `暨`: the first one after the `暨` that stands right after the
+    first noun, or, with no noun before the search stopped, in the words searched."""
+    j = text.find(_JOINT, desc_start, noun.end() + 1 if noun is not None else hi)
+    if j < 0 or (noun is not None and j != noun.end()):
+        return None
+    stop = _JOINT_STOP.search(text, j + 1, j + 1 + _JOINT_REACH)
+    return lex.noun_re.search(text, j + 1, stop.start() if stop else j + 1 + _JOINT_REACH)
 
 
 _NOUN_STOP = re.compile("[" + re.escape(CLAUSE_MARKS + "、“”\"《》()（）") + "]")

@@ -419,13 +419,46 @@ def _keep_meetings(drafts: list[MeetingDraft], text: str = "", index: SentenceIn
             continue
         if d.held is not None or d.participants or d.branch or d.spoken:
             keep.append(d)
-    new_index = {id(d): i for i, d in enumerate(keep)}
     old = {i: d for i, d in enumerate(drafts)}
+    keep = _venue_into_follow_up(keep, drafts)
+    new_index = {id(d): i for i, d in enumerate(keep)}
     for d in keep:
         if d.relays_meeting is not None:
             target = old.get(d.relays_meeting)
             d.relays_meeting = new_index.get(id(target)) if target is not None else None
     return keep
+
+
+def _watched_only(d: MeetingDraft) -> bool:
+    """A branch venue where the people named only watch (`县长甲、副县长乙在县分会场收听收看`)."""
+    return d.held is None and d.branch and all(p.role == "attendee" for p in d.participants.values())
+
+
+def _venue_into_follow_up(keep: list[MeetingDraft], drafts: list[MeetingDraft]) -> list[MeetingDraft]:
+    """`…视频会议召开。县长甲、副县长乙在县分会场收听收看。…会议结束后，甲安排部署…`: a venue where the people named
+    only watch and the follow-up where a leader speaks are one local meeting, the follow-up (its date, place
+    and level the venue's); the venue's watchers attend the meeting watched."""
+    out: list[MeetingDraft] = []
+    for d in keep:
+        b = out[-1] if out else None
+        if (b is None or not _watched_only(b) or not d.after_prev or d.held is not None or d.branch or d.venue
+                or not (d.spoken or any(p.role in ("chair", "speaker") for p in d.participants.values()))
+                or (d.level is not None and b.level is not None and d.level != b.level)):
+            out.append(d)
+            continue
+        watched = drafts[b.relays_meeting] if b.relays_meeting is not None else None
+        if watched is not None and watched in out:
+            fold_participants(watched, b)
+        else:
+            fold_participants(d, b)
+        if d.date is None:
+            d.date, d.date_span = b.date, b.date_span
+        if d.level is None or d.region is None:
+            d.region, d.level, d.level_rule = b.region, b.level, b.level_rule
+        if d.relays_meeting is None or drafts[d.relays_meeting] is b:
+            d.relays_meeting, d.relay_rule = b.relays_meeting, "meeting.relay.after_or_branch"
+        out[-1] = d
+    return out
 
 
 @cache

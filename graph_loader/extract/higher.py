@@ -60,7 +60,8 @@ _BAD_DESC = re.compile(r"召开|举行|主持|组织|收看|收听|传达|贯彻
 _NAME_YEAR = re.compile(r"(?:19|20)\d{2}年度?(?:第[一二三四]季度)?")
 _HELD_AFTER = re.compile(IN_CLAUSE + r"{0,6}?(?:召开|举行)")
 _FOLLOW = re.compile(r"\s*(?:结束|召开|完毕)?(?:之)?后")
-_SPIRIT = re.compile(r"\s*的?精神")
+# `…会议精神`, `…会议的主要精神`: a word of weight may stand before the spirit
+_SPIRIT = re.compile(r"\s*的?(?:主要|重要|有关|相关)?精神")
 # `…会议关于安全生产工作的部署`, `落实全省…会议部署要求`: what a relay verb before the list passes on
 _DEPLOYED = re.compile(r"关于" + IN_CLAUSE + r"{0,24}?部署|\s*的?(?:决策)?部署(?:要求)?|\s*的?要求")
 _SENTENCE_MARKS = re.compile("[" + SENTENCE_MARKS + "]")

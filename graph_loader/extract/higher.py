@@ -58,7 +58,8 @@ _SEPARATORS = "、和及与"
 _BAD_DESC = re.compile(r"召开|举行|主持|组织|收看|收听|传达|贯彻|领导|书记|[县市省州区]长|的|是|在|为|对|将|"
                        r"组|巡|督|检查|反馈|汇报|考核|情况|会场|\d")
 _NAME_YEAR = re.compile(r"(?:19|20)\d{2}年度?(?:第[一二三四]季度)?")
-_HELD_AFTER = re.compile(IN_CLAUSE + r"{0,6}?(?:召开|举行)")
+# `省、市召开…会议`; cited, `省政府召开的…会议精神`
+_HELD_AFTER = re.compile(IN_CLAUSE + r"{0,6}?(?:召开|举行)的?")
 _FOLLOW = re.compile(r"\s*(?:结束|召开|完毕)?(?:之)?后")
 # `…会议精神`, `…会议的主要精神`: a word of weight may stand before the spirit
 _SPIRIT = re.compile(r"\s*的?(?:主要|重要|有关|相关)?精神")
@@ -89,7 +90,7 @@ def _lex() -> _Lex:
     cues: dict[str, set[str]] = {}
     for word, cue in rows("meeting_cues.tsv"):
         cues.setdefault(cue, set()).add(word)
-    relative = {r[0] for r in rows("region_relative.tsv") if not r[0].startswith(("该", "本"))}
+    relative = {r[0] for r in rows("region_relative.tsv") if not r[0].startswith("该")}
     nouns = _nouns()
     watch, relay = frozenset(cues["watch"]), frozenset(cues["relay"])
     return _Lex(
@@ -167,8 +168,10 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
     local_rank = LEVEL_RANK.get(local_level or "", 1)  # home unknown: only the centre is surely above it
     tokens: dict[int, tuple[int, str, str | None, str]] = {}  # start -> (end, level, path, surface)
     for m in lex.token_re.finditer(text):
-        if m.group().startswith(("我", "本")):
-            continue  # `我县` is the article's home, never a level above it
+        if m.group().startswith(("我", "本")) and local_level != "township":
+            # `我县` is the article's home, never a level above it; but a township's report says `本区`, `我县`
+            # of the county it belongs to (`传达了本区召开的…会议精神`)
+            continue
         lv = _token_level(m.group(), ctx)
         if lv:
             tokens.setdefault(m.start(), (m.end(), lv[0], lv[1], m.group()))

@@ -219,6 +219,12 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
     return out
 
 
+def _name_level(name: str) -> str | None:
+    """The level a meeting's name opens with: `县安委会…`, `全县…工作会议` (a city's `市` stands for a prefecture)."""
+    lead = name[1:2] if name.startswith("全") else name[:1]
+    return _CHAR_DEFAULT.get(lead)
+
+
 def _run_from(text: str, tokens: dict[int, tuple[int, str, str | None, str]], first: tuple) -> list[tuple]:
     """The list of level words starting with `first`, joined by list marks (`全国、全省和全市`)."""
     run = [first]
@@ -419,9 +425,9 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
         ctx, local_level = first.region, first.level
     # still nothing: the level of the report's first meeting (`县安委会召开…会议`)
     local_level = local_level or next((d.level for d in drafts if d.level), None)
-    # or the level word its first meeting's name opens with (`市安委会全体会议`: a city's)
-    local_level = local_level or next((_CHAR_DEFAULT[d.name[0]] for d in drafts if d.name and not d.higher
-                                       and d.name[0] in _CHAR_DEFAULT), None)
+    # or the level word its first meeting's name opens with (`市安委会全体会议`, `全市…电视电话会`: a city's)
+    local_level = local_level or next((lv for d in drafts if d.name and not d.higher
+                                       and (lv := _name_level(d.name)) is not None), None)
     mentions = find_mentions(text, index, regions, ctx, local_level)
     if not mentions:
         return drafts

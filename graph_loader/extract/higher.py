@@ -58,9 +58,11 @@ _SEPARATORS = "、和及与"
 _BAD_DESC = re.compile(r"召开|举行|主持|组织|收看|收听|传达|贯彻|领导|书记|[县市省州区]长|的|是|在|为|对|将|"
                        r"组|巡|督|检查|反馈|汇报|考核|情况|会场|\d")
 _NAME_YEAR = re.compile(r"(?:19|20)\d{2}年度?(?:第[一二三四]季度)?")
-_HELD_AFTER = re.compile(IN_CLAUSE + r"{0,6}?(?:召开|举行)")
+# `省、市召开…会议`; cited, `省政府召开的…会议精神`
+_HELD_AFTER = re.compile(IN_CLAUSE + r"{0,6}?(?:召开|举行)的?")
 _FOLLOW = re.compile(r"\s*(?:结束|召开|完毕)?(?:之)?后")
-_SPIRIT = re.compile(r"\s*的?精神")
+# `…会议精神`, `…会议的主要精神`: a word of weight may stand before the spirit
+_SPIRIT = re.compile(r"\s*的?(?:主要|重要|有关|相关)?精神")
 # `…会议关于安全生产工作的部署`, `落实全省…会议部署要求`: what a relay verb before the list passes on
 _DEPLOYED = re.compile(r"关于" + IN_CLAUSE + r"{0,24}?部署|\s*的?(?:决策)?部署(?:要求)?|\s*的?要求")
 _SENTENCE_MARKS = re.compile("[" + SENTENCE_MARKS + "]")
@@ -88,7 +90,7 @@ def _lex() -> _Lex:
     cues: dict[str, set[str]] = {}
     for word, cue in rows("meeting_cues.tsv"):
         cues.setdefault(cue, set()).add(word)
-    relative = {r[0] for r in rows("region_relative.tsv") if not r[0].startswith(("该", "本"))}
+    relative = {r[0] for r in rows("region_relative.tsv") if not r[0].startswith("该")}
     nouns = _nouns()
     watch, relay = frozenset(cues["watch"]), frozenset(cues["relay"])
     return _Lex(
@@ -166,8 +168,10 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
     local_rank = LEVEL_RANK.get(local_level or "", 1)  # home unknown: only the centre is surely above it
     tokens: dict[int, tuple[int, str, str | None, str]] = {}  # start -> (end, level, path, surface)
     for m in lex.token_re.finditer(text):
-        if m.group().startswith(("我", "本")):
-            continue  # `我县` is the article's home, never a level above it
+        if m.group().startswith(("我", "本")) and local_level != "township":
+            # `我县` is the article's home, never a level above it; but a township's report says `本区`, `我县`
+            # of the county it belongs to (`传达了本区召开的…会议精神`)
+            continue
         lv = _token_level(m.group(), ctx)
         if lv:
             tokens.setdefault(m.start(), (m.end(), lv[0], lv[1], m.group()))
@@ -213,6 +217,12 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
                 out.append(elided)
                 pos_done = elided.end
     return out
+
+
+def _name_level(name: str) -> str | None:
+    """The level a meeting's name opens with: `县安委会…`, `全县…工作会议` (a city's `市` stands for a prefecture)."""
+    lead = name[1:2] if name.startswith("全") else name[:1]
+    return _CHAR_DEFAULT.get(lead)
 
 
 def _run_from(text: str, tokens: dict[int, tuple[int, str, str | None, str]], first: tuple) -> list[tuple]:
@@ -415,9 +425,9 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
         ctx, local_level = first.region, first.level
     # still nothing: the level of the report's first meeting (`县安委会召开…会议`)
     local_level = local_level or next((d.level for d in drafts if d.level), None)
-    # or the level word its first meeting's name opens with (`市安委会全体会议`: a city's)
-    local_level = local_level or next((_CHAR_DEFAULT[d.name[0]] for d in drafts if d.name and not d.higher
-                                       and d.name[0] in _CHAR_DEFAULT), None)
+    # or the level word its first meeting's name opens with (`市安委会全体会议`, `全市…电视电话会`: a city's)
+    local_level = local_level or next((lv for d in drafts if d.name and not d.higher
+                                       and (lv := _name_level(d.name)) is not None), None)
     mentions = find_mentions(text, index, regions, ctx, local_level)
     if not mentions:
         return drafts

@@ -1,0 +1,39 @@
+"""Relay and meeting rules widened to the family of their wordings (issue #16, second pass), on made-up text."""
+
+from __future__ import annotations
+
+
+def _rec(text: str, published: str | None = "2021-03-10"):
+    from graph_loader.extract.pipeline import extract
+    from tests.test_extract_core import make_doc
+    return extract(make_doc(text, published))
+
+
+def _levels(rec) -> list[str | None]:
+    return [m.level for m in rec.meetings]
+
+
+def test_a_weight_word_may_stand_before_a_relayed_meetings_spirit():
+    rec = _rec("3月2日，某某县召开安全生产工作会议，副县长王大明传达了省安全生产工作会议的主要精神。")
+    assert "province" in _levels(rec)
+    assert any(r.meeting is not None for r in rec.meetings[0].relays)
+
+
+def test_a_township_relays_the_county_it_calls_its_own_and_a_meeting_cited_as_held():
+    rec = _rec("3月22日，杭州市西湖区北山街道召开安全生产专题会。会上，街道党工委副书记王大明传达了3月4日本区召开的"
+               "安全生产工作会议精神。")
+    assert _levels(rec)[:1] == ["township"] and "county" in _levels(rec)
+    county = _rec("3月22日，浙江省安吉县召开安全生产专题会，传达了本县安全生产工作会议精神。")
+    assert "county" in _levels(county) and len(county.meetings) == 1  # a county's own word is no level above it
+
+
+def test_an_act_done_by_the_meetings_participants_is_part_of_it():
+    # the meeting's own word lies far back in the sentence: the participants' word alone says it
+    rec = _rec("3月2日，某某县召开安全生产工作会议。会议通报了全县一季度安全生产和防灾减灾救灾工作总体情况，县消安办、"
+               "县道安办、县水利局、县林业局、县交通局就分管领域工作分别作了汇报，全体参会人员观看了安全生产警示教育片。")
+    assert len(rec.meetings) == 1
+
+
+def test_a_first_meeting_named_by_its_whole_level_sets_the_home_level():
+    rec = _rec("1月16日，全市安全生产电视电话会召开，贯彻落实全国、全省安全生产电视电话会精神。")
+    assert sorted(lv for lv in _levels(rec)[1:] if lv) == ["national", "province"]

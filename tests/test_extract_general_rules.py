@@ -113,3 +113,10 @@ def test_a_name_after_a_post_before_an_adverb_of_haste():
     from graph_loader.extract.persons import find_persons
     found = find_persons("会后，副县长王大明迅速召开专题会议。")
     assert [(m.name, [t.full for t in m.titles]) for m in found] == [("王大明", ["副县长"])]
+
+
+def test_a_township_of_the_county_the_source_names():
+    from graph_loader.extract.regions import find_regions
+    text = "3月2日，许村镇召开安全生产工作会议。"
+    assert [h.path for h in find_regions(text)] == []
+    assert [h.path for h in find_regions(text, ("浙江省嘉兴市海宁市",))] == ["浙江省嘉兴市海宁市许村镇"]

@@ -120,3 +120,9 @@ def test_a_township_of_the_county_the_source_names():
     text = "3月2日，许村镇召开安全生产工作会议。"
     assert [h.path for h in find_regions(text)] == []
     assert [h.path for h in find_regions(text, ("浙江省嘉兴市海宁市",))] == ["浙江省嘉兴市海宁市许村镇"]
+
+
+def test_a_package_numbered_in_items_only_right_after_its_topic():
+    from graph_loader.extract.directives import find_directives
+    found = find_directives("要执行安全生产“六项断然措施”，抓好消防安全九项重点工作，落实三项措施。")
+    assert [h.title for h in found] == ["安全生产六项断然措施", "消防安全九项重点工作"]

@@ -126,3 +126,12 @@ def test_a_package_numbered_in_items_only_right_after_its_topic():
     from graph_loader.extract.directives import find_directives
     found = find_directives("要执行安全生产“六项断然措施”，抓好消防安全九项重点工作，落实三项措施。")
     assert [h.title for h in found] == ["安全生产六项断然措施", "消防安全九项重点工作"]
+
+
+def test_who_holds_the_local_meeting_right_after_a_watched_one_is_no_attendee_of_it():
+    rec = _rec("10月1日晚，在全省安全生产紧急电视电话会议召开后，副市长王大明迅速召开我市安全生产紧急会议，"
+               "各县（区）相关部门负责人在各地分会场以视频形式参加会议。王大明要求，各级各部门要认真贯彻落实"
+               "省政府召开的安全生产紧急会议精神。")
+    roles = {(m.level, x.name, x.role) for m in rec.meetings for x in m.participants}
+    assert ("province", "王大明", "attendee") not in roles
+    assert any(r[1:] == ("王大明", "chair") for r in roles)

@@ -87,3 +87,51 @@ def test_a_title_watched_with_an_aspect_mark_is_no_directive():
     from graph_loader.extract.directives import find_directives
     text = "考核组观看了《某园区消防工作展示》，学习了《某省安全生产条例》。"
     assert [h.title for h in find_directives(text)] == ["某省安全生产条例"]
+
+
+def test_a_sector_after_a_char_already_held_by_the_word_before():
+    from graph_loader.extract.sectors import find_sectors
+    # 生 belongs to 发生, so it cannot take 水 into 生水; 深 of 深化 still takes 化 from 化工
+    assert [h.sector for h in find_sectors("全年未发生水上交通事故。")] == ["水上交通"]
+    assert [h.sector for h in find_sectors("深化工贸行业整治。")] == ["工贸"]
+
+
+def test_an_incident_code_parted_by_a_dot_above():
+    from graph_loader.extract.incidents import find_incidents
+    from graph_loader.extract.scoring import norm_title
+    found = find_incidents("会上通报了10˙20某某集团某某煤业事故。")
+    assert [norm_title(h.title) for h in found] == ["1020某某集团某某煤业事故"]
+
+
+def test_a_name_before_an_armed_forces_post_and_a_rare_surname():
+    from graph_loader.extract.persons import find_persons
+    found = find_persons("会上，王英武装部长通报了情况，巨晓明书记强调要抓好落实。")
+    assert {m.name for m in found} == {"王英", "巨晓明"}
+
+
+def test_a_name_after_a_post_before_an_adverb_of_haste():
+    from graph_loader.extract.persons import find_persons
+    found = find_persons("会后，副县长王大明迅速召开专题会议。")
+    assert [(m.name, [t.full for t in m.titles]) for m in found] == [("王大明", ["副县长"])]
+
+
+def test_a_township_of_the_county_the_source_names():
+    from graph_loader.extract.regions import find_regions
+    text = "3月2日，许村镇召开安全生产工作会议。"
+    assert [h.path for h in find_regions(text)] == []
+    assert [h.path for h in find_regions(text, ("浙江省嘉兴市海宁市",))] == ["浙江省嘉兴市海宁市许村镇"]
+
+
+def test_a_package_numbered_in_items_only_right_after_its_topic():
+    from graph_loader.extract.directives import find_directives
+    found = find_directives("要执行安全生产“六项断然措施”，抓好消防安全九项重点工作，落实三项措施。")
+    assert [h.title for h in found] == ["安全生产六项断然措施", "消防安全九项重点工作"]
+
+
+def test_who_holds_the_local_meeting_right_after_a_watched_one_is_no_attendee_of_it():
+    rec = _rec("10月1日晚，在全省安全生产紧急电视电话会议召开后，副市长王大明迅速召开我市安全生产紧急会议，"
+               "各县（区）相关部门负责人在各地分会场以视频形式参加会议。王大明要求，各级各部门要认真贯彻落实"
+               "省政府召开的安全生产紧急会议精神。")
+    roles = {(m.level, x.name, x.role) for m in rec.meetings for x in m.participants}
+    assert ("province", "王大明", "attendee") not in roles
+    assert any(r[1:] == ("王大明", "chair") for r in roles)

@@ -95,6 +95,7 @@ def test_bylines(text, reporters):
     "某县召开安全生产工作会议\n来源: 作者: 日期:2024-02-26\n" + STORY,  # an empty label is not a name
     f"{STORY}(芗城区应急局) |",  # a body closing the article
     f"某县召开安全生产工作会议\n来源:某某网 发布时间:2023-12-17 作者:佚名\n{STORY}",  # an anonymous credit
+    f"某县召开安全生产工作会议\n2020-10-22 08:00:00 来源:某县政府 作者:消息 责任编辑:某某\n{STORY}",  # a news credit
     f"{STORY}(县融媒)",  # a body of a level closing the article
     f"{STORY}(市应急)",
     f"{STORY}全县各",  # a text cut short after a full stop: a level character is in no glued name

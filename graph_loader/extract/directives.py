@@ -50,6 +50,8 @@ class _Lex:
     verbs: tuple[str, ...]  # longest first
     cuts: re.Pattern[str]
     package: re.Pattern[str]
+    units: tuple[str, ...]  # what numbers a package (条, 项)
+    topic_units: frozenset[str]  # units that number a package only right after a known topic (项)
     instruction: re.Pattern[str]
     instruction_again: re.Pattern[str]  # `和重要指示精神`: a second instruction of the leaders just cited
     topic_cut: re.Pattern[str]  # words a package's topic cannot run back over (传达学习, 的)
@@ -70,8 +72,9 @@ def _lex() -> _Lex:
     cut_re = re.compile(r"[，。；：！？,.;:!?()（）《》\s]|" + alternation(cuts))
     pk = lexicon_rows("directive_packages.tsv")
     topic_cuts = sorted({r[0] for r in pk if len(r) > 1 and r[1] == "cut"} | set(cuts), key=len, reverse=True)
+    units = [r[0] for r in pk if len(r) > 1 and r[1] == "unit"]
     package = re.compile(
-        r"[“\"]?(?P<num>" + NUMERAL + r"{1,4})条[”\"]?(?:" + alternation(r[0] for r in pk if r[1:] == ("modifier",))
+        r"[“\"]?(?P<num>" + NUMERAL + r"{1,4})(?P<unit>" + alternation(units) + r")[”\"]?(?:" + alternation(r[0] for r in pk if r[1:] == ("modifier",))
         + ")?(?:" + alternation(r[0] for r in pk if r[1:] == ("noun",)) + r")[”\"]?"
     )
     topic_cut = re.compile(alternation(topic_cuts))
@@ -93,6 +96,7 @@ def _lex() -> _Lex:
         short_cues=tuple(r[0] for r in nd if r[1] == "short"),
         not_after=tuple(r[0] for r in nd if r[1] == "after"),
         kinds=tuple(kinds), heads=heads, verbs=verbs, cuts=cut_re, package=package, topic_cut=topic_cut,
+        units=tuple(units), topic_units=frozenset(r[0] for r in pk if r[1:] == ("unit", "topic")),
         topics=tuple(sorted((r[0] for r in pk if len(r) == 1 or r[1] == "topic"), key=len, reverse=True)),
         instruction=instruction, instruction_again=again, leaders=leaders, name_cut=name_cut,
         relative=frozenset(r[0] for r in lexicon_rows("region_relative.tsv")),
@@ -152,9 +156,11 @@ def find_directives(text: str) -> list[DirectiveHit]:
     # (`《某某责任制规定》…抓好《规定》各项要求`)
     hits = [h for h in hits if len(h.title) > _SHORT_NAME_MAX
             or not any(o.title != h.title and o.title.endswith(h.title) for o in hits)]
-    for m in lex.package.finditer(text) if "条" in text else ():  # a package is numbered in 条
+    for m in lex.package.finditer(text) if any(u in text for u in lex.units) else ():  # a package is numbered
         if any(h.start <= m.start() < h.end for h in hits):
             continue  # inside a 《》 title
+        if m.group("unit") in lex.topic_units and not text[:m.start("num")].rstrip("“\"").endswith(lex.topics):
+            continue  # `落实三项措施`: a count; `安全生产八项措施`: a package
         # the topic runs back from the number to the last verb or function word (`传达学习防范…二十条措施`)
         start = m.start()
         while start > 0 and m.start() - start < _MAX_TOPIC and is_han(text[start - 1]):

@@ -757,6 +757,9 @@ def _give(d: MeetingDraft, name: str, role: str, start: int, end: int, cue: str)
         d.participants[name] = ParticipantDraft(name, role, start, end, cue)
 
 
+_HOLDER_GAP = 6  # characters between a chair's name and the verb holding the local meeting (`甲第一时间召开`)
+
+
 def _participants(grp: _Group, roles: list[PersonRole], kept: list[MeetingDraft],
                   person_level: Callable[[str], str | None]) -> None:
     """People in the watching's passage or at its branch venue: at a watched meeting's level they take
@@ -786,6 +789,12 @@ def _participants(grp: _Group, roles: list[PersonRole], kept: list[MeetingDraft]
                     del d.participants[r.name]
             continue
         if r.national:
+            continue
+        if local is not None and local.held is not None and r.role == "chair" and \
+                0 <= local.held - r.end <= _HOLDER_GAP:
+            # `…会议召开后，副市长甲迅速召开全市会议`: the one who holds the local meeting is its chair, not an
+            # attendee of the meeting watched before it
+            _give(local, r.name, r.role, r.start, r.end, r.cue)
             continue
         for g in grp.meetings:
             _give(g, r.name, "attendee", r.start, r.end, r.cue)

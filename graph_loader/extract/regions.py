@@ -276,7 +276,7 @@ def find_regions(text: str, fallback_anchors: tuple[str, ...] = ()) -> list[Regi
             continue
         prev = _hit(s, e, text, place)
         hits.append(prev)
-    return _add_townships(text, hits)
+    return _add_townships(text, hits, fallback_anchors)
 
 
 _TOWN_SUFFIXES = ("镇", "乡", "街道", "苏木")
@@ -421,8 +421,9 @@ def _town_occurrences(text: str, county: str) -> list[tuple[int, int]]:
     return sorted(at.items())
 
 
-def _add_townships(text: str, hits: list[RegionHit]) -> list[RegionHit]:
-    """Townships of the counties the article names: `许村镇` only in an article that names 海宁.
+def _add_townships(text: str, hits: list[RegionHit], fallback: tuple[str, ...] = ()) -> list[RegionHit]:
+    """Townships of the counties the article names: `许村镇` only in an article that names 海宁, or whose
+    source does (`某某镇召开…` from the site of `某某县政府`).
 
     Town names repeat across the country (城东街道), so they are looked up only
     under a county already found; `海宁市许村镇` becomes one hit.
@@ -431,7 +432,8 @@ def _add_townships(text: str, hits: list[RegionHit]) -> list[RegionHit]:
     if towns:
         hits = [h for h in hits if not any(a < h.end and h.start < b for a, b in towns)]
     homes = _townships()  # counties, and prefectures without counties
-    counties = list(dict.fromkeys([*(h.path for h in hits if h.level != "township" and h.path in homes), *lone]))
+    counties = list(dict.fromkeys([*(h.path for h in hits if h.level != "township" and h.path in homes), *lone,
+                                   *(f for f in fallback if f in homes)]))
     if not counties:
         return hits
     found: list[RegionHit] = []

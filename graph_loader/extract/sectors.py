@@ -82,7 +82,10 @@ def find_sectors(text: str) -> list[SectorHit]:
     search = _words_index().search
     while (m := search(text, pos)) is not None:
         s, e, word = m
-        left_ok = s == claimed or s == 0 or text[s - 1:s + 1] not in words
+        # the char before cannot take this one into a word when a word already holds it (`发生水上交通`: 生 is
+        # 发生's, so 生水 takes nothing)
+        left_ok = (s == claimed or s == 0 or text[s - 1:s + 1] not in words
+                   or (s >= 2 and text[s - 2:s] in words))
         # `深化工贸`: 化工 cuts 深化 and 工贸 starts inside it, so 化 belongs to 深化; `重大火灾` has no
         # other reading: the word 大火 does not veto 火灾
         if not left_ok and (alt := search(text, s + 1)) is not None and alt[0] < e:

@@ -57,6 +57,9 @@ def han_count(s: str) -> int:
     return sum(1 for c in s if "\u4e00" <= c <= "\u9fff")
 
 
+# the marks that part month and day in an incident's code (`“6·21”`, `9.15`, a page's `10˙20`)
+CODE_DOTS = "·•・．.‧∙⋅･﹒˙"
+
 def clause_start(text: str, pos: int, lo: int = 0) -> int:
     """The start of the clause holding `pos` (no earlier than `lo`): just after the last clause mark
     before `pos`."""

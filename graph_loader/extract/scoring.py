@@ -29,7 +29,7 @@ def _t2s() -> Callable[[str], str]:
         return lambda s: s
 
 
-_PUNCT = re.compile(r"[\s《》〈〉“”\"'‘’「」『』()（）\[\]【】,，、。:：;；!！?？·•・˙\-—_]")
+_PUNCT = re.compile(r"[\s《》〈〉“”\"'‘’「」『』()（）\[\]【】,，、。:：;；!！?？·•・\-—_]")
 
 
 def norm_name(s: str | None) -> str:
@@ -37,7 +37,7 @@ def norm_name(s: str | None) -> str:
 
 
 def norm_title(s: str | None) -> str:
-    return _PUNCT.sub("", norm_name(_PUNCT.sub("", s or "")))  # before NFKC too: it spells `˙` as a space and a combining dot
+    return _PUNCT.sub("", norm_name(s))
 
 
 def titles_match(a: str, b: str) -> bool:

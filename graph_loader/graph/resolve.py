@@ -141,6 +141,7 @@ class Resolver:
         self._long_titles: dict[str, str] = {}
         self._dropped: dict[str, list[str]] = {}
         self._drop_index: dict[str, list[str]] | None = None  # one-deletion variant -> long keys
+        self._place_index: dict[str, list[str]] | None = None  # "level|region" -> meeting families there
 
     # -- persistence -------------------------------------------------------------------
     @classmethod
@@ -199,10 +200,11 @@ class Resolver:
             for key, e in entries.items():
                 if e.n > 1:
                     flags = self._inferred.get(e.id, {}) if k == "meeting" else {}
-                    year, day = flags.get("year", {}), flags.get("date", {})
+                    year, day, bare = flags.get("year", {}), flags.get("date", {}), flags.get("name", {})
                     aliases = self._alias_reasons.get(e.id, {}) if k == "directive" else {}
                     reason = "; ".join([e.reason] + [f"{d}: year inferred, {why}" for d, why in sorted(year.items())]
                                        + [f"{d}: date inferred, {why}" for d, why in sorted(day.items())]
+                                       + [f"{d}: {why}" for d, why in sorted(bare.items())]
                                        + [why for _, why in sorted(aliases.items())])
                     out.append(Merge(k, e.id, key, list(e.doc_ids), reason, e.n, sorted(year), sorted(day)))
         return out
@@ -358,11 +360,26 @@ class Resolver:
         if fam is None:
             mid = self._by_participants(m, doc_id, index)
             return MeetingResolved(mid, m.date, m.name)
+        if _full(m.date) and is_bare_family(fam):
+            # named only by a bare word: the one meeting of a known name or kind held that day at that level
+            # and region, else a node of its own (graphed again when such a meeting arrives: unsettled)
+            self._pending[slot_key] = {"fam": fam, "date": m.date, "on": None, "signals": [], "key": None,
+                                       "own": f"{fam}|{m.date}"}
+            chosen = self._choose(fam, m.date, None, set())
+            if chosen is not None:
+                key, why = chosen
+                info = self._meeting_info[key]
+                mid = self._resolve("meeting", key, doc_id, "")
+                self._pending[slot_key]["key"] = key
+                self._inferred.setdefault(mid, {}).setdefault("name", {})[doc_id] = why
+                return MeetingResolved(mid, info["date"], info["name"] or m.name, "name", why)
         if _full(m.date):
             key = f"{fam}|{m.date}"
             info = self._meeting_info.get(key)
             if info is None:
                 info = self._meeting_info[key] = {"date": m.date, "name": m.name, "signals": []}
+                if fam not in self._families and self._place_index is not None:
+                    self._place_index.setdefault(_place(fam), []).append(fam)
                 self._families.setdefault(fam, []).append(key)
             _count_name(info, m.name, doc_id)
             mid = self._resolve("meeting", key, doc_id, f"same kind/name family, level, region "
@@ -391,9 +408,36 @@ class Resolver:
         return MeetingResolved(self._resolve("meeting", key, doc_id, why), m.date, m.name)
 
     def _choose(self, fam: str, md: str | None, on: str | None, signals: set[str]) -> tuple[str, str] | None:
-        """The one dated meeting a year-less (`md`) or undated (relayed on `on`) mention can join."""
+        """The one dated meeting a year-less (`md`) or undated (relayed on `on`) mention can join; for a
+        meeting named only by a bare word (is_bare_family), the one meeting of a known name or kind of its
+        level and region on its day (`md` a full date), else as for any mention, among those meetings
+        first and then among the bare-named ones."""
         known = self._entities.get("meeting", {})
+        if is_bare_family(fam):
+            named = [k for f in self._place_families(fam) for k in self._families.get(f, [])
+                     if k in known and known[k].n > 0]
+            if _full(md):
+                cands = [k for k in named if self._meeting_info[k]["date"] == md]
+                if len(cands) == 1:
+                    return cands[0], (f"named only by a bare word: the one meeting of a known name or kind "
+                                      f"of its level and region on {md}")
+                return None
+            chosen = self._choose_among(named, md, on, signals)
+            if chosen is not None:
+                return chosen[0], f"named only by a bare word: {chosen[1]}"
         keys = [k for k in self._families.get(fam, []) if k in known and known[k].n > 0]
+        return self._choose_among(keys, md, on, signals)
+
+    def _place_families(self, fam: str) -> list[str]:
+        """The families of known name or kind (not bare) at the level and region of `fam`."""
+        if self._place_index is None:
+            self._place_index = {}
+            for f in self._families:
+                self._place_index.setdefault(_place(f), []).append(f)
+        return [f for f in self._place_index.get(_place(fam), []) if not is_bare_family(f)]
+
+    def _choose_among(self, keys: list[str], md: str | None, on: str | None,
+                      signals: set[str]) -> tuple[str, str] | None:
         if md:
             cands = [k for k in keys if self._meeting_info[k]["date"][4:] == md[1:]]
             what = f"the only dated meeting of this family, level and region on {md}"
@@ -441,6 +485,8 @@ class Resolver:
             old = self._pending.pop(slot_key)
             if old["key"]:
                 self._unsupport("meeting", old["key"], doc_id)
+            elif old.get("own"):
+                self._unsupport("meeting", old["own"], doc_id)
             else:
                 index = slot_key.rsplit("|", 1)[1]
                 self._unsupport("meeting", f"{old['fam']}|{old['date'] or ''}|doc:{doc_id}|{index}", doc_id)
@@ -535,6 +581,11 @@ def _droppable(longer: str, shorter: str) -> bool:
     return False
 
 
+def _place(fam: str) -> str:
+    """`level|region` of a meeting family key `family|level|region`."""
+    return fam.split("|", 1)[1] if "|" in fam else ""
+
+
 def _full(value: str | None) -> bool:
     return bool(value and len(value) == 10 and value[:4].isdigit())
 
@@ -573,12 +624,26 @@ def _add_signals(info: dict, signals: list[str]) -> None:
 
 
 @cache
+def _meeting_word_roles() -> dict[str, tuple[str, ...]]:
+    """meeting_name_words.tsv by role: scope (全省), filler (工作), bare (会议), longest first."""
+    out: dict[str, list[str]] = {}
+    for r in read_table(MEETING_WORDS_PATH):
+        out.setdefault(r["role"], []).append(r["word"])
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
 def _meeting_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(scope words a meeting name starts with, e.g. 全省; words that only dress a name, e.g. 工作)."""
-    scope, filler = [], []
-    for r in read_table(MEETING_WORDS_PATH):
-        (scope if r["role"] == "scope" else filler).append(r["word"])
-    return tuple(sorted(scope, key=len, reverse=True)), tuple(sorted(filler, key=len, reverse=True))
+    roles = _meeting_word_roles()
+    return roles.get("scope", ()), roles.get("filler", ())
+
+
+def is_bare_family(fam: str | None) -> bool:
+    """A family key whose name is only a bare meeting word (a report writing `全国、全省会议结束后`
+    names the province's meeting `全省会议`, family `会议`): it tells no meeting of its day from another."""
+    if not fam or not fam.startswith("name:"):
+        return False
+    return fam.split("|", 1)[0][len("name:"):] in _meeting_word_roles().get("bare", ())
 
 
 def name_family(name: str | None) -> str | None:

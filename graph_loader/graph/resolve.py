@@ -373,8 +373,13 @@ class Resolver:
                 self._pending[slot_key]["key"] = key
                 self._inferred.setdefault(mid, {}).setdefault("name", {})[doc_id] = why
                 return MeetingResolved(mid, info["date"], info["name"] or m.name, "name", why)
+        if m.apart and not _full(m.date):
+            return MeetingResolved(self._resolve("meeting", f"{fam}|{m.date or ''}|doc:{doc_id}|{index}", doc_id,
+                                                 "one of the article's meetings of its kind that day, told apart "
+                                                 "by name, with no full date: kept within its article"),
+                                   m.date, m.name)
         if _full(m.date):
-            key = f"{fam}|{m.date}"
+            key = f"{fam}|{m.date}" + (f"|{m.apart}" if m.apart else "")
             info = self._meeting_info.get(key)
             if info is None:
                 info = self._meeting_info[key] = {"date": m.date, "name": m.name, "signals": []}
@@ -383,7 +388,7 @@ class Resolver:
                 self._families.setdefault(fam, []).append(key)
             _count_name(info, m.name, doc_id)
             mid = self._resolve("meeting", key, doc_id, f"same kind/name family, level, region "
-                                f"{m.region or '?'} and date {m.date}")
+                                f"{m.region or '?'} and date {m.date}" + (" and name" if m.apart else ""))
             if m.year_note:  # a date that rests on an inference is undone when the article is graphed again
                 self._inferred.setdefault(mid, {}).setdefault("year", {})[doc_id] = m.year_note
                 self._adopted.setdefault(doc_id, []).append(key)
@@ -545,6 +550,7 @@ class MeetingMention:
     signals: list[str] = field(default_factory=list)  # topical instructions the article cites
     relayed_on: str | None = None  # for an undated meeting: the full date of a meeting relaying it
     year_note: str | None = None  # why the year of a full date was inferred, when it was
+    apart: str | None = None  # the name family that tells it from a meeting of its article (named_apart)
 
     def family_key(self) -> str | None:
         """kind (else name family) + level + region; None when neither kind nor name is known, or the
@@ -553,6 +559,24 @@ class MeetingMention:
         if not family or not self.region or not self.level:
             return None
         return f"{family}|{self.level}|{self.region}"
+
+
+def named_apart(mentions: list[MeetingMention]) -> list[str | None]:
+    """Per meeting of one article, the name family that tells it from another meeting the article holds of
+    the same kind, level, region and day under another name (甲省 held 全省安全生产工作会议 and
+    全省煤矿安全生产工作会议 the same morning: two meetings, not one); None for the others, and for a
+    meeting the article names and then mentions again without a name (one meeting)."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, m in enumerate(mentions):
+        if m.name and m.date and (fam := m.family_key()):
+            groups.setdefault((fam, m.date), []).append(i)
+    out: list[str | None] = [None] * len(mentions)
+    for idxs in groups.values():
+        names = {name_family(mentions[i].name) for i in idxs}
+        if len(names) > 1:
+            for i in idxs:
+                out[i] = name_family(mentions[i].name)
+    return out
 
 
 @dataclass

@@ -29,8 +29,10 @@ Rules (the reason strings say which fired):
   region in the RELAY_WINDOW days up to D. Those joins are flagged (`inferred_year`,
   `inferred_date`) with the reason in `safetykg merges`; with no or several candidates the meeting
   stays apart. Joins can change as later articles arrive: `unsettled()` names the articles to
-  graph again. A meeting of no known kind or name falls back to: same full date + region + a
-  shared participant.
+  graph again. A meeting named only by a bare word (`全省会议`, meeting_name_words.tsv `bare`) joins
+  the one meeting of a known name or kind of its level and region on its day; an article's meetings of
+  one kind, level, region and day under other names stay other meetings (named_apart). A meeting of no
+  known kind or name falls back to: same full date + region + a shared participant.
 """
 
 from __future__ import annotations

@@ -193,7 +193,7 @@ def test_directive_aliases_from_the_table_and_from_the_text() -> None:
 
 def bare_name_records() -> list[ExtractionRecord]:
     """Made-up reports of one province's teleconference of 2021-03-02: the province's own report names it,
-    two county reports write only `全国、全省会议结束后` (the province meeting named `全省会议`, kind other),
+    two county reports write only `省、市会议结束后` (the province meeting named `全省会议` or `会议`, kind other),
     one of them on another day; a fourth report names the same day's meeting of another province barely."""
     def county(doc, date, province, county_region, bare="全省会议"):
         return ExtractionRecord(doc_id=doc, meetings=[

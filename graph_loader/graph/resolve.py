@@ -566,7 +566,7 @@ class MeetingMention:
 def named_apart(mentions: list[MeetingMention]) -> list[str | None]:
     """Per meeting of one article, the name family that tells it from another meeting the article holds of
     the same kind, level, region and day under another name (甲省 held 全省安全生产工作会议 and
-    全省煤矿安全生产工作会议 the same morning: two meetings, not one); None for the others, and for a
+    全省渔船安全工作会议 the same morning: two meetings, not one); None for the others, and for a
     meeting the article names and then mentions again without a name (one meeting)."""
     groups: dict[tuple[str, str], list[int]] = {}
     for i, m in enumerate(mentions):
@@ -665,8 +665,8 @@ def _meeting_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def is_bare_family(fam: str | None) -> bool:
-    """A family key whose name is only a bare meeting word (a report writing `全国、全省会议结束后`
-    names the province's meeting `全省会议`, family `会议`): it tells no meeting of its day from another."""
+    """A family key whose name is only a bare meeting word (a report writing `全省、全市会议结束后`
+    names the city's meeting `全市会议`, family `会议`): it tells no meeting of its day from another."""
     if not fam or not fam.startswith("name:"):
         return False
     return fam.split("|", 1)[0][len("name:"):] in _meeting_word_roles().get("bare", ())

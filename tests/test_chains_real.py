@@ -217,7 +217,7 @@ def test_a_meeting_named_by_a_bare_word_joins_the_one_meeting_of_its_day(order) 
         ("甲省", "2021-03-02", ["k1", "k2", "p1"]),
         ("甲省", "2021-03-09", ["k3"])]  # another day: apart
     joined = next(n for n in province if len(n["articles"]) == 3)
-    assert joined["name"] == "全省安全生产电视电话会议"
+    assert joined["name"] == "全省安全生产电视电话会议" and joined["kind"] == "teleconference"  # whoever wrote last
     (m,) = resolver.merges("meeting")
     assert "k1: named only by a bare word" in m.reason and "k2: named only by a bare word" in m.reason
     tree = run_query(store, "propagation", {"target": "全省安全生产电视电话会议", "date": "2021-03-02"}).model_dump()

@@ -413,8 +413,8 @@ class _ArticleGraph:
             node = iri(resolved.id)
             nodes[idx], dates[idx] = node, resolved.date
             g.add((node, RDF.type, SKG.Meeting))
-            if m.kind in MEETING_KIND_CLASS:
-                g.add((node, RDF.type, MEETING_KIND_CLASS[m.kind]))
+            if (kind := resolved.kind or m.kind) in MEETING_KIND_CLASS:
+                g.add((node, RDF.type, MEETING_KIND_CLASS[kind]))
             if resolved.name:
                 g.add((node, SCHEMA.name, _lit(resolved.name)))
             if (lit := date_literal(resolved.date)) is not None:

@@ -374,7 +374,9 @@ class Resolver:
                 mid = self._resolve("meeting", key, doc_id, "")
                 self._pending[slot_key]["key"] = key
                 self._inferred.setdefault(mid, {}).setdefault("name", {})[doc_id] = why
-                return MeetingResolved(mid, info["date"], info["name"] or m.name, "name", why)
+                family = key.split("|", 1)[0]  # the meeting joined is of its kind: every article writes it so
+                return MeetingResolved(mid, info["date"], info["name"] or m.name, "name", why,
+                                       None if family.startswith("name:") else family)
         if m.apart and not _full(m.date):
             return MeetingResolved(self._resolve("meeting", f"{fam}|{m.date or ''}|doc:{doc_id}|{index}", doc_id,
                                                  "one of the article's meetings of its kind that day, told apart "
@@ -586,8 +588,9 @@ class MeetingResolved:
     id: str
     date: str | None  # the date to write (the joined meeting's full date when inferred)
     name: str | None
-    inferred: str | None = None  # "year" | "date" when joined by inference
+    inferred: str | None = None  # "year" | "date" | "name" when joined by inference
     reason: str | None = None
+    kind: str | None = None  # the kind to write when it is not the mention's (a bare name joined a meeting)
 
 
 DROPPED_CHAR_MIN_LEN = 12  # shorter titles differ by one character too often to be one document

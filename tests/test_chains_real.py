@@ -191,6 +191,48 @@ def test_directive_aliases_from_the_table_and_from_the_text() -> None:
     assert len(store.ids_by_label("Directive")) == 4
 
 
+def bare_name_records() -> list[ExtractionRecord]:
+    """Made-up reports of one province's teleconference of 2021-03-02: the province's own report names it,
+    two county reports write only `省、市会议结束后` (the province meeting named `全省会议` or `会议`, kind other),
+    one of them on another day; a fourth report names the same day's meeting of another province barely."""
+    def county(doc, date, province, county_region, bare="全省会议"):
+        return ExtractionRecord(doc_id=doc, meetings=[
+            Meeting(date=date, region=province, level="province", kind="other", name=bare),
+            Meeting(date=date, region=county_region, level="county", kind="deployment", name="全县安全生产工作会议",
+                    relays=[Relay(meeting=0, inferred=True, basis="follow_up")])])
+    own = ExtractionRecord(doc_id="p1", meetings=[
+        Meeting(date="2021-03-02", region="甲省", level="province", kind="teleconference", name="全省安全生产电视电话会议")])
+    return [own, county("k1", "2021-03-02", "甲省", "甲省乙市丙县"), county("k2", "2021-03-02", "甲省", "甲省乙市丁县", "会议"),
+            county("k3", "2021-03-09", "甲省", "甲省乙市戊县"), county("k4", "2021-03-02", "己省", "己省庚市辛县")]
+
+
+@pytest.mark.parametrize("order", ["forward", "reverse"])
+def test_a_meeting_named_by_a_bare_word_joins_the_one_meeting_of_its_day(order) -> None:
+    recs = bare_name_records()
+    store, resolver = graph(list(reversed(recs)) if order == "reverse" else recs)
+    province = sorted((store.node(i) for i in store.ids_by_label("Meeting")
+                       if store.node(i).get("level") == "province"), key=lambda n: (n["region"], n["date"]))
+    assert [(n["region"], n["date"], sorted(n["articles"])) for n in province] == [
+        ("己省", "2021-03-02", ["k4"]),  # another province the same day: apart
+        ("甲省", "2021-03-02", ["k1", "k2", "p1"]),
+        ("甲省", "2021-03-09", ["k3"])]  # another day: apart
+    joined = next(n for n in province if len(n["articles"]) == 3)
+    assert joined["name"] == "全省安全生产电视电话会议" and joined["kind"] == "teleconference"  # whoever wrote last
+    (m,) = resolver.merges("meeting")
+    assert "k1: named only by a bare word" in m.reason and "k2: named only by a bare word" in m.reason
+    tree = run_query(store, "propagation", {"target": "全省安全生产电视电话会议", "date": "2021-03-02"}).model_dump()
+    assert sorted(n["region"] for n in tree["nodes"] if n["level"] == "county") == ["甲省乙市丁县", "甲省乙市丙县"]
+
+
+def test_a_bare_named_meeting_stays_apart_when_two_meetings_of_its_day_fit() -> None:
+    recs = bare_name_records()
+    other = ExtractionRecord(doc_id="p2", meetings=[
+        Meeting(date="2021-03-02", region="甲省", level="province", kind="safety_committee_plenary", name="省安委会全体会议")])
+    store, resolver = graph([recs[0], other, recs[1]])
+    assert len([i for i in store.ids_by_label("Meeting") if store.node(i).get("level") == "province"]) == 3
+    assert resolver.merges("meeting") == []
+
+
 @pytest.mark.neo4j
 def test_real_chains_same_on_both_stores(neo4j_store) -> None:
     emb, _ = graph(records())
@@ -201,3 +243,13 @@ def test_real_chains_same_on_both_stores(neo4j_store) -> None:
         a = run_query(emb, name, params).model_dump()
         b = run_query(neo4j_store, name, params).model_dump()
         assert a == b, (name, params)
+
+
+@pytest.mark.neo4j
+def test_bare_named_meetings_join_alike_on_both_stores(neo4j_store) -> None:
+    emb, _ = graph(bare_name_records())
+    graph(bare_name_records(), store=neo4j_store)
+    for params in ({"target": "全省安全生产电视电话会议", "date": "2021-03-02"}, {"target": "全省安全生产电视电话会议"}):
+        a = run_query(emb, "propagation", params).model_dump()
+        assert a == run_query(neo4j_store, "propagation", params).model_dump(), params
+    assert sorted(emb.ids_by_label("Meeting")) == sorted(neo4j_store.ids_by_label("Meeting"))

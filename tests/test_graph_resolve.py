@@ -130,3 +130,23 @@ def test_directive_titles_in_quotes_are_one_directive():
     a, name_a, _ = r.directive("《河南郑州7·20特大暴雨灾害调查报告》", "d1")
     b, name_b, _ = r.directive("河南郑州7·20特大暴雨灾害调查报告", "d2")
     assert a == b and name_a == name_b == "河南郑州7·20特大暴雨灾害调查报告"
+
+
+def test_an_articles_same_day_meetings_of_one_kind_under_other_names_stay_apart():
+    # made-up: 甲省 held 全省安全生产工作会议 and 全省渔船安全工作会议 the same morning, and the report
+    # mentions the first again without a name; a second report names the work conference alone
+    def m(name, date="2011-03-04"):
+        return Meeting(date=date, region="甲省", level="province", kind="deployment", name=name)
+
+    one = ExtractionRecord(doc_id="d1", meetings=[m("全省安全生产工作会议"), m("全省渔船安全工作会议"),
+                                                  m(None), m("全省安全生产工作会议", "--03-05"),
+                                                  m("全省渔船安全工作会议", "--03-05")])
+    two = ExtractionRecord(doc_id="d2", meetings=[m("全省安全生产工作会议")])
+    res = build_batch([(one, None), (two, None)], Resolver())
+    nodes = sorted((n.props.get("date"), n.props.get("name"), n.articles) for n in res.rows.nodes
+                   if n.label == "Meeting")
+    assert nodes == [("--03-05", "全省安全生产工作会议", ["d1"]), ("--03-05", "全省渔船安全工作会议", ["d1"]),
+                     ("2011-03-04", "全省安全生产工作会议", ["d1"]),
+                     # d2 names one meeting of the day alone, d1's nameless mention could be either: the plain node
+                     ("2011-03-04", "全省安全生产工作会议", ["d1", "d2"]),
+                     ("2011-03-04", "全省渔船安全工作会议", ["d1"])]

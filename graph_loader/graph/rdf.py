@@ -38,6 +38,7 @@ from graph_loader.graph.resolve import (
     MeetingMention,
     Resolver,
     instruction_signal,
+    named_apart,
     resolution_region,
     stated_aliases,
 )
@@ -379,6 +380,9 @@ class _ArticleGraph:
             for r in m.relays:
                 if r.meeting is not None and 0 <= r.meeting < len(rec.meetings) and r.meeting != i:
                     relayers.setdefault(r.meeting, []).append(i)
+        places = [resolution_region(m.level, m.region, m.name) for m in rec.meetings]
+        apart = named_apart([MeetingMention(date=m.date, region=region, level=level, kind=m.kind, name=m.name)
+                             for m, (level, region) in zip(rec.meetings, places, strict=True)])
         # a meeting is resolved after the meetings it relays: a year-less meeting held the same day as
         # the meeting it relays takes that meeting's year once it is known
         for idx in _relayed_first(rec.meetings):
@@ -404,13 +408,13 @@ class _ArticleGraph:
                                      level=level or (gazetteer.region_info(region).level if region else None),
                                      kind=m.kind, name=m.name, participants=sorted({_rid(x) for x in people}),
                                      signals=signals, relayed_on=on[0] if on and not date else None,
-                                     year_note=year_note)
+                                     year_note=year_note, apart=apart[idx])
             resolved = self.res.meeting(mention, self.doc_id, idx)
             node = iri(resolved.id)
             nodes[idx], dates[idx] = node, resolved.date
             g.add((node, RDF.type, SKG.Meeting))
-            if m.kind in MEETING_KIND_CLASS:
-                g.add((node, RDF.type, MEETING_KIND_CLASS[m.kind]))
+            if (kind := resolved.kind or m.kind) in MEETING_KIND_CLASS:
+                g.add((node, RDF.type, MEETING_KIND_CLASS[kind]))
             if resolved.name:
                 g.add((node, SCHEMA.name, _lit(resolved.name)))
             if (lit := date_literal(resolved.date)) is not None:

@@ -29,8 +29,10 @@ Rules (the reason strings say which fired):
   region in the RELAY_WINDOW days up to D. Those joins are flagged (`inferred_year`,
   `inferred_date`) with the reason in `safetykg merges`; with no or several candidates the meeting
   stays apart. Joins can change as later articles arrive: `unsettled()` names the articles to
-  graph again. A meeting of no known kind or name falls back to: same full date + region + a
-  shared participant.
+  graph again. A meeting named only by a bare word (`全省会议`, meeting_name_words.tsv `bare`) joins
+  the one meeting of a known name or kind of its level and region on its day; an article's meetings of
+  one kind, level, region and day under other names stay other meetings (named_apart). A meeting of no
+  known kind or name falls back to: same full date + region + a shared participant.
 """
 
 from __future__ import annotations
@@ -141,6 +143,7 @@ class Resolver:
         self._long_titles: dict[str, str] = {}
         self._dropped: dict[str, list[str]] = {}
         self._drop_index: dict[str, list[str]] | None = None  # one-deletion variant -> long keys
+        self._place_index: dict[str, list[str]] | None = None  # "level|region" -> meeting families there
 
     # -- persistence -------------------------------------------------------------------
     @classmethod
@@ -199,10 +202,11 @@ class Resolver:
             for key, e in entries.items():
                 if e.n > 1:
                     flags = self._inferred.get(e.id, {}) if k == "meeting" else {}
-                    year, day = flags.get("year", {}), flags.get("date", {})
+                    year, day, bare = flags.get("year", {}), flags.get("date", {}), flags.get("name", {})
                     aliases = self._alias_reasons.get(e.id, {}) if k == "directive" else {}
                     reason = "; ".join([e.reason] + [f"{d}: year inferred, {why}" for d, why in sorted(year.items())]
                                        + [f"{d}: date inferred, {why}" for d, why in sorted(day.items())]
+                                       + [f"{d}: {why}" for d, why in sorted(bare.items())]
                                        + [why for _, why in sorted(aliases.items())])
                     out.append(Merge(k, e.id, key, list(e.doc_ids), reason, e.n, sorted(year), sorted(day)))
         return out
@@ -358,15 +362,37 @@ class Resolver:
         if fam is None:
             mid = self._by_participants(m, doc_id, index)
             return MeetingResolved(mid, m.date, m.name)
+        if _full(m.date) and is_bare_family(fam):
+            # named only by a bare word: the one meeting of a known name or kind held that day at that level
+            # and region, else a node of its own (graphed again when such a meeting arrives: unsettled)
+            self._pending[slot_key] = {"fam": fam, "date": m.date, "on": None, "signals": [], "key": None,
+                                       "own": f"{fam}|{m.date}"}
+            chosen = self._choose(fam, m.date, None, set())
+            if chosen is not None:
+                key, why = chosen
+                info = self._meeting_info[key]
+                mid = self._resolve("meeting", key, doc_id, "")
+                self._pending[slot_key]["key"] = key
+                self._inferred.setdefault(mid, {}).setdefault("name", {})[doc_id] = why
+                family = key.split("|", 1)[0]  # the meeting joined is of its kind: every article writes it so
+                return MeetingResolved(mid, info["date"], info["name"] or m.name, "name", why,
+                                       None if family.startswith("name:") else family)
+        if m.apart and not _full(m.date):
+            return MeetingResolved(self._resolve("meeting", f"{fam}|{m.date or ''}|doc:{doc_id}|{index}", doc_id,
+                                                 "one of the article's meetings of its kind that day, told apart "
+                                                 "by name, with no full date: kept within its article"),
+                                   m.date, m.name)
         if _full(m.date):
-            key = f"{fam}|{m.date}"
+            key = f"{fam}|{m.date}" + (f"|{m.apart}" if m.apart else "")
             info = self._meeting_info.get(key)
             if info is None:
                 info = self._meeting_info[key] = {"date": m.date, "name": m.name, "signals": []}
+                if fam not in self._families and self._place_index is not None:
+                    self._place_index.setdefault(_place(fam), []).append(fam)
                 self._families.setdefault(fam, []).append(key)
             _count_name(info, m.name, doc_id)
             mid = self._resolve("meeting", key, doc_id, f"same kind/name family, level, region "
-                                f"{m.region or '?'} and date {m.date}")
+                                f"{m.region or '?'} and date {m.date}" + (" and name" if m.apart else ""))
             if m.year_note:  # a date that rests on an inference is undone when the article is graphed again
                 self._inferred.setdefault(mid, {}).setdefault("year", {})[doc_id] = m.year_note
                 self._adopted.setdefault(doc_id, []).append(key)
@@ -391,9 +417,36 @@ class Resolver:
         return MeetingResolved(self._resolve("meeting", key, doc_id, why), m.date, m.name)
 
     def _choose(self, fam: str, md: str | None, on: str | None, signals: set[str]) -> tuple[str, str] | None:
-        """The one dated meeting a year-less (`md`) or undated (relayed on `on`) mention can join."""
+        """The one dated meeting a year-less (`md`) or undated (relayed on `on`) mention can join; for a
+        meeting named only by a bare word (is_bare_family), the one meeting of a known name or kind of its
+        level and region on its day (`md` a full date), else as for any mention, among those meetings
+        first and then among the bare-named ones."""
         known = self._entities.get("meeting", {})
+        if is_bare_family(fam):
+            named = [k for f in self._place_families(fam) for k in self._families.get(f, [])
+                     if k in known and known[k].n > 0]
+            if _full(md):
+                cands = [k for k in named if self._meeting_info[k]["date"] == md]
+                if len(cands) == 1:
+                    return cands[0], (f"named only by a bare word: the one meeting of a known name or kind "
+                                      f"of its level and region on {md}")
+                return None
+            chosen = self._choose_among(named, md, on, signals)
+            if chosen is not None:
+                return chosen[0], f"named only by a bare word: {chosen[1]}"
         keys = [k for k in self._families.get(fam, []) if k in known and known[k].n > 0]
+        return self._choose_among(keys, md, on, signals)
+
+    def _place_families(self, fam: str) -> list[str]:
+        """The families of known name or kind (not bare) at the level and region of `fam`."""
+        if self._place_index is None:
+            self._place_index = {}
+            for f in self._families:
+                self._place_index.setdefault(_place(f), []).append(f)
+        return [f for f in self._place_index.get(_place(fam), []) if not is_bare_family(f)]
+
+    def _choose_among(self, keys: list[str], md: str | None, on: str | None,
+                      signals: set[str]) -> tuple[str, str] | None:
         if md:
             cands = [k for k in keys if self._meeting_info[k]["date"][4:] == md[1:]]
             what = f"the only dated meeting of this family, level and region on {md}"
@@ -441,6 +494,8 @@ class Resolver:
             old = self._pending.pop(slot_key)
             if old["key"]:
                 self._unsupport("meeting", old["key"], doc_id)
+            elif old.get("own"):
+                self._unsupport("meeting", old["own"], doc_id)
             else:
                 index = slot_key.rsplit("|", 1)[1]
                 self._unsupport("meeting", f"{old['fam']}|{old['date'] or ''}|doc:{doc_id}|{index}", doc_id)
@@ -499,6 +554,7 @@ class MeetingMention:
     signals: list[str] = field(default_factory=list)  # topical instructions the article cites
     relayed_on: str | None = None  # for an undated meeting: the full date of a meeting relaying it
     year_note: str | None = None  # why the year of a full date was inferred, when it was
+    apart: str | None = None  # the name family that tells it from a meeting of its article (named_apart)
 
     def family_key(self) -> str | None:
         """kind (else name family) + level + region; None when neither kind nor name is known, or the
@@ -509,13 +565,32 @@ class MeetingMention:
         return f"{family}|{self.level}|{self.region}"
 
 
+def named_apart(mentions: list[MeetingMention]) -> list[str | None]:
+    """Per meeting of one article, the name family that tells it from another meeting the article holds of
+    the same kind, level, region and day under another name (甲省 held 全省安全生产工作会议 and
+    全省渔船安全工作会议 the same morning: two meetings, not one); None for the others, and for a
+    meeting the article names and then mentions again without a name (one meeting)."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, m in enumerate(mentions):
+        if m.name and m.date and (fam := m.family_key()):
+            groups.setdefault((fam, m.date), []).append(i)
+    out: list[str | None] = [None] * len(mentions)
+    for idxs in groups.values():
+        names = {name_family(mentions[i].name) for i in idxs}
+        if len(names) > 1:
+            for i in idxs:
+                out[i] = name_family(mentions[i].name)
+    return out
+
+
 @dataclass
 class MeetingResolved:
     id: str
     date: str | None  # the date to write (the joined meeting's full date when inferred)
     name: str | None
-    inferred: str | None = None  # "year" | "date" when joined by inference
+    inferred: str | None = None  # "year" | "date" | "name" when joined by inference
     reason: str | None = None
+    kind: str | None = None  # the kind to write when it is not the mention's (a bare name joined a meeting)
 
 
 DROPPED_CHAR_MIN_LEN = 12  # shorter titles differ by one character too often to be one document
@@ -533,6 +608,11 @@ def _droppable(longer: str, shorter: str) -> bool:
         if longer[:i] + longer[i + 1:] == shorter:
             return not _NUMERAL_CHAR.fullmatch(longer[i])
     return False
+
+
+def _place(fam: str) -> str:
+    """`level|region` of a meeting family key `family|level|region`."""
+    return fam.split("|", 1)[1] if "|" in fam else ""
 
 
 def _full(value: str | None) -> bool:
@@ -573,12 +653,26 @@ def _add_signals(info: dict, signals: list[str]) -> None:
 
 
 @cache
+def _meeting_word_roles() -> dict[str, tuple[str, ...]]:
+    """meeting_name_words.tsv by role: scope (全省), filler (工作), bare (会议), longest first."""
+    out: dict[str, list[str]] = {}
+    for r in read_table(MEETING_WORDS_PATH):
+        out.setdefault(r["role"], []).append(r["word"])
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
 def _meeting_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(scope words a meeting name starts with, e.g. 全省; words that only dress a name, e.g. 工作)."""
-    scope, filler = [], []
-    for r in read_table(MEETING_WORDS_PATH):
-        (scope if r["role"] == "scope" else filler).append(r["word"])
-    return tuple(sorted(scope, key=len, reverse=True)), tuple(sorted(filler, key=len, reverse=True))
+    roles = _meeting_word_roles()
+    return roles.get("scope", ()), roles.get("filler", ())
+
+
+def is_bare_family(fam: str | None) -> bool:
+    """A family key whose name is only a bare meeting word (a report writing `全省、全市会议结束后`
+    names the city's meeting `全市会议`, family `会议`): it tells no meeting of its day from another."""
+    if not fam or not fam.startswith("name:"):
+        return False
+    return fam.split("|", 1)[0][len("name:"):] in _meeting_word_roles().get("bare", ())
 
 
 def name_family(name: str | None) -> str | None:

@@ -1,8 +1,9 @@
 """Where a build's main process spends its CPU, stage by stage, as the corpus grows.
 
 Runs `build_paths` (embedded store, SHACL on) in this process with timers around each stage
-(ingest + extract + the article's files, record -> triples, rows from RDF, merging rows, the
-N-Triples and rows files, the store's upsert, checkpoints, the pickle) and `gc.callbacks` for
+(ingest + extract + the article's files with one worker, record -> triples, rows from RDF, merging
+rows, the N-Triples and rows files, replaying the resolver calls of articles graphed in workers,
+the store's upsert, checkpoints, the pickle) and `gc.callbacks` for
 the cyclic collector, all in `time.process_time`; prints the CPU per article of each stage for
 each fifth of the build, then the CPU of the main process and of its children (workers, SHACL).
 Stages nest (the collector runs inside the others), so the columns do not add up.
@@ -55,16 +56,32 @@ def main(argv: list[str] | None = None) -> int:
     import graph_loader.build as build
     import graph_loader.graph.batch as batch
     import graph_loader.graph.rdf as rdf
+    import graph_loader.graph.resolve as resolve
     import graph_loader.graph.rows_io as rows_io
     from graph_loader.stores.embedded import EmbeddedStore
 
     spent: dict[str, float] = collections.defaultdict(float)
-    for owner, name, label in ((batch, "record_to_triples", "triples"), (batch, "rows_from_rdf", "rows_from_rdf"),
-                               (batch, "merge_rows", "merge_rows"), (rdf, "write_batch_rdf", "nt_file"),
-                               (rows_io, "write_rows", "rows_file"), (build, "build_file", "ingest_extract_files"),
-                               (build, "_checkpoint", "checkpoint"), (EmbeddedStore, "upsert", "upsert"),
-                               (EmbeddedStore, "save", "pickle")):
+    stages = [(batch, "record_to_triples", "triples"), (batch, "rows_from_rdf", "rows_from_rdf"),
+              (batch, "merge_rows", "merge_rows"),
+              (rows_io, "merge_rows", "merge_rows"), (rdf, "write_batch_rdf", "nt_file"),
+              (rows_io, "write_rows", "rows_file"), (resolve, "replay", "replay"),
+              (build, "_checkpoint", "checkpoint"), (EmbeddedStore, "upsert", "upsert"),
+              (EmbeddedStore, "save", "pickle")]
+    if a.workers <= 1:  # with workers, build_file runs in them (and a wrapped one would not pickle)
+        stages.append((build, "build_file", "ingest_extract_files"))
+    for owner, name, label in stages:
         _wrap(owner, name, label, spent)
+    replays = collections.Counter()
+    timed_replay = resolve.replay
+
+    def counted_replay(*args: Any, **kwargs: Any) -> Any:
+        out = timed_replay(*args, **kwargs)
+        replays["differed" if out is not None else "agreed"] += 1
+        if out is not None:
+            replays[f"differed at {args[1][out[0]].name}"] += 1
+        return out
+
+    resolve.replay = counted_replay
     started: list[float] = []
 
     def on_gc(phase: str, info: dict[str, int]) -> None:
@@ -79,6 +96,8 @@ def main(argv: list[str] | None = None) -> int:
     report = build.build_paths([a.corpus], a.workspace, fresh=True, workers=a.workers,
                                progress=lambda done, total, msg: snaps.append((done, time.process_time(), dict(spent))))
     print(report.summary(), f"(wall {time.perf_counter() - wall:.1f} s)")
+    if replays:  # articles graphed in workers: how many the build's process graphed again, at which call
+        print("replayed:", ", ".join(f"{k} {v}" for k, v in sorted(replays.items())))
     step = max(1, len(snaps) // 5)
     for i in range(0, len(snaps) - step, step):
         print(_segment(snaps[i], snaps[i + step]))

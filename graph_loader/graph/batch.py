@@ -61,15 +61,19 @@ def new_graph() -> Graph:
     return g
 
 
+def graph_article(rec: ExtractionRecord, doc: Document | None, resolver: Resolver) -> tuple[Triples, GraphRows]:
+    """One article's triples and its property-graph rows."""
+    t = record_to_triples(rec, doc, resolver)
+    return t, rows_from_rdf(t, [rec.doc_id])
+
+
 def build_batch(items: list[tuple[ExtractionRecord, Document | None]], resolver: Resolver,
                 *, validate: bool = True) -> BatchResult:
     """The RDF graph, property-graph rows and (validate=True) SHACL results of a batch of articles."""
     triples_by_doc: dict[str, Triples] = {}
     rows_by_doc: dict[str, GraphRows] = {}
     for rec, doc in items:
-        t = record_to_triples(rec, doc, resolver)
-        triples_by_doc[rec.doc_id] = t
-        rows_by_doc[rec.doc_id] = rows_from_rdf(t, [rec.doc_id])
+        triples_by_doc[rec.doc_id], rows_by_doc[rec.doc_id] = graph_article(rec, doc, resolver)
     rows = merge_rows(rows_by_doc.values())
     rows.doc_ids = [rec.doc_id for rec, _ in items]
     result = BatchResult(rows=rows, triples_by_doc=triples_by_doc, rows_by_doc=rows_by_doc)

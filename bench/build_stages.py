@@ -56,7 +56,6 @@ def main(argv: list[str] | None = None) -> int:
     import graph_loader.build as build
     import graph_loader.graph.batch as batch
     import graph_loader.graph.rdf as rdf
-    import graph_loader.graph.resolve as resolve
     import graph_loader.graph.rows_io as rows_io
     from graph_loader.stores.embedded import EmbeddedStore
 
@@ -64,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     stages = [(batch, "record_to_triples", "triples"), (batch, "rows_from_rdf", "rows_from_rdf"),
               (batch, "merge_rows", "merge_rows"),
               (rows_io, "merge_rows", "merge_rows"), (rdf, "write_batch_rdf", "nt_file"),
-              (rows_io, "write_rows", "rows_file"), (resolve, "replay", "replay"),
+              (rows_io, "write_rows", "rows_file"), (batch, "replay", "replay"),
               (build, "_checkpoint", "checkpoint"), (EmbeddedStore, "upsert", "upsert"),
               (EmbeddedStore, "save", "pickle")]
     if a.workers <= 1:  # with workers, build_file runs in them (and a wrapped one would not pickle)
@@ -72,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     for owner, name, label in stages:
         _wrap(owner, name, label, spent)
     replays = collections.Counter()
-    timed_replay = resolve.replay
+    timed_replay = batch.replay
 
     def counted_replay(*args: Any, **kwargs: Any) -> Any:
         out = timed_replay(*args, **kwargs)
@@ -81,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
             replays[f"differed at {args[1][out[0]].name}"] += 1
         return out
 
-    resolve.replay = counted_replay
+    batch.replay = counted_replay
     started: list[float] = []
 
     def on_gc(phase: str, info: dict[str, int]) -> None:

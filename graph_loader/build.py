@@ -180,14 +180,11 @@ def build_file(path: str, workspace: str, doc_id: str | None = None, clash: Inge
     light = replace(doc, original="", clean="", starts=array("l"), ends=array("l"))
     if not graph:
         return light, record.model_dump()
-    from graph_loader.graph.batch import graph_article
-    from graph_loader.graph.resolve import RecordingResolver
+    from graph_loader.graph.batch import graph_apart
 
-    resolver = RecordingResolver()
-    triples, rows = graph_article(record, light, resolver)
+    triples, rows, calls = graph_apart(record, light)
     _write_article_graph(ws, record.doc_id, triples, rows)
-    return light, Graphed(record.doc_id, rows, resolver.calls, list(record.warnings),
-                          _counts(record))
+    return light, Graphed(record.doc_id, rows, calls, list(record.warnings), _counts(record))
 
 
 def _counts(record: Any) -> dict[str, int]:
@@ -556,20 +553,16 @@ def _write_batch(ws: Path, items: list[tuple[Any, Document]], build_batch: Calla
 
 
 def _replayed(ws: Path, graphed: Graphed, doc: Document, resolver: Any) -> Any:
-    """The rows of an article graphed in a worker, once its resolver calls are replayed on the build's
-    resolver: the worker's when every answer agrees (its files stand), else the article graphed again
-    here from the first answer that differed (a meeting name most reports write otherwise, a join,
-    an alias learnt from an earlier article), its files rewritten."""
-    from graph_loader.graph.batch import graph_article
+    """The rows of an article graphed in a worker once its resolver calls are replayed here
+    (batch.graph_replayed): the worker's, its files standing, or the article graphed again, its
+    files rewritten."""
+    from graph_loader.graph.batch import graph_replayed
     from graph_loader.graph.record_input import load_record
-    from graph_loader.graph.resolve import ResumedResolver, replay
 
-    differs = replay(resolver, graphed.calls)
-    if differs is None:
-        return graphed.rows
-    record = load_record(records_dir(ws) / f"{graphed.doc_id}.json")
-    triples, rows = graph_article(record, doc, ResumedResolver(resolver, graphed.calls, *differs))
-    _write_article_graph(ws, graphed.doc_id, triples, rows)
+    triples, rows = graph_replayed(resolver, graphed.calls, graphed.rows,
+                                   lambda: load_record(records_dir(ws) / f"{graphed.doc_id}.json"), doc)
+    if triples is not None:
+        _write_article_graph(ws, graphed.doc_id, triples, rows)
     return rows
 
 

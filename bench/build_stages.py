@@ -9,6 +9,8 @@ each fifth of the build, then the CPU of the main process and of its children (w
 Stages nest (the collector runs inside the others), so the columns do not add up.
 
     PYTHONPATH=TREE python -m bench.build_stages CORPUS WORKSPACE [--workers N]
+
+(a tree older than this harness: PYTHONPATH=DIR:TREE, with DIR holding this `bench/`)
 """
 
 from __future__ import annotations
@@ -69,18 +71,20 @@ def main(argv: list[str] | None = None) -> int:
     if a.workers <= 1:  # with workers, build_file runs in them (and a wrapped one would not pickle)
         stages.append((build, "build_file", "ingest_extract_files"))
     for owner, name, label in stages:
-        _wrap(owner, name, label, spent)
-    replays = collections.Counter()
-    timed_replay = batch.replay
+        if hasattr(owner, name):  # a tree from before a stage existed (this harness first on the path)
+            _wrap(owner, name, label, spent)
+    replays: collections.Counter[str] = collections.Counter()
+    if hasattr(batch, "replay"):
+        timed_replay = batch.replay
 
-    def counted_replay(*args: Any, **kwargs: Any) -> Any:
-        out = timed_replay(*args, **kwargs)
-        replays["differed" if out is not None else "agreed"] += 1
-        if out is not None:
-            replays[f"differed at {args[1][out[0]].name}"] += 1
-        return out
+        def counted_replay(*args: Any, **kwargs: Any) -> Any:
+            out = timed_replay(*args, **kwargs)
+            replays["differed" if out is not None else "agreed"] += 1
+            if out is not None:
+                replays[f"differed at {args[1][out[0]].name}"] += 1
+            return out
 
-    batch.replay = counted_replay
+        batch.replay = counted_replay
     started: list[float] = []
 
     def on_gc(phase: str, info: dict[str, int]) -> None:

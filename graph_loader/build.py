@@ -20,7 +20,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from itertools import repeat
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graph_loader.config import Neo4jSettings
 from graph_loader.ingest.document import Document, IngestWarning, Metadata, Rejection
@@ -28,6 +28,10 @@ from graph_loader.stores import open_store
 from graph_loader.stores.base import GraphStore
 from graph_loader.stores.embedded import EmbeddedStore
 from graph_loader.stores.neo4j_store import Neo4jStore
+
+if TYPE_CHECKING:  # the graph stage is imported where it is used, as in the rest of this module
+    from graph_loader.graph.resolve import Call
+    from graph_loader.graph.schema import GraphRows
 
 STATE_FILE = "build_state.json"
 # A build saves the resolver and the resume state every CHECKPOINT_EVERY seconds. The embedded
@@ -157,8 +161,8 @@ class Graphed:
     calls for the build's resolver to replay, and what the build's report needs of its record."""
 
     doc_id: str
-    rows: Any  # GraphRows
-    calls: list[Any]  # resolve.Call
+    rows: GraphRows
+    calls: list[Call]
     warnings: list[str]
     counts: dict[str, int]
 
@@ -191,15 +195,13 @@ def _counts(record: Any) -> dict[str, int]:
     return {"persons": len(record.persons), "meetings": len(record.meetings)}
 
 
-def _write_article_graph(ws: Path, doc_id: str, triples: Any, rows: Any) -> Path:
-    """An article's rows and N-Triples files; returns the N-Triples file (what SHACL validates)."""
+def _write_article_graph(ws: Path, doc_id: str, triples: Any, rows: GraphRows) -> None:
+    """An article's rows and N-Triples files (the N-Triples file is what SHACL validates)."""
     from graph_loader.graph.rdf import write_batch_rdf
     from graph_loader.graph.rows_io import write_rows
 
     write_rows(rows, rows_dir(ws) / f"{doc_id}.jsonl")
-    nt = rdf_dir(ws) / f"{doc_id}.nt"
-    write_batch_rdf(triples, nt)
-    return nt
+    write_batch_rdf(triples, rdf_dir(ws) / f"{doc_id}.nt")
 
 
 def _process_all(paths: list[str], workers: int, ws: Path,
@@ -552,7 +554,7 @@ def _write_batch(ws: Path, items: list[tuple[Any, Document]], build_batch: Calla
     return [str(rdf_dir(ws) / f"{doc_id}.nt") for doc_id in rows_by_doc]
 
 
-def _replayed(ws: Path, graphed: Graphed, doc: Document, resolver: Any) -> Any:
+def _replayed(ws: Path, graphed: Graphed, doc: Document, resolver: Any) -> GraphRows:
     """The rows of an article graphed in a worker once its resolver calls are replayed here
     (batch.graph_replayed): the worker's, its files standing, or the article graphed again, its
     files rewritten."""

@@ -1,13 +1,16 @@
 """Where a build's main process spends its CPU, stage by stage, as the corpus grows.
 
 Runs `build_paths` (embedded store, SHACL on) in this process with timers around each stage
-(ingest + extract + the article's files, record -> triples, rows from RDF, merging rows, the
-N-Triples and rows files, the store's upsert, checkpoints, the pickle) and `gc.callbacks` for
+(ingest + extract + the article's files with one worker, record -> triples, rows from RDF, merging
+rows, the N-Triples and rows files, replaying the resolver calls of articles graphed in workers,
+the store's upsert, checkpoints, the pickle) and `gc.callbacks` for
 the cyclic collector, all in `time.process_time`; prints the CPU per article of each stage for
 each fifth of the build, then the CPU of the main process and of its children (workers, SHACL).
 Stages nest (the collector runs inside the others), so the columns do not add up.
 
     PYTHONPATH=TREE python -m bench.build_stages CORPUS WORKSPACE [--workers N]
+
+(a tree older than this harness: PYTHONPATH=DIR:TREE, with DIR holding this `bench/`)
 """
 
 from __future__ import annotations
@@ -59,12 +62,29 @@ def main(argv: list[str] | None = None) -> int:
     from graph_loader.stores.embedded import EmbeddedStore
 
     spent: dict[str, float] = collections.defaultdict(float)
-    for owner, name, label in ((batch, "record_to_triples", "triples"), (batch, "rows_from_rdf", "rows_from_rdf"),
-                               (batch, "merge_rows", "merge_rows"), (rdf, "write_batch_rdf", "nt_file"),
-                               (rows_io, "write_rows", "rows_file"), (build, "build_file", "ingest_extract_files"),
-                               (build, "_checkpoint", "checkpoint"), (EmbeddedStore, "upsert", "upsert"),
-                               (EmbeddedStore, "save", "pickle")):
-        _wrap(owner, name, label, spent)
+    stages = [(batch, "record_to_triples", "triples"), (batch, "rows_from_rdf", "rows_from_rdf"),
+              (batch, "merge_rows", "merge_rows"),
+              (rows_io, "merge_rows", "merge_rows"), (rdf, "write_batch_rdf", "nt_file"),
+              (rows_io, "write_rows", "rows_file"), (batch, "replay", "replay"),
+              (build, "_checkpoint", "checkpoint"), (EmbeddedStore, "upsert", "upsert"),
+              (EmbeddedStore, "save", "pickle")]
+    if a.workers <= 1:  # with workers, build_file runs in them (and a wrapped one would not pickle)
+        stages.append((build, "build_file", "ingest_extract_files"))
+    for owner, name, label in stages:
+        if hasattr(owner, name):  # a tree from before a stage existed (this harness first on the path)
+            _wrap(owner, name, label, spent)
+    replays: collections.Counter[str] = collections.Counter()
+    if hasattr(batch, "replay"):
+        timed_replay = batch.replay
+
+        def counted_replay(*args: Any, **kwargs: Any) -> Any:
+            out = timed_replay(*args, **kwargs)
+            replays["differed" if out is not None else "agreed"] += 1
+            if out is not None:
+                replays[f"differed at {args[1][out[0]].name}"] += 1
+            return out
+
+        batch.replay = counted_replay
     started: list[float] = []
 
     def on_gc(phase: str, info: dict[str, int]) -> None:
@@ -79,6 +99,8 @@ def main(argv: list[str] | None = None) -> int:
     report = build.build_paths([a.corpus], a.workspace, fresh=True, workers=a.workers,
                                progress=lambda done, total, msg: snaps.append((done, time.process_time(), dict(spent))))
     print(report.summary(), f"(wall {time.perf_counter() - wall:.1f} s)")
+    if replays:  # articles graphed in workers: how many the build's process graphed again, at which call
+        print("replayed:", ", ".join(f"{k} {v}" for k, v in sorted(replays.items())))
     step = max(1, len(snaps) // 5)
     for i in range(0, len(snaps) - step, step):
         print(_segment(snaps[i], snaps[i + step]))

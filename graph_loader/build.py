@@ -20,7 +20,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from itertools import repeat
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graph_loader.config import Neo4jSettings
 from graph_loader.ingest.document import Document, IngestWarning, Metadata, Rejection
@@ -28,6 +28,10 @@ from graph_loader.stores import open_store
 from graph_loader.stores.base import GraphStore
 from graph_loader.stores.embedded import EmbeddedStore
 from graph_loader.stores.neo4j_store import Neo4jStore
+
+if TYPE_CHECKING:  # the graph stage is imported where it is used, as in the rest of this module
+    from graph_loader.graph.resolve import Call
+    from graph_loader.graph.schema import GraphRows
 
 STATE_FILE = "build_state.json"
 # A build saves the resolver and the resume state every CHECKPOINT_EVERY seconds. The embedded
@@ -150,12 +154,26 @@ def process_file(path: str, doc_id: str | None = None, clash: IngestWarning | No
     return doc, record
 
 
-def build_file(path: str, workspace: str, doc_id: str | None = None, clash: IngestWarning | None = None
-               ) -> tuple[Any, Any]:
+@dataclass
+class Graphed:
+    """An article graphed where it was extracted, against a resolver that knows it alone
+    (resolve.RecordingResolver): its rows (its rows and N-Triples files are written), the resolver
+    calls for the build's resolver to replay, and what the build's report needs of its record."""
+
+    doc_id: str
+    rows: GraphRows
+    calls: list[Call]
+    warnings: list[str]
+    counts: dict[str, int]
+
+
+def build_file(path: str, workspace: str, doc_id: str | None = None, clash: IngestWarning | None = None,
+               graph: bool = False) -> tuple[Any, Any]:
     """A build's per-file work, done where the file is read (a worker when there are several):
     ingest, extract, and write the article's Document and record files. Returns the Document
-    without its texts and offset maps (the graph needs its metadata only) and the record as
-    plain data: both cross the process boundary for a fraction of what the full objects cost."""
+    without its texts and offset maps (the graph needs its metadata only) and, with `graph`, the
+    article graphed (`Graphed`), else the record as plain data: both cross the process boundary
+    for a fraction of what the full objects cost."""
     doc, record = process_file(path, doc_id, clash)
     if isinstance(doc, Rejection):
         return doc, None
@@ -164,13 +182,33 @@ def build_file(path: str, workspace: str, doc_id: str | None = None, clash: Inge
     data = record.to_json_dict()
     _atomic_write(records_dir(ws) / f"{doc.doc_id}.json", json.dumps(data, ensure_ascii=False, indent=1))
     light = replace(doc, original="", clean="", starts=array("l"), ends=array("l"))
-    return light, record.model_dump()
+    if not graph:
+        return light, record.model_dump()
+    from graph_loader.graph.batch import graph_apart
+
+    triples, rows, calls = graph_apart(record, light)
+    _write_article_graph(ws, record.doc_id, triples, rows)
+    return light, Graphed(record.doc_id, rows, calls, list(record.warnings), _counts(record))
+
+
+def _counts(record: Any) -> dict[str, int]:
+    return {"persons": len(record.persons), "meetings": len(record.meetings)}
+
+
+def _write_article_graph(ws: Path, doc_id: str, triples: Any, rows: GraphRows) -> None:
+    """An article's rows and N-Triples files (the N-Triples file is what SHACL validates)."""
+    from graph_loader.graph.rdf import write_batch_rdf
+    from graph_loader.graph.rows_io import write_rows
+
+    write_rows(rows, rows_dir(ws) / f"{doc_id}.jsonl")
+    write_batch_rdf(triples, rdf_dir(ws) / f"{doc_id}.nt")
 
 
 def _process_all(paths: list[str], workers: int, ws: Path,
                  ids: list[tuple[str, IngestWarning | None]] | None = None) -> Iterator[tuple[Any, Any]]:
-    """(Document or Rejection, ExtractionRecord or None) per path, in order; `ids` are the paths'
-    doc ids and collision warnings (stems when not given)."""
+    """(Document or Rejection, ExtractionRecord or Graphed or None) per path, in order; `ids` are the
+    paths' doc ids and collision warnings (stems when not given). With several workers each article
+    is graphed in its worker (`Graphed`): the build's process then replays its resolver calls."""
     from graph_loader.extract.pipeline import warm_up
     from graph_loader.extract.record import ExtractionRecord
 
@@ -182,10 +220,13 @@ def _process_all(paths: list[str], workers: int, ws: Path,
         pool = None
     else:
         pool = ProcessPoolExecutor(max_workers=workers)
-        results = pool.map(build_file, *args, chunksize=max(1, min(32, len(paths) // (workers * 4))))
+        results = pool.map(build_file, *args, repeat(True),
+                           chunksize=max(1, min(32, len(paths) // (workers * 4))))
     try:
         for doc, data in results:
-            yield doc, (ExtractionRecord.model_validate(data) if data is not None else None)
+            if isinstance(data, dict):
+                data = ExtractionRecord.model_validate(data)
+            yield doc, data
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
@@ -282,7 +323,7 @@ def build_paths(paths: Iterable[str | Path], workspace: Path, store_kind: str = 
     """
     from graph_loader.graph.batch import build_batch
     from graph_loader.graph.resolve import Resolver
-    from graph_loader.graph.rows_io import BadLine, merge_rows, read_rows, write_rows
+    from graph_loader.graph.rows_io import BadLine, merge_rows, read_rows
     from graph_loader.ingest import assign_doc_id, iter_input_files
 
     t0 = time.perf_counter()
@@ -387,7 +428,7 @@ def build_paths(paths: Iterable[str | Path], workspace: Path, store_kind: str = 
                 items.append((record, doc))
             done += len(chunk)
             if items:
-                nt_files = _write_batch(ws, items, build_batch, resolver, write_rows, store, report)
+                nt_files = _write_batch(ws, items, build_batch, resolver, store, report)
                 if checker is not None:
                     checker.submit(nt_files)
                 for _, doc in items:
@@ -398,7 +439,7 @@ def build_paths(paths: Iterable[str | Path], workspace: Path, store_kind: str = 
         if checker is not None:
             checker.finish()
         if todo:
-            _settle(ws, resolver, store, build_batch, write_rows)
+            _settle(ws, resolver, store, build_batch)
         _checkpoint(store, resolver, resolver_path, state)
         report.store_counts = store.counts()
         if isinstance(store, Neo4jStore):  # answers too slow per request, for the graph just written
@@ -415,12 +456,10 @@ def build_paths(paths: Iterable[str | Path], workspace: Path, store_kind: str = 
     return report
 
 
-def _settle(ws: Path, resolver: Any, store: GraphStore, build_batch: Callable, write_rows: Callable,
-            rounds: int = 3) -> None:
+def _settle(ws: Path, resolver: Any, store: GraphStore, build_batch: Callable, rounds: int = 3) -> None:
     """Graph again the articles whose inferred meeting joins (a year-less meeting joining the one
     dated meeting that fits) come out differently now that later articles are in: the answer does
     not depend on the order the files came in. A few rounds at most (each settles what it touches)."""
-    from graph_loader.graph.rdf import write_batch_rdf
     from graph_loader.graph.record_input import load_record
 
     for _ in range(rounds):
@@ -432,10 +471,8 @@ def _settle(ws: Path, resolver: Any, store: GraphStore, build_batch: Callable, w
         if not items:
             return
         result = build_batch(items, resolver, validate=False)
-        for doc_id, rows in result.rows_by_doc.items():
-            write_rows(rows, rows_dir(ws) / f"{doc_id}.jsonl")
         for doc_id, triples in result.triples_by_doc.items():
-            write_batch_rdf(triples, rdf_dir(ws) / f"{doc_id}.nt")
+            _write_article_graph(ws, doc_id, triples, result.rows_by_doc[doc_id])
         store.upsert(result.rows)
 
 
@@ -495,25 +532,40 @@ def _shacl_worker_init(threshold: tuple[int, ...], warm_up: Callable[[], None]) 
 
 
 def _write_batch(ws: Path, items: list[tuple[Any, Document]], build_batch: Callable,
-                 resolver: Any, write_rows: Callable, store: GraphStore, report: BuildReport) -> list[str]:
-    """Records → RDF and rows of one batch, its per-article files and the store; returns the
-    batch's N-Triples files (what SHACL validates)."""
-    from graph_loader.graph.rdf import write_batch_rdf
+                 resolver: Any, store: GraphStore, report: BuildReport) -> list[str]:
+    """Records (or articles graphed in workers: `Graphed`) → RDF and rows of one batch, its per-article
+    files and the store; returns the batch's N-Triples files (what SHACL validates)."""
+    from graph_loader.graph.rows_io import merge_rows
 
-    result = build_batch(items, resolver, validate=False)
     for record, doc in items:  # (their Document and record files were written by build_file)
         report.files.append(FileReport(doc.path, doc.doc_id, "ingested",
                                        warnings=[w.code for w in doc.warnings] + list(record.warnings),
-                                       counts={"persons": len(record.persons), "meetings": len(record.meetings)}))
-    for doc_id, rows in result.rows_by_doc.items():
-        write_rows(rows, rows_dir(ws) / f"{doc_id}.jsonl")
-    nt_files = []
-    for doc_id, triples in result.triples_by_doc.items():
-        nt = rdf_dir(ws) / f"{doc_id}.nt"
-        write_batch_rdf(triples, nt)
-        nt_files.append(str(nt))
-    store.upsert(result.rows)
-    return nt_files
+                                       counts=record.counts if isinstance(record, Graphed) else _counts(record)))
+    if items and isinstance(items[0][0], Graphed):
+        rows_by_doc = {g.doc_id: _replayed(ws, g, doc, resolver) for g, doc in items}
+        rows = merge_rows(rows_by_doc.values())
+        rows.doc_ids = list(rows_by_doc)
+    else:
+        result = build_batch(items, resolver, validate=False)
+        rows_by_doc, rows = result.rows_by_doc, result.rows
+        for doc_id, triples in result.triples_by_doc.items():
+            _write_article_graph(ws, doc_id, triples, rows_by_doc[doc_id])
+    store.upsert(rows)
+    return [str(rdf_dir(ws) / f"{doc_id}.nt") for doc_id in rows_by_doc]
+
+
+def _replayed(ws: Path, graphed: Graphed, doc: Document, resolver: Any) -> GraphRows:
+    """The rows of an article graphed in a worker once its resolver calls are replayed here
+    (batch.graph_replayed): the worker's, its files standing, or the article graphed again, its
+    files rewritten."""
+    from graph_loader.graph.batch import graph_replayed
+    from graph_loader.graph.record_input import load_record
+
+    triples, rows = graph_replayed(resolver, graphed.calls, graphed.rows,
+                                   lambda: load_record(records_dir(ws) / f"{graphed.doc_id}.json"), doc)
+    if triples is not None:
+        _write_article_graph(ws, graphed.doc_id, triples, rows)
+    return rows
 
 
 def record_store_holds_workspace(ws: Path, store: GraphStore) -> int:

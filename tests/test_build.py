@@ -241,3 +241,34 @@ def test_a_build_learns_the_aliases_its_texts_state(tmp_path: Path) -> None:
     store = EmbeddedStore.open(ws)
     titles = {store.node(i)["title"] for i in store.ids_by_label("Directive")}
     assert titles == {"关于加强汛期安全生产工作的十条措施"}
+
+
+def test_articles_graphed_in_workers_make_the_workspace_and_graph_of_one_process(tmp_path: Path) -> None:
+    """With workers each article is graphed where it is extracted and the build's process replays its
+    resolver calls: every rows, N-Triples and record file, the resolver and the store's nodes and edges
+    (all attributes) are those of a build in one process, over batches, settling and reported problems."""
+    import filecmp
+
+    from graph_loader.generate import generate
+
+    generate(48, 5, tmp_path / "gen")
+    texts = tmp_path / "gen" / "texts"
+    (texts / "zz_empty.txt").write_bytes(b"")
+    # an alias one article states and a later one uses: the later one's worker cannot know it
+    (texts / "zx_states.txt").write_text(
+        "2022年4月12日，某某省召开安全生产工作会议，会议传达《关于加强汛期安全生产工作的十条措施》"
+        "(以下简称“汛期十条”)。\n", encoding="utf-8")
+    (texts / "zy_uses.txt").write_text("2022年4月20日，某某县召开安全生产工作会议，传达学习《汛期十条》。\n",
+                                       encoding="utf-8")
+    reports = {n: build_paths([texts], tmp_path / f"ws{n}", workers=n, batch_size=7) for n in (1, 2)}
+    assert [(f.path, f.status, f.reason, f.warnings, f.counts) for f in reports[1].files] \
+        == [(f.path, f.status, f.reason, f.warnings, f.counts) for f in reports[2].files]
+    assert reports[2].rejected and reports[1].violations == reports[2].violations
+    for sub in ("rows", "rdf", "records"):
+        names = sorted(p.name for p in (tmp_path / "ws1" / sub).iterdir())
+        assert len(names) == 50 and names == sorted(p.name for p in (tmp_path / "ws2" / sub).iterdir())
+        assert filecmp.cmpfiles(tmp_path / "ws1" / sub, tmp_path / "ws2" / sub, names, shallow=False)[0] == names
+    assert (tmp_path / "ws1" / "resolver.json").read_bytes() == (tmp_path / "ws2" / "resolver.json").read_bytes()
+    one, two = EmbeddedStore.open(tmp_path / "ws1").graph, EmbeddedStore.open(tmp_path / "ws2").graph
+    assert dict(one.nodes(data=True)) == dict(two.nodes(data=True))
+    assert sorted(one.edges(keys=True, data=True), key=repr) == sorted(two.edges(keys=True, data=True), key=repr)

@@ -10,6 +10,7 @@ files it writes); `validate=True` here validates in line.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -19,7 +20,7 @@ from graph_loader.extract.record import ExtractionRecord
 from graph_loader.graph.ids import PREFIXES
 from graph_loader.graph.mapping import rows_from_rdf
 from graph_loader.graph.rdf import record_to_triples
-from graph_loader.graph.resolve import Resolver
+from graph_loader.graph.resolve import Call, RecordingResolver, Resolver, ResumedResolver, replay
 from graph_loader.graph.rows_io import merge_rows
 from graph_loader.graph.schema import GraphRows
 from graph_loader.graph.shacl import Violation
@@ -61,15 +62,41 @@ def new_graph() -> Graph:
     return g
 
 
+def graph_article(rec: ExtractionRecord, doc: Document | None,
+                  resolver: Resolver | ResumedResolver) -> tuple[Triples, GraphRows]:
+    """One article's triples and its property-graph rows."""
+    t = record_to_triples(rec, doc, resolver)
+    return t, rows_from_rdf(t, [rec.doc_id])
+
+
+def graph_apart(rec: ExtractionRecord, doc: Document | None) -> tuple[Triples, GraphRows, list[Call]]:
+    """One article graphed against a resolver that knows it alone (where it was extracted, in a
+    worker), with the resolver calls it made: `graph_replayed` settles them with the build's resolver."""
+    resolver = RecordingResolver()
+    t, rows = graph_article(rec, doc, resolver)
+    return t, rows, resolver.calls
+
+
+def graph_replayed(resolver: Resolver, calls: list[Call], rows: GraphRows, rec: Callable[[], ExtractionRecord],
+                   doc: Document | None) -> tuple[Triples | None, GraphRows]:
+    """An article graphed apart (`graph_apart`), once its calls are replayed on the build's resolver in
+    build order: (None, its rows) when every answer agrees, else the article graphed again from the
+    first answer that differed (a meeting's name most reports write, a join, an alias an earlier
+    article stated), with `rec()` its record. Either way the same triples, rows and resolver state as
+    `graph_article` on the build's resolver."""
+    differs = replay(resolver, calls)
+    if differs is None:
+        return None, rows
+    return graph_article(rec(), doc, ResumedResolver(resolver, calls, *differs))
+
+
 def build_batch(items: list[tuple[ExtractionRecord, Document | None]], resolver: Resolver,
                 *, validate: bool = True) -> BatchResult:
     """The RDF graph, property-graph rows and (validate=True) SHACL results of a batch of articles."""
     triples_by_doc: dict[str, Triples] = {}
     rows_by_doc: dict[str, GraphRows] = {}
     for rec, doc in items:
-        t = record_to_triples(rec, doc, resolver)
-        triples_by_doc[rec.doc_id] = t
-        rows_by_doc[rec.doc_id] = rows_from_rdf(t, [rec.doc_id])
+        triples_by_doc[rec.doc_id], rows_by_doc[rec.doc_id] = graph_article(rec, doc, resolver)
     rows = merge_rows(rows_by_doc.values())
     rows.doc_ids = [rec.doc_id for rec, _ in items]
     result = BatchResult(rows=rows, triples_by_doc=triples_by_doc, rows_by_doc=rows_by_doc)

@@ -37,6 +37,7 @@ from graph_loader.graph.ids import (
 from graph_loader.graph.resolve import (
     MeetingMention,
     Resolver,
+    ResumedResolver,
     instruction_signal,
     named_apart,
     resolution_region,
@@ -84,7 +85,7 @@ def article_iri(doc_id: str) -> URIRef:
 class _ArticleGraph:
     """Builds the graph of one article; holds only per-article memos."""
 
-    def __init__(self, rec: ExtractionRecord, doc: Document | None, resolver: Resolver) -> None:
+    def __init__(self, rec: ExtractionRecord, doc: Document | None, resolver: Resolver | ResumedResolver) -> None:
         self.rec, self.doc, self.res = rec, doc, resolver
         self.doc_id = rec.doc_id
         self.g = Triples()
@@ -511,7 +512,7 @@ def _rid(node: URIRef | None) -> str | None:
     return row_id(node) if node is not None else None
 
 
-def record_to_triples(rec: ExtractionRecord, doc: Document | None, resolver: Resolver) -> Triples:
+def record_to_triples(rec: ExtractionRecord, doc: Document | None, resolver: Resolver | ResumedResolver) -> Triples:
     """The RDF triples of one article (its facts, their evidence, the entities they imply)."""
     return _ArticleGraph(rec, doc, resolver).build()
 

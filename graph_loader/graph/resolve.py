@@ -745,3 +745,111 @@ def _strip_region(name: str, region: str | None) -> str:
             if name.startswith(w) and len(name) > len(w):
                 name, changed = name[len(w):], True
     return name
+
+
+# ---------------------------------------------------------------- resolution apart from the build's state
+# The build graphs an article where it was extracted (a worker process) against a resolver that knows
+# that article alone, and replays the calls it made on the build's resolver, in order. Most answers
+# are the id of a key computed from the call's arguments alone (PURE: a region, a body, a person ...),
+# so the worker's answer is the build's; the others (STATEFUL: a directive's stated or one-character
+# aliases, a meeting's joins and shown name) depend on earlier articles, and the build checks them:
+# the worker's triples stand when every answer is the one the build's resolver gives, else the article
+# is graphed again in the build's process from the first answer that differed (`ResumedResolver`).
+
+PURE = frozenset({"region", "body", "person", "post", "incident", "sector", "inspection"})
+STATEFUL = frozenset({"forget_article", "learn_alias", "directive", "aliases_of", "meeting"})
+
+
+@dataclass
+class Call:
+    """One call an article's graph made to its resolver, with the answer it got; for a PURE call,
+    the `_resolve` it came down to (what the build's resolver replays without recomputing the key)."""
+
+    name: str
+    args: tuple
+    kwargs: dict
+    result: object
+    resolves: tuple[tuple, ...] | None = None
+
+
+class RecordingResolver(Resolver):
+    """A resolver that knows one article: it answers as a fresh Resolver and records each call the
+    article's graph makes (`calls`), for the build's resolver to replay (`replay`)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: list[Call] = []
+        self._inner: list[tuple] | None = None  # the `_resolve` arguments of the PURE call in progress
+        self._busy = False
+
+    def _resolve(self, kind: str, key: str, doc_id: str, reason: str, eid: str | None = None) -> str:
+        if self._inner is not None:
+            self._inner.append((kind, key, doc_id, reason, eid))
+        return super()._resolve(kind, key, doc_id, reason, eid)
+
+
+def _recorded(name: str):
+    method = getattr(Resolver, name)
+
+    def call(self: RecordingResolver, *args, **kwargs):
+        if self._busy:  # a call made by another recorded call: the outer one is what is replayed
+            return method(self, *args, **kwargs)
+        self._busy = True
+        self._inner = [] if name in PURE else None
+        try:
+            result = method(self, *args, **kwargs)
+        finally:
+            self._busy = False
+        self.calls.append(Call(name, args, kwargs, result, tuple(self._inner) if self._inner is not None else None))
+        self._inner = None
+        return result
+
+    call.__name__ = call.__qualname__ = name
+    return call
+
+
+for _name in PURE | STATEFUL:
+    setattr(RecordingResolver, _name, _recorded(_name))
+
+
+def replay(resolver: Resolver, calls: list[Call]) -> tuple[int, object] | None:
+    """Apply an article's recorded calls to the build's resolver, in order. None when every answer is
+    the recorded one; else (index, the resolver's answer) of the first that differs, the calls up to
+    and including it applied (graph the article again with `ResumedResolver`)."""
+    for i, c in enumerate(calls):
+        if c.resolves is not None:
+            for args in c.resolves:
+                resolver._resolve(*args)
+            continue
+        got = getattr(resolver, c.name)(*c.args, **c.kwargs)
+        if got != c.result:
+            return i, got
+    return None
+
+
+class ResumedResolver:
+    """The build's resolver for graphing again an article whose replay stopped at call `upto`: the
+    calls before it are answered as recorded, call `upto` with `answer` (their effects are in the
+    resolver already), and every later call goes to the resolver."""
+
+    def __init__(self, resolver: Resolver, calls: list[Call], upto: int, answer: object) -> None:
+        self._resolver, self._calls, self._upto, self._answer = resolver, calls, upto, answer
+        self._next = 0
+
+    def __getattr__(self, name: str):
+        attr = getattr(self._resolver, name)
+        if name not in PURE | STATEFUL:
+            return attr
+
+        def call(*args, **kwargs):
+            i = self._next
+            if i > self._upto:
+                return attr(*args, **kwargs)
+            self._next += 1
+            c = self._calls[i]
+            if (c.name, c.args, c.kwargs) != (name, args, kwargs):
+                raise RuntimeError(f"an article graphed again made another call than recorded: {name} "
+                                   f"for {c.name} (call {i})")
+            return self._answer if i == self._upto else c.result
+
+        return call

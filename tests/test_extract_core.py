@@ -39,6 +39,18 @@ def test_title_chain_is_split_at_enumeration_comma():
     assert persons_of(rec)["吴海峰"] == ["县委副书记", "县长"]
 
 
+def test_a_title_opening_the_text_keeps_its_post_whatever_the_text_ends_with():
+    # the walk back from the post stops at the text's start, never wrapping to its last character
+    text = "副县长巴某尔主持会议，要求各乡镇抓好落实，确保全县"
+    assert [t.full for t in find_persons(text)[0].titles] == ["副县长"]
+
+
+def test_a_post_followed_by_its_verb_names_no_one():
+    # `县长作了讲话`: the word after the post is what the post does, not a name without a surname
+    assert find_persons("会议由县长主持，县长作了讲话。") == []
+    assert [p.name for p in find_persons("旗长其某格主持会议，县长作了讲话。")] == ["其某格"]
+
+
 def test_leading_place_name_is_removed_but_level_kept():
     rec = extract(make_doc("安吉县委书记黄建军出席会议。", published="2023-04-02"))
     assert persons_of(rec)["黄建军"] == ["县委书记"]

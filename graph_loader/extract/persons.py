@@ -294,6 +294,9 @@ def bare_name_at(text: str, pos: int, ignore: frozenset[str] = frozenset()) -> t
             continue
         if name in ignore or lex.post_re.search(name) or lex.desc_re.search(name) or name in lex.not_names:
             continue
+        # a word the genre puts after a name opens none (`县长作了讲话`: `作了` is what the post does)
+        if (f := lex.follow_re.match(text, pos, end)) and f.end() - pos >= 2:
+            continue
         return pos, end
     return None
 
@@ -322,8 +325,6 @@ def _segment_start(text: str, end: int, floor: int, region_starts: frozenset[int
     lex = _lex()
     lo = max(floor, end - _MAX_TITLE)
     i = han_run_start(text, end, max(lo, 0))
-    if i == 0 and lo < 0 and is_han(text[-1:] or " "):
-        i = -1  # as the character-by-character walk back read it: text[-1] is the text's last character
     last = i
     for m in lex.stops_re.finditer(text, i, end):
         if m.end() < end:

@@ -45,7 +45,7 @@ from graph_loader.extract.meetings import (
 )
 from graph_loader.extract.regions import RegionHit, level_of, parent_path, relative_region, relative_words_re
 from graph_loader.extract.sentences import SentenceIndex
-from graph_loader.lang.chars import CLAUSE_MARKS, IN_CLAUSE, SENTENCE_MARKS, clause_start
+from graph_loader.lang.chars import CLAUSE_MARKS, IN_CLAUSE, SENTENCE_MARKS, STRAY_LIST_MARKS, clause_start
 from graph_loader.lang.kinds import kind_of_noun
 from graph_loader.lang.levels import CHAR_LEVEL, CITY_CHAR, LEVEL_RANK, higher_role
 
@@ -231,7 +231,7 @@ def _run_from(text: str, tokens: dict[int, tuple[int, str, str | None, str]], fi
     end = first[0]
     while True:
         sep = end + 1 if end < len(text) and text[end] in _SEPARATORS else end
-        if sep == end and text[end:end + 2] in (",、", "，、"):  # a stray comma before the mark: `全国,、全省`
+        if sep == end and text[end:end + 2] in STRAY_LIST_MARKS:  # a stray comma before the mark
             sep = end + 2
         nxt = tokens.get(sep)
         if nxt is None:

@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 from graph_loader.extract.lexicon_files import alternation, rows, words
 from graph_loader.extract.regex_scan import WordIndex, finditer_at
 from graph_loader.ingest.rules import surnames
-from graph_loader.lang.chars import HAN, all_han, han_run_start, is_han
+from graph_loader.lang.chars import HAN, STRAY_LIST_MARKS, all_han, han_run_start, is_han
 from graph_loader.lang.levels import LEVEL_CHARS
 
 _MAX_TITLE = 30  # characters scanned left of a post for its body
@@ -405,7 +405,7 @@ def _list_mark(text: str, pos: int) -> int:
     before it (`市领导张三，、李四出席`)."""
     if text[pos:pos + 1] == "、":
         return 1
-    return 2 if text[pos:pos + 2] in ("，、", ",、") else 0
+    return 2 if text[pos:pos + 2] in STRAY_LIST_MARKS else 0
 
 
 @cache

@@ -57,6 +57,9 @@ def han_count(s: str) -> int:
     return sum(1 for c in s if "\u4e00" <= c <= "\u9fff")
 
 
+# a list mark a scraped page left a stray comma before (`张三，、李四`, `全国,、全省`): still one list mark
+STRAY_LIST_MARKS = ("，、", ",、")
+
 # the marks that part month and day in an incident's code (`“6·21”`, `9.15`, a page's `10˙20`)
 CODE_DOTS = "·•・．.‧∙⋅･﹒˙"
 

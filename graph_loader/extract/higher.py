@@ -496,6 +496,7 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
         if date is None and grp.date is not None:
             date = grp.date
         earlier = list(grp.meetings)
+        grp.named.append(mn.start)
         for d in ms:
             if d.date is None and date is not None:
                 d.date, d.date_span = date.value, (date.start, date.end)
@@ -535,14 +536,14 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
             grp.meetings.append(d)
             kept.append(d)
             continue
-        if grp is not None and grp.local is None and d.held is not None and _right_after(text, index, grp, d):
+        if grp is not None and (grp.local is None or _only_watched(grp, person_level)) and d.held is not None \
+                and _right_after(text, index, grp, d):
             d.after_prev = True  # `在收听收看全国…会议后，我县紧接着召开全县…会议`: the follow-up meeting
         if grp is not None and (d.branch or d.after_prev or d.venue):
             if d.venue or (d.branch and not d.after_prev):
                 grp.venues.append((d.start, d.end))
-            if grp.local is None or (d.held is not None and not d.venue and grp.local.held is None
-                                     and grp.local.venue and not any(p.role in ("chair", "speaker") for p in
-                                                                     grp.local.participants.values())):
+            if grp.local is None or (d.held is not None and not d.venue and grp.local.venue
+                                     and _only_watched(grp, person_level)):
                 # `我市设立分会场，…会议后随即召开全市…会议`: a venue where nobody chairs or speaks (`副市长甲在市
                 # 分会场参会`) is not the meeting; the follow-up held right after is
                 if grp.local is not None and grp.local in kept:
@@ -619,6 +620,18 @@ def _told_twice(grp: _Group, kept: list[MeetingDraft], mentions: list[Mention], 
             kept.remove(d)
 
 
+def _only_watched(grp: _Group, person_level: Callable[[str], str | None]) -> bool:
+    """The watching's branch venue where nobody of its own chairs or speaks (`副市长甲在市分会场收听收看`; the
+    speakers of a watched meeting, `副省长乙讲话`, are that meeting's): the follow-up held right after is the
+    lower body's meeting."""
+    local = grp.local
+    if local is None or local.held is not None or not (local.venue or local.branch):
+        return False
+    above = {g.level for g in grp.meetings}
+    return not any(p.role in ("chair", "speaker") and person_level(p.name) not in above
+                   for p in local.participants.values())
+
+
 def _final_relays(d: MeetingDraft, out: list[MeetingDraft]) -> list[tuple[MeetingDraft, bool, str | None]]:
     """One relay per meeting relayed; what the text says it relays (`传达贯彻晋中市会议精神`) replaces what
     the setting suggests (every meeting watched before it)."""
@@ -646,10 +659,12 @@ class _Group:
     closed: bool = False
     venues: list[tuple[int, int]] = None  # type: ignore[assignment]  # scopes of the branch venue
     inside_end: int | None = None  # the watching is said inside the local meeting's report (`会议收看了…`): its end
+    named: list[int] = None  # type: ignore[assignment]  # where the text names the watched meetings, again too
 
     def __post_init__(self) -> None:
         self.meetings = []
         self.venues = []
+        self.named = []
 
 
 _FOLLOW_WORDS = re.compile(r"(?:之)?后|随后|随即|接着|紧接着|立即")
@@ -659,12 +674,12 @@ _FOLLOW_START = re.compile(r"\s*(?:会后|会议结束后|结束后)")
 
 
 def _right_after(text: str, index: SentenceIndex, grp: _Group, d: MeetingDraft) -> bool:
-    """A lower meeting held in the sentence of the watching, or the next one, with a word of sequence
-    before its held verb (`…会议后，X随即召开`, `随后，X主持召开`)."""
+    """A lower meeting held in the sentence where the watched meetings are last named, or the next one, with
+    a word of sequence before its held verb (`…会议后，X随即召开`, `随后，X主持召开`; `全省、全市会议召开，…。
+    随后，全市会议召开，…。会后，我县接着召开…`: after the city's meeting, named again)."""
     if d.held is None or not grp.meetings or d.held < grp.start:
         return False
-    last = max(g.start for g in grp.meetings if g.start <= d.held) if any(
-        g.start <= d.held for g in grp.meetings) else None
+    last = max((p for p in (*(g.start for g in grp.meetings), *grp.named) if p <= d.held), default=None)
     if last is None or index.index_at(d.held) - index.index_at(last) > 1:
         return False
     return bool(_FOLLOW_WORDS.search(text, max(last, index.at(d.held).start), d.held))

@@ -285,3 +285,18 @@ def test_a_listed_noun_written_out_with_yi_still_ends_a_relayed_meeting():
 def test_a_document_carried_into_practice_after_its_title_is_relayed():
     ms = _meetings("5月31日,全县安全生产工作会议召开。县长王某强调,要切实把《某某责任制规定》落实到位。", "2018-06-01")
     assert "某某责任制规定" in {r.directive for r in ms[0].relays}
+
+
+def test_a_follow_up_counts_from_where_the_watched_meetings_are_last_named():
+    # the venue's only speakers are the watched meetings' own (副省长, 副市长); the city's meeting is named again
+    # before the follow-up: the follow-up relays both meetings watched
+    ms = _meetings("1月11日下午,全省、全市安全生产电视电话会议召开,平江县设立分会场收听收看会议实况。"
+                   "县长王某、副县长李某在县分会场收听收看。"
+                   "会议首先由省应急管理厅厅长赵某通报了安全生产情况,副省长钱某作了重要讲话。"
+                   "随后,全市安全生产电视电话会议召开,副市长孙某就做好当前安全生产工作作了安排部署。"
+                   "会后,我县接着召开全县安全生产工作会议,县长王某就贯彻落实会议精神强调,要压实责任。",
+                   "2021-01-12")
+    local = [m for m in ms if m.level == "county"]
+    assert len(local) == 1
+    assert {ms[r.meeting].level for r in local[0].relays} == {"province", "prefecture"}
+    assert all(r.inferred and r.basis == "follow_up" for r in local[0].relays)

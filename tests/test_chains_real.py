@@ -253,3 +253,74 @@ def test_bare_named_meetings_join_alike_on_both_stores(neo4j_store) -> None:
         a = run_query(emb, "propagation", params).model_dump()
         assert a == run_query(neo4j_store, "propagation", params).model_dump(), params
     assert sorted(emb.ids_by_label("Meeting")) == sorted(neo4j_store.ids_by_label("Meeting"))
+
+
+def year_less_records() -> list[ExtractionRecord]:
+    """Made-up reports of one province's teleconference of 1月11日: two county reports and a city report give
+    no year (`1月11日，全省安全生产电视电话会议召开…会后，我县接着召开…`), one writing the clipped noun
+    (`…电视电话会`); the province's own report, when present, dates it 2018-01-11."""
+    def county(doc, county_region, name="全省安全生产电视电话会议"):
+        return ExtractionRecord(doc_id=doc, meetings=[
+            Meeting(date="--01-11", region="甲省", level="province", kind="teleconference", name=name),
+            Meeting(date="--01-11", region=county_region, level="county", kind="deployment", name="全县安全生产工作会议",
+                    relays=[Relay(meeting=0, inferred=True, basis="follow_up")])])
+    return [county("y1", "甲省乙市丙县"), county("y2", "甲省乙市丁县", "全省安全生产电视电话会"),
+            county("y3", "甲省戊市己县")]
+
+
+def dated(doc: str, date: str, name: str = "全省安全生产电视电话会") -> ExtractionRecord:
+    return ExtractionRecord(doc_id=doc, meetings=[
+        Meeting(date=date, region="甲省", level="province", kind="teleconference", name=name)])
+
+
+def province_nodes(store) -> list[tuple[str, list[str]]]:
+    return sorted((store.node(i)["date"], sorted(store.node(i)["articles"])) for i in store.ids_by_label("Meeting")
+                  if store.node(i).get("level") == "province")
+
+
+@pytest.mark.parametrize("order", ["forward", "reverse"])
+def test_year_less_reports_of_one_month_day_are_one_meeting_until_a_report_gives_the_year(order) -> None:
+    recs = year_less_records()
+    store, resolver = graph(list(reversed(recs)) if order == "reverse" else recs)
+    assert province_nodes(store) == [("--01-11", ["y1", "y2", "y3"])]
+    (node,) = [store.node(i) for i in store.ids_by_label("Meeting") if store.node(i).get("level") == "province"]
+    assert node["name"] == "全省安全生产电视电话会议"  # two reports of three write it; the clipped one yields
+    (m,) = resolver.merges("meeting")
+    assert "no report giving that day a year" in m.reason
+    tree = run_query(store, "propagation", {"target": "全省安全生产电视电话会议", "date": "--01-11"}).model_dump()
+    assert sorted(n["region"] for n in tree["nodes"] if n["level"] == "county") == [
+        "甲省乙市丁县", "甲省乙市丙县", "甲省戊市己县"]
+    # a report giving the year: every year-less report joins it, whichever came first
+    recs = [*recs, dated("p1", "2018-01-11")]
+    store, resolver = graph(list(reversed(recs)) if order == "reverse" else recs)
+    assert province_nodes(store) == [("2018-01-11", ["p1", "y1", "y2", "y3"])]
+    (node,) = [store.node(i) for i in store.ids_by_label("Meeting") if store.node(i).get("level") == "province"]
+    # the reports that join by inference name the meeting too: the written-out noun, 2 of 4, before the clipped
+    assert node["name"] == "全省安全生产电视电话会议"
+    assert [m.inferred_year for m in resolver.merges("meeting")] == [["y1", "y2", "y3"]]
+
+
+@pytest.mark.parametrize("order", ["forward", "reverse"])
+def test_year_less_reports_stay_apart_when_two_years_have_that_month_day(order) -> None:
+    recs = [*year_less_records()[:2], dated("p1", "2018-01-11"), dated("p2", "2019-01-11")]
+    store, resolver = graph(list(reversed(recs)) if order == "reverse" else recs)
+    assert province_nodes(store) == [("--01-11", ["y1"]), ("--01-11", ["y2"]), ("2018-01-11", ["p1"]),
+                                     ("2019-01-11", ["p2"])]
+    assert resolver.merges("meeting") == []
+    # another month-day, or another province, is another meeting
+    other = ExtractionRecord(doc_id="z1", meetings=[
+        Meeting(date="--01-12", region="甲省", level="province", kind="teleconference", name="全省安全生产电视电话会议"),
+        Meeting(date="--01-11", region="庚省", level="province", kind="teleconference", name="全省安全生产电视电话会议")])
+    store, resolver = graph([*year_less_records()[:1], other])
+    assert len(store.ids_by_label("Meeting")) == 4 and resolver.merges("meeting") == []
+
+
+@pytest.mark.neo4j
+def test_year_less_reports_join_alike_on_both_stores(neo4j_store) -> None:
+    recs = [*year_less_records(), dated("p1", "2018-01-11")]
+    emb, _ = graph(recs[:3])
+    graph(recs[:3], store=neo4j_store)
+    params = {"target": "全省安全生产电视电话会议", "date": "--01-11"}
+    assert run_query(emb, "propagation", params).model_dump() == run_query(neo4j_store, "propagation",
+                                                                            params).model_dump()
+    assert sorted(emb.ids_by_label("Meeting")) == sorted(neo4j_store.ids_by_label("Meeting"))

@@ -27,8 +27,9 @@ Rules (the reason strings say which fired):
   cite only other topical instructions is refused); an undated meeting that a
   meeting of the same article relays on day D joins the one dated meeting of its family, level and
   region in the RELAY_WINDOW days up to D. Those joins are flagged (`inferred_year`,
-  `inferred_date`) with the reason in `safetykg merges`; with no or several candidates the meeting
-  stays apart. Joins can change as later articles arrive: `unsettled()` names the articles to
+  `inferred_date`) with the reason in `safetykg merges`; with several candidates the meeting
+  stays apart; with none, the year-less reports of one family, level, region and month-day are one
+  meeting (no report tells their years apart) until a report gives that day a year. Joins can change as later articles arrive: `unsettled()` names the articles to
   graph again. A meeting named only by a bare word (`全省会议`, meeting_name_words.tsv `bare`) joins
   the one meeting of a known name or kind of its level and region on its day; an article's meetings of
   one kind, level, region and day under other names stay other meetings (named_apart). A meeting of no
@@ -52,6 +53,7 @@ from graph_loader.graph.ids import (
     entity_id,
 )
 from graph_loader.lang.bodies import is_national_body
+from graph_loader.lang.kinds import clipped_nouns
 from graph_loader.lang.lexicon import read_table
 from graph_loader.lang.numerals import NUMERAL, arabic
 from graph_loader.lang.titles import display_title, name_key, title_key
@@ -410,11 +412,30 @@ class Resolver:
             self._pending[slot_key]["key"] = key
             flag = "year" if m.date else "date"
             self._inferred.setdefault(mid, {}).setdefault(flag, {})[doc_id] = why
+            if not is_bare_family(fam):  # a report joining by inference names the meeting too
+                _count_name(info, m.name, doc_id)
             return MeetingResolved(mid, info["date"], info["name"] or m.name, flag, why)
+        if m.date is not None and not is_bare_family(fam) and not self._dated_on(fam, m.date):
+            # year-less, and no report of that family, level and region gives that day a year: the reports
+            # writing the same month-day are one meeting until one does (then they join it, or, with two
+            # years to choose from, each stays its own: unsettled)
+            key = self._pending[slot_key]["own"] = f"{fam}|{m.date}"
+            self._pending[slot_key]["yearless"] = True
+            info = self._meeting_info.setdefault(key, {"date": m.date, "name": m.name, "signals": []})
+            _count_name(info, m.name, doc_id)
+            mid = self._resolve("meeting", key, doc_id, f"same kind/name family, level, region {m.region} and "
+                                f"month-day {m.date}, no report giving that day a year")
+            return MeetingResolved(mid, m.date, info["name"])
         key = f"{fam}|{m.date or ''}|doc:{doc_id}|{index}"
         why = ("no dated meeting of the same family, level, region and day to join" if m.date
                else "no date: kept within its article")
         return MeetingResolved(self._resolve("meeting", key, doc_id, why), m.date, m.name)
+
+    def _dated_on(self, fam: str, md: str) -> bool:
+        """A meeting of the family `fam` is known on month-day `md` of some year."""
+        known = self._entities.get("meeting", {})
+        return any(k in known and known[k].n > 0 and self._meeting_info[k]["date"][4:] == md[1:]
+                   for k in self._families.get(fam, []))
 
     def _choose(self, fam: str, md: str | None, on: str | None, signals: set[str]) -> tuple[str, str] | None:
         """The one dated meeting a year-less (`md`) or undated (relayed on `on`) mention can join; for a
@@ -478,8 +499,8 @@ class Resolver:
         for slot_key, p in self._pending.items():
             chosen = self._choose(p["fam"], p["date"], p["on"], set(p["signals"]))
             doc_id = slot_key.rsplit("|", 1)[0]
-            if (chosen[0] if chosen else None) != p["key"]:
-                out.add(doc_id)
+            if (chosen[0] if chosen else None) != p["key"] or (p.get("yearless") and self._dated_on(p["fam"], p["date"])):
+                out.add(doc_id)  # (a year-less report on its month-day's node: a dated report of that day came)
             elif chosen is not None:  # the same join, for a reason that may have changed
                 e = self._entities.get("meeting", {}).get(chosen[0])
                 flags = self._inferred.get(e.id, {}) if e else {}
@@ -496,6 +517,11 @@ class Resolver:
                 self._unsupport("meeting", old["key"], doc_id)
             elif old.get("own"):
                 self._unsupport("meeting", old["own"], doc_id)
+            joined = old["key"] or (old["own"] if old.get("yearless") else None)
+            info = self._meeting_info.get(joined) if joined and not is_bare_family(old["fam"]) else None
+            if info is not None and doc_id in info.get("names", {}):  # the name of a report joined by
+                del info["names"][doc_id]  # inference (or year-less) leaves the node with it
+                info["name"] = _shown_name(info["names"]) or info["name"]
             else:
                 index = slot_key.rsplit("|", 1)[1]
                 self._unsupport("meeting", f"{old['fam']}|{old['date'] or ''}|doc:{doc_id}|{index}", doc_id)
@@ -630,7 +656,8 @@ def _day(value: str | None) -> Date | None:
 
 def _count_name(info: dict, name: str | None, doc_id: str) -> None:
     """The name a meeting node shows: the one most of its reports write, ties to the shortest (the plain
-    form: `全国安全生产电视电话会议` before `全国安全生产工作电视电话会议`), then to the first in code-point
+    form: `全国安全生产电视电话会议` before `全国安全生产工作电视电话会议`) counting a clipped noun written out
+    (`…电视电话会` is as long as `…电视电话会议`, and yields to it), then to the first in code-point
     order (`…电视电话会议` before `…视频电话会议`), so the node's name does not depend on which report came
     first. A report graphed again counts once."""
     if not name:
@@ -639,10 +666,16 @@ def _count_name(info: dict, name: str | None, doc_id: str) -> None:
     by_doc[doc_id] = name
     if len(by_doc) > DOC_CAP * 5:  # a meeting reported very often: its name is long settled
         by_doc.pop(next(iter(by_doc)))
+    info["name"] = _shown_name(by_doc)
+
+
+def _shown_name(by_doc: dict[str, str]) -> str | None:
+    """The name most reports write (_count_name), None when there is none."""
     counts: dict[str, int] = {}
     for n in by_doc.values():
         counts[n] = counts.get(n, 0) + 1
-    info["name"] = min(counts, key=lambda n: (-counts[n], len(n), n))
+    clipped = clipped_nouns()
+    return min(counts, key=lambda n: (-counts[n], len(n) + n.endswith(clipped), n.endswith(clipped), n), default=None)
 
 
 def _add_signals(info: dict, signals: list[str]) -> None:

@@ -28,3 +28,11 @@ def kind_of_noun() -> dict[str, str]:
     brackets (`全体（扩大）会议`) names the same kind in the half-width form clean text may carry."""
     out = {noun: k.kind for k in meeting_kinds() for noun in k.nouns}
     return {**{unicodedata.normalize("NFKC", noun): kind for noun, kind in out.items()}, **out}
+
+
+@cache
+def clipped_nouns() -> tuple[str, ...]:
+    """The nouns written clipped, without the 议 of a noun of the lexicon (`电视电话会` for `电视电话会议`), longest
+    first: a name ending in one is the short spelling of the same name."""
+    nouns = kind_of_noun()
+    return tuple(sorted((n for n in nouns if n.endswith("会") and n + "议" in nouns), key=len, reverse=True))

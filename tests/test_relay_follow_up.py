@@ -300,3 +300,13 @@ def test_a_follow_up_counts_from_where_the_watched_meetings_are_last_named():
     assert len(local) == 1
     assert {ms[r.meeting].level for r in local[0].relays} == {"province", "prefecture"}
     assert all(r.inferred and r.basis == "follow_up" for r in local[0].relays)
+
+
+def test_a_meeting_of_another_body_of_the_home_level_relayed_is_a_meeting_of_its_own():
+    ms = _meetings("4月2日,湖南省岳阳市政府召开全市安全生产工作会议,传达市委常委会议精神,部署当前安全生产工作。"
+                   "副市长张某出席会议并讲话。", "2021-04-03")
+    assert [(m.level, m.name) for m in ms] == [("prefecture", "全市安全生产工作会议"), ("prefecture", "市委常委会议")]
+    assert [(r.meeting, r.inferred) for r in ms[0].relays] == [(1, False)]
+    # the home level's own meeting named by its level word alone is no other meeting (`传达全市会议精神`)
+    ms = _meetings("4月2日,湖南省岳阳市政府召开全市安全生产工作会议,传达全市安全生产会议精神。", "2021-04-03")
+    assert [m.level for m in ms] == ["prefecture"]

@@ -138,6 +138,8 @@ def _home_level(text: str) -> str | None:
 
 
 _GENERIC_NOUNS = ("会议", "会")
+# the bodies a bare level word heads (`省委`, `市政府`): their meetings are named by them (`市委常委会议`)
+_LEVEL_BODIES = ("委", "政府")
 
 
 def _family(noun: str) -> str:
@@ -209,7 +211,10 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
         pos_done = mention.end
         if _is_headline(text, index, start):
             continue
-        mention.levels = [(lv, path, surf) for _, lv, path, surf in run if LEVEL_RANK.get(lv, 9) < local_rank]
+        own_body = mention.mode == "relay" and len(run) == 1 and mention.desc in _LEVEL_BODIES
+        # `传达市委常委会议精神` in a city's report: a meeting of another body of the home's level, relayed
+        mention.levels = [(lv, path, surf) for _, lv, path, surf in run
+                          if LEVEL_RANK.get(lv, 9) < local_rank or (own_body and LEVEL_RANK.get(lv) == local_rank)]
         if mention.levels:
             out.append(mention)
             elided = _elided_next(text, mention, lex)
@@ -713,7 +718,7 @@ def _existing(drafts: list[MeetingDraft], level: str, path: str | None, mn: Ment
     return None
 
 
-_SAID_BY = re.compile(r"\s*(?P<w>[" + "".join(_CHAR_DEFAULT) + r"])(?:委|政府)?(?:" + IN_CLAUSE + r"{0,10}?)?会议?(?:上|就|在|还|并|也)")
+_SAID_BY = re.compile(r"\s*(?P<w>[" + "".join(_CHAR_DEFAULT) + r"])(?:" + "|".join(_LEVEL_BODIES) + r")?(?:" + IN_CLAUSE + r"{0,10}?)?会议?(?:上|就|在|还|并|也)")
 
 
 def _said_by(text: str, pos: int, made: dict[tuple[str, str | None, str], MeetingDraft],

@@ -310,3 +310,11 @@ def test_a_meeting_of_another_body_of_the_home_level_relayed_is_a_meeting_of_its
     # the home level's own meeting named by its level word alone is no other meeting (`传达全市会议精神`)
     ms = _meetings("4月2日,湖南省岳阳市政府召开全市安全生产工作会议,传达全市安全生产会议精神。", "2021-04-03")
     assert [m.level for m in ms] == ["prefecture"]
+
+
+def test_a_meeting_whose_requirements_a_meeting_follows_is_relayed_by_it():
+    # 按照/根据 relay a higher meeting's requirements as 贯彻落实 relays its spirit (meeting_verbs.tsv `relay`)
+    ms = _meetings("今天下午,湖南省政府在长沙召开全省安全生产电视电话会议。副省长张某出席会议并讲话。"
+                   "他强调,各级各部门要按照全国安全生产电视电话会议要求,认真研究和部署好今年的工作。", "2021-01-12")
+    local = next(m for m in ms if m.level == "province")
+    assert {(ms[r.meeting].level, r.inferred) for r in local.relays} == {("national", False)}

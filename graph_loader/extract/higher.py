@@ -42,6 +42,7 @@ from graph_loader.extract.meetings import (
     PersonRole,
     fold_participants,
     is_headline,
+    meeting_verbs,
 )
 from graph_loader.extract.regions import RegionHit, level_of, parent_path, relative_region, relative_words_re
 from graph_loader.extract.sentences import SentenceIndex
@@ -92,7 +93,7 @@ def _lex() -> _Lex:
         cues.setdefault(cue, set()).add(word)
     relative = {r[0] for r in rows("region_relative.tsv") if not r[0].startswith("该")}
     nouns = _nouns()
-    watch, relay = frozenset(cues["watch"]), frozenset(cues["relay"])
+    watch, relay = frozenset(cues["watch"]), frozenset(meeting_verbs("relay"))
     return _Lex(
         national=frozenset(cues["national"]),
         watch=watch,

@@ -324,3 +324,19 @@ def test_year_less_reports_join_alike_on_both_stores(neo4j_store) -> None:
     assert run_query(emb, "propagation", params).model_dump() == run_query(neo4j_store, "propagation",
                                                                             params).model_dump()
     assert sorted(emb.ids_by_label("Meeting")) == sorted(neo4j_store.ids_by_label("Meeting"))
+
+
+def test_a_year_less_report_joins_no_meeting_of_a_year_it_does_not_write() -> None:
+    from graph_loader.extract.dates import written_years
+    from graph_loader.graph.resolve import MeetingMention
+
+    assert written_years("会议总结了2013年全省安全生产工作,部署2014 年工作。2013年") == (2013, 2014)
+
+    def tele(date: str, years: tuple[int, ...] = ()) -> MeetingMention:
+        return MeetingMention(date=date, region="甲省", level="province", kind="teleconference",
+                              name="全省安全生产电视电话会议", years=years)
+    for written, joins in (((2013,), False), ((2021,), True), ((2022,), True), ((), True)):
+        r = Resolver()
+        dated_id = r.meeting(tele("2022-01-17"), "p1", 0).id
+        # a report writing only 2013年 is of 2013 or 2014, not of the one dated meeting of 2022
+        assert (r.meeting(tele("--01-17", written), "y1", 0).id == dated_id) is joins, written

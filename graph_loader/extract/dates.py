@@ -304,3 +304,12 @@ def day_of_range(hit: DateHit, k: int) -> str | None:
     day = first.shift(k)
     end = hit.end_value or day
     return min(day, end) if day[:2] == end[:2] else end
+
+
+_WRITTEN_YEAR = re.compile(r"(?<!\d)(" + _YEAR + r")\s*年")
+
+
+def written_years(text: str) -> tuple[int, ...]:
+    """The years a text writes out (`2013年全国安全生产工作`, `2018年1月`), sorted: what a year-less meeting
+    of the text may be dated by across articles (a year written, or the year after it)."""
+    return tuple(sorted({int(m.group(1)) for m in _WRITTEN_YEAR.finditer(text)}))

@@ -18,6 +18,7 @@ from pathlib import Path
 from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
+from graph_loader.extract.dates import written_years
 from graph_loader.extract.record import Evidence, ExtractionRecord
 from graph_loader.graph import gazetteer
 from graph_loader.graph.ids import (
@@ -386,6 +387,7 @@ class _ArticleGraph:
                              for m, (level, region) in zip(rec.meetings, places, strict=True)])
         # a meeting is resolved after the meetings it relays: a year-less meeting held the same day as
         # the meeting it relays takes that meeting's year once it is known
+        years = written_years(self.doc.clean) if self.doc is not None else ()
         for idx in _relayed_first(rec.meetings):
             m = rec.meetings[idx]
             people = []
@@ -409,7 +411,7 @@ class _ArticleGraph:
                                      level=level or (gazetteer.region_info(region).level if region else None),
                                      kind=m.kind, name=m.name, participants=sorted({_rid(x) for x in people}),
                                      signals=signals, relayed_on=on[0] if on and not date else None,
-                                     year_note=year_note, apart=apart[idx])
+                                     year_note=year_note, apart=apart[idx], years=years)
             resolved = self.res.meeting(mention, self.doc_id, idx)
             node = iri(resolved.id)
             nodes[idx], dates[idx] = node, resolved.date

@@ -24,7 +24,8 @@ Rules (the reason strings say which fired):
   national meetings, never the reporting place) + full date. A year-less `--MM-DD` meeting joins the
   one dated meeting of its family, level, region and month-day (when several fit, the one whose
   articles cite the same topical instruction, if exactly one does; a sole candidate whose articles
-  cite only other topical instructions is refused); an undated meeting that a
+  cite only other topical instructions is refused; so is a candidate of a year the report does not
+  write, nor the year after one it writes: extract.dates.written_years); an undated meeting that a
   meeting of the same article relays on day D joins the one dated meeting of its family, level and
   region in the RELAY_WINDOW days up to D. Those joins are flagged (`inferred_year`,
   `inferred_date`) with the reason in `safetykg merges`; with several candidates the meeting
@@ -403,8 +404,8 @@ class Resolver:
             return MeetingResolved(mid, m.date, info["name"])
         if m.date is not None or m.relayed_on is not None:
             self._pending[slot_key] = {"fam": fam, "date": m.date, "on": m.relayed_on,
-                                       "signals": sorted(set(m.signals)), "key": None}
-        chosen = self._choose(fam, m.date, m.relayed_on, set(m.signals))
+                                       "signals": sorted(set(m.signals)), "key": None, "years": list(m.years)}
+        chosen = self._choose(fam, m.date, m.relayed_on, set(m.signals), m.years)
         if chosen is not None:
             key, why = chosen
             info = self._meeting_info[key]
@@ -437,7 +438,8 @@ class Resolver:
         return any(k in known and known[k].n > 0 and self._meeting_info[k]["date"][4:] == md[1:]
                    for k in self._families.get(fam, []))
 
-    def _choose(self, fam: str, md: str | None, on: str | None, signals: set[str]) -> tuple[str, str] | None:
+    def _choose(self, fam: str, md: str | None, on: str | None, signals: set[str],
+                years: tuple[int, ...] | list[int] = ()) -> tuple[str, str] | None:
         """The one dated meeting a year-less (`md`) or undated (relayed on `on`) mention can join; for a
         meeting named only by a bare word (is_bare_family), the one meeting of a known name or kind of its
         level and region on its day (`md` a full date), else as for any mention, among those meetings
@@ -452,11 +454,11 @@ class Resolver:
                     return cands[0], (f"named only by a bare word: the one meeting of a known name or kind "
                                       f"of its level and region on {md}")
                 return None
-            chosen = self._choose_among(named, md, on, signals)
+            chosen = self._choose_among(named, md, on, signals, years)
             if chosen is not None:
                 return chosen[0], f"named only by a bare word: {chosen[1]}"
         keys = [k for k in self._families.get(fam, []) if k in known and known[k].n > 0]
-        return self._choose_among(keys, md, on, signals)
+        return self._choose_among(keys, md, on, signals, years)
 
     def _place_families(self, fam: str) -> list[str]:
         """The families of known name or kind (not bare) at the level and region of `fam`."""
@@ -467,7 +469,11 @@ class Resolver:
         return [f for f in self._place_index.get(_place(fam), []) if not is_bare_family(f)]
 
     def _choose_among(self, keys: list[str], md: str | None, on: str | None,
-                      signals: set[str]) -> tuple[str, str] | None:
+                      signals: set[str], years: tuple[int, ...] | list[int] = ()) -> tuple[str, str] | None:
+        if years:  # a report writing 2013年 (its work, a date) is not of a meeting of 2022: only a year it
+            # writes, or the year after it (`总结2017年工作` in January 2018), may date it
+            fits = {str(y + k) for y in years for k in (0, 1)}
+            keys = [k for k in keys if self._meeting_info[k]["date"][:4] in fits]
         if md:
             cands = [k for k in keys if self._meeting_info[k]["date"][4:] == md[1:]]
             what = f"the only dated meeting of this family, level and region on {md}"
@@ -497,7 +503,7 @@ class Resolver:
         out = set(self._regraph)
         self._regraph.clear()
         for slot_key, p in self._pending.items():
-            chosen = self._choose(p["fam"], p["date"], p["on"], set(p["signals"]))
+            chosen = self._choose(p["fam"], p["date"], p["on"], set(p["signals"]), p.get("years", ()))
             doc_id = slot_key.rsplit("|", 1)[0]
             if (chosen[0] if chosen else None) != p["key"] or (p.get("yearless") and self._dated_on(p["fam"], p["date"])):
                 out.add(doc_id)  # (a year-less report on its month-day's node: a dated report of that day came)
@@ -580,6 +586,7 @@ class MeetingMention:
     signals: list[str] = field(default_factory=list)  # topical instructions the article cites
     relayed_on: str | None = None  # for an undated meeting: the full date of a meeting relaying it
     year_note: str | None = None  # why the year of a full date was inferred, when it was
+    years: tuple[int, ...] = ()  # the years the article writes (extract.dates.written_years)
     apart: str | None = None  # the name family that tells it from a meeting of its article (named_apart)
 
     def family_key(self) -> str | None:

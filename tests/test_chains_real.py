@@ -340,3 +340,18 @@ def test_a_year_less_report_joins_no_meeting_of_a_year_it_does_not_write() -> No
         dated_id = r.meeting(tele("2022-01-17"), "p1", 0).id
         # a report writing only 2013年 is of 2013 or 2014, not of the one dated meeting of 2022
         assert (r.meeting(tele("--01-17", written), "y1", 0).id == dated_id) is joins, written
+
+
+@pytest.mark.parametrize("order", ["forward", "reverse"])
+def test_every_article_last_writes_the_name_the_meeting_shows_at_the_end(order) -> None:
+    # the clipped report first (forward) shows its name until the others come: it is graphed again, so no
+    # article's last rows hold a name the node no longer shows (a store loading rows in another order agrees)
+    recs = [dated("p1", "2018-01-11"), *year_less_records()]
+    recs = list(reversed(recs)) if order == "reverse" else recs
+    last: dict[str, str] = {}
+    for rows in build_settled([(r, None) for r in recs], Resolver()):
+        for n in rows.nodes:
+            if n.label == "Meeting" and n.props.get("level") == "province":
+                for doc in n.articles:
+                    last[doc] = n.props.get("name")
+    assert last == dict.fromkeys(["p1", "y1", "y2", "y3"], "全省安全生产电视电话会议")

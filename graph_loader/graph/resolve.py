@@ -138,6 +138,8 @@ class Resolver:
         # directive aliases stated in articles: normalized alias -> [canonical title, doc_id]
         self._stated: dict[str, list[str]] = {}
         self._regraph: set[str] = set()  # articles that used an alias before an article stated it
+        # doc -> {meeting key: the name it wrote on that meeting's node} (unsettled when the name changed)
+        self._written: dict[str, dict[str, str | None]] = {}
         # directive id -> the aliases (as written) any article used for it: every article writes them all,
         # so the node holds the union over its articles whichever article was graphed last
         self._alias_names: dict[str, list[str]] = {}
@@ -170,6 +172,7 @@ class Resolver:
         r._long_titles = data.get("long_titles", {})
         r._dropped = data.get("dropped_char", {})
         r._regraph = set(data.get("regraph", []))
+        r._written = data.get("written", {})
         return r
 
     def save(self, path: str | Path) -> None:
@@ -191,6 +194,7 @@ class Resolver:
             "long_titles": self._long_titles,
             "dropped_char": self._dropped,
             "regraph": sorted(self._regraph),
+            "written": self._written,
         }
         tmp = p.with_suffix(p.suffix + ".tmp")
         tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
@@ -378,7 +382,7 @@ class Resolver:
                 self._pending[slot_key]["key"] = key
                 self._inferred.setdefault(mid, {}).setdefault("name", {})[doc_id] = why
                 family = key.split("|", 1)[0]  # the meeting joined is of its kind: every article writes it so
-                return MeetingResolved(mid, info["date"], info["name"] or m.name, "name", why,
+                return MeetingResolved(mid, info["date"], self._shown(key, info, doc_id) or m.name, "name", why,
                                        None if family.startswith("name:") else family)
         if m.apart and not _full(m.date):
             return MeetingResolved(self._resolve("meeting", f"{fam}|{m.date or ''}|doc:{doc_id}|{index}", doc_id,
@@ -393,15 +397,15 @@ class Resolver:
                 if fam not in self._families and self._place_index is not None:
                     self._place_index.setdefault(_place(fam), []).append(fam)
                 self._families.setdefault(fam, []).append(key)
-            _count_name(info, m.name, doc_id)
+            self._count_name(key, info, m.name, doc_id)
             mid = self._resolve("meeting", key, doc_id, f"same kind/name family, level, region "
                                 f"{m.region or '?'} and date {m.date}" + (" and name" if m.apart else ""))
             if m.year_note:  # a date that rests on an inference is undone when the article is graphed again
                 self._inferred.setdefault(mid, {}).setdefault("year", {})[doc_id] = m.year_note
                 self._adopted.setdefault(doc_id, []).append(key)
-                return MeetingResolved(mid, m.date, info["name"], "year", m.year_note)
+                return MeetingResolved(mid, m.date, self._shown(key, info, doc_id), "year", m.year_note)
             _add_signals(info, m.signals)  # only reports that state the date tell candidates apart
-            return MeetingResolved(mid, m.date, info["name"])
+            return MeetingResolved(mid, m.date, self._shown(key, info, doc_id))
         if m.date is not None or m.relayed_on is not None:
             self._pending[slot_key] = {"fam": fam, "date": m.date, "on": m.relayed_on,
                                        "signals": sorted(set(m.signals)), "key": None, "years": list(m.years)}
@@ -414,8 +418,8 @@ class Resolver:
             flag = "year" if m.date else "date"
             self._inferred.setdefault(mid, {}).setdefault(flag, {})[doc_id] = why
             if not is_bare_family(fam):  # a report joining by inference names the meeting too
-                _count_name(info, m.name, doc_id)
-            return MeetingResolved(mid, info["date"], info["name"] or m.name, flag, why)
+                self._count_name(key, info, m.name, doc_id)
+            return MeetingResolved(mid, info["date"], self._shown(key, info, doc_id) or m.name, flag, why)
         if m.date is not None and not is_bare_family(fam) and not self._dated_on(fam, m.date):
             # year-less, and no report of that family, level and region gives that day a year: the reports
             # writing the same month-day are one meeting until one does (then they join it, or, with two
@@ -423,14 +427,35 @@ class Resolver:
             key = self._pending[slot_key]["own"] = f"{fam}|{m.date}"
             self._pending[slot_key]["yearless"] = True
             info = self._meeting_info.setdefault(key, {"date": m.date, "name": m.name, "signals": []})
-            _count_name(info, m.name, doc_id)
+            self._count_name(key, info, m.name, doc_id)
             mid = self._resolve("meeting", key, doc_id, f"same kind/name family, level, region {m.region} and "
                                 f"month-day {m.date}, no report giving that day a year")
-            return MeetingResolved(mid, m.date, info["name"])
+            return MeetingResolved(mid, m.date, self._shown(key, info, doc_id))
         key = f"{fam}|{m.date or ''}|doc:{doc_id}|{index}"
         why = ("no dated meeting of the same family, level, region and day to join" if m.date
                else "no date: kept within its article")
         return MeetingResolved(self._resolve("meeting", key, doc_id, why), m.date, m.name)
+
+    def _count_name(self, key: str, info: dict, name: str | None, doc_id: str) -> None:
+        """The name a meeting node shows: the one most of its reports write, ties to the shortest (the plain
+        form: `全国安全生产电视电话会议` before `全国安全生产工作电视电话会议`) counting a clipped noun written out
+        (`…电视电话会` is as long as `…电视电话会议`, and yields to it), then to the first in code-point
+        order (`…电视电话会议` before `…视频电话会议`), so the node's name does not depend on which report came
+        first. A report graphed again counts once."""
+        if not name:
+            return
+        by_doc = info.setdefault("names", {})
+        by_doc[doc_id] = name
+        if len(by_doc) > DOC_CAP * 5:  # a meeting reported very often: its name is long settled
+            by_doc.pop(next(iter(by_doc)))
+        info["name"] = _shown_name(by_doc)
+
+    def _shown(self, key: str, info: dict, doc_id: str) -> str | None:
+        """The name the article writes on the node of `key`, remembered: when the node's name changes later,
+        the articles that wrote another are graphed again (unsettled), so every article writes one name and
+        both stores agree whatever the write order."""
+        self._written.setdefault(doc_id, {})[key] = info["name"]
+        return info["name"]
 
     def _dated_on(self, fam: str, md: str) -> bool:
         """A meeting of the family `fam` is known on month-day `md` of some year."""
@@ -502,6 +527,9 @@ class Resolver:
         or a second one made a join ambiguous): graph them again to settle."""
         out = set(self._regraph)
         self._regraph.clear()
+        for doc_id, keys in self._written.items():  # wrote a meeting's name that has changed since
+            if any(name != self._meeting_info.get(key, {}).get("name", name) for key, name in keys.items()):
+                out.add(doc_id)
         for slot_key, p in self._pending.items():
             chosen = self._choose(p["fam"], p["date"], p["on"], set(p["signals"]), p.get("years", ()))
             doc_id = slot_key.rsplit("|", 1)[0]
@@ -519,20 +547,21 @@ class Resolver:
         """Before an article is graphed again: drop what it alone contributed to inferred joins."""
         for slot_key in [k for k in self._pending if k.rsplit("|", 1)[0] == doc_id]:
             old = self._pending.pop(slot_key)
-            if old["key"]:
-                self._unsupport("meeting", old["key"], doc_id)
-            elif old.get("own"):
-                self._unsupport("meeting", old["own"], doc_id)
             joined = old["key"] or (old["own"] if old.get("yearless") else None)
             info = self._meeting_info.get(joined) if joined and not is_bare_family(old["fam"]) else None
             if info is not None and doc_id in info.get("names", {}):  # the name of a report joined by
                 del info["names"][doc_id]  # inference (or year-less) leaves the node with it
                 info["name"] = _shown_name(info["names"]) or info["name"]
+            if old["key"]:
+                self._unsupport("meeting", old["key"], doc_id)
+            elif old.get("own"):
+                self._unsupport("meeting", old["own"], doc_id)
             else:
                 index = slot_key.rsplit("|", 1)[1]
                 self._unsupport("meeting", f"{old['fam']}|{old['date'] or ''}|doc:{doc_id}|{index}", doc_id)
         for key in self._adopted.pop(doc_id, []):
             self._unsupport("meeting", key, doc_id)
+        self._written.pop(doc_id, None)
         for flags in self._inferred.values():
             for docs in flags.values():
                 docs.pop(doc_id, None)
@@ -659,21 +688,6 @@ def _day(value: str | None) -> Date | None:
         return Date.fromisoformat(value)
     except ValueError:
         return None
-
-
-def _count_name(info: dict, name: str | None, doc_id: str) -> None:
-    """The name a meeting node shows: the one most of its reports write, ties to the shortest (the plain
-    form: `全国安全生产电视电话会议` before `全国安全生产工作电视电话会议`) counting a clipped noun written out
-    (`…电视电话会` is as long as `…电视电话会议`, and yields to it), then to the first in code-point
-    order (`…电视电话会议` before `…视频电话会议`), so the node's name does not depend on which report came
-    first. A report graphed again counts once."""
-    if not name:
-        return
-    by_doc = info.setdefault("names", {})
-    by_doc[doc_id] = name
-    if len(by_doc) > DOC_CAP * 5:  # a meeting reported very often: its name is long settled
-        by_doc.pop(next(iter(by_doc)))
-    info["name"] = _shown_name(by_doc)
 
 
 def _shown_name(by_doc: dict[str, str]) -> str | None:

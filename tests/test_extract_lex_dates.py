@@ -148,3 +148,12 @@ def test_a_meeting_named_by_its_month_and_day_with_a_dot():
     assert values("深刻吸取3.15重大火灾事故教训") == []  # an incident's day, no meeting
     assert values("同比增长3.15%,全省会议") == []
     assert values("第3.15全省会议") == []
+
+
+def test_a_month_day_after_this_year_word_is_read_whole():
+    # `今年` opens a month-day of the article's year; a range after it keeps its first day
+    assert values("巡查组于今年5月31日至6月10日进行巡查", "2020-07-01") == [
+        ("5月31日至6月10日", "2020-05-31", "2020-06-10")]
+    assert values("本年3月2日召开") == [("3月2日", "--03-02", None)]
+    # `去年` is not this year: no date is read from the published year
+    assert values("去年12月3日召开", "2020-07-01") == []

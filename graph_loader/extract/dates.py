@@ -55,8 +55,10 @@ def _date(p: str) -> str:
     return (_Y + "?" + _M + _D).format(p=p)
 
 
+# a date opens after no digit and no 年 (`2019年5月` is read whole from its year; `去年12月` is not this year's), but
+# it does after `今年`/`本年` (`今年5月31日至6月10日`: the article's year, as a month-day without one takes)
 _PATTERN = re.compile(
-    r"(?<![\d年])(?:"
+    r"(?<!\d)(?<![^今本]年)(?:"
     + _date("a") + _PART
     + "(?:" + _SEP + "(?:" + _Y.format(p="b") + "?" + _M.format(p="b") + ")?" + _D.format(p="b") + _PART + ")?"
     # `12月6至8日`: the first day of a range written without its 日

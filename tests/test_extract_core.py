@@ -39,6 +39,13 @@ def test_title_chain_is_split_at_enumeration_comma():
     assert persons_of(rec)["吴海峰"] == ["县委副书记", "县长"]
 
 
+def test_one_post_written_in_full_and_short_is_one_title():
+    # the full form stays; a deputy's post is no tail of another post (副书记 is not 书记)
+    rec = extract(make_doc("6月3日，县政府副县长吴海峰出席会议并讲话。副县长吴海峰强调，县委副书记赵某明、书记赵某明参加。"))
+    assert persons_of(rec)["吴海峰"] == ["县政府副县长"]
+    assert sorted(persons_of(rec)["赵某明"]) == ["书记", "县委副书记"]
+
+
 def test_a_title_opening_the_text_keeps_its_post_whatever_the_text_ends_with():
     # the walk back from the post stops at the text's start, never wrapping to its last character
     text = "副县长巴某尔主持会议，要求各乡镇抓好落实，确保全县"

@@ -78,6 +78,7 @@ from graph_loader.lang.bodies import is_national_body
 from graph_loader.lang.chars import HAN_RE, IN_CLAUSE, clause_start
 from graph_loader.lang.levels import LEVEL_CHARS, LEVEL_RANK
 from graph_loader.lang.numerals import NUMERAL
+from graph_loader.lang.titles import same_post
 
 log = logging.getLogger(__name__)
 
@@ -330,6 +331,12 @@ def _persons(record: ExtractionRecord, mentions: list[NameMention], region_at: d
             levels_of[m.name].append(lead if lead in LEVEL_CHARS or len(lead) > 1 else (
                 post_level(t.post) or (_NATIONAL_CHAR if is_national_body(t.full) else "")))
             _add_body(bodies, ref, ev(t.start, t.end, "body.of_title"))
+    for person in people.values():
+        # `市政府副市长某某…副市长某某`: one post written in full and short is one title, the full one
+        short = {t for t in person.titles if any(len(o) > len(t) and same_post(o, t) for o in person.titles)}
+        if short:
+            person.titles = [t for t in person.titles if t not in short]
+            person.posts = [p for p in person.posts if p.title not in short]
     record.persons = list(people.values())
     return regions_of, levels_of
 

@@ -46,6 +46,13 @@ def test_one_post_written_in_full_and_short_is_one_title():
     assert sorted(persons_of(rec)["赵某明"]) == ["书记", "县委副书记"]
 
 
+def test_a_title_that_lost_its_first_character_with_the_debris_is_none():
+    # `??h` is a lost character whose second byte survived: the title after it is destroyed, the next one whole
+    rec = extract(make_doc("6月3日，县里召开会议??h委常委、副县长吴海峰讲话。??县委常委、县长赵某明主持。"))
+    assert persons_of(rec)["吴海峰"] == ["副县长"]
+    assert persons_of(rec)["赵某明"] == ["县委常委", "县长"]
+
+
 def test_a_title_opening_the_text_keeps_its_post_whatever_the_text_ends_with():
     # the walk back from the post stops at the text's start, never wrapping to its last character
     text = "副县长巴某尔主持会议，要求各乡镇抓好落实，确保全县"

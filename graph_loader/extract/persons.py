@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 from graph_loader.extract.lexicon_files import alternation, rows, words
 from graph_loader.extract.regex_scan import WordIndex, finditer_at
 from graph_loader.ingest.rules import surnames
-from graph_loader.lang.chars import HAN, STRAY_LIST_MARKS, all_han, han_run_start, is_han
+from graph_loader.lang.chars import HAN, STRAY_LIST_MARKS, all_han, garbled_before, han_run_start, is_han
 from graph_loader.lang.levels import LEVEL_CHARS
 
 _MAX_TITLE = 30  # characters scanned left of a post for its body
@@ -362,6 +362,8 @@ def title_chain(text: str, post_start: int, post_end: int, floor: int,
         m = lex.post_end_re.search(seg)
         if not m or lex.desc_end_re.search(seg):
             break
+        if garbled_before(text, seg_start) and text[seg_start] not in LEVEL_CHARS and seg_start not in region_starts:
+            break  # `??h委常委、副县长某某`: a title that lost its first character with the page's debris is none
         post, start = m.group(), seg_start
     return out[::-1]
 

@@ -98,6 +98,7 @@ def test_bylines(text, reporters):
     f"某县召开安全生产工作会议\n2020-10-22 08:00:00 来源:某县政府 作者:消息 责任编辑:某某\n{STORY}",  # a news credit
     f"{STORY}(县融媒)",  # a body of a level closing the article
     f"{STORY}(市应急)",
+    f"某某网消息(新闻联播):{STORY}",  # a programme's name after 消息, no role word and no name's shape
     f"{STORY}全县各",  # a text cut short after a full stop: a level character is in no glued name
 ])
 def test_not_bylines(text):

@@ -304,6 +304,9 @@ def read_metadata(header: list[str], first_body: str | None, last_body: str | No
         for p in _rules("byline"):
             for m in p.finditer(line):
                 reporters += names_in(m.group("v"))
+        for p in _rules("byline_paren"):
+            for m in p.finditer(line):
+                reporters += _credited(m.group("v"), strict=True)
         for p in _rules("byline_open"):
             if m := p.search(line):
                 reporters += [n for n in names_in(m.group("v")) if _is_name(n)]

@@ -125,6 +125,12 @@ def test_a_month_day_that_lost_its_month_word_before_a_part_of_the_day():
     assert values("第315日下午", "2021-10-16") == []
 
 
+def test_a_month_day_that_lost_its_day_word_before_a_part_of_the_day():
+    # `3月29下午`: the page dropped `日`; read only where a part of the day follows
+    assert values("3月29下午，某镇召开会议", "2019-03-30") == [("3月29下午", "2019-03-29", None)]
+    assert values("共3月29名干部参加") == []
+
+
 def test_an_undated_report_takes_the_year_its_work_is_planned_or_carried_out_in():
     def dates(text):
         return [h.value for h in find_dates(text, None)]

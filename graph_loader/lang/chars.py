@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from functools import lru_cache
 
 HAN = "\u4e00-\u9fff"
@@ -76,6 +77,9 @@ def garbled_before(text: str, pos: int) -> bool:
 
 # the marks that part month and day in an incident's code (`“6·21”`, `9.15`, a page's `10˙20`)
 CODE_DOTS = "·•・．.‧∙⋅･﹒˙"
+# those of them that are no punctuation marks (`10˙20`, `3∙21`), written `·` in a name: names compare without their
+# punctuation (gold, resolution), which would keep these
+CODE_DOT_SPELLING = str.maketrans({c: "·" for c in CODE_DOTS if not unicodedata.category(c).startswith("P")})
 
 def clause_start(text: str, pos: int, lo: int = 0) -> int:
     """The start of the clause holding `pos` (no earlier than `lo`): just after the last clause mark

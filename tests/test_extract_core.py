@@ -53,6 +53,12 @@ def test_a_title_that_lost_its_first_character_with_the_debris_is_none():
     assert persons_of(rec)["赵某明"] == ["县委常委", "县长"]
 
 
+def test_a_follower_character_right_before_a_clause_mark_ends_the_name():
+    # `来`, `向` need an object, so before a comma they are the name's last character; `等`, `说` may close a clause
+    rec = extract(make_doc("6月3日，副区长赵某明,副区长康泰来,副区长王某向,副县长李某等,出席会议。"))
+    assert set(persons_of(rec)) == {"赵某明", "康泰来", "王某向", "李某"}
+
+
 def test_a_title_opening_the_text_keeps_its_post_whatever_the_text_ends_with():
     # the walk back from the post stops at the text's start, never wrapping to its last character
     text = "副县长巴某尔主持会议，要求各乡镇抓好落实，确保全县"

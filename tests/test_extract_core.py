@@ -59,6 +59,12 @@ def test_a_follower_character_right_before_a_clause_mark_ends_the_name():
     assert set(persons_of(rec)) == {"赵某明", "康泰来", "王某向", "李某"}
 
 
+def test_an_honorific_after_the_name_that_ends_in_a_post_is_its_title():
+    rec = extract(make_doc("6月3日，镇里召开会议。会上，李某英武装部长通报了情况，王某华同志作了发言。"))
+    assert persons_of(rec)["李某英"] == ["武装部长"]
+    assert persons_of(rec).get("王某华", []) == []
+
+
 def test_a_title_opening_the_text_keeps_its_post_whatever_the_text_ends_with():
     # the walk back from the post stops at the text's start, never wrapping to its last character
     text = "副县长巴某尔主持会议，要求各乡镇抓好落实，确保全县"

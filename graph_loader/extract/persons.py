@@ -565,7 +565,8 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
     for s, e, rule, post in _untitled_names(text, ignore):
         if s not in taken and not any(m.start < e and s < m.end for m in found):
             # `张三省长指出`, `张三代省长批示`: a post after the name is its title as written (`同志` is no post)
-            titles = [TitleSpan(e, e + len(post), post, post)] if post.removeprefix("代") in lex.posts else []
+            # (`某某武装部长通报`: an honorific that ends in a post is one too)
+            titles = [TitleSpan(e, e + len(post), post, post)] if lex.post_end_re.search(post.removeprefix("代")) else []
             add(NameMention(s, e, text[s:e], titles, rule))
     known = {m.name for m in found}
     if known:

@@ -147,6 +147,13 @@ def test_date_line_after_a_long_subtitle_without_a_full_stop():
     assert d.metadata.published == "2022-04-09"
 
 
+def test_a_line_of_lost_characters_opens_no_story():
+    # `??` (a page's lost characters) is no sentence: the date line after it is still a header line
+    d = ingest(f"今天是: 天气预报:\n??\n \n滚动消息\n \n您现在的位置:\n首页 >> 要闻\n \n某县组织收看全省安全生产工作电视电话会议\n\n"
+               f"发布日期: 2018-07-06 11:31:09 字号:[ ]\n\n  本网讯  {STORY}")
+    assert d.metadata.published == "2018-07-06"
+
+
 def test_date_in_a_footer_junk_line_and_the_line_leaves_the_text():
     junk = "2018-09-19 某某出席 1 1 某某日报 c12345.html 1 某会议举行 /enpproperty-->"
     d = ingest(f"{STORY}\n{junk}")

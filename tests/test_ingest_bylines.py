@@ -154,6 +154,14 @@ def test_a_line_of_lost_characters_opens_no_story():
     assert d.metadata.published == "2018-07-06"
 
 
+def test_the_body_that_runs_the_site_is_read_as_its_host():
+    d = ingest(f"某县召开安全生产工作会议\n{STORY}\n主办单位:某某县人民政府办公室网站标识码:1234567890 备案号")
+    assert d.metadata.host == "某某县人民政府办公室"
+    d = ingest(f"某某市新闻传媒中心 主办\n某县召开安全生产工作会议\n{STORY}")
+    assert d.metadata.host == "某某市新闻传媒中心"
+    assert ingest(f"某县召开安全生产工作会议\n{STORY}").metadata.host is None
+
+
 def test_date_in_a_footer_junk_line_and_the_line_leaves_the_text():
     junk = "2018-09-19 某某出席 1 1 某某日报 c12345.html 1 某会议举行 /enpproperty-->"
     d = ingest(f"{STORY}\n{junk}")

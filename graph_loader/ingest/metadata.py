@@ -298,6 +298,9 @@ def read_metadata(header: list[str], first_body: str | None, last_body: str | No
                 v = m.group("v")
                 if not any(v.startswith(k) for k in ("作者", "日期", "时间", "编辑", "发布")):
                     meta.source = v
+        for p in _rules("host"):
+            if (m := p.search(line)) and meta.host is None:
+                meta.host = m.group("v")
     reporters, editors = _credit_names(header + footer)
     opening = [line[:120] for line in header + ([first_body] if first_body else [])]
     for line in opening:

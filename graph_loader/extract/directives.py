@@ -103,7 +103,7 @@ def _lex() -> _Lex:
     )
 
 
-_RUN_AFTER = re.compile(r"(?:[、，,和及与]?《[^《》\n]{1,80}》)*等?(.{0,4})")  # what follows a run of titles
+_RUN_AFTER = re.compile(r"(?:[、，,和及与]?《[^《》\n]{1,80}》)*等?(.{0,5})")  # what follows a run of titles
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 _INNER_TITLE = re.compile(r"[〈<]([^〈〉<>]{2,80})[〉>]")
 

@@ -238,3 +238,15 @@ def test_a_format_1_store_is_read(tmp_path) -> None:
     store = EmbeddedStore.open(tmp_path)
     assert store.node("p")["name"] == "甲" and [d for d, _ in store.out_rels("p", "PARTICIPATED")] == ["m"]
     assert store.remove_articles(["d"])["nodes_removed"] == 2
+
+
+def test_hub_sample_does_not_depend_on_the_order_articles_came_in(hub_store, tmp_path_factory) -> None:
+    store, _ = hub_store
+    ws = tmp_path_factory.mktemp("reversed")
+    other = EmbeddedStore.open(ws)
+    for n in reversed(range(130)):
+        rows = _hub_article(n)
+        write_rows(rows, ws / "rows" / f"{rows.doc_ids[0]}.jsonl")
+        other.upsert(rows)
+    assert other.node(HUB) == store.node(HUB)
+    assert sorted(other.graph.edges(keys=True, data=True)) == sorted(store.graph.edges(keys=True, data=True))

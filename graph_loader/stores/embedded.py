@@ -21,7 +21,9 @@ entry costs a pointer), `evidence` keeps the strings of the first
 articles leaves a fact that has more, the next articles' strings are read back from
 their rows files (`<workspace>/rows/<doc_id>.jsonl`), and `evidence_of` gives a fact's
 whole evidence the same way. So a fact's memory and every write to it is bounded
-whatever the number of articles naming it.
+whatever the number of articles naming it. (A workspace whose rows files are per batch, as builds
+before the per-article files wrote them, has no file to read back: there a hub answers with its
+sample, and an article removed from it leaves the sample short until the article is built again.)
 
 `open()` is lazy: the pickle is read on the first access to the graph or an index,
 so the app can show the overview from the summary `save()` writes next to it

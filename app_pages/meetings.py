@@ -14,6 +14,7 @@ from app_pages.navigation import go, new_pick, param
 from app_pages.shared_answers import shared_query
 from app_pages.store_access import query
 from app_pages.tables import show_table
+from graph_loader.graph.schema import EVIDENCE_ARTICLES
 from graph_loader.lang.levels import LEVELS
 
 MATRIX_MAX_MEETINGS = 40
@@ -154,9 +155,18 @@ def show_meeting(mid: str) -> None:
     c1.markdown(f"**{t('sectors')}**: " + ("、".join(md(s) for s in m["sectors"]) or "—"))
     c2.markdown(f"**{t('closes_inspection')}**: " + ("、".join(md(ref_name(i)) for i in m["inspections"]) or "—"))
     st.markdown(f"**{t('evidence')}**")
+    evidence, articles = m["evidence"], m["articles"]
+    if len(articles) > EVIDENCE_ARTICLES:  # a meeting most articles report: its articles a page at a time
+        pages = -(-len(articles) // EVIDENCE_ARTICLES)
+        c1, c2 = st.columns([1, 3])
+        no = int(c1.number_input(t("page"), min_value=1, max_value=pages, step=1, key=f"ev_page_{mid}"))
+        page = query("evidence", id=mid, limit=EVIDENCE_ARTICLES, offset=(no - 1) * EVIDENCE_ARTICLES) or {}
+        evidence, articles = page.get("evidence", []), page.get("articles", [])
+        first = (no - 1) * EVIDENCE_ARTICLES
+        c2.caption(t("page_range", first=first + 1, last=first + len(articles), total=len(m["articles"])))
     ev = [{t("evidence"): e["text"], t("rule"): e["rule"], "doc_id": e["doc_id"],
-           "orig": f"{e['orig_start']}–{e['orig_end']}"} for e in m["evidence"]]
+           "orig": f"{e['orig_start']}–{e['orig_end']}"} for e in evidence]
     show_table(ev, key=f"evidence_{mid}")
-    for doc in m["articles"]:
+    for doc in articles:
         if st.button(f"{t('open_article')}: {doc}", key=f"open_{mid}_{doc}"):
             go("sources", doc=doc)

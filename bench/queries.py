@@ -84,6 +84,9 @@ def families(persons: list[str], person_names: list[str], directives: list[str],
         + [{"region": r} for r in region_paths[:2]]
         + [{"date_from": d[:7], "date_to": d[:7]} for d in dates[:1]],
         "neighbours": [{"id": n} for n in (meetings[:2] + persons[:1] + busy_regions[:2])],
+        # hubs among them: a page beyond the sample reads rows files on the embedded store
+        "evidence": [{"id": n} for n in (meetings[:2] + busy_regions[:1] + bodies[:1])]
+        + [{"id": n, "offset": 100} for n in (busy_regions[:1] + bodies[:1])],
     }
 
 

@@ -10,6 +10,7 @@ from graph_loader.stores.embedded import EmbeddedStore
 from graph_loader.stores.neo4j_store import Neo4jStore
 from queries import (
     attendance,
+    evidence,
     inspections,
     meeting,
     meetings,
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 
 REGISTRY: dict[str, QuerySpec] = {m.SPEC.name: m.SPEC for m in (
     propagation, relay_lags, attendance, meeting, person, responsibility_chain, inspections, sectors, search, path,
-    timeline,
+    timeline, evidence,
     # the app's listings
     overview, regions, meetings, neighbours)}
 

@@ -171,7 +171,7 @@ def _raw_embedded(store: EmbeddedStore, params: SectorsParams, region_ids: list[
     groups: dict[tuple, tuple[set, set]] = {}
     totals: dict[str, tuple[set, set]] = {}
     for mid, rid in pairs:
-        m = store.graph.nodes[mid]
+        m = store.attrs(mid)
         if not params.in_range(m.get("date")):
             continue
         if rid not in regions:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field, field_validator
 
-from graph_loader.graph.schema import NAME_PROPS, NODE_LABELS, decode_evidence
+from graph_loader.graph.schema import NAME_PROPS, NODE_LABELS, decode_evidence, evidence_sample
 from graph_loader.lang.levels import LEVEL_RANK, LEVELS
 
 if TYPE_CHECKING:
@@ -66,8 +66,10 @@ def ref(node: dict[str, Any], label: str | None = None) -> Ref:
 
 
 def evidence_items(strings: list[str] | None) -> list[EvidenceItem]:
-    """Decoded evidence in a defined order (the stores keep the strings as a set)."""
-    return [EvidenceItem(**decode_evidence(s)) for s in sorted(set(strings or ()))]
+    """Decoded evidence in a defined order (the stores keep the strings as a set), that of a hub's first
+    articles only (`schema.evidence_sample`: the embedded store holds no more, Neo4j's answer is cut
+    alike); the `evidence` query pages through the whole."""
+    return [EvidenceItem(**decode_evidence(s)) for s in evidence_sample(strings)]
 
 
 def first_evidence(strings: list[str] | None) -> EvidenceItem | None:

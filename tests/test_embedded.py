@@ -7,8 +7,19 @@ import pickle
 
 import pytest
 
-from graph_loader.graph.schema import GraphRows, NodeRow, RelRow
+from graph_loader.graph.rows_io import write_rows
+from graph_loader.graph.schema import (
+    EVIDENCE_ARTICLES,
+    GraphRows,
+    NodeRow,
+    RelRow,
+    decode_evidence,
+    encode_evidence,
+    evidence_doc,
+    evidence_sample,
+)
 from graph_loader.stores.embedded import STORE_FILE, EmbeddedStore
+from queries.shapes import evidence_items
 from tests.graph_fixtures import DOC_A, DOC_B, build_fixture
 
 
@@ -135,3 +146,107 @@ def test_rows_are_not_mutated_by_upsert() -> None:
         store.upsert(rows)
     store.remove_articles([DOC_A])
     assert batches == copies
+
+
+# ----- bounded hubs: a fact most articles name keeps its articles, and its first articles' evidence -----
+HUB = "sector:hub"
+
+
+def _hub_article(n: int) -> GraphRows:
+    """Made-up article n: it names the hub sector (two evidence strings) and a meeting of its own."""
+    doc = f"h{n:03d}"
+    ev = [encode_evidence(doc, 5, 9, 5, 9, "sector", f"第{n}篇 危化品"), encode_evidence(doc, 20, 24, 21, 25, "sector",
+                                                                                       f"第{n}篇 矿山")]
+    meeting = f"meeting:{doc}"
+    return GraphRows(nodes=[NodeRow(id=HUB, label="Sector", props={"name": "危险化学品"}, articles=[doc], evidence=ev),
+                            NodeRow(id=meeting, label="Meeting", props={"name": "专题会"}, articles=[doc],
+                                    evidence=[encode_evidence(doc, 0, 3, 0, 3, "meeting", "专题会")])],
+                     rels=[RelRow(id=f"addr:{doc}", type="ADDRESSES", src=meeting, dst=HUB, articles=[doc],
+                                  evidence=ev[:1])],
+                     doc_ids=[doc])
+
+
+@pytest.fixture
+def hub_store(tmp_path) -> tuple[EmbeddedStore, list[str]]:
+    """A workspace store holding 130 articles that each name the hub, every rows file written as a build does."""
+    store = EmbeddedStore.open(tmp_path)
+    everything: list[str] = []
+    for n in range(130):
+        rows = _hub_article(n)
+        write_rows(rows, tmp_path / "rows" / f"{rows.doc_ids[0]}.jsonl")
+        store.upsert(rows)
+        everything += rows.nodes[0].evidence
+    return store, everything
+
+
+def test_hub_keeps_every_article_and_the_first_articles_evidence(hub_store) -> None:
+    store, everything = hub_store
+    hub = store.node(HUB)
+    assert len(hub["articles"]) == 130
+    assert len(hub["evidence"]) == 2 * EVIDENCE_ARTICLES and hub["evidence"] == evidence_sample(everything)
+    assert {evidence_doc(e) for e in hub["evidence"]} == {f"h{n:03d}" for n in range(EVIDENCE_ARTICLES)}
+    assert store.evidence_of(HUB) == sorted(everything)  # the rest read from the rows files
+    small = store.node("meeting:h007")  # a fact below the bound keeps all its evidence
+    assert len(small["evidence"]) == 1
+
+
+def test_removing_a_sampled_article_takes_the_next_ones_evidence_from_its_rows_file(hub_store) -> None:
+    store, everything = hub_store
+    store.remove_articles(["h000", "h050"])
+    left = [e for e in everything if evidence_doc(e) not in ("h000", "h050")]
+    hub = store.node(HUB)
+    assert len(hub["articles"]) == 128 and hub["evidence"] == evidence_sample(left)
+    assert "h101" in {evidence_doc(e) for e in hub["evidence"]}
+    # a reload of an article replaces exactly its facts, its evidence back in the sample
+    store.upsert(_hub_article(0))
+    assert store.node(HUB)["evidence"] == evidence_sample(left + _hub_article(0).nodes[0].evidence)
+    assert store.node("meeting:h000") is not None and "h101" not in {evidence_doc(e) for e in store.node(HUB)["evidence"]}
+
+
+def test_hub_bound_survives_save_and_open(hub_store, tmp_path) -> None:
+    store, everything = hub_store
+    store.save()
+    again = EmbeddedStore.open(tmp_path)
+    assert again.node(HUB) == store.node(HUB)
+    again.remove_articles(["h001"])
+    assert again.node(HUB)["evidence"] == evidence_sample([e for e in everything if evidence_doc(e) != "h001"])
+
+
+def test_evidence_query_pages_through_a_hub(hub_store) -> None:
+    from queries.registry import run_query
+
+    store, everything = hub_store
+    first = run_query(store, "evidence", {"id": HUB})
+    assert first.found and first.total == 130 and first.articles[0] == "h000" and len(first.articles) == 100
+    rest = run_query(store, "evidence", {"id": HUB, "offset": 100})
+    assert rest.articles == [f"h{n:03d}" for n in range(100, 130)]
+    assert [e.text for e in rest.evidence] == [decode_evidence(e)["text"] for e in sorted(everything)[200:]]
+    # the meeting page's evidence of a hub is its first articles', on either store (shapes.evidence_items)
+    assert len(evidence_items(everything)) == 2 * EVIDENCE_ARTICLES
+    assert not run_query(store, "evidence", {"id": "no such fact"}).found
+
+
+def test_a_format_1_store_is_read(tmp_path) -> None:
+    import networkx as nx
+
+    g = nx.MultiDiGraph()
+    g.add_node("p", label="Person", name="甲", articles=["d"], evidence=[encode_evidence("d", 0, 1, 0, 1, "r", "甲")])
+    g.add_node("m", label="Meeting", name="会", articles=["d"], evidence=[])
+    g.add_edge("p", "m", key="r1", type="PARTICIPATED", role="chair", articles=["d"], evidence=[])
+    with (tmp_path / STORE_FILE).open("wb") as f:
+        pickle.dump({"version": 1, "graph": g}, f)
+    store = EmbeddedStore.open(tmp_path)
+    assert store.node("p")["name"] == "甲" and [d for d, _ in store.out_rels("p", "PARTICIPATED")] == ["m"]
+    assert store.remove_articles(["d"])["nodes_removed"] == 2
+
+
+def test_hub_sample_does_not_depend_on_the_order_articles_came_in(hub_store, tmp_path_factory) -> None:
+    store, _ = hub_store
+    ws = tmp_path_factory.mktemp("reversed")
+    other = EmbeddedStore.open(ws)
+    for n in reversed(range(130)):
+        rows = _hub_article(n)
+        write_rows(rows, ws / "rows" / f"{rows.doc_ids[0]}.jsonl")
+        other.upsert(rows)
+    assert other.node(HUB) == store.node(HUB)
+    assert sorted(other.graph.edges(keys=True, data=True)) == sorted(store.graph.edges(keys=True, data=True))

@@ -39,6 +39,32 @@ def test_title_chain_is_split_at_enumeration_comma():
     assert persons_of(rec)["吴海峰"] == ["县委副书记", "县长"]
 
 
+def test_one_post_written_in_full_and_short_is_one_title():
+    # the full form stays; a deputy's post is no tail of another post (副书记 is not 书记)
+    rec = extract(make_doc("6月3日，县政府副县长吴海峰出席会议并讲话。副县长吴海峰强调，县委副书记赵某明、书记赵某明参加。"))
+    assert persons_of(rec)["吴海峰"] == ["县政府副县长"]
+    assert sorted(persons_of(rec)["赵某明"]) == ["书记", "县委副书记"]
+
+
+def test_a_title_that_lost_its_first_character_with_the_debris_is_none():
+    # `??h` is a lost character whose second byte survived: the title after it is destroyed, the next one whole
+    rec = extract(make_doc("6月3日，县里召开会议??h委常委、副县长吴海峰讲话。??县委常委、县长赵某明主持。"))
+    assert persons_of(rec)["吴海峰"] == ["副县长"]
+    assert persons_of(rec)["赵某明"] == ["县委常委", "县长"]
+
+
+def test_a_follower_character_right_before_a_clause_mark_ends_the_name():
+    # `来`, `向` need an object, so before a comma they are the name's last character; `等`, `说` may close a clause
+    rec = extract(make_doc("6月3日，副区长赵某明,副区长康泰来,副区长王某向,副县长李某等,出席会议。"))
+    assert set(persons_of(rec)) == {"赵某明", "康泰来", "王某向", "李某"}
+
+
+def test_an_honorific_after_the_name_that_ends_in_a_post_is_its_title():
+    rec = extract(make_doc("6月3日，镇里召开会议。会上，李某英武装部长通报了情况，王某华同志作了发言。"))
+    assert persons_of(rec)["李某英"] == ["武装部长"]
+    assert persons_of(rec).get("王某华", []) == []
+
+
 def test_a_title_opening_the_text_keeps_its_post_whatever_the_text_ends_with():
     # the walk back from the post stops at the text's start, never wrapping to its last character
     text = "副县长巴某尔主持会议，要求各乡镇抓好落实，确保全县"

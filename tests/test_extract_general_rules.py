@@ -99,7 +99,10 @@ def test_a_sector_after_a_char_already_held_by_the_word_before():
 def test_an_incident_code_parted_by_a_dot_above():
     from graph_loader.extract.incidents import find_incidents
     found = find_incidents("会上通报了10˙20某某集团某某煤业事故。")
-    assert [h.title for h in found] == ["10˙20某某集团某某煤业事故"]  # the code kept as written
+    # the dot above is no punctuation mark, so names would not compare without it: written `·`
+    assert [h.title for h in found] == ["10·20某某集团某某煤业事故"]
+    # a punctuation mark between the numbers is kept as written
+    assert [h.title for h in find_incidents("会上通报了10•20某某集团某某煤业事故。")] == ["10•20某某集团某某煤业事故"]
 
 
 def test_a_name_before_an_armed_forces_post_and_a_rare_surname():

@@ -125,6 +125,12 @@ def test_a_month_day_that_lost_its_month_word_before_a_part_of_the_day():
     assert values("第315日下午", "2021-10-16") == []
 
 
+def test_a_month_day_that_lost_its_day_word_before_a_part_of_the_day():
+    # `3月29下午`: the page dropped `日`; read only where a part of the day follows
+    assert values("3月29下午，某镇召开会议", "2019-03-30") == [("3月29下午", "2019-03-29", None)]
+    assert values("共3月29名干部参加") == []
+
+
 def test_an_undated_report_takes_the_year_its_work_is_planned_or_carried_out_in():
     def dates(text):
         return [h.value for h in find_dates(text, None)]
@@ -148,3 +154,12 @@ def test_a_meeting_named_by_its_month_and_day_with_a_dot():
     assert values("深刻吸取3.15重大火灾事故教训") == []  # an incident's day, no meeting
     assert values("同比增长3.15%,全省会议") == []
     assert values("第3.15全省会议") == []
+
+
+def test_a_month_day_after_this_year_word_is_read_whole():
+    # `今年` opens a month-day of the article's year; a range after it keeps its first day
+    assert values("巡查组于今年5月31日至6月10日进行巡查", "2020-07-01") == [
+        ("5月31日至6月10日", "2020-05-31", "2020-06-10")]
+    assert values("本年3月2日召开") == [("3月2日", "--03-02", None)]
+    # `去年` is not this year: no date is read from the published year
+    assert values("去年12月3日召开", "2020-07-01") == []

@@ -232,3 +232,16 @@ def test_a_sites_dateline_names_the_site_not_its_place():
         assert [h for h in find_regions(text) if not part_of_a_word(text, h)] == []
     text = "海安日报讯 5月5日,海安召开会议。"
     assert [h.path for h in find_regions(text) if not part_of_a_word(text, h)] == ["江苏省南通市海安市"] * 2
+
+
+def test_the_site_host_names_the_report_home_like_the_source_line():
+    from pathlib import Path
+
+    from graph_loader.extract.pipeline import extract
+    from graph_loader.ingest import ingest_bytes
+
+    text = ("我县召开安全生产工作会议\n1月5日上午，我县召开安全生产工作会议，部署当前工作。会议要求压实责任。\n"
+            "主办:桐柏县人民政府办公室 地址:某某路")
+    rec = extract(ingest_bytes(text.encode("utf-8"), Path("a.txt")))
+    assert rec.regions == ["河南省南阳市桐柏县"]
+    assert rec.context_region == "河南省南阳市桐柏县"

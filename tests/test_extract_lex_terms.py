@@ -61,10 +61,17 @@ def test_issuers_before_publishing_verbs():
     assert h.issuer is None
 
 
+def test_a_title_inside_a_title_names_a_document_too():
+    got = [h.title for h in find_directives("审议了《某某市人民政府关于印发〈某某市安全生产约谈办法〉的通知》。")]
+    assert got == ["某某市人民政府关于印发〈某某市安全生产约谈办法〉的通知", "某某市安全生产约谈办法"]
+    assert [h.title for h in find_directives("研究了<某某办法>的修订")] == []  # angle brackets alone are no title
+
+
 def test_newspapers_programmes_and_films_are_not_directives():
     assert find_directives("据《人民日报》报道，《焦点访谈》栏目") == []
     assert find_directives("组织观看警示教育片《生命重于泰山》") == []
     assert find_directives("刊登于《南通日报》") == []
+    assert find_directives("会议学习了《某某——某某重要论述》电视专题片") == []  # the medium before the kind
 
 
 def test_numbered_measure_packages():

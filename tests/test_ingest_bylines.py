@@ -98,6 +98,7 @@ def test_bylines(text, reporters):
     f"某县召开安全生产工作会议\n2020-10-22 08:00:00 来源:某县政府 作者:消息 责任编辑:某某\n{STORY}",  # a news credit
     f"{STORY}(县融媒)",  # a body of a level closing the article
     f"{STORY}(市应急)",
+    f"某某网消息(新闻联播):{STORY}",  # a programme's name after 消息, no role word and no name's shape
     f"{STORY}全县各",  # a text cut short after a full stop: a level character is in no glued name
 ])
 def test_not_bylines(text):
@@ -144,6 +145,21 @@ def test_date_line_after_a_long_subtitle_without_a_full_stop():
     subtitle = "●深入学习贯彻重要指示精神和批示要求 ●认真贯彻落实全国全省安全生产电视电话会议精神 ●全面系统安排部署安全生产工作"
     d = ingest(f"某市召开常务会议\n{subtitle}\n来源:某某晚报 日期:2022-04-09 浏览量:\n{STORY}")
     assert d.metadata.published == "2022-04-09"
+
+
+def test_a_line_of_lost_characters_opens_no_story():
+    # `??` (a page's lost characters) is no sentence: the date line after it is still a header line
+    d = ingest(f"今天是: 天气预报:\n??\n \n滚动消息\n \n您现在的位置:\n首页 >> 要闻\n \n某县组织收看全省安全生产工作电视电话会议\n\n"
+               f"发布日期: 2018-07-06 11:31:09 字号:[ ]\n\n  本网讯  {STORY}")
+    assert d.metadata.published == "2018-07-06"
+
+
+def test_the_body_that_runs_the_site_is_read_as_its_host():
+    d = ingest(f"某县召开安全生产工作会议\n{STORY}\n主办单位:某某县人民政府办公室网站标识码:1234567890 备案号")
+    assert d.metadata.host == "某某县人民政府办公室"
+    d = ingest(f"某某市新闻传媒中心 主办\n某县召开安全生产工作会议\n{STORY}")
+    assert d.metadata.host == "某某市新闻传媒中心"
+    assert ingest(f"某县召开安全生产工作会议\n{STORY}").metadata.host is None
 
 
 def test_date_in_a_footer_junk_line_and_the_line_leaves_the_text():

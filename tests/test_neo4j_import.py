@@ -101,6 +101,8 @@ def _cases(store) -> list[tuple[str, dict]]:
     cases += [("propagation", {"target": t}) for t in directives + meetings[:2]]
     cases += [("meeting", {"id": m}) for m in meetings]
     cases += [("neighbours", {"id": m, "limit": 5}) for m in meetings[:2]]
+    cases += [("evidence", {"id": m}) for m in meetings[:2]] + [("evidence", {"id": m, "limit": 1, "offset": 1})
+                                                               for m in meetings[:1]]
     cases += [("attendance", {"meetings": meetings[:3]})]
     cases += [("attendance", {"person": p}) for p in persons]
     cases += [("attendance", {"body": b}) for b in bodies]

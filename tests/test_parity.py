@@ -67,6 +67,9 @@ CASES: list[tuple[str, dict]] = [
     ("neighbours", {"id": "person:赵三", "limit": 3}),
     ("neighbours", {"id": "region:东海省青州市白水县"}),
     ("neighbours", {"id": "nothing"}),
+    ("evidence", {"id": "meeting:cnty"}),
+    ("evidence", {"id": "meeting:prov", "limit": 1, "offset": 1}),
+    ("evidence", {"id": "nothing"}),
 ]
 
 

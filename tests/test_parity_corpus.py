@@ -131,6 +131,8 @@ class Sampler:
                 + [{"kind": k} for k in kinds]
                 + [ranged({}) for _ in range(10)]),
             "neighbours": take([{"id": i, "limit": rng.choice((5, 60, 500))} for i in everything]),
+            "evidence": take([{"id": i, "limit": rng.choice((1, 3, 100)), "offset": rng.choice((0, 0, 1, 2))}
+                              for i in everything]),
         }
 
 

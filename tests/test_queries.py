@@ -25,7 +25,7 @@ def store() -> EmbeddedStore:
 def test_registry_lists_the_ten_queries_and_the_app_listings() -> None:
     assert set(REGISTRY) == {"propagation", "relay_lags", "attendance", "meeting", "person", "responsibility_chain",
                              "inspections", "sectors", "search", "path", "timeline",
-                             "overview", "regions", "meetings", "neighbours"}
+                             "overview", "regions", "meetings", "neighbours", "evidence"}
 
 
 def test_propagation_tree_levels_lags_and_inferred_link(store) -> None:

@@ -72,6 +72,7 @@ TERMINAL_COLUMNS: dict[str, tuple[str, ...]] = {
     "meeting.relays": ("target", "inferred", "reason"),
     "meeting.relayed_by": ("target", "inferred", "reason"),
     "meeting.evidence": ("doc_id", "rule", "text"),
+    "evidence.evidence": ("doc_id", "rule", "text"),
     "person.posts": ("title", "body", "full"),
     "person.meetings": ("date", "level", "region", "role", "meeting"),
     "person.directives": ("directive", "via_meetings"),

@@ -103,8 +103,9 @@ def _lex() -> _Lex:
     )
 
 
-_RUN_AFTER = re.compile(r"(?:[、，,和及与]?《[^《》\n]{1,80}》)*等?(.{0,4})")  # what follows a run of titles
+_RUN_AFTER = re.compile(r"(?:[、，,和及与]?《[^《》\n]{1,80}》)*等?(.{0,5})")  # what follows a run of titles
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
+_INNER_TITLE = re.compile(r"[〈<]([^〈〉<>]{2,80})[〉>]")
 
 
 def _kind(title: str, lex: _Lex) -> str:
@@ -152,6 +153,10 @@ def find_directives(text: str) -> list[DirectiveHit]:
                 _RUN_AFTER.match(text, m.end()).group(1).startswith(lex.not_after):
             continue
         hits.append(DirectiveHit(m.start(), m.end(), title, _issuer(before, lex), _kind(title, lex)))
+        # `《关于印发〈某某办法〉的通知》`: a title inside a title, in the inner brackets, names a document of its own
+        for inner in _INNER_TITLE.finditer(text, m.start(1), m.end(1)):
+            if inner_title := clean_title(inner.group(1)):
+                hits.append(DirectiveHit(inner.start(), inner.end(), inner_title, None, _kind(inner_title, lex)))
     # a short title that ends a longer one of the article is its short name, cue or not
     # (`《某某责任制规定》…抓好《规定》各项要求`)
     hits = [h for h in hits if len(h.title) > _SHORT_NAME_MAX

@@ -18,7 +18,7 @@ from graph_loader.extract.lexicon_files import alternation
 from graph_loader.extract.regex_scan import finditer_from, runs_holding
 from graph_loader.extract.regions import find_regions, relative_words_re
 from graph_loader.gazetteer import package_file
-from graph_loader.lang.chars import CODE_DOTS, HAN
+from graph_loader.lang.chars import CODE_DOT_SPELLING, CODE_DOTS, HAN
 from graph_loader.lang.levels import LEVEL_CHARS
 from graph_loader.lang.titles import clean_title
 
@@ -111,7 +111,8 @@ def find_incidents(text: str) -> list[IncidentHit]:
         end = _tail_end(m.start("tail"), m.group("tail"))
         if end is None:
             continue  # `“6·16”宣传咨询日现场发生火灾`: a day's name, then a clause
-        title = clean_title(text[start:end])  # the code as written: `9.15`, `3·21`
+        # the code as written (`9.15`, `3·21`), a mark that is no punctuation written `·` (`10˙20`)
+        title = clean_title(text[start:end]).translate(CODE_DOT_SPELLING)
         hits.append(IncidentHit(start, end, title, region))
     coded = list(hits)
     # `对甲市某公司火灾事故的重要批示` beside `甲市“11·21”特大火灾事故`: an uncoded name of the place and kind of a

@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 from graph_loader.extract.lexicon_files import alternation, rows, words
 from graph_loader.extract.regex_scan import WordIndex, finditer_at
 from graph_loader.ingest.rules import surnames
-from graph_loader.lang.chars import HAN, STRAY_LIST_MARKS, all_han, han_run_start, is_han
+from graph_loader.lang.chars import HAN, STRAY_LIST_MARKS, all_han, garbled_before, han_run_start, is_han
 from graph_loader.lang.levels import LEVEL_CHARS
 
 _MAX_TITLE = 30  # characters scanned left of a post for its body
@@ -63,6 +63,7 @@ class _Lex:
     not_names: frozenset[str]
     teams_re: re.Pattern[str]
     single_followers: frozenset[str]
+    closing_followers: frozenset[str]  # one-character followers that may stand before a clause mark
     title_heads: re.Pattern[str]
     list_close_re: re.Pattern[str]
     honorific_re: re.Pattern[str]
@@ -93,6 +94,7 @@ def _lex() -> _Lex:
         not_names=words("not_names.txt"),
         teams_re=re.compile("(" + alternation(words("teams.tsv")) + ")(.*)$"),
         single_followers=frozenset(w for w in words("name_followers.tsv") if len(w) == 1),
+        closing_followers=frozenset(r[0] for r in rows("name_followers.tsv") if len(r) > 1 and r[1] == "closes"),
         title_heads=re.compile(alternation(words("title_heads.tsv") | words("teams.tsv")
                                            | {r[0] for r in rows("bodies.tsv")} | posts)),
         list_close_re=re.compile(
@@ -180,8 +182,11 @@ def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset(),
         del ok[1]
     # `张伟作表态发言`, `王军的汇报`: a two-character name wins when its follower is a word of its own;
     # not where the longer name closes a list piece (`甲、李某来、乙参加`: no verb stands before 、)
+    # `副区长某泰来，`: a one-character follower with a clause mark right after it is the name's last character
     if 1 in ok and (2 not in ok or ok[1] >= 2 or text[pos + s + 1] in lex.single_followers) \
-            and not (2 in ok and text.startswith("、", pos + s + 2)):
+            and not (2 in ok and text.startswith("、", pos + s + 2)) \
+            and not (2 in ok and ok[1] == 1 and text[pos + s + 2:pos + s + 3] in _CLAUSE_AFTER
+                     and text[pos + s + 1] not in lex.closing_followers):
         return pos, pos + s + 1
     if 2 in ok:
         return pos, pos + s + 2
@@ -237,6 +242,7 @@ def clean_name(surface: str) -> str:
 
 
 _CONJ = "和与及"
+_CLAUSE_AFTER = "，,、。；;"
 _QUALIFIER = re.compile(r"[(（][" + HAN + r"]{1,6}[)）]")
 # rules where the grammar says a name stands, so a name opening with a place's short form (`县长罗平某`,
 # `县领导甲、罗平某、乙`) is read whole (after a collective or in a list, three characters at least)
@@ -362,6 +368,8 @@ def title_chain(text: str, post_start: int, post_end: int, floor: int,
         m = lex.post_end_re.search(seg)
         if not m or lex.desc_end_re.search(seg):
             break
+        if garbled_before(text, seg_start) and text[seg_start] not in LEVEL_CHARS and seg_start not in region_starts:
+            break  # `??h委常委、副县长某某`: a title that lost its first character with the page's debris is none
         post, start = m.group(), seg_start
     return out[::-1]
 
@@ -557,7 +565,8 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
     for s, e, rule, post in _untitled_names(text, ignore):
         if s not in taken and not any(m.start < e and s < m.end for m in found):
             # `张三省长指出`, `张三代省长批示`: a post after the name is its title as written (`同志` is no post)
-            titles = [TitleSpan(e, e + len(post), post, post)] if post.removeprefix("代") in lex.posts else []
+            # (`某某武装部长通报`: an honorific that ends in a post is one too)
+            titles = [TitleSpan(e, e + len(post), post, post)] if lex.post_end_re.search(post.removeprefix("代")) else []
             add(NameMention(s, e, text[s:e], titles, rule))
     known = {m.name for m in found}
     if known:

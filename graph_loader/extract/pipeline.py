@@ -78,6 +78,7 @@ from graph_loader.lang.bodies import is_national_body
 from graph_loader.lang.chars import HAN_RE, IN_CLAUSE, clause_start
 from graph_loader.lang.levels import LEVEL_CHARS, LEVEL_RANK
 from graph_loader.lang.numerals import NUMERAL
+from graph_loader.lang.titles import same_post
 
 log = logging.getLogger(__name__)
 
@@ -215,8 +216,11 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     text = doc.clean
     index = SentenceIndex(text)
     ev = EvidenceMaker(doc, index)
-    source_region = _source_region(doc.metadata.source)
-    regions = find_regions(text, (source_region,) if source_region else ())
+    # the page's source line (`来源:某省日报`) and the body that runs the site (`主办单位:某县人民政府办公室`)
+    homes = tuple(dict.fromkeys(r for r in (_source_region(doc.metadata.source), _source_region(doc.metadata.host))
+                                if r))
+    source_region = homes[0] if homes else None
+    regions = find_regions(text, homes)
     dates = _resolve_same_day(find_dates(text, record.published, doc.metadata.dateline))
     ignore = frozenset(n.replace(" ", "") for n in record.reporters + record.ignore_names)
     mentions = find_persons(text, ignore, frozenset(h.start for h in regions))
@@ -263,7 +267,7 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     record.instructions = [_directive(h, ev) for h in instruction_hits]
     record.incidents = [Incident(title=h.title, region=h.region,
                                  evidence=[ev(h.start, h.end, "incident.named")]) for h in incident_hits]
-    _regions(record, regions, ev, source_region)
+    _regions(record, regions, ev, homes)
     # a sector word inside a named incident, a 《》 title or the event an instruction was given on
     # (`对某地某矿火灾作出的重要指示`) names that, not a sector
     _sectors(record, text, ev, [(h.start, h.end) for h in incident_hits]
@@ -282,7 +286,7 @@ def _occurrences(text: str, word: str) -> list[int]:
 
 
 def _source_region(source: str | None) -> str | None:
-    """The home region a source names (`四川日报`), for an article whose text names none."""
+    """The home region a source or a site's host names (`四川日报`, `某县人民政府办公室`): one place, else None."""
     if not source:
         return None
     hits = find_regions(source)
@@ -330,6 +334,12 @@ def _persons(record: ExtractionRecord, mentions: list[NameMention], region_at: d
             levels_of[m.name].append(lead if lead in LEVEL_CHARS or len(lead) > 1 else (
                 post_level(t.post) or (_NATIONAL_CHAR if is_national_body(t.full) else "")))
             _add_body(bodies, ref, ev(t.start, t.end, "body.of_title"))
+    for person in people.values():
+        # `市政府副市长某某…副市长某某`: one post written in full and short is one title, the full one
+        short = {t for t in person.titles if any(len(o) > len(t) and same_post(o, t) for o in person.titles)}
+        if short:
+            person.titles = [t for t in person.titles if t not in short]
+            person.posts = [p for p in person.posts if p.title not in short]
     record.persons = list(people.values())
     return regions_of, levels_of
 
@@ -646,9 +656,9 @@ def _directive(h: DirectiveHit, ev: EvidenceMaker) -> Directive:
 
 
 def _regions(record: ExtractionRecord, regions: list[RegionHit], ev: EvidenceMaker,
-             source_region: str | None = None) -> None:
-    """The places the text names; the page's source line (`来源:某省日报`, read into the metadata) is part
-    of the text and names its place too."""
+             homes: tuple[str, ...] = ()) -> None:
+    """The places the text names; the page's source line (`来源:某省日报`) and the body that runs the site
+    (`主办单位:某县人民政府办公室`), read into the metadata, are part of the text and name their places too."""
     by_path: dict[str, RegionMention] = {}
     for h in regions:
         if (path := division_path(h)) is None:
@@ -664,8 +674,7 @@ def _regions(record: ExtractionRecord, regions: list[RegionHit], ev: EvidenceMak
         rm.evidence.append(ev(h.start, h.end, "region.gazetteer"))
     record.region_mentions = list(by_path.values())
     record.regions = list(by_path)
-    if source_region and source_region not in by_path:
-        record.regions.append(source_region)
+    record.regions += [h for h in homes if h not in by_path]
 
 
 def _sectors(record: ExtractionRecord, text: str, ev: EvidenceMaker, names: list[tuple[int, int]]) -> None:

@@ -18,6 +18,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from graph_loader.lang.titles import same_post
+
 
 @cache
 def _t2s() -> Callable[[str], str]:
@@ -41,13 +43,7 @@ def norm_title(s: str | None) -> str:
 
 
 def titles_match(a: str, b: str) -> bool:
-    a, b = norm_name(a), norm_name(b)
-    if not a or not b:
-        return False
-    if a == b:
-        return True
-    long, short = (a, b) if len(a) > len(b) else (b, a)
-    return long.endswith(short) and not long[: -len(short)].endswith("副")
+    return same_post(norm_name(a), norm_name(b))
 
 
 def date_match(gold: str | None, pred: str | None) -> bool:

@@ -18,14 +18,13 @@ from graph_loader.extract.lexicon_files import alternation
 from graph_loader.extract.lexicon_files import rows as lexicon_rows
 from graph_loader.extract.regex_scan import WordIndex, runs_holding
 from graph_loader.extract.regions import common_words
-from graph_loader.lang.chars import HAN, is_han
+from graph_loader.lang.chars import GARBLED, HAN, garbled_before, is_han
 
 LEXICON = Path(__file__).parent / "lexicon" / "sectors.tsv"
 BODY_HEADS = Path(__file__).parent / "lexicon" / "sector_body_heads.tsv"
 BARE = Path(__file__).parent / "lexicon" / "sector_bare.tsv"
 LISTS = "sector_lists.tsv"
 _ALONE_AFTER = "、和及与"
-GARBLED = "?？\ufffd"
 
 
 @dataclass
@@ -98,7 +97,7 @@ def find_sectors(text: str) -> list[SectorHit]:
         pos = e
         if lex.body_head.match(text, e):  # 交通运输局 is a department, not the sector
             continue
-        if (s > 0 and text[s - 1] in GARBLED) or (e < len(text) and text[e] in GARBLED):
+        if garbled_before(text, s) or (e < len(text) and text[e] in GARBLED):
             continue
         if word in lex.bare and s > 0 and is_han(text[s - 1]) and text[s - 1] not in _ALONE_AFTER:
             continue  # `某某经济开发区`: the end of a place's name

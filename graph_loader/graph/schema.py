@@ -103,6 +103,41 @@ def encode_evidence(doc_id: str, start: int, end: int, orig_start: int, orig_end
     return "|".join([doc_id, str(start), str(end), str(orig_start), str(orig_end), rule, text.replace("|", "｜")])
 
 
+# A fact most articles name (a hub: 全国, a sector, a national body, a national teleconference) keeps
+# its `articles` complete but the evidence of its first EVIDENCE_ARTICLES articles only, in the order
+# of the evidence strings (`doc_id|...`): at 100k articles a sector would otherwise hold hundreds of
+# thousands of sentences. Every store and every answer cuts alike (`evidence_sample`); the embedded
+# store reads the rest from the articles' rows files on demand (`EmbeddedStore.evidence_of`).
+EVIDENCE_ARTICLES = 100
+
+
+def evidence_doc(s: str) -> str:
+    """The doc id an evidence string starts with."""
+    return s[:s.index("|")]
+
+
+def evidence_sample(strings: list[str] | None, limit: int = EVIDENCE_ARTICLES) -> list[str]:
+    """The distinct evidence strings in order, those of the first `limit` articles only (an article's
+    strings are adjacent in that order: they share the prefix `doc_id|`)."""
+    ordered = sorted(set(strings or ()))
+    if len(ordered) <= limit:  # fewer strings than the limit: fewer articles too
+        return ordered
+    return first_articles(ordered, limit)
+
+
+def first_articles(ordered: list[str], limit: int = EVIDENCE_ARTICLES) -> list[str]:
+    """`ordered` (sorted, distinct evidence strings) up to the end of its `limit`-th article."""
+    docs, last = 0, None
+    for i, s in enumerate(ordered):
+        doc = s[:s.index("|") + 1]
+        if doc != last:
+            docs += 1
+            if docs > limit:
+                return ordered[:i]
+            last = doc
+    return ordered
+
+
 def decode_evidence(s: str) -> dict[str, Any]:
     doc_id, start, end, ostart, oend, rule, text = s.split("|", 6)
     return {"doc_id": doc_id, "start": int(start), "end": int(end), "orig_start": int(ostart),

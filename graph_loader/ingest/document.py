@@ -21,6 +21,7 @@ class Metadata:
     published: str | None = None  # YYYY-MM-DD, from the article's own date line
     dateline: str | None = None  # YYYY-MM-DD or --MM-DD: the day of `本报某地2月23日讯`, what `今天` means
     source: str | None = None
+    host: str | None = None  # the body that runs the site (`主办单位:某县人民政府办公室`)
     reporters: list[str] = field(default_factory=list)
     editors: list[str] = field(default_factory=list)
 

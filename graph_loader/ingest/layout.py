@@ -49,6 +49,10 @@ def normalise_space(mt: MappedText) -> MappedText:
 
 
 def is_sentence(line: str) -> bool:
+    """A line of the story: one that ends a sentence or is long; a line of marks only (`??`, a page's lost
+    characters) says nothing, so the story does not open there."""
+    if not any(ch.isalnum() for ch in line):
+        return False
     return bool(_SENTENCE_END.search(line)) or len(line) > 60
 
 

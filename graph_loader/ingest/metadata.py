@@ -298,12 +298,18 @@ def read_metadata(header: list[str], first_body: str | None, last_body: str | No
                 v = m.group("v")
                 if not any(v.startswith(k) for k in ("作者", "日期", "时间", "编辑", "发布")):
                     meta.source = v
+        for p in _rules("host"):
+            if (m := p.search(line)) and meta.host is None:
+                meta.host = m.group("v")
     reporters, editors = _credit_names(header + footer)
     opening = [line[:120] for line in header + ([first_body] if first_body else [])]
     for line in opening:
         for p in _rules("byline"):
             for m in p.finditer(line):
                 reporters += names_in(m.group("v"))
+        for p in _rules("byline_paren"):
+            for m in p.finditer(line):
+                reporters += _credited(m.group("v"), strict=True)
         for p in _rules("byline_open"):
             if m := p.search(line):
                 reporters += [n for n in names_in(m.group("v")) if _is_name(n)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from functools import lru_cache
 
 HAN = "\u4e00-\u9fff"
@@ -60,8 +61,25 @@ def han_count(s: str) -> int:
 # a list mark a scraped page left a stray comma before (`张三，、李四`, `全国,、全省`): still one list mark
 STRAY_LIST_MARKS = ("，、", ",、")
 
+# what a scraped page leaves where it lost a character: a question mark or U+FFFD
+GARBLED = "?？\ufffd"
+# `??h委`: a lost double-byte character whose second byte survives as an ASCII character after the debris
+_LOST_PAIR = re.compile("[" + re.escape(GARBLED) + "][\x40-\x7e]\\Z")
+
+
+def garbled_before(text: str, pos: int) -> bool:
+    """Whether the character before `pos` is debris of a lost character (`?`, `�`, or the ASCII second byte
+    that follows one, `??h委常委`): a word starting at `pos` may have lost its first character there."""
+    if pos <= 0:
+        return False
+    return text[pos - 1] in GARBLED or bool(_LOST_PAIR.search(text, max(0, pos - 2), pos))
+
+
 # the marks that part month and day in an incident's code (`“6·21”`, `9.15`, a page's `10˙20`)
 CODE_DOTS = "·•・．.‧∙⋅･﹒˙"
+# those of them that are no punctuation marks (`10˙20`, `3∙21`), written `·` in a name: names compare without their
+# punctuation (gold, resolution), which would keep these
+CODE_DOT_SPELLING = str.maketrans({c: "·" for c in CODE_DOTS if not unicodedata.category(c).startswith("P")})
 
 def clause_start(text: str, pos: int, lo: int = 0) -> int:
     """The start of the clause holding `pos` (no earlier than `lo`): just after the last clause mark

@@ -33,6 +33,17 @@ def display_title(title: str) -> str:
     return _QUOTES_BRACKETS.sub("", title).strip() or title
 
 
+def same_post(a: str, b: str) -> bool:
+    """Two titles of one person that name one post: equal, or the shorter is the longer's tail (`市政府副市长`
+    and `副市长`, `巡查组组长` and `组长`) and 副 does not stand before that tail (`副书记` is not `书记`)."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    long, short = (a, b) if len(a) > len(b) else (b, a)
+    return long.endswith(short) and not long[: -len(short)].endswith("副")
+
+
 def name_key(name: str) -> str:
     """A person's or body's name as compared: NFKC, no whitespace."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))

@@ -1,4 +1,4 @@
-"""Stores behind one interface (`base.GraphStore`): embedded (networkx) and Neo4j."""
+"""Stores behind one interface (`base.GraphStore`): embedded (in-memory dicts) and Neo4j."""
 
 from __future__ import annotations
 

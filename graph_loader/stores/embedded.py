@@ -1,4 +1,4 @@
-"""The embedded store: the property graph in a networkx MultiDiGraph, pickled in the workspace.
+"""The embedded store: the property graph in plain dicts, pickled in the workspace.
 
 It is the default store (no server to run) and must behave like the Neo4j store:
 `upsert` strips the batch's articles from the facts they supported (their ids
@@ -8,10 +8,22 @@ deletes the stripped facts no article supports any more, nodes with their
 relationships. A relationship whose ends are missing is skipped, as the Neo4j
 store's `MATCH ... MERGE` skips it.
 
-Nodes are `id -> {label, <props>, articles, evidence}`; edges are keyed by the
-relationship id with `{type, <props>, articles, evidence}`. Indexes (by label, by
-name, by article, relationship id -> ends) are rebuilt on load, so queries never
-scan the whole graph to find their starting points.
+Nodes are `id -> {label, <props>, articles, evidence}`, relationships `id -> {type,
+<props>, articles, evidence}` with their ends in `_rel_ends`; typed adjacency
+(`_out`/`_in`: node -> type -> {rel id: other end}), and indexes by label, by name
+and by article are rebuilt on load, so queries never scan the whole graph to find
+their starting points. (No networkx graph: its adjacency held every relationship a
+second time, a sixth of the store's memory.)
+
+Bounded hubs: `articles` stay complete (sorted, each doc id one shared string, so an
+entry costs a pointer), `evidence` keeps the strings of the first
+`schema.EVIDENCE_ARTICLES` articles only (`schema.evidence_sample`); when one of those
+articles leaves a fact that has more, the next articles' strings are read back from
+their rows files (`<workspace>/rows/<doc_id>.jsonl`), and `evidence_of` gives a fact's
+whole evidence the same way. So a fact's memory and every write to it is bounded
+whatever the number of articles naming it. (A workspace whose rows files are per batch, as builds
+before the per-article files wrote them, has no file to read back: there a hub answers with its
+sample, and an article removed from it leaves the sample short until the article is built again.)
 
 `open()` is lazy: the pickle is read on the first access to the graph or an index,
 so the app can show the overview from the summary `save()` writes next to it
@@ -23,49 +35,52 @@ from __future__ import annotations
 import gc
 import os
 import pickle
+import sys
 import tempfile
 import threading
 import time
 from bisect import bisect_left
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    import networkx as nx
-
-from graph_loader.graph.rows_io import SETTLED_NAME_LABELS, settled_name
+from graph_loader.graph.rows_io import SETTLED_NAME_LABELS, read_batches, settled_name
 from graph_loader.graph.schema import (
+    EVIDENCE_ARTICLES,
     NAME_PROPS,
     NODE_LABELS,
     REL_TYPES,
     GraphRows,
     NodeRow,
     RelRow,
+    first_articles,
     storable_value,
 )
 from graph_loader.stores.base import LoadSummary, StoreIdentity
 
 STORE_FILE = "graph.pickle"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 1: a networkx MultiDiGraph (still read)
 
 _RESERVED = ("label", "type", "articles", "evidence")
-# built by _reindex; on a lazily opened store, touching one of them loads the pickle first
-_INDEXES = frozenset({"_by_label", "_by_name", "_node_docs", "_rel_docs", "_rel_ends", "_out", "_in"})
+# read from the pickle; on a lazily opened store, touching one of them loads the pickle first
+_STORED = frozenset({"_nodes", "_rels", "_rel_ends"})
+# built by _reindex
+_INDEXES = frozenset({"_by_label", "_by_name", "_node_docs", "_rel_docs", "_out", "_in", "_single"})
 
 
 class EmbeddedStore:
-    """GraphStore on networkx; `open(workspace)` loads it, `save()` writes it atomically."""
+    """GraphStore on plain dicts; `open(workspace)` loads it, `save()` writes it atomically."""
 
     kind = "embedded"
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path
-        self._graph: nx.MultiDiGraph | None = None  # created on first use: networkx takes a while to import
         self._pending = False  # True while the pickle at `path` is not read yet
         self._lock = threading.Lock()
         self.dirty = False
+        self._nodes: dict[str, dict[str, Any]] = {}
+        self._rels: dict[str, dict[str, Any]] = {}
+        self._rel_ends: dict[str, tuple[str, str]] = {}
         self._reindex()
 
     # ----- persistence -------------------------------------------------------------------
@@ -76,9 +91,14 @@ class EmbeddedStore:
         store = cls(Path(workspace) / STORE_FILE)
         if store.path is not None and store.path.exists():
             store._pending = True
-            for name in _INDEXES:  # rebuilt by _load on first use
+            for name in _STORED | _INDEXES:  # read and rebuilt by _load on first use
                 store.__dict__.pop(name, None)
         return store
+
+    @property
+    def rows_dir(self) -> Path | None:
+        """The workspace's rows files, where evidence beyond a hub's sample is read from."""
+        return None if self.path is None else self.path.parent / "rows"
 
     def _load(self) -> None:
         """Unpickle and index with the cyclic GC off (it would rescan the growing heap again and again:
@@ -93,9 +113,14 @@ class EmbeddedStore:
             try:
                 with self.path.open("rb") as f:
                     data = pickle.load(f)
-                if data.get("version") != FORMAT_VERSION:
-                    raise ValueError(f"{self.path}: store format {data.get('version')}, expected {FORMAT_VERSION}")
-                self._graph = data["graph"]
+                version = data.get("version")
+                if version == 1:
+                    self._from_networkx(data.pop("graph"))
+                elif version == FORMAT_VERSION:
+                    self._nodes, self._rels, self._rel_ends = data["nodes"], data["rels"], data["ends"]
+                else:
+                    raise ValueError(f"{self.path}: store format {version}, expected {FORMAT_VERSION}")
+                del data
                 self._reindex()
             finally:
                 if enabled:
@@ -103,28 +128,27 @@ class EmbeddedStore:
             gc.freeze()
             self._pending = False
 
+    def _from_networkx(self, graph: Any) -> None:
+        """A store of format 1 (a networkx MultiDiGraph): its nodes and edges, evidence cut as now."""
+        self._nodes, self._rels, self._rel_ends = {}, {}, {}
+        for nid, attrs in graph.nodes(data=True):
+            self._nodes[nid] = _bounded(attrs)
+        for u, v, key, attrs in graph.edges(keys=True, data=True):
+            self._rels[key] = _bounded(attrs)
+            self._rel_ends[key] = (u, v)
+
     @property
     def loaded(self) -> bool:
         return not self._pending
 
     @property
-    def graph(self) -> nx.MultiDiGraph:
-        if self._pending:
-            self._load()
-        if self._graph is None:
-            import networkx as nx
-
-            self._graph = nx.MultiDiGraph()
-        return self._graph
-
-    @graph.setter
-    def graph(self, value: nx.MultiDiGraph) -> None:
-        self._pending = False
-        self._graph = value
+    def graph(self) -> GraphView:
+        """A read-only view with the networkx calls tests and scripts use (nodes, edges, counts)."""
+        return GraphView(self)
 
     def __getattr__(self, name: str) -> Any:
-        # only reached for attributes not set yet: the indexes of a store not loaded yet
-        if name in _INDEXES and self.__dict__.get("_pending"):
+        # only reached for attributes not set yet: the graph of a store not loaded yet
+        if (name in _INDEXES or name in _STORED) and self.__dict__.get("_pending"):
             self._load()
             return self.__dict__[name]
         raise AttributeError(name)
@@ -132,7 +156,7 @@ class EmbeddedStore:
     def identity(self) -> StoreIdentity:
         """One embedded store per workspace; empty while its pickle does not exist (nothing is read)."""
         saved = self.path is not None and self.path.exists()
-        in_memory = self._graph is not None and self._graph.number_of_nodes() > 0
+        in_memory = not self._pending and bool(self.__dict__.get("_nodes"))
         return StoreIdentity(key="embedded", where=str(self.path), empty=not (saved or in_memory))
 
     def summary(self) -> dict[str, Any]:
@@ -154,10 +178,11 @@ class EmbeddedStore:
         if self.path is None:
             raise ValueError("this store has no path; open it with EmbeddedStore.open(workspace)")
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        data = {"version": FORMAT_VERSION, "nodes": self._nodes, "rels": self._rels, "ends": self._rel_ends}
         fd, tmp = tempfile.mkstemp(prefix=".graph.", suffix=".tmp", dir=self.path.parent)
         try:
             with os.fdopen(fd, "wb") as f:
-                pickle.dump({"version": FORMAT_VERSION, "graph": self.graph}, f, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
                 f.flush()
                 os.fsync(f.fileno())
             os.replace(tmp, self.path)
@@ -176,34 +201,38 @@ class EmbeddedStore:
 
     # ----- indexes -------------------------------------------------------------------------
     def _reindex(self) -> None:
-        self._by_label: dict[str, set[str]] = defaultdict(set)
-        self._by_name: dict[str, set[str]] = defaultdict(set)
-        self._node_docs: dict[str, set[str]] = defaultdict(set)  # doc_id -> node ids
-        self._rel_docs: dict[str, set[str]] = defaultdict(set)  # doc_id -> rel ids
-        self._rel_ends: dict[str, tuple[str, str]] = {}
+        self._by_label: dict[str, set[str]] = {}
+        self._by_name: dict[str, set[str]] = {}
+        # doc_id -> the node / relationship ids it supports (lists: a set per article costs ten times as much;
+        # an id met twice is harmless, _strip reads them as a set)
+        self._node_docs: dict[str, list[str]] = {}
+        self._rel_docs: dict[str, list[str]] = {}
         # node -> relationship type -> {rel id: other end}: typed expansion without scanning hubs
-        self._out: dict[str, dict[str, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
-        self._in: dict[str, dict[str, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
-        if self._graph is None:
-            return
-        for nid, attrs in self._graph.nodes(data=True):
+        self._out: dict[str, dict[str, dict[str, str]]] = {}
+        self._in: dict[str, dict[str, dict[str, str]]] = {}
+        # the one `[doc_id]` list of each article: nine facts in ten have one article, and lists are
+        # never changed in place (every write assigns a new list), so they can share it
+        self._single: dict[str, list[str]] = {}
+        for attrs in (*self._nodes.values(), *self._rels.values()):
+            attrs["articles"] = self._shared(attrs["articles"])
+        for nid, attrs in self._nodes.items():
             self._index_node(nid, attrs)
-        for u, v, key, attrs in self._graph.edges(keys=True, data=True):
+            self._index_docs(self._node_docs, nid, attrs["articles"])
+        for key, (u, v) in self._rel_ends.items():
+            attrs = self._rels[key]
             self._index_edge(u, v, key, attrs["type"])
-            for doc in attrs.get("articles", ()):
-                self._rel_docs[doc].add(key)
+            self._index_docs(self._rel_docs, key, attrs["articles"])
 
     def _index_edge(self, u: str, v: str, key: str, rel_type: str) -> None:
         self._rel_ends[key] = (u, v)
-        self._out[u][rel_type][key] = v
-        self._in[v][rel_type][key] = u
+        self._out.setdefault(u, {}).setdefault(rel_type, {})[key] = v
+        self._in.setdefault(v, {}).setdefault(rel_type, {})[key] = u
 
     def _remove_edge(self, key: str) -> None:
         u, v = self._rel_ends.pop(key)
-        rel_type = self.graph.edges[u, v, key]["type"]
+        rel_type = self._rels.pop(key)["type"]
         self._out[u][rel_type].pop(key, None)
         self._in[v][rel_type].pop(key, None)
-        self.graph.remove_edge(u, v, key=key)
 
     def _names(self, attrs: dict[str, Any]) -> Iterator[str]:
         for prop in NAME_PROPS.get(attrs.get("label", ""), ()):
@@ -212,11 +241,24 @@ class EmbeddedStore:
                 yield value
 
     def _index_node(self, nid: str, attrs: dict[str, Any]) -> None:
-        self._by_label[attrs.get("label", "")].add(nid)
+        self._by_label.setdefault(attrs.get("label", ""), set()).add(nid)
         for name in self._names(attrs):
-            self._by_name[name].add(nid)
-        for doc in attrs.get("articles", ()):
-            self._node_docs[doc].add(nid)
+            self._by_name.setdefault(name, set()).add(nid)
+
+    def _shared(self, articles: list[str]) -> list[str]:
+        """A one-article list as the article's shared list; any other as it is."""
+        if len(articles) != 1:
+            return articles
+        return self._single.setdefault(articles[0], articles)
+
+    @staticmethod
+    def _index_docs(index: dict[str, list[str]], fid: str, docs: Iterable[str]) -> None:
+        for doc in docs:
+            ids = index.get(doc)
+            if ids is None:
+                index[doc] = [fid]
+            else:
+                ids.append(fid)
 
     def _unindex_names(self, nid: str, attrs: dict[str, Any]) -> None:
         for name in self._names(attrs):
@@ -259,42 +301,48 @@ class EmbeddedStore:
     def _merge_node(self, row: NodeRow) -> bool:
         if row.label not in NODE_LABELS:
             raise ValueError(f"unknown node label {row.label!r} for {row.id}")
-        is_new = row.id not in self.graph
-        if is_new:
-            self.graph.add_node(row.id, label=row.label, articles=[], evidence=[])
-        attrs = self.graph.nodes[row.id]
+        attrs = self._nodes.get(row.id)
+        is_new = attrs is None
+        if attrs is None:
+            attrs = self._nodes[row.id] = {"label": row.label, "articles": [], "evidence": []}
         self._unindex_names(row.id, attrs)
         attrs["label"] = row.label
         old_name = attrs.get("name")
         _set_props(attrs, row.props)
         if row.label in SETTLED_NAME_LABELS and attrs.get("name"):
             attrs["name"] = settled_name(old_name, attrs["name"])
-        attrs["articles"] = _union_sorted(attrs["articles"], row.articles)
-        attrs["evidence"] = _union_sorted(attrs["evidence"], row.evidence)
+        self._index_docs(self._node_docs, row.id, self._merge_support(attrs, row.articles, row.evidence))
         self._index_node(row.id, attrs)
         return is_new
 
     def _merge_rel(self, row: RelRow) -> bool | None:
         if row.type not in REL_TYPES:
             raise ValueError(f"unknown relationship type {row.type!r} for {row.id}")
-        if row.src not in self.graph or row.dst not in self.graph:
+        if row.src not in self._nodes or row.dst not in self._nodes:
             return None
         ends = self._rel_ends.get(row.id)
-        if ends is not None and (ends != (row.src, row.dst) or self.graph.edges[(*ends, row.id)]["type"] != row.type):
+        if ends is not None and (ends != (row.src, row.dst) or self._rels[row.id]["type"] != row.type):
             self._remove_edge(row.id)  # same id, moved ends or new type: replace
             ends = None
         is_new = ends is None
         if is_new:
-            self.graph.add_edge(row.src, row.dst, key=row.id, type=row.type, articles=[], evidence=[])
+            self._rels[row.id] = {"type": row.type, "articles": [], "evidence": []}
             self._index_edge(row.src, row.dst, row.id, row.type)
-        attrs = self.graph.edges[row.src, row.dst, row.id]
+        attrs = self._rels[row.id]
         attrs["type"] = row.type
         _set_props(attrs, row.props)
-        attrs["articles"] = _union_sorted(attrs["articles"], row.articles)
-        attrs["evidence"] = _union_sorted(attrs["evidence"], row.evidence)
-        for doc in row.articles:
-            self._rel_docs[doc].add(row.id)
+        self._index_docs(self._rel_docs, row.id, self._merge_support(attrs, row.articles, row.evidence))
         return is_new
+
+    def _merge_support(self, attrs: dict[str, Any], articles: list[str], evidence: list[str]) -> list[str]:
+        """Union the row's support into the fact's (evidence cut to its sample); the row's articles,
+        each doc id the one shared string (`sys.intern`)."""
+        docs = [sys.intern(a) for a in articles]
+        attrs["articles"] = self._shared(_union_sorted(attrs["articles"], docs))
+        merged = _union_sorted(attrs["evidence"], evidence)
+        if merged is not attrs["evidence"]:
+            attrs["evidence"] = first_articles(merged) if len(merged) > EVIDENCE_ARTICLES else merged
+        return docs
 
     def remove_articles(self, doc_ids: list[str]) -> LoadSummary:
         """Drop these articles' support; delete facts no article supports any more."""
@@ -303,51 +351,101 @@ class EmbeddedStore:
         return summary
 
     def _strip(self, doc_ids: list[str]) -> tuple[set[str], set[str]]:
-        """Remove the articles (and their evidence) from the facts they support; those facts' ids."""
+        """Remove the articles (and their evidence) from the facts they support; those facts' ids.
+        A fact whose evidence was cut and lost one of its sampled articles takes the next articles'
+        evidence back from their rows files."""
         docs = set(doc_ids)
         prefixes = tuple(f"{d}|" for d in docs)
         nodes: set[str] = set()
         rels: set[str] = set()
         for doc in docs:
-            nodes |= self._node_docs.pop(doc, set())
-            rels |= self._rel_docs.pop(doc, set())
-        for key in rels:
-            ends = self._rel_ends.get(key)
-            if ends is not None and self.graph.has_edge(*ends, key=key):
-                attrs = self.graph.edges[ends[0], ends[1], key]
-                attrs["articles"] = [a for a in attrs["articles"] if a not in docs]
+            nodes.update(self._node_docs.pop(doc, ()))
+            rels.update(self._rel_docs.pop(doc, ()))
+        refill: list[tuple[str, dict[str, Any], str]] = []  # (fact id, attrs, the last sampled article)
+        for facts, table in ((rels, self._rels), (nodes, self._nodes)):
+            for fid in facts:
+                attrs = table.get(fid)
+                if attrs is None:
+                    continue
+                cut = _cut_at(attrs)
+                attrs["articles"] = self._shared([a for a in attrs["articles"] if a not in docs])
                 attrs["evidence"] = [e for e in attrs["evidence"] if not e.startswith(prefixes)]
-        for nid in nodes:
-            if nid in self.graph:
-                attrs = self.graph.nodes[nid]
-                attrs["articles"] = [a for a in attrs["articles"] if a not in docs]
-                attrs["evidence"] = [e for e in attrs["evidence"] if not e.startswith(prefixes)]
+                if cut is not None and _sampled_articles(attrs["evidence"]) < EVIDENCE_ARTICLES:
+                    refill.append((fid, attrs, cut))
+        if refill:
+            self._refill(refill)
         return nodes, rels
+
+    def _refill(self, facts: list[tuple[str, dict[str, Any], str]]) -> None:
+        """Complete the samples of cut facts from the rows files of the articles after their cut."""
+        cache: dict[str, dict[str, list[str]]] = {}
+        for fid, attrs, cut in facts:
+            sample = attrs["evidence"]
+            for doc in sorted((a for a in attrs["articles"] if f"{a}|" > cut), key=lambda a: f"{a}|"):
+                if _sampled_articles(sample) >= EVIDENCE_ARTICLES:
+                    break
+                if doc not in cache:
+                    cache[doc] = self._evidence_in_rows(doc)
+                more = cache[doc].get(fid)
+                if more:
+                    sample = sorted(set(sample) | set(more))
+            attrs["evidence"] = first_articles(sample)
+
+    def _evidence_in_rows(self, doc: str) -> dict[str, list[str]]:
+        """fact id -> the evidence strings of `doc` on it, from the article's rows file (empty when the
+        store has no workspace or the file is gone)."""
+        rows_dir = self.rows_dir
+        found: dict[str, list[str]] = {}
+        if rows_dir is None:
+            return found
+        prefix = f"{doc}|"
+        try:
+            for batch in read_batches(rows_dir / f"{doc}.jsonl", problems=[]):
+                for row in (*batch.nodes, *batch.rels):
+                    found.setdefault(row.id, []).extend(e for e in row.evidence if e.startswith(prefix))
+        except OSError:
+            pass
+        return found
+
+    def evidence_of(self, fid: str, docs: Iterable[str] | None = None) -> list[str]:
+        """A fact's evidence (node or relationship id), sorted: that of `docs` (every article when None),
+        from its sample and, for articles beyond it, from their rows files."""
+        attrs = self.fact(fid)
+        if attrs is None:
+            return []
+        wanted = set(attrs["articles"] if docs is None else docs)
+        sample = attrs["evidence"]
+        out = {e for e in sample if e[:e.index("|")] in wanted}
+        if _cut_at(attrs) is not None:
+            sampled = {e[:e.index("|")] for e in sample}
+            for doc in sorted(wanted - sampled):
+                out.update(self._evidence_in_rows(doc).get(fid, ()))
+        return sorted(out)
 
     def _delete_unsupported(self, nodes: set[str], rels: set[str]) -> LoadSummary:
         removed_nodes = removed_rels = 0
         for key in sorted(rels):
-            ends = self._rel_ends.get(key)
-            if ends is not None and self.graph.has_edge(*ends, key=key) and \
-                    not self.graph.edges[ends[0], ends[1], key]["articles"]:
+            attrs = self._rels.get(key)
+            if attrs is not None and not attrs["articles"]:
                 self._remove_edge(key)
                 removed_rels += 1
         for nid in sorted(nodes):
-            if nid in self.graph and not self.graph.nodes[nid]["articles"]:
-                removed_rels += self._detach_delete(nid, self.graph.nodes[nid])
+            attrs = self._nodes.get(nid)
+            if attrs is not None and not attrs["articles"]:
+                removed_rels += self._detach_delete(nid, attrs)
                 removed_nodes += 1
         return LoadSummary(nodes_removed=removed_nodes, rels_removed=removed_rels)
 
     def _detach_delete(self, nid: str, attrs: dict[str, Any]) -> int:
-        keys = {k for _, _, k in self.graph.out_edges(nid, keys=True)}
-        keys |= {k for _, _, k in self.graph.in_edges(nid, keys=True)}
+        keys = {k for by_type in (self._out.get(nid, {}), self._in.get(nid, {})) for rels in by_type.values()
+                for k in rels}
         for key in sorted(keys):
             self._remove_edge(key)
         self._out.pop(nid, None)
         self._in.pop(nid, None)
         self._unindex_names(nid, attrs)
-        self._by_label[attrs.get("label", "")].discard(nid)
-        self.graph.remove_node(nid)
+        self._by_label.get(attrs.get("label", ""), set()).discard(nid)
+        del self._nodes[nid]
         return len(keys)
 
     # ----- reads ---------------------------------------------------------------------------
@@ -355,18 +453,28 @@ class EmbeddedStore:
         """Nodes per label and relationships per type (every schema name, zeros included, as Neo4j)."""
         out: dict[str, int] = {label: len(self._by_label.get(label, ())) for label in NODE_LABELS}
         per_type: dict[str, int] = dict.fromkeys(REL_TYPES, 0)
-        for _, _, t in self.graph.edges(data="type"):
+        for attrs in self._rels.values():
+            t = attrs["type"]
             per_type[t] = per_type.get(t, 0) + 1
         out.update(per_type)
         return out
 
     def node(self, nid: str) -> dict[str, Any] | None:
         """The node's properties with its `id` (None when absent)."""
-        attrs = self.graph._node.get(nid)  # networkx's node dict: one lookup on this hot path
+        attrs = self._nodes.get(nid)
         return None if attrs is None else {"id": nid, **attrs}
 
+    def attrs(self, nid: str) -> dict[str, Any]:
+        """The stored properties of a node, not copied (hot loops of this store's own query
+        implementations; never changed by the caller). KeyError when absent."""
+        return self._nodes[nid]
+
+    def fact(self, fid: str) -> dict[str, Any] | None:
+        """The stored properties of a node or relationship by id, not copied (None when absent)."""
+        return self._nodes.get(fid) or self._rels.get(fid)
+
     def label(self, nid: str) -> str | None:
-        attrs = self.graph._node.get(nid)
+        attrs = self._nodes.get(nid)
         return None if attrs is None else attrs.get("label")
 
     def ids_by_label(self, label: str) -> set[str]:
@@ -382,13 +490,20 @@ class EmbeddedStore:
 
     def out_rels(self, nid: str, rel_type: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
         """(target id, relationship attrs with `id`) for each outgoing relationship (of a type)."""
-        by_type = self._out.get(nid)
+        return self._rels_of(self._out.get(nid), rel_type)
+
+    def in_rels(self, nid: str, rel_type: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
+        """(source id, relationship attrs with `id`) for each incoming relationship (of a type)."""
+        return self._rels_of(self._in.get(nid), rel_type)
+
+    def _rels_of(self, by_type: dict[str, dict[str, str]] | None,
+                 rel_type: str | None) -> Iterator[tuple[str, dict[str, Any]]]:
         if not by_type:
             return
-        succ = self.graph._succ[nid]
+        rels = self._rels
         for t in (rel_type,) if rel_type else list(by_type):
-            for key, dst in by_type.get(t, {}).items():
-                yield dst, {"id": key, **succ[dst][key]}
+            for key, other in list(by_type.get(t, {}).items()):
+                yield other, {"id": key, **rels[key]}
 
     def out_ids(self, nid: str, rel_type: str) -> list[str]:
         """The targets of nid's outgoing relationships of a type (no attribute copies: hot loops)."""
@@ -400,15 +515,55 @@ class EmbeddedStore:
         by_type = self._in.get(nid)
         return list(by_type[rel_type].values()) if by_type and rel_type in by_type else []
 
-    def in_rels(self, nid: str, rel_type: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
-        """(source id, relationship attrs with `id`) for each incoming relationship (of a type)."""
-        by_type = self._in.get(nid)
-        if not by_type:
-            return
-        pred = self.graph._pred[nid]
-        for t in (rel_type,) if rel_type else list(by_type):
-            for key, src in by_type.get(t, {}).items():
-                yield src, {"id": key, **pred[src][key]}
+
+class GraphView:
+    """The networkx-like reads tests and scripts use: `nodes(data=True)`, `edges(keys=True, data=True)`,
+    `number_of_nodes()`, `number_of_edges()`."""
+
+    def __init__(self, store: EmbeddedStore) -> None:
+        self._store = store
+
+    def nodes(self, data: bool = False) -> Iterator[Any]:
+        items = self._store._nodes.items()
+        return iter(items) if data else iter(self._store._nodes)
+
+    def edges(self, keys: bool = False, data: bool = False) -> Iterator[tuple]:
+        rels = self._store._rels
+        for key, (u, v) in self._store._rel_ends.items():
+            yield (u, v) + ((key,) if keys else ()) + ((rels[key],) if data else ())
+
+    def number_of_nodes(self) -> int:
+        return len(self._store._nodes)
+
+    def number_of_edges(self) -> int:
+        return len(self._store._rels)
+
+    def __contains__(self, nid: str) -> bool:
+        return nid in self._store._nodes
+
+
+def _sampled_articles(sample: list[str]) -> int:
+    return len({e[:e.index("|")] for e in sample})
+
+
+def _cut_at(attrs: dict[str, Any]) -> str | None:
+    """`doc_id|` of the last sampled article of a fact whose evidence is cut (more articles than its
+    sample holds, the sample full), else None."""
+    sample = attrs["evidence"]
+    if len(attrs["articles"]) <= EVIDENCE_ARTICLES or len(sample) < EVIDENCE_ARTICLES:
+        return None
+    if _sampled_articles(sample) < EVIDENCE_ARTICLES:
+        return None
+    last = sample[-1]
+    return last[:last.index("|") + 1]
+
+
+def _bounded(attrs: dict[str, Any]) -> dict[str, Any]:
+    """Stored attrs of a format-1 store as now: doc ids shared, evidence cut to its sample."""
+    attrs["articles"] = [sys.intern(a) for a in attrs.get("articles", ())]
+    evidence = sorted(set(attrs.get("evidence", ())))
+    attrs["evidence"] = first_articles(evidence) if len(evidence) > EVIDENCE_ARTICLES else evidence
+    return attrs
 
 
 def _union_sorted(old: list[str], new: list[str]) -> list[str]:

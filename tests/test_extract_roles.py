@@ -201,6 +201,19 @@ def test_a_national_leaders_instruction_cited_after_the_title_gives_no_role():
     assert _roles(rec) == {}
 
 
+def test_a_local_leaders_instruction_cited_in_its_other_shapes_gives_no_role():
+    # named again by an acting post, quoted, where it was written, made (`作出批示`)
+    for cited in ("省长王大海作出批示。会议传达了王大海代省长批示要求,",
+                  "会议要求贯彻王大海书记“三个必须”指示要求,",
+                  "会议传达学习了县长王大海在某某通知上的批示精神,",
+                  "省委书记王大海作出批示,"):
+        rec = _rec("3月9日,县政府召开安全生产工作会议,县长李小兵主持。" + cited + "要求抓好各项措施落实。")
+        assert _roles(rec) == {"李小兵": "chair"}, cited
+    # the leader who speaks at the meeting keeps the speaker's role
+    rec = _rec("3月9日,县政府召开安全生产工作会议,县长李小兵主持。副县长王大海在会上要求,抓好各项措施落实。")
+    assert _roles(rec) == {"李小兵": "chair", "王大海": "speaker"}
+
+
 def test_a_cue_word_naming_what_was_said_is_no_act():
     rec = _rec("3月9日,市政府召开汇报会,副市长王大海主持。督查组组长李小兵就汇报中的一些问题进行了详细了解。")
     assert _roles(rec) == {"王大海": "chair"}

@@ -90,3 +90,16 @@ def test_a_subdistrict_post_says_the_township_level():
     rec = _rec("12月2日下午,某某街办召开安全生产专题会议。街办主任张某某指出,要认清形势。", "2021-12-03")
     assert [(p.name, p.titles) for p in rec.persons] == [("张某某", ["街办主任"])]
     assert [(m.date, m.level) for m in rec.meetings] == [("2021-12-02", "township")]
+
+
+def test_a_city_never_named_is_placed_by_the_divisions_it_addresses():
+    held = "6月3日,市政府召开常务会议,副市长王大海主持。"
+    # counties or districts below it: a prefecture (whatever towns it names too)
+    assert _dated(held + "会议要求各县区、各乡镇抓好落实。") == [("--06-03", "prefecture")]
+    # towns addressed directly, no county or district: a county-level city
+    assert _dated(held + "会议要求各乡镇(街道)抓好落实。") == [("--06-03", "county")]
+    assert _dated("6月3日,市安委会全体会议召开,会议要求各镇抓好落实。") == [("--06-03", "county")]
+    # neither: the level stays unsaid
+    assert _dated(held + "会议要求各部门抓好落实。") == [("--06-03", None)]
+    # a county's report: its towns say nothing of the 市 above it
+    assert _dated("6月3日,县政府召开常务会议,副县长王大海主持。会议要求各乡镇抓好落实。") == [("--06-03", "county")]

@@ -28,7 +28,7 @@ from graph_loader.extract.sentences import SentenceIndex
 from graph_loader.lang.bodies import is_national_body
 from graph_loader.lang.chars import CLAUSE_END, CLAUSE_MARKS, IN_CLAUSE, SENTENCE_MARKS, clause_start
 from graph_loader.lang.kinds import kind_of_noun
-from graph_loader.lang.levels import CHAR_LEVEL, LEVEL_CHARS, LEVEL_RANK, ROLE_RANK, higher_role
+from graph_loader.lang.levels import CHAR_LEVEL, CITY_CHAR, LEVEL_CHARS, LEVEL_RANK, ROLE_RANK, higher_role
 
 _LIST_INTRO = re.compile(LIST_INTRO)
 _RELAY_MEETING = re.compile(r"贯彻(?:落实)?[^，。；]{0,20}?会议精神|传达[^，。；]{0,20}?会议精神")
@@ -872,6 +872,7 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
     lex = _lex()
     person_levels = person_levels or {}
     home = relative_words_re("我本").search(text)  # the report's own place as it calls it (`我县`, `本市`)
+    city = city_level(text) if level_region(CITY_CHAR, context) is None else None  # a 市 the report never names
     for m in meetings:
         path, rule = None, None
         if m.held is not None:
@@ -926,6 +927,8 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
             if m.level is None and home is not None:  # `…巡查组进驻我县`: the report's own level
                 m.level = level_of_chars(home.group()[-1], context)
                 m.level_rule = "meeting.level.home" if m.level else None
+            if m.level is None and city is not None and _says_city(text, m, person_levels, home, cs):
+                m.level, m.level_rule = city, CITY_BELOW  # `市政府召开…会议` of a 市 the report never names
             if m.level is not None and m.level != "national":
                 m.region = _only_place_of_level(regions, m.level)  # `县政府…会议` in a text naming one county
 
@@ -1000,16 +1003,54 @@ def level_of_chars(char: str, context: str | None) -> str | None:
 
 def _level_from_chars(m: MeetingDraft, person_levels: dict[str, list[str]]) -> str | None:
     """The level the chair's (else the first speaker's) posts say by their level character, lowest first."""
+    chars = _post_chars(m, person_levels)
+    levels = [lv for c in chars if (lv := CHAR_LEVEL.get(c) or relative_level(c))]
+    # 市 alone is a prefecture or a county-level city: not said
+    return max(levels, key=LEVEL_RANK.__getitem__) if levels else None
+
+
+def _post_chars(m: MeetingDraft, person_levels: dict[str, list[str]]) -> list[str]:
+    """The level characters of the posts of the chair (else the first speaker) whose posts say a level."""
     for role in ("chair", "speaker"):
         for p in sorted(m.participants.values(), key=lambda p: p.start):
-            if p.role != role:
-                continue
-            levels = [lv for c in person_levels.get(p.name, []) if (lv := CHAR_LEVEL.get(c) or relative_level(c))]
-            if levels:
-                return max(levels, key=LEVEL_RANK.__getitem__)
-            if "市" in person_levels.get(p.name, []):
-                return None  # 市 is a prefecture or a county-level city: not said
-    return None
+            chars = person_levels.get(p.name, [])
+            if p.role == role and any(c == CITY_CHAR or CHAR_LEVEL.get(c) or relative_level(c) for c in chars):
+                return chars
+    return []
+
+
+CITY_BELOW = "meeting.level.city_below"  # the level rule of a 市 the report never names (`city_level`)
+
+
+@cache
+def _below_levels() -> dict[str, str]:
+    """lexicon/region_below.tsv: a collective word for the divisions below a report's home → the level it says."""
+    return {r[0]: r[1] for r in rows("region_below.tsv")}
+
+
+@cache
+def _below_re() -> re.Pattern[str]:
+    return re.compile(alternation(_below_levels()))
+
+
+def city_level(text: str) -> str | None:
+    """The level of a 市 the report never names, by the divisions it addresses below it (`各县区`: a
+    prefecture; `各乡镇` and no county or district: a county-level city); None when it names neither."""
+    said = {_below_levels()[m.group()] for m in _below_re().finditer(text)}
+    return "prefecture" if "prefecture" in said else next(iter(said), None)
+
+
+def _says_city(text: str, m: MeetingDraft, person_levels: dict[str, list[str]], home: re.Match[str] | None,
+               cs: int) -> bool:
+    """The meeting's level is said by a bare 市 alone: the chair's post (`副市长X主持`), the convener at its
+    clause start (`市政府召开`, `市安委会…会议召开`), the report's own `我市`, or its name's `全市`."""
+    if CITY_CHAR in _post_chars(m, person_levels):
+        return True
+    if m.held is not None and (body := _convener_body_re().match(text, cs)) and body.group(1) == CITY_CHAR:
+        return True
+    if home is not None and home.group().endswith(CITY_CHAR):
+        return True
+    return bool(m.name and (sm := _lex().scope_re.search(m.name)) and sm.group().endswith(CITY_CHAR))
 
 
 def _subject_place(text: str, held: int, regions: list[RegionHit]) -> str | None:

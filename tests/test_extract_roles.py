@@ -214,6 +214,15 @@ def test_a_local_leaders_instruction_cited_in_its_other_shapes_gives_no_role():
     assert _roles(rec) == {"李小兵": "chair", "王大海": "speaker"}
 
 
+def test_a_verb_before_de_after_the_persons_first_act_names_what_is_relayed():
+    rec = _rec("3月22日,某街道召开安全生产工作会议,会议由街道办主任王大海主持。会议最后,街道党工委副书记李小兵"
+               "传达了3月4日本区召开的安全生产工作会议精神。")
+    assert _roles(rec) == {"王大海": "chair", "李小兵": "speaker"}
+    # the person's own act before 的 still counts: `X主持召开的会议上`
+    rec = _rec("3月22日,在街道办主任王大海主持召开的安全生产工作会议上,李小兵作了发言。")
+    assert _roles(rec)["王大海"] == "chair"
+
+
 def test_a_cue_word_naming_what_was_said_is_no_act():
     rec = _rec("3月9日,市政府召开汇报会,副市长王大海主持。督查组组长李小兵就汇报中的一些问题进行了详细了解。")
     assert _roles(rec) == {"王大海": "chair"}

@@ -678,9 +678,11 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
             roles[i] = (lead.group(1), lex.roles.get(lead.group(1), "attendee"), lead.start())
             continue
         cues = [c for c in _role_cues(text, m.end, own_end) if not text[max(0, c[2] - 2):c[2]].endswith(_lex().not_chair)]
-        if attend := next((c[2] for c in cues if c[1] == "attendee"), None):
-            # `X出席某日下午召开的座谈会`: a verb before 的 after the attendance names the meeting, not X's act
-            cues = [c for c in cues if not (c[2] > attend and text.startswith("的", c[2] + len(c[0])))]
+        if cues:
+            # `X出席某日下午召开的座谈会`, `X传达了某日本区召开的会议精神`: a verb before 的 after the person's
+            # first act names the meeting or what is relayed, not the person's act
+            first = cues[0][2]
+            cues = [c for c in cues if not (c[2] > first and text.startswith("的", c[2] + len(c[0])))]
         heard = _verbs_re("heard").search(text, m.end, own_end)
         if heard is not None:
             # `副市长甲听取了督导组反馈`: the report or feedback is the team's, the person hears it;

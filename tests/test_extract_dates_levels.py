@@ -53,6 +53,9 @@ def test_a_long_headline_names_the_meeting_the_body_reports():
     # a paragraph of the story with two commas is no headline
     story = "3月2日,市长张某某主持召开市政府常务会议,研究部署工作\n会议要求压实责任。"
     assert [m.date for m in _rec(story, "2021-03-03").meetings] == ["2021-03-02"]
+    # a scraped page's marks opening the next line (`??` for an indent) leave the headline a headline
+    page = "某区召开安全生产委员会全体会议\n??3月2日,某区召开安全生产委员会全体会议。\n??会议要求压实责任。"
+    assert [m.date for m in _rec(page, "2021-03-03").meetings] == ["2021-03-02"]
 
 
 def test_a_range_of_days_dates_the_meetings_it_holds_in_order():

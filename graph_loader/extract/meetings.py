@@ -346,7 +346,10 @@ def is_headline(text: str, index: SentenceIndex, pos: int) -> bool:
     first sentence a headline may be longer and hold a comma (`某某主持召开市政府常务会议,部署某某工作`);
     a line opened by a label (`原标题:…`, meeting_cues.tsv `headline`) is one at any length."""
     sent = index.at(pos)
-    line = text[sent.start:sent.end].strip()
+    raw = text[sent.start:sent.end]
+    if "\n" in raw:  # `某县召开…会议\n??`: the marks a scraped page leaves at the next line's start are not this line's
+        raw = raw[:raw.index("\n") + 1]
+    line = raw.strip()
     before = text[max(0, sent.start - 1):sent.start]
     if not (sent.start == 0 or before == "\n" or not before.strip()):
         return False
@@ -355,7 +358,7 @@ def is_headline(text: str, index: SentenceIndex, pos: int) -> bool:
     if len(line) <= 40 and not re.search(r"[。！？!?；;，,]", line):
         return True
     return (len(line) <= _HEADER_LINE and not _SENTENCE_END.search(line) and not _SENTENCE_END.search(text, 0, sent.start)
-            and line[-1:] not in "，,、" and text[sent.start:sent.end].endswith("\n"))
+            and line[-1:] not in "，,、" and raw.endswith("\n"))
 
 
 def segment_meetings(text: str, index: SentenceIndex,

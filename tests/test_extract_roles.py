@@ -223,6 +223,12 @@ def test_a_verb_before_de_after_the_persons_first_act_names_what_is_relayed():
     assert _roles(rec)["王大海"] == "chair"
 
 
+def test_a_list_of_names_is_closed_by_watching_a_meeting_held_elsewhere():
+    rec = _rec("7月27日,我县组织收听收看全国安全生产电视电话会。县长王大海,副县长李小兵,县应急局局长张三丰与各乡镇"
+               "负责人,一同收听收看了电视电话会。会议要求抓好落实。")
+    assert _roles(rec) == {"王大海": "attendee", "李小兵": "attendee", "张三丰": "attendee"}
+
+
 def test_a_cue_word_naming_what_was_said_is_no_act():
     rec = _rec("3月9日,市政府召开汇报会,副市长王大海主持。督查组组长李小兵就汇报中的一些问题进行了详细了解。")
     assert _roles(rec) == {"王大海": "chair"}

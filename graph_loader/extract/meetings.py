@@ -707,7 +707,7 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
         if roles[i] is None and not m.national:
             # `市领导A、B，市政府秘书长C出席会议`: a list of names is closed by the attendance verb of its
             # sentence when no other person's cue stands between
-            later = _ATTEND_VERB.search(text, m.end, sent.end)
+            later = _attend_verb_re().search(text, m.end, sent.end)
             if later and not _role_cues_strong(text, m.end, later.start()):
                 roles[i] = (later.group(), "attendee", later.start())
         if roles[i] is None and not m.national:
@@ -764,7 +764,13 @@ def _clause_end(text: str, start: int, end: int) -> int:
 
 
 _HEARD_END = re.compile(r"并|后|时")  # where what a person hears ends and the person acts again
-_ATTEND_VERB = re.compile(r"出席|参加|参会|列席|与会")
+
+
+@cache
+def _attend_verb_re() -> re.Pattern[str]:
+    """The attendance cues of lexicon/roles.tsv that may close a list of names (`list`): `出席`, `参加`, and
+    the watching of a meeting held elsewhere (`甲，乙与各部门负责人一同收听收看了电视电话会`)."""
+    return re.compile(alternation(r[0] for r in rows("roles.tsv") if r[1] == "attendee" and r[2:3] == ("list",)))
 _LEAD_REACH = 30  # characters a lead cue may stand before the name (its title chain between)
 
 

@@ -229,6 +229,12 @@ def test_a_list_of_names_is_closed_by_watching_a_meeting_held_elsewhere():
     assert _roles(rec) == {"王大海": "attendee", "李小兵": "attendee", "张三丰": "attendee"}
 
 
+def test_a_speech_named_by_what_it_does_is_a_speakers_cue():
+    for act in ("对当前形势作了分析研判", "作了深入分析", "作相关工作提示", "就考评情况作了说明", "作了详细讲解"):
+        rec = _rec("3月9日,县政府召开安全生产工作会议,县长王大海主持。会上,副县长李小兵" + act + "。")
+        assert _roles(rec) == {"王大海": "chair", "李小兵": "speaker"}, act
+
+
 def test_a_cue_word_naming_what_was_said_is_no_act():
     rec = _rec("3月9日,市政府召开汇报会,副市长王大海主持。督查组组长李小兵就汇报中的一些问题进行了详细了解。")
     assert _roles(rec) == {"王大海": "chair"}

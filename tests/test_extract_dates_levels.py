@@ -53,6 +53,9 @@ def test_a_long_headline_names_the_meeting_the_body_reports():
     # a paragraph of the story with two commas is no headline
     story = "3月2日,市长张某某主持召开市政府常务会议,研究部署工作\n会议要求压实责任。"
     assert [m.date for m in _rec(story, "2021-03-03").meetings] == ["2021-03-02"]
+    # a scraped page's marks opening the next line (`??` for an indent) leave the headline a headline
+    page = "某区召开安全生产委员会全体会议\n??3月2日,某区召开安全生产委员会全体会议。\n??会议要求压实责任。"
+    assert [m.date for m in _rec(page, "2021-03-03").meetings] == ["2021-03-02"]
 
 
 def test_a_range_of_days_dates_the_meetings_it_holds_in_order():
@@ -90,3 +93,16 @@ def test_a_subdistrict_post_says_the_township_level():
     rec = _rec("12月2日下午,某某街办召开安全生产专题会议。街办主任张某某指出,要认清形势。", "2021-12-03")
     assert [(p.name, p.titles) for p in rec.persons] == [("张某某", ["街办主任"])]
     assert [(m.date, m.level) for m in rec.meetings] == [("2021-12-02", "township")]
+
+
+def test_a_city_never_named_is_placed_by_the_divisions_it_addresses():
+    held = "6月3日,市政府召开常务会议,副市长王大海主持。"
+    # counties or districts below it: a prefecture (whatever towns it names too)
+    assert _dated(held + "会议要求各县区、各乡镇抓好落实。") == [("--06-03", "prefecture")]
+    # towns addressed directly, no county or district: a county-level city
+    assert _dated(held + "会议要求各乡镇(街道)抓好落实。") == [("--06-03", "county")]
+    assert _dated("6月3日,市安委会全体会议召开,会议要求各镇抓好落实。") == [("--06-03", "county")]
+    # neither: the level stays unsaid
+    assert _dated(held + "会议要求各部门抓好落实。") == [("--06-03", None)]
+    # a county's report: its towns say nothing of the 市 above it
+    assert _dated("6月3日,县政府召开常务会议,副县长王大海主持。会议要求各乡镇抓好落实。") == [("--06-03", "county")]

@@ -201,6 +201,40 @@ def test_a_national_leaders_instruction_cited_after_the_title_gives_no_role():
     assert _roles(rec) == {}
 
 
+def test_a_local_leaders_instruction_cited_in_its_other_shapes_gives_no_role():
+    # named again by an acting post, quoted, where it was written, made (`作出批示`)
+    for cited in ("省长王大海作出批示。会议传达了王大海代省长批示要求,",
+                  "会议要求贯彻王大海书记“三个必须”指示要求,",
+                  "会议传达学习了县长王大海在某某通知上的批示精神,",
+                  "省委书记王大海作出批示,"):
+        rec = _rec("3月9日,县政府召开安全生产工作会议,县长李小兵主持。" + cited + "要求抓好各项措施落实。")
+        assert _roles(rec) == {"李小兵": "chair"}, cited
+    # the leader who speaks at the meeting keeps the speaker's role
+    rec = _rec("3月9日,县政府召开安全生产工作会议,县长李小兵主持。副县长王大海在会上要求,抓好各项措施落实。")
+    assert _roles(rec) == {"李小兵": "chair", "王大海": "speaker"}
+
+
+def test_a_verb_before_de_after_the_persons_first_act_names_what_is_relayed():
+    rec = _rec("3月22日,某街道召开安全生产工作会议,会议由街道办主任王大海主持。会议最后,街道党工委副书记李小兵"
+               "传达了3月4日本区召开的安全生产工作会议精神。")
+    assert _roles(rec) == {"王大海": "chair", "李小兵": "speaker"}
+    # the person's own act before 的 still counts: `X主持召开的会议上`
+    rec = _rec("3月22日,在街道办主任王大海主持召开的安全生产工作会议上,李小兵作了发言。")
+    assert _roles(rec)["王大海"] == "chair"
+
+
+def test_a_list_of_names_is_closed_by_watching_a_meeting_held_elsewhere():
+    rec = _rec("7月27日,我县组织收听收看全国安全生产电视电话会。县长王大海,副县长李小兵,县应急局局长张三丰与各乡镇"
+               "负责人,一同收听收看了电视电话会。会议要求抓好落实。")
+    assert _roles(rec) == {"王大海": "attendee", "李小兵": "attendee", "张三丰": "attendee"}
+
+
+def test_a_speech_named_by_what_it_does_is_a_speakers_cue():
+    for act in ("对当前形势作了分析研判", "作了深入分析", "作相关工作提示", "就考评情况作了说明", "作了详细讲解"):
+        rec = _rec("3月9日,县政府召开安全生产工作会议,县长王大海主持。会上,副县长李小兵" + act + "。")
+        assert _roles(rec) == {"王大海": "chair", "李小兵": "speaker"}, act
+
+
 def test_a_cue_word_naming_what_was_said_is_no_act():
     rec = _rec("3月9日,市政府召开汇报会,副市长王大海主持。督查组组长李小兵就汇报中的一些问题进行了详细了解。")
     assert _roles(rec) == {"王大海": "chair"}

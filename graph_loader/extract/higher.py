@@ -37,6 +37,7 @@ from functools import cache, lru_cache
 from graph_loader.extract.dates import DateHit
 from graph_loader.extract.lexicon_files import alternation, rows
 from graph_loader.extract.meetings import (
+    CITY_BELOW,
     MeetingDraft,
     ParticipantDraft,
     PersonRole,
@@ -152,19 +153,19 @@ def _family(noun: str) -> str:
 
 
 @lru_cache(maxsize=4096)  # a few level words, one home per article: asked at every level word of the text
-def _token_level(word: str, ctx: str | None) -> tuple[str, str | None] | None:
+def _token_level(word: str, ctx: str | None, city: str | None = None) -> tuple[str, str | None] | None:
     lex = _lex()
     if word in lex.national:
         return "national", None
     path = relative_region(word, ctx) if ctx else None
     if path:
         return level_of(path) or _CHAR_DEFAULT.get(word[-1]), path
-    level = _CHAR_DEFAULT.get(word[-1])
+    level = city if city and word.endswith(CITY_CHAR) else _CHAR_DEFAULT.get(word[-1])
     return (level, None) if level else None
 
 
 def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx: str | None,
-                  local_level: str | None) -> list[Mention]:
+                  local_level: str | None, city: str | None = None) -> list[Mention]:
     """Every list of higher levels before a meeting noun, with its mode; headlines are skipped (the body
     says it again)."""
     lex = _lex()
@@ -175,7 +176,7 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
             # `我县` is the article's home, never a level above it; but a township's report says `本区`, `我县`
             # of the county it belongs to (`传达了本区召开的…会议精神`)
             continue
-        lv = _token_level(m.group(), ctx)
+        lv = _token_level(m.group(), ctx, city)
         if lv:
             tokens.setdefault(m.start(), (m.end(), lv[0], lv[1], m.group()))
     for h in regions:  # a place named in the list (`全国、省、九江市…会议`): the longest form wins
@@ -434,7 +435,9 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
     # or the level word its first meeting's name opens with (`市安委会全体会议`, `全市…电视电话会`: a city's)
     local_level = local_level or next((lv for d in drafts if d.name and not d.higher
                                        and (lv := _name_level(d.name)) is not None), None)
-    mentions = find_mentions(text, index, regions, ctx, local_level)
+    # a report of a 市 it never names, placed by the divisions it addresses: its `市` words are at that level
+    city = next((d.level for d in drafts if d.level_rule == CITY_BELOW), None)
+    mentions = find_mentions(text, index, regions, ctx, local_level, city)
     if not mentions:
         return drafts
     local_rank = LEVEL_RANK.get(local_level or "", 9)

@@ -28,7 +28,7 @@ from graph_loader.extract.sentences import SentenceIndex
 from graph_loader.lang.bodies import is_national_body
 from graph_loader.lang.chars import CLAUSE_END, CLAUSE_MARKS, IN_CLAUSE, SENTENCE_MARKS, clause_start
 from graph_loader.lang.kinds import kind_of_noun
-from graph_loader.lang.levels import CHAR_LEVEL, LEVEL_CHARS, LEVEL_RANK, ROLE_RANK, higher_role
+from graph_loader.lang.levels import CHAR_LEVEL, CITY_CHAR, LEVEL_CHARS, LEVEL_RANK, ROLE_RANK, higher_role
 
 _LIST_INTRO = re.compile(LIST_INTRO)
 _RELAY_MEETING = re.compile(r"贯彻(?:落实)?[^，。；]{0,20}?会议精神|传达[^，。；]{0,20}?会议精神")
@@ -346,7 +346,10 @@ def is_headline(text: str, index: SentenceIndex, pos: int) -> bool:
     first sentence a headline may be longer and hold a comma (`某某主持召开市政府常务会议,部署某某工作`);
     a line opened by a label (`原标题:…`, meeting_cues.tsv `headline`) is one at any length."""
     sent = index.at(pos)
-    line = text[sent.start:sent.end].strip()
+    raw = text[sent.start:sent.end]
+    if "\n" in raw:  # `某县召开…会议\n??`: the marks a scraped page leaves at the next line's start are not this line's
+        raw = raw[:raw.index("\n") + 1]
+    line = raw.strip()
     before = text[max(0, sent.start - 1):sent.start]
     if not (sent.start == 0 or before == "\n" or not before.strip()):
         return False
@@ -355,7 +358,7 @@ def is_headline(text: str, index: SentenceIndex, pos: int) -> bool:
     if len(line) <= 40 and not re.search(r"[。！？!?；;，,]", line):
         return True
     return (len(line) <= _HEADER_LINE and not _SENTENCE_END.search(line) and not _SENTENCE_END.search(text, 0, sent.start)
-            and line[-1:] not in "，,、" and text[sent.start:sent.end].endswith("\n"))
+            and line[-1:] not in "，,、" and raw.endswith("\n"))
 
 
 def segment_meetings(text: str, index: SentenceIndex,
@@ -520,9 +523,13 @@ def _speaks_at_venue(text: str, index: SentenceIndex, pos: int) -> bool:
 @cache
 def _cited_re() -> re.Pattern[str]:
     nouns = alternation(words("cited_instructions.tsv"))
-    # `X同志的批示精神`: the address after the name changes nothing
-    # `X关于某某事故批示精神`: after 关于 the 的 may be left out
-    return re.compile(r"(?:同志)?(?:(?:(?:关于|对)[^，,。；;]{0,30}?)?的|关于[^，,。；;]{0,30}?)?(?:" + nouns + r")|作出的")
+    # `X同志的批示精神`, `X代省长批示要求` (a name named again, its post not taken): the address after the
+    # name changes nothing; nor does a slogan quoted from the instruction (`X“某某某某”指示要求`)
+    address = r"(?:代?(?:" + alternation(words("honorifics.tsv")) + r"))?(?:“[^”，,。；;]{1,30}”)?"
+    # `X关于某某事故批示精神`: after 关于 the 的 may be left out; `X在某某通知上的批示精神`: where it was written
+    # `X作出批示`, `X作出的…`: made, not said at the meeting
+    return re.compile(address + r"(?:(?:(?:关于|对|在)[^，,。；;]{0,30}?)?的|关于[^，,。；;]{0,30}?)?(?:" + nouns
+                      + r")|作出了?(?:的|" + nouns + ")")
 
 
 def _role_cues(text: str, start: int, end: int) -> list[tuple[str, str, int]]:
@@ -674,9 +681,11 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
             roles[i] = (lead.group(1), lex.roles.get(lead.group(1), "attendee"), lead.start())
             continue
         cues = [c for c in _role_cues(text, m.end, own_end) if not text[max(0, c[2] - 2):c[2]].endswith(_lex().not_chair)]
-        if attend := next((c[2] for c in cues if c[1] == "attendee"), None):
-            # `X出席某日下午召开的座谈会`: a verb before 的 after the attendance names the meeting, not X's act
-            cues = [c for c in cues if not (c[2] > attend and text.startswith("的", c[2] + len(c[0])))]
+        if cues:
+            # `X出席某日下午召开的座谈会`, `X传达了某日本区召开的会议精神`: a verb before 的 after the person's
+            # first act names the meeting or what is relayed, not the person's act
+            first = cues[0][2]
+            cues = [c for c in cues if not (c[2] > first and text.startswith("的", c[2] + len(c[0])))]
         heard = _verbs_re("heard").search(text, m.end, own_end)
         if heard is not None:
             # `副市长甲听取了督导组反馈`: the report or feedback is the team's, the person hears it;
@@ -698,7 +707,7 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
         if roles[i] is None and not m.national:
             # `市领导A、B，市政府秘书长C出席会议`: a list of names is closed by the attendance verb of its
             # sentence when no other person's cue stands between
-            later = _ATTEND_VERB.search(text, m.end, sent.end)
+            later = _attend_verb_re().search(text, m.end, sent.end)
             if later and not _role_cues_strong(text, m.end, later.start()):
                 roles[i] = (later.group(), "attendee", later.start())
         if roles[i] is None and not m.national:
@@ -755,7 +764,13 @@ def _clause_end(text: str, start: int, end: int) -> int:
 
 
 _HEARD_END = re.compile(r"并|后|时")  # where what a person hears ends and the person acts again
-_ATTEND_VERB = re.compile(r"出席|参加|参会|列席|与会")
+
+
+@cache
+def _attend_verb_re() -> re.Pattern[str]:
+    """The attendance cues of lexicon/roles.tsv that may close a list of names (`list`): `出席`, `参加`, and
+    the watching of a meeting held elsewhere (`甲，乙与各部门负责人一同收听收看了电视电话会`)."""
+    return re.compile(alternation(r[0] for r in rows("roles.tsv") if r[1] == "attendee" and r[2:3] == ("list",)))
 _LEAD_REACH = 30  # characters a lead cue may stand before the name (its title chain between)
 
 
@@ -868,6 +883,7 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
     lex = _lex()
     person_levels = person_levels or {}
     home = relative_words_re("我本").search(text)  # the report's own place as it calls it (`我县`, `本市`)
+    city = city_level(text) if level_region(CITY_CHAR, context) is None else None  # a 市 the report never names
     for m in meetings:
         path, rule = None, None
         if m.held is not None:
@@ -922,6 +938,8 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
             if m.level is None and home is not None:  # `…巡查组进驻我县`: the report's own level
                 m.level = level_of_chars(home.group()[-1], context)
                 m.level_rule = "meeting.level.home" if m.level else None
+            if m.level is None and city is not None and _says_city(text, m, person_levels, home, cs):
+                m.level, m.level_rule = city, CITY_BELOW  # `市政府召开…会议` of a 市 the report never names
             if m.level is not None and m.level != "national":
                 m.region = _only_place_of_level(regions, m.level)  # `县政府…会议` in a text naming one county
 
@@ -996,16 +1014,54 @@ def level_of_chars(char: str, context: str | None) -> str | None:
 
 def _level_from_chars(m: MeetingDraft, person_levels: dict[str, list[str]]) -> str | None:
     """The level the chair's (else the first speaker's) posts say by their level character, lowest first."""
+    chars = _post_chars(m, person_levels)
+    levels = [lv for c in chars if (lv := CHAR_LEVEL.get(c) or relative_level(c))]
+    # 市 alone is a prefecture or a county-level city: not said
+    return max(levels, key=LEVEL_RANK.__getitem__) if levels else None
+
+
+def _post_chars(m: MeetingDraft, person_levels: dict[str, list[str]]) -> list[str]:
+    """The level characters of the posts of the chair (else the first speaker) whose posts say a level."""
     for role in ("chair", "speaker"):
         for p in sorted(m.participants.values(), key=lambda p: p.start):
-            if p.role != role:
-                continue
-            levels = [lv for c in person_levels.get(p.name, []) if (lv := CHAR_LEVEL.get(c) or relative_level(c))]
-            if levels:
-                return max(levels, key=LEVEL_RANK.__getitem__)
-            if "市" in person_levels.get(p.name, []):
-                return None  # 市 is a prefecture or a county-level city: not said
-    return None
+            chars = person_levels.get(p.name, [])
+            if p.role == role and any(c == CITY_CHAR or CHAR_LEVEL.get(c) or relative_level(c) for c in chars):
+                return chars
+    return []
+
+
+CITY_BELOW = "meeting.level.city_below"  # the level rule of a 市 the report never names (`city_level`)
+
+
+@cache
+def _below_levels() -> dict[str, str]:
+    """lexicon/region_below.tsv: a collective word for the divisions below a report's home → the level it says."""
+    return {r[0]: r[1] for r in rows("region_below.tsv")}
+
+
+@cache
+def _below_re() -> re.Pattern[str]:
+    return re.compile(alternation(_below_levels()))
+
+
+def city_level(text: str) -> str | None:
+    """The level of a 市 the report never names, by the divisions it addresses below it (`各县区`: a
+    prefecture; `各乡镇` and no county or district: a county-level city); None when it names neither."""
+    said = {_below_levels()[m.group()] for m in _below_re().finditer(text)}
+    return "prefecture" if "prefecture" in said else next(iter(said), None)
+
+
+def _says_city(text: str, m: MeetingDraft, person_levels: dict[str, list[str]], home: re.Match[str] | None,
+               cs: int) -> bool:
+    """The meeting's level is said by a bare 市 alone: the chair's post (`副市长X主持`), the convener at its
+    clause start (`市政府召开`, `市安委会…会议召开`), the report's own `我市`, or its name's `全市`."""
+    if CITY_CHAR in _post_chars(m, person_levels):
+        return True
+    if m.held is not None and (body := _convener_body_re().match(text, cs)) and body.group(1) == CITY_CHAR:
+        return True
+    if home is not None and home.group().endswith(CITY_CHAR):
+        return True
+    return bool(m.name and (sm := _lex().scope_re.search(m.name)) and sm.group().endswith(CITY_CHAR))
 
 
 def _subject_place(text: str, held: int, regions: list[RegionHit]) -> str | None:

@@ -335,10 +335,11 @@ def test_a_year_less_report_joins_no_meeting_of_a_year_it_does_not_write() -> No
     def tele(date: str, years: tuple[int, ...] = ()) -> MeetingMention:
         return MeetingMention(date=date, region="甲省", level="province", kind="teleconference",
                               name="全省安全生产电视电话会议", years=years)
-    for written, joins in (((2013,), False), ((2021,), True), ((2022,), True), ((), True)):
+    for written, joins in (((2013,), False), ((2020,), False), ((2021,), True), ((2022,), True), ((2023,), True),
+                           ((2024,), False), ((), True)):
         r = Resolver()
         dated_id = r.meeting(tele("2022-01-17"), "p1", 0).id
-        # a report writing only 2013年 is of 2013 or 2014, not of the one dated meeting of 2022
+        # a report writing only 2013年 is of 2012 to 2014, not of the one dated meeting of 2022
         assert (r.meeting(tele("--01-17", written), "y1", 0).id == dated_id) is joins, written
 
 

@@ -25,7 +25,7 @@ Rules (the reason strings say which fired):
   one dated meeting of its family, level, region and month-day (when several fit, the one whose
   articles cite the same topical instruction, if exactly one does; a sole candidate whose articles
   cite only other topical instructions is refused; so is a candidate of a year the report does not
-  write, nor the year after one it writes: extract.dates.written_years); an undated meeting that a
+  write, nor the year after or before one it writes: extract.dates.written_years); an undated meeting that a
   meeting of the same article relays on day D joins the one dated meeting of its family, level and
   region in the RELAY_WINDOW days up to D. Those joins are flagged (`inferred_year`,
   `inferred_date`) with the reason in `safetykg merges`; with several candidates the meeting
@@ -496,8 +496,9 @@ class Resolver:
     def _choose_among(self, keys: list[str], md: str | None, on: str | None,
                       signals: set[str], years: tuple[int, ...] | list[int] = ()) -> tuple[str, str] | None:
         if years:  # a report writing 2013年 (its work, a date) is not of a meeting of 2022: only a year it
-            # writes, or the year after it (`总结2017年工作` in January 2018), may date it
-            fits = {str(y + k) for y in years for k in (0, 1)}
+            # writes, or the year after it (`总结2017年工作` in January 2018) or before it (`部署2024年工作` in
+            # December 2023), may date it
+            fits = {str(y + k) for y in years for k in (-1, 0, 1)}
             keys = [k for k in keys if self._meeting_info[k]["date"][:4] in fits]
         if md:
             cands = [k for k in keys if self._meeting_info[k]["date"][4:] == md[1:]]

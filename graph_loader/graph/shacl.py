@@ -68,7 +68,7 @@ def _fill_memory(g: Graph, triples: Iterable) -> None:
     """Add `triples` to the empty graph `g` with the state rdflib's `Memory.add` leaves for triples
     added to one graph (its three indexes, the triples of the default and of that context, the
     context's default entry); any other store, or a Memory whose layout is not the one known here,
-    gets `g.addN`. tests/test_shacl*.py compares the two stores' state."""
+    gets `g.addN`. tests/test_graph.py compares the two stores' state."""
     store = g.store
     names = ("_Memory__spo", "_Memory__pos", "_Memory__osp", "_Memory__contextTriples",
              "_Memory__all_contexts", "_Memory__defaultContexts", "_Memory__tripleContexts")
@@ -78,39 +78,34 @@ def _fill_memory(g: Graph, triples: Iterable) -> None:
         return
     spo, pos, osp = store._Memory__spo, store._Memory__pos, store._Memory__osp
     ctx = store._Memory__ctx_to_str(g)
-    new = []
+    # the two contexts' sets grow one triple at a time, as rdflib's do: a set built otherwise can
+    # iterate in another order, and so could a full scan of the graph
+    in_default, in_ctx = store._Memory__contextTriples[None], set()
     for t in triples:
         s, p, o = t
-        po = spo.get(s)
-        if po is None:
-            po = spo[s] = {}
-        objs = po.get(p)
-        if objs is None:
-            objs = po[p] = {}
-        elif o in objs:
+        objs = _leaf(spo, s, p)
+        if o in objs:
             continue
         objs[o] = 1
-        os_ = pos.get(p)
-        if os_ is None:
-            os_ = pos[p] = {}
-        subs = os_.get(o)
-        if subs is None:
-            subs = os_[o] = {}
-        subs[s] = 1
-        sp = osp.get(o)
-        if sp is None:
-            sp = osp[o] = {}
-        preds = sp.get(s)
-        if preds is None:
-            preds = sp[s] = {}
-        preds[p] = 1
-        new.append(t)
-    if new:
-        in_ctx = set(new)  # each triple hashed once; the default context's set copies the hashes
-        store._Memory__contextTriples[None].update(in_ctx)
+        _leaf(pos, p, o)[s] = 1
+        _leaf(osp, o, s)[p] = 1
+        in_default.add(t)
+        in_ctx.add(t)
+    if in_ctx:
         store._Memory__contextTriples[ctx] = in_ctx
         store._Memory__all_contexts.add(g)
         store._Memory__defaultContexts = {ctx: False, None: False}
+
+
+def _leaf(index: dict, a, b) -> dict:
+    """index[a][b] of a two-level index, made where missing."""
+    inner = index.get(a)
+    if inner is None:
+        inner = index[a] = {}
+    leaf = inner.get(b)
+    if leaf is None:
+        leaf = inner[b] = {}
+    return leaf
 
 
 def validate(graph: Graph | Triples | TriplesUnion, *, warnings: bool = True) -> list[Violation]:

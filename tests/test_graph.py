@@ -186,3 +186,55 @@ def test_shacl_of_a_batch_requires_evidence_on_an_addressed_sector():
     broken = Triples(x for x in t if not (x[0] == sector and x[1] == SKG.evidence))
     errors = [(v.focus, v.message) for v in validate(broken) if v.is_error]
     assert errors == [(str(sector), "a sector addressed without evidence")]
+
+
+def test_shacl_for_errors_only_finds_the_same_errors_without_the_warning_shapes():
+    """validate(warnings=False) (the build's checker) skips the shapes of severity Warning: the same
+    errors, with their articles and evidence, as the full validation, and no warning."""
+    from graph_loader.graph.shacl import validation_graph
+    from graph_loader.graph.vocab import error_shapes, flat_shapes, shape_predicates
+
+    t = record_to_triples(gold_records()[0], None, Resolver())  # unlocated evidence: warnings
+    part = next(iter(t.subjects(RDF.type, SKG.Participation)))
+    broken = Triples(x for x in t if not (x[0] == part and x[1] == SKG.role))
+    full = validate(broken)
+    assert any(not v.is_error for v in full) and any(v.is_error for v in full)
+    errors_only = validate(broken, warnings=False)
+    assert [v.__dict__ for v in errors_only] == [v.__dict__ for v in full if v.is_error]
+    assert len(error_shapes()) < len(flat_shapes())
+    assert SKG.cleanStart in shape_predicates() and SKG.cleanStart not in shape_predicates(errors_only=True)
+    assert SKG.role in shape_predicates(errors_only=True)
+    assert len(validation_graph(broken)) == sum(1 for x in broken if x[1] in shape_predicates() | {
+        RDF.type, SKG.evidence, SKG.inArticle, SKG.docId})
+
+
+def test_a_validation_graph_is_filled_as_rdflib_would_add_its_triples():
+    """shacl._fill_memory writes rdflib's Memory store directly: the store's state is the one
+    `Graph.addN` leaves (indexes in the same order, the same contexts), duplicates included."""
+    from rdflib import Graph, Literal
+
+    from graph_loader.graph.shacl import _fill_memory
+
+    a, b, c = iri("x/a"), iri("x/b"), iri("x/c")
+    triples = [(a, RDF.type, SKG.Person), (a, SKG.evidence, b), (b, SKG.rule, Literal("r")),
+               (a, RDF.type, SKG.Person), (c, SKG.evidence, b), (b, SKG.inArticle, c)]
+    by_rdflib, filled = Graph(), Graph()
+    by_rdflib.addN((s, p, o, by_rdflib) for s, p, o in triples)
+    _fill_memory(filled, iter(triples))
+    assert len(filled) == len(by_rdflib) == 5
+    assert list(filled.triples((None, None, None))) == list(by_rdflib.triples((None, None, None)))
+    assert list(filled.objects(a, SKG.evidence)) == [b] and list(filled.subjects(SKG.evidence, b)) == [a, c]
+    mine, theirs = vars(filled.store), vars(by_rdflib.store)
+    own = {filled: "ctx", by_rdflib: "ctx", f"BNode:{filled.identifier}": "ctx",
+           f"BNode:{by_rdflib.identifier}": "ctx"}
+
+    def same(x):  # the two graphs' context names made one
+        if isinstance(x, dict):
+            return [(own.get(k, k), same(v)) for k, v in x.items()]
+        if isinstance(x, set):
+            return [own.get(v, v) for v in x]
+        return x
+
+    for name in ("_Memory__spo", "_Memory__pos", "_Memory__osp", "_Memory__contextTriples",
+                 "_Memory__tripleContexts", "_Memory__defaultContexts", "_Memory__all_contexts"):
+        assert same(mine[name]) == same(theirs[name]), name

@@ -210,3 +210,30 @@ def test_a_replay_stops_at_the_first_answer_the_build_gives_otherwise():
     calls = graph_apart(records[4], None)[2]
     index, answer = replay(build, calls)
     assert calls[index].name == "directive" and answer[1] == "关于做好某项安全工作的八条措施" != calls[index].result[1]
+
+
+def test_forgetting_an_article_drops_its_pending_joins_and_flags_alone(tmp_path):
+    """forget_article (every article graphed, and again) finds an article's pending slots and inferred
+    flags through indexes kept with them, or built from a loaded resolver: the same state either way,
+    nothing of the article left, the other articles' kept."""
+    from graph_loader.graph.batch import graph_article
+
+    live = Resolver()
+    records = _apart_records()
+    for rec in records + records[-1:] + records[:1]:  # the year-less report and the first graphed again
+        graph_article(rec, None, live)
+    year_less = records[-1].doc_id
+
+    def of(res, doc_id):
+        return ([k for k in res._pending if k.rsplit("|", 1)[0] == doc_id],
+                [d for flags in res._inferred.values() for docs in flags.values() for d in docs if d == doc_id])
+
+    assert all(of(live, year_less)) and of(live, records[0].doc_id)[0] == []
+    live.save(tmp_path / "before.json")
+    loaded = Resolver.load(tmp_path / "before.json")
+    for res, name in ((live, "live"), (loaded, "loaded")):
+        res.forget_article(year_less)
+        assert of(res, year_less) == ([], [])
+        res.save(tmp_path / f"{name}.json")
+    assert (tmp_path / "live.json").read_bytes() == (tmp_path / "loaded.json").read_bytes()
+    assert (tmp_path / "live.json").read_bytes() != (tmp_path / "before.json").read_bytes()

@@ -149,6 +149,10 @@ class Resolver:
         self._dropped: dict[str, list[str]] = {}
         self._drop_index: dict[str, list[str]] | None = None  # one-deletion variant -> long keys
         self._place_index: dict[str, list[str]] | None = None  # "level|region" -> meeting families there
+        # doc -> its slot keys in _pending, and the meeting ids its inferred flags are under (built on
+        # first use, then kept with them): forget_article, at every article, without a scan of all
+        self._doc_slots: dict[str, dict[str, None]] | None = None
+        self._doc_inferred: dict[str, dict[str, None]] | None = None
 
     # -- persistence -------------------------------------------------------------------
     @classmethod
@@ -365,22 +369,22 @@ class Resolver:
         """The node of a meeting mention, with the date and name every article writes on it."""
         fam = m.family_key()
         slot_key = f"{doc_id}|{index}"
-        self._pending.pop(slot_key, None)
+        self._unpend(doc_id, slot_key)
         if fam is None:
             mid = self._by_participants(m, doc_id, index)
             return MeetingResolved(mid, m.date, m.name)
         if _full(m.date) and is_bare_family(fam):
             # named only by a bare word: the one meeting of a known name or kind held that day at that level
             # and region, else a node of its own (graphed again when such a meeting arrives: unsettled)
-            self._pending[slot_key] = {"fam": fam, "date": m.date, "on": None, "signals": [], "key": None,
-                                       "own": f"{fam}|{m.date}"}
+            self._pend(doc_id, slot_key, {"fam": fam, "date": m.date, "on": None, "signals": [], "key": None,
+                                          "own": f"{fam}|{m.date}"})
             chosen = self._choose(fam, m.date, None, set())
             if chosen is not None:
                 key, why = chosen
                 info = self._meeting_info[key]
                 mid = self._resolve("meeting", key, doc_id, "")
                 self._pending[slot_key]["key"] = key
-                self._inferred.setdefault(mid, {}).setdefault("name", {})[doc_id] = why
+                self._infer(mid, "name", doc_id, why)
                 family = key.split("|", 1)[0]  # the meeting joined is of its kind: every article writes it so
                 return MeetingResolved(mid, info["date"], self._shown(key, info, doc_id) or m.name, "name", why,
                                        None if family.startswith("name:") else family)
@@ -401,14 +405,14 @@ class Resolver:
             mid = self._resolve("meeting", key, doc_id, f"same kind/name family, level, region "
                                 f"{m.region or '?'} and date {m.date}" + (" and name" if m.apart else ""))
             if m.year_note:  # a date that rests on an inference is undone when the article is graphed again
-                self._inferred.setdefault(mid, {}).setdefault("year", {})[doc_id] = m.year_note
+                self._infer(mid, "year", doc_id, m.year_note)
                 self._adopted.setdefault(doc_id, []).append(key)
                 return MeetingResolved(mid, m.date, self._shown(key, info, doc_id), "year", m.year_note)
             _add_signals(info, m.signals)  # only reports that state the date tell candidates apart
             return MeetingResolved(mid, m.date, self._shown(key, info, doc_id))
         if m.date is not None or m.relayed_on is not None:
-            self._pending[slot_key] = {"fam": fam, "date": m.date, "on": m.relayed_on,
-                                       "signals": sorted(set(m.signals)), "key": None, "years": list(m.years)}
+            self._pend(doc_id, slot_key, {"fam": fam, "date": m.date, "on": m.relayed_on,
+                                          "signals": sorted(set(m.signals)), "key": None, "years": list(m.years)})
         chosen = self._choose(fam, m.date, m.relayed_on, set(m.signals), m.years)
         if chosen is not None:
             key, why = chosen
@@ -416,7 +420,7 @@ class Resolver:
             mid = self._resolve("meeting", key, doc_id, "")
             self._pending[slot_key]["key"] = key
             flag = "year" if m.date else "date"
-            self._inferred.setdefault(mid, {}).setdefault(flag, {})[doc_id] = why
+            self._infer(mid, flag, doc_id, why)
             if not is_bare_family(fam):  # a report joining by inference names the meeting too
                 self._count_name(key, info, m.name, doc_id)
             return MeetingResolved(mid, info["date"], self._shown(key, info, doc_id) or m.name, flag, why)
@@ -544,9 +548,39 @@ class Resolver:
                         docs[doc_id] = chosen[1]
         return sorted(out)
 
+    def _pend(self, doc_id: str, slot_key: str, need: dict) -> None:
+        self._pending[slot_key] = need
+        if self._doc_slots is not None:
+            self._doc_slots.setdefault(doc_id, {})[slot_key] = None
+
+    def _unpend(self, doc_id: str, slot_key: str) -> dict | None:
+        if self._doc_slots is not None:
+            self._doc_slots.get(doc_id, {}).pop(slot_key, None)
+        return self._pending.pop(slot_key, None)
+
+    def _infer(self, mid: str, flag: str, doc_id: str, why: str) -> None:
+        self._inferred.setdefault(mid, {}).setdefault(flag, {})[doc_id] = why
+        if self._doc_inferred is not None:
+            self._doc_inferred.setdefault(doc_id, {})[mid] = None
+
+    def _doc_indexes(self) -> tuple[dict[str, dict[str, None]], dict[str, dict[str, None]]]:
+        """doc -> its slot keys (in _pending's order), doc -> the meetings it has inferred flags on."""
+        if self._doc_slots is None:
+            self._doc_slots = {}
+            for k in self._pending:
+                self._doc_slots.setdefault(k.rsplit("|", 1)[0], {})[k] = None
+        if self._doc_inferred is None:
+            self._doc_inferred = {}
+            for mid, flags in self._inferred.items():
+                for docs in flags.values():
+                    for d in docs:
+                        self._doc_inferred.setdefault(d, {})[mid] = None
+        return self._doc_slots, self._doc_inferred
+
     def forget_article(self, doc_id: str) -> None:
         """Before an article is graphed again: drop what it alone contributed to inferred joins."""
-        for slot_key in [k for k in self._pending if k.rsplit("|", 1)[0] == doc_id]:
+        slots, inferred = self._doc_indexes()
+        for slot_key in list(slots.pop(doc_id, ())):
             old = self._pending.pop(slot_key)
             joined = old["key"] or (old["own"] if old.get("yearless") else None)
             info = self._meeting_info.get(joined) if joined and not is_bare_family(old["fam"]) else None
@@ -563,8 +597,8 @@ class Resolver:
         for key in self._adopted.pop(doc_id, []):
             self._unsupport("meeting", key, doc_id)
         self._written.pop(doc_id, None)
-        for flags in self._inferred.values():
-            for docs in flags.values():
+        for mid in inferred.pop(doc_id, ()):
+            for docs in self._inferred[mid].values():
                 docs.pop(doc_id, None)
 
     def _unsupport(self, kind: str, key: str, doc_id: str) -> None:

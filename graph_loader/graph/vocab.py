@@ -66,12 +66,41 @@ def flat_shapes() -> Graph:
 
 
 @cache
-def shape_predicates() -> frozenset:
-    """Every predicate a shape's sh:path (or sh:lessThan..., or a target such as
-    sh:targetObjectsOf) names: the triples a validation graph must keep."""
+def error_shapes() -> Graph:
+    """flat_shapes without the property shapes whose severity is not sh:Violation (e.g. a warning
+    on evidence without offsets): what a validation that reports errors only needs. Each shape's
+    results are its own, so the errors are the same; the warnings' shapes cost the most (one runs
+    on every Evidence node, most of a batch) and their predicates need not be loaded."""
     from rdflib.namespace import SH
 
-    g = shapes()
+    g = Graph()
+    for t in flat_shapes():
+        g.add(t)
+    for ps in [s for s, sev in g.subject_objects(SH.severity) if sev != SH.Violation]:
+        if (ps, RDF.type, SH.PropertyShape) in g:
+            _remove_tree(g, ps)
+    return g
+
+
+def _remove_tree(g: Graph, node) -> None:
+    """Remove `node`'s triples and, recursively, those of the blank nodes it alone leads to."""
+    from rdflib import BNode
+
+    for p, o in list(g.predicate_objects(node)):
+        g.remove((node, p, o))
+        if isinstance(o, BNode) and next(g.subjects(None, o), None) is None:
+            _remove_tree(g, o)
+    g.remove((None, None, node))
+
+
+@cache
+def shape_predicates(errors_only: bool = False) -> frozenset:
+    """Every predicate a shape's sh:path (or sh:lessThan..., or a target such as
+    sh:targetObjectsOf) names: the triples a validation graph must keep (`errors_only`: for the
+    shapes of error_shapes)."""
+    from rdflib.namespace import SH
+
+    g = error_shapes() if errors_only else shapes()
     preds = set()
     for p in (SH.path, SH.lessThanOrEquals, SH.lessThan, SH.equals, SH.disjoint,
               SH.targetSubjectsOf, SH.targetObjectsOf):

@@ -174,15 +174,13 @@ def build_file(path: str, workspace: str, doc_id: str | None = None, clash: Inge
     without its texts and offset maps (the graph needs its metadata only) and, with `graph`, the
     article graphed (`Graphed`), else the record as plain data: both cross the process boundary
     for a fraction of what the full objects cost."""
-    from graph_loader.extract.record import record_json
-
     doc, record = process_file(path, doc_id, clash)
     if isinstance(doc, Rejection):
         return doc, None
     ws = Path(workspace)
     _atomic_write(docs_dir(ws) / f"{doc.doc_id}.json", json.dumps(document_to_json(doc), ensure_ascii=False))
     data = record.to_json_dict()
-    _atomic_write(records_dir(ws) / f"{doc.doc_id}.json", record_json(data))
+    _atomic_write(records_dir(ws) / f"{doc.doc_id}.json", json.dumps(data, ensure_ascii=False, indent=1))
     light = replace(doc, original="", clean="", starts=array("l"), ends=array("l"))
     if not graph:
         return light, record.model_dump()

@@ -450,22 +450,3 @@ def test_autonomous_region_government_meeting_is_province_level():
 def test_place_inside_a_personal_name_is_not_a_region():
     rec = extract(make_doc("6月1日，四川省政府召开全省安全生产电视电话会议。副省长张建华主持会议。"))
     assert rec.regions == ["四川省"]
-
-
-def test_a_records_file_is_written_as_json_indents_it():
-    """record_json (the records files of a build, `extract --json`) writes json.dumps(indent=1,
-    ensure_ascii=False)'s very text, whatever the values: nesting, empty containers, escapes,
-    non-string keys, special floats; what json refuses it refuses."""
-    import json
-
-    from graph_loader.extract.record import record_json
-
-    rec = extract(make_doc("本报讯 3月2日，某某县召开安全生产工作会议。县长张三出席。")).to_json_dict()
-    made_up = {"甲": [1.5, float("nan"), float("inf"), -float("inf"), True, False, None, [], {}, (1, 2)],
-               "s": "引号\"反斜\\换行\n\u2028\x01", 1: {2.5: 3, True: [[]], None: {"x": []}, False: 0},
-               "": -0.0, "big": 10**30, "rec": rec}
-    assert record_json(made_up) == json.dumps(made_up, ensure_ascii=False, indent=1)
-    assert record_json(rec) == json.dumps(rec, ensure_ascii=False, indent=1) and "\n \"" in record_json(rec)
-    for bad in ({"a": {1, 2}}, {(1,): 2}):
-        with pytest.raises(TypeError):
-            record_json(bad)

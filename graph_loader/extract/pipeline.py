@@ -56,7 +56,6 @@ from graph_loader.extract.record import (
     RegionMention,
     Relay,
     SectorMention,
-    record_json,
 )
 from graph_loader.extract.regions import (
     RegionHit,
@@ -192,8 +191,8 @@ def _extract_file(path: str, doc_id: str | None = None, clash: IngestWarning | N
              "failed": next((w for w in data.get("warnings", []) if w.startswith("extraction_failed")), None)}
     if json_indent is False:
         return FileResult(path, doc_id=doc.doc_id, record=data, clean=doc.clean, **notes)
-    text = record_json(data) if json_indent == 1 else json.dumps(data, ensure_ascii=False, indent=json_indent)
-    return FileResult(path, doc_id=doc.doc_id, text=text, **notes)
+    return FileResult(path, doc_id=doc.doc_id, text=json.dumps(data, ensure_ascii=False, indent=json_indent),
+                      **notes)
 
 
 def _extract_fields(doc: Document) -> dict:

@@ -9,7 +9,6 @@ objects with a `title`, which the scorer also accepts.
 
 from __future__ import annotations
 
-from json.encoder import encode_basestring as _enc  # the C function where there is one
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -143,79 +142,3 @@ class ExtractionRecord(BaseModel):
 
     def to_json_dict(self) -> dict:
         return self.model_dump(mode="json")
-
-
-def record_json(data: dict) -> str:
-    """A record's JSON as its file holds it: the text of `json.dumps(data, ensure_ascii=False,
-    indent=1)`, written by one recursive function instead of json's generator chain (the indented
-    form has no C encoder in Python 3.11: it cost a build's workers 0.6 ms per article)."""
-    out: list[str] = []
-    _indented(data, out, "\n")
-    return "".join(out)
-
-
-def _indented(o: object, out: list[str], nl: str) -> None:
-    """Append `o` as json.dumps(indent=1, ensure_ascii=False) writes it at the depth of `nl`
-    (a newline and the current indent), with json's key conversions and special floats."""
-    if isinstance(o, str):
-        out.append(_enc(o))
-    elif o is None:
-        out.append("null")
-    elif o is True:
-        out.append("true")
-    elif o is False:
-        out.append("false")
-    elif isinstance(o, int):
-        out.append(int.__repr__(o))
-    elif isinstance(o, float):
-        out.append(_float(o))
-    elif isinstance(o, (list, tuple)):
-        if not o:
-            out.append("[]")
-            return
-        inner = nl + " "
-        sep = "[" + inner
-        for v in o:
-            out.append(sep)
-            _indented(v, out, inner)
-            sep = "," + inner
-        out.append(nl + "]")
-    elif isinstance(o, dict):
-        if not o:
-            out.append("{}")
-            return
-        inner = nl + " "
-        sep = "{" + inner
-        for k, v in o.items():
-            out.append(sep + _enc(_key(k)) + ": ")
-            _indented(v, out, inner)
-            sep = "," + inner
-        out.append(nl + "}")
-    else:
-        raise TypeError(f"Object of type {type(o).__name__} is not JSON serializable")
-
-
-def _key(k: object) -> str:
-    if isinstance(k, str):
-        return k
-    if isinstance(k, float):
-        return _float(k)
-    if k is True:
-        return "true"
-    if k is False:
-        return "false"
-    if k is None:
-        return "null"
-    if isinstance(k, int):
-        return int.__repr__(k)
-    raise TypeError(f"keys must be str, int, float, bool or None, not {type(k).__name__}")
-
-
-def _float(f: float) -> str:
-    if f != f:
-        return "NaN"
-    if f == float("inf"):
-        return "Infinity"
-    if f == -float("inf"):
-        return "-Infinity"
-    return float.__repr__(f)

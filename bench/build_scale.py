@@ -21,6 +21,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from bench.machine import facts
@@ -68,6 +69,20 @@ def _du_mib(path: Path) -> float:
     return float(done.stdout.split()[0]) if done.returncode == 0 and done.stdout else -1.0
 
 
+def watch(proc: subprocess.Popen, log, interval: float, sample: Callable[[], None]) -> None:
+    """Call `sample` every `interval` seconds while the build `proc` runs and wait for it; kill it if this
+    is left early (Ctrl-C, an error in `sample`), and close its log either way."""
+    try:
+        while proc.poll() is None:
+            time.sleep(interval)
+            sample()
+        proc.wait()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        log.close()
+
+
 def run(corpus: Path, workspace: Path, milestones: list[int], interval: float = 5.0,
         extra: list[str] | None = None, resume: bool = False) -> dict:
     """`resume`: continue the workspace's interrupted build (its resume state) instead of a fresh one."""
@@ -93,27 +108,24 @@ def run(corpus: Path, workspace: Path, milestones: list[int], interval: float = 
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=log, stderr=log, text=True)  # a file: its children may outlive it
     peak_tree = 0
-    try:
-        while proc.poll() is None:
-            time.sleep(interval)
-            done = _count(workspace / "rows")
-            rss, hwm = _rss_kib(proc.pid)
-            tree = _tree_rss_kib(proc.pid)
-            peak_tree = max(peak_tree, tree)
-            s = {"t_s": round(time.perf_counter() - t0, 1), "articles": done,
-                 "build_rss_mib": round(rss / 1024), "build_hwm_mib": round(hwm / 1024),
-                 "build_tree_rss_mib": round(tree / 1024),
-                 "neo4j_rss_mib": round(_rss_kib(server_pid)[0] / 1024) if server_pid else None}
-            samples.append(s)
-            for m in milestones:
-                if m not in marks and done >= m:
-                    marks[m] = s
-                    print(json.dumps({"milestone": m, **s}), flush=True)
-        proc.wait()
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-        log.close()
+
+    def sample() -> None:
+        nonlocal peak_tree
+        done = _count(workspace / "rows")
+        rss, hwm = _rss_kib(proc.pid)
+        tree = _tree_rss_kib(proc.pid)
+        peak_tree = max(peak_tree, tree)
+        s = {"t_s": round(time.perf_counter() - t0, 1), "articles": done,
+             "build_rss_mib": round(rss / 1024), "build_hwm_mib": round(hwm / 1024),
+             "build_tree_rss_mib": round(tree / 1024),
+             "neo4j_rss_mib": round(_rss_kib(server_pid)[0] / 1024) if server_pid else None}
+        samples.append(s)
+        for m in milestones:
+            if m not in marks and done >= m:
+                marks[m] = s
+                print(json.dumps({"milestone": m, **s}), flush=True)
+
+    watch(proc, log, interval, sample)
     wall = time.perf_counter() - t0
     result = {
         "machine": facts(), "command": " ".join(["safetykg", *cmd[3:]]), "exit": proc.returncode,

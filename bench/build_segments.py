@@ -26,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.build_scale import _count, _tree_rss_kib
+from bench.build_scale import _count, _tree_rss_kib, watch
 from bench.machine import facts
 
 
@@ -49,19 +49,16 @@ def run_once(tree: Path, corpus: Path, workspace: Path, extra: list[str], interv
     log = (workspace.parent / f"{workspace.name}.stderr").open("w")
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=log, stderr=log, env=env, cwd=str(tree))
-    try:
-        while proc.poll() is None:
-            time.sleep(interval)
-            done = _count(workspace / "rows")
-            peak_tree = max(peak_tree, _tree_rss_kib(proc.pid))
-            now = time.perf_counter() - t0
-            while len(marks) < 10 and done >= total * (len(marks) + 1) / 10:
-                marks.append(now)
-        proc.wait()
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-        log.close()
+
+    def sample() -> None:
+        nonlocal peak_tree
+        done = _count(workspace / "rows")
+        peak_tree = max(peak_tree, _tree_rss_kib(proc.pid))
+        now = time.perf_counter() - t0
+        while len(marks) < 10 and done >= total * (len(marks) + 1) / 10:
+            marks.append(now)
+
+    watch(proc, log, interval, sample)
     wall = time.perf_counter() - t0
     cpu1 = resource.getrusage(resource.RUSAGE_CHILDREN)  # the build and the processes it waited for
     cpu = (cpu1.ru_utime + cpu1.ru_stime) - (cpu0.ru_utime + cpu0.ru_stime)

@@ -119,14 +119,13 @@ def evidence_doc(s: str) -> str:
 def evidence_sample(strings: list[str] | None, limit: int = EVIDENCE_ARTICLES) -> list[str]:
     """The distinct evidence strings in order, those of the first `limit` articles only (an article's
     strings are adjacent in that order: they share the prefix `doc_id|`)."""
-    ordered = sorted(set(strings or ()))
-    if len(ordered) <= limit:  # fewer strings than the limit: fewer articles too
-        return ordered
-    return first_articles(ordered, limit)
+    return first_articles(sorted(set(strings or ())), limit)
 
 
 def first_articles(ordered: list[str], limit: int = EVIDENCE_ARTICLES) -> list[str]:
     """`ordered` (sorted, distinct evidence strings) up to the end of its `limit`-th article."""
+    if len(ordered) <= limit:  # fewer strings than the limit: fewer articles too
+        return ordered
     docs, last = 0, None
     for i, s in enumerate(ordered):
         doc = s[:s.index("|") + 1]

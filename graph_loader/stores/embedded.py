@@ -53,6 +53,8 @@ from graph_loader.graph.schema import (
     GraphRows,
     NodeRow,
     RelRow,
+    evidence_doc,
+    evidence_sample,
     first_articles,
     storable_value,
 )
@@ -341,7 +343,7 @@ class EmbeddedStore:
         attrs["articles"] = self._shared(_union_sorted(attrs["articles"], docs))
         merged = _union_sorted(attrs["evidence"], evidence)
         if merged is not attrs["evidence"]:
-            attrs["evidence"] = first_articles(merged) if len(merged) > EVIDENCE_ARTICLES else merged
+            attrs["evidence"] = first_articles(merged)
         return docs
 
     def remove_articles(self, doc_ids: list[str]) -> LoadSummary:
@@ -415,9 +417,9 @@ class EmbeddedStore:
             return []
         wanted = set(attrs["articles"] if docs is None else docs)
         sample = attrs["evidence"]
-        out = {e for e in sample if e[:e.index("|")] in wanted}
+        out = {e for e in sample if evidence_doc(e) in wanted}
         if _cut_at(attrs) is not None:
-            sampled = {e[:e.index("|")] for e in sample}
+            sampled = {evidence_doc(e) for e in sample}
             for doc in sorted(wanted - sampled):
                 out.update(self._evidence_in_rows(doc).get(fid, ()))
         return sorted(out)
@@ -543,7 +545,7 @@ class GraphView:
 
 
 def _sampled_articles(sample: list[str]) -> int:
-    return len({e[:e.index("|")] for e in sample})
+    return len({evidence_doc(e) for e in sample})
 
 
 def _cut_at(attrs: dict[str, Any]) -> str | None:
@@ -554,15 +556,13 @@ def _cut_at(attrs: dict[str, Any]) -> str | None:
         return None
     if _sampled_articles(sample) < EVIDENCE_ARTICLES:
         return None
-    last = sample[-1]
-    return last[:last.index("|") + 1]
+    return evidence_doc(sample[-1]) + "|"
 
 
 def _bounded(attrs: dict[str, Any]) -> dict[str, Any]:
     """Stored attrs of a format-1 store as now: doc ids shared, evidence cut to its sample."""
     attrs["articles"] = [sys.intern(a) for a in attrs.get("articles", ())]
-    evidence = sorted(set(attrs.get("evidence", ())))
-    attrs["evidence"] = first_articles(evidence) if len(evidence) > EVIDENCE_ARTICLES else evidence
+    attrs["evidence"] = evidence_sample(attrs.get("evidence"))
     return attrs
 
 

@@ -401,7 +401,7 @@ class Resolver:
                 if fam not in self._families and self._place_index is not None:
                     self._place_index.setdefault(_place(fam), []).append(fam)
                 self._families.setdefault(fam, []).append(key)
-            self._count_name(key, info, m.name, doc_id)
+            _count_name(info, m.name, doc_id)
             mid = self._resolve("meeting", key, doc_id, f"same kind/name family, level, region "
                                 f"{m.region or '?'} and date {m.date}" + (" and name" if m.apart else ""))
             if m.year_note:  # a date that rests on an inference is undone when the article is graphed again
@@ -422,7 +422,7 @@ class Resolver:
             flag = "year" if m.date else "date"
             self._infer(mid, flag, doc_id, why)
             if not is_bare_family(fam):  # a report joining by inference names the meeting too
-                self._count_name(key, info, m.name, doc_id)
+                _count_name(info, m.name, doc_id)
             return MeetingResolved(mid, info["date"], self._shown(key, info, doc_id) or m.name, flag, why)
         if m.date is not None and not is_bare_family(fam) and not self._dated_on(fam, m.date):
             # year-less, and no report of that family, level and region gives that day a year: the reports
@@ -431,7 +431,7 @@ class Resolver:
             key = self._pending[slot_key]["own"] = f"{fam}|{m.date}"
             self._pending[slot_key]["yearless"] = True
             info = self._meeting_info.setdefault(key, {"date": m.date, "name": m.name, "signals": []})
-            self._count_name(key, info, m.name, doc_id)
+            _count_name(info, m.name, doc_id)
             mid = self._resolve("meeting", key, doc_id, f"same kind/name family, level, region {m.region} and "
                                 f"month-day {m.date}, no report giving that day a year")
             return MeetingResolved(mid, m.date, self._shown(key, info, doc_id))
@@ -439,20 +439,6 @@ class Resolver:
         why = ("no dated meeting of the same family, level, region and day to join" if m.date
                else "no date: kept within its article")
         return MeetingResolved(self._resolve("meeting", key, doc_id, why), m.date, m.name)
-
-    def _count_name(self, key: str, info: dict, name: str | None, doc_id: str) -> None:
-        """The name a meeting node shows: the one most of its reports write, ties to the shortest (the plain
-        form: `全国安全生产电视电话会议` before `全国安全生产工作电视电话会议`) counting a clipped noun written out
-        (`…电视电话会` is as long as `…电视电话会议`, and yields to it), then to the first in code-point
-        order (`…电视电话会议` before `…视频电话会议`), so the node's name does not depend on which report came
-        first. A report graphed again counts once."""
-        if not name:
-            return
-        by_doc = info.setdefault("names", {})
-        by_doc[doc_id] = name
-        if len(by_doc) > DOC_CAP * 5:  # a meeting reported very often: its name is long settled
-            by_doc.pop(next(iter(by_doc)))
-        info["name"] = _shown_name(by_doc)
 
     def _shown(self, key: str, info: dict, doc_id: str) -> str | None:
         """The name the article writes on the node of `key`, remembered: when the node's name changes later,
@@ -723,6 +709,21 @@ def _day(value: str | None) -> Date | None:
         return Date.fromisoformat(value)
     except ValueError:
         return None
+
+
+def _count_name(info: dict, name: str | None, doc_id: str) -> None:
+    """The name a meeting node shows: the one most of its reports write, ties to the shortest (the plain
+    form: `全国安全生产电视电话会议` before `全国安全生产工作电视电话会议`) counting a clipped noun written out
+    (`…电视电话会` is as long as `…电视电话会议`, and yields to it), then to the first in code-point
+    order (`…电视电话会议` before `…视频电话会议`), so the node's name does not depend on which report came
+    first. A report graphed again counts once."""
+    if not name:
+        return
+    by_doc = info.setdefault("names", {})
+    by_doc[doc_id] = name
+    if len(by_doc) > DOC_CAP * 5:  # a meeting reported very often: its name is long settled
+        by_doc.pop(next(iter(by_doc)))
+    info["name"] = _shown_name(by_doc)
 
 
 def _shown_name(by_doc: dict[str, str]) -> str | None:

@@ -771,6 +771,8 @@ def _attend_verb_re() -> re.Pattern[str]:
     """The attendance cues of lexicon/roles.tsv that may close a list of names (`list`): `出席`, `参加`, and
     the watching of a meeting held elsewhere (`甲，乙与各部门负责人一同收听收看了电视电话会`)."""
     return re.compile(alternation(r[0] for r in rows("roles.tsv") if r[1] == "attendee" and r[2:3] == ("list",)))
+
+
 _LEAD_REACH = 30  # characters a lead cue may stand before the name (its title chain between)
 
 

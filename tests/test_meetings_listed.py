@@ -84,6 +84,14 @@ def test_a_headline_with_a_comma_or_a_label_repeats_the_body_meeting():
     assert [(m.date, m.level) for m in ms] == [("--03-01", "province")]
 
 
+def test_a_long_headline_without_a_clause_mark_repeats_the_body_meeting():
+    # a slogan in brackets before the headline makes it long; with no comma it is still a line of its own
+    ms = _meetings("某某新闻网\n(牢记嘱托守牢安全底线 在新时代高质量发展上展现更大担当和作为)我市召开全市安全生产电视电话会议"
+                   "暨市安委会第三季度安全生产工作会议\n本报讯 3月1日,河北省邢台市召开全市安全生产电视电话会议暨市安委会"
+                   "第三季度工作会议。市长王建国出席会议并讲话。", None)
+    assert [(m.date, m.level) for m in ms] == [("--03-01", "prefecture")]
+
+
 def test_a_headline_meeting_the_body_reports_only_by_its_acts_is_found():
     ms = _meetings("河北省邢台市临西县某某局召开会议\n近日,临西县某某局在该局会议室学习贯彻安全生产责任制规定,"
                    "会议由局长王建国主持,相关股室负责人参会。", None)

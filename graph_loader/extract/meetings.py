@@ -334,6 +334,7 @@ def _act_nouns() -> frozenset[str]:
 
 
 _HEADER_LINE = 60  # characters of a headline above the body's first sentence
+_MARKLESS_LINE = 80  # characters of a line of its own without a clause mark: a headline or a caption wherever it stands
 
 
 @cache
@@ -355,7 +356,7 @@ def is_headline(text: str, index: SentenceIndex, pos: int) -> bool:
         return False
     if text.startswith(_headline_labels(), text.rfind("\n", 0, pos) + 1):
         return True
-    if len(line) <= 40 and not re.search(r"[。！？!?；;，,]", line):
+    if len(line) <= _MARKLESS_LINE and not re.search(r"[。！？!?；;，,]", line):
         return True
     return (len(line) <= _HEADER_LINE and not _SENTENCE_END.search(line) and not _SENTENCE_END.search(text, 0, sent.start)
             and line[-1:] not in "，,、" and raw.endswith("\n"))

@@ -92,6 +92,13 @@ def test_a_long_headline_without_a_clause_mark_repeats_the_body_meeting():
     assert [(m.date, m.level) for m in ms] == [("--03-01", "prefecture")]
 
 
+def test_a_scope_word_gives_the_level_and_the_follow_up_its_date_in_a_report_naming_no_place():
+    ms = _meetings("12月19日下午,全省做好“两节”期间安全防范工作电视电话会议召开。\n会议指出,要严格落实安全生产责任。\n"
+                   "全省电视电话会议结束后,县委常委、常务副县长王大海要求,要突出抓好重点领域安全问题。", None)
+    assert [(m.date, m.level) for m in ms] == [("--12-19", "province"), ("--12-19", "county")]
+    assert [(p.name, p.role) for p in ms[1].participants] == [("王大海", "speaker")]
+
+
 def test_a_headline_meeting_the_body_reports_only_by_its_acts_is_found():
     ms = _meetings("河北省邢台市临西县某某局召开会议\n近日,临西县某某局在该局会议室学习贯彻安全生产责任制规定,"
                    "会议由局长王建国主持,相关股室负责人参会。", None)

@@ -863,6 +863,11 @@ def assign_dates(meetings: list[MeetingDraft], dates: list[DateHit], index: Sent
             # `会后，我县立即召开…会议`: a meeting held right after a dated one takes its date
             src = meetings[m.relays_meeting]
             m.date, m.date_span = src.date, src.date_span
+        elif (m.after_prev and anchor is None and not m.branch and m.relays_meeting is not None
+              and m.relays_meeting < i and meetings[m.relays_meeting].date):
+            # `某某电视电话会议结束后，副县长甲要求…`: the follow-up no verb holds meets right after, that day
+            src = meetings[m.relays_meeting]
+            m.date, m.date_span = src.date, src.date_span
         elif (anchor is not None and i > 0 and meetings[i - 1].date and meetings[i - 1].date_span
               and (_right_after_re().search(index.sentence_text(anchor)[:anchor - index.at(anchor).start])
                    or (meetings[i - 1].held is not None
@@ -934,6 +939,10 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
                 # `县安委会召开…会议`, `县上召开…会议`: the convener's level
                 m.level = level_of_chars(body.group().lstrip()[0], context)
                 m.level_rule = "meeting.level.convener_body" if m.level else None
+            if m.level is None and m.name and (sm := lex.scope_re.search(m.name)):
+                # `全省某某电视电话会议召开` in a report naming no place: the name's scope says the level
+                m.level = level_of_chars(sm.group()[-1], context)
+                m.level_rule = "meeting.level.scope_level" if m.level else None
             if m.level is None and m.name and (is_national_body(m.name) or _in_capital(text, m)):
                 # `国务院安委会某某电视电话会议召开`, `某某会议3月2日在京召开`: no region holds it, the centre does
                 m.level, m.level_rule = "national", "meeting.level.national_name"

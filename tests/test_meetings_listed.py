@@ -99,6 +99,13 @@ def test_a_scope_word_gives_the_level_and_the_follow_up_its_date_in_a_report_nam
     assert [(p.name, p.role) for p in ms[1].participants] == [("王大海", "speaker")]
 
 
+def test_a_branch_venue_in_the_headline_leaves_the_bodys_venue_meeting_its_own():
+    ms = _meetings("全国安全生产电视电话会议召开王大海市长出席邢台分会场会议\n7月27日上午,国务院召开全国安全生产电视电话会议。"
+                   "市委副书记、市长王大海在邢台分会场讲话强调,安全工作须臾不能松懈。", None)
+    assert [(m.date, m.level) for m in ms] == [("--07-27", "national"), ("--07-27", "prefecture")]
+    assert [(p.name, p.role) for p in ms[1].participants] == [("王大海", "speaker")]
+
+
 def test_a_headline_meeting_the_body_reports_only_by_its_acts_is_found():
     ms = _meetings("河北省邢台市临西县某某局召开会议\n近日,临西县某某局在该局会议室学习贯彻安全生产责任制规定,"
                    "会议由局长王建国主持,相关股室负责人参会。", None)

@@ -426,6 +426,8 @@ def segment_meetings(text: str, index: SentenceIndex,
             cur = MeetingDraft(start=sent_start(e.pos) if cur is not None else 0, after_prev=True, after_at=e.pos)
             meetings.append(cur)
         elif e.kind == "branch":
+            if is_headline(text, index, e.pos):
+                continue  # `某某会议召开 甲某在某市分会场出席`: the headline names the venue the body reports
             if cur is None:
                 cur = MeetingDraft(start=sent_start(e.pos), branch=True, branch_pos=e.pos)
                 meetings.append(cur)

@@ -106,6 +106,16 @@ def test_a_branch_venue_in_the_headline_leaves_the_bodys_venue_meeting_its_own()
     assert [(p.name, p.role) for p in ms[1].participants] == [("王大海", "speaker")]
 
 
+def test_a_bare_meeting_in_a_sentence_opened_by_its_own_date_is_another_meeting_of_a_roundup():
+    ms = _meetings("各区部署冬季火灾防控工作\n3月1日下午,河北省邢台市信都区副区长王大海组织召开全区火灾防控工作会议。"
+                   "区各街道负责同志与会。\n3月1日下午,河北省邢台市襄都区副区长李小兵组织召开会议,部署火灾防控专项行动。", None)
+    assert [(m.level, m.region) for m in ms] == [("county", "河北省邢台市信都区"), ("county", "河北省邢台市襄都区")]
+    assert [[p.name for p in m.participants] for m in ms] == [["王大海"], ["李小兵"]]
+    # the meeting named again in a later sentence without a date of its own stays one meeting
+    ms = _meetings("3月1日下午,河北省邢台市信都区召开全区火灾防控工作会议。副区长王大海主持召开会议并讲话。", None)
+    assert len(ms) == 1
+
+
 def test_a_headline_meeting_the_body_reports_only_by_its_acts_is_found():
     ms = _meetings("河北省邢台市临西县某某局召开会议\n近日,临西县某某局在该局会议室学习贯彻安全生产责任制规定,"
                    "会议由局长王建国主持,相关股室负责人参会。", None)

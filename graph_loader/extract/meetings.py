@@ -161,6 +161,7 @@ def _attend_verbs() -> list[str]:
 _WATCHED = re.compile(r"收看|收听|分会场|视频|电视电话")
 _WATCHED_BEFORE = re.compile(r"收看|收听|分会场")
 _SPEAKS_THERE = re.compile(r"并(?:作|发表)?(?:重要)?讲话")
+_DATED_START = re.compile(r"\s*(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]")  # a sentence opened by a month-day
 
 
 @dataclass
@@ -412,8 +413,10 @@ def segment_meetings(text: str, index: SentenceIndex,
                     continue  # `主持会议` after a venue's sentence: not the venue's, nor a new meeting
                 cur = MeetingDraft(start=sent_start(e.pos))  # `随后，X市召开…会议`: the next meeting
                 meetings.append(cur)
-            elif (cur.held is not None and not e.generic and not e.chaired
-                  and index.index_at(e.pos) != index.index_at(cur.held)):
+            elif (cur.held is not None and not e.chaired and index.index_at(e.pos) != index.index_at(cur.held)
+                  and (not e.generic or _DATED_START.match(text, sent_start(e.pos)))):
+                # `3月5日下午，某区副区长甲组织召开会议`: a bare 会议 in a sentence opened by its own date is
+                # another meeting (a roundup of several places' meetings), not the one before named again
                 cur = MeetingDraft(start=sent_start(e.pos))
                 meetings.append(cur)
             if cur.held is None or (cur.generic and not e.generic):

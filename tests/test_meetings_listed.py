@@ -97,6 +97,9 @@ def test_a_scope_word_gives_the_level_and_the_follow_up_its_date_in_a_report_nam
                    "全省电视电话会议结束后,县委常委、常务副县长王大海要求,要突出抓好重点领域安全问题。", None)
     assert [(m.date, m.level) for m in ms] == [("--12-19", "province"), ("--12-19", "county")]
     assert [(p.name, p.role) for p in ms[1].participants] == [("王大海", "speaker")]
+    # `全区` may be a district's or an autonomous region's: the level stays unsaid
+    ms = _meetings("12月19日下午,全区做好“两节”期间安全防范工作电视电话会议召开。\n会议指出,要严格落实安全生产责任。", None)
+    assert [m.level for m in ms] == [None]
 
 
 def test_a_branch_venue_in_the_headline_leaves_the_bodys_venue_meeting_its_own():

@@ -944,8 +944,9 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
                 # `县安委会召开…会议`, `县上召开…会议`: the convener's level
                 m.level = level_of_chars(body.group().lstrip()[0], context)
                 m.level_rule = "meeting.level.convener_body" if m.level else None
-            if m.level is None and m.name and (sm := lex.scope_re.search(m.name)):
+            if m.level is None and m.name and (sm := lex.scope_re.search(m.name)) and sm.group()[-1] != "区":
                 # `全省某某电视电话会议召开` in a report naming no place: the name's scope says the level
+                # (`全区` is a district's or an autonomous region's: not said; `全市` is said by the context alone)
                 m.level = level_of_chars(sm.group()[-1], context)
                 m.level_rule = "meeting.level.scope_level" if m.level else None
             if m.level is None and m.name and (is_national_body(m.name) or _in_capital(text, m)):

@@ -163,3 +163,13 @@ def test_a_month_day_after_this_year_word_is_read_whole():
     assert values("本年3月2日召开") == [("3月2日", "--03-02", None)]
     # `去年` is not this year: no date is read from the published year
     assert values("去年12月3日召开", "2020-07-01") == []
+
+
+def test_a_meeting_named_by_a_part_of_its_year_dates_its_sentence():
+    assert values("3月6日,某市收看2023年第二季度防范重特大事故视频会议。") == [("3月6日", "2023-03-06", None)]
+    # a first-half part planned in the last quarter: the year before
+    assert values("12月28日,某县召开2024年第一季度安全生产工作会议。") == [("12月28日", "2023-12-28", None)]
+    # a part of a year planned as work, no meeting named by it: no year
+    assert values("3月6日,某市部署2023年第二季度安全生产工作。") == [("3月6日", "--03-06", None)]
+    # another sentence: no year
+    assert values("3月6日,某市召开会议。会议传达了2023年第二季度视频会议精神。") == [("3月6日", "--03-06", None)]

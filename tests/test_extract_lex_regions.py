@@ -245,3 +245,9 @@ def test_the_site_host_names_the_report_home_like_the_source_line():
     rec = extract(ingest_bytes(text.encode("utf-8"), Path("a.txt")))
     assert rec.regions == ["河南省南阳市桐柏县"]
     assert rec.context_region == "河南省南阳市桐柏县"
+
+
+def test_a_form_cutting_the_word_before_it_yields_to_the_form_inside_it():
+    # 开福 (a district's short form) opens inside 召开; the county-level city after it is the place
+    assert paths("市长甲某主持召开福清市安全生产工作会议") == ["福建省福州市福清市"]
+    assert paths("长沙市开福区召开会议") == ["湖南省长沙市开福区"]

@@ -283,3 +283,12 @@ def test_a_list_of_names_set_apart_by_spaces():
     assert [m.name for m in find_persons("县领导 王大海 李 刚出席会议。")] == ["王大海", "李刚"]
     # a space before a verb ends the name, nothing more
     assert [m.name for m in find_persons("副县长王大海 主持会议。")] == ["王大海"]
+
+
+def test_leaders_whose_series_of_instructions_is_relayed_are_cited_not_speakers():
+    rec = _rec("郧西新闻网讯(记者 张某)11日,国务院召开全国安全生产电视电话会议,传达贯彻习近平总书记、李克强总理对"
+               "加强安全生产工作的一系列重要指示、批示精神,总结全年安全生产工作。\n县长王大海,副县长李小兵在郧西分会场"
+               "收听收看了会议实况。\n会议要求,要切实增强红线意识。")
+    roles = _roles(rec)
+    assert "习近平" not in roles and "李克强" not in roles
+    assert roles.get("王大海") == "attendee"

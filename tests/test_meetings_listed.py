@@ -84,6 +84,41 @@ def test_a_headline_with_a_comma_or_a_label_repeats_the_body_meeting():
     assert [(m.date, m.level) for m in ms] == [("--03-01", "province")]
 
 
+def test_a_long_headline_without_a_clause_mark_repeats_the_body_meeting():
+    # a slogan in brackets before the headline makes it long; with no comma it is still a line of its own
+    ms = _meetings("某某新闻网\n(牢记嘱托守牢安全底线 在新时代高质量发展上展现更大担当和作为)我市召开全市安全生产电视电话会议"
+                   "暨市安委会第三季度安全生产工作会议\n本报讯 3月1日,河北省邢台市召开全市安全生产电视电话会议暨市安委会"
+                   "第三季度工作会议。市长王建国出席会议并讲话。", None)
+    assert [(m.date, m.level) for m in ms] == [("--03-01", "prefecture")]
+
+
+def test_a_scope_word_gives_the_level_and_the_follow_up_its_date_in_a_report_naming_no_place():
+    ms = _meetings("12月19日下午,全省做好“两节”期间安全防范工作电视电话会议召开。\n会议指出,要严格落实安全生产责任。\n"
+                   "全省电视电话会议结束后,县委常委、常务副县长王大海要求,要突出抓好重点领域安全问题。", None)
+    assert [(m.date, m.level) for m in ms] == [("--12-19", "province"), ("--12-19", "county")]
+    assert [(p.name, p.role) for p in ms[1].participants] == [("王大海", "speaker")]
+    # `全区` may be a district's or an autonomous region's: the level stays unsaid
+    ms = _meetings("12月19日下午,全区做好“两节”期间安全防范工作电视电话会议召开。\n会议指出,要严格落实安全生产责任。", None)
+    assert [m.level for m in ms] == [None]
+
+
+def test_a_branch_venue_in_the_headline_leaves_the_bodys_venue_meeting_its_own():
+    ms = _meetings("全国安全生产电视电话会议召开王大海市长出席邢台分会场会议\n7月27日上午,国务院召开全国安全生产电视电话会议。"
+                   "市委副书记、市长王大海在邢台分会场讲话强调,安全工作须臾不能松懈。", None)
+    assert [(m.date, m.level) for m in ms] == [("--07-27", "national"), ("--07-27", "prefecture")]
+    assert [(p.name, p.role) for p in ms[1].participants] == [("王大海", "speaker")]
+
+
+def test_a_bare_meeting_in_a_sentence_opened_by_its_own_date_is_another_meeting_of_a_roundup():
+    ms = _meetings("各区部署冬季火灾防控工作\n3月1日下午,河北省邢台市信都区副区长王大海组织召开全区火灾防控工作会议。"
+                   "区各街道负责同志与会。\n3月1日下午,河北省邢台市襄都区副区长李小兵组织召开会议,部署火灾防控专项行动。", None)
+    assert [(m.level, m.region) for m in ms] == [("county", "河北省邢台市信都区"), ("county", "河北省邢台市襄都区")]
+    assert [[p.name for p in m.participants] for m in ms] == [["王大海"], ["李小兵"]]
+    # the meeting named again in a later sentence without a date of its own stays one meeting
+    ms = _meetings("3月1日下午,河北省邢台市信都区召开全区火灾防控工作会议。副区长王大海主持召开会议并讲话。", None)
+    assert len(ms) == 1
+
+
 def test_a_headline_meeting_the_body_reports_only_by_its_acts_is_found():
     ms = _meetings("河北省邢台市临西县某某局召开会议\n近日,临西县某某局在该局会议室学习贯彻安全生产责任制规定,"
                    "会议由局长王建国主持,相关股室负责人参会。", None)

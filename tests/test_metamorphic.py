@@ -135,3 +135,14 @@ def test_the_unwrap_joins_a_wrapped_paragraph_and_keeps_latin_words_apart() -> N
     latin = "\n".join(["the safety committee of the county met", "on monday and asked each department to",
                        "check the risks of mines and chemical", "works before the flood season began."])
     assert {r for _, _, r in unwrap_edits(latin)} == {" "}
+
+
+def test_the_unwrap_leaves_short_headline_lines_over_one_line_paragraphs() -> None:
+    from graph_loader.ingest.unwrap import unwrap_edits
+
+    para = "某县召开安全生产工作会议，县长甲某主持会议并讲话，要求各乡镇各部门压实安全生产责任，坚决防范遏制重特大事故。" * 4
+    heads = ["以最严格的要求压实安全责任", "以最坚决的态度守住安全底线", "全县安全生产工作会议召开"]
+    text = "\n".join([*heads, para, para, para[:-1]])
+    assert unwrap_edits(text) == []
+    wrapped = hardwrap(para, 12)  # the same lines wrapped at one width are joined
+    assert unwrap_edits("\n".join([*heads, wrapped]))

@@ -23,6 +23,7 @@ from datetime import date, timedelta
 from graph_loader.extract.lexicon_files import alternation, rows
 from graph_loader.extract.regex_scan import finditer_from, first_chars
 from graph_loader.lang.chars import FULL_STOP_MARKS, IN_CLAUSE
+from graph_loader.lang.kinds import kind_of_noun
 from graph_loader.lang.numerals import NUMERAL, number
 
 
@@ -99,6 +100,11 @@ _SESSION = re.compile(r"(?<!\d)(?P<y>\d{4})\s*年度?\s*第" + NUMERAL + r"+(?:"
                       + r"|(?:" + "|".join(f"(?<={re.escape(w)}{le})" for w in _words("review") for le in ("", "了"))
                       + r")(?P<y3>\d{4})\s*年度?(?:" + alternation(_words("year_part")) + ")")
 _SENTENCE_END = re.compile("[" + re.escape(FULL_STOP_MARKS) + "]")  # the scope of a stated year
+_PART_END = {w: int(v) for w, v in _words("year_part").items()}
+# `3月6日，某市收看2023年第二季度防范重特大事故视频会议`: a meeting named by a part of its year dates the
+# month-days of its sentence (`_sentence_year`)
+_NAMED_PART = re.compile(r"(?<!\d)(?P<y>\d{4})\s*年度?(?P<part>" + alternation(_PART_END) + ")(?=" + IN_CLAUSE
+                         + "{0,30}?(?:" + alternation(kind_of_noun()) + "))")
 # the year of the work a report sums up or deploys (`全县2011年安全生产总结暨…会议`, `部署了2010年的安全生产工作`):
 # the year of an article whose dates have none, when it is the only one so named and no date states one
 # (a part of a year planned ahead alone, `部署2020年一季度工作`, may be planned the year before: no year; after a
@@ -131,6 +137,7 @@ class _Raw:
     has_end: bool = False
     rel: str | None = None
     session: bool = False  # a numbered session: a year for other dates, no date itself
+    part_end: int | None = None  # a meeting named by a part of its year: the part's last month
 
 
 @dataclass(frozen=True)
@@ -234,7 +241,9 @@ def find_dates(text: str, ref: str | None, dateline: str | None = None) -> list[
             # `总结2011年工作，部署2012年一季度工作`: held at the turn of the year, a month-day from July on is
             # in the year summed up, one before in the year deployed
             year_ref = _parse_day(f"{work_years[1]}-06-30")
-    year_sources = raws + sessions
+    year_sources = raws + [  # a part of the year before the year it is of (`召开2024年第一季度…会议`)
+        _Raw(m.start(), m.end(), int(m.group("y")), None, None, session=True, part_end=_PART_END[m.group("part")])
+        for m in finditer_from(_NAMED_PART, _YEAR_DIGIT, text)] + sessions
     hits: list[DateHit] = []
     ends: list[int] | None = None
     last: _Day | None = None  # the last month-day written out
@@ -290,7 +299,10 @@ def _sentence_year(r: _Raw, raws: list[_Raw], ends: list[int]) -> int | None:
     hi = ends[k] if k < len(ends) else 1 << 60
     for o in raws:
         if o is not r and lo <= o.start < hi and o.y is not None:
-            return o.y
+            # a part ending by June is planned ahead in the last quarter of the year before
+            # (`12月29日召开2012年第一季度…会议`: 2011)
+            ahead = o.part_end is not None and o.part_end <= 6 and r.m is not None and r.m >= 10
+            return o.y - 1 if ahead else o.y
     return None
 
 

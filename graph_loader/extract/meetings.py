@@ -161,6 +161,7 @@ def _attend_verbs() -> list[str]:
 _WATCHED = re.compile(r"收看|收听|分会场|视频|电视电话")
 _WATCHED_BEFORE = re.compile(r"收看|收听|分会场")
 _SPEAKS_THERE = re.compile(r"并(?:作|发表)?(?:重要)?讲话")
+_DATED_START = re.compile(r"\s*(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]")  # a sentence opened by a month-day
 
 
 @dataclass
@@ -334,6 +335,7 @@ def _act_nouns() -> frozenset[str]:
 
 
 _HEADER_LINE = 60  # characters of a headline above the body's first sentence
+_MARKLESS_LINE = 80  # characters of a line of its own without a clause mark: a headline or a caption wherever it stands
 
 
 @cache
@@ -355,7 +357,7 @@ def is_headline(text: str, index: SentenceIndex, pos: int) -> bool:
         return False
     if text.startswith(_headline_labels(), text.rfind("\n", 0, pos) + 1):
         return True
-    if len(line) <= 40 and not re.search(r"[。！？!?；;，,]", line):
+    if len(line) <= _MARKLESS_LINE and not re.search(r"[。！？!?；;，,]", line):
         return True
     return (len(line) <= _HEADER_LINE and not _SENTENCE_END.search(line) and not _SENTENCE_END.search(text, 0, sent.start)
             and line[-1:] not in "，,、" and raw.endswith("\n"))
@@ -411,8 +413,10 @@ def segment_meetings(text: str, index: SentenceIndex,
                     continue  # `主持会议` after a venue's sentence: not the venue's, nor a new meeting
                 cur = MeetingDraft(start=sent_start(e.pos))  # `随后，X市召开…会议`: the next meeting
                 meetings.append(cur)
-            elif (cur.held is not None and not e.generic and not e.chaired
-                  and index.index_at(e.pos) != index.index_at(cur.held)):
+            elif (cur.held is not None and not e.chaired and index.index_at(e.pos) != index.index_at(cur.held)
+                  and (not e.generic or _DATED_START.match(text, sent_start(e.pos)))):
+                # `3月5日下午，某区副区长甲组织召开会议`: a bare 会议 in a sentence opened by its own date is
+                # another meeting (a roundup of several places' meetings), not the one before named again
                 cur = MeetingDraft(start=sent_start(e.pos))
                 meetings.append(cur)
             if cur.held is None or (cur.generic and not e.generic):
@@ -425,6 +429,8 @@ def segment_meetings(text: str, index: SentenceIndex,
             cur = MeetingDraft(start=sent_start(e.pos) if cur is not None else 0, after_prev=True, after_at=e.pos)
             meetings.append(cur)
         elif e.kind == "branch":
+            if is_headline(text, index, e.pos):
+                continue  # `某某会议召开 甲某在某市分会场出席`: the headline names the venue the body reports
             if cur is None:
                 cur = MeetingDraft(start=sent_start(e.pos), branch=True, branch_pos=e.pos)
                 meetings.append(cur)
@@ -862,6 +868,11 @@ def assign_dates(meetings: list[MeetingDraft], dates: list[DateHit], index: Sent
             # `会后，我县立即召开…会议`: a meeting held right after a dated one takes its date
             src = meetings[m.relays_meeting]
             m.date, m.date_span = src.date, src.date_span
+        elif (m.after_prev and anchor is None and not m.branch and m.relays_meeting is not None
+              and m.relays_meeting < i and meetings[m.relays_meeting].date):
+            # `某某电视电话会议结束后，副县长甲要求…`: the follow-up no verb holds meets right after, that day
+            src = meetings[m.relays_meeting]
+            m.date, m.date_span = src.date, src.date_span
         elif (anchor is not None and i > 0 and meetings[i - 1].date and meetings[i - 1].date_span
               and (_right_after_re().search(index.sentence_text(anchor)[:anchor - index.at(anchor).start])
                    or (meetings[i - 1].held is not None
@@ -933,6 +944,11 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
                 # `县安委会召开…会议`, `县上召开…会议`: the convener's level
                 m.level = level_of_chars(body.group().lstrip()[0], context)
                 m.level_rule = "meeting.level.convener_body" if m.level else None
+            if m.level is None and m.name and (sm := lex.scope_re.search(m.name)) and sm.group()[-1] != "区":
+                # `全省某某电视电话会议召开` in a report naming no place: the name's scope says the level
+                # (`全区` is a district's or an autonomous region's: not said; `全市` is said by the context alone)
+                m.level = level_of_chars(sm.group()[-1], context)
+                m.level_rule = "meeting.level.scope_level" if m.level else None
             if m.level is None and m.name and (is_national_body(m.name) or _in_capital(text, m)):
                 # `国务院安委会某某电视电话会议召开`, `某某会议3月2日在京召开`: no region holds it, the centre does
                 m.level, m.level_rule = "national", "meeting.level.national_name"

@@ -77,6 +77,10 @@ class Gazetteer:
         """Leftmost-longest matches of any surface form: (start, end, surface)."""
         return list(self._surfaces.finditer(text))
 
+    def scan_from(self, text: str, pos: int) -> tuple[int, int, str] | None:
+        """The leftmost-longest form at or after `pos`."""
+        return self._surfaces.search(text, pos)
+
 
 _GENERIC_FORMER = frozenset({"城区", "矿区", "郊区", "南郊区"})
 """Former district names that are ordinary words: no former name of any one division."""
@@ -235,6 +239,7 @@ def find_regions(text: str, fallback_anchors: tuple[str, ...] = ()) -> list[Regi
     # A full form ending in 市 followed by 场 is a short form + 市场 (海宁市场监管局).
     fixed: list[tuple[int, int, str]] = []
     words = [(m.start(), m.end()) for m in _plain_words_re().finditer(text)]
+    raw = _past_cut_words(text, raw, gz)
     for s, e, surf in raw:
         if any(a < e and s < b for a, b in words):
             continue  # `弘扬中华`, `大庆期间`: an ordinary word holds the form (region_not_before.tsv `word`)
@@ -277,6 +282,20 @@ def find_regions(text: str, fallback_anchors: tuple[str, ...] = ()) -> list[Regi
         prev = _hit(s, e, text, place)
         hits.append(prev)
     return _add_townships(text, hits, fallback_anchors)
+
+
+def _past_cut_words(text: str, raw: list[tuple[int, int, str]], gz: Gazetteer) -> list[tuple[int, int, str]]:
+    """A leftmost form whose first character closes a common word (`召开甲丙市`, 开甲 a short form of
+    another place) yields to a form that starts inside it (甲丙市): the scan took one and skipped the other."""
+    out: list[tuple[int, int, str]] = []
+    for s, e, surf in raw:
+        if out and s < out[-1][1]:
+            continue  # inside the form that replaced the one before
+        if s > 0 and text[s - 1:s + 1] in gz.words and (later := gz.scan_from(text, s + 1)) and later[0] < e:
+            out.append(later)
+            continue
+        out.append((s, e, surf))
+    return out
 
 
 _TOWN_SUFFIXES = ("镇", "乡", "街道", "苏木")

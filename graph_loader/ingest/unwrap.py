@@ -52,6 +52,10 @@ def _wrap_width(lines: list[str], measure: Callable[[str], int]) -> tuple[int, i
     para_ends = sum(1 for x in lines if measure(x) >= MIN_WIDTH and x.endswith(tuple(_ENDS)))
     if near < MIN_WRAPPED_LINES or near < 0.4 * long_lines or near < para_ends:
         return None
+    # a wrap leaves no line past its width: lines of one width above paragraphs far wider (three short
+    # headline lines over one-line paragraphs) are lines of their own
+    if sum(1 for x in lines if measure(x) > best + TOLERANCE) >= near:
+        return None
     return best, near * 1000 + counts[best]  # ties go to the measure more lines match exactly
 
 

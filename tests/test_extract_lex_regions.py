@@ -245,3 +245,23 @@ def test_the_site_host_names_the_report_home_like_the_source_line():
     rec = extract(ingest_bytes(text.encode("utf-8"), Path("a.txt")))
     assert rec.regions == ["河南省南阳市桐柏县"]
     assert rec.context_region == "河南省南阳市桐柏县"
+
+
+def test_a_portals_menu_names_no_place_and_a_sites_menu_its_own():
+    from pathlib import Path
+
+    from graph_loader.extract.pipeline import extract
+    from graph_loader.ingest import ingest_bytes
+
+    story = "1月5日上午，县上召开安全生产工作会议，部署当前工作。会议要求压实责任。\n"
+    portal = "本网|本省|时评|国内|国际|娱乐|南阳|信阳|洛阳|开封|商丘|周口|驻马店|平顶山|许昌|漯河|三门峡|濮阳|焦作\n"
+    doc = ingest_bytes((portal + "县上召开安全生产工作会议\n" + story).encode("utf-8"), Path("a.txt"))
+    assert "周口" not in doc.clean and doc.metadata.menu is not None
+    assert extract(doc).regions == []
+    site = "首 页 走进桐柏 新闻中心 政府信息公开 政务服务 互动交流\n"
+    rec = extract(ingest_bytes((site + "县上召开安全生产工作会议\n" + story).encode("utf-8"), Path("b.txt")))
+    assert rec.regions == ["河南省南阳市桐柏县"]
+    # a row of names in the story stays: only a row above or below it is a menu
+    doc = ingest_bytes(("县上召开安全生产工作会议\n" + story + "王某某 李某某 赵某某 钱某某 孙某某\n" + story)
+                       .encode("utf-8"), Path("c.txt"))
+    assert "孙某某" in doc.clean

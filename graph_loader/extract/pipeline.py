@@ -216,9 +216,10 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     text = doc.clean
     index = SentenceIndex(text)
     ev = EvidenceMaker(doc, index)
-    # the page's source line (`来源:某省日报`) and the body that runs the site (`主办单位:某县人民政府办公室`)
-    homes = tuple(dict.fromkeys(r for r in (_source_region(doc.metadata.source), _source_region(doc.metadata.host))
-                                if r))
+    # the page's source line (`来源:某省日报`), the body that runs the site (`主办单位:某县人民政府办公室`) and the
+    # site's menu (`首页 走进某县 新闻中心`; a portal's menu of a dozen cities names none)
+    meta = doc.metadata
+    homes = tuple(dict.fromkeys(r for r in map(_source_region, (meta.source, meta.host, meta.menu)) if r))
     source_region = homes[0] if homes else None
     regions = find_regions(text, homes)
     dates = _resolve_same_day(find_dates(text, record.published, doc.metadata.dateline))
@@ -286,11 +287,12 @@ def _occurrences(text: str, word: str) -> list[int]:
 
 
 def _source_region(source: str | None) -> str | None:
-    """The home region a source or a site's host names (`四川日报`, `某县人民政府办公室`): one place, else None."""
+    """The home region a source, a site's host or its menu names (`四川日报`, `某县人民政府办公室`, `某市日报 | 某市晚报`):
+    one place (named once or more), else None."""
     if not source:
         return None
-    hits = find_regions(source)
-    return hits[0].path if len(hits) == 1 else None
+    paths = {h.path for h in find_regions(source)}
+    return paths.pop() if len(paths) == 1 else None
 
 
 def _add_body(bodies: dict[str, Body], ref: BodyRef | None, evidence) -> None:

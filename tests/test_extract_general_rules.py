@@ -137,3 +137,15 @@ def test_who_holds_the_local_meeting_right_after_a_watched_one_is_no_attendee_of
     roles = {(m.level, x.name, x.role) for m in rec.meetings for x in m.participants}
     assert ("province", "王大明", "attendee") not in roles
     assert any(r[1:] == ("王大明", "chair") for r in roles)
+
+
+def test_framed_incidents_may_be_a_list_each_with_its_day():
+    from graph_loader.extract.incidents import find_incidents
+    text = "会议要求,切实吸取5月6日南阳市某矿透水事故和5月9日信阳市某校踩踏事故的教训,压实责任。"
+    assert [(h.title, h.region) for h in find_incidents(text)] == [
+        ("南阳市某矿透水事故", "河南省南阳市"), ("信阳市某校踩踏事故", "河南省信阳市")]
+    # the day marks one accident; without it a place's accidents of a kind are a class
+    assert [h.title for h in find_incidents("吸取5月6日南阳市道路交通事故教训")] == ["南阳市道路交通事故"]
+    assert find_incidents("吸取南阳市道路交通事故教训") == []
+    # one member that is a class makes none of the list a name
+    assert find_incidents("汲取信阳市燃气爆炸事故、南阳市道路交通事故教训") == []

@@ -149,3 +149,19 @@ def test_framed_incidents_may_be_a_list_each_with_its_day():
     assert find_incidents("吸取南阳市道路交通事故教训") == []
     # one member that is a class makes none of the list a name
     assert find_incidents("汲取信阳市燃气爆炸事故、南阳市道路交通事故教训") == []
+
+
+def test_sector_words_of_weather_mines_fires_and_crowds_and_a_list_of_what_involves_departments():
+    from graph_loader.extract.sectors import find_sectors
+
+    def sectors(text):
+        return {h.sector for h in find_sectors(text)}
+
+    assert sectors("做好台风防御和极端恶劣天气防范应对,抓好地灾防治和护林防火") == {"自然灾害"}
+    assert sectors("抓好防台风工作") == {"防汛"}
+    assert sectors("恶劣天气道路管控") == set()  # weather as the roads' condition names no disaster
+    assert sectors("检查金属与非金属矿山") == {"非煤矿山"}
+    assert sectors("预防小火亡人事故,检查公众聚集场所和商超") == {"消防", "人员密集场所"}
+    # `等涉及…部门`: what the listed things involve, so they stay sectors (a list of bodies ends `等部门`)
+    assert sectors("加大对油气管道、建筑施工等涉及多个管理部门的执法力度") == {"油气管道", "建筑施工"}
+    assert sectors("县交通、消防等部门负责人参加") == set()

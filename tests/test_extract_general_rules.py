@@ -165,3 +165,17 @@ def test_sector_words_of_weather_mines_fires_and_crowds_and_a_list_of_what_invol
     # `等涉及…部门`: what the listed things involve, so they stay sectors (a list of bodies ends `等部门`)
     assert sectors("加大对油气管道、建筑施工等涉及多个管理部门的执法力度") == {"油气管道", "建筑施工"}
     assert sectors("县交通、消防等部门负责人参加") == set()
+
+
+def test_a_packages_issuer_right_before_its_number_and_a_films_noun_before_its_title():
+    from graph_loader.extract.directives import find_directives
+
+    found = find_directives("认真对照国务院安委会十五条硬措施和本省措施。观看了市里录制的警示教育片《某某的红线》。")
+    assert [(h.title, h.issuer) for h in found] == [("十五条硬措施", "国务院安委会")]
+
+
+def test_an_outlet_glued_to_the_role_word_names_no_reporter():
+    from graph_loader.ingest.metadata import names_in
+
+    assert names_in("某某日报·某某客户端记者 王某某") == ["王某某"]
+    assert names_in("记者 努尔·白克力") == ["努尔·白克力"]

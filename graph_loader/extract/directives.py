@@ -148,8 +148,9 @@ def find_directives(text: str) -> list[DirectiveHit]:
         if before.endswith(lex.short_cues):
             shorts.add(title)
             continue
-        # `观看《…》`, `观看了《…》`: the cue's aspect mark changes nothing
-        if before.removesuffix("了").endswith(lex.not_cues) or \
+        # `观看《…》`, `观看了《…》`: the cue's aspect mark changes nothing; a film's noun names a film before
+        # its title as after it (`警示教育片《…》`, `《…》等影片`)
+        if before.removesuffix("了").endswith(lex.not_cues + lex.not_after) or \
                 _RUN_AFTER.match(text, m.end()).group(1).startswith(lex.not_after):
             continue
         hits.append(DirectiveHit(m.start(), m.end(), title, _issuer(before, lex), _kind(title, lex)))
@@ -179,7 +180,8 @@ def find_directives(text: str) -> list[DirectiveHit]:
         # `国务院安委会安全生产十五条措施`: an issuer written before the topic is not part of its title
         topic = text[start:m.start("num")]
         head = max((topic.rfind(h) + len(h) for h in lex.heads if len(h) > 1 and h in topic), default=0)
-        if head and head < len(topic):
+        # and so is one written right before the number (`国务院安委会十五条硬措施` → 十五条硬措施)
+        if head:
             start += head
         issuer = _issuer(text[max(0, start - 40):start], lex)
         # a place, or a word for the article's own (`我省`), right before the number issued the package; it is no part

@@ -219,7 +219,8 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     # the page's source line (`来源:某省日报`), the body that runs the site (`主办单位:某县人民政府办公室`) and the
     # site's menu (`首页 走进某县 新闻中心`; a portal's menu of a dozen cities names none)
     meta = doc.metadata
-    homes = tuple(dict.fromkeys(r for r in map(_source_region, (meta.source, meta.host, meta.menu)) if r))
+    menu_home = _source_region(meta.menu)
+    homes = tuple(dict.fromkeys(r for r in (_source_region(meta.source), _source_region(meta.host), menu_home) if r))
     source_region = homes[0] if homes else None
     regions = find_regions(text, homes)
     dates = _resolve_same_day(find_dates(text, record.published, doc.metadata.dateline))
@@ -268,7 +269,7 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     record.instructions = [_directive(h, ev) for h in instruction_hits]
     record.incidents = [Incident(title=h.title, region=h.region,
                                  evidence=[ev(h.start, h.end, "incident.named")]) for h in incident_hits]
-    _regions(record, regions, ev, homes)
+    _regions(record, regions, ev, homes, menu_home)
     # a sector word inside a named incident, a 《》 title or the event an instruction was given on
     # (`对某地某矿火灾作出的重要指示`) names that, not a sector
     _sectors(record, text, ev, [(h.start, h.end) for h in incident_hits]
@@ -658,7 +659,7 @@ def _directive(h: DirectiveHit, ev: EvidenceMaker) -> Directive:
 
 
 def _regions(record: ExtractionRecord, regions: list[RegionHit], ev: EvidenceMaker,
-             homes: tuple[str, ...] = ()) -> None:
+             homes: tuple[str, ...] = (), menu_home: str | None = None) -> None:
     """The places the text names; the page's source line (`来源:某省日报`) and the body that runs the site
     (`主办单位:某县人民政府办公室`), read into the metadata, are part of the text and name their places too."""
     by_path: dict[str, RegionMention] = {}
@@ -676,7 +677,9 @@ def _regions(record: ExtractionRecord, regions: list[RegionHit], ev: EvidenceMak
         rm.evidence.append(ev(h.start, h.end, "region.gazetteer"))
     record.region_mentions = list(by_path.values())
     record.regions = list(by_path)
-    record.regions += [h for h in homes if h not in by_path]
+    # a menu's home (`首页 > 某市新闻`) above a story that names a place inside it adds nothing
+    record.regions += [h for h in homes if h not in by_path
+                       and not (h == menu_home and any(p.startswith(h) for p in by_path))]
 
 
 def _sectors(record: ExtractionRecord, text: str, ev: EvidenceMaker, names: list[tuple[int, int]]) -> None:

@@ -179,3 +179,30 @@ def test_an_outlet_glued_to_the_role_word_names_no_reporter():
 
     assert names_in("某某日报·某某客户端记者 王某某") == ["王某某"]
     assert names_in("记者 努尔·白克力") == ["努尔·白克力"]
+
+
+def test_a_team_coming_to_the_home_written_by_its_first_character():
+    text = ("桐柏县迎接省安全生产第三督导组\n2月6日,省安全生产第三督导组来桐督导安全生产工作。"
+            "督导组指出,要把思想统一到省委、省政府决策部署上来。")
+    rec = _rec(text)
+    assert [(i.team, i.target, i.start) for i in rec.inspections] == [
+        ("河南省安全生产第三督导组", "河南省南阳市桐柏县", "2021-02-06")]
+    # `组来` ends with the first character of a county named 来某: the team's coming, no place
+    from graph_loader.extract.regions import find_regions, part_of_a_word
+    text = "5月6日,市督导组来宾督导安全生产工作。"
+    assert [h.path for h in find_regions(text) if not part_of_a_word(text, h)] == []
+
+
+def test_a_breadcrumb_names_the_sites_home_unless_the_story_names_a_place_inside_it():
+    from pathlib import Path
+
+    from graph_loader.extract.pipeline import extract
+    from graph_loader.ingest import ingest_bytes
+
+    story = "1月5日上午,我市召开安全生产工作会议,部署当前工作。会议要求压实责任。\n"
+    crumb = "您当前的位置:南阳市应急管理局 应急动态 > 要闻\n"
+    rec = extract(ingest_bytes((crumb + "我市召开安全生产工作会议\n" + story).encode("utf-8"), Path("a.txt")))
+    assert rec.regions == ["河南省南阳市"]
+    story = "1月5日上午,桐柏县召开安全生产工作会议,部署当前工作。会议要求压实责任。\n"
+    rec = extract(ingest_bytes((crumb + "桐柏县召开安全生产工作会议\n" + story).encode("utf-8"), Path("b.txt")))
+    assert rec.regions == ["河南省南阳市桐柏县"]

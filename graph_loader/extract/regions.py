@@ -74,8 +74,20 @@ class Gazetteer:
         self._surfaces = WordIndex(forms)  # every form has two characters at least
 
     def scan(self, text: str) -> list[tuple[int, int, str]]:
-        """Leftmost-longest matches of any surface form: (start, end, surface)."""
-        return list(self._surfaces.finditer(text))
+        """Leftmost-longest matches of any surface form: (start, end, surface). A match whose first character
+        ends a common word with the one before it (`召开福清市`: 开福 cuts 召开), when no match holds that one,
+        gives way to a longer match one character on (福清市; `镇平安` keeps 镇平, `平安` is no longer)."""
+        out: list[tuple[int, int, str]] = []
+        words = self.words
+        for m in self._surfaces.finditer(text):
+            s, e, _ = m
+            if out and s < out[-1][1]:
+                continue  # inside the match one character on
+            if s > 0 and text[s - 1:s + 1] in words and (not out or out[-1][1] < s) \
+                    and (alt := self._surfaces.search(text, s + 1)) is not None and alt[0] == s + 1 and alt[1] - alt[0] > e - s:
+                m = alt
+            out.append(m)
+        return out
 
 
 _GENERIC_FORMER = frozenset({"城区", "矿区", "郊区", "南郊区"})
@@ -764,11 +776,11 @@ def _holders() -> tuple[str, ...]:
 def part_of_a_word(text: str, hit: RegionHit) -> bool:
     """A place match whose last character opens a body's abbreviation (`镇安委会` is 镇 + 安委会, not the
     county 镇安), one inside a word that means something else (`喜迎大庆` is a celebration, not the
-    city 大庆), one whose first character ends a team's coming (`某组来安考核`), or one that opens a site's dateline (`某某网讯`); lexicon/region_not_before.tsv."""
+    city 大庆), one whose first character ends a team's coming (`某组来宾督查`: 来宾 is no city there), or one that opens a site's dateline (`某某网讯`); lexicon/region_not_before.tsv."""
     if text.startswith(_overlaps(), hit.end - 1) or text.startswith(_outlets(), hit.end):
         return True
     if any(text.startswith(w, hit.start + 1 - len(w)) for w in _comings() if hit.start + 1 >= len(w)):
-        return True  # `某组来安考核`: the team's coming, then the home's first character
+        return True  # `某组来宾督查`: the team's coming, then the home's first character
     for word in _holders():
         i = text.find(word, max(0, hit.end - len(word)), hit.start + len(word))
         while 0 <= i <= hit.start:

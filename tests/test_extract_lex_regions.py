@@ -258,10 +258,16 @@ def test_a_portals_menu_names_no_place_and_a_sites_menu_its_own():
     doc = ingest_bytes((portal + "县上召开安全生产工作会议\n" + story).encode("utf-8"), Path("a.txt"))
     assert "周口" not in doc.clean and doc.metadata.menu is not None
     assert extract(doc).regions == []
-    site = "首 页 走进桐柏 新闻中心 政府信息公开 政务服务 互动交流\n"
+    site = "首页 走进桐柏 政务公开 办事服务 公众参与\n"
     rec = extract(ingest_bytes((site + "县上召开安全生产工作会议\n" + story).encode("utf-8"), Path("b.txt")))
     assert rec.regions == ["河南省南阳市桐柏县"]
     # a row of names in the story stays: only a row above or below it is a menu
     doc = ingest_bytes(("县上召开安全生产工作会议\n" + story + "王某某 李某某 赵某某 钱某某 孙某某\n" + story)
                        .encode("utf-8"), Path("c.txt"))
     assert "孙某某" in doc.clean
+
+
+def test_a_form_that_cuts_a_common_word_gives_way_to_a_longer_one_a_character_on():
+    # a short form opening with the verb's last character (开福) cuts 召开
+    assert paths("今天召开福清市消防工作会议") == ["福建省福州市福清市"]
+    assert paths("湖南省长沙市召开会议") == ["湖南省长沙市"]  # 省长 is a word, but 湖南省 holds 省

@@ -179,7 +179,7 @@ def _target_at(text: str, pos: int, regions: list[RegionHit], context: str | Non
         return hit.path, "region", hit.path
     if context and _home_initial_re().match(text, pos) and text[pos] == _own_name(context)[:1] \
             and text[pos - 1:pos] in "来到莅临":
-        return context, "region", context  # `某组来安考核`: the home (某省安康市) by its first character
+        return context, "region", context  # `某组来桐督查`: the home (某省桐柏县) by its first character
     m = relative_words_re("我全本该自").match(text, pos)  # `向自治区反馈`: the home autonomous region
     if m:
         path = relative_region(m.group(), context)

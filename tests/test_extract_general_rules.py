@@ -206,3 +206,10 @@ def test_a_breadcrumb_names_the_sites_home_unless_the_story_names_a_place_inside
     story = "1月5日上午,桐柏县召开安全生产工作会议,部署当前工作。会议要求压实责任。\n"
     rec = extract(ingest_bytes((crumb + "桐柏县召开安全生产工作会议\n" + story).encode("utf-8"), Path("b.txt")))
     assert rec.regions == ["河南省南阳市桐柏县"]
+
+
+def test_a_places_short_form_right_before_a_packages_number_issued_it():
+    from graph_loader.extract.directives import find_directives
+
+    found = find_directives("认真落实湖北20条具体措施和某某省30条措施。")
+    assert [(h.title, h.issuer) for h in found] == [("20条具体措施", "湖北"), ("30条措施", "某某省")]

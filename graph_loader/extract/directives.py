@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from graph_loader.extract.lexicon_files import alternation
 from graph_loader.extract.lexicon_files import rows as lexicon_rows
+from graph_loader.extract.regions import find_regions
 from graph_loader.lang.chars import HAN, is_han
 from graph_loader.lang.levels import LEVEL_CHARS
 from graph_loader.lang.numerals import NUMERAL
@@ -186,13 +187,20 @@ def find_directives(text: str) -> list[DirectiveHit]:
         issuer = _issuer(text[max(0, start - 40):start], lex)
         # a place, or a word for the article's own (`我省`), right before the number issued the package; it is no part
         # of its title (`某某省50条具体措施` → 50条具体措施, issued by 某某省)
-        if len(topic := text[start:m.start("num")]) >= 2 and topic[-1] in LEVEL_CHARS:
+        # (`某省65条具体措施`, `广东65条具体措施`: a place's short form too)
+        if len(topic := text[start:m.start("num")]) >= 2 and (topic[-1] in LEVEL_CHARS or _a_place(topic)):
             issuer = None if topic in lex.relative else topic
             start = m.start("num")
         title = clean_title(text[start:m.end()])
         hits.append(DirectiveHit(start, m.end(), title, issuer, "measure_package"))
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+def _a_place(words: str) -> bool:
+    """Whether `words` are one place's name and nothing more (`广东`, `某省某市`)."""
+    places = find_regions(words)
+    return bool(places) and places[0].start == 0 and places[-1].end == len(words)
 
 
 def find_instructions(text: str) -> list[DirectiveHit]:

@@ -213,3 +213,11 @@ def test_a_places_short_form_right_before_a_packages_number_issued_it():
 
     found = find_directives("认真落实湖北20条具体措施和某某省30条措施。")
     assert [(h.title, h.issuer) for h in found] == [("20条具体措施", "湖北"), ("30条措施", "某某省")]
+
+
+def test_the_transport_modes_of_a_list_and_occupational_hazards():
+    from graph_loader.extract.sectors import find_sectors
+
+    found = {h.sector for h in find_sectors("加强公路、水路、铁路和民航安全监管,防治职业危害。")}
+    assert found == {"道路交通", "水上交通", "铁路", "民航", "职业健康"}
+    assert {h.sector for h in find_sectors("修缮水路和公路沿线设施。")} == set()  # no sector beside them

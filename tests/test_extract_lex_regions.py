@@ -271,3 +271,10 @@ def test_a_form_that_cuts_a_common_word_gives_way_to_a_longer_one_a_character_on
     # a short form opening with the verb's last character (开福) cuts 召开
     assert paths("今天召开福清市消防工作会议") == ["福建省福州市福清市"]
     assert paths("湖南省长沙市召开会议") == ["湖南省长沙市"]  # 省长 is a word, but 湖南省 holds 省
+
+
+def test_a_provinces_one_character_name_where_something_happens_there():
+    assert paths("会议3月2日在沪召开。") == ["上海市"]
+    assert paths("驻豫企业负责人参加") == ["河南省"]
+    assert paths("在新形势下做好工作") == []  # no word of what happens there
+    assert paths("在京山分会场参加") == ["湖北省荆门市京山市"]  # the longer name wins

@@ -150,7 +150,7 @@ def gazetteer() -> Gazetteer:
         for surface, kind in ((full, "full"), (short, "alias")):
             if surface not in forms and surface not in common_words() and not (kind == "alias" and len(surface) < 2):
                 add(surface, place, kind)
-    for short, full in lexicon_rows("region_short_forms.tsv"):  # `科右前旗` for 科尔沁右翼前旗
+    for short, full in (r for r in lexicon_rows("region_short_forms.tsv") if len(r) == 2):  # `科右前旗`
         named = [p for p in places if p.name == full]
         if len(named) == 1:
             add(short, named[0], "alias")
@@ -288,7 +288,33 @@ def find_regions(text: str, fallback_anchors: tuple[str, ...] = ()) -> list[Regi
             continue
         prev = _hit(s, e, text, place)
         hits.append(prev)
-    return _add_townships(text, hits, fallback_anchors)
+    hits = _add_townships(text, hits, fallback_anchors)
+    if (initials := _initial_re()).search(text) is None:
+        return hits
+    return sorted(hits + [h for h in _initials(text, initials, gz) if not any(o.start < h.end and h.start < o.end
+                                                                               for o in hits)],
+                  key=lambda h: h.start)
+
+
+@lru_cache(maxsize=1)
+def _initial_re() -> re.Pattern[str]:
+    """A province's one-character name between a word of being there and one of what happens there (`在京召开`:
+    region_short_forms.tsv initial, initial_before, initial_after)."""
+    rows = lexicon_rows("region_short_forms.tsv")
+    kinds = {k: [r[0] for r in rows if r[-1] == k] for k in ("initial", "initial_before", "initial_after")}
+    return re.compile(f"(?<=[{''.join(kinds['initial_before'])}])[{''.join(kinds['initial'])}]"
+                      f"(?={alternation(kinds['initial_after'])})")
+
+
+@lru_cache(maxsize=1)
+def _initial_paths() -> dict[str, str]:
+    return {r[0]: r[1] for r in lexicon_rows("region_short_forms.tsv") if r[-1] == "initial"}
+
+
+def _initials(text: str, pattern: re.Pattern[str], gz: Gazetteer) -> list[RegionHit]:
+    paths = _initial_paths()
+    return [_hit(m.start(), m.end(), text, gz.by_path[paths[m.group()]]) for m in pattern.finditer(text)
+            if paths[m.group()] in gz.by_path]
 
 
 _TOWN_SUFFIXES = ("镇", "乡", "街道", "苏木")

@@ -137,3 +137,87 @@ def test_who_holds_the_local_meeting_right_after_a_watched_one_is_no_attendee_of
     roles = {(m.level, x.name, x.role) for m in rec.meetings for x in m.participants}
     assert ("province", "王大明", "attendee") not in roles
     assert any(r[1:] == ("王大明", "chair") for r in roles)
+
+
+def test_framed_incidents_may_be_a_list_each_with_its_day():
+    from graph_loader.extract.incidents import find_incidents
+    text = "会议要求,切实吸取5月6日南阳市某矿透水事故和5月9日信阳市某校踩踏事故的教训,压实责任。"
+    assert [(h.title, h.region) for h in find_incidents(text)] == [
+        ("南阳市某矿透水事故", "河南省南阳市"), ("信阳市某校踩踏事故", "河南省信阳市")]
+    # the day marks one accident; without it a place's accidents of a kind are a class
+    assert [h.title for h in find_incidents("吸取5月6日南阳市道路交通事故教训")] == ["南阳市道路交通事故"]
+    assert find_incidents("吸取南阳市道路交通事故教训") == []
+    # one member that is a class makes none of the list a name
+    assert find_incidents("汲取信阳市燃气爆炸事故、南阳市道路交通事故教训") == []
+
+
+def test_sector_words_of_weather_mines_fires_and_crowds_and_a_list_of_what_involves_departments():
+    from graph_loader.extract.sectors import find_sectors
+
+    def sectors(text):
+        return {h.sector for h in find_sectors(text)}
+
+    assert sectors("做好防御台风、应对极端恶劣天气、地灾防治和护林防火工作") == {"自然灾害"}
+    assert sectors("抓好防台风工作") == {"防汛"}
+    assert sectors("在恶劣天气条件下加强路面管控") == set()  # weather as the roads' condition names no disaster
+    assert sectors("整治金属与非金属矿山和金属非金属矿山") == {"非煤矿山"}
+    assert sectors("入户宣传防范小火亡人,抽查商超和公众聚集场所") == {"消防", "人员密集场所"}
+    # `等涉及…部门`: what the listed things involve, so they stay sectors (a list of bodies ends `等部门`)
+    assert sectors("开展油气管道、建筑施工等涉及多部门的领域整治") == {"油气管道", "建筑施工"}
+    assert sectors("县交通、消防等部门负责人参加") == set()
+
+
+def test_a_packages_issuer_right_before_its_number_and_a_films_noun_before_its_title():
+    from graph_loader.extract.directives import find_directives
+
+    found = find_directives("逐条落实国务院安委会十五条硬措施。组织观看警示教育片《某某之殇》。")
+    assert [(h.title, h.issuer) for h in found] == [("十五条硬措施", "国务院安委会")]
+
+
+def test_an_outlet_glued_to_the_role_word_names_no_reporter():
+    from graph_loader.ingest.metadata import names_in
+
+    assert names_in("某某日报·某某客户端记者 王某某") == ["王某某"]
+    assert names_in("记者 努尔·白克力") == ["努尔·白克力"]
+
+
+def test_a_team_coming_to_the_home_written_by_its_first_character():
+    text = ("桐柏县迎接省安全生产第三督导组\n2月6日,省安全生产第三督导组来桐督查。"
+            "督导组认为,要把工作落实到省委的要求上来。")
+    rec = _rec(text)
+    assert [(i.team, i.target, i.start) for i in rec.inspections] == [
+        ("河南省安全生产第三督导组", "河南省南阳市桐柏县", "2021-02-06")]
+    # `组来` ends with the first character of a county named 来某: the team's coming, no place
+    from graph_loader.extract.regions import find_regions, part_of_a_word
+    text = "5月6日,市督导组来宾督导安全生产工作。"
+    assert [h.path for h in find_regions(text) if not part_of_a_word(text, h)] == []
+
+
+def test_a_breadcrumb_names_the_sites_home_unless_the_story_names_a_place_inside_it():
+    from pathlib import Path
+
+    from graph_loader.extract.pipeline import extract
+    from graph_loader.ingest import ingest_bytes
+
+    story = "1月5日上午,我市召开安全生产工作会议,部署当前工作。会议要求压实责任。\n"
+    crumb = "当前位置:首页 > 南阳要闻 > 正文\n"
+    rec = extract(ingest_bytes((crumb + "我市召开安全生产工作会议\n" + story).encode("utf-8"), Path("a.txt")))
+    assert rec.regions == ["河南省南阳市"]
+    story = "1月5日上午,桐柏县召开安全生产工作会议,部署当前工作。会议要求压实责任。\n"
+    rec = extract(ingest_bytes((crumb + "桐柏县召开安全生产工作会议\n" + story).encode("utf-8"), Path("b.txt")))
+    assert rec.regions == ["河南省南阳市桐柏县"]
+
+
+def test_a_places_short_form_right_before_a_packages_number_issued_it():
+    from graph_loader.extract.directives import find_directives
+
+    found = find_directives("认真落实湖北20条具体措施和某某省30条措施。")
+    assert [(h.title, h.issuer) for h in found] == [("20条具体措施", "湖北"), ("30条措施", "某某省")]
+
+
+def test_the_transport_modes_of_a_list_and_occupational_hazards():
+    from graph_loader.extract.sectors import find_sectors
+
+    found = {h.sector for h in find_sectors("加强公路、水路、铁路和民航安全监管,防治职业危害。")}
+    assert found == {"道路交通", "水上交通", "铁路", "民航", "职业健康"}
+    assert {h.sector for h in find_sectors("修缮水路和公路沿线设施。")} == set()  # no sector beside them

@@ -251,3 +251,36 @@ def test_a_form_cutting_the_word_before_it_yields_to_the_form_inside_it():
     # 开福 (a district's short form) opens inside 召开; the county-level city after it is the place
     assert paths("市长甲某主持召开福清市安全生产工作会议") == ["福建省福州市福清市"]
     assert paths("长沙市开福区召开会议") == ["湖南省长沙市开福区"]
+
+
+def test_a_portals_menu_names_no_place_and_a_sites_menu_its_own():
+    from pathlib import Path
+
+    from graph_loader.extract.pipeline import extract
+    from graph_loader.ingest import ingest_bytes
+
+    story = "1月5日上午，县上召开安全生产工作会议，部署当前工作。会议要求压实责任。\n"
+    portal = "本网|本省|时评|国内|国际|娱乐|南阳|信阳|洛阳|开封|商丘|周口|驻马店|平顶山|许昌|漯河|三门峡|濮阳|焦作\n"
+    doc = ingest_bytes((portal + "县上召开安全生产工作会议\n" + story).encode("utf-8"), Path("a.txt"))
+    assert "周口" not in doc.clean and doc.metadata.menu is not None
+    assert extract(doc).regions == []
+    site = "首页 走进桐柏 政务公开 办事服务 公众参与\n"
+    rec = extract(ingest_bytes((site + "县上召开安全生产工作会议\n" + story).encode("utf-8"), Path("b.txt")))
+    assert rec.regions == ["河南省南阳市桐柏县"]
+    # a row of names in the story stays: only a row above or below it is a menu
+    doc = ingest_bytes(("县上召开安全生产工作会议\n" + story + "王某某 李某某 赵某某 钱某某 孙某某\n" + story)
+                       .encode("utf-8"), Path("c.txt"))
+    assert "孙某某" in doc.clean
+
+
+def test_a_form_that_cuts_a_common_word_gives_way_to_a_longer_one_a_character_on():
+    # a short form opening with the verb's last character (开福) cuts 召开
+    assert paths("今天召开福清市消防工作会议") == ["福建省福州市福清市"]
+    assert paths("湖南省长沙市召开会议") == ["湖南省长沙市"]  # 省长 is a word, but 湖南省 holds 省
+
+
+def test_a_provinces_one_character_name_where_something_happens_there():
+    assert paths("会议3月2日在沪召开。") == ["上海市"]
+    assert paths("驻豫企业负责人参加") == ["河南省"]
+    assert paths("在新形势下做好工作") == []  # no word of what happens there
+    assert paths("在京山分会场参加") == ["湖北省荆门市京山市"]  # the longer name wins

@@ -233,3 +233,18 @@ def test_a_date_line_dropped_as_boilerplate_is_read_as_a_header_line():
     text = (keywords + "\n本地新闻\n全县防汛安全工作会议召开\n来源:某某新闻网 作者:张某,李某 2019-05-11 16:20\n"
             "某某新闻网讯(记者 张某)5月10日晚,某县召开全县防汛安全工作会议,部署工作。会议要求压实责任。")
     assert ingest(text).metadata.published == "2019-05-11"
+
+
+def test_a_short_row_of_cells_in_the_story_is_kept_and_a_bar_menu_above_it_dropped():
+    text = ("本网|本地|国内|国际\n某县召开安全生产工作会议\n1月5日,某县召开会议,部署工作。分组如下。\n"
+            "第一组|张某某|县应急局|局长\n会议要求压实责任。\n")
+    d = ingest(text)
+    assert "国际" not in d.clean and "第一组|张某某|县应急局|局长" in d.clean
+
+
+def test_a_breadcrumb_of_short_steps_is_dropped_whatever_it_opens_with():
+    text = "某某新闻网 >> 政务频道 >> 本地要闻\n某县召开安全生产工作会议\n1月5日,某县召开会议,部署工作。会议要求压实责任。\n"
+    d = ingest(text)
+    assert "政务频道" not in d.clean and d.metadata.menu == "某某新闻网 >> 政务频道 >> 本地要闻"
+    # one mark is no breadcrumb (`更多>>`), nor is a sentence
+    assert "更多>>" in ingest("更多>>\n" + text.split("\n", 1)[1]).clean

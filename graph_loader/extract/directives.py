@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from graph_loader.extract.lexicon_files import alternation
 from graph_loader.extract.lexicon_files import rows as lexicon_rows
+from graph_loader.extract.regions import find_regions
 from graph_loader.lang.chars import HAN, is_han
 from graph_loader.lang.levels import LEVEL_CHARS
 from graph_loader.lang.numerals import NUMERAL
@@ -148,8 +149,9 @@ def find_directives(text: str) -> list[DirectiveHit]:
         if before.endswith(lex.short_cues):
             shorts.add(title)
             continue
-        # `观看《…》`, `观看了《…》`: the cue's aspect mark changes nothing
-        if before.removesuffix("了").endswith(lex.not_cues) or \
+        # `观看《…》`, `观看了《…》`: the cue's aspect mark changes nothing; a film's noun names a film before
+        # its title as after it (`警示教育片《…》`, `《…》等影片`)
+        if before.removesuffix("了").endswith(lex.not_cues + lex.not_after) or \
                 _RUN_AFTER.match(text, m.end()).group(1).startswith(lex.not_after):
             continue
         hits.append(DirectiveHit(m.start(), m.end(), title, _issuer(before, lex), _kind(title, lex)))
@@ -179,18 +181,26 @@ def find_directives(text: str) -> list[DirectiveHit]:
         # `国务院安委会安全生产十五条措施`: an issuer written before the topic is not part of its title
         topic = text[start:m.start("num")]
         head = max((topic.rfind(h) + len(h) for h in lex.heads if len(h) > 1 and h in topic), default=0)
-        if head and head < len(topic):
+        # and so is one written right before the number (`国务院安委会十五条硬措施` → 十五条硬措施)
+        if head:
             start += head
         issuer = _issuer(text[max(0, start - 40):start], lex)
         # a place, or a word for the article's own (`我省`), right before the number issued the package; it is no part
         # of its title (`某某省50条具体措施` → 50条具体措施, issued by 某某省)
-        if len(topic := text[start:m.start("num")]) >= 2 and topic[-1] in LEVEL_CHARS:
+        # (`某省65条具体措施`, `广东65条具体措施`: a place's short form too)
+        if len(topic := text[start:m.start("num")]) >= 2 and (topic[-1] in LEVEL_CHARS or _a_place(topic)):
             issuer = None if topic in lex.relative else topic
             start = m.start("num")
         title = clean_title(text[start:m.end()])
         hits.append(DirectiveHit(start, m.end(), title, issuer, "measure_package"))
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+def _a_place(words: str) -> bool:
+    """Whether `words` are one place's name and nothing more (`广东`, `某省某市`)."""
+    places = find_regions(words)
+    return bool(places) and places[0].start == 0 and places[-1].end == len(words)
 
 
 def find_instructions(text: str) -> list[DirectiveHit]:

@@ -247,33 +247,58 @@ def _alt(key: str) -> str:
     return alternation(_words()[key])
 
 
+_FRAMED_DATE = r"\d{1,2}月\d{1,2}日"
+_FRAMED_JOIN = "和|、|及|以及|与"
+
+
+@lru_cache(maxsize=1)
+def _framed_member_re() -> re.Pattern[str]:
+    return re.compile(rf"(?P<date>{_FRAMED_DATE})?(?P<name>[{HAN}]{{2,30}}?(?:{_alt('kind')})+)"
+                      rf"(?=(?:{_FRAMED_JOIN})|$)")
+
+
 @lru_cache(maxsize=1)
 def _framed_re() -> re.Pattern[str]:
     alt = _alt
-    return re.compile(rf"(?:{alt('frame_open')})了?(?:\d{{1,2}}月\d{{1,2}}日)?"
-                      rf"(?P<name>[{HAN}]{{2,30}}?(?:{alt('kind')})+)的?[{HAN}]{{0,2}}?(?:{alt('frame_close')})")
+    member = rf"(?:{_FRAMED_DATE})?[{HAN}]{{2,30}}?(?:{alt('kind')})+"
+    return re.compile(rf"(?:{alt('frame_open')})了?(?P<names>{member}(?:(?:{_FRAMED_JOIN}){member})*)"
+                      rf"的?[{HAN}]{{0,2}}?(?:{alt('frame_close')})")
 
 
 def _framed(text: str) -> list[IncidentHit]:
-    """An incident named without a code inside the genre's frames (`深刻汲取某省某市燃气爆炸事故教训`,
-    `通报了5月6日某县某厂火灾事故情况`): its name opens with the place it happened, and holds no word
-    that makes it a class of events (`汲取某省近期几起事故教训` names none), and a kind besides `事故` or a
-    grade of one incident (`汲取某县较大道路交通事故教训`)."""
+    """Incidents named without a code inside the genre's frames (`深刻汲取某省某市燃气爆炸事故教训`,
+    `通报了5月6日某县某厂火灾事故情况`, `吸取5月6日甲市某矿透水事故和5月9日乙县某校踩踏事故的教训`): each name
+    opens with the place it happened, and holds no word that makes it a class of events (`汲取某省近期几起事故教训`
+    names none), and a kind besides `事故`, a grade of one incident (`汲取某县较大道路交通事故教训`) or the day it
+    happened before it (`吸取5月6日某县道路交通事故教训`); a member that is none of these makes none of the list a name."""
     out = []
     specific = _specific_kinds()
     pos = 0
     while m := _framed_re().search(text, pos):
         pos = m.start() + 1  # frames may nest (`《关于某地…事故的通报》`): the next one may open inside
-        name = m.group("name")
-        places = find_regions(name)
-        if not places or places[0].start != 0 or _gap_cut().search(name, places[0].end):
-            continue
-        rest = name[places[0].end:]
-        if not any(k in rest for k in specific) and not _one_grade(rest):
-            continue  # `某县道路交通事故`: a class of accidents (`某县较大道路交通事故` is one)
-        out.append(IncidentHit(m.start("name"), m.end("name"), clean_title(name), places[0].path))
-        pos = m.end()
+        members, at = [], m.start("names")
+        while (one := _framed_member_re().match(text, at, m.end("names"))) is not None:
+            name = one.group("name")
+            places = find_regions(name)
+            if not places or places[0].start != 0 or _gap_cut().search(name, places[0].end):
+                break
+            rest = name[places[0].end:]
+            if not one.group("date") and not any(k in rest for k in specific) and not _one_grade(rest):
+                break  # `某县道路交通事故`: a class of accidents (`某县较大道路交通事故` is one)
+            members.append(IncidentHit(one.start("name"), one.end("name"), clean_title(name), places[0].path))
+            at = one.end()
+            if at == m.end("names"):
+                break
+            at = _framed_join_re().match(text, at).end()
+        if members and members[-1].end == m.end("names"):
+            out += members
+            pos = m.end()
     return out
+
+
+@lru_cache(maxsize=1)
+def _framed_join_re() -> re.Pattern[str]:
+    return re.compile(_FRAMED_JOIN)
 
 
 @lru_cache(maxsize=1)

@@ -22,7 +22,7 @@ from typing import NamedTuple
 from graph_loader.extract.bodies import BodyRef, body_word_at, relative_body_at, resolve_body
 from graph_loader.extract.dates import DateHit
 from graph_loader.extract.lexicon_files import alternation, rows, words
-from graph_loader.extract.regions import RegionHit, level_of, relative_region, relative_words_re
+from graph_loader.extract.regions import RegionHit, level_of, place_of, relative_region, relative_words_re
 from graph_loader.extract.sentences import SentenceIndex
 from graph_loader.lang.chars import HAN, is_han
 from graph_loader.lang.numerals import NUMERAL
@@ -138,6 +138,24 @@ def _team_name(surface: str, place: RegionHit | None, context: str | None) -> tu
     return ref.name, ref.region, ref.level
 
 
+@cache
+def _says_re() -> re.Pattern[str]:
+    """A verb right after a team's name that opens what it says (inspection_verbs.tsv says)."""
+    return re.compile(_verbs("says"))
+
+
+@cache
+def _home_initial_re() -> re.Pattern[str]:
+    """One character, then the work a team comes to do (inspection_verbs.tsv mission): `安考核`."""
+    return re.compile(f"[{HAN}](?:{_verbs('mission')})")
+
+
+def _own_name(path: str) -> str:
+    """The name of the most specific place of a path (`某省某市` → `某市`)."""
+    place = place_of(path)
+    return place.name if place is not None else ""
+
+
 _GOVERNMENT = ("人民政府", "政府", "党委", "委员会")
 """A team reporting back to a region's government or party committee has inspected the region."""
 
@@ -159,6 +177,9 @@ def _target_at(text: str, pos: int, regions: list[RegionHit], context: str | Non
             if ref is not None:
                 return ref.name, "body", hit.path
         return hit.path, "region", hit.path
+    if context and _home_initial_re().match(text, pos) and text[pos] == _own_name(context)[:1] \
+            and text[pos - 1:pos] in "来到莅临":
+        return context, "region", context  # `某组来桐督查`: the home (某省桐柏县) by its first character
     m = relative_words_re("我全本该自").match(text, pos)  # `向自治区反馈`: the home autonomous region
     if m:
         path = relative_region(m.group(), context)
@@ -229,7 +250,7 @@ def find_inspections(text: str, index: SentenceIndex, regions: list[RegionHit], 
             elif target is not None and target[1] == "region":
                 insp.target, insp.target_kind, insp.target_region = target
                 insp.spans.append((at.start(), at.end(), "inspection.target"))
-        if insp.target is None:
+        if insp.target is None and not _says_re().match(text, m.end()):
             for tm in _target_re().finditer(text, m.end(), sent.end):
                 target = _target_at(text, tm.end(), regions, context)
                 if _own_place_as_home(text, tm, target, insp):
@@ -371,8 +392,6 @@ def _fill_from_article(insp: InspectionDraft, text: str, index: SentenceIndex, r
 
 
 def _province_of(path: str) -> str | None:
-    from graph_loader.extract.regions import place_of
-
     p = place_of(path)
     while p is not None and p.level != "province":
         parent = path[: len(path) - len(p.name)] if path.endswith(p.name) else None

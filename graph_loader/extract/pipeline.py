@@ -216,9 +216,11 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     text = doc.clean
     index = SentenceIndex(text)
     ev = EvidenceMaker(doc, index)
-    # the page's source line (`来源:某省日报`) and the body that runs the site (`主办单位:某县人民政府办公室`)
-    homes = tuple(dict.fromkeys(r for r in (_source_region(doc.metadata.source), _source_region(doc.metadata.host))
-                                if r))
+    # the page's source line (`来源:某省日报`), the body that runs the site (`主办单位:某县人民政府办公室`) and the
+    # site's menu (`首页 走进某县 新闻中心`; a portal's menu of a dozen cities names none)
+    meta = doc.metadata
+    menu_home = _source_region(meta.menu)
+    homes = tuple(dict.fromkeys(r for r in (_source_region(meta.source), _source_region(meta.host), menu_home) if r))
     source_region = homes[0] if homes else None
     regions = find_regions(text, homes)
     dates = _resolve_same_day(find_dates(text, record.published, doc.metadata.dateline))
@@ -267,7 +269,7 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     record.instructions = [_directive(h, ev) for h in instruction_hits]
     record.incidents = [Incident(title=h.title, region=h.region,
                                  evidence=[ev(h.start, h.end, "incident.named")]) for h in incident_hits]
-    _regions(record, regions, ev, homes)
+    _regions(record, regions, ev, homes, menu_home)
     # a sector word inside a named incident, a 《》 title or the event an instruction was given on
     # (`对某地某矿火灾作出的重要指示`) names that, not a sector
     _sectors(record, text, ev, [(h.start, h.end) for h in incident_hits]
@@ -286,11 +288,12 @@ def _occurrences(text: str, word: str) -> list[int]:
 
 
 def _source_region(source: str | None) -> str | None:
-    """The home region a source or a site's host names (`四川日报`, `某县人民政府办公室`): one place, else None."""
+    """The home region a source, a site's host or its menu names (`四川日报`, `某县人民政府办公室`, `某市日报 | 某市晚报`):
+    one place (named once or more), else None."""
     if not source:
         return None
-    hits = find_regions(source)
-    return hits[0].path if len(hits) == 1 else None
+    paths = {h.path for h in find_regions(source)}
+    return paths.pop() if len(paths) == 1 else None
 
 
 def _add_body(bodies: dict[str, Body], ref: BodyRef | None, evidence) -> None:
@@ -656,7 +659,7 @@ def _directive(h: DirectiveHit, ev: EvidenceMaker) -> Directive:
 
 
 def _regions(record: ExtractionRecord, regions: list[RegionHit], ev: EvidenceMaker,
-             homes: tuple[str, ...] = ()) -> None:
+             homes: tuple[str, ...] = (), menu_home: str | None = None) -> None:
     """The places the text names; the page's source line (`来源:某省日报`) and the body that runs the site
     (`主办单位:某县人民政府办公室`), read into the metadata, are part of the text and name their places too."""
     by_path: dict[str, RegionMention] = {}
@@ -674,7 +677,9 @@ def _regions(record: ExtractionRecord, regions: list[RegionHit], ev: EvidenceMak
         rm.evidence.append(ev(h.start, h.end, "region.gazetteer"))
     record.region_mentions = list(by_path.values())
     record.regions = list(by_path)
-    record.regions += [h for h in homes if h not in by_path]
+    # a menu's home (`首页 > 某市新闻`) above a story that names a place inside it adds nothing
+    record.regions += [h for h in homes if h not in by_path
+                       and not (h == menu_home and any(p.startswith(h) for p in by_path))]
 
 
 def _sectors(record: ExtractionRecord, text: str, ev: EvidenceMaker, names: list[tuple[int, int]]) -> None:

@@ -74,12 +74,20 @@ class Gazetteer:
         self._surfaces = WordIndex(forms)  # every form has two characters at least
 
     def scan(self, text: str) -> list[tuple[int, int, str]]:
-        """Leftmost-longest matches of any surface form: (start, end, surface)."""
-        return list(self._surfaces.finditer(text))
-
-    def scan_from(self, text: str, pos: int) -> tuple[int, int, str] | None:
-        """The leftmost-longest form at or after `pos`."""
-        return self._surfaces.search(text, pos)
+        """Leftmost-longest matches of any surface form: (start, end, surface). A match whose first character
+        ends a common word with the one before it (`召开福清市`: 开福 cuts 召开), when no match holds that one,
+        gives way to a longer match one character on (福清市; `镇平安` keeps 镇平, `平安` is no longer)."""
+        out: list[tuple[int, int, str]] = []
+        words = self.words
+        for m in self._surfaces.finditer(text):
+            s, e, _ = m
+            if out and s < out[-1][1]:
+                continue  # inside the match one character on
+            if s > 0 and text[s - 1:s + 1] in words and (not out or out[-1][1] < s) \
+                    and (alt := self._surfaces.search(text, s + 1)) is not None and alt[0] == s + 1 and alt[1] - alt[0] > e - s:
+                m = alt
+            out.append(m)
+        return out
 
 
 _GENERIC_FORMER = frozenset({"城区", "矿区", "郊区", "南郊区"})
@@ -142,7 +150,7 @@ def gazetteer() -> Gazetteer:
         for surface, kind in ((full, "full"), (short, "alias")):
             if surface not in forms and surface not in common_words() and not (kind == "alias" and len(surface) < 2):
                 add(surface, place, kind)
-    for short, full in lexicon_rows("region_short_forms.tsv"):  # `科右前旗` for 科尔沁右翼前旗
+    for short, full in (r for r in lexicon_rows("region_short_forms.tsv") if len(r) == 2):  # `科右前旗`
         named = [p for p in places if p.name == full]
         if len(named) == 1:
             add(short, named[0], "alias")
@@ -239,7 +247,6 @@ def find_regions(text: str, fallback_anchors: tuple[str, ...] = ()) -> list[Regi
     # A full form ending in 市 followed by 场 is a short form + 市场 (海宁市场监管局).
     fixed: list[tuple[int, int, str]] = []
     words = [(m.start(), m.end()) for m in _plain_words_re().finditer(text)]
-    raw = _past_cut_words(text, raw, gz)
     for s, e, surf in raw:
         if any(a < e and s < b for a, b in words):
             continue  # `弘扬中华`, `大庆期间`: an ordinary word holds the form (region_not_before.tsv `word`)
@@ -281,21 +288,33 @@ def find_regions(text: str, fallback_anchors: tuple[str, ...] = ()) -> list[Regi
             continue
         prev = _hit(s, e, text, place)
         hits.append(prev)
-    return _add_townships(text, hits, fallback_anchors)
+    hits = _add_townships(text, hits, fallback_anchors)
+    if (initials := _initial_re()).search(text) is None:
+        return hits
+    return sorted(hits + [h for h in _initials(text, initials, gz) if not any(o.start < h.end and h.start < o.end
+                                                                               for o in hits)],
+                  key=lambda h: h.start)
 
 
-def _past_cut_words(text: str, raw: list[tuple[int, int, str]], gz: Gazetteer) -> list[tuple[int, int, str]]:
-    """A leftmost form whose first character closes a common word (`召开甲丙市`, 开甲 a short form of
-    another place) yields to a form that starts inside it (甲丙市): the scan took one and skipped the other."""
-    out: list[tuple[int, int, str]] = []
-    for s, e, surf in raw:
-        if out and s < out[-1][1]:
-            continue  # inside the form that replaced the one before
-        if s > 0 and text[s - 1:s + 1] in gz.words and (later := gz.scan_from(text, s + 1)) and later[0] < e:
-            out.append(later)
-            continue
-        out.append((s, e, surf))
-    return out
+@lru_cache(maxsize=1)
+def _initial_re() -> re.Pattern[str]:
+    """A province's one-character name between a word of being there and one of what happens there (`在京召开`:
+    region_short_forms.tsv initial, initial_before, initial_after)."""
+    rows = lexicon_rows("region_short_forms.tsv")
+    kinds = {k: [r[0] for r in rows if r[-1] == k] for k in ("initial", "initial_before", "initial_after")}
+    return re.compile(f"(?<=[{''.join(kinds['initial_before'])}])[{''.join(kinds['initial'])}]"
+                      f"(?={alternation(kinds['initial_after'])})")
+
+
+@lru_cache(maxsize=1)
+def _initial_paths() -> dict[str, str]:
+    return {r[0]: r[1] for r in lexicon_rows("region_short_forms.tsv") if r[-1] == "initial"}
+
+
+def _initials(text: str, pattern: re.Pattern[str], gz: Gazetteer) -> list[RegionHit]:
+    paths = _initial_paths()
+    return [_hit(m.start(), m.end(), text, gz.by_path[paths[m.group()]]) for m in pattern.finditer(text)
+            if paths[m.group()] in gz.by_path]
 
 
 _TOWN_SUFFIXES = ("镇", "乡", "街道", "苏木")
@@ -771,6 +790,11 @@ def _outlets() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _comings() -> tuple[str, ...]:
+    return tuple(r[0] for r in lexicon_rows("region_not_before.tsv") if r[1] == "coming")
+
+
+@lru_cache(maxsize=1)
 def _holders() -> tuple[str, ...]:
     return tuple(r[0] for r in lexicon_rows("region_not_before.tsv") if r[1] == "holds")
 
@@ -778,9 +802,11 @@ def _holders() -> tuple[str, ...]:
 def part_of_a_word(text: str, hit: RegionHit) -> bool:
     """A place match whose last character opens a body's abbreviation (`镇安委会` is 镇 + 安委会, not the
     county 镇安), one inside a word that means something else (`喜迎大庆` is a celebration, not the
-    city 大庆), or one that opens a site's dateline (`某某网讯`); lexicon/region_not_before.tsv."""
+    city 大庆), one whose first character ends a team's coming (`某组来宾督查`: 来宾 is no city there), or one that opens a site's dateline (`某某网讯`); lexicon/region_not_before.tsv."""
     if text.startswith(_overlaps(), hit.end - 1) or text.startswith(_outlets(), hit.end):
         return True
+    if any(text.startswith(w, hit.start + 1 - len(w)) for w in _comings() if hit.start + 1 >= len(w)):
+        return True  # `某组来宾督查`: the team's coming, then the home's first character
     for word in _holders():
         i = text.find(word, max(0, hit.end - len(word)), hit.start + len(word))
         while 0 <= i <= hit.start:

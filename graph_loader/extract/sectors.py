@@ -103,7 +103,9 @@ def find_sectors(text: str) -> list[SectorHit]:
             continue  # `某某经济开发区`: the end of a place's name
         hits.append(SectorHit(s, e, word, lex.canonical[word]))
         hits += [SectorHit(s, e, word, other) for other in lex.also.get(word, ())]
-    hits = sorted(hits + _list_items(text, hits), key=lambda h: h.start)
+    while more := _list_items(text, hits):  # an item beside an item (`公路、水路、铁路`) is one too
+        hits += more
+    hits.sort(key=lambda h: h.start)
     if not hits:
         return hits
     lists = _body_lists(text)  # once per text, not once per hit

@@ -25,6 +25,9 @@ LEAD_LINES_MAX = 3
 TRAILING_NAV_MAX_CHARS = 8
 """Short punctuation-free lines after the story's last sentence are site navigation."""
 
+MENU = "menu"
+"""The reason (boilerplate.tsv's third column) of every rule that drops a site's menu row opens with this word."""
+
 _SPACE = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]|[ \t\u3000\xa0\u2002-\u200a\u202f\u205f]+|[\u200b-\u200d\ufeff]")
 # `!` opening an HTML comment left in a scraped page (`<!-- 广告位 -->`, its `<` often mangled) ends nothing
 _SENTENCE_END = re.compile(r"[。！？?；;]|!(?!--)|[。！？][”’」』）)]")
@@ -163,6 +166,8 @@ def lay_out(mt: MappedText, html_title: str | None = None, page_before: list[str
     inner = [lines[i] for i in range(opening if opening < last else opening + 1, last) if story]
     meta = read_metadata(header, lines[opening] if story else None, lines[last] if story else None,
                          footer, title, inner)
+    # a site's menu names the site's own place when it names one (`首页 走进某县 …`), a portal's its columns' places
+    meta.menu = " ".join(lines[i] for i in range(len(lines)) if (why[i] or "").startswith(MENU)) or None
     kept = [s for s, k in zip(spans, keep, strict=True) if k]
     dropped = [f"{lines[i]} ({why[i]})" for i in range(len(lines)) if not keep[i]]
     return Layout(mt.join_spans(kept, "\n"), meta, dropped)

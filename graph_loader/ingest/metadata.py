@@ -80,11 +80,18 @@ def names_in(fragment: str) -> list[str]:
         if token in ends and out:
             break
         token = _before_end(token, ends)
-        if token in words or token in ends or not _NAME.fullmatch(token) or token[-1] in org_suffixes():
+        if token in words or token in ends or not _NAME.fullmatch(token) or token[-1] in org_suffixes() \
+                or _ends_in_role(token, words):
             continue
         if token not in out:
             out.append(token)
     return out
+
+
+def _ends_in_role(token: str, words: frozenset[str]) -> bool:
+    """Whether a token ends with a role word of two characters or more: an outlet glued before it, which the
+    role word does not split off when no name follows (`某某日报·某某客户端记者` names no one)."""
+    return any(token.endswith(w) and len(token) > len(w) for w in words if len(w) >= 2)
 
 
 def _split_at_roles(token: str, words: frozenset[str]) -> list[str]:

@@ -257,3 +257,12 @@ def test_a_meeting_keeps_the_other_names_its_reports_write_and_search_finds_it_b
     store.upsert(res.rows)
     hits = run_query(store, "search", {"text": "暨防汛"}).hits
     assert [h.node.id for h in hits] == [meetings[0].id]
+
+
+def test_a_meetings_aliases_are_its_most_written_other_names_capped():
+    from graph_loader.graph.resolve import ALIAS_CAP, _written_names
+
+    names = {f"d{i}": f"名{i % (ALIAS_CAP + 3):02d}" for i in range(3 * (ALIAS_CAP + 3))}
+    names |= {"x1": "名99", "x2": "名99", "x3": "名99", "x4": "名99"}  # written most: kept first
+    out = _written_names({"name": "名00", "names": names})
+    assert len(out) == ALIAS_CAP and "名00" not in out and "名99" in out and list(out) == sorted(out)

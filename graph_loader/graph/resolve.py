@@ -731,10 +731,18 @@ def _count_name(info: dict, name: str | None, doc_id: str) -> None:
     info["name"] = _shown_name(by_doc)
 
 
+ALIAS_CAP = 12  # other names kept per meeting: a hub's many spellings cost every article writing it
+
+
 def _written_names(info: dict) -> tuple[str, ...]:
-    """The names the reports of a meeting write other than the one it shows, in code-point order (the node's
-    `aliases`: each article writes those known when it is graphed, the last one graphed all of them)."""
-    return tuple(sorted(set(info.get("names", {}).values()) - {info.get("name")}))
+    """The names the reports of a meeting write other than the one it shows, the ALIAS_CAP most written (ties
+    in code-point order), in code-point order: the node's `aliases` (each article writes those known when it
+    is graphed, the last one graphed all of them)."""
+    counts: dict[str, int] = {}
+    for n in info.get("names", {}).values():
+        if n != info.get("name"):
+            counts[n] = counts.get(n, 0) + 1
+    return tuple(sorted(sorted(counts, key=lambda n: (-counts[n], n))[:ALIAS_CAP]))
 
 
 def _shown_name(by_doc: dict[str, str]) -> str | None:

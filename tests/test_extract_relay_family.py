@@ -62,3 +62,11 @@ def test_a_list_of_levels_each_with_its_body_and_a_year_before_it():
     assert {"province", "prefecture"} <= set(_levels(rec))
     one = _rec("10月23日，某某县委、县政府召开全县安全生产工作会议，县长王大明讲话。", None)
     assert _levels(one) == ["county"]  # two bodies of one level: one meeting, not a list of levels
+
+
+def test_a_relayed_meeting_of_a_city_the_report_never_names_has_no_level_from_a_township_or_the_city():
+    town = _rec("11月5日，某某镇召开安全生产工作会议，镇长王大明传达了市安全生产工作会议精神。", None)
+    relayed = [town.meetings[r.meeting] for r in town.meetings[0].relays if r.meeting is not None]
+    assert len(relayed) == 1 and relayed[0].level is None  # a prefecture's or a county-level city's
+    county = _rec("11月5日，某某县召开安全生产工作会议，县长王大明传达了市安全生产工作会议精神。", None)
+    assert "prefecture" in _levels(county)  # above a county, a 市 is a prefecture

@@ -455,6 +455,9 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
         return drafts
     local_rank = LEVEL_RANK.get(local_level or "", 9)
     made: dict[tuple[str, str | None, str], MeetingDraft] = {}
+    # higher meetings of a `市` the report never names, seen from that 市 or a township under it: a prefecture's or
+    # a county-level city's (`某镇…传达市安全生产工作会议精神`), so of no level the text gives
+    unplaced: set[int] = set()
     groups: list[_Group] = []
     singles = [d for d in dates if d.value and not d.end_value]
 
@@ -485,6 +488,9 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
             d.higher = True
             d.rule = f"meeting.higher.{mn.mode}"
             made[key] = d
+            if level == "prefecture" and path is None and surface.lstrip("全") == CITY_CHAR and city is None \
+                    and local_level in ("prefecture", "township"):
+                unplaced.add(id(d))
         return d
 
     for mn in mentions:
@@ -622,6 +628,8 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
     out = sorted([*kept, *[d for d in made.values() if d not in kept]], key=lambda d: d.start)
     for d in out:
         d.relay_to = _final_relays(d, out)
+        if id(d) in unplaced:
+            d.level, d.level_rule = None, "meeting.higher.unplaced_city"
     return out
 
 

@@ -1,4 +1,5 @@
-"""search: persons, bodies, directives, meetings (and regions, inspections) whose name contains the text.
+"""search: persons, bodies, directives, meetings (and regions, inspections) whose name contains the text; a
+directive or meeting also by its `aliases` (the other names its articles wrote).
 
 On Neo4j this uses `CONTAINS` rather than the full-text index `names`: Lucene's
 analyzers tokenise Chinese differently from a substring test, so the two stores
@@ -56,10 +57,13 @@ def _cypher() -> str:
 
 
 CYPHER = _cypher()
-# a directive is also found by the aliases its articles used (十五条硬措施 for the full title)
-ALIAS_CYPHER = ("MATCH (n:Directive) WHERE any(a IN coalesce(n.aliases, []) WHERE a CONTAINS $q) "
-                "RETURN n.id AS id, 'Directive' AS label, [a IN n.aliases WHERE a CONTAINS $q][0] AS matched, "
-                "n.title AS display")
+# a directive is also found by the aliases its articles used (十五条硬措施 for the full title), a meeting by the
+# other names its reports wrote
+ALIASED = ("Directive", "Meeting")
+ALIAS_CYPHER = " UNION ALL ".join(
+    f"MATCH (n:{lab}) WHERE any(a IN coalesce(n.aliases, []) WHERE a CONTAINS $q) "
+    f"RETURN n.id AS id, '{lab}' AS label, [a IN n.aliases WHERE a CONTAINS $q][0] AS matched, "
+    f"n.{NAME_PROPS[lab][0]} AS display" for lab in ALIASED)
 
 
 def _raw_embedded(store: EmbeddedStore, qs: list[str]) -> list[dict]:
@@ -71,12 +75,13 @@ def _raw_embedded(store: EmbeddedStore, qs: list[str]) -> list[dict]:
                 if lab in SEARCHABLE:
                     display = (store.node(nid) or {}).get(NAME_PROPS[lab][0])
                     rows.append({"id": nid, "label": lab, "matched": name, "display": display})
-    for nid in store.ids_by_label("Directive"):
-        node = store.node(nid) or {}
-        for alias in node.get("aliases") or ():
-            if any(q in alias for q in qs):
-                rows.append({"id": nid, "label": "Directive", "matched": alias, "display": node.get("title")})
-                break
+    for lab in ALIASED:
+        for nid in store.ids_by_label(lab):
+            node = store.node(nid) or {}
+            for alias in node.get("aliases") or ():
+                if any(q in alias for q in qs):
+                    rows.append({"id": nid, "label": lab, "matched": alias, "display": node.get(NAME_PROPS[lab][0])})
+                    break
     return rows
 
 

@@ -132,6 +132,8 @@ def build_fixture() -> list[GraphRows]:
                       PROV, "东海省政府", "3月1日,全省安全生产工作会议召开。")
     m_pref = _meeting(b, a, "meeting:pref", "青州市安全生产工作会议", "deployment", "2024-03-05", "prefecture",
                       PREF, "青州市政府", "3月5日,青州市召开安全生产工作会议。")
+    # another report named the provincial meeting otherwise: found by that name too
+    b.node(a, m_prov, "Meeting", aliases=["全省安全生产暨防汛工作视频会议"])
     m_cnty = _meeting(b, a, "meeting:cnty", "白水县安全生产工作会议", "deployment", "2024-03-08", "county",
                       CNTY, "白水县政府", "3月8日,白水县召开安全生产工作会议。")
     m_town = _meeting(b, a, "meeting:town", "城关镇安全生产会议", "deployment", "2024-03-12", "township",

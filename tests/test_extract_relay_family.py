@@ -37,3 +37,36 @@ def test_an_act_done_by_the_meetings_participants_is_part_of_it():
 def test_a_first_meeting_named_by_its_whole_level_sets_the_home_level():
     rec = _rec("1月16日，全市安全生产电视电话会召开，贯彻落实全国、全省安全生产电视电话会精神。")
     assert sorted(lv for lv in _levels(rec)[1:] if lv) == ["national", "province"]
+
+
+def _relayed_levels(rec, i: int) -> list[str | None]:
+    return sorted(rec.meetings[r.meeting].level or "" for r in rec.meetings[i].relays if r.meeting is not None)
+
+
+def test_a_year_opening_the_watched_meetings_name_does_not_use_up_the_reach_to_its_noun():
+    rec = _rec("3月6日，某某县组织收听收看省、市2030年第二季度防范重特大生产安全事故视频会议实况。"
+               "会后，副县长王大明讲话。", None)
+    assert {"province", "prefecture"} <= set(_levels(rec))
+
+
+def test_a_meeting_held_joined_to_the_watching_by_ji_is_the_local_meeting_that_relays_it():
+    rec = _rec("3月6日，某某县组织收听收看省、市安全生产视频会议暨召开全县第二季度安全生产工作会议，"
+               "副县长王大明讲话。", None)
+    local = [i for i, m in enumerate(rec.meetings) if m.level == "county"]
+    assert len(local) == 1 and _relayed_levels(rec, local[0]) == ["prefecture", "province"]
+
+
+def test_a_list_of_levels_each_with_its_body_and_a_year_before_it():
+    rec = _rec("10月23日，在收听收看2030年省政府、市政府第四季度防范重特大生产安全事故视频会后，某某县政府随即召开"
+               "全县会议，县长王大明讲话。", None)
+    assert {"province", "prefecture"} <= set(_levels(rec))
+    one = _rec("10月23日，某某县委、县政府召开全县安全生产工作会议，县长王大明讲话。", None)
+    assert _levels(one) == ["county"]  # two bodies of one level: one meeting, not a list of levels
+
+
+def test_a_relayed_meeting_of_a_city_the_report_never_names_has_no_level_from_a_township_or_the_city():
+    town = _rec("11月5日，某某镇召开安全生产工作会议，镇长王大明传达了市安全生产工作会议精神。", None)
+    relayed = [town.meetings[r.meeting] for r in town.meetings[0].relays if r.meeting is not None]
+    assert len(relayed) == 1 and relayed[0].level is None  # a prefecture's or a county-level city's
+    county = _rec("11月5日，某某县召开安全生产工作会议，县长王大明传达了市安全生产工作会议精神。", None)
+    assert "prefecture" in _levels(county)  # above a county, a 市 is a prefecture

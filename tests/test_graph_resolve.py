@@ -237,3 +237,32 @@ def test_forgetting_an_article_drops_its_pending_joins_and_flags_alone(tmp_path)
         res.save(tmp_path / f"{name}.json")
     assert (tmp_path / "live.json").read_bytes() == (tmp_path / "loaded.json").read_bytes()
     assert (tmp_path / "live.json").read_bytes() != (tmp_path / "before.json").read_bytes()
+
+
+def test_a_meeting_keeps_the_other_names_its_reports_write_and_search_finds_it_by_them():
+    from graph_loader.stores.embedded import EmbeddedStore
+    from queries.registry import run_query
+
+    def rec(doc_id: str, name: str) -> ExtractionRecord:
+        r = _rec(doc_id, "王甲", WUJIN, "2024-03-05")
+        r.meetings[0].kind, r.meetings[0].name = "deployment", name
+        return r
+
+    res = build_batch([(rec("d1", "全区推进会"), None), (rec("d2", "全区安全生产暨防汛工作推进会"), None),
+                       (rec("d3", "全区推进会"), None)], Resolver())
+    meetings = [n for n in res.rows.nodes if n.label == "Meeting"]
+    assert len(meetings) == 1 and meetings[0].props["name"] == "全区推进会"
+    assert meetings[0].props["aliases"] == ["全区安全生产暨防汛工作推进会"]
+    store = EmbeddedStore()
+    store.upsert(res.rows)
+    hits = run_query(store, "search", {"text": "暨防汛"}).hits
+    assert [h.node.id for h in hits] == [meetings[0].id]
+
+
+def test_a_meetings_aliases_are_its_most_written_other_names_capped():
+    from graph_loader.graph.resolve import ALIAS_CAP, _written_names
+
+    names = {f"d{i}": f"名{i % (ALIAS_CAP + 3):02d}" for i in range(3 * (ALIAS_CAP + 3))}
+    names |= {"x1": "名99", "x2": "名99", "x3": "名99", "x4": "名99"}  # written most: kept first
+    out = _written_names({"name": "名00", "names": names})
+    assert len(out) == ALIAS_CAP and "名00" not in out and "名99" in out and list(out) == sorted(out)

@@ -45,6 +45,7 @@ CASES: list[tuple[str, dict]] = [
     ("search", {"text": "安全生產"}),
     ("search", {"text": "白水", "limit": 3}),
     ("search", {"text": "王一"}),
+    ("search", {"text": "暨防汛"}),
     ("path", {"a": "王一", "b": "吴六"}),
     ("path", {"a": "郑七", "b": "城关镇安全生产会议"}),
     ("path", {"a": "王一", "b": "王一"}),

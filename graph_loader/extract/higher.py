@@ -60,6 +60,7 @@ _SEPARATORS = "、和及与"
 _BAD_DESC = re.compile(r"召开|举行|主持|组织|收看|收听|传达|贯彻|领导|书记|[县市省州区]长|的|是|在|为|对|将|"
                        r"组|巡|督|检查|反馈|汇报|考核|情况|会场|\d")
 _NAME_YEAR = re.compile(r"(?:19|20)\d{2}年度?(?:第[一二三四]季度)?")
+_YEAR_BEFORE = re.compile(r"(?:19|20)\d{2}年$")
 # `省、市召开…会议`; cited, `省政府召开的…会议精神`
 _HELD_AFTER = re.compile(IN_CLAUSE + r"{0,6}?(?:召开|举行)的?")
 _FOLLOW = re.compile(r"\s*(?:结束|召开|完毕)?(?:之)?后")
@@ -142,6 +143,7 @@ def _home_level(text: str) -> str | None:
 _GENERIC_NOUNS = ("会议", "会")
 # the bodies a bare level word heads (`省委`, `市政府`): their meetings are named by them (`市委常委会议`)
 _LEVEL_BODIES = ("委", "政府")
+_LIST_BODY = re.compile("(?:人民)?(?:" + "|".join(_LEVEL_BODIES) + ")")
 
 
 def _family(noun: str) -> str:
@@ -194,8 +196,10 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
         first = tokens[start]
         if len(first[3]) == 1 and start > 0 and text[start - 1] not in lex.run_start_ok and not (
                 text[start - 1] == "、" and _after_meeting_noun(text, start - 1)) and not text.endswith(
-                lex.lead, 0, start):
-            continue  # `淮北市`'s 市, `县委`: not a level word of a list (but `国务院常务会议、省政府常务会议`)
+                lex.lead, 0, start) and not _YEAR_BEFORE.search(text, max(0, start - 6), start):
+            # `淮北市`'s 市, `县委`: not a level word of a list (but `国务院常务会议、省政府常务会议`, and after a
+            # year, `收看2030年省、市…会议`)
+            continue
         run = _run_from(text, tokens, first)
         end = run[-1][0]
         near = bisect.bisect_right(noun_ends, end)  # the first noun ending after the list (or holding its end)
@@ -237,6 +241,11 @@ def _run_from(text: str, tokens: dict[int, tuple[int, str, str | None, str]], fi
     run = [first]
     end = first[0]
     while True:
+        # `省政府、市政府…视频会`: each level word of a list of levels with its body (`省委、省政府` is one level's)
+        body = _LIST_BODY.match(text, end)
+        if body is not None and body.end() < len(text) and text[body.end()] in _SEPARATORS and (
+                nxt := tokens.get(body.end() + 1)) is not None and nxt[1] != run[-1][1]:
+            end = body.end()
         sep = end + 1 if end < len(text) and text[end] in _SEPARATORS else end
         if sep == end and text[end:end + 2] in STRAY_LIST_MARKS:  # a stray comma before the mark
             sep = end + 2
@@ -279,9 +288,11 @@ def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention
     held = _HELD_AFTER.match(text, end)
     desc_start = held.end() if held else end
     # the first meeting noun starting within 17 characters and before a break: one search, not a match per
-    # character
-    stop = _NOUN_STOP.search(text, desc_start, min(len(text), desc_start + 17))
-    hi = stop.start() if stop else min(len(text), desc_start + 17)
+    # character; a year the name opens with is not counted (`省、市2030年第一季度防范…视频会议`)
+    year = _NAME_YEAR.match(text, desc_start)
+    reach = min(len(text), (year.end() if year else desc_start) + 17)
+    stop = _NOUN_STOP.search(text, desc_start, reach)
+    hi = stop.start() if stop else reach
     noun = lex.noun_re.search(text, desc_start, hi + _noun_reach())  # a noun starting before hi fits whole
     if noun is not None and noun.start() >= hi:
         noun = None
@@ -328,14 +339,16 @@ def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention
 _JOINT = "暨"
 _JOINT_REACH = 32
 _JOINT_STOP = re.compile("[" + re.escape(CLAUSE_MARKS) + "]")
+_HELD_NEXT = re.compile(r"\s*(?:召开|举行)")
+_HELD_JOINED = re.compile(r"\s*[暨并]\s*(?:召开|举行)")
 
 
 def _joint_noun(text: str, desc_start: int, hi: int, noun: re.Match[str] | None, lex: _Lex) -> re.Match[str] | None:
     """The meeting noun that ends a name joined by `暨`: the first one after the `暨` that stands right after the
     first noun, or, with no noun before the search stopped, in the words searched."""
     j = text.find(_JOINT, desc_start, noun.end() + 1 if noun is not None else hi)
-    if j < 0 or (noun is not None and j != noun.end()):
-        return None
+    if j < 0 or (noun is not None and j != noun.end()) or _HELD_NEXT.match(text, j + 1):
+        return None  # `收看…视频会议暨召开全县…会议`: what follows the `暨` is a meeting held, not a name joined
     stop = _JOINT_STOP.search(text, j + 1, j + 1 + _JOINT_REACH)
     return lex.noun_re.search(text, j + 1, stop.start() if stop else j + 1 + _JOINT_REACH)
 
@@ -442,6 +455,9 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
         return drafts
     local_rank = LEVEL_RANK.get(local_level or "", 9)
     made: dict[tuple[str, str | None, str], MeetingDraft] = {}
+    # higher meetings of a `市` the report never names, seen from that 市 or a township under it: a prefecture's or
+    # a county-level city's (`某镇…传达市安全生产工作会议精神`), so of no level the text gives
+    unplaced: set[int] = set()
     groups: list[_Group] = []
     singles = [d for d in dates if d.value and not d.end_value]
 
@@ -472,6 +488,9 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
             d.higher = True
             d.rule = f"meeting.higher.{mn.mode}"
             made[key] = d
+            if level == "prefecture" and path is None and surface.lstrip("全") == CITY_CHAR and city is None \
+                    and local_level in ("prefecture", "township"):
+                unplaced.add(id(d))
         return d
 
     for mn in mentions:
@@ -527,10 +546,12 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
     kept: list[MeetingDraft] = []
     for d in drafts:
         grp = _group_at(groups, d.held if d.held is not None else d.start)
-        covered = not d.higher and d.held is not None and any(
-            mn.mode != "relay" and d.held < mn.end and mn.start < (d.held_end or d.held + 1) for mn in mentions)
-        if covered and grp is not None:
-            continue  # the draft is the watched meeting itself, now made per level
+        cover = next((mn for mn in mentions if mn.mode != "relay" and d.held < mn.end
+                      and mn.start < (d.held_end or d.held + 1)), None) if not d.higher and d.held is not None else None
+        if cover is not None and grp is not None:
+            if not (cover.mode == "watch" and _HELD_JOINED.match(text, cover.end, d.held_end or cover.end)):
+                continue  # the draft is the watched meeting itself, now made per level
+            d.after_prev = True  # `收看…视频会议暨召开全县…会议`: the meeting held with the watching is the local one
         if (grp is not None and not d.higher and d.generic and d.held is not None and d.level
                 and LEVEL_RANK.get(d.level, 9) < local_rank and d.held > grp.start
                 and any(g.level == d.level for g in grp.meetings)):
@@ -607,6 +628,8 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
     out = sorted([*kept, *[d for d in made.values() if d not in kept]], key=lambda d: d.start)
     for d in out:
         d.relay_to = _final_relays(d, out)
+        if id(d) in unplaced:
+            d.level, d.level_rule = None, "meeting.higher.unplaced_city"
     return out
 
 

@@ -131,7 +131,8 @@ class _Mapper:
             level = self._level(node)
             p = {"name": one(node, SCHEMA.name), "kind": self._kind(node, "other"), "date": one(node, SKG.date),
                  "level": level, "region": self._path_of(node, SKG.heldIn)
-                 or (NATIONAL_REGION if level == "national" else None)}
+                 or (NATIONAL_REGION if level == "national" else None),
+                 "aliases": sorted(str(a) for a in g.objects(node, SKG.alias))}
         elif label == "Inspection":
             p = {"team": self._name_of(node, SKG.conductedBy), "target": one(node, SKG.targetText),
                  "start": one(node, SKG.startDate), "end": one(node, SKG.endDate), "level": self._level(node)}

@@ -416,6 +416,8 @@ class _ArticleGraph:
             node = iri(resolved.id)
             nodes[idx], dates[idx] = node, resolved.date
             g.add((node, RDF.type, SKG.Meeting))
+            for alias in resolved.aliases:
+                g.add((node, SKG.alias, _lit(alias)))
             if (kind := resolved.kind or m.kind) in MEETING_KIND_CLASS:
                 g.add((node, RDF.type, MEETING_KIND_CLASS[kind]))
             if resolved.name:

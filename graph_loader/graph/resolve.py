@@ -387,7 +387,7 @@ class Resolver:
                 self._infer(mid, "name", doc_id, why)
                 family = key.split("|", 1)[0]  # the meeting joined is of its kind: every article writes it so
                 return MeetingResolved(mid, info["date"], self._shown(key, info, doc_id) or m.name, "name", why,
-                                       None if family.startswith("name:") else family)
+                                       None if family.startswith("name:") else family, _written_names(info))
         if m.apart and not _full(m.date):
             return MeetingResolved(self._resolve("meeting", f"{fam}|{m.date or ''}|doc:{doc_id}|{index}", doc_id,
                                                  "one of the article's meetings of its kind that day, told apart "
@@ -407,9 +407,10 @@ class Resolver:
             if m.year_note:  # a date that rests on an inference is undone when the article is graphed again
                 self._infer(mid, "year", doc_id, m.year_note)
                 self._adopted.setdefault(doc_id, []).append(key)
-                return MeetingResolved(mid, m.date, self._shown(key, info, doc_id), "year", m.year_note)
+                return MeetingResolved(mid, m.date, self._shown(key, info, doc_id), "year", m.year_note,
+                                       aliases=_written_names(info))
             _add_signals(info, m.signals)  # only reports that state the date tell candidates apart
-            return MeetingResolved(mid, m.date, self._shown(key, info, doc_id))
+            return MeetingResolved(mid, m.date, self._shown(key, info, doc_id), aliases=_written_names(info))
         if m.date is not None or m.relayed_on is not None:
             self._pend(doc_id, slot_key, {"fam": fam, "date": m.date, "on": m.relayed_on,
                                           "signals": sorted(set(m.signals)), "key": None, "years": list(m.years)})
@@ -423,7 +424,8 @@ class Resolver:
             self._infer(mid, flag, doc_id, why)
             if not is_bare_family(fam):  # a report joining by inference names the meeting too
                 _count_name(info, m.name, doc_id)
-            return MeetingResolved(mid, info["date"], self._shown(key, info, doc_id) or m.name, flag, why)
+            return MeetingResolved(mid, info["date"], self._shown(key, info, doc_id) or m.name, flag, why,
+                                   aliases=_written_names(info))
         if m.date is not None and not is_bare_family(fam) and not self._dated_on(fam, m.date):
             # year-less, and no report of that family, level and region gives that day a year: the reports
             # writing the same month-day are one meeting until one does (then they join it, or, with two
@@ -434,7 +436,7 @@ class Resolver:
             _count_name(info, m.name, doc_id)
             mid = self._resolve("meeting", key, doc_id, f"same kind/name family, level, region {m.region} and "
                                 f"month-day {m.date}, no report giving that day a year")
-            return MeetingResolved(mid, m.date, self._shown(key, info, doc_id))
+            return MeetingResolved(mid, m.date, self._shown(key, info, doc_id), aliases=_written_names(info))
         key = f"{fam}|{m.date or ''}|doc:{doc_id}|{index}"
         why = ("no dated meeting of the same family, level, region and day to join" if m.date
                else "no date: kept within its article")
@@ -674,6 +676,9 @@ class MeetingResolved:
     inferred: str | None = None  # "year" | "date" | "name" when joined by inference
     reason: str | None = None
     kind: str | None = None  # the kind to write when it is not the mention's (a bare name joined a meeting)
+    # the other names its reports write (`全省…工作暨…视频会议` beside the shown `省…视频会议`): search finds the
+    # meeting by any of them, as a directive by its aliases
+    aliases: tuple[str, ...] = ()
 
 
 DROPPED_CHAR_MIN_LEN = 12  # shorter titles differ by one character too often to be one document
@@ -724,6 +729,20 @@ def _count_name(info: dict, name: str | None, doc_id: str) -> None:
     if len(by_doc) > DOC_CAP * 5:  # a meeting reported very often: its name is long settled
         by_doc.pop(next(iter(by_doc)))
     info["name"] = _shown_name(by_doc)
+
+
+ALIAS_CAP = 12  # other names kept per meeting: a hub's many spellings cost every article writing it
+
+
+def _written_names(info: dict) -> tuple[str, ...]:
+    """The names the reports of a meeting write other than the one it shows, the ALIAS_CAP most written (ties
+    in code-point order), in code-point order: the node's `aliases` (each article writes those known when it
+    is graphed, the last one graphed all of them)."""
+    counts: dict[str, int] = {}
+    for n in info.get("names", {}).values():
+        if n != info.get("name"):
+            counts[n] = counts.get(n, 0) + 1
+    return tuple(sorted(sorted(counts, key=lambda n: (-counts[n], n))[:ALIAS_CAP]))
 
 
 def _shown_name(by_doc: dict[str, str]) -> str | None:

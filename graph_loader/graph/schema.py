@@ -20,7 +20,7 @@ NODE_LABELS: dict[str, tuple[str, ...]] = {
     "Body": ("name", "kind", "region", "level"),
     "Post": ("title", "body", "full"),
     "Region": ("name", "path", "level", "code"),
-    "Meeting": ("name", "kind", "date", "level", "region"),
+    "Meeting": ("name", "kind", "date", "level", "region", "aliases"),
     "Inspection": ("team", "target", "start", "end", "level"),
     "Directive": ("title", "kind", "issuer", "aliases"),
     "Incident": ("title",),

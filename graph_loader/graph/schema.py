@@ -137,6 +137,22 @@ def first_articles(ordered: list[str], limit: int = EVIDENCE_ARTICLES) -> list[s
     return ordered
 
 
+def support_evidence(rows: GraphRows, docs: list[str]) -> dict[str, tuple[list[str], list[str]]]:
+    """Each of `docs` -> its whole evidence in the rows as two parallel lists, sorted and distinct: the
+    fact of each string ("Label|id", "TYPE|id") and the strings. What a Neo4j database keeps per
+    article on its `_Support` record (written by the store and by the CSV export alike), from which
+    a hub's sample is refilled and the `evidence` query reads beyond it."""
+    pairs: dict[str, set[tuple[str, str]]] = {d: set() for d in docs}
+    for row in (*rows.nodes, *rows.rels):
+        key = f"{row.label if isinstance(row, NodeRow) else row.type}|{row.id}"
+        for e in row.evidence:
+            found = pairs.get(evidence_doc(e))
+            if found is not None:
+                found.add((key, e))
+    ordered = {d: sorted(p) for d, p in pairs.items()}
+    return {d: ([k for k, _ in p], [e for _, e in p]) for d, p in ordered.items()}
+
+
 def decode_evidence(s: str) -> dict[str, Any]:
     doc_id, start, end, ostart, oend, rule, text = s.split("|", 6)
     return {"doc_id": doc_id, "start": int(start), "end": int(end), "orig_start": int(ostart),

@@ -37,6 +37,7 @@ from typing import Any
 from graph_loader.config import Neo4jSettings
 from graph_loader.graph.rows_io import SETTLED_NAME_LABELS, settled_name
 from graph_loader.graph.schema import (
+    EVIDENCE_ARTICLES,
     NAME_PROPS,
     NODE_LABELS,
     REL_TYPES,
@@ -44,7 +45,10 @@ from graph_loader.graph.schema import (
     GraphRows,
     NodeRow,
     RelRow,
+    evidence_doc,
+    evidence_sample,
     storable_value,
+    support_evidence,
 )
 from graph_loader.stores.base import LoadSummary, StoreIdentity
 from graph_loader.stores.errors import StoreUnavailable  # raised here, and re-exported for callers
@@ -147,22 +151,12 @@ def _rel_type(rel_type: str) -> str:
     return rel_type
 
 
-# Merging a row replaces the support of the batch's articles ($docs) on that fact: keep what other
-# articles gave (evidence strings start with "doc_id|"), then add the row's.
-_REPLACE_SUPPORT = (
-    "WITH {v}, row, {v}.articles IS NULL AS created, "
-    "[a IN coalesce({v}.articles, []) WHERE NOT a IN $docs] AS kept, "
-    "[e IN coalesce({v}.evidence, []) WHERE NOT split(e, '|')[0] IN $docs] AS kept_ev "
-    "SET {v} += row.props, "
-    "{v}.articles = kept + [a IN row.articles WHERE NOT a IN kept], "
-    "{v}.evidence = kept_ev + [e IN row.evidence WHERE NOT e IN kept_ev] "
-    "RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, count(*) AS total"
-)
-# The same for a batch whose articles were never loaded (no support record: the usual first build).
-# Nothing of theirs can be in the lists yet, so nothing is filtered out and their own entries need
-# no membership test: the replace above scans every entry of a hub's lists (a sector or a national
-# body named by tens of thousands of articles) against the batch, which made each batch slower as
-# the corpus grew. Only entries of other articles (a resolved fact's earlier support) are checked.
+# Merging a row adds the support of the batch's articles ($docs) to the fact: their articles and
+# evidence are absent (never loaded, or stripped first by `upsert`), so their own entries need no
+# membership test; only entries of other articles (a resolved fact's earlier support) are checked.
+# The evidence is then cut to the sample every store keeps (`schema.EVIDENCE_ARTICLES`: the strings
+# of the first articles in `doc_id|` order), so a hub's list stays bounded whatever the corpus: the
+# cut sorts the sample and the batch's strings only, never a list that grows with the corpus.
 _ADD_SUPPORT = (
     "WITH {v}, row, {v}.articles IS NULL AS created, coalesce({v}.articles, []) AS kept, "
     "coalesce({v}.evidence, []) AS kept_ev "
@@ -170,6 +164,11 @@ _ADD_SUPPORT = (
     "{v}.articles = kept + [a IN row.articles WHERE CASE WHEN a IN $docs THEN true ELSE NOT a IN kept END], "
     "{v}.evidence = kept_ev + [e IN row.evidence "
     "WHERE CASE WHEN split(e, '|')[0] IN $docs THEN true ELSE NOT e IN kept_ev END] "
+    "WITH {v}, created "
+    "CALL ({v}) {{ WITH {v} WHERE size({v}.evidence) > $limit "
+    "UNWIND {v}.evidence AS e WITH {v}, split(e, '|')[0] + '|' AS d ORDER BY d "
+    "WITH {v}, collect(DISTINCT d) AS docs WHERE size(docs) > $limit "
+    "SET {v}.evidence = [e IN {v}.evidence WHERE split(e, '|')[0] + '|' <= docs[$limit - 1]] }} "
     "RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, count(*) AS total"
 )
 
@@ -308,24 +307,26 @@ class Neo4jStore:
                 new_facts[doc].append(f"{_rel_type(rel.type)}|{rel.id}")
         old_facts = self._support(docs)
         self._bump_version()  # before any data write: a write that dies midway leaves stale answers unused
-        # 1. the support records cover old and new facts until the load is complete
+        # 1. the support records cover old and new facts until the load is complete, and hold the
+        # articles' whole evidence (the facts keep a sample)
         covering = {d: sorted(set(old_facts.get(d, [])) | set(new_facts.get(d, []))) for d in docs}
         final = {d: sorted(set(new_facts.get(d, []))) for d in docs}
-        self._set_support(covering)
+        self._set_support(covering, support_evidence(rows, docs))
         extra = {d: f for d, f in new_facts.items() if d not in set(docs)}
         if extra:
-            self._add_support(extra)
-        # 2. strip the replaced articles from their old facts
-        # (facts the batch brings again get their support replaced by the merge itself)
-        kept = {f for fs in new_facts.values() for f in fs}
-        stale = sorted({f for d in docs for f in old_facts.get(d, [])} - kept)
-        if docs and stale:
-            self._strip(stale, docs)
-        # 3. merge the new rows (articles never loaded before: appended, nothing to replace)
-        support = _ADD_SUPPORT if not old_facts else _REPLACE_SUPPORT
-        self._merge_nodes(rows.nodes, summary, docs, support)
-        self._merge_rels(rows.rels, rows.nodes, summary, docs, support)
+            self._add_support(extra, support_evidence(rows, list(extra)))
+        # 2. strip the replaced articles from every fact they supported, and give a hub that lost
+        # sampled articles the evidence of the next ones (from their support records)
+        old = sorted({f for d in docs for f in old_facts.get(d, [])})
+        if docs and old:
+            hubs = self._hub_samples(old, docs)
+            self._strip(old, docs)
+            self._refill(hubs, docs)
+        # 3. merge the new rows (their articles' support is nowhere now: appended)
+        self._merge_nodes(rows.nodes, summary, docs)
+        self._merge_rels(rows.rels, rows.nodes, summary, docs)
         # 4. delete what no article supports any more
+        stale = sorted(set(old) - {f for fs in new_facts.values() for f in fs})
         if stale:
             self._delete_unsupported(stale, summary)
         # 5. the support records now list exactly the new facts
@@ -382,19 +383,76 @@ class Neo4jStore:
             records = session.execute_read(lambda tx: [r.data() for r in tx.run(query, docs=docs)])
         return {r["doc_id"]: sorted(set(filter(None, (r["facts"] or "").split("\n")))) for r in records}
 
-    def _set_support(self, facts: dict[str, list[str]]) -> None:
-        # one newline-joined string per article: far cheaper to send and store than a list
-        items = [{"doc_id": d, "facts": "\n".join(f)} for d, f in facts.items()]
+    def _set_support(self, facts: dict[str, list[str]],
+                     evidence: dict[str, tuple[list[str], list[str]]] | None = None) -> None:
+        """Each article's facts (one newline-joined string: far cheaper to send and store than a
+        list) and, when given, its whole evidence: `evidence` (strings) with `ev_facts` (the fact
+        of each, "Label|id"), the lists the facts' samples are refilled from and the `evidence`
+        query pages through. An article with no facts loses its record."""
+        items = [{"doc_id": d, "facts": "\n".join(f), "ev": (evidence or {}).get(d, ([], []))}
+                 for d, f in facts.items()]
+        set_ev = "s.ev_facts = row.ev[0], s.evidence = row.ev[1], " if evidence is not None else ""
         for chunk in _chunks(items, max(1, self.batch_size // 10)):
             self._write(f"UNWIND $rows AS row MERGE (s:{SUPPORT_LABEL} {{doc_id: row.doc_id}}) "
-                        "SET s.facts = row.facts WITH s, row WHERE row.facts = '' DELETE s", rows=chunk)
+                        f"SET {set_ev}s.facts = row.facts WITH s, row WHERE row.facts = '' DELETE s", rows=chunk)
 
-    def _add_support(self, facts: dict[str, list[str]]) -> None:
-        items = [{"doc_id": d, "facts": "\n".join(sorted(set(f)))} for d, f in facts.items()]
+    def _add_support(self, facts: dict[str, list[str]],
+                     evidence: dict[str, tuple[list[str], list[str]]]) -> None:
+        items = [{"doc_id": d, "facts": "\n".join(sorted(set(f))), "ev": evidence.get(d, ([], []))}
+                 for d, f in facts.items()]
         for chunk in _chunks(items, max(1, self.batch_size // 10)):
             self._write(f"UNWIND $rows AS row MERGE (s:{SUPPORT_LABEL} {{doc_id: row.doc_id}}) "
+                        "WITH s, row, coalesce(s.evidence, []) AS had "
+                        "WITH s, row, [i IN range(0, size(row.ev[1]) - 1) WHERE NOT row.ev[1][i] IN had] AS new "
                         "SET s.facts = CASE WHEN s.facts IS NULL THEN row.facts "
-                        "ELSE s.facts + '\n' + row.facts END", rows=chunk)
+                        "ELSE s.facts + '\n' + row.facts END, "
+                        "s.ev_facts = coalesce(s.ev_facts, []) + [i IN new | row.ev[0][i]], "
+                        "s.evidence = coalesce(s.evidence, []) + [i IN new | row.ev[1][i]]", rows=chunk)
+
+    def _hub_samples(self, facts: list[str], docs: list[str]) -> dict[str, tuple[list[str], list[str]]]:
+        """The facts among `facts` whose evidence may be cut (more articles than the sample holds):
+        fact -> (articles, evidence sample), read before `docs` are stripped from them."""
+        out: dict[str, tuple[list[str], list[str]]] = {}
+        with self._session() as session:
+            for name, ids in self._group_facts(facts).items():
+                match = (f"MATCH (x:{name} {{id: id}})" if name in NODE_LABELS
+                         else f"MATCH ()-[x:{name} {{id: id}}]->()")
+                query = (f"UNWIND $ids AS id {match} WHERE size(x.articles) > $limit "
+                         "RETURN x.id AS id, x.articles AS articles, coalesce(x.evidence, []) AS evidence")
+                for chunk in _chunks(ids, self.batch_size * 5):
+                    for r in session.execute_read(lambda tx, q=query, c=chunk: [
+                            x.data() for x in tx.run(q, ids=c, limit=EVIDENCE_ARTICLES)]):
+                        out[f"{name}|{r['id']}"] = (r["articles"], r["evidence"])
+        return out
+
+    def _refill(self, hubs: dict[str, tuple[list[str], list[str]]], docs: list[str]) -> None:
+        """The samples of hubs stripped of `docs`, completed with the evidence of the articles after
+        the last one they keep (an article before it with evidence on the fact is in the sample), in
+        `doc_id|` order, read from those articles' support records until the sample is full."""
+        gone = set(docs)
+        todo: dict[str, tuple[list[str], list[str]]] = {}
+        for fact, (articles, evidence) in hubs.items():
+            sample = [e for e in evidence if evidence_doc(e) not in gone]
+            sampled = {evidence_doc(e) for e in sample}
+            last = max((f"{d}|" for d in sampled), default="")
+            after = sorted((a for a in articles if a not in gone and a not in sampled and f"{a}|" > last),
+                           key=lambda a: f"{a}|")
+            if len(sampled) < EVIDENCE_ARTICLES and after:
+                todo[fact] = (after, sample)
+        if not todo:
+            return
+        query = (f"UNWIND $docs AS d MATCH (s:{SUPPORT_LABEL} {{doc_id: d}}) "
+                 "RETURN [i IN range(0, size(coalesce(s.ev_facts, [])) - 1) "
+                 "WHERE s.ev_facts[i] = $fact | s.evidence[i]] AS evidence")
+        for fact, (after, sample) in todo.items():
+            for chunk in _chunks(after, EVIDENCE_ARTICLES):
+                found = self.query(query, {"docs": chunk, "fact": fact})
+                sample += [e for r in found for e in r["evidence"]]
+                if len({evidence_doc(e) for e in sample}) >= EVIDENCE_ARTICLES:
+                    break
+            name, _, fid = fact.partition("|")
+            match = f"MATCH (x:{name} {{id: $id}})" if name in NODE_LABELS else f"MATCH ()-[x:{name} {{id: $id}}]->()"
+            self._write(f"{match} SET x.evidence = $evidence", id=fid, evidence=evidence_sample(sample))
 
     @staticmethod
     def _group_facts(facts: Iterable[str]) -> dict[str, list[str]]:
@@ -452,8 +510,7 @@ class Neo4jStore:
             out[row.id] = merged
         return list(out.values())
 
-    def _merge_nodes(self, nodes: list[NodeRow], summary: LoadSummary, docs: list[str],
-                     support: str = _REPLACE_SUPPORT) -> None:
+    def _merge_nodes(self, nodes: list[NodeRow], summary: LoadSummary, docs: list[str]) -> None:
         by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for n in self._dedupe(nodes):
             by_label[_label(n.label)].append({"id": n.id, "props": _props(n.props),
@@ -467,8 +524,8 @@ class Neo4jStore:
                 settle = ("SET n.name = CASE WHEN n.name IS NULL OR row.name IS NULL THEN coalesce(row.name, n.name) "
                           "WHEN size(row.name) < size(n.name) OR (size(row.name) = size(n.name) "
                           "AND row.name < n.name) THEN row.name ELSE n.name END ")
-            query = f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) " + settle + support.format(v="n")
-            self._enqueue(query, "rows", items, docs=docs)
+            query = f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) " + settle + _ADD_SUPPORT.format(v="n")
+            self._enqueue(query, "rows", items, docs=docs, limit=EVIDENCE_ARTICLES)
         for res in self._flush():
             summary["nodes_created"] += res[0]["created"]
             summary["nodes_updated"] += res[0]["total"] - res[0]["created"]
@@ -488,7 +545,7 @@ class Neo4jStore:
         return found
 
     def _merge_rels(self, rels: list[RelRow], nodes: list[NodeRow], summary: LoadSummary,
-                    docs: list[str], support: str = _REPLACE_SUPPORT) -> None:
+                    docs: list[str]) -> None:
         if not rels:
             return
         rels = self._dedupe(rels)  # type: ignore[assignment]
@@ -506,9 +563,9 @@ class Neo4jStore:
         sizes = []
         for (rtype, src, dst), items in groups.items():
             query = (f"UNWIND $rows AS row MATCH (a:{src} {{id: row.src}}) MATCH (b:{dst} {{id: row.dst}}) "
-                     f"MERGE (a)-[r:{rtype} {{id: row.id}}]->(b) " + support.format(v="r"))
+                     f"MERGE (a)-[r:{rtype} {{id: row.id}}]->(b) " + _ADD_SUPPORT.format(v="r"))
             sizes += [len(c) for c in _chunks(items, self.batch_size)]
-            self._enqueue(query, "rows", items, docs=docs)
+            self._enqueue(query, "rows", items, docs=docs, limit=EVIDENCE_ARTICLES)
         for size, res in zip(sizes, self._flush(), strict=True):
             summary["rels_created"] += res[0]["created"]
             summary["rels_updated"] += res[0]["total"] - res[0]["created"]

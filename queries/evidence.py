@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, Field
 
 from graph_loader.graph.schema import NODE_LABELS, REL_TYPES, SUPPORT_LABEL, decode_evidence, evidence_doc
+from graph_loader.stores.neo4j_store import cypher_articles
 from queries.shapes import EvidenceItem
 from queries.spec import QuerySpec
 
@@ -61,10 +62,10 @@ def run_embedded(store: EmbeddedStore, params: EvidenceParams) -> EvidenceResult
     return assemble(params, attrs["articles"], page, store.evidence_of(params.id, page))
 
 
-_NODES = " UNION ALL ".join(f"MATCH (x:{label} {{id: $id}}) RETURN x.articles AS articles, x.evidence AS evidence, "
-                            f"'{label}|' + x.id AS fact" for label in NODE_LABELS)
-_RELS = " UNION ALL ".join(f"MATCH ()-[x:{t} {{id: $id}}]->() RETURN x.articles AS articles, x.evidence AS evidence, "
-                           f"'{t}|' + x.id AS fact" for t in REL_TYPES)
+_NODES = " UNION ALL ".join(f"MATCH (x:{label} {{id: $id}}) RETURN {cypher_articles('x', label)} AS articles, "
+                            f"x.evidence AS evidence, '{label}|' + x.id AS fact" for label in NODE_LABELS)
+_RELS = " UNION ALL ".join(f"MATCH ()-[x:{t} {{id: $id}}]->() RETURN {cypher_articles('x', t)} AS articles, "
+                           f"x.evidence AS evidence, '{t}|' + x.id AS fact" for t in REL_TYPES)
 CYPHER = f"CALL () {{ {_NODES} UNION ALL {_RELS} }} RETURN articles, evidence, fact LIMIT 1"
 # the page's articles' evidence on the fact, from their support records (the fact holds a sample)
 CYPHER_SUPPORT = (f"UNWIND $docs AS d MATCH (s:{SUPPORT_LABEL} {{doc_id: d}}) "

@@ -42,7 +42,14 @@ from rdflib import Graph
 from graph_loader.graph.ids import ID, PREFIXES, SKG
 from graph_loader.graph.rdf import write_batch_rdf  # noqa: F401  (re-exported: the build's writer)
 from graph_loader.graph.rows_io import batch_files, iter_workspace_rows, merge_rows, rows_files
-from graph_loader.graph.schema import SUPPORT_LABEL, GraphRows, evidence_sample, support_evidence
+from graph_loader.graph.schema import (
+    ARTICLE_CHUNK,
+    ARTICLES_LABEL,
+    SUPPORT_LABEL,
+    GraphRows,
+    evidence_sample,
+    support_evidence,
+)
 from graph_loader.graph.vocab import ONTOLOGY_PATH
 
 FORMATS = ("ttl", "jsonld", "graphml", "csv")
@@ -252,9 +259,10 @@ def export_csv(rows: GraphRows, out: Path) -> tuple[int, int]:
             w.writerow(["id:ID", *[f"{k}:{types[k]}" for k in keys], "articles:string[]", "evidence:string[]", ":LABEL"])
             for n in nodes:
                 w.writerow([n.id, *[_csv_value(n.props.get(k), types[k]) for k in keys],
-                            _csv_value(n.articles, "string[]"), _csv_value(evidence_sample(n.evidence), "string[]"),
+                            _csv_value(n.articles[:ARTICLE_CHUNK], "string[]"), _csv_value(evidence_sample(n.evidence), "string[]"),
                             n.label])
     files.append(("nodes", _write_support_csv(rows, out)))
+    files.append(("nodes", _write_chunks_csv(rows, out)))
     for rtype, rels in sorted(by_type.items()):
         keys = sorted({k for r in rels for k in r.props})
         types = {k: _csv_type([r.props.get(k) for r in rels]) for k in keys}
@@ -266,7 +274,8 @@ def export_csv(rows: GraphRows, out: Path) -> tuple[int, int]:
                         "articles:string[]", "evidence:string[]"])
             for r in rels:
                 w.writerow([r.src, r.dst, r.type, r.id, *[_csv_value(r.props.get(k), types[k]) for k in keys],
-                            _csv_value(r.articles, "string[]"), _csv_value(evidence_sample(r.evidence), "string[]")])
+                            _csv_value(r.articles[:ARTICLE_CHUNK], "string[]"),
+                            _csv_value(evidence_sample(r.evidence), "string[]")])
     args = " ".join(f"--{kind}={name}" for kind, name in files)
     # the database name goes first: --nodes/--relationships take several files each, so a name
     # after them would be read as one more file
@@ -300,6 +309,23 @@ def _write_support_csv(rows: GraphRows, out: Path) -> str:
             w.writerow([doc, "\n".join(sorted(keys)), _csv_value(ev_facts, "string[]"),
                         _csv_value(strings, "string[]"), SUPPORT_LABEL])
     return SUPPORT_FILE
+
+
+CHUNKS_FILE = "article_chunks.csv"  # the `_Articles` chunks of facts with more than ARTICLE_CHUNK articles
+
+
+def _write_chunks_csv(rows: GraphRows, out: Path) -> str:
+    """The articles of each fact beyond the first ARTICLE_CHUNK (which the fact holds), ARTICLE_CHUNK
+    a chunk node, as the Neo4j store keeps them (`schema.ARTICLES_LABEL`); returns the file name."""
+    with (out / CHUNKS_FILE).open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["fact:string", "articles:string[]", ":LABEL"])
+        facts = [(f"{n.label}|{n.id}", n.articles) for n in rows.nodes]
+        facts += [(f"{r.type}|{r.id}", r.articles) for r in rows.rels]
+        for key, articles in facts:
+            for i in range(ARTICLE_CHUNK, len(articles), ARTICLE_CHUNK):
+                w.writerow([key, _csv_value(articles[i:i + ARTICLE_CHUNK], "string[]"), ARTICLES_LABEL])
+    return CHUNKS_FILE
 
 
 def export(workspace: Path, fmt: str, out: Path) -> str:

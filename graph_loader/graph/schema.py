@@ -30,6 +30,12 @@ NODE_LABELS: dict[str, tuple[str, ...]] = {
 # The per-article support record a Neo4j database keeps beside the graph (`_Support {doc_id, facts}`):
 # not a graph node, written by the Neo4j store and by the CSV export that `neo4j import` reads.
 SUPPORT_LABEL = "_Support"
+# A fact's complete `articles` in a Neo4j database: the first ARTICLE_CHUNK on the fact, the rest in
+# `_Articles {fact: "Label|id", articles}` chunk nodes beside the graph (chunks exist only while the
+# fact's own list is full), so a hub most articles name grows by a chunk a batch instead of a list
+# rewritten by every batch. Readers take `stores.neo4j_store.cypher_articles`.
+ARTICLES_LABEL = "_Articles"
+ARTICLE_CHUNK = 1000
 
 # The properties that name a node of each label, the first the one shown: what search, lookups by
 # name (`GraphStore.ids_by_name`) and a reference to a node in an answer use.

@@ -37,6 +37,8 @@ from typing import Any
 from graph_loader.config import Neo4jSettings
 from graph_loader.graph.rows_io import SETTLED_NAME_LABELS, settled_name
 from graph_loader.graph.schema import (
+    ARTICLE_CHUNK,
+    ARTICLES_LABEL,
     EVIDENCE_ARTICLES,
     NAME_PROPS,
     NODE_LABELS,
@@ -154,16 +156,24 @@ def _rel_type(rel_type: str) -> str:
 # Merging a row adds the support of the batch's articles ($docs) to the fact: their articles and
 # evidence are absent (never loaded, or stripped first by `upsert`), so their own entries need no
 # membership test; only entries of other articles (a resolved fact's earlier support) are checked.
-# The evidence is then cut to the sample every store keeps (`schema.EVIDENCE_ARTICLES`: the strings
-# of the first articles in `doc_id|` order), so a hub's list stays bounded whatever the corpus: the
-# cut sorts the sample and the batch's strings only, never a list that grows with the corpus.
+# Nothing that grows with the corpus is rewritten: the fact's own `articles` take new ids while it
+# holds fewer than ARTICLE_CHUNK, the rest of the batch's ids become one `_Articles` chunk node; the
+# evidence is cut to the sample every store keeps (`schema.EVIDENCE_ARTICLES`: the strings of the
+# first articles in `doc_id|` order), sorting the sample and the batch's strings only.
 _ADD_SUPPORT = (
     "WITH {v}, row, {v}.articles IS NULL AS created, coalesce({v}.articles, []) AS kept, "
     "coalesce({v}.evidence, []) AS kept_ev "
+    "WITH {v}, row, created, kept, kept_ev, "
+    "[a IN row.articles WHERE CASE WHEN a IN $docs THEN true ELSE NOT a IN kept END] AS add "
+    "WITH {v}, row, created, kept, kept_ev, add, "
+    "CASE WHEN size(kept) < $chunk THEN $chunk - size(kept) ELSE 0 END AS room "
     "SET {v} += row.props, "
-    "{v}.articles = kept + [a IN row.articles WHERE CASE WHEN a IN $docs THEN true ELSE NOT a IN kept END], "
     "{v}.evidence = kept_ev + [e IN row.evidence "
     "WHERE CASE WHEN split(e, '|')[0] IN $docs THEN true ELSE NOT e IN kept_ev END] "
+    "FOREACH (_ IN CASE WHEN created OR (room > 0 AND size(add) > 0) THEN [1] ELSE [] END | "
+    "SET {v}.articles = kept + add[..room]) "
+    f"FOREACH (_ IN CASE WHEN size(add) > room THEN [1] ELSE [] END | "
+    f"CREATE (:{ARTICLES_LABEL} {{{{fact: '{{key}}|' + row.id, articles: add[room..]}}}})) "
     "WITH {v}, created "
     "CALL ({v}) {{ WITH {v} WHERE size({v}.evidence) > $limit "
     "UNWIND {v}.evidence AS e WITH {v}, split(e, '|')[0] + '|' AS d ORDER BY d "
@@ -171,6 +181,15 @@ _ADD_SUPPORT = (
     "SET {v}.evidence = [e IN {v}.evidence WHERE split(e, '|')[0] + '|' <= docs[$limit - 1]] }} "
     "RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, count(*) AS total"
 )
+
+
+def cypher_articles(var: str, name: str | None = None) -> str:
+    """A fact's complete `articles` in Cypher: its own list, and when that is full its `_Articles`
+    chunks. `name` is the fact's label or relationship type (None: a relationship's `type()`)."""
+    key = f"'{name}|' + {var}.id" if name else f"type({var}) + '|' + {var}.id"
+    return (f"CASE WHEN size(coalesce({var}.articles, [])) < {ARTICLE_CHUNK} THEN coalesce({var}.articles, []) "
+            f"ELSE {var}.articles + COLLECT {{ MATCH (c:{ARTICLES_LABEL} {{fact: {key}}}) "
+            "UNWIND c.articles AS a RETURN a } END")
 
 
 # --- the store ------------------------------------------------------------------------------------
@@ -235,6 +254,7 @@ class Neo4jStore:
                       f"FOR (n:{_label(label)}) REQUIRE n.id IS UNIQUE" for label in NODE_LABELS]
         statements.append(f"CREATE CONSTRAINT support_doc IF NOT EXISTS "
                           f"FOR (s:{SUPPORT_LABEL}) REQUIRE s.doc_id IS UNIQUE")
+        statements.append(f"CREATE INDEX articles_fact IF NOT EXISTS FOR (c:{ARTICLES_LABEL}) ON (c.fact)")
         statements.append(f"CREATE CONSTRAINT summary_id IF NOT EXISTS "
                           f"FOR (s:{SUMMARY_LABEL}) REQUIRE s.id IS UNIQUE")
         statements += [f"CREATE CONSTRAINT rel_{t.lower()}_id IF NOT EXISTS "
@@ -321,7 +341,7 @@ class Neo4jStore:
         if docs and old:
             hubs = self._hub_samples(old, docs)
             self._strip(old, docs)
-            self._refill(hubs, docs)
+            self._settle_hubs(hubs, docs)
         # 3. merge the new rows (their articles' support is nowhere now: appended)
         self._merge_nodes(rows.nodes, summary, docs)
         self._merge_rels(rows.rels, rows.nodes, summary, docs)
@@ -409,50 +429,64 @@ class Neo4jStore:
                         "s.ev_facts = coalesce(s.ev_facts, []) + [i IN new | row.ev[0][i]], "
                         "s.evidence = coalesce(s.evidence, []) + [i IN new | row.ev[1][i]]", rows=chunk)
 
-    def _hub_samples(self, facts: list[str], docs: list[str]) -> dict[str, tuple[list[str], list[str]]]:
+    def _hub_samples(self, facts: list[str], docs: list[str]) -> dict[str, tuple[list[str], list[str], bool]]:
         """The facts among `facts` whose evidence may be cut (more articles than the sample holds):
-        fact -> (articles, evidence sample), read before `docs` are stripped from them."""
-        out: dict[str, tuple[list[str], list[str]]] = {}
+        fact -> (complete articles, evidence sample, whether it has chunks), read before `docs` are
+        stripped from them."""
+        out: dict[str, tuple[list[str], list[str], bool]] = {}
         with self._session() as session:
             for name, ids in self._group_facts(facts).items():
                 match = (f"MATCH (x:{name} {{id: id}})" if name in NODE_LABELS
                          else f"MATCH ()-[x:{name} {{id: id}}]->()")
+                # chunks read whatever the fact's own list holds: a load killed after the strip
+                # below left it short while its chunks still hold the stripped articles
                 query = (f"UNWIND $ids AS id {match} WHERE size(x.articles) > $limit "
-                         "RETURN x.id AS id, x.articles AS articles, coalesce(x.evidence, []) AS evidence")
+                         f"OR EXISTS {{ MATCH (c:{ARTICLES_LABEL} {{fact: '{name}|' + x.id}}) }} "
+                         f"WITH x, COLLECT {{ MATCH (c:{ARTICLES_LABEL} {{fact: '{name}|' + x.id}}) "
+                         "UNWIND c.articles AS a RETURN a } AS more "
+                         "RETURN x.id AS id, x.articles + more AS articles, coalesce(x.evidence, []) AS evidence, "
+                         "size(more) > 0 AS chunked")
                 for chunk in _chunks(ids, self.batch_size * 5):
                     for r in session.execute_read(lambda tx, q=query, c=chunk: [
                             x.data() for x in tx.run(q, ids=c, limit=EVIDENCE_ARTICLES)]):
-                        out[f"{name}|{r['id']}"] = (r["articles"], r["evidence"])
+                        out[f"{name}|{r['id']}"] = (r["articles"], r["evidence"], r["chunked"])
         return out
 
-    def _refill(self, hubs: dict[str, tuple[list[str], list[str]]], docs: list[str]) -> None:
-        """The samples of hubs stripped of `docs`, completed with the evidence of the articles after
-        the last one they keep (an article before it with evidence on the fact is in the sample), in
-        `doc_id|` order, read from those articles' support records until the sample is full."""
+    def _settle_hubs(self, hubs: dict[str, tuple[list[str], list[str], bool]], docs: list[str]) -> None:
+        """Hubs stripped of `docs`: a chunked one gets its articles laid out again (the first
+        ARTICLE_CHUNK on the fact, the rest in chunks), and one that lost sampled articles the
+        evidence of the articles after the last it keeps (an article before it with evidence on the
+        fact is in the sample), in `doc_id|` order, read from their support records until the
+        sample is full."""
         gone = set(docs)
-        todo: dict[str, tuple[list[str], list[str]]] = {}
-        for fact, (articles, evidence) in hubs.items():
-            sample = [e for e in evidence if evidence_doc(e) not in gone]
-            sampled = {evidence_doc(e) for e in sample}
-            last = max((f"{d}|" for d in sampled), default="")
-            after = sorted((a for a in articles if a not in gone and a not in sampled and f"{a}|" > last),
-                           key=lambda a: f"{a}|")
-            if len(sampled) < EVIDENCE_ARTICLES and after:
-                todo[fact] = (after, sample)
-        if not todo:
-            return
         query = (f"UNWIND $docs AS d MATCH (s:{SUPPORT_LABEL} {{doc_id: d}}) "
                  "RETURN [i IN range(0, size(coalesce(s.ev_facts, [])) - 1) "
                  "WHERE s.ev_facts[i] = $fact | s.evidence[i]] AS evidence")
-        for fact, (after, sample) in todo.items():
-            for chunk in _chunks(after, EVIDENCE_ARTICLES):
-                found = self.query(query, {"docs": chunk, "fact": fact})
-                sample += [e for r in found for e in r["evidence"]]
-                if len({evidence_doc(e) for e in sample}) >= EVIDENCE_ARTICLES:
-                    break
+        for fact, (articles, evidence, chunked) in hubs.items():
+            left = [a for a in articles if a not in gone]
+            sample = [e for e in evidence if evidence_doc(e) not in gone]
+            sampled = {evidence_doc(e) for e in sample}
+            last = max((f"{d}|" for d in sampled), default="")
+            after = sorted((a for a in left if a not in sampled and f"{a}|" > last), key=lambda a: f"{a}|")
+            refill = len(sampled) < EVIDENCE_ARTICLES and bool(after)
+            if not refill and not chunked:
+                continue
+            if refill:
+                for chunk in _chunks(after, EVIDENCE_ARTICLES):
+                    found = self.query(query, {"docs": chunk, "fact": fact})
+                    sample += [e for r in found for e in r["evidence"]]
+                    if len({evidence_doc(e) for e in sample}) >= EVIDENCE_ARTICLES:
+                        break
             name, _, fid = fact.partition("|")
             match = f"MATCH (x:{name} {{id: $id}})" if name in NODE_LABELS else f"MATCH ()-[x:{name} {{id: $id}}]->()"
-            self._write(f"{match} SET x.evidence = $evidence", id=fid, evidence=evidence_sample(sample))
+            statements = [(f"{match} SET x.evidence = $evidence", {"id": fid, "evidence": evidence_sample(sample)})]
+            if chunked:
+                statements += [
+                    (f"MATCH (c:{ARTICLES_LABEL} {{fact: $fact}}) DELETE c", {"fact": fact}),
+                    (f"{match} SET x.articles = $own", {"id": fid, "own": left[:ARTICLE_CHUNK]}),
+                    (f"UNWIND $chunks AS chunk CREATE (:{ARTICLES_LABEL} {{fact: $fact, articles: chunk}})",
+                     {"fact": fact, "chunks": list(_chunks(left[ARTICLE_CHUNK:], ARTICLE_CHUNK))})]
+            self._write_many(statements)  # one transaction: a load killed here finds the hub as it was
 
     @staticmethod
     def _group_facts(facts: Iterable[str]) -> dict[str, list[str]]:
@@ -524,8 +558,8 @@ class Neo4jStore:
                 settle = ("SET n.name = CASE WHEN n.name IS NULL OR row.name IS NULL THEN coalesce(row.name, n.name) "
                           "WHEN size(row.name) < size(n.name) OR (size(row.name) = size(n.name) "
                           "AND row.name < n.name) THEN row.name ELSE n.name END ")
-            query = f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) " + settle + _ADD_SUPPORT.format(v="n")
-            self._enqueue(query, "rows", items, docs=docs, limit=EVIDENCE_ARTICLES)
+            query = f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) " + settle + _ADD_SUPPORT.format(v="n", key=label)
+            self._enqueue(query, "rows", items, docs=docs, limit=EVIDENCE_ARTICLES, chunk=ARTICLE_CHUNK)
         for res in self._flush():
             summary["nodes_created"] += res[0]["created"]
             summary["nodes_updated"] += res[0]["total"] - res[0]["created"]
@@ -563,9 +597,9 @@ class Neo4jStore:
         sizes = []
         for (rtype, src, dst), items in groups.items():
             query = (f"UNWIND $rows AS row MATCH (a:{src} {{id: row.src}}) MATCH (b:{dst} {{id: row.dst}}) "
-                     f"MERGE (a)-[r:{rtype} {{id: row.id}}]->(b) " + _ADD_SUPPORT.format(v="r"))
+                     f"MERGE (a)-[r:{rtype} {{id: row.id}}]->(b) " + _ADD_SUPPORT.format(v="r", key=rtype))
             sizes += [len(c) for c in _chunks(items, self.batch_size)]
-            self._enqueue(query, "rows", items, docs=docs, limit=EVIDENCE_ARTICLES)
+            self._enqueue(query, "rows", items, docs=docs, limit=EVIDENCE_ARTICLES, chunk=ARTICLE_CHUNK)
         for size, res in zip(sizes, self._flush(), strict=True):
             summary["rels_created"] += res[0]["created"]
             summary["rels_updated"] += res[0]["total"] - res[0]["created"]
@@ -587,10 +621,11 @@ class Neo4jStore:
     # each label in one UNION and a relationship read first finds its node's label.
 
     def _by_id(self, nid: str) -> tuple[str, dict[str, Any]] | None:
-        union = " UNION ALL ".join(f"MATCH (n:{_label(lab)} {{id: $id}}) RETURN n, '{lab}' AS label"
+        union = " UNION ALL ".join(f"MATCH (n:{_label(lab)} {{id: $id}}) RETURN n, '{lab}' AS label, "
+                                   f"{cypher_articles('n', lab)} AS articles"
                                    for lab in NODE_LABELS)
-        rows = self.query(f"CALL () {{ {union} }} RETURN n, label LIMIT 1", {"id": nid})
-        return (rows[0]["label"], rows[0]["n"]) if rows else None
+        rows = self.query(f"CALL () {{ {union} }} RETURN n, label, articles LIMIT 1", {"id": nid})
+        return (rows[0]["label"], {**rows[0]["n"], "articles": rows[0]["articles"]}) if rows else None
 
     def node(self, nid: str) -> dict[str, Any] | None:
         """The node's properties with its `id` and `label` (None when absent)."""
@@ -616,10 +651,12 @@ class Neo4jStore:
             return
         typed = f":{_rel_type(rel_type)}" if rel_type else ""
         arrow = f"-[r{typed}]->" if outgoing else f"<-[r{typed}]-"
+        articles = cypher_articles("r")
         rows = self.query(f"MATCH (n:{label} {{id: $id}}){arrow}(m) "
-                          "RETURN m.id AS other, r, type(r) AS type ORDER BY r.id", {"id": nid})
+                          f"RETURN m.id AS other, r, type(r) AS type, {articles} AS articles ORDER BY r.id",
+                          {"id": nid})
         for row in rows:
-            yield row["other"], {**row["r"], "type": row["type"]}
+            yield row["other"], {**row["r"], "articles": row["articles"], "type": row["type"]}
 
     def out_rels(self, nid: str, rel_type: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
         """(target id, relationship properties with `id` and `type`) for each outgoing relationship."""

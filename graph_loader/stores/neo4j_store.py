@@ -4,15 +4,22 @@ Labels and relationship types cannot be query parameters, so rows are grouped by
 the name is spliced into the query text only from the fixed whitelist in graph/schema.py.
 
 Idempotence: every fact lists the articles supporting it. For each article the store also keeps a
-`_Support {doc_id, facts}` node listing the facts ("Label|id" / "TYPE|id", one a line) it supported, so
-replacing an article's support touches only its own facts instead of scanning the whole graph.
-An upsert (1) records the union of old and new facts in `_Support`, (2) strips the articles from
-the old facts the batch does not bring again, (3) merges the new rows, replacing the batch
-articles' share of each fact's `articles`/`evidence` lists and keeping the other articles'
-share, (4) deletes the old facts no article supports any more and (5) narrows `_Support` to
-the new facts. Each
-step runs in driver-managed transactions (retried on transient errors) and is idempotent, so
-a load killed at any point and run again ends in the same graph as an uninterrupted one.
+`_Support {doc_id, facts, ev_facts, evidence}` node listing the facts ("Label|id" / "TYPE|id", one a
+line) it supported and its whole evidence (each string with its fact), so replacing an article's
+support touches only its own facts instead of scanning the whole graph. An upsert (1) records the
+union of old and new facts and the new evidence in `_Support`, (2) strips the articles from every
+old fact (a hub that lost sampled articles takes the next ones' evidence from their `_Support`),
+(3) merges the new rows, appending the articles' support, (4) deletes the old facts no article
+supports any more and (5) narrows `_Support` to the new facts. Each step runs in driver-managed
+transactions (retried on transient errors) and is idempotent, so a load killed at any point and run
+again ends in the same graph as an uninterrupted one.
+
+Bounded hubs (a sector, 全国, a national body or teleconference: named by most articles): no write
+grows with the corpus. A fact holds the evidence of its first `schema.EVIDENCE_ARTICLES` articles
+only (`doc_id|` order, what every answer shows; the `evidence` query reads the rest from `_Support`)
+and its first `schema.ARTICLE_CHUNK` articles; a batch's further articles of it become one
+`_Articles {fact, articles}` chunk node, which readers add through `cypher_articles`. Only a reload
+or removal of a hub's article lays its articles out again (rare, and never in a first build).
 
 Precomputed answers: a `_Summary {id: 'graph'}` node (no relationships, no schema label, so no
 query, count or export sees it) holds answers too slow to compute per request (zlib-compressed

@@ -83,6 +83,22 @@ def watch(proc: subprocess.Popen, log, interval: float, sample: Callable[[], Non
         log.close()
 
 
+def segment_rates(samples: list[dict], parts: int = 10) -> list[float]:
+    """Articles per second over each tenth of the articles written (the time a count was crossed
+    interpolated between samples)."""
+    points = [(0.0, 0)] + [(s["t_s"], s["articles"]) for s in samples]
+    total = points[-1][1]
+
+    def when(n: float) -> float:
+        for (t0, a0), (t1, a1) in zip(points, points[1:], strict=False):
+            if a1 >= n > a0 or (n == 0 and a0 == 0):
+                return t0 + (t1 - t0) * (n - a0) / max(a1 - a0, 1)
+        return points[-1][0]
+
+    marks = [when(total * k / parts) for k in range(parts + 1)]
+    return [round(total / parts / max(b - a, 1e-9), 1) for a, b in zip(marks, marks[1:], strict=False)]
+
+
 def run(corpus: Path, workspace: Path, milestones: list[int], interval: float = 5.0,
         extra: list[str] | None = None, resume: bool = False) -> dict:
     """`resume`: continue the workspace's interrupted build (its resume state) instead of a fresh one."""
@@ -133,7 +149,8 @@ def run(corpus: Path, workspace: Path, milestones: list[int], interval: float = 
         "articles": _count(workspace / "rows"),
         "peak_build_tree_rss_mib": round(peak_tree / 1024),
         "peak_neo4j_rss_mib": max((s["neo4j_rss_mib"] or 0 for s in samples), default=None),
-        "milestones": marks, "samples": samples[:: max(1, len(samples) // 200)],
+        "milestones": marks, "segment_rates": segment_rates(samples),
+        "samples": samples[:: max(1, len(samples) // 200)],
         "disk_mib": {name: _du_mib(workspace / name) for name in ("docs", "records", "rows", "rdf", "neo4j")},
         "resolver_mib": round((workspace / "resolver.json").stat().st_size / 2**20, 1)
         if (workspace / "resolver.json").exists() else None,

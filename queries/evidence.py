@@ -4,7 +4,8 @@ Answers show a hub's evidence cut to its first articles (`schema.evidence_sample
 national body is named by most articles); this query reaches the rest. The fact is a node or a
 relationship, by id; its articles are paged in the order of the evidence strings (`doc_id|`), so
 the first page is what the other answers show. The embedded store reads the evidence beyond its
-sample from those articles' rows files (`EmbeddedStore.evidence_of`); Neo4j holds it on the fact.
+sample from those articles' rows files (`EmbeddedStore.evidence_of`), Neo4j from their support records
+(`_Support.evidence`, beside the sample the fact holds).
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
-from graph_loader.graph.schema import NODE_LABELS, REL_TYPES, decode_evidence, evidence_doc
+from graph_loader.graph.schema import NODE_LABELS, REL_TYPES, SUPPORT_LABEL, decode_evidence, evidence_doc
+from graph_loader.stores.neo4j_store import cypher_articles
 from queries.shapes import EvidenceItem
 from queries.spec import QuerySpec
 
@@ -60,11 +62,15 @@ def run_embedded(store: EmbeddedStore, params: EvidenceParams) -> EvidenceResult
     return assemble(params, attrs["articles"], page, store.evidence_of(params.id, page))
 
 
-_NODES = " UNION ALL ".join(f"MATCH (x:{label} {{id: $id}}) RETURN x.articles AS articles, x.evidence AS evidence"
-                            for label in NODE_LABELS)
-_RELS = " UNION ALL ".join(f"MATCH ()-[x:{t} {{id: $id}}]->() RETURN x.articles AS articles, x.evidence AS evidence"
-                           for t in REL_TYPES)
-CYPHER = f"CALL () {{ {_NODES} UNION ALL {_RELS} }} RETURN articles, evidence LIMIT 1"
+_NODES = " UNION ALL ".join(f"MATCH (x:{label} {{id: $id}}) RETURN {cypher_articles('x', label)} AS articles, "
+                            f"x.evidence AS evidence, '{label}|' + x.id AS fact" for label in NODE_LABELS)
+_RELS = " UNION ALL ".join(f"MATCH ()-[x:{t} {{id: $id}}]->() RETURN {cypher_articles('x', t)} AS articles, "
+                           f"x.evidence AS evidence, '{t}|' + x.id AS fact" for t in REL_TYPES)
+CYPHER = f"CALL () {{ {_NODES} UNION ALL {_RELS} }} RETURN articles, evidence, fact LIMIT 1"
+# the page's articles' evidence on the fact, from their support records (the fact holds a sample)
+CYPHER_SUPPORT = (f"UNWIND $docs AS d MATCH (s:{SUPPORT_LABEL} {{doc_id: d}}) "
+                  "UNWIND [i IN range(0, size(coalesce(s.ev_facts, [])) - 1) WHERE s.ev_facts[i] = $fact "
+                  "| s.evidence[i]] AS e RETURN collect(e) AS evidence")
 
 
 def run_neo4j(store: Neo4jStore, params: EvidenceParams) -> EvidenceResult:
@@ -72,7 +78,9 @@ def run_neo4j(store: Neo4jStore, params: EvidenceParams) -> EvidenceResult:
     if not rows:
         return assemble(params, None, [], [])
     articles = rows[0]["articles"] or []
-    return assemble(params, articles, page_of(articles, params), rows[0]["evidence"] or [])
+    page = page_of(articles, params)
+    more = store.query(CYPHER_SUPPORT, {"docs": page, "fact": rows[0]["fact"]}) if page else []
+    return assemble(params, articles, page, (rows[0]["evidence"] or []) + (more[0]["evidence"] if more else []))
 
 
 SPEC = QuerySpec(name="evidence", description="a fact's whole evidence, a page of its articles at a time",

@@ -13,7 +13,7 @@ from graph_loader.graph.resolve import directive_aliases, directive_key
 from graph_loader.graph.schema import NAME_PROPS
 from graph_loader.lang.numerals import spellings
 from graph_loader.stores.embedded import EmbeddedStore
-from graph_loader.stores.neo4j_store import Neo4jStore
+from graph_loader.stores.neo4j_store import Neo4jStore, cypher_articles
 from queries.shapes import QueryParamError, cypher_props
 
 if TYPE_CHECKING:
@@ -69,7 +69,9 @@ _WHOLE = ("Meeting", "Person")
 
 
 def _projection(label: str) -> str:
-    return f"n {{.*, label: '{label}'}}" if label in _WHOLE else cypher_props("n", label=label)
+    if label in _WHOLE:
+        return f"n {{.*, articles: {cypher_articles('n', label)}, label: '{label}'}}"
+    return cypher_props("n", label=label)
 
 
 def _find_neo4j(store: Neo4jStore, text: str, names: list[str], labels: tuple[str, ...]) -> list[dict]:

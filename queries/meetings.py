@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, Field
 
 from graph_loader.lang.levels import Level
+from graph_loader.stores.neo4j_store import cypher_articles
 from graph_loader.stores.summary import latest_meetings
 from queries.shapes import CYPHER_IN_RANGE, DateRangeParams, Ref, ref
 from queries.spec import QuerySpec
@@ -71,7 +72,7 @@ _FILTERS = {
     "region": "m.region STARTS WITH $region",
     "ranged": CYPHER_IN_RANGE.format(v="m.date").replace("NOT $ranged OR ", ""),
 }
-_PROJECTION = "m {.id, .name, .date, .level, .kind, .region, .articles}"
+_PROJECTION = f"m {{.id, .name, .date, .level, .kind, .region, articles: {cypher_articles('m', 'Meeting')}}}"
 DATED = "m.date >= '0' AND m.date < ':'"  # starts with a digit, as summary.is_dated
 UNDATED = f"NOT coalesce({DATED}, false)"
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
 
+from graph_loader.stores.neo4j_store import cypher_articles
 from graph_loader.stores.summary import LATEST, MEETING_PROPS, latest_meetings
 from queries import meetings, regions
 from queries.meetings import MeetingRow, row
@@ -47,7 +48,9 @@ def run_embedded(store: EmbeddedStore, params: OverviewParams) -> OverviewResult
 
 
 # the per-region counts, then the latest meetings as the meetings listing finds its first page
-CYPHER_MEETINGS = meetings.cypher({}, projection=f"m {{{', '.join('.' + p for p in MEETING_PROPS)}}}", before="""
+_ARTICLES = cypher_articles("m", "Meeting")
+_PROPS = ", ".join(f"articles: {_ARTICLES}" if p == "articles" else f".{p}" for p in MEETING_PROPS)
+CYPHER_MEETINGS = meetings.cypher({}, projection=f"m {{{_PROPS}}}", before="""
 CALL () {
   MATCH (m:Meeting) WHERE m.region IS NOT NULL AND m.region <> ''
   WITH m.region AS region, count(*) AS n

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, Field
 
 from graph_loader.lang.levels import ROLE_RANK
+from graph_loader.stores.neo4j_store import cypher_articles
 from queries.lookup import find_nodes, find_one
 from queries.shapes import EvidenceItem, Ref, cypher_props, evidence_items, ref
 from queries.spec import QuerySpec
@@ -67,7 +68,7 @@ MATCH (p:Person {id: $id})
 CALL (p) {
   MATCH (p)-[h:HOLDS]->(post:Post)
   OPTIONAL MATCH (post)-[:POST_IN]->(b:Body)
-  RETURN collect({post: POST_REF, rel: h {.*}, body: CASE WHEN b IS NULL THEN null
+  RETURN collect({post: POST_REF, rel: h {.*, articles: ARTICLES}, body: CASE WHEN b IS NULL THEN null
                   ELSE BODY_REF END}) AS posts
 }
 CALL (p) {
@@ -86,7 +87,8 @@ CALL (p) {
 RETURN posts, meetings, directives, co
 """.replace("POST_REF", cypher_props("post", label="Post")).replace("BODY_REF", cypher_props("b", label="Body")) \
    .replace("MEETING_REF", cypher_props("m", "date", "level", "region", label="Meeting")) \
-   .replace("DIRECTIVE_REF", cypher_props("d", label="Directive"))
+   .replace("DIRECTIVE_REF", cypher_props("d", label="Directive")) \
+   .replace("ARTICLES", cypher_articles("h", "HOLDS"))
 
 
 def _raw_embedded(store: EmbeddedStore, pid: str) -> dict[str, list]:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
 
+from graph_loader.stores.neo4j_store import cypher_articles
 from queries.lookup import find_nodes
 from queries.shapes import (
     EvidenceItem,
@@ -156,16 +157,17 @@ CALL (root, ms) {{
   WHERE pr.role IN ['chair', 'speaker']
   RETURN collect({{meeting: m.id, person: p.id, name: p.name, role: pr.role}}) AS parts
 }}
-RETURN [x IN ms | x {{.id, .name, .kind, .date, .level, .region, .articles, label: 'Meeting',
+RETURN [x IN ms | x {{.id, .name, .kind, .date, .level, .region, articles: {articles}, label: 'Meeting',
                      evidence: [e IN [{first}] WHERE e IS NOT NULL] }}] AS meetings, rels, parts
 """
 # a tree node shows one evidence sentence, the first in string order (shapes.first_evidence): send that
 # one only (a meeting reported by many articles carries many)
+_ARTICLES = cypher_articles("x", "Meeting")
 _FIRST = "reduce(f = null, e IN coalesce(x.evidence, []) | CASE WHEN f IS NULL OR e < f THEN e ELSE f END)"
 
 
 def _raw_neo4j(store: Neo4jStore, root: dict[str, Any], max_depth: int) -> dict[str, Any]:
-    text = CYPHER.format(label=root["label"], depth=int(max_depth), first=_FIRST)
+    text = CYPHER.format(label=root["label"], depth=int(max_depth), first=_FIRST, articles=_ARTICLES)
     rows = store.query(text, {"id": root["id"]})
     return rows[0] if rows else {"meetings": [], "rels": [], "parts": []}
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, Field
 
 from graph_loader.lang.levels import LEVELS, Level
+from graph_loader.stores.neo4j_store import cypher_articles
 from queries.lookup import find_nodes, region_subtree
 from queries.shapes import CYPHER_IN_RANGE, DateRangeParams, QueryParamError, month_of
 from queries.spec import QuerySpec
@@ -94,7 +95,7 @@ _ROWS = """
 UNWIND ms AS x
 WITH region, x[0] AS m, x[1] AS secs
 WITH region, m, secs, CASE WHEN m.date =~ $month_re THEN left(m.date, 7) END AS month,
-     coalesce(m.articles, []) AS arts
+     {articles} AS arts
 UNWIND secs AS s
 UNWIND CASE WHEN size(arts) = 0 THEN [null] ELSE arts END AS a
 WITH s, region, month, count(DISTINCT m) AS meetings, count(DISTINCT a) AS articles
@@ -111,7 +112,7 @@ WITH DISTINCT m
 MATCH (m)-[:ADDRESSES]->(s:Sector)
 """
 _TOTALS = """
-WITH s, m, coalesce(m.articles, []) AS arts
+WITH s, m, {articles} AS arts
 UNWIND CASE WHEN size(arts) = 0 THEN [null] ELSE arts END AS a
 WITH s, count(DISTINCT m) AS meetings, count(DISTINCT a) AS articles
 WITH s.name AS sector, meetings, articles
@@ -133,7 +134,8 @@ def cypher(by_region: bool, level: bool) -> str:
     meetings = _MEETINGS_REGION if by_region else _MEETINGS_ALL
     rows = meetings + (_GROUP_REGION if by_region else _GROUP_ALL) + (_ROLL if level else _NO_ROLL) + _ROWS
     totals = (_TOTALS_REGION if by_region else _MEETINGS_ALL) + _TOTALS
-    return f"CALL () {{ {totals} }}\nCALL () {{ {rows} }}\n{_RETURN}".replace("{range}", in_range)
+    return (f"CALL () {{ {totals} }}\nCALL () {{ {rows} }}\n{_RETURN}".replace("{range}", in_range)
+            .replace("{articles}", cypher_articles("m", "Meeting")))
 
 
 def _rolled(store: EmbeddedStore, rid: str, level: str | None) -> list[str | None]:

@@ -21,8 +21,9 @@ the whole graph).
   stores' queries already allow: `coalesce(n.evidence, [])`). `neo4j-admin-import.sh` runs the
   import (the database name comes before the file options, which take several values each).
   `support.csv` holds what the Neo4j store keeps per article besides the graph: one
-  `_Support {doc_id, facts}` node listing the facts ("Label|id" / "TYPE|id", one a line) the
-  article supports. An imported database is then one the store can update article by article
+  `_Support {doc_id, facts, ev_facts, evidence}` node listing the facts ("Label|id" / "TYPE|id", one
+  a line) the article supports and its whole evidence (`schema.support_evidence`), while the facts'
+  `evidence` is their sample (`schema.evidence_sample`), as the store keeps them. An imported database is then one the store can update article by article
   (a reload replaces exactly that article's share); the node has no schema label, so no
   catalogue query or count sees it. `safetykg neo4j import DIR` runs the import itself.
 """
@@ -41,7 +42,14 @@ from rdflib import Graph
 from graph_loader.graph.ids import ID, PREFIXES, SKG
 from graph_loader.graph.rdf import write_batch_rdf  # noqa: F401  (re-exported: the build's writer)
 from graph_loader.graph.rows_io import batch_files, iter_workspace_rows, merge_rows, rows_files
-from graph_loader.graph.schema import SUPPORT_LABEL, GraphRows
+from graph_loader.graph.schema import (
+    ARTICLE_CHUNK,
+    ARTICLES_LABEL,
+    SUPPORT_LABEL,
+    GraphRows,
+    evidence_sample,
+    support_evidence,
+)
 from graph_loader.graph.vocab import ONTOLOGY_PATH
 
 FORMATS = ("ttl", "jsonld", "graphml", "csv")
@@ -251,8 +259,10 @@ def export_csv(rows: GraphRows, out: Path) -> tuple[int, int]:
             w.writerow(["id:ID", *[f"{k}:{types[k]}" for k in keys], "articles:string[]", "evidence:string[]", ":LABEL"])
             for n in nodes:
                 w.writerow([n.id, *[_csv_value(n.props.get(k), types[k]) for k in keys],
-                            _csv_value(n.articles, "string[]"), _csv_value(n.evidence, "string[]"), n.label])
+                            _csv_value(n.articles[:ARTICLE_CHUNK], "string[]"), _csv_value(evidence_sample(n.evidence), "string[]"),
+                            n.label])
     files.append(("nodes", _write_support_csv(rows, out)))
+    files.append(("nodes", _write_chunks_csv(rows, out)))
     for rtype, rels in sorted(by_type.items()):
         keys = sorted({k for r in rels for k in r.props})
         types = {k: _csv_type([r.props.get(k) for r in rels]) for k in keys}
@@ -264,7 +274,8 @@ def export_csv(rows: GraphRows, out: Path) -> tuple[int, int]:
                         "articles:string[]", "evidence:string[]"])
             for r in rels:
                 w.writerow([r.src, r.dst, r.type, r.id, *[_csv_value(r.props.get(k), types[k]) for k in keys],
-                            _csv_value(r.articles, "string[]"), _csv_value(r.evidence, "string[]")])
+                            _csv_value(r.articles[:ARTICLE_CHUNK], "string[]"),
+                            _csv_value(evidence_sample(r.evidence), "string[]")])
     args = " ".join(f"--{kind}={name}" for kind, name in files)
     # the database name goes first: --nodes/--relationships take several files each, so a name
     # after them would be read as one more file
@@ -289,12 +300,32 @@ def _write_support_csv(rows: GraphRows, out: Path) -> str:
             key = f"{it.label if name == 'label' else it.type}|{it.id}"
             for doc in it.articles:
                 facts.setdefault(doc, set()).add(key)
+    evidence = support_evidence(rows, sorted(facts))
     with (out / SUPPORT_FILE).open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f)
-        w.writerow(["doc_id:string", "facts:string", ":LABEL"])
+        w.writerow(["doc_id:string", "facts:string", "ev_facts:string[]", "evidence:string[]", ":LABEL"])
         for doc, keys in sorted(facts.items()):
-            w.writerow([doc, "\n".join(sorted(keys)), SUPPORT_LABEL])
+            ev_facts, strings = evidence[doc]
+            w.writerow([doc, "\n".join(sorted(keys)), _csv_value(ev_facts, "string[]"),
+                        _csv_value(strings, "string[]"), SUPPORT_LABEL])
     return SUPPORT_FILE
+
+
+CHUNKS_FILE = "article_chunks.csv"  # the `_Articles` chunks of facts with more than ARTICLE_CHUNK articles
+
+
+def _write_chunks_csv(rows: GraphRows, out: Path) -> str:
+    """The articles of each fact beyond the first ARTICLE_CHUNK (which the fact holds), ARTICLE_CHUNK
+    a chunk node, as the Neo4j store keeps them (`schema.ARTICLES_LABEL`); returns the file name."""
+    with (out / CHUNKS_FILE).open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["fact:string", "articles:string[]", ":LABEL"])
+        facts = [(f"{n.label}|{n.id}", n.articles) for n in rows.nodes]
+        facts += [(f"{r.type}|{r.id}", r.articles) for r in rows.rels]
+        for key, articles in facts:
+            for i in range(ARTICLE_CHUNK, len(articles), ARTICLE_CHUNK):
+                w.writerow([key, _csv_value(articles[i:i + ARTICLE_CHUNK], "string[]"), ARTICLES_LABEL])
+    return CHUNKS_FILE
 
 
 def export(workspace: Path, fmt: str, out: Path) -> str:

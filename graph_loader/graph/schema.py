@@ -30,6 +30,12 @@ NODE_LABELS: dict[str, tuple[str, ...]] = {
 # The per-article support record a Neo4j database keeps beside the graph (`_Support {doc_id, facts}`):
 # not a graph node, written by the Neo4j store and by the CSV export that `neo4j import` reads.
 SUPPORT_LABEL = "_Support"
+# A fact's complete `articles` in a Neo4j database: the first ARTICLE_CHUNK on the fact, the rest in
+# `_Articles {fact: "Label|id", articles}` chunk nodes beside the graph (chunks exist only while the
+# fact's own list is full), so a hub most articles name grows by a chunk a batch instead of a list
+# rewritten by every batch. Readers take `stores.neo4j_store.cypher_articles`.
+ARTICLES_LABEL = "_Articles"
+ARTICLE_CHUNK = 1000
 
 # The properties that name a node of each label, the first the one shown: what search, lookups by
 # name (`GraphStore.ids_by_name`) and a reference to a node in an answer use.
@@ -135,6 +141,22 @@ def first_articles(ordered: list[str], limit: int = EVIDENCE_ARTICLES) -> list[s
                 return ordered[:i]
             last = doc
     return ordered
+
+
+def support_evidence(rows: GraphRows, docs: list[str]) -> dict[str, tuple[list[str], list[str]]]:
+    """Each of `docs` -> its whole evidence in the rows as two parallel lists, sorted and distinct: the
+    fact of each string ("Label|id", "TYPE|id") and the strings. What a Neo4j database keeps per
+    article on its `_Support` record (written by the store and by the CSV export alike), from which
+    a hub's sample is refilled and the `evidence` query reads beyond it."""
+    pairs: dict[str, set[tuple[str, str]]] = {d: set() for d in docs}
+    for row in (*rows.nodes, *rows.rels):
+        key = f"{row.label if isinstance(row, NodeRow) else row.type}|{row.id}"
+        for e in row.evidence:
+            found = pairs.get(evidence_doc(e))
+            if found is not None:
+                found.add((key, e))
+    ordered = {d: sorted(p) for d, p in pairs.items()}
+    return {d: ([k for k, _ in p], [e for _, e in p]) for d, p in ordered.items()}
 
 
 def decode_evidence(s: str) -> dict[str, Any]:

@@ -26,11 +26,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph_loader.config import Neo4jSettings
+from graph_loader.graph.export import CHUNKS_FILE, SUPPORT_FILE
 from graph_loader.stores import neo4j_server as server
 
 DATABASE = "neo4j"  # the default (and in Community the only) user database
 ARRAY_DELIMITER = "U+001F"  # graph/export.py ARRAY_DELIMITER, in the tool's notation
-SUPPORT_FILE = "support.csv"  # graph/export.py SUPPORT_FILE
 IMPORT_TIMEOUT_S = 6 * 3600.0
 
 
@@ -62,8 +62,7 @@ def import_files(csv_dir: Path) -> ImportFiles:
         raise ImportInputError(f"{csv_dir}: no such directory (write one with `safetykg export --format csv`)")
     files = ImportFiles(nodes=sorted(csv_dir.glob("nodes_*.csv")),
                         relationships=sorted(csv_dir.glob("rels_*.csv")))
-    if (csv_dir / SUPPORT_FILE).exists():
-        files.nodes.append(csv_dir / SUPPORT_FILE)
+    files.nodes += [csv_dir / name for name in (SUPPORT_FILE, CHUNKS_FILE) if (csv_dir / name).exists()]
     if not files.nodes:
         raise ImportInputError(f"{csv_dir}: no nodes_*.csv files (write them with `safetykg export --format csv`)")
     for path in files.nodes + files.relationships:

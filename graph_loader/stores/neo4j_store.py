@@ -4,15 +4,22 @@ Labels and relationship types cannot be query parameters, so rows are grouped by
 the name is spliced into the query text only from the fixed whitelist in graph/schema.py.
 
 Idempotence: every fact lists the articles supporting it. For each article the store also keeps a
-`_Support {doc_id, facts}` node listing the facts ("Label|id" / "TYPE|id", one a line) it supported, so
-replacing an article's support touches only its own facts instead of scanning the whole graph.
-An upsert (1) records the union of old and new facts in `_Support`, (2) strips the articles from
-the old facts the batch does not bring again, (3) merges the new rows, replacing the batch
-articles' share of each fact's `articles`/`evidence` lists and keeping the other articles'
-share, (4) deletes the old facts no article supports any more and (5) narrows `_Support` to
-the new facts. Each
-step runs in driver-managed transactions (retried on transient errors) and is idempotent, so
-a load killed at any point and run again ends in the same graph as an uninterrupted one.
+`_Support {doc_id, facts, ev_facts, evidence}` node listing the facts ("Label|id" / "TYPE|id", one a
+line) it supported and its whole evidence (each string with its fact), so replacing an article's
+support touches only its own facts instead of scanning the whole graph. An upsert (1) records the
+union of old and new facts and the new evidence in `_Support`, (2) strips the articles from every
+old fact (a hub that lost sampled articles takes the next ones' evidence from their `_Support`),
+(3) merges the new rows, appending the articles' support, (4) deletes the old facts no article
+supports any more and (5) narrows `_Support` to the new facts. Each step runs in driver-managed
+transactions (retried on transient errors) and is idempotent, so a load killed at any point and run
+again ends in the same graph as an uninterrupted one.
+
+Bounded hubs (a sector, 全国, a national body or teleconference: named by most articles): no write
+grows with the corpus. A fact holds the evidence of its first `schema.EVIDENCE_ARTICLES` articles
+only (`doc_id|` order, what every answer shows; the `evidence` query reads the rest from `_Support`)
+and its first `schema.ARTICLE_CHUNK` articles; a batch's further articles of it become one
+`_Articles {fact, articles}` chunk node, which readers add through `cypher_articles`. Only a reload
+or removal of a hub's article lays its articles out again (rare, and never in a first build).
 
 Precomputed answers: a `_Summary {id: 'graph'}` node (no relationships, no schema label, so no
 query, count or export sees it) holds answers too slow to compute per request (zlib-compressed
@@ -37,6 +44,9 @@ from typing import Any
 from graph_loader.config import Neo4jSettings
 from graph_loader.graph.rows_io import SETTLED_NAME_LABELS, settled_name
 from graph_loader.graph.schema import (
+    ARTICLE_CHUNK,
+    ARTICLES_LABEL,
+    EVIDENCE_ARTICLES,
     NAME_PROPS,
     NODE_LABELS,
     REL_TYPES,
@@ -44,7 +54,10 @@ from graph_loader.graph.schema import (
     GraphRows,
     NodeRow,
     RelRow,
+    evidence_doc,
+    evidence_sample,
     storable_value,
+    support_evidence,
 )
 from graph_loader.stores.base import LoadSummary, StoreIdentity
 from graph_loader.stores.errors import StoreUnavailable  # raised here, and re-exported for callers
@@ -147,31 +160,43 @@ def _rel_type(rel_type: str) -> str:
     return rel_type
 
 
-# Merging a row replaces the support of the batch's articles ($docs) on that fact: keep what other
-# articles gave (evidence strings start with "doc_id|"), then add the row's.
-_REPLACE_SUPPORT = (
-    "WITH {v}, row, {v}.articles IS NULL AS created, "
-    "[a IN coalesce({v}.articles, []) WHERE NOT a IN $docs] AS kept, "
-    "[e IN coalesce({v}.evidence, []) WHERE NOT split(e, '|')[0] IN $docs] AS kept_ev "
-    "SET {v} += row.props, "
-    "{v}.articles = kept + [a IN row.articles WHERE NOT a IN kept], "
-    "{v}.evidence = kept_ev + [e IN row.evidence WHERE NOT e IN kept_ev] "
-    "RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, count(*) AS total"
-)
-# The same for a batch whose articles were never loaded (no support record: the usual first build).
-# Nothing of theirs can be in the lists yet, so nothing is filtered out and their own entries need
-# no membership test: the replace above scans every entry of a hub's lists (a sector or a national
-# body named by tens of thousands of articles) against the batch, which made each batch slower as
-# the corpus grew. Only entries of other articles (a resolved fact's earlier support) are checked.
+# Merging a row adds the support of the batch's articles ($docs) to the fact: their articles and
+# evidence are absent (never loaded, or stripped first by `upsert`), so their own entries need no
+# membership test; only entries of other articles (a resolved fact's earlier support) are checked.
+# Nothing that grows with the corpus is rewritten: the fact's own `articles` take new ids while it
+# holds fewer than ARTICLE_CHUNK, the rest of the batch's ids become one `_Articles` chunk node; the
+# evidence is cut to the sample every store keeps (`schema.EVIDENCE_ARTICLES`: the strings of the
+# first articles in `doc_id|` order), sorting the sample and the batch's strings only.
 _ADD_SUPPORT = (
     "WITH {v}, row, {v}.articles IS NULL AS created, coalesce({v}.articles, []) AS kept, "
     "coalesce({v}.evidence, []) AS kept_ev "
+    "WITH {v}, row, created, kept, kept_ev, "
+    "[a IN row.articles WHERE CASE WHEN a IN $docs THEN true ELSE NOT a IN kept END] AS add "
+    "WITH {v}, row, created, kept, kept_ev, add, "
+    "CASE WHEN size(kept) < $chunk THEN $chunk - size(kept) ELSE 0 END AS room "
     "SET {v} += row.props, "
-    "{v}.articles = kept + [a IN row.articles WHERE CASE WHEN a IN $docs THEN true ELSE NOT a IN kept END], "
     "{v}.evidence = kept_ev + [e IN row.evidence "
     "WHERE CASE WHEN split(e, '|')[0] IN $docs THEN true ELSE NOT e IN kept_ev END] "
+    "FOREACH (_ IN CASE WHEN created OR (room > 0 AND size(add) > 0) THEN [1] ELSE [] END | "
+    "SET {v}.articles = kept + add[..room]) "
+    f"FOREACH (_ IN CASE WHEN size(add) > room THEN [1] ELSE [] END | "
+    f"CREATE (:{ARTICLES_LABEL} {{{{fact: '{{key}}|' + row.id, articles: add[room..]}}}})) "
+    "WITH {v}, created "
+    "CALL ({v}) {{ WITH {v} WHERE size({v}.evidence) > $limit "
+    "UNWIND {v}.evidence AS e WITH {v}, split(e, '|')[0] + '|' AS d ORDER BY d "
+    "WITH {v}, collect(DISTINCT d) AS docs WHERE size(docs) > $limit "
+    "SET {v}.evidence = [e IN {v}.evidence WHERE split(e, '|')[0] + '|' <= docs[$limit - 1]] }} "
     "RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, count(*) AS total"
 )
+
+
+def cypher_articles(var: str, name: str | None = None) -> str:
+    """A fact's complete `articles` in Cypher: its own list, and when that is full its `_Articles`
+    chunks. `name` is the fact's label or relationship type (None: a relationship's `type()`)."""
+    key = f"'{name}|' + {var}.id" if name else f"type({var}) + '|' + {var}.id"
+    return (f"CASE WHEN size(coalesce({var}.articles, [])) < {ARTICLE_CHUNK} THEN coalesce({var}.articles, []) "
+            f"ELSE {var}.articles + COLLECT {{ MATCH (c:{ARTICLES_LABEL} {{fact: {key}}}) "
+            "UNWIND c.articles AS a RETURN a } END")
 
 
 # --- the store ------------------------------------------------------------------------------------
@@ -236,6 +261,7 @@ class Neo4jStore:
                       f"FOR (n:{_label(label)}) REQUIRE n.id IS UNIQUE" for label in NODE_LABELS]
         statements.append(f"CREATE CONSTRAINT support_doc IF NOT EXISTS "
                           f"FOR (s:{SUPPORT_LABEL}) REQUIRE s.doc_id IS UNIQUE")
+        statements.append(f"CREATE INDEX articles_fact IF NOT EXISTS FOR (c:{ARTICLES_LABEL}) ON (c.fact)")
         statements.append(f"CREATE CONSTRAINT summary_id IF NOT EXISTS "
                           f"FOR (s:{SUMMARY_LABEL}) REQUIRE s.id IS UNIQUE")
         statements += [f"CREATE CONSTRAINT rel_{t.lower()}_id IF NOT EXISTS "
@@ -308,24 +334,26 @@ class Neo4jStore:
                 new_facts[doc].append(f"{_rel_type(rel.type)}|{rel.id}")
         old_facts = self._support(docs)
         self._bump_version()  # before any data write: a write that dies midway leaves stale answers unused
-        # 1. the support records cover old and new facts until the load is complete
+        # 1. the support records cover old and new facts until the load is complete, and hold the
+        # articles' whole evidence (the facts keep a sample)
         covering = {d: sorted(set(old_facts.get(d, [])) | set(new_facts.get(d, []))) for d in docs}
         final = {d: sorted(set(new_facts.get(d, []))) for d in docs}
-        self._set_support(covering)
+        self._set_support(covering, support_evidence(rows, docs))
         extra = {d: f for d, f in new_facts.items() if d not in set(docs)}
         if extra:
-            self._add_support(extra)
-        # 2. strip the replaced articles from their old facts
-        # (facts the batch brings again get their support replaced by the merge itself)
-        kept = {f for fs in new_facts.values() for f in fs}
-        stale = sorted({f for d in docs for f in old_facts.get(d, [])} - kept)
-        if docs and stale:
-            self._strip(stale, docs)
-        # 3. merge the new rows (articles never loaded before: appended, nothing to replace)
-        support = _ADD_SUPPORT if not old_facts else _REPLACE_SUPPORT
-        self._merge_nodes(rows.nodes, summary, docs, support)
-        self._merge_rels(rows.rels, rows.nodes, summary, docs, support)
+            self._add_support(extra, support_evidence(rows, list(extra)))
+        # 2. strip the replaced articles from every fact they supported, and give a hub that lost
+        # sampled articles the evidence of the next ones (from their support records)
+        old = sorted({f for d in docs for f in old_facts.get(d, [])})
+        if docs and old:
+            hubs = self._hub_samples(old, docs)
+            self._strip(old, docs)
+            self._settle_hubs(hubs, docs)
+        # 3. merge the new rows (their articles' support is nowhere now: appended)
+        self._merge_nodes(rows.nodes, summary, docs)
+        self._merge_rels(rows.rels, rows.nodes, summary, docs)
         # 4. delete what no article supports any more
+        stale = sorted(set(old) - {f for fs in new_facts.values() for f in fs})
         if stale:
             self._delete_unsupported(stale, summary)
         # 5. the support records now list exactly the new facts
@@ -382,19 +410,90 @@ class Neo4jStore:
             records = session.execute_read(lambda tx: [r.data() for r in tx.run(query, docs=docs)])
         return {r["doc_id"]: sorted(set(filter(None, (r["facts"] or "").split("\n")))) for r in records}
 
-    def _set_support(self, facts: dict[str, list[str]]) -> None:
-        # one newline-joined string per article: far cheaper to send and store than a list
-        items = [{"doc_id": d, "facts": "\n".join(f)} for d, f in facts.items()]
+    def _set_support(self, facts: dict[str, list[str]],
+                     evidence: dict[str, tuple[list[str], list[str]]] | None = None) -> None:
+        """Each article's facts (one newline-joined string: far cheaper to send and store than a
+        list) and, when given, its whole evidence: `evidence` (strings) with `ev_facts` (the fact
+        of each, "Label|id"), the lists the facts' samples are refilled from and the `evidence`
+        query pages through. An article with no facts loses its record."""
+        items = [{"doc_id": d, "facts": "\n".join(f), "ev": (evidence or {}).get(d, ([], []))}
+                 for d, f in facts.items()]
+        set_ev = "s.ev_facts = row.ev[0], s.evidence = row.ev[1], " if evidence is not None else ""
         for chunk in _chunks(items, max(1, self.batch_size // 10)):
             self._write(f"UNWIND $rows AS row MERGE (s:{SUPPORT_LABEL} {{doc_id: row.doc_id}}) "
-                        "SET s.facts = row.facts WITH s, row WHERE row.facts = '' DELETE s", rows=chunk)
+                        f"SET {set_ev}s.facts = row.facts WITH s, row WHERE row.facts = '' DELETE s", rows=chunk)
 
-    def _add_support(self, facts: dict[str, list[str]]) -> None:
-        items = [{"doc_id": d, "facts": "\n".join(sorted(set(f)))} for d, f in facts.items()]
+    def _add_support(self, facts: dict[str, list[str]],
+                     evidence: dict[str, tuple[list[str], list[str]]]) -> None:
+        items = [{"doc_id": d, "facts": "\n".join(sorted(set(f))), "ev": evidence.get(d, ([], []))}
+                 for d, f in facts.items()]
         for chunk in _chunks(items, max(1, self.batch_size // 10)):
             self._write(f"UNWIND $rows AS row MERGE (s:{SUPPORT_LABEL} {{doc_id: row.doc_id}}) "
+                        "WITH s, row, coalesce(s.evidence, []) AS had "
+                        "WITH s, row, [i IN range(0, size(row.ev[1]) - 1) WHERE NOT row.ev[1][i] IN had] AS new "
                         "SET s.facts = CASE WHEN s.facts IS NULL THEN row.facts "
-                        "ELSE s.facts + '\n' + row.facts END", rows=chunk)
+                        "ELSE s.facts + '\n' + row.facts END, "
+                        "s.ev_facts = coalesce(s.ev_facts, []) + [i IN new | row.ev[0][i]], "
+                        "s.evidence = coalesce(s.evidence, []) + [i IN new | row.ev[1][i]]", rows=chunk)
+
+    def _hub_samples(self, facts: list[str], docs: list[str]) -> dict[str, tuple[list[str], list[str], bool]]:
+        """The facts among `facts` whose evidence may be cut (more articles than the sample holds):
+        fact -> (complete articles, evidence sample, whether it has chunks), read before `docs` are
+        stripped from them."""
+        out: dict[str, tuple[list[str], list[str], bool]] = {}
+        with self._session() as session:
+            for name, ids in self._group_facts(facts).items():
+                match = (f"MATCH (x:{name} {{id: id}})" if name in NODE_LABELS
+                         else f"MATCH ()-[x:{name} {{id: id}}]->()")
+                # chunks read whatever the fact's own list holds: a load killed after the strip
+                # below left it short while its chunks still hold the stripped articles
+                query = (f"UNWIND $ids AS id {match} WHERE size(x.articles) > $limit "
+                         f"OR EXISTS {{ MATCH (c:{ARTICLES_LABEL} {{fact: '{name}|' + x.id}}) }} "
+                         f"WITH x, COLLECT {{ MATCH (c:{ARTICLES_LABEL} {{fact: '{name}|' + x.id}}) "
+                         "UNWIND c.articles AS a RETURN a } AS more "
+                         "RETURN x.id AS id, x.articles + more AS articles, coalesce(x.evidence, []) AS evidence, "
+                         "size(more) > 0 AS chunked")
+                for chunk in _chunks(ids, self.batch_size * 5):
+                    for r in session.execute_read(lambda tx, q=query, c=chunk: [
+                            x.data() for x in tx.run(q, ids=c, limit=EVIDENCE_ARTICLES)]):
+                        out[f"{name}|{r['id']}"] = (r["articles"], r["evidence"], r["chunked"])
+        return out
+
+    def _settle_hubs(self, hubs: dict[str, tuple[list[str], list[str], bool]], docs: list[str]) -> None:
+        """Hubs stripped of `docs`: a chunked one gets its articles laid out again (the first
+        ARTICLE_CHUNK on the fact, the rest in chunks), and one that lost sampled articles the
+        evidence of the articles after the last it keeps (an article before it with evidence on the
+        fact is in the sample), in `doc_id|` order, read from their support records until the
+        sample is full."""
+        gone = set(docs)
+        query = (f"UNWIND $docs AS d MATCH (s:{SUPPORT_LABEL} {{doc_id: d}}) "
+                 "RETURN [i IN range(0, size(coalesce(s.ev_facts, [])) - 1) "
+                 "WHERE s.ev_facts[i] = $fact | s.evidence[i]] AS evidence")
+        for fact, (articles, evidence, chunked) in hubs.items():
+            left = [a for a in articles if a not in gone]
+            sample = [e for e in evidence if evidence_doc(e) not in gone]
+            sampled = {evidence_doc(e) for e in sample}
+            last = max((f"{d}|" for d in sampled), default="")
+            after = sorted((a for a in left if a not in sampled and f"{a}|" > last), key=lambda a: f"{a}|")
+            refill = len(sampled) < EVIDENCE_ARTICLES and bool(after)
+            if not refill and not chunked:
+                continue
+            if refill:
+                for chunk in _chunks(after, EVIDENCE_ARTICLES):
+                    found = self.query(query, {"docs": chunk, "fact": fact})
+                    sample += [e for r in found for e in r["evidence"]]
+                    if len({evidence_doc(e) for e in sample}) >= EVIDENCE_ARTICLES:
+                        break
+            name, _, fid = fact.partition("|")
+            match = f"MATCH (x:{name} {{id: $id}})" if name in NODE_LABELS else f"MATCH ()-[x:{name} {{id: $id}}]->()"
+            statements = [(f"{match} SET x.evidence = $evidence", {"id": fid, "evidence": evidence_sample(sample)})]
+            if chunked:
+                statements += [
+                    (f"MATCH (c:{ARTICLES_LABEL} {{fact: $fact}}) DELETE c", {"fact": fact}),
+                    (f"{match} SET x.articles = $own", {"id": fid, "own": left[:ARTICLE_CHUNK]}),
+                    (f"UNWIND $chunks AS chunk CREATE (:{ARTICLES_LABEL} {{fact: $fact, articles: chunk}})",
+                     {"fact": fact, "chunks": list(_chunks(left[ARTICLE_CHUNK:], ARTICLE_CHUNK))})]
+            self._write_many(statements)  # one transaction: a load killed here finds the hub as it was
 
     @staticmethod
     def _group_facts(facts: Iterable[str]) -> dict[str, list[str]]:
@@ -452,8 +551,7 @@ class Neo4jStore:
             out[row.id] = merged
         return list(out.values())
 
-    def _merge_nodes(self, nodes: list[NodeRow], summary: LoadSummary, docs: list[str],
-                     support: str = _REPLACE_SUPPORT) -> None:
+    def _merge_nodes(self, nodes: list[NodeRow], summary: LoadSummary, docs: list[str]) -> None:
         by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for n in self._dedupe(nodes):
             by_label[_label(n.label)].append({"id": n.id, "props": _props(n.props),
@@ -467,8 +565,8 @@ class Neo4jStore:
                 settle = ("SET n.name = CASE WHEN n.name IS NULL OR row.name IS NULL THEN coalesce(row.name, n.name) "
                           "WHEN size(row.name) < size(n.name) OR (size(row.name) = size(n.name) "
                           "AND row.name < n.name) THEN row.name ELSE n.name END ")
-            query = f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) " + settle + support.format(v="n")
-            self._enqueue(query, "rows", items, docs=docs)
+            query = f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) " + settle + _ADD_SUPPORT.format(v="n", key=label)
+            self._enqueue(query, "rows", items, docs=docs, limit=EVIDENCE_ARTICLES, chunk=ARTICLE_CHUNK)
         for res in self._flush():
             summary["nodes_created"] += res[0]["created"]
             summary["nodes_updated"] += res[0]["total"] - res[0]["created"]
@@ -488,7 +586,7 @@ class Neo4jStore:
         return found
 
     def _merge_rels(self, rels: list[RelRow], nodes: list[NodeRow], summary: LoadSummary,
-                    docs: list[str], support: str = _REPLACE_SUPPORT) -> None:
+                    docs: list[str]) -> None:
         if not rels:
             return
         rels = self._dedupe(rels)  # type: ignore[assignment]
@@ -506,9 +604,9 @@ class Neo4jStore:
         sizes = []
         for (rtype, src, dst), items in groups.items():
             query = (f"UNWIND $rows AS row MATCH (a:{src} {{id: row.src}}) MATCH (b:{dst} {{id: row.dst}}) "
-                     f"MERGE (a)-[r:{rtype} {{id: row.id}}]->(b) " + support.format(v="r"))
+                     f"MERGE (a)-[r:{rtype} {{id: row.id}}]->(b) " + _ADD_SUPPORT.format(v="r", key=rtype))
             sizes += [len(c) for c in _chunks(items, self.batch_size)]
-            self._enqueue(query, "rows", items, docs=docs)
+            self._enqueue(query, "rows", items, docs=docs, limit=EVIDENCE_ARTICLES, chunk=ARTICLE_CHUNK)
         for size, res in zip(sizes, self._flush(), strict=True):
             summary["rels_created"] += res[0]["created"]
             summary["rels_updated"] += res[0]["total"] - res[0]["created"]
@@ -530,10 +628,11 @@ class Neo4jStore:
     # each label in one UNION and a relationship read first finds its node's label.
 
     def _by_id(self, nid: str) -> tuple[str, dict[str, Any]] | None:
-        union = " UNION ALL ".join(f"MATCH (n:{_label(lab)} {{id: $id}}) RETURN n, '{lab}' AS label"
+        union = " UNION ALL ".join(f"MATCH (n:{_label(lab)} {{id: $id}}) RETURN n, '{lab}' AS label, "
+                                   f"{cypher_articles('n', lab)} AS articles"
                                    for lab in NODE_LABELS)
-        rows = self.query(f"CALL () {{ {union} }} RETURN n, label LIMIT 1", {"id": nid})
-        return (rows[0]["label"], rows[0]["n"]) if rows else None
+        rows = self.query(f"CALL () {{ {union} }} RETURN n, label, articles LIMIT 1", {"id": nid})
+        return (rows[0]["label"], {**rows[0]["n"], "articles": rows[0]["articles"]}) if rows else None
 
     def node(self, nid: str) -> dict[str, Any] | None:
         """The node's properties with its `id` and `label` (None when absent)."""
@@ -559,10 +658,12 @@ class Neo4jStore:
             return
         typed = f":{_rel_type(rel_type)}" if rel_type else ""
         arrow = f"-[r{typed}]->" if outgoing else f"<-[r{typed}]-"
+        articles = cypher_articles("r")
         rows = self.query(f"MATCH (n:{label} {{id: $id}}){arrow}(m) "
-                          "RETURN m.id AS other, r, type(r) AS type ORDER BY r.id", {"id": nid})
+                          f"RETURN m.id AS other, r, type(r) AS type, {articles} AS articles ORDER BY r.id",
+                          {"id": nid})
         for row in rows:
-            yield row["other"], {**row["r"], "type": row["type"]}
+            yield row["other"], {**row["r"], "articles": row["articles"], "type": row["type"]}
 
     def out_rels(self, nid: str, rel_type: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
         """(target id, relationship properties with `id` and `type`) for each outgoing relationship."""

@@ -75,13 +75,15 @@ def _raw_embedded(store: EmbeddedStore, qs: list[str]) -> list[dict]:
                 if lab in SEARCHABLE:
                     display = (store.node(nid) or {}).get(NAME_PROPS[lab][0])
                     rows.append({"id": nid, "label": lab, "matched": name, "display": display})
-    for lab in ALIASED:
-        for nid in store.ids_by_label(lab):
-            node = store.node(nid) or {}
-            for alias in node.get("aliases") or ():
-                if any(q in alias for q in qs):
-                    rows.append({"id": nid, "label": lab, "matched": alias, "display": node.get(NAME_PROPS[lab][0])})
-                    break
+    for nid in sorted(store.ids_with_aliases()):
+        lab = store.label(nid)
+        if lab not in ALIASED:
+            continue
+        node = store.node(nid) or {}
+        for alias in node.get("aliases") or ():
+            if any(q in alias for q in qs):
+                rows.append({"id": nid, "label": lab, "matched": alias, "display": node.get(NAME_PROPS[lab][0])})
+                break
     return rows
 
 

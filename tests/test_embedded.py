@@ -250,3 +250,18 @@ def test_hub_sample_does_not_depend_on_the_order_articles_came_in(hub_store, tmp
         other.upsert(rows)
     assert other.node(HUB) == store.node(HUB)
     assert sorted(other.graph.edges(keys=True, data=True)) == sorted(store.graph.edges(keys=True, data=True))
+
+
+def test_the_alias_index_follows_writes_and_removals(tmp_path) -> None:
+    """Search reads only the nodes that carry `aliases`; the set follows upserts, removals and a reopen."""
+    store = EmbeddedStore()
+    store.upsert(GraphRows(nodes=[NodeRow(id="m", label="Meeting", props={"name": "甲会议", "aliases": ["乙会议"]},
+                                          articles=["a"]),
+                                  NodeRow(id="n", label="Meeting", props={"name": "丙会议"}, articles=["a"])],
+                           doc_ids=["a"]))
+    assert store.ids_with_aliases() == {"m"}
+    store.path = tmp_path / STORE_FILE
+    store.save()
+    assert EmbeddedStore.open(tmp_path).ids_with_aliases() == {"m"}
+    store.remove_articles(["a"])
+    assert store.ids_with_aliases() == set()

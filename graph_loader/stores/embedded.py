@@ -67,7 +67,7 @@ _RESERVED = ("label", "type", "articles", "evidence")
 # read from the pickle; on a lazily opened store, touching one of them loads the pickle first
 _STORED = frozenset({"_nodes", "_rels", "_rel_ends"})
 # built by _reindex
-_INDEXES = frozenset({"_by_label", "_by_name", "_node_docs", "_rel_docs", "_out", "_in", "_single"})
+_INDEXES = frozenset({"_by_label", "_by_name", "_aliased", "_node_docs", "_rel_docs", "_out", "_in", "_single"})
 
 
 class EmbeddedStore:
@@ -205,6 +205,7 @@ class EmbeddedStore:
     def _reindex(self) -> None:
         self._by_label: dict[str, set[str]] = {}
         self._by_name: dict[str, set[str]] = {}
+        self._aliased: set[str] = set()  # nodes with `aliases` (directives, meetings): search reads these only
         # doc_id -> the node / relationship ids it supports (lists: a set per article costs ten times as much;
         # an id met twice is harmless, _strip reads them as a set)
         self._node_docs: dict[str, list[str]] = {}
@@ -246,6 +247,8 @@ class EmbeddedStore:
         self._by_label.setdefault(attrs.get("label", ""), set()).add(nid)
         for name in self._names(attrs):
             self._by_name.setdefault(name, set()).add(nid)
+        if attrs.get("aliases"):
+            self._aliased.add(nid)
 
     def _shared(self, articles: list[str]) -> list[str]:
         """A one-article list as the article's shared list; any other as it is."""
@@ -263,6 +266,7 @@ class EmbeddedStore:
                 ids.append(fid)
 
     def _unindex_names(self, nid: str, attrs: dict[str, Any]) -> None:
+        self._aliased.discard(nid)
         for name in self._names(attrs):
             ids = self._by_name.get(name)
             if ids is not None:
@@ -489,6 +493,10 @@ class EmbeddedStore:
     def names(self) -> Iterable[tuple[str, set[str]]]:
         """Every indexed name with its node ids (for substring search)."""
         return self._by_name.items()
+
+    def ids_with_aliases(self) -> set[str]:
+        """Nodes that carry `aliases` (other names their articles wrote), for substring search."""
+        return self._aliased
 
     def out_rels(self, nid: str, rel_type: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
         """(target id, relationship attrs with `id`) for each outgoing relationship (of a type)."""

@@ -779,35 +779,21 @@ def named_regions(hits: list[RegionHit]) -> list[str]:
     return list(dict.fromkeys(h.path for h in hits))
 
 
-@lru_cache(maxsize=1)
-def _overlaps() -> tuple[str, ...]:
-    return tuple(r[0] for r in lexicon_rows("region_not_before.tsv") if r[1] == "overlap")
-
-
-@lru_cache(maxsize=1)
-def _outlets() -> tuple[str, ...]:
-    return tuple(r[0] for r in lexicon_rows("region_not_before.tsv") if r[1] == "outlet")
-
-
-@lru_cache(maxsize=1)
-def _comings() -> tuple[str, ...]:
-    return tuple(r[0] for r in lexicon_rows("region_not_before.tsv") if r[1] == "coming")
-
-
-@lru_cache(maxsize=1)
-def _holders() -> tuple[str, ...]:
-    return tuple(r[0] for r in lexicon_rows("region_not_before.tsv") if r[1] == "holds")
+@lru_cache(maxsize=8)
+def _not_before(kind: str) -> tuple[str, ...]:
+    """The words of one kind of region_not_before.tsv (`overlap`, `outlet`, `coming`, `holds`)."""
+    return tuple(r[0] for r in lexicon_rows("region_not_before.tsv") if r[1] == kind)
 
 
 def part_of_a_word(text: str, hit: RegionHit) -> bool:
     """A place match whose last character opens a body's abbreviation (`镇安委会` is 镇 + 安委会, not the
     county 镇安), one inside a word that means something else (`喜迎大庆` is a celebration, not the
     city 大庆), one whose first character ends a team's coming (`某组来宾督查`: 来宾 is no city there), or one that opens a site's dateline (`某某网讯`); lexicon/region_not_before.tsv."""
-    if text.startswith(_overlaps(), hit.end - 1) or text.startswith(_outlets(), hit.end):
+    if text.startswith(_not_before("overlap"), hit.end - 1) or text.startswith(_not_before("outlet"), hit.end):
         return True
-    if any(text.startswith(w, hit.start + 1 - len(w)) for w in _comings() if hit.start + 1 >= len(w)):
+    if any(text.startswith(w, hit.start + 1 - len(w)) for w in _not_before("coming") if hit.start + 1 >= len(w)):
         return True  # `某组来宾督查`: the team's coming, then the home's first character
-    for word in _holders():
+    for word in _not_before("holds"):
         i = text.find(word, max(0, hit.end - len(word)), hit.start + len(word))
         while 0 <= i <= hit.start:
             if i + len(word) >= hit.end:

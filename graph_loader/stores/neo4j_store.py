@@ -339,7 +339,8 @@ class Neo4jStore:
         covering = {d: sorted(set(old_facts.get(d, [])) | set(new_facts.get(d, []))) for d in docs}
         final = {d: sorted(set(new_facts.get(d, []))) for d in docs}
         self._set_support(covering, support_evidence(rows, docs))
-        extra = {d: f for d, f in new_facts.items() if d not in set(docs)}
+        batch = set(docs)
+        extra = {d: f for d, f in new_facts.items() if d not in batch}
         if extra:
             self._add_support(extra, support_evidence(rows, list(extra)))
         # 2. strip the replaced articles from every fact they supported, and give a hub that lost

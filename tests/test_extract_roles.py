@@ -292,3 +292,11 @@ def test_leaders_whose_series_of_instructions_is_relayed_are_cited_not_speakers(
     roles = _roles(rec)
     assert "习近平" not in roles and "李克强" not in roles
     assert roles.get("王大海") == "attendee"
+
+
+def test_a_list_that_attends_and_then_each_reports_speaks():
+    rec = _rec("3月9日,督导组召开见面会。组长王大海讲话。市领导李小兵、赵一鸣、张三丰参加会议,分别汇报了分管领域的工作情况。")
+    assert _roles(rec) == {"王大海": "speaker", "李小兵": "speaker", "赵一鸣": "speaker", "张三丰": "speaker"}
+    # without a report of their own they only attend
+    rec = _rec("3月9日,督导组召开见面会。组长王大海讲话。市领导李小兵、赵一鸣、张三丰参加会议,分别陪同督导组检查。")
+    assert _roles(rec) == {"王大海": "speaker", "李小兵": "attendee", "赵一鸣": "attendee", "张三丰": "attendee"}

@@ -70,3 +70,12 @@ def test_a_relayed_meeting_of_a_city_the_report_never_names_has_no_level_from_a_
     assert len(relayed) == 1 and relayed[0].level is None  # a prefecture's or a county-level city's
     county = _rec("11月5日，某某县召开安全生产工作会议，县长王大明传达了市安全生产工作会议精神。", None)
     assert "prefecture" in _levels(county)  # above a county, a 市 is a prefecture
+
+
+def test_a_relay_in_the_sentence_of_a_higher_meeting_held_is_that_meetings():
+    text = ("7月2日上午，甲市组织收看全国、全省安全生产电视电话会议。全国安全生产电视电话会议结束后，乙省继续召开会议，"
+            "就如何贯彻落实全国安全生产电视电话会议精神提出要求。全省会议结束后，甲市随即召开会议，副市长王大明讲话。")
+    rec = _rec(text.replace("甲市", "湖南省长沙市", 1).replace("乙省", "湖南省"))
+    by_level = {m.level: i for i, m in enumerate(rec.meetings)}
+    province = rec.meetings[by_level["province"]]
+    assert [r.meeting for r in province.relays] == [by_level["national"]]

@@ -493,11 +493,12 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
                 unplaced.add(id(d))
         return d
 
+    held_last: tuple[Mention, list[MeetingDraft]] | None = None  # the last higher meeting held, as made
     for mn in mentions:
         ms = [meeting_for(lv, path, surf, mn) for lv, path, surf in mn.levels]
         if mn.mode == "relay":
             owner = (_said_by(text, mn.start, made, ctx) or _led_by(index, roles, made, ms, mn.start, person_level)
-                     or _owner(drafts, mn.start))
+                     or _held_by(index, held_last, ms, mn.start) or _owner(drafts, mn.start))
             if owner is not None:
                 for d in ms:
                     owner.relay_to.append((d, False, None))
@@ -542,6 +543,8 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
                 grp.meetings.append(d)
         if mn.mode == "ended":
             grp.ended_at = mn.start
+        if mn.mode == "held":
+            held_last = (mn, ms)
 
     kept: list[MeetingDraft] = []
     for d in drafts:
@@ -773,6 +776,17 @@ def _led_by(index: SentenceIndex, roles: list[PersonRole], made: dict[tuple[str,
     level = person_level(said[-1].name)
     same = [d for d in made.values() if level and d.level == level and d not in relayed]
     return same[-1] if len(same) == 1 else None
+
+
+def _held_by(index: SentenceIndex, held: tuple[Mention, list[MeetingDraft]] | None, relayed: list[MeetingDraft],
+             pos: int) -> MeetingDraft | None:
+    """`全国会议结束后，甲省继续召开会议，就如何贯彻落实全国会议精神提出要求`: a relay in the sentence of a
+    higher meeting held, of meetings above that one, is that meeting's, not the report's."""
+    if held is None or len(held[1]) != 1 or index.index_at(held[0].start) != index.index_at(pos):
+        return None
+    d = held[1][0]
+    rank = LEVEL_RANK.get(d.level or "", 0)
+    return d if relayed and all(LEVEL_RANK.get(r.level or "", 9) < rank for r in relayed) else None
 
 
 def _owner(drafts: list[MeetingDraft], pos: int) -> MeetingDraft | None:

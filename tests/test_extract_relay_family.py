@@ -79,3 +79,27 @@ def test_a_relay_in_the_sentence_of_a_higher_meeting_held_is_that_meetings():
     by_level = {m.level: i for i, m in enumerate(rec.meetings)}
     province = rec.meetings[by_level["province"]]
     assert [r.meeting for r in province.relays] == [by_level["national"]]
+
+
+def test_a_sentence_opened_by_relaying_the_watched_meeting_is_the_home_leaders_follow_up():
+    text = ("7月2日，全国、全省安全生产电视电话会议先后召开。湖南省长沙市设立分会场，市领导王大明、李小兵在长沙分会场"
+            "参加会议。全国安全生产电视电话会议召开后，湖南省继续召开视频会议，部署下半年工作。"
+            "就贯彻落实好会议精神，市委副书记、市长王大明强调，要压实责任。")
+    rec = _rec(text)
+    assert sorted(lv for lv in _levels(rec) if lv) == ["national", "prefecture", "province"]
+    home = next(m for m in rec.meetings if m.level == "prefecture")
+    assert {p.name: p.role for p in home.participants}["王大明"] == "speaker"
+    assert len(home.relays) == 2
+    # the home's meeting told at its branch venue already: the sentence is that meeting's, no other one
+    told = ("7月2日，全省安全生产电视电话会议召开。湖南省长沙市市长王大明出席长沙分会场并讲话。就贯彻落实好会议精神，"
+            "王大明要求，要压实责任。")
+    assert sorted(lv for lv in _levels(_rec(told)) if lv) == ["prefecture", "province"]
+
+
+def test_a_sentence_opened_by_a_watched_meetings_name_says_what_that_meeting_said():
+    text = ("7月2日，全国、全省安全生产电视电话会议先后召开。我县设立分会场，县长王大明在分会场参加会议。"
+            "全国会议强调，要严格落实安全生产十五条硬措施。\n会后，王大明强调，要压实责任。")
+    rec = _rec(text)
+    national = next(m for m in rec.meetings if m.level == "national")
+    assert [r.directive for r in national.relays] == ["安全生产十五条硬措施"]
+    assert not any(r.directive for m in rec.meetings if m.level == "county" for r in m.relays)

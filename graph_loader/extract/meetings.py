@@ -90,6 +90,7 @@ class _Lex:
     held_noun_first: re.Pattern[str]
     chaired: re.Pattern[str]
     ended: re.Pattern[str]
+    relay_lead: re.Pattern[str]
     branch: re.Pattern[str]
     roles: dict[str, str]
     roles_re: re.Pattern[str]
@@ -130,6 +131,11 @@ def _lex() -> _Lex:
         # `会后，`; `随后，我县…`: the home body acts next (a bare `随后` only orders a meeting's speeches)
         ended=re.compile(r"(?P<n>" + nouns + r")(?:结束|召开|完毕)?(?:之)?后|(?P<after>会后)(?=[，,])|"
                          r"(?P<then>随后)(?=[，,]?\s*(?:" + relative_words_re("我本").pattern + "))"),
+        # `就贯彻落实好会议精神，市长X强调`: a sentence opened by what a watched meeting asks to relay, said by
+        # the home's leader, is the follow-up meeting even with no `会后`
+        relay_lead=re.compile(r"(?:^|(?<=[。！？!?\n]))\s*(?P<v>[就为](?:如何)?(?:深入|认真|进一步)?(?:"
+                              + alternation(meeting_verbs("relay")) + r")好?)(?P<np>" + IN_CLAUSE
+                              + r"{0,20}?)(?P<n>会议)的?精神"),
         branch=re.compile(r"分会场"),
         roles=roles,
         roles_re=re.compile(alternation(roles)),
@@ -175,6 +181,7 @@ class _Event:
     chaired: bool = False  # `主持反馈会`: names the current meeting rather than a new one
     act: bool = False  # named by what was done (lexicon/meeting_acts.tsv), not by a meeting noun
     listed: bool = False  # a later item of a list of meetings held (`分别召开甲会议、乙会议`): a meeting of its own
+    lead: bool = False  # an `ended` told by a relay opening the sentence (`就贯彻落实会议精神，甲强调`), no 后
 
 
 def _events(text: str) -> list[_Event]:
@@ -240,6 +247,10 @@ def _events(text: str) -> list[_Event]:
     # every form of `ended` ends with 后: tried only within a noun's reach before one
     for m in finditer_at(lex.ended, _before_hou(text, _noun_len() + len("结束之")), text):
         out.append(_Event(m.start(), m.end(), "ended", m.group("n") or "会议"))
+    for m in lex.relay_lead.finditer(text) if "精神" in text else ():
+        if _WATCHED_BEFORE.search(text, 0, m.start()) and not _verbs_re("held").search(
+                text, m.end(), _SENTENCE_END.search(text + "。", m.end()).start()):
+            out.append(_Event(m.start("v"), m.end(), "ended", "会议", lead=True))
     for m in lex.branch.finditer(text):
         out.append(_Event(m.start(), m.end(), "branch"))
     for e in out:
@@ -424,9 +435,12 @@ def segment_meetings(text: str, index: SentenceIndex,
         elif e.kind == "ended":
             if cur is None and not _WATCHED_BEFORE.search(text, 0, e.pos):
                 continue
+            if e.lead and cur is not None and (cur.venue or (cur.after_prev and cur.held is None)):
+                continue  # `…在分会场讲话。就贯彻落实会议精神，甲要求`, `会后，…。就…`: the home's meeting is told already
             # after a meeting only watched (`组织收看…会议。会议结束后，…`) too: the follow-up is the report's own,
-            # its scope from the top (the watching's date is its date)
-            cur = MeetingDraft(start=sent_start(e.pos) if cur is not None else 0, after_prev=True, after_at=e.pos)
+            # its scope from the top (the watching's date is its date); a sentence opened by a relay, its own
+            cur = MeetingDraft(start=sent_start(e.pos) if cur is not None or e.lead else 0, after_prev=True,
+                               after_at=e.pos)
             meetings.append(cur)
         elif e.kind == "branch":
             if is_headline(text, index, e.pos):

@@ -260,8 +260,12 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     inspections = find_inspections(text, index, regions, dates, ctx)
     position = {id(d): i for i, d in enumerate(drafts)}
     said = _said_of_higher(text, index, drafts)
-    record.meetings = [_meeting(text, d, position, directive_hits, inspections, ev, said.get(id(d), []))
-                       for d in drafts]
+    named = _said_by_name(text, index, drafts)
+    for key, spans in named.items():
+        said.setdefault(key, []).extend(spans)
+    others = [span for spans in named.values() for span in spans]
+    record.meetings = [_meeting(text, d, position, directive_hits, inspections, ev, said.get(id(d), []),
+                                () if d.higher else others) for d in drafts]
     for d, m in zip(drafts, record.meetings, strict=True):
         _set_convener(text, d, m, regions, ctx, ev, bodies)
     record.inspections = [_inspection(i, mentions, ev, bodies) for i in inspections]
@@ -532,6 +536,36 @@ def _said_of_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft])
     return out
 
 
+@cache
+def _speaker_cue_re() -> re.Pattern[str]:
+    cues = [r[0] for r in rows("roles.tsv") if len(r) > 1 and r[1] == "speaker"]
+    return re.compile(r"[，,]?\s*(?:还|并|同时)?(?:" + alternation(cues) + ")")
+
+
+def _said_by_name(text: str, index: SentenceIndex, drafts: list[MeetingDraft]) -> dict[int, list[tuple[int, int]]]:
+    """A sentence opening with a higher meeting's own name, or its whole level word and `会议`, and a speaker's
+    cue says what that meeting said, after a list too (`全国、全省某某电视电话会议召开。全国会议强调，要落实
+    “某某十条措施”` relays the package from the national meeting), and so do the sentences after it in its
+    paragraph: they are no sentences of the report's own."""
+    out: dict[int, list[tuple[int, int]]] = {}
+    for d in drafts:
+        if not d.higher or not d.name:
+            continue
+        names = {d.name, d.name[:2] + "会议"} if d.name.startswith("全") else {d.name}
+        for name in names:
+            pos = text.find(name, d.start)
+            while pos >= 0:
+                sent = index.at(pos)
+                if not text[sent.start:pos].strip() and _speaker_cue_re().match(text, pos + len(name)):
+                    # the sentences after it in its paragraph go on saying it
+                    k = index.index_at(pos)
+                    while k + 1 < len(index.sentences) and index.sentences[k + 1].paragraph == sent.paragraph:
+                        k += 1
+                    out.setdefault(id(d), []).append((sent.start, index.sentences[k].end + 1))
+                pos = text.find(name, pos + len(name))
+    return out
+
+
 # a meeting named for a mission (`X市巡查Y县安全生产工作动员会议`) is held where the team works
 _MISSION_WORDS = re.compile(r"巡查|督导|督查|检查|考核|巡视")
 _INFERRED_RULES = {"meeting.relay.branch_venue": "branch_venue", "meeting.relay.after_or_branch": "follow_up"}
@@ -570,8 +604,10 @@ _NATIONAL_CHAR = "国"  # the level character posts.tsv gives the posts of the c
 
 def _meeting(text: str, d: MeetingDraft, position: dict[int, int], directive_hits: list[DirectiveHit],
              inspections: list[InspectionDraft], ev: EvidenceMaker,
-             said_of: list[tuple[int, int]] = ()) -> Meeting:  # type: ignore[assignment]
-    """`said_of`: spans outside the draft's own scope that speak of it (`会议强调…` after a watched meeting)."""
+             said_of: list[tuple[int, int]] = (),  # type: ignore[assignment]
+             others: list[tuple[int, int]] = ()) -> Meeting:  # type: ignore[assignment]
+    """`said_of`: spans outside the draft's own scope that speak of it (`会议强调…` after a watched meeting);
+    `others`: spans inside it that speak of another meeting (`全国会议强调…`)."""
     anchor = d.held if d.held is not None else (d.branch_pos if d.branch_pos is not None else d.start)
     anchor_end = d.held_end if d.held_end is not None else anchor + 1
     rule = d.rule or ("meeting.held" if d.held is not None else ("meeting.branch" if d.branch else "meeting.after"))
@@ -592,7 +628,7 @@ def _meeting(text: str, d: MeetingDraft, position: dict[int, int], directive_hit
     seen = set()
     spans = [(d.start, d.end), *said_of]
     for h in directive_hits:
-        if any(a <= h.start < b for a, b in spans) and h.kind in ("document", "measure_package", "compilation") \
+        if any(a <= h.start < b for a, b in spans) and not any(a <= h.start < b for a, b in others) and h.kind in ("document", "measure_package", "compilation") \
                 and h.title not in seen and (_relay_verb_before(text, h.start) or _relay_verb_after(text, h.end)):
             seen.add(h.title)
             m.relays.append(Relay(directive=h.title, evidence=[ev(h.start, h.end, "meeting.relay.directive")]))

@@ -103,3 +103,12 @@ def test_a_sentence_opened_by_a_watched_meetings_name_says_what_that_meeting_sai
     national = next(m for m in rec.meetings if m.level == "national")
     assert [r.directive for r in national.relays] == ["安全生产十五条硬措施"]
     assert not any(r.directive for m in rec.meetings if m.level == "county" for r in m.relays)
+
+
+def test_a_follow_up_of_a_home_that_calls_itself_wo_shi_and_is_never_named_has_no_level():
+    text = ("3月2日，我市组织收听收看全省安全生产电视电话会议。会议结束后，副市长王大明讲话，要求压实责任。")
+    rec = _rec(text)
+    assert [m.level for m in rec.meetings if m.level != "province"] == [None]
+    # the divisions it addresses below it say it is a prefecture
+    rec = _rec(text.replace("压实责任", "各区市压实责任"))
+    assert [m.level for m in rec.meetings if m.level != "province"] == ["prefecture"]

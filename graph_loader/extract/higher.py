@@ -41,6 +41,7 @@ from graph_loader.extract.meetings import (
     MeetingDraft,
     ParticipantDraft,
     PersonRole,
+    city_level,
     fold_participants,
     is_headline,
     meeting_verbs,
@@ -134,10 +135,16 @@ class Mention:
     mode: str  # watch | held | relay | ended
 
 
+def _home_char(text: str) -> str | None:
+    """The level character of the first `我县` / `本市`."""
+    m = relative_words_re("我本").search(text)
+    return m.group()[-1] if m else None
+
+
 def _home_level(text: str) -> str | None:
     """The article's own level when its home region is not named: the first `我县` / `本市`."""
-    m = relative_words_re("我本").search(text)
-    return _CHAR_DEFAULT.get(m.group()[-1], "township") if m else None
+    char = _home_char(text)
+    return _CHAR_DEFAULT.get(char, "township") if char else None
 
 
 _GENERIC_NOUNS = ("会议", "会")
@@ -589,7 +596,9 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
                     basis == "branch_venue" and grp.ended_at is not None
                     and (g.held if g.held is not None else g.start) > grp.ended_at)] + d.relay_to
                 d.relays_meeting = None
-                home = level_of(ctx) if ctx else local_level
+                # a home that calls itself `我市` and is never named may be a prefecture or a county-level city:
+                # the divisions it addresses below it say which (`各县区`), else nothing does
+                home = level_of(ctx) if ctx else (city_level(text) if _home_char(text) == CITY_CHAR else local_level)
                 if d.region is None and home and d.level in (None, home) and not d.branch and LEVEL_RANK.get(
                         home, 0) > max((LEVEL_RANK.get(g.level or "", 0) for g in grp.meetings), default=0):
                     # `会后，县政府领导强调…`: nobody placed speaks; the follow-up is the reporting place's

@@ -112,3 +112,8 @@ def test_a_follow_up_of_a_home_that_calls_itself_wo_shi_and_is_never_named_has_n
     # the divisions it addresses below it say it is a prefecture
     rec = _rec(text.replace("压实责任", "各区市压实责任"))
     assert [m.level for m in rec.meetings if m.level != "province"] == ["prefecture"]
+
+
+def test_passing_a_document_down_by_xuanguan_relays_it():
+    rec = _rec("3月2日，某某县召开安全生产专题会议。会议要求，各部门要深入宣贯《某某安全生产条例》，压实责任。")
+    assert [r.directive for r in rec.meetings[0].relays] == ["某某安全生产条例"]

@@ -117,3 +117,11 @@ def test_a_follow_up_of_a_home_that_calls_itself_wo_shi_and_is_never_named_has_n
 def test_passing_a_document_down_by_xuanguan_relays_it():
     rec = _rec("3月2日，某某县召开安全生产专题会议。会议要求，各部门要深入宣贯《某某安全生产条例》，压实责任。")
     assert [r.directive for r in rec.meetings[0].relays] == ["某某安全生产条例"]
+
+
+def test_a_leader_who_speaks_on_a_visit_after_the_watching_holds_no_meeting_at_the_venue():
+    text = ("3月2日，省政府召开全省安全生产视频会议，省长王大明主持会议并讲话。某某县领导李小兵、赵一鸣在县分会场收听收看"
+            "视频会议。视频会议结束后，李小兵、赵一鸣一行到县应急指挥中心调研指导工作。李小兵强调，要压实责任。")
+    rec = _rec(text)
+    assert [m.level for m in rec.meetings] == ["province"]
+    assert {p.name: p.role for p in rec.meetings[0].participants}["李小兵"] == "attendee"

@@ -393,7 +393,8 @@ def segment_meetings(text: str, index: SentenceIndex,
         if known_roles is None:
             known_roles = person_roles(text, index, list(mentions))
         start = index.at(pos).start
-        return frozenset(r.name for r in known_roles if r.start >= start and r.role in ("chair", "speaker"))
+        stop = _visit_from(text, index, index.at(pos).end)
+        return frozenset(r.name for r in known_roles if start <= r.start < stop and r.role in ("chair", "speaker"))
 
     def sent_start(pos: int) -> int:
         return index.at(pos).start
@@ -511,6 +512,22 @@ def _previous_relayed(meetings: list[MeetingDraft], i: int) -> int:
     while j > 0 and meetings[j].venue and meetings[j].relays_meeting is not None:
         j = meetings[j].relays_meeting
     return j
+
+
+@cache
+def visit_re() -> re.Pattern[str]:
+    """What people do right after a meeting when they go out instead of meeting (meeting_cues.tsv `visit`)."""
+    return re.compile(alternation(r[0] for r in rows("meeting_cues.tsv") if len(r) > 1 and r[1] == "visit"))
+
+
+def _visit_from(text: str, index: SentenceIndex, pos: int) -> int:
+    """Where the first sentence from `pos` on that ends the meeting by going out starts (`会议结束后，甲、乙一行到
+    某中心调研。甲强调…`: what is said from there on is said on the visit); the text's end when none does."""
+    for m in _lex().ended.finditer(text, pos) if "后" in text[pos:] else ():
+        sent = index.at(m.start())
+        if visit_re().search(text, m.end(), sent.end + 1) and not _verbs_re("held").search(text, m.end(), sent.end + 1):
+            return sent.start
+    return len(text)
 
 
 def _named_at_venue(index: SentenceIndex, pos: int, held: int, mentions: list[NameMention] | tuple[NameMention, ...],

@@ -34,6 +34,7 @@ from graph_loader.extract.meetings import (
     level_of_chars,
     meeting_drafts,
     meeting_verbs,
+    visit_re,
 )
 from graph_loader.extract.persons import (
     LONG_NAME,
@@ -398,14 +399,9 @@ def _home_township(text: str, ctx: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-@cache
-def _visit_re() -> re.Pattern[str]:
-    return re.compile(alternation(r[0] for r in rows("meeting_cues.tsv") if len(r) > 1 and r[1] == "visit"))
-
-
 def _goes_out(text: str, index: SentenceIndex, d: MeetingDraft) -> bool:
     at = d.after_at if d.after_at is not None else d.start
-    return bool(_visit_re().search(text, at, index.at(at).end + 1))
+    return bool(visit_re().search(text, at, index.at(at).end + 1))
 
 
 def _keep_meetings(drafts: list[MeetingDraft], text: str = "", index: SentenceIndex | None = None

@@ -133,9 +133,8 @@ def _lex() -> _Lex:
                          r"(?P<then>随后)(?=[，,]?\s*(?:" + relative_words_re("我本").pattern + "))"),
         # `就贯彻落实好会议精神，市长X强调`: a sentence opened by what a watched meeting asks to relay, said by
         # the home's leader, is the follow-up meeting even with no `会后`
-        relay_lead=re.compile(r"(?:^|(?<=[。！？!?\n]))\s*(?P<v>[就为](?:如何)?(?:深入|认真|进一步)?(?:"
-                              + alternation(meeting_verbs("relay")) + r")好?)(?P<np>" + IN_CLAUSE
-                              + r"{0,20}?)(?P<n>会议)的?精神"),
+        relay_lead=re.compile(r"(?P<v>[就为](?:如何)?(?:深入|认真|进一步)?(?:" + alternation(meeting_verbs("relay"))
+                              + r")好?)(?P<np>" + IN_CLAUSE + r"{0,20}?)(?P<n>会议)的?精神"),
         branch=re.compile(r"分会场"),
         roles=roles,
         roles_re=re.compile(alternation(roles)),
@@ -167,6 +166,7 @@ def _attend_verbs() -> list[str]:
 _WATCHED = re.compile(r"收看|收听|分会场|视频|电视电话")
 _WATCHED_BEFORE = re.compile(r"收看|收听|分会场")
 _SPEAKS_THERE = re.compile(r"并(?:作|发表)?(?:重要)?讲话")
+_LEAD_START = re.compile(r"(?:^|[。！？!?\n])\s*[就为]")  # where a sentence may open with a relay (`就贯彻…`)
 _DATED_START = re.compile(r"\s*(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]")  # a sentence opened by a month-day
 
 
@@ -247,8 +247,9 @@ def _events(text: str) -> list[_Event]:
     # every form of `ended` ends with 后: tried only within a noun's reach before one
     for m in finditer_at(lex.ended, _before_hou(text, _noun_len() + len("结束之")), text):
         out.append(_Event(m.start(), m.end(), "ended", m.group("n") or "会议"))
-    for m in lex.relay_lead.finditer(text) if "精神" in text else ():
-        if _WATCHED_BEFORE.search(text, 0, m.start()) and not _verbs_re("held").search(
+    for lead in _LEAD_START.finditer(text) if "精神" in text else ():
+        m = lex.relay_lead.match(text, lead.end() - 1)
+        if m and _WATCHED_BEFORE.search(text, 0, m.start()) and not _verbs_re("held").search(
                 text, m.end(), _SENTENCE_END.search(text + "。", m.end()).start()):
             out.append(_Event(m.start("v"), m.end(), "ended", "会议", lead=True))
     for m in lex.branch.finditer(text):

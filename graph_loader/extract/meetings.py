@@ -756,6 +756,7 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
 
 
 _CARRY_CLAUSES = 3  # clauses a cue may stand past the name's own
+_OPENED_CLAUSES = 8  # and past an unfinished opener's (`县长甲从…、…等方面`), within the sentence
 
 
 @cache
@@ -775,7 +776,8 @@ def _carried_cues(text: str, name_end: int, clause: int, limit: int) -> list[tup
     next person named, or the sentence end)."""
     opened = bool(_carry_re("opens").match(text, name_end))
     pos = clause
-    for _ in range(_CARRY_CLAUSES):
+    # an opener's object may be a list written with commas (`从强化甲意识，强化乙意识，…等方面提出要求`)
+    for _ in range(_OPENED_CLAUSES if opened else _CARRY_CLAUSES):
         start = pos + 1
         if start >= limit or text[pos] in "。！？!?；;\n":
             break

@@ -125,3 +125,12 @@ def test_a_leader_who_speaks_on_a_visit_after_the_watching_holds_no_meeting_at_t
     rec = _rec(text)
     assert [m.level for m in rec.meetings] == ["province"]
     assert {p.name: p.role for p in rec.meetings[0].participants}["李小兵"] == "attendee"
+
+
+def test_a_higher_meeting_held_in_a_named_city_is_watched_by_the_venue():
+    text = ("2月1日下午，全省安全生产电视电话会议在省城召开，副省长王大明出席并讲话。市委副书记、市长李小兵出席湖南省长沙市"
+            "分会场并讲话，副市长赵一鸣在我市分会场收听收看会议。")
+    rec = _rec(text)
+    province = next(m for m in rec.meetings if m.level == "province")
+    assert {p.name: p.role for p in province.participants} == {"王大明": "speaker", "李小兵": "attendee",
+                                                               "赵一鸣": "attendee"}

@@ -70,6 +70,8 @@ _SPIRIT = re.compile(r"\s*的?(?:主要|重要|有关|相关)?精神")
 # `…会议关于安全生产工作的部署`, `落实全省…会议部署要求`: what a relay verb before the list passes on
 _DEPLOYED = re.compile(r"关于" + IN_CLAUSE + r"{0,24}?部署|\s*的?(?:决策)?部署(?:要求)?|\s*的?要求")
 _SENTENCE_MARKS = re.compile("[" + SENTENCE_MARKS + "]")
+# right after a meeting's name, it was held: `…会议先后召开`, `…会议在某地召开` (the place a few characters)
+_HELD_THEN = re.compile(r"\s*(?:在" + IN_CLAUSE + r"{1,8}?)?(?:先后|相继|分别|同时)?(?:召开|举行)")
 
 
 def _sentence_start(text: str, pos: int) -> int:
@@ -321,7 +323,7 @@ def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention
         mode = "relay"
     elif _FOLLOW.match(text, after):
         mode = mode or "ended"
-    elif re.match(r"\s*(?:先后|相继|分别|同时)?(?:召开|举行)", text[after:after + 6]):
+    elif _HELD_THEN.match(text, after, after + 16):  # `…会议先后召开`, `…会议在某地召开`
         mode = "held"
     before = text[clause_start(text, start):start]
     if mode is None or mode == "ended":

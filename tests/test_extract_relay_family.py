@@ -134,3 +134,10 @@ def test_a_higher_meeting_held_in_a_named_city_is_watched_by_the_venue():
     province = next(m for m in rec.meetings if m.level == "province")
     assert {p.name: p.role for p in province.participants} == {"王大明": "speaker", "李小兵": "attendee",
                                                                "赵一鸣": "attendee"}
+
+
+def test_a_month_opening_a_watched_meetings_name_is_no_date_of_it():
+    text = ("1月25日，河北省正定县组织收听收看全国安全生产电视电话会议。县长王大明、副县长李小兵收听收看了会议。"
+            "随后参会人员一起收看了市政府3月份安全生产工作例会。")
+    rec = _rec(text)
+    assert sorted(lv for lv in _levels(rec) if lv) == ["national", "prefecture"]

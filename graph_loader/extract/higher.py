@@ -60,7 +60,8 @@ _SEPARATORS = "、和及与"
 # local meeting (`省…巡查组巡查X市情况反馈会` is the inspected place's meeting, not the province's)
 _BAD_DESC = re.compile(r"召开|举行|主持|组织|收看|收听|传达|贯彻|领导|书记|[县市省州区]长|的|是|在|为|对|将|"
                        r"组|巡|督|检查|反馈|汇报|考核|情况|会场|\d")
-_NAME_YEAR = re.compile(r"(?:19|20)\d{2}年度?(?:第[一二三四]季度)?")
+# a year, quarter or month a meeting's name opens with (`2030年第一季度…`, `1月份…例会`): no date of the meeting
+_NAME_YEAR = re.compile(r"(?:19|20)\d{2}年度?(?:第[一二三四]季度|\d{1,2}月份)?|\d{1,2}月份")
 _YEAR_BEFORE = re.compile(r"(?:19|20)\d{2}年$")
 # `省、市召开…会议`; cited, `省政府召开的…会议精神`
 _HELD_AFTER = re.compile(IN_CLAUSE + r"{0,6}?(?:召开|举行)的?")

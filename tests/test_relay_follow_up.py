@@ -184,12 +184,16 @@ def test_the_meeting_reported_watching_a_higher_one_relays_it_and_keeps_its_own_
 
 def test_an_unplaced_follow_up_takes_the_level_of_the_home_word():
     # a scraped page breaks the meeting's noun across lines: the meeting is unnamed, its level the home word's
-    ms = _meetings("本报讯 昨日下午,国务院安委会和省政府分别召开安全生产电视电话会议。\n"
-                   "我市设立分会场,并在国家和省电视电话会议后,随即召开全市安全生产电\n"
-                   "视会议,副市长王某要求认真学习国家和省会议精神。", None)
+    # where the divisions it addresses say which 市 it is (`各区市`: a prefecture), else no level
+    text = ("本报讯 昨日下午,国务院安委会和省政府分别召开安全生产电视电话会议。\n"
+            "我市设立分会场,并在国家和省电视电话会议后,随即召开全市安全生产电\n"
+            "视会议,副市长王某要求各区市认真学习国家和省会议精神。")
+    ms = _meetings(text, None)
     local = next(m for m in ms if m.level not in ("national", "province"))
     assert local.level == "prefecture"
     assert {ms[r.meeting].level for r in local.relays} == {"national", "province"}
+    ms = _meetings(text.replace("各区市", ""), None)
+    assert [m.level for m in ms if m.level not in ("national", "province")] == [None]
 
 
 def test_a_venue_nobody_is_named_at_gives_way_to_the_follow_up_held_right_after():
@@ -197,7 +201,7 @@ def test_a_venue_nobody_is_named_at_gives_way_to_the_follow_up_held_right_after(
                    "我市设立分会场,并在国家和省电视电话会议后,随即召开全市安全生产会议,副市长王某要求认真学习会议精神。", None)
     assert len(ms) == 3
     local = ms[2]
-    assert local.name == "全市安全生产会议" and local.level == "prefecture"
+    assert local.name == "全市安全生产会议" and local.level is None  # a 我市 never named: no level said
     assert {ms[r.meeting].level for r in local.relays} == {"national", "province"}
 
 

@@ -89,6 +89,12 @@ def test_a_title_watched_with_an_aspect_mark_is_no_directive():
     assert [h.title for h in find_directives(text)] == ["某省安全生产条例"]
 
 
+def test_a_title_a_page_asks_to_log_in_to_or_download_is_no_directive():
+    from graph_loader.extract.directives import find_directives
+    text = "想爆料？请登录《某某连线》。下载《某某新闻》客户端。会议传达了《某省安全生产条例》。"
+    assert [h.title for h in find_directives(text)] == ["某省安全生产条例"]
+
+
 def test_a_sector_after_a_char_already_held_by_the_word_before():
     from graph_loader.extract.sectors import find_sectors
     # 生 belongs to 发生, so it cannot take 水 into 生水; 深 of 深化 still takes 化 from 化工

@@ -227,3 +227,19 @@ def test_the_transport_modes_of_a_list_and_occupational_hazards():
     found = {h.sector for h in find_sectors("加强公路、水路、铁路和民航安全监管,防治职业危害。")}
     assert found == {"道路交通", "水上交通", "铁路", "民航", "职业健康"}
     assert {h.sector for h in find_sectors("修缮水路和公路沿线设施。")} == set()  # no sector beside them
+
+
+def test_a_bare_zone_listed_with_the_townships_is_a_unit_not_a_sector():
+    from graph_loader.extract.sectors import find_sectors
+    # the report's collective word for the divisions below it, then the zone: one more unit addressed
+    assert [h.sector for h in find_sectors("各乡镇、开发区设分会场。")] == []
+    assert [h.sector for h in find_sectors("各镇街(开发区)要再部署。")] == []
+    assert [h.sector for h in find_sectors("各乡镇(街道)、开发区负责人参加。")] == []
+    # standing alone beside other things it is the sector
+    assert [h.sector for h in find_sectors("重点排查厂房、仓库和开发区。")] == ["工业园区"]
+
+
+def test_the_trade_sectors_third_key_area_and_debris_flows_by_meaning():
+    from graph_loader.extract.sectors import find_sectors
+    assert [h.sector for h in find_sectors("全县涉氨制冷企业较多。")] == ["工贸"]
+    assert [h.sector for h in find_sectors("加强山洪泥石流等灾害防范。")] == ["自然灾害"]

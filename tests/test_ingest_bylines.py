@@ -71,6 +71,8 @@ def ingest(text: str, name: str = "a.txt") -> Document:
     # bare names after the source's body, before the date label
     (f"某县召开安全生产工作会议\n信息来源:某某镇 柯小舟 庞大海 发布日期:2017-12-14 浏览次数:12\n{STORY}",
      ["柯小舟", "庞大海"]),
+    # a manuscript credit with its colon
+    (f"{STORY}\n文稿:柯小舟\n编辑:庞大海", ["柯小舟"]),
     # ... or ending the date line (the page names its writer after the paper)
     (f"某县召开安全生产工作会议\n2020-01-21 11:55:32 来源:某某日报 柯小舟\n{STORY}", ["柯小舟"]),
     (f"某县召开安全生产工作会议\n2020-01-21 来源:某某日报 柯小舟 庞大海\n{STORY}", ["柯小舟", "庞大海"]),

@@ -243,3 +243,11 @@ def test_the_trade_sectors_third_key_area_and_debris_flows_by_meaning():
     from graph_loader.extract.sectors import find_sectors
     assert [h.sector for h in find_sectors("全县涉氨制冷企业较多。")] == ["工贸"]
     assert [h.sector for h in find_sectors("加强山洪泥石流等灾害防范。")] == ["自然灾害"]
+
+
+def test_a_name_before_the_instruction_it_is_cited_for_keeps_its_title_chain():
+    from graph_loader.extract.persons import find_persons
+    found = find_persons("会议传达中共中央政治局常委、国务院总理王立成重要批示精神。", frozenset(), frozenset())
+    assert [(m.name, [t.full for t in m.titles]) for m in found] == [("王立成", ["中共中央政治局常委", "国务院总理"])]
+    found = find_persons("会议传达学习了王立成重要指示。", frozenset(), frozenset())
+    assert [m.name for m in found] == ["王立成"]

@@ -77,7 +77,8 @@ def _lex() -> _Lex:
     post_level = {r[0]: r[1] for r in rows("posts.tsv") if len(r) > 1 and r[1]}
     sur = surnames()  # one list for bylines (ingest) and persons
     desc = words("descriptors.tsv")
-    cues = {r[0] for r in rows("roles.tsv")} | set(words("name_followers.tsv"))
+    # a name may stand before a role cue, a follower, or the instruction it is cited for (`某某重要批示`)
+    cues = {r[0] for r in rows("roles.tsv")} | set(words("name_followers.tsv")) | set(words("cited_instructions.tsv"))
     follow = r"[^" + HAN + r"]|" + alternation(cues) + r"|$"
     return _Lex(
         posts=frozenset(posts),

@@ -251,3 +251,14 @@ def test_a_name_before_the_instruction_it_is_cited_for_keeps_its_title_chain():
     assert [(m.name, [t.full for t in m.titles]) for m in found] == [("王立成", ["中共中央政治局常委", "国务院总理"])]
     found = find_persons("会议传达学习了王立成重要指示。", frozenset(), frozenset())
     assert [m.name for m in found] == ["王立成"]
+
+
+def test_a_deputy_addressed_by_the_post_without_its_deputy_mark_keeps_the_post_as_written():
+    rec = _rec("5月5日，某某镇召开安全生产工作会议。镇党委副书记柯某某主持会议。柯某某书记认为，全镇安全形势平稳。")
+    assert [(p.name, p.titles) for p in rec.persons] == [("柯某某", ["镇党委副书记"])]
+
+
+def test_a_body_a_conjunction_joins_to_the_next_is_no_name_after_a_post():
+    from graph_loader.extract.persons import find_persons
+    text = "副市长柯某某、庞某某，各县区、市安委会成员单位及重点企业负责同志参加。"
+    assert [m.name for m in find_persons(text, frozenset(), frozenset())] == ["柯某某", "庞某某"]

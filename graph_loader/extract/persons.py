@@ -139,7 +139,10 @@ def _name_ok(name: str, ignore: frozenset[str], trusted: bool = False) -> bool:
         return False
     if name in lex.posts or name in lex.not_names:
         return False
-    if name[:2] in lex.not_names and name[:2] not in lex.compound and not (trusted and len(name) == 3):
+    # after a post, a three-character name may open with an ordinary word (`申明荷`), but not one that a
+    # conjunction closes: `市安委会成员单位及重点企业` joins a body to the next, it names no one
+    if name[:2] in lex.not_names and name[:2] not in lex.compound \
+            and not (trusted and len(name) == 3 and name[2] not in _CONJ):
         return False
     return not lex.post_re.search(name)
 

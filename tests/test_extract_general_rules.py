@@ -262,3 +262,15 @@ def test_a_body_a_conjunction_joins_to_the_next_is_no_name_after_a_post():
     from graph_loader.extract.persons import find_persons
     text = "副市长柯某某、庞某某，各县区、市安委会成员单位及重点企业负责同志参加。"
     assert [m.name for m in find_persons(text, frozenset(), frozenset())] == ["柯某某", "庞某某"]
+
+
+def test_a_name_addressed_by_its_post_after_the_lead_of_a_leaders_lead_or_a_passive_chair():
+    from graph_loader.extract.persons import find_persons
+    # `在某某副局长的带领下`: the team's leader, the post written after the name is the title
+    found = find_persons("市局第八督导组在庞志永副局长的带领下，到我县督导。", frozenset(), frozenset())
+    assert [(m.name, [t.full for t in m.titles]) for m in found] == [("庞志永", ["副局长"])]
+    # a name holding a character of a body word (志 of 同志) is still a name after a lead word
+    found = find_persons("会议由柯志强副县长主持。", frozenset(), frozenset())
+    assert [m.name for m in found] == ["柯志强"]
+    # a body after the lead word is none (`由县安委会副主任主持`)
+    assert find_persons("会议由县安委会副主任主持。", frozenset(), frozenset()) == []

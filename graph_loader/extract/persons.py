@@ -432,7 +432,9 @@ def _piece_re() -> re.Pattern[str]:
 _MAX_PIECE = 6  # characters of the longest undotted list member read as a name
 
 
-_NOT_IN_NAMES = re.compile(r"[各部门乡镇单位局委办会组县市省区等和及与同志领导负责人企业机关街道]")
+# a character or word of a body or a collective (`省政府安委会`, `各部门`, `负责同志`): what a name after a lead word never
+# holds (a word, not its characters: `刘志强` holds 志 of 同志 and is a name)
+_NOT_IN_NAMES = re.compile(r"[各乡镇局委办会组县市省区等和及与]|部门|单位|同志|领导|负责人|企业|机关|街道")
 
 
 def _bare_pair(text: str, piece: str, end: int) -> bool:

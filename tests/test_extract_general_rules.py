@@ -274,3 +274,11 @@ def test_a_name_addressed_by_its_post_after_the_lead_of_a_leaders_lead_or_a_pass
     assert [m.name for m in found] == ["柯志强"]
     # a body after the lead word is none (`由县安委会副主任主持`)
     assert find_persons("会议由县安委会副主任主持。", frozenset(), frozenset()) == []
+
+
+def test_an_assistant_to_a_head_is_a_post():
+    from graph_loader.extract.persons import find_persons
+    found = find_persons("董事长甲某某，总经理助理庞某平收听收看会议。", frozenset(), frozenset())
+    assert ("庞某平", ["总经理助理"]) in [(m.name, [t.full for t in m.titles]) for m in found]
+    found = find_persons("开发区管委会助理、规划建设局局长柯某云参加会议。", frozenset(), frozenset())
+    assert [(m.name, [t.full for t in m.titles]) for m in found] == [("柯某云", ["开发区管委会助理", "规划建设局局长"])]

@@ -89,6 +89,12 @@ def test_a_title_watched_with_an_aspect_mark_is_no_directive():
     assert [h.title for h in find_directives(text)] == ["某省安全生产条例"]
 
 
+def test_a_title_a_page_asks_to_log_in_to_or_download_is_no_directive():
+    from graph_loader.extract.directives import find_directives
+    text = "想爆料？请登录《某某连线》。下载《某某新闻》客户端。会议传达了《某省安全生产条例》。"
+    assert [h.title for h in find_directives(text)] == ["某省安全生产条例"]
+
+
 def test_a_sector_after_a_char_already_held_by_the_word_before():
     from graph_loader.extract.sectors import find_sectors
     # 生 belongs to 发生, so it cannot take 水 into 生水; 深 of 深化 still takes 化 from 化工
@@ -221,3 +227,58 @@ def test_the_transport_modes_of_a_list_and_occupational_hazards():
     found = {h.sector for h in find_sectors("加强公路、水路、铁路和民航安全监管,防治职业危害。")}
     assert found == {"道路交通", "水上交通", "铁路", "民航", "职业健康"}
     assert {h.sector for h in find_sectors("修缮水路和公路沿线设施。")} == set()  # no sector beside them
+
+
+def test_a_bare_zone_listed_with_the_townships_is_a_unit_not_a_sector():
+    from graph_loader.extract.sectors import find_sectors
+    # the report's collective word for the divisions below it, then the zone: one more unit addressed
+    assert [h.sector for h in find_sectors("各乡镇、开发区设分会场。")] == []
+    assert [h.sector for h in find_sectors("各镇街(开发区)要再部署。")] == []
+    assert [h.sector for h in find_sectors("各乡镇(街道)、开发区负责人参加。")] == []
+    # standing alone beside other things it is the sector
+    assert [h.sector for h in find_sectors("重点排查厂房、仓库和开发区。")] == ["工业园区"]
+
+
+def test_the_trade_sectors_third_key_area_and_debris_flows_by_meaning():
+    from graph_loader.extract.sectors import find_sectors
+    assert [h.sector for h in find_sectors("全县涉氨制冷企业较多。")] == ["工贸"]
+    assert [h.sector for h in find_sectors("加强山洪泥石流等灾害防范。")] == ["自然灾害"]
+
+
+def test_a_name_before_the_instruction_it_is_cited_for_keeps_its_title_chain():
+    from graph_loader.extract.persons import find_persons
+    found = find_persons("会议传达中共中央政治局常委、国务院总理王立成重要批示精神。", frozenset(), frozenset())
+    assert [(m.name, [t.full for t in m.titles]) for m in found] == [("王立成", ["中共中央政治局常委", "国务院总理"])]
+    found = find_persons("会议传达学习了王立成重要指示。", frozenset(), frozenset())
+    assert [m.name for m in found] == ["王立成"]
+
+
+def test_a_deputy_addressed_by_the_post_without_its_deputy_mark_keeps_the_post_as_written():
+    rec = _rec("5月5日，某某镇召开安全生产工作会议。镇党委副书记柯某某主持会议。柯某某书记认为，全镇安全形势平稳。")
+    assert [(p.name, p.titles) for p in rec.persons] == [("柯某某", ["镇党委副书记"])]
+
+
+def test_a_body_a_conjunction_joins_to_the_next_is_no_name_after_a_post():
+    from graph_loader.extract.persons import find_persons
+    text = "副市长柯某某、庞某某，各县区、市安委会成员单位及重点企业负责同志参加。"
+    assert [m.name for m in find_persons(text, frozenset(), frozenset())] == ["柯某某", "庞某某"]
+
+
+def test_a_name_addressed_by_its_post_after_the_lead_of_a_leaders_lead_or_a_passive_chair():
+    from graph_loader.extract.persons import find_persons
+    # `在某某副局长的带领下`: the team's leader, the post written after the name is the title
+    found = find_persons("市局第八督导组在庞志永副局长的带领下，到我县督导。", frozenset(), frozenset())
+    assert [(m.name, [t.full for t in m.titles]) for m in found] == [("庞志永", ["副局长"])]
+    # a name holding a character of a body word (志 of 同志) is still a name after a lead word
+    found = find_persons("会议由柯志强副县长主持。", frozenset(), frozenset())
+    assert [m.name for m in found] == ["柯志强"]
+    # a body after the lead word is none (`由县安委会副主任主持`)
+    assert find_persons("会议由县安委会副主任主持。", frozenset(), frozenset()) == []
+
+
+def test_an_assistant_to_a_head_is_a_post():
+    from graph_loader.extract.persons import find_persons
+    found = find_persons("董事长甲某某，总经理助理庞某平收听收看会议。", frozenset(), frozenset())
+    assert ("庞某平", ["总经理助理"]) in [(m.name, [t.full for t in m.titles]) for m in found]
+    found = find_persons("开发区管委会助理、规划建设局局长柯某云参加会议。", frozenset(), frozenset())
+    assert [(m.name, [t.full for t in m.titles]) for m in found] == [("柯某云", ["开发区管委会助理", "规划建设局局长"])]

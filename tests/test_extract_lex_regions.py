@@ -284,3 +284,21 @@ def test_a_provinces_one_character_name_where_something_happens_there():
     assert paths("驻豫企业负责人参加") == ["河南省"]
     assert paths("在新形势下做好工作") == []  # no word of what happens there
     assert paths("在京山分会场参加") == ["湖北省荆门市京山市"]  # the longer name wins
+
+
+def test_a_post_of_address_that_opens_with_a_county_name_is_the_post():
+    # `代县长`: an acting county head, not the county 代县 (honorifics.tsv); the county itself still counts
+    assert paths("县委副书记、代县长某某讲话") == []
+    assert paths("山西省忻州市代县县委召开会议") == ["山西省忻州市代县"]
+
+
+def test_a_branch_venue_ends_the_place_before_it():
+    # `某安分会场`: 安分 is a word, but the venue word closes the place
+    assert paths("副市长某某在瑞安分会场参加会议。") == ["浙江省温州市瑞安市"]
+    assert paths("他一向安分守己") == []
+
+
+def test_a_special_regions_districts_hang_from_the_region():
+    # the gazetteer's line `香港` under 香港特别行政区 is the region's own, like a municipality's
+    assert paths("香港沙田区发生火灾") == ["香港特别行政区沙田区"]
+    assert level_of("香港特别行政区沙田区") == "county"

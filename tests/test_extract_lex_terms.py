@@ -146,9 +146,12 @@ def test_sector_words_inside_body_names_are_bodies():
     assert sectors("燃气锅炉等特种设备") == ["特种设备", "特种设备"]  # a gas boiler is equipment, not gas supply
 
 
-def test_fire_prevention_alone_names_no_sector():
-    assert sectors("春季防火决胜期，做好防火宣传") == []
+def test_fire_prevention_alone_is_fire_safety_and_disaster_prevention_names_no_sector():
+    # sectors.tsv lists bare 防火 under 消防; the longer 森林防火 is 自然灾害 (the longest form wins)
+    assert sectors("春季防火决胜期，做好防火宣传") == ["消防", "消防"]
     assert sectors("抓好森林防火和消防安全") == ["自然灾害", "消防"]
+    # 防灾减灾(救灾) is a field of work, not a listed sector (shared gold: 做好防灾、救灾、减灾工作 names none)
+    assert sectors("做好防灾减灾救灾工作") == []
 
 
 def test_sector_words_of_weather_works_and_traffic():

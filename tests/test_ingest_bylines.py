@@ -71,6 +71,11 @@ def ingest(text: str, name: str = "a.txt") -> Document:
     # bare names after the source's body, before the date label
     (f"某县召开安全生产工作会议\n信息来源:某某镇 柯小舟 庞大海 发布日期:2017-12-14 浏览次数:12\n{STORY}",
      ["柯小舟", "庞大海"]),
+    # a manuscript credit with its colon
+    (f"{STORY}\n文稿:柯小舟\n编辑:庞大海", ["柯小舟"]),
+    # ... or ending the date line (the page names its writer after the paper)
+    (f"某县召开安全生产工作会议\n2020-01-21 11:55:32 来源:某某日报 柯小舟\n{STORY}", ["柯小舟"]),
+    (f"某县召开安全生产工作会议\n2020-01-21 来源:某某日报 柯小舟 庞大海\n{STORY}", ["柯小舟", "庞大海"]),
     (f"{STORY}\n(记者 柯小舟 摄像 庞大海)", ["柯小舟", "庞大海"]),
     (f"★记者 柯小舟\n{STORY}", ["柯小舟"]),
     # a name without a surname of the list closing the article
@@ -100,6 +105,8 @@ def test_bylines(text, reporters):
     f"{STORY}(市应急)",
     f"某某网消息(新闻联播):{STORY}",  # a programme's name after 消息, no role word and no name's shape
     f"{STORY}全县各",  # a text cut short after a full stop: a level character is in no glued name
+    f"某县召开安全生产工作会议\n来自:某某日报 作者:江城要闻 访问量:12\n{STORY}",  # a page section as the author
+    f"某县召开安全生产工作会议\n2020-01-21 来源:某某日报 某某新闻网\n{STORY}",  # a second outlet, no name
 ])
 def test_not_bylines(text):
     assert ingest(text).metadata.reporters == []

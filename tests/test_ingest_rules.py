@@ -51,6 +51,23 @@ def test_gloss_removed_in_document_and_offsets_skip_it():
 
 # --- mojibake ---------------------------------------------------------------------
 
+# --- synonym-spun pages -------------------------------------------------------------
+
+def test_a_spun_page_is_read_back_and_keeps_its_offsets():
+    text = "5月5日，全省清静生产聚会召开。省向导甲某某、乙某某加入聚会。"
+    d = ingest(text)
+    assert d.clean == "5月5日，全省安全生产会议召开。省领导甲某某、乙某某参加会议。"
+    assert [w.code for w in d.warnings] == ["spun_text"]
+    k = d.clean.index("领导")
+    assert text[d.starts[k]:d.ends[k + 1]] == "向导"  # the read-back word maps to the spun one
+
+
+def test_a_spinners_word_in_a_genuine_report_stays():
+    text = "5月5日，县委召开安全生产会议。会后，干部们加入志愿服务，春节聚会从简。"
+    d = ingest(text)
+    assert d.clean == text and d.warnings == []
+
+
 def test_utf8_read_as_gbk_is_repaired_exactly():
     bad = "召开" + "全省安全".encode().decode("gbk") + "生产会议。"
     assert repair_edits(bad) == [(2, 8, "全省安全")]

@@ -77,7 +77,8 @@ def _lex() -> _Lex:
     post_level = {r[0]: r[1] for r in rows("posts.tsv") if len(r) > 1 and r[1]}
     sur = surnames()  # one list for bylines (ingest) and persons
     desc = words("descriptors.tsv")
-    cues = {r[0] for r in rows("roles.tsv")} | set(words("name_followers.tsv"))
+    # a name may stand before a role cue, a follower, or the instruction it is cited for (`某某重要批示`)
+    cues = {r[0] for r in rows("roles.tsv")} | set(words("name_followers.tsv")) | set(words("cited_instructions.tsv"))
     follow = r"[^" + HAN + r"]|" + alternation(cues) + r"|$"
     return _Lex(
         posts=frozenset(posts),
@@ -138,7 +139,10 @@ def _name_ok(name: str, ignore: frozenset[str], trusted: bool = False) -> bool:
         return False
     if name in lex.posts or name in lex.not_names:
         return False
-    if name[:2] in lex.not_names and name[:2] not in lex.compound and not (trusted and len(name) == 3):
+    # after a post, a three-character name may open with an ordinary word (`申明荷`), but not one that a
+    # conjunction closes: `市安委会成员单位及重点企业` joins a body to the next, it names no one
+    if name[:2] in lex.not_names and name[:2] not in lex.compound \
+            and not (trusted and len(name) == 3 and name[2] not in _CONJ):
         return False
     return not lex.post_re.search(name)
 
@@ -428,7 +432,9 @@ def _piece_re() -> re.Pattern[str]:
 _MAX_PIECE = 6  # characters of the longest undotted list member read as a name
 
 
-_NOT_IN_NAMES = re.compile(r"[各部门乡镇单位局委办会组县市省区等和及与同志领导负责人企业机关街道]")
+# a character or word of a body or a collective (`省政府安委会`, `各部门`, `负责同志`): what a name after a lead word never
+# holds (a word, not its characters: `刘志强` holds 志 of 同志 and is a name)
+_NOT_IN_NAMES = re.compile(r"[各乡镇局委办会组县市省区等和及与]|部门|单位|同志|领导|负责人|企业|机关|街道")
 
 
 def _bare_pair(text: str, piece: str, end: int) -> bool:

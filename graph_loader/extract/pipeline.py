@@ -318,6 +318,7 @@ def _persons(record: ExtractionRecord, mentions: list[NameMention], region_at: d
     people: dict[str, Person] = {}
     regions_of: dict[str, list[str]] = {}
     levels_of: dict[str, list[str]] = {}
+    addressed: dict[str, set[str]] = {}  # the posts a person is addressed by (`张三书记认为`)
     for m in mentions:
         person = people.get(m.name)
         if person is None:
@@ -329,6 +330,8 @@ def _persons(record: ExtractionRecord, mentions: list[NameMention], region_at: d
         for t in m.titles:
             place = region_at.get(t.start)
             title = strip_place(t.full, len(place.surface) if place else 0)
+            if m.rule == "person.before_honorific":
+                addressed.setdefault(m.name, set()).add(title)
             if title in person.titles:
                 continue
             person.titles.append(title)
@@ -345,6 +348,8 @@ def _persons(record: ExtractionRecord, mentions: list[NameMention], region_at: d
     for person in people.values():
         # `市政府副市长某某…副市长某某`: one post written in full and short is one title, the full one
         short = {t for t in person.titles if any(len(o) > len(t) and same_post(o, t) for o in person.titles)}
+        # a deputy is addressed by the post without 副 (`镇党委副书记某某…某某书记认为`): the address is that post
+        short |= {t for t in addressed.get(person.name, ()) if any(o != t and o.endswith("副" + t) for o in person.titles)}
         if short:
             person.titles = [t for t in person.titles if t not in short]
             person.posts = [p for p in person.posts if p.title not in short]

@@ -115,7 +115,8 @@ def gazetteer() -> Gazetteer:
             cur = Place(name, name, "province", d.code, None, name)
         elif d.level == "prefecture":
             prov = placed[id(d.parent)]
-            if name in _DIRECT or name == prov.name:  # municipality's own line, or 省直辖
+            # a municipality's own line, or 省直辖, or a special region's own line by its short name (香港)
+            if name in _DIRECT or name == prov.name or name in d.parent.aliases:
                 continue
             cur = Place(name, prov.path + name, "prefecture", d.code, prov.path, prov.name)
         else:  # a county under a skipped prefecture line hangs from the province
@@ -516,6 +517,9 @@ def _accepted(text: str, s: int, e: int, form: _Form, gz: Gazetteer) -> bool:
         # a two-character county whose first character ends a word before it (`代理县长`: 理县)
         if len(surface) == 2 and s > 0 and text[s - 1:s + 1] in gz.words:
             return False
+        # a post of address that opens with the form (`某县代县长某某`: an acting county head, no county 代县)
+        if text.startswith(_posts_opening(surface), s):
+            return False
         return surface not in gz.stop_full
     if form.place.level != "province" and surface in gz.stop_alias and not text.startswith(_venue_words(), e):
         return False
@@ -525,6 +529,8 @@ def _accepted(text: str, s: int, e: int, form: _Form, gz: Gazetteer) -> bool:
         return False
     if form.place.level == "province" and len(surface) >= 3:  # `以内蒙古…为鉴`: 以内 is no cut of 内蒙古
         return True
+    if text.startswith(_venue_words(), e):  # `在某安分会场`: the venue word ends the place (安分 is no word there)
+        return _clean_cut(text, s, s, gz)
     return _clean_cut(text, s, e, gz)
 
 
@@ -543,6 +549,17 @@ def _given_name(text: str, s: int, e: int) -> bool:
 def _prepositions() -> frozenset[str]:
     """Surnames that before a place are prepositions or conjunctions (region_not_before.tsv `preposition`)."""
     return frozenset(r[0] for r in lexicon_rows("region_not_before.tsv") if r[1] == "preposition")
+
+
+@lru_cache(maxsize=256)
+def _posts_opening(surface: str) -> tuple[str, ...]:
+    """The posts of address (lexicon/honorifics.tsv) longer than `surface` that open with it (`代县长`)."""
+    return tuple(w for w in _honorific_posts() if len(w) > len(surface) and w.startswith(surface))
+
+
+@lru_cache(maxsize=1)
+def _honorific_posts() -> tuple[str, ...]:
+    return tuple(r[0] for r in lexicon_rows("honorifics.tsv"))
 
 
 _JOINED_ENDS = "镇乡局委办府区市县村"  # last characters of a place or body a conjunction may follow

@@ -101,6 +101,8 @@ def find_sectors(text: str) -> list[SectorHit]:
             continue
         if word in lex.bare and s > 0 and is_han(text[s - 1]) and text[s - 1] not in _ALONE_AFTER:
             continue  # `某某经济开发区`: the end of a place's name
+        if word in lex.bare and _beside_units(text, s):
+            continue  # `各乡镇、开发区设分会场`, `各镇街(开发区)要…`: a unit listed with the townships, no sector
         hits.append(SectorHit(s, e, word, lex.canonical[word]))
         hits += [SectorHit(s, e, word, other) for other in lex.also.get(word, ())]
     while more := _list_items(text, hits):  # an item beside an item (`公路、水路、铁路`) is one too
@@ -110,6 +112,24 @@ def find_sectors(text: str) -> list[SectorHit]:
         return hits
     lists = _body_lists(text)  # once per text, not once per hit
     return [h for h in hits if not any(a <= h.start and h.end <= b for a, b in lists)]
+
+
+_UNIT_MARKS = "、(（"
+_PAREN_TAIL = re.compile(r"[(（][^()（）]{1,6}[)）]$")
+
+
+def _beside_units(text: str, s: int) -> bool:
+    """A bare word listed right after the report's collective word for the divisions below it (region_below.tsv
+    `乡镇`, `镇街`, `县区`; its own parenthesis aside: `乡镇(街道)、`), past a list mark or an opening parenthesis."""
+    if s == 0 or text[s - 1] not in _UNIT_MARKS:
+        return False
+    before = _PAREN_TAIL.sub("", text[max(0, s - 13):s - 1])
+    return before.endswith(_unit_words())
+
+
+@lru_cache(maxsize=1)
+def _unit_words() -> tuple[str, ...]:
+    return tuple(r[0] for r in lexicon_rows("region_below.tsv"))
 
 
 @lru_cache(maxsize=1)

@@ -33,8 +33,9 @@ def _walk(path: str) -> list[tuple[str, str, str | None]]:
             out.append((prov.name, "province", prov.code))
             rest = rest[len(prov.name):]
             cities = prov.children
-            # municipalities: the city level repeats the province name; skip it
-            same = [c for c in cities if c.name == prov.name]
+            # municipalities: the city level repeats the province name (a special region's, its short name
+            # 香港); skip it
+            same = [c for c in cities if c.name == prov.name or c.name in prov.aliases]
             if same and not rest.startswith(prov.name):
                 cities = same[0].children
                 levels = ("county",)

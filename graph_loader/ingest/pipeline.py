@@ -23,6 +23,7 @@ from graph_loader.ingest.markdown_text import markdown_edits
 from graph_loader.ingest.mojibake import find_mojibake, repair_edits
 from graph_loader.ingest.script import to_simplified, to_simplified_str
 from graph_loader.ingest.textmap import MappedText
+from graph_loader.ingest.unspin import unspin_edits
 from graph_loader.ingest.unwrap import unwrap_edits
 from graph_loader.lang.chars import HAN_WIDE
 
@@ -190,6 +191,10 @@ def ingest_bytes(data: bytes, path: Path | str, *, truncated: bool = False, doc_
     mt = mt.apply(unwrap_edits(mt.text))  # before glosses, which the wrap may have split
     mt = mt.apply(gloss_edits(mt.text))
     mt = to_simplified(mt)
+    spun = unspin_edits(mt.text)
+    if spun:
+        mt = mt.apply(spun)
+        warnings.append(IngestWarning("spun_text", f"{len(spun)} word(s) of a synonym-spun page read back"))
     layout = lay_out(mt, html_title, page_before, page_after)
     clean, cut = cap_length(layout.text)
     if cut:

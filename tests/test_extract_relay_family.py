@@ -141,3 +141,11 @@ def test_a_month_opening_a_watched_meetings_name_is_no_date_of_it():
             "随后参会人员一起收看了市政府3月份安全生产工作例会。")
     rec = _rec(text)
     assert sorted(lv for lv in _levels(rec) if lv) == ["national", "prefecture"]
+
+
+def test_the_venues_meeting_told_again_after_a_meeting_held_above_relays_that_one_too():
+    text = ("2月1日，全省安全生产电视电话会议召开。河北省正定县县长王大明在正定分会场参加会议。"
+            "全省会议结束后，石家庄市随即召开会议，对安全生产工作进行再部署。会后，王大明要求，要压实责任。")
+    rec = _rec(text)
+    county = next(m for m in rec.meetings if m.level == "county")
+    assert sorted(rec.meetings[r.meeting].level for r in county.relays) == ["prefecture", "province"]

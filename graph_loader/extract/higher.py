@@ -615,6 +615,11 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
                     _give(grp.local, p.name, p.role, p.start, p.end, p.cue)
                 # `…在县分会场收听收看。会议结束后，我县要求…`: the home body speaking after holds the venue's meeting
                 grp.local.spoken = grp.local.spoken or d.spoken
+                # `…在县分会场收听收看。随后，某市继续召开视频会议。会后，县长甲要求…`: told again after the meetings
+                # held above once the watching ended, the home's meeting follows those too
+                relayed = {id(r[0]) for r in grp.local.relay_to}
+                grp.local.relay_to.extend((g, True, "follow_up") for g in grp.meetings
+                                          if id(g) not in relayed and g is not grp.local)
             else:  # `会后，X县接着召开会议`: a meeting of its own further down
                 kept.append(d)
             continue

@@ -149,3 +149,10 @@ def test_the_venues_meeting_told_again_after_a_meeting_held_above_relays_that_on
     rec = _rec(text)
     county = next(m for m in rec.meetings if m.level == "county")
     assert sorted(rec.meetings[r.meeting].level for r in county.relays) == ["prefecture", "province"]
+
+
+def test_a_teams_meeting_with_the_place_on_arrival_is_held_where_the_team_works():
+    text = ("3月2日，省安全生产第三督导组进驻河北省石家庄市，并于当天下午召开见面交流会。督导组组长王大明到会讲话。"
+            "市领导李小兵汇报了全市安全生产工作情况。")
+    rec = _rec(text)
+    assert [(m.level, m.region) for m in rec.meetings] == [("prefecture", "河北省石家庄市")]

@@ -567,8 +567,9 @@ def _said_by_name(text: str, index: SentenceIndex, drafts: list[MeetingDraft]) -
     return out
 
 
-# a meeting named for a mission (`X市巡查Y县安全生产工作动员会议`) is held where the team works
-_MISSION_WORDS = re.compile(r"巡查|督导|督查|检查|考核|巡视")
+# a meeting named for a mission (`X市巡查Y县安全生产工作动员会议`), or for the team's meeting with the place on
+# arrival (`进驻某市，并召开见面交流会`, `对接会`), is held where the team works
+_MISSION_WORDS = re.compile(r"巡查|督导|督查|检查|考核|巡视|见面|对接")
 _INFERRED_RULES = {"meeting.relay.branch_venue": "branch_venue", "meeting.relay.after_or_branch": "follow_up"}
 
 

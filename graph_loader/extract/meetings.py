@@ -247,7 +247,7 @@ def _events(text: str) -> list[_Event]:
     # every form of `ended` ends with 后: tried only within a noun's reach before one
     for m in finditer_at(lex.ended, _before_hou(text, _noun_len() + len("结束之")), text):
         out.append(_Event(m.start(), m.end(), "ended", m.group("n") or "会议"))
-    for lead in _LEAD_START.finditer(text) if "精神" in text else ():
+    for lead in _LEAD_START.finditer(text) if "精神" in text and _WATCHED_BEFORE.search(text) else ():
         m = lex.relay_lead.match(text, lead.end() - 1)
         if m and _WATCHED_BEFORE.search(text, 0, m.start()) and not _verbs_re("held").search(
                 text, m.end(), _SENTENCE_END.search(text + "。", m.end()).start()):
@@ -387,14 +387,18 @@ def segment_meetings(text: str, index: SentenceIndex,
     meetings: list[MeetingDraft] = []
     cur: MeetingDraft | None = None
     known_roles = roles
+    visits: list[int] | None = None
 
     def speak_after(pos: int) -> frozenset[str]:
         """The people who chair or speak from the sentence of `pos` on (`Y在分会场主持会议`, `会后，Y要求`)."""
         nonlocal known_roles
         if known_roles is None:
             known_roles = person_roles(text, index, list(mentions))
+        nonlocal visits
+        if visits is None:
+            visits = _visits(text, index)
         start = index.at(pos).start
-        stop = _visit_from(text, index, index.at(pos).end)
+        stop = next((v for v in visits if v >= index.at(pos).end), len(text))
         return frozenset(r.name for r in known_roles if start <= r.start < stop and r.role in ("chair", "speaker"))
 
     def sent_start(pos: int) -> int:
@@ -521,14 +525,15 @@ def visit_re() -> re.Pattern[str]:
     return re.compile(alternation(r[0] for r in rows("meeting_cues.tsv") if len(r) > 1 and r[1] == "visit"))
 
 
-def _visit_from(text: str, index: SentenceIndex, pos: int) -> int:
-    """Where the first sentence from `pos` on that ends the meeting by going out starts (`会议结束后，甲、乙一行到
-    某中心调研。甲强调…`: what is said from there on is said on the visit); the text's end when none does."""
-    for m in _lex().ended.finditer(text, pos) if "后" in text[pos:] else ():
+def _visits(text: str, index: SentenceIndex) -> list[int]:
+    """Where the sentences that end a meeting by going out start, in order (`会议结束后，甲、乙一行到某中心调研。
+    甲强调…`: what is said from there on is said on the visit)."""
+    out = []
+    for m in finditer_at(_lex().ended, _before_hou(text, _noun_len() + len("结束之")), text):
         sent = index.at(m.start())
         if visit_re().search(text, m.end(), sent.end + 1) and not _verbs_re("held").search(text, m.end(), sent.end + 1):
-            return sent.start
-    return len(text)
+            out.append(sent.start)
+    return out
 
 
 def _named_at_venue(index: SentenceIndex, pos: int, held: int, mentions: list[NameMention] | tuple[NameMention, ...],

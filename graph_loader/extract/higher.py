@@ -702,13 +702,12 @@ class _Group:
 
 
 _FOLLOW_WORDS = re.compile(r"(?:之)?后|随后|随即|接着|紧接着|立即")
-# a sentence opening with `after the meeting`, in any of its wordings (`会后，`, `会议结束后，`, `甲会议后，`,
-# `全国某某电视电话会议召开后，`): what it holds follows that meeting up; a bare `随后` (then) only orders two
-# events, but `随后，乙市继续召开…` carries the watched meeting on
 # what a follow-up meeting of a level below does with the meeting it follows: deploys it, carries it out
 _FOLLOW_DEPLOYS = re.compile(r"部署|贯彻")
-_FOLLOW_START = re.compile(r"\s*(?:会后|(?:[^" + CLAUSE_MARKS + r"]{0,30}?会议?)?(?:召开|结束)?之?后[，,]"
-                           r"|随后[，,]?[^" + CLAUSE_MARKS + r"]{0,12}?继续)")
+# a sentence opening with `after the meeting`, in any of its wordings (`会后，`, `会议结束后，`, `甲会议后，`,
+# `全国某某电视电话会议召开后，`): what it holds follows that meeting up; a bare `随后` (then) only orders two
+# events
+_FOLLOW_START = re.compile(r"\s*(?:会后|(?:[^" + CLAUSE_MARKS + r"]{0,30}?会议?)?(?:召开|结束)?之?后[，,])")
 
 
 def _right_after(text: str, index: SentenceIndex, grp: _Group, d: MeetingDraft) -> bool:

@@ -15,6 +15,7 @@ meeting a reader means is among the first hits and can be told from its namesake
 
 from __future__ import annotations
 
+import heapq
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
@@ -57,14 +58,14 @@ class SearchResult(BaseModel):
 COUNTED = ("Directive", "Meeting")
 
 
-def _key(r: dict, qs: list[str]) -> tuple:
-    """Exact names first, then names starting with the text, shorter first; among hits of one name and
-    label the most reported, then the dated (newest first), then by id."""
-    name, date = r["matched"], r.get("date") or ""
-    rank = 0 if name in qs else 1 if name.startswith(tuple(qs)) else 2
-    dated = 0 if date[:1].isdigit() else 1
-    return (rank, len(name), LABEL_RANK.get(r["label"], 99), -(r.get("reports") or 0), dated,
-            tuple(-ord(c) for c in date), r["id"], name)
+def _key(r: dict, qs: list[str], starts: tuple[str, ...]) -> tuple:
+    """Exact names first, then names starting with the text (`starts`: the forms as a tuple), shorter first;
+    among hits of one name and label the most reported, then the newest (undated and year-less last), then
+    by id."""
+    name, date = r["matched"], r.get("date")
+    rank = 0 if name in qs else 1 if name.startswith(starts) else 2
+    day = int(date[:4] + date[5:7] + date[8:10]) if date and date[:1].isdigit() else 0
+    return (rank, len(name), LABEL_RANK.get(r["label"], 99), -(r.get("reports") or 0), -day, r["id"], name)
 
 
 def _facts(lab: str, var: str = "n") -> str:
@@ -128,12 +129,13 @@ def _raw_embedded(store: EmbeddedStore, qs: list[str]) -> list[dict]:
 
 def _assemble(q: str, rows: list[dict], limit: int) -> SearchResult:
     qs = name_forms(q)
+    starts = tuple(qs)
     best: dict[str, tuple] = {}
     for r in rows:
-        k = _key(r, qs)
+        k = _key(r, qs, starts)
         if r["id"] not in best or k < best[r["id"]][0]:
             best[r["id"]] = (k, r)
-    ordered = sorted(best.values(), key=lambda kv: kv[0])[:limit]
+    ordered = heapq.nsmallest(limit, best.values(), key=lambda kv: kv[0])
     hits = []
     for _, r in ordered:
         hits.append(SearchHit(node=Ref(id=r["id"], label=r["label"], name=r.get("display") or r["matched"]),

@@ -28,8 +28,7 @@ def _choices() -> dict[str, str]:
         found = query("search", text=text.strip(), limit=100) or {"hits": []}
         for h in found["hits"]:
             if h["node"]["label"] in ("Directive", "Meeting"):
-                choices[h["node"]["id"]] = f"{t('directive') if h['node']['label'] == 'Directive' else t('meeting')}" \
-                                           f" · {h['node'].get('name') or h['node']['id']}"
+                choices[h["node"]["id"]] = hit_caption(h)
     else:
         meetings = (shared_query("meetings") or {"meetings": []})["meetings"]
         # highest level first; dated meetings (the likely starts of a relay) before undated ones
@@ -37,6 +36,20 @@ def _choices() -> dict[str, str]:
                                      m.get("date") or "", m["meeting"]["id"]))
         choices = {m["meeting"]["id"]: meeting_caption(m) for m in meetings}
     return choices
+
+
+def hit_caption(h: dict[str, Any]) -> str:
+    """A search hit as a choice: `会议 · 2022-01-17 · 全国 · name · 8 篇报道`, so namesakes held on other days
+    (a recurring teleconference) are told apart by date and by how many reports name them."""
+    node = h["node"]
+    if node["label"] == "Directive":
+        parts = [t("directive"), node.get("name") or node["id"]]
+    else:
+        parts = [t("meeting"), date_text(h.get("date")), h.get("region") or level_label(h.get("level")),
+                 node.get("name") or node["id"]]
+    if h.get("reports"):
+        parts.append(t("reports_n", n=h["reports"]))
+    return " · ".join(p for p in parts if p)
 
 
 def short_region(region: str | None, parent_region: str | None) -> str:

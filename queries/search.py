@@ -6,15 +6,22 @@ analyzers tokenise Chinese differently from a substring test, so the two stores
 would disagree; with TEXT indexes on the name properties CONTAINS is an index
 seek. Input in traditional script is converted (OpenCC t2s) first. A number is searched in both
 spellings (graph_loader/lang/numerals.py): `15条硬措施` also finds `十五条硬措施`, and the other way round.
+
+A recurring meeting has one node per day it was held, all under one name (`全国安全生产电视电话会议` held
+several times a year): a meeting hit carries its date, level, region and the number of articles reporting it,
+and hits of one name come the most reported first, then dated before undated, the newest first, so the
+meeting a reader means is among the first hits and can be told from its namesakes without opening each.
 """
 
 from __future__ import annotations
 
+import heapq
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
 from graph_loader.graph.schema import NAME_PROPS
+from graph_loader.stores.neo4j_store import cypher_articles
 from queries.lookup import name_forms, simplified
 from queries.shapes import LABEL_RANK, QueryParamError, Ref, query_rows
 from queries.spec import QuerySpec
@@ -35,6 +42,11 @@ class SearchHit(BaseModel):
     node: Ref
     matched: str  # the name that matched
     exact: bool
+    # a meeting's day, level and region; a meeting's or directive's reporting articles (None for other labels)
+    date: str | None = None
+    level: str | None = None
+    region: str | None = None
+    reports: int | None = None
 
 
 class SearchResult(BaseModel):
@@ -42,9 +54,28 @@ class SearchResult(BaseModel):
     hits: list[SearchHit]
 
 
-def _key(label: str, name: str, nid: str, qs: list[str]) -> tuple:
-    rank = 0 if name in qs else 1 if name.startswith(tuple(qs)) else 2
-    return (rank, len(name), LABEL_RANK.get(label, 99), nid, name)
+# labels whose hits say how many articles report them (a recurring meeting, a much-relayed directive)
+COUNTED = ("Directive", "Meeting")
+
+
+def _key(r: dict, qs: list[str], starts: tuple[str, ...]) -> tuple:
+    """Exact names first, then names starting with the text (`starts`: the forms as a tuple), shorter first;
+    among hits of one name and label the most reported, then the newest (undated and year-less last), then
+    by id."""
+    name, date = r["matched"], r.get("date")
+    rank = 0 if name in qs else 1 if name.startswith(starts) else 2
+    day = int(date[:4] + date[5:7] + date[8:10]) if date and date[:1].isdigit() else 0
+    return (rank, len(name), LABEL_RANK.get(r["label"], 99), -(r.get("reports") or 0), -day, r["id"], name)
+
+
+def _facts(lab: str, var: str = "n") -> str:
+    """The Cypher columns of what a hit carries besides its name (see SearchHit)."""
+    if lab not in COUNTED:
+        return "null AS date, null AS level, null AS region, null AS reports"
+    if lab != "Meeting":
+        return f"null AS date, null AS level, null AS region, size({cypher_articles(var, lab)}) AS reports"
+    return (f"{var}.date AS date, {var}.level AS level, {var}.region AS region, "
+            f"size({cypher_articles(var, lab)}) AS reports")
 
 
 def _cypher() -> str:
@@ -52,7 +83,8 @@ def _cypher() -> str:
     for lab in SEARCHABLE:
         for prop in NAME_PROPS[lab]:
             parts.append(f"MATCH (n:{lab}) WHERE n.{prop} CONTAINS $q "
-                         f"RETURN n.id AS id, '{lab}' AS label, n.{prop} AS matched, n.{NAME_PROPS[lab][0]} AS display")
+                         f"RETURN n.id AS id, '{lab}' AS label, n.{prop} AS matched, n.{NAME_PROPS[lab][0]} AS display, "
+                         f"{_facts(lab)}")
     return " UNION ALL ".join(parts)
 
 
@@ -63,7 +95,16 @@ ALIASED = ("Directive", "Meeting")
 ALIAS_CYPHER = " UNION ALL ".join(
     f"MATCH (n:{lab}) WHERE any(a IN coalesce(n.aliases, []) WHERE a CONTAINS $q) "
     f"RETURN n.id AS id, '{lab}' AS label, [a IN n.aliases WHERE a CONTAINS $q][0] AS matched, "
-    f"n.{NAME_PROPS[lab][0]} AS display" for lab in ALIASED)
+    f"n.{NAME_PROPS[lab][0]} AS display, {_facts(lab)}" for lab in ALIASED)
+
+
+def _row(nid: str, lab: str, matched: str, node: dict) -> dict:
+    row = {"id": nid, "label": lab, "matched": matched, "display": node.get(NAME_PROPS[lab][0])}
+    if lab in COUNTED:
+        row["reports"] = len(node.get("articles") or ())
+    if lab == "Meeting":
+        row.update(date=node.get("date"), level=node.get("level"), region=node.get("region"))
+    return row
 
 
 def _raw_embedded(store: EmbeddedStore, qs: list[str]) -> list[dict]:
@@ -73,8 +114,7 @@ def _raw_embedded(store: EmbeddedStore, qs: list[str]) -> list[dict]:
             for nid in ids:
                 lab = store.label(nid)
                 if lab in SEARCHABLE:
-                    display = (store.node(nid) or {}).get(NAME_PROPS[lab][0])
-                    rows.append({"id": nid, "label": lab, "matched": name, "display": display})
+                    rows.append(_row(nid, lab, name, store.node(nid) or {}))
     for nid in sorted(store.ids_with_aliases()):
         lab = store.label(nid)
         if lab not in ALIASED:
@@ -82,23 +122,25 @@ def _raw_embedded(store: EmbeddedStore, qs: list[str]) -> list[dict]:
         node = store.node(nid) or {}
         for alias in node.get("aliases") or ():
             if any(q in alias for q in qs):
-                rows.append({"id": nid, "label": lab, "matched": alias, "display": node.get(NAME_PROPS[lab][0])})
+                rows.append(_row(nid, lab, alias, node))
                 break
     return rows
 
 
 def _assemble(q: str, rows: list[dict], limit: int) -> SearchResult:
     qs = name_forms(q)
+    starts = tuple(qs)
     best: dict[str, tuple] = {}
     for r in rows:
-        k = _key(r["label"], r["matched"], r["id"], qs)
+        k = _key(r, qs, starts)
         if r["id"] not in best or k < best[r["id"]][0]:
             best[r["id"]] = (k, r)
-    ordered = sorted(best.values(), key=lambda kv: kv[0])[:limit]
+    ordered = heapq.nsmallest(limit, best.values(), key=lambda kv: kv[0])
     hits = []
     for _, r in ordered:
         hits.append(SearchHit(node=Ref(id=r["id"], label=r["label"], name=r.get("display") or r["matched"]),
-                              matched=r["matched"], exact=r["matched"] in qs))
+                              matched=r["matched"], exact=r["matched"] in qs, date=r.get("date"),
+                              level=r.get("level"), region=r.get("region"), reports=r.get("reports")))
     return SearchResult(query=q, hits=hits)
 
 
@@ -116,7 +158,7 @@ def run_embedded(store: EmbeddedStore, params: SearchParams) -> SearchResult:
 
 def run_neo4j(store: Neo4jStore, params: SearchParams) -> SearchResult:
     q = _query(params)
-    cols = ("id", "label", "matched", "display")
+    cols = ("id", "label", "matched", "display", "date", "level", "region", "reports")
     rows = [r for v in name_forms(q) for cypher in (CYPHER, ALIAS_CYPHER) for r in query_rows(store, cypher, {"q": v}, cols)]
     return _assemble(q, rows, params.limit)
 

@@ -115,6 +115,15 @@ def test_propagation_search_finds_directives_in_either_script(built_workspace: P
     assert any("若干措施" in o for o in at.selectbox(key="prop_target").options)
 
 
+def test_propagation_search_tells_meetings_apart_by_day_and_reports(built_workspace: Path) -> None:  # noqa: F811
+    # namesakes of a recurring meeting read apart: `会议 · 2024-05-27 · region · name · 1 篇报道`
+    at = run_page("propagation")
+    at.text_input(key="prop_search").input("会议").run()
+    meetings = [o for o in at.selectbox(key="prop_target").options if o.startswith("会议 · ")]
+    assert meetings and all("篇报道" in o for o in meetings), meetings
+    assert any(re.search(r" · \d{4}-\d{2}-\d{2} · ", o) for o in meetings), meetings
+
+
 def test_meetings_table_matrix_and_meeting_page(built_workspace: Path) -> None:  # noqa: F811
     mid = hubei_meeting_id()
     at = run_page("meetings", meeting=mid)

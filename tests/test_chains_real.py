@@ -237,7 +237,7 @@ def test_a_bare_named_meeting_stays_apart_when_two_meetings_of_its_day_fit() -> 
 def test_real_chains_same_on_both_stores(neo4j_store) -> None:
     emb, _ = graph(records())
     graph(records(), store=neo4j_store)
-    cases = [("propagation", {"target": NATIONAL}), ("relay_lags", {})] + [
+    cases = [("propagation", {"target": NATIONAL}), ("relay_lags", {}), ("search", {"text": NATIONAL})] + [
         ("propagation", {"target": ch["search"], "date": ch["top"]["date"]}) for ch in CHAINS]
     for name, params in cases:
         a = run_query(emb, name, params).model_dump()

@@ -116,6 +116,38 @@ def test_a_province_meeting_held_right_after_the_national_one_relays_it() -> Non
     assert [(r.meeting, r.inferred, r.basis) for m in province for r in m.relays] == [(national, True, "follow_up")]
 
 
+@pytest.mark.parametrize("after", ["全国安全生产电视电话会议结束后，", "全国电视电话会议后，",
+                                   "全国安全生产电视电话会议召开后，", "会议结束后，"])
+def test_every_wording_of_after_the_meeting_opens_a_follow_up(after: str) -> None:
+    # the genre writes `after the meeting` many ways; the province meeting held then (named first with the
+    # national one, `全国、全省…先后召开`) relays the national one
+    text = ("某县收看全国全省安全生产电视电话会议\n2031-08-01 16:14\n"
+            "7月27日，全国、全省安全生产电视电话会议先后召开，县领导在我县分会场收听收看。\n"
+            f"{after}省政府继续召开视频会议，对全省安全生产工作进行再部署。")
+    rec = extract(_doc(text, "after.txt"))
+    national = next(i for i, m in enumerate(rec.meetings) if m.level == "national")
+    province = [m for m in rec.meetings if m.level == "province"]
+    assert [(r.meeting, r.basis) for m in province for r in m.relays] == [(national, "follow_up")]
+
+
+def test_a_follow_up_that_deploys_nothing_relays_nothing() -> None:
+    # held right after, but it hears other news and deploys nothing of the meeting watched
+    text = ("某县收看全国全省安全生产电视电话会议\n2031-08-01 16:14\n"
+            "7月27日，全国、全省安全生产电视电话会议先后召开，县领导在我县分会场收听收看。\n"
+            "全国会议结束后，省政府接着召开视频会议，会议通报了近期事故情况，省长强调，要压实责任。")
+    rec = extract(_doc(text, "news.txt"))
+    assert [m.level for m in rec.meetings if m.level == "province"]
+    assert not [r for m in rec.meetings if m.level == "province" for r in m.relays if r.basis == "follow_up"]
+
+
+def test_a_sentence_merely_opening_with_a_date_is_no_follow_up() -> None:
+    text = ("某县收看全国安全生产电视电话会议\n2031-08-01 16:14\n"
+            "7月27日，全国、全省安全生产电视电话会议先后召开，县领导在我县分会场收听收看。\n"
+            "7月28日，省政府继续召开视频会议，对全省安全生产工作进行部署。")
+    rec = extract(_doc(text, "later.txt"))
+    assert not [r for m in rec.meetings if m.level == "province" for r in m.relays if r.basis == "follow_up"]
+
+
 # --- real reports --------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")

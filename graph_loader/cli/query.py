@@ -81,7 +81,7 @@ TERMINAL_COLUMNS: dict[str, tuple[str, ...]] = {
     "inspections.inspections": ("start", "team", "target", "level", "conducted_by"),
     "sectors.totals": ("sector", "meetings", "articles"),
     "sectors.rows": ("sector", "region", "month", "meetings", "articles"),
-    "search.hits": ("node", "matched", "exact"),
+    "search.hits": ("node", "date", "region", "reports", "matched"),
     "path.nodes": ("label", "name"),
     "path.hops": ("src", "type", "dst"),
     "timeline.items": ("date", "kind", "level", "region", "node"),

@@ -544,9 +544,11 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
                                    mn.end < len(text) else "")
                 if spirit:  # `会后，甲省、乙市立即召开电视电话会贯彻落实会议精神`
                     d.relay_to.extend((g, False, None) for g in earlier if g.level != d.level)
-            if mn.mode == "held" and earlier and _FOLLOW_START.match(text, sent.start, mn.start):
+            if (mn.mode == "held" and earlier and _FOLLOW_START.match(text, sent.start, mn.start)
+                    and _FOLLOW_DEPLOYS.search(text, mn.end, sent.end)):
                 # `会后，省政府召开电视电话会议，再安排、再部署`: the level below holds its own meeting right
-                # after the one watched together: it relays every higher meeting of the watching (inferred)
+                # after the one watched together to deploy it: it relays every higher meeting of the watching
+                # (inferred); one that only hears other news (`会议传达了某某的批示`) relays none
                 d.relay_to.extend((g, True, "follow_up") for g in earlier
                                   if LEVEL_RANK.get(g.level or "", 9) < LEVEL_RANK.get(d.level or "", 9))
             if d not in grp.meetings:
@@ -720,9 +722,12 @@ class _Group:
 
 
 _FOLLOW_WORDS = re.compile(r"(?:之)?后|随后|随即|接着|紧接着|立即")
-# a sentence opening with `after the meeting` (`会后，`, `会议结束后，`): what it holds follows that meeting up;
-# a bare `随后` (then) only orders two events
-_FOLLOW_START = re.compile(r"\s*(?:会后|会议结束后|结束后)")
+# what a follow-up meeting of a level below does with the meeting it follows: deploys it, carries it out
+_FOLLOW_DEPLOYS = re.compile(r"部署|贯彻")
+# a sentence opening with `after the meeting`, in any of its wordings (`会后，`, `会议结束后，`, `甲会议后，`,
+# `全国某某电视电话会议召开后，`): what it holds follows that meeting up; a bare `随后` (then) only orders two
+# events
+_FOLLOW_START = re.compile(r"\s*(?:会后|(?:[^" + CLAUSE_MARKS + r"]{0,30}?会议?)?(?:召开|结束)?之?后[，,])")
 
 
 def _right_after(text: str, index: SentenceIndex, grp: _Group, d: MeetingDraft) -> bool:

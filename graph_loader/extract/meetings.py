@@ -166,7 +166,7 @@ def _attend_verbs() -> list[str]:
 _WATCHED = re.compile(r"收看|收听|分会场|视频|电视电话")
 _WATCHED_BEFORE = re.compile(r"收看|收听|分会场")
 _SPEAKS_THERE = re.compile(r"并(?:作|发表)?(?:重要)?讲话")
-_LEAD_START = re.compile(r"(?:^|[。！？!?\n])\s*[就为]")  # where a sentence may open with a relay (`就贯彻…`)
+_LEAD_REACH = 40  # characters from a sentence's start to the `会议精神` its opening relay (`就贯彻落实好…`) names
 _DATED_START = re.compile(r"\s*(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]")  # a sentence opened by a month-day
 
 
@@ -247,9 +247,8 @@ def _events(text: str) -> list[_Event]:
     # every form of `ended` ends with 后: tried only within a noun's reach before one
     for m in finditer_at(lex.ended, _before_hou(text, _noun_len() + len("结束之")), text):
         out.append(_Event(m.start(), m.end(), "ended", m.group("n") or "会议"))
-    for lead in _LEAD_START.finditer(text) if "精神" in text and _WATCHED_BEFORE.search(text) else ():
-        m = lex.relay_lead.match(text, lead.end() - 1)
-        if m and _WATCHED_BEFORE.search(text, 0, m.start()) and not _verbs_re("held").search(
+    for m in _relay_leads(text) if _WATCHED_BEFORE.search(text) else ():
+        if _WATCHED_BEFORE.search(text, 0, m.start()) and not _verbs_re("held").search(
                 text, m.end(), _SENTENCE_END.search(text + "。", m.end()).start()):
             out.append(_Event(m.start("v"), m.end(), "ended", "会议", lead=True))
     for m in lex.branch.finditer(text):
@@ -267,6 +266,22 @@ def _events(text: str) -> list[_Event]:
     return kept
 
 
+
+
+def _relay_leads(text: str) -> list[re.Match[str]]:
+    """The sentences opening with a relay of a meeting's spirit (`就贯彻落实好会议精神，`), found from each `精神`
+    back to its sentence's start (every relay_lead match ends with 精神)."""
+    out = []
+    pos = text.find("精神")
+    while pos >= 0:
+        start = max((text.rfind(c, max(0, pos - _LEAD_REACH), pos) for c in "。！？!?\n"), default=-1) + 1
+        while start < pos and text[start].isspace():
+            start += 1
+        m = _lex().relay_lead.match(text, start, pos + 2)
+        if m is not None and m.end() == pos + 2 and (not out or out[-1].start() != m.start()):
+            out.append(m)
+        pos = text.find("精神", pos + 2)
+    return out
 
 
 def _before_hou(text: str, reach: int) -> list[int]:

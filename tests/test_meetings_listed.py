@@ -304,3 +304,12 @@ def test_a_meeting_room_is_a_place_not_a_meeting_name():
     ms = _meetings("1月19日上午,市长王某在市政府二楼综合会议室主持召开市政府安委会全体成员会议,部署安全生产工作。")
     assert ms and all(m.name is None or "会议室" not in m.name and not m.name.endswith("综合会议") for m in ms)
     assert any(m.name and m.name.endswith("全体成员会议") for m in ms)
+
+
+def test_a_relayed_numbered_plenum_is_a_meeting_but_a_teleconference_after_it_stays_one():
+    ms = _meetings("2月28日,河北省邢台市临西县委常委会召开会议,传达学习市委九届五次全会精神,研究我县贯彻落实意见。")
+    local = next(m for m in ms if m.level == "county")
+    assert [ms[r.meeting].level for r in local.relays] == ["prefecture"]
+    ms = _meetings("2月28日,河北省邢台市临西县组织收听收看全省安全生产暨省安委会第三次全会电视电话会议。")
+    watched = [m for m in ms if m.level == "province"]
+    assert [m.kind for m in watched] == ["teleconference"]

@@ -313,3 +313,10 @@ def test_a_relayed_numbered_plenum_is_a_meeting_but_a_teleconference_after_it_st
     ms = _meetings("2月28日,河北省邢台市临西县组织收听收看全省安全生产暨省安委会第三次全会电视电话会议。")
     watched = [m for m in ms if m.level == "province"]
     assert [m.kind for m in watched] == ["teleconference"]
+
+
+def test_a_meeting_told_twice_by_its_name_is_one_meeting():
+    ms = _meetings("3月1日,省长王建国出席省安全生产委员会2023年第一次全体会议并讲话。"
+                   "会议指出,要压实责任。3月1日,省安全生产委员会召开2023年第一次全体会议,副省长李明华主持。")
+    assert len([m for m in ms if m.level == "province"]) == 1
+    assert {p.name for p in ms[0].participants} == {"王建国", "李明华"}

@@ -674,6 +674,41 @@ def _told_twice(grp: _Group, kept: list[MeetingDraft], mentions: list[Mention], 
             kept.remove(d)
 
 
+def named_twice(out: list[MeetingDraft]) -> None:
+    """`市委召开全市某某工作紧急会议。…会上传达了全市某某工作紧急会议精神`, `甲出席省某委员会第二次全体会议。…省某委员会
+    召开第二次全体会议`: one meeting told twice by its name (whole, or without the body before it) at one level, on
+    one day (or one telling undated) and in one place (or one telling unplaced) is one meeting, the first telling;
+    the later one's people, date and place join it and what relayed the later one relays the first."""
+    generic = set(kind_of_noun())
+    for b in list(out):
+        if b not in out or not b.name or b.generic:
+            continue
+        a = next((a for a in out if a is not b and a.start < b.start and a.name and not a.generic
+                  and a.level == b.level and a.level is not None and _same_name(a.name, b.name, generic)
+                  and (a.date is None or b.date is None or a.date == b.date)
+                  and (a.region is None or b.region is None or a.region == b.region)), None)
+        if a is None:
+            continue
+        fold_participants(a, b)
+        if len(b.name) > len(a.name):
+            a.name = b.name
+        if a.date is None:
+            a.date, a.date_span = b.date, b.date_span
+        a.region = a.region or b.region
+        a.relay_to.extend(r for r in b.relay_to if r[0] is not a)
+        out.remove(b)
+        for d in out:
+            d.relay_to = [(a if t is b else t, inferred, basis) for t, inferred, basis in d.relay_to]
+        a.relay_to = [r for r in a.relay_to if r[0] is not a]
+
+
+def _same_name(a: str, b: str, generic: set[str]) -> bool:
+    """One name is the other, or its end after the body (`第二次全体会议` of `省某委员会第二次全体会议`); a bare
+    meeting noun names nothing."""
+    short, long = sorted((a, b), key=len)
+    return short not in generic and long.endswith(short)
+
+
 def _only_watched(grp: _Group, person_level: Callable[[str], str | None]) -> bool:
     """The watching's branch venue where nobody of its own chairs or speaks (`副市长甲在市分会场收听收看`; the
     speakers of a watched meeting, `副省长乙讲话`, are that meeting's): the follow-up held right after is the

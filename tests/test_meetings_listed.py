@@ -320,3 +320,9 @@ def test_a_meeting_told_twice_by_its_name_is_one_meeting():
                    "会议指出,要压实责任。3月1日,省安全生产委员会召开2023年第一次全体会议,副省长李明华主持。")
     assert len([m for m in ms if m.level == "province"]) == 1
     assert {p.name for p in ms[0].participants} == {"王建国", "李明华"}
+
+
+def test_a_teleconference_told_again_without_its_way_of_holding_is_one_meeting():
+    ms = _meetings("3月1日,在全省春季防火暨安全生产工作电视电话会议后,河北省邢台市临西县随即召开全县安全生产工作会议。"
+                   "会议传达学习了全省春季防火暨安全生产工作会议精神,县长李明华讲话。")
+    assert [m.level for m in ms].count("province") == 1

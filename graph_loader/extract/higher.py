@@ -703,10 +703,17 @@ def named_twice(out: list[MeetingDraft]) -> None:
 
 
 def _same_name(a: str, b: str, generic: set[str]) -> bool:
-    """One name is the other, or its end after the body (`第二次全体会议` of `省某委员会第二次全体会议`); a bare
-    meeting noun names nothing."""
-    short, long = sorted((a, b), key=len)
-    return short not in generic and long.endswith(short)
+    """One name is the other, or its end after the body (`第二次全体会议` of `省某委员会第二次全体会议`), the way it
+    is held written or not (`全省某某工作电视电话会议` told again as `全省某某工作会议`); a bare meeting noun names
+    nothing."""
+    if a in generic or b in generic:
+        return False
+    short, long = sorted((_TELE_WAY.sub("", a), _TELE_WAY.sub("", b)), key=len)
+    return long.endswith(short)
+
+
+# the way a meeting is held, written before its noun (`电视电话会议`, `视频会`)
+_TELE_WAY = re.compile("(?:" + "|".join(t for t in _TELE_NOUNS if not t.endswith("会")) + ")(?=会)")
 
 
 def _only_watched(grp: _Group, person_level: Callable[[str], str | None]) -> bool:

@@ -326,3 +326,11 @@ def test_a_teleconference_told_again_without_its_way_of_holding_is_one_meeting()
     ms = _meetings("3月1日,在全省春季防火暨安全生产工作电视电话会议后,河北省邢台市临西县随即召开全县安全生产工作会议。"
                    "会议传达学习了全省春季防火暨安全生产工作会议精神,县长李明华讲话。")
     assert [m.level for m in ms].count("province") == 1
+
+
+def test_a_branch_venue_where_people_only_watch_is_no_meeting_when_the_home_holds_its_own_after():
+    ms = _meetings("会议强调,要抓好春季防火工作,保障全省平安。河北省邢台市副市长李明华和市安委会有关成员单位在市分会场参会。"
+                   "省视频会议结束后,我市立即召开全市春季防火工作会议,迅速贯彻落实省会议精神。李明华通报了全市防火情况。", None)
+    assert [m.level for m in ms].count("prefecture") == 1
+    province = next(m for m in ms if m.level == "province")
+    assert [(p.name, p.role) for p in province.participants] == [("李明华", "attendee")]

@@ -702,6 +702,34 @@ def named_twice(out: list[MeetingDraft]) -> None:
         a.relay_to = [r for r in a.relay_to if r[0] is not a]
 
 
+def venue_only_watched(out: list[MeetingDraft]) -> None:
+    """`全市某某电视电话会议召开。镇长甲、副镇长乙在某镇分会场收看收听` (the venue placed at the meeting's own
+    level), `副市长甲在市分会场参会。省视频会议结束后，我市立即召开全市…会议`: a branch venue where the people named
+    only watch is no meeting of its own when it watches a meeting of its level, or when the home's own meeting
+    of that level follows it; they attend the meeting watched (what relayed the venue relays that meeting)."""
+    for v in list(out):
+        if not v.branch or v.held is not None or v.level is None or not v.participants or any(
+                p.role != "attendee" for p in v.participants.values()):
+            continue
+        watched = next((t for t, _, basis in v.relay_to if basis == "branch_venue" and t.level == v.level), None)
+        if watched is None:
+            d = next((d for d in out if d.start > v.start and d.held is not None
+                      and d.level == v.level and (d.after_prev or any(t is v for t, _, _ in d.relay_to))
+                      and (d.date is None or v.date is None or d.date == v.date)
+                      and (d.region is None or v.region is None or d.region == v.region)), None)
+            above = [t for t, _, _ in d.relay_to if t is not v and LEVEL_RANK.get(t.level or "", 9)
+                     < LEVEL_RANK.get(v.level, 0)] if d is not None else []
+            watched = above[0] if above else None
+        if watched is None:
+            continue
+        fold_participants(watched, v)
+        out.remove(v)
+        for d in out:
+            relays = [(watched if t is v else t, inferred, basis) for t, inferred, basis in d.relay_to]
+            seen: set[int] = set()
+            d.relay_to = [r for r in relays if r[0] is not d and not (id(r[0]) in seen or seen.add(id(r[0])))]
+
+
 def _same_name(a: str, b: str, generic: set[str]) -> bool:
     """One name is the other, or its end after the body (`第二次全体会议` of `省某委员会第二次全体会议`), the way it
     is held written or not (`全省某某工作电视电话会议` told again as `全省某某工作会议`); a bare meeting noun names

@@ -24,7 +24,7 @@ from graph_loader.extract.bodies import BodyRef, body_of_title, convening_body
 from graph_loader.extract.dates import DateHit, find_dates
 from graph_loader.extract.directives import DirectiveHit, find_directives, find_instructions
 from graph_loader.extract.evidence import EvidenceMaker
-from graph_loader.extract.higher import attach_higher, named_twice
+from graph_loader.extract.higher import attach_higher, named_twice, venue_only_watched
 from graph_loader.extract.incidents import find_incidents
 from graph_loader.extract.inspections import InspectionDraft, find_inspections
 from graph_loader.extract.lexicon_files import alternation, rows
@@ -254,6 +254,7 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
                            partial(_person_level, person_regions, person_levels, ctx))
     _relays_by_identity(base, drafts)
     named_twice(drafts)
+    venue_only_watched(drafts)
     for d in drafts:
         if d.level == "township" and d.region is None and ctx:
             d.region = _home_township(text, ctx)

@@ -110,3 +110,52 @@ def test_removing_and_reloading_articles_of_a_hub_equals_loading_the_rest(neo4j_
     _load(neo4j_store, [d for d in docs if d != docs[10]], per_batch=700)
     neo4j_store.upsert(_rows([docs[10]], variant="又"))
     assert (_state(neo4j_store), _state(neo4j_store, SEEN), _state(neo4j_store, PLACE)) == after
+
+
+def _support_strings(store, fact: str) -> list[str]:
+    """The strings of `fact` on the articles' `_Support` records, sorted (duplicates kept)."""
+    rows = store.query("MATCH (s:_Support) UNWIND range(0, size(coalesce(s.ev_facts, [])) - 1) AS i "
+                       "WITH s, i WHERE s.ev_facts[i] = $fact RETURN s.evidence[i] AS e", {"fact": fact})
+    return sorted(r["e"] for r in rows)
+
+
+def test_support_records_hold_what_the_samples_leave_out_when_later_articles_sort_first(neo4j_store) -> None:
+    docs = [_doc(n) for n in range(3 * EVIDENCE_ARTICLES)]
+    for i in range(len(docs), 0, -EVIDENCE_ARTICLES):  # each batch sorts before every article loaded
+        neo4j_store.upsert(_rows(docs[i - EVIDENCE_ARTICLES:i]))
+    everything = _everything(docs)
+    sample = evidence_sample(everything)
+    assert _state(neo4j_store) == (docs, sample)
+    # each string is on the fact or on its article's record, once: the pushed-out ones moved there
+    assert _support_strings(neo4j_store, f"Meeting|{HUB}") == sorted(set(everything) - set(sample))
+    for offset in (0, EVIDENCE_ARTICLES, 2 * EVIDENCE_ARTICLES):  # the evidence query pages through all
+        page = run_query(neo4j_store, "evidence", {"id": HUB, "offset": offset, "limit": EVIDENCE_ARTICLES})
+        got = page.model_dump()
+        assert got["articles"] == docs[offset:offset + EVIDENCE_ARTICLES]
+        assert [(e["doc_id"], e["text"]) for e in got["evidence"]] == [
+            (evidence_doc(e), e.rsplit("|", 1)[1]) for e in everything if evidence_doc(e) in set(got["articles"])]
+    # removing sampled articles refills the sample from the records
+    neo4j_store.remove_articles(docs[:5])
+    assert _state(neo4j_store) == (docs[5:], evidence_sample(_everything(docs[5:])))
+
+
+def test_a_load_killed_after_the_merge_keeps_every_pushed_out_string(neo4j_store, monkeypatch) -> None:
+    late, early = [_doc(n) for n in range(EVIDENCE_ARTICLES, 2 * EVIDENCE_ARTICLES)], \
+        [_doc(n) for n in range(EVIDENCE_ARTICLES)]
+    neo4j_store.upsert(_rows(late))
+
+    def killed(*_a, **_k):
+        raise RuntimeError("killed")
+
+    monkeypatch.setattr(neo4j_store, "_merge_rels", killed)  # dies after the nodes' merge committed
+    with pytest.raises(RuntimeError):
+        neo4j_store.upsert(_rows(early))
+    # every string of the late articles is still somewhere: on the fact or on its article's record
+    held = set(_state(neo4j_store)[1]) | set(_support_strings(neo4j_store, f"Meeting|{HUB}"))
+    assert set(_everything(late)) <= held
+    monkeypatch.undo()
+    neo4j_store.upsert(_rows(early))  # the load run again: the uninterrupted graph
+    docs = early + late
+    assert _state(neo4j_store) == (docs, evidence_sample(_everything(docs)))
+    assert _support_strings(neo4j_store, f"Meeting|{HUB}") == sorted(
+        set(_everything(docs)) - set(evidence_sample(_everything(docs))))

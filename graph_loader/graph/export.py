@@ -22,7 +22,8 @@ the whole graph).
   import (the database name comes before the file options, which take several values each).
   `support.csv` holds what the Neo4j store keeps per article besides the graph: one
   `_Support {doc_id, facts, ev_facts, evidence}` node listing the facts ("Label|id" / "TYPE|id", one
-  a line) the article supports and its whole evidence (`schema.support_evidence`), while the facts'
+  a line) the article supports and its evidence that the facts' samples leave out
+  (`schema.support_evidence`), while the facts'
   `evidence` is their sample (`schema.evidence_sample`), as the store keeps them. An imported database is then one the store can update article by article
   (a reload replaces exactly that article's share); the node has no schema label, so no
   catalogue query or count sees it. `safetykg neo4j import DIR` runs the import itself.

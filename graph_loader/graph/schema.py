@@ -144,17 +144,26 @@ def first_articles(ordered: list[str], limit: int = EVIDENCE_ARTICLES) -> list[s
 
 
 def support_evidence(rows: GraphRows, docs: list[str]) -> dict[str, tuple[list[str], list[str]]]:
-    """Each of `docs` -> its whole evidence in the rows as two parallel lists, sorted and distinct: the
-    fact of each string ("Label|id", "TYPE|id") and the strings. What a Neo4j database keeps per
-    article on its `_Support` record (written by the store and by the CSV export alike), from which
-    a hub's sample is refilled and the `evidence` query reads beyond it."""
-    pairs: dict[str, set[tuple[str, str]]] = {d: set() for d in docs}
+    """Each of `docs` -> its evidence in the rows that its facts' samples leave out, as two parallel
+    lists, sorted and distinct: the fact of each string ("Label|id", "TYPE|id") and the strings. What
+    a Neo4j database keeps per article on its `_Support` record (written by the store and by the CSV
+    export alike), from which a hub's sample is refilled and the `evidence` query reads beyond it.
+    A fact's sample is `evidence_sample` of all its strings in the rows (a fact repeated by several
+    rows counts once): a fact of 3 articles keeps all their strings itself and none goes here; one
+    of 300 keeps its first 100 articles' and the other 200 articles' strings go here. (The store
+    moves a string that a later article pushes out of a sample here when it merges that article.)"""
+    by_fact: dict[str, set[str]] = {}
     for row in (*rows.nodes, *rows.rels):
         key = f"{row.label if isinstance(row, NodeRow) else row.type}|{row.id}"
-        for e in row.evidence:
-            found = pairs.get(evidence_doc(e))
-            if found is not None:
-                found.add((key, e))
+        by_fact.setdefault(key, set()).update(row.evidence)
+    pairs: dict[str, set[tuple[str, str]]] = {d: set() for d in docs}
+    for key, strings in by_fact.items():
+        sample = set(evidence_sample(list(strings))) if len(strings) > EVIDENCE_ARTICLES else strings
+        for e in strings:
+            if e not in sample:
+                found = pairs.get(evidence_doc(e))
+                if found is not None:
+                    found.add((key, e))
     ordered = {d: sorted(p) for d, p in pairs.items()}
     return {d: ([k for k, _ in p], [e for _, e in p]) for d, p in ordered.items()}
 

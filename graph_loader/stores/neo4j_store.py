@@ -5,14 +5,16 @@ the name is spliced into the query text only from the fixed whitelist in graph/s
 
 Idempotence: every fact lists the articles supporting it. For each article the store also keeps a
 `_Support {doc_id, facts, ev_facts, evidence}` node listing the facts ("Label|id" / "TYPE|id", one a
-line) it supported and its whole evidence (each string with its fact), so replacing an article's
-support touches only its own facts instead of scanning the whole graph. An upsert (1) records the
-union of old and new facts and the new evidence in `_Support`, (2) strips the articles from every
-old fact (a hub that lost sampled articles takes the next ones' evidence from their `_Support`),
-(3) merges the new rows, appending the articles' support, (4) deletes the old facts no article
-supports any more and (5) narrows `_Support` to the new facts. Each step runs in driver-managed
-transactions (retried on transient errors) and is idempotent, so a load killed at any point and run
-again ends in the same graph as an uninterrupted one.
+line) it supported and the evidence its facts' samples leave out (each string with its fact: a
+hub's evidence beyond its first articles; a fact of few articles holds all of its own), so
+replacing an article's support touches only its own facts instead of scanning the whole graph. An
+upsert (1) records the union of old and new facts and the new evidence outside the rows' samples
+in `_Support`, (2) strips the articles from every old fact (a hub that lost sampled articles takes
+the next ones' evidence from their `_Support`), (3) merges the new rows, appending the articles'
+support (and moving the strings a sample no longer holds to their `_Support`), (4) deletes the old
+facts no article supports any more and (5) narrows `_Support` to the new facts. Each step runs in
+driver-managed transactions (retried on transient errors) and is idempotent, so a load killed at
+any point and run again ends in the same graph as an uninterrupted one.
 
 Bounded hubs (a sector, 全国, a national body or teleconference: named by most articles): no write
 grows with the corpus. A fact holds the evidence of its first `schema.EVIDENCE_ARTICLES` articles
@@ -148,6 +150,16 @@ def _chunks(items: list, size: int) -> Iterator[list]:
         yield items[i:i + size]
 
 
+def _sampled(strings: list[str]) -> list[str]:
+    """A row's evidence cut to its own sample, in its order: a string of an article past the row's
+    first EVIDENCE_ARTICLES cannot be in the fact's sample after the merge either (which takes the
+    first articles of the fact's sample and the row's together), and is on its `_Support` record."""
+    if len(strings) <= EVIDENCE_ARTICLES:
+        return list(strings)
+    keep = set(evidence_sample(strings))
+    return [e for e in strings if e in keep]
+
+
 def _label(label: str) -> str:
     if label not in NODE_LABELS:
         raise ValueError(f"unknown node label {label!r}")
@@ -166,26 +178,37 @@ def _rel_type(rel_type: str) -> str:
 # Nothing that grows with the corpus is rewritten: the fact's own `articles` take new ids while it
 # holds fewer than ARTICLE_CHUNK, the rest of the batch's ids become one `_Articles` chunk node; the
 # evidence is cut to the sample every store keeps (`schema.EVIDENCE_ARTICLES`: the strings of the
-# first articles in `doc_id|` order), sorting the sample and the batch's strings only.
+# first articles in `doc_id|` order), sorting the sample and the batch's sample only (a row's
+# evidence arrives cut to its own sample: `_sampled`), and written once, only when it changed (a
+# hub whose sample the batch's later articles do not enter keeps its list as it is). The strings
+# the cut leaves out (the batch's, or sampled strings of earlier articles pushed out by a batch
+# article that sorts before them) go to their articles' `_Support` records in the same statement,
+# so no string is ever only in a transaction that did not commit.
 _ADD_SUPPORT = (
     "WITH {v}, row, {v}.articles IS NULL AS created, coalesce({v}.articles, []) AS kept, "
     "coalesce({v}.evidence, []) AS kept_ev "
     "WITH {v}, row, created, kept, kept_ev, "
-    "[a IN row.articles WHERE CASE WHEN a IN $docs THEN true ELSE NOT a IN kept END] AS add "
-    "WITH {v}, row, created, kept, kept_ev, add, "
-    "CASE WHEN size(kept) < $chunk THEN $chunk - size(kept) ELSE 0 END AS room "
-    "SET {v} += row.props, "
-    "{v}.evidence = kept_ev + [e IN row.evidence "
-    "WHERE CASE WHEN split(e, '|')[0] IN $docs THEN true ELSE NOT e IN kept_ev END] "
+    "[a IN row.articles WHERE CASE WHEN a IN $docs THEN true ELSE NOT a IN kept END] AS add, "
+    "kept_ev + [e IN row.evidence WHERE CASE WHEN split(e, '|')[0] IN $docs THEN true ELSE NOT e IN kept_ev END] AS ev "
+    "WITH {v}, row, created, kept, kept_ev, add, ev, "
+    "CASE WHEN size(kept) < $chunk THEN $chunk - size(kept) ELSE 0 END AS room, "
+    "CASE WHEN size(ev) > $limit THEN COLLECT {{ UNWIND ev AS e WITH DISTINCT split(e, '|')[0] + '|' AS d "
+    "RETURN d ORDER BY d LIMIT $limit + 1 }} ELSE [] END AS first "
+    "WITH {v}, row, created, kept, kept_ev, add, room, "
+    "CASE WHEN size(first) > $limit THEN [e IN ev WHERE split(e, '|')[0] + '|' <= first[$limit - 1]] ELSE ev END AS sample, "
+    "CASE WHEN size(first) > $limit THEN [e IN ev WHERE split(e, '|')[0] + '|' > first[$limit - 1]] ELSE [] END AS out "
+    "SET {v} += row.props "
+    "FOREACH (_ IN CASE WHEN created OR sample <> kept_ev THEN [1] ELSE [] END | SET {v}.evidence = sample) "
     "FOREACH (_ IN CASE WHEN created OR (room > 0 AND size(add) > 0) THEN [1] ELSE [] END | "
     "SET {v}.articles = kept + add[..room]) "
     f"FOREACH (_ IN CASE WHEN size(add) > room THEN [1] ELSE [] END | "
     f"CREATE (:{ARTICLES_LABEL} {{{{fact: '{{key}}|' + row.id, articles: add[room..]}}}})) "
-    "WITH {v}, created "
-    "CALL ({v}) {{ WITH {v} WHERE size({v}.evidence) > $limit "
-    "UNWIND {v}.evidence AS e WITH {v}, split(e, '|')[0] + '|' AS d ORDER BY d "
-    "WITH {v}, collect(DISTINCT d) AS docs WHERE size(docs) > $limit "
-    "SET {v}.evidence = [e IN {v}.evidence WHERE split(e, '|')[0] + '|' <= docs[$limit - 1]] }} "
+    "WITH created, out, '{key}|' + row.id AS fact "
+    "CALL (out, fact) {{ UNWIND out AS e WITH split(e, '|')[0] AS d, collect(e) AS strings "
+    f"MATCH (s:{SUPPORT_LABEL} {{{{doc_id: d}}}}) "
+    "WITH s, [e IN strings WHERE NOT e IN coalesce(s.evidence, [])] AS new "
+    "SET s.ev_facts = coalesce(s.ev_facts, []) + [e IN new | fact], "
+    "s.evidence = coalesce(s.evidence, []) + new }} "
     "RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, count(*) AS total"
 )
 
@@ -335,7 +358,7 @@ class Neo4jStore:
         old_facts = self._support(docs)
         self._bump_version()  # before any data write: a write that dies midway leaves stale answers unused
         # 1. the support records cover old and new facts until the load is complete, and hold the
-        # articles' whole evidence (the facts keep a sample)
+        # articles' evidence that the rows' samples leave out (what the merge cuts besides, it adds)
         covering = {d: sorted(set(old_facts.get(d, [])) | set(new_facts.get(d, []))) for d in docs}
         final = {d: sorted(set(new_facts.get(d, []))) for d in docs}
         self._set_support(covering, support_evidence(rows, docs))
@@ -414,8 +437,8 @@ class Neo4jStore:
     def _set_support(self, facts: dict[str, list[str]],
                      evidence: dict[str, tuple[list[str], list[str]]] | None = None) -> None:
         """Each article's facts (one newline-joined string: far cheaper to send and store than a
-        list) and, when given, its whole evidence: `evidence` (strings) with `ev_facts` (the fact
-        of each, "Label|id"), the lists the facts' samples are refilled from and the `evidence`
+        list) and, when given, its evidence outside its facts' samples (`schema.support_evidence`):
+        `evidence` (strings) with `ev_facts` (the fact of each, "Label|id"), the lists the facts' samples are refilled from and the `evidence`
         query pages through. An article with no facts loses its record."""
         items = [{"doc_id": d, "facts": "\n".join(f), "ev": (evidence or {}).get(d, ([], []))}
                  for d, f in facts.items()]
@@ -556,7 +579,7 @@ class Neo4jStore:
         by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for n in self._dedupe(nodes):
             by_label[_label(n.label)].append({"id": n.id, "props": _props(n.props),
-                                              "articles": list(n.articles), "evidence": list(n.evidence)})
+                                              "articles": list(n.articles), "evidence": _sampled(n.evidence)})
         for label, items in by_label.items():
             settle = ""
             if label in SETTLED_NAME_LABELS:  # rows_io.settled_name: the shortest name, then code-point order
@@ -601,7 +624,7 @@ class Neo4jStore:
                 continue
             groups[(_rel_type(r.type), _label(src), _label(dst))].append(
                 {"id": r.id, "src": r.src, "dst": r.dst, "props": _props(r.props),
-                 "articles": list(r.articles), "evidence": list(r.evidence)})
+                 "articles": list(r.articles), "evidence": _sampled(r.evidence)})
         sizes = []
         for (rtype, src, dst), items in groups.items():
             query = (f"UNWIND $rows AS row MATCH (a:{src} {{id: row.src}}) MATCH (b:{dst} {{id: row.dst}}) "

@@ -146,3 +146,12 @@ def test_a_meeting_on_a_line_linking_other_articles_is_not_the_reports():
     rec = _rec("5日下午,某区召开安全生产工作会议。区长甲某某主持会议。\n"
                "上一页:某区举行项目签约仪式 下一页:某区召开区委平安建设专题会议", published="2023-11-06")
     assert [m.date for m in rec.meetings] == ["2023-11-05"]
+
+
+def test_a_team_without_a_number_named_again_with_words_left_out_is_one_team():
+    rec = _rec("徐州市召开会议\n5月6日，由省政府副秘书长张三带队的省安全生产检查组，对我市安全生产工作进行了检查。"
+               "检查组一行先后深入多家企业检查。5月8日，省检查组在听取了徐州市政府工作汇报后指出，要压实责任。"
+               "同日，市安监局督查组对企业开展督查。", published=None)
+    teams = [(i.team, i.start) for i in rec.inspections]
+    assert ("江苏省安全生产检查组", "--05-06") in teams
+    assert not any(t == "江苏省检查组" for t, _ in teams)

@@ -330,6 +330,13 @@ def _team_key(insp: InspectionDraft) -> tuple[str | None, str | None, str | None
     return (insp.region or insp.level), (num.group(1) if num else None), kind
 
 
+def _shortened(one: str, other: str) -> bool:
+    """One name is the other with words left out (`某省检查组`, `某省安全生产检查组`), in either order."""
+    short, long_ = sorted((one, other), key=len)
+    chars = iter(long_)
+    return all(c in chars for c in short)
+
+
 def _merge_same_team(found: list[InspectionDraft]) -> list[InspectionDraft]:
     out: list[InspectionDraft] = []
     by_key: dict[tuple, InspectionDraft] = {}
@@ -337,7 +344,10 @@ def _merge_same_team(found: list[InspectionDraft]) -> list[InspectionDraft]:
         key = _team_key(insp)
         if key[0] is None:  # the short form (`第二督导组`) is the named team of that number and kind
             key = next((k for k in by_key if k[1:] == key[1:]), key)
-        if key[1] is None or key not in by_key:
+        # `省检查组` after `省安全生产检查组`: a team without a number named again with words left out
+        renamed = key[1] is None and key in by_key and not (insp.numbered or by_key[key].numbered) \
+            and _shortened(insp.team, by_key[key].team)
+        if not renamed and (key[1] is None or key not in by_key):
             by_key[key] = insp
             out.append(insp)
             continue
@@ -346,7 +356,7 @@ def _merge_same_team(found: list[InspectionDraft]) -> list[InspectionDraft]:
             if getattr(keep, attr) is None and getattr(insp, attr) is not None:
                 setattr(keep, attr, getattr(insp, attr))
         keep.spans.extend(insp.spans)
-        if len(insp.team) < len(keep.team) and "的" not in insp.team:
+        if not renamed and len(insp.team) < len(keep.team) and "的" not in insp.team:
             keep.team, keep.team_surface = insp.team, insp.team_surface
     return out
 

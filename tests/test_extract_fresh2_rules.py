@@ -155,3 +155,21 @@ def test_a_team_without_a_number_named_again_with_words_left_out_is_one_team():
     teams = [(i.team, i.start) for i in rec.inspections]
     assert ("江苏省安全生产检查组", "--05-06") in teams
     assert not any(t == "江苏省检查组" for t, _ in teams)
+
+
+def test_a_grade_after_the_place_and_site_a_code_opens():
+    from graph_loader.extract.incidents import find_incidents
+    text = "会议要求深刻吸取“5·6”浙江某某新材料科技有限公司特别重大爆炸事故教训。"
+    assert [h.title for h in find_incidents(text)] == ["5·6浙江某某新材料科技有限公司特别重大爆炸事故"]
+
+
+def test_the_day_an_incident_happened_with_its_year_opens_no_name():
+    from graph_loader.extract.incidents import find_incidents
+    text = "会议通报了2022年5月6日浙江海宁某某厂火灾事故情况。"
+    assert [h.title for h in find_incidents(text)] == ["浙江海宁某某厂火灾事故"]
+
+
+def test_a_list_of_codes_before_its_class_names_no_incident_holding_the_class():
+    from graph_loader.extract.incidents import find_incidents
+    text = "会议要求深刻吸取浙江海宁“5·6”、江苏昆山“5·9”等两起事故教训，吸取某地“7·2”特大暴雨等灾害教训。"
+    assert [h.title for h in find_incidents(text)] == ["7·2特大暴雨"]  # 某地 is no place: the code opens it

@@ -173,3 +173,14 @@ def test_a_list_of_codes_before_its_class_names_no_incident_holding_the_class():
     from graph_loader.extract.incidents import find_incidents
     text = "会议要求深刻吸取浙江海宁“5·6”、江苏昆山“5·9”等两起事故教训，吸取某地“7·2”特大暴雨等灾害教训。"
     assert [h.title for h in find_incidents(text)] == ["7·2特大暴雨"]  # 某地 is no place: the code opens it
+
+
+def test_the_two_kinds_of_work_a_team_assesses_stay_in_its_name():
+    rec = _rec("本报讯 1月24日，丰县向由省住建厅副厅长张三率组的省安全生产和消防工作考评第三考核组汇报工作。",
+               published=None)
+    assert [(i.team, i.target) for i in rec.inspections] == [("江苏省安全生产和消防工作考评第三考核组", "江苏省徐州市丰县")]
+
+
+def test_a_national_team_extending_its_mission_to_a_city_keeps_the_city():
+    rec = _rec("本报讯 28日至29日，国务院安全生产和消防工作考核巡查组第十五组深入徐州市延伸考核巡查。", published=None)
+    assert [(i.team, i.target) for i in rec.inspections] == [("国务院安全生产和消防工作考核巡查组第十五组", "江苏省徐州市")]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def _rec(text: str, published: str | None = "2021-03-10"):
     from graph_loader.extract.pipeline import extract
@@ -157,22 +159,18 @@ def test_a_team_without_a_number_named_again_with_words_left_out_is_one_team():
     assert not any(t == "江苏省检查组" for t, _ in teams)
 
 
-def test_a_grade_after_the_place_and_site_a_code_opens():
+@pytest.mark.parametrize(("text", "names"), [
+    # a grade after the place and site a code opens
+    ("会议要求深刻吸取“5·6”浙江某某新材料科技有限公司特别重大爆炸事故教训。",
+     ["5·6浙江某某新材料科技有限公司特别重大爆炸事故"]),
+    # the day an incident happened, with its year, opens no name
+    ("会议通报了2022年5月6日浙江海宁某某厂火灾事故情况。", ["浙江海宁某某厂火灾事故"]),
+    # a list of codes before its class (等) names no incident holding the class; 某地 is no place: the code opens it
+    ("会议要求深刻吸取浙江海宁“5·6”、江苏昆山“5·9”等两起事故教训，吸取某地“7·2”特大暴雨等灾害教训。", ["7·2特大暴雨"]),
+])
+def test_incident_names_in_the_family_of_their_wordings(text, names):
     from graph_loader.extract.incidents import find_incidents
-    text = "会议要求深刻吸取“5·6”浙江某某新材料科技有限公司特别重大爆炸事故教训。"
-    assert [h.title for h in find_incidents(text)] == ["5·6浙江某某新材料科技有限公司特别重大爆炸事故"]
-
-
-def test_the_day_an_incident_happened_with_its_year_opens_no_name():
-    from graph_loader.extract.incidents import find_incidents
-    text = "会议通报了2022年5月6日浙江海宁某某厂火灾事故情况。"
-    assert [h.title for h in find_incidents(text)] == ["浙江海宁某某厂火灾事故"]
-
-
-def test_a_list_of_codes_before_its_class_names_no_incident_holding_the_class():
-    from graph_loader.extract.incidents import find_incidents
-    text = "会议要求深刻吸取浙江海宁“5·6”、江苏昆山“5·9”等两起事故教训，吸取某地“7·2”特大暴雨等灾害教训。"
-    assert [h.title for h in find_incidents(text)] == ["7·2特大暴雨"]  # 某地 is no place: the code opens it
+    assert [h.title for h in find_incidents(text)] == names
 
 
 def test_the_two_kinds_of_work_a_team_assesses_stay_in_its_name():

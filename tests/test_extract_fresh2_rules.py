@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def _rec(text: str, published: str | None = "2021-03-10"):
     from graph_loader.extract.pipeline import extract
@@ -146,3 +148,37 @@ def test_a_meeting_on_a_line_linking_other_articles_is_not_the_reports():
     rec = _rec("5日下午,某区召开安全生产工作会议。区长甲某某主持会议。\n"
                "上一页:某区举行项目签约仪式 下一页:某区召开区委平安建设专题会议", published="2023-11-06")
     assert [m.date for m in rec.meetings] == ["2023-11-05"]
+
+
+def test_a_team_without_a_number_named_again_with_words_left_out_is_one_team():
+    rec = _rec("徐州市召开会议\n5月6日，由省政府副秘书长张三带队的省安全生产检查组，对我市安全生产工作进行了检查。"
+               "检查组一行先后深入多家企业检查。5月8日，省检查组在听取了徐州市政府工作汇报后指出，要压实责任。"
+               "同日，市安监局督查组对企业开展督查。", published=None)
+    teams = [(i.team, i.start) for i in rec.inspections]
+    assert ("江苏省安全生产检查组", "--05-06") in teams
+    assert not any(t == "江苏省检查组" for t, _ in teams)
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a grade after the place and site a code opens
+    ("会议要求深刻吸取“5·6”浙江某某新材料科技有限公司特别重大爆炸事故教训。",
+     ["5·6浙江某某新材料科技有限公司特别重大爆炸事故"]),
+    # the day an incident happened, with its year, opens no name
+    ("会议通报了2022年5月6日浙江海宁某某厂火灾事故情况。", ["浙江海宁某某厂火灾事故"]),
+    # a list of codes before its class (等) names no incident holding the class; 某地 is no place: the code opens it
+    ("会议要求深刻吸取浙江海宁“5·6”、江苏昆山“5·9”等两起事故教训，吸取某地“7·2”特大暴雨等灾害教训。", ["7·2特大暴雨"]),
+])
+def test_incident_names_in_the_family_of_their_wordings(text, names):
+    from graph_loader.extract.incidents import find_incidents
+    assert [h.title for h in find_incidents(text)] == names
+
+
+def test_the_two_kinds_of_work_a_team_assesses_stay_in_its_name():
+    rec = _rec("本报讯 1月24日，丰县向由省住建厅副厅长张三率组的省安全生产和消防工作考评第三考核组汇报工作。",
+               published=None)
+    assert [(i.team, i.target) for i in rec.inspections] == [("江苏省安全生产和消防工作考评第三考核组", "江苏省徐州市丰县")]
+
+
+def test_a_national_team_extending_its_mission_to_a_city_keeps_the_city():
+    rec = _rec("本报讯 28日至29日，国务院安全生产和消防工作考核巡查组第十五组深入徐州市延伸考核巡查。", published=None)
+    assert [(i.team, i.target) for i in rec.inspections] == [("国务院安全生产和消防工作考核巡查组第十五组", "江苏省徐州市")]

@@ -66,8 +66,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
     alt = alternation
 
-    # the tail runs to the last grade-and-kind it can reach: `坍塌特别重大事故`, `AB1234航空器飞行事故`
-    tail = rf"(?:{alt(grades)})?[{HAN}A-Za-z0-9]{{0,14}}?(?:{alt(kinds)})+"
+    # the tail runs to the last grade-and-kind it can reach: `坍塌特别重大事故`, `AB1234航空器飞行事故`; a grade
+    # may also stand after the place and site the code opens (`“5·6”某省某县某某化工有限公司特别重大爆炸事故`)
+    tail = rf"(?:{alt(grades)})?[{HAN}A-Za-z0-9]{{0,14}}?(?:{alt(grades)})?(?:{alt(kinds)})+"
     more = rf"(?:(?:{alt(grades)})?[{HAN}]{{0,4}}?(?:{alt(kinds)})+)*"
     return re.compile(
         r"(?P<open>[“\"‘「『〝＂])?(?P<code>(?P<mo>\d{1,2})\s*(?P<sep>[" + _DOTS + r"])\s*(?P<day>\d{1,2})"
@@ -247,7 +248,7 @@ def _alt(key: str) -> str:
     return alternation(_words()[key])
 
 
-_FRAMED_DATE = r"\d{1,2}月\d{1,2}日"
+_FRAMED_DATE = r"(?:\d{4}年)?\d{1,2}月\d{1,2}日"  # the day it happened, with its year or not
 _FRAMED_JOIN = "和|、|及|以及|与"
 
 

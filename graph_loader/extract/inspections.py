@@ -114,17 +114,31 @@ def _team_cuts() -> tuple[str, ...]:
     return tuple(r[0] for r in rows("inspection_verbs.tsv") if r[1] == "before_team")
 
 
+@cache
+def _team_phrases() -> tuple[str, ...]:
+    """Words of a team's own name that hold a cut word (inspection_verbs.tsv, role in_team)."""
+    return tuple(r[0] for r in rows("inspection_verbs.tsv") if r[1] == "in_team")
+
+
+def _masked(seg: str) -> str:
+    """`seg` with the words of `_team_phrases` blanked out, so that no cut falls inside them."""
+    for phrase in _team_phrases():
+        if phrase in seg:
+            seg = seg.replace(phrase, "\0" * len(phrase))
+    return seg
+
+
 def _team_start(text: str, pos: int) -> int:
     i = pos
     while i > 0 and pos - i < 20 and is_han(text[i - 1]):
         i -= 1
     # cut at a verb or date word before the team's own words
-    seg = text[i:pos]
+    seg = _masked(text[i:pos])
     for cut in _team_cuts():
         k = seg.rfind(cut)
         if k >= 0:
             i = max(i, i + k + len(cut))
-            seg = text[i:pos]
+            seg = _masked(text[i:pos])
     return i
 
 
@@ -287,10 +301,17 @@ def find_inspections(text: str, index: SentenceIndex, regions: list[RegionHit], 
 
 
 def _home_word_target(text: str, insp: InspectionDraft) -> bool:
-    """The target written as the report's own home (`延伸对我市…进行考核巡查`): a national team's visit below the
-    province it inspects, at the city the report is from."""
-    return any(rule == "inspection.target" and relative_words_re("我本").match(text, e)
+    """The target written as the report's own home (`延伸对我市…进行考核巡查`) or as the place a team extends its
+    mission to (`深入某市延伸考核巡查`): a national team's visit below the province it inspects, at that city."""
+    return any(rule == "inspection.target" and (relative_words_re("我本").match(text, e)
+                                                or _extended_re().match(text, e))
                for _, e, rule in insp.spans)
+
+
+@cache
+def _extended_re() -> re.Pattern[str]:
+    """A place's name, then the word of a mission extended below the inspected province (`某市延伸考核`)."""
+    return re.compile(f"[{HAN}]{{2,8}}?(?:{_verbs('extended')})")
 
 
 def _own_place_as_home(text: str, verb: re.Match[str], target: tuple[str, str, str | None] | None,
@@ -330,6 +351,13 @@ def _team_key(insp: InspectionDraft) -> tuple[str | None, str | None, str | None
     return (insp.region or insp.level), (num.group(1) if num else None), kind
 
 
+def _shortened(one: str, other: str) -> bool:
+    """One name is the other with words left out (`某省检查组`, `某省安全生产检查组`), in either order."""
+    short, long_ = sorted((one, other), key=len)
+    chars = iter(long_)
+    return all(c in chars for c in short)
+
+
 def _merge_same_team(found: list[InspectionDraft]) -> list[InspectionDraft]:
     out: list[InspectionDraft] = []
     by_key: dict[tuple, InspectionDraft] = {}
@@ -337,7 +365,10 @@ def _merge_same_team(found: list[InspectionDraft]) -> list[InspectionDraft]:
         key = _team_key(insp)
         if key[0] is None:  # the short form (`第二督导组`) is the named team of that number and kind
             key = next((k for k in by_key if k[1:] == key[1:]), key)
-        if key[1] is None or key not in by_key:
+        # `省检查组` after `省安全生产检查组`: a team without a number named again with words left out
+        renamed = key[1] is None and key in by_key and not (insp.numbered or by_key[key].numbered) \
+            and _shortened(insp.team, by_key[key].team)
+        if not renamed and (key[1] is None or key not in by_key):
             by_key[key] = insp
             out.append(insp)
             continue
@@ -346,7 +377,7 @@ def _merge_same_team(found: list[InspectionDraft]) -> list[InspectionDraft]:
             if getattr(keep, attr) is None and getattr(insp, attr) is not None:
                 setattr(keep, attr, getattr(insp, attr))
         keep.spans.extend(insp.spans)
-        if len(insp.team) < len(keep.team) and "的" not in insp.team:
+        if not renamed and len(insp.team) < len(keep.team) and "的" not in insp.team:
             keep.team, keep.team_surface = insp.team, insp.team_surface
     return out
 

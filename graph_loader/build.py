@@ -219,7 +219,7 @@ def _process_all(paths: list[str], workers: int, ws: Path,
         results: Iterable[tuple[Any, Any]] = map(build_file, *args)
         pool = None
     else:
-        pool = ProcessPoolExecutor(max_workers=workers)
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=_gc_for_workers)
         results = pool.map(build_file, *args, repeat(True),
                            chunksize=max(1, min(32, len(paths) // (workers * 4))))
     try:
@@ -235,8 +235,19 @@ def _process_all(paths: list[str], workers: int, ws: Path,
 # While a build runs, the youngest generation is collected every 50,000 allocations instead of 700:
 # a batch allocates millions of short-lived objects (triples, rows, JSON) that reference counting
 # frees, and each batch ends with a collection of its own (_retire_batch). A third less CPU in the
-# collector at 1.5k articles; restored when the build ends.
+# collector at 1.5k articles; restored when the build ends. Where the articles are graphed in workers
+# (which keep these thresholds: _gc_for_workers), the build's process makes next to no cyclic garbage
+# (a few objects an article, from articles graphed again), so there the collector runs only at the end
+# of each batch: its collections during a batch walked the batch's rows again and again (a tenth of
+# that process's CPU at 10k) to find nothing.
 BUILD_GC_THRESHOLD = (50_000, 20, 10)
+
+
+def _gc_for_workers(threshold: tuple[int, ...] = BUILD_GC_THRESHOLD) -> None:
+    """A forked process's collector as a build's worker runs it (on, with `threshold`), whatever the
+    build's process had set when it forked."""
+    gc.set_threshold(*threshold)
+    gc.enable()
 
 
 def _retire_batch() -> None:
@@ -394,8 +405,10 @@ def build_paths(paths: Iterable[str | Path], workspace: Path, store_kind: str = 
             progress(done, total, f"{done}/{total} articles")
 
     checker = _ShaclChecker(report) if shacl and todo else None
-    gc_threshold = gc.get_threshold()
+    gc_threshold, gc_enabled = gc.get_threshold(), gc.isenabled()
     gc.set_threshold(*BUILD_GC_THRESHOLD)
+    if workers > 1 and len(todo) >= 4:  # articles graphed in workers (_process_all): batches' ends only
+        gc.disable()
     try:
         for chunk in _chunks(to_load, batch_size):  # built before, for another store: its rows as written
             # a bad line is left out with a warning; an unreadable file leaves its article unheld, so
@@ -434,6 +447,8 @@ def build_paths(paths: Iterable[str | Path], workspace: Path, store_kind: str = 
                 for _, doc in items:
                     state.mark(doc.path, doc)
                     held[doc.doc_id] = doc.sha256
+            # the batch's rows and resolver calls go now, not walked and frozen by _retire_batch
+            del items, record
             checkpoint_now_and_then()
             _retire_batch()
         if checker is not None:
@@ -448,6 +463,8 @@ def build_paths(paths: Iterable[str | Path], workspace: Path, store_kind: str = 
             refresh_summaries(store)
     finally:
         gc.set_threshold(*gc_threshold)
+        if gc_enabled:
+            gc.enable()
         if checker is not None:
             checker.close()
         if own_store:
@@ -527,7 +544,7 @@ class _ShaclChecker:
 
 
 def _shacl_worker_init(threshold: tuple[int, ...], warm_up: Callable[[], None]) -> None:
-    gc.set_threshold(*threshold)
+    _gc_for_workers(threshold)
     warm_up()
 
 

@@ -17,6 +17,7 @@ from graph_loader.graph.schema import (
     encode_evidence,
     evidence_doc,
     evidence_sample,
+    first_articles,
 )
 from graph_loader.stores.embedded import STORE_FILE, EmbeddedStore
 from queries.shapes import evidence_items
@@ -265,3 +266,13 @@ def test_the_alias_index_follows_writes_and_removals(tmp_path) -> None:
     assert EmbeddedStore.open(tmp_path).ids_with_aliases() == {"m"}
     store.remove_articles(["a"])
     assert store.ids_with_aliases() == set()
+
+
+def test_the_sample_ends_after_the_last_string_of_its_last_article() -> None:
+    # doc ids that share a start, one written with `}` (the character after `|`): each article's strings
+    # are the run `doc|...`, whatever other doc ids sort around it
+    strings = sorted(f"{d}|{i}|{i + 1}|{i}|{i + 1}|r|甲" for d in ("d1", "d1}", "d10", "d2", "d2{x") for i in range(3))
+    assert first_articles(strings, 2) == strings[:6]
+    assert [evidence_doc(s) for s in first_articles(strings, 3)] == ["d10"] * 3 + ["d1"] * 3 + ["d1}"] * 3
+    assert first_articles(strings, 5) == strings and first_articles(strings, 9) == strings
+    assert first_articles(strings[:2], 1) == strings[:2]

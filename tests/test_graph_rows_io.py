@@ -49,6 +49,21 @@ def test_merge_unions_support_and_takes_latest_props():
     assert _rows().nodes[0].articles == ["d1"]  # inputs untouched
 
 
+
+def test_merge_shares_rows_met_once_and_never_changes_the_given_rows():
+    # the rows of one article share their support lists (a node and the relationships it carries)
+    docs, evs = ["d1"], ["d1|0|1|0|1|r|甲"]
+    a = GraphRows(nodes=[NodeRow("body-1", "Body", {"name": "甲局"}, docs, evs),
+                         NodeRow("person-1", "Person", {"name": "乙"}, docs, evs)],
+                  rels=[RelRow("rel-1", "BODY_IN", "body-1", "region-1", {}, docs, evs)], doc_ids=["d1"])
+    b = GraphRows(nodes=[NodeRow("body-1", "Body", {"name": "甲"}, ["d2"], ["d2|5|6|5|6|r|甲"])], doc_ids=["d2"])
+    m = merge_rows([a, b])
+    body = next(n for n in m.nodes if n.id == "body-1")
+    assert body.articles == ["d1", "d2"] and body.props == {"name": "甲"}  # the shorter name settles
+    assert docs == ["d1"] and evs == ["d1|0|1|0|1|r|甲"] and a.nodes[0].props == {"name": "甲局"}
+    assert next(n for n in m.nodes if n.id == "person-1") is a.nodes[1] and m.rels[0] is a.rels[0]
+
+
 def _lines(rows: GraphRows) -> list[str]:
     return [json.dumps({"kind": "batch", "doc_ids": rows.doc_ids}, ensure_ascii=False)] + [
         json.dumps({"kind": "node", **n.__dict__}, ensure_ascii=False) for n in rows.nodes] + [

@@ -10,6 +10,7 @@ when no article supports it any more.
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -132,15 +133,15 @@ def first_articles(ordered: list[str], limit: int = EVIDENCE_ARTICLES) -> list[s
     """`ordered` (sorted, distinct evidence strings) up to the end of its `limit`-th article."""
     if len(ordered) <= limit:  # fewer strings than the limit: fewer articles too
         return ordered
-    docs, last = 0, None
-    for i, s in enumerate(ordered):
-        doc = s[:s.index("|") + 1]
-        if doc != last:
-            docs += 1
-            if docs > limit:
-                return ordered[:i]
-            last = doc
-    return ordered
+    # from an article's first string straight past its last: every string of `doc` lies in
+    # [`doc|`, `doc}`) (`}` follows `|`), and no other string does
+    i, n = 0, len(ordered)
+    for _ in range(limit):
+        if i >= n:
+            return ordered
+        s = ordered[i]
+        i = bisect_left(ordered, s[:s.index("|")] + "}", i + 1)
+    return ordered[:i] if i < n else ordered
 
 
 def support_evidence(rows: GraphRows, docs: list[str]) -> dict[str, tuple[list[str], list[str]]]:

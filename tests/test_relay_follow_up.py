@@ -340,16 +340,3 @@ def test_the_watched_meeting_named_again_keeps_what_it_relays():
     province = next(i for i, m in enumerate(ms) if m.level == "province")
     national = next(i for i, m in enumerate(ms) if m.level == "national")
     assert {r.meeting for r in ms[province].relays} == {national}
-
-
-def test_a_party_committees_numbered_plenary_is_a_relayed_meeting_of_its_level():
-    ms = _meetings("1月7日,平江县召开县政府党组会议,传达学习市委经济工作会议、市委五届三次全会精神。")
-    local = next(m for m in ms if m.level == "county")
-    relayed = [ms[r.meeting] for r in local.relays]
-    assert len(relayed) == 2 and all(m.level == "prefecture" for m in relayed)
-
-
-def test_a_noun_written_right_before_another_names_the_sitting_by_the_last():
-    ms = _meetings("4月10日,平江县组织收听收看全国安全生产暨全省安委会第二次全会电视电话会。")
-    watched = [m for m in ms if m.level in ("national", "province")]
-    assert watched and all(m.kind == "teleconference" for m in watched)

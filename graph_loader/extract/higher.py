@@ -312,8 +312,6 @@ def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention
         noun = _long_named(text, desc_start, start, lex)
     if noun is None:
         return None
-    while (nxt := lex.noun_re.match(text, noun.end())) is not None:
-        noun = nxt  # `某委第二次全会电视电话会`: a noun right before another names the sitting by the last
     desc = text[desc_start:noun.start()]
     if _BAD_DESC.search(_NAME_YEAR.sub("", desc)):  # `全市2012年第一季度…会议`: a year in the name is no date
         return None

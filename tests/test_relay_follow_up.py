@@ -322,3 +322,21 @@ def test_a_meeting_whose_requirements_a_meeting_follows_is_relayed_by_it():
                    "他强调,各级各部门要按照全国安全生产电视电话会议要求,认真研究和部署好今年的工作。", "2021-01-12")
     local = next(m for m in ms if m.level == "province")
     assert {(ms[r.meeting].level, r.inferred) for r in local.relays} == {("national", False)}
+
+
+def test_a_meeting_named_by_its_level_right_before_a_relay_verb_relays_what_follows():
+    ms = _meetings("1月9日,平江县组织收看全省安全生产视频会议。省会议传达贯彻全国安全生产电视电话会议精神,"
+                   "对全省工作作出部署。会议结束后,我县随即召开会议传达贯彻省会议精神并部署相关工作。")
+    province = next(i for i, m in enumerate(ms) if m.level == "province")
+    national = next(i for i, m in enumerate(ms) if m.level == "national")
+    assert national in {r.meeting for r in ms[province].relays}
+    assert not any(r.meeting == national for m in ms if m.level == "county" for r in m.relays)
+
+
+def test_the_watched_meeting_named_again_keeps_what_it_relays():
+    ms = _meetings("1月9日,岳阳市政府组织收听收看全省安全生产电视电话会议。"
+                   "会议主要学习贯彻落实全国安全生产电视电话会议精神,安排部署节日期间安全生产工作。"
+                   "省应急管理厅厅长张某主持会议,副省长李某出席会议并讲话。")
+    province = next(i for i, m in enumerate(ms) if m.level == "province")
+    national = next(i for i, m in enumerate(ms) if m.level == "national")
+    assert {r.meeting for r in ms[province].relays} == {national}

@@ -570,6 +570,10 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
         if (grp is not None and not d.higher and d.generic and d.held is not None and d.level
                 and LEVEL_RANK.get(d.level, 9) < local_rank and d.held > grp.start
                 and any(g.level == d.level for g in grp.meetings)):
+            watched = next(g for g in grp.meetings if g.level == d.level)
+            # what it relays (`…收看全省…会议。会议学习贯彻了全国某某会议精神`) the watched meeting relays
+            watched.relay_to.extend(r for r in d.relay_to if LEVEL_RANK.get(r[0].level or "", 9)
+                                    < LEVEL_RANK.get(watched.level or "", 0) and r not in watched.relay_to)
             continue  # `…收听收看全省…会议。…副省长X主持会议`: the watched meeting, chaired above
         if d.higher:
             kept.append(d)
@@ -840,14 +844,19 @@ def _existing(drafts: list[MeetingDraft], level: str, path: str | None, mn: Ment
     return None
 
 
-_SAID_BY = re.compile(r"\s*(?P<w>[" + "".join(_CHAR_DEFAULT) + r"])(?:" + "|".join(_LEVEL_BODIES) + r")?(?:" + IN_CLAUSE + r"{0,10}?)?会议?(?:上|就|在|还|并|也)")
+@cache
+def _said_by_re() -> re.Pattern[str]:
+    """A clause opening with a meeting named by its level word, as the subject of what follows: before a
+    word of speech (`市会议就…`, `省会议上…`) or right before a relay verb (`省会议传达贯彻某某会议精神`)."""
+    return re.compile(r"\s*(?P<w>[" + "".join(_CHAR_DEFAULT) + r"])(?:" + "|".join(_LEVEL_BODIES) + r")?(?:"
+                      + IN_CLAUSE + r"{0,10}?)?会议?(?:上|就|在|还|并|也|(?=" + alternation(_lex().relay) + "))")
 
 
 def _said_by(text: str, pos: int, made: dict[tuple[str, str | None, str], MeetingDraft],
              ctx: str | None) -> MeetingDraft | None:
-    """`省、市先后召开…会议。…市会议就贯彻落实省会议精神强调`: a clause opening with a higher meeting named
-    by its level word says that meeting relays what follows."""
-    m = _SAID_BY.match(text, clause_start(text, pos))
+    """`省、市先后召开…会议。…市会议就贯彻落实省会议精神强调`, `…省会议传达了全国某某会议精神`: a clause opening
+    with a higher meeting named by its level word says that meeting relays what follows."""
+    m = _said_by_re().match(text, clause_start(text, pos))
     if m is None or m.end() > pos:
         return None
     lv = _token_level(m.group("w"), ctx)

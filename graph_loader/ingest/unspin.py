@@ -8,29 +8,22 @@ other text is left as it is, so an ordinary word that a spinner also writes (`è
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from graph_loader.ingest.textmap import Edit
+from graph_loader.lang.lexicon import alternation, read_rows
 
 _FILE = Path(__file__).with_name("spun_words.tsv")
 
 
-@lru_cache(maxsize=1)
+@cache
 def _table() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     """(the markers, every spun word longest first, spun word â†’ standard)."""
-    back: dict[str, str] = {}
-    markers: list[str] = []
-    for raw in _FILE.read_text(encoding="utf-8").splitlines():
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        spun, standard, *kind = raw.split("\t")
-        back[spun] = standard
-        if kind and kind[0] == "marker":
-            markers.append(spun)
-    def alt(words: list[str]) -> re.Pattern[str]:
-        return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
-    return alt(markers), alt(list(back)), back
+    table = read_rows(_FILE)
+    back = {row[0]: row[1] for row in table}
+    markers = [row[0] for row in table if row[2:3] == ("marker",)]
+    return re.compile(alternation(markers)), re.compile(alternation(back)), back
 
 
 def unspin_edits(text: str) -> list[Edit]:

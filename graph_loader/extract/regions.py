@@ -413,26 +413,26 @@ def _outweighs(others: list[RegionHit], town_mentions: int) -> bool:
 @lru_cache(maxsize=1)
 def _venue_words() -> tuple[str, ...]:
     """Words after a stop-listed short form that make it a place (`某某分会场`: region_not_before.tsv `venue`)."""
-    return tuple(r[0] for r in lexicon_rows("region_not_before.tsv") if r[1] == "venue")
+    return _not_before("venue")
 
 
 @lru_cache(maxsize=1)
 def _road_words() -> tuple[str, ...]:
     """Words after a short form that make it part of a road's or a smaller place's name (`开阳高速`, `某某村`)."""
-    return tuple(r[0] for r in lexicon_rows("region_not_before.tsv") if r[1] in ("road", "smaller"))
+    return _not_before("road") + _not_before("smaller")
 
 
 @lru_cache(maxsize=1)
 def _plain_words_re() -> re.Pattern[str]:
     """Ordinary words a place form overlaps (region_not_before.tsv `word`); a pattern that never matches when none."""
-    return re.compile(alternation(r[0] for r in lexicon_rows("region_not_before.tsv") if r[1] == "word") or "(?!)")
+    return re.compile(alternation(_not_before("word")) or "(?!)")
 
 
 @lru_cache(maxsize=1)
 def _own_town_words() -> tuple[str, ...]:
     """Words after a township named once that make it the report's own (`某某镇党委`, `某某镇召开`):
     region_not_before.tsv `own_town` and the body names of bodies.tsv, longest first."""
-    out = {r[0] for r in lexicon_rows("region_not_before.tsv") if r[1] == "own_town"}
+    out = set(_not_before("own_town"))
     out |= {r[0] for r in lexicon_rows("bodies.tsv") if len(r[0]) >= 2}
     return tuple(sorted(out, key=len, reverse=True))
 
@@ -443,7 +443,7 @@ _VENUE_REACH = 20  # characters of a venue between `在` and the held verb (`在
 @lru_cache(maxsize=1)
 def _held_at_venue_re() -> re.Pattern[str]:
     """`某某镇在镇政府会议室召开…`: a venue, then a held verb of region_not_before.tsv `own_town` in the clause."""
-    held = alternation(r[0] for r in lexicon_rows("region_not_before.tsv") if r[1] == "own_town")
+    held = alternation(_not_before("own_town"))
     return re.compile(rf"在{IN_CLAUSE}{{1,{_VENUE_REACH}}}?(?:{held})")
 
 
@@ -548,7 +548,7 @@ def _given_name(text: str, s: int, e: int) -> bool:
 @lru_cache(maxsize=1)
 def _prepositions() -> frozenset[str]:
     """Surnames that before a place are prepositions or conjunctions (region_not_before.tsv `preposition`)."""
-    return frozenset(r[0] for r in lexicon_rows("region_not_before.tsv") if r[1] == "preposition")
+    return frozenset(_not_before("preposition"))
 
 
 @lru_cache(maxsize=256)
@@ -796,9 +796,10 @@ def named_regions(hits: list[RegionHit]) -> list[str]:
     return list(dict.fromkeys(h.path for h in hits))
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=16)
 def _not_before(kind: str) -> tuple[str, ...]:
-    """The words of one kind of region_not_before.tsv (`overlap`, `outlet`, `coming`, `holds`)."""
+    """The words of one kind of region_not_before.tsv (`overlap`, `outlet`, `coming`, `holds`, `venue`, `road`,
+    `smaller`, `word`, `own_town`, `preposition`): the one reader of that file."""
     return tuple(r[0] for r in lexicon_rows("region_not_before.tsv") if r[1] == kind)
 
 

@@ -307,3 +307,13 @@ def test_a_speaker_whose_points_are_listed_with_commas_after_cong():
     rec = _rec("3月9日,县政府召开安全生产工作会议。县长王大海出席会议。会后,王大海从强化责任意识,强化风险意识,"
                "强化隐患排查意识,强化应急值守意识等方面对做好安全生产工作提出要求。")
     assert _roles(rec)["王大海"] == "speaker"
+
+
+def test_a_long_name_after_a_post_closed_by_zuochu():
+    # a name of four characters after a post, closed by `作出` (a made instruction or arrangement)
+    rec = _rec("3月9日,州政府召开安全生产工作会议。副州长王大海讲话。王大海要求,按照州委书记巴图苏日、州长索朗达杰"
+               "作出的工作安排,压实责任。")
+    assert _titles(rec).get("索朗达杰") == ["州长"]
+    assert _roles(rec) == {"王大海": "speaker"}
+    rec = _rec("3月9日,省政府召开全省安全生产电视电话会议。省委书记巴图苏日作出批示。省长李小兵出席会议并讲话。")
+    assert _titles(rec).get("巴图苏日") == ["省委书记"]

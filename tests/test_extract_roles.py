@@ -317,3 +317,13 @@ def test_a_long_name_after_a_post_closed_by_zuochu():
     assert _roles(rec) == {"王大海": "speaker"}
     rec = _rec("3月9日,省政府召开全省安全生产电视电话会议。省委书记巴图苏日作出批示。省长李小兵出席会议并讲话。")
     assert _titles(rec).get("巴图苏日") == ["省委书记"]
+
+
+def test_a_leader_who_writes_an_instruction_is_cited_not_a_speaker():
+    # `X作批示` writes the instruction; `X在批示中强调` quotes it: neither is said at the meeting
+    rec = _rec("3月9日,全省安全生产电视电话会议召开。省委书记王大海作批示,省长李小兵讲话。\n"
+               "王大海在批示中强调,要压实责任。李小兵指出,要排查隐患。")
+    assert _roles(rec) == {"李小兵": "speaker"}
+    # a headline's clipped `作出批示`, set apart by a space from the next leader's speech
+    rec = _rec("王大海出批 李小兵讲话\n3月9日,全省安全生产电视电话会议召开。省委书记王大海作出批示。省长李小兵讲话。")
+    assert _roles(rec) == {"李小兵": "speaker"}

@@ -581,13 +581,15 @@ def _speaks_at_venue(text: str, index: SentenceIndex, pos: int) -> bool:
 @cache
 def _cited_re() -> re.Pattern[str]:
     nouns = alternation(words("cited_instructions.tsv"))
+    written = alternation(r[0] for r in rows("cited_instructions.tsv") if r[1:2] == ("written",))
     # `X同志的批示精神`, `X代省长批示要求` (a name named again, its post not taken): the address after the
     # name changes nothing; nor does a slogan quoted from the instruction (`X“某某某某”指示要求`)
     address = r"(?:代?(?:" + alternation(words("honorifics.tsv")) + r"))?(?:“[^”，,。；;]{1,30}”)?"
     # `X关于某某事故批示精神`: after 关于 the 的 may be left out; `X在某某通知上的批示精神`: where it was written
-    # `X作出批示`, `X作出的…`: made, not said at the meeting
+    # `X作出批示`, `X作批示`, `X作出的…`: made, not said at the meeting; `X在批示中强调`: the cue quotes the written
+    # instruction, which X did not speak at the meeting
     return re.compile(address + r"(?:(?:(?:关于|对|在)[^，,。；;]{0,30}?)?的|关于[^，,。；;]{0,30}?)?(?:" + nouns
-                      + r")|作出了?(?:的|" + nouns + ")")
+                      + r")|作出了?(?:的|" + nouns + ")|作了?(?:" + written + ")|在(?:" + nouns + ")中")
 
 
 def _role_cues(text: str, start: int, end: int) -> list[tuple[str, str, int]]:

@@ -327,3 +327,14 @@ def test_a_leader_who_writes_an_instruction_is_cited_not_a_speaker():
     # a headline's clipped `作出批示`, set apart by a space from the next leader's speech
     rec = _rec("王大海出批 李小兵讲话\n3月9日,全省安全生产电视电话会议召开。省委书记王大海作出批示。省长李小兵讲话。")
     assert _roles(rec) == {"李小兵": "speaker"}
+
+
+def test_a_national_leader_whose_writings_a_watching_meeting_studies_is_no_speaker():
+    # `学习了某某总书记关于…重要论述，传达了…`: the leader's discourses are studied, he speaks at no meeting
+    rec = _rec("3月9日,全国安全生产电视电话会议召开。会议深入学习了习近平总书记关于安全生产工作重要论述,传达贯彻了"
+               "国务院领导同志重要批示要求。县长王大海在我县分会场收听收看会议。")
+    assert "习近平" not in _roles(rec)
+    # a name inside a document's title acts in the title only (`《某某向…表示哀悼》`)
+    rec = _rec("3月9日,全国安全生产电视电话会议召开。会议学习了《习近平总书记关于安全生产的重要论述摘编》,并传达学习了"
+               "《习近平向某地火灾遇难人员表示哀悼 对受灾人员表示慰问》。县长王大海在我县分会场收听收看会议。")
+    assert "习近平" not in _roles(rec)

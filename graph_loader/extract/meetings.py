@@ -733,6 +733,8 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
         after = max([m.end] + [t.end for t in m.titles if t.start >= m.end])
         if text.startswith(("的", "委托"), m.end) or _cited_re().match(text, after, max(own_end, after)):
             continue  # `X的…`, `X关于…的批示`: cited, not at the meeting; `受X委托，Y讲话`: Y stands in for X
+        if text.count("《", sent.start, m.start) > text.count("》", sent.start, m.start):
+            continue  # `学习了《X向某地遇难者表示哀悼》`: a name inside a document's title acts in the title only
         if not m.national and (before := _lead_cue(text, m.start)) is not None:
             roles[i] = before  # `听取了局长X同志《关于…的报告》`
             continue

@@ -338,3 +338,10 @@ def test_a_national_leader_whose_writings_a_watching_meeting_studies_is_no_speak
     rec = _rec("3月9日,全国安全生产电视电话会议召开。会议学习了《习近平总书记关于安全生产的重要论述摘编》,并传达学习了"
                "《习近平向某地火灾遇难人员表示哀悼 对受灾人员表示慰问》。县长王大海在我县分会场收听收看会议。")
     assert "习近平" not in _roles(rec)
+
+
+def test_a_semicolon_parts_the_groups_of_one_attendance_list():
+    rec = _rec("3月9日,省政府召开全省安全生产工作会议。省长孙立国主持会议。副省长王大海,省政府秘书长李小兵;"
+               "省应急管理厅厅长赵一鸣、副厅长张三丰出席会议。")
+    assert _roles(rec) == {"孙立国": "chair", "王大海": "attendee", "李小兵": "attendee", "赵一鸣": "attendee",
+                           "张三丰": "attendee"}

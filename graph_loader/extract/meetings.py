@@ -770,6 +770,12 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
             # `市领导A、B，市政府秘书长C出席会议`: a list of names is closed by the attendance verb of its
             # sentence when no other person's cue stands between
             later = _attend_verb_re().search(text, m.end, sent.end)
+            if later is None and text[m.end:m.end + 1] in _LIST_SEMICOLON and sent.end < len(text):
+                # `甲、乙，局长丙；副局长丁、戊出席会议`: a semicolon parts the groups of one list, whose
+                # attendance verb closes the part after it (not a new line: a paragraph is a new passage)
+                nxt_sent = index.at(sent.end)
+                if nxt_sent.paragraph == sent.paragraph and nxt_sent.start == sent.end:
+                    later = _attend_verb_re().search(text, nxt_sent.start, nxt_sent.end)
             if later and not _role_cues_strong(text, m.end, later.start()):
                 roles[i] = (later.group(), "attendee", later.start())
         if roles[i] is None and not m.national:
@@ -778,6 +784,8 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
                 roles[i] = (venue.group(), "attendee", venue.start())
     return roles
 
+
+_LIST_SEMICOLON = ";；"
 
 _CARRY_CLAUSES = 3  # clauses a cue may stand past the name's own
 _OPENED_CLAUSES = 8  # and past an unfinished opener's (`县长甲从…、…等方面`), within the sentence

@@ -307,3 +307,41 @@ def test_a_speaker_whose_points_are_listed_with_commas_after_cong():
     rec = _rec("3月9日,县政府召开安全生产工作会议。县长王大海出席会议。会后,王大海从强化责任意识,强化风险意识,"
                "强化隐患排查意识,强化应急值守意识等方面对做好安全生产工作提出要求。")
     assert _roles(rec)["王大海"] == "speaker"
+
+
+def test_a_long_name_after_a_post_closed_by_zuochu():
+    # a name of four characters after a post, closed by `作出` (a made instruction or arrangement)
+    rec = _rec("3月9日,州政府召开安全生产工作会议。副州长王大海讲话。王大海要求,按照州委书记巴图苏日、州长索朗达杰"
+               "作出的工作安排,压实责任。")
+    assert _titles(rec).get("索朗达杰") == ["州长"]
+    assert _roles(rec) == {"王大海": "speaker"}
+    rec = _rec("3月9日,省政府召开全省安全生产电视电话会议。省委书记巴图苏日作出批示。省长李小兵出席会议并讲话。")
+    assert _titles(rec).get("巴图苏日") == ["省委书记"]
+
+
+def test_a_leader_who_writes_an_instruction_is_cited_not_a_speaker():
+    # `X作批示` writes the instruction; `X在批示中强调` quotes it: neither is said at the meeting
+    rec = _rec("3月9日,全省安全生产电视电话会议召开。省委书记王大海作批示,省长李小兵讲话。\n"
+               "王大海在批示中强调,要压实责任。李小兵指出,要排查隐患。")
+    assert _roles(rec) == {"李小兵": "speaker"}
+    # a headline's clipped `作出批示`, set apart by a space from the next leader's speech
+    rec = _rec("王大海出批 李小兵讲话\n3月9日,全省安全生产电视电话会议召开。省委书记王大海作出批示。省长李小兵讲话。")
+    assert _roles(rec) == {"李小兵": "speaker"}
+
+
+def test_a_national_leader_whose_writings_a_watching_meeting_studies_is_no_speaker():
+    # `学习了某某总书记关于…重要论述，传达了…`: the leader's discourses are studied, he speaks at no meeting
+    rec = _rec("3月9日,全国安全生产电视电话会议召开。会议深入学习了习近平总书记关于安全生产工作重要论述,传达贯彻了"
+               "国务院领导同志重要批示要求。县长王大海在我县分会场收听收看会议。")
+    assert "习近平" not in _roles(rec)
+    # a name inside a document's title acts in the title only (`《某某向…表示哀悼》`)
+    rec = _rec("3月9日,全国安全生产电视电话会议召开。会议学习了《习近平总书记关于安全生产的重要论述摘编》,并传达学习了"
+               "《习近平向某地火灾遇难人员表示哀悼 对受灾人员表示慰问》。县长王大海在我县分会场收听收看会议。")
+    assert "习近平" not in _roles(rec)
+
+
+def test_a_semicolon_parts_the_groups_of_one_attendance_list():
+    rec = _rec("3月9日,省政府召开全省安全生产工作会议。省长孙立国主持会议。副省长王大海,省政府秘书长李小兵;"
+               "省应急管理厅厅长赵一鸣、副厅长张三丰出席会议。")
+    assert _roles(rec) == {"孙立国": "chair", "王大海": "attendee", "李小兵": "attendee", "赵一鸣": "attendee",
+                           "张三丰": "attendee"}

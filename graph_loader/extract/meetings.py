@@ -581,13 +581,15 @@ def _speaks_at_venue(text: str, index: SentenceIndex, pos: int) -> bool:
 @cache
 def _cited_re() -> re.Pattern[str]:
     nouns = alternation(words("cited_instructions.tsv"))
+    written = alternation(r[0] for r in rows("cited_instructions.tsv") if r[1:2] == ("written",))
     # `X同志的批示精神`, `X代省长批示要求` (a name named again, its post not taken): the address after the
     # name changes nothing; nor does a slogan quoted from the instruction (`X“某某某某”指示要求`)
     address = r"(?:代?(?:" + alternation(words("honorifics.tsv")) + r"))?(?:“[^”，,。；;]{1,30}”)?"
     # `X关于某某事故批示精神`: after 关于 the 的 may be left out; `X在某某通知上的批示精神`: where it was written
-    # `X作出批示`, `X作出的…`: made, not said at the meeting
+    # `X作出批示`, `X作批示`, `X作出的…`: made, not said at the meeting; `X在批示中强调`: the cue quotes the written
+    # instruction, which X did not speak at the meeting
     return re.compile(address + r"(?:(?:(?:关于|对|在)[^，,。；;]{0,30}?)?的|关于[^，,。；;]{0,30}?)?(?:" + nouns
-                      + r")|作出了?(?:的|" + nouns + ")")
+                      + r")|作出了?(?:的|" + nouns + ")|作了?(?:" + written + ")|在(?:" + nouns + ")中")
 
 
 def _role_cues(text: str, start: int, end: int) -> list[tuple[str, str, int]]:
@@ -731,6 +733,8 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
         after = max([m.end] + [t.end for t in m.titles if t.start >= m.end])
         if text.startswith(("的", "委托"), m.end) or _cited_re().match(text, after, max(own_end, after)):
             continue  # `X的…`, `X关于…的批示`: cited, not at the meeting; `受X委托，Y讲话`: Y stands in for X
+        if text.count("《", sent.start, m.start) > text.count("》", sent.start, m.start):
+            continue  # `学习了《X向某地遇难者表示哀悼》`: a name inside a document's title acts in the title only
         if not m.national and (before := _lead_cue(text, m.start)) is not None:
             roles[i] = before  # `听取了局长X同志《关于…的报告》`
             continue
@@ -766,6 +770,12 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
             # `市领导A、B，市政府秘书长C出席会议`: a list of names is closed by the attendance verb of its
             # sentence when no other person's cue stands between
             later = _attend_verb_re().search(text, m.end, sent.end)
+            if later is None and text[m.end:m.end + 1] in _LIST_SEMICOLON and sent.end < len(text):
+                # `甲、乙，局长丙；副局长丁、戊出席会议`: a semicolon parts the groups of one list, whose
+                # attendance verb closes the part after it (not a new line: a paragraph is a new passage)
+                nxt_sent = index.at(sent.end)
+                if nxt_sent.paragraph == sent.paragraph and nxt_sent.start == sent.end:
+                    later = _attend_verb_re().search(text, nxt_sent.start, nxt_sent.end)
             if later and not _role_cues_strong(text, m.end, later.start()):
                 roles[i] = (later.group(), "attendee", later.start())
         if roles[i] is None and not m.national:
@@ -774,6 +784,8 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
                 roles[i] = (venue.group(), "attendee", venue.start())
     return roles
 
+
+_LIST_SEMICOLON = ";；"
 
 _CARRY_CLAUSES = 3  # clauses a cue may stand past the name's own
 _OPENED_CLAUSES = 8  # and past an unfinished opener's (`县长甲从…、…等方面`), within the sentence

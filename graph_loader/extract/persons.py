@@ -204,7 +204,7 @@ def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset(),
             end = pos + s + given
             if end > len(text) or not is_han(text[end - 1]):
                 break
-            if end - pos >= LONG_NAME and _long_close_re().match(text, end) \
+            if end - pos >= LONG_NAME and _long_close_after_post_re().match(text, end) \
                     and _name_ok(text[pos:end], ignore, trusted) and not _common_inside(text[pos:end]):
                 return pos, end
     return None
@@ -218,6 +218,14 @@ LONG_NAME = 4  # a name this long is read whole even where a place's short form 
 def _long_close_re() -> re.Pattern[str]:
     """What closes a long name beyond doubt: punctuation, or a role verb of roles.tsv."""
     return re.compile(r"[^" + HAN + r"]|" + alternation({r[0] for r in rows("roles.tsv")}) + r"|$")
+
+
+@cache
+def _long_close_after_post_re() -> re.Pattern[str]:
+    """What closes a long name with a surname right after a post: as `_long_close_re`, or a follower marked
+    `long` in name_followers.tsv (`书记乌某巴某作出批示`, `州长阿某丹某作出的安排`)."""
+    long = {r[0] for r in rows("name_followers.tsv") if r[1:2] == ("long",)}
+    return re.compile(_long_close_re().pattern + "|" + alternation(long))
 
 
 def _common_inside(name: str) -> bool:

@@ -9,6 +9,8 @@ Genre rules (made-up examples):
 - Only levels above the article's own count: `全县安全生产工作会议` in a county's report is its own
   meeting, handled by `meetings.py`; but one of the home's level relayed under another name (`贯彻落实市委
   五届八次全会精神` in a city's report) is another meeting, held before.
+- A meeting of the centre relayed only by the centre's own meeting (`全国…电视电话会议学习贯彻了国务院常务会精神`)
+  is that meeting's agenda, not a meeting of the report.
 - The people named at the branch venue attend every meeting watched; a person whose post is at a
   watched meeting's level (`张三省长…部署` for the provincial one) takes his role there.
 - The lower body's own meeting is the one held at the venue with someone chairing or speaking, or right
@@ -663,12 +665,23 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
     for grp in groups:
         _told_twice(grp, kept, mentions, index)
     # one list in text order: higher meetings where the text first names them
-    out = sorted([*kept, *[d for d in made.values() if d not in kept]], key=lambda d: d.start)
+    out = sorted([*kept, *[d for d in made.values() if d not in kept and not _centre_agenda(d, kept, made)]],
+                 key=lambda d: d.start)
     for d in out:
         d.relay_to = _final_relays(d, out)
         if id(d) in unplaced:
             d.level, d.level_rule = None, "meeting.higher.unplaced_city"
     return out
+
+
+def _centre_agenda(d: MeetingDraft, kept: list[MeetingDraft], made: dict) -> bool:
+    """A meeting of the centre only relayed, and only by meetings of the centre (`全国安全生产电视电话会议…学习贯彻了
+    国务院常务会精神`): the teleconference's agenda, not a meeting of the report; relayed by a province's or a
+    county's meeting it is one."""
+    if d.level != "national" or d.rule != "meeting.higher.relay":
+        return False
+    by = [o for o in [*kept, *made.values()] if o is not d and any(r[0] is d for r in o.relay_to)]
+    return bool(by) and all(o.level == "national" for o in by)
 
 
 def _told_twice(grp: _Group, kept: list[MeetingDraft], mentions: list[Mention], index: SentenceIndex) -> None:

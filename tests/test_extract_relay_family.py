@@ -162,8 +162,8 @@ def test_a_relayed_meeting_of_the_homes_level_under_another_name_is_a_meeting_of
     # another sitting of the home's level (a plenum, a 常务会议) relayed by the report's meeting
     rec = _rec("1月16日，全市安全生产电视电话会召开，贯彻落实全省安全生产电视电话会和市政府第一次常务会议精神。", None)
     assert len(rec.meetings) == 3 and len(rec.meetings[0].relays) == 2
-    plenum = _rec("12月30日，某某市召开全市煤炭安全生产专题会议，贯彻落实市委五届八次全会精神，部署明年工作。", None)
-    assert len(plenum.meetings) == 2 and plenum.meetings[1].level == plenum.meetings[0].level
+    plenum = _rec("12月30日，浙江省湖州市召开全市煤炭安全生产专题会议，贯彻落实市委五届八次全会精神，部署明年工作。")
+    assert _levels(plenum) == ["prefecture", "prefecture"] and plenum.meetings[1].region == "浙江省湖州市"
     assert [r.meeting for r in plenum.meetings[0].relays] == [1]
     # the report's own meeting named again by its level is no other meeting
     own = _rec("1月16日，全市安全生产工作会议召开。会议要求，各地要认真贯彻落实全市安全生产工作会议精神。", None)

@@ -156,3 +156,24 @@ def test_a_teams_meeting_with_the_place_on_arrival_is_held_where_the_team_works(
             "市领导李小兵汇报了全市安全生产工作情况。")
     rec = _rec(text)
     assert [(m.level, m.region) for m in rec.meetings] == [("prefecture", "河北省石家庄市")]
+
+
+def test_a_relayed_meeting_of_the_homes_level_under_another_name_is_a_meeting_of_its_own():
+    # another sitting of the home's level (a plenum, a 常务会议) relayed by the report's meeting
+    rec = _rec("1月16日，全市安全生产电视电话会召开，贯彻落实全省安全生产电视电话会和市政府第一次常务会议精神。", None)
+    assert len(rec.meetings) == 3 and len(rec.meetings[0].relays) == 2
+    plenum = _rec("12月30日，浙江省湖州市召开全市煤炭安全生产专题会议，贯彻落实市委五届八次全会精神，部署明年工作。")
+    assert _levels(plenum) == ["prefecture", "prefecture"] and plenum.meetings[1].region == "浙江省湖州市"
+    assert [r.meeting for r in plenum.meetings[0].relays] == [1]
+    # the report's own meeting named again by its level is no other meeting
+    own = _rec("1月16日，全市安全生产工作会议召开。会议要求，各地要认真贯彻落实全市安全生产工作会议精神。", None)
+    assert len(own.meetings) == 1
+
+
+def test_a_meeting_of_the_centre_relayed_only_by_the_centres_teleconference_is_its_agenda():
+    rec = _rec("1月15日下午，国务院召开全国安全生产电视电话会议。会议学习贯彻了李克强总理重要批示和国务院常务会精神，"
+               "部署全年安全生产工作。我州副州长王大明在州分会场出席会议。视频会议结束后，王大明就做好当前安全生产工作作讲话。")
+    assert _levels(rec) == ["national", "prefecture"]
+    # relayed by a county's own meeting, the same meeting of the centre is one of the report
+    county = _rec("3月2日，浙江省安吉县召开安全生产工作会议，传达学习了国务院常务会精神。")
+    assert _levels(county) == ["county", "national"] and [r.meeting for r in county.meetings[0].relays] == [1]

@@ -7,7 +7,10 @@ Genre rules (made-up examples):
   held above (`国务院召开全国…电视电话会议`, `全国全省…会议先后召开`, `甲省、乙市立即召开电视电话会`),
   relayed (`贯彻落实全国、省、市会议精神`), or ended (`全国全省会议结束后`, which starts the follow-up).
 - Only levels above the article's own count: `全县安全生产工作会议` in a county's report is its own
-  meeting, handled by `meetings.py`.
+  meeting, handled by `meetings.py`; but one of the home's level relayed under another name (`贯彻落实市委
+  五届八次全会精神` in a city's report) is another meeting, held before.
+- A meeting of the centre relayed only by the centre's own meeting (`全国…电视电话会议学习贯彻了国务院常务会精神`)
+  is that meeting's agenda, not a meeting of the report.
 - The people named at the branch venue attend every meeting watched; a person whose post is at a
   watched meeting's level (`张三省长…部署` for the provincial one) takes his role there.
 - The lower body's own meeting is the one held at the venue with someone chairing or speaking, or right
@@ -177,7 +180,7 @@ def _token_level(word: str, ctx: str | None, city: str | None = None) -> tuple[s
 
 
 def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx: str | None,
-                  local_level: str | None, city: str | None = None) -> list[Mention]:
+                  local_level: str | None, city: str | None = None, own: tuple[str, ...] = ()) -> list[Mention]:
     """Every list of higher levels before a meeting noun, with its mode; headlines are skipped (the body
     says it again)."""
     lex = _lex()
@@ -227,8 +230,10 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
         pos_done = mention.end
         if _is_headline(text, index, start):
             continue
-        own_body = mention.mode == "relay" and len(run) == 1 and mention.desc in _LEVEL_BODIES
-        # `传达市委常委会议精神` in a city's report: a meeting of another body of the home's level, relayed
+        # `传达市委常委会议精神`, `贯彻落实市政府常务会议精神` in a city's report: a meeting of another body or
+        # another sitting of the home's level, relayed
+        own_body = mention.mode == "relay" and len(run) == 1 and (
+            mention.desc in _LEVEL_BODIES or _other_meeting(mention, own))
         mention.levels = [(lv, path, surf) for _, lv, path, surf in run
                           if LEVEL_RANK.get(lv, 9) < local_rank or (own_body and LEVEL_RANK.get(lv) == local_rank)]
         if mention.levels:
@@ -238,6 +243,14 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
                 out.append(elided)
                 pos_done = elided.end
     return out
+
+
+def _other_meeting(mn: Mention, own: tuple[str, ...]) -> bool:
+    """A meeting of the home's own level relayed under a name none of the report's own meetings bears
+    (`贯彻落实市政府第一次常务会议精神` in the report of `全市安全生产电视电话会`): another meeting, held before.
+    A bare level and noun (`贯彻落实全市会议精神`) may name the report's own meeting: not another."""
+    name = mn.desc.strip() + mn.noun
+    return bool(own) and bool(mn.desc.strip()) and not any(name in o for o in own)
 
 
 def _name_level(name: str) -> str | None:
@@ -460,7 +473,8 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
                                        and (lv := _name_level(d.name)) is not None), None)
     # a report of a 市 it never names, placed by the divisions it addresses: its `市` words are at that level
     city = next((d.level for d in drafts if d.level_rule == CITY_BELOW), None)
-    mentions = find_mentions(text, index, regions, ctx, local_level, city)
+    own = tuple(d.name for d in drafts if d.name and not d.generic)  # the report's own meetings by name
+    mentions = find_mentions(text, index, regions, ctx, local_level, city, own)
     if not mentions:
         return drafts
     local_rank = LEVEL_RANK.get(local_level or "", 9)
@@ -651,12 +665,23 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
     for grp in groups:
         _told_twice(grp, kept, mentions, index)
     # one list in text order: higher meetings where the text first names them
-    out = sorted([*kept, *[d for d in made.values() if d not in kept]], key=lambda d: d.start)
+    out = sorted([*kept, *[d for d in made.values() if d not in kept and not _centre_agenda(d, kept, made)]],
+                 key=lambda d: d.start)
     for d in out:
         d.relay_to = _final_relays(d, out)
         if id(d) in unplaced:
             d.level, d.level_rule = None, "meeting.higher.unplaced_city"
     return out
+
+
+def _centre_agenda(d: MeetingDraft, kept: list[MeetingDraft], made: dict) -> bool:
+    """A meeting of the centre only relayed, and only by meetings of the centre (`全国安全生产电视电话会议…学习贯彻了
+    国务院常务会精神`): the teleconference's agenda, not a meeting of the report; relayed by a province's or a
+    county's meeting it is one."""
+    if d.level != "national" or d.rule != "meeting.higher.relay":
+        return False
+    by = [o for o in [*kept, *made.values()] if o is not d and any(r[0] is d for r in o.relay_to)]
+    return bool(by) and all(o.level == "national" for o in by)
 
 
 def _told_twice(grp: _Group, kept: list[MeetingDraft], mentions: list[Mention], index: SentenceIndex) -> None:

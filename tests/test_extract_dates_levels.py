@@ -106,3 +106,11 @@ def test_a_city_never_named_is_placed_by_the_divisions_it_addresses():
     assert _dated(held + "会议要求各部门抓好落实。") == [("--06-03", None)]
     # a county's report: its towns say nothing of the 市 above it
     assert _dated("6月3日,县政府召开常务会议,副县长王大海主持。会议要求各乡镇抓好落实。") == [("--06-03", "county")]
+
+
+def test_meeting_nouns_of_the_genre_name_a_meeting_held():
+    # `视讯会` is a teleconference, `联席会` a joint meeting, `宣讲会` a study session: each a meeting held
+    assert _dated("11月19日下午,全省冬季火灾防控工作视讯会召开。会议要求压实责任。") == [("--11-19", "province")]
+    assert _dated("11月25日,某省召开全省干部职工安全生产联席会,副省长甲主持。") == [("--11-25", "province")]
+    from graph_loader.lang.kinds import kind_of_noun
+    assert kind_of_noun()["视讯会"] == "teleconference" and kind_of_noun()["宣讲会"] == "study"

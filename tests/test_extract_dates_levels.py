@@ -106,3 +106,24 @@ def test_a_city_never_named_is_placed_by_the_divisions_it_addresses():
     assert _dated(held + "会议要求各部门抓好落实。") == [("--06-03", None)]
     # a county's report: its towns say nothing of the 市 above it
     assert _dated("6月3日,县政府召开常务会议,副县长王大海主持。会议要求各乡镇抓好落实。") == [("--06-03", "county")]
+
+
+def test_meeting_nouns_of_the_genre_name_a_meeting_held():
+    # `视讯会` is a teleconference, `联席会` a joint meeting, `宣讲会` a study session: each a meeting held
+    assert _dated("11月19日下午,全省冬季火灾防控工作视讯会召开。会议要求压实责任。") == [("--11-19", "province")]
+    assert _dated("11月25日,某省召开全省干部职工安全生产联席会,副省长甲主持。") == [("--11-25", "province")]
+    from graph_loader.lang.kinds import kind_of_noun
+    assert kind_of_noun()["视讯会"] == "teleconference" and kind_of_noun()["宣讲会"] == "study"
+
+
+def test_a_follow_up_told_in_the_lead_and_again_is_one_meeting():
+    # the lead tells the follow-up of the watched meeting by its noun alone (`相关会议`, `出席会议并讲话`), the next
+    # paragraph tells it again (`…结束后，我市随即召开会议`): one meeting, with the speaker of the second telling
+    text = ("6日下午,我市组织收看全省防汛工作视频会议,并在省会议结束后接着召开相关会议,要求各地抓好落实。\n"
+            "省会议结束后,我市随即召开会议传达贯彻省会议精神。副市长张某某在会上部署相关工作。")
+    rec = _rec(text)
+    local = [m for m in rec.meetings if m.level != "province"]
+    assert len(local) == 1 and [p.name for p in local[0].participants] == ["张某某"]
+    text = ("7月27日上午,某市组织收看全国、全省安全生产电视会议,并对相关会议精神进行贯彻落实。副市长李某某出席会议并讲话。\n"
+            "全国、全省安全生产电视会议结束后,某市随即召开会议对安全生产工作进行了安排部署。李某某指出,要压实责任。")
+    assert len([m for m in _rec(text, "2018-07-28").meetings if m.level not in ("national", "province")]) == 1

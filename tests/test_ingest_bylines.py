@@ -142,6 +142,8 @@ def test_name_helpers():
     ("发布时间:2020-05-06", "2020-05-06"),
     ("來源:某某晚報 日期:2022-04-09 瀏覽量:", "2022-04-09"),  # traditional script
     ("發布時間：2019年04月23日", "2019-04-23"),
+    ("发布人:【管理员】 来源:【新闻中心】 发布时间:【2019-04-15 15:59】 阅读次数:【32】", "2019-04-15"),  # in brackets
+    ("某某网 2010-12-29 |", "2010-12-29"),  # a paper's name and the date before a column bar
 ])
 def test_date_line_shapes(header, date):
     d = ingest(f"某县召开安全生产工作会议\n{header}\n{STORY}")
@@ -152,6 +154,14 @@ def test_date_line_after_a_long_subtitle_without_a_full_stop():
     subtitle = "●深入学习贯彻重要指示精神和批示要求 ●认真贯彻落实全国全省安全生产电视电话会议精神 ●全面系统安排部署安全生产工作"
     d = ingest(f"某市召开常务会议\n{subtitle}\n来源:某某晚报 日期:2022-04-09 浏览量:\n{STORY}")
     assert d.metadata.published == "2022-04-09"
+
+
+def test_a_date_line_dropped_as_boilerplate_is_no_lead_line():
+    # a welcome line with `!` opens the story; the breadcrumb and the date line, dropped as boilerplate, do not
+    # count among the lead lines before the first full stop, so the date line is still a header line
+    d = ingest("欢迎光临某某新闻网!\n关键字搜索\n当前位置: 主页 > 头条 >\n我县组织收听收看“5·10”事故警示教育大会\n"
+               f"时间:2019-11-22 11:21来源:未知 作者:某某新闻网 点击:\n{STORY}")
+    assert d.metadata.published == "2019-11-22"
 
 
 def test_a_line_of_lost_characters_opens_no_story():

@@ -126,7 +126,9 @@ def _lex() -> _Lex:
         # `在市政府综合会议室主持召开…`: a meeting noun naming a room (meeting_cues.tsv `room`) is a place
         held_noun_first=re.compile(
             r"(?P<n>" + nouns + r")(?!" + alternation(r[0] for r in rows("meeting_cues.tsv") if r[1] == "room")
-            + r")(?P<mid>" + IN_CLAUSE + r"{0,14}?)(?P<v>" + alternation(meeting_verbs("held_after")) + r")(?!在即|之?后)"),  # `会议召开后`: ended
+            # `会议召开后`: ended; `省会议结束后接着召开相关会议`: the meeting named first is over, another is held
+            + r")(?P<mid>(?:(?!结束|之?后)" + IN_CLAUSE + r"){0,14}?)(?P<v>" + alternation(meeting_verbs("held_after"))
+            + r")(?!在即|之?后)"),
         chaired=re.compile(r"(?P<v>" + alternation(meeting_verbs("chair")) + r")(?P<np>" + IN_CLAUSE + r"{0,30}?)(?P<n>" + nouns + ")"),
         # `会后，`; `随后，我县…`: the home body acts next (a bare `随后` only orders a meeting's speeches)
         ended=re.compile(r"(?P<n>" + nouns + r")(?:结束|召开|完毕)?(?:之)?后|(?P<after>会后)(?=[，,])|"
@@ -298,6 +300,42 @@ def _before_hou(text: str, reach: int) -> list[int]:
 def _this_words() -> tuple[str, ...]:
     """Words opening a meeting's name that point back at the meeting just reported (meeting_cues.tsv `this`)."""
     return tuple(r[0] for r in rows("meeting_cues.tsv") if r[1] == "this")
+
+
+@cache
+def _empty_words() -> tuple[str, ...]:
+    """Words before a meeting's noun that name nothing of it (meeting_cues.tsv `empty`: `相关会议`)."""
+    return tuple(r[0] for r in rows("meeting_cues.tsv") if r[1] == "empty")
+
+
+def _named_by_noun(d: MeetingDraft) -> bool:
+    """A meeting named by its noun alone (`会议`, `相关会议`)."""
+    name = (d.name or "").removeprefix(next((w for w in _empty_words() if (d.name or "").startswith(w)), ""))
+    return d.generic or name == d.noun
+
+
+def follow_up_told_twice(out: list[MeetingDraft]) -> None:
+    """`某市组织收看全省某某视频会议，并在省会议结束后接着召开相关会议。…省会议结束后，我市随即召开会议，部署…`: the
+    meeting held after the watched ones, told in the lead and again in detail, each time named by its noun alone,
+    with no other meeting of the report held between the tellings, at one level (or one unknown) and on one day
+    (or one undated), is one meeting, the first telling; the later one's people, date, level and relays join it."""
+    for b in list(out):
+        if b not in out or b.held is None or b.higher or not _named_by_noun(b) \
+                or not any(basis == "follow_up" for _, _, basis in b.relay_to):
+            continue
+        before = [d for d in out if d.start < b.start and not d.higher and d.held is not None]
+        a = before[-1] if before else None
+        if a is None or not _named_by_noun(a) or (a.level and b.level and a.level != b.level) \
+                or (a.date and b.date and a.date != b.date):
+            continue
+        fold_participants(a, b)
+        a.date, a.date_span = (a.date, a.date_span) if a.date else (b.date, b.date_span)
+        if a.level is None:
+            a.region, a.level, a.level_rule = b.region, b.level, b.level_rule
+        a.relay_to.extend(r for r in b.relay_to if r[0] is not a and all(r[0] is not t for t, _, _ in a.relay_to))
+        out.remove(b)
+        for d in out:
+            d.relay_to = [(a if t is b else t, inferred, basis) for t, inferred, basis in d.relay_to]
 
 
 @cache

@@ -31,6 +31,7 @@ from graph_loader.extract.lexicon_files import alternation, rows
 from graph_loader.extract.meetings import (
     MeetingDraft,
     fold_participants,
+    follow_up_told_twice,
     level_of_chars,
     meeting_drafts,
     meeting_verbs,
@@ -254,6 +255,7 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
                            partial(_person_level, person_regions, person_levels, ctx))
     _relays_by_identity(base, drafts)
     named_twice(drafts)
+    follow_up_told_twice(drafts)
     venue_only_watched(drafts)
     for d in drafts:
         if d.level == "township" and d.region is None and ctx:

@@ -153,8 +153,9 @@ def lay_out(mt: MappedText, html_title: str | None = None, page_before: list[str
 
     # the story's leading lines without a full stop (a long subtitle, a date line with `??` junk in it)
     # are read as header lines too; the first paragraph is the first line after them
-    opening = first
-    while opening < min(last, first + LEAD_LINES_MAX) and not _FULL_STOP.search(lines[opening]):
+    opening, lead = first, 0
+    while opening < last and lead < LEAD_LINES_MAX and not _FULL_STOP.search(lines[opening]):
+        lead += keep[opening]  # a line dropped as boilerplate (`来源:… 作者:…`) is a header's, not a lead line
         opening += 1
     while opening < last and not keep[opening]:  # a line dropped as boilerplate (`来源:… 作者:…`) is a header's
         opening += 1

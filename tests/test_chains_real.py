@@ -356,3 +356,47 @@ def test_every_article_last_writes_the_name_the_meeting_shows_at_the_end(order) 
                 for doc in n.articles:
                     last[doc] = n.props.get("name")
     assert last == dict.fromkeys(["p1", "y1", "y2", "y3"], "全省安全生产电视电话会议")
+
+
+def standing_word_records() -> list[ExtractionRecord]:
+    """Made-up reports of one national video conference of 12月2日: the dated report cites the leader's standing
+    word on the field in one wording (`…关于安全生产重要指示`), a year-less county report in another
+    (`…关于安全生产和应急管理重要论述`), and relays it from a branch venue."""
+    def tele(date: str) -> Meeting:
+        return Meeting(date=date, level="national", kind="teleconference", name="危险化学品安全生产专题视频会议")
+    dated_report = ExtractionRecord(doc_id="s1", meetings=[tele("2018-12-02")],
+                                    instructions=[Directive(title="习近平总书记关于安全生产重要指示")])
+    county = ExtractionRecord(doc_id="s2", meetings=[
+        tele("--12-02"),
+        Meeting(date="--12-02", region="甲省乙市丙区", level="county", kind="teleconference",
+                relays=[Relay(meeting=0, inferred=True, basis="branch_venue")])],
+        instructions=[Directive(title="习近平总书记关于安全生产和应急管理工作重要论述")])
+    return [dated_report, county]
+
+
+@pytest.mark.parametrize("order", ["forward", "reverse"])
+def test_a_year_less_report_citing_the_standing_word_otherwise_worded_joins_the_one_candidate(order) -> None:
+    recs = standing_word_records()
+    store, resolver = graph(list(reversed(recs)) if order == "reverse" else recs)
+    assert [n["date"] for n in national_meetings(store)] == ["2018-12-02"]
+    assert [m.inferred_year for m in resolver.merges("meeting")] == [["s2"]]
+    tree = run_query(store, "propagation", {"target": "危险化学品安全生产专题视频会议",
+                                             "date": "2018-12-02"}).model_dump()
+    assert "甲省乙市丙区" in {n["region"] for n in tree["nodes"]}
+    # a topical instruction of its own on each side still tells two meetings apart
+    topical = [recs[0].model_copy(update={"instructions": [Directive(title="关于加强汛期安全防范工作的重要指示")]}),
+               recs[1].model_copy(update={"instructions": [Directive(title="关于做好森林防火工作的重要指示")]})]
+    store, resolver = graph(topical)
+    assert [n["date"] for n in national_meetings(store)] == ["--12-02", "2018-12-02"]
+    assert resolver.merges("meeting") == []
+
+
+@pytest.mark.neo4j
+def test_standing_word_joins_alike_on_both_stores(neo4j_store) -> None:
+    recs = standing_word_records()
+    emb, _ = graph(recs)
+    graph(recs, store=neo4j_store)
+    params = {"target": "危险化学品安全生产专题视频会议", "date": "2018-12-02"}
+    assert run_query(emb, "propagation", params).model_dump() == run_query(neo4j_store, "propagation",
+                                                                            params).model_dump()
+    assert sorted(emb.ids_by_label("Meeting")) == sorted(neo4j_store.ids_by_label("Meeting"))

@@ -24,7 +24,8 @@ Rules (the reason strings say which fired):
   national meetings, never the reporting place) + full date. A year-less `--MM-DD` meeting joins the
   one dated meeting of its family, level, region and month-day (when several fit, the one whose
   articles cite the same topical instruction, if exactly one does; a sole candidate whose articles
-  cite only other topical instructions is refused; so is a candidate of a year the report does not
+  cite only other instructions, one side a topical one, is refused: the leaders' standing word on the field,
+  关于安全生产 on one side and 关于安全生产和应急管理 on the other, tells no two meetings apart; so is a candidate of a year the report does not
   write, nor the year after or before one it writes: extract.dates.written_years); an undated meeting that a
   meeting of the same article relays on day D joins the one dated meeting of its family, level and
   region in the RELAY_WINDOW days up to D. Those joins are flagged (`inferred_year`,
@@ -505,8 +506,8 @@ class Resolver:
                     f"up to {on}, the day a meeting of the article relays it")
         if len(cands) == 1:
             theirs = set(self._meeting_info[cands[0]]["signals"])
-            if signals and theirs and not signals & theirs:
-                return None  # both sides cite a topical instruction, and not the same: another meeting
+            if signals and theirs and not signals & theirs and (_topical(signals) or _topical(theirs)):
+                return None  # both sides cite an instruction, not the same, one a topical one: another meeting
             return cands[0], what
         sharing = [k for k in cands if signals & set(self._meeting_info[k]["signals"])]
         if len(cands) > 1 and len(sharing) == 1:
@@ -808,6 +809,21 @@ def _signal_words() -> dict[str, tuple[str, ...]]:
     for r in read_table(SIGNAL_WORDS_PATH):
         out.setdefault(r["role"], []).append(r["word"])
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+def _topical(signals: set[str]) -> set[str]:
+    """The signals that name a topic of their own (关于加强汛期安全防范): not the leaders' standing word on
+    the field itself (关于安全生产, 关于安全生产和应急管理: instruction_signal_words.tsv `field`), which reports
+    of any meeting cite in one wording or another. Two reports citing only the standing word, each worded
+    otherwise, are not told apart by it; one citing a topical instruction the other does not cite is."""
+    out = set()
+    for s in signals:
+        rest = s.removeprefix("关于")
+        for w in _signal_words().get("field", ()):
+            rest = rest.replace(w, "")
+        if rest:
+            out.add(s)
+    return out
 
 
 def instruction_signal(title: str) -> str | None:

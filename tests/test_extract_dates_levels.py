@@ -15,6 +15,8 @@ def test_a_meeting_of_the_centre_named_without_a_region():
     # named after a national body
     assert _dated("6月3日上午,国务院安委会某某专项整治电视电话会议召开。会议要求各地抓好落实。") == [
         ("--06-03", "national")]
+    # convened by a central body, first of a list of conveners: national
+    assert _dated("6月3日,国务院安委办、某某部召开某某安全专题视频会议,通报某地事故情况。") == [("--06-03", "national")]
     # a province's body holds it: its level, not the capital's
     assert _dated("省政府安全生产工作会议6月3日在京召开,省长讲话。") == [("--06-03", "province")]
 

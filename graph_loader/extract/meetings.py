@@ -1053,8 +1053,11 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
                 # (`全区` is a district's or an autonomous region's: not said; `全市` is said by the context alone)
                 m.level = level_of_chars(sm.group()[-1], context)
                 m.level_rule = "meeting.level.scope_level" if m.level else None
-            if m.level is None and m.name and (is_national_body(m.name) or _in_capital(text, m)):
-                # `国务院安委会某某电视电话会议召开`, `某某会议3月2日在京召开`: no region holds it, the centre does
+            if m.level is None and m.name and (is_national_body(m.name) or _in_capital(text, m) or (
+                    m.held is not None and is_national_body(text[cs:m.held].lstrip()))):
+                # `国务院安委会某某电视电话会议召开`, `某某会议3月2日在京召开`: no region holds it, the centre does;
+                # so when the clause convening it opens with a central body, alone or first of a list
+                # (`国务院安委办、某部召开某某专题视频会议`)
                 m.level, m.level_rule = "national", "meeting.level.national_name"
                 continue
             if m.level is None and home is not None:  # `…巡查组进驻我县`: the report's own level

@@ -48,6 +48,7 @@ from graph_loader.extract.meetings import (
     fold_participants,
     is_headline,
     meeting_verbs,
+    sessions_re,
 )
 from graph_loader.extract.regions import RegionHit, level_of, parent_path, relative_region, relative_words_re
 from graph_loader.extract.sentences import SentenceIndex
@@ -191,6 +192,8 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
             # `我县` is the article's home, never a level above it; but a township's report says `本区`, `我县`
             # of the county it belongs to (`传达了本区召开的…会议精神`)
             continue
+        if sessions_re().match(text, m.end()):
+            continue  # `全国两会期间…动员会`: the annual sessions of that level, no meeting's scope
         lv = _token_level(m.group(), ctx, city)
         if lv:
             tokens.setdefault(m.start(), (m.end(), lv[0], lv[1], m.group()))

@@ -1011,7 +1011,7 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
                 path, rule = hit.path, "meeting.level.branch_place"
             elif m.branch_pos > 0 and text[m.branch_pos - 1] in LEVEL_CHARS:
                 path, rule = level_region(text[m.branch_pos - 1], context), "meeting.level.branch_level"
-        if path is None and m.name and "全国" in m.name:
+        if path is None and m.name and _national_in_name(m.name):
             m.level, m.level_rule = "national", "meeting.level.national"
             continue
         if path is None and m.held is not None and m.name and (body := _convener_body_re().match(m.name)):
@@ -1110,6 +1110,18 @@ def _only_place_of_level(regions: list[RegionHit], level: str) -> str | None:
 def _convener_body_re() -> re.Pattern[str]:
     """A level character and a body of lexicon/bodies.tsv (`县安委会`, `旗应急管理局`): the convener's level."""
     return re.compile(r"\s*([" + LEVEL_CHARS + r"])(?:" + alternation(r[0] for r in rows("bodies.tsv")) + ")")
+
+
+def _national_in_name(name: str) -> bool:
+    """`全国` in a meeting's name says the centre's, unless it names the annual sessions (`某省某会暨全国两会期间
+    某某动员会`: meeting_cues.tsv `sessions`)."""
+    return any(not sessions_re().match(name, m.end()) for m in re.finditer("全国", name))
+
+
+@cache
+def sessions_re() -> re.Pattern[str]:
+    """What a level word names when it names the annual sessions (meeting_cues.tsv `sessions`: `全国两会`)."""
+    return re.compile(r"[“\"‘']?(?:" + alternation(r[0] for r in rows("meeting_cues.tsv") if r[1] == "sessions") + ")")
 
 
 @cache

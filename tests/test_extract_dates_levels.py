@@ -129,3 +129,10 @@ def test_a_follow_up_told_in_the_lead_and_again_is_one_meeting():
     text = ("7月27日上午,某市组织收看全国、全省安全生产电视会议,并对相关会议精神进行贯彻落实。副市长李某某出席会议并讲话。\n"
             "全国、全省安全生产电视会议结束后,某市随即召开会议对安全生产工作进行了安排部署。李某某指出,要压实责任。")
     assert len([m for m in _rec(text, "2018-07-28").meetings if m.level not in ("national", "province")]) == 1
+
+
+def test_two_bodies_meetings_joined_by_he_are_two_meetings():
+    # `主持召开省政府常务会议和安全生产委员会会议`: two bodies, each its own meeting, though the second names no level
+    # (one body's `A暨B` stays one meeting)
+    rec = _rec("1月14日，省长王大明主持召开省政府常务会议和安全生产委员会会议，研究部署节日期间安全生产工作。")
+    assert [m.name for m in rec.meetings] == ["省政府常务会议", "安全生产委员会会议"]

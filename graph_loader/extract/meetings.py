@@ -365,7 +365,7 @@ def _listed(text: str, m: re.Match[str]) -> list[_Event]:
     out: list[_Event] = []
     pos = m.end("n")
     while (nxt := _list_next_re().match(text, pos)) is not None and (
-            several or text.startswith(_JOINS, pos) and _convener_body_re().match(text, nxt.start("np"))):
+            several or text.startswith(_JOINS, pos) and _joined_body_re().match(text, nxt.start("np"))):
         np = nxt.group("np").strip()
         out.append(_Event(nxt.start("np"), nxt.end(), "held", nxt.group("n"), np + nxt.group("n"),
                           nxt.group("n") == "会议" and not np, listed=True))
@@ -1122,6 +1122,13 @@ def _national_in_name(name: str) -> bool:
 def sessions_re() -> re.Pattern[str]:
     """What a level word names when it names the annual sessions (meeting_cues.tsv `sessions`: `全国两会`)."""
     return re.compile(r"[“\"‘']?(?:" + alternation(r[0] for r in rows("meeting_cues.tsv") if r[1] == "sessions") + ")")
+
+
+@cache
+def _joined_body_re() -> re.Pattern[str]:
+    """A body of lexicon/bodies.tsv, its level character before it or not, opening a meeting joined to the one
+    before (`召开州政府常务会议和州安委会会议`, `主持召开省政府常务会议和安全生产委员会会议`): another meeting."""
+    return re.compile(r"\s*[" + LEVEL_CHARS + r"]?(?:" + alternation(r[0] for r in rows("bodies.tsv")) + ")")
 
 
 @cache

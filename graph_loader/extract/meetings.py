@@ -121,8 +121,9 @@ def _lex() -> _Lex:
     roles = {r[0]: r[1] for r in rows("roles.tsv")}
     return _Lex(
         kinds=kinds,
+        # `召开某某季度某某工作暨某某节前后某某整治工作会议`: a name joining two agendas runs up to 60 characters
         held_verb_first=re.compile(
-            r"(?P<v>" + alternation(meeting_verbs("held")) + r")(?P<np>" + IN_CLAUSE + r"{0,40}?)(?P<n>" + nouns + ")"),
+            r"(?P<v>" + alternation(meeting_verbs("held")) + r")(?P<np>" + IN_CLAUSE + r"{0,60}?)(?P<n>" + nouns + ")"),
         # `在市政府综合会议室主持召开…`: a meeting noun naming a room (meeting_cues.tsv `room`) is a place
         held_noun_first=re.compile(
             r"(?P<n>" + nouns + r")(?!" + alternation(r[0] for r in rows("meeting_cues.tsv") if r[1] == "room")

@@ -81,6 +81,9 @@ class MeetingDraft:
     rule: str | None = None  # 7: the rule that made a higher meeting
     relay_to: list[tuple[MeetingDraft, bool, str | None]] = field(default_factory=list)  # 7: (target, inferred, basis)
     venue_region: str | None = None  # 5: the place of `在X召开` in the held clause
+    # 7: the higher meetings its own report says it watched (`会议集中收看全市…电视电话会`): relayed beside
+    # what the text says it relays, not replaced by it
+    watched: list[MeetingDraft] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -131,13 +131,6 @@ def test_a_follow_up_told_in_the_lead_and_again_is_one_meeting():
     assert len([m for m in _rec(text, "2018-07-28").meetings if m.level not in ("national", "province")]) == 1
 
 
-def test_two_bodies_meetings_joined_by_he_are_two_meetings():
-    # `主持召开省政府常务会议和安全生产委员会会议`: two bodies, each its own meeting, though the second names no level
-    # (one body's `A暨B` stays one meeting)
-    rec = _rec("1月14日，省长王大明主持召开省政府常务会议和安全生产委员会会议，研究部署节日期间安全生产工作。")
-    assert [m.name for m in rec.meetings] == ["省政府常务会议", "安全生产委员会会议"]
-
-
 def test_a_long_joined_meeting_name_after_its_verb_is_one_meeting():
     # a name joining two agendas with `暨` runs past 40 characters between `召开` and its noun
     text = ("5月2日，某某县召开2030年第二季度道路交通安全暨“五一”假期前后旅游景区安全防范及重点水域防溺水和"

@@ -15,6 +15,8 @@ def test_a_meeting_of_the_centre_named_without_a_region():
     # named after a national body
     assert _dated("6月3日上午,国务院安委会某某专项整治电视电话会议召开。会议要求各地抓好落实。") == [
         ("--06-03", "national")]
+    # convened by a central body, first of a list of conveners: national
+    assert _dated("6月3日,国务院安委办、某某部召开某某安全专题视频会议,通报某地事故情况。") == [("--06-03", "national")]
     # a province's body holds it: its level, not the capital's
     assert _dated("省政府安全生产工作会议6月3日在京召开,省长讲话。") == [("--06-03", "province")]
 
@@ -127,3 +129,10 @@ def test_a_follow_up_told_in_the_lead_and_again_is_one_meeting():
     text = ("7月27日上午,某市组织收看全国、全省安全生产电视会议,并对相关会议精神进行贯彻落实。副市长李某某出席会议并讲话。\n"
             "全国、全省安全生产电视会议结束后,某市随即召开会议对安全生产工作进行了安排部署。李某某指出,要压实责任。")
     assert len([m for m in _rec(text, "2018-07-28").meetings if m.level not in ("national", "province")]) == 1
+
+
+def test_a_long_joined_meeting_name_after_its_verb_is_one_meeting():
+    # a name joining two agendas with `暨` runs past 40 characters between `召开` and its noun
+    text = ("5月2日，某某县召开2030年第二季度道路交通安全暨“五一”假期前后旅游景区安全防范及重点水域防溺水和"
+            "城镇燃气隐患排查整治工作会议，县长王大明讲话。")
+    assert _dated(text) == [("2030-05-02", "county")]

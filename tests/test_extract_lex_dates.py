@@ -98,6 +98,8 @@ def test_range_whose_first_day_lacks_its_day_word():
 
 def test_numbered_session_gives_its_year():
     assert values("3月31日上午，省安委会2022年第二次全体会议召开。") == [("3月31日上午", "2022-03-31", None)]
+    # the body between the year and the count: the same session numbered within its year
+    assert values("5月8日，某县2023年县安委会第二次全体会议召开。") == [("5月8日", "2023-05-08", None)]
     text = "市安委会2025年第一次全体会议召开。1月16日上午，市长出席。"
     assert values(text) == [("1月16日上午", "2025-01-16", None)]
     # a year named without a session number gives none (a January meeting reviews last year)

@@ -177,3 +177,17 @@ def test_a_meeting_of_the_centre_relayed_only_by_the_centres_teleconference_is_i
     # relayed by a county's own meeting, the same meeting of the centre is one of the report
     county = _rec("3月2日，浙江省安吉县召开安全生产工作会议，传达学习了国务院常务会精神。")
     assert _levels(county) == ["county", "national"] and [r.meeting for r in county.meetings[0].relays] == [1]
+
+
+def test_the_annual_sessions_named_after_quanguo_are_no_national_scope():
+    # `全国两会期间`: the annual sessions of the centre, a time of the province's own meeting, not its scope
+    rec = _rec("3月1日，省安委会第一次会议暨全国两会期间安全生产隐患排查整治动员会议召开。副省长王大明主持会议并讲话。", None)
+    assert [m.level for m in rec.meetings] == ["province"]
+
+
+def test_a_meeting_that_watches_keeps_that_relay_beside_one_it_names():
+    # `会议集中收看全市某某电视电话会，学习了全省某某会议精神`: the watching said inside the meeting's own report is
+    # no mere setting: the meeting relays the one watched and the one named
+    rec = _rec("3月5日，某某区召开2030年安委会第二次全体会议。会议集中收看全市安委会电视电话会，"
+               "学习了全省安全生产电视电话会议精神。区长王大明讲话。", "2030-03-06")
+    assert _relayed_levels(rec, 0) == ["prefecture", "province"]

@@ -345,3 +345,10 @@ def test_a_semicolon_parts_the_groups_of_one_attendance_list():
                "省应急管理厅厅长赵一鸣、副厅长张三丰出席会议。")
     assert _roles(rec) == {"孙立国": "chair", "王大海": "attendee", "李小兵": "attendee", "赵一鸣": "attendee",
                            "张三丰": "attendee"}
+
+
+def test_names_before_a_four_bodies_group_are_persons_attending():
+    # `甲、乙等县四套班子领导参加收听收看`: the county's four leading bodies as one group closes a list of names
+    rec = _rec("5月8日，全省安全生产电视电话会议召开。我县设立分会场，张大明、李小红、王志强等县四套班子领导参加收听收看。")
+    assert {n: r for n, r in _roles(rec).items() if n in ("张大明", "李小红", "王志强")} == {
+        "张大明": "attendee", "李小红": "attendee", "王志强": "attendee"}

@@ -45,6 +45,13 @@ def test_meetings_held_severally_are_one_meeting_each_at_their_own_level():
     assert levels == ["prefecture", "prefecture", "province", "province"]
 
 
+def test_two_bodies_meetings_joined_by_he_are_two_meetings():
+    # `主持召开省政府常务会议和安全生产委员会会议`: two bodies, each its own meeting, though the second names no level
+    # (one body's `A暨B` stays one meeting)
+    ms = _meetings("1月14日，省长王大明主持召开省政府常务会议和安全生产委员会会议，研究部署节日期间安全生产工作。")
+    assert [m.name for m in ms] == ["省政府常务会议", "安全生产委员会会议"]
+
+
 def test_a_list_without_a_distributive_word_stays_one_meeting():
     ms = _meetings("3月1日,青海省西宁市召开安全生产工作会议和消防工作会议,部署安全生产工作。")
     assert len(ms) == 1

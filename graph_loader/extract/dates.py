@@ -24,6 +24,7 @@ from graph_loader.extract.lexicon_files import alternation, rows
 from graph_loader.extract.regex_scan import finditer_from, first_chars
 from graph_loader.lang.chars import FULL_STOP_MARKS, IN_CLAUSE
 from graph_loader.lang.kinds import kind_of_noun
+from graph_loader.lang.levels import LEVEL_CHARS
 from graph_loader.lang.numerals import NUMERAL, number
 
 
@@ -92,7 +93,9 @@ _FIRST = re.compile("[0-9〇○零一二三四五六七八九十](?=[\\d〇○�
 _DIGIT = re.compile(r"\d")
 _YEAR_DIGIT = re.compile(r"\d(?=\d{3}\s*年)")  # where a year (`2020年`) opens: what _SESSION's forms start with
 # `2022年第二次全体会议`: a session numbered within its year
-_SESSION = re.compile(r"(?<!\d)(?P<y>\d{4})\s*年度?\s*第" + NUMERAL + r"+(?:"
+# `2023年县安委会第二次全体会议`: so is one with its body (bodies.tsv) between the year and the count
+_SESSION_BODY = ("(?:[" + LEVEL_CHARS + "]?(?:" + alternation(r[0] for r in rows("bodies.tsv")) + "))?")
+_SESSION = re.compile(r"(?<!\d)(?P<y>\d{4})\s*年度?\s*" + _SESSION_BODY + "第" + NUMERAL + r"+(?:"
                       + alternation(_words("session")) + ")"
                       # `4月6日，某县召开2020年安全生产工作会议`: a meeting named by its year
                       + r"|(?<=召开|举行)(?P<y2>\d{4})\s*年"

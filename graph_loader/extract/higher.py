@@ -48,6 +48,7 @@ from graph_loader.extract.meetings import (
     fold_participants,
     is_headline,
     meeting_verbs,
+    sessions_re,
 )
 from graph_loader.extract.regions import RegionHit, level_of, parent_path, relative_region, relative_words_re
 from graph_loader.extract.sentences import SentenceIndex
@@ -191,6 +192,8 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
             # `我县` is the article's home, never a level above it; but a township's report says `本区`, `我县`
             # of the county it belongs to (`传达了本区召开的…会议精神`)
             continue
+        if sessions_re().match(text, m.end()):
+            continue  # `全国两会期间…动员会`: the annual sessions of that level, no meeting's scope
         lv = _token_level(m.group(), ctx, city)
         if lv:
             tokens.setdefault(m.start(), (m.end(), lv[0], lv[1], m.group()))
@@ -652,6 +655,7 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
             if d is not None:
                 grp.local, grp.inside_end = d, index.at(grp.start).end
                 d.relay_to = [(g, True, "branch_venue") for g in grp.meetings] + d.relay_to
+                d.watched.extend(grp.meetings)
     for grp in groups:
         if grp.date is None and grp.local is not None and grp.local.date and grp.local.date_span:
             # `省会议结束后，我市接续召开会议` dated only on the local side: the same day
@@ -787,10 +791,11 @@ def _only_watched(grp: _Group, person_level: Callable[[str], str | None]) -> boo
 
 def _final_relays(d: MeetingDraft, out: list[MeetingDraft]) -> list[tuple[MeetingDraft, bool, str | None]]:
     """One relay per meeting relayed; what the text says it relays (`传达贯彻晋中市会议精神`) replaces what
-    the setting suggests (every meeting watched before it)."""
+    the setting suggests (every meeting watched before it); but a meeting its own report says it watched
+    (`会议集中收看全市某某电视电话会，学习了全省某某会议精神`) stays relayed beside the one named."""
     live = [r for r in d.relay_to if r[0] in out and r[0] is not d]
     if any(not inferred for _, inferred, _ in live):
-        live = [r for r in live if not r[1]]
+        live = [r for r in live if not r[1] or any(r[0] is w for w in d.watched)]
     seen: set[int] = set()
     keep = []
     for r in live:

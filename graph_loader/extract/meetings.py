@@ -81,6 +81,9 @@ class MeetingDraft:
     rule: str | None = None  # 7: the rule that made a higher meeting
     relay_to: list[tuple[MeetingDraft, bool, str | None]] = field(default_factory=list)  # 7: (target, inferred, basis)
     venue_region: str | None = None  # 5: the place of `在X召开` in the held clause
+    # 7: the higher meetings its own report says it watched (`会议集中收看全市…电视电话会`): relayed beside
+    # what the text says it relays, not replaced by it
+    watched: list[MeetingDraft] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -121,8 +124,9 @@ def _lex() -> _Lex:
     roles = {r[0]: r[1] for r in rows("roles.tsv")}
     return _Lex(
         kinds=kinds,
+        # `召开某某季度某某工作暨某某节前后某某整治工作会议`: a name joining two agendas runs up to 60 characters
         held_verb_first=re.compile(
-            r"(?P<v>" + alternation(meeting_verbs("held")) + r")(?P<np>" + IN_CLAUSE + r"{0,40}?)(?P<n>" + nouns + ")"),
+            r"(?P<v>" + alternation(meeting_verbs("held")) + r")(?P<np>" + IN_CLAUSE + r"{0,60}?)(?P<n>" + nouns + ")"),
         # `在市政府综合会议室主持召开…`: a meeting noun naming a room (meeting_cues.tsv `room`) is a place
         held_noun_first=re.compile(
             r"(?P<n>" + nouns + r")(?!" + alternation(r[0] for r in rows("meeting_cues.tsv") if r[1] == "room")
@@ -365,7 +369,7 @@ def _listed(text: str, m: re.Match[str]) -> list[_Event]:
     out: list[_Event] = []
     pos = m.end("n")
     while (nxt := _list_next_re().match(text, pos)) is not None and (
-            several or text.startswith(_JOINS, pos) and _convener_body_re().match(text, nxt.start("np"))):
+            several or text.startswith(_JOINS, pos) and _joined_body_re().match(text, nxt.start("np"))):
         np = nxt.group("np").strip()
         out.append(_Event(nxt.start("np"), nxt.end(), "held", nxt.group("n"), np + nxt.group("n"),
                           nxt.group("n") == "会议" and not np, listed=True))
@@ -1011,7 +1015,7 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
                 path, rule = hit.path, "meeting.level.branch_place"
             elif m.branch_pos > 0 and text[m.branch_pos - 1] in LEVEL_CHARS:
                 path, rule = level_region(text[m.branch_pos - 1], context), "meeting.level.branch_level"
-        if path is None and m.name and "全国" in m.name:
+        if path is None and m.name and _national_in_name(m.name):
             m.level, m.level_rule = "national", "meeting.level.national"
             continue
         if path is None and m.held is not None and m.name and (body := _convener_body_re().match(m.name)):
@@ -1053,8 +1057,11 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
                 # (`全区` is a district's or an autonomous region's: not said; `全市` is said by the context alone)
                 m.level = level_of_chars(sm.group()[-1], context)
                 m.level_rule = "meeting.level.scope_level" if m.level else None
-            if m.level is None and m.name and (is_national_body(m.name) or _in_capital(text, m)):
-                # `国务院安委会某某电视电话会议召开`, `某某会议3月2日在京召开`: no region holds it, the centre does
+            if m.level is None and m.name and (is_national_body(m.name) or _in_capital(text, m) or (
+                    m.held is not None and is_national_body(text[cs:m.held].lstrip()))):
+                # `国务院安委会某某电视电话会议召开`, `某某会议3月2日在京召开`: no region holds it, the centre does;
+                # so when the clause convening it opens with a central body, alone or first of a list
+                # (`国务院安委办、某部召开某某专题视频会议`)
                 m.level, m.level_rule = "national", "meeting.level.national_name"
                 continue
             if m.level is None and home is not None:  # `…巡查组进驻我县`: the report's own level
@@ -1107,6 +1114,25 @@ def _only_place_of_level(regions: list[RegionHit], level: str) -> str | None:
 def _convener_body_re() -> re.Pattern[str]:
     """A level character and a body of lexicon/bodies.tsv (`县安委会`, `旗应急管理局`): the convener's level."""
     return re.compile(r"\s*([" + LEVEL_CHARS + r"])(?:" + alternation(r[0] for r in rows("bodies.tsv")) + ")")
+
+
+def _national_in_name(name: str) -> bool:
+    """`全国` in a meeting's name says the centre's, unless it names the annual sessions (`某省某会暨全国两会期间
+    某某动员会`: meeting_cues.tsv `sessions`)."""
+    return any(not sessions_re().match(name, m.end()) for m in re.finditer("全国", name))
+
+
+@cache
+def sessions_re() -> re.Pattern[str]:
+    """What a level word names when it names the annual sessions (meeting_cues.tsv `sessions`: `全国两会`)."""
+    return re.compile(r"[“\"‘']?(?:" + alternation(r[0] for r in rows("meeting_cues.tsv") if r[1] == "sessions") + ")")
+
+
+@cache
+def _joined_body_re() -> re.Pattern[str]:
+    """A body of lexicon/bodies.tsv, its level character before it or not, opening a meeting joined to the one
+    before (`召开州政府常务会议和州安委会会议`, `主持召开省政府常务会议和安全生产委员会会议`): another meeting."""
+    return re.compile(r"\s*[" + LEVEL_CHARS + r"]?(?:" + alternation(r[0] for r in rows("bodies.tsv")) + ")")
 
 
 @cache

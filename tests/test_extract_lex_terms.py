@@ -154,6 +154,13 @@ def test_fire_prevention_alone_is_fire_safety_and_disaster_prevention_names_no_s
     assert sectors("做好防灾减灾救灾工作") == []
 
 
+def test_a_mine_shaft_names_no_sector_of_its_own():
+    # 矿井 is the shaft of a mine the report already names (关闭矿井, 压减矿井, 矿井安全生产): the reference
+    # sectors.tsv lacks it, and the mine's own word (煤矿, 非煤矿山) names the sector
+    assert sectors("全力推进关闭矿井和资源整合工作") == []
+    assert sectors("为实现矿井安全生产打下基础，严厉打击非法煤矿") == ["煤矿"]
+
+
 def test_sector_words_of_weather_works_and_traffic():
     assert sectors("做好低温雨雪冰冻灾害防范") == ["自然灾害"]
     assert sectors("加强建筑工程、船舶和房屋结构安全") == ["建筑施工", "水上交通", "城乡房屋"]

@@ -131,6 +131,17 @@ def test_incident_names_of_other_provinces_and_forms():
     assert incidents("以“3·21”事故为鉴") == [("3·21事故", None)]
 
 
+def test_incidents_named_without_a_code_at_their_scene_or_by_their_dead():
+    # a meeting held at the scene, a leader mourning the dead: the name between opens with its place
+    assert incidents("副省长在甲市乙县某某煤矿煤与瓦斯突出事故现场召开会议") == []  # 甲市乙县 are no places
+    assert incidents("副省长在贵州六盘水某某煤矿煤与瓦斯突出事故现场召开会议") == [
+        ("贵州六盘水某某煤矿煤与瓦斯突出事故", "贵州省六盘水市")]
+    assert incidents("传达学习了《某某向浙江湖州某小区住宅楼重大火灾事故遇难人员表示哀悼》") == [
+        ("浙江湖州某小区住宅楼重大火灾事故", "浙江省湖州市")]
+    # a class of accidents is no name, whatever the frame
+    assert incidents("在浙江湖州道路交通事故现场") == []
+
+
 def test_numbers_are_not_incident_codes():
     assert incidents("排查1.5万家企业发生事故隐患，出动3.4万人次") == []
     assert incidents("“13·40”事故") == []

@@ -172,6 +172,14 @@ def test_a_mine_shaft_names_no_sector_of_its_own():
     assert sectors("为实现矿井安全生产打下基础，严厉打击非法煤矿") == ["煤矿"]
 
 
+def test_a_sector_word_ending_a_named_site_of_a_list_of_units_names_no_sector():
+    # the sites a team checked, each by its own name, in a list closed by 等…单位
+    assert sectors("现场检查了甲乙化工有限公司、某某集团丙丁沟煤矿、戊己庚商场等生产经营单位") == []
+    # bare sector words, or a list of the sectors' enterprises, still name their sectors
+    assert sectors("检查了煤矿、商场等单位") == ["煤矿", "人员密集场所"]
+    assert sectors("深入包联乡镇和煤矿、危险化学品等企业单位开展督导") == ["煤矿", "危险化学品"]
+
+
 def test_sector_words_of_weather_works_and_traffic():
     assert sectors("做好低温雨雪冰冻灾害防范") == ["自然灾害"]
     assert sectors("加强建筑工程、船舶和房屋结构安全") == ["建筑施工", "水上交通", "城乡房屋"]

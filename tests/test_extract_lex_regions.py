@@ -142,6 +142,14 @@ def test_townships_only_under_a_county_the_article_names():
     assert parent_path("江苏省南通市海安市南莫镇") == "江苏省南通市海安市"
 
 
+def test_a_township_written_without_its_suffix_under_a_county_the_text_names():
+    # `斜桥` for 斜桥镇 once 海宁市 is named; not alone, not where it opens a body's or a site's name
+    assert paths("海宁市召开全市安全生产会议。会后，斜桥继续召开会议。") == [
+        "浙江省嘉兴市海宁市", "浙江省嘉兴市海宁市斜桥镇"]
+    assert paths("海宁市召开全市安全生产会议，斜桥派出所负责人参加。") == ["浙江省嘉兴市海宁市"]
+    assert paths("斜桥继续召开会议。") == []
+
+
 def test_a_town_of_a_prefecture_without_counties_hangs_from_the_prefecture():
     # the gazetteer keeps such towns in a `市直辖行政区划` line; a path never shows it
     assert paths("儋州市那大镇召开会议") == ["海南省儋州市那大镇"]

@@ -131,6 +131,17 @@ def test_incident_names_of_other_provinces_and_forms():
     assert incidents("以“3·21”事故为鉴") == [("3·21事故", None)]
 
 
+def test_incidents_named_without_a_code_at_their_scene_or_by_their_dead():
+    # a meeting held at the scene, a leader mourning the dead: the name between opens with its place
+    assert incidents("副省长在甲市乙县某某煤矿煤与瓦斯突出事故现场召开会议") == []  # 甲市乙县 are no places
+    assert incidents("副省长在贵州六盘水某某煤矿煤与瓦斯突出事故现场召开会议") == [
+        ("贵州六盘水某某煤矿煤与瓦斯突出事故", "贵州省六盘水市")]
+    assert incidents("传达学习了《某某向浙江湖州某小区住宅楼重大火灾事故遇难人员表示哀悼》") == [
+        ("浙江湖州某小区住宅楼重大火灾事故", "浙江省湖州市")]
+    # a class of accidents is no name, whatever the frame
+    assert incidents("在浙江湖州道路交通事故现场") == []
+
+
 def test_numbers_are_not_incident_codes():
     assert incidents("排查1.5万家企业发生事故隐患，出动3.4万人次") == []
     assert incidents("“13·40”事故") == []
@@ -152,6 +163,21 @@ def test_fire_prevention_alone_is_fire_safety_and_disaster_prevention_names_no_s
     assert sectors("抓好森林防火和消防安全") == ["自然灾害", "消防"]
     # 防灾减灾(救灾) is a field of work, not a listed sector (shared gold: 做好防灾、救灾、减灾工作 names none)
     assert sectors("做好防灾减灾救灾工作") == []
+
+
+def test_a_mine_shaft_names_no_sector_of_its_own():
+    # 矿井 is the shaft of a mine the report already names (关闭矿井, 压减矿井, 矿井安全生产): the reference
+    # sectors.tsv lacks it, and the mine's own word (煤矿, 非煤矿山) names the sector
+    assert sectors("全力推进关闭矿井和资源整合工作") == []
+    assert sectors("为实现矿井安全生产打下基础，严厉打击非法煤矿") == ["煤矿"]
+
+
+def test_a_sector_word_ending_a_named_site_of_a_list_of_units_names_no_sector():
+    # the sites a team checked, each by its own name, in a list closed by 等…单位
+    assert sectors("现场检查了甲乙化工有限公司、某某集团丙丁沟煤矿、戊己庚商场等生产经营单位") == []
+    # bare sector words, or a list of the sectors' enterprises, still name their sectors
+    assert sectors("检查了煤矿、商场等单位") == ["煤矿", "人员密集场所"]
+    assert sectors("深入包联乡镇和煤矿、危险化学品等企业单位开展督导") == ["煤矿", "危险化学品"]
 
 
 def test_sector_words_of_weather_works_and_traffic():

@@ -78,6 +78,10 @@ def ingest(text: str, name: str = "a.txt") -> Document:
     (f"某县召开安全生产工作会议\n2020-01-21 来源:某某日报 柯小舟 庞大海\n{STORY}", ["柯小舟", "庞大海"]),
     (f"{STORY}\n(记者 柯小舟 摄像 庞大海)", ["柯小舟", "庞大海"]),
     (f"★记者 柯小舟\n{STORY}", ["柯小舟"]),
+    # a writer's credit sharing its colon with a camera credit, as the story's last line
+    (f"{STORY}\n撰稿、摄像:柯小舟", ["柯小舟"]),
+    # a closing parenthesis crediting the writer and the reviewers: the writer only
+    (f"{STORY}\n会议强调压实责任。(撰稿:柯小舟,初审:庞大海、苗一禾,终审:何一平)\n上一篇:某县召开会议", ["柯小舟"]),
     # a name without a surname of the list closing the article
     (f"{STORY}(扎西顿珠)", ["扎西顿珠"]),
     # a compiled or joint report: the word before 报道 is no name

@@ -194,6 +194,21 @@ def test_header_and_footer_chrome_dropped_story_kept():
     assert d.metadata.published == "2024-01-02"
 
 
+def test_links_to_other_articles_after_the_story_are_dropped_however_long():
+    text = "\n".join([
+        "全区召开安全生产工作会议",
+        "1月1日，区委书记主持召开会议。",
+        "会议强调，要压实安全生产责任。",
+        "相关推荐 -",
+        "- 某某文旅活动迎四海- 甲省各界群众纷纷收听收看盛况 为祖国自豪- 乙地转型综合改革示范区土地管理局国有建设用地使- 牵手某某!“甲省造”电脑",
+        "- 某地小伙儿,擎旗走过广场",
+    ])
+    assert ingest(text).clean.splitlines() == ["全区召开安全生产工作会议", "1月1日，区委书记主持召开会议。",
+                                               "会议强调，要压实安全生产责任。"]
+    forum = "\n".join(["1月1日，区委书记主持召开会议。会议强调，要压实安全生产责任。", "楼主热帖", "[某市资讯] 冻不住的产业"])
+    assert ingest(forum).clean.splitlines() == ["1月1日，区委书记主持召开会议。会议强调，要压实安全生产责任。"]
+
+
 def test_a_sentence_with_a_boilerplate_word_is_kept():
     line = "会议通报了版权所有单位和联系电话登记工作的推进情况，要求各地抓好落实，确保按期完成各项目标任务并及时报送有关情况。"
     assert ingest(line).clean == line

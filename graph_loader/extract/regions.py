@@ -358,6 +358,28 @@ def township_names() -> dict[str, tuple[str, ...]]:
     return _townships()
 
 
+@lru_cache(maxsize=1)
+def _unsuffixed_towns() -> dict[str, tuple[tuple[str, str], ...]]:
+    """County path → (name without 镇/乡, township name) of its townships of three characters or more, read
+    only under a county the text names: a name that is an ordinary word or a place's form (`城关`), or a natural
+    feature's (region_not_before.tsv `feature`: `某某江镇` without 镇 is the river), is left out."""
+    words, forms, features = common_words(), gazetteer().forms, _not_before("feature")
+    out: dict[str, tuple[tuple[str, str], ...]] = {}
+    for county, names in _townships().items():
+        pairs = tuple((n[:-1], n) for n in names if n.endswith(("镇", "乡")) and len(n) >= 3
+                      and n[:-1] not in words and n[:-1] not in forms and not n[:-1].endswith(features))
+        if pairs:
+            out[county] = pairs
+    return out
+
+
+@lru_cache(maxsize=1)
+def _site_words() -> tuple[str, ...]:
+    """Words after a township's name without 镇/乡 that make it a site's or a body's name (`某某煤矿`, `某某派出所`:
+    region_not_before.tsv `site`), and those of a smaller place (`某某村`)."""
+    return _not_before("site") + _not_before("smaller")
+
+
 _TOWN_NAME_MAX = 6  # characters of the longest township name looked up without its county
 _TOWN_MIN_MENTIONS = 2  # mentions of a county's own townships that place it when the text never names it
 
@@ -489,6 +511,16 @@ def _add_townships(text: str, hits: list[RegionHit], fallback: tuple[str, ...] =
             if any(h.start < e and s < h.end for h in hits) or any(f.start < e and s < f.end for f in found):
                 continue
             found.append(RegionHit(s, e, text[s:e], county + text[s:e], "township", None))
+    for county in counties:  # a township written without 镇/乡 (`某某组织收看…`, `会后，某某继续召开…`)
+        for short, name in _unsuffixed_towns().get(county, ()):
+            i = text.find(short)
+            while i >= 0:
+                e = i + len(short)
+                if not any(h.start < e and i < h.end for h in hits) and not any(f.start < e and i < f.end
+                                                                              for f in found) \
+                        and not text.startswith(_site_words(), e):
+                    found.append(RegionHit(i, e, short, county + name, "township", None))
+                i = text.find(short, e)
     for h in hits:  # a two-character township right after its county (`某某县龙镇`)
         for name in _short_towns().get(h.path, ()) if h.level == "county" else ():
             if text.startswith(name, h.end) and not any(f.start < h.end + 2 and h.end < f.end for f in found):
@@ -799,7 +831,7 @@ def named_regions(hits: list[RegionHit]) -> list[str]:
 @lru_cache(maxsize=16)
 def _not_before(kind: str) -> tuple[str, ...]:
     """The words of one kind of region_not_before.tsv (`overlap`, `outlet`, `coming`, `holds`, `venue`, `road`,
-    `smaller`, `word`, `own_town`, `preposition`): the one reader of that file."""
+    `smaller`, `word`, `own_town`, `preposition`, `site`, `feature`): the one reader of that file."""
     return tuple(r[0] for r in lexicon_rows("region_not_before.tsv") if r[1] == kind)
 
 

@@ -111,7 +111,34 @@ def find_sectors(text: str) -> list[SectorHit]:
     if not hits:
         return hits
     lists = _body_lists(text)  # once per text, not once per hit
-    return [h for h in hits if not any(a <= h.start and h.end <= b for a, b in lists)]
+    return [h for h in hits if not any(a <= h.start and h.end <= b for a, b in lists) and not _named_site(text, h)]
+
+
+_ITEM_OPEN = "、，,；;。：:了和及与"  # what opens an item of a list of sites (`检查了甲公司、乙煤矿`)
+_SITE_NAME_MIN = 3  # characters of a site's own name before its sector word (`某某沟煤矿`; `各类商场` is none)
+_SITE_ITEM_MAX = 20
+
+
+def _named_site(text: str, h: SectorHit) -> bool:
+    """A sector word ending one item of a list of named sites (`检查了甲某某公司、乙某某沟煤矿、丙某某商场等单位`,
+    sector_lists.tsv site_end): the item is one mine or shop by its own name, not a sector."""
+    if h.end >= len(text) or text[h.end] not in "、等":
+        return False
+    k = h.start
+    while k > 0 and text[k - 1] not in _ITEM_OPEN and h.start - k < _SITE_ITEM_MAX:
+        k -= 1
+    if h.start - k < _SITE_NAME_MIN or not all(is_han(c) for c in text[k:h.start]):
+        return False
+    end = _site_list_end().match(text, h.end)
+    # `…等企业单位`: a trade word after 等 makes the list one of sectors' enterprises, as for lists of bodies
+    return end is not None and not _trade_words().search(end.group(), end.group().rfind("等"))
+
+
+@lru_cache(maxsize=1)
+def _site_list_end() -> re.Pattern[str]:
+    """The rest of a list of sites after one item: more items, then `等`, a few characters and a site_end word."""
+    ends = alternation(r[0] for r in lexicon_rows(LISTS) if r[1] == "site_end")
+    return re.compile(rf"[^，,。；;！？!?]{{0,150}}?等[{HAN}]{{0,6}}?(?:{ends})")
 
 
 _UNIT_MARKS = "、(（"

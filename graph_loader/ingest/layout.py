@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from graph_loader.ingest.document import Metadata
 from graph_loader.ingest.metadata import read_metadata
@@ -85,6 +86,16 @@ def _boilerplate_kind(line: str, region: str, kinds: tuple[str, ...] = ("line", 
     return None
 
 
+def _related_heading(line: str) -> bool:
+    """A heading of links to the site's other articles (`相关推荐`): what follows it is no part of the story."""
+    return len(line) <= BOILERPLATE_MAX_CHARS and any(p.search(line) for p in _related_patterns())
+
+
+@lru_cache(maxsize=1)
+def _related_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(rule.pattern for rule in boilerplate_rules() if rule.kind == "related")
+
+
 def _title_key(line: str) -> str:
     return re.sub(r"\s+", "", line)
 
@@ -111,6 +122,10 @@ def lay_out(mt: MappedText, html_title: str | None = None, page_before: list[str
     lines = [mt.text[a:b] for a, b in spans]
     story = [i for i, line in enumerate(lines) if is_sentence(line)]
     first, last = (story[0], story[-1]) if story else (len(lines), len(lines) - 1)
+    # a heading of links to other articles after the story's first line ends the story (boilerplate.tsv related)
+    related = next((i for i in range(first + 1, len(lines)) if _related_heading(lines[i])), None)
+    if related is not None:
+        last = max(i for i in story if i < related)
     region = ["header" if i < first else "footer" if i > last else "story" for i in range(len(lines))]
 
     keep = [True] * len(lines)
@@ -130,6 +145,8 @@ def lay_out(mt: MappedText, html_title: str | None = None, page_before: list[str
     for i, line in enumerate(lines):
         if i != title_at and (kind := _boilerplate_kind(line, region[i])):
             keep[i], why[i] = False, kind
+        elif related is not None and i >= related:
+            keep[i], why[i] = False, "links to other articles"
 
     if title is not None:
         key = _title_key(title)

@@ -334,10 +334,14 @@ def read_metadata(header: list[str], first_body: str | None, last_body: str | No
                 v = m.group("v")
                 if not any(q.search(v) for q in _rules("not_closing")):
                     reporters += _credited(v)
+                else:  # (撰稿:张三,初审:李四): the writer's label still names the writer
+                    reporters += _credit_names([v])[0]
     reporters += _trailing_names(last_body) + _inner_bylines(inner or [])
     # a credit line of its own inside the story's span (记者 张三 / 责任编辑：李四)
+    # and the last paragraph when it is such a line (…基础。/ 撰稿、摄像:张三)
     inner_reporters, inner_editors = _credit_names(
-        [line for line in inner or [] if len(line) <= INNER_CREDIT_MAX and not _FULL_STOP.search(line)])
+        [line for line in [*(inner or []), *([last_body] if last_body else [])]
+         if len(line) <= INNER_CREDIT_MAX and not _FULL_STOP.search(line)])
     reporters += inner_reporters
     editors += inner_editors
     meta.reporters = list(dict.fromkeys(reporters))

@@ -227,6 +227,42 @@ def test_evidence_query_pages_through_a_hub(hub_store) -> None:
     assert not run_query(store, "evidence", {"id": "no such fact"}).found
 
 
+def test_only_the_first_evidence_string_stays_in_memory(hub_store, tmp_path) -> None:
+    """A fact keeps its first string (what trees and chains show, no file read); the rest comes from the
+    rows files, and losing the article of the first string takes the next article's."""
+    store, everything = hub_store
+    assert store.fact(HUB)["evidence"] == min(everything) and store.node(HUB)["evidence"].first == min(everything)
+    assert not store._held  # every article has its rows file
+    store.remove_articles(["h000"])
+    assert store.fact(HUB)["evidence"] == min(e for e in everything if evidence_doc(e) != "h000")
+
+
+def test_articles_without_a_rows_file_keep_their_evidence_in_memory(tmp_path) -> None:
+    store = EmbeddedStore.open(tmp_path)
+    rows = _hub_article(3)
+    store.upsert(rows)  # no rows file written: the evidence is held, and saved with the store
+    store.save()
+    again = EmbeddedStore.open(tmp_path)
+    assert again.node(HUB)["evidence"] == sorted(rows.nodes[0].evidence)
+    assert [r["evidence"] for _, r in again.in_rels(HUB, "ADDRESSES")] == [rows.rels[0].evidence]
+    again.remove_articles(["h003"])
+    assert again.node(HUB) is None and not again._held
+
+
+def test_a_format_2_store_is_read(hub_store, tmp_path) -> None:
+    """A pickle of the store before evidence left memory (samples in lists, ends apart) reads the same."""
+    store, everything = hub_store
+    nodes = {nid: {**a, "evidence": store.evidence_sample(nid)} for nid, a in store._nodes.items()}
+    rels = {k: {"type": r.type, **r.props_dict(), "articles": r.articles, "evidence": store.evidence_sample(k)}
+            if hasattr(r, "props_dict") else {**r, "evidence": store.evidence_sample(k)} for k, r in store._rels.items()}
+    ends = {k: (r.src, r.dst) if hasattr(r, "src") else store._rel_ends[k] for k, r in store._rels.items()}
+    with (tmp_path / STORE_FILE).open("wb") as f:
+        pickle.dump({"version": 2, "nodes": nodes, "rels": rels, "ends": ends}, f)
+    again = EmbeddedStore.open(tmp_path)
+    assert again.node(HUB) == store.node(HUB) and again.evidence_of(HUB) == sorted(everything)
+    assert sorted(again.graph.edges(keys=True, data=True)) == sorted(store.graph.edges(keys=True, data=True))
+
+
 def test_a_format_1_store_is_read(tmp_path) -> None:
     import networkx as nx
 

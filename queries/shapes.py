@@ -79,7 +79,12 @@ def first_evidence(strings: Sequence[str] | None) -> EvidenceItem | None:
     if not strings:
         return None
     first = getattr(strings, "first", None)
-    return EvidenceItem(**decode_evidence(first if first is not None else min(strings)))
+    if first is None:
+        items = list(strings)
+        if not items:
+            return None
+        first = min(items)
+    return EvidenceItem(**decode_evidence(first))
 
 
 @lru_cache(maxsize=65536)

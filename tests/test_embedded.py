@@ -227,14 +227,25 @@ def test_evidence_query_pages_through_a_hub(hub_store) -> None:
     assert not run_query(store, "evidence", {"id": "no such fact"}).found
 
 
-def test_only_the_first_evidence_string_stays_in_memory(hub_store, tmp_path) -> None:
-    """A fact keeps its first string (what trees and chains show, no file read); the rest comes from the
-    rows files, and losing the article of the first string takes the next article's."""
+def test_only_the_first_evidence_string_stays_in_memory(hub_store, tmp_path_factory) -> None:
+    """A meeting, an inspection or a relay keeps its first string (what trees and chains show, no file
+    read), any other fact only that it has evidence; the rest comes from the rows files, and losing the
+    article of the first string takes the next article's."""
     store, everything = hub_store
-    assert store.fact(HUB)["evidence"] == min(everything) and store.node(HUB)["evidence"].first == min(everything)
+    assert store.fact(HUB)["evidence"] is True and store.node(HUB)["evidence"].first is None
+    assert evidence_items(store.node(HUB)["evidence"]) == evidence_items(everything)
     assert not store._held  # every article has its rows file
-    store.remove_articles(["h000"])
-    assert store.fact(HUB)["evidence"] == min(e for e in everything if evidence_doc(e) != "h000")
+    ws = tmp_path_factory.mktemp("shared")
+    shared = EmbeddedStore.open(ws)
+    for doc in ("d2", "d1"):
+        ev = [encode_evidence(doc, 0, 3, 0, 3, "meeting", f"{doc}专题会")]
+        rows = GraphRows(nodes=[NodeRow(id="m", label="Meeting", props={"name": "专题会"}, articles=[doc], evidence=ev)],
+                         doc_ids=[doc])
+        write_rows(rows, ws / "rows" / f"{doc}.jsonl")
+        shared.upsert(rows)
+    assert shared.fact("m")["evidence"].startswith("d1|") and shared.node("m")["evidence"].first.startswith("d1|")
+    shared.remove_articles(["d1"])
+    assert shared.fact("m")["evidence"] == encode_evidence("d2", 0, 3, 0, 3, "meeting", "d2专题会")
 
 
 def test_articles_without_a_rows_file_keep_their_evidence_in_memory(tmp_path) -> None:

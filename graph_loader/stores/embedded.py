@@ -63,14 +63,20 @@ from graph_loader.graph.schema import (
 from graph_loader.stores.base import LoadSummary, StoreIdentity
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False)  # an id as `rows_io.write_rows` writes it
-_FILES_KEPT = 64  # rows files kept read (a meeting's participants and relays share its few articles)
+# The facts that keep their first evidence string in memory: what a propagation tree (its meetings and
+# relays) and a responsibility chain (relays, inspections) show of thousands of facts at once
+# (`queries.shapes.first_evidence`). Any other fact keeps `True` while it has evidence (a third of the
+# store's memory at 10k would otherwise go to first strings that no answer reads without the rest).
+FIRST_KEPT = frozenset({"Meeting", "Inspection", "RELAYS"})
+_FILES_KEPT = 64
+_FEW_RELS = 8  # a node's relationships (each way) kept in one list up to this many, else by type  # rows files kept read (a meeting's participants and relays share its few articles)
 
 STORE_FILE = "graph.pickle"
 FORMAT_VERSION = 3  # 1: a networkx MultiDiGraph, 2: evidence samples in memory (both still read)
 
 _RESERVED = ("label", "type", "articles", "evidence")
 # read from the pickle; on a lazily opened store, touching one of them loads the pickle first
-_STORED = frozenset({"_nodes", "_rels", "_rel_ends", "_held"})
+_STORED = frozenset({"_nodes", "_rels", "_held"})
 # built by _reindex
 _INDEXES = frozenset({"_by_label", "_by_name", "_aliased", "_node_docs", "_rel_docs", "_out", "_in", "_single"})
 
@@ -86,8 +92,7 @@ class EmbeddedStore:
         self._lock = threading.Lock()
         self.dirty = False
         self._nodes: dict[str, dict[str, Any]] = {}
-        self._rels: dict[str, dict[str, Any]] = {}
-        self._rel_ends: dict[str, tuple[str, str]] = {}
+        self._rels: dict[str, Rel] = {}
         # doc id -> fact id -> that article's evidence on the fact, for the articles whose evidence has no
         # rows file to be read from (a store without a workspace holds all of it here)
         self._held: dict[str, dict[str, list[str]]] = {}
@@ -129,14 +134,14 @@ class EmbeddedStore:
                 if version == 1:
                     self._from_networkx(data.pop("graph"))
                 elif version == 2:
-                    self._nodes, self._rels, self._rel_ends = data["nodes"], data["rels"], data["ends"]
-                    self._held = {}
-                    for table in (self._nodes, self._rels):
-                        for fid, attrs in table.items():
-                            self._evidence_out(fid, attrs)
+                    self._nodes, self._held = data["nodes"], {}
+                    for nid, attrs in self._nodes.items():
+                        self._evidence_out(nid, attrs)
+                    rels = data["rels"]
+                    self._rels = {key: _rel_of(key, u, v, self._evidence_out(key, rels[key]))
+                                  for key, (u, v) in data["ends"].items()}
                 elif version == FORMAT_VERSION:
-                    self._nodes, self._rels, self._rel_ends = data["nodes"], data["rels"], data["ends"]
-                    self._held = data["held"]
+                    self._nodes, self._rels, self._held = data["nodes"], data["rels"], data["held"]
                 else:
                     raise ValueError(f"{self.path}: store format {version}, expected {FORMAT_VERSION}")
                 del data
@@ -149,20 +154,20 @@ class EmbeddedStore:
 
     def _from_networkx(self, graph: Any) -> None:
         """A store of format 1 (a networkx MultiDiGraph): its nodes and edges, evidence kept as now."""
-        self._nodes, self._rels, self._rel_ends, self._held = {}, {}, {}, {}
+        self._nodes, self._rels, self._held = {}, {}, {}
         for nid, attrs in graph.nodes(data=True):
             attrs["articles"] = [sys.intern(a) for a in attrs.get("articles", ())]
             self._nodes[nid] = self._evidence_out(nid, attrs)
         for u, v, key, attrs in graph.edges(keys=True, data=True):
             attrs["articles"] = [sys.intern(a) for a in attrs.get("articles", ())]
-            self._rels[key] = self._evidence_out(key, attrs)
-            self._rel_ends[key] = (u, v)
+            self._rels[key] = _rel_of(key, u, v, self._evidence_out(key, attrs))
 
     def _evidence_out(self, fid: str, attrs: dict[str, Any]) -> dict[str, Any]:
         """A fact of an older format, whose `evidence` is a list of strings: its first string kept, the
         strings of articles with no rows file held (the others are read from there)."""
         strings = attrs.get("evidence") or []
-        attrs["evidence"] = min(strings) if strings else None
+        kind = attrs.get("label") or attrs.get("type")
+        attrs["evidence"] = (min(strings) if kind in FIRST_KEPT else True) if strings else None
         hold = self._hold
         for e in strings:
             doc = evidence_doc(e)
@@ -214,8 +219,7 @@ class EmbeddedStore:
         if self.path is None:
             raise ValueError("this store has no path; open it with EmbeddedStore.open(workspace)")
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        data = {"version": FORMAT_VERSION, "nodes": self._nodes, "rels": self._rels, "ends": self._rel_ends,
-                "held": self._held}
+        data = {"version": FORMAT_VERSION, "nodes": self._nodes, "rels": self._rels, "held": self._held}
         fd, tmp = tempfile.mkstemp(prefix=".graph.", suffix=".tmp", dir=self.path.parent)
         try:
             with os.fdopen(fd, "wb") as f:
@@ -245,32 +249,47 @@ class EmbeddedStore:
         # an id met twice is harmless, _strip reads them as a set)
         self._node_docs: dict[str, list[str]] = {}
         self._rel_docs: dict[str, list[str]] = {}
-        # node -> relationship type -> {rel id: other end}: typed expansion without scanning hubs
-        self._out: dict[str, dict[str, dict[str, str]]] = {}
-        self._in: dict[str, dict[str, dict[str, str]]] = {}
+        # node -> its relationships (out / in): a list while there are few (most nodes have one to three),
+        # else by type (relationship type -> list), so typed expansion never scans a hub
+        self._out: dict[str, list[Rel] | dict[str, list[Rel]]] = {}
+        self._in: dict[str, list[Rel] | dict[str, list[Rel]]] = {}
         # the one `[doc_id]` list of each article: nine facts in ten have one article, and lists are
         # never changed in place (every write assigns a new list), so they can share it
         self._single: dict[str, list[str]] = {}
-        for attrs in (*self._nodes.values(), *self._rels.values()):
-            attrs["articles"] = self._shared(attrs["articles"])
         for nid, attrs in self._nodes.items():
+            attrs["articles"] = self._shared(attrs["articles"])
             self._index_node(nid, attrs)
             self._index_docs(self._node_docs, nid, attrs["articles"])
-        for key, (u, v) in self._rel_ends.items():
-            attrs = self._rels[key]
-            self._index_edge(u, v, key, attrs["type"])
-            self._index_docs(self._rel_docs, key, attrs["articles"])
+        for key, rel in self._rels.items():
+            rel.articles = self._shared(rel.articles)
+            self._index_edge(rel)
+            self._index_docs(self._rel_docs, key, rel.articles)
 
-    def _index_edge(self, u: str, v: str, key: str, rel_type: str) -> None:
-        self._rel_ends[key] = (u, v)
-        self._out.setdefault(u, {}).setdefault(rel_type, {})[key] = v
-        self._in.setdefault(v, {}).setdefault(rel_type, {})[key] = u
+    def _index_edge(self, rel: Rel) -> None:
+        for adjacency, end in ((self._out, rel.src), (self._in, rel.dst)):
+            rels = adjacency.get(end)
+            if rels is None:
+                adjacency[end] = [rel]
+            elif type(rels) is list:
+                if len(rels) < _FEW_RELS:
+                    rels.append(rel)
+                else:
+                    by_type: dict[str, list[Rel]] = {}
+                    for r in (*rels, rel):
+                        by_type.setdefault(r.type, []).append(r)
+                    adjacency[end] = by_type
+            else:
+                rels.setdefault(rel.type, []).append(rel)
 
     def _remove_edge(self, key: str) -> None:
-        u, v = self._rel_ends.pop(key)
-        rel_type = self._rels.pop(key)["type"]
-        self._out[u][rel_type].pop(key, None)
-        self._in[v][rel_type].pop(key, None)
+        rel = self._rels.pop(key)
+        for adjacency, end in ((self._out, rel.src), (self._in, rel.dst)):
+            rels = adjacency[end]
+            cell = rels if type(rels) is list else rels.get(rel.type, [])
+            for i, r in enumerate(cell):
+                if r is rel:
+                    del cell[i]
+                    break
 
     def _names(self, attrs: dict[str, Any]) -> Iterator[str]:
         for prop in NAME_PROPS.get(attrs.get("label", ""), ()):
@@ -353,7 +372,8 @@ class EmbeddedStore:
         _set_props(attrs, row.props)
         if row.label in SETTLED_NAME_LABELS and attrs.get("name"):
             attrs["name"] = settled_name(old_name, attrs["name"])
-        self._index_docs(self._node_docs, row.id, self._merge_support(row.id, attrs, row.articles, row.evidence))
+        self._index_docs(self._node_docs, row.id, self._merge_support(row.id, attrs, row.articles, row.evidence,
+                                                                      row.label in FIRST_KEPT))
         self._index_node(row.id, attrs)
         return is_new
 
@@ -362,31 +382,36 @@ class EmbeddedStore:
             raise ValueError(f"unknown relationship type {row.type!r} for {row.id}")
         if row.src not in self._nodes or row.dst not in self._nodes:
             return None
-        ends = self._rel_ends.get(row.id)
-        if ends is not None and (ends != (row.src, row.dst) or self._rels[row.id]["type"] != row.type):
+        rel = self._rels.get(row.id)
+        if rel is not None and (rel.src != row.src or rel.dst != row.dst or rel.type != row.type):
             self._remove_edge(row.id)  # same id, moved ends or new type: replace
-            ends = None
-        is_new = ends is None
-        if is_new:
-            self._rels[row.id] = {"type": row.type, "articles": [], "evidence": None}
-            self._index_edge(row.src, row.dst, row.id, row.type)
-        attrs = self._rels[row.id]
-        attrs["type"] = row.type
-        _set_props(attrs, row.props)
-        self._index_docs(self._rel_docs, row.id, self._merge_support(row.id, attrs, row.articles, row.evidence))
+            rel = None
+        is_new = rel is None
+        if rel is None:
+            rel = self._rels[row.id] = Rel(row.id, row.type, row.src, row.dst, [], None, ())
+            self._index_edge(rel)
+        props = rel.props_dict()
+        _set_props(props, row.props)
+        rel.props = _flat(props)
+        self._index_docs(self._rel_docs, row.id, self._merge_support(row.id, rel, row.articles, row.evidence,
+                                                                     row.type in FIRST_KEPT))
         return is_new
 
-    def _merge_support(self, fid: str, attrs: dict[str, Any], articles: list[str], evidence: list[str]) -> list[str]:
+    def _merge_support(self, fid: str, attrs: dict[str, Any] | Rel, articles: list[str],
+                       evidence: list[str], keep_first: bool) -> list[str]:
         """Union the row's articles into the fact's (each doc id the one shared string, `sys.intern`); of
-        its evidence the fact keeps the first string (what propagation trees and chains show), the rest
-        is read from the articles' rows files when asked for (`evidence_sample`, `evidence_of`), or held
-        here for an article that has none. Returns the row's articles."""
+        its evidence a fact of FIRST_KEPT keeps the first string, any other `True` (it has evidence); the
+        rest is read from the articles' rows files when asked for (`evidence_sample`, `evidence_of`), or
+        held here for an article that has none. Returns the row's articles."""
         docs = [sys.intern(a) for a in articles]
         attrs["articles"] = self._shared(_union_sorted(attrs["articles"], docs))
         if evidence:
-            first = min(evidence)
-            if attrs["evidence"] is None or first < attrs["evidence"]:
-                attrs["evidence"] = first
+            if not keep_first:
+                attrs["evidence"] = True
+            else:
+                first = min(evidence)
+                if not isinstance(attrs["evidence"], str) or first < attrs["evidence"]:
+                    attrs["evidence"] = first
             hold = self._hold
             for e in evidence:
                 doc = evidence_doc(e)
@@ -417,6 +442,7 @@ class EmbeddedStore:
             rels.update(self._rel_docs.pop(doc, ()))
             self._held.pop(doc, None)
             self._files.pop(doc, None)
+        table: dict[str, Any]
         for facts, table in ((rels, self._rels), (nodes, self._nodes)):
             for fid in facts:
                 attrs = table.get(fid)
@@ -424,7 +450,7 @@ class EmbeddedStore:
                     continue
                 attrs["articles"] = self._shared([a for a in attrs["articles"] if a not in docs])
                 first = attrs["evidence"]
-                if first is not None and evidence_doc(first) in docs:
+                if isinstance(first, str) and evidence_doc(first) in docs:
                     attrs["evidence"] = None
                     for doc in sorted(attrs["articles"], key=_doc_key):
                         strings = self._strings(doc, fid)
@@ -522,8 +548,8 @@ class EmbeddedStore:
     def _delete_unsupported(self, nodes: set[str], rels: set[str]) -> LoadSummary:
         removed_nodes = removed_rels = 0
         for key in sorted(rels):
-            attrs = self._rels.get(key)
-            if attrs is not None and not attrs["articles"]:
+            rel = self._rels.get(key)
+            if rel is not None and not rel.articles:
                 self._remove_edge(key)
                 removed_rels += 1
         for nid in sorted(nodes):
@@ -534,8 +560,7 @@ class EmbeddedStore:
         return LoadSummary(nodes_removed=removed_nodes, rels_removed=removed_rels)
 
     def _detach_delete(self, nid: str, attrs: dict[str, Any]) -> int:
-        keys = {k for by_type in (self._out.get(nid, {}), self._in.get(nid, {})) for rels in by_type.values()
-                for k in rels}
+        keys = {r.id for adjacency in (self._out, self._in) for r in _all_rels(adjacency.get(nid))}
         for key in sorted(keys):
             self._remove_edge(key)
         self._out.pop(nid, None)
@@ -550,8 +575,8 @@ class EmbeddedStore:
         """Nodes per label and relationships per type (every schema name, zeros included, as Neo4j)."""
         out: dict[str, int] = {label: len(self._by_label.get(label, ())) for label in NODE_LABELS}
         per_type: dict[str, int] = dict.fromkeys(REL_TYPES, 0)
-        for attrs in self._rels.values():
-            t = attrs["type"]
+        for rel in self._rels.values():
+            t = rel.type
             per_type[t] = per_type.get(t, 0) + 1
         out.update(per_type)
         return out
@@ -566,8 +591,9 @@ class EmbeddedStore:
         implementations; never changed by the caller). KeyError when absent."""
         return self._nodes[nid]
 
-    def fact(self, fid: str) -> dict[str, Any] | None:
-        """The stored properties of a node or relationship by id, not copied (None when absent)."""
+    def fact(self, fid: str) -> dict[str, Any] | Rel | None:
+        """The stored node or relationship by id, not copied (None when absent): its `articles` and
+        `evidence` (the first string) read as `fact(fid)["articles"]` either way."""
         return self._nodes.get(fid) or self._rels.get(fid)
 
     def label(self, nid: str) -> str | None:
@@ -591,31 +617,31 @@ class EmbeddedStore:
 
     def out_rels(self, nid: str, rel_type: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
         """(target id, relationship attrs with `id`) for each outgoing relationship (of a type)."""
-        return self._rels_of(self._out.get(nid), rel_type)
+        return self._rels_of(self._out.get(nid), rel_type, True)
 
     def in_rels(self, nid: str, rel_type: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
         """(source id, relationship attrs with `id`) for each incoming relationship (of a type)."""
-        return self._rels_of(self._in.get(nid), rel_type)
+        return self._rels_of(self._in.get(nid), rel_type, False)
 
-    def _rels_of(self, by_type: dict[str, dict[str, str]] | None,
-                 rel_type: str | None) -> Iterator[tuple[str, dict[str, Any]]]:
-        if not by_type:
+    def _rels_of(self, rels: list[Rel] | dict[str, list[Rel]] | None, rel_type: str | None,
+                 outgoing: bool) -> Iterator[tuple[str, dict[str, Any]]]:
+        if not rels:
             return
-        rels = self._rels
-        for t in (rel_type,) if rel_type else list(by_type):
-            for key, other in list(by_type.get(t, {}).items()):
-                attrs = rels[key]
-                yield other, {"id": key, **attrs, "evidence": Evidence(self, key, attrs["evidence"])}
+        if type(rels) is list:  # few: grouped by type as a node with many gives them
+            types = (rel_type,) if rel_type else list(dict.fromkeys(r.type for r in rels))
+            chosen = [r for t in types for r in rels if r.type == t]
+        else:
+            chosen = [r for t in ((rel_type,) if rel_type else list(rels)) for r in rels.get(t, ())]
+        for rel in chosen:
+            yield rel.dst if outgoing else rel.src, rel.as_dict(self)
 
     def out_ids(self, nid: str, rel_type: str) -> list[str]:
         """The targets of nid's outgoing relationships of a type (no attribute copies: hot loops)."""
-        by_type = self._out.get(nid)
-        return list(by_type[rel_type].values()) if by_type and rel_type in by_type else []
+        return [r.dst for r in _typed(self._out.get(nid), rel_type)]
 
     def in_ids(self, nid: str, rel_type: str) -> list[str]:
         """The sources of nid's incoming relationships of a type."""
-        by_type = self._in.get(nid)
-        return list(by_type[rel_type].values()) if by_type and rel_type in by_type else []
+        return [r.src for r in _typed(self._in.get(nid), rel_type)]
 
 
 class GraphView:
@@ -634,10 +660,9 @@ class GraphView:
 
     def edges(self, keys: bool = False, data: bool = False) -> Iterator[tuple]:
         store = self._store
-        rels = store._rels
-        for key, (u, v) in store._rel_ends.items():
-            yield (u, v) + ((key,) if keys else ()) + (
-                ({**rels[key], "evidence": store.evidence_sample(key)},) if data else ())
+        for key, rel in store._rels.items():
+            yield (rel.src, rel.dst) + ((key,) if keys else ()) + (
+                ({**rel.as_dict(store), "evidence": store.evidence_sample(key)},) if data else ())
 
     def number_of_nodes(self) -> int:
         return len(self._store._nodes)
@@ -649,6 +674,66 @@ class GraphView:
         return nid in self._store._nodes
 
 
+class Rel:
+    """A stored relationship: a compact record (a dict and an ends tuple each cost three times as much),
+    its properties a flat `(key, value, key, value, ...)` tuple; `rel["articles"]`/`rel["evidence"]`
+    read and set its support as a node's dict does."""
+
+    __slots__ = ("id", "type", "src", "dst", "articles", "evidence", "props")
+
+    def __init__(self, id: str, type: str, src: str, dst: str, articles: list[str], evidence: str | None,
+                 props: tuple[Any, ...]) -> None:
+        self.id, self.type, self.src, self.dst = id, type, src, dst
+        self.articles, self.evidence, self.props = articles, evidence, props
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return Rel, (self.id, self.type, self.src, self.dst, self.articles, self.evidence, self.props)
+
+    def __getitem__(self, name: str) -> Any:
+        if name in ("articles", "evidence", "type"):
+            return getattr(self, name)
+        raise KeyError(name)
+
+    def __setitem__(self, name: str, value: Any) -> None:
+        if name not in ("articles", "evidence"):
+            raise KeyError(name)
+        setattr(self, name, value)
+
+    def props_dict(self) -> dict[str, Any]:
+        p = self.props
+        return {p[i]: p[i + 1] for i in range(0, len(p), 2)}
+
+    def as_dict(self, store: EmbeddedStore) -> dict[str, Any]:
+        """What `out_rels`/`in_rels` give: id, type, properties, articles and the lazy evidence."""
+        return {"id": self.id, "type": self.type, **self.props_dict(), "articles": self.articles,
+                "evidence": Evidence(store, self.id, self.evidence)}
+
+
+def _typed(rels: list[Rel] | dict[str, list[Rel]] | None, rel_type: str) -> list[Rel]:
+    """The relationships of a type in a node's adjacency entry."""
+    if not rels:
+        return []
+    if type(rels) is list:
+        return [r for r in rels if r.type == rel_type]
+    return rels.get(rel_type, [])
+
+
+def _all_rels(rels: list[Rel] | dict[str, list[Rel]] | None) -> list[Rel]:
+    if not rels:
+        return []
+    return rels if type(rels) is list else [r for cell in rels.values() for r in cell]
+
+
+def _flat(props: dict[str, Any]) -> tuple[Any, ...]:
+    return tuple(x for kv in props.items() for x in kv)
+
+
+def _rel_of(key: str, u: str, v: str, attrs: dict[str, Any]) -> Rel:
+    """A relationship of an older format (a dict of properties) as a record."""
+    props = {k: x for k, x in attrs.items() if k not in _RESERVED}
+    return Rel(key, attrs["type"], u, v, attrs["articles"], attrs["evidence"], _flat(props))
+
+
 def _doc_key(doc: str) -> str:
     """The order of an article's evidence strings among others' (`doc_id|...`)."""
     return doc + "|"
@@ -657,22 +742,25 @@ def _doc_key(doc: str) -> str:
 class Evidence(Sequence[str]):
     """A fact's evidence as `node()`, `out_rels` and `in_rels` give it: the sample every answer shows
     (`EmbeddedStore.evidence_sample`), read from the rows files only when looked at; `first` (the
-    first string, what a propagation tree or a chain shows: `queries.shapes.first_evidence`) and
-    truth need no read."""
+    first string of a FIRST_KEPT fact, what a propagation tree or a chain shows:
+    `queries.shapes.first_evidence`) and truth need no read."""
 
-    __slots__ = ("_store", "_fid", "first", "_items")
+    __slots__ = ("_store", "_fid", "first", "_any", "_items")
 
-    def __init__(self, store: EmbeddedStore, fid: str, first: str | None) -> None:
-        self._store, self._fid, self.first = store, fid, first
+    def __init__(self, store: EmbeddedStore, fid: str, mark: str | bool | None) -> None:
+        """`mark`: the stored `evidence` (the first string, True, or None for none)."""
+        self._store, self._fid = store, fid
+        self.first = mark if isinstance(mark, str) else None
+        self._any = mark is not None
         self._items: list[str] | None = None
 
     def _list(self) -> list[str]:
         if self._items is None:
-            self._items = self._store.evidence_sample(self._fid) if self.first is not None else []
+            self._items = self._store.evidence_sample(self._fid) if self._any else []
         return self._items
 
     def __bool__(self) -> bool:
-        return self.first is not None
+        return self._any
 
     def __len__(self) -> int:
         return len(self._list())

@@ -8,24 +8,26 @@ deletes the stripped facts no article supports any more, nodes with their
 relationships. A relationship whose ends are missing is skipped, as the Neo4j
 store's `MATCH ... MERGE` skips it.
 
-Nodes are `id -> {label, <props>, articles, evidence}`, relationships `id -> {type,
-<props>, articles, evidence}` with their ends in `_rel_ends`; typed adjacency
-(`_out`/`_in`: node -> type -> {rel id: other end}), and indexes by label, by name
-and by article are rebuilt on load, so queries never scan the whole graph to find
-their starting points. (No networkx graph: its adjacency held every relationship a
-second time, a sixth of the store's memory.)
+Nodes are `id -> {label, <props>, articles, evidence}`, relationships `id -> Rel` (a compact record:
+id, type, ends, articles, evidence, properties as a flat tuple); adjacency (`_out`/`_in`: node -> a
+list of its relationships while it has few, else type -> list), and indexes by label, by name and by
+article are rebuilt on load, so queries never scan the whole graph to find their starting points.
+(No networkx graph: its adjacency held every relationship a second time, a sixth of the store's
+memory; no dict per relationship, ends tuple and dict per node and type either: 190 of the 515 MiB
+of the 10k store that had them.)
 
 Bounded hubs and evidence out of memory: `articles` stay complete (sorted, each doc id one
 shared string, so an entry costs a pointer); of its evidence a fact keeps only its first string
-(`evidence`: what a propagation tree or a responsibility chain shows), the rest is read on demand
+(`evidence`, for the FIRST_KEPT facts a propagation tree or a responsibility chain shows; `True`
+for any other fact with evidence), the rest is read on demand
 from the articles' rows files (`<workspace>/rows/<doc_id>.jsonl`, written before every upsert):
 `node()`, `out_rels` and `in_rels` give the sample every answer shows (`schema.evidence_sample`:
 the strings of a fact's first `schema.EVIDENCE_ARTICLES` articles) as an `Evidence` sequence read
 when looked at, `evidence_of` a fact's whole evidence. An article without a rows file (a store
 without a workspace, rows files written per batch by older builds) has its evidence held in
 memory (`_held`). So a fact costs its first string and a pointer per article, and every write to
-it is bounded whatever the number of articles naming it (10k generated articles: 516 → 421 MiB
-after open).
+it is bounded whatever the number of articles naming it. (10k generated articles, RSS after open:
+516 MiB with evidence samples in memory and a dict per relationship, 302 MiB so: BENCHMARKS.md.)
 
 `open()` is lazy: the pickle is read on the first access to the graph or an index,
 so the app can show the overview from the summary `save()` writes next to it
@@ -662,7 +664,8 @@ class GraphView:
         store = self._store
         for key, rel in store._rels.items():
             yield (rel.src, rel.dst) + ((key,) if keys else ()) + (
-                ({**rel.as_dict(store), "evidence": store.evidence_sample(key)},) if data else ())
+                ({"type": rel.type, **rel.props_dict(), "articles": rel.articles,
+                  "evidence": store.evidence_sample(key)},) if data else ())
 
     def number_of_nodes(self) -> int:
         return len(self._store._nodes)

@@ -7,6 +7,7 @@ the same value on either store as long as the raw rows agree.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -72,9 +73,18 @@ def evidence_items(strings: list[str] | None) -> list[EvidenceItem]:
     return [EvidenceItem(**decode_evidence(s)) for s in evidence_sample(strings)]
 
 
-def first_evidence(strings: list[str] | None) -> EvidenceItem | None:
-    """evidence_items(strings)[0], decoding only that one (a propagation tree holds thousands)."""
-    return EvidenceItem(**decode_evidence(min(strings))) if strings else None
+def first_evidence(strings: Sequence[str] | None) -> EvidenceItem | None:
+    """evidence_items(strings)[0], decoding only that one (a propagation tree holds thousands); the
+    embedded store's lazy evidence (`stores.embedded.Evidence`) knows its first string unread."""
+    if not strings:
+        return None
+    first = getattr(strings, "first", None)
+    if first is None:
+        items = list(strings)
+        if not items:
+            return None
+        first = min(items)
+    return EvidenceItem(**decode_evidence(first))
 
 
 @lru_cache(maxsize=65536)

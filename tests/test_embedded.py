@@ -227,6 +227,53 @@ def test_evidence_query_pages_through_a_hub(hub_store) -> None:
     assert not run_query(store, "evidence", {"id": "no such fact"}).found
 
 
+def test_only_the_first_evidence_string_stays_in_memory(hub_store, tmp_path_factory) -> None:
+    """A meeting, an inspection or a relay keeps its first string (what trees and chains show, no file
+    read), any other fact only that it has evidence; the rest comes from the rows files, and losing the
+    article of the first string takes the next article's."""
+    store, everything = hub_store
+    assert store.fact(HUB)["evidence"] is True and store.node(HUB)["evidence"].first is None
+    assert evidence_items(store.node(HUB)["evidence"]) == evidence_items(everything)
+    assert not store._held  # every article has its rows file
+    ws = tmp_path_factory.mktemp("shared")
+    shared = EmbeddedStore.open(ws)
+    for doc in ("d2", "d1"):
+        ev = [encode_evidence(doc, 0, 3, 0, 3, "meeting", f"{doc}专题会")]
+        rows = GraphRows(nodes=[NodeRow(id="m", label="Meeting", props={"name": "专题会"}, articles=[doc], evidence=ev)],
+                         doc_ids=[doc])
+        write_rows(rows, ws / "rows" / f"{doc}.jsonl")
+        shared.upsert(rows)
+    assert shared.fact("m")["evidence"].startswith("d1|") and shared.node("m")["evidence"].first.startswith("d1|")
+    shared.remove_articles(["d1"])
+    assert shared.fact("m")["evidence"] == encode_evidence("d2", 0, 3, 0, 3, "meeting", "d2专题会")
+
+
+def test_articles_without_a_rows_file_keep_their_evidence_in_memory(tmp_path) -> None:
+    store = EmbeddedStore.open(tmp_path)
+    rows = _hub_article(3)
+    store.upsert(rows)  # no rows file written: the evidence is held, and saved with the store
+    store.save()
+    again = EmbeddedStore.open(tmp_path)
+    assert again.node(HUB)["evidence"] == sorted(rows.nodes[0].evidence)
+    assert [r["evidence"] for _, r in again.in_rels(HUB, "ADDRESSES")] == [rows.rels[0].evidence]
+    again.remove_articles(["h003"])
+    assert again.node(HUB) is None and not again._held
+
+
+def test_a_format_2_store_is_read(hub_store, tmp_path) -> None:
+    """A pickle of the store before evidence left memory (samples in lists, ends apart) reads the same."""
+    store, everything = hub_store
+    nodes = {nid: {**a, "evidence": store.evidence_sample(nid)} for nid, a in store._nodes.items()}
+    rels = {k: {"type": r.type, **r.props_dict(), "articles": r.articles, "evidence": store.evidence_sample(k)}
+            if hasattr(r, "props_dict") else {**r, "evidence": store.evidence_sample(k)} for k, r in store._rels.items()}
+    ends = {k: (r.src, r.dst) if hasattr(r, "src") else store._rel_ends[k] for k, r in store._rels.items()}
+    with (tmp_path / STORE_FILE).open("wb") as f:
+        pickle.dump({"version": 2, "nodes": nodes, "rels": rels, "ends": ends}, f)
+    again = EmbeddedStore.open(tmp_path)
+    assert again.node(HUB) == store.node(HUB) and again.evidence_of(HUB) == sorted(everything)
+    assert sorted(again.graph.edges(keys=True, data=True)) == sorted(store.graph.edges(keys=True, data=True))
+
+
 def test_a_format_1_store_is_read(tmp_path) -> None:
     import networkx as nx
 

@@ -11,7 +11,7 @@ import pytest
 from graph_loader.graph.schema import NAME_PROPS, NODE_LABELS, REL_TYPES
 from graph_loader.stores import open_store
 from graph_loader.stores.base import GraphStore
-from graph_loader.stores.embedded import EmbeddedStore
+from graph_loader.stores.embedded import EmbeddedStore, Evidence
 from graph_loader.stores.neo4j_store import Neo4jStore
 from tests.test_neo4j_store import DOC_A, DOC_B, article_rows
 
@@ -43,8 +43,8 @@ def test_open_store_gives_an_embedded_graph_store_and_refuses_other_kinds(tmp_pa
 
 def _plain(value: Any) -> Any:
     """Lists as sorted tuples: the stores keep the same members of `articles`/`evidence` in their
-    own order."""
-    if isinstance(value, list):
+    own order (the embedded store's evidence a sequence read on demand, `embedded.Evidence`)."""
+    if isinstance(value, list | Evidence):
         return tuple(sorted(map(str, value)))
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}

@@ -8,22 +8,26 @@ deletes the stripped facts no article supports any more, nodes with their
 relationships. A relationship whose ends are missing is skipped, as the Neo4j
 store's `MATCH ... MERGE` skips it.
 
-Nodes are `id -> {label, <props>, articles, evidence}`, relationships `id -> {type,
-<props>, articles, evidence}` with their ends in `_rel_ends`; typed adjacency
-(`_out`/`_in`: node -> type -> {rel id: other end}), and indexes by label, by name
-and by article are rebuilt on load, so queries never scan the whole graph to find
-their starting points. (No networkx graph: its adjacency held every relationship a
-second time, a sixth of the store's memory.)
+Nodes are `id -> {label, <props>, articles, evidence}`, relationships `id -> Rel` (a compact record:
+id, type, ends, articles, evidence, properties as a flat tuple); adjacency (`_out`/`_in`: node -> a
+list of its relationships while it has few, else type -> list), and indexes by label, by name and by
+article are rebuilt on load, so queries never scan the whole graph to find their starting points.
+(No networkx graph: its adjacency held every relationship a second time, a sixth of the store's
+memory; no dict per relationship, ends tuple and dict per node and type either: 190 of the 515 MiB
+of the 10k store that had them.)
 
-Bounded hubs: `articles` stay complete (sorted, each doc id one shared string, so an
-entry costs a pointer), `evidence` keeps the strings of the first
-`schema.EVIDENCE_ARTICLES` articles only (`schema.evidence_sample`); when one of those
-articles leaves a fact that has more, the next articles' strings are read back from
-their rows files (`<workspace>/rows/<doc_id>.jsonl`), and `evidence_of` gives a fact's
-whole evidence the same way. So a fact's memory and every write to it is bounded
-whatever the number of articles naming it. (A workspace whose rows files are per batch, as builds
-before the per-article files wrote them, has no file to read back: there a hub answers with its
-sample, and an article removed from it leaves the sample short until the article is built again.)
+Bounded hubs and evidence out of memory: `articles` stay complete (sorted, each doc id one
+shared string, so an entry costs a pointer); of its evidence a fact keeps only its first string
+(`evidence`, for the FIRST_KEPT facts a propagation tree or a responsibility chain shows; `True`
+for any other fact with evidence), the rest is read on demand
+from the articles' rows files (`<workspace>/rows/<doc_id>.jsonl`, written before every upsert):
+`node()`, `out_rels` and `in_rels` give the sample every answer shows (`schema.evidence_sample`:
+the strings of a fact's first `schema.EVIDENCE_ARTICLES` articles) as an `Evidence` sequence read
+when looked at, `evidence_of` a fact's whole evidence. An article without a rows file (a store
+without a workspace, rows files written per batch by older builds) has its evidence held in
+memory (`_held`). So a fact costs its first string and a pointer per article, and every write to
+it is bounded whatever the number of articles naming it. (10k generated articles, RSS after open:
+516 MiB with evidence samples in memory and a dict per relationship, 302 MiB so: BENCHMARKS.md.)
 
 `open()` is lazy: the pickle is read on the first access to the graph or an index,
 so the app can show the overview from the summary `save()` writes next to it
@@ -33,6 +37,7 @@ so the app can show the overview from the summary `save()` writes next to it
 from __future__ import annotations
 
 import gc
+import json
 import os
 import pickle
 import sys
@@ -40,11 +45,12 @@ import tempfile
 import threading
 import time
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from graph_loader.graph.rows_io import SETTLED_NAME_LABELS, read_batches, settled_name
+from graph_loader.graph.rows_io import SETTLED_NAME_LABELS, settled_name
 from graph_loader.graph.schema import (
     EVIDENCE_ARTICLES,
     NAME_PROPS,
@@ -54,18 +60,25 @@ from graph_loader.graph.schema import (
     NodeRow,
     RelRow,
     evidence_doc,
-    evidence_sample,
-    first_articles,
     storable_value,
 )
 from graph_loader.stores.base import LoadSummary, StoreIdentity
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False)  # an id as `rows_io.write_rows` writes it
+# The facts that keep their first evidence string in memory: what a propagation tree (its meetings and
+# relays) and a responsibility chain (relays, inspections) show of thousands of facts at once
+# (`queries.shapes.first_evidence`). Any other fact keeps `True` while it has evidence (a third of the
+# store's memory at 10k would otherwise go to first strings that no answer reads without the rest).
+FIRST_KEPT = frozenset({"Meeting", "Inspection", "RELAYS"})
+_FILES_KEPT = 64
+_FEW_RELS = 8  # a node's relationships (each way) kept in one list up to this many, else by type  # rows files kept read (a meeting's participants and relays share its few articles)
+
 STORE_FILE = "graph.pickle"
-FORMAT_VERSION = 2  # 1: a networkx MultiDiGraph (still read)
+FORMAT_VERSION = 3  # 1: a networkx MultiDiGraph, 2: evidence samples in memory (both still read)
 
 _RESERVED = ("label", "type", "articles", "evidence")
 # read from the pickle; on a lazily opened store, touching one of them loads the pickle first
-_STORED = frozenset({"_nodes", "_rels", "_rel_ends"})
+_STORED = frozenset({"_nodes", "_rels", "_held"})
 # built by _reindex
 _INDEXES = frozenset({"_by_label", "_by_name", "_aliased", "_node_docs", "_rel_docs", "_out", "_in", "_single"})
 
@@ -81,8 +94,12 @@ class EmbeddedStore:
         self._lock = threading.Lock()
         self.dirty = False
         self._nodes: dict[str, dict[str, Any]] = {}
-        self._rels: dict[str, dict[str, Any]] = {}
-        self._rel_ends: dict[str, tuple[str, str]] = {}
+        self._rels: dict[str, Rel] = {}
+        # doc id -> fact id -> that article's evidence on the fact, for the articles whose evidence has no
+        # rows file to be read from (a store without a workspace holds all of it here)
+        self._held: dict[str, dict[str, list[str]]] = {}
+        self._files: OrderedDict[str, tuple[int, int, str]] = OrderedDict()  # recently read rows files
+        self._hold: dict[str, bool] = {}  # doc id -> whether it has no rows file (asked once per write)
         self._reindex()
 
     # ----- persistence -------------------------------------------------------------------
@@ -118,8 +135,15 @@ class EmbeddedStore:
                 version = data.get("version")
                 if version == 1:
                     self._from_networkx(data.pop("graph"))
+                elif version == 2:
+                    self._nodes, self._held = data["nodes"], {}
+                    for nid, attrs in self._nodes.items():
+                        self._evidence_out(nid, attrs)
+                    rels = data["rels"]
+                    self._rels = {key: _rel_of(key, u, v, self._evidence_out(key, rels[key]))
+                                  for key, (u, v) in data["ends"].items()}
                 elif version == FORMAT_VERSION:
-                    self._nodes, self._rels, self._rel_ends = data["nodes"], data["rels"], data["ends"]
+                    self._nodes, self._rels, self._held = data["nodes"], data["rels"], data["held"]
                 else:
                     raise ValueError(f"{self.path}: store format {version}, expected {FORMAT_VERSION}")
                 del data
@@ -131,13 +155,30 @@ class EmbeddedStore:
             self._pending = False
 
     def _from_networkx(self, graph: Any) -> None:
-        """A store of format 1 (a networkx MultiDiGraph): its nodes and edges, evidence cut as now."""
-        self._nodes, self._rels, self._rel_ends = {}, {}, {}
+        """A store of format 1 (a networkx MultiDiGraph): its nodes and edges, evidence kept as now."""
+        self._nodes, self._rels, self._held = {}, {}, {}
         for nid, attrs in graph.nodes(data=True):
-            self._nodes[nid] = _bounded(attrs)
+            attrs["articles"] = [sys.intern(a) for a in attrs.get("articles", ())]
+            self._nodes[nid] = self._evidence_out(nid, attrs)
         for u, v, key, attrs in graph.edges(keys=True, data=True):
-            self._rels[key] = _bounded(attrs)
-            self._rel_ends[key] = (u, v)
+            attrs["articles"] = [sys.intern(a) for a in attrs.get("articles", ())]
+            self._rels[key] = _rel_of(key, u, v, self._evidence_out(key, attrs))
+
+    def _evidence_out(self, fid: str, attrs: dict[str, Any]) -> dict[str, Any]:
+        """A fact of an older format, whose `evidence` is a list of strings: its first string kept, the
+        strings of articles with no rows file held (the others are read from there)."""
+        strings = attrs.get("evidence") or []
+        kind = attrs.get("label") or attrs.get("type")
+        attrs["evidence"] = (min(strings) if kind in FIRST_KEPT else True) if strings else None
+        hold = self._hold
+        for e in strings:
+            doc = evidence_doc(e)
+            held = hold.get(doc)
+            if held is None:
+                held = hold[doc] = not self._has_rows(doc)
+            if held:
+                self._held.setdefault(doc, {}).setdefault(fid, []).append(e)
+        return attrs
 
     @property
     def loaded(self) -> bool:
@@ -180,7 +221,7 @@ class EmbeddedStore:
         if self.path is None:
             raise ValueError("this store has no path; open it with EmbeddedStore.open(workspace)")
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        data = {"version": FORMAT_VERSION, "nodes": self._nodes, "rels": self._rels, "ends": self._rel_ends}
+        data = {"version": FORMAT_VERSION, "nodes": self._nodes, "rels": self._rels, "held": self._held}
         fd, tmp = tempfile.mkstemp(prefix=".graph.", suffix=".tmp", dir=self.path.parent)
         try:
             with os.fdopen(fd, "wb") as f:
@@ -210,32 +251,47 @@ class EmbeddedStore:
         # an id met twice is harmless, _strip reads them as a set)
         self._node_docs: dict[str, list[str]] = {}
         self._rel_docs: dict[str, list[str]] = {}
-        # node -> relationship type -> {rel id: other end}: typed expansion without scanning hubs
-        self._out: dict[str, dict[str, dict[str, str]]] = {}
-        self._in: dict[str, dict[str, dict[str, str]]] = {}
+        # node -> its relationships (out / in): a list while there are few (most nodes have one to three),
+        # else by type (relationship type -> list), so typed expansion never scans a hub
+        self._out: dict[str, list[Rel] | dict[str, list[Rel]]] = {}
+        self._in: dict[str, list[Rel] | dict[str, list[Rel]]] = {}
         # the one `[doc_id]` list of each article: nine facts in ten have one article, and lists are
         # never changed in place (every write assigns a new list), so they can share it
         self._single: dict[str, list[str]] = {}
-        for attrs in (*self._nodes.values(), *self._rels.values()):
-            attrs["articles"] = self._shared(attrs["articles"])
         for nid, attrs in self._nodes.items():
+            attrs["articles"] = self._shared(attrs["articles"])
             self._index_node(nid, attrs)
             self._index_docs(self._node_docs, nid, attrs["articles"])
-        for key, (u, v) in self._rel_ends.items():
-            attrs = self._rels[key]
-            self._index_edge(u, v, key, attrs["type"])
-            self._index_docs(self._rel_docs, key, attrs["articles"])
+        for key, rel in self._rels.items():
+            rel.articles = self._shared(rel.articles)
+            self._index_edge(rel)
+            self._index_docs(self._rel_docs, key, rel.articles)
 
-    def _index_edge(self, u: str, v: str, key: str, rel_type: str) -> None:
-        self._rel_ends[key] = (u, v)
-        self._out.setdefault(u, {}).setdefault(rel_type, {})[key] = v
-        self._in.setdefault(v, {}).setdefault(rel_type, {})[key] = u
+    def _index_edge(self, rel: Rel) -> None:
+        for adjacency, end in ((self._out, rel.src), (self._in, rel.dst)):
+            rels = adjacency.get(end)
+            if rels is None:
+                adjacency[end] = [rel]
+            elif type(rels) is list:
+                if len(rels) < _FEW_RELS:
+                    rels.append(rel)
+                else:
+                    by_type: dict[str, list[Rel]] = {}
+                    for r in (*rels, rel):
+                        by_type.setdefault(r.type, []).append(r)
+                    adjacency[end] = by_type
+            else:
+                rels.setdefault(rel.type, []).append(rel)
 
     def _remove_edge(self, key: str) -> None:
-        u, v = self._rel_ends.pop(key)
-        rel_type = self._rels.pop(key)["type"]
-        self._out[u][rel_type].pop(key, None)
-        self._in[v][rel_type].pop(key, None)
+        rel = self._rels.pop(key)
+        for adjacency, end in ((self._out, rel.src), (self._in, rel.dst)):
+            rels = adjacency[end]
+            cell = rels if type(rels) is list else rels.get(rel.type, [])
+            for i, r in enumerate(cell):
+                if r is rel:
+                    del cell[i]
+                    break
 
     def _names(self, attrs: dict[str, Any]) -> Iterator[str]:
         for prop in NAME_PROPS.get(attrs.get("label", ""), ()):
@@ -283,6 +339,7 @@ class EmbeddedStore:
         """
         t0 = time.perf_counter()
         stale_nodes, stale_rels = self._strip(rows.doc_ids)
+        self._hold = {}  # doc id -> whether its evidence stays in memory (no rows file), for this upsert
         created = updated = rels_created = rels_updated = skipped = 0
         for node in rows.nodes:
             if self._merge_node(node):
@@ -310,14 +367,15 @@ class EmbeddedStore:
         attrs = self._nodes.get(row.id)
         is_new = attrs is None
         if attrs is None:
-            attrs = self._nodes[row.id] = {"label": row.label, "articles": [], "evidence": []}
+            attrs = self._nodes[row.id] = {"label": row.label, "articles": [], "evidence": None}
         self._unindex_names(row.id, attrs)
         attrs["label"] = row.label
         old_name = attrs.get("name")
         _set_props(attrs, row.props)
         if row.label in SETTLED_NAME_LABELS and attrs.get("name"):
             attrs["name"] = settled_name(old_name, attrs["name"])
-        self._index_docs(self._node_docs, row.id, self._merge_support(attrs, row.articles, row.evidence))
+        self._index_docs(self._node_docs, row.id, self._merge_support(row.id, attrs, row.articles, row.evidence,
+                                                                      row.label in FIRST_KEPT))
         self._index_node(row.id, attrs)
         return is_new
 
@@ -326,28 +384,46 @@ class EmbeddedStore:
             raise ValueError(f"unknown relationship type {row.type!r} for {row.id}")
         if row.src not in self._nodes or row.dst not in self._nodes:
             return None
-        ends = self._rel_ends.get(row.id)
-        if ends is not None and (ends != (row.src, row.dst) or self._rels[row.id]["type"] != row.type):
+        rel = self._rels.get(row.id)
+        if rel is not None and (rel.src != row.src or rel.dst != row.dst or rel.type != row.type):
             self._remove_edge(row.id)  # same id, moved ends or new type: replace
-            ends = None
-        is_new = ends is None
-        if is_new:
-            self._rels[row.id] = {"type": row.type, "articles": [], "evidence": []}
-            self._index_edge(row.src, row.dst, row.id, row.type)
-        attrs = self._rels[row.id]
-        attrs["type"] = row.type
-        _set_props(attrs, row.props)
-        self._index_docs(self._rel_docs, row.id, self._merge_support(attrs, row.articles, row.evidence))
+            rel = None
+        is_new = rel is None
+        if rel is None:
+            rel = self._rels[row.id] = Rel(row.id, row.type, row.src, row.dst, [], None, ())
+            self._index_edge(rel)
+        props = rel.props_dict()
+        _set_props(props, row.props)
+        rel.props = _flat(props)
+        self._index_docs(self._rel_docs, row.id, self._merge_support(row.id, rel, row.articles, row.evidence,
+                                                                     row.type in FIRST_KEPT))
         return is_new
 
-    def _merge_support(self, attrs: dict[str, Any], articles: list[str], evidence: list[str]) -> list[str]:
-        """Union the row's support into the fact's (evidence cut to its sample); the row's articles,
-        each doc id the one shared string (`sys.intern`)."""
+    def _merge_support(self, fid: str, attrs: dict[str, Any] | Rel, articles: list[str],
+                       evidence: list[str], keep_first: bool) -> list[str]:
+        """Union the row's articles into the fact's (each doc id the one shared string, `sys.intern`); of
+        its evidence a fact of FIRST_KEPT keeps the first string, any other `True` (it has evidence); the
+        rest is read from the articles' rows files when asked for (`evidence_sample`, `evidence_of`), or
+        held here for an article that has none. Returns the row's articles."""
         docs = [sys.intern(a) for a in articles]
         attrs["articles"] = self._shared(_union_sorted(attrs["articles"], docs))
-        merged = _union_sorted(attrs["evidence"], evidence)
-        if merged is not attrs["evidence"]:
-            attrs["evidence"] = first_articles(merged)
+        if evidence:
+            if not keep_first:
+                attrs["evidence"] = True
+            else:
+                first = min(evidence)
+                if not isinstance(attrs["evidence"], str) or first < attrs["evidence"]:
+                    attrs["evidence"] = first
+            hold = self._hold
+            for e in evidence:
+                doc = evidence_doc(e)
+                held = hold.get(doc)
+                if held is None:
+                    held = hold[doc] = not self._has_rows(doc)
+                if held:
+                    strings = self._held.setdefault(doc, {}).setdefault(fid, [])
+                    if e not in strings:
+                        strings.append(e)
         return docs
 
     def remove_articles(self, doc_ids: list[str]) -> LoadSummary:
@@ -358,81 +434,124 @@ class EmbeddedStore:
 
     def _strip(self, doc_ids: list[str]) -> tuple[set[str], set[str]]:
         """Remove the articles (and their evidence) from the facts they support; those facts' ids.
-        A fact whose evidence was cut and lost one of its sampled articles takes the next articles'
-        evidence back from their rows files."""
+        A fact that loses the article of its first evidence string takes the first string of its next
+        article that has evidence on it (from that article's rows file)."""
         docs = set(doc_ids)
-        prefixes = tuple(f"{d}|" for d in docs)
         nodes: set[str] = set()
         rels: set[str] = set()
         for doc in docs:
             nodes.update(self._node_docs.pop(doc, ()))
             rels.update(self._rel_docs.pop(doc, ()))
-        refill: list[tuple[str, dict[str, Any], str]] = []  # (fact id, attrs, the last sampled article)
+            self._held.pop(doc, None)
+            self._files.pop(doc, None)
+        table: dict[str, Any]
         for facts, table in ((rels, self._rels), (nodes, self._nodes)):
             for fid in facts:
                 attrs = table.get(fid)
                 if attrs is None:
                     continue
-                cut = _cut_at(attrs)
                 attrs["articles"] = self._shared([a for a in attrs["articles"] if a not in docs])
-                attrs["evidence"] = [e for e in attrs["evidence"] if not e.startswith(prefixes)]
-                if cut is not None and _sampled_articles(attrs["evidence"]) < EVIDENCE_ARTICLES:
-                    refill.append((fid, attrs, cut))
-        if refill:
-            self._refill(refill)
+                first = attrs["evidence"]
+                if isinstance(first, str) and evidence_doc(first) in docs:
+                    attrs["evidence"] = None
+                    for doc in sorted(attrs["articles"], key=_doc_key):
+                        strings = self._strings(doc, fid)
+                        if strings:
+                            attrs["evidence"] = min(strings)
+                            break
         return nodes, rels
 
-    def _refill(self, facts: list[tuple[str, dict[str, Any], str]]) -> None:
-        """Complete the samples of cut facts from the rows files of the articles after their cut."""
-        cache: dict[str, dict[str, list[str]]] = {}
-        for fid, attrs, cut in facts:
-            sample = attrs["evidence"]
-            for doc in sorted((a for a in attrs["articles"] if f"{a}|" > cut), key=lambda a: f"{a}|"):
-                if _sampled_articles(sample) >= EVIDENCE_ARTICLES:
-                    break
-                if doc not in cache:
-                    cache[doc] = self._evidence_in_rows(doc)
-                more = cache[doc].get(fid)
-                if more:
-                    sample = sorted(set(sample) | set(more))
-            attrs["evidence"] = first_articles(sample)
-
-    def _evidence_in_rows(self, doc: str) -> dict[str, list[str]]:
-        """fact id -> the evidence strings of `doc` on it, from the article's rows file (empty when the
-        store has no workspace or the file is gone)."""
+    # ----- evidence read on demand ---------------------------------------------------------
+    def _has_rows(self, doc: str) -> bool:
         rows_dir = self.rows_dir
-        found: dict[str, list[str]] = {}
+        return rows_dir is not None and (rows_dir / f"{doc}.jsonl").exists()
+
+    def _strings(self, doc: str, fid: str) -> list[str]:
+        """The evidence of article `doc` on fact `fid`: held here, else from the article's rows file."""
+        held = self._held.get(doc)
+        if held is not None:
+            return held.get(fid, [])
+        return self._evidence_in_rows(doc, fid)
+
+    def _rows_text(self, doc: str) -> str | None:
+        """The text of `doc`'s rows file (a few recently read ones kept, as long as they are unchanged)."""
+        rows_dir = self.rows_dir
         if rows_dir is None:
-            return found
-        prefix = f"{doc}|"
+            return None
+        path = rows_dir / f"{doc}.jsonl"
         try:
-            for batch in read_batches(rows_dir / f"{doc}.jsonl", problems=[]):
-                for row in (*batch.nodes, *batch.rels):
-                    found.setdefault(row.id, []).extend(e for e in row.evidence if e.startswith(prefix))
+            st = path.stat()
+            cached = self._files.get(doc)
+            if cached is not None and cached[0] == st.st_mtime_ns and cached[1] == st.st_size:
+                return cached[2]
+            text = path.read_text(encoding="utf-8")
         except OSError:
-            pass
+            return None
+        files = self._files
+        files[doc] = (st.st_mtime_ns, st.st_size, text)
+        while len(files) > _FILES_KEPT:
+            files.popitem(last=False)
+        return text
+
+    def _evidence_in_rows(self, doc: str, fid: str) -> list[str]:
+        """The evidence strings of `doc` on fact `fid` in the article's rows file (empty when the store has
+        no workspace or the file is gone): the lines of that id found as `write_rows` writes them, only
+        those parsed."""
+        text = self._rows_text(doc)
+        if not text:
+            return []
+        key = f'"id": {_ENCODER.encode(fid)}, "'
+        prefix = f"{doc}|"
+        found: list[str] = []
+        at = text.find(key)
+        while at >= 0:
+            start = text.rfind("\n", 0, at) + 1
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            try:
+                row = json.loads(text[start:end])
+            except ValueError:
+                row = None
+            if isinstance(row, dict) and row.get("id") == fid:
+                found.extend(e for e in row.get("evidence") or () if isinstance(e, str) and e.startswith(prefix))
+            at = text.find(key, end)
         return found
+
+    def evidence_sample(self, fid: str) -> list[str]:
+        """A fact's evidence as answers show it (`schema.evidence_sample`: that of its first
+        EVIDENCE_ARTICLES articles with evidence, in `doc_id|` order), sorted."""
+        attrs = self.fact(fid)
+        if attrs is None or attrs["evidence"] is None:
+            return []
+        out: list[str] = []
+        found = 0
+        for doc in sorted(attrs["articles"], key=_doc_key):
+            strings = self._strings(doc, fid)
+            if strings:
+                out.extend(strings)
+                found += 1
+                if found >= EVIDENCE_ARTICLES:
+                    break
+        return sorted(set(out))
 
     def evidence_of(self, fid: str, docs: Iterable[str] | None = None) -> list[str]:
         """A fact's evidence (node or relationship id), sorted: that of `docs` (every article when None),
-        from its sample and, for articles beyond it, from their rows files."""
+        read from the articles' rows files (or held here)."""
         attrs = self.fact(fid)
         if attrs is None:
             return []
-        wanted = set(attrs["articles"] if docs is None else docs)
-        sample = attrs["evidence"]
-        out = {e for e in sample if evidence_doc(e) in wanted}
-        if _cut_at(attrs) is not None:
-            sampled = {evidence_doc(e) for e in sample}
-            for doc in sorted(wanted - sampled):
-                out.update(self._evidence_in_rows(doc).get(fid, ()))
+        have = attrs["articles"]
+        wanted = have if docs is None else set(docs).intersection(have)
+        out: set[str] = set()
+        for doc in wanted:
+            out.update(self._strings(doc, fid))
         return sorted(out)
 
     def _delete_unsupported(self, nodes: set[str], rels: set[str]) -> LoadSummary:
         removed_nodes = removed_rels = 0
         for key in sorted(rels):
-            attrs = self._rels.get(key)
-            if attrs is not None and not attrs["articles"]:
+            rel = self._rels.get(key)
+            if rel is not None and not rel.articles:
                 self._remove_edge(key)
                 removed_rels += 1
         for nid in sorted(nodes):
@@ -443,8 +562,7 @@ class EmbeddedStore:
         return LoadSummary(nodes_removed=removed_nodes, rels_removed=removed_rels)
 
     def _detach_delete(self, nid: str, attrs: dict[str, Any]) -> int:
-        keys = {k for by_type in (self._out.get(nid, {}), self._in.get(nid, {})) for rels in by_type.values()
-                for k in rels}
+        keys = {r.id for adjacency in (self._out, self._in) for r in _all_rels(adjacency.get(nid))}
         for key in sorted(keys):
             self._remove_edge(key)
         self._out.pop(nid, None)
@@ -459,8 +577,8 @@ class EmbeddedStore:
         """Nodes per label and relationships per type (every schema name, zeros included, as Neo4j)."""
         out: dict[str, int] = {label: len(self._by_label.get(label, ())) for label in NODE_LABELS}
         per_type: dict[str, int] = dict.fromkeys(REL_TYPES, 0)
-        for attrs in self._rels.values():
-            t = attrs["type"]
+        for rel in self._rels.values():
+            t = rel.type
             per_type[t] = per_type.get(t, 0) + 1
         out.update(per_type)
         return out
@@ -468,15 +586,16 @@ class EmbeddedStore:
     def node(self, nid: str) -> dict[str, Any] | None:
         """The node's properties with its `id` (None when absent)."""
         attrs = self._nodes.get(nid)
-        return None if attrs is None else {"id": nid, **attrs}
+        return None if attrs is None else {"id": nid, **attrs, "evidence": Evidence(self, nid, attrs["evidence"])}
 
     def attrs(self, nid: str) -> dict[str, Any]:
         """The stored properties of a node, not copied (hot loops of this store's own query
         implementations; never changed by the caller). KeyError when absent."""
         return self._nodes[nid]
 
-    def fact(self, fid: str) -> dict[str, Any] | None:
-        """The stored properties of a node or relationship by id, not copied (None when absent)."""
+    def fact(self, fid: str) -> dict[str, Any] | Rel | None:
+        """The stored node or relationship by id, not copied (None when absent): its `articles` and
+        `evidence` (the first string) read as `fact(fid)["articles"]` either way."""
         return self._nodes.get(fid) or self._rels.get(fid)
 
     def label(self, nid: str) -> str | None:
@@ -500,30 +619,31 @@ class EmbeddedStore:
 
     def out_rels(self, nid: str, rel_type: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
         """(target id, relationship attrs with `id`) for each outgoing relationship (of a type)."""
-        return self._rels_of(self._out.get(nid), rel_type)
+        return self._rels_of(self._out.get(nid), rel_type, True)
 
     def in_rels(self, nid: str, rel_type: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
         """(source id, relationship attrs with `id`) for each incoming relationship (of a type)."""
-        return self._rels_of(self._in.get(nid), rel_type)
+        return self._rels_of(self._in.get(nid), rel_type, False)
 
-    def _rels_of(self, by_type: dict[str, dict[str, str]] | None,
-                 rel_type: str | None) -> Iterator[tuple[str, dict[str, Any]]]:
-        if not by_type:
+    def _rels_of(self, rels: list[Rel] | dict[str, list[Rel]] | None, rel_type: str | None,
+                 outgoing: bool) -> Iterator[tuple[str, dict[str, Any]]]:
+        if not rels:
             return
-        rels = self._rels
-        for t in (rel_type,) if rel_type else list(by_type):
-            for key, other in list(by_type.get(t, {}).items()):
-                yield other, {"id": key, **rels[key]}
+        if type(rels) is list:  # few: grouped by type as a node with many gives them
+            types = (rel_type,) if rel_type else list(dict.fromkeys(r.type for r in rels))
+            chosen = [r for t in types for r in rels if r.type == t]
+        else:
+            chosen = [r for t in ((rel_type,) if rel_type else list(rels)) for r in rels.get(t, ())]
+        for rel in chosen:
+            yield rel.dst if outgoing else rel.src, rel.as_dict(self)
 
     def out_ids(self, nid: str, rel_type: str) -> list[str]:
         """The targets of nid's outgoing relationships of a type (no attribute copies: hot loops)."""
-        by_type = self._out.get(nid)
-        return list(by_type[rel_type].values()) if by_type and rel_type in by_type else []
+        return [r.dst for r in _typed(self._out.get(nid), rel_type)]
 
     def in_ids(self, nid: str, rel_type: str) -> list[str]:
         """The sources of nid's incoming relationships of a type."""
-        by_type = self._in.get(nid)
-        return list(by_type[rel_type].values()) if by_type and rel_type in by_type else []
+        return [r.src for r in _typed(self._in.get(nid), rel_type)]
 
 
 class GraphView:
@@ -534,13 +654,18 @@ class GraphView:
         self._store = store
 
     def nodes(self, data: bool = False) -> Iterator[Any]:
-        items = self._store._nodes.items()
-        return iter(items) if data else iter(self._store._nodes)
+        """Node ids, or (id, properties) with the evidence sample as a list."""
+        store = self._store
+        if not data:
+            return iter(store._nodes)
+        return ((nid, {**attrs, "evidence": store.evidence_sample(nid)}) for nid, attrs in store._nodes.items())
 
     def edges(self, keys: bool = False, data: bool = False) -> Iterator[tuple]:
-        rels = self._store._rels
-        for key, (u, v) in self._store._rel_ends.items():
-            yield (u, v) + ((key,) if keys else ()) + ((rels[key],) if data else ())
+        store = self._store
+        for key, rel in store._rels.items():
+            yield (rel.src, rel.dst) + ((key,) if keys else ()) + (
+                ({"type": rel.type, **rel.props_dict(), "articles": rel.articles,
+                  "evidence": store.evidence_sample(key)},) if data else ())
 
     def number_of_nodes(self) -> int:
         return len(self._store._nodes)
@@ -552,26 +677,112 @@ class GraphView:
         return nid in self._store._nodes
 
 
-def _sampled_articles(sample: list[str]) -> int:
-    return len({evidence_doc(e) for e in sample})
+class Rel:
+    """A stored relationship: a compact record (a dict and an ends tuple each cost three times as much),
+    its properties a flat `(key, value, key, value, ...)` tuple; `rel["articles"]`/`rel["evidence"]`
+    read and set its support as a node's dict does."""
+
+    __slots__ = ("id", "type", "src", "dst", "articles", "evidence", "props")
+
+    def __init__(self, id: str, type: str, src: str, dst: str, articles: list[str], evidence: str | None,
+                 props: tuple[Any, ...]) -> None:
+        self.id, self.type, self.src, self.dst = id, type, src, dst
+        self.articles, self.evidence, self.props = articles, evidence, props
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return Rel, (self.id, self.type, self.src, self.dst, self.articles, self.evidence, self.props)
+
+    def __getitem__(self, name: str) -> Any:
+        if name in ("articles", "evidence", "type"):
+            return getattr(self, name)
+        raise KeyError(name)
+
+    def __setitem__(self, name: str, value: Any) -> None:
+        if name not in ("articles", "evidence"):
+            raise KeyError(name)
+        setattr(self, name, value)
+
+    def props_dict(self) -> dict[str, Any]:
+        p = self.props
+        return {p[i]: p[i + 1] for i in range(0, len(p), 2)}
+
+    def as_dict(self, store: EmbeddedStore) -> dict[str, Any]:
+        """What `out_rels`/`in_rels` give: id, type, properties, articles and the lazy evidence."""
+        return {"id": self.id, "type": self.type, **self.props_dict(), "articles": self.articles,
+                "evidence": Evidence(store, self.id, self.evidence)}
 
 
-def _cut_at(attrs: dict[str, Any]) -> str | None:
-    """`doc_id|` of the last sampled article of a fact whose evidence is cut (more articles than its
-    sample holds, the sample full), else None."""
-    sample = attrs["evidence"]
-    if len(attrs["articles"]) <= EVIDENCE_ARTICLES or len(sample) < EVIDENCE_ARTICLES:
-        return None
-    if _sampled_articles(sample) < EVIDENCE_ARTICLES:
-        return None
-    return evidence_doc(sample[-1]) + "|"
+def _typed(rels: list[Rel] | dict[str, list[Rel]] | None, rel_type: str) -> list[Rel]:
+    """The relationships of a type in a node's adjacency entry."""
+    if not rels:
+        return []
+    if type(rels) is list:
+        return [r for r in rels if r.type == rel_type]
+    return rels.get(rel_type, [])
 
 
-def _bounded(attrs: dict[str, Any]) -> dict[str, Any]:
-    """Stored attrs of a format-1 store as now: doc ids shared, evidence cut to its sample."""
-    attrs["articles"] = [sys.intern(a) for a in attrs.get("articles", ())]
-    attrs["evidence"] = evidence_sample(attrs.get("evidence"))
-    return attrs
+def _all_rels(rels: list[Rel] | dict[str, list[Rel]] | None) -> list[Rel]:
+    if not rels:
+        return []
+    return rels if type(rels) is list else [r for cell in rels.values() for r in cell]
+
+
+def _flat(props: dict[str, Any]) -> tuple[Any, ...]:
+    return tuple(x for kv in props.items() for x in kv)
+
+
+def _rel_of(key: str, u: str, v: str, attrs: dict[str, Any]) -> Rel:
+    """A relationship of an older format (a dict of properties) as a record."""
+    props = {k: x for k, x in attrs.items() if k not in _RESERVED}
+    return Rel(key, attrs["type"], u, v, attrs["articles"], attrs["evidence"], _flat(props))
+
+
+def _doc_key(doc: str) -> str:
+    """The order of an article's evidence strings among others' (`doc_id|...`)."""
+    return doc + "|"
+
+
+class Evidence(Sequence[str]):
+    """A fact's evidence as `node()`, `out_rels` and `in_rels` give it: the sample every answer shows
+    (`EmbeddedStore.evidence_sample`), read from the rows files only when looked at; `first` (the
+    first string of a FIRST_KEPT fact, what a propagation tree or a chain shows:
+    `queries.shapes.first_evidence`) and truth need no read."""
+
+    __slots__ = ("_store", "_fid", "first", "_any", "_items")
+
+    def __init__(self, store: EmbeddedStore, fid: str, mark: str | bool | None) -> None:
+        """`mark`: the stored `evidence` (the first string, True, or None for none)."""
+        self._store, self._fid = store, fid
+        self.first = mark if isinstance(mark, str) else None
+        self._any = mark is not None
+        self._items: list[str] | None = None
+
+    def _list(self) -> list[str]:
+        if self._items is None:
+            self._items = self._store.evidence_sample(self._fid) if self._any else []
+        return self._items
+
+    def __bool__(self) -> bool:
+        return self._any
+
+    def __len__(self) -> int:
+        return len(self._list())
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def]
+        return self._list()[i]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._list())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Evidence):
+            other = other._list()
+        return isinstance(other, list) and self._list() == other
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Evidence({self._list()!r})"
 
 
 def _union_sorted(old: list[str], new: list[str]) -> list[str]:

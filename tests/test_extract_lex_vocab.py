@@ -22,3 +22,19 @@ def test_ranks_below_section_member_and_of_the_brigades_are_posts():
 
 def test_a_post_inside_an_ordinary_word_names_no_one():
     assert _persons("某煤矿长期停产，各工厂长期坚持。") == []
+
+
+def _meetings(text: str) -> list[tuple[str, str | None]]:
+    from graph_loader.extract.pipeline import extract
+    from tests.test_extract_core import make_doc
+    return [(m.kind, m.date) for m in extract(make_doc(text, "2021-03-10")).meetings]
+
+
+def test_meeting_nouns_of_the_genre_name_meetings_of_their_kind():
+    assert _meetings("3月2日，某镇召开安全生产紧急安排会，镇长王大明讲话。") == [("deployment", "2021-03-02")]
+    assert _meetings("3月2日，县应急管理局召开事故情况通报会，局长王大明讲话。") == [("report", "2021-03-02")]
+    assert _meetings("3月2日，县委召开经济工作务虚会，县委书记王大明主持。") == [("deployment", "2021-03-02")]
+    assert _meetings("2月18日，县应急管理局组织召开节后收心会，局长王大明主持会议。") == [
+        ("deployment", "2021-02-18")]
+    assert _meetings("3月2日，县安委会召开2021年第一次全体成员会议，县长王大明主持会议。") == [
+        ("safety_committee_plenary", "2021-03-02")]

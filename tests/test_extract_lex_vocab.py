@@ -38,3 +38,23 @@ def test_meeting_nouns_of_the_genre_name_meetings_of_their_kind():
         ("deployment", "2021-02-18")]
     assert _meetings("3月2日，县安委会召开2021年第一次全体成员会议，县长王大明主持会议。") == [
         ("safety_committee_plenary", "2021-03-02")]
+
+
+def _inspections(text: str) -> list[tuple[str, str, str | None]]:
+    from graph_loader.extract.pipeline import extract
+    from tests.test_extract_core import make_doc
+    return [(i.team, i.target, i.start) for i in extract(make_doc(text, "2021-03-10")).inspections]
+
+
+def test_team_words_of_the_genre_name_inspection_teams():
+    assert _inspections("5月3日至5日，省安全生产第二督察组到长丰县开展安全生产督察。") == [
+        ("安徽省安全生产第二督察组", "安徽省合肥市长丰县", "2020-05-03")]
+    assert _inspections("5月3日，市安委会考评组进驻长丰县开展考评。") == [
+        ("合肥市安委会考评组", "安徽省合肥市长丰县", "2020-05-03")]
+
+
+def test_the_leader_of_a_team_holds_the_team_word_and_post():
+    from graph_loader.extract.pipeline import extract
+    from tests.test_extract_core import make_doc
+    rec = extract(make_doc("5月3日，省安全生产第二督察组组长王大明带队到长丰县督察。", "2021-03-10"))
+    assert [(p.name, p.titles) for p in rec.persons] == [("王大明", ["督察组组长"])]

@@ -58,3 +58,20 @@ def test_the_leader_of_a_team_holds_the_team_word_and_post():
     from tests.test_extract_core import make_doc
     rec = extract(make_doc("5月3日，省安全生产第二督察组组长王大明带队到长丰县督察。", "2021-03-10"))
     assert [(p.name, p.titles) for p in rec.persons] == [("王大明", ["督察组组长"])]
+
+
+def _roles(sentence: str) -> list[tuple[str, str]]:
+    from graph_loader.extract.pipeline import extract
+    from tests.test_extract_core import make_doc
+    rec = extract(make_doc("3月2日，县政府召开全县安全生产工作会议。" + sentence, "2021-03-10"))
+    return [(p.name, p.role) for m in rec.meetings for p in m.participants]
+
+
+def test_the_genres_other_speech_acts_give_the_speaker_role():
+    for said in ("作报告。", "致欢迎辞。", "作交流。", "作小结。", "作专题讲座。", "宣布会议开始。"):
+        assert _roles("县长王大明" + said) == [("王大明", "speaker")], said
+
+
+def test_the_genres_other_ways_of_attending_give_the_attendee_role():
+    for came in ("应邀出席。", "莅临会议。", "旁听会议。", "参与会议。"):
+        assert _roles("县长王大明" + came) == [("王大明", "attendee")], came

@@ -75,3 +75,9 @@ def test_the_genres_other_speech_acts_give_the_speaker_role():
 def test_the_genres_other_ways_of_attending_give_the_attendee_role():
     for came in ("应邀出席。", "莅临会议。", "旁听会议。", "参与会议。"):
         assert _roles("县长王大明" + came) == [("王大明", "attendee")], came
+
+
+def test_the_members_of_a_leading_group_are_a_collective_not_a_post():
+    assert _persons("局党委班子成员王大明、李小刚参加会议。") == [("王大明", []), ("李小刚", [])]
+    assert _persons("镇领导班子成员王大明参加。") == [("王大明", [])]
+    assert _persons("县政府党组成员王大明参加。") == [("王大明", ["县政府党组成员"])]

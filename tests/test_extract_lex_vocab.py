@@ -81,3 +81,17 @@ def test_the_members_of_a_leading_group_are_a_collective_not_a_post():
     assert _persons("局党委班子成员王大明、李小刚参加会议。") == [("王大明", []), ("李小刚", [])]
     assert _persons("镇领导班子成员王大明参加。") == [("王大明", [])]
     assert _persons("县政府党组成员王大明参加。") == [("王大明", ["县政府党组成员"])]
+
+
+def _relayed(text: str) -> list[list[str | None]]:
+    from graph_loader.extract.pipeline import extract
+    from tests.test_extract_core import make_doc
+    return [[r.directive for r in m.relays] for m in extract(make_doc(text, "2021-03-10")).meetings]
+
+
+def test_the_genres_other_relay_verbs_pass_a_document_on():
+    held = "3月2日，县政府召开全县安全生产工作会议。会议要求，"
+    plan = "《安全生产专项整治三年行动方案》"
+    assert _relayed(held + "各部门要对照" + plan + "逐项抓落实。") == [[plan[1:-1]]]
+    assert _relayed(held + "各部门遵照" + plan + "部署工作。") == [[plan[1:-1]]]
+    assert _relayed(held + "推动" + plan + "落地见效。") == [[plan[1:-1]]]

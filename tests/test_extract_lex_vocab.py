@@ -95,3 +95,16 @@ def test_the_genres_other_relay_verbs_pass_a_document_on():
     assert _relayed(held + "各部门要对照" + plan + "逐项抓落实。") == [[plan[1:-1]]]
     assert _relayed(held + "各部门遵照" + plan + "部署工作。") == [[plan[1:-1]]]
     assert _relayed(held + "推动" + plan + "落地见效。") == [[plan[1:-1]]]
+
+
+def test_the_genres_other_editor_credits_name_editors_not_reporters():
+    from graph_loader.ingest.metadata import read_metadata
+    for credit in ("审签：王大明", "美编：王大明", "审定：王大明", "签发：王大明"):
+        meta = read_metadata([], "3月2日，县政府召开会议。", "全文结束。", [credit], None)
+        assert (meta.reporters, meta.editors) == ([], ["王大明"]), credit
+
+
+def test_the_genres_other_reporter_ranks_open_a_byline():
+    from graph_loader.ingest.metadata import read_metadata
+    meta = read_metadata([], "3月2日，县政府召开会议。", "全文结束。", ["主任记者 王大明 通讯员 李小刚"], None)
+    assert meta.reporters == ["王大明", "李小刚"]

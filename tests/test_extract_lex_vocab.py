@@ -108,3 +108,10 @@ def test_the_genres_other_reporter_ranks_open_a_byline():
     from graph_loader.ingest.metadata import read_metadata
     meta = read_metadata([], "3月2日，县政府召开会议。", "全文结束。", ["主任记者 王大明 通讯员 李小刚"], None)
     assert meta.reporters == ["王大明", "李小刚"]
+
+
+def test_the_genres_other_posts_of_address_follow_a_bare_name():
+    assert _persons("会议由王大明副镇长主持。") == [("王大明", ["副镇长"])]
+    assert _persons("李小刚处长通报了检查情况。") == [("李小刚", ["处长"])]
+    assert _persons("赵大海董事长表态发言。") == [("赵大海", ["董事长"])]
+    assert _persons("和县医院院长讲话。") == []

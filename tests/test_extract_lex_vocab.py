@@ -115,3 +115,9 @@ def test_the_genres_other_posts_of_address_follow_a_bare_name():
     assert _persons("李小刚处长通报了检查情况。") == [("李小刚", ["处长"])]
     assert _persons("赵大海董事长表态发言。") == [("赵大海", ["董事长"])]
     assert _persons("和县医院院长讲话。") == []
+
+
+def test_the_leaders_present_spoken_of_with_their_de_take_the_role():
+    for ref in ("与会的", "到会的", "在座的"):
+        roles = _roles("县领导王大明、李小刚出席会议。会上，" + ref + "县领导分别就分管工作提出要求。")
+        assert roles == [("王大明", "speaker"), ("李小刚", "speaker")], ref

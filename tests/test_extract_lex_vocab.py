@@ -121,3 +121,10 @@ def test_the_leaders_present_spoken_of_with_their_de_take_the_role():
     for ref in ("与会的", "到会的", "在座的"):
         roles = _roles("县领导王大明、李小刚出席会议。会上，" + ref + "县领导分别就分管工作提出要求。")
         assert roles == [("王大明", "speaker"), ("李小刚", "speaker")], ref
+
+
+def test_a_meeting_only_planned_or_made_a_routine_is_not_held():
+    held = "3月2日，县政府召开会议，县长王大明讲话。"
+    for later in ("县政府择期召开全县安全生产推进会。", "各乡镇要定期召开安全生产推进会。",
+                  "每月召开一次全县安全生产推进会。"):
+        assert len(_meetings(held + later)) == 1, later

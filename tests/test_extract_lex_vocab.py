@@ -128,3 +128,10 @@ def test_a_meeting_only_planned_or_made_a_routine_is_not_held():
     for later in ("县政府择期召开全县安全生产推进会。", "各乡镇要定期召开安全生产推进会。",
                   "每月召开一次全县安全生产推进会。"):
         assert len(_meetings(held + later)) == 1, later
+
+
+def test_the_genres_other_package_nouns_and_modifiers_name_a_package():
+    from graph_loader.extract.directives import find_directives
+    assert [d.title for d in find_directives("会议传达学习了安全生产十条禁令。")] == ["安全生产十条禁令"]
+    assert [d.title for d in find_directives("严格执行安全生产十二条刚性措施。")] == ["安全生产十二条刚性措施"]
+    assert find_directives("会议提出了五条要求。") == []

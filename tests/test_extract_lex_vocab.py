@@ -135,3 +135,9 @@ def test_the_genres_other_package_nouns_and_modifiers_name_a_package():
     assert [d.title for d in find_directives("会议传达学习了安全生产十条禁令。")] == ["安全生产十条禁令"]
     assert [d.title for d in find_directives("严格执行安全生产十二条刚性措施。")] == ["安全生产十二条刚性措施"]
     assert find_directives("会议提出了五条要求。") == []
+
+
+def test_a_deployment_held_by_video_or_telephone_is_a_teleconference():
+    for noun in ("电视电话调度会", "视频推进会", "电视电话部署会议", "视频连线会"):
+        assert _meetings("3月2日，县政府召开全县安全生产" + noun + "，县长王大明讲话。") == [
+            ("teleconference", "2021-03-02")], noun

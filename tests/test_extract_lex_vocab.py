@@ -141,3 +141,11 @@ def test_a_deployment_held_by_video_or_telephone_is_a_teleconference():
     for noun in ("电视电话调度会", "视频推进会", "电视电话部署会议", "视频连线会"):
         assert _meetings("3月2日，县政府召开全县安全生产" + noun + "，县长王大明讲话。") == [
             ("teleconference", "2021-03-02")], noun
+
+
+def test_the_genres_other_time_words_before_the_relayed_levels():
+    from graph_loader.extract.pipeline import extract
+    from tests.test_extract_core import make_doc
+    for lead in ("前不久", "最近", "日前召开的"):
+        rec = extract(make_doc("3月2日，长丰县召开安全生产工作会议，传达" + lead + "省、市安全生产会议精神。", "2021-03-10"))
+        assert [m.level for m in rec.meetings] == ["county", "province", "prefecture"], lead

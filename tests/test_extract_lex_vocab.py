@@ -149,3 +149,8 @@ def test_the_genres_other_time_words_before_the_relayed_levels():
     for lead in ("前不久", "最近", "日前召开的"):
         rec = extract(make_doc("3月2日，长丰县召开安全生产工作会议，传达" + lead + "省、市安全生产会议精神。", "2021-03-10"))
         assert [m.level for m in rec.meetings] == ["county", "province", "prefecture"], lead
+
+
+def test_a_list_of_names_closed_by_the_genres_collectives_of_leaders():
+    assert _persons("县设立分会场，王大明、李小刚等县四套班子领导参加收听收看。") == [("王大明", []), ("李小刚", [])]
+    assert _persons("王大明、李小刚等镇党政主要领导出席。") == [("王大明", []), ("李小刚", [])]

@@ -154,3 +154,8 @@ def test_the_genres_other_time_words_before_the_relayed_levels():
 def test_a_list_of_names_closed_by_the_genres_collectives_of_leaders():
     assert _persons("县设立分会场，王大明、李小刚等县四套班子领导参加收听收看。") == [("王大明", []), ("李小刚", [])]
     assert _persons("王大明、李小刚等镇党政主要领导出席。") == [("王大明", []), ("李小刚", [])]
+
+
+def test_what_a_speaker_does_besides_speaking_gives_the_speaker_role():
+    for said in ("回顾了去年工作。", "阐述了工作思路。", "号召全县干部行动起来。", "勉励大家。", "结合实际谈了体会。"):
+        assert _roles("县长王大明" + said) == [("王大明", "speaker")], said

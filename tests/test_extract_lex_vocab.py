@@ -159,3 +159,8 @@ def test_a_list_of_names_closed_by_the_genres_collectives_of_leaders():
 def test_what_a_speaker_does_besides_speaking_gives_the_speaker_role():
     for said in ("回顾了去年工作。", "阐述了工作思路。", "号召全县干部行动起来。", "勉励大家。", "结合实际谈了体会。"):
         assert _roles("县长王大明" + said) == [("王大明", "speaker")], said
+
+
+def test_words_of_going_and_acting_at_once_close_a_leaders_name():
+    for then in ("赶赴现场指导。", "连夜召开会议。", "坐镇指挥。", "通过视频连线调度。"):
+        assert _persons("县长王大明" + then) == [("王大明", ["县长"])], then

@@ -164,3 +164,14 @@ def test_what_a_speaker_does_besides_speaking_gives_the_speaker_role():
 def test_words_of_going_and_acting_at_once_close_a_leaders_name():
     for then in ("赶赴现场指导。", "连夜召开会议。", "坐镇指挥。", "通过视频连线调度。"):
         assert _persons("县长王大明" + then) == [("王大明", ["县长"])], then
+
+
+def test_a_deputys_post_without_its_body_is_the_deputys():
+    assert _persons("副所长王大明参加。") == [("王大明", ["副所长"])]
+    assert _persons("副大队长王大明参加。") == [("王大明", ["副大队长"])]
+    assert _persons("某中学副校长王大明参加。") == [("王大明", ["副校长"])]
+
+
+def test_a_village_secretary_and_a_townships_officer_are_posts():
+    assert _persons("村支书王大明参加。") == [("王大明", ["村支书"])]
+    assert _persons("镇安全专干王大明参加。") == [("王大明", ["镇安全专干"])]

@@ -175,3 +175,9 @@ def test_a_deputys_post_without_its_body_is_the_deputys():
 def test_a_village_secretary_and_a_townships_officer_are_posts():
     assert _persons("村支书王大明参加。") == [("王大明", ["村支书"])]
     assert _persons("镇安全专干王大明参加。") == [("王大明", ["镇安全专干"])]
+
+
+def test_the_meeting_named_again_by_the_genres_other_pointers_is_no_new_meeting():
+    held = "3月2日，某镇召开防汛工作推进会，镇长王大明主持会议并讲话。"
+    assert len(_meetings(held + "这场推进会的召开，标志着汛前准备全面启动。")) == 1
+    assert len(_meetings(held + "今天的推进会召开得很及时。")) == 1

@@ -181,3 +181,8 @@ def test_the_meeting_named_again_by_the_genres_other_pointers_is_no_new_meeting(
     held = "3月2日，某镇召开防汛工作推进会，镇长王大明主持会议并讲话。"
     assert len(_meetings(held + "这场推进会的召开，标志着汛前准备全面启动。")) == 1
     assert len(_meetings(held + "今天的推进会召开得很及时。")) == 1
+
+
+def test_a_list_closed_by_a_level_with_ji_before_its_leaders():
+    assert _persons("王大明、李小刚等县级领导出席会议。") == [("王大明", []), ("李小刚", [])]
+    assert _persons("王大明、李小刚等县处级干部出席会议。") == [("王大明", []), ("李小刚", [])]

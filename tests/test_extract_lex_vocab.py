@@ -186,3 +186,8 @@ def test_the_meeting_named_again_by_the_genres_other_pointers_is_no_new_meeting(
 def test_a_list_closed_by_a_level_with_ji_before_its_leaders():
     assert _persons("王大明、李小刚等县级领导出席会议。") == [("王大明", []), ("李小刚", [])]
     assert _persons("王大明、李小刚等县处级干部出席会议。") == [("王大明", []), ("李小刚", [])]
+
+
+def test_what_a_speaker_does_at_a_study_session_gives_the_speaker_role():
+    for said in ("讲党课。", "为全体干部上党课。", "导读文件。", "带学了文件。", "作专题宣讲。"):
+        assert _roles("县长王大明" + said) == [("王大明", "speaker")], said

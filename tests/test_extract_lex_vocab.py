@@ -191,3 +191,8 @@ def test_a_list_closed_by_a_level_with_ji_before_its_leaders():
 def test_what_a_speaker_does_at_a_study_session_gives_the_speaker_role():
     for said in ("讲党课。", "为全体干部上党课。", "导读文件。", "带学了文件。", "作专题宣讲。"):
         assert _roles("县长王大明" + said) == [("王大明", "speaker")], said
+
+
+def test_an_executive_deputys_post_is_written_with_its_changwu():
+    assert _persons("常务副镇长王大明参加。") == [("王大明", ["常务副镇长"])]
+    assert _persons("常务副秘书长王大明参加。") == [("王大明", ["常务副秘书长"])]

@@ -509,6 +509,10 @@ def _ends_a_place(name: str) -> bool:
     return name[-1] in LEVEL_CHARS
 
 
+_DESC_SPAN = 6
+"""How far before a post a descriptor ending with it may start (`领导班子成员` around `成员`)."""
+
+
 def find_persons(text: str, ignore: frozenset[str] = frozenset(),
                  region_starts: frozenset[int] = frozenset()) -> list[NameMention]:
     """All person mentions, in text order: anchored ones with titles, and repeats of known names.
@@ -542,6 +546,8 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
         if span[0] in taken:
             continue
         titles = title_chain(text, p_start, p_end, floor, region_starts)
+        if lex.desc_end_re.search(text, max(0, p_start - _DESC_SPAN), p_end):
+            titles = []  # `局党委班子成员甲、乙`: a collective of descriptors.tsv that ends in a post is no title
         lead = _LEADS.match(text, span[1])
         if lead:  # `以副部长X为组长的督查组`, `X任组长`: the post of the team is the person's too
             titles = [*titles, TitleSpan(lead.start("post"), lead.end("post"), lead.group("post"), lead.group("post"))]

@@ -191,3 +191,28 @@ def test_a_meeting_that_watches_keeps_that_relay_beside_one_it_names():
     rec = _rec("3月5日，某某区召开2030年安委会第二次全体会议。会议集中收看全市安委会电视电话会，"
                "学习了全省安全生产电视电话会议精神。区长王大明讲话。", "2030-03-06")
     assert _relayed_levels(rec, 0) == ["prefecture", "province"]
+
+
+def test_bodies_of_one_level_joined_before_a_relayed_meeting_name_one_joint_meeting():
+    # `市安委会、市减灾委…全体会议精神`, `省委、省政府关于…会议精神`: one meeting of that level, relayed
+    rec = _rec("7月8日，浙江省安吉县召开安全生产工作会议。会议传达学习了市安委会、市减灾委2030年第二次全体（扩大）"
+               "会议精神。", "2030-07-09")
+    assert _levels(rec) == ["county", "prefecture"] and _relayed_levels(rec, 0) == ["prefecture"]
+    rec = _rec("1月3日，浙江省安吉县召开安全生产工作会议。会议传达了省委、省政府关于春节期间安全生产工作会议精神。")
+    assert _levels(rec) == ["county", "province"] and _relayed_levels(rec, 0) == ["province"]
+    # the joint bodies convening the meeting report it as their own, no meeting above it
+    held = _rec("1月3日，省委、省政府立即召开会议，部署安全生产工作。省长王大明讲话。")
+    assert _levels(held) == ["province"]
+
+
+def test_a_topic_opened_by_guanyu_runs_over_its_own_list_marks_to_the_meeting_noun():
+    # `省政府关于元旦、春节期间…会议精神`: the 、 lists the topic's days, not meetings
+    rec = _rec("1月3日，浙江省安吉县召开安全生产工作会议。会议传达了省政府关于元旦、春节期间安全生产工作会议精神。")
+    assert _levels(rec) == ["county", "province"] and _relayed_levels(rec, 0) == ["province"]
+
+
+def test_a_relayed_list_of_levels_named_before_names_the_same_meetings_by_any_noun():
+    # `全国、全省、全市…电视电话会议召开后…贯彻落实国家、省、市…工作会议精神`: the meetings watched, not three more
+    rec = _rec("1月11日上午，全国、全省、全市安全生产电视电话会议召开后，浙江省安吉县紧接着召开全县安全生产工作会议。"
+               "会议指出，要坚决贯彻落实国家、省、市关于安全生产、消防工作会议精神。")
+    assert sorted(lv or "" for lv in _levels(rec)) == ["county", "national", "prefecture", "province"]

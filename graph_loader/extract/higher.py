@@ -262,15 +262,30 @@ def _name_level(name: str) -> str | None:
     return _CHAR_DEFAULT.get(lead)
 
 
+@cache
+def _list_body_re() -> re.Pattern[str]:
+    """The bodies a level word heads in a list (`省安委会、…`): the surfaces of bodies.tsv."""
+    return re.compile(alternation({r[0] for r in rows("bodies.tsv")}))
+
+
 def _run_from(text: str, tokens: dict[int, tuple[int, str, str | None, str]], first: tuple) -> list[tuple]:
     """The list of level words starting with `first`, joined by list marks (`全国、全省和全市`)."""
     run = [first]
     end = first[0]
     while True:
         # `省政府、市政府…视频会`: each level word of a list of levels with its body (`省委、省政府` is one level's)
-        body = _LIST_BODY.match(text, end)
+        body = _LIST_BODY.match(text, end) or _list_body_re().match(text, end)
         if body is not None and body.end() < len(text) and text[body.end()] in _SEPARATORS and (
-                nxt := tokens.get(body.end() + 1)) is not None and nxt[1] != run[-1][1]:
+                nxt := tokens.get(body.end() + 1)) is not None:
+            if nxt[1] == run[-1][1]:
+                if _HELD_AFTER.match(text, nxt[0]):
+                    break  # `省委、省政府立即召开会议`: the joint bodies convene the report's own meeting (meetings.py)
+                # `省委、省政府关于…会议精神`, `市安委会、市减灾委全体会议精神`: bodies of one level joined before one
+                # meeting noun relayed or watched name one joint meeting of that level; its name runs on from the
+                # last body's level word
+                end = nxt[0]
+                run[-1] = (end, *run[-1][1:])
+                continue
             end = body.end()
         sep = end + 1 if end < len(text) and text[end] in _SEPARATORS else end
         if sep == end and text[end:end + 2] in STRAY_LIST_MARKS:  # a stray comma before the mark
@@ -389,6 +404,7 @@ _LONG_NAME = 48
 # noun within 17 characters, or a long name within _LONG_NAME (`_after_run`, `_long_named`)
 _NOUN_AHEAD = 8 + max(17, _LONG_NAME)
 _LONG_STOP = re.compile("[" + re.escape(CLAUSE_MARKS + "、") + "]")
+_ABOUT = "关于"
 
 
 def _long_named(text: str, desc_start: int, start: int, lex: _Lex) -> re.Match[str] | None:
@@ -404,6 +420,9 @@ def _long_named(text: str, desc_start: int, start: int, lex: _Lex) -> re.Match[s
     if not (relayed or watched):
         return None
     stop = _LONG_STOP.search(text, desc_start, desc_start + _LONG_NAME)
+    while stop is not None and stop.group() == "、" and _ABOUT in text[desc_start:stop.start()]:
+        # `省政府关于元旦、春节期间…会议精神`: a topic opened by 关于 runs over its own list marks
+        stop = _LONG_STOP.search(text, stop.end(), desc_start + _LONG_NAME)
     hi = stop.start() if stop else min(len(text), desc_start + _LONG_NAME)
     k = desc_start
     while k < hi and (m := lex.noun_re.search(text, k, hi)) is not None:  # the nouns from left to right
@@ -488,10 +507,13 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
     groups: list[_Group] = []
     singles = [d for d in dates if d.value and not d.end_value]
 
-    def meeting_for(level: str, path: str | None, surface: str, mn: Mention) -> MeetingDraft:
+    def named_before(level: str, path: str | None) -> bool:
+        return any(k[:2] == (level, path) and m.rule != "meeting.higher.relay" for k, m in made.items())
+
+    def meeting_for(level: str, path: str | None, surface: str, mn: Mention, again: bool = False) -> MeetingDraft:
         key = (level, path, _family(mn.noun))
         d = made.get(key)
-        if d is None and (mn.noun in _GENERIC_NOUNS or mn.mode == "ended"):
+        if d is None and (mn.noun in _GENERIC_NOUNS or mn.mode == "ended" or again):
             # `全省会议结束后`, `贯彻落实省会议精神`: the meeting of that level named before; a relayed meeting
             # named by another noun (`贯彻省委常委会会议精神` after the province's teleconference) is another
             same_level = [m for k, m in made.items() if k[:2] == (level, path)]
@@ -522,7 +544,10 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
 
     held_last: tuple[Mention, list[MeetingDraft]] | None = None  # the last higher meeting held, as made
     for mn in mentions:
-        ms = [meeting_for(lv, path, surf, mn) for lv, path, surf in mn.levels]
+        # `全国、全省、全市…电视电话会议召开后…贯彻落实国家、省、市…工作会议精神`: a relayed list of levels each
+        # of which the report has named a meeting of (watched, held) names those meetings again, by any noun
+        again = mn.mode == "relay" and len(mn.levels) > 1 and all(named_before(lv, p) for lv, p, _ in mn.levels)
+        ms = [meeting_for(lv, path, surf, mn, again) for lv, path, surf in mn.levels]
         if mn.mode == "relay":
             owner = (_said_by(text, mn.start, made, ctx) or _led_by(index, roles, made, ms, mn.start, person_level)
                      or _held_by(index, held_last, ms, mn.start) or _owner(drafts, mn.start))

@@ -196,3 +196,10 @@ def test_what_a_speaker_does_at_a_study_session_gives_the_speaker_role():
 def test_an_executive_deputys_post_is_written_with_its_changwu():
     assert _persons("常务副镇长王大明参加。") == [("王大明", ["常务副镇长"])]
     assert _persons("常务副秘书长王大明参加。") == [("王大明", ["常务副秘书长"])]
+
+
+def test_a_bare_tuan_ending_jituan_starts_no_title_but_the_youth_leagues_committee_does():
+    # title_heads.tsv: `某集团董事长` is no `团董事长`; `团市委书记` keeps the league's committee
+    found = dict(_persons("会议召开。某煤集团董事长、党委书记王大明，团市委副书记李小军参加会议。"))
+    assert found["王大明"] == ["董事长", "党委书记"]
+    assert found["李小军"] == ["团市委副书记"]

@@ -71,6 +71,7 @@ def test_newspapers_programmes_and_films_are_not_directives():
     assert find_directives("据《人民日报》报道，《焦点访谈》栏目") == []
     assert find_directives("组织观看警示教育片《生命重于泰山》") == []
     assert find_directives("刊登于《南通日报》") == []
+    assert find_directives("某某广播电视台《某省新闻联播》记者 甲某") == []  # a local copy of the evening news
     assert find_directives("会议学习了《某某——某某重要论述》电视专题片") == []  # the medium before the kind
 
 

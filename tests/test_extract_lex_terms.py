@@ -130,6 +130,8 @@ def test_incident_names_of_other_provinces_and_forms():
         ("天津港8·12特别重大火灾爆炸事故", "天津市")]
     assert incidents("汲取河北沧州“11·28”重大爆燃事故教训") == [("河北沧州11·28重大爆燃事故", "河北省沧州市")]
     assert incidents("以“3·21”事故为鉴") == [("3·21事故", None)]
+    # a traditional copy's 著火 (t2s keeps 著) is the simplified 着火 of the name
+    assert incidents("吸取河北沧州“11·28”爆炸著火事故教训") == [("河北沧州11·28爆炸着火事故", "河北省沧州市")]
 
 
 def test_incidents_named_without_a_code_at_their_scene_or_by_their_dead():

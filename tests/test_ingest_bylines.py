@@ -123,6 +123,10 @@ def test_editors_go_to_their_own_list():
     d = ingest(f"某地召开安全生产工作会议\n2019-04-23 09:58:46??来源: 责任编辑:王大伟 我来说两句 |\n{STORY}")
     assert d.metadata.editors == ["王大伟"]
     assert d.metadata.published == "2019-04-23"
+    # a photographer's name under the last picture, closed by 摄, is no reporter
+    d = ingest(f"{STORY}市长讲话。  庞小龙 摄")
+    assert d.metadata.reporters == []
+    assert d.metadata.editors == ["庞小龙"]
 
 
 def test_name_helpers():

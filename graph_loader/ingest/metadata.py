@@ -277,16 +277,19 @@ def _credited(v: str, strict: bool = False) -> list[str]:
     return [n for n in names if _is_name(n) or n[0] not in LEVEL_CHARS]
 
 
-def _trailing_names(last_body: str | None) -> list[str]:
-    """Bare names after the last full stop of the last paragraph, set apart by a space (`…贡献。 张三`), or
-    one name glued to the full stop, after its writer's places (`…贡献。张三`, `…贡献。某县某镇张三`); a glued
-    name holds no level character (`…贡献。全县各`, a text cut short, names no one)."""
+def _trailing_names(last_body: str | None) -> tuple[list[str], list[str]]:
+    """Reporters and photographers: bare names after the last full stop of the last paragraph, set apart by
+    a space (`…贡献。 张三`), or one name glued to the full stop, after its writer's places (`…贡献。张三`,
+    `…贡献。某县某镇张三`); a glued name holds no level character (`…贡献。全县各`, a text cut short, names
+    no one). Names closed by 摄 are a photographer's under a picture (`…讲话。 李四 摄`: `photo_credit`)."""
     if m := _TRAILING_NAMES.search(last_body or ""):
-        return bare_names(m.group("v"))
+        if any(p.search(m.group("v")) for p in _rules("photo_credit")):
+            return [], bare_names(m.group("v"))
+        return bare_names(m.group("v")), []
     m = _GLUED_NAME.search(last_body or "")
     if m and _is_name(v := m.group("v")) and not any(c in LEVEL_CHARS for c in v):
-        return [v]
-    return []
+        return [v], []
+    return [], []
 
 
 def read_metadata(header: list[str], first_body: str | None, last_body: str | None,
@@ -336,7 +339,9 @@ def read_metadata(header: list[str], first_body: str | None, last_body: str | No
                     reporters += _credited(v)
                 else:  # (撰稿:张三,初审:李四): the writer's label still names the writer
                     reporters += _credit_names([v])[0]
-    reporters += _trailing_names(last_body) + _inner_bylines(inner or [])
+    trailing, photographers = _trailing_names(last_body)
+    reporters += trailing + _inner_bylines(inner or [])
+    editors += photographers
     # a credit line of its own inside the story's span (记者 张三 / 责任编辑：李四)
     # and the last paragraph when it is such a line (…基础。/ 撰稿、摄像:张三)
     inner_reporters, inner_editors = _credit_names(

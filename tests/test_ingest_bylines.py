@@ -33,6 +33,8 @@ def ingest(text: str, name: str = "a.txt") -> Document:
     (f"{STORY}\n通讯员:赵一鸣 钱多多 /责编:孙立新", ["赵一鸣", "钱多多"]),
     # a byline of bare names between the title and the date line
     (f"某县召开安全生产工作会议\n周大为 吴小雨\n2021-05-06 10:20\n来源:某某新闻网\n{STORY}", ["周大为", "吴小雨"]),
+    # a role word set with spaces between its characters to the width of the next line's
+    (f"■通 讯 员 庞小龙\n融媒体记者 柯 平\n本报讯 {STORY}", ["庞小龙", "柯平"]),
     # a bare name closing the article
     (f"{STORY}\n许小婷", ["许小婷"]),
     # names in 【】 after the outlet and the role word

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from graph_loader.ingest.document import Metadata
 from graph_loader.ingest.rules import byline_ends, byline_words, metadata_rules, org_suffixes, surnames
@@ -292,6 +293,21 @@ def _trailing_names(last_body: str | None) -> tuple[list[str], list[str]]:
     return [], []
 
 
+@lru_cache(maxsize=1)
+def _spaced_role() -> re.Pattern[str]:
+    """A role word of byline_words.txt written with a space between each of its characters, as pages set a
+    short label to the width of a longer one (`通 讯 员 张三` under `融媒体记者 李四`)."""
+    words = sorted((w for w in byline_words() if len(w) >= 2 and HAN_RUN.fullmatch(w)), key=len, reverse=True)
+    return re.compile("|".join("[ \u3000]+".join(map(re.escape, w)) for w in words))
+
+
+def _unspaced(line: str) -> str:
+    """`line` with its spaced role words closed up (`通 讯 员 张三` → `通讯员 张三`)."""
+    if " " not in line and "\u3000" not in line:
+        return line
+    return _spaced_role().sub(lambda m: re.sub("[ \u3000]", "", m.group()), line)
+
+
 def read_metadata(header: list[str], first_body: str | None, last_body: str | None,
                   footer: list[str], title: str | None, inner: list[str] | None = None) -> Metadata:
     """Metadata from the lines around the story (all in simplified characters).
@@ -299,6 +315,9 @@ def read_metadata(header: list[str], first_body: str | None, last_body: str | No
     `header` holds the page's lines before the story and the story's leading lines without a full
     stop; `first_body` is the first paragraph, `last_body` the last, `footer` the lines after it;
     `inner` the story's lines between the first paragraph and the last (read for bylines only)."""
+    header, footer, inner = [_unspaced(x) for x in header], [_unspaced(x) for x in footer], [
+        _unspaced(x) for x in inner or []]
+    first_body, last_body = first_body and _unspaced(first_body), last_body and _unspaced(last_body)
     meta = Metadata(title=title)
     meta.published = published_date(header, footer, first_body)
     meta.dateline = dateline(first_body, meta.published)

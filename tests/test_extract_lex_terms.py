@@ -132,6 +132,8 @@ def test_incident_names_of_other_provinces_and_forms():
     assert incidents("以“3·21”事故为鉴") == [("3·21事故", None)]
     # a traditional copy's 著火 (t2s keeps 著) is the simplified 着火 of the name
     assert incidents("吸取河北沧州“11·28”爆炸著火事故教训") == [("河北沧州11·28爆炸着火事故", "河北省沧州市")]
+    # the body that sets up an investigation team is no part of the incident's name
+    assert incidents("河北成立沧州某某公司“11·28”重大火灾事故调查组") == [("沧州某某公司11·28重大火灾事故", "河北省沧州市")]
 
 
 def test_incidents_named_without_a_code_at_their_scene_or_by_their_dead():

@@ -181,6 +181,10 @@ def test_a_township_named_once_places_its_county_when_its_own_body_or_meeting_fo
     assert paths("会议要求小城镇建设要抓好安全。") == []
     # a name several counties share places none
     assert paths("3月2日,杨梅镇召开安全生产工作会议。") == []
+    # a county's form inside a word of the genre (`镇安委会` is 镇 + 安委会) does not refuse the township
+    from tests.test_extract_general_rules import _rec
+    rec = _rec("3月2日,永湖镇召开安全生产工作会议。镇党委副书记柯某某、镇安委会成员单位负责人参加。")
+    assert rec.regions == ["广东省惠州市惠阳区永湖镇"]
 
 
 def test_a_functional_zone_is_no_division_but_names_the_city_it_opens_with():

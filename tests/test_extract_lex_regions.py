@@ -187,6 +187,11 @@ def test_a_township_named_once_places_its_county_when_its_own_body_or_meeting_fo
     assert rec.regions == ["广东省惠州市惠阳区永湖镇"]
 
 
+def test_a_county_form_ending_a_new_areas_name_is_no_county():
+    from tests.test_extract_general_rules import _rec
+    assert _rec("各市（州）、某安新区、各县负责同志参加会议。").regions == []  # no 安新县
+
+
 def test_a_functional_zone_is_no_division_but_names_the_city_it_opens_with():
     from pathlib import Path
 

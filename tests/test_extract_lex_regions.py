@@ -290,6 +290,20 @@ def test_a_portals_menu_names_no_place_and_a_sites_menu_its_own():
     assert "孙某某" in doc.clean
 
 
+def test_a_sites_banner_names_its_home_like_its_menu():
+    from pathlib import Path
+
+    from graph_loader.extract.pipeline import _source_region, extract
+    from graph_loader.ingest import ingest_bytes
+
+    story = "1月5日上午，县上召开安全生产工作会议，部署当前工作。会议要求压实责任。\n"
+    doc = ingest_bytes(("桐柏欢迎您!\n县上召开安全生产工作会议\n" + story).encode("utf-8"), Path("a.txt"))
+    assert "欢迎" not in doc.clean and doc.metadata.menu == "桐柏欢迎您!"
+    assert extract(doc).regions == ["河南省南阳市桐柏县"]
+    # the banner's county above a menu naming one of its townships: the county holds the township
+    assert _source_region("海安欢迎您! 当前位置:首页 > 部门导航 >南莫镇") == "江苏省南通市海安市"
+
+
 def test_a_form_that_cuts_a_common_word_gives_way_to_a_longer_one_a_character_on():
     # a short form opening with the verb's last character (开福) cuts 召开
     assert paths("今天召开福清市消防工作会议") == ["福建省福州市福清市"]

@@ -282,3 +282,9 @@ def test_an_assistant_to_a_head_is_a_post():
     assert ("庞某平", ["总经理助理"]) in [(m.name, [t.full for t in m.titles]) for m in found]
     found = find_persons("开发区管委会助理、规划建设局局长柯某云参加会议。", frozenset(), frozenset())
     assert [(m.name, [t.full for t in m.titles]) for m in found] == [("柯某云", ["开发区管委会助理", "规划建设局局长"])]
+
+
+def test_a_meeting_that_passes_on_a_teams_findings_keeps_its_report_verb_out_of_the_team():
+    # `会议通报了某某巡查组反馈意见`: the team's name opens after 通报(了)
+    rec = _rec("8月4日，河南省安委会召开全体会议。会议通报了中央安全生产考核巡查组明查暗访反馈意见，要求全省抓好整改。")
+    assert [(i.team, i.target) for i in rec.inspections] == [("中央安全生产考核巡查组", "河南省")]

@@ -181,6 +181,15 @@ def test_a_township_named_once_places_its_county_when_its_own_body_or_meeting_fo
     assert paths("会议要求小城镇建设要抓好安全。") == []
     # a name several counties share places none
     assert paths("3月2日,杨梅镇召开安全生产工作会议。") == []
+    # a county's form inside a word of the genre (`镇安委会` is 镇 + 安委会) does not refuse the township
+    from tests.test_extract_general_rules import _rec
+    rec = _rec("3月2日,永湖镇召开安全生产工作会议。镇党委副书记柯某某、镇安委会成员单位负责人参加。")
+    assert rec.regions == ["广东省惠州市惠阳区永湖镇"]
+
+
+def test_a_county_form_ending_a_new_areas_name_is_no_county():
+    from tests.test_extract_general_rules import _rec
+    assert _rec("各市（州）、某安新区、各县负责同志参加会议。").regions == []  # no 安新县
 
 
 def test_a_functional_zone_is_no_division_but_names_the_city_it_opens_with():
@@ -279,6 +288,20 @@ def test_a_portals_menu_names_no_place_and_a_sites_menu_its_own():
     doc = ingest_bytes(("县上召开安全生产工作会议\n" + story + "王某某 李某某 赵某某 钱某某 孙某某\n" + story)
                        .encode("utf-8"), Path("c.txt"))
     assert "孙某某" in doc.clean
+
+
+def test_a_sites_banner_names_its_home_like_its_menu():
+    from pathlib import Path
+
+    from graph_loader.extract.pipeline import _source_region, extract
+    from graph_loader.ingest import ingest_bytes
+
+    story = "1月5日上午，县上召开安全生产工作会议，部署当前工作。会议要求压实责任。\n"
+    doc = ingest_bytes(("桐柏欢迎您!\n县上召开安全生产工作会议\n" + story).encode("utf-8"), Path("a.txt"))
+    assert "欢迎" not in doc.clean and doc.metadata.menu == "桐柏欢迎您!"
+    assert extract(doc).regions == ["河南省南阳市桐柏县"]
+    # the banner's county above a menu naming one of its townships: the county holds the township
+    assert _source_region("海安欢迎您! 当前位置:首页 > 部门导航 >南莫镇") == "江苏省南通市海安市"
 
 
 def test_a_form_that_cuts_a_common_word_gives_way_to_a_longer_one_a_character_on():

@@ -71,6 +71,7 @@ def test_newspapers_programmes_and_films_are_not_directives():
     assert find_directives("据《人民日报》报道，《焦点访谈》栏目") == []
     assert find_directives("组织观看警示教育片《生命重于泰山》") == []
     assert find_directives("刊登于《南通日报》") == []
+    assert find_directives("某某广播电视台《某省新闻联播》记者 甲某") == []  # a local copy of the evening news
     assert find_directives("会议学习了《某某——某某重要论述》电视专题片") == []  # the medium before the kind
 
 
@@ -129,6 +130,10 @@ def test_incident_names_of_other_provinces_and_forms():
         ("天津港8·12特别重大火灾爆炸事故", "天津市")]
     assert incidents("汲取河北沧州“11·28”重大爆燃事故教训") == [("河北沧州11·28重大爆燃事故", "河北省沧州市")]
     assert incidents("以“3·21”事故为鉴") == [("3·21事故", None)]
+    # a traditional copy's 著火 (t2s keeps 著) is the simplified 着火 of the name
+    assert incidents("吸取河北沧州“11·28”爆炸著火事故教训") == [("河北沧州11·28爆炸着火事故", "河北省沧州市")]
+    # the body that sets up an investigation team is no part of the incident's name
+    assert incidents("河北成立沧州某某公司“11·28”重大火灾事故调查组") == [("沧州某某公司11·28重大火灾事故", "河北省沧州市")]
 
 
 def test_incidents_named_without_a_code_at_their_scene_or_by_their_dead():

@@ -33,6 +33,8 @@ def ingest(text: str, name: str = "a.txt") -> Document:
     (f"{STORY}\n通讯员:赵一鸣 钱多多 /责编:孙立新", ["赵一鸣", "钱多多"]),
     # a byline of bare names between the title and the date line
     (f"某县召开安全生产工作会议\n周大为 吴小雨\n2021-05-06 10:20\n来源:某某新闻网\n{STORY}", ["周大为", "吴小雨"]),
+    # a role word set with spaces between its characters to the width of the next line's
+    (f"■通 讯 员 庞小龙\n融媒体记者 柯 平\n本报讯 {STORY}", ["庞小龙", "柯平"]),
     # a bare name closing the article
     (f"{STORY}\n许小婷", ["许小婷"]),
     # names in 【】 after the outlet and the role word
@@ -123,6 +125,10 @@ def test_editors_go_to_their_own_list():
     d = ingest(f"某地召开安全生产工作会议\n2019-04-23 09:58:46??来源: 责任编辑:王大伟 我来说两句 |\n{STORY}")
     assert d.metadata.editors == ["王大伟"]
     assert d.metadata.published == "2019-04-23"
+    # a photographer's name under the last picture, closed by 摄, is no reporter
+    d = ingest(f"{STORY}市长讲话。  庞小龙 摄")
+    assert d.metadata.reporters == []
+    assert d.metadata.editors == ["庞小龙"]
 
 
 def test_name_helpers():

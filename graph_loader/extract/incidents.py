@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from graph_loader.extract.lexicon_files import alternation
+from graph_loader.extract.lexicon_files import rows as lexicon_rows
 from graph_loader.extract.regex_scan import finditer_from, runs_holding
 from graph_loader.extract.regions import find_regions, relative_words_re
 from graph_loader.gazetteer import package_file
@@ -77,8 +78,17 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     ), re.compile(f"(?:{alt(grades)}|{alt(kinds)})")
 
 
+@lru_cache(maxsize=1)
+def _phrase_variants() -> tuple[tuple[str, str], ...]:
+    """Phrases of char_variants.tsv that t2s leaves in their traditional form (`著火` for 着火), same length."""
+    return tuple((v, s) for v, s in lexicon_rows("char_variants.tsv") if len(v) > 1 and len(v) == len(s))
+
+
 def find_incidents(text: str) -> list[IncidentHit]:
     """Named incidents with the region their name carries (None when it names none)."""
+    for variant, standard in _phrase_variants():
+        if variant in text:  # same length: offsets stay
+            text = text.replace(variant, standard)
     pattern, grade_or_kind = _patterns()
     hits = []
     for m in finditer_from(pattern, _CODE_FIRST, text):  # a code opens with a quote or a digit

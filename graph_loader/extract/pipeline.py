@@ -298,11 +298,13 @@ def _occurrences(text: str, word: str) -> list[int]:
 
 def _source_region(source: str | None) -> str | None:
     """The home region a source, a site's host or its menu names (`四川日报`, `某县人民政府办公室`, `某市日报 | 某市晚报`):
-    one place (named once or more), else None."""
+    one place (named once or more), or the one that holds all the others (a banner `某县欢迎您!` above a menu
+    `首页 > 某某镇`: the county), else None."""
     if not source:
         return None
     paths = {h.path for h in find_regions(source)}
-    return paths.pop() if len(paths) == 1 else None
+    top = min(paths, key=len) if paths else None
+    return top if top is not None and all(p.startswith(top) for p in paths) else None
 
 
 def _add_body(bodies: dict[str, Body], ref: BodyRef | None, evidence) -> None:

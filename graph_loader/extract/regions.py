@@ -414,7 +414,9 @@ def _lone_towns(text: str, hits: list[RegionHit]) -> tuple[list[str], list[tuple
         if len(at) < _TOWN_MIN_MENTIONS and not any(text.startswith(_own_town_words(), b)
                                                     or _held_at_venue_re().match(text, b) for _, b in at):
             continue
-        others = [h for h in hits if not any(a < h.end and h.start < b for a, b in at)]
+        # a form inside a word of the genre names no place to refuse it (`某某镇召开…。镇安委会成员…`: 镇安 is
+        # 镇 + 安委会, no county)
+        others = [h for h in hits if not any(a < h.end and h.start < b for a, b in at) and not part_of_a_word(text, h)]
         if others and not any(_related(county, h.path) for h in others) and _outweighs(others, len(at)):
             continue
         out.append(county)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from graph_loader.ingest.document import Metadata
 from graph_loader.ingest.rules import byline_ends, byline_words, metadata_rules, org_suffixes, surnames
@@ -277,16 +278,34 @@ def _credited(v: str, strict: bool = False) -> list[str]:
     return [n for n in names if _is_name(n) or n[0] not in LEVEL_CHARS]
 
 
-def _trailing_names(last_body: str | None) -> list[str]:
-    """Bare names after the last full stop of the last paragraph, set apart by a space (`…贡献。 张三`), or
-    one name glued to the full stop, after its writer's places (`…贡献。张三`, `…贡献。某县某镇张三`); a glued
-    name holds no level character (`…贡献。全县各`, a text cut short, names no one)."""
+def _trailing_names(last_body: str | None) -> tuple[list[str], list[str]]:
+    """Reporters and photographers: bare names after the last full stop of the last paragraph, set apart by
+    a space (`…贡献。 张三`), or one name glued to the full stop, after its writer's places (`…贡献。张三`,
+    `…贡献。某县某镇张三`); a glued name holds no level character (`…贡献。全县各`, a text cut short, names
+    no one). Names closed by 摄 are a photographer's under a picture (`…讲话。 李四 摄`: `photo_credit`)."""
     if m := _TRAILING_NAMES.search(last_body or ""):
-        return bare_names(m.group("v"))
+        if any(p.search(m.group("v")) for p in _rules("photo_credit")):
+            return [], bare_names(m.group("v"))
+        return bare_names(m.group("v")), []
     m = _GLUED_NAME.search(last_body or "")
     if m and _is_name(v := m.group("v")) and not any(c in LEVEL_CHARS for c in v):
-        return [v]
-    return []
+        return [v], []
+    return [], []
+
+
+@lru_cache(maxsize=1)
+def _spaced_role() -> re.Pattern[str]:
+    """A role word of byline_words.txt written with a space between each of its characters, as pages set a
+    short label to the width of a longer one (`通 讯 员 张三` under `融媒体记者 李四`)."""
+    words = sorted((w for w in byline_words() if len(w) >= 2 and HAN_RUN.fullmatch(w)), key=len, reverse=True)
+    return re.compile("|".join("[ \u3000]+".join(map(re.escape, w)) for w in words))
+
+
+def _unspaced(line: str) -> str:
+    """`line` with its spaced role words closed up (`通 讯 员 张三` → `通讯员 张三`)."""
+    if " " not in line and "\u3000" not in line:
+        return line
+    return _spaced_role().sub(lambda m: re.sub("[ \u3000]", "", m.group()), line)
 
 
 def read_metadata(header: list[str], first_body: str | None, last_body: str | None,
@@ -296,6 +315,9 @@ def read_metadata(header: list[str], first_body: str | None, last_body: str | No
     `header` holds the page's lines before the story and the story's leading lines without a full
     stop; `first_body` is the first paragraph, `last_body` the last, `footer` the lines after it;
     `inner` the story's lines between the first paragraph and the last (read for bylines only)."""
+    header, footer, inner = [_unspaced(x) for x in header], [_unspaced(x) for x in footer], [
+        _unspaced(x) for x in inner or []]
+    first_body, last_body = first_body and _unspaced(first_body), last_body and _unspaced(last_body)
     meta = Metadata(title=title)
     meta.published = published_date(header, footer, first_body)
     meta.dateline = dateline(first_body, meta.published)
@@ -336,7 +358,9 @@ def read_metadata(header: list[str], first_body: str | None, last_body: str | No
                     reporters += _credited(v)
                 else:  # (撰稿:张三,初审:李四): the writer's label still names the writer
                     reporters += _credit_names([v])[0]
-    reporters += _trailing_names(last_body) + _inner_bylines(inner or [])
+    trailing, photographers = _trailing_names(last_body)
+    reporters += trailing + _inner_bylines(inner or [])
+    editors += photographers
     # a credit line of its own inside the story's span (记者 张三 / 责任编辑：李四)
     # and the last paragraph when it is such a line (…基础。/ 撰稿、摄像:张三)
     inner_reporters, inner_editors = _credit_names(

@@ -177,3 +177,12 @@ def test_a_meeting_of_the_centre_relayed_only_by_the_centres_teleconference_is_i
     # relayed by a county's own meeting, the same meeting of the centre is one of the report
     county = _rec("3月2日，浙江省安吉县召开安全生产工作会议，传达学习了国务院常务会精神。")
     assert _levels(county) == ["county", "national"] and [r.meeting for r in county.meetings[0].relays] == [1]
+
+
+def test_a_meeting_noun_before_a_manner_word_says_how_another_meeting_is_held():
+    # `以电视电话会议形式召开X大会`: the meeting held is X大会, a teleconference by manner, not one named …电视电话会议
+    rec = _rec("5月6日下午，省委、省政府以电视电话会议形式召开某某事故警示教育大会，省长李大明讲话。")
+    names = [m.name for m in rec.meetings]
+    assert names == ["某某事故警示教育大会"], names
+    rec = _rec("5月6日，某某县通过视频会议方式召开全县防汛工作会议，县长王小明讲话。")
+    assert [m.name for m in rec.meetings] == ["全县防汛工作会议"], [m.name for m in rec.meetings]

@@ -98,6 +98,7 @@ class _Lex:
     team_feedback: re.Pattern[str]
     attended: re.Pattern[str]
     team_report: re.Pattern[str]
+    manner: re.Pattern[str]
     team_heard: re.Pattern[str]
     not_held: tuple[str, ...]  # words just before a held verb that say the meeting is not held yet
     not_chair: tuple[str, ...]  # words just before a chair cue that say no one chairs there
@@ -149,6 +150,10 @@ def _lex() -> _Lex:
         team_heard=re.compile(r"(?:" + alternation(words("teams.tsv")) + r")" + IN_CLAUSE + r"{0,12}?(?:"
                               + alternation(meeting_verbs("heard")) + r")了?" + IN_CLAUSE + r"{1,30}?(?P<v>汇报)"
                               r"(?!会|后|时)"),
+        # `以电视电话会议形式召开某大会`: a meeting noun before a manner word (meeting_cues.tsv `manner`) says how
+        # the meeting named after the verb is held; it names no meeting of its own
+        manner=re.compile(r"(?:" + nouns + r")(?:" + alternation(r[0] for r in rows("meeting_cues.tsv")
+                                                                if r[1] == "manner") + ")"),
         # `督导组向某市反馈督导情况`: a team reporting back is a feedback meeting held
         # `督查组向某市反馈…意见`, `甲代表督查组反馈了…意见` (not `对督查组反馈的问题整改`: no 向, no 代表)
         team_feedback=re.compile(r"(?:代表(?:" + alternation(words("teams.tsv")) + r")" + IN_CLAUSE + r"{0,4}?|(?:"
@@ -218,6 +223,9 @@ def _events(text: str) -> list[_Event]:
         out.append(_Event(m.start(), m.end(), "held", m.group("n"), (np + m.group("n")).strip(),
                           m.group("n") == "会议" and not np, chaired=True))
     for m in lex.held_noun_first.finditer(text):
+        x = lex.manner.search(text, max(0, m.start("n") - _noun_len()), m.end("n") + 4)
+        if x is not None and x.start() <= m.start("n") < x.end():
+            continue
         # the noun phrase runs back to the clause start: `省…巡查海宁市情况反馈会召开`
         name = text[clause_start(text, m.start()):m.end("n")].strip()
         generic = m.group("n") == "会议" and len(name) <= 4

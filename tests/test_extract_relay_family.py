@@ -186,3 +186,19 @@ def test_a_meeting_noun_before_a_manner_word_says_how_another_meeting_is_held():
     assert names == ["某某事故警示教育大会"], names
     rec = _rec("5月6日，某某县通过视频会议方式召开全县防汛工作会议，县长王小明讲话。")
     assert [m.name for m in rec.meetings] == ["全县防汛工作会议"], [m.name for m in rec.meetings]
+
+
+def test_a_deployment_right_after_a_named_national_meeting_is_the_homes_follow_up():
+    # `全国某某电视电话会议后，省长甲就全省工作进行部署`, with no watching said: the province's follow-up relays it
+    rec = _rec("11月5日上午，全国安全生产电视电话会议后，省委副书记、省长李大明就我省安全生产工作进行部署。"
+               "他强调，要把思想统一到全国会议要求上来。", "2021-11-05")
+    levels = _levels(rec)
+    assert sorted(lv or "" for lv in levels) == ["national", "province"], levels
+    local = next(m for m in rec.meetings if m.level == "province")
+    assert local.date == "2021-11-05" and [r.meeting for r in local.relays] == [levels.index("national")]
+
+
+def test_a_lead_paragraph_told_twice_word_for_word_is_one_follow_up():
+    lead = "11月5日上午，全国安全生产电视电话会议后，省长李大明就我省安全生产工作进行部署。"
+    rec = _rec(lead + "\n\n李大明讲话。\n\n" + lead + "他强调，要压实责任。副省长王小明参加。", "2021-11-05")
+    assert sorted(lv or "" for lv in _levels(rec)) == ["national", "province"], _levels(rec)

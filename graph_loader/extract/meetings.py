@@ -471,6 +471,7 @@ def segment_meetings(text: str, index: SentenceIndex,
         m.kind = lex.kinds.get(e.noun or "", "other")
 
     headline: _Event | None = None
+    told_after: dict[str, MeetingDraft] = {}  # the sentences of the `…后` that opened a follow-up
     for e in _events(text):
         if e.kind == "held" and (is_headline(text, index, e.pos) or _in_title(text, e.pos) or _on_link_line(text, e.pos)):
             if headline is None and is_headline(text, index, e.pos):
@@ -500,8 +501,15 @@ def segment_meetings(text: str, index: SentenceIndex,
             if cur.held is None or (cur.generic and not e.generic):
                 set_held(cur, e)
         elif e.kind == "ended":
-            if cur is None and not _WATCHED_BEFORE.search(text, 0, e.pos):
+            if cur is None and not _WATCHED_BEFORE.search(text, 0, e.pos) and not _national_before(text, e.pos):
+                # `全国某某电视电话会议后，省长甲就全省工作进行部署`: right after a named national meeting, with no
+                # watching said, the home's leader deploying holds the follow-up that relays it
                 continue
+            told = text[clause_start(text, e.pos):index.at(e.pos).end].strip()
+            again = told_after.get(told)
+            if again is not None and again is cur and cur.held is None:
+                # a lead paragraph repeated word for word (a teaser, then the body): one telling, the body's
+                meetings.remove(cur)
             if e.lead and cur is not None and (cur.venue or (cur.after_prev and cur.held is None)):
                 continue  # `…在分会场讲话。就贯彻落实会议精神，甲要求`, `会后，…。就…`: the home's meeting is told already
             # after a meeting only watched (`组织收看…会议。会议结束后，…`) too: the follow-up is the report's own,
@@ -509,6 +517,7 @@ def segment_meetings(text: str, index: SentenceIndex,
             cur = MeetingDraft(start=sent_start(e.pos) if cur is not None or e.lead else 0, after_prev=True,
                                after_at=e.pos)
             meetings.append(cur)
+            told_after[told] = cur
         elif e.kind == "branch":
             if is_headline(text, index, e.pos):
                 continue  # `某某会议召开 甲某在某市分会场出席`: the headline names the venue the body reports
@@ -552,6 +561,17 @@ def segment_meetings(text: str, index: SentenceIndex,
 
 
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
+
+
+@cache
+def _national_words() -> tuple[str, ...]:
+    return tuple(r[0] for r in rows("meeting_cues.tsv") if r[1] == "national")
+
+
+def _national_before(text: str, pos: int) -> bool:
+    """The meeting noun at `pos` is named as the centre's in its clause (`全国安全生产电视电话会议后`)."""
+    clause = text[clause_start(text, pos):pos]
+    return any(w in clause for w in _national_words())
 
 
 @cache

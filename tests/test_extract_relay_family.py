@@ -202,3 +202,11 @@ def test_a_lead_paragraph_told_twice_word_for_word_is_one_follow_up():
     lead = "11月5日上午，全国安全生产电视电话会议后，省长李大明就我省安全生产工作进行部署。"
     rec = _rec(lead + "\n\n李大明讲话。\n\n" + lead + "他强调，要压实责任。副省长王小明参加。", "2021-11-05")
     assert sorted(lv or "" for lv in _levels(rec)) == ["national", "province"], _levels(rec)
+
+
+def test_a_list_of_levels_holding_follow_ups_gives_the_reports_own_level_its_meeting():
+    # `国务院会议结束后，省、市、县接着召开会议` in a county's report: one meeting per level, the county's too
+    rec = _rec("12月2日下午，国务院安委会召开某某专题视频会议，部署某某工作。浙江省安吉县设分会场。国务院会议结束后，"
+               "省、市、县接着召开会议，贯彻落实国务院某某专题视频会议精神。副县长王大明要求各单位落实责任。",
+               "2021-12-03")
+    assert sorted(lv or "" for lv in _levels(rec)) == ["county", "national", "prefecture", "province"], _levels(rec)

@@ -210,3 +210,13 @@ def test_a_list_of_levels_holding_follow_ups_gives_the_reports_own_level_its_mee
                "省、市、县接着召开会议，贯彻落实国务院某某专题视频会议精神。副县长王大明要求各单位落实责任。",
                "2021-12-03")
     assert sorted(lv or "" for lv in _levels(rec)) == ["county", "national", "prefecture", "province"], _levels(rec)
+
+
+def test_a_follow_up_named_in_a_relative_clause_that_speaks_is_held():
+    # `随后召开的全市贯彻落实会议强调…`: held right after the meeting before, relaying it; not a cited meeting
+    rec = _rec("11月20日下午，省委、省政府召开某某警示教育大会。随后召开的全市贯彻落实会议强调，要压实责任。",
+               "2021-11-21")
+    assert len(rec.meetings) == 2, [(m.name, m.level) for m in rec.meetings]
+    assert [r.meeting for r in rec.meetings[1].relays] == [0]
+    cited = _rec("3月2日，某某县召开安全生产工作会议，传达了省政府召开的全省会议精神。", "2021-03-03")
+    assert "全省会议" not in [m.name for m in cited.meetings]

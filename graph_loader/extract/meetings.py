@@ -188,6 +188,7 @@ class _Event:
     chaired: bool = False  # `主持反馈会`: names the current meeting rather than a new one
     act: bool = False  # named by what was done (lexicon/meeting_acts.tsv), not by a meeting noun
     listed: bool = False  # a later item of a list of meetings held (`分别召开甲会议、乙会议`): a meeting of its own
+    follows: bool = False  # held right after the meeting before (`随后召开的全市…会议强调`)
     lead: bool = False  # an `ended` told by a relay opening the sentence (`就贯彻落实会议精神，甲强调`), no 后
 
 
@@ -201,13 +202,19 @@ def _events(text: str) -> list[_Event]:
                 continue
             if np.startswith("的"):
                 # `召开的…会议精神`: cited; `在当日下午召开的座谈会上`: the meeting the sentence is at
-                if not (text.startswith("上", m.end()) and "在" in text[clause_start(text, m.start()):m.start()]):
+                # `随后召开的全市贯彻落实会议强调…`: a meeting held next, named in a relative clause, that speaks
+                if not (text.startswith("上", m.end()) and "在" in text[clause_start(text, m.start()):m.start()]) \
+                        and not (text.endswith(_follow_words(), clause_start(text, m.start()), m.start())
+                                 and _speech_verbs_re().match(text, m.end())):
                     continue
                 np = np[1:]
+                follows = not text.startswith("上", m.end())
+            else:
+                follows = False
             name = (np + m.group("n")).strip()
             generic = m.group("n") == "会议" and not np
             chaired = rx is lex.chaired and m.group("v") == "主持"
-            out.append(_Event(m.start(), m.end(), "held", m.group("n"), name, generic, chaired))
+            out.append(_Event(m.start(), m.end(), "held", m.group("n"), name, generic, chaired, follows=follows))
             if rx is lex.held_verb_first:
                 out.extend(_listed(text, m))
     for m in lex.attended.finditer(text):
@@ -302,6 +309,19 @@ def _before_hou(text: str, reach: int) -> list[int]:
         out.update(range(max(0, q - reach), q))
         q = text.find("后", q + 1)
     return sorted(out)
+
+
+@cache
+def _follow_words() -> tuple[str, ...]:
+    """Words saying a meeting is held right after another (meeting_cues.tsv `follow_up`: `随后`, `接着`)."""
+    return tuple(r[0] for r in rows("meeting_cues.tsv") if r[1] == "follow_up")
+
+
+@cache
+def _speech_verbs_re() -> re.Pattern[str]:
+    """A speaker's verb that may follow a meeting's name (roles.tsv `speaker … list`: `会议强调`)."""
+    return re.compile(alternation(r[0] for r in rows("roles.tsv") if len(r) > 2 and r[1] == "speaker"
+                                  and r[2] == "list"))
 
 
 @cache
@@ -500,6 +520,7 @@ def segment_meetings(text: str, index: SentenceIndex,
                 meetings.append(cur)
             if cur.held is None or (cur.generic and not e.generic):
                 set_held(cur, e)
+                cur.after_prev = cur.after_prev or e.follows
         elif e.kind == "ended":
             if cur is None and not _WATCHED_BEFORE.search(text, 0, e.pos) and not _national_before(text, e.pos):
                 # `全国某某电视电话会议后，省长甲就全省工作进行部署`: right after a named national meeting, with no

@@ -216,3 +216,46 @@ def test_a_relayed_list_of_levels_named_before_names_the_same_meetings_by_any_no
     rec = _rec("1月11日上午，全国、全省、全市安全生产电视电话会议召开后，浙江省安吉县紧接着召开全县安全生产工作会议。"
                "会议指出，要坚决贯彻落实国家、省、市关于安全生产、消防工作会议精神。")
     assert sorted(lv or "" for lv in _levels(rec)) == ["county", "national", "prefecture", "province"]
+
+
+def test_a_meeting_noun_before_a_manner_word_says_how_another_meeting_is_held():
+    # `以电视电话会议形式召开X大会`: the meeting held is X大会, a teleconference by manner, not one named …电视电话会议
+    rec = _rec("5月6日下午，省委、省政府以电视电话会议形式召开某某事故警示教育大会，省长李大明讲话。")
+    names = [m.name for m in rec.meetings]
+    assert names == ["某某事故警示教育大会"], names
+    rec = _rec("5月6日，某某县通过视频会议方式召开全县防汛工作会议，县长王小明讲话。")
+    assert [m.name for m in rec.meetings] == ["全县防汛工作会议"], [m.name for m in rec.meetings]
+
+
+def test_a_deployment_right_after_a_named_national_meeting_is_the_homes_follow_up():
+    # `全国某某电视电话会议后，省长甲就全省工作进行部署`, with no watching said: the province's follow-up relays it
+    rec = _rec("11月5日上午，全国安全生产电视电话会议后，省委副书记、省长李大明就我省安全生产工作进行部署。"
+               "他强调，要把思想统一到全国会议要求上来。", "2021-11-05")
+    levels = _levels(rec)
+    assert sorted(lv or "" for lv in levels) == ["national", "province"], levels
+    local = next(m for m in rec.meetings if m.level == "province")
+    assert local.date == "2021-11-05" and [r.meeting for r in local.relays] == [levels.index("national")]
+
+
+def test_a_lead_paragraph_told_twice_word_for_word_is_one_follow_up():
+    lead = "11月5日上午，全国安全生产电视电话会议后，省长李大明就我省安全生产工作进行部署。"
+    rec = _rec(lead + "\n\n李大明讲话。\n\n" + lead + "他强调，要压实责任。副省长王小明参加。", "2021-11-05")
+    assert sorted(lv or "" for lv in _levels(rec)) == ["national", "province"], _levels(rec)
+
+
+def test_a_list_of_levels_holding_follow_ups_gives_the_reports_own_level_its_meeting():
+    # `国务院会议结束后，省、市、县接着召开会议` in a county's report: one meeting per level, the county's too
+    rec = _rec("12月2日下午，国务院安委会召开某某专题视频会议，部署某某工作。浙江省安吉县设分会场。国务院会议结束后，"
+               "省、市、县接着召开会议，贯彻落实国务院某某专题视频会议精神。副县长王大明要求各单位落实责任。",
+               "2021-12-03")
+    assert sorted(lv or "" for lv in _levels(rec)) == ["county", "national", "prefecture", "province"], _levels(rec)
+
+
+def test_a_follow_up_named_in_a_relative_clause_that_speaks_is_held():
+    # `随后召开的全市贯彻落实会议强调…`: held right after the meeting before, relaying it; not a cited meeting
+    rec = _rec("11月20日下午，省委、省政府召开某某警示教育大会。随后召开的全市贯彻落实会议强调，要压实责任。",
+               "2021-11-21")
+    assert len(rec.meetings) == 2, [(m.name, m.level) for m in rec.meetings]
+    assert [r.meeting for r in rec.meetings[1].relays] == [0]
+    cited = _rec("3月2日，某某县召开安全生产工作会议，传达了省政府召开的全省会议精神。", "2021-03-03")
+    assert "全省会议" not in [m.name for m in cited.meetings]

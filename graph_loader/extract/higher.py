@@ -140,6 +140,7 @@ class Mention:
     desc: str  # what stands between the list and the noun (`安全生产`)
     noun: str
     mode: str  # watch | held | relay | ended
+    own: bool = False  # a list held that names the home's own level too (`省、市、县接着召开会议` in a county's report)
 
 
 def _home_char(text: str) -> str | None:
@@ -239,6 +240,10 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
             mention.desc in _LEVEL_BODIES or _other_meeting(mention, own))
         mention.levels = [(lv, path, surf) for _, lv, path, surf in run
                           if LEVEL_RANK.get(lv, 9) < local_rank or (own_body and LEVEL_RANK.get(lv) == local_rank)]
+        # `国务院会议结束后，省、市、县接着召开会议` in a county's report: each level holds its meeting, the
+        # report's own one too (the home's meeting, not a level above)
+        mention.own = mention.mode == "held" and len(run) > 1 and local_level is not None and any(
+            LEVEL_RANK.get(lv) == local_rank for _, lv, _, _ in run)
         if mention.levels:
             out.append(mention)
             elided = _elided_next(text, mention, lex)
@@ -606,7 +611,9 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
         cover = next((mn for mn in mentions if mn.mode != "relay" and d.held < mn.end
                       and mn.start < (d.held_end or d.held + 1)), None) if not d.higher and d.held is not None else None
         if cover is not None and grp is not None:
-            if not (cover.mode == "watch" and _HELD_JOINED.match(text, cover.end, d.held_end or cover.end)):
+            if cover.own:
+                pass  # `省、市、县接着召开会议` in a county's report: the draft is the county's own meeting
+            elif not (cover.mode == "watch" and _HELD_JOINED.match(text, cover.end, d.held_end or cover.end)):
                 continue  # the draft is the watched meeting itself, now made per level
             d.after_prev = True  # `收看…视频会议暨召开全县…会议`: the meeting held with the watching is the local one
         if (grp is not None and not d.higher and d.generic and d.held is not None and d.level

@@ -101,6 +101,7 @@ class _Lex:
     team_feedback: re.Pattern[str]
     attended: re.Pattern[str]
     team_report: re.Pattern[str]
+    manner: re.Pattern[str]
     team_heard: re.Pattern[str]
     not_held: tuple[str, ...]  # words just before a held verb that say the meeting is not held yet
     not_chair: tuple[str, ...]  # words just before a chair cue that say no one chairs there
@@ -153,6 +154,10 @@ def _lex() -> _Lex:
         team_heard=re.compile(r"(?:" + alternation(words("teams.tsv")) + r")" + IN_CLAUSE + r"{0,12}?(?:"
                               + alternation(meeting_verbs("heard")) + r")了?" + IN_CLAUSE + r"{1,30}?(?P<v>汇报)"
                               r"(?!会|后|时)"),
+        # `以电视电话会议形式召开某大会`: a meeting noun before a manner word (meeting_cues.tsv `manner`) says how
+        # the meeting named after the verb is held; it names no meeting of its own
+        manner=re.compile(r"(?:" + nouns + r")(?:" + alternation(r[0] for r in rows("meeting_cues.tsv")
+                                                                if r[1] == "manner") + ")"),
         # `督导组向某市反馈督导情况`: a team reporting back is a feedback meeting held
         # `督查组向某市反馈…意见`, `甲代表督查组反馈了…意见` (not `对督查组反馈的问题整改`: no 向, no 代表)
         team_feedback=re.compile(r"(?:代表(?:" + alternation(words("teams.tsv")) + r")" + IN_CLAUSE + r"{0,4}?|(?:"
@@ -187,6 +192,7 @@ class _Event:
     chaired: bool = False  # `主持反馈会`: names the current meeting rather than a new one
     act: bool = False  # named by what was done (lexicon/meeting_acts.tsv), not by a meeting noun
     listed: bool = False  # a later item of a list of meetings held (`分别召开甲会议、乙会议`): a meeting of its own
+    follows: bool = False  # held right after the meeting before (`随后召开的全市…会议强调`)
     lead: bool = False  # an `ended` told by a relay opening the sentence (`就贯彻落实会议精神，甲强调`), no 后
 
 
@@ -200,13 +206,19 @@ def _events(text: str) -> list[_Event]:
                 continue
             if np.startswith("的"):
                 # `召开的…会议精神`: cited; `在当日下午召开的座谈会上`: the meeting the sentence is at
-                if not (text.startswith("上", m.end()) and "在" in text[clause_start(text, m.start()):m.start()]):
+                # `随后召开的全市贯彻落实会议强调…`: a meeting held next, named in a relative clause, that speaks
+                if not (text.startswith("上", m.end()) and "在" in text[clause_start(text, m.start()):m.start()]) \
+                        and not (text.endswith(_follow_words(), clause_start(text, m.start()), m.start())
+                                 and _speech_verbs_re().match(text, m.end())):
                     continue
                 np = np[1:]
+                follows = not text.startswith("上", m.end())
+            else:
+                follows = False
             name = (np + m.group("n")).strip()
             generic = m.group("n") == "会议" and not np
             chaired = rx is lex.chaired and m.group("v") == "主持"
-            out.append(_Event(m.start(), m.end(), "held", m.group("n"), name, generic, chaired))
+            out.append(_Event(m.start(), m.end(), "held", m.group("n"), name, generic, chaired, follows=follows))
             if rx is lex.held_verb_first:
                 out.extend(_listed(text, m))
     for m in lex.attended.finditer(text):
@@ -222,6 +234,9 @@ def _events(text: str) -> list[_Event]:
         out.append(_Event(m.start(), m.end(), "held", m.group("n"), (np + m.group("n")).strip(),
                           m.group("n") == "会议" and not np, chaired=True))
     for m in lex.held_noun_first.finditer(text):
+        x = lex.manner.search(text, max(0, m.start("n") - _noun_len()), m.end("n") + 4)
+        if x is not None and x.start() <= m.start("n") < x.end():
+            continue
         # the noun phrase runs back to the clause start: `省…巡查海宁市情况反馈会召开`
         name = text[clause_start(text, m.start()):m.end("n")].strip()
         generic = m.group("n") == "会议" and len(name) <= 4
@@ -298,6 +313,19 @@ def _before_hou(text: str, reach: int) -> list[int]:
         out.update(range(max(0, q - reach), q))
         q = text.find("后", q + 1)
     return sorted(out)
+
+
+@cache
+def _follow_words() -> tuple[str, ...]:
+    """Words saying a meeting is held right after another (meeting_cues.tsv `follow_up`: `随后`, `接着`)."""
+    return tuple(r[0] for r in rows("meeting_cues.tsv") if r[1] == "follow_up")
+
+
+@cache
+def _speech_verbs_re() -> re.Pattern[str]:
+    """A speaker's verb that may follow a meeting's name (roles.tsv `speaker … list`: `会议强调`)."""
+    return re.compile(alternation(r[0] for r in rows("roles.tsv") if len(r) > 2 and r[1] == "speaker"
+                                  and r[2] == "list"))
 
 
 @cache
@@ -467,6 +495,7 @@ def segment_meetings(text: str, index: SentenceIndex,
         m.kind = lex.kinds.get(e.noun or "", "other")
 
     headline: _Event | None = None
+    told_after: dict[str, MeetingDraft] = {}  # the sentences of the `…后` that opened a follow-up
     for e in _events(text):
         if e.kind == "held" and (is_headline(text, index, e.pos) or _in_title(text, e.pos) or _on_link_line(text, e.pos)):
             if headline is None and is_headline(text, index, e.pos):
@@ -495,9 +524,17 @@ def segment_meetings(text: str, index: SentenceIndex,
                 meetings.append(cur)
             if cur.held is None or (cur.generic and not e.generic):
                 set_held(cur, e)
+                cur.after_prev = cur.after_prev or e.follows
         elif e.kind == "ended":
-            if cur is None and not _WATCHED_BEFORE.search(text, 0, e.pos):
+            if cur is None and not _WATCHED_BEFORE.search(text, 0, e.pos) and not _national_before(text, e.pos):
+                # `全国某某电视电话会议后，省长甲就全省工作进行部署`: right after a named national meeting, with no
+                # watching said, the home's leader deploying holds the follow-up that relays it
                 continue
+            told = text[clause_start(text, e.pos):index.at(e.pos).end].strip()
+            again = told_after.get(told)
+            if again is not None and again is cur and cur.held is None:
+                # a lead paragraph repeated word for word (a teaser, then the body): one telling, the body's
+                meetings.remove(cur)
             if e.lead and cur is not None and (cur.venue or (cur.after_prev and cur.held is None)):
                 continue  # `…在分会场讲话。就贯彻落实会议精神，甲要求`, `会后，…。就…`: the home's meeting is told already
             # after a meeting only watched (`组织收看…会议。会议结束后，…`) too: the follow-up is the report's own,
@@ -505,6 +542,7 @@ def segment_meetings(text: str, index: SentenceIndex,
             cur = MeetingDraft(start=sent_start(e.pos) if cur is not None or e.lead else 0, after_prev=True,
                                after_at=e.pos)
             meetings.append(cur)
+            told_after[told] = cur
         elif e.kind == "branch":
             if is_headline(text, index, e.pos):
                 continue  # `某某会议召开 甲某在某市分会场出席`: the headline names the venue the body reports
@@ -548,6 +586,17 @@ def segment_meetings(text: str, index: SentenceIndex,
 
 
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
+
+
+@cache
+def _national_words() -> tuple[str, ...]:
+    return tuple(r[0] for r in rows("meeting_cues.tsv") if r[1] == "national")
+
+
+def _national_before(text: str, pos: int) -> bool:
+    """The meeting noun at `pos` is named as the centre's in its clause (`全国安全生产电视电话会议后`)."""
+    clause = text[clause_start(text, pos):pos]
+    return any(w in clause for w in _national_words())
 
 
 @cache

@@ -760,11 +760,9 @@ def named_twice(out: list[MeetingDraft]) -> None:
         if a.date is None:
             a.date, a.date_span = b.date, b.date_span
         a.region = a.region or b.region
-        a.relay_to.extend(r for r in b.relay_to if r[0] is not a)
+        a.relay_to.extend(b.relay_to)
         out.remove(b)
-        for d in out:
-            d.relay_to = [(a if t is b else t, inferred, basis) for t, inferred, basis in d.relay_to]
-        a.relay_to = [r for r in a.relay_to if r[0] is not a]
+        _redirect(out, b, a)
 
 
 def venue_only_watched(out: list[MeetingDraft]) -> None:
@@ -789,10 +787,17 @@ def venue_only_watched(out: list[MeetingDraft]) -> None:
             continue
         fold_participants(watched, v)
         out.remove(v)
-        for d in out:
-            relays = [(watched if t is v else t, inferred, basis) for t, inferred, basis in d.relay_to]
-            seen: set[int] = set()
-            d.relay_to = [r for r in relays if r[0] is not d and not (id(r[0]) in seen or seen.add(id(r[0])))]
+        _redirect(out, v, watched)
+
+
+def _redirect(out: list[MeetingDraft], gone: MeetingDraft, into: MeetingDraft) -> None:
+    """A meeting `gone` (already out of `out`) is one with `into`: every relay of it is now a relay of `into`, and
+    no meeting relays itself or one meeting twice (the first relay of each kept)."""
+    for d in out:
+        seen: set[int] = set()
+        d.relay_to = [(t, inferred, basis) for t, inferred, basis in
+                      ((into if t is gone else t, inferred, basis) for t, inferred, basis in d.relay_to)
+                      if t is not d and not (id(t) in seen or seen.add(id(t)))]
 
 
 def _same_name(a: str, b: str, generic: set[str]) -> bool:

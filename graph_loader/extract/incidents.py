@@ -262,18 +262,23 @@ _FRAMED_DATE = r"(?:\d{4}年)?\d{1,2}月\d{1,2}日"  # the day it happened, with
 _FRAMED_JOIN = "和|、|及|以及|与"
 
 
+def _framed_member(named: bool = False) -> str:
+    """One member of a framed list: the day it happened or not, then a name ending in kinds; with `named`,
+    the groups `date` and `name` (a list repeats the member, so only one member of it may name them)."""
+    date, name = ("?P<date>", "?P<name>") if named else ("?:", "?:")
+    return rf"({date}{_FRAMED_DATE})?({name}[{HAN}]{{2,30}}?(?:{_alt('kind')})+)"
+
+
 @lru_cache(maxsize=1)
 def _framed_member_re() -> re.Pattern[str]:
-    return re.compile(rf"(?P<date>{_FRAMED_DATE})?(?P<name>[{HAN}]{{2,30}}?(?:{_alt('kind')})+)"
-                      rf"(?=(?:{_FRAMED_JOIN})|$)")
+    return re.compile(rf"{_framed_member(named=True)}(?=(?:{_FRAMED_JOIN})|$)")
 
 
 @lru_cache(maxsize=1)
 def _framed_re() -> re.Pattern[str]:
-    alt = _alt
-    member = rf"(?:{_FRAMED_DATE})?[{HAN}]{{2,30}}?(?:{alt('kind')})+"
-    return re.compile(rf"(?:{alt('frame_open')})了?(?P<names>{member}(?:(?:{_FRAMED_JOIN}){member})*)"
-                      rf"的?[{HAN}]{{0,2}}?(?:{alt('frame_close')})")
+    member = _framed_member()
+    return re.compile(rf"(?:{_alt('frame_open')})了?(?P<names>{member}(?:(?:{_FRAMED_JOIN}){member})*)"
+                      rf"的?[{HAN}]{{0,2}}?(?:{_alt('frame_close')})")
 
 
 def _framed(text: str) -> list[IncidentHit]:

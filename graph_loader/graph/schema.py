@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_left
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -129,6 +130,15 @@ def evidence_sample(strings: list[str] | None, limit: int = EVIDENCE_ARTICLES) -
     return first_articles(sorted(set(strings or ())), limit)
 
 
+def in_sample(strings: Collection[str]) -> list[str]:
+    """`strings` (any order, repeats kept) less those outside their own sample (`evidence_sample`), in
+    their order: no more strings than EVIDENCE_ARTICLES are no more articles either, and all are kept."""
+    if len(strings) <= EVIDENCE_ARTICLES:
+        return list(strings)
+    keep = set(evidence_sample(list(strings)))
+    return [e for e in strings if e in keep]
+
+
 def first_articles(ordered: list[str], limit: int = EVIDENCE_ARTICLES) -> list[str]:
     """`ordered` (sorted, distinct evidence strings) up to the end of its `limit`-th article."""
     if len(ordered) <= limit:  # fewer strings than the limit: fewer articles too
@@ -159,12 +169,10 @@ def support_evidence(rows: GraphRows, docs: list[str]) -> dict[str, tuple[list[s
         by_fact.setdefault(key, set()).update(row.evidence)
     pairs: dict[str, set[tuple[str, str]]] = {d: set() for d in docs}
     for key, strings in by_fact.items():
-        sample = set(evidence_sample(list(strings))) if len(strings) > EVIDENCE_ARTICLES else strings
-        for e in strings:
-            if e not in sample:
-                found = pairs.get(evidence_doc(e))
-                if found is not None:
-                    found.add((key, e))
+        for e in strings.difference(in_sample(strings)):
+            found = pairs.get(evidence_doc(e))
+            if found is not None:
+                found.add((key, e))
     ordered = {d: sorted(p) for d, p in pairs.items()}
     return {d: ([k for k, _ in p], [e for _, e in p]) for d, p in ordered.items()}
 

@@ -58,6 +58,7 @@ from graph_loader.graph.schema import (
     RelRow,
     evidence_doc,
     evidence_sample,
+    in_sample,
     storable_value,
     support_evidence,
 )
@@ -150,16 +151,6 @@ def _chunks(items: list, size: int) -> Iterator[list]:
         yield items[i:i + size]
 
 
-def _sampled(strings: list[str]) -> list[str]:
-    """A row's evidence cut to its own sample, in its order: a string of an article past the row's
-    first EVIDENCE_ARTICLES cannot be in the fact's sample after the merge either (which takes the
-    first articles of the fact's sample and the row's together), and is on its `_Support` record."""
-    if len(strings) <= EVIDENCE_ARTICLES:
-        return list(strings)
-    keep = set(evidence_sample(strings))
-    return [e for e in strings if e in keep]
-
-
 def _label(label: str) -> str:
     if label not in NODE_LABELS:
         raise ValueError(f"unknown node label {label!r}")
@@ -179,11 +170,14 @@ def _rel_type(rel_type: str) -> str:
 # holds fewer than ARTICLE_CHUNK, the rest of the batch's ids become one `_Articles` chunk node; the
 # evidence is cut to the sample every store keeps (`schema.EVIDENCE_ARTICLES`: the strings of the
 # first articles in `doc_id|` order), sorting the sample and the batch's sample only (a row's
-# evidence arrives cut to its own sample: `_sampled`), and written once, only when it changed (a
-# hub whose sample the batch's later articles do not enter keeps its list as it is). The strings
-# the cut leaves out (the batch's, or sampled strings of earlier articles pushed out by a batch
-# article that sorts before them) go to their articles' `_Support` records in the same statement,
-# so no string is ever only in a transaction that did not commit.
+# evidence arrives cut to its own sample, `schema.in_sample`: a string of an article past the row's
+# first EVIDENCE_ARTICLES cannot be in the fact's sample after the merge either, which takes the
+# first articles of the fact's sample and the row's together, and is on its `_Support` record), and
+# written once, only when it changed (a hub whose sample the batch's later articles do not enter
+# keeps its list as it is). The strings the cut leaves out (the batch's, or sampled strings of
+# earlier articles pushed out by a batch article that sorts before them) go to their articles'
+# `_Support` records in the same statement, so no string is ever only in a transaction that did not
+# commit.
 _ADD_SUPPORT = (
     "WITH {v}, row, {v}.articles IS NULL AS created, coalesce({v}.articles, []) AS kept, "
     "coalesce({v}.evidence, []) AS kept_ev "
@@ -579,7 +573,7 @@ class Neo4jStore:
         by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for n in self._dedupe(nodes):
             by_label[_label(n.label)].append({"id": n.id, "props": _props(n.props),
-                                              "articles": list(n.articles), "evidence": _sampled(n.evidence)})
+                                              "articles": list(n.articles), "evidence": in_sample(n.evidence)})
         for label, items in by_label.items():
             settle = ""
             if label in SETTLED_NAME_LABELS:  # rows_io.settled_name: the shortest name, then code-point order
@@ -624,7 +618,7 @@ class Neo4jStore:
                 continue
             groups[(_rel_type(r.type), _label(src), _label(dst))].append(
                 {"id": r.id, "src": r.src, "dst": r.dst, "props": _props(r.props),
-                 "articles": list(r.articles), "evidence": _sampled(r.evidence)})
+                 "articles": list(r.articles), "evidence": in_sample(r.evidence)})
         sizes = []
         for (rtype, src, dst), items in groups.items():
             query = (f"UNWIND $rows AS row MATCH (a:{src} {{id: row.src}}) MATCH (b:{dst} {{id: row.dst}}) "

@@ -333,3 +333,17 @@ def test_a_special_regions_districts_hang_from_the_region():
     # the gazetteer's line `香港` under 香港特别行政区 is the region's own, like a municipality's
     assert paths("香港沙田区发生火灾") == ["香港特别行政区沙田区"]
     assert level_of("香港特别行政区沙田区") == "county"
+
+
+def test_a_sites_banner_inside_the_storys_province_is_the_reports_home():
+    from pathlib import Path
+
+    from graph_loader.extract.pipeline import extract
+    from graph_loader.ingest import ingest_bytes
+
+    story = ("我县组织收看警示教育大会\n11月20日下午，省委、省政府召开某某警示教育大会。会议指出，江苏各地要压实责任。"
+             "随后召开的全市贯彻落实会议强调，要狠抓落实。\n")
+    doc = ingest_bytes(("如东欢迎您!\n" + story).encode("utf-8"), Path("a.txt"))
+    rec = extract(doc)
+    assert rec.context_region == "江苏省南通市如东县", rec.context_region
+    assert [m.region for m in rec.meetings if m.level == "prefecture"] == ["江苏省南通市"]

@@ -259,3 +259,14 @@ def test_a_follow_up_named_in_a_relative_clause_that_speaks_is_held():
     assert [r.meeting for r in rec.meetings[1].relays] == [0]
     cited = _rec("3月2日，某某县召开安全生产工作会议，传达了省政府召开的全省会议精神。", "2021-03-03")
     assert "全省会议" not in [m.name for m in cited.meetings]
+
+
+def test_a_county_report_saying_whole_city_speaks_of_the_prefecture_above():
+    # a 县's report (`我县`) naming a `全市…会议` held after the watched one speaks of its city, a prefecture, not of
+    # the county itself; a 市's report (`我市`) saying `全市` speaks of itself
+    rec = _rec("我县组织收看某某警示教育大会\n11月20日下午，省委、省政府召开某某警示教育大会。县领导王大明、李小红等在"
+               "县分会场收听收看会议。随后召开的全市贯彻落实会议强调，要压实责任。", "2021-11-21")
+    assert _levels(rec) == ["province", "prefecture"], [(m.name, m.level) for m in rec.meetings]
+    city = _rec("我市组织收看某某警示教育大会\n11月20日下午，省委、省政府召开某某警示教育大会。随后召开的全市贯彻落实会议"
+                "强调，要压实责任。", "2021-11-21")
+    assert "prefecture" not in _levels(city), _levels(city)

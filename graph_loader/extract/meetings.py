@@ -1045,6 +1045,9 @@ def assign_dates(meetings: list[MeetingDraft], dates: list[DateHit], index: Sent
                 m.date, m.date_span = src.date, src.date_span
 
 
+_COUNTY_CHARS = ("县", "旗")  # a county or a banner lies in a prefecture-level city (a district may be a municipality's)
+
+
 def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionHit],
                   person_regions: dict[str, list[str]], context: str | None,
                   person_levels: dict[str, list[str]] | None = None) -> None:
@@ -1113,6 +1116,12 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
                 # (`国务院安委办、某部召开某某专题视频会议`)
                 m.level, m.level_rule = "national", "meeting.level.national_name"
                 continue
+            if m.level is None and home is not None and home.group()[-1] in _COUNTY_CHARS and m.name \
+                    and (sm := lex.scope_re.search(m.name)) and sm.group()[-1] == CITY_CHAR:
+                # `我县组织收看全省某某会议，随后召开的全市某某会议强调…`: a county's report saying `全市` speaks of
+                # the city its county lies in, a prefecture, not of itself (a county-level city's `我市…全市`
+                # speaks of itself, as above)
+                m.level, m.level_rule = "prefecture", "meeting.level.city_above_home"
             if m.level is None and home is not None:  # `…巡查组进驻我县`: the report's own level
                 m.level = level_of_chars(home.group()[-1], context)
                 m.level_rule = "meeting.level.home" if m.level else None

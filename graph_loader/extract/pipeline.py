@@ -243,6 +243,10 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     instruction_hits = find_instructions(text)
     placed = [h for h in regions if not any(i.start <= h.start < i.end for i in [*incident_hits, *instruction_hits])]
     ctx = context_region(text, placed) or source_region or title_home(text, placed)
+    if source_region and ctx and source_region != ctx and source_region.startswith(ctx):
+        # a site's banner or menu naming a place inside the one the story points to (`某县欢迎您!` over a story
+        # naming only its province, `全省上下要…`) names the report's home more closely: the county
+        ctx = source_region
     record.context_region = ctx
     region_at = {h.start: h for h in regions}
     bodies: dict[str, Body] = {}

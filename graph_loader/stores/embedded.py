@@ -181,11 +181,8 @@ class EmbeddedStore:
 
     def _undump(self, f: Any, header: dict[str, Any]) -> None:
         """The nodes, relationships and held evidence `_dump` wrote after `header`."""
-        docs: dict[str, str] = {}  # doc id -> its one string
-        canon = docs.setdefault
-
-        def shared(articles: list[str]) -> list[str]:
-            return [canon(a, a) for a in articles]
+        def shared(articles: list[str]) -> list[str]:  # each doc id the one interned string, as upsert's
+            return [sys.intern(a) for a in articles]
 
         nodes: dict[str, dict[str, Any]] = {}
         while len(nodes) < header["nodes"]:

@@ -480,17 +480,19 @@ def _settle(ws: Path, resolver: Any, store: GraphStore, build_batch: Callable, r
     from graph_loader.graph.record_input import load_record
 
     for _ in range(rounds):
-        items = []
-        for doc_id in resolver.unsettled():
-            path = records_dir(ws) / f"{doc_id}.json"
-            if path.exists():
-                items.append((load_record(path), load_document(ws, doc_id)))
-        if not items:
+        again = [d for d in resolver.unsettled() if (records_dir(ws) / f"{d}.json").exists()]
+        if not again:
             return
-        result = build_batch(items, resolver, validate=False)
-        for doc_id, triples in result.triples_by_doc.items():
-            _write_article_graph(ws, doc_id, triples, result.rows_by_doc[doc_id])
-        store.upsert(result.rows)
+        # in batches, in the round's order: the articles are graphed one after the other against the
+        # resolver either way, and upserts replace each article's facts, so the graph is the same; one
+        # batch of every unsettled article held all their documents and rows at once (+90 MiB at 10k)
+        for chunk in _chunks(again, EMBEDDED_BATCH):
+            items = [(load_record(records_dir(ws) / f"{d}.json"), load_document(ws, d)) for d in chunk]
+            result = build_batch(items, resolver, validate=False)
+            for doc_id, triples in result.triples_by_doc.items():
+                _write_article_graph(ws, doc_id, triples, result.rows_by_doc[doc_id])
+            store.upsert(result.rows)
+            del items, result
 
 
 def _checkpoint(store: GraphStore, resolver: Any, resolver_path: Path, state: _State, *,

@@ -323,3 +323,31 @@ def test_the_sample_ends_after_the_last_string_of_its_last_article() -> None:
     assert [evidence_doc(s) for s in first_articles(strings, 3)] == ["d10"] * 3 + ["d1"] * 3 + ["d1}"] * 3
     assert first_articles(strings, 5) == strings and first_articles(strings, 9) == strings
     assert first_articles(strings[:2], 1) == strings[:2]
+
+
+def test_a_format_3_store_is_read(hub_store, tmp_path) -> None:
+    """A pickle of the whole graph at once (format 3, before the chunked save) reads the same."""
+    store, everything = hub_store
+    with (tmp_path / STORE_FILE).open("wb") as f:
+        pickle.dump({"version": 3, "nodes": store._nodes, "rels": store._rels, "held": store._held}, f)
+    again = EmbeddedStore.open(tmp_path)
+    assert again.node(HUB) == store.node(HUB) and again.evidence_of(HUB) == sorted(everything)
+    assert sorted(again.graph.edges(keys=True, data=True)) == sorted(store.graph.edges(keys=True, data=True))
+
+
+def test_a_saved_store_shares_its_doc_and_node_ids(hub_store, tmp_path) -> None:
+    """Format 4 pickles chunks apart; on load each doc id and a relationship's ends are one string again."""
+    store, _ = hub_store
+    store.path = tmp_path / STORE_FILE
+    store.save()
+    again = EmbeddedStore.open(tmp_path)
+    assert again.node(HUB) == store.node(HUB)
+    docs: dict[str, str] = {}
+    for attrs in again._nodes.values():
+        for d in attrs["articles"]:
+            assert docs.setdefault(d, d) is d
+    keys = {k: k for k in again._nodes}
+    for rel in again._rels.values():
+        assert keys[rel.src] is rel.src and keys[rel.dst] is rel.dst
+        for d in rel.articles:
+            assert docs.setdefault(d, d) is d

@@ -213,15 +213,22 @@ class EmbeddedStore:
         strings = attrs.get("evidence") or []
         kind = attrs.get("label") or attrs.get("type")
         attrs["evidence"] = (min(strings) if kind in FIRST_KEPT else True) if strings else None
+        self._hold_unread(fid, strings)
+        return attrs
+
+    def _hold_unread(self, fid: str, evidence: Iterable[str]) -> None:
+        """Keep in memory the strings of `fid`'s evidence whose article has no rows file to read them from
+        again (each string once)."""
         hold = self._hold
-        for e in strings:
+        for e in evidence:
             doc = evidence_doc(e)
             held = hold.get(doc)
             if held is None:
                 held = hold[doc] = not self._has_rows(doc)
             if held:
-                self._held.setdefault(doc, {}).setdefault(fid, []).append(e)
-        return attrs
+                strings = self._held.setdefault(doc, {}).setdefault(fid, [])
+                if e not in strings:
+                    strings.append(e)
 
     @property
     def loaded(self) -> bool:
@@ -456,16 +463,7 @@ class EmbeddedStore:
                 first = min(evidence)
                 if not isinstance(attrs["evidence"], str) or first < attrs["evidence"]:
                     attrs["evidence"] = first
-            hold = self._hold
-            for e in evidence:
-                doc = evidence_doc(e)
-                held = hold.get(doc)
-                if held is None:
-                    held = hold[doc] = not self._has_rows(doc)
-                if held:
-                    strings = self._held.setdefault(doc, {}).setdefault(fid, [])
-                    if e not in strings:
-                        strings.append(e)
+            self._hold_unread(fid, evidence)
         return docs
 
     def remove_articles(self, doc_ids: list[str]) -> LoadSummary:

@@ -130,7 +130,7 @@ def _lex() -> _Lex:
             r"(?P<v>" + alternation(meeting_verbs("held")) + r")(?P<np>" + IN_CLAUSE + r"{0,60}?)(?P<n>" + nouns + ")"),
         # `在市政府综合会议室主持召开…`: a meeting noun naming a room (meeting_cues.tsv `room`) is a place
         held_noun_first=re.compile(
-            r"(?P<n>" + nouns + r")(?!" + alternation(r[0] for r in rows("meeting_cues.tsv") if r[1] == "room")
+            r"(?P<n>" + nouns + r")(?!" + alternation(_cue_words("room"))
             # `会议召开后`: ended; `省会议结束后接着召开相关会议`: the meeting named first is over, another is held
             + r")(?P<mid>(?:(?!结束|之?后)" + IN_CLAUSE + r"){0,14}?)(?P<v>" + alternation(meeting_verbs("held_after"))
             + r")(?!在即|之?后)"),
@@ -156,8 +156,7 @@ def _lex() -> _Lex:
                               r"(?!会|后|时)"),
         # `以电视电话会议形式召开某大会`: a meeting noun before a manner word (meeting_cues.tsv `manner`) says how
         # the meeting named after the verb is held; it names no meeting of its own
-        manner=re.compile(r"(?:" + nouns + r")(?:" + alternation(r[0] for r in rows("meeting_cues.tsv")
-                                                                if r[1] == "manner") + ")"),
+        manner=re.compile(r"(?:" + nouns + r")(?:" + alternation(_cue_words("manner")) + ")"),
         # `督导组向某市反馈督导情况`: a team reporting back is a feedback meeting held
         # `督查组向某市反馈…意见`, `甲代表督查组反馈了…意见` (not `对督查组反馈的问题整改`: no 向, no 代表)
         team_feedback=re.compile(r"(?:代表(?:" + alternation(words("teams.tsv")) + r")" + IN_CLAUSE + r"{0,4}?|(?:"
@@ -316,9 +315,15 @@ def _before_hou(text: str, reach: int) -> list[int]:
 
 
 @cache
+def _cue_words(cue: str) -> tuple[str, ...]:
+    """The words of one cue of lexicon/meeting_cues.tsv (`follow_up`: `随后`, `接着`), in the file's order."""
+    return tuple(r[0] for r in rows("meeting_cues.tsv") if r[1] == cue)
+
+
+@cache
 def _follow_words() -> tuple[str, ...]:
     """Words saying a meeting is held right after another (meeting_cues.tsv `follow_up`: `随后`, `接着`)."""
-    return tuple(r[0] for r in rows("meeting_cues.tsv") if r[1] == "follow_up")
+    return _cue_words("follow_up")
 
 
 @cache
@@ -331,13 +336,13 @@ def _speech_verbs_re() -> re.Pattern[str]:
 @cache
 def _this_words() -> tuple[str, ...]:
     """Words opening a meeting's name that point back at the meeting just reported (meeting_cues.tsv `this`)."""
-    return tuple(r[0] for r in rows("meeting_cues.tsv") if r[1] == "this")
+    return _cue_words("this")
 
 
 @cache
 def _empty_words() -> tuple[str, ...]:
     """Words before a meeting's noun that name nothing of it (meeting_cues.tsv `empty`: `相关会议`)."""
-    return tuple(r[0] for r in rows("meeting_cues.tsv") if r[1] == "empty")
+    return _cue_words("empty")
 
 
 def _named_by_noun(d: MeetingDraft) -> bool:
@@ -373,7 +378,7 @@ def follow_up_told_twice(out: list[MeetingDraft]) -> None:
 @cache
 def _several_re() -> re.Pattern[str]:
     """A distributive word right before a held verb (`分别召开`, `先后召开了`), from lexicon/meeting_cues.tsv."""
-    return re.compile("(?:" + alternation(r[0] for r in rows("meeting_cues.tsv") if r[1] == "several") + r")又?$")
+    return re.compile("(?:" + alternation(_cue_words("several")) + r")又?$")
 
 
 @cache
@@ -437,7 +442,7 @@ _MARKLESS_LINE = 80  # characters of a line of its own without a clause mark: a 
 
 @cache
 def _headline_labels() -> tuple[str, ...]:
-    return tuple(r[0] for r in rows("meeting_cues.tsv") if r[1] == "headline")
+    return _cue_words("headline")
 
 
 def is_headline(text: str, index: SentenceIndex, pos: int) -> bool:
@@ -590,7 +595,7 @@ _SENTENCE_END = re.compile(r"[。！？!?；;]")
 
 @cache
 def _national_words() -> tuple[str, ...]:
-    return tuple(r[0] for r in rows("meeting_cues.tsv") if r[1] == "national")
+    return _cue_words("national")
 
 
 def _national_before(text: str, pos: int) -> bool:
@@ -601,7 +606,7 @@ def _national_before(text: str, pos: int) -> bool:
 
 @cache
 def _link_words() -> tuple[str, ...]:
-    return tuple(r[0] for r in rows("meeting_cues.tsv") if r[1] == "link")
+    return _cue_words("link")
 
 
 def _on_link_line(text: str, pos: int) -> bool:
@@ -628,7 +633,7 @@ def _previous_relayed(meetings: list[MeetingDraft], i: int) -> int:
 @cache
 def visit_re() -> re.Pattern[str]:
     """What people do right after a meeting when they go out instead of meeting (meeting_cues.tsv `visit`)."""
-    return re.compile(alternation(r[0] for r in rows("meeting_cues.tsv") if len(r) > 1 and r[1] == "visit"))
+    return re.compile(alternation(_cue_words("visit")))
 
 
 def _visits(text: str, index: SentenceIndex) -> list[int]:
@@ -1137,7 +1142,7 @@ _CAPITAL_REACH = 12  # characters between a meeting's name and `在京召开` (i
 @cache
 def _capital_re() -> re.Pattern[str]:
     """`在京召开` after a meeting's name, in its clause (lexicon/meeting_cues.tsv `capital`)."""
-    capital = alternation(r[0] for r in rows("meeting_cues.tsv") if r[1] == "capital")
+    capital = alternation(_cue_words("capital"))
     return re.compile(f"{IN_CLAUSE}{{0,{_CAPITAL_REACH}}}?(?:{capital})")
 
 
@@ -1183,7 +1188,7 @@ def _national_in_name(name: str) -> bool:
 @cache
 def sessions_re() -> re.Pattern[str]:
     """What a level word names when it names the annual sessions (meeting_cues.tsv `sessions`: `全国两会`)."""
-    return re.compile(r"[“\"‘']?(?:" + alternation(r[0] for r in rows("meeting_cues.tsv") if r[1] == "sessions") + ")")
+    return re.compile(r"[“\"‘']?(?:" + alternation(_cue_words("sessions")) + ")")
 
 
 @cache

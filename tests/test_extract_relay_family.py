@@ -270,3 +270,19 @@ def test_a_county_report_saying_whole_city_speaks_of_the_prefecture_above():
     city = _rec("我市组织收看某某警示教育大会\n11月20日下午，省委、省政府召开某某警示教育大会。随后召开的全市贯彻落实会议"
                 "强调，要压实责任。", "2021-11-21")
     assert "prefecture" not in _levels(city), _levels(city)
+
+
+def test_the_homes_level_relayed_by_another_topic_is_another_meeting():
+    # `全国、全省…会议精神` in a province's report of another meeting: the province's relayed sitting is listed too
+    rec = _rec("3月1日，四川省召开省安委会专业委员会第一次会议，传达学习全国、全省安全生产视频会议精神。", "2021-03-02")
+    assert sorted(lv or "" for lv in _levels(rec)) == ["national", "province", "province"], _levels(rec)
+    assert len(rec.meetings[0].relays) == 2
+    # a relayed meeting of the home's level on another topic is not the report's own one, held after it
+    held = _rec("为贯彻落实全国安全生产工作会议和全省经济工作会议精神，3月26日，浙江省安全生产工作会议在杭州召开。",
+                "2021-03-27")
+    assert sorted(lv or "" for lv in _levels(held)) == ["national", "province", "province"], _levels(held)
+    own = next(m for m in held.meetings if m.date)
+    assert own.name == "浙江省安全生产工作会议" and len(own.relays) == 2
+    # the report's own meeting relayed by its name again is no other one
+    same = _rec("3月1日，四川省召开全省安全生产视频会议，传达学习全国、全省安全生产视频会议精神。", "2021-03-02")
+    assert sorted(lv or "" for lv in _levels(same)) == ["national", "province"], _levels(same)

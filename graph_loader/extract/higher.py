@@ -236,8 +236,11 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
             continue
         # `传达市委常委会议精神`, `贯彻落实市政府常务会议精神` in a city's report: a meeting of another body or
         # another sitting of the home's level, relayed
-        own_body = mention.mode == "relay" and len(run) == 1 and (
-            mention.desc in _LEVEL_BODIES or _other_meeting(mention, own))
+        # `全国、全省安全生产和防灭火视频会议精神` in a province's report of another meeting: the home's level listed
+        # after higher ones, by a name none of the report's own meetings bears, is another sitting too
+        # (`全省市县政协主席座谈会`: a list running below the home names people, not the home's sitting)
+        own_body = mention.mode == "relay" and (len(run) == 1 or LEVEL_RANK.get(run[-1][1]) == local_rank) and (
+            _other_meeting(mention, own) or (len(run) == 1 and mention.desc in _LEVEL_BODIES))
         mention.levels = [(lv, path, surf) for _, lv, path, surf in run
                           if LEVEL_RANK.get(lv, 9) < local_rank or (own_body and LEVEL_RANK.get(lv) == local_rank)]
         # `国务院会议结束后，省、市、县接着召开会议` in a county's report: each level holds its meeting, the
@@ -518,6 +521,8 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
     def meeting_for(level: str, path: str | None, surface: str, mn: Mention, again: bool = False) -> MeetingDraft:
         key = (level, path, _family(mn.noun))
         d = made.get(key)
+        if d is not None and _other_topic(d, mn):
+            key, d = (level, path, _family(mn.noun) + mn.desc), None
         if d is None and (mn.noun in _GENERIC_NOUNS or mn.mode == "ended" or again):
             # `全省会议结束后`, `贯彻落实省会议精神`: the meeting of that level named before; a relayed meeting
             # named by another noun (`贯彻省委常委会会议精神` after the province's teleconference) is another
@@ -906,9 +911,27 @@ def _existing(drafts: list[MeetingDraft], level: str, path: str | None, mn: Ment
         before = [d for d in drafts if d.start < mn.start and d.level == level and (path is None or d.region in
                                                                                     (None, path))
                   and (mn.mode == "ended" or mn.noun in _GENERIC_NOUNS or d.noun is None
-                       or _family(d.noun) == _family(mn.noun))]
+                       or _family(d.noun) == _family(mn.noun))
+                  and not _named_otherwise(d, mn)]
         return before[-1] if before else None
     return None
+
+
+def _other_topic(d: MeetingDraft, mn: Mention) -> bool:
+    """`贯彻落实全国安全生产工作会议和全省经济工作会议精神，浙江省安全生产工作会议在杭州召开`: a meeting held, after one
+    of its level and noun only relayed, whose topic words and the relayed one's share nothing (neither's words
+    hold the other's last two) is another meeting."""
+    other = (d.name or "").removesuffix(d.noun or "")
+    return (mn.mode == "held" and d.rule == "meeting.higher.relay" and len(mn.desc) > 1 and len(other) > 1
+            and mn.desc not in other and other[-2:] not in mn.desc)
+
+
+def _named_otherwise(d: MeetingDraft, mn: Mention) -> bool:
+    """`某省安全生产工作会议…贯彻落实全省经济工作会议精神`: a relayed meeting of the same level whose name says
+    another topic than the report's own meeting of that level (its words before the noun not in that name) is
+    another meeting, held before; `贯彻落实全省安全生产工作会议精神` names the own one again."""
+    return (mn.mode == "relay" and bool(mn.desc) and not d.generic and bool(d.name)
+            and mn.desc + mn.noun not in (d.name or ""))
 
 
 @cache

@@ -929,9 +929,9 @@ def _other_topic(d: MeetingDraft, mn: Mention) -> bool:
 def _named_otherwise(d: MeetingDraft, mn: Mention) -> bool:
     """`某省安全生产工作会议…贯彻落实全省经济工作会议精神`: a relayed meeting of the same level whose name says
     another topic than the report's own meeting of that level (its words before the noun not in that name) is
-    another meeting, held before; `贯彻落实全省安全生产工作会议精神` names the own one again."""
+    another meeting, held before; `贯彻落实全省安全生产(工作)会议精神` names the own one again."""
     return (mn.mode == "relay" and bool(mn.desc) and not d.generic and bool(d.name)
-            and mn.desc + mn.noun not in (d.name or ""))
+            and mn.desc not in (d.name or ""))
 
 
 @cache

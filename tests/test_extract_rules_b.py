@@ -255,3 +255,10 @@ def test_a_summons_of_a_places_government_is_held_by_the_summoning_body_not_the_
 def test_a_summons_told_by_its_verb_and_the_people_summoned_is_held():
     rec = _rec("4月30日,省安委会约谈了保定、邯郸市政府负责同志。省委常委、常务副省长王大林主约谈。", "2024-05-02")
     assert [(m.date, m.level, m.region) for m in rec.meetings] == [("2024-04-30", "province", "河北省")]
+
+
+def test_who_leads_a_summons_chairs_it():
+    rec = _rec("4月30日,省安委会约谈了保定、邯郸市政府负责同志。省委常委、常务副省长王大林主约谈。", "2024-05-02")
+    assert _roles(rec) == {"王大林": "chair"}
+    rec = _rec("6月14日,国务院安委会办公室对河北省人民政府进行安全生产约谈。应急管理部副部长李建华主约谈。", "2021-12-20")
+    assert _roles(rec) == {"李建华": "chair"}

@@ -241,3 +241,24 @@ def test_a_courtesy_call_before_the_first_meeting_held_is_no_part_of_it():
     rec = _rec("4月28日,某考核组抵达某市。市长王大刚会见了考核组一行,希望考核组多提宝贵意见。副市长陈小东参加会见。"
                "在当日下午召开的考核座谈会上,副市长周小川作表态发言。", "2021-12-20")
     assert _roles(rec) == {"周小川": "speaker"}
+
+
+def test_a_summons_of_a_places_government_is_held_by_the_summoning_body_not_the_place():
+    # `某机构对甲省政府进行约谈`: the place after 对 is whom the act is done to
+    rec = _rec("6月14日,国务院安委会办公室对河北省人民政府进行安全生产约谈。", "2021-12-20")
+    assert [(m.level, m.region) for m in rec.meetings] == [("national", None)]
+    rec = _rec("9月10日上午,省安委会对石家庄市某化工厂负责人进行了约谈。省委常委、副省长张小兵在约谈中要求,企业要落实责任。",
+               "2021-12-20")
+    assert [(m.level, m.region) for m in rec.meetings] == [("province", "河北省")]
+
+
+def test_a_summons_told_by_its_verb_and_the_people_summoned_is_held():
+    rec = _rec("4月30日,省安委会约谈了保定、邯郸市政府负责同志。省委常委、常务副省长王大林主约谈。", "2024-05-02")
+    assert [(m.date, m.level, m.region) for m in rec.meetings] == [("2024-04-30", "province", "河北省")]
+
+
+def test_who_leads_a_summons_chairs_it():
+    rec = _rec("4月30日,省安委会约谈了保定、邯郸市政府负责同志。省委常委、常务副省长王大林主约谈。", "2024-05-02")
+    assert _roles(rec) == {"王大林": "chair"}
+    rec = _rec("6月14日,国务院安委会办公室对河北省人民政府进行安全生产约谈。应急管理部副部长李建华主约谈。", "2021-12-20")
+    assert _roles(rec) == {"李建华": "chair"}

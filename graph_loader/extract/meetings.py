@@ -1078,16 +1078,17 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
         if path is None and m.held is not None and m.name and (body := _convener_body_re().match(m.name)):
             # `省委和市委分别召开省委常委会会议、市委常委会会议`: a name opening with its body says its level
             path, rule = level_region(body.group(1), context), "meeting.level.name_body"
-        if path is None and m.held is not None:
-            path, rule = _subject_place(text, m.held, regions), "meeting.level.convener_place"
+        who = _convener_end(text, m)  # where the convener's words end before the held verb
+        if path is None and who is not None:
+            path, rule = _subject_place(text, who, regions), "meeting.level.convener_place"
         if path is None and m.name:
             sm = lex.scope_re.search(m.name)
             if sm:
                 path, rule = level_region(sm.group(), context), "meeting.level.scope_word"
         if path is None:
             path, rule = _from_people(m, person_regions, "chair"), "meeting.level.chair_post"
-        if path is None and m.held is not None:
-            path, rule = _subject_body_region(text, m.held, regions, context), "meeting.level.convener"
+        if path is None and who is not None:
+            path, rule = _subject_body_region(text, who, regions, context), "meeting.level.convener"
         if path is None:
             path, rule = _from_people(m, person_regions, "speaker"), "meeting.level.speaker_post"
         if path is None and m.branch:
@@ -1273,6 +1274,25 @@ def _says_city(text: str, m: MeetingDraft, person_levels: dict[str, list[str]], 
     if home is not None and home.group().endswith(CITY_CHAR):
         return True
     return bool(m.name and (sm := _lex().scope_re.search(m.name)) and sm.group().endswith(CITY_CHAR))
+
+
+@cache
+def _object_re() -> re.Pattern[str]:
+    """The word opening an act's object (meeting_cues.tsv `object`: `对`)."""
+    return re.compile(alternation(_cue_words("object")))
+
+
+def _convener_end(text: str, m: MeetingDraft) -> int | None:
+    """Where the words that may name a meeting's convener end: its held verb; for a meeting named by its
+    act, the first `对` of the clause before it (`某市安委会对甲县某厂负责人进行了约谈`: 甲县 is whom the act is
+    done to, the 市安委会 holds it)."""
+    if m.held is None:
+        return None
+    if m.noun in _act_nouns():
+        o = _object_re().search(text, clause_start(text, m.held), m.held)
+        if o is not None:
+            return o.start()
+    return m.held
 
 
 def _subject_place(text: str, held: int, regions: list[RegionHit]) -> str | None:

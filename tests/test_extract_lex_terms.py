@@ -254,3 +254,9 @@ def test_instruction_written_without_its_leader_after_another():
 
     titles = [h.title for h in find_instructions("学习贯彻习近平总书记关于安全生产的重要论述和重要指示精神")]
     assert titles == ["习近平总书记关于安全生产重要论述", "习近平总书记重要指示精神"]
+
+
+def test_sector_words_of_the_genre_the_list_lacked():
+    # `水运` is water transport, `娱乐场所` a crowded place (sectors.tsv surface forms)
+    assert sectors("要抓好水运安全和库区巡查。") == ["水上交通"]
+    assert sectors("检查组先后来到城区娱乐场所等地督查。") == ["人员密集场所"]

@@ -347,3 +347,11 @@ def test_a_sites_banner_inside_the_storys_province_is_the_reports_home():
     rec = extract(doc)
     assert rec.context_region == "江苏省南通市如东县", rec.context_region
     assert [m.region for m in rec.meetings if m.level == "prefecture"] == ["江苏省南通市"]
+
+
+def test_a_county_short_form_naming_a_site_or_brigade_names_no_place():
+    # a mine, a traffic brigade, a police station named after a county is that site (region_not_before.tsv `site`)
+    assert paths("督查组检查了宣恩煤矿、海安交警大队，恩施州有关负责人陪同。") == ["湖北省恩施土家族苗族自治州"]
+    # a one-character site word is no cut after a county's short form (`所有`), a province's names its body
+    assert paths("海安所有企业要开展自查。") == ["江苏省南通市海安市"]
+    assert paths("湖北煤矿安监局召开会议。") == ["湖北省"]

@@ -254,3 +254,15 @@ def test_instruction_written_without_its_leader_after_another():
 
     titles = [h.title for h in find_instructions("学习贯彻习近平总书记关于安全生产的重要论述和重要指示精神")]
     assert titles == ["习近平总书记关于安全生产重要论述", "习近平总书记重要指示精神"]
+
+
+def test_sector_words_of_the_genre_the_list_lacked():
+    # `水运` is water transport, `娱乐场所` a crowded place (sectors.tsv surface forms)
+    assert sectors("要抓好水运安全和库区巡查。") == ["水上交通"]
+    assert sectors("检查组先后来到城区娱乐场所等地督查。") == ["人员密集场所"]
+
+
+def test_a_public_place_qualifying_fire_safety_names_fire_safety_only():
+    # `公共场所消防` is the fire safety of public places (as `餐饮场所燃气`): the longest form wins
+    assert sectors("要抓好春运、公共场所消防等重点工作。") == ["消防"]
+    assert sectors("抓好学校以及公共场所的消防安全。") == ["消防"]

@@ -352,3 +352,9 @@ def test_names_before_a_four_bodies_group_are_persons_attending():
     rec = _rec("5月8日，全省安全生产电视电话会议召开。我县设立分会场，张大明、李小红、王志强等县四套班子领导参加收听收看。")
     assert {n: r for n, r in _roles(rec).items() if n in ("张大明", "李小红", "王志强")} == {
         "张大明": "attendee", "李小红": "attendee", "王志强": "attendee"}
+
+
+def test_the_leader_who_chairs_an_accountability_talk_is_read_by_its_cue():
+    # `主约谈`: the official who leads a 约谈 (a sitting of the 安委会 with the heads it summons)
+    rec = _rec("3月9日,省安委会办公室约谈了甲市政府主要负责人。省应急管理厅副厅长王大海主约谈,有关处室负责人参加约谈。")
+    assert _titles(rec).get("王大海") == ["省应急管理厅副厅长"]

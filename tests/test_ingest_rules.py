@@ -209,6 +209,13 @@ def test_links_to_other_articles_after_the_story_are_dropped_however_long():
     assert ingest(forum).clean.splitlines() == ["1月1日，区委书记主持召开会议。会议强调，要压实安全生产责任。"]
 
 
+def test_a_news_recommendation_heading_ends_the_story():
+    # `新闻推荐`: the site's other reports follow, with their own places and meetings
+    text = "\n".join(["1月1日，区委书记主持召开会议。", "会议强调，要压实安全生产责任。", "新闻推荐",
+                      "某某报讯(记者某某)3月2日，某市召开文化工作会议。"])
+    assert ingest(text).clean.splitlines() == ["1月1日，区委书记主持召开会议。", "会议强调，要压实安全生产责任。"]
+
+
 def test_a_sentence_with_a_boilerplate_word_is_kept():
     line = "会议通报了版权所有单位和联系电话登记工作的推进情况，要求各地抓好落实，确保按期完成各项目标任务并及时报送有关情况。"
     assert ingest(line).clean == line

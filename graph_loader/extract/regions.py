@@ -447,6 +447,15 @@ def _road_words() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _site_names() -> tuple[str, ...]:
+    """Site words of two characters or more (region_not_before.tsv `site`) after a county's or a city's short form:
+    a mine, a brigade or a station named after a place is that site, no mention of the place (`某某煤矿`,
+    `某某交警大队`). A one-character site word (`所`, `矿`) counts only after a township's name, where it cannot be
+    the next word (`某某所有企业`); a province's short form before one names a body of the province (`某省煤矿安监局`)."""
+    return tuple(w for w in _not_before("site") if len(w) >= 2)
+
+
+@lru_cache(maxsize=1)
 def _plain_words_re() -> re.Pattern[str]:
     """Ordinary words a place form overlaps (region_not_before.tsv `word`); a pattern that never matches when none."""
     return re.compile(alternation(_not_before("word")) or "(?!)")
@@ -558,6 +567,8 @@ def _accepted(text: str, s: int, e: int, form: _Form, gz: Gazetteer) -> bool:
     if form.place.level != "province" and surface in gz.stop_alias and not text.startswith(_venue_words(), e):
         return False
     if text.startswith(_road_words(), e):  # `某某高速`: a road's name joins the places it links
+        return False
+    if form.place.level != "province" and text.startswith(_site_names(), e):  # `某某煤矿`, `某某交警大队`
         return False
     if _given_name(text, s, e):
         return False

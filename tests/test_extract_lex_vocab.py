@@ -203,3 +203,19 @@ def test_a_bare_tuan_ending_jituan_starts_no_title_but_the_youth_leagues_committ
     found = dict(_persons("会议召开。某煤集团董事长、党委书记王大明，团市委副书记李小军参加会议。"))
     assert found["王大明"] == ["董事长", "党委书记"]
     assert found["李小军"] == ["团市委副书记"]
+
+
+def test_the_clipped_teleconference_and_the_warning_meeting_are_meetings_watched_or_held():
+    # `电视会` is the clipped `电视会议`: the watched meeting of the level above, then the follow-up
+    text = "3月2日，某县组织收听收看全省安全生产紧急电视会。会后，县长王大明强调要抓好落实。"
+    assert [(m.kind, m.level) for m in _extract(text).meetings] == [(None, "county"), ("teleconference", "province")]
+    text = "3月2日，某县组织收听收看全省安全生产警示会。会后，县长王大明强调要抓好落实。"
+    assert [(m.kind, m.level) for m in _extract(text).meetings] == [(None, "county"), ("study", "province")]
+    assert _meetings("3月2日，县应急管理局组织召开矿山安全生产警示教育会议，局长王大明主持会议。") == [
+        ("study", "2021-03-02")]
+
+
+def _extract(text: str):
+    from graph_loader.extract.pipeline import extract
+    from tests.test_extract_core import make_doc
+    return extract(make_doc(text, "2021-03-10"))

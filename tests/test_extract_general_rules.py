@@ -288,3 +288,13 @@ def test_a_meeting_that_passes_on_a_teams_findings_keeps_its_report_verb_out_of_
     # `会议通报了某某巡查组反馈意见`: the team's name opens after 通报(了)
     rec = _rec("8月4日，河南省安委会召开全体会议。会议通报了中央安全生产考核巡查组明查暗访反馈意见，要求全省抓好整改。")
     assert [(i.team, i.target) for i in rec.inspections] == [("中央安全生产考核巡查组", "河南省")]
+
+
+def test_an_incident_code_in_any_quotation_marks_of_scraped_pages():
+    # double primes (`″5.1″`), vertical quotes (`〝3·21〞`) and a closing mark typed as an opening one (`“5·1“`)
+    # quote a code as curly quotes do; the name keeps none of them
+    from graph_loader.extract.incidents import find_incidents
+    for text, title in [("汲取某市″5.1″较大道路交通事故教训。", "某市5.1较大道路交通事故"),
+                        ("吸取〝3·21〞重大火灾事故教训。", "3·21重大火灾事故"),
+                        ("通报了某县“5·1“较大爆炸事故。", "某县5·1较大爆炸事故")]:
+        assert [h.title for h in find_incidents(text)] == [title]

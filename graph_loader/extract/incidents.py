@@ -19,12 +19,13 @@ from graph_loader.extract.lexicon_files import rows as lexicon_rows
 from graph_loader.extract.regex_scan import finditer_from, runs_holding
 from graph_loader.extract.regions import find_regions, relative_words_re
 from graph_loader.gazetteer import package_file
-from graph_loader.lang.chars import CODE_DOT_SPELLING, CODE_DOTS, HAN
+from graph_loader.lang.chars import CLOSE_QUOTES, CODE_DOT_SPELLING, CODE_DOTS, HAN, OPEN_QUOTES
 from graph_loader.lang.levels import LEVEL_CHARS
 from graph_loader.lang.titles import clean_title
 
 LEXICON = Path(__file__).parent / "lexicon" / "incident_words.tsv"
 _DOTS = re.escape(CODE_DOTS)
+_OPEN, _CLOSE = re.escape(OPEN_QUOTES), re.escape(CLOSE_QUOTES)
 _MAX_NAME_GAP = 8  # a company or site between place and code: 宁夏银川富洋烧烤店“6·21”
 _MAX_SITE_NAME = 16  # a longer one ends with a site word: 某县某某金属制品有限公司“4·9”
 _NAME_CHARS = re.compile("[" + HAN + "]*")
@@ -72,8 +73,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     tail = rf"(?:{alt(grades)})?[{HAN}A-Za-z0-9]{{0,14}}?(?:{alt(grades)})?(?:{alt(kinds)})+"
     more = rf"(?:(?:{alt(grades)})?[{HAN}]{{0,4}}?(?:{alt(kinds)})+)*"
     return re.compile(
-        r"(?P<open>[“\"‘「『〝＂])?(?P<code>(?P<mo>\d{1,2})\s*(?P<sep>[" + _DOTS + r"])\s*(?P<day>\d{1,2})"
-        r"|(?<![\d.])(?P<mo2>1[0-2]|[1-9])(?P<day2>[0-3]\d)(?![\d.]))(?(open)[”\"’」』〞＂])"
+        "(?P<open>[" + _OPEN + "])?" r"(?P<code>(?P<mo>\d{1,2})\s*(?P<sep>[" + _DOTS + r"])\s*(?P<day>\d{1,2})"
+        r"|(?<![\d.])(?P<mo2>1[0-2]|[1-9])(?P<day2>[0-3]\d)(?![\d.]))(?(open)[" + _CLOSE + "])"
         rf"(?P<tail>{tail}{more})"
     ), re.compile(f"(?:{alt(grades)}|{alt(kinds)})")
 
@@ -162,7 +163,7 @@ _NOT_HAN = re.compile(rf"[^{HAN}]")
 _DIGIT = re.compile(r"\d")
 # where an incident's code can open (see `_patterns`): a quote before a digit, a digit before a separator (after
 # one more digit at most), or the first of three or four digits (`“6·21”`, `9.15`, `0621`, `1021`)
-_CODE_FIRST = re.compile(r"[“\"‘「『〝＂](?=\d)|\d(?=\d?\s*[" + _DOTS + r"]|\d\d)")
+_CODE_FIRST = re.compile("[" + _OPEN + r"](?=\d)|\d(?=\d?\s*[" + _DOTS + r"]|\d\d)")
 
 
 def _town_before(window: str) -> int:

@@ -75,6 +75,13 @@ def garbled_before(text: str, pos: int) -> bool:
     return text[pos - 1] in GARBLED or bool(_LOST_PAIR.search(text, max(0, pos - 2), pos))
 
 
+# quotation marks of scraped pages: the curly, straight, corner and full-width ones, the double primes and the
+# vertical `〝…〞` some sites set, and a closing mark typed as an opening one (`“5·1“`), so a quoted code or word
+# opens with any of OPEN_QUOTES and closes with any of CLOSE_QUOTES
+OPEN_QUOTES = "“\"‘「『〝＂″〞"
+CLOSE_QUOTES = "”\"’」』〞＂″“"
+QUOTES = "".join(dict.fromkeys(OPEN_QUOTES + CLOSE_QUOTES + "'"))
+
 # the marks that part month and day in an incident's code (`“6·21”`, `9.15`, a page's `10˙20`)
 CODE_DOTS = "·•・．.‧∙⋅･﹒˙"
 # those of them that are no punctuation marks (`10˙20`, `3∙21`), written `·` in a name: names compare without their

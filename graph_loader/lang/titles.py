@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_QUOTES_SPACES = re.compile(r"[\s“”\"‘’'「」『』]")
-_QUOTES_BRACKETS = re.compile(r"[\s《》〈〉“”‘’\"'「」『』]+")
+from graph_loader.lang.chars import QUOTES
+
+_QUOTES_SPACES = re.compile(r"[\s" + re.escape(QUOTES) + "]")
+_QUOTES_BRACKETS = re.compile(r"[\s《》〈〉" + re.escape(QUOTES) + "]+")
 
 
 def clean_title(title: str) -> str:

@@ -288,3 +288,9 @@ def test_a_meeting_that_passes_on_a_teams_findings_keeps_its_report_verb_out_of_
     # `会议通报了某某巡查组反馈意见`: the team's name opens after 通报(了)
     rec = _rec("8月4日，河南省安委会召开全体会议。会议通报了中央安全生产考核巡查组明查暗访反馈意见，要求全省抓好整改。")
     assert [(i.team, i.target) for i in rec.inspections] == [("中央安全生产考核巡查组", "河南省")]
+
+
+def test_a_short_name_given_inside_a_meetings_name_is_no_part_of_it():
+    # `《某某意见》(以下简称《意见》)宣讲会召开`: the parenthesis names the document shortly, the meeting is the 宣讲会
+    rec = _rec("3月2日上午，《某某省关于加强某某工作的意见》(以下简称《意见》)宣讲会主会场以视频形式在某某市召开。")
+    assert [m.name for m in rec.meetings] == ["《某某省关于加强某某工作的意见》宣讲会"]

@@ -97,6 +97,33 @@ def directive_key(title: str) -> str:
     return arabic(title_key(title))
 
 
+_ISSUER_SPLIT = re.compile(r"[、,，\s和及]+")
+
+
+def _table_title(title: str) -> bool:
+    key = directive_key(title)
+    return key in directive_aliases() or key in _table_canonicals()
+
+
+@cache
+def _table_canonicals() -> frozenset[str]:
+    return frozenset(directive_key(c) for c in directive_aliases().values())
+
+
+def issued_title(title: str, issuer: str | None) -> str:
+    """A document's full title is its issuer, 关于 and its subject; an article that names a national issuer
+    apart (`国务院印发的《关于加强某某工作的意见》`) writes the same document as one that writes the full title
+    (`《国务院关于加强某某工作的意见》`): the title resolves with the issuer in front. Only national issuers: a
+    relative one (`省政府`, `区安委办`) names a different body in every place. A title the curated alias table
+    knows (directive_aliases.tsv, which writes its titles without the issuer) resolves by the table."""
+    if not issuer or not title.startswith("关于") or _table_title(title):
+        return title
+    parts = [p for p in _ISSUER_SPLIT.split(issuer) if p]
+    if not parts or not all(is_national_body(p) for p in parts):
+        return title
+    return "".join(parts) + title
+
+
 @cache
 def _alias_statement() -> re.Pattern:
     """《title》 followed by (以下简称“alias”) and the like."""

@@ -283,3 +283,15 @@ def test_a_title_written_without_its_national_issuer_is_the_full_title_a_relativ
     # a title of the curated alias table (written there without its issuer) resolves by the table
     table = "关于进一步强化安全生产责任落实坚决防范遏制重特大事故的若干措施"
     assert issued_title(table, "国务院安委会") == table
+
+
+def test_a_short_name_that_is_only_the_titles_kind_holds_in_its_article_alone():
+    r = Resolver()
+    # `《某某关于加强甲工作的意见》(以下简称《意见》)`: 意见 is what every article calls its own document
+    r.learn_alias("意见", "某某关于加强甲工作的意见", "d1")
+    full, _, _ = r.directive("某某关于加强甲工作的意见", "d1")
+    other, _, _ = r.directive("意见", "d2")
+    assert other != full
+    # a short name of its own (`(以下简称“十二条措施”)`) holds for every article
+    r.learn_alias("十二条措施", "关于加强乙工作的若干措施", "d3")
+    assert r.directive("十二条措施", "d4")[0] == r.directive("关于加强乙工作的若干措施", "d3")[0]

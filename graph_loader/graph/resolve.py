@@ -66,6 +66,7 @@ ALIASES_PATH = Path(__file__).with_name("directive_aliases.tsv")
 MEETING_WORDS_PATH = Path(__file__).with_name("meeting_name_words.tsv")
 SIGNAL_WORDS_PATH = Path(__file__).with_name("instruction_signal_words.tsv")
 ALIAS_CUES_PATH = Path(__file__).with_name("alias_cues.tsv")
+KIND_ALIAS_MAX_LEN = 4  # a stated short name this long that ends the title is its kind (意见, 实施办法)
 RELAY_WINDOW = 31  # days an undated relayed meeting may lie before the meeting relaying it
 SIGNAL_CAP = 40  # cited instructions remembered per meeting
 
@@ -379,9 +380,13 @@ class Resolver:
 
     def learn_alias(self, alias: str, title: str, doc_id: str) -> None:
         """An article says `alias` names the directive `title`: true for every article. Articles
-        that already used the alias as a title of its own are graphed again (Resolver.unsettled)."""
+        that already used the alias as a title of its own are graphed again (Resolver.unsettled). A short
+        name that is only the title's last word (`《关于加强某某工作的意见》(以下简称《意见》)`: 意见, 规定, 实施办法)
+        is the document's kind, which every article writes for a document of its own: no alias beyond its article."""
         a = directive_key(alias)
         if not a or a == directive_key(title) or a in directive_aliases() or a in self._stated:
+            return
+        if len(a) <= KIND_ALIAS_MAX_LEN and directive_key(title).endswith(a):
             return
         self._stated[a] = [display_title(title), doc_id]
         e = self._entities.get("directive", {}).get(a)

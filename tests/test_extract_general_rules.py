@@ -298,3 +298,9 @@ def test_an_incident_code_in_any_quotation_marks_of_scraped_pages():
                         ("吸取〝3·21〞重大火灾事故教训。", "3·21重大火灾事故"),
                         ("通报了某县“5·1“较大爆炸事故。", "某县5·1较大爆炸事故")]:
         assert [h.title for h in find_incidents(text)] == [title]
+
+
+def test_a_short_name_given_inside_a_meetings_name_is_no_part_of_it():
+    # `《某某意见》(以下简称《意见》)宣讲会召开`: the parenthesis names the document shortly, the meeting is the 宣讲会
+    rec = _rec("3月2日上午，《某某省关于加强某某工作的意见》(以下简称《意见》)宣讲会主会场以视频形式在某某市召开。")
+    assert [m.name for m in rec.meetings] == ["《某某省关于加强某某工作的意见》宣讲会"]

@@ -266,3 +266,32 @@ def test_a_meetings_aliases_are_its_most_written_other_names_capped():
     names |= {"x1": "名99", "x2": "名99", "x3": "名99", "x4": "名99"}  # written most: kept first
     out = _written_names({"name": "名00", "names": names})
     assert len(out) == ALIAS_CAP and "名00" not in out and "名99" in out and list(out) == sorted(out)
+
+
+def test_a_title_written_without_its_national_issuer_is_the_full_title_a_relative_issuer_stays_apart():
+    from graph_loader.graph.resolve import issued_title
+    r = Resolver()
+    full, _, _ = r.directive("国务院关于加强某某领域安全工作的意见", "d1")
+    # `国务院印发的《关于加强某某领域安全工作的意见》`: the issuer named apart, the same document
+    same, canonical, _ = r.directive(issued_title("关于加强某某领域安全工作的意见", "国务院"), "d2")
+    assert same == full and canonical == "国务院关于加强某某领域安全工作的意见"
+    both = issued_title("关于推进某某改革的意见", "中共中央、国务院")
+    assert both == "中共中央国务院关于推进某某改革的意见"
+    # `省政府出台的《关于…》`: every province has its own; the title stays as written
+    assert issued_title("关于加强某某领域安全工作的意见", "省政府") == "关于加强某某领域安全工作的意见"
+    assert issued_title("某某条例", "国务院") == "某某条例"
+    # a title of the curated alias table (written there without its issuer) resolves by the table
+    table = "关于进一步强化安全生产责任落实坚决防范遏制重特大事故的若干措施"
+    assert issued_title(table, "国务院安委会") == table
+
+
+def test_a_short_name_that_is_only_the_titles_kind_holds_in_its_article_alone():
+    r = Resolver()
+    # `《某某关于加强甲工作的意见》(以下简称《意见》)`: 意见 is what every article calls its own document
+    r.learn_alias("意见", "某某关于加强甲工作的意见", "d1")
+    full, _, _ = r.directive("某某关于加强甲工作的意见", "d1")
+    other, _, _ = r.directive("意见", "d2")
+    assert other != full
+    # a short name of its own (`(以下简称“十二条措施”)`) holds for every article
+    r.learn_alias("十二条措施", "关于加强乙工作的若干措施", "d3")
+    assert r.directive("十二条措施", "d4")[0] == r.directive("关于加强乙工作的若干措施", "d3")[0]

@@ -321,6 +321,14 @@ def _cue_words(cue: str) -> tuple[str, ...]:
 
 
 @cache
+def _short_name_re() -> re.Pattern[str]:
+    """A short name given inside a meeting's name (not_directives.tsv `short`: `简称`) is no part of it:
+    `《某某意见》(以下简称《意见》)宣讲会召开` holds the meeting `《某某意见》宣讲会`."""
+    return re.compile(r"[（(][^（）()]{0,4}?(?:" + alternation(r[0] for r in rows("not_directives.tsv") if r[1] == "short")
+                      + r")[^（）()]{0,30}[）)]")
+
+
+@cache
 def _follow_words() -> tuple[str, ...]:
     """Words saying a meeting is held right after another (meeting_cues.tsv `follow_up`: `随后`, `接着`)."""
     return _cue_words("follow_up")
@@ -497,6 +505,8 @@ def segment_meetings(text: str, index: SentenceIndex,
     def set_held(m: MeetingDraft, e: _Event) -> None:
         m.held, m.held_end, m.noun, m.generic = e.pos, e.end, e.noun, e.generic
         m.name = e.name[1:] if e.name and e.name.startswith("了") else e.name  # `召开了全市…会议`
+        if m.name and "简称" in m.name:
+            m.name = _short_name_re().sub("", m.name)
         m.kind = lex.kinds.get(e.noun or "", "other")
 
     headline: _Event | None = None

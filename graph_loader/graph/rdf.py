@@ -40,6 +40,7 @@ from graph_loader.graph.resolve import (
     Resolver,
     ResumedResolver,
     instruction_signal,
+    issued_title,
     named_apart,
     resolution_region,
     stated_aliases,
@@ -237,7 +238,7 @@ class _ArticleGraph:
 
     def directive(self, title: str, evs: list[Evidence], kind: str | None = None,
                   issuer: str | None = None) -> URIRef:
-        rid, canonical, alias = self.res.directive(title, self.doc_id)
+        rid, canonical, alias = self.res.directive(issued_title(title, issuer), self.doc_id)
         node = iri(rid)
         g = self.g
         if (node, RDF.type, SKG.Directive) not in g:

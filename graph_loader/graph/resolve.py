@@ -66,6 +66,7 @@ ALIASES_PATH = Path(__file__).with_name("directive_aliases.tsv")
 MEETING_WORDS_PATH = Path(__file__).with_name("meeting_name_words.tsv")
 SIGNAL_WORDS_PATH = Path(__file__).with_name("instruction_signal_words.tsv")
 ALIAS_CUES_PATH = Path(__file__).with_name("alias_cues.tsv")
+KIND_ALIAS_MAX_LEN = 4  # a stated short name this long that ends the title is its kind (意见, 实施办法)
 RELAY_WINDOW = 31  # days an undated relayed meeting may lie before the meeting relaying it
 SIGNAL_CAP = 40  # cited instructions remembered per meeting
 
@@ -95,6 +96,33 @@ def directive_key(title: str) -> str:
     """A directive title as resolution compares it: the title key with its numbers in Arabic digits, so
     a package written `十五条硬措施` and `15条硬措施` is one key (graph_loader/lang/numerals.py)."""
     return arabic(title_key(title))
+
+
+_ISSUER_SPLIT = re.compile(r"[、,，\s和及]+")
+
+
+def _table_title(title: str) -> bool:
+    key = directive_key(title)
+    return key in directive_aliases() or key in _table_canonicals()
+
+
+@cache
+def _table_canonicals() -> frozenset[str]:
+    return frozenset(directive_key(c) for c in directive_aliases().values())
+
+
+def issued_title(title: str, issuer: str | None) -> str:
+    """A document's full title is its issuer, 关于 and its subject; an article that names a national issuer
+    apart (`国务院印发的《关于加强某某工作的意见》`) writes the same document as one that writes the full title
+    (`《国务院关于加强某某工作的意见》`): the title resolves with the issuer in front. Only national issuers: a
+    relative one (`省政府`, `区安委办`) names a different body in every place. A title the curated alias table
+    knows (directive_aliases.tsv, which writes its titles without the issuer) resolves by the table."""
+    if not issuer or not title.startswith("关于") or _table_title(title):
+        return title
+    parts = [p for p in _ISSUER_SPLIT.split(issuer) if p]
+    if not parts or not all(is_national_body(p) for p in parts):
+        return title
+    return "".join(parts) + title
 
 
 @cache
@@ -352,9 +380,13 @@ class Resolver:
 
     def learn_alias(self, alias: str, title: str, doc_id: str) -> None:
         """An article says `alias` names the directive `title`: true for every article. Articles
-        that already used the alias as a title of its own are graphed again (Resolver.unsettled)."""
+        that already used the alias as a title of its own are graphed again (Resolver.unsettled). A short
+        name that is only the title's last word (`《关于加强某某工作的意见》(以下简称《意见》)`: 意见, 规定, 实施办法)
+        is the document's kind, which every article writes for a document of its own: no alias beyond its article."""
         a = directive_key(alias)
         if not a or a == directive_key(title) or a in directive_aliases() or a in self._stated:
+            return
+        if len(a) <= KIND_ALIAS_MAX_LEN and directive_key(title).endswith(a):
             return
         self._stated[a] = [display_title(title), doc_id]
         e = self._entities.get("directive", {}).get(a)

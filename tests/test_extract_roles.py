@@ -352,3 +352,20 @@ def test_names_before_a_four_bodies_group_are_persons_attending():
     rec = _rec("5月8日，全省安全生产电视电话会议召开。我县设立分会场，张大明、李小红、王志强等县四套班子领导参加收听收看。")
     assert {n: r for n, r in _roles(rec).items() if n in ("张大明", "李小红", "王志强")} == {
         "张大明": "attendee", "李小红": "attendee", "王志强": "attendee"}
+
+
+def test_a_preposition_ends_a_name_after_a_post_that_is_an_ordinary_word():
+    # `江山` is an ordinary word; right after a post, the `在` that opens the predicate ends the name
+    rec = _rec("3月9日,市政府召开安全生产工作会议。市委书记江山在讲话中强调,要压实责任。")
+    assert _roles(rec) == {"江山": "speaker"}
+    assert _titles(rec) == {"江山": ["市委书记"]}
+
+
+def test_a_preposition_ends_a_name_after_a_post_that_opens_with_an_ordinary_word():
+    rec = _rec("3月9日,省政府召开安全生产工作会议。省发改委副秘书长马上强就有关问题作了说明。")
+    assert _roles(rec) == {"马上强": "speaker"}
+
+
+def test_a_collective_before_a_preposition_is_no_name():
+    rec = _rec("3月9日,市政府召开安全生产工作会议。市长王大海讲话。市安委会成员单位在分会场参加会议,领导干部在会上表态。")
+    assert set(_titles(rec)) == {"王大海"}

@@ -369,3 +369,11 @@ def test_a_preposition_ends_a_name_after_a_post_that_opens_with_an_ordinary_word
 def test_a_collective_before_a_preposition_is_no_name():
     rec = _rec("3月9日,市政府召开安全生产工作会议。市长王大海讲话。市安委会成员单位在分会场参加会议,领导干部在会上表态。")
     assert set(_titles(rec)) == {"王大海"}
+
+
+def test_a_collective_word_after_a_post_or_a_collective_names_no_one():
+    # `成员单位等`, `领导班子要`: a surname character opens the collective word, no name follows the post
+    rec = _rec("3月9日,县政府召开安全生产工作会议。县长王大海主持会议,县安委会成员单位等参会。"
+               "局领导班子要带头落实责任。")
+    assert set(_titles(rec)) == {"王大海"}
+    assert _roles(rec) == {"王大海": "chair"}

@@ -176,7 +176,7 @@ def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset(),
     ok: dict[int, int] = {}  # given-name length -> length of what follows
     for given in (2, 1):
         end = pos + s + given
-        if end > len(text):
+        if end > len(text) or _COLLECTIVE_IN.search(text, pos, end):
             continue
         # right after a post, a preposition opening the predicate (`就`, `在`) ends even a name that opens with
         # or is an ordinary word (`副秘书长马上强就…`, `书记江山在讲话中`)
@@ -214,7 +214,8 @@ def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset(),
             if end > len(text) or not is_han(text[end - 1]):
                 break
             if end - pos >= LONG_NAME and _long_close_after_post_re().match(text, end) \
-                    and _name_ok(text[pos:end], ignore, trusted) and not _common_inside(text[pos:end]):
+                    and _name_ok(text[pos:end], ignore, trusted) and not _common_inside(text[pos:end]) \
+                    and not _COLLECTIVE_IN.search(text, pos, end):
                 return pos, end
     return None
 
@@ -449,9 +450,14 @@ def _piece_re() -> re.Pattern[str]:
 _MAX_PIECE = 6  # characters of the longest undotted list member read as a name
 
 
+# a word of a collective (`各部门`, `负责同志`, `成员单位`, `领导班子`): what no name holds, even one read right after a
+# post or a collective (`安委会成员单位等参会`, `局领导班子要带头`: no one named) (a word, not its characters: `刘志强`
+# holds 志 of 同志 and is a name)
+_COLLECTIVE_WORDS = r"部门|单位|同志|领导|干部|班子|负责人|企业|机关|街道"
+_COLLECTIVE_IN = re.compile(_COLLECTIVE_WORDS)
 # a character or word of a body or a collective (`省政府安委会`, `各部门`, `负责同志`): what a name after a lead word never
-# holds (a word, not its characters: `刘志强` holds 志 of 同志 and is a name)
-_NOT_IN_NAMES = re.compile(r"[各乡镇局委办会组县市省区等和及与]|部门|单位|同志|领导|干部|负责人|企业|机关|街道")
+# holds
+_NOT_IN_NAMES = re.compile(r"[各乡镇局委办会组县市省区等和及与]|" + _COLLECTIVE_WORDS)
 
 
 def _bare_pair(text: str, piece: str, end: int) -> bool:

@@ -176,7 +176,7 @@ def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset(),
     ok: dict[int, int] = {}  # given-name length -> length of what follows
     for given in (2, 1):
         end = pos + s + given
-        if end > len(text) or _COLLECTIVE_IN.search(text, pos, end):
+        if end > len(text):
             continue
         # right after a post, a preposition opening the predicate (`就`, `在`) ends even a name that opens with
         # or is an ordinary word (`副秘书长马上强就…`, `书记江山在讲话中`)
@@ -187,7 +187,8 @@ def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset(),
             continue
         f = lex.follow_re.match(text, end)
         if f and not (trusted and s == 1 and given == 2 and text[pos:pos + 2] in lex.not_names
-                      and len(f.group()) == 1 and is_han(f.group()) and not ends):
+                      and len(f.group()) == 1 and is_han(f.group()) and not ends) \
+                and not _COLLECTIVE_IN.search(text, pos, end):
             ok[given] = len(f.group())  # a name opening with a word needs a clear end: `干部要以` is none
     # `A、B、孙正和出席`: a conjunction right before a role verb joins nothing, so it ends the name
     if 1 in ok and 2 in ok and text[pos + s + 1] in _CONJ and lex.follow_re.match(text, pos + s + 2) \

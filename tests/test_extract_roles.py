@@ -358,3 +358,28 @@ def test_the_leader_who_chairs_an_accountability_talk_is_read_by_its_cue():
     # `主约谈`: the official who leads a 约谈 (a sitting of the 安委会 with the heads it summons)
     rec = _rec("3月9日,省安委会办公室约谈了甲市政府主要负责人。省应急管理厅副厅长王大海主约谈,有关处室负责人参加约谈。")
     assert _titles(rec).get("王大海") == ["省应急管理厅副厅长"]
+
+
+def test_a_preposition_ends_a_name_after_a_post_that_is_an_ordinary_word():
+    # `江山` is an ordinary word; right after a post, the `在` that opens the predicate ends the name
+    rec = _rec("3月9日,市政府召开安全生产工作会议。市委书记江山在讲话中强调,要压实责任。")
+    assert _roles(rec) == {"江山": "speaker"}
+    assert _titles(rec) == {"江山": ["市委书记"]}
+
+
+def test_a_preposition_ends_a_name_after_a_post_that_opens_with_an_ordinary_word():
+    rec = _rec("3月9日,省政府召开安全生产工作会议。省发改委副秘书长马上强就有关问题作了说明。")
+    assert _roles(rec) == {"马上强": "speaker"}
+
+
+def test_a_collective_before_a_preposition_is_no_name():
+    rec = _rec("3月9日,市政府召开安全生产工作会议。市长王大海讲话。市安委会成员单位在分会场参加会议,领导干部在会上表态。")
+    assert set(_titles(rec)) == {"王大海"}
+
+
+def test_a_collective_word_after_a_post_or_a_collective_names_no_one():
+    # `成员单位等`, `领导班子要`: a surname character opens the collective word, no name follows the post
+    rec = _rec("3月9日,县政府召开安全生产工作会议。县长王大海主持会议,县安委会成员单位等参会。"
+               "局领导班子要带头落实责任。")
+    assert set(_titles(rec)) == {"王大海"}
+    assert _roles(rec) == {"王大海": "chair"}

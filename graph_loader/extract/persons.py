@@ -64,6 +64,7 @@ class _Lex:
     teams_re: re.Pattern[str]
     single_followers: frozenset[str]
     closing_followers: frozenset[str]  # one-character followers that may stand before a clause mark
+    ending_followers: frozenset[str]  # prepositions that end a name opening with an ordinary word (`ends`)
     title_heads: re.Pattern[str]
     list_close_re: re.Pattern[str]
     honorific_re: re.Pattern[str]
@@ -96,6 +97,7 @@ def _lex() -> _Lex:
         teams_re=re.compile("(" + alternation(words("teams.tsv")) + ")(.*)$"),
         single_followers=frozenset(w for w in words("name_followers.tsv") if len(w) == 1),
         closing_followers=frozenset(r[0] for r in rows("name_followers.tsv") if len(r) > 1 and r[1] == "closes"),
+        ending_followers=frozenset(r[0] for r in rows("name_followers.tsv") if len(r) > 1 and r[1] == "ends"),
         title_heads=re.compile(alternation(words("title_heads.tsv") | words("teams.tsv")
                                            | {r[0] for r in rows("bodies.tsv")} | posts)),
         list_close_re=re.compile(
@@ -174,11 +176,19 @@ def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset(),
     ok: dict[int, int] = {}  # given-name length -> length of what follows
     for given in (2, 1):
         end = pos + s + given
-        if end > len(text) or not _name_ok(text[pos:end], ignore, trusted):
+        if end > len(text):
+            continue
+        # right after a post, a preposition opening the predicate (`就`, `在`) ends even a name that opens with
+        # or is an ordinary word (`副秘书长马上强就…`, `书记江山在讲话中`)
+        ends = trusted and text[end:end + 1] in lex.ending_followers
+        if not _name_ok(text[pos:end], ignore, trusted) and not (
+                ends and text[pos:end] in lex.not_names and text[pos:end] not in lex.posts
+                and not _NOT_IN_NAMES.search(text[pos:end])):
             continue
         f = lex.follow_re.match(text, end)
         if f and not (trusted and s == 1 and given == 2 and text[pos:pos + 2] in lex.not_names
-                      and len(f.group()) == 1 and is_han(f.group())):
+                      and len(f.group()) == 1 and is_han(f.group()) and not ends) \
+                and not _COLLECTIVE_IN.search(text, pos, end):
             ok[given] = len(f.group())  # a name opening with a word needs a clear end: `干部要以` is none
     # `A、B、孙正和出席`: a conjunction right before a role verb joins nothing, so it ends the name
     if 1 in ok and 2 in ok and text[pos + s + 1] in _CONJ and lex.follow_re.match(text, pos + s + 2) \
@@ -205,7 +215,8 @@ def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset(),
             if end > len(text) or not is_han(text[end - 1]):
                 break
             if end - pos >= LONG_NAME and _long_close_after_post_re().match(text, end) \
-                    and _name_ok(text[pos:end], ignore, trusted) and not _common_inside(text[pos:end]):
+                    and _name_ok(text[pos:end], ignore, trusted) and not _common_inside(text[pos:end]) \
+                    and not _COLLECTIVE_IN.search(text, pos, end):
                 return pos, end
     return None
 
@@ -440,9 +451,14 @@ def _piece_re() -> re.Pattern[str]:
 _MAX_PIECE = 6  # characters of the longest undotted list member read as a name
 
 
+# a word of a collective (`各部门`, `负责同志`, `成员单位`, `领导班子`): what no name holds, even one read right after a
+# post or a collective (`安委会成员单位等参会`, `局领导班子要带头`: no one named) (a word, not its characters: `刘志强`
+# holds 志 of 同志 and is a name)
+_COLLECTIVE_WORDS = r"部门|单位|同志|领导|干部|班子|负责人|企业|机关|街道"
+_COLLECTIVE_IN = re.compile(_COLLECTIVE_WORDS)
 # a character or word of a body or a collective (`省政府安委会`, `各部门`, `负责同志`): what a name after a lead word never
-# holds (a word, not its characters: `刘志强` holds 志 of 同志 and is a name)
-_NOT_IN_NAMES = re.compile(r"[各乡镇局委办会组县市省区等和及与]|部门|单位|同志|领导|负责人|企业|机关|街道")
+# holds
+_NOT_IN_NAMES = re.compile(r"[各乡镇局委办会组县市省区等和及与]|" + _COLLECTIVE_WORDS)
 
 
 def _bare_pair(text: str, piece: str, end: int) -> bool:

@@ -286,3 +286,13 @@ def test_the_homes_level_relayed_by_another_topic_is_another_meeting():
     # the report's own meeting relayed by its name again is no other one
     same = _rec("3月1日，四川省召开全省安全生产视频会议，传达学习全国、全省安全生产视频会议精神。", "2021-03-02")
     assert sorted(lv or "" for lv in _levels(same)) == ["national", "province"], _levels(same)
+
+
+def test_a_relay_said_at_a_silent_venue_is_the_watched_meetings():
+    # nobody of the county speaks at its venue: `会议强调` is the province's meeting, which relays the national one
+    rec = _rec("3月5日，省政府召开全省安全生产电视电话会议。县领导王大明在某某县分会场参加会议。"
+               "会议强调，要全面落实全国安全生产电视电话会议精神。"
+               "会后，我县召开安全生产工作部署会，县长王大明要求，要压实责任。")
+    levels = _levels(rec)
+    province, national = levels.index("province"), levels.index("national")
+    assert [r.meeting for r in rec.meetings[province].relays] == [national]

@@ -651,6 +651,7 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
                 # 分会场参会`) is not the meeting; the follow-up held right after is
                 if grp.local is not None and grp.local in kept:
                     kept.remove(grp.local)
+                    _venue_said(grp)
                 grp.local = d
                 basis = "branch_venue" if (d.branch and not d.after_prev) or d.venue else "follow_up"
                 # a venue sees only what is watched there, not a meeting held above after the watching ended
@@ -817,6 +818,24 @@ def _same_name(a: str, b: str, generic: set[str]) -> bool:
 
 # the way a meeting is held, written before its noun (`电视电话会议`, `视频会`)
 _TELE_WAY = re.compile("(?:" + "|".join(t for t in _TELE_NOUNS if not t.endswith("会")) + ")(?=会)")
+
+
+def _venue_said(grp: _Group) -> None:
+    """`省政府召开全省…电视电话会议，县领导甲在县分会场参加会议。会议强调，要全面落实全国…会议精神。会后，我县召开…`:
+    at a venue where nobody of its own speaks, `会议强调` is the watched meeting speaking, so a higher meeting
+    it says to relay is relayed by the nearest watched meeting above the home, not lost with the venue."""
+    venue = grp.local
+    if venue is None:
+        return
+    for target, inferred, basis in venue.relay_to:
+        if inferred or target in grp.meetings:
+            continue
+        rank = LEVEL_RANK.get(target.level or "", 9)
+        above = [g for g in grp.meetings if LEVEL_RANK.get(g.level or "", 0) > rank]
+        if above:
+            by = max(above, key=lambda g: LEVEL_RANK.get(g.level or "", 0))
+            if all(r[0] is not target for r in by.relay_to):
+                by.relay_to.append((target, inferred, basis))
 
 
 def _only_watched(grp: _Group, person_level: Callable[[str], str | None]) -> bool:

@@ -296,3 +296,13 @@ def test_a_relay_said_at_a_silent_venue_is_the_watched_meetings():
     levels = _levels(rec)
     province, national = levels.index("province"), levels.index("national")
     assert [r.meeting for r in rec.meetings[province].relays] == [national]
+
+
+def test_a_higher_meeting_heard_is_watched_and_the_follow_up_is_the_homes():
+    rec = _rec("3月5日，浙江省安吉县组织收听收看了全国安全生产电视电话会议，县长王大明出席会议。会议听取了国务院和省安全生产工作"
+               "会议，副省长李小红就落实国务院会议精神做了重要讲话。会后，县长王大明就落实国务院和省会议精神强调，要压实责任。")
+    levels = _levels(rec)
+    assert sorted(lv for lv in levels if lv) == ["county", "national", "province"]
+    county = rec.meetings[levels.index("county")]
+    assert sorted(r.meeting for r in county.relays) == sorted([levels.index("national"), levels.index("province")])
+    assert [p.name for p in county.participants if p.role == "speaker"] == ["王大明"]

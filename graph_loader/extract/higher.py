@@ -557,7 +557,10 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
         # `全国、全省、全市…电视电话会议召开后…贯彻落实国家、省、市…工作会议精神`: a relayed list of levels each
         # of which the report has named a meeting of (watched, held) names those meetings again, by any noun
         again = mn.mode == "relay" and len(mn.levels) > 1 and all(named_before(lv, p) for lv, p, _ in mn.levels)
-        ms = [meeting_for(lv, path, surf, mn, again) for lv, path, surf in mn.levels]
+        # `收看了全国…电视电话会议。会议听取了国务院和省…工作会议`: a level watched again right after, by another
+        # noun, is the sitting already watched
+        ms = [meeting_for(lv, path, surf, mn, again or (mn.mode == "watch" and _watched_just_before(
+            made, lv, path, index, mn.start))) for lv, path, surf in mn.levels]
         if mn.mode == "relay":
             owner = (_said_by(text, mn.start, made, ctx) or _led_by(index, roles, made, ms, mn.start, person_level)
                      or _held_by(index, held_last, ms, mn.start) or _owner(drafts, mn.start))
@@ -663,6 +666,11 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
                 # a home that calls itself `我市` and is never named may be a prefecture or a county-level city:
                 # the divisions it addresses below it say which (`各县区`), else nothing does
                 home = level_of(ctx) if ctx else (city_level(text) if _home_char(text) == CITY_CHAR else local_level)
+                if d.level_rule in _PEOPLE_LEVEL and any(g.level == d.level for g in grp.meetings) \
+                        and LEVEL_RANK.get(d.level or "", 9) < local_rank:
+                    # `…收看全国会议，听取了省会议，副省长甲讲话。会后，县长乙强调…`: a speaker's post at a watched
+                    # meeting's level is that meeting's speaker, no level of the follow-up
+                    d.region, d.level, d.level_rule = None, None, None
                 if d.region is None and home and d.level in (None, home) and not d.branch and LEVEL_RANK.get(
                         home, 0) > max((LEVEL_RANK.get(g.level or "", 0) for g in grp.meetings), default=0):
                     # `会后，县政府领导强调…`: nobody placed speaks; the follow-up is the reporting place's
@@ -818,6 +826,16 @@ def _same_name(a: str, b: str, generic: set[str]) -> bool:
 
 # the way a meeting is held, written before its noun (`电视电话会议`, `视频会`)
 _TELE_WAY = re.compile("(?:" + "|".join(t for t in _TELE_NOUNS if not t.endswith("会")) + ")(?=会)")
+
+
+_PEOPLE_LEVEL = ("meeting.level.speaker_post", "meeting.level.chair_post")
+
+
+def _watched_just_before(made: dict, level: str, path: str | None, index: SentenceIndex, pos: int) -> bool:
+    """A meeting of that level and place watched in this sentence or the one before."""
+    here = index.index_at(pos)
+    return any(k[:2] == (level, path) and m.rule == "meeting.higher.watch"
+               and here - 1 <= index.index_at(m.start) <= here for k, m in made.items())
 
 
 def _venue_said(grp: _Group) -> None:

@@ -306,3 +306,11 @@ def test_a_higher_meeting_heard_is_watched_and_the_follow_up_is_the_homes():
     county = rec.meetings[levels.index("county")]
     assert sorted(r.meeting for r in county.relays) == sorted([levels.index("national"), levels.index("province")])
     assert [p.name for p in county.participants if p.role == "speaker"] == ["王大明"]
+
+
+def test_an_incidents_place_told_twice_is_not_the_home_and_my_city_is_below_my_province():
+    text = ("为吸取苏州“7·28”爆炸事故的教训，8月5日省政府召开全省安全生产大检查电视电话会议，副省长李小红讲话。"
+            "会议指出，苏州“7·28”爆炸事故发生在我省，教训深刻。全省电视电话会议结束后，王大明要求我市各企业认真吸取教训。")
+    rec = _rec(text)
+    assert [(m.level, m.region) for m in rec.meetings] == [("province", "江苏省"), (None, None)]
+    assert [r.meeting for r in rec.meetings[1].relays] == [0]

@@ -50,7 +50,13 @@ from graph_loader.extract.meetings import (
     meeting_verbs,
     sessions_re,
 )
-from graph_loader.extract.regions import RegionHit, level_of, parent_path, relative_region, relative_words_re
+from graph_loader.extract.regions import (
+    RegionHit,
+    home_word,
+    level_of,
+    parent_path,
+    relative_region,
+)
 from graph_loader.extract.sentences import SentenceIndex
 from graph_loader.lang.chars import CLAUSE_MARKS, IN_CLAUSE, SENTENCE_MARKS, STRAY_LIST_MARKS, clause_start
 from graph_loader.lang.kinds import kind_of_noun
@@ -145,7 +151,7 @@ class Mention:
 
 def _home_char(text: str) -> str | None:
     """The level character of the first `我县` / `本市`."""
-    m = relative_words_re("我本").search(text)
+    m = home_word(text)
     return m.group()[-1] if m else None
 
 

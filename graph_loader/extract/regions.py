@@ -677,8 +677,9 @@ def place_of(path: str) -> Place | None:
     return Place(path[len(county):], path, "township", None, county, gazetteer().by_path[county].province)
 
 
-def _outside_titles(text: str, hits: list[RegionHit]) -> list[RegionHit]:
-    """Hits not inside a 《》 title nor naming an incident (`昆山“8·2”`): those say nothing of home."""
+def _outside_titles(text: str, hits: list[RegionHit], incidents: bool = True) -> list[RegionHit]:
+    """Hits not inside a 《》 title nor (with `incidents`) naming an incident (`昆山“8·2”`): those say nothing
+    of home."""
     out = []
     for h in hits:
         before = text[max(0, h.start - 40):h.start]
@@ -686,7 +687,7 @@ def _outside_titles(text: str, hits: list[RegionHit]) -> list[RegionHit]:
         if o > c:
             continue
         after = text[h.end:h.end + 3]
-        if after[:1] in "“\"" and any(ch.isdigit() for ch in after):
+        if incidents and after[:1] in "“\"" and any(ch.isdigit() for ch in after):
             continue
         out.append(h)
     return out
@@ -774,6 +775,17 @@ def relative_words_re(heads: str) -> re.Pattern[str]:
     return re.compile(alternation(w for w in _relative_words() if len(w) > 1 and w[0] in heads))
 
 
+def home_word(text: str) -> re.Match[str] | None:
+    """The report's own place as it calls it (`我县`, `本市`): the first such word, but one below a province
+    where the text also says `我省` (`吸取发生在我省的某事故教训…要求我市各企业…`: written from the 市)."""
+    first = None
+    for m in relative_words_re("我本").finditer(text):
+        if not m.group().endswith("省"):
+            return m
+        first = first or m
+    return first
+
+
 @lru_cache(maxsize=4096)  # a pure function of the word and the context, asked again and again per article
 def relative_region(word: str, context: str | None) -> str | None:
     """The path that `我省`/`全市`/`州`/`县` means in an article whose home is `context`.
@@ -857,5 +869,6 @@ def part_of_a_word(text: str, hit: RegionHit) -> bool:
 def title_home(text: str, hits: list[RegionHit]) -> str | None:
     """The home a report names only in the titles of its own documents (`审议《某市…工作规则》`): the one
     place all its 《》 titles name, when the text names no place outside them."""
-    inside = {h.path for h in hits if h not in _outside_titles(text, [h])}
+    # an incident's place (`吸取某市“7·28”事故教训`, told twice) is where it happened, not the home
+    inside = {h.path for h in hits if not _outside_titles(text, [h], incidents=False)}
     return next(iter(inside)) if len(inside) == 1 else None

@@ -314,3 +314,9 @@ def test_an_incidents_place_told_twice_is_not_the_home_and_my_city_is_below_my_p
     rec = _rec(text)
     assert [(m.level, m.region) for m in rec.meetings] == [("province", "江苏省"), (None, None)]
     assert [r.meeting for r in rec.meetings[1].relays] == [0]
+
+
+def test_meetings_listed_with_documents_before_one_spirit_are_relayed():
+    rec = _rec("11月27日，浙江省安吉县召开安全生产工作会议，传达学习了中央、省、市有关会议和文件精神。")
+    assert sorted(lv for lv in _levels(rec) if lv) == ["county", "national", "prefecture", "province"]
+    assert len(rec.meetings[0].relays) == 3

@@ -472,9 +472,9 @@ def _listed_spirit(text: str, after: int) -> bool:
     if not _LIST_ON.match(text, after):
         return False
     rest = _CLAUSE_REST.match(text, after)
-    # `…会议及市安委会办公室《关于…的通知》精神`: a document closing the list carries its 精神 too; so does a
+    # `…会议及市安委会办公室《关于…的通知》精神`, `…有关会议和文件精神`: documents closing the list carry its 精神 too; so does a
     # quoted meeting (`…全会和省“两会”精神`)
-    return bool(rest and re.search(r"(?:会议?|》)[”’\"]?\s*的?(?:精神|部署)", rest.group()))
+    return bool(rest and re.search(r"(?:会议?|》|文件)[”’\"]?\s*的?(?:精神|部署)", rest.group()))
 
 
 def _is_headline(text: str, index: SentenceIndex, pos: int) -> bool:

@@ -320,3 +320,9 @@ def test_meetings_listed_with_documents_before_one_spirit_are_relayed():
     rec = _rec("11月27日，浙江省安吉县召开安全生产工作会议，传达学习了中央、省、市有关会议和文件精神。")
     assert sorted(lv for lv in _levels(rec) if lv) == ["county", "national", "prefecture", "province"]
     assert len(rec.meetings[0].relays) == 3
+
+
+def test_a_tv_meeting_is_a_teleconference_watched():
+    rec = _rec("5月31日上午，我市组织收听收看了全省安全生产紧急电视会。全省会议结束后，副市长王大明就我市安全生产工作提出要求。")
+    assert [(m.level, m.date) for m in rec.meetings] == [(None, "2020-05-31"), ("province", "2020-05-31")]
+    assert rec.meetings[1].kind == "teleconference" and [r.meeting for r in rec.meetings[0].relays] == [1]

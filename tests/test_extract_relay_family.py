@@ -326,3 +326,10 @@ def test_a_tv_meeting_is_a_teleconference_watched():
     rec = _rec("5月31日上午，我市组织收听收看了全省安全生产紧急电视会。全省会议结束后，副市长王大明就我市安全生产工作提出要求。")
     assert [(m.level, m.date) for m in rec.meetings] == [(None, "2020-05-31"), ("province", "2020-05-31")]
     assert rec.meetings[1].kind == "teleconference" and [r.meeting for r in rec.meetings[0].relays] == [1]
+
+
+def test_my_citys_branch_venue_is_not_the_named_province():
+    rec = _rec("8月5日，河北省召开安全生产电视电话会议，市长王大明在我市分会场参加会议。"
+               "就贯彻落实上级会议精神，王大明指出，要压实责任。")
+    assert rec.meetings[0].level == "province"
+    assert all(m.region != "河北省" for m in rec.meetings[1:]) and len(rec.meetings) == 2

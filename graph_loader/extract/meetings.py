@@ -1097,7 +1097,10 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
             path, rule = _subject_body_region(text, m.held, regions, context), "meeting.level.convener"
         if path is None:
             path, rule = _from_people(m, person_regions, "speaker"), "meeting.level.speaker_post"
-        if path is None and m.branch:
+        if path is None and m.branch and not (m.branch_pos and text[m.branch_pos - 1] in LEVEL_CHARS
+                                              and level_of(context or "") != level_of_chars(text[m.branch_pos - 1],
+                                                                                         context)):
+            # `在我市分会场` in a report whose named home is only its province: a 市's venue, not the province's
             path, rule = context, "meeting.level.branch_context"
         if path is None and m.held is not None and m.noun in _act_nouns():
             # `某组长与省委书记X、省长Y进行了座谈`: a meeting named by its act sits where its hosts' posts are

@@ -333,3 +333,8 @@ def test_my_citys_branch_venue_is_not_the_named_province():
                "就贯彻落实上级会议精神，王大明指出，要压实责任。")
     assert rec.meetings[0].level == "province"
     assert all(m.region != "河北省" for m in rec.meetings[1:]) and len(rec.meetings) == 2
+
+
+def test_a_papers_own_dateline_breaks_a_tie_for_the_home():
+    rec = _rec("全省安全生产视频会议(厦门最新新闻)召开\n本报济南2月23日讯 今天下午，省政府召开全省安全生产紧急视频会议。")
+    assert [(m.level, m.region) for m in rec.meetings] == [("province", "山东省")]

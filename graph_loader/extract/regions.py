@@ -716,12 +716,17 @@ def context_region(text: str, hits: list[RegionHit]) -> str | None:
     if any(not best.startswith(p) for p in leaders):  # siblings tie: their common ancestor
         best = _common_ancestor(leaders)
         if best is None:
-            return None
+            # none: the place a paper files its own report from (`本报甲市2月23日讯`) is the report's home
+            return next((h.path for h in hits if h.path in leaders and _DATELINE.match(text, h.end)
+                         and text.endswith("本报", 0, h.start)), None)
     # a township is home when it is named more often than its county on its own
     town, n = next(((t, c) for t, c in towns.most_common() if t.startswith(best)), (None, 0))
     if town is not None and n > counts.get(best, 0):
         return town
     return best
+
+
+_DATELINE = re.compile(r"\d{1,2}月\d{1,2}日(?:讯|电)")
 
 
 def _common_ancestor(paths: list[str]) -> str | None:

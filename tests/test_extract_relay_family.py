@@ -286,3 +286,55 @@ def test_the_homes_level_relayed_by_another_topic_is_another_meeting():
     # the report's own meeting relayed by its name again is no other one
     same = _rec("3月1日，四川省召开全省安全生产视频会议，传达学习全国、全省安全生产视频会议精神。", "2021-03-02")
     assert sorted(lv or "" for lv in _levels(same)) == ["national", "province"], _levels(same)
+
+
+def test_a_relay_said_at_a_silent_venue_is_the_watched_meetings():
+    # nobody of the county speaks at its venue: `会议强调` is the province's meeting, which relays the national one
+    rec = _rec("3月5日，省政府召开全省安全生产电视电话会议。县领导王大明在某某县分会场参加会议。"
+               "会议强调，要全面落实全国安全生产电视电话会议精神。"
+               "会后，我县召开安全生产工作部署会，县长王大明要求，要压实责任。")
+    levels = _levels(rec)
+    province, national = levels.index("province"), levels.index("national")
+    assert [r.meeting for r in rec.meetings[province].relays] == [national]
+
+
+def test_a_higher_meeting_heard_is_watched_and_the_follow_up_is_the_homes():
+    rec = _rec("3月5日，浙江省安吉县组织收听收看了全国安全生产电视电话会议，县长王大明出席会议。会议听取了国务院和省安全生产工作"
+               "会议，副省长李小红就落实国务院会议精神做了重要讲话。会后，县长王大明就落实国务院和省会议精神强调，要压实责任。")
+    levels = _levels(rec)
+    assert sorted(lv for lv in levels if lv) == ["county", "national", "province"]
+    county = rec.meetings[levels.index("county")]
+    assert sorted(r.meeting for r in county.relays) == sorted([levels.index("national"), levels.index("province")])
+    assert [p.name for p in county.participants if p.role == "speaker"] == ["王大明"]
+
+
+def test_an_incidents_place_told_twice_is_not_the_home_and_my_city_is_below_my_province():
+    text = ("为吸取苏州“7·28”爆炸事故的教训，8月5日省政府召开全省安全生产大检查电视电话会议，副省长李小红讲话。"
+            "会议指出，苏州“7·28”爆炸事故发生在我省，教训深刻。全省电视电话会议结束后，王大明要求我市各企业认真吸取教训。")
+    rec = _rec(text)
+    assert [(m.level, m.region) for m in rec.meetings] == [("province", "江苏省"), (None, None)]
+    assert [r.meeting for r in rec.meetings[1].relays] == [0]
+
+
+def test_meetings_listed_with_documents_before_one_spirit_are_relayed():
+    rec = _rec("11月27日，浙江省安吉县召开安全生产工作会议，传达学习了中央、省、市有关会议和文件精神。")
+    assert sorted(lv for lv in _levels(rec) if lv) == ["county", "national", "prefecture", "province"]
+    assert len(rec.meetings[0].relays) == 3
+
+
+def test_a_tv_meeting_is_a_teleconference_watched():
+    rec = _rec("5月31日上午，我市组织收听收看了全省安全生产紧急电视会。全省会议结束后，副市长王大明就我市安全生产工作提出要求。")
+    assert [(m.level, m.date) for m in rec.meetings] == [(None, "2020-05-31"), ("province", "2020-05-31")]
+    assert rec.meetings[1].kind == "teleconference" and [r.meeting for r in rec.meetings[0].relays] == [1]
+
+
+def test_my_citys_branch_venue_is_not_the_named_province():
+    rec = _rec("8月5日，河北省召开安全生产电视电话会议，市长王大明在我市分会场参加会议。"
+               "就贯彻落实上级会议精神，王大明指出，要压实责任。")
+    assert rec.meetings[0].level == "province"
+    assert all(m.region != "河北省" for m in rec.meetings[1:]) and len(rec.meetings) == 2
+
+
+def test_a_papers_own_dateline_breaks_a_tie_for_the_home():
+    rec = _rec("全省安全生产视频会议(厦门最新新闻)召开\n本报济南2月23日讯 今天下午，省政府召开全省安全生产紧急视频会议。")
+    assert [(m.level, m.region) for m in rec.meetings] == [("province", "山东省")]

@@ -50,7 +50,13 @@ from graph_loader.extract.meetings import (
     meeting_verbs,
     sessions_re,
 )
-from graph_loader.extract.regions import RegionHit, level_of, parent_path, relative_region, relative_words_re
+from graph_loader.extract.regions import (
+    RegionHit,
+    home_word,
+    level_of,
+    parent_path,
+    relative_region,
+)
 from graph_loader.extract.sentences import SentenceIndex
 from graph_loader.lang.chars import CLAUSE_MARKS, IN_CLAUSE, SENTENCE_MARKS, STRAY_LIST_MARKS, clause_start
 from graph_loader.lang.kinds import kind_of_noun
@@ -145,7 +151,7 @@ class Mention:
 
 def _home_char(text: str) -> str | None:
     """The level character of the first `我县` / `本市`."""
-    m = relative_words_re("我本").search(text)
+    m = home_word(text)
     return m.group()[-1] if m else None
 
 
@@ -466,9 +472,9 @@ def _listed_spirit(text: str, after: int) -> bool:
     if not _LIST_ON.match(text, after):
         return False
     rest = _CLAUSE_REST.match(text, after)
-    # `…会议及市安委会办公室《关于…的通知》精神`: a document closing the list carries its 精神 too; so does a
+    # `…会议及市安委会办公室《关于…的通知》精神`, `…有关会议和文件精神`: documents closing the list carry its 精神 too; so does a
     # quoted meeting (`…全会和省“两会”精神`)
-    return bool(rest and re.search(r"(?:会议?|》)[”’\"]?\s*的?(?:精神|部署)", rest.group()))
+    return bool(rest and re.search(r"(?:会议?|》|文件)[”’\"]?\s*的?(?:精神|部署)", rest.group()))
 
 
 def _is_headline(text: str, index: SentenceIndex, pos: int) -> bool:
@@ -557,7 +563,10 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
         # `全国、全省、全市…电视电话会议召开后…贯彻落实国家、省、市…工作会议精神`: a relayed list of levels each
         # of which the report has named a meeting of (watched, held) names those meetings again, by any noun
         again = mn.mode == "relay" and len(mn.levels) > 1 and all(named_before(lv, p) for lv, p, _ in mn.levels)
-        ms = [meeting_for(lv, path, surf, mn, again) for lv, path, surf in mn.levels]
+        # `收看了全国…电视电话会议。会议听取了国务院和省…工作会议`: a level watched again right after, by another
+        # noun, is the sitting already watched
+        ms = [meeting_for(lv, path, surf, mn, again or (mn.mode == "watch" and _watched_just_before(
+            made, lv, path, index, mn.start))) for lv, path, surf in mn.levels]
         if mn.mode == "relay":
             owner = (_said_by(text, mn.start, made, ctx) or _led_by(index, roles, made, ms, mn.start, person_level)
                      or _held_by(index, held_last, ms, mn.start) or _owner(drafts, mn.start))
@@ -651,6 +660,7 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
                 # 分会场参会`) is not the meeting; the follow-up held right after is
                 if grp.local is not None and grp.local in kept:
                     kept.remove(grp.local)
+                    _venue_said(grp)
                 grp.local = d
                 basis = "branch_venue" if (d.branch and not d.after_prev) or d.venue else "follow_up"
                 # a venue sees only what is watched there, not a meeting held above after the watching ended
@@ -662,6 +672,11 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
                 # a home that calls itself `我市` and is never named may be a prefecture or a county-level city:
                 # the divisions it addresses below it say which (`各县区`), else nothing does
                 home = level_of(ctx) if ctx else (city_level(text) if _home_char(text) == CITY_CHAR else local_level)
+                if d.level_rule in _PEOPLE_LEVEL and any(g.level == d.level for g in grp.meetings) \
+                        and LEVEL_RANK.get(d.level or "", 9) < local_rank:
+                    # `…收看全国会议，听取了省会议，副省长甲讲话。会后，县长乙强调…`: a speaker's post at a watched
+                    # meeting's level is that meeting's speaker, no level of the follow-up
+                    d.region, d.level, d.level_rule = None, None, None
                 if d.region is None and home and d.level in (None, home) and not d.branch and LEVEL_RANK.get(
                         home, 0) > max((LEVEL_RANK.get(g.level or "", 0) for g in grp.meetings), default=0):
                     # `会后，县政府领导强调…`: nobody placed speaks; the follow-up is the reporting place's
@@ -817,6 +832,34 @@ def _same_name(a: str, b: str, generic: set[str]) -> bool:
 
 # the way a meeting is held, written before its noun (`电视电话会议`, `视频会`)
 _TELE_WAY = re.compile("(?:" + "|".join(t for t in _TELE_NOUNS if not t.endswith("会")) + ")(?=会)")
+
+
+_PEOPLE_LEVEL = ("meeting.level.speaker_post", "meeting.level.chair_post")
+
+
+def _watched_just_before(made: dict, level: str, path: str | None, index: SentenceIndex, pos: int) -> bool:
+    """A meeting of that level and place watched in this sentence or the one before."""
+    here = index.index_at(pos)
+    return any(k[:2] == (level, path) and m.rule == "meeting.higher.watch"
+               and here - 1 <= index.index_at(m.start) <= here for k, m in made.items())
+
+
+def _venue_said(grp: _Group) -> None:
+    """`省政府召开全省…电视电话会议，县领导甲在县分会场参加会议。会议强调，要全面落实全国…会议精神。会后，我县召开…`:
+    at a venue where nobody of its own speaks, `会议强调` is the watched meeting speaking, so a higher meeting
+    it says to relay is relayed by the nearest watched meeting above the home, not lost with the venue."""
+    venue = grp.local
+    if venue is None:
+        return
+    for target, inferred, basis in venue.relay_to:
+        if inferred or target in grp.meetings:
+            continue
+        rank = LEVEL_RANK.get(target.level or "", 9)
+        above = [g for g in grp.meetings if LEVEL_RANK.get(g.level or "", 0) > rank]
+        if above:
+            by = max(above, key=lambda g: LEVEL_RANK.get(g.level or "", 0))
+            if all(r[0] is not target for r in by.relay_to):
+                by.relay_to.append((target, inferred, basis))
 
 
 def _only_watched(grp: _Group, person_level: Callable[[str], str | None]) -> bool:

@@ -23,7 +23,14 @@ from graph_loader.extract.dates import DateHit, day_of_range
 from graph_loader.extract.lexicon_files import alternation, rows, words
 from graph_loader.extract.persons import LIST_INTRO, NameMention
 from graph_loader.extract.regex_scan import finditer_at
-from graph_loader.extract.regions import RegionHit, level_of, parent_path, relative_level, relative_words_re
+from graph_loader.extract.regions import (
+    RegionHit,
+    home_word,
+    level_of,
+    parent_path,
+    relative_level,
+    relative_words_re,
+)
 from graph_loader.extract.sentences import SentenceIndex
 from graph_loader.lang.bodies import is_national_body
 from graph_loader.lang.chars import CLAUSE_END, CLAUSE_MARKS, IN_CLAUSE, SENTENCE_MARKS, clause_start
@@ -1070,7 +1077,7 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
     a speaker's post; None when the text does not say."""
     lex = _lex()
     person_levels = person_levels or {}
-    home = relative_words_re("我本").search(text)  # the report's own place as it calls it (`我县`, `本市`)
+    home = home_word(text)  # the report's own place as it calls it (`我县`, `本市`)
     city = city_level(text) if level_region(CITY_CHAR, context) is None else None  # a 市 the report never names
     for m in meetings:
         path, rule = None, None
@@ -1101,7 +1108,10 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
             path, rule = _subject_body_region(text, who, regions, context), "meeting.level.convener"
         if path is None:
             path, rule = _from_people(m, person_regions, "speaker"), "meeting.level.speaker_post"
-        if path is None and m.branch:
+        if path is None and m.branch and not (m.branch_pos and text[m.branch_pos - 1] in LEVEL_CHARS
+                                              and level_of(context or "") != level_of_chars(text[m.branch_pos - 1],
+                                                                                         context)):
+            # `在我市分会场` in a report whose named home is only its province: a 市's venue, not the province's
             path, rule = context, "meeting.level.branch_context"
         if path is None and m.held is not None and m.noun in _act_nouns():
             # `某组长与省委书记X、省长Y进行了座谈`: a meeting named by its act sits where its hosts' posts are

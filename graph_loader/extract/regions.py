@@ -688,8 +688,9 @@ def place_of(path: str) -> Place | None:
     return Place(path[len(county):], path, "township", None, county, gazetteer().by_path[county].province)
 
 
-def _outside_titles(text: str, hits: list[RegionHit]) -> list[RegionHit]:
-    """Hits not inside a 《》 title nor naming an incident (`昆山“8·2”`): those say nothing of home."""
+def _outside_titles(text: str, hits: list[RegionHit], incidents: bool = True) -> list[RegionHit]:
+    """Hits not inside a 《》 title nor (with `incidents`) naming an incident (`昆山“8·2”`): those say nothing
+    of home."""
     out = []
     for h in hits:
         before = text[max(0, h.start - 40):h.start]
@@ -697,7 +698,7 @@ def _outside_titles(text: str, hits: list[RegionHit]) -> list[RegionHit]:
         if o > c:
             continue
         after = text[h.end:h.end + 3]
-        if after[:1] in "“\"" and any(ch.isdigit() for ch in after):
+        if incidents and after[:1] in "“\"" and any(ch.isdigit() for ch in after):
             continue
         out.append(h)
     return out
@@ -726,12 +727,17 @@ def context_region(text: str, hits: list[RegionHit]) -> str | None:
     if any(not best.startswith(p) for p in leaders):  # siblings tie: their common ancestor
         best = _common_ancestor(leaders)
         if best is None:
-            return None
+            # none: the place a paper files its own report from (`本报甲市2月23日讯`) is the report's home
+            return next((h.path for h in hits if h.path in leaders and _DATELINE.match(text, h.end)
+                         and text.endswith("本报", 0, h.start)), None)
     # a township is home when it is named more often than its county on its own
     town, n = next(((t, c) for t, c in towns.most_common() if t.startswith(best)), (None, 0))
     if town is not None and n > counts.get(best, 0):
         return town
     return best
+
+
+_DATELINE = re.compile(r"\d{1,2}月\d{1,2}日(?:讯|电)")
 
 
 def _common_ancestor(paths: list[str]) -> str | None:
@@ -783,6 +789,17 @@ def relative_words_re(heads: str) -> re.Pattern[str]:
     """The relative-region words of region_relative.tsv that start with one of `heads` (`我县`, `全市`
     for heads `我全`), longest first: `relative_words_re("我全本").search(name)` finds a scope word."""
     return re.compile(alternation(w for w in _relative_words() if len(w) > 1 and w[0] in heads))
+
+
+def home_word(text: str) -> re.Match[str] | None:
+    """The report's own place as it calls it (`我县`, `本市`): the first such word, but one below a province
+    where the text also says `我省` (`吸取发生在我省的某事故教训…要求我市各企业…`: written from the 市)."""
+    first = None
+    for m in relative_words_re("我本").finditer(text):
+        if not m.group().endswith("省"):
+            return m
+        first = first or m
+    return first
 
 
 @lru_cache(maxsize=4096)  # a pure function of the word and the context, asked again and again per article
@@ -868,5 +885,6 @@ def part_of_a_word(text: str, hit: RegionHit) -> bool:
 def title_home(text: str, hits: list[RegionHit]) -> str | None:
     """The home a report names only in the titles of its own documents (`审议《某市…工作规则》`): the one
     place all its 《》 titles name, when the text names no place outside them."""
-    inside = {h.path for h in hits if h not in _outside_titles(text, [h])}
+    # an incident's place (`吸取某市“7·28”事故教训`, told twice) is where it happened, not the home
+    inside = {h.path for h in hits if not _outside_titles(text, [h], incidents=False)}
     return next(iter(inside)) if len(inside) == 1 else None

@@ -72,7 +72,9 @@ def test_a_relayed_meeting_listed_before_a_document_whose_spirit_closes_the_list
 
 def test_sector_forms_of_fresh_reports():
     rec = _rec("突出抓好建设领域、道路(水上)交通、带压容器、油气输送管线等重点行业安全。")
-    assert {"建筑施工", "道路交通", "水上交通", "特种设备", "油气管道"} <= set(rec.sectors)
+    assert {"建筑施工", "道路交通", "水上交通", "特种设备"} <= set(rec.sectors)
+    # a 管线 is no listed form of 油气管道 (only 管道 is, as the shared gold leaves 油气管线 unmapped)
+    assert "油气管道" not in rec.sectors
 
 
 def test_a_meeting_inside_a_quoted_title_is_not_held():

@@ -400,7 +400,8 @@ class Resolver:
                                                  "by name, with no full date: kept within its article"),
                                    m.date, m.name)
         if _full(m.date):
-            key = f"{fam}|{m.date}" + (f"|{m.apart}" if m.apart else "")
+            # one string per meeting key (its info, family list, entity and each article's _written entry)
+            key = sys.intern(f"{fam}|{m.date}" + (f"|{m.apart}" if m.apart else ""))
             info = self._meeting_info.get(key)
             if info is None:
                 info = self._meeting_info[key] = {"date": m.date, "name": m.name, "signals": []}
@@ -436,7 +437,7 @@ class Resolver:
             # year-less, and no report of that family, level and region gives that day a year: the reports
             # writing the same month-day are one meeting until one does (then they join it, or, with two
             # years to choose from, each stays its own: unsettled)
-            key = self._pending[slot_key]["own"] = f"{fam}|{m.date}"
+            key = self._pending[slot_key]["own"] = sys.intern(f"{fam}|{m.date}")
             self._pending[slot_key]["yearless"] = True
             info = self._meeting_info.setdefault(key, {"date": m.date, "name": m.name, "signals": []})
             _count_name(info, m.name, doc_id)

@@ -41,7 +41,6 @@ Rules (the reason strings say which fired):
 from __future__ import annotations
 
 import json
-import os
 import re
 import sys
 from dataclasses import dataclass, field
@@ -50,7 +49,7 @@ from datetime import timedelta
 from functools import cache
 from pathlib import Path
 
-from graph_loader.graph import gazetteer
+from graph_loader.graph import gazetteer, json_stream
 from graph_loader.graph.ids import (
     NATIONAL_REGION,
     entity_id,
@@ -217,9 +216,11 @@ class Resolver:
     def save(self, path: str | Path) -> None:
         p = Path(path)
         p.parent.mkdir(parents=True, exist_ok=True)
+        # written as it is walked (json_stream): the whole text, or a copy of the entities as lists, held at
+        # once cost the build ~35 MiB at every checkpoint at 10k articles, growing with the corpus
         data = {
             "version": self.VERSION,
-            "entities": {kind: {k: [e.id, e.reason, e.doc_ids, e.n] for k, e in entries.items()}
+            "entities": {kind: json_stream.Entries((k, [e.id, e.reason, e.doc_ids, e.n]) for k, e in entries.items())
                          for kind, entries in self._entities.items()},
             "meetings": self._meetings,
             "meeting_info": self._meeting_info,
@@ -235,9 +236,7 @@ class Resolver:
             "regraph": sorted(self._regraph),
             "written": self._written,
         }
-        tmp = p.with_suffix(p.suffix + ".tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, p)
+        json_stream.write_atomic(p, data)
 
     def merges(self, kind: str | None = None) -> list[Merge]:
         """Every entity more than one article supports, with why they are one."""
@@ -433,7 +432,8 @@ class Resolver:
                                                  "by name, with no full date: kept within its article"),
                                    m.date, m.name)
         if _full(m.date):
-            key = f"{fam}|{m.date}" + (f"|{m.apart}" if m.apart else "")
+            # one string per meeting key (its info, family list, entity and each article's _written entry)
+            key = sys.intern(f"{fam}|{m.date}" + (f"|{m.apart}" if m.apart else ""))
             info = self._meeting_info.get(key)
             if info is None:
                 info = self._meeting_info[key] = {"date": m.date, "name": m.name, "signals": []}
@@ -469,7 +469,7 @@ class Resolver:
             # year-less, and no report of that family, level and region gives that day a year: the reports
             # writing the same month-day are one meeting until one does (then they join it, or, with two
             # years to choose from, each stays its own: unsettled)
-            key = self._pending[slot_key]["own"] = f"{fam}|{m.date}"
+            key = self._pending[slot_key]["own"] = sys.intern(f"{fam}|{m.date}")
             self._pending[slot_key]["yearless"] = True
             info = self._meeting_info.setdefault(key, {"date": m.date, "name": m.name, "signals": []})
             _count_name(info, m.name, doc_id)

@@ -80,6 +80,9 @@ FORMAT_VERSION = 4
 _CHUNK = 20_000  # nodes or relationships pickled apart in a saved store (format 4)
 
 _RESERVED = ("label", "type", "articles", "evidence")
+# labels and relationship types as the one string each (a row's are its own copies, unpickled or decoded)
+_NAMES = {x: x for x in (*NODE_LABELS, *REL_TYPES)}
+_SHARED_LEN = 64  # string property values up to this long are interned (levels, dates, kinds, roles repeat)
 # read from the pickle; on a lazily opened store, touching one of them loads the pickle first
 _STORED = frozenset({"_nodes", "_rels", "_held"})
 # built by _reindex
@@ -413,38 +416,43 @@ class EmbeddedStore:
     def _merge_node(self, row: NodeRow) -> bool:
         if row.label not in NODE_LABELS:
             raise ValueError(f"unknown node label {row.label!r} for {row.id}")
-        attrs = self._nodes.get(row.id)
+        # the one string of the id (the dict's key, every article's entry in _node_docs, the relationships'
+        # ends): each row brings its own copy, and keeping those was a third of the store a build held
+        nid = sys.intern(row.id)
+        attrs = self._nodes.get(nid)
         is_new = attrs is None
         if attrs is None:
-            attrs = self._nodes[row.id] = {"label": row.label, "articles": [], "evidence": None}
-        self._unindex_names(row.id, attrs)
-        attrs["label"] = row.label
+            attrs = self._nodes[nid] = {"label": _NAMES[row.label], "articles": [], "evidence": None}
+        self._unindex_names(nid, attrs)
+        attrs["label"] = _NAMES[row.label]
         old_name = attrs.get("name")
         _set_props(attrs, row.props)
         if row.label in SETTLED_NAME_LABELS and attrs.get("name"):
             attrs["name"] = settled_name(old_name, attrs["name"])
-        self._index_docs(self._node_docs, row.id, self._merge_support(row.id, attrs, row.articles, row.evidence,
-                                                                      row.label in FIRST_KEPT))
-        self._index_node(row.id, attrs)
+        self._index_docs(self._node_docs, nid, self._merge_support(nid, attrs, row.articles, row.evidence,
+                                                                   row.label in FIRST_KEPT))
+        self._index_node(nid, attrs)
         return is_new
 
     def _merge_rel(self, row: RelRow) -> bool | None:
         if row.type not in REL_TYPES:
             raise ValueError(f"unknown relationship type {row.type!r} for {row.id}")
-        if row.src not in self._nodes or row.dst not in self._nodes:
+        src, dst = sys.intern(row.src), sys.intern(row.dst)  # the ends' node ids (interned by _merge_node)
+        if src not in self._nodes or dst not in self._nodes:
             return None
         rel = self._rels.get(row.id)
-        if rel is not None and (rel.src != row.src or rel.dst != row.dst or rel.type != row.type):
+        if rel is not None and (rel.src != src or rel.dst != dst or rel.type != row.type):
             self._remove_edge(row.id)  # same id, moved ends or new type: replace
             rel = None
         is_new = rel is None
         if rel is None:
-            rel = self._rels[row.id] = Rel(row.id, row.type, row.src, row.dst, [], None, ())
+            rel = self._rels[row.id] = Rel(row.id, _NAMES[row.type], src, dst, [], None, ())
             self._index_edge(rel)
         props = rel.props_dict()
         _set_props(props, row.props)
         rel.props = _flat(props)
-        self._index_docs(self._rel_docs, row.id, self._merge_support(row.id, rel, row.articles, row.evidence,
+        # rel.id: the key's string, not the row's copy (one entry per article in _rel_docs)
+        self._index_docs(self._rel_docs, rel.id, self._merge_support(rel.id, rel, row.articles, row.evidence,
                                                                      row.type in FIRST_KEPT))
         return is_new
 
@@ -851,4 +859,7 @@ def _set_props(attrs: dict[str, Any], props: dict[str, Any]) -> None:
         if key in _RESERVED or key == "id":
             continue
         if value is not None:
-            attrs[key] = storable_value(value)
+            value = storable_value(value)
+            if type(value) is str and len(value) <= _SHARED_LEN:
+                value = sys.intern(value)
+            attrs[sys.intern(key)] = value

@@ -80,6 +80,46 @@ def test_directives_by_alias():
     assert r.directive("安全生产法", "d1")[0] != a
 
 
+def test_a_central_document_with_its_issuers_without_them_or_shortened_is_one():
+    # made-up: one central opinion written `中共中央办公厅 国务院办公厅关于…`, `中办、国办关于…` and, after
+    # `中办、国办印发`, as a bare `《关于…》`: one node, and `safetykg merges` says why
+    r = Resolver()
+    full = "中共中央办公厅 国务院办公厅关于加强某某行业安全工作的意见"
+    a, shown, _ = r.directive(f"《{full}》", "d1")
+    b, shown_b, alias = r.directive("关于加强某某行业安全工作的意见", "d2")
+    c, _, _ = r.directive("中办、国办关于加强某某行业安全工作的意见", "d3")
+    assert a == b == c and shown == shown_b == "中共中央办公厅国务院办公厅关于加强某某行业安全工作的意见"
+    assert alias == "关于加强某某行业安全工作的意见"
+    (m,) = r.merges("directive")
+    assert m.n_docs == 3 and "the one central document of that title" in m.reason
+    # a province's own document of that title is another, written with its issuer or said to be its
+    assert r.directive("甲省人民政府关于加强某某行业安全工作的意见", "d4")[0] != a
+    assert r.directive("关于加强某某行业安全工作的意见", "d5", "甲省人民政府")[0] != a
+    # a body's short name after the national prefix is written in full (国务院安委会 = 国务院安全生产委员会)
+    assert r.directive("国务院安委会关于做好某事的通知", "d6")[0] == r.directive("国务院安全生产委员会关于做好某事的通知", "d7")[0]
+
+
+def test_a_bare_central_title_joins_only_the_one_candidate_or_the_issuers_its_article_names():
+    from graph_loader.graph.resolve import issued_title
+
+    r = Resolver()
+    bare = "关于做好某项工作的通知"
+    first, _, _ = r.directive(bare, "d1")  # no candidate yet: apart, graphed again when one comes
+    one, _, _ = r.directive("国务院安委会关于做好某项工作的通知", "d2")
+    assert first != one and "d1" in r.unsettled()
+    assert r.directive(bare, "d1")[0] == one
+    two, _, _ = r.directive("国务院关于做好某项工作的通知", "d3")
+    assert two != one and "d1" in r.unsettled()  # two candidates: the bare title stays apart
+    assert r.directive(bare, "d1")[0] not in {one, two}
+    # unless its article names the issuer (issued_title puts it in front, short forms in full)
+    assert r.directive(issued_title(bare, "国务院"), "d4", "国务院")[0] == two
+    assert r.directive(issued_title(bare, "国务院安委会"), "d5", "国务院安委会")[0] == one
+    # a province's document that echoes a central title is never a candidate
+    r2 = Resolver()
+    own, _, _ = r2.directive("乙省人民政府关于做好某项工作的通知", "d1")
+    assert r2.directive(bare, "d2")[0] != own
+
+
 def test_seed_directive_alias_merges_across_articles():
     res = build_batch([(x, None) for x in gold_records()], Resolver())
     directives = [n for n in res.rows.nodes if n.label == "Directive" and "若干措施" in n.props["title"]]

@@ -238,7 +238,7 @@ class _ArticleGraph:
 
     def directive(self, title: str, evs: list[Evidence], kind: str | None = None,
                   issuer: str | None = None) -> URIRef:
-        rid, canonical, alias = self.res.directive(issued_title(title, issuer), self.doc_id)
+        rid, canonical, alias = self.res.directive(issued_title(title, issuer), self.doc_id, issuer)
         node = iri(rid)
         g = self.g
         if (node, RDF.type, SKG.Directive) not in g:

@@ -49,6 +49,7 @@ from datetime import timedelta
 from functools import cache
 from pathlib import Path
 
+from graph_loader.extract.lexicon_files import rows as lexicon_rows
 from graph_loader.graph import gazetteer, json_stream
 from graph_loader.graph.ids import (
     NATIONAL_REGION,
@@ -65,6 +66,7 @@ ALIASES_PATH = Path(__file__).with_name("directive_aliases.tsv")
 MEETING_WORDS_PATH = Path(__file__).with_name("meeting_name_words.tsv")
 SIGNAL_WORDS_PATH = Path(__file__).with_name("instruction_signal_words.tsv")
 ALIAS_CUES_PATH = Path(__file__).with_name("alias_cues.tsv")
+ISSUERS_PATH = Path(__file__).with_name("directive_issuers.tsv")
 KIND_ALIAS_MAX_LEN = 4  # a stated short name this long that ends the title is its kind (意见, 实施办法)
 RELAY_WINDOW = 31  # days an undated relayed meeting may lie before the meeting relaying it
 SIGNAL_CAP = 40  # cited instructions remembered per meeting
@@ -97,9 +99,6 @@ def directive_key(title: str) -> str:
     return arabic(title_key(title))
 
 
-_ISSUER_SPLIT = re.compile(r"[、,，\s和及]+")
-
-
 def _table_title(title: str) -> bool:
     key = directive_key(title)
     return key in directive_aliases() or key in _table_canonicals()
@@ -110,18 +109,65 @@ def _table_canonicals() -> frozenset[str]:
     return frozenset(directive_key(c) for c in directive_aliases().values())
 
 
+@cache
+def _issuer_words() -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
+    """(short form -> full name, longest first; the words an issuer's name ends with). Short forms: the
+    centre's own (graph/directive_issuers.tsv: 中办, 国办) and a body's short name (extract/lexicon/bodies.tsv,
+    its safety_committee and department rows: 安委会, 安监总局); heads: extract/lexicon/directive_issuers.tsv."""
+    shorts = {r["form"]: r["full"] for r in read_table(ISSUERS_PATH) if r["form"] and r["full"]}
+    for surface, full, kind in (r for r in lexicon_rows("bodies.tsv") if len(r) >= 3):
+        if kind in ("safety_committee", "department") and len(surface) >= 2:
+            shorts.setdefault(surface, full)
+    heads = tuple(r[0] for r in lexicon_rows("directive_issuers.tsv") if r[1:2] == ("head",))
+    return tuple(sorted(shorts.items(), key=lambda fr: (-len(fr[0]), fr[0]))), heads
+
+
+def central_issuers(words: str | None) -> str | None:
+    """The centre's issuers as resolution keys them, when `words` (a title's part before 关于, or the issuer an
+    article names apart) are only that: a national body's name first (lang/data/national_bodies.tsv), an issuer's
+    head last, short forms written in full (`中办、国办` -> `中共中央办公厅国务院办公厅`, `国务院安委会` ->
+    `国务院安全生产委员会`); None for a province's or city's body (`某省人民政府`, `省政府`, `区安委办`) or words
+    that are no issuer (`国务院安委会贯彻落实`)."""
+    key = title_key(words or "")
+    shorts, heads = _issuer_words()
+    out, i = [], 0
+    while i < len(key):
+        for short, full in shorts:
+            if key.startswith(short, i):
+                out.append(full)
+                i += len(short)
+                break
+        else:
+            out.append(key[i])
+            i += 1
+    full_key = "".join(out)
+    return full_key if full_key and is_national_body(full_key) and full_key.endswith(heads) else None
+
+
+def split_issuers(key: str) -> tuple[str | None, str]:
+    """The one reading of a directive key's issuers: (the centre's issuers before its first 关于, `关于…`), or
+    (None, key) when the title does not open with the centre's issuers and 关于 (`中共中央国务院关于某某的意见` ->
+    (`中共中央国务院`, `关于某某的意见`); `关于某某的意见` -> (None, itself); `某省人民政府关于某某的意见` ->
+    (None, itself)). A central document keys as its issuers in full + `关于…` (Resolver.directive)."""
+    at = key.find("关于")
+    if at <= 0:
+        return None, key
+    issuers = central_issuers(key[:at])
+    return (issuers, key[at:]) if issuers else (None, key)
+
+
 def issued_title(title: str, issuer: str | None) -> str:
     """A document's full title is its issuer, 关于 and its subject; an article that names a national issuer
     apart (`国务院印发的《关于加强某某工作的意见》`) writes the same document as one that writes the full title
-    (`《国务院关于加强某某工作的意见》`): the title resolves with the issuer in front. Only national issuers: a
-    relative one (`省政府`, `区安委办`) names a different body in every place. A title the curated alias table
-    knows (directive_aliases.tsv, which writes its titles without the issuer) resolves by the table."""
+    (`《国务院关于加强某某工作的意见》`): the title resolves with the issuer (central_issuers: in full) in front.
+    Only the centre's issuers: a relative one (`省政府`, `区安委办`) names a different body in every place, and
+    its title stays as written (and keeps apart from the central document of that title, Resolver.directive). A
+    title the curated alias table knows (directive_aliases.tsv, which writes its titles without the issuer)
+    resolves by the table."""
     if not issuer or not title.startswith("关于") or _table_title(title):
         return title
-    parts = [p for p in _ISSUER_SPLIT.split(issuer) if p]
-    if not parts or not all(is_national_body(p) for p in parts):
-        return title
-    return "".join(parts) + title
+    issuers = central_issuers(issuer)
+    return issuers + title if issuers else title
 
 
 @cache
@@ -181,6 +227,10 @@ class Resolver:
         self._long_titles: dict[str, str] = {}
         self._dropped: dict[str, list[str]] = {}
         self._drop_index: dict[str, list[str]] | None = None  # one-deletion variant -> long keys
+        # central documents written with their issuers: `关于…` -> {issuers + `关于…`: the title as shown}; and the
+        # articles whose bare `关于…` joined the one candidate (graphed again when another candidate comes)
+        self._central: dict[str, dict[str, str]] = {}
+        self._central_joined: dict[str, list[str]] = {}
         self._place_index: dict[str, list[str]] | None = None  # "level|region" -> meeting families there
         # doc -> its slot keys in _pending, and the meeting ids its inferred flags are under (built on
         # first use, then kept with them): forget_article, at every article, without a scan of all
@@ -209,6 +259,8 @@ class Resolver:
         r._alias_names = data.get("alias_names", {})
         r._long_titles = data.get("long_titles", {})
         r._dropped = data.get("dropped_char", {})
+        r._central = data.get("central_titles", {})
+        r._central_joined = data.get("central_joined", {})
         r._regraph = set(data.get("regraph", []))
         r._written = data.get("written", {})
         return r
@@ -233,6 +285,8 @@ class Resolver:
             "alias_names": self._alias_names,
             "long_titles": self._long_titles,
             "dropped_char": self._dropped,
+            "central_titles": self._central,
+            "central_joined": self._central_joined,
             "regraph": sorted(self._regraph),
             "written": self._written,
         }
@@ -315,18 +369,22 @@ class Resolver:
             key, reason = f"holder:{holder_id}|{title}", f"same title {title} of the same person"
         return self._resolve("post", key, doc_id, reason)
 
-    def directive(self, title: str, doc_id: str) -> tuple[str, str, str | None]:
-        """(id, canonical title, the alias used or None)."""
+    def directive(self, title: str, doc_id: str, issuer: str | None = None) -> tuple[str, str, str | None]:
+        """(id, canonical title, the alias used or None). `title`: as issued_title gives it (a national issuer
+        named apart already in front); `issuer`: who the article says issued it, if anyone."""
         norm = directive_key(title)
         canonical = directive_aliases().get(norm)
         why = f"curated alias table directive_aliases.tsv ({title} = {canonical})"
         if not canonical and norm in self._stated:
             canonical, source = self._stated[norm]
             why = f"the text of {source} says {title} is {canonical}"
+        central_key = None
+        if not canonical:
+            canonical, why, central_key = self._central_issuers(norm, title, issuer, doc_id)
         if not canonical:
             canonical, why = self._one_char_short(norm, title, doc_id)
-        if canonical and directive_key(canonical) != norm:
-            key = directive_key(directive_aliases().get(directive_key(canonical)) or canonical)
+        if canonical and (central_key or directive_key(canonical)) != norm:
+            key = central_key or directive_key(directive_aliases().get(directive_key(canonical)) or canonical)
             rid = self._resolve("directive", key, doc_id, "same title after aliases")
             self._alias_reasons.setdefault(rid, {})[directive_key(title)] = why
             names = self._alias_names.setdefault(rid, [])
@@ -334,6 +392,39 @@ class Resolver:
                 names.append(title)
             return rid, canonical, title
         return self._resolve("directive", norm, doc_id, "same normalized title"), display_title(title), None
+
+    def _central_issuers(self, norm: str, title: str, issuer: str | None,
+                         doc_id: str) -> tuple[str | None, str, str | None]:
+        """(title shown, why, key) of a central document written with its issuers before 关于 or without them
+        (split_issuers decides which): `中共中央 国务院关于某某的意见`, `中共中央、国务院关于某某的意见` and
+        `中共中央国务院关于某某的意见` are one key already (title_key); short forms are written in full in the key
+        (`中办国办关于…`). A bare `《关于某某的意见》` whose article names no issuer is the one central document of
+        that title known (`国务院安委会关于某某的意见` and no `国务院关于某某的意见`); with none or several it
+        stays apart, and so does one whose article names a province's or city's issuer (`某省政府印发《关于某某的
+        意见》`; a national issuer named apart is in front already, issued_title). A province's own
+        `某省人民政府关于某某的意见` is never a candidate. Articles that wrote the bare title before its candidates
+        changed are graphed again (Resolver.unsettled). (None, "", None) when no join is made."""
+        issuers, rest = split_issuers(norm)
+        if issuers is None:
+            candidates = self._central.get(norm, {}) if norm.startswith("关于") and not issuer else {}
+            if len(candidates) != 1:
+                return None, "", None
+            ((full, shown),) = candidates.items()
+            joined = self._central_joined.setdefault(norm, [])
+            if doc_id not in joined:
+                joined.append(doc_id)
+            self._unsupport("directive", norm, doc_id)
+            return shown, f"{title} is {shown}: the one central document of that title", full
+        full = issuers + rest
+        known = self._central.setdefault(rest, {})
+        if full not in known:
+            known[full] = display_title(title)
+            apart = self._entities.get("directive", {}).get(rest)  # bare reports kept apart, or joined to another
+            again = (apart.doc_ids if apart else []) + self._central_joined.get(rest, [])
+            self._regraph.update(d for d in again if d != doc_id)
+        if full == norm:
+            return None, "", None
+        return known[full], f"{title}: the issuers' short forms written in full make it {full}", full
 
     def _one_char_short(self, norm: str, title: str, doc_id: str) -> tuple[str | None, str]:
         """A long title that another long title holds with one more character is that directive, written

@@ -383,3 +383,9 @@ def test_a_collective_word_after_a_post_or_a_collective_names_no_one():
                "局领导班子要带头落实责任。")
     assert set(_titles(rec)) == {"王大海"}
     assert _roles(rec) == {"王大海": "chair"}
+
+
+def test_a_surname_with_jia_opens_a_cited_leaders_name():
+    # `温家` is listed by jieba as a word, but in a report it only opens a name (`温家某总理`)
+    rec = _rec("3月9日,省政府召开安全生产工作会议,传达学习胡立国总书记、温家林总理对安全生产工作的重要指示。")
+    assert _titles(rec).get("温家林") == ["总理"]

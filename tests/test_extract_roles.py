@@ -389,3 +389,9 @@ def test_a_surname_with_jia_opens_a_cited_leaders_name():
     # `温家` is listed by jieba as a word, but in a report it only opens a name (`温家某总理`)
     rec = _rec("3月9日,省政府召开安全生产工作会议,传达学习胡立国总书记、温家林总理对安全生产工作的重要指示。")
     assert _titles(rec).get("温家林") == ["总理"]
+
+
+def test_a_surname_address_of_the_general_secretary_after_a_reading_verb_is_no_name():
+    # `学习习总书记指示`: 学习 ends in the surname's character and 总 opens 总书记, so neither 习习 nor 习总 is a name
+    rec = _rec("3月9日,省政府召开安全生产工作会议,传达学习习总书记重要指示精神、王立新总理重要批示要求。")
+    assert set(_titles(rec)) == {"王立新"}

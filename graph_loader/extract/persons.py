@@ -343,9 +343,24 @@ def name_before(text: str, end: int, ignore: frozenset[str] = frozenset()) -> tu
             continue
         if length == 3 and text[start] in _CONJ and name_before(text[start + 1:end], end - start - 1, ignore):
             return start + 1, end
+        if _reading_verb_inside(text, start, end):
+            continue
         if _name_ok(text[start:end], ignore):
             return start, end
     return None
+
+
+@cache
+def _reading_verbs() -> tuple[str, ...]:
+    """The words that end right before a cited leader's name (instruction_sources.tsv, role `cut`)."""
+    return tuple(r[0] for r in rows("instruction_sources.tsv") if len(r) > 1 and r[1] == "cut")
+
+
+def _reading_verb_inside(text: str, start: int, end: int) -> bool:
+    """A reading verb that runs from before `start` into the candidate name: `传达学习习总书记指示` is a
+    surname address after 学习 (`习总书记`), not a name 习习; the name after it starts where the verb ends."""
+    return any(text.startswith(w, j - len(w)) for j in range(start + 1, end) for w in _reading_verbs()
+               if j - len(w) < start)
 
 
 def _segment_start(text: str, end: int, floor: int, region_starts: frozenset[int] = frozenset()) -> int:
@@ -827,6 +842,8 @@ def _untitled_names(text: str, ignore: frozenset[str]) -> list[tuple[int, int, s
         name = m.group("name")
         if name.startswith(lex.honorific_leads):
             continue  # `，由王局长主持`, `由分管副县长主持`: a lead word opens no name (see `_surname_addresses`)
+        if lex.national_re.fullmatch(name[-1] + m.group("post")):
+            continue  # `习总书记`: the last character opens a national title, so a surname address stands here
         # `张三同志、李四同志出席`: a list of addressed names, each piece its own
         led = head > 0 and text[head - 1] not in _CLAUSE_START + "、"
         if led and (not text.endswith(lex.honorific_leads, 0, head) or _NOT_IN_NAMES.search(m.group("name"))):

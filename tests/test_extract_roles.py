@@ -395,3 +395,9 @@ def test_a_surname_address_of_the_general_secretary_after_a_reading_verb_is_no_n
     # `学习习总书记指示`: 学习 ends in the surname's character and 总 opens 总书记, so neither 习习 nor 习总 is a name
     rec = _rec("3月9日,省政府召开安全生产工作会议,传达学习习总书记重要指示精神、王立新总理重要批示要求。")
     assert set(_titles(rec)) == {"王立新"}
+
+
+def test_bu_is_a_surname_of_a_cited_leader():
+    # `布` opens names of the north (`布某某主席`); its ordinary words (布置, 布局) stay in not_names.txt
+    rec = _rec("3月9日,自治区政府召开安全生产工作会议,传达学习王立新书记、布小文主席的重要指示精神。会议对下步工作进行布置。")
+    assert _titles(rec).get("布小文") == ["主席"]

@@ -401,3 +401,9 @@ def test_bu_is_a_surname_of_a_cited_leader():
     # `布` opens names of the north (`布某某主席`); its ordinary words (布置, 布局) stay in not_names.txt
     rec = _rec("3月9日,自治区政府召开安全生产工作会议,传达学习王立新书记、布小文主席的重要指示精神。会议对下步工作进行布置。")
     assert _titles(rec).get("布小文") == ["主席"]
+
+
+def test_a_head_post_run_on_from_a_title_without_a_mark_is_a_title_of_its_own():
+    # `县委副书记县长某某`: the page dropped the `、`; the level's head post opens a second title
+    rec = _rec("3月9日,县政府召开安全生产工作会议。县委副书记县长王大海、副县长李小兵参加会议。")
+    assert _titles(rec)["王大海"] == ["县委副书记", "县长"]

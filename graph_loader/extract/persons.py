@@ -396,6 +396,11 @@ def title_chain(text: str, post_start: int, post_end: int, floor: int,
         full = text[start:end]
         if not full:
             break
+        if (run := _run_together(text, start, end, post)) is not None:
+            # `县委副书记县长某某`: two titles a scraped page wrote without the `、` between them
+            out.append(TitleSpan(end - len(post), end, post, post))
+            end, post = run
+            full = text[start:end]
         out.append(TitleSpan(start, end, full, post))
         sep = _chain_mark(text, start)
         if start - sep <= floor or not sep:
@@ -410,6 +415,19 @@ def title_chain(text: str, post_start: int, post_end: int, floor: int,
             break  # `??h委常委、副县长某某`: a title that lost its first character with the page's debris is none
         post, start = m.group(), seg_start
     return out[::-1]
+
+
+_HEAD_POST = re.compile(r"(?:常务)?副?[" + LEVEL_CHARS + r"]长$")  # the head of a level's government
+
+
+def _run_together(text: str, start: int, end: int, post: str) -> tuple[int, str] | None:
+    """Where a title ending in a level's head post (`县长`, `常务副市长`) runs on from a whole title before it
+    without a mark (`县委副书记县长`, `市委常委常务副市长`): the first title's end and its post; else None."""
+    cut = end - len(post)
+    if cut <= start or not _HEAD_POST.match(post):
+        return None
+    m = _lex().post_end_re.search(text[start:cut])
+    return (cut, m.group()) if m else None
 
 
 def _chain_mark(text: str, pos: int) -> int:

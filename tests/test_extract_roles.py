@@ -407,3 +407,10 @@ def test_a_head_post_run_on_from_a_title_without_a_mark_is_a_title_of_its_own():
     # `县委副书记县长某某`: the page dropped the `、`; the level's head post opens a second title
     rec = _rec("3月9日,县政府召开安全生产工作会议。县委副书记县长王大海、副县长李小兵参加会议。")
     assert _titles(rec)["王大海"] == ["县委副书记", "县长"]
+
+
+def test_a_head_post_right_after_a_name_closes_it_where_a_page_dropped_the_mark():
+    # `常务副省长甲副省长乙出席`: the second head post ends the first name and opens the next chain
+    rec = _rec("3月9日,省政府召开全省安全生产电视电话会议。省委常委、常务副省长王大海副省长李小兵出席并讲话。")
+    assert _titles(rec) == {"王大海": ["省委常委", "常务副省长"], "李小兵": ["副省长"]}
+    assert _roles(rec) == {"王大海": "speaker", "李小兵": "speaker"}

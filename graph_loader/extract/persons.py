@@ -185,7 +185,10 @@ def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset(),
                 ends and text[pos:end] in lex.not_names and text[pos:end] not in lex.posts
                 and not _NOT_IN_NAMES.search(text[pos:end])):
             continue
-        f = lex.follow_re.match(text, end)
+        # `常务副省长甲副省长乙出席`: a page that dropped the `、` closes a name with the next one's head post,
+        # where a name follows that post too (`国强书记和小兵县长讲话` names no 和某某)
+        f = lex.follow_re.match(text, end) or (trusted and (h := _HEAD_POST_AT.match(text, end))
+                                               and name_at(text, h.end(), ignore) and h)
         if f and not (trusted and s == 1 and given == 2 and text[pos:pos + 2] in lex.not_names
                       and len(f.group()) == 1 and is_han(f.group()) and not ends) \
                 and not _COLLECTIVE_IN.search(text, pos, end):
@@ -418,6 +421,7 @@ def title_chain(text: str, post_start: int, post_end: int, floor: int,
 
 
 _HEAD_POST = re.compile(r"(?:常务)?副?[" + LEVEL_CHARS + r"]长$")  # the head of a level's government
+_HEAD_POST_AT = re.compile(r"(?:常务)?副?[" + LEVEL_CHARS + r"]长")
 
 
 def _run_together(text: str, start: int, end: int, post: str) -> tuple[int, str] | None:

@@ -414,3 +414,9 @@ def test_a_head_post_right_after_a_name_closes_it_where_a_page_dropped_the_mark(
     rec = _rec("3月9日,省政府召开全省安全生产电视电话会议。省委常委、常务副省长王大海副省长李小兵出席并讲话。")
     assert _titles(rec) == {"王大海": ["省委常委", "常务副省长"], "李小兵": ["副省长"]}
     assert _roles(rec) == {"王大海": "speaker", "李小兵": "speaker"}
+
+
+def test_a_bare_title_between_commas_joins_the_next_names_chain():
+    # `市长甲,市委常委,常务副市长乙`: 市委常委 names no one of its own, so it is a title of 乙
+    rec = _rec("3月9日,市政府召开安全生产工作会议。市委副书记、市长王大海,市委常委,常务副市长李小兵在分会场参加会议。")
+    assert _titles(rec) == {"王大海": ["市委副书记", "市长"], "李小兵": ["市委常委", "常务副市长"]}

@@ -441,7 +441,19 @@ def _chain_mark(text: str, pos: int) -> int:
         return 2 if text[pos - 2:pos - 1] in ("，", ",") and pos >= 2 else 1
     if text[pos - 2:pos] in ("、，", "、,"):
         return 2
+    # `市长甲,市委常委,常务副市长乙`: a piece of a bare title (a post right before the `,`, no name after it)
+    # belongs to the next name's chain
+    if text[pos - 1:pos] in ("，", ","):
+        lo = max(0, pos - 1 - _BARE_TITLE)
+        k = max((i + 1 for i in range(lo, pos - 1) if text[i] in _PIECE_MARKS), default=-1)
+        if k > 0 and len(_lex().post_re.findall(text, k, pos - 1)) == 1 \
+                and _lex().post_end_re.search(text, k, pos - 1):
+            return 1
     return 0
+
+
+_BARE_TITLE = 8  # the longest piece of a bare title between two marks (`市委常委`, `县委副书记`)
+_PIECE_MARKS = "，,、"
 
 
 def _name_list(text: str, pos: int, ignore: frozenset[str]) -> list[tuple[int, int]]:

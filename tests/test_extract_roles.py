@@ -420,3 +420,9 @@ def test_a_bare_title_between_commas_joins_the_next_names_chain():
     # `市长甲,市委常委,常务副市长乙`: 市委常委 names no one of its own, so it is a title of 乙
     rec = _rec("3月9日,市政府召开安全生产工作会议。市委副书记、市长王大海,市委常委,常务副市长李小兵在分会场参加会议。")
     assert _titles(rec) == {"王大海": ["市委副书记", "市长"], "李小兵": ["市委常委", "常务副市长"]}
+
+
+def test_a_candidate_for_a_post_keeps_the_titles_before_it():
+    # `镇长候选人`: the candidacy is no title, but the post joined before it by `、` is
+    rec = _rec("3月9日,镇政府召开安全生产工作会议。镇党委副书记、镇长候选人王大海指出,要压实责任。")
+    assert _titles(rec) == {"王大海": ["镇党委副书记"]}

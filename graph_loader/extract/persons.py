@@ -354,6 +354,19 @@ def name_before(text: str, end: int, ignore: frozenset[str] = frozenset()) -> tu
 
 
 @cache
+def _qualifiers() -> frozenset[str]:
+    return frozenset(r[0] for r in rows("descriptors.tsv") if len(r) > 1 and r[1] == "qualifies")
+
+
+def _before_qualified_post(text: str, at: int, desc: str, region_starts: frozenset[int]) -> list[TitleSpan]:
+    """`镇党委副书记、镇长候选人某某`: a qualifier (`候选人`) right after a post makes that post no title, but the
+    titles joined before it by `、` stay the person's."""
+    if desc not in _qualifiers() or not (p := _lex().post_end_re.search(text, max(0, at - 8), at)):
+        return []
+    return title_chain(text, p.start(), at, -1, region_starts)[:-1]
+
+
+@cache
 def _reading_verbs() -> tuple[str, ...]:
     """The words that end right before a cited leader's name (instruction_sources.tsv, role `cut`)."""
     return tuple(r[0] for r in rows("instruction_sources.tsv") if len(r) > 1 and r[1] == "cut")
@@ -626,7 +639,8 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
         span = name_at(text, at, ignore) or _piece_opening_list(text, at, ignore)  # `县领导 张三 李四出席`
         if span is None or span[0] in taken:
             continue
-        add(NameMention(span[0], span[1], clean_name(text[span[0]:span[1]]), [], "person.after_collective"))
+        titles = _before_qualified_post(text, m.start(), m.group(), region_starts)
+        add(NameMention(span[0], span[1], clean_name(text[span[0]:span[1]]), titles, "person.after_collective"))
         for s, e in _name_list(text, span[1], ignore):
             add(NameMention(s, e, clean_name(text[s:e]), [], "person.after_collective"))
     for m in lex.national_re.finditer(text):

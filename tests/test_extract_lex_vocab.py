@@ -219,3 +219,9 @@ def _extract(text: str):
     from graph_loader.extract.pipeline import extract
     from tests.test_extract_core import make_doc
     return extract(make_doc(text, "2021-03-10"))
+
+
+def test_a_closing_line_of_an_outlet_its_role_word_and_a_name_glued_together_names_the_reporter():
+    from graph_loader.ingest.metadata import read_metadata
+    meta = read_metadata([], "3月2日，县政府召开会议。", "全文结束。", ["某某日报全媒体记者王大明", "新闻推荐"], None)
+    assert meta.reporters == ["王大明"]

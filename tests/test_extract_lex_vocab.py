@@ -225,3 +225,11 @@ def test_a_closing_line_of_an_outlet_its_role_word_and_a_name_glued_together_nam
     from graph_loader.ingest.metadata import read_metadata
     meta = read_metadata([], "3月2日，县政府召开会议。", "全文结束。", ["某某日报全媒体记者王大明", "新闻推荐"], None)
     assert meta.reporters == ["王大明"]
+
+
+def test_the_byline_of_the_paragraph_under_a_photo_caption_names_the_reporters():
+    from graph_loader.ingest.metadata import read_metadata
+    caption = "3月2日上午，县安全生产工作会议召开。这是会议现场。 记者 赵小文 摄"
+    story = "某某新闻网3月2日讯(记者王大明、李小刚)今天上午，县安全生产工作会议召开。"
+    meta = read_metadata([], caption, "全文结束。", [], None, [caption, story, "全文结束。"])
+    assert meta.reporters[:2] == ["王大明", "李小刚"]

@@ -233,3 +233,11 @@ def test_the_byline_of_the_paragraph_under_a_photo_caption_names_the_reporters()
     story = "某某新闻网3月2日讯(记者王大明、李小刚)今天上午，县安全生产工作会议召开。"
     meta = read_metadata([], caption, "全文结束。", [], None, [caption, story, "全文结束。"])
     assert meta.reporters[:2] == ["王大明", "李小刚"]
+
+
+def test_a_writers_place_opening_a_closing_parenthesis_is_no_reporter():
+    from graph_loader.ingest.metadata import read_metadata
+    first = "4月2日，安平乡组织召开安全工作专题会。"
+    last = "会议强调，要落实责任。(安平 王大明)"
+    meta = read_metadata([], first, last, [], None, [first])
+    assert meta.reporters == ["王大明"]

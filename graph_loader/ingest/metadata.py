@@ -351,6 +351,7 @@ def read_metadata(header: list[str], first_body: str | None, last_body: str | No
     reporters += _header_bylines(header, title)
     if footer and not footer[0].startswith(tuple(_OPEN)):
         reporters += bare_names(footer[0])  # a bare name closing the article (…向好。/ 张三)
+    story = "\n".join([first_body or "", *inner, last_body or ""])
     for line in _closing_lines(last_body, footer):
         for p in _rules("editor"):
             tail = line[-40:]
@@ -361,7 +362,8 @@ def read_metadata(header: list[str], first_body: str | None, last_body: str | No
             if m := p.search(line):
                 v = m.group("v")
                 if not any(q.search(v) for q in _rules("not_closing")):
-                    reporters += _credited(v)
+                    # `(某建 张三)`: a writer's place opens the parenthesis, its level dropped (某建乡 in the story)
+                    reporters += [n for n in _credited(v) if not any(n + c in story for c in LEVEL_CHARS)]
                 else:  # (撰稿:张三,初审:李四): the writer's label still names the writer
                     reporters += _credit_names([v])[0]
     trailing, photographers = _trailing_names(last_body)

@@ -426,3 +426,12 @@ def test_a_candidate_for_a_post_keeps_the_titles_before_it():
     # `镇长候选人`: the candidacy is no title, but the post joined before it by `、` is
     rec = _rec("3月9日,镇政府召开安全生产工作会议。镇党委副书记、镇长候选人王大海指出,要压实责任。")
     assert _titles(rec) == {"王大海": ["镇党委副书记"]}
+
+
+def test_a_leaders_demand_carried_out_by_the_clause_is_cited_not_spoken():
+    # `落实市委部署和某某书记要求，`: 要求 is a noun after 落实, so the leader does not speak at the meeting
+    rec = _rec("3月9日,市政府召开安全生产工作会议。市长王大海强调,各级各部门要认真落实市委部署和李小兵书记要求,"
+               "压实安全责任。")
+    assert _roles(rec) == {"王大海": "speaker"}
+    rec = _rec("3月9日,市委召开安全生产工作会议。李小兵书记要求,各级各部门要压实安全责任。")
+    assert _roles(rec) == {"李小兵": "speaker"}

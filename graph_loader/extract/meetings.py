@@ -684,6 +684,15 @@ def _speaks_at_venue(text: str, index: SentenceIndex, pos: int) -> bool:
     return any(role == "speaker" or cue == "主持" for cue, role, _ in _role_cues(text, pos, sent.end))
 
 
+_DEMAND = "要求"  # a cue that is also a noun: `落实某某书记要求` (the demand), `某某书记要求，…` (he demands)
+
+
+@cache
+def _reading_verb_re() -> re.Pattern[str]:
+    """The verbs that carry out or pass on what a leader said (instruction_sources.tsv, role `cut`)."""
+    return re.compile(alternation(r[0] for r in rows("instruction_sources.tsv") if len(r) > 1 and r[1] == "cut"))
+
+
 @cache
 def _cited_re() -> re.Pattern[str]:
     nouns = alternation(words("cited_instructions.tsv"))
@@ -839,6 +848,9 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
         after = max([m.end] + [t.end for t in m.titles if t.start >= m.end])
         if text.startswith(("的", "委托"), m.end) or _cited_re().match(text, after, max(own_end, after)):
             continue  # `X的…`, `X关于…的批示`: cited, not at the meeting; `受X委托，Y讲话`: Y stands in for X
+        if text.startswith(_DEMAND, after) and CLAUSE_END.match(text, after + len(_DEMAND)) \
+                and _reading_verb_re().search(text, clause_start(text, m.start, sent.start), m.start):
+            continue  # `认真落实市委部署和X书记要求，`: the leader's demand is what the clause carries out, a noun
         if text.count("《", sent.start, m.start) > text.count("》", sent.start, m.start):
             continue  # `学习了《X向某地遇难者表示哀悼》`: a name inside a document's title acts in the title only
         if not m.national and (before := _lead_cue(text, m.start)) is not None:

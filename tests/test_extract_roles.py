@@ -435,3 +435,9 @@ def test_a_leaders_demand_carried_out_by_the_clause_is_cited_not_spoken():
     assert _roles(rec) == {"王大海": "speaker"}
     rec = _rec("3月9日,市委召开安全生产工作会议。李小兵书记要求,各级各部门要压实安全责任。")
     assert _roles(rec) == {"李小兵": "speaker"}
+
+
+def test_a_surname_address_after_a_sequence_word_is_the_person_addressed():
+    # `最后王县长做了重要讲话`: 最后 opens the meeting's last act, and the address after it speaks
+    rec = _rec("3月9日,县政府召开安全生产工作会议。县长王大海、副县长李小兵出席了会议。最后王县长做了重要讲话。")
+    assert _roles(rec) == {"王大海": "speaker", "李小兵": "attendee"}

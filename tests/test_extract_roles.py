@@ -441,3 +441,9 @@ def test_a_surname_address_after_a_sequence_word_is_the_person_addressed():
     # `最后王县长做了重要讲话`: 最后 opens the meeting's last act, and the address after it speaks
     rec = _rec("3月9日,县政府召开安全生产工作会议。县长王大海、副县长李小兵出席了会议。最后王县长做了重要讲话。")
     assert _roles(rec) == {"王大海": "speaker", "李小兵": "attendee"}
+
+
+def test_a_leader_who_promptly_writes_an_instruction_does_not_speak_at_the_meeting():
+    # `X立即作出批示,要求…`: the demand is the written instruction's, whatever adverb comes before 作出
+    rec = _rec("3月9日,省政府召开安全生产紧急会议,副省长王大海主持会议。接报后,省委书记李小兵立即作出批示,要求全力搜救。")
+    assert _roles(rec) == {"王大海": "chair"}

@@ -703,8 +703,11 @@ def _cited_re() -> re.Pattern[str]:
     # `X关于某某事故批示精神`: after 关于 the 的 may be left out; `X在某某通知上的批示精神`: where it was written
     # `X作出批示`, `X作批示`, `X作出的…`: made, not said at the meeting; `X在批示中强调`: the cue quotes the written
     # instruction, which X did not speak at the meeting
+    # `X立即作出批示`: an adverb of name_followers.tsv may stand before the act of writing
+    adverb = r"(?:" + alternation(r[0] for r in rows("name_followers.tsv") if r[1:2] == ("adverb",)) + r")?"
     return re.compile(address + r"(?:(?:(?:关于|对|在)[^，,。；;]{0,30}?)?的|关于[^，,。；;]{0,30}?)?(?:" + nouns
-                      + r")|作出了?(?:的|" + nouns + ")|作了?(?:" + written + ")|在(?:" + nouns + ")中")
+                      + r")|" + adverb + r"作出了?(?:的|" + nouns + ")|" + adverb + r"作了?(?:" + written + ")|在(?:"
+                      + nouns + ")中")
 
 
 def _role_cues(text: str, start: int, end: int) -> list[tuple[str, str, int]]:

@@ -447,3 +447,9 @@ def test_a_leader_who_promptly_writes_an_instruction_does_not_speak_at_the_meeti
     # `X立即作出批示,要求…`: the demand is the written instruction's, whatever adverb comes before 作出
     rec = _rec("3月9日,省政府召开安全生产紧急会议,副省长王大海主持会议。接报后,省委书记李小兵立即作出批示,要求全力搜救。")
     assert _roles(rec) == {"王大海": "chair"}
+
+
+def test_a_headline_opened_by_a_slogan_and_an_exclamation_mark_counts_no_second_meeting():
+    rec = _rec("筑牢安全防线!某某镇召开第三季度安全生产工作会议\n\n3月9日上午,某某镇组织召开第三季度安全生产工作会议。"
+               "镇长王大海出席会议并讲话。")
+    assert len(rec.meetings) == 1

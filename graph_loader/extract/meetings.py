@@ -445,6 +445,7 @@ def _act_nouns() -> frozenset[str]:
 
 
 _HEADER_LINE = 60  # characters of a headline above the body's first sentence
+_SLOGAN = re.compile(r"[^\s。！？!?；;，,：:]{2,16}[!！]")  # a headline's opening slogan (`筑牢安全防线！`)
 _MARKLESS_LINE = 80  # characters of a line of its own without a clause mark: a headline or a caption wherever it stands
 
 
@@ -463,6 +464,8 @@ def is_headline(text: str, index: SentenceIndex, pos: int) -> bool:
         raw = raw[:raw.index("\n") + 1]
     line = raw.strip()
     before = text[max(0, sent.start - 1):sent.start]
+    if before and before in "!！" and _SLOGAN.fullmatch(text, text.rfind("\n", 0, sent.start) + 1, sent.start):
+        before = "\n"  # `筑牢安全防线！某镇召开…会议`: a headline opened by a slogan and its exclamation mark
     if not (sent.start == 0 or before == "\n" or not before.strip()):
         return False
     if text.startswith(_headline_labels(), text.rfind("\n", 0, pos) + 1):

@@ -241,3 +241,10 @@ def test_a_writers_place_opening_a_closing_parenthesis_is_no_reporter():
     last = "会议强调，要落实责任。(安平 王大明)"
     meta = read_metadata([], first, last, [], None, [first])
     assert meta.reporters == ["王大明"]
+
+
+def test_a_joint_text_and_photo_credit_with_a_slash_is_no_part_of_the_name():
+    from graph_loader.ingest.metadata import read_metadata
+    for credit in ("文图/王大明", "图文/王大明", "(文图/王大明)"):
+        meta = read_metadata([], "3月2日，县政府召开会议。", "全文结束。", [credit], None)
+        assert meta.reporters == ["王大明"], credit

@@ -453,3 +453,9 @@ def test_a_headline_opened_by_a_slogan_and_an_exclamation_mark_counts_no_second_
     rec = _rec("筑牢安全防线!某某镇召开第三季度安全生产工作会议\n\n3月9日上午,某某镇组织召开第三季度安全生产工作会议。"
                "镇长王大海出席会议并讲话。")
     assert len(rec.meetings) == 1
+
+
+def test_leaders_cited_in_a_list_of_instructions_joined_by_a_conjunction_are_each_persons():
+    # `传达学习了甲重要指示和乙批示`: the conjunction joins a second leader cited for an instruction
+    rec = _rec("3月9日,全国安全生产电视电话会议召开,会议传达学习了王立新重要指示和李小文批示。")
+    assert {"王立新", "李小文"} <= set(_titles(rec))

@@ -657,10 +657,15 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
             continue
         add(NameMention(span[0], span[1], text[span[0]:span[1]], [], "person.national_leader", national=True))
     for m in _cite_lead_re().finditer(text):
-        span = name_at(text, m.end(), ignore, trusted=False)
-        if span is None or span[0] in taken or not _cited_after_re().match(text, span[1]):
-            continue
-        add(NameMention(span[0], span[1], text[span[0]:span[1]], [], "person.cited"))
+        at = m.end()
+        while (span := name_at(text, at, ignore, trusted=False)) is not None \
+                and (cited := _cited_after_re().match(text, span[1])) is not None:
+            if span[0] not in taken:
+                add(NameMention(span[0], span[1], text[span[0]:span[1]], [], "person.cited"))
+            # `传达学习了甲重要指示和乙批示`: a conjunction joins the next leader cited for an instruction
+            if text[cited.end():cited.end() + 1] not in _CONJ + "、":
+                break
+            at = cited.end() + 1
     for s, e, rule, post in _untitled_names(text, ignore):
         if s not in taken and not any(m.start < e and s < m.end for m in found):
             # `张三省长指出`, `张三代省长批示`: a post after the name is its title as written (`同志` is no post)

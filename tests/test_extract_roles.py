@@ -459,3 +459,9 @@ def test_leaders_cited_in_a_list_of_instructions_joined_by_a_conjunction_are_eac
     # `传达学习了甲重要指示和乙批示`: the conjunction joins a second leader cited for an instruction
     rec = _rec("3月9日,全国安全生产电视电话会议召开,会议传达学习了王立新重要指示和李小文批示。")
     assert {"王立新", "李小文"} <= set(_titles(rec))
+
+
+def test_two_bodies_of_one_kind_joined_by_a_mark_share_the_post_after_the_second():
+    # `省安监局、某某煤监局局长某某`: he heads both bureaus
+    rec = _rec("3月9日,省政府召开安全生产工作会议。省安监局、省煤监局局长王大海出席会议并讲话。")
+    assert _titles(rec)["王大海"] == ["省安监局局长", "省煤监局局长"]

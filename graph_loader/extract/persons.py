@@ -425,6 +425,11 @@ def title_chain(text: str, post_start: int, post_end: int, floor: int,
         seg_start = _segment_start(text, end, floor, region_starts)
         seg = text[seg_start:end]
         m = lex.post_end_re.search(seg)
+        if not m and seg and len(seg) <= _SHARED_BODY and out[0].end - len(out[0].post) - 1 >= 0 \
+                and text[out[0].end - len(out[0].post) - 1] == seg[-1] and not lex.desc_end_re.search(seg):
+            # `省安监局、某某煤监局局长某某`: two bodies of one kind share the post after the second
+            out.append(TitleSpan(seg_start, end, seg + out[0].post, out[0].post))
+            break
         if not m or lex.desc_end_re.search(seg):
             break
         if garbled_before(text, seg_start) and text[seg_start] not in LEVEL_CHARS and seg_start not in region_starts:
@@ -433,6 +438,7 @@ def title_chain(text: str, post_start: int, post_end: int, floor: int,
     return out[::-1]
 
 
+_SHARED_BODY = 12  # the longest body before `、` that shares the post of the next one (`省安监局`)
 _HEAD_POST = re.compile(r"(?:常务)?副?[" + LEVEL_CHARS + r"]长$")  # the head of a level's government
 _HEAD_POST_AT = re.compile(r"(?:常务)?副?[" + LEVEL_CHARS + r"]长")
 

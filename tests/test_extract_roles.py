@@ -465,3 +465,9 @@ def test_two_bodies_of_one_kind_joined_by_a_mark_share_the_post_after_the_second
     # `省安监局、某某煤监局局长某某`: he heads both bureaus
     rec = _rec("3月9日,省政府召开安全生产工作会议。省安监局、省煤监局局长王大海出席会议并讲话。")
     assert _titles(rec)["王大海"] == ["省安监局局长", "省煤监局局长"]
+
+
+def test_the_leader_named_inside_a_teams_name_attends_and_does_not_report():
+    # `向由副厅长X率组的考核组汇报工作`: the city reports to the team X leads; X attends
+    rec = _rec("3月9日,我市召开安全生产考核汇报会,向由省住建厅副厅长王大海率组的省安全生产考核组汇报工作。")
+    assert _roles(rec) == {"王大海": "attendee"}

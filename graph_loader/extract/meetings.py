@@ -687,6 +687,7 @@ def _speaks_at_venue(text: str, index: SentenceIndex, pos: int) -> bool:
     return any(role == "speaker" or cue == "主持" for cue, role, _ in _role_cues(text, pos, sent.end))
 
 
+_LED_TEAM = ("率组的", "率领的", "率队的", "带队的")  # a leader named inside the team's name (`由X率组的检查组`)
 _DEMAND = "要求"  # a cue that is also a noun: `落实某某书记要求` (the demand), `某某书记要求，…` (he demands)
 
 
@@ -854,6 +855,12 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
         after = max([m.end] + [t.end for t in m.titles if t.start >= m.end])
         if text.startswith(("的", "委托"), m.end) or _cited_re().match(text, after, max(own_end, after)):
             continue  # `X的…`, `X关于…的批示`: cited, not at the meeting; `受X委托，Y讲话`: Y stands in for X
+        if text.startswith(_LED_TEAM, m.end):
+            # `向由副厅长X率组的考核组汇报工作`: X leads the team the clause names, the clause's verbs are not X's:
+            # X is at the meeting the clause reports, and no more (`由X带队的检查组，对…`: none is reported)
+            if _role_cues(text, m.end, own_end):
+                roles[i] = (text[m.end:m.end + 2], "attendee", m.end)
+            continue
         if text.startswith(_DEMAND, after) and CLAUSE_END.match(text, after + len(_DEMAND)) \
                 and _reading_verb_re().search(text, clause_start(text, m.start, sent.start), m.start):
             continue  # `认真落实市委部署和X书记要求，`: the leader's demand is what the clause carries out, a noun

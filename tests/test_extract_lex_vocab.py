@@ -219,3 +219,32 @@ def _extract(text: str):
     from graph_loader.extract.pipeline import extract
     from tests.test_extract_core import make_doc
     return extract(make_doc(text, "2021-03-10"))
+
+
+def test_a_closing_line_of_an_outlet_its_role_word_and_a_name_glued_together_names_the_reporter():
+    from graph_loader.ingest.metadata import read_metadata
+    meta = read_metadata([], "3月2日，县政府召开会议。", "全文结束。", ["某某日报全媒体记者王大明", "新闻推荐"], None)
+    assert meta.reporters == ["王大明"]
+
+
+def test_the_byline_of_the_paragraph_under_a_photo_caption_names_the_reporters():
+    from graph_loader.ingest.metadata import read_metadata
+    caption = "3月2日上午，县安全生产工作会议召开。这是会议现场。 记者 赵小文 摄"
+    story = "某某新闻网3月2日讯(记者王大明、李小刚)今天上午，县安全生产工作会议召开。"
+    meta = read_metadata([], caption, "全文结束。", [], None, [caption, story, "全文结束。"])
+    assert meta.reporters[:2] == ["王大明", "李小刚"]
+
+
+def test_a_writers_place_opening_a_closing_parenthesis_is_no_reporter():
+    from graph_loader.ingest.metadata import read_metadata
+    first = "4月2日，安平乡组织召开安全工作专题会。"
+    last = "会议强调，要落实责任。(安平 王大明)"
+    meta = read_metadata([], first, last, [], None, [first])
+    assert meta.reporters == ["王大明"]
+
+
+def test_a_joint_text_and_photo_credit_with_a_slash_is_no_part_of_the_name():
+    from graph_loader.ingest.metadata import read_metadata
+    for credit in ("文图/王大明", "图文/王大明", "(文图/王大明)"):
+        meta = read_metadata([], "3月2日，县政府召开会议。", "全文结束。", [credit], None)
+        assert meta.reporters == ["王大明"], credit

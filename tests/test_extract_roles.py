@@ -383,3 +383,91 @@ def test_a_collective_word_after_a_post_or_a_collective_names_no_one():
                "局领导班子要带头落实责任。")
     assert set(_titles(rec)) == {"王大海"}
     assert _roles(rec) == {"王大海": "chair"}
+
+
+def test_a_surname_with_jia_opens_a_cited_leaders_name():
+    # `温家` is listed by jieba as a word, but in a report it only opens a name (`温家某总理`)
+    rec = _rec("3月9日,省政府召开安全生产工作会议,传达学习胡立国总书记、温家林总理对安全生产工作的重要指示。")
+    assert _titles(rec).get("温家林") == ["总理"]
+
+
+def test_a_surname_address_of_the_general_secretary_after_a_reading_verb_is_no_name():
+    # `学习习总书记指示`: 学习 ends in the surname's character and 总 opens 总书记, so neither 习习 nor 习总 is a name
+    rec = _rec("3月9日,省政府召开安全生产工作会议,传达学习习总书记重要指示精神、王立新总理重要批示要求。")
+    assert set(_titles(rec)) == {"王立新"}
+
+
+def test_bu_is_a_surname_of_a_cited_leader():
+    # `布` opens names of the north (`布某某主席`); its ordinary words (布置, 布局) stay in not_names.txt
+    rec = _rec("3月9日,自治区政府召开安全生产工作会议,传达学习王立新书记、布小文主席的重要指示精神。会议对下步工作进行布置。")
+    assert _titles(rec).get("布小文") == ["主席"]
+
+
+def test_a_head_post_run_on_from_a_title_without_a_mark_is_a_title_of_its_own():
+    # `县委副书记县长某某`: the page dropped the `、`; the level's head post opens a second title
+    rec = _rec("3月9日,县政府召开安全生产工作会议。县委副书记县长王大海、副县长李小兵参加会议。")
+    assert _titles(rec)["王大海"] == ["县委副书记", "县长"]
+
+
+def test_a_head_post_right_after_a_name_closes_it_where_a_page_dropped_the_mark():
+    # `常务副省长甲副省长乙出席`: the second head post ends the first name and opens the next chain
+    rec = _rec("3月9日,省政府召开全省安全生产电视电话会议。省委常委、常务副省长王大海副省长李小兵出席并讲话。")
+    assert _titles(rec) == {"王大海": ["省委常委", "常务副省长"], "李小兵": ["副省长"]}
+    assert _roles(rec) == {"王大海": "speaker", "李小兵": "speaker"}
+
+
+def test_a_bare_title_between_commas_joins_the_next_names_chain():
+    # `市长甲,市委常委,常务副市长乙`: 市委常委 names no one of its own, so it is a title of 乙
+    rec = _rec("3月9日,市政府召开安全生产工作会议。市委副书记、市长王大海,市委常委,常务副市长李小兵在分会场参加会议。")
+    assert _titles(rec) == {"王大海": ["市委副书记", "市长"], "李小兵": ["市委常委", "常务副市长"]}
+
+
+def test_a_candidate_for_a_post_keeps_the_titles_before_it():
+    # `镇长候选人`: the candidacy is no title, but the post joined before it by `、` is
+    rec = _rec("3月9日,镇政府召开安全生产工作会议。镇党委副书记、镇长候选人王大海指出,要压实责任。")
+    assert _titles(rec) == {"王大海": ["镇党委副书记"]}
+
+
+def test_a_leaders_demand_carried_out_by_the_clause_is_cited_not_spoken():
+    # `落实市委部署和某某书记要求，`: 要求 is a noun after 落实, so the leader does not speak at the meeting
+    rec = _rec("3月9日,市政府召开安全生产工作会议。市长王大海强调,各级各部门要认真落实市委部署和李小兵书记要求,"
+               "压实安全责任。")
+    assert _roles(rec) == {"王大海": "speaker"}
+    rec = _rec("3月9日,市委召开安全生产工作会议。李小兵书记要求,各级各部门要压实安全责任。")
+    assert _roles(rec) == {"李小兵": "speaker"}
+
+
+def test_a_surname_address_after_a_sequence_word_is_the_person_addressed():
+    # `最后王县长做了重要讲话`: 最后 opens the meeting's last act, and the address after it speaks
+    rec = _rec("3月9日,县政府召开安全生产工作会议。县长王大海、副县长李小兵出席了会议。最后王县长做了重要讲话。")
+    assert _roles(rec) == {"王大海": "speaker", "李小兵": "attendee"}
+
+
+def test_a_leader_who_promptly_writes_an_instruction_does_not_speak_at_the_meeting():
+    # `X立即作出批示,要求…`: the demand is the written instruction's, whatever adverb comes before 作出
+    rec = _rec("3月9日,省政府召开安全生产紧急会议,副省长王大海主持会议。接报后,省委书记李小兵立即作出批示,要求全力搜救。")
+    assert _roles(rec) == {"王大海": "chair"}
+
+
+def test_a_headline_opened_by_a_slogan_and_an_exclamation_mark_counts_no_second_meeting():
+    rec = _rec("筑牢安全防线!某某镇召开第三季度安全生产工作会议\n\n3月9日上午,某某镇组织召开第三季度安全生产工作会议。"
+               "镇长王大海出席会议并讲话。")
+    assert len(rec.meetings) == 1
+
+
+def test_leaders_cited_in_a_list_of_instructions_joined_by_a_conjunction_are_each_persons():
+    # `传达学习了甲重要指示和乙批示`: the conjunction joins a second leader cited for an instruction
+    rec = _rec("3月9日,全国安全生产电视电话会议召开,会议传达学习了王立新重要指示和李小文批示。")
+    assert {"王立新", "李小文"} <= set(_titles(rec))
+
+
+def test_two_bodies_of_one_kind_joined_by_a_mark_share_the_post_after_the_second():
+    # `省安监局、某某煤监局局长某某`: he heads both bureaus
+    rec = _rec("3月9日,省政府召开安全生产工作会议。省安监局、省煤监局局长王大海出席会议并讲话。")
+    assert _titles(rec)["王大海"] == ["省安监局局长", "省煤监局局长"]
+
+
+def test_the_leader_named_inside_a_teams_name_attends_and_does_not_report():
+    # `向由副厅长X率组的考核组汇报工作`: the city reports to the team X leads; X attends
+    rec = _rec("3月9日,我市召开安全生产考核汇报会,向由省住建厅副厅长王大海率组的省安全生产考核组汇报工作。")
+    assert _roles(rec) == {"王大海": "attendee"}

@@ -452,6 +452,7 @@ def _act_nouns() -> frozenset[str]:
 
 
 _HEADER_LINE = 60  # characters of a headline above the body's first sentence
+_SLOGAN = re.compile(r"[^\s。！？!?；;，,：:]{2,16}[!！]")  # a headline's opening slogan (`筑牢安全防线！`)
 _MARKLESS_LINE = 80  # characters of a line of its own without a clause mark: a headline or a caption wherever it stands
 
 
@@ -470,6 +471,8 @@ def is_headline(text: str, index: SentenceIndex, pos: int) -> bool:
         raw = raw[:raw.index("\n") + 1]
     line = raw.strip()
     before = text[max(0, sent.start - 1):sent.start]
+    if before and before in "!！" and _SLOGAN.fullmatch(text, text.rfind("\n", 0, sent.start) + 1, sent.start):
+        before = "\n"  # `筑牢安全防线！某镇召开…会议`: a headline opened by a slogan and its exclamation mark
     if not (sent.start == 0 or before == "\n" or not before.strip()):
         return False
     if text.startswith(_headline_labels(), text.rfind("\n", 0, pos) + 1):
@@ -691,6 +694,16 @@ def _speaks_at_venue(text: str, index: SentenceIndex, pos: int) -> bool:
     return any(role == "speaker" or cue == "主持" for cue, role, _ in _role_cues(text, pos, sent.end))
 
 
+_LED_TEAM = ("率组的", "率领的", "率队的", "带队的")  # a leader named inside the team's name (`由X率组的检查组`)
+_DEMAND = "要求"  # a cue that is also a noun: `落实某某书记要求` (the demand), `某某书记要求，…` (he demands)
+
+
+@cache
+def _reading_verb_re() -> re.Pattern[str]:
+    """The verbs that carry out or pass on what a leader said (instruction_sources.tsv, role `cut`)."""
+    return re.compile(alternation(r[0] for r in rows("instruction_sources.tsv") if len(r) > 1 and r[1] == "cut"))
+
+
 @cache
 def _cited_re() -> re.Pattern[str]:
     nouns = alternation(words("cited_instructions.tsv"))
@@ -701,8 +714,11 @@ def _cited_re() -> re.Pattern[str]:
     # `X关于某某事故批示精神`: after 关于 the 的 may be left out; `X在某某通知上的批示精神`: where it was written
     # `X作出批示`, `X作批示`, `X作出的…`: made, not said at the meeting; `X在批示中强调`: the cue quotes the written
     # instruction, which X did not speak at the meeting
+    # `X立即作出批示`: an adverb of name_followers.tsv may stand before the act of writing
+    adverb = r"(?:" + alternation(r[0] for r in rows("name_followers.tsv") if r[1:2] == ("adverb",)) + r")?"
     return re.compile(address + r"(?:(?:(?:关于|对|在)[^，,。；;]{0,30}?)?的|关于[^，,。；;]{0,30}?)?(?:" + nouns
-                      + r")|作出了?(?:的|" + nouns + ")|作了?(?:" + written + ")|在(?:" + nouns + ")中")
+                      + r")|" + adverb + r"作出了?(?:的|" + nouns + ")|" + adverb + r"作了?(?:" + written + ")|在(?:"
+                      + nouns + ")中")
 
 
 def _role_cues(text: str, start: int, end: int) -> list[tuple[str, str, int]]:
@@ -846,6 +862,15 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
         after = max([m.end] + [t.end for t in m.titles if t.start >= m.end])
         if text.startswith(("的", "委托"), m.end) or _cited_re().match(text, after, max(own_end, after)):
             continue  # `X的…`, `X关于…的批示`: cited, not at the meeting; `受X委托，Y讲话`: Y stands in for X
+        if text.startswith(_LED_TEAM, m.end):
+            # `向由副厅长X率组的考核组汇报工作`: X leads the team the clause names, the clause's verbs are not X's:
+            # X is at the meeting the clause reports, and no more (`由X带队的检查组，对…`: none is reported)
+            if _role_cues(text, m.end, own_end):
+                roles[i] = (text[m.end:m.end + 2], "attendee", m.end)
+            continue
+        if text.startswith(_DEMAND, after) and CLAUSE_END.match(text, after + len(_DEMAND)) \
+                and _reading_verb_re().search(text, clause_start(text, m.start, sent.start), m.start):
+            continue  # `认真落实市委部署和X书记要求，`: the leader's demand is what the clause carries out, a noun
         if text.count("《", sent.start, m.start) > text.count("》", sent.start, m.start):
             continue  # `学习了《X向某地遇难者表示哀悼》`: a name inside a document's title acts in the title only
         if not m.national and (before := _lead_cue(text, m.start)) is not None:

@@ -185,7 +185,10 @@ def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset(),
                 ends and text[pos:end] in lex.not_names and text[pos:end] not in lex.posts
                 and not _NOT_IN_NAMES.search(text[pos:end])):
             continue
-        f = lex.follow_re.match(text, end)
+        # `常务副省长甲副省长乙出席`: a page that dropped the `、` closes a name with the next one's head post,
+        # where a name follows that post too (`国强书记和小兵县长讲话` names no 和某某)
+        f = lex.follow_re.match(text, end) or (trusted and (h := _HEAD_POST_AT.match(text, end))
+                                               and name_at(text, h.end(), ignore) and h)
         if f and not (trusted and s == 1 and given == 2 and text[pos:pos + 2] in lex.not_names
                       and len(f.group()) == 1 and is_han(f.group()) and not ends) \
                 and not _COLLECTIVE_IN.search(text, pos, end):
@@ -343,9 +346,37 @@ def name_before(text: str, end: int, ignore: frozenset[str] = frozenset()) -> tu
             continue
         if length == 3 and text[start] in _CONJ and name_before(text[start + 1:end], end - start - 1, ignore):
             return start + 1, end
+        if _reading_verb_inside(text, start, end):
+            continue
         if _name_ok(text[start:end], ignore):
             return start, end
     return None
+
+
+@cache
+def _qualifiers() -> frozenset[str]:
+    return frozenset(r[0] for r in rows("descriptors.tsv") if len(r) > 1 and r[1] == "qualifies")
+
+
+def _before_qualified_post(text: str, at: int, desc: str, region_starts: frozenset[int]) -> list[TitleSpan]:
+    """`镇党委副书记、镇长候选人某某`: a qualifier (`候选人`) right after a post makes that post no title, but the
+    titles joined before it by `、` stay the person's."""
+    if desc not in _qualifiers() or not (p := _lex().post_end_re.search(text, max(0, at - 8), at)):
+        return []
+    return title_chain(text, p.start(), at, -1, region_starts)[:-1]
+
+
+@cache
+def _reading_verbs() -> tuple[str, ...]:
+    """The words that end right before a cited leader's name (instruction_sources.tsv, role `cut`)."""
+    return tuple(r[0] for r in rows("instruction_sources.tsv") if len(r) > 1 and r[1] == "cut")
+
+
+def _reading_verb_inside(text: str, start: int, end: int) -> bool:
+    """A reading verb that runs from before `start` into the candidate name: `传达学习习总书记指示` is a
+    surname address after 学习 (`习总书记`), not a name 习习; the name after it starts where the verb ends."""
+    return any(text.startswith(w, j - len(w)) for j in range(start + 1, end) for w in _reading_verbs()
+               if j - len(w) < start)
 
 
 def _segment_start(text: str, end: int, floor: int, region_starts: frozenset[int] = frozenset()) -> int:
@@ -381,6 +412,11 @@ def title_chain(text: str, post_start: int, post_end: int, floor: int,
         full = text[start:end]
         if not full:
             break
+        if (run := _run_together(text, start, end, post)) is not None:
+            # `县委副书记县长某某`: two titles a scraped page wrote without the `、` between them
+            out.append(TitleSpan(end - len(post), end, post, post))
+            end, post = run
+            full = text[start:end]
         out.append(TitleSpan(start, end, full, post))
         sep = _chain_mark(text, start)
         if start - sep <= floor or not sep:
@@ -389,12 +425,32 @@ def title_chain(text: str, post_start: int, post_end: int, floor: int,
         seg_start = _segment_start(text, end, floor, region_starts)
         seg = text[seg_start:end]
         m = lex.post_end_re.search(seg)
+        if not m and seg and len(seg) <= _SHARED_BODY and out[0].end - len(out[0].post) - 1 >= 0 \
+                and text[out[0].end - len(out[0].post) - 1] == seg[-1] and not lex.desc_end_re.search(seg):
+            # `省安监局、某某煤监局局长某某`: two bodies of one kind share the post after the second
+            out.append(TitleSpan(seg_start, end, seg + out[0].post, out[0].post))
+            break
         if not m or lex.desc_end_re.search(seg):
             break
         if garbled_before(text, seg_start) and text[seg_start] not in LEVEL_CHARS and seg_start not in region_starts:
             break  # `??h委常委、副县长某某`: a title that lost its first character with the page's debris is none
         post, start = m.group(), seg_start
     return out[::-1]
+
+
+_SHARED_BODY = 12  # the longest body before `、` that shares the post of the next one (`省安监局`)
+_HEAD_POST = re.compile(r"(?:常务)?副?[" + LEVEL_CHARS + r"]长$")  # the head of a level's government
+_HEAD_POST_AT = re.compile(r"(?:常务)?副?[" + LEVEL_CHARS + r"]长")
+
+
+def _run_together(text: str, start: int, end: int, post: str) -> tuple[int, str] | None:
+    """Where a title ending in a level's head post (`县长`, `常务副市长`) runs on from a whole title before it
+    without a mark (`县委副书记县长`, `市委常委常务副市长`): the first title's end and its post; else None."""
+    cut = end - len(post)
+    if cut <= start or not _HEAD_POST.match(post):
+        return None
+    m = _lex().post_end_re.search(text[start:cut])
+    return (cut, m.group()) if m else None
 
 
 def _chain_mark(text: str, pos: int) -> int:
@@ -404,7 +460,19 @@ def _chain_mark(text: str, pos: int) -> int:
         return 2 if text[pos - 2:pos - 1] in ("，", ",") and pos >= 2 else 1
     if text[pos - 2:pos] in ("、，", "、,"):
         return 2
+    # `市长甲,市委常委,常务副市长乙`: a piece of a bare title (a post right before the `,`, no name after it)
+    # belongs to the next name's chain
+    if text[pos - 1:pos] in ("，", ","):
+        lo = max(0, pos - 1 - _BARE_TITLE)
+        k = max((i + 1 for i in range(lo, pos - 1) if text[i] in _PIECE_MARKS), default=-1)
+        if k > 0 and len(_lex().post_re.findall(text, k, pos - 1)) == 1 \
+                and _lex().post_end_re.search(text, k, pos - 1):
+            return 1
     return 0
+
+
+_BARE_TITLE = 8  # the longest piece of a bare title between two marks (`市委常委`, `县委副书记`)
+_PIECE_MARKS = "，,、"
 
 
 def _name_list(text: str, pos: int, ignore: frozenset[str]) -> list[tuple[int, int]]:
@@ -577,7 +645,8 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
         span = name_at(text, at, ignore) or _piece_opening_list(text, at, ignore)  # `县领导 张三 李四出席`
         if span is None or span[0] in taken:
             continue
-        add(NameMention(span[0], span[1], clean_name(text[span[0]:span[1]]), [], "person.after_collective"))
+        titles = _before_qualified_post(text, m.start(), m.group(), region_starts)
+        add(NameMention(span[0], span[1], clean_name(text[span[0]:span[1]]), titles, "person.after_collective"))
         for s, e in _name_list(text, span[1], ignore):
             add(NameMention(s, e, clean_name(text[s:e]), [], "person.after_collective"))
     for m in lex.national_re.finditer(text):
@@ -594,10 +663,15 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
             continue
         add(NameMention(span[0], span[1], text[span[0]:span[1]], [], "person.national_leader", national=True))
     for m in _cite_lead_re().finditer(text):
-        span = name_at(text, m.end(), ignore, trusted=False)
-        if span is None or span[0] in taken or not _cited_after_re().match(text, span[1]):
-            continue
-        add(NameMention(span[0], span[1], text[span[0]:span[1]], [], "person.cited"))
+        at = m.end()
+        while (span := name_at(text, at, ignore, trusted=False)) is not None \
+                and (cited := _cited_after_re().match(text, span[1])) is not None:
+            if span[0] not in taken:
+                add(NameMention(span[0], span[1], text[span[0]:span[1]], [], "person.cited"))
+            # `传达学习了甲重要指示和乙批示`: a conjunction joins the next leader cited for an instruction
+            if text[cited.end():cited.end() + 1] not in _CONJ + "、":
+                break
+            at = cited.end() + 1
     for s, e, rule, post in _untitled_names(text, ignore):
         if s not in taken and not any(m.start < e and s < m.end for m in found):
             # `张三省长指出`, `张三代省长批示`: a post after the name is its title as written (`同志` is no post)
@@ -827,6 +901,8 @@ def _untitled_names(text: str, ignore: frozenset[str]) -> list[tuple[int, int, s
         name = m.group("name")
         if name.startswith(lex.honorific_leads):
             continue  # `，由王局长主持`, `由分管副县长主持`: a lead word opens no name (see `_surname_addresses`)
+        if lex.national_re.fullmatch(name[-1] + m.group("post")):
+            continue  # `习总书记`: the last character opens a national title, so a surname address stands here
         # `张三同志、李四同志出席`: a list of addressed names, each piece its own
         led = head > 0 and text[head - 1] not in _CLAUSE_START + "、"
         if led and (not text.endswith(lex.honorific_leads, 0, head) or _NOT_IN_NAMES.search(m.group("name"))):

@@ -243,6 +243,7 @@ def _header_bylines(header: list[str], title: str | None) -> list[str]:
     return out
 
 
+_PHOTO_CAPTION = re.compile(r"[。！？!?”]\s*[^。！？!?]{0,12}(?:摄影|摄)\s*$")  # a caption closed by its photographer
 _ENDS_IN_PARENTHESIS = re.compile(
     r"(?:^|[。！？!?”])\s*[(（][^()（）]{2,40}[)）](?:\s*[(（][^()（）]{2,30}[)）])?\s*$")
 _TRAILING_NAMES = re.compile(r"[。！？!?”]\s+(?P<v>[^\s。！？!?，,].{0,20})$")
@@ -332,6 +333,11 @@ def read_metadata(header: list[str], first_body: str | None, last_body: str | No
                 meta.host = m.group("v")
     reporters, editors = _credit_names(header + footer)
     opening = [line[:120] for line in header + ([first_body] if first_body else [])]
+    after = [line for line in inner if line != first_body][:1]  # `inner` holds the first paragraph too
+    if first_body and after and _PHOTO_CAPTION.search(first_body):
+        # `某地召开会议。这是会议现场。 记者 张三 摄` / `某某网讯(记者李四)今天…`: under a photo's caption the
+        # story opens with the next paragraph, and its byline with it
+        opening.append(after[0][:120])
     for line in opening:
         for p in _rules("byline"):
             for m in p.finditer(line):
@@ -345,6 +351,7 @@ def read_metadata(header: list[str], first_body: str | None, last_body: str | No
     reporters += _header_bylines(header, title)
     if footer and not footer[0].startswith(tuple(_OPEN)):
         reporters += bare_names(footer[0])  # a bare name closing the article (…向好。/ 张三)
+    story = "\n".join([first_body or "", *inner, last_body or ""])
     for line in _closing_lines(last_body, footer):
         for p in _rules("editor"):
             tail = line[-40:]
@@ -355,7 +362,8 @@ def read_metadata(header: list[str], first_body: str | None, last_body: str | No
             if m := p.search(line):
                 v = m.group("v")
                 if not any(q.search(v) for q in _rules("not_closing")):
-                    reporters += _credited(v)
+                    # `(某建 张三)`: a writer's place opens the parenthesis, its level dropped (某建乡 in the story)
+                    reporters += [n for n in _credited(v) if not any(n + c in story for c in LEVEL_CHARS)]
                 else:  # (撰稿:张三,初审:李四): the writer's label still names the writer
                     reporters += _credit_names([v])[0]
     trailing, photographers = _trailing_names(last_body)

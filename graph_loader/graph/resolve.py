@@ -66,7 +66,7 @@ ALIASES_PATH = Path(__file__).with_name("directive_aliases.tsv")
 MEETING_WORDS_PATH = Path(__file__).with_name("meeting_name_words.tsv")
 SIGNAL_WORDS_PATH = Path(__file__).with_name("instruction_signal_words.tsv")
 ALIAS_CUES_PATH = Path(__file__).with_name("alias_cues.tsv")
-ISSUERS_PATH = Path(__file__).with_name("directive_issuers.tsv")
+ISSUERS_PATH = Path(__file__).with_name("issuer_short_forms.tsv")
 KIND_ALIAS_MAX_LEN = 4  # a stated short name this long that ends the title is its kind (意见, 实施办法)
 RELAY_WINDOW = 31  # days an undated relayed meeting may lie before the meeting relaying it
 SIGNAL_CAP = 40  # cited instructions remembered per meeting
@@ -112,7 +112,7 @@ def _table_canonicals() -> frozenset[str]:
 @cache
 def _issuer_words() -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
     """(short form -> full name, longest first; the words an issuer's name ends with). Short forms: the
-    centre's own (graph/directive_issuers.tsv: 中办, 国办) and a body's short name (extract/lexicon/bodies.tsv,
+    centre's own (graph/issuer_short_forms.tsv: 中办, 国办) and a body's short name (extract/lexicon/bodies.tsv,
     its safety_committee and department rows: 安委会, 安监总局); heads: extract/lexicon/directive_issuers.tsv."""
     shorts = {r["form"]: r["full"] for r in read_table(ISSUERS_PATH) if r["form"] and r["full"]}
     for surface, full, kind in (r for r in lexicon_rows("bodies.tsv") if len(r) >= 3):

@@ -694,7 +694,13 @@ def _speaks_at_venue(text: str, index: SentenceIndex, pos: int) -> bool:
     return any(role == "speaker" or cue == "主持" for cue, role, _ in _role_cues(text, pos, sent.end))
 
 
-_LED_TEAM = ("率组的", "率领的", "率队的", "带队的")  # a leader named inside the team's name (`由X率组的检查组`)
+@cache
+def _led_team() -> tuple[str, ...]:
+    """A leader named inside the team's name (`由X率组的检查组`): a verb of leading a team (inspection_verbs.tsv
+    `leads`) and the 的 that makes it the team's attribute."""
+    return tuple(r[0] + "的" for r in rows("inspection_verbs.tsv") if r[1:2] == ("leads",))
+
+
 _DEMAND = "要求"  # a cue that is also a noun: `落实某某书记要求` (the demand), `某某书记要求，…` (he demands)
 
 
@@ -862,7 +868,7 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
         after = max([m.end] + [t.end for t in m.titles if t.start >= m.end])
         if text.startswith(("的", "委托"), m.end) or _cited_re().match(text, after, max(own_end, after)):
             continue  # `X的…`, `X关于…的批示`: cited, not at the meeting; `受X委托，Y讲话`: Y stands in for X
-        if text.startswith(_LED_TEAM, m.end):
+        if text.startswith(_led_team(), m.end):
             # `向由副厅长X率组的考核组汇报工作`: X leads the team the clause names, the clause's verbs are not X's:
             # X is at the meeting the clause reports, and no more (`由X带队的检查组，对…`: none is reported)
             if _role_cues(text, m.end, own_end):

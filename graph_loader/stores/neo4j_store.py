@@ -23,6 +23,14 @@ and its first `schema.ARTICLE_CHUNK` articles; a batch's further articles of it 
 `_Articles {fact, articles}` chunk node, which readers add through `cypher_articles`. Only a reload
 or removal of a hub's article lays its articles out again (rare, and never in a first build).
 
+Transaction memory: Neo4j holds a transaction within `dbms.memory.transaction.total.max` (70 % of
+the heap), and a merge's memory grows with the lists its rows carry and meet on their facts, not
+with its row count. So a transaction is bounded by weight as well as rows (`_row_weight`,
+`DEFAULT_WEIGHT`), and one that still passes the limit is run again in halves (its statements, then a
+statement's rows) at once, without the driver's retries (`_write_split`). Each step above holds row
+by row, so its rows committed apart write what they write together, and a kill between two parts
+is a kill inside the step, which the rerun repeats.
+
 Precomputed answers: a `_Summary {id: 'graph'}` node (no relationships, no schema label, so no
 query, count or export sees it) holds answers too slow to compute per request (zlib-compressed
 JSON), each stamped with the graph `version` it was computed at. Every upsert bumps the version in

@@ -146,7 +146,7 @@ def test_interrupted_load_then_reload_is_consistent(neo4j_server, neo4j_store):
     # count the write transactions of the reload, so the cuts cover every phase
     counter = Neo4jStore(neo4j_server, batch_size=2, ensure_schema=False)
     real_many, seen = counter._write_many, []
-    counter._write_many = lambda st: seen.append(1) or real_many(st)  # type: ignore[method-assign]
+    counter._write_many = lambda st, **kw: seen.append(1) or real_many(st, **kw)  # type: ignore[method-assign]
     counter.upsert(article_rows(DOC_B, variant=1))
     counter.close()
     expected_changed = dump(neo4j_store)
@@ -157,7 +157,7 @@ def test_interrupted_load_then_reload_is_consistent(neo4j_server, neo4j_store):
         calls = {"n": 0}
         real_write = store._write_many
 
-        def flaky(statements, _store=store, _calls=calls, _real=real_write, _cut=cut):
+        def flaky(statements, splittable=False, _store=store, _calls=calls, _real=real_write, _cut=cut):
             if _calls["n"] == _cut:  # mid-transaction: one statement ran, then the driver is gone
                 session = _store._driver.session(database=_store.database)
                 tx = session.begin_transaction()
@@ -165,7 +165,7 @@ def test_interrupted_load_then_reload_is_consistent(neo4j_server, neo4j_store):
                 _store._driver.close()
                 raise _Dropped()
             _calls["n"] += 1
-            return _real(statements)
+            return _real(statements, splittable=splittable)
 
         store._write_many = flaky  # type: ignore[method-assign]
         with pytest.raises(_Dropped):

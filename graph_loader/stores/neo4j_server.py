@@ -181,6 +181,7 @@ def start(workspace: Path | str, quiet: bool = False, timeout_s: float = START_T
     java = shutil.which("java") or "java"
     heap = os.environ.get("SAFETYKG_NEO4J_HEAP", "1g")  # 1g/256m hold the sample and 10k corpora;
     pagecache = _bytes(os.environ.get("SAFETYKG_NEO4J_PAGECACHE", "256m"))  # raise both for 100k
+    tx_max = os.environ.get("SAFETYKG_NEO4J_TX_MAX")  # dbms.memory.transaction.total.max (tests)
     if CDS_ARCHIVE.exists():
         cds = ["-XX:SharedArchiveFile=" + str(CDS_ARCHIVE), "-Xlog:cds=off", "-Xlog:cds+dynamic=off"]
     else:  # dumped at exit under a name of its own; stop() moves it in place (servers may run in parallel)
@@ -190,6 +191,7 @@ def start(workspace: Path | str, quiet: bool = False, timeout_s: float = START_T
     with open(log_path, "w") as log:
         proc = subprocess.Popen(
             [java, "-Xms256m", f"-Xmx{heap}", f"-Dsafetykg.pagecache={pagecache}", "-XX:+UseSerialGC", *cds,
+             *([f"-Dsafetykg.txmax={_bytes(tx_max)}"] if tx_max else []),
              "-cp", classpath, "safetykg.neo4j.Launcher",
              str(sdir / "home"), str(port), str(sdir / "password"), str(sdir / "stop")],
             stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True,

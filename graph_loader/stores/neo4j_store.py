@@ -23,6 +23,14 @@ and its first `schema.ARTICLE_CHUNK` articles; a batch's further articles of it 
 `_Articles {fact, articles}` chunk node, which readers add through `cypher_articles`. Only a reload
 or removal of a hub's article lays its articles out again (rare, and never in a first build).
 
+Transaction memory: Neo4j holds a transaction within `dbms.memory.transaction.total.max` (70 % of
+the heap), and a merge's memory grows with the lists its rows carry and meet on their facts, not
+with its row count. So a transaction is bounded by weight as well as rows (`_row_weight`,
+`DEFAULT_WEIGHT`), and one that still passes the limit is run again in halves (its statements, then a
+statement's rows) at once, without the driver's retries (`_write_split`). Each step above holds row
+by row, so its rows committed apart write what they write together, and a kill between two parts
+is a kill inside the step, which the rerun repeats.
+
 Precomputed answers: a `_Summary {id: 'graph'}` node (no relationships, no schema label, so no
 query, count or export sees it) holds answers too slow to compute per request (zlib-compressed
 JSON), each stamped with the graph `version` it was computed at. Every upsert bumps the version in
@@ -83,6 +91,15 @@ RANGE_INDEXED: tuple[tuple[str, str], ...] = (
     ("Region", "name"), ("Region", "path"), ("Region", "level"), ("Inspection", "team"), ("Inspection", "start"),
     ("Incident", "title"), ("Sector", "name"), ("Article", "title"), ("Article", "doc_id"))
 DEFAULT_BATCH = 2000
+# A write transaction's weight: its rows, and the list entries (article ids, evidence strings) they
+# carry and may meet on their facts (`_row_weight`). Neo4j tracks a transaction's memory against
+# `dbms.memory.transaction.total.max` (70 % of the heap: 693 MiB on the default 1g), and a merge
+# statement's memory grows with its rows' lists and with the capped lists of the hubs it merges
+# into, not with its row count: 2,000 rows of which many are hubs at their caps passed the limit
+# past 70k articles.
+DEFAULT_WEIGHT = 60_000
+HUB_ROW = 10  # a row carrying this many of a batch's articles is taken to be a hub at its caps
+MEMORY_ERROR = "Neo.TransientError.General.MemoryPoolOutOfMemoryError"
 READ_ROW_CAP = 1000
 
 
@@ -149,6 +166,40 @@ def _props(props: dict[str, Any]) -> dict[str, Any]:
 def _chunks(items: list, size: int) -> Iterator[list]:
     for i in range(0, len(items), size):
         yield items[i:i + size]
+
+
+def _row_weight(row: Any) -> int:
+    """A queued row's share of a transaction's budget: 1, plus the article ids and evidence strings
+    a merge row carries, plus, for a row most of whose batch names it (a hub), the lists its fact may
+    already hold at their caps (ARTICLE_CHUNK ids and the sample), which the merge reads and copies."""
+    if not isinstance(row, dict):
+        return 1
+    articles = len(row.get("articles") or ())
+    weight = 1 + articles + len(row.get("evidence") or ())
+    return weight + (ARTICLE_CHUNK + 2 * EVIDENCE_ARTICLES if articles >= HUB_ROW else 0)
+
+
+def _combine(a: list[dict[str, Any]], b: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One statement's result from the results of its rows run in two parts: the statements `_flush`
+    runs return nothing or one record of counts and sums, which add up."""
+    if not a or not b:
+        return a or b
+    if len(a) != 1 or len(b) != 1:
+        raise ValueError("a split statement must return at most one record of counts")
+    return [{k: (a[0].get(k) or 0) + (b[0].get(k) or 0) for k in a[0].keys() | b[0].keys()}]
+
+
+class _TooLarge(Exception):
+    """A transaction passed the server's transaction memory limit: raised inside the driver's retried
+    work (not a Neo4jError, so the driver does not retry it) for the writer to split it at once."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def _memory_error(error: BaseException) -> bool:
+    return getattr(error, "code", None) == MEMORY_ERROR
 
 
 def _label(label: str) -> str:
@@ -224,7 +275,7 @@ class Neo4jStore:
     kind = "neo4j"
 
     def __init__(self, settings: Neo4jSettings, batch_size: int = DEFAULT_BATCH,
-                 retry_s: float = 15.0, ensure_schema: bool = True) -> None:
+                 retry_s: float = 15.0, ensure_schema: bool = True, batch_weight: int = DEFAULT_WEIGHT) -> None:
         import neo4j
         from neo4j.exceptions import AuthError, ConfigurationError, Neo4jError, ServiceUnavailable
 
@@ -234,7 +285,10 @@ class Neo4jStore:
         self.settings = settings
         self.database = settings.database
         self.batch_size = max(1, batch_size)
-        self._queue: list[tuple[str, dict[str, Any], int]] = []
+        self.batch_weight = max(1, batch_weight)
+        self.splits = 0  # transactions split after passing the server's memory limit (for benchmarks)
+        # queued statements: (query, params, the key of the rows in params, rows, weight)
+        self._queue: list[tuple[str, dict[str, Any], str, int, int]] = []
         auth = (settings.user, settings.password) if settings.password is not None else None
         try:
             self._driver = neo4j.GraphDatabase.driver(settings.uri, auth=auth,
@@ -304,36 +358,88 @@ class Neo4jStore:
         mode = neo4j.READ_ACCESS if read else neo4j.WRITE_ACCESS
         return self._driver.session(database=self.database, default_access_mode=mode)
 
-    def _write_many(self, statements: list[tuple[str, dict[str, Any]]]) -> list[list[dict[str, Any]]]:
-        """Run statements in one driver-managed write transaction (retried as a whole)."""
+    def _write_many(self, statements: list[tuple[str, dict[str, Any]]],
+                    splittable: bool = False) -> list[list[dict[str, Any]]]:
+        """Run statements in one driver-managed write transaction (retried as a whole). `splittable`:
+        one that passes the server's transaction memory limit raises `_TooLarge` at once instead of
+        being retried alike (the caller runs it in parts)."""
+        from neo4j.exceptions import Neo4jError
+
         def work(tx):
-            return [[r.data() for r in tx.run(query, **params)] for query, params in statements]
+            try:
+                return [[r.data() for r in tx.run(query, **params)] for query, params in statements]
+            except Neo4jError as e:
+                if splittable and _memory_error(e):
+                    raise _TooLarge(e) from None
+                raise
 
         with self._session() as session:
-            return session.execute_write(work)
+            try:
+                return session.execute_write(work)
+            except Neo4jError as e:  # at commit, after the driver's retries
+                if splittable and _memory_error(e):
+                    raise _TooLarge(e) from None
+                raise
+
+    def _write_split(self, pending: list[tuple[str, dict[str, Any], str]]) -> list[list[dict[str, Any]]]:
+        """Run queued statements in one transaction; one that passes the server's transaction memory
+        limit is run again in halves (the statements, then a statement's rows), each half in
+        transactions of its own, down to one row. Results in order, one per statement (a split
+        statement's parts `_combine`d). Sound because every statement `_flush` runs is a step of
+        `upsert` that holds row by row: its rows are distinct facts (`_dedupe`) or support records,
+        each written whole by its row, so rows committed apart write what they write together, and a
+        kill between the parts is a kill inside the step, which a rerun of the upsert repeats."""
+        try:
+            return self._write_many([(query, params) for query, params, _ in pending], splittable=True)
+        except _TooLarge as e:
+            self.splits += 1
+            if len(pending) > 1:
+                half = len(pending) // 2
+                return self._write_split(pending[:half]) + self._write_split(pending[half:])
+            query, params, key = pending[0]
+            rows = params.get(key) if key else None
+            if not isinstance(rows, list) or len(rows) < 2:
+                raise e.error from None  # one row past the limit: nothing smaller to run
+            half = len(rows) // 2
+            first = self._write_split([(query, {**params, key: rows[:half]}, key)])[0]
+            return [_combine(first, self._write_split([(query, {**params, key: rows[half:]}, key)])[0])]
 
     def _write(self, query: str, **params: Any) -> list[dict[str, Any]]:
         return self._write_many([(query, params)])[0]
 
     def _enqueue(self, query: str, key: str, items: list, **params: Any) -> None:
-        """Queue `query` over `items` (bound to $key) in chunks; `_flush` packs them into transactions."""
-        for chunk in _chunks(items, self.batch_size):
-            self._queue.append((query, {key: chunk, **params}, len(chunk)))
+        """Queue `query` over `items` (bound to $key) in chunks of at most batch_size rows and
+        batch_weight weight (`_row_weight`; a row heavier than that alone is a chunk of its own);
+        `_flush` packs them into transactions."""
+        chunk: list = []
+        weight = 0
+        for item in items:
+            w = _row_weight(item)
+            if chunk and (len(chunk) >= self.batch_size or weight + w > self.batch_weight):
+                self._queue.append((query, {key: chunk, **params}, key, len(chunk), weight))
+                chunk, weight = [], 0
+            chunk.append(item)
+            weight += w
+        if chunk:
+            self._queue.append((query, {key: chunk, **params}, key, len(chunk), weight))
 
     def _flush(self) -> list[list[dict[str, Any]]]:
-        """Run the queued statements, several per transaction up to batch_size rows; results in order."""
+        """Run the queued statements, several per transaction up to batch_size rows and batch_weight
+        weight, a transaction past the server's memory limit split (`_write_split`); one result per
+        statement, in order."""
         results: list[list[dict[str, Any]]] = []
-        pending: list[tuple[str, dict[str, Any]]] = []
-        size = 0
+        pending: list[tuple[str, dict[str, Any], str]] = []
+        size = weight = 0
         queue, self._queue = self._queue, []  # a failed flush leaves nothing behind
-        for query, params, n in queue:
-            if pending and size + n > self.batch_size:
-                results += self._write_many(pending)
-                pending, size = [], 0
-            pending.append((query, params))
+        for query, params, key, n, w in queue:
+            if pending and (size + n > self.batch_size or weight + w > self.batch_weight):
+                results += self._write_split(pending)
+                pending, size, weight = [], 0, 0
+            pending.append((query, params, key))
             size += n
+            weight += w
         if pending:
-            results += self._write_many(pending)
+            results += self._write_split(pending)
         return results
 
     def upsert(self, rows: GraphRows) -> LoadSummary:
@@ -619,12 +725,11 @@ class Neo4jStore:
             groups[(_rel_type(r.type), _label(src), _label(dst))].append(
                 {"id": r.id, "src": r.src, "dst": r.dst, "props": _props(r.props),
                  "articles": list(r.articles), "evidence": in_sample(r.evidence)})
-        sizes = []
         for (rtype, src, dst), items in groups.items():
             query = (f"UNWIND $rows AS row MATCH (a:{src} {{id: row.src}}) MATCH (b:{dst} {{id: row.dst}}) "
                      f"MERGE (a)-[r:{rtype} {{id: row.id}}]->(b) " + _ADD_SUPPORT.format(v="r", key=rtype))
-            sizes += [len(c) for c in _chunks(items, self.batch_size)]
             self._enqueue(query, "rows", items, docs=docs, limit=EVIDENCE_ARTICLES, chunk=ARTICLE_CHUNK)
+        sizes = [n for _, _, _, n, _ in self._queue]  # the rows of each statement, as `_enqueue` cut them
         for size, res in zip(sizes, self._flush(), strict=True):
             summary["rels_created"] += res[0]["created"]
             summary["rels_updated"] += res[0]["total"] - res[0]["created"]

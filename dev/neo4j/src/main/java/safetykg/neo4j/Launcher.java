@@ -60,7 +60,7 @@ public final class Launcher {
         Path stopFile = Paths.get(args[3]).toAbsolutePath();
         Files.deleteIfExists(stopFile);
 
-        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+        DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home)
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
@@ -79,8 +79,14 @@ public final class Launcher {
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, "false")
                 // logs are pruned at checkpoints: every minute rather than 15, or a long load keeps
                 // a quarter of an hour of writes (25 GB at 37k articles)
-                .setConfig(GraphDatabaseSettings.check_point_interval_time, Duration.ofMinutes(1))
-                .build();
+                .setConfig(GraphDatabaseSettings.check_point_interval_time, Duration.ofMinutes(1));
+        // dbms.memory.transaction.total.max (Neo4j's default: 70% of the heap); the tests set a small
+        // one to show that the store's writer splits what does not fit
+        Long txMax = Long.getLong("safetykg.txmax");
+        if (txMax != null) {
+            builder.setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, txMax);
+        }
+        DatabaseManagementService dbms = builder.build();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("STOPPING");
             dbms.shutdown();

@@ -21,7 +21,7 @@ from functools import cache
 from graph_loader.extract.bodies import level_region
 from graph_loader.extract.dates import DateHit, day_of_range
 from graph_loader.extract.lexicon_files import alternation, rows, words
-from graph_loader.extract.persons import LIST_INTRO, NameMention
+from graph_loader.extract.persons import LIST_INTRO, NameMention, reading_verbs
 from graph_loader.extract.regex_scan import finditer_at
 from graph_loader.extract.regions import (
     RegionHit,
@@ -515,7 +515,7 @@ def segment_meetings(text: str, index: SentenceIndex,
     def set_held(m: MeetingDraft, e: _Event) -> None:
         m.held, m.held_end, m.noun, m.generic = e.pos, e.end, e.noun, e.generic
         m.name = e.name[1:] if e.name and e.name.startswith("了") else e.name  # `召开了全市…会议`
-        if m.name and "简称" in m.name:
+        if m.name and ("(" in m.name or "（" in m.name):  # the short name stands in brackets
             m.name = _short_name_re().sub("", m.name)
         m.kind = lex.kinds.get(e.noun or "", "other")
 
@@ -706,8 +706,8 @@ _DEMAND = "要求"  # a cue that is also a noun: `落实某某书记要求` (the
 
 @cache
 def _reading_verb_re() -> re.Pattern[str]:
-    """The verbs that carry out or pass on what a leader said (instruction_sources.tsv, role `cut`)."""
-    return re.compile(alternation(r[0] for r in rows("instruction_sources.tsv") if len(r) > 1 and r[1] == "cut"))
+    """The verbs that carry out or pass on what a leader said (persons.reading_verbs)."""
+    return re.compile(alternation(reading_verbs()))
 
 
 @cache

@@ -187,7 +187,7 @@ def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset(),
             continue
         # `常务副省长甲副省长乙出席`: a page that dropped the `、` closes a name with the next one's head post,
         # where a name follows that post too (`国强书记和小兵县长讲话` names no 和某某)
-        f = lex.follow_re.match(text, end) or (trusted and (h := _HEAD_POST_AT.match(text, end))
+        f = lex.follow_re.match(text, end) or (trusted and (h := _HEAD_POST.match(text, end))
                                                and name_at(text, h.end(), ignore) and h)
         if f and not (trusted and s == 1 and given == 2 and text[pos:pos + 2] in lex.not_names
                       and len(f.group()) == 1 and is_han(f.group()) and not ends) \
@@ -367,15 +367,16 @@ def _before_qualified_post(text: str, at: int, desc: str, region_starts: frozens
 
 
 @cache
-def _reading_verbs() -> tuple[str, ...]:
-    """The words that end right before a cited leader's name (instruction_sources.tsv, role `cut`)."""
+def reading_verbs() -> tuple[str, ...]:
+    """The words that end right before a cited leader's name, the verbs that carry out or pass on what a leader
+    said (instruction_sources.tsv, role `cut`)."""
     return tuple(r[0] for r in rows("instruction_sources.tsv") if len(r) > 1 and r[1] == "cut")
 
 
 def _reading_verb_inside(text: str, start: int, end: int) -> bool:
     """A reading verb that runs from before `start` into the candidate name: `传达学习习总书记指示` is a
     surname address after 学习 (`习总书记`), not a name 习习; the name after it starts where the verb ends."""
-    return any(text.startswith(w, j - len(w)) for j in range(start + 1, end) for w in _reading_verbs()
+    return any(text.startswith(w, j - len(w)) for j in range(start + 1, end) for w in reading_verbs()
                if j - len(w) < start)
 
 
@@ -439,15 +440,14 @@ def title_chain(text: str, post_start: int, post_end: int, floor: int,
 
 
 _SHARED_BODY = 12  # the longest body before `、` that shares the post of the next one (`省安监局`)
-_HEAD_POST = re.compile(r"(?:常务)?副?[" + LEVEL_CHARS + r"]长$")  # the head of a level's government
-_HEAD_POST_AT = re.compile(r"(?:常务)?副?[" + LEVEL_CHARS + r"]长")
+_HEAD_POST = re.compile(r"(?:常务)?副?[" + LEVEL_CHARS + r"]长")  # the head of a level's government
 
 
 def _run_together(text: str, start: int, end: int, post: str) -> tuple[int, str] | None:
     """Where a title ending in a level's head post (`县长`, `常务副市长`) runs on from a whole title before it
     without a mark (`县委副书记县长`, `市委常委常务副市长`): the first title's end and its post; else None."""
     cut = end - len(post)
-    if cut <= start or not _HEAD_POST.match(post):
+    if cut <= start or not _HEAD_POST.fullmatch(post):
         return None
     m = _lex().post_end_re.search(text[start:cut])
     return (cut, m.group()) if m else None

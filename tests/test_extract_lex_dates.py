@@ -127,6 +127,14 @@ def test_a_month_day_that_lost_its_month_word_before_a_part_of_the_day():
     assert values("第315日下午", "2021-10-16") == []
 
 
+def test_a_month_day_that_lost_its_month_word_opening_a_clause():
+    # `1129日，省安委会召开…`: a clause opened by the day, its 月 lost, is a month-day as a bare `29日，` would be a day;
+    # the same digits after a verb (`持续120日，`) count days
+    assert values("为确保形势稳定，1129日，省安委会召开视频会议", "2018-12-03") == [("1129日", "2018-11-29", None)]
+    assert values("1015日，县委召开会议", "2021-10-16") == [("1015日", "2021-10-15", None)]
+    assert values("历时115日，整改完成", "2021-10-16") == []
+
+
 def test_a_month_day_that_lost_its_day_word_before_a_part_of_the_day():
     # `3月29下午`: the page dropped `日`; read only where a part of the day follows
     assert values("3月29下午，某镇召开会议", "2019-03-30") == [("3月29下午", "2019-03-29", None)]

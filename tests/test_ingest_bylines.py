@@ -154,6 +154,7 @@ def test_name_helpers():
     ("發布時間：2019年04月23日", "2019-04-23"),
     ("发布人:【管理员】 来源:【新闻中心】 发布时间:【2019-04-15 15:59】 阅读次数:【32】", "2019-04-15"),  # in brackets
     ("某某网 2010-12-29 |", "2010-12-29"),  # a paper's name and the date before a column bar
+    ("某某调查网  时间:03/24/2011 08:46:38   来源:某某日报", "2011-03-24"),  # month first with slashes (a US-order template)
 ])
 def test_date_line_shapes(header, date):
     d = ingest(f"某县召开安全生产工作会议\n{header}\n{STORY}")
@@ -209,6 +210,12 @@ def test_dateline_without_a_year_takes_the_date_line_year_or_none():
     assert (d.metadata.published, d.metadata.dateline) == ("2018-09-19", "2018-09-18")
     d = ingest("本报济南2月23日讯 今天下午，省政府召开视频会议。会议要求压实责任。")
     assert (d.metadata.published, d.metadata.dateline) == (None, "--02-23")
+
+
+def test_dateline_that_lost_its_month_word():
+    # `某某客户端1230日讯`: the page dropped 月 from the dateline; `今天` is still that day
+    d = ingest("某某日报\n2020年12月31日\n某某客户端1230日讯(记者 张小三)今天全省会议召开。会议要求压实责任。")
+    assert (d.metadata.published, d.metadata.dateline) == ("2020-12-31", "2020-12-30")
 
 
 def test_a_labelled_date_line_glued_to_the_first_paragraph():

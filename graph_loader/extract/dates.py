@@ -70,9 +70,12 @@ _PATTERN = re.compile(
     # `3.15全省安全生产工作会`: a meeting named by its month and day, written with a dot
     + r"|(?<![\d.．·第A-Za-z])(?P<nm>1[0-2]|[1-9])[.．](?P<nd>[12]\d|3[01]|0?[1-9])(?=全?[省市县区州国]"
     + IN_CLAUSE + "{0,24}?会)"
-    # `615日下午`: a month-day whose 月 the page lost, `3月29下午` one whose 日 it lost, read only before a part of the day
+    # `615日下午`: a month-day whose 月 the page lost, read only before a part of the day, or opening a clause before
+    # a comma (`稳定，1129日，省安委会召开…`: not `持续120日，` after a verb); `3月29下午` one whose 日 it lost, only
+    # before a part of the day
     + r"|(?<![\d年月.．/第])(?P<lm>1[0-2]|[1-9])(?P<ld>[0-2]\d|3[01])[日号](?=" + alternation(_words("part")) + ")"
     + _PART
+    + r"|(?<![^，,。；;：:\s])(?P<lm2>1[0-2]|[1-9])(?P<ld2>[0-2]\d|3[01])[日号](?=[，,])"
     + r"|(?P<xm>1[0-2]|[1-9])\s*月\s*(?P<xd>[12]\d|3[01]|[1-9])(?=" + alternation(_words("part")) + ")" + _PART
     + r"|(?<![月\d])(?P<dd>\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]"
     + r"(?=" + alternation(_words("part")) + r"|[，,])" + _PART
@@ -207,9 +210,9 @@ def find_dates(text: str, ref: str | None, dateline: str | None = None) -> list[
         if g["rd1"]:  # `27日至28日`: a range of days of the article's month
             raws.append(_Raw(mt.start(), mt.end(), None, None, number(g["rd1"]), ed=number(g["rd2"]), has_end=True,
                              rel="day"))
-        elif g["lm"] or g["nm"] or g["xm"]:
-            raws.append(_Raw(mt.start(), mt.end(), None, number(g["lm"] or g["nm"] or g["xm"]),
-                             number(g["ld"] or g["nd"] or g["xd"])))
+        elif g["lm"] or g["lm2"] or g["nm"] or g["xm"]:
+            raws.append(_Raw(mt.start(), mt.end(), None, number(g["lm"] or g["lm2"] or g["nm"] or g["xm"]),
+                             number(g["ld"] or g["ld2"] or g["nd"] or g["xd"])))
         elif g["dd"]:
             raws.append(_Raw(mt.start(), mt.end(), None, None, number(g["dd"]), rel="day"))
         elif g["pm"]:  # `今天(9.13)`: the bracket is the month-day

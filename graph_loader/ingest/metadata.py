@@ -194,7 +194,7 @@ def dateline(opening: str | None, published: str | None) -> str | None:
         if not (m := p.search(opening[:60])):
             continue
         mo, d = int(m.group("m")), int(m.group("d"))
-        y = int(m.group("y")) if m.group("y") else None
+        y = int(y_) if (y_ := m.groupdict().get("y")) else None  # a row may have no year group
         if y is None and published:
             pub = date.fromisoformat(published)
             y = pub.year - 1 if (mo, d) > (pub.month, pub.day) else pub.year

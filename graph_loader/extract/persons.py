@@ -155,7 +155,15 @@ def _name_ok(name: str, ignore: frozenset[str], trusted: bool = False) -> bool:
     if name[:2] in lex.not_names and name[:2] not in lex.compound \
             and not (trusted and len(name) == 3 and name[2] not in _CONJ):
         return False
+    if name[-2:] in _relative_places():
+        return False  # `专家向我省通报`: a word pointing at the reader's place (我省) ends no name
     return not lex.post_re.search(name)
+
+
+@cache
+def _relative_places() -> frozenset[str]:
+    """The words of region_relative.tsv (`我省`, `全市`, `本县`): a place, never part of a name."""
+    return frozenset(r[0] for r in rows("region_relative.tsv"))
 
 
 def _surname_len(text: str, pos: int) -> int:
@@ -202,6 +210,8 @@ def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset(),
                                                and name_at(text, h.end(), ignore) and h)
         if f and not (trusted and s == 1 and given == 2 and text[pos:pos + 2] in lex.not_names
                       and len(f.group()) == 1 and is_han(f.group()) and not ends) \
+                and not (given == 2 and s == 1 and text[pos:pos + 2] in lex.not_names
+                         and _word_follows(text, pos + 2)) \
                 and not _COLLECTIVE_IN.search(text, pos, end):
             ok[given] = len(f.group())  # a name opening with a word needs a clear end: `干部要以` is none
     # `A、B、孙正和出席`: a conjunction right before a role verb joins nothing, so it ends the name
@@ -233,6 +243,13 @@ def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset(),
                     and not _COLLECTIVE_IN.search(text, pos, end):
                 return pos, end
     return None
+
+
+def _word_follows(text: str, pos: int) -> bool:
+    """A word that follows names (two characters or more) starts at `pos`: after an ordinary word (`领导相继作出批示`),
+    the character there opens that word (`作出`), so it is no name's last character."""
+    f = _lex().follow_re.match(text, pos)
+    return f is not None and len(f.group()) >= 2 and all_han(f.group())
 
 
 _MAX_GIVEN = 4  # given-name characters of the longest undotted name read after a post
@@ -828,7 +845,8 @@ def _surname_address_re() -> re.Pattern[str]:
     lex = _lex()
     posts = [p for p in words("honorifics.tsv") if p in lex.posts]
     leads = "|".join("(?<=" + re.escape(w) + ")" for w in lex.honorific_leads)
-    return re.compile(r"(?:(?<=[" + re.escape(_CLAUSE_START) + r"])|" + leads + r")(?P<sur>"
+    # `甲县长、乙县长分别讲话`: addresses listed with `、`, each its own
+    return re.compile(r"(?:(?<=[" + re.escape(_CLAUSE_START) + r"、])|" + leads + r")(?P<sur>"
                       # compound surnames first, then the single ones: an alternation of single characters alone
                       # is compiled to a character class (one test, not 441)
                       + alternation(lex.compound) + "|(?:" + alternation(lex.single) + ")"

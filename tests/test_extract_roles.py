@@ -471,3 +471,37 @@ def test_the_leader_named_inside_a_teams_name_attends_and_does_not_report():
     # `向由副厅长X率组的考核组汇报工作`: the city reports to the team X leads; X attends
     rec = _rec("3月9日,我市召开安全生产考核汇报会,向由省住建厅副厅长王大海率组的省安全生产考核组汇报工作。")
     assert _roles(rec) == {"王大海": "attendee"}
+
+
+def test_a_predicate_opened_by_a_preposition_carries_its_act_past_the_commas_of_its_topic():
+    rec = _rec("3月9日,县政府召开安全生产工作会议。副县长王大海对一季度全县安全生产情况,特别是对某镇火灾事故"
+               "进行了通报。副县长李小兵就做好汛期防范,强化隐患排查,作了具体部署。")
+    assert _roles(rec) == {"王大海": "speaker", "李小兵": "speaker"}
+    # without a light verb carrying a cue, the topic's commas still end the name's clause
+    rec = _rec("3月9日,县政府召开安全生产工作会议。副县长王大海出席会议。副县长李小兵对此项工作,会议强调要抓好落实。")
+    assert _roles(rec) == {"王大海": "attendee"}
+
+
+def test_addresses_by_surname_and_post_listed_with_a_mark_are_each_read():
+    rec = _rec("3月9日,县政府召开安全生产工作会议。副县长王大海,副县长李小兵出席会议。"
+               "会上,王县长、李县长分别就分管领域安全生产工作作了部署。")
+    assert _roles(rec) == {"王大海": "speaker", "李小兵": "speaker"}
+
+
+def test_an_ordinary_word_and_the_follower_after_it_open_no_name_after_a_collective():
+    # `相继` + `作出`: the third character opens the follower, no name `相继作`
+    assert [m.name for m in find_persons("事故发生后,省委省政府主要领导相继作出批示。")] == []
+    # a word pointing at the reader's place ends no name (`向` + `我省`)
+    assert [m.name for m in find_persons("汇报会上,督查组专家向我省通报了督查情况。")] == []
+
+
+def test_a_specialist_introduces_a_name_without_giving_a_post():
+    rec = _rec("3月9日,县政府召开地质灾害防治工作会议。会上,省地勘院专家王大海就地质灾害监测做了详细讲解。")
+    assert _roles(rec) == {"王大海": "speaker"}
+    assert _titles(rec) == {"王大海": []}
+
+
+def test_a_leader_whose_absence_the_report_explains_takes_no_role():
+    rec = _rec("3月9日,县政府召开安全生产工作会议。县委常委、常务副县长王大海因在省里参加重要会议,特委托副县长李小兵主持会议。")
+    assert _roles(rec) == {"李小兵": "chair"}
+    assert _titles(rec)["王大海"] == ["县委常委", "常务副县长"]

@@ -206,6 +206,22 @@ def test_a_dotted_name_keeps_a_last_character_that_a_cue_would_open_with():
     assert _names("专员艾买提·吐尔逊同志讲话。") == ["艾买提·吐尔逊"]
 
 
+def test_a_dotted_name_is_one_name_wherever_a_name_is_read_whatever_dot_the_page_set():
+    # after a collective and in the list that goes on after it: the dot ends no name
+    assert _names("州领导阿某江·买某提、王某某、李某某等出席会议。") == ["阿某江·买某提", "王某某", "李某某"]
+    # the bullet, the hyphenation point and the katakana dot are the same dot, written `·`
+    for dot in "•‧・":
+        assert _names(f"副州长吐某逊{dot}买某提出席会议。") == ["吐某逊·买某提"], dot
+    # bare, opening a clause before a role verb; found again with another dot
+    assert _names("会议由县长王某某主持。热某·木某某通报了情况。热某•木某某强调") == [
+        "王某某", "热某·木某某", "热某·木某某"]
+    # a page that lost the dot to `?`: read so only right after a post
+    assert _names("自治区主席努某?白某力出席会议并讲话。") == ["努某·白某力"]
+    assert _names("会上?阿某某?讲话") == []
+    # dotted words that are no names stay none
+    assert _names("召开“中秋·国庆”期间安全防范工作会议。某某日报·某某客户端记者报道。") == []
+
+
 def test_a_name_without_a_han_surname_after_a_post_before_its_role_verb():
     assert _names("旗长其木格主持会议。") == ["其木格"]
     assert _names("州长扎西同志讲话。") == ["扎西"]

@@ -868,6 +868,8 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
         after = max([m.end] + [t.end for t in m.titles if t.start >= m.end])
         if text.startswith(("的", "委托"), m.end) or _cited_re().match(text, after, max(own_end, after)):
             continue  # `X的…`, `X关于…的批示`: cited, not at the meeting; `受X委托，Y讲话`: Y stands in for X
+        if _verbs_re("excused").match(text, m.end):
+            continue  # `副县长X因在外地参加会议，委托Y出席`: the reason X is away; X is at no meeting of the report
         if text.startswith(_led_team(), m.end):
             # `向由副厅长X率组的考核组汇报工作`: X leads the team the clause names, the clause's verbs are not X's:
             # X is at the meeting the clause reports, and no more (`由X带队的检查组，对…`: none is reported)
@@ -904,6 +906,8 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
                 continue
         if own_end == clause < nxt and all(c[1] == "attendee" for c in cues):
             cues += _carried_cues(text, m.end, clause, min(nxt, sent.end))
+        if not cues and (act := _topic_act(text, m.end, min(nxt, sent.end))) is not None:
+            cues = [act]
         if cues:
             roles[i] = min(cues, key=lambda c: ROLE_RANK[c[1]])
         elif nxt < sent.end and i + 1 < len(people):
@@ -966,6 +970,34 @@ def _carried_cues(text: str, name_end: int, clause: int, limit: int) -> list[tup
             return cues
         pos = end
     return []
+
+
+@cache
+def _topic_open_re() -> re.Pattern[str]:
+    """What opens a predicate whose topic may run over commas: an adverb (name_followers.tsv `adverb`, the
+    `several` words of meeting_cues.tsv: `分别`), then a preposition (name_followers.tsv `ends`: `就`, `对`)."""
+    fol = rows("name_followers.tsv")
+    adverbs = {r[0] for r in fol if r[1:2] == ("adverb",)} | {r[0] for r in rows("meeting_cues.tsv")
+                                                              if r[1:2] == ("several",)}
+    return re.compile("(?:" + alternation(adverbs) + ")?(?:" + alternation({r[0] for r in fol
+                                                                             if r[1:2] == ("ends",)}) + ")")
+
+
+@cache
+def _light_act_re() -> re.Pattern[str]:
+    """A light verb and the role cue it carries (`作了重要讲话`, `做了详细讲解`, `进行了通报`), a short modifier between."""
+    return re.compile(r"(?:作|做|进行)了?[^，,。；;、]{0,6}?(?P<cue>" + _lex().roles_re.pattern + ")")
+
+
+def _topic_act(text: str, name_end: int, end: int) -> tuple[str, str, int] | None:
+    """`X就甲工作，乙工作作了部署`, `X对今年以来的情况，特别是对某事故进行了通报`: a name whose predicate opens
+    with a preposition takes the act its light verb carries, past the commas of the topic (up to `end`: the
+    sentence's end or the next person)."""
+    if (topic := _topic_open_re().match(text, name_end)) is None:
+        return None
+    if (act := _light_act_re().search(text, topic.end(), end)) is None or _in_meeting_noun(text, act.start("cue")):
+        return None
+    return act.group("cue"), _lex().roles[act.group("cue")], act.start("cue")
 
 
 def _clause_end(text: str, start: int, end: int) -> int:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from graph_loader.extract.scoring import Miss
+from graph_loader.lang.chars import NAME_DOTS
 
 # the cues are the genre's wording (a made-up example in each comment), compiled once
 _WATCHED = re.compile(r"收听|收看|分会场|视频会|电视电话")            # 设分会场收听收看会议
@@ -24,7 +25,7 @@ _DATE_SHAPE = re.compile(r"昨|今天|今日|当日|当天|\d+\.\d+|\d+日|至\d
 _TEAM = re.compile(r"督查|督导|考核|巡查|暗访|检查组|进驻|反馈")      # 省第二督导组进驻我县
 _LIST_ROLE = re.compile(r"[、,][^、,。;]{1,12}[、,].{0,40}(出席|参加|列席|参会)")  # 县领导甲、乙、丙参加
 _SPEAK = re.compile(r"讲话|指出|强调|汇报|通报|部署|要求|发言|作.{0,8}报告|主持")
-_NAME_ODD = re.compile(r"[·•・．]|\s")                              # 阿某·某某某, 王 某
+_NAME_ODD = re.compile("[" + NAME_DOTS + r"．]|\s")                  # 阿某·某某某, 王 某
 _SCRAPED = re.compile(r"[,，、]{2}|[,，][、]|bet|博彩|赌|网页版|官方网站|�")  # doubled punctuation, spam
 _NOT_NAME = re.compile(r"^(安监|包联|安办|应急)")
 _INSIDE_NAME = re.compile(r"《[^》]*》|事故|公司|集团|园区|协会|场所")  # 《…消防…办法》, “4·10”某煤矿透水事故

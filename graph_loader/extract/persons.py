@@ -21,7 +21,16 @@ from functools import cache, lru_cache
 from graph_loader.extract.lexicon_files import alternation, rows, words
 from graph_loader.extract.regex_scan import WordIndex, finditer_at
 from graph_loader.ingest.rules import surnames
-from graph_loader.lang.chars import HAN, STRAY_LIST_MARKS, all_han, garbled_before, han_run_start, is_han
+from graph_loader.lang.chars import (
+    HAN,
+    NAME_DOT_SPELLING,
+    NAME_DOTS,
+    STRAY_LIST_MARKS,
+    all_han,
+    garbled_before,
+    han_run_start,
+    is_han,
+)
 from graph_loader.lang.levels import LEVEL_CHARS
 
 _MAX_TITLE = 30  # characters scanned left of a post for its body
@@ -146,7 +155,15 @@ def _name_ok(name: str, ignore: frozenset[str], trusted: bool = False) -> bool:
     if name[:2] in lex.not_names and name[:2] not in lex.compound \
             and not (trusted and len(name) == 3 and name[2] not in _CONJ):
         return False
+    if name[-2:] in _relative_places():
+        return False  # `专家向我省通报`: a word pointing at the reader's place (我省) ends no name
     return not lex.post_re.search(name)
+
+
+@cache
+def _relative_places() -> frozenset[str]:
+    """The words of region_relative.tsv (`我省`, `全市`, `本县`): a place, never part of a name."""
+    return frozenset(r[0] for r in rows("region_relative.tsv"))
 
 
 def _surname_len(text: str, pos: int) -> int:
@@ -159,6 +176,8 @@ def _surname_len(text: str, pos: int) -> int:
 def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset(),
             trusted: bool = True) -> tuple[int, int] | None:
     """A personal name starting at `pos` and followed by what follows names: (start, end)."""
+    if (dotted := dotted_name_at(text, pos, ignore, lost=trusted)) is not None:
+        return dotted  # `阿某·某某某`: the parts of a transliterated name are one name wherever a name is read
     s = _surname_len(text, pos)
     if not s:
         return None
@@ -191,6 +210,8 @@ def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset(),
                                                and name_at(text, h.end(), ignore) and h)
         if f and not (trusted and s == 1 and given == 2 and text[pos:pos + 2] in lex.not_names
                       and len(f.group()) == 1 and is_han(f.group()) and not ends) \
+                and not (given == 2 and s == 1 and text[pos:pos + 2] in lex.not_names
+                         and _word_follows(text, pos + 2)) \
                 and not _COLLECTIVE_IN.search(text, pos, end):
             ok[given] = len(f.group())  # a name opening with a word needs a clear end: `干部要以` is none
     # `A、B、孙正和出席`: a conjunction right before a role verb joins nothing, so it ends the name
@@ -222,6 +243,13 @@ def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset(),
                     and not _COLLECTIVE_IN.search(text, pos, end):
                 return pos, end
     return None
+
+
+def _word_follows(text: str, pos: int) -> bool:
+    """A word that follows names (two characters or more) starts at `pos`: after an ordinary word (`领导相继作出批示`),
+    the character there opens that word (`作出`), so it is no name's last character."""
+    f = _lex().follow_re.match(text, pos)
+    return f is not None and len(f.group()) >= 2 and all_han(f.group())
 
 
 _MAX_GIVEN = 4  # given-name characters of the longest undotted name read after a post
@@ -263,8 +291,9 @@ def _gap(text: str, pos: int) -> int:
 
 
 def clean_name(surface: str) -> str:
-    """A name as written without the spaces a page put into it (`王 刚`, `阿某 · 某某`)."""
-    return _SPACES.sub("", surface)
+    """A name as written without the spaces a page put into it (`王 刚`, `阿某 · 某某`), its parts joined by `·`
+    whatever dot the page set (`阿某•某某`, a lost one `阿某?某某`)."""
+    return _SPACES.sub("", surface).translate(_NAME_SPELLING)
 
 
 _CONJ = "和与及"
@@ -277,14 +306,20 @@ _LEADS = re.compile(r"(?:为|任|担任)(?P<post>副?组长)")
 _COMRADE = "同志"
 
 
-_DOTTED = re.compile("[" + HAN + r"]{2,6}\s?[·•・]\s?(?=[" + HAN + "])")
-_DOT_SPACES = re.compile(r"\s(?=[·•・])|(?<=[·•・])\s")
+_DOTTED = re.compile("[" + HAN + r"]{2,6}\s?[" + NAME_DOTS + r"]\s?(?=[" + HAN + "])")
+# a page that lost the dot of a name to its encoding wrote `?` (`主席阿某?某某某出席`): read so only where the grammar
+# already says a name stands (right after a post or a collective)
+_LOST_DOTS = "?？"
+_DOTTED_LOST = re.compile("[" + HAN + r"]{2,6}[" + _LOST_DOTS + "](?=[" + HAN + "]{2})")
+_NAME_SPELLING = {**NAME_DOT_SPELLING, **{ord(c): NAME_DOTS[0] for c in _LOST_DOTS}}
 
 
-def dotted_name_at(text: str, pos: int, ignore: frozenset[str] = frozenset()) -> tuple[int, int] | None:
-    """A transliterated name right after a post (`专员阿某·某某某主持`), its parts joined by a middle dot
-    (spaces around it are scraping noise): the shortest last part that something following names ends."""
-    m = _DOTTED.match(text, pos)
+def dotted_name_at(text: str, pos: int, ignore: frozenset[str] = frozenset(),
+                   lost: bool = False) -> tuple[int, int] | None:
+    """A transliterated name where a name is read (`专员阿某·某某某主持`, `领导阿某·某某、乙出席`), its parts joined
+    by a middle dot (spaces around it are scraping noise; `lost`: also a dot the page lost to `?`): the shortest
+    last part that something following names ends."""
+    m = _DOTTED.match(text, pos) or (_DOTTED_LOST.match(text, pos) if lost else None)
     if m is None:
         return None
     lex = _lex()
@@ -511,12 +546,13 @@ def _list_mark(text: str, pos: int) -> int:
 def _piece_re() -> re.Pattern[str]:
     """A whole list member: up to the next mark, or up to the attendance verb closing the list
     (`副州长A、B出席`)."""
-    return re.compile("(?:[" + HAN + "]{2,8}[·•・][" + HAN + "]{2,8}|[" + HAN + "]{2," + str(_MAX_PIECE)
+    return re.compile("(?:[" + HAN + "]{2,8}[" + NAME_DOTS + "][" + HAN + "]{2,8}|[" + HAN + "]{2," + str(_MAX_PIECE)
                       + "}?)(?=[、，,。；;（(]|$|"
                       + alternation(_list_verbs()) + ")")
 
 
 _MAX_PIECE = 6  # characters of the longest undotted list member read as a name
+_NAME_DOT_RE = re.compile("[" + NAME_DOTS + "]")
 
 
 # a word of a collective (`各部门`, `负责同志`, `成员单位`, `领导班子`): what no name holds, even one read right after a
@@ -550,7 +586,7 @@ def _list_piece(text: str, pos: int, ignore: frozenset[str]) -> tuple[int, int] 
     if m is None:
         return None
     piece = m.group()
-    plain = re.sub("[·•・]", "", piece)
+    plain = _NAME_DOT_RE.sub("", piece)
     if plain == piece and len(piece) > 4 or not _surname_len(piece, 0) and len(piece) == 4:
         # `县领导甲、阿某某某某、乙`: a longer undotted name of a minority people, holding no word of a body
         # and no ordinary word
@@ -624,7 +660,7 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
         at = p_end + _gap(text, p_end)  # `县长 孙 伟主持`: a page's typesetting space after the post
         if q := _QUALIFIER.match(text, at):  # `副县长（常务）某某主持`: a bracketed qualifier of the post
             at = q.end()
-        span = dotted_name_at(text, at, ignore) or name_at(text, at, ignore) or bare_name_at(text, at, ignore)
+        span = name_at(text, at, ignore) or bare_name_at(text, at, ignore)
         if span is None:
             continue
         if span[0] in taken:
@@ -677,23 +713,25 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
             # `张三省长指出`, `张三代省长批示`: a post after the name is its title as written (`同志` is no post)
             # (`某某武装部长通报`: an honorific that ends in a post is one too)
             titles = [TitleSpan(e, e + len(post), post, post)] if lex.post_end_re.search(post.removeprefix("代")) else []
-            add(NameMention(s, e, text[s:e], titles, rule))
+            add(NameMention(s, e, clean_name(text[s:e]), titles, rule))
     known = {m.name for m in found}
     if known:
         occupied = {p for m in found for p in range(m.start, m.end)}  # the characters the mentions cover
         hits: list[tuple[int, int]] = []  # a handful of names: str.find beats compiling a pattern per article
         covered: set[int] = set()
+        # a dotted name is found again whatever dot the page set there (one character for one: offsets hold)
+        hay = text.translate(_NAME_SPELLING) if any(NAME_DOTS[0] in n for n in known) else text
         for name in sorted(known, key=len, reverse=True):
-            i = text.find(name)
+            i = hay.find(name)
             while i >= 0:
                 if covered.isdisjoint(range(i, i + len(name))):  # overlaps no hit of a longer name
                     hits.append((i, i + len(name)))
                     covered.update(range(i, i + len(name)))
-                i = text.find(name, i + len(name))
+                i = hay.find(name, i + len(name))
         for s, e in sorted(hits):
             if not occupied.isdisjoint(range(s, e)):
                 continue
-            add(NameMention(s, e, text[s:e], [], "person.repeat"))
+            add(NameMention(s, e, hay[s:e], [], "person.repeat"))
         full_of = _full_names(known)
         for m in found:  # `国强书记指出` read as a name of its own: the person it addresses (no new title)
             if m.name in full_of and m.rule in ("person.before_honorific", "person.repeat"):
@@ -807,7 +845,8 @@ def _surname_address_re() -> re.Pattern[str]:
     lex = _lex()
     posts = [p for p in words("honorifics.tsv") if p in lex.posts]
     leads = "|".join("(?<=" + re.escape(w) + ")" for w in lex.honorific_leads)
-    return re.compile(r"(?:(?<=[" + re.escape(_CLAUSE_START) + r"])|" + leads + r")(?P<sur>"
+    # `甲县长、乙县长分别讲话`: addresses listed with `、`, each its own
+    return re.compile(r"(?:(?<=[" + re.escape(_CLAUSE_START) + r"、])|" + leads + r")(?P<sur>"
                       # compound surnames first, then the single ones: an alternation of single characters alone
                       # is compiled to a character class (one test, not 441)
                       + alternation(lex.compound) + "|(?:" + alternation(lex.single) + ")"
@@ -886,6 +925,14 @@ def _untitled_names(text: str, ignore: frozenset[str]) -> list[tuple[int, int, s
         for p in pieces:
             out.append((pos, pos + len(p), rule, ""))
             pos += len(p) + 1
+    for d in _NAME_DOT_RE.finditer(text):
+        # `阿某·某某某通报了情况`: a transliterated name opens a clause before a role verb, bare like `A列席会议`
+        head = han_run_start(text, d.start(), max(0, d.start() - 6))
+        if d.start() - head < 2 or head > 0 and text[head - 1] not in _CLAUSE_START + "、":
+            continue
+        span = dotted_name_at(text, head, ignore)
+        if span is not None and is_han(text[span[1]:span[1] + 1] or " ") and _long_close_re().match(text, span[1]):
+            out.append((span[0], span[1], "person.list_before_verb", ""))
     for m in _INTRO_LIST.finditer(text):
         # `出席会议的领导还有：A、B、C。`: bare names listed after an attendance intro
         pieces = m.group("names").split("、")

@@ -88,6 +88,14 @@ CODE_DOTS = "·•・．.‧∙⋅･﹒˙"
 # punctuation (gold, resolution), which would keep these
 CODE_DOT_SPELLING = str.maketrans({c: "·" for c in CODE_DOTS if not unicodedata.category(c).startswith("P")})
 
+# the middle dots that join the parts of a transliterated name (Uyghur, Kazakh, Tibetan, Mongolian: `阿某·某某某`) as
+# pages set them: `·`, the bullet `•`, the hyphenation point `‧`, the katakana `・`, the operators `∙` `⋅` and the
+# half-width `･`; every reader of names takes them as one (`[` NAME_DOTS `]`), and a name is written with `·`
+NAME_DOTS = "·•‧・∙⋅･"
+NAME_DOT = "·"
+NAME_DOT_SPELLING = str.maketrans({c: NAME_DOT for c in NAME_DOTS})
+
+
 def clause_start(text: str, pos: int, lo: int = 0) -> int:
     """The start of the clause holding `pos` (no earlier than `lo`): just after the last clause mark
     before `pos`."""

@@ -304,3 +304,40 @@ def test_a_short_name_given_inside_a_meetings_name_is_no_part_of_it():
     # `《某某意见》(以下简称《意见》)宣讲会召开`: the parenthesis names the document shortly, the meeting is the 宣讲会
     rec = _rec("3月2日上午，《某某省关于加强某某工作的意见》(以下简称《意见》)宣讲会主会场以视频形式在某某市召开。")
     assert [m.name for m in rec.meetings] == ["《某某省关于加强某某工作的意见》宣讲会"]
+
+
+def test_the_one_learning_an_incidents_lesson_is_no_part_of_its_name():
+    from graph_loader.extract.incidents import find_incidents
+    for verb in ("深刻剖析", "认真反思", "牢牢记取"):
+        text = f"省安委办要求南阳市政府{verb}某某宾馆“3·14”重大火灾事故教训,排查隐患。"
+        assert [h.title for h in find_incidents(text)] == ["某某宾馆3·14重大火灾事故"], verb
+
+
+def test_an_instructed_incident_opens_with_dui_jiu_or_guanyu_and_may_sit_inside_a_longer_phrase():
+    from graph_loader.extract.incidents import find_incidents
+    for lead in ("就", "关于"):
+        text = f"会议传达了总书记{lead}信阳市某某煤矿透水事故作出的重要指示批示精神。"
+        assert [(h.title, h.region) for h in find_incidents(text)] == [("信阳市某某煤矿透水事故", "河南省信阳市")]
+    # a first reading that names nothing (`关于安全生产的重要论述和对…`) does not hide the incident inside it
+    text = "学习贯彻总书记关于安全生产的重要论述和对信阳市某某煤矿透水事故作出的重要指示精神。"
+    assert [h.title for h in find_incidents(text)] == ["信阳市某某煤矿透水事故"]
+
+
+def test_a_framed_incidents_day_after_its_site_is_no_part_of_its_name():
+    from graph_loader.extract.incidents import find_incidents
+    text = "会议通报了南阳市某某煤矿3月4日发生的较大瓦斯爆炸事故,部署隐患排查工作。"
+    assert [(h.title, h.region) for h in find_incidents(text)] == [("南阳市某某煤矿较大瓦斯爆炸事故", "河南省南阳市")]
+
+
+def test_quoted_codes_joined_before_one_tail_share_it():
+    from graph_loader.extract.incidents import find_incidents
+    for join in ("和", "、", "及"):
+        text = f"深刻汲取南阳“3·14”{join}信阳“4·20”火灾事故教训,举一反三。"
+        assert [h.title for h in find_incidents(text)] == ["南阳3·14火灾事故", "信阳4·20火灾事故"], join
+    text = "汲取南阳“3·14”、信阳“4·20”和洛阳“5·2”火灾事故教训。"
+    assert [h.title for h in find_incidents(text)] == ["南阳3·14火灾事故", "信阳4·20火灾事故", "洛阳5·2火灾事故"]
+    # a list closed by its class (等) shares nothing with a code further on
+    text = "吸取南阳“3·14”、信阳“4·20”等两起事故教训,吸取某地“7·2”特大暴雨等灾害教训。"
+    assert [h.title for h in find_incidents(text)] == ["7·2特大暴雨"]
+    # unquoted, a number before a join is no code
+    assert [h.title for h in find_incidents("共检查3.14和信阳“4·20”火灾事故现场")] == ["信阳4·20火灾事故"]

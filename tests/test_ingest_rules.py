@@ -287,3 +287,17 @@ def test_a_breadcrumb_of_short_steps_is_dropped_whatever_it_opens_with():
     assert "政务频道" not in d.clean and d.metadata.menu == "某某新闻网 >> 政务频道 >> 本地要闻"
     # one mark is no breadcrumb (`更多>>`), nor is a sentence
     assert "更多>>" in ingest("更多>>\n" + text.split("\n", 1)[1]).clean
+
+
+def test_a_long_run_together_row_above_the_breadcrumb_is_the_menu_not_the_title():
+    # the scrape lost the separators of the site's column links: no mark, no space, longer than a headline
+    row = "首页要闻财经汽车房产教育体育旅游健康科技化工交通运输建筑农业环保视频图片专题手机版"
+    text = (row + "\n当前位置:某某资讯网>行业>能源>正文\n某县召开安全生产工作会议\n"
+            "1月5日,某县召开会议,部署工作。会议要求压实责任。\n")
+    d = ingest(text)
+    assert "交通运输" not in d.clean and d.metadata.title == "某县召开安全生产工作会议"
+    assert d.metadata.menu is not None and row in d.metadata.menu
+    # a headline above the breadcrumb stays, and so does a long row where the page has no breadcrumb
+    short = "某县召开安全生产工作会议\n当前位置:某某资讯网>行业>能源>正文\n1月5日,某县召开会议,部署工作。会议要求压实责任。\n"
+    assert "某县召开安全生产工作会议" in ingest(short).clean
+    assert row in ingest(row + "\n" + text.split("\n", 2)[2]).clean

@@ -60,6 +60,22 @@ def _gap_cut() -> re.Pattern[str]:
     return re.compile((f"(?!{keep})" if keep else "") + "(?:" + "|".join(map(re.escape, _words()["cut"])) + ")")
 
 
+_SHARED_JOIN = "和|、|及|与"  # what joins two quoted codes that share one tail
+_JOINED = re.compile(rf"(?:{_SHARED_JOIN})[{HAN}]{{0,12}}")  # a join and the next place's name
+
+
+def _joined_before(text: str, at: int, sharing: list[tuple[int, int, str | None]]
+                   ) -> list[tuple[int, int, str | None]]:
+    """The waiting codes that reach the code at `at`, each joined to the next (`甲“1·19”、乙“1·22”和丙“1·24”`)."""
+    out = []
+    for start, end, region in reversed(sharing):
+        if not _JOINED.fullmatch(text, end, at):
+            break
+        out.append((start, end, region))
+        at = start
+    return out[::-1]
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The incident name pattern, and the grade-or-kind words an unquoted code must touch."""
@@ -75,7 +91,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(
         "(?P<open>[" + _OPEN + "])?" r"(?P<code>(?P<mo>\d{1,2})\s*(?P<sep>[" + _DOTS + r"])\s*(?P<day>\d{1,2})"
         r"|(?<![\d.])(?P<mo2>1[0-2]|[1-9])(?P<day2>[0-3]\d)(?![\d.]))(?(open)[" + _CLOSE + "])"
-        rf"(?P<tail>{tail}{more})"
+        # or, in quotes, no tail before a join and the next quoted code, whose tail it shares
+        # (`甲地“1·19”和乙地“1·24”火灾事故`: two fires)
+        rf"(?:(?P<tail>{tail}{more})|(?P<shared>(?=(?:{_SHARED_JOIN})[{HAN}]{{0,12}}[{_OPEN}]\d)))"
     ), re.compile(f"(?:{alt(grades)}|{alt(kinds)})")
 
 
@@ -92,12 +110,19 @@ def find_incidents(text: str) -> list[IncidentHit]:
             text = text.replace(variant, standard)
     pattern, grade_or_kind = _patterns()
     hits = []
+    sharing: list[tuple[int, int, str | None]] = []  # codes waiting for the tail of the next: start, end, region
     for m in finditer_from(pattern, _CODE_FIRST, text):  # a code opens with a quote or a digit
         mo, day = m.group("mo") or m.group("mo2"), m.group("day") or m.group("day2")
         if not (1 <= int(mo) <= 12 and 1 <= int(day) <= 31):
             continue
+        shared = m.group("shared") is not None
+        if shared and not m.group("open"):
+            continue
+        if not shared:  # the codes before it, each joined to the next, lend it nothing else: the list is over
+            lending, sharing = _joined_before(text, m.start(), sharing), []
         dotted = "." in m.group("code") or "．" in m.group("code")
-        if (dotted or not m.group("sep")) and not m.group("open") and not grade_or_kind.match(m.group("tail")) \
+        if not shared and (dotted or not m.group("sep")) and not m.group("open") \
+                and not grade_or_kind.match(m.group("tail")) \
                 and not _place_opens(m.group("tail")):
             continue  # an unquoted decimal (1.5万家企业发生事故) is a code only right before its grade, kind or place
         start = m.start()
@@ -120,11 +145,18 @@ def find_incidents(text: str) -> list[IncidentHit]:
         if region is None and edge == len(window):  # `吸取某国“1·18”事故教训`: a foreign place names it too
             edge = _foreign_before(window)
         start = window_start + edge
+        if shared:
+            sharing.append((start, m.end(), region))
+            continue
         end = _tail_end(m.start("tail"), m.group("tail"))
         if end is None:
             continue  # `“6·16”宣传咨询日现场发生火灾`: a day's name, then a clause
         # the code as written (`9.15`, `3·21`), a mark that is no punctuation written `·` (`10˙20`)
         title = clean_title(text[start:end]).translate(CODE_DOT_SPELLING)
+        # the codes before it in one list take its tail (`甲地“1·19”和乙地“1·24”火灾事故`)
+        tail = text[m.start("tail"):end]
+        hits += [IncidentHit(a, b, clean_title(text[a:b] + tail).translate(CODE_DOT_SPELLING), r)
+                 for a, b, r in lending]
         hits.append(IncidentHit(start, end, title, region))
     coded = list(hits)
     # `对甲市某公司火灾事故的重要批示` beside `甲市“11·21”特大火灾事故`: an uncoded name of the place and kind of a
@@ -230,15 +262,21 @@ def _foreign_before(window: str) -> int:
 def _instructed_re() -> re.Pattern[str]:
     kinds = alternation(_words()["kind"])
     member = rf"[{HAN}]{{4,30}}?(?:{kinds})+"
-    return re.compile(rf"对(?P<name>{member}(?:、{member})*)(?:作出|做出)?的?(?:重要)?(?:指示|批示)")
+    # the incident opens with 对, 就 or 关于 (`就某地火灾事故作出重要指示`, `关于某地煤矿坍塌事故重要指示批示`)
+    return re.compile(rf"(?:对|就|关于)(?P<name>{member}(?:、{member})*)(?:作出|做出)?的?(?:重要)?(?:指示|批示)")
 
 
 def _instructed(text: str, grade_or_kind: re.Pattern[str]) -> list[IncidentHit]:
     """Incidents named without a code as the object of a leader's instruction: `对某省某县山体滑坡作出的
-    重要指示`, `对某地露天煤矿坍塌事故的重要指示精神`, `对甲省某区火灾事故、乙省某市游船倾覆事故作出的重要指示`;
+    重要指示`, `对某地露天煤矿坍塌事故的重要指示精神`, `关于某地某矿透水事故重要指示批示`,
+    `对甲省某区火灾事故、乙省某市游船倾覆事故作出的重要指示`;
     each name opens with the place it happened (a member without one makes none of the list a name)."""
     out = []
-    for m in _instructed_re().finditer(text):
+    pos = 0
+    while m := _instructed_re().search(text, pos):
+        # a match that names nothing may hold the one that does (`关于安全生产的重要论述和对某地某矿坍塌事故的重要
+        # 指示`): the next search opens inside it
+        pos = m.start() + 1
         at, members = m.start("name"), []
         for name in m.group("name").split("、"):
             if _tail_cut().search(name):
@@ -250,7 +288,9 @@ def _instructed(text: str, grade_or_kind: re.Pattern[str]) -> list[IncidentHit]:
                 break  # `对近期事故的重要批示`: no place, no name
             members.append(IncidentHit(at, at + len(name), clean_title(name), places[0].path))
             at += len(name) + 1
-        out += members
+        if members:
+            out += members
+            pos = m.end()
     return out
 
 
@@ -266,8 +306,10 @@ _FRAMED_JOIN = "和|、|及|以及|与"
 def _framed_member(named: bool = False) -> str:
     """One member of a framed list: the day it happened or not, then a name ending in kinds; with `named`,
     the groups `date` and `name` (a list repeats the member, so only one member of it may name them)."""
-    date, name = ("?P<date>", "?P<name>") if named else ("?:", "?:")
-    return rf"({date}{_FRAMED_DATE})?({name}[{HAN}]{{2,30}}?(?:{_alt('kind')})+)"
+    date, name, when = ("?P<date>", "?P<name>", "?P<when>") if named else ("?:", "?:", "?:")
+    # the day may also stand after the site, with `发生的` (`某县某煤矿7月8日发生的瓦斯爆炸事故`): no part of the name
+    return (rf"({date}{_FRAMED_DATE})?({name}[{HAN}]{{2,30}}?(?:({when}{_FRAMED_DATE}(?:发生)?的?)[{HAN}]{{0,12}}?)?"
+            rf"(?:{_alt('kind')})+)")
 
 
 @lru_cache(maxsize=1)
@@ -287,7 +329,8 @@ def _framed(text: str) -> list[IncidentHit]:
     `通报了5月6日某县某厂火灾事故情况`, `吸取5月6日甲市某矿透水事故和5月9日乙县某校踩踏事故的教训`): each name
     opens with the place it happened, and holds no word that makes it a class of events (`汲取某省近期几起事故教训`
     names none), and a kind besides `事故`, a grade of one incident (`汲取某县较大道路交通事故教训`) or the day it
-    happened before it (`吸取5月6日某县道路交通事故教训`); a member that is none of these makes none of the list a name."""
+    happened before it (`吸取5月6日某县道路交通事故教训`) or after its site (`通报某县某矿5月6日发生的透水事故`, the day left
+    out of the name); a member that is none of these makes none of the list a name."""
     out = []
     specific = _specific_kinds()
     pos = 0
@@ -296,11 +339,14 @@ def _framed(text: str) -> list[IncidentHit]:
         members, at = [], m.start("names")
         while (one := _framed_member_re().match(text, at, m.end("names"))) is not None:
             name = one.group("name")
+            if one.group("when"):
+                name = name.replace(one.group("when"), "", 1)
             places = find_regions(name)
             if not places or places[0].start != 0 or _gap_cut().search(name, places[0].end):
                 break
             rest = name[places[0].end:]
-            if not one.group("date") and not any(k in rest for k in specific) and not _one_grade(rest):
+            dated = one.group("date") or one.group("when")
+            if not dated and not any(k in rest for k in specific) and not _one_grade(rest):
                 break  # `某县道路交通事故`: a class of accidents (`某县较大道路交通事故` is one)
             members.append(IncidentHit(one.start("name"), one.end("name"), clean_title(name), places[0].path))
             at = one.end()

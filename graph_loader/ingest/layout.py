@@ -29,6 +29,13 @@ TRAILING_NAV_MAX_CHARS = 8
 MENU = "menu"
 """The reason (boilerplate.tsv's third column) of every rule that drops a site's menu row opens with this word."""
 
+MENU_ROW_MIN_CHARS = 30
+"""A header line above the page's breadcrumb this long, without a mark or a space, is the site's menu whose link
+separators the scrape lost (`新闻财经汽车房产教育体育…手机版`): a headline that long writes a space, a mark or a quote."""
+
+_BREADCRUMB = MENU + ": breadcrumb"
+_CRUMB_MENU = MENU + ": a long row of run-together links above the breadcrumb"
+
 _SPACE = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]|[ \t\u3000\xa0\u2002-\u200a\u202f\u205f]+|[\u200b-\u200d\ufeff]")
 # `!` opening an HTML comment left in a scraped page (`<!-- 广告位 -->`, its `<` often mangled) ends nothing
 _SENTENCE_END = re.compile(r"[。！？?；;]|!(?!--)|[。！？][”’」』）)]")
@@ -86,6 +93,17 @@ def _boilerplate_kind(line: str, region: str, kinds: tuple[str, ...] = ("line", 
     return None
 
 
+def _run_together_menu(lines: list[str], first: int) -> list[int]:
+    """The header lines above the page's breadcrumb (`当前位置:某某网>新闻>正文`) that are long and hold no mark
+    and no space: a menu row whose separators were lost, never the headline."""
+    crumb = next((i for i in range(first) if (_boilerplate_kind(lines[i], "header", kinds=("line",)) or "")
+                  .startswith(_BREADCRUMB)), None)
+    if crumb is None:
+        return []
+    return [i for i in range(crumb) if len(lines[i]) >= MENU_ROW_MIN_CHARS and " " not in lines[i]
+            and not _PUNCT.search(lines[i])]
+
+
 def _related_heading(line: str) -> bool:
     """A heading of links to the site's other articles (`相关推荐`): what follows it is no part of the story."""
     return len(line) <= BOILERPLATE_MAX_CHARS and any(p.search(line) for p in _related_patterns())
@@ -130,19 +148,23 @@ def lay_out(mt: MappedText, html_title: str | None = None, page_before: list[str
 
     keep = [True] * len(lines)
     why: list[str | None] = [None] * len(lines)
+    for i in _run_together_menu(lines, first):
+        keep[i], why[i] = False, _CRUMB_MENU
     title = html_title
     title_at = -1
     if title is None:
         # before boilerplate: a title may well look like a caption (全县召开安全生产工作会议)
         for i in range(first if story else len(lines)):
             line = lines[i]
-            if _boilerplate_kind(line, "header", kinds=("line", "nav")):
+            if not keep[i] or _boilerplate_kind(line, "header", kinds=("line", "nav")):
                 continue
             if 4 <= len(line) <= 80 and not is_sentence(line) and not _DATE.search(line):
                 title, title_at = line, i
                 break
             break  # the first substantive line is not a title: the article has none
     for i, line in enumerate(lines):
+        if not keep[i]:
+            continue
         if i != title_at and (kind := _boilerplate_kind(line, region[i])):
             keep[i], why[i] = False, kind
         elif related is not None and i >= related:

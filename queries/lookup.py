@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 from graph_loader.graph.resolve import directive_aliases, directive_key
 from graph_loader.graph.schema import NAME_PROPS
+from graph_loader.lang.levels import LEVEL_CHARS
 from graph_loader.lang.numerals import spellings
+from graph_loader.lang.titles import display_title
 from graph_loader.stores.embedded import EmbeddedStore
 from graph_loader.stores.neo4j_store import Neo4jStore, cypher_articles
 from queries.shapes import QueryParamError, cypher_props
@@ -34,10 +36,26 @@ def simplified(text: str) -> str:
 
 def name_forms(text: str) -> list[str]:
     """The forms a name may be stored in: as typed, its numbers in both spellings
-    (graph_loader/lang/numerals.py: `15条硬措施`, `十五条硬措施`), and the full title the curated alias
-    table (graph_loader/graph/directive_aliases.tsv) gives a package name."""
+    (graph_loader/lang/numerals.py: `15条硬措施`, `十五条硬措施`), the full title the curated alias
+    table (graph_loader/graph/directive_aliases.tsv) gives a package name, each as a directive's title
+    is shown (`display_title`: a title typed with its issuers spaced, `《甲办公厅 乙办公厅关于某某的意见》`,
+    is stored `甲办公厅乙办公厅关于某某的意见`), and a level's meeting named with `全` also without it and the other way round:
+    a report relaying a province's meeting writes `全省某某会议` or `省某某会议` alike (`传达省、市某某会议精神`)."""
     canonical = directive_aliases().get(directive_key(text))
-    return list(dict.fromkeys(spellings(text) + ([canonical] if canonical else [])))
+    forms = spellings(text) + ([canonical] if canonical else [])
+    forms += [display_title(f) for f in forms]
+    forms += [_other_level_form(f) for f in forms if len(f) > 3 and (f[0] in LEVEL_CHARS or _whole_level(f))]
+    return list(dict.fromkeys(forms))
+
+
+def _whole_level(name: str) -> bool:
+    """`全省…`, `全市…`: a name opening with `全` and a level character (not `全国`, the centre's own)."""
+    return name[0] == "全" and name[1] in LEVEL_CHARS
+
+
+def _other_level_form(name: str) -> str:
+    """`全省某某会议` ↔ `省某某会议`."""
+    return name[1:] if _whole_level(name) else "全" + name
 
 
 def find_nodes(store: GraphStore, text: str, labels: tuple[str, ...]) -> list[dict[str, Any]]:

@@ -5,7 +5,9 @@ On Neo4j this uses `CONTAINS` rather than the full-text index `names`: Lucene's
 analyzers tokenise Chinese differently from a substring test, so the two stores
 would disagree; with TEXT indexes on the name properties CONTAINS is an index
 seek. Input in traditional script is converted (OpenCC t2s) first. A number is searched in both
-spellings (graph_loader/lang/numerals.py): `15条硬措施` also finds `十五条硬措施`, and the other way round.
+spellings (graph_loader/lang/numerals.py): `15条硬措施` also finds `十五条硬措施`, and the other way round;
+a title typed with spaces or quotes as a directive's title is shown (`display_title`), and a level's meeting
+with and without `全` (`全省某某会议`, `省某某会议`): `queries/lookup.py` `name_forms`.
 
 A recurring meeting has one node per day it was held, all under one name (`全国安全生产电视电话会议` held
 several times a year): a meeting hit carries its date, level, region and the number of articles reporting it,

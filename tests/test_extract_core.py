@@ -430,6 +430,15 @@ def test_named_convener_places_a_relayed_meeting():
     assert rec.meetings[1].convener == "晋中市人民政府"
 
 
+def test_a_level_character_and_any_body_word_place_the_convened_meeting():
+    # `市住建局召开…` in a report whose home only its source names: the 市 of that home holds it (any body of
+    # lexicon/bodies.tsv after the level character, not only a government or a party committee)
+    doc = make_doc("11月7日，市住建局召开建筑施工安全专题视频会议，部署岁末年初安全防范工作。会议要求，各单位要压实责任。")
+    doc.metadata.source = "嘉兴市住房和城乡建设局"
+    rec = extract(doc)
+    assert [(m.level, m.region) for m in rec.meetings] == [("prefecture", "浙江省嘉兴市")]
+
+
 def test_convener_from_the_meeting_name_not_from_the_chairs_title():
     rec = extract(make_doc("3月18日，韶关市委副书记、市长李国强主持召开市政府常务会议。"))
     assert rec.meetings[0].convener == "韶关市人民政府"

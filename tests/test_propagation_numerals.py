@@ -91,6 +91,30 @@ def test_a_numbered_package_in_either_numerals_is_one_directive_found_by_either(
     assert [h.node.label for h in hits] == ["Directive"]
 
 
+def test_a_title_typed_with_spaced_issuers_and_a_level_meeting_with_or_without_its_whole_word_are_found() -> None:
+    # a directive's title is stored without spaces (`甲办公厅 乙办公厅关于…` → `甲办公厅乙办公厅关于…`); a relayed
+    # province meeting named from a list (`传达省、市某某会议精神`) is `省某某会议`, which a reader types `全省某某会议`
+    title = "中共中央办公厅 国务院办公厅关于加强某某行业安全生产工作的意见"
+    recs = [ExtractionRecord(doc_id="a", directives=[Directive(title=title)], meetings=[
+                Meeting(date="2030-05-02", region="某省", level="province", relays=[Relay(directive=title)]),
+                Meeting(date="2030-05-01", region="某省", level="province", kind="teleconference",
+                        name="省防汛安全紧急电视电话会议"),
+                Meeting(date="2030-05-02", region="某省某市", level="prefecture", relays=[Relay(meeting=1)])])]
+    store, _ = graph(recs)
+    (nid,) = store.ids_by_label("Directive")
+    hits = run_query(store, "search", {"text": title}).hits
+    assert [h.node.id for h in hits if h.node.label == "Directive"] == [nid]
+    assert run_query(store, "propagation", {"target": title}).model_dump()["root"]["id"] == nid
+    hits = run_query(store, "search", {"text": "全省防汛安全紧急电视电话会议"}).hits
+    assert [h.node.name for h in hits] == ["省防汛安全紧急电视电话会议"] and hits[0].exact
+    tree = run_query(store, "propagation", {"target": "全省防汛安全紧急电视电话会议"}).model_dump()
+    assert [n["region"] for n in tree["nodes"]] == ["某省", "某省某市"]
+    # and the other way round: `省某某会议` finds the node named `全省某某会议` exactly
+    store, _ = graph([ExtractionRecord(doc_id="b", meetings=[Meeting(
+        date="2030-05-01", region="某省", level="province", kind="teleconference", name="全省防汛安全紧急电视电话会议")])])
+    assert run_query(store, "search", {"text": "省防汛安全紧急电视电话会议"}).hits[0].exact
+
+
 @pytest.mark.neo4j
 def test_numeral_search_same_on_both_stores(neo4j_store) -> None:
     recs = [ExtractionRecord(doc_id=d, directives=[Directive(title=t)]) for d, t in

@@ -21,7 +21,7 @@ from functools import cache
 from graph_loader.extract.bodies import level_region
 from graph_loader.extract.dates import DateHit, day_of_range
 from graph_loader.extract.lexicon_files import alternation, rows, words
-from graph_loader.extract.persons import LIST_INTRO, NameMention, reading_verbs
+from graph_loader.extract.persons import LIST_INTRO, NameMention, post_re, reading_verbs
 from graph_loader.extract.regex_scan import finditer_at
 from graph_loader.extract.regions import (
     RegionHit,
@@ -1396,15 +1396,16 @@ def _subject_place(text: str, held: int, regions: list[RegionHit]) -> str | None
 
 def _subject_body_region(text: str, held: int, regions: list[RegionHit], context: str | None) -> str | None:
     """The region of the subject before the held verb in its clause: a place, a level character with a
-    body word (`县政府立即召开` → the article's county) or a relative word (`全县召开`)."""
+    body of lexicon/bodies.tsv (`县政府立即召开`, `市应急局召开`, `区住建局召开` → the article's county or city)
+    or a relative word (`全县召开`)."""
     cs = clause_start(text, held)
     clause = text[cs:held]
     for h in regions:
         if cs <= h.start < held:
             return h.path
-    m = re.search(r"(自治区|[" + LEVEL_CHARS + r"])(?:党委|委|政府|人民政府|安委会|安委办|应急管理)|("
-                  + relative_words_re("我全本" + LEVEL_CHARS).pattern + ")", clause)
-    if m:
+    for m in _subject_body_re().finditer(clause):
+        if m.group(1) and post_re().match(clause, m.end()):
+            continue  # `省某局副局长甲等出席…召开的座谈会`: a body in a person's title, not the one that convenes
         return level_region(m.group(1) or m.group(2), context)
     if _LEVEL_WORD.fullmatch(clause.strip()):  # `自治区安全生产委员会全体会议`: the noun opens with the body
         return level_region(clause.strip(), context)
@@ -1412,6 +1413,13 @@ def _subject_body_region(text: str, held: int, regions: list[RegionHit], context
 
 
 _LEVEL_WORD = re.compile(r"自治区|[" + LEVEL_CHARS + r"]")
+
+
+@cache
+def _subject_body_re() -> re.Pattern[str]:
+    """A level word with a body of lexicon/bodies.tsv after it (group 1), or a relative word (group 2)."""
+    return re.compile(r"(自治区|[" + LEVEL_CHARS + r"])(?:" + alternation(r[0] for r in rows("bodies.tsv")) + ")|("
+                      + relative_words_re("我全本" + LEVEL_CHARS).pattern + ")")
 
 
 def relays_to_meetings(text: str, meetings: list[MeetingDraft]) -> None:

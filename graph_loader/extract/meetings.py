@@ -1039,7 +1039,7 @@ def fold_participants(into: MeetingDraft, other: MeetingDraft) -> None:
 
 
 @cache
-def _right_after_re() -> re.Pattern[str]:
+def right_after_re() -> re.Pattern[str]:
     """`会后`, `随后`, `会议结束后…立即` (lexicon/meeting_cues.tsv `right_after`, `ended_then`)."""
     cues = rows("meeting_cues.tsv")
     return re.compile(alternation(r[0] for r in cues if r[1] == "right_after") + r"|结束后[^，,。]{0,12}?(?:"
@@ -1074,7 +1074,7 @@ def assign_dates(meetings: list[MeetingDraft], dates: list[DateHit], index: Sent
         if best is not None:
             m.date, m.date_span = best.value, (best.start, best.end)
         elif (m.after_prev and m.relays_meeting is not None and m.relays_meeting < i and anchor is not None
-              and meetings[m.relays_meeting].date and _right_after_re().search(index.sentence_text(anchor))):
+              and meetings[m.relays_meeting].date and right_after_re().search(index.sentence_text(anchor))):
             # `会后，我县立即召开…会议`: a meeting held right after a dated one takes its date
             src = meetings[m.relays_meeting]
             m.date, m.date_span = src.date, src.date_span
@@ -1084,7 +1084,7 @@ def assign_dates(meetings: list[MeetingDraft], dates: list[DateHit], index: Sent
             src = meetings[m.relays_meeting]
             m.date, m.date_span = src.date, src.date_span
         elif (anchor is not None and i > 0 and meetings[i - 1].date and meetings[i - 1].date_span
-              and (_right_after_re().search(index.sentence_text(anchor)[:anchor - index.at(anchor).start])
+              and (right_after_re().search(index.sentence_text(anchor)[:anchor - index.at(anchor).start])
                    or (meetings[i - 1].held is not None
                        and index.index_at(meetings[i - 1].held) == index.index_at(anchor)))):
             # `随后，县安委会召开全体会议`: a meeting held right after the one before it, that day; `3月5日，

@@ -374,3 +374,15 @@ def test_a_city_that_names_itself_after_the_watching_stays_the_home():
     ms = _meetings("3月5日下午,全省春季森林防火工作视频会召开。岳阳市副市长刘某在分会场收听收看。"
                    "随后,岳阳市召开电视电话会,对春季防火工作进行安排部署。", "2021-03-06")
     assert "county" not in {m.level for m in ms}
+
+
+def test_levels_holding_their_meetings_one_after_another_after_a_meeting_each_relay_that_one():
+    # `某会议后，省、市、县相继召开会议，安排部署`: each level deploys the meeting the opener follows; the county's
+    # own meeting of the list is held beside the others', so it relays that meeting, not them
+    ms = _meetings("平江讯 3月1日,全国春季防火工作视频会议召开。副县长张某在我县分会场收听收看。"
+                   "会议强调,要压实责任。全国春季防火工作视频会议后,省、市、县相继召开会议,就有关工作进行安排部署。",
+                   "2021-03-02")
+    national = next(i for i, m in enumerate(ms) if m.level == "national")
+    for level in ("province", "prefecture", "county"):
+        m = next(m for m in ms if m.level == level)
+        assert [r.meeting for r in m.relays] == [national], (level, m.relays)

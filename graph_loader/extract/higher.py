@@ -613,6 +613,10 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
         if date is None and grp.date is not None:
             date = grp.date
         earlier = list(grp.meetings)
+        if not earlier and mn.mode == "held" and _FOLLOW_START.match(text, sent.start, mn.start):
+            # `某某视频会议后，省、市、县相继召开会议，安排部署`: the meeting the opener follows is one the report
+            # told before as its own (`某某视频会议召开。副县长甲在我县分会场收听收看`), not a list of levels
+            earlier = _told_before(drafts, sent.start)
         grp.named.append(mn.start)
         for d in ms:
             if d.date is None and date is not None:
@@ -637,13 +641,14 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
             held_last = (mn, ms)
 
     kept: list[MeetingDraft] = []
+    parallel: dict[int, int] = {}  # a draft of the home's level held in a list of levels -> the list's start
     for d in drafts:
         grp = _group_at(groups, d.held if d.held is not None else d.start)
         cover = next((mn for mn in mentions if mn.mode != "relay" and d.held < mn.end
                       and mn.start < (d.held_end or d.held + 1)), None) if not d.higher and d.held is not None else None
         if cover is not None and grp is not None:
-            if cover.own:
-                pass  # `省、市、县接着召开会议` in a county's report: the draft is the county's own meeting
+            if cover.own:  # `省、市、县接着召开会议` in a county's report: the draft is the county's own meeting,
+                parallel[id(d)] = cover.start  # held beside the other levels', not after them
             elif not (cover.mode == "watch" and _HELD_JOINED.match(text, cover.end, d.held_end or cover.end)):
                 continue  # the draft is the watched meeting itself, now made per level
             d.after_prev = True  # `收看…视频会议暨召开全县…会议`: the meeting held with the watching is the local one
@@ -682,9 +687,13 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
                 basis = "branch_venue" if (d.branch and not d.after_prev) or d.venue else "follow_up"
                 # a venue sees only what is watched there, not a meeting held above after the watching ended
                 # (`省会议结束后，甲市随即召开会议`)
-                d.relay_to = [(g, True, basis) for g in grp.meetings if g is not d and not (
+                # held in one list with the other levels (`某会议后，省、市、县相继召开会议`), it relays what they
+                # relay, not them
+                listed = [g for g in grp.meetings if g.start == parallel.get(id(d))]
+                beside = [r for g in listed for r in g.relay_to if r[0] not in listed]
+                d.relay_to = (beside or [(g, True, basis) for g in grp.meetings if g is not d and not (
                     basis == "branch_venue" and grp.ended_at is not None
-                    and (g.held if g.held is not None else g.start) > grp.ended_at)] + d.relay_to
+                    and (g.held if g.held is not None else g.start) > grp.ended_at)]) + d.relay_to
                 d.relays_meeting = None
                 # a home that calls itself `我市` and is never named may be a prefecture or a county-level city:
                 # the divisions it addresses below it say which (`各县区`), else nothing does
@@ -746,6 +755,12 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
         if id(d) in unplaced:
             d.level, d.level_rule = None, "meeting.higher.unplaced_city"
     return out
+
+
+def _told_before(drafts: list[MeetingDraft], pos: int) -> list[MeetingDraft]:
+    """The last meeting of a level the report told before `pos`, as a list (empty when none)."""
+    told = [d for d in drafts if d.level and (d.held if d.held is not None else d.start) < pos]
+    return told[-1:]
 
 
 def _home_below(text: str, index: SentenceIndex, named: list[Mention], ctx: str | None) -> bool:

@@ -36,6 +36,7 @@ from graph_loader.lang.bodies import is_national_body
 from graph_loader.lang.chars import CLAUSE_END, CLAUSE_MARKS, IN_CLAUSE, SENTENCE_MARKS, clause_start
 from graph_loader.lang.kinds import kind_of_noun
 from graph_loader.lang.levels import CHAR_LEVEL, CITY_CHAR, LEVEL_CHARS, LEVEL_RANK, ROLE_RANK, higher_role
+from graph_loader.lang.numerals import ONE_TO_TEN
 
 _LIST_INTRO = re.compile(LIST_INTRO)
 _RELAY_MEETING = re.compile(r"贯彻(?:落实)?[^，。；]{0,20}?会议精神|传达[^，。；]{0,20}?会议精神")
@@ -1307,10 +1308,19 @@ def _below_re() -> re.Pattern[str]:
     return re.compile(alternation(_below_levels()))
 
 
+# the divisions below a 市 counted by kind (`三区一县`, `两市五县`, `五县(市)一区`): counties, districts or
+# county-level cities below it make it a prefecture; two counts of two kinds, so a run of one kind
+# (`一区二区`, a page's spam) counts nothing
+_COUNT = f"[{ONE_TO_TEN}两]{{1,2}}"
+_COUNTED_BELOW = re.compile(_COUNT + r"([县区市旗])(?:[(（][^)）]{1,6}[)）])?" + _COUNT + r"(?!\1)[县区市旗]")
+
+
 def city_level(text: str) -> str | None:
-    """The level of a 市 the report never names, by the divisions it addresses below it (`各县区`: a
+    """The level of a 市 the report never names, by the divisions it addresses below it (`各县区`, `三区一县`: a
     prefecture; `各乡镇` and no county or district: a county-level city); None when it names neither."""
     said = {_below_levels()[m.group()] for m in _below_re().finditer(text)}
+    if "prefecture" not in said and _COUNTED_BELOW.search(text):
+        return "prefecture"
     return "prefecture" if "prefecture" in said else next(iter(said), None)
 
 

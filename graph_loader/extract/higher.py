@@ -48,6 +48,7 @@ from graph_loader.extract.meetings import (
     fold_participants,
     is_headline,
     meeting_verbs,
+    right_after_re,
     sessions_re,
 )
 from graph_loader.extract.regions import (
@@ -180,17 +181,21 @@ def _token_level(word: str, ctx: str | None, city: str | None = None) -> tuple[s
     lex = _lex()
     if word in lex.national:
         return "national", None
+    if city and word.endswith(CITY_CHAR):  # the report's own 市, whose level the text says otherwise
+        return city, None
     path = relative_region(word, ctx) if ctx else None
     if path:
         return level_of(path) or _CHAR_DEFAULT.get(word[-1]), path
-    level = city if city and word.endswith(CITY_CHAR) else _CHAR_DEFAULT.get(word[-1])
+    level = _CHAR_DEFAULT.get(word[-1])
     return (level, None) if level else None
 
 
 def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx: str | None,
-                  local_level: str | None, city: str | None = None, own: tuple[str, ...] = ()) -> list[Mention]:
+                  local_level: str | None, city: str | None = None, own: tuple[str, ...] = (),
+                  home_named: list[Mention] | None = None) -> list[Mention]:
     """Every list of higher levels before a meeting noun, with its mode; headlines are skipped (the body
-    says it again)."""
+    says it again). A list watched, held or ended that names the home region by its name goes to
+    `home_named`, with all its levels (`_home_below` reads it)."""
     lex = _lex()
     local_rank = LEVEL_RANK.get(local_level or "", 1)  # home unknown: only the centre is surely above it
     tokens: dict[int, tuple[int, str, str | None, str]] = {}  # start -> (end, level, path, surface)
@@ -240,6 +245,10 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
         pos_done = mention.end
         if _is_headline(text, index, start):
             continue
+        if home_named is not None and mention.mode != "relay" and any(
+                path == ctx and surf.lstrip("全") != CITY_CHAR for _, _, path, surf in run):
+            home_named.append(Mention(mention.start, mention.end, [(lv, path, surf) for _, lv, path, surf in run],
+                                      mention.desc, mention.noun, mention.mode))
         # `传达市委常委会议精神`, `贯彻落实市政府常务会议精神` in a city's report: a meeting of another body or
         # another sitting of the home's level, relayed
         # `全国、全省安全生产和防灭火视频会议精神` in a province's report of another meeting: the home's level listed
@@ -510,7 +519,15 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
     # a report of a 市 it never names, placed by the divisions it addresses: its `市` words are at that level
     city = next((d.level for d in drafts if d.level_rule == CITY_BELOW), None)
     own = tuple(d.name for d in drafts if d.name and not d.generic)  # the report's own meetings by name
-    mentions = find_mentions(text, index, regions, ctx, local_level, city, own)
+    home_named: list[Mention] = []
+    mentions = find_mentions(text, index, regions, ctx, local_level, city, own, home_named)
+    home_path = ctx  # where the report's own meetings sit
+    if home_named and _home_below(text, index, home_named, ctx):
+        # `省、甲市会议结束后，市长乙主持召开全市…会议`: the 市 named holds a meeting above the report, whose own
+        # bare `市` (`我市`, `全市`, `市长`) is a county-level city under it, unnamed
+        home_path, local_level, city = None, "county", "county"
+        _below_named_city(text, drafts, regions, ctx)
+        mentions = find_mentions(text, index, regions, ctx, local_level, city, own)
     if not mentions:
         return drafts
     local_rank = LEVEL_RANK.get(local_level or "", 9)
@@ -568,7 +585,7 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
         ms = [meeting_for(lv, path, surf, mn, again or (mn.mode == "watch" and _watched_just_before(
             made, lv, path, index, mn.start))) for lv, path, surf in mn.levels]
         if mn.mode == "relay":
-            owner = (_said_by(text, mn.start, made, ctx) or _led_by(index, roles, made, ms, mn.start, person_level)
+            owner = (_said_by(text, mn.start, made, ctx, city) or _led_by(index, roles, made, ms, mn.start, person_level)
                      or _held_by(index, held_last, ms, mn.start) or _owner(drafts, mn.start))
             if owner is not None:
                 for d in ms:
@@ -596,6 +613,10 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
         if date is None and grp.date is not None:
             date = grp.date
         earlier = list(grp.meetings)
+        if not earlier and mn.mode == "held" and _FOLLOW_START.match(text, sent.start, mn.start):
+            # `某某视频会议后，省、市、县相继召开会议，安排部署`: the meeting the opener follows is one the report
+            # told before as its own (`某某视频会议召开。副县长甲在我县分会场收听收看`), not a list of levels
+            earlier = _told_before(drafts, sent.start)
         grp.named.append(mn.start)
         for d in ms:
             if d.date is None and date is not None:
@@ -620,13 +641,14 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
             held_last = (mn, ms)
 
     kept: list[MeetingDraft] = []
+    parallel: dict[int, int] = {}  # a draft of the home's level held in a list of levels -> the list's start
     for d in drafts:
         grp = _group_at(groups, d.held if d.held is not None else d.start)
         cover = next((mn for mn in mentions if mn.mode != "relay" and d.held < mn.end
                       and mn.start < (d.held_end or d.held + 1)), None) if not d.higher and d.held is not None else None
         if cover is not None and grp is not None:
-            if cover.own:
-                pass  # `省、市、县接着召开会议` in a county's report: the draft is the county's own meeting
+            if cover.own:  # `省、市、县接着召开会议` in a county's report: the draft is the county's own meeting,
+                parallel[id(d)] = cover.start  # held beside the other levels', not after them
             elif not (cover.mode == "watch" and _HELD_JOINED.match(text, cover.end, d.held_end or cover.end)):
                 continue  # the draft is the watched meeting itself, now made per level
             d.after_prev = True  # `收看…视频会议暨召开全县…会议`: the meeting held with the watching is the local one
@@ -665,13 +687,18 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
                 basis = "branch_venue" if (d.branch and not d.after_prev) or d.venue else "follow_up"
                 # a venue sees only what is watched there, not a meeting held above after the watching ended
                 # (`省会议结束后，甲市随即召开会议`)
-                d.relay_to = [(g, True, basis) for g in grp.meetings if g is not d and not (
+                # held in one list with the other levels (`某会议后，省、市、县相继召开会议`), it relays what they
+                # relay, not them
+                listed = [g for g in grp.meetings if g.start == parallel.get(id(d))]
+                beside = [r for g in listed for r in g.relay_to if r[0] not in listed]
+                d.relay_to = (beside or [(g, True, basis) for g in grp.meetings if g is not d and not (
                     basis == "branch_venue" and grp.ended_at is not None
-                    and (g.held if g.held is not None else g.start) > grp.ended_at)] + d.relay_to
+                    and (g.held if g.held is not None else g.start) > grp.ended_at)]) + d.relay_to
                 d.relays_meeting = None
                 # a home that calls itself `我市` and is never named may be a prefecture or a county-level city:
                 # the divisions it addresses below it say which (`各县区`), else nothing does
-                home = level_of(ctx) if ctx else (city_level(text) if _home_char(text) == CITY_CHAR else local_level)
+                home = local_level if home_path != ctx else level_of(ctx) if ctx else (
+                    city_level(text) if _home_char(text) == CITY_CHAR else local_level)
                 if d.level_rule in _PEOPLE_LEVEL and any(g.level == d.level for g in grp.meetings) \
                         and LEVEL_RANK.get(d.level or "", 9) < local_rank:
                     # `…收看全国会议，听取了省会议，副省长甲讲话。会后，县长乙强调…`: a speaker's post at a watched
@@ -681,7 +708,7 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
                         home, 0) > max((LEVEL_RANK.get(g.level or "", 0) for g in grp.meetings), default=0):
                     # `会后，县政府领导强调…`: nobody placed speaks; the follow-up is the reporting place's
                     # (`我市…随即召开全市…会议` with no place named: at least its level)
-                    d.region, d.level, d.level_rule = ctx, home, "meeting.level.follow_up_home"
+                    d.region, d.level, d.level_rule = home_path, home, "meeting.level.follow_up_home"
                 if d.date is None and grp.date is not None:
                     d.date, d.date_span = grp.date.value, (grp.date.start, grp.date.end)
                 kept.append(d)
@@ -728,6 +755,47 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
         if id(d) in unplaced:
             d.level, d.level_rule = None, "meeting.higher.unplaced_city"
     return out
+
+
+def _told_before(drafts: list[MeetingDraft], pos: int) -> list[MeetingDraft]:
+    """The last meeting of a level the report told before `pos`, as a list (empty when none)."""
+    told = [d for d in drafts if d.level and (d.held if d.held is not None else d.start) < pos]
+    return told[-1:]
+
+
+def _home_below(text: str, index: SentenceIndex, named: list[Mention], ctx: str | None) -> bool:
+    """The home region found, a prefecture-level 市, is named as a body holding a meeting of its own above the
+    report: listed after a higher level in a watching, a holding or an ending (`收看全省、甲市…会议`, `省、甲市
+    会议结束后`), or convening right after a report that has called itself `我市` (`…在我市分会场收看。随后，
+    甲市召开电视电话会`). Its own `市` is then a county-level city under the one named."""
+    if ctx is None or level_of(ctx) != "prefecture" or not ctx.endswith(CITY_CHAR):
+        return False
+    home = home_word(text)
+    for mn in named:
+        at = next(i for i, (_, path, surf) in enumerate(mn.levels) if path == ctx and surf.lstrip("全") != CITY_CHAR)
+        if at > 0 and LEVEL_RANK.get(mn.levels[at - 1][0], 9) < LEVEL_RANK["prefecture"]:
+            return True
+        if len(mn.levels) == 1 and mn.mode == "held" and home is not None and home.group().endswith(CITY_CHAR) \
+                and home.start() < mn.start and right_after_re().search(text, index.at(mn.start).start, mn.start):
+            return True
+    return False
+
+
+# the level rules that read a meeting's place from a place named by its name, not from a bare level word
+_NAMED_PLACE = ("meeting.level.convener_place", "meeting.level.branch_place")
+
+
+def _below_named_city(text: str, drafts: list[MeetingDraft], regions: list[RegionHit], city: str) -> None:
+    """The report's own meetings a bare `市` placed in the named city (`全市…会议`, `在我市分会场`, `市长甲主持`)
+    are the county-level city's under it: county, its place unnamed; one whose convener names the city
+    (`甲市召开…`) stays the city's."""
+    for d in drafts:
+        if d.higher or d.region != city or d.level != "prefecture" or d.level_rule in _NAMED_PLACE:
+            continue
+        if d.held is not None and any(h.path == city and clause_start(text, d.held) <= h.start < d.held
+                                      for h in regions):
+            continue
+        d.region, d.level, d.level_rule = None, "county", "meeting.level.below_named_city"
 
 
 def _centre_agenda(d: MeetingDraft, kept: list[MeetingDraft], made: dict) -> bool:
@@ -986,13 +1054,13 @@ def _said_by_re() -> re.Pattern[str]:
 
 
 def _said_by(text: str, pos: int, made: dict[tuple[str, str | None, str], MeetingDraft],
-             ctx: str | None) -> MeetingDraft | None:
+             ctx: str | None, city: str | None = None) -> MeetingDraft | None:
     """`省、市先后召开…会议。…市会议就贯彻落实省会议精神强调`, `…省会议传达了全国某某会议精神`: a clause opening
     with a higher meeting named by its level word says that meeting relays what follows."""
     m = _said_by_re().match(text, clause_start(text, pos))
     if m is None or m.end() > pos:
         return None
-    lv = _token_level(m.group("w"), ctx)
+    lv = _token_level(m.group("w"), ctx, city)
     if lv is None:
         return None
     same = [d for k, d in made.items() if k[0] == lv[0]]

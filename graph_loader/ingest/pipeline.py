@@ -21,7 +21,7 @@ from graph_loader.ingest.layout import lay_out, normalise_space
 from graph_loader.ingest.limits import MAX_CLEAN_CHARS, cap_length
 from graph_loader.ingest.markdown_text import markdown_edits
 from graph_loader.ingest.mojibake import find_mojibake, repair_edits
-from graph_loader.ingest.script import to_simplified, to_simplified_str
+from graph_loader.ingest.script import fold_width, to_simplified, to_simplified_str
 from graph_loader.ingest.textmap import MappedText
 from graph_loader.ingest.unspin import unspin_edits
 from graph_loader.ingest.unwrap import unwrap_edits
@@ -190,7 +190,7 @@ def ingest_bytes(data: bytes, path: Path | str, *, truncated: bool = False, doc_
     mt = normalise_space(mt)
     mt = mt.apply(unwrap_edits(mt.text))  # before glosses, which the wrap may have split
     mt = mt.apply(gloss_edits(mt.text))
-    mt = to_simplified(mt)
+    mt = fold_width(to_simplified(mt))
     spun = unspin_edits(mt.text)
     if spun:
         mt = mt.apply(spun)

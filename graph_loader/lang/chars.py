@@ -110,3 +110,10 @@ def clause_start(text: str, pos: int, lo: int = 0) -> int:
 def _clause_marks(text: str) -> list[int]:
     """Where the clause marks of `text` stand, ascending."""
     return [m.start() for m in CLAUSE_END.finditer(text)]
+
+
+# full-width digits and Latin letters as some pages set them (`１２月３日`, `ＬＮＧ`): read as their ASCII forms, one
+# character for one, so every reader of dates, numbers and codes sees one spelling; the full-width punctuation of the
+# same block (`，` `：` `（`) stays, as the readers take both widths of it
+WIDE_ALNUM = str.maketrans({chr(c): chr(c - 0xFEE0) for r in ((0xFF10, 0xFF1A), (0xFF21, 0xFF3B), (0xFF41, 0xFF5B))
+                            for c in range(*r)})

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from functools import lru_cache
 
 HAN = "\u4e00-\u9fff"
@@ -84,9 +83,12 @@ QUOTES = "".join(dict.fromkeys(OPEN_QUOTES + CLOSE_QUOTES + "'"))
 
 # the marks that part month and day in an incident's code (`“6·21”`, `9.15`, a page's `10˙20`)
 CODE_DOTS = "·•・．.‧∙⋅･﹒˙"
-# those of them that are no punctuation marks (`10˙20`, `3∙21`), written `·` in a name: names compare without their
-# punctuation (gold, resolution), which would keep these
-CODE_DOT_SPELLING = str.maketrans({c: "·" for c in CODE_DOTS if not unicodedata.category(c).startswith("P")})
+# those of them that are no full stop (`3•21`, `10˙20`, `3∙21`, `3‧21`), written `·` in a name, so a code names one
+# incident however a page sets its dot: names compare without their punctuation but `·` (resolution) or without
+# `·•・` only (gold), which would keep or drop the others each its own way; a full stop (`3.21`) is written as it is
+CODE_DOT_SPELLING = str.maketrans({c: "·" for c in CODE_DOTS if c not in ".．﹒"})
+# such a dot between the digits of a code inside a title (`《关于某市“9˙28”火灾事故的通报》`)
+CODE_DOT_IN_TITLE = re.compile("(?<=\\d)[" + re.escape(CODE_DOTS.translate({ord(c): None for c in ".．﹒"})) + "](?=\\d)")
 
 # the middle dots that join the parts of a transliterated name (Uyghur, Kazakh, Tibetan, Mongolian: `阿某·某某某`) as
 # pages set them: `·`, the bullet `•`, the hyphenation point `‧`, the katakana `・`, the operators `∙` `⋅` and the

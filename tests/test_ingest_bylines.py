@@ -167,10 +167,12 @@ def test_date_line_after_a_long_subtitle_without_a_full_stop():
     assert d.metadata.published == "2022-04-09"
 
 
-def test_a_date_line_dropped_as_boilerplate_is_no_lead_line():
+@pytest.mark.parametrize("bang", ["!", "！"])
+def test_a_date_line_dropped_as_boilerplate_is_no_lead_line(bang):
     # a welcome line with `!` opens the story; the breadcrumb and the date line, dropped as boilerplate, do not
-    # count among the lead lines before the first full stop, so the date line is still a header line
-    d = ingest("欢迎光临某某新闻网!\n关键字搜索\n当前位置: 主页 > 头条 >\n我县组织收听收看“5·10”事故警示教育大会\n"
+    # count among the lead lines before the first full stop, so the date line is still a header line; the banner
+    # itself, dropped, is a header's line in either width of its `!` (`！` is a full stop of a kept line)
+    d = ingest(f"欢迎光临某某新闻网{bang}\n关键字搜索\n当前位置: 主页 > 头条 >\n我县组织收听收看“5·10”事故警示教育大会\n"
                f"时间:2019-11-22 11:21来源:未知 作者:某某新闻网 点击:\n{STORY}")
     assert d.metadata.published == "2019-11-22"
 

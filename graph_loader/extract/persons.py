@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 
 from graph_loader.extract.lexicon_files import alternation, rows, words
 from graph_loader.extract.regex_scan import WordIndex, finditer_at
-from graph_loader.ingest.rules import surnames
+from graph_loader.ingest.rules import not_names, surnames
 from graph_loader.lang.chars import (
     HAN,
     NAME_DOT_SPELLING,
@@ -102,7 +102,7 @@ def _lex() -> _Lex:
         stops_re=re.compile(alternation(words("title_stops.tsv"))),
         single=frozenset(s for s in sur if len(s) == 1),
         compound=frozenset(s for s in sur if len(s) == 2),
-        not_names=words("not_names.txt"),
+        not_names=not_names(),  # one list for bylines (ingest) and persons
         teams_re=re.compile("(" + alternation(words("teams.tsv")) + ")(.*)$"),
         single_followers=frozenset(w for w in words("name_followers.tsv") if len(w) == 1),
         closing_followers=frozenset(r[0] for r in rows("name_followers.tsv") if len(r) > 1 and r[1] == "closes"),

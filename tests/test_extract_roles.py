@@ -505,3 +505,17 @@ def test_a_leader_whose_absence_the_report_explains_takes_no_role():
     rec = _rec("3月9日,县政府召开安全生产工作会议。县委常委、常务副县长王大海因在省里参加重要会议,特委托副县长李小兵主持会议。")
     assert _roles(rec) == {"李小兵": "chair"}
     assert _titles(rec)["王大海"] == ["县委常委", "常务副县长"]
+
+
+def test_a_chair_or_guest_verb_ends_a_name_after_a_post_that_is_an_ordinary_word():
+    # `江河`, `高原` are ordinary words; right after a post, the chair's or a guest's verb (said of a person only)
+    # ends the name
+    rec = _rec("3月9日,市政府召开安全生产工作会议。市安委会副主任江河主持会议,副市长高原出席会议并讲话。")
+    assert _roles(rec) == {"江河": "chair", "高原": "speaker"}
+    assert _titles(rec)["江河"] == ["市安委会副主任"]
+
+
+def test_the_head_of_a_railway_works_is_a_post():
+    rec = _rec("3月9日,县政府召开铁路沿线安全工作会议,副县长王大海主持。某工务段段长柯小舟及相关部门同志一同参加会议。")
+    assert _roles(rec) == {"王大海": "chair", "柯小舟": "attendee"}
+    assert _titles(rec)["柯小舟"] == ["段长"]

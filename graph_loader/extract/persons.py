@@ -199,7 +199,7 @@ def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset(),
             continue
         # right after a post, a preposition opening the predicate (`就`, `在`) ends even a name that opens with
         # or is an ordinary word (`副秘书长马上强就…`, `书记江山在讲话中`)
-        ends = trusted and text[end:end + 1] in lex.ending_followers
+        ends = trusted and (text[end:end + 1] in lex.ending_followers or text[end:end + 2] in lex.ending_followers)
         if not _name_ok(text[pos:end], ignore, trusted) and not (
                 ends and text[pos:end] in lex.not_names and text[pos:end] not in lex.posts
                 and not _NOT_IN_NAMES.search(text[pos:end])):

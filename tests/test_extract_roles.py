@@ -519,3 +519,15 @@ def test_the_head_of_a_railway_works_is_a_post():
     rec = _rec("3月9日,县政府召开铁路沿线安全工作会议,副县长王大海主持。某工务段段长柯小舟及相关部门同志一同参加会议。")
     assert _roles(rec) == {"王大海": "chair", "柯小舟": "attendee"}
     assert _titles(rec)["柯小舟"] == ["段长"]
+
+
+def test_the_person_after_by_who_organises_the_meeting_chairs_it():
+    # the passive frame `会议由…组织`: the person after 由 chairs; the post before `分管领导` and its field is the title
+    rec = _rec("3月9日,某镇召开安全生产形势分析会,会议由镇人民政府副镇长应急管理分管领导柯小舟组织,各村主任参加。")
+    assert _roles(rec) == {"柯小舟": "chair"}
+    assert _titles(rec)["柯小舟"] == ["镇人民政府副镇长"]
+
+
+def test_organising_outside_the_passive_frame_gives_no_chair():
+    rec = _rec("3月9日,县政府召开安全生产工作会议,副县长王大海主持。会后,局长柯小舟组织,各股室负责人参加学习。")
+    assert _roles(rec).get("柯小舟") != "chair"

@@ -393,10 +393,29 @@ def _qualifiers() -> frozenset[str]:
     return frozenset(r[0] for r in rows("descriptors.tsv") if len(r) > 1 and r[1] == "qualifies")
 
 
+@cache
+def _charges() -> frozenset[str]:
+    return frozenset(r[0] for r in rows("descriptors.tsv") if len(r) > 1 and r[1] == "charge")
+
+
+_FIELD_MAX = 6
+"""A post's field of charge between the post and its 分管领导 is at most this long (`安全生产`, `应急管理`)."""
+
+
 def _before_qualified_post(text: str, at: int, desc: str, region_starts: frozenset[int]) -> list[TitleSpan]:
     """`镇党委副书记、镇长候选人某某`: a qualifier (`候选人`) right after a post makes that post no title, but the
-    titles joined before it by `、` stay the person's."""
-    if desc not in _qualifiers() or not (p := _lex().post_end_re.search(text, max(0, at - 8), at)):
+    titles joined before it by `、` stay the person's. `副镇长安全生产分管领导某某`: a collective that says which
+    field a leader has charge of (descriptors.tsv `charge`) leaves the post before it, and its field, the person's
+    title chain."""
+    lex = _lex()
+    if desc in _charges():
+        for j in range(at, max(0, at - _FIELD_MAX) - 1, -1):
+            if not all_han(text[j:at]):
+                break
+            if p := lex.post_end_re.search(text, max(0, j - 8), j):
+                return title_chain(text, p.start(), j, -1, region_starts)
+        return []
+    if desc not in _qualifiers() or not (p := lex.post_end_re.search(text, max(0, at - 8), at)):
         return []
     return title_chain(text, p.start(), at, -1, region_starts)[:-1]
 

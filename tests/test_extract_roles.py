@@ -531,3 +531,8 @@ def test_the_person_after_by_who_organises_the_meeting_chairs_it():
 def test_organising_outside_the_passive_frame_gives_no_chair():
     rec = _rec("3月9日,县政府召开安全生产工作会议,副县长王大海主持。会后,局长柯小舟组织,各股室负责人参加学习。")
     assert _roles(rec).get("柯小舟") != "chair"
+
+
+def test_a_team_post_said_first_in_the_passive_frame_is_the_persons_too():
+    rec = _rec("3月9日,省政府召开会议,成立事故调查组,组长由省应急管理厅厅长柯小舟担任。")
+    assert _titles(rec)["柯小舟"] == ["省应急管理厅厅长", "组长"]

@@ -303,6 +303,9 @@ _QUALIFIER = re.compile(r"[(（][" + HAN + r"]{1,6}[)）]")
 # `县领导甲、罗平某、乙`) is read whole (after a collective or in a list, three characters at least)
 READ_AS_NAMES = ("person.post", "person.list_after_post", "person.after_collective")
 _LEADS = re.compile(r"(?:为|任|担任)(?P<post>副?组长)")
+# the same post said first, in the passive frame: `组长由某厅厅长X担任`
+_LEADS_BY = re.compile(r"(?P<post>副?组长)由\Z")
+_TAKES = "担任"
 _COMRADE = "同志"
 
 
@@ -688,7 +691,10 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
         if lex.desc_end_re.search(text, max(0, p_start - _DESC_SPAN), p_end):
             titles = []  # `局党委班子成员甲、乙`: a collective of descriptors.tsv that ends in a post is no title
         lead = _LEADS.match(text, span[1])
-        if lead:  # `以副部长X为组长的督查组`, `X任组长`: the post of the team is the person's too
+        if lead is None and text.startswith(_TAKES, span[1]):
+            chain_start = titles[0].start if titles else p_start
+            lead = _LEADS_BY.search(text, max(0, chain_start - 4), chain_start)
+        if lead:  # `以副部长X为组长的督查组`, `X任组长`, `组长由副部长X担任`: the post of the team is the person's too
             titles = [*titles, TitleSpan(lead.start("post"), lead.end("post"), lead.group("post"), lead.group("post"))]
         add(NameMention(span[0], span[1], clean_name(text[span[0]:span[1]]), titles, "person.post"))
         for s, e in _name_list(text, span[1], ignore):

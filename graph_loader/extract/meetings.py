@@ -909,6 +909,8 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
             cues += _carried_cues(text, m.end, clause, min(nxt, sent.end))
         if not cues and (act := _topic_act(text, m.end, min(nxt, sent.end))) is not None:
             cues = [act]
+        if not cues and (by := _by_chair(text, m.start, m.end, sent.start)) is not None:
+            cues = [by]
         if cues:
             roles[i] = min(cues, key=lambda c: ROLE_RANK[c[1]])
         elif nxt < sent.end and i + 1 < len(people):
@@ -935,6 +937,17 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
 
 
 _LIST_SEMICOLON = ";；"
+
+
+def _by_chair(text: str, start: int, end: int, floor: int) -> tuple[str, str, int] | None:
+    """`会议由副县长某某组织，…参加`: in the passive frame a verb of meeting_verbs.tsv `by_chair` closing the clause
+    makes the person after 由 the chair, as 主持 does anywhere; outside it (`某某组织各部门学习`) it is no role."""
+    v = _verbs_re("by_chair").match(text, end)
+    if v is None or not (v.end() == len(text) or CLAUSE_END.match(text, v.end())):
+        return None
+    if "由" not in text[clause_start(text, start, floor):start]:
+        return None
+    return v.group(), "chair", end
 
 _CARRY_CLAUSES = 3  # clauses a cue may stand past the name's own
 _OPENED_CLAUSES = 8  # and past an unfinished opener's (`县长甲从…、…等方面`), within the sentence

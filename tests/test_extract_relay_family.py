@@ -338,3 +338,25 @@ def test_my_citys_branch_venue_is_not_the_named_province():
 def test_a_papers_own_dateline_breaks_a_tie_for_the_home():
     rec = _rec("全省安全生产视频会议(厦门最新新闻)召开\n本报济南2月23日讯 今天下午，省政府召开全省安全生产紧急视频会议。")
     assert [(m.level, m.region) for m in rec.meetings] == [("province", "山东省")]
+
+
+def test_the_spirit_of_a_speech_given_at_a_meeting_relays_that_meeting():
+    rec = _rec("3月2日，某某市政府召开第8次常务会议，传达学习甲同志2月16日在中央政治局常务委员会会议上的重要讲话精神。")
+    assert [(m.level, m.date) for m in rec.meetings] == [(None, "2021-03-02"), ("national", "2021-02-16")]
+    assert [r.meeting for r in rec.meetings[0].relays] == [1]
+    rec = _rec("3月2日，某某县召开安全生产工作会议，传达学习乙书记在省委常委会上关于防汛工作的讲话精神。")
+    assert "province" in _levels(rec) and [r.meeting for r in rec.meetings[0].relays] == [1]
+
+
+def test_dates_listed_before_one_relayed_meeting_noun_are_one_sitting_each():
+    rec = _rec("3月2日，某某区政府召开第5次常务会议，传达学习了1月6日、2月22日国务院常务会议精神。")
+    assert sorted((m.level, m.date) for m in rec.meetings[1:]) == [("national", "2021-01-06"),
+                                                                   ("national", "2021-02-22")]
+    assert sorted(r.meeting for r in rec.meetings[0].relays) == [1, 2]
+
+
+def test_a_relayed_meeting_of_the_homes_level_by_another_kind_is_another_sitting():
+    # dated with 号; `省安委会全会` is no name of the province's own teleconference
+    rec = _rec("3月9日，某某省安委会召开全省安全生产紧急视频会议，学习贯彻3月5号省安委会全会精神。")
+    assert [(m.level, m.date) for m in rec.meetings] == [("province", "2021-03-09"), ("province", "2021-03-05")]
+    assert [r.meeting for r in rec.meetings[0].relays] == [1]

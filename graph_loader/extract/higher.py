@@ -32,6 +32,7 @@ Genre rules (made-up examples):
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -77,7 +78,7 @@ _YEAR_BEFORE = re.compile(r"(?:19|20)\d{2}年$")
 _HELD_AFTER = re.compile(IN_CLAUSE + r"{0,6}?(?:召开|举行)的?")
 _FOLLOW = re.compile(r"\s*(?:结束|召开|完毕)?(?:之)?后")
 # `…会议精神`, `…会议的主要精神`: a word of weight may stand before the spirit
-_SPIRIT = re.compile(r"\s*的?(?:主要|重要|有关|相关)?精神")
+_WEIGHT = r"\s*的?(?:主要|重要|有关|相关)?"
 # `…会议关于安全生产工作的部署`, `落实全省…会议部署要求`: what a relay verb before the list passes on
 _DEPLOYED = re.compile(r"关于" + IN_CLAUSE + r"{0,24}?部署|\s*的?(?:决策)?部署(?:要求)?|\s*的?要求")
 _SENTENCE_MARKS = re.compile("[" + SENTENCE_MARKS + "]")
@@ -119,10 +120,21 @@ def _lex() -> _Lex:
         watch_re=re.compile(alternation(watch)),
         relay_re=re.compile(alternation(relay)),
         # a bare level word (`省`) starts a list only after a verb, a date or a break: `收看省、市…会议`
-        run_start_ok=frozenset("".join(w[-1] for w in watch | relay) + "日午，,。；;：: \n\t　的为对及和与了"),
+        # (`在省委常委会上的讲话精神`: where a speech was given; `12月5号省安委会全会精神`: a date said with 号)
+        run_start_ok=frozenset("".join(w[-1] for w in watch | relay) + "日号午，,。；;：: \n\t　的为对及和与了在"),
         # or after a time word standing between the verb and the list: `传达近期省、市…会议精神`
         lead=tuple(cues.get("lead", ())),
     )
+
+
+@cache
+def _spirit() -> re.Pattern[str]:
+    """What says a meeting named right before it is relayed: its spirit (`…会议精神`, `…会议的主要精神`), or the
+    spirit of a speech given there (meeting_cues.tsv `speech`: `甲在省委常委会上的重要讲话精神`, `…会议上关于
+    安全生产工作的讲话精神`), which relays that meeting too."""
+    speech = alternation(w for w, cue in rows("meeting_cues.tsv") if cue == "speech")
+    return re.compile(r"(?:\s*上(?:所作|发表)?(?:" + _ABOUT + IN_CLAUSE + r"{0,24}?)?的?(?:重要)?(?:" + speech
+                      + r"))?" + _WEIGHT + "精神")
 
 
 def _nouns() -> list[str]:
@@ -265,9 +277,10 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
 def _other_meeting(mn: Mention, own: tuple[str, ...]) -> bool:
     """A meeting of the home's own level relayed under a name none of the report's own meetings bears
     (`贯彻落实市政府第一次常务会议精神` in the report of `全市安全生产电视电话会`): another meeting, held before.
-    A bare level and noun (`贯彻落实全市会议精神`) may name the report's own meeting: not another."""
+    A bare level and noun (`贯彻落实全市会议精神`) may name the report's own meeting: not another; a noun of a kind
+    none of them bears (`学习贯彻省安委会全会精神` in the report of `全省…视频会议`) names another."""
     name = mn.desc.strip() + mn.noun
-    return bool(own) and bool(mn.desc.strip()) and not any(name in o for o in own)
+    return bool(own) and (bool(mn.desc.strip()) or mn.noun not in _GENERIC_NOUNS) and not any(name in o for o in own)
 
 
 def _name_level(name: str) -> str | None:
@@ -365,7 +378,7 @@ def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention
     after = joint.end() if joint is not None else noun.end()
     if text.startswith("议", after) and text.endswith("会", 0, after):
         after += 1  # `警示教育会议`: a noun of the list (`警示教育会`) written out with 议
-    if _SPIRIT.match(text, after):
+    if _spirit().match(text, after):
         mode = "relay"
     elif _FOLLOW.match(text, after):
         mode = mode or "ended"
@@ -375,7 +388,7 @@ def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention
     if mode is None or mode == "ended":
         if lex.watch_re.search(before):
             mode = "watch"
-        elif mode is None and (_SPIRIT.match(text, after) or _DEPLOYED.match(text, after)
+        elif mode is None and (_spirit().match(text, after) or _DEPLOYED.match(text, after)
                                or _listed_spirit(text, after)) and (
                 lex.relay_re.search(before) or lex.relay_re.search(text, _sentence_start(text, start), start)):
             # `传达…批示精神，市委会议关于…的部署和全市…会议精神`: one relay verb governs the whole list
@@ -441,7 +454,7 @@ def _long_named(text: str, desc_start: int, start: int, lex: _Lex) -> re.Match[s
     k = desc_start
     while k < hi and (m := lex.noun_re.search(text, k, hi)) is not None:  # the nouns from left to right
         k = m.start() + 1
-        if _SPIRIT.match(text, m.end()) and relayed:
+        if _spirit().match(text, m.end()) and relayed:
             return m
         if watched and (m.end() == hi or _FOLLOW.match(text, m.end())):
             return m
@@ -474,7 +487,7 @@ def _listed_spirit(text: str, after: int) -> bool:
     rest = _CLAUSE_REST.match(text, after)
     # `…会议及市安委会办公室《关于…的通知》精神`, `…有关会议和文件精神`: documents closing the list carry its 精神 too; so does a
     # quoted meeting (`…全会和省“两会”精神`)
-    return bool(rest and re.search(r"(?:会议?|》|文件)[”’\"]?\s*的?(?:精神|部署)", rest.group()))
+    return bool(rest and re.search(r"(?:会议?|》|文件)[”’\"]?" + _WEIGHT + "(?:精神|部署)", rest.group()))
 
 
 def _is_headline(text: str, index: SentenceIndex, pos: int) -> bool:
@@ -519,7 +532,7 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
     # a county-level city's (`某镇…传达市安全生产工作会议精神`), so of no level the text gives
     unplaced: set[int] = set()
     groups: list[_Group] = []
-    singles = [d for d in dates if d.value and not d.end_value]
+    singles = sorted((d for d in dates if d.value and not d.end_value), key=lambda d: d.start)
 
     def named_before(level: str, path: str | None) -> bool:
         return any(k[:2] == (level, path) and m.rule != "meeting.higher.relay" for k, m in made.items())
@@ -568,6 +581,15 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
         ms = [meeting_for(lv, path, surf, mn, again or (mn.mode == "watch" and _watched_just_before(
             made, lv, path, index, mn.start))) for lv, path, surf in mn.levels]
         if mn.mode == "relay":
+            dated = _dates_just_before(text, singles, mn.start)
+            for date in dated[1:]:  # `传达10月8日、11月2日国务院常务会议精神`: one sitting per date listed
+                for d in list(ms):
+                    if d.date == date.value:
+                        continue
+                    key = (d.level or "", d.region, f"{_family(mn.noun)}@{date.value}")
+                    made[key] = made.get(key) or dataclasses.replace(
+                        d, date=date.value, date_span=(date.start, date.end), participants={}, relay_to=[], watched=[])
+                    ms.append(made[key])
             owner = (_said_by(text, mn.start, made, ctx) or _led_by(index, roles, made, ms, mn.start, person_level)
                      or _held_by(index, held_last, ms, mn.start) or _owner(drafts, mn.start))
             if owner is not None:
@@ -575,7 +597,7 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
                     owner.relay_to.append((d, False, None))
                 if owner.relays_meeting is not None and owner.relay_rule == "meeting.relay.spirit":
                     owner.relays_meeting = None  # the spirit it relays is the one named here
-            date = _date_just_before(text, singles, mn.start)
+            date = dated[0] if dated else None
             for d in ms:
                 if d.date is None and date is not None:
                     d.date, d.date_span = date.value, (date.start, date.end)
@@ -1039,11 +1061,29 @@ def _date_in(singles: list[DateHit], lo: int, hi: int) -> DateHit | None:
 
 
 def _date_just_before(text: str, singles: list[DateHit], pos: int) -> DateHit | None:
-    """`传达5月6日全国、省、州…会议精神`: the date written right before the list is the meetings'."""
-    for d in singles:
-        if d.end <= pos and not text[d.end:pos].strip("上午下晚 "):
-            return d
-    return None
+    """`传达5月6日全国、省、州…会议精神`, `甲2月6日在省委常委会上的讲话精神`: the date written right before the list
+    is the meetings'."""
+    dates = _dates_just_before(text, singles, pos)
+    return dates[-1] if dates else None
+
+
+_DATE_GAP = "上午下晚在 "  # what may stand between a date and the meeting it dates
+_DATE_LIST = "、和及与 "  # what joins dates of one meeting noun (`10月8日、11月2日国务院常务会议`)
+
+
+def _dates_just_before(text: str, singles: list[DateHit], pos: int) -> list[DateHit]:
+    """The date right before a relayed list, and the dates listed before it (`传达10月8日、11月2日国务院常务会议
+    精神`: one sitting per date), in text order."""
+    out: list[DateHit] = []
+    gap = _DATE_GAP
+    for d in reversed(singles):
+        if d.end > pos:
+            continue
+        if text[d.end:pos].strip(gap):
+            break
+        out.append(d)
+        pos, gap = d.start, _DATE_LIST
+    return out[::-1]
 
 
 def _give(d: MeetingDraft, name: str, role: str, start: int, end: int, cue: str) -> None:

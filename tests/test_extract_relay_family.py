@@ -360,3 +360,28 @@ def test_a_relayed_meeting_of_the_homes_level_by_another_kind_is_another_sitting
     rec = _rec("3月9日，某某省安委会召开全省安全生产紧急视频会议，学习贯彻3月5号省安委会全会精神。")
     assert [(m.level, m.date) for m in rec.meetings] == [("province", "2021-03-09"), ("province", "2021-03-05")]
     assert [r.meeting for r in rec.meetings[0].relays] == [1]
+
+
+def test_one_relayed_list_names_each_meeting_once():
+    rec = _rec("3月2日，某某县召开安委会全体会议，传达学习了全国、全省危化品安全紧急视频会议及全国、全省安全生产工作视频会议主要精神。")
+    assert sorted(lv for lv in _levels(rec)[1:]) == ["national", "national", "province", "province"]
+    assert len(rec.meetings[0].relays) == 4
+
+
+def test_the_leaders_of_listed_levels_spoke_at_their_meetings():
+    # the spirit of their speeches relays a meeting of each level, not the report's own meeting
+    rec = _rec("3月2日，浙江省安吉县应急管理局召开安全生产专题会议，传达学习了省市县领导安全生产会议上的讲话精神。")
+    assert sorted(lv for lv in _levels(rec)[1:]) == ["county", "prefecture", "province"]
+
+
+def test_a_relayed_meeting_listed_after_a_document_title_is_relayed():
+    rec = _rec("3月2日，某某市政府召开常务会议，会议传达学习了《某某省安委办关于一季度事故情况的通报》，，省交通运输厅"
+               "春运期间道路运输安全重点工作部署视频会精神。")
+    assert "province" in _levels(rec) and any(r.meeting is not None for r in rec.meetings[0].relays)
+
+
+def test_the_annual_sessions_relayed_are_a_sitting_of_their_level_but_not_as_a_period():
+    rec = _rec("3月12日，某某县召开县委常委会会议，传达学习全国两会精神和省“两会”精神。")
+    assert sorted(lv for lv in _levels(rec)[1:]) == ["national", "province"]
+    rec = _rec("3月2日，某某县召开安全生产工作会议，部署全国两会期间安全防范工作。")
+    assert len(rec.meetings) == 1

@@ -133,13 +133,15 @@ def _spirit() -> re.Pattern[str]:
     spirit of a speech given there (meeting_cues.tsv `speech`: `甲在省委常委会上的重要讲话精神`, `…会议上关于
     安全生产工作的讲话精神`), which relays that meeting too."""
     speech = alternation(w for w, cue in rows("meeting_cues.tsv") if cue == "speech")
-    return re.compile(r"(?:\s*上(?:所作|发表)?(?:" + _ABOUT + IN_CLAUSE + r"{0,24}?)?的?(?:重要)?(?:" + speech
+    return re.compile(r"[”’\"]?(?:\s*上(?:所作|发表)?(?:" + _ABOUT + IN_CLAUSE + r"{0,24}?)?的?(?:重要)?(?:" + speech
                       + r"))?" + _WEIGHT + "精神")
 
 
 def _nouns() -> list[str]:
-    """The meeting nouns a list of levels may stand before."""
-    return [*kind_of_noun(), "会议", "电视会议", "电视电话会", "视频会"]
+    """The meeting nouns a list of levels may stand before (the annual sessions, meeting_cues.tsv `sessions`,
+    only where their spirit is relayed: `find_mentions`)."""
+    return [*kind_of_noun(), "会议", "电视会议", "电视电话会", "视频会", *(w for w, cue in rows("meeting_cues.tsv")
+                                                                 if cue == "sessions")]
 
 
 @cache
@@ -159,6 +161,7 @@ class Mention:
     noun: str
     mode: str  # watch | held | relay | ended
     own: bool = False  # a list held that names the home's own level too (`省、市、县接着召开会议` in a county's report)
+    speech: bool = False  # relayed by the spirit of a speech given there (`在省委常委会上的讲话精神`): held before
 
 
 def _home_char(text: str) -> str | None:
@@ -211,8 +214,11 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
             # `我县` is the article's home, never a level above it; but a township's report says `本区`, `我县`
             # of the county it belongs to (`传达了本区召开的…会议精神`)
             continue
-        if sessions_re().match(text, m.end()):
-            continue  # `全国两会期间…动员会`: the annual sessions of that level, no meeting's scope
+        sessions = sessions_re().match(text, m.end())
+        if sessions and not _spirit().match(text, sessions.end()):
+            # `全国两会期间…动员会`: the annual sessions of that level, no meeting's scope; but their spirit relayed
+            # (`传达学习全国两会精神`, `省“两会”精神`) names them, one sitting of that level
+            continue
         lv = _token_level(m.group(), ctx, city)
         if lv:
             tokens.setdefault(m.start(), (m.end(), lv[0], lv[1], m.group()))
@@ -371,6 +377,9 @@ def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention
     if noun is None:
         return None
     desc = text[desc_start:noun.start()]
+    spoke = _speakers_at(text, desc_start, noun)
+    if spoke:  # `省市领导安全生产会议上的讲话精神`: the levels' leaders spoke at their meetings
+        desc = desc[spoke:]
     if _BAD_DESC.search(_NAME_YEAR.sub("", desc)):  # `全市2012年第一季度…会议`: a year in the name is no date
         return None
     if held:
@@ -399,7 +408,9 @@ def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention
         return None
     if mode == "held" and re.search(r"(?:将|即将|拟|准备|计划|要|定于|适时)\s*(?:召开|举行)", text[max(0, start - 8):after + 6]):
         return None  # `下周将召开…会议`: announced, not held
-    return Mention(start, after, [], desc.strip(), noun.group(), mode)
+    # an opening quote before the noun is no part of the name (`省“两会”精神`)
+    return Mention(start, after, [], desc.strip().rstrip("“‘"), noun.group(), mode,
+                   speech=mode == "relay" and text.startswith("上", after))
 
 
 # `暨` joins the names of one sitting (`全国全省安全生产电视电话会暨市安委会全体会议`, `全省、全市安全生产工作暨省、
@@ -424,7 +435,24 @@ def _joint_noun(text: str, desc_start: int, hi: int, noun: re.Match[str] | None,
 _NOUN_STOP = re.compile("[" + re.escape(CLAUSE_MARKS + "、“”\"《》()（）") + "]")
 
 
-_LISTED_BEFORE = re.compile(r"精神\s*[，,、]\s*$")  # the item before ends a spirit: the list goes on
+# the item before ends a spirit or a document's title (`传达甲精神，《乙通报》，省某厅…视频会精神`): the list goes on
+@cache
+def _speakers_re() -> re.Pattern[str]:
+    """The leaders of a list of levels standing before the meeting they spoke at (meeting_cues.tsv `leader`)."""
+    return re.compile(r"(?:主要)?(?:" + alternation(w for w, cue in rows("meeting_cues.tsv") if cue == "leader")
+                      + ")(?:同志)?在?")
+
+
+def _speakers_at(text: str, desc_start: int, noun: re.Match[str]) -> int:
+    """`省市领导在…会议上的讲话精神`, `省、市主要领导…会议上的讲话精神`: the length of the leaders' words opening the
+    name when a speech given at the meeting follows it, else 0."""
+    lead = _speakers_re().match(text, desc_start, noun.start())
+    if lead is None or not text.startswith("上", noun.end()) or not _spirit().match(text, noun.end()):
+        return 0
+    return lead.end() - desc_start
+
+
+_LISTED_BEFORE = re.compile(r"(?:精神|》)\s*[，,、]{1,2}\s*$")
 # how far a relayed meeting's name may run between its level and `精神` (`传达学习全市…“开门红”…推进大会精神`)
 _LONG_NAME = 48
 # how far after a list of levels its meeting noun may start: a `召开` between (`_HELD_AFTER`, 8), then the
@@ -442,7 +470,7 @@ def _long_named(text: str, desc_start: int, start: int, lex: _Lex) -> re.Match[s
     before = text[cs:start]
     relayed, watched = lex.relay_re.search(before), lex.watch_re.search(before)
     # `传达学习甲会议精神，全省…工作会议精神，…`: one relay verb governs a list of spirits in its sentence
-    relayed = relayed or (_LISTED_BEFORE.search(text, max(0, cs - 4), cs)
+    relayed = relayed or (_LISTED_BEFORE.search(text, max(0, cs - 5), cs)
                           and lex.relay_re.search(text, _sentence_start(text, start), start))
     if not (relayed or watched):
         return None
@@ -540,7 +568,7 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
     def meeting_for(level: str, path: str | None, surface: str, mn: Mention, again: bool = False) -> MeetingDraft:
         key = (level, path, _family(mn.noun))
         d = made.get(key)
-        if d is not None and _other_topic(d, mn):
+        if d is not None and (_other_topic(d, mn) or _listed_apart(d, mn, index)):
             key, d = (level, path, _family(mn.noun) + mn.desc), None
         if d is None and (mn.noun in _GENERIC_NOUNS or mn.mode == "ended" or again):
             # `全省会议结束后`, `贯彻落实省会议精神`: the meeting of that level named before; a relayed meeting
@@ -972,6 +1000,8 @@ def _existing(drafts: list[MeetingDraft], level: str, path: str | None, mn: Ment
         for d in drafts:
             if d.held is not None and d.held < mn.end and mn.start < (d.held_end or d.held + 1):
                 return d
+    if mn.mode == "relay" and mn.speech:
+        return None  # a speech given at a meeting its report relays was given at another, held before
     if mn.mode in ("ended", "relay"):
         before = [d for d in drafts if d.start < mn.start and d.level == level and (path is None or d.region in
                                                                                     (None, path))
@@ -989,6 +1019,15 @@ def _other_topic(d: MeetingDraft, mn: Mention) -> bool:
     other = (d.name or "").removesuffix(d.noun or "")
     return (mn.mode == "held" and d.rule == "meeting.higher.relay" and len(mn.desc) > 1 and len(other) > 1
             and mn.desc not in other and other[-2:] not in mn.desc)
+
+
+def _listed_apart(d: MeetingDraft, mn: Mention, index: SentenceIndex) -> bool:
+    """`传达全国、全省煤矿安全紧急视频会议及全国、全省安全生产工作视频会议精神`: one relayed list names each of its
+    meetings once, so a meeting of a level and noun named again in the sentence under other topic words is
+    another sitting."""
+    name = d.name or ""
+    return (mn.mode == "relay" and d.rule == "meeting.higher.relay" and bool(mn.desc)
+            and not name.endswith(mn.desc + mn.noun) and index.index_at(d.start) == index.index_at(mn.start))
 
 
 def _named_otherwise(d: MeetingDraft, mn: Mention) -> bool:

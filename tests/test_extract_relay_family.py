@@ -385,3 +385,9 @@ def test_the_annual_sessions_relayed_are_a_sitting_of_their_level_but_not_as_a_p
     assert sorted(lv for lv in _levels(rec)[1:]) == ["national", "province"]
     rec = _rec("3月2日，某某县召开安全生产工作会议，部署全国两会期间安全防范工作。")
     assert len(rec.meetings) == 1
+
+
+def test_the_work_demands_of_a_meeting_relay_it():
+    rec = _rec("3月2日，浙江省安吉县召开安全生产工作会议，要求贯彻落实1月1日省委省政府紧急会议的工作要求。")
+    assert [(m.level, m.date) for m in rec.meetings] == [("county", "2021-03-02"), ("province", "2021-01-01")]
+    assert [r.meeting for r in rec.meetings[0].relays] == [1]

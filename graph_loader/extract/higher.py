@@ -79,8 +79,9 @@ _HELD_AFTER = re.compile(IN_CLAUSE + r"{0,6}?(?:召开|举行)的?")
 _FOLLOW = re.compile(r"\s*(?:结束|召开|完毕)?(?:之)?后")
 # `…会议精神`, `…会议的主要精神`: a word of weight may stand before the spirit
 _WEIGHT = r"\s*的?(?:主要|重要|有关|相关)?"
-# `…会议关于安全生产工作的部署`, `落实全省…会议部署要求`: what a relay verb before the list passes on
-_DEPLOYED = re.compile(r"关于" + IN_CLAUSE + r"{0,24}?部署|\s*的?(?:决策)?部署(?:要求)?|\s*的?要求")
+# `…会议关于安全生产工作的部署`, `落实全省…会议部署要求`, `…紧急会议的工作要求`: what a relay verb before the list
+# passes on
+_DEPLOYED = re.compile(r"关于" + IN_CLAUSE + r"{0,24}?部署|\s*的?(?:决策|工作)?部署(?:要求)?|\s*的?(?:工作)?要求")
 _SENTENCE_MARKS = re.compile("[" + SENTENCE_MARKS + "]")
 # right after a meeting's name, it was held: `…会议先后召开`, `…会议在某地召开` (the place a few characters)
 _HELD_THEN = re.compile(r"\s*(?:在" + IN_CLAUSE + r"{1,8}?)?(?:先后|相继|分别|同时)?(?:召开|举行)")

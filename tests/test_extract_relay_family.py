@@ -391,3 +391,9 @@ def test_the_work_demands_of_a_meeting_relay_it():
     rec = _rec("3月2日，浙江省安吉县召开安全生产工作会议，要求贯彻落实1月1日省委省政府紧急会议的工作要求。")
     assert [(m.level, m.date) for m in rec.meetings] == [("county", "2021-03-02"), ("province", "2021-01-01")]
     assert [r.meeting for r in rec.meetings[0].relays] == [1]
+
+
+def test_a_document_listed_after_a_relayed_spirit_is_relayed_by_the_lists_verb():
+    rec = _rec("3月2日，浙江省安吉县召开安全生产工作会议，会议传达学习了上级重要讲话精神，《浙江省安委办关于一季度事故情况的"
+               "通报》，省交通运输厅春运部署视频会精神。")
+    assert "浙江省安委办关于一季度事故情况的通报" in [r.directive for r in rec.meetings[0].relays]

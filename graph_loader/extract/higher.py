@@ -463,6 +463,13 @@ _LONG_STOP = re.compile("[" + re.escape(CLAUSE_MARKS + "、") + "]")
 _ABOUT = "关于"
 
 
+def listed_on(text: str, cs: int) -> bool:
+    """The clause starting at `cs` goes on a relayed list whose verb stands earlier in the sentence (`传达学习了甲
+    精神，《乙通报》，丙会议精神`): the item before ends a spirit or a title, and a relay verb opens the sentence."""
+    return bool(_LISTED_BEFORE.search(text, max(0, cs - 5), cs)
+                and _lex().relay_re.search(text, _sentence_start(text, cs), cs))
+
+
 def _long_named(text: str, desc_start: int, start: int, lex: _Lex) -> re.Match[str] | None:
     """A meeting relayed or watched under a long name, quotes and all: relayed, the noun is followed by
     `精神` after a relay verb (`传达学习全市优化环境暨“开门红”推进大会精神`); watched, the noun ends the clause

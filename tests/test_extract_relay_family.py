@@ -397,3 +397,8 @@ def test_a_document_listed_after_a_relayed_spirit_is_relayed_by_the_lists_verb()
     rec = _rec("3月2日，浙江省安吉县召开安全生产工作会议，会议传达学习了上级重要讲话精神，《浙江省安委办关于一季度事故情况的"
                "通报》，省交通运输厅春运部署视频会精神。")
     assert "浙江省安委办关于一季度事故情况的通报" in [r.directive for r in rec.meetings[0].relays]
+
+
+def test_the_count_of_listed_levels_is_no_part_of_their_meetings_names():
+    rec = _rec("4月8日，浙江省安吉县召开安全生产工作会议，会议传达贯彻落实省、市两级安全生产工作会议精神。")
+    assert [m.name for m in rec.meetings[1:]] == ["省安全生产工作会议", "市安全生产工作会议"]

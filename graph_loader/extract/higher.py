@@ -381,6 +381,7 @@ def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention
     spoke = _speakers_at(text, desc_start, noun)
     if spoke:  # `省市领导安全生产会议上的讲话精神`: the levels' leaders spoke at their meetings
         desc = desc[spoke:]
+    desc = _LEVEL_COUNT.sub("", desc, count=1)  # `省、市两级安全生产工作会议`: the count of the levels listed, no topic
     if _BAD_DESC.search(_NAME_YEAR.sub("", desc)):  # `全市2012年第一季度…会议`: a year in the name is no date
         return None
     if held:
@@ -433,6 +434,7 @@ def _joint_noun(text: str, desc_start: int, hi: int, noun: re.Match[str] | None,
     return lex.noun_re.search(text, j + 1, stop.start() if stop else j + 1 + _JOINT_REACH)
 
 
+_LEVEL_COUNT = re.compile(r"^\s*[两二三四五]级")
 _NOUN_STOP = re.compile("[" + re.escape(CLAUSE_MARKS + "、“”\"《》()（）") + "]")
 
 

@@ -266,3 +266,23 @@ def test_a_public_place_qualifying_fire_safety_names_fire_safety_only():
     # `公共场所消防` is the fire safety of public places (as `餐饮场所燃气`): the longest form wins
     assert sectors("要抓好春运、公共场所消防等重点工作。") == ["消防"]
     assert sectors("抓好学校以及公共场所的消防安全。") == ["消防"]
+
+
+def test_care_homes_gatherings_and_school_surroundings_name_their_sectors():
+    # `养老院` is a care home as `养老机构`, `人员聚集区` a crowded place, `学校及周边` the campus's surroundings;
+    # a care home listed beside `学校` makes that list item a sector too
+    assert sectors("重点检查养老院的消防通道。") == ["人员密集场所", "消防"]
+    assert sectors("加强车站、人员聚集区的巡查。") == ["人员密集场所"]
+    assert sectors("抓好学校及周边安全。") == ["校园"]
+    assert set(sectors("聚焦托育机构、学校和养老院等场所。")) == {"人员密集场所", "校园"}
+
+
+def test_a_conjunction_joins_no_word_with_the_sector_after_it():
+    # jieba's `或非` (a logic gate) does not cut `非煤矿山` after the conjunction 或
+    assert sectors("近年来某地煤矿或非煤矿山事故多发。") == ["煤矿", "非煤矿山"]
+
+
+def test_an_institution_numbered_by_its_place_names_no_sector():
+    # `某县第二幼儿园` is one kindergarten by name, as `第一中学` is one school
+    assert sectors("考核组先后深入某某公司、某县第二幼儿园,查阅档案。") == []
+    assert sectors("要抓好幼儿园安全。") == ["校园"]

@@ -25,6 +25,8 @@ BODY_HEADS = Path(__file__).parent / "lexicon" / "sector_body_heads.tsv"
 BARE = Path(__file__).parent / "lexicon" / "sector_bare.tsv"
 LISTS = "sector_lists.tsv"
 _ALONE_AFTER = "、和及与"
+# a conjunction before a sector word joins no word with it (`煤矿或非煤矿山`: jieba's 或非 is a logic gate, not a cut)
+_CONJUNCTIONS = _ALONE_AFTER + "或"
 
 
 @dataclass
@@ -83,7 +85,7 @@ def find_sectors(text: str) -> list[SectorHit]:
         s, e, word = m
         # the char before cannot take this one into a word when a word already holds it (`发生水上交通`: 生 is
         # 发生's, so 生水 takes nothing)
-        left_ok = (s == claimed or s == 0 or text[s - 1:s + 1] not in words
+        left_ok = (s == claimed or s == 0 or text[s - 1:s + 1] not in words or text[s - 1] in _CONJUNCTIONS
                    or (s >= 2 and text[s - 2:s] in words))
         # `深化工贸`: 化工 cuts 深化 and 工贸 starts inside it, so 化 belongs to 深化; `重大火灾` has no
         # other reading: the word 大火 does not veto 火灾
@@ -101,6 +103,8 @@ def find_sectors(text: str) -> list[SectorHit]:
             continue
         if word in lex.bare and s > 0 and is_han(text[s - 1]) and text[s - 1] not in _ALONE_AFTER:
             continue  # `某某经济开发区`: the end of a place's name
+        if s >= 2 and text[s - 2] == "第" and text[s - 1] in _ORDINALS:
+            continue  # `某县第二幼儿园`, `第一中学`: an institution numbered by its place, no sector
         if word in lex.bare and _beside_units(text, s):
             continue  # `各乡镇、开发区设分会场`, `各镇街(开发区)要…`: a unit listed with the townships, no sector
         hits.append(SectorHit(s, e, word, lex.canonical[word]))
@@ -114,6 +118,7 @@ def find_sectors(text: str) -> list[SectorHit]:
     return [h for h in hits if not any(a <= h.start and h.end <= b for a, b in lists) and not _named_site(text, h)]
 
 
+_ORDINALS = "一二三四五六七八九十0123456789"
 _ITEM_OPEN = "、，,；;。：:了和及与"  # what opens an item of a list of sites (`检查了甲公司、乙煤矿`)
 _SITE_NAME_MIN = 3  # characters of a site's own name before its sector word (`某某沟煤矿`; `各类商场` is none)
 _SITE_ITEM_MAX = 20

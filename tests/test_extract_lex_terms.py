@@ -286,3 +286,28 @@ def test_an_institution_numbered_by_its_place_names_no_sector():
     # `某县第二幼儿园` is one kindergarten by name, as `第一中学` is one school
     assert sectors("考核组先后深入某某公司、某县第二幼儿园,查阅档案。") == []
     assert sectors("要抓好幼儿园安全。") == ["校园"]
+
+
+def directive_titles(text):
+    return [h.title for h in find_directives(text)]
+
+
+def test_opinions_counted_with_no_topic_are_no_package():
+    # `提出了五条意见` counts the opinions a team gave; a topic or an issuer before the number names a package
+    assert directive_titles("检查组现场提出了5条意见,反馈十二条意见。") == []
+    assert directive_titles("认真落实安全生产十条意见。") == ["安全生产十条意见"]
+
+
+def test_a_quoted_package_numbered_in_items_is_named_without_its_topic():
+    # `以“八项硬措施”为抓手`: the quotation marks make the count a package's name; unquoted `落实三项措施` stays a count
+    assert directive_titles("以“八项硬措施”为抓手,推进隐患清零。") == ["八项硬措施"]
+    assert directive_titles("要落实三项措施。") == []
+
+
+def test_keyboard_inner_title_marks_are_the_genres_inner_marks():
+    # `《<某县发展规划>中期评估报告》`: ASCII `<>` typed for 〈〉; both titles compare without them
+    from graph_loader.extract.scoring import norm_title
+
+    titles = directive_titles("会议审议《< 某县发展规划>中期评估报告》。")
+    assert titles == ["〈某县发展规划〉中期评估报告", "某县发展规划"]
+    assert norm_title(titles[0]) == norm_title("某县发展规划中期评估报告") == norm_title("<某县发展规划>中期评估报告")

@@ -19,9 +19,13 @@ _QUOTES_SPACES = re.compile(r"[\s" + re.escape(QUOTES) + "]")
 _QUOTES_BRACKETS = re.compile(r"[\s《》〈〉" + re.escape(QUOTES) + "]+")
 
 
+# the inner title marks typed on a keyboard (`《关于印发<某某办法>的通知》`) are the genre's 〈〉
+_ASCII_INNER = str.maketrans("<>", "〈〉")
+
+
 def clean_title(title: str) -> str:
-    """A title as extracted and stored in a record: no spaces, no quotation marks."""
-    return _QUOTES_SPACES.sub("", title)
+    """A title as extracted and stored in a record: no spaces, no quotation marks; ASCII inner marks `<>` as 〈〉."""
+    return _QUOTES_SPACES.sub("", title).translate(_ASCII_INNER)
 
 
 def title_key(title: str) -> str:

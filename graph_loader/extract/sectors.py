@@ -155,13 +155,24 @@ def _beside_units(text: str, s: int) -> bool:
     `乡镇`, `镇街`, `县区`; its own parenthesis aside: `乡镇(街道)、`), past a list mark or an opening parenthesis."""
     if s == 0 or text[s - 1] not in _UNIT_MARKS:
         return False
-    before = _PAREN_TAIL.sub("", text[max(0, s - 13):s - 1])
+    before = _PAREN_TAIL.sub("", text[max(0, s - 17):s - 1])
+    # the units' own bodies after the collective word (`各乡镇政府、开发区`, `各乡镇党委政府、开发区`) list units too
+    for _ in range(2):
+        before = before.removesuffix(next((b for b in _unit_bodies() if before.endswith(b)), ""))
     return before.endswith(_unit_words())
 
 
 @lru_cache(maxsize=1)
 def _unit_words() -> tuple[str, ...]:
     return tuple(r[0] for r in lexicon_rows("region_below.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _unit_bodies() -> tuple[str, ...]:
+    """A unit's government and party committee as written after a level (bodies.tsv: 政府, 人民政府, 党委), longest first."""
+    kinds = ("government", "party_committee")
+    return tuple(sorted((r[0] for r in lexicon_rows("bodies.tsv") if len(r) > 2 and r[2] in kinds and len(r[0]) > 1),
+                        key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)

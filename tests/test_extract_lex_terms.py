@@ -311,3 +311,10 @@ def test_keyboard_inner_title_marks_are_the_genres_inner_marks():
     titles = directive_titles("会议审议《< 某县发展规划>中期评估报告》。")
     assert titles == ["〈某县发展规划〉中期评估报告", "某县发展规划"]
     assert norm_title(titles[0]) == norm_title("某县发展规划中期评估报告") == norm_title("<某县发展规划>中期评估报告")
+
+
+def test_a_page_line_wrapped_inside_a_sector_word_still_names_it():
+    # `危险化 学品`: a scraped page's wrap left a space inside the word; the hit spans the text as written
+    text = "重点检查危险化 学品、燃 气企业。"
+    hits = find_sectors(text)
+    assert [(h.sector, text[h.start:h.end]) for h in hits] == [("危险化学品", "危险化 学品"), ("燃气", "燃 气")]

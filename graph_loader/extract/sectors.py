@@ -10,6 +10,7 @@ text there was destroyed and the surviving characters may be a fragment.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -73,8 +74,26 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(re.compile(pattern), body_head, canonical, also, parents, bare)
 
 
+# a space a scraped page left between two characters (a line wrapped inside a word: `危险化 学品`)
+_WRAP_SPACE = re.compile(rf"(?<=[{HAN}])[ \u3000](?=[{HAN}])")
+
+
 def find_sectors(text: str) -> list[SectorHit]:
-    """Every sector mention, leftmost-longest, skipping garbled spans."""
+    """Every sector mention, leftmost-longest, skipping garbled spans; a space between two characters (a page's
+    line wrapped inside a word, `危险化 学品`) does not cut a sector word, and the hit spans the text as written."""
+    # each cut space, where it stood in the joined text: a joined index moves on by the cuts at or before it
+    cuts = [m.start() - k for k, m in enumerate(_WRAP_SPACE.finditer(text))]
+    if not cuts:
+        return _find_sectors(text)
+    hits = _find_sectors(_WRAP_SPACE.sub("", text))
+
+    def at(j: int) -> int:
+        return j + bisect_right(cuts, j)
+
+    return [SectorHit(at(h.start), at(h.end - 1) + 1, h.surface, h.sector) for h in hits]
+
+
+def _find_sectors(text: str) -> list[SectorHit]:
     lex = _lexicon()
     words = common_words()
     hits = []

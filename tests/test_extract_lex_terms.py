@@ -318,3 +318,9 @@ def test_a_page_line_wrapped_inside_a_sector_word_still_names_it():
     text = "重点检查危险化 学品、燃 气企业。"
     hits = find_sectors(text)
     assert [(h.sector, text[h.start:h.end]) for h in hits] == [("危险化学品", "危险化 学品"), ("燃气", "燃 气")]
+
+
+def test_a_speech_or_a_leaders_words_in_title_marks_is_no_document():
+    # `《在某某工作会议上的讲话》`, `《某某对某事作出重要指示》`: what was said, reported as news; a notice stays one
+    assert directive_titles("会议学习了《在全市某某工作会议上的讲话》和《某某同志对安全生产作出重要指示》。") == []
+    assert directive_titles("传达了《关于做好某某工作的通知》。") == ["关于做好某某工作的通知"]

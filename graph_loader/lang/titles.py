@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from graph_loader.lang.chars import QUOTES
+from graph_loader.lang.chars import CODE_DOT_IN_TITLE, QUOTES
 
 _QUOTES_SPACES = re.compile(r"[\s" + re.escape(QUOTES) + "]")
 _QUOTES_BRACKETS = re.compile(r"[\s《》〈〉" + re.escape(QUOTES) + "]+")
@@ -24,8 +24,9 @@ _ASCII_INNER = str.maketrans("<>", "〈〉")
 
 
 def clean_title(title: str) -> str:
-    """A title as extracted and stored in a record: no spaces, no quotation marks; ASCII inner marks `<>` as 〈〉."""
-    return _QUOTES_SPACES.sub("", title).translate(_ASCII_INNER)
+    """A title as extracted and stored in a record: no spaces, no quotation marks, the dot of a code between digits
+    written `·` (`9˙28`, `9•28` are `9·28`; `9.28` stays), ASCII inner title marks `<>` as 〈〉."""
+    return CODE_DOT_IN_TITLE.sub("·", _QUOTES_SPACES.sub("", title)).translate(_ASCII_INNER)
 
 
 def title_key(title: str) -> str:

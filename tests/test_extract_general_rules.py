@@ -245,6 +245,9 @@ def test_a_bare_zone_listed_with_the_townships_is_a_unit_not_a_sector():
     assert [h.sector for h in find_sectors("各乡镇、开发区设分会场。")] == []
     assert [h.sector for h in find_sectors("各镇街(开发区)要再部署。")] == []
     assert [h.sector for h in find_sectors("各乡镇(街道)、开发区负责人参加。")] == []
+    # so with the townships' own bodies after the collective word
+    assert [h.sector for h in find_sectors("各乡镇政府、开发区、重点企业负责人参加。")] == []
+    assert [h.sector for h in find_sectors("各乡镇党委政府、开发区要再部署。")] == []
     # standing alone beside other things it is the sector
     assert [h.sector for h in find_sectors("重点排查厂房、仓库和开发区。")] == ["工业园区"]
 

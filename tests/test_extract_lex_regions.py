@@ -362,3 +362,24 @@ def test_a_county_short_form_naming_a_site_or_brigade_names_no_place():
     # a one-character site word is no cut after a county's short form (`所有`), a province's names its body
     assert paths("海安所有企业要开展自查。") == ["江苏省南通市海安市"]
     assert paths("湖北煤矿安监局召开会议。") == ["湖北省"]
+
+
+def test_a_place_inside_a_name_the_text_gave_a_post_is_no_place_anywhere():
+    # `副市长吴江涛出席`, then `吴江涛强调`: the name is a person's wherever it stands again, no 吴江区
+    from pathlib import Path
+
+    from graph_loader.extract.pipeline import extract
+    from graph_loader.ingest import ingest_bytes
+
+    text = "3月2日,徐州市召开安全生产专题会议,副市长吴江涛出席会议。\n吴江涛强调,要压实责任,严防事故发生。"
+    assert extract(ingest_bytes(text.encode("utf-8"), Path("p.txt"))).regions == ["江苏省徐州市"]
+
+
+def test_a_district_short_form_cut_by_the_word_city_is_no_place():
+    # `恶劣天气条件下城市道路`: 城市 is the word, no district 下城; `武城市场` is 武城 + 市场
+    from graph_loader.extract.regions import part_of_a_word
+
+    text = "确保恶劣天气条件下城市道路交通畅通。"
+    assert [h for h in find_regions(text) if not part_of_a_word(text, h)] == []
+    text = "武城市场监管局开展检查。"
+    assert [h.path for h in find_regions(text) if not part_of_a_word(text, h)] == ["山东省德州市武城县"]

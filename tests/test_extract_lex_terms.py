@@ -266,3 +266,61 @@ def test_a_public_place_qualifying_fire_safety_names_fire_safety_only():
     # `公共场所消防` is the fire safety of public places (as `餐饮场所燃气`): the longest form wins
     assert sectors("要抓好春运、公共场所消防等重点工作。") == ["消防"]
     assert sectors("抓好学校以及公共场所的消防安全。") == ["消防"]
+
+
+def test_care_homes_gatherings_and_school_surroundings_name_their_sectors():
+    # `养老院` is a care home as `养老机构`, `人员聚集区` a crowded place, `学校及周边` the campus's surroundings;
+    # a care home listed beside `学校` makes that list item a sector too
+    assert sectors("重点检查养老院的消防通道。") == ["人员密集场所", "消防"]
+    assert sectors("加强车站、人员聚集区的巡查。") == ["人员密集场所"]
+    assert sectors("抓好学校及周边安全。") == ["校园"]
+    assert set(sectors("聚焦托育机构、学校和养老院等场所。")) == {"人员密集场所", "校园"}
+
+
+def test_a_conjunction_joins_no_word_with_the_sector_after_it():
+    # jieba's `或非` (a logic gate) does not cut `非煤矿山` after the conjunction 或
+    assert sectors("近年来某地煤矿或非煤矿山事故多发。") == ["煤矿", "非煤矿山"]
+
+
+def test_an_institution_numbered_by_its_place_names_no_sector():
+    # `某县第二幼儿园` is one kindergarten by name, as `第一中学` is one school
+    assert sectors("考核组先后深入某某公司、某县第二幼儿园,查阅档案。") == []
+    assert sectors("要抓好幼儿园安全。") == ["校园"]
+
+
+def directive_titles(text):
+    return [h.title for h in find_directives(text)]
+
+
+def test_opinions_counted_with_no_topic_are_no_package():
+    # `提出了五条意见` counts the opinions a team gave; a topic or an issuer before the number names a package
+    assert directive_titles("检查组现场提出了5条意见,反馈十二条意见。") == []
+    assert directive_titles("认真落实安全生产十条意见。") == ["安全生产十条意见"]
+
+
+def test_a_quoted_package_numbered_in_items_is_named_without_its_topic():
+    # `以“八项硬措施”为抓手`: the quotation marks make the count a package's name; unquoted `落实三项措施` stays a count
+    assert directive_titles("以“八项硬措施”为抓手,推进隐患清零。") == ["八项硬措施"]
+    assert directive_titles("要落实三项措施。") == []
+
+
+def test_keyboard_inner_title_marks_are_the_genres_inner_marks():
+    # `《<某县发展规划>中期评估报告》`: ASCII `<>` typed for 〈〉; both titles compare without them
+    from graph_loader.extract.scoring import norm_title
+
+    titles = directive_titles("会议审议《< 某县发展规划>中期评估报告》。")
+    assert titles == ["〈某县发展规划〉中期评估报告", "某县发展规划"]
+    assert norm_title(titles[0]) == norm_title("某县发展规划中期评估报告") == norm_title("<某县发展规划>中期评估报告")
+
+
+def test_a_page_line_wrapped_inside_a_sector_word_still_names_it():
+    # `危险化 学品`: a scraped page's wrap left a space inside the word; the hit spans the text as written
+    text = "重点检查危险化 学品、燃 气企业。"
+    hits = find_sectors(text)
+    assert [(h.sector, text[h.start:h.end]) for h in hits] == [("危险化学品", "危险化 学品"), ("燃气", "燃 气")]
+
+
+def test_a_speech_or_a_leaders_words_in_title_marks_is_no_document():
+    # `《在某某工作会议上的讲话》`, `《某某对某事作出重要指示》`: what was said, reported as news; a notice stays one
+    assert directive_titles("会议学习了《在全市某某工作会议上的讲话》和《某某同志对安全生产作出重要指示》。") == []
+    assert directive_titles("传达了《关于做好某某工作的通知》。") == ["关于做好某某工作的通知"]

@@ -53,6 +53,7 @@ class _Lex:
     package: re.Pattern[str]
     units: tuple[str, ...]  # what numbers a package (条, 项)
     topic_units: frozenset[str]  # units that number a package only right after a known topic (项)
+    topic_nouns: tuple[str, ...]  # nouns that end a package only right after a known topic (`提出五条意见` is a count)
     instruction: re.Pattern[str]
     instruction_again: re.Pattern[str]  # `和重要指示精神`: a second instruction of the leaders just cited
     topic_cut: re.Pattern[str]  # words a package's topic cannot run back over (传达学习, 的)
@@ -76,7 +77,7 @@ def _lex() -> _Lex:
     units = [r[0] for r in pk if len(r) > 1 and r[1] == "unit"]
     package = re.compile(
         r"[“\"]?(?P<num>" + NUMERAL + r"{1,4})(?P<unit>" + alternation(units) + r")[”\"]?(?:" + alternation(r[0] for r in pk if r[1:] == ("modifier",))
-        + ")?(?:" + alternation(r[0] for r in pk if r[1:] == ("noun",)) + r")[”\"]?"
+        + ")?(?:" + alternation(r[0] for r in pk if r[1:2] == ("noun",)) + r")[”\"]?"
     )
     topic_cut = re.compile(alternation(topic_cuts))
     ins = lexicon_rows("instruction_sources.tsv")
@@ -98,6 +99,7 @@ def _lex() -> _Lex:
         not_after=tuple(r[0] for r in nd if r[1] == "after"),
         kinds=tuple(kinds), heads=heads, verbs=verbs, cuts=cut_re, package=package, topic_cut=topic_cut,
         units=tuple(units), topic_units=frozenset(r[0] for r in pk if r[1:] == ("unit", "topic")),
+        topic_nouns=tuple(r[0] for r in pk if r[1:] == ("noun", "topic")),
         topics=tuple(sorted((r[0] for r in pk if len(r) == 1 or r[1] == "topic"), key=len, reverse=True)),
         instruction=instruction, instruction_again=again, leaders=leaders, name_cut=name_cut,
         relative=frozenset(r[0] for r in lexicon_rows("region_relative.tsv")),
@@ -166,8 +168,12 @@ def find_directives(text: str) -> list[DirectiveHit]:
     for m in lex.package.finditer(text) if any(u in text for u in lex.units) else ():  # a package is numbered
         if any(h.start <= m.start() < h.end for h in hits):
             continue  # inside a 《》 title
-        if m.group("unit") in lex.topic_units and not text[:m.start("num")].rstrip("“\"").endswith(lex.topics):
-            continue  # `落实三项措施`: a count; `安全生产八项措施`: a package
+        # a number quoted with its noun (`以“八项硬措施”为抓手`) is a package's name, with or without its topic
+        named = m.group()[0] in "“\"" and m.group()[-1] in "”\""
+        # `落实三项措施`, `提出了五条意见`: a count; `安全生产八项措施`, `安全生产十条意见`: a package
+        if (m.group("unit") in lex.topic_units or m.group().rstrip("”\"").endswith(lex.topic_nouns)) and not named \
+                and not text[:m.start("num")].rstrip("“\"").endswith(lex.topics):
+            continue
         # the topic runs back from the number to the last verb or function word (`传达学习防范…二十条措施`)
         start = m.start()
         while start > 0 and m.start() - start < _MAX_TOPIC and is_han(text[start - 1]):

@@ -230,6 +230,9 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     mentions = find_persons(text, ignore, frozenset(h.start for h in regions))
     # a place inside a personal name (`张建华`: 建华区, a reporter's `(记者 李某阳)`) is no mention of a place
     credited = [(i, i + len(n)) for n in ignore if len(n) > 2 for i in _occurrences(text, n)]
+    # so is a place inside a name the text gave a post once (`副市长安某华出席…`, later `安某华强调`: no 安某市)
+    posted = {m.name for m in mentions if m.rule == "person.post" and len(m.name) > 2}
+    credited += [(i, i + len(n)) for n in posted for i in _occurrences(text, n)]
     regions = [h for h in regions if not any(a < h.end and h.start < b for a, b in credited)]
     regions = [h for h in regions if not any(m.start < h.end and h.start < m.end
                                              and (m.start != h.start or m.end - m.start >= LONG_NAME

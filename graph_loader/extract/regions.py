@@ -867,9 +867,11 @@ def _not_before(kind: str) -> tuple[str, ...]:
 
 def part_of_a_word(text: str, hit: RegionHit) -> bool:
     """A place match whose last character opens a body's abbreviation (`镇安委会` is 镇 + 安委会, not the
-    county 镇安), one inside a word that means something else (`喜迎大庆` is a celebration, not the
+    county 镇安) or an ordinary word (`条件下城市道路`: 城市, no district 下城), one inside a word that means something else (`喜迎大庆` is a celebration, not the
     city 大庆), one whose first character ends a team's coming (`某组来宾督查`: 来宾 is no city there), or one that opens a site's dateline (`某某网讯`); lexicon/region_not_before.tsv."""
-    if text.startswith(_not_before("overlap"), hit.end - 1) or text.startswith(_not_before("outlet"), hit.end):
+    # (a word from the place's end on keeps it a place: `某城市场监管局` is 某城 + 市场, where `某城市道路` is 城市)
+    if text.startswith(_not_before("overlap"), hit.end - 1) and text[hit.end:hit.end + 2] not in common_words() \
+            or text.startswith(_not_before("outlet"), hit.end):
         return True
     if any(text.startswith(w, hit.start + 1 - len(w)) for w in _not_before("coming") if hit.start + 1 >= len(w)):
         return True  # `某组来宾督查`: the team's coming, then the home's first character

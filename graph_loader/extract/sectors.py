@@ -10,6 +10,7 @@ text there was destroyed and the surviving characters may be a fragment.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -25,6 +26,8 @@ BODY_HEADS = Path(__file__).parent / "lexicon" / "sector_body_heads.tsv"
 BARE = Path(__file__).parent / "lexicon" / "sector_bare.tsv"
 LISTS = "sector_lists.tsv"
 _ALONE_AFTER = "、和及与"
+# a conjunction before a sector word joins no word with it (`煤矿或非煤矿山`: jieba's 或非 is a logic gate, not a cut)
+_CONJUNCTIONS = _ALONE_AFTER + "或"
 
 
 @dataclass
@@ -71,8 +74,26 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(re.compile(pattern), body_head, canonical, also, parents, bare)
 
 
+# a space a scraped page left between two characters (a line wrapped inside a word: `危险化 学品`)
+_WRAP_SPACE = re.compile(rf"(?<=[{HAN}])[ \u3000](?=[{HAN}])")
+
+
 def find_sectors(text: str) -> list[SectorHit]:
-    """Every sector mention, leftmost-longest, skipping garbled spans."""
+    """Every sector mention, leftmost-longest, skipping garbled spans; a space between two characters (a page's
+    line wrapped inside a word, `危险化 学品`) does not cut a sector word, and the hit spans the text as written."""
+    # each cut space, where it stood in the joined text: a joined index moves on by the cuts at or before it
+    cuts = [m.start() - k for k, m in enumerate(_WRAP_SPACE.finditer(text))]
+    if not cuts:
+        return _find_sectors(text)
+    hits = _find_sectors(_WRAP_SPACE.sub("", text))
+
+    def at(j: int) -> int:
+        return j + bisect_right(cuts, j)
+
+    return [SectorHit(at(h.start), at(h.end - 1) + 1, h.surface, h.sector) for h in hits]
+
+
+def _find_sectors(text: str) -> list[SectorHit]:
     lex = _lexicon()
     words = common_words()
     hits = []
@@ -83,7 +104,7 @@ def find_sectors(text: str) -> list[SectorHit]:
         s, e, word = m
         # the char before cannot take this one into a word when a word already holds it (`发生水上交通`: 生 is
         # 发生's, so 生水 takes nothing)
-        left_ok = (s == claimed or s == 0 or text[s - 1:s + 1] not in words
+        left_ok = (s == claimed or s == 0 or text[s - 1:s + 1] not in words or text[s - 1] in _CONJUNCTIONS
                    or (s >= 2 and text[s - 2:s] in words))
         # `深化工贸`: 化工 cuts 深化 and 工贸 starts inside it, so 化 belongs to 深化; `重大火灾` has no
         # other reading: the word 大火 does not veto 火灾
@@ -101,6 +122,8 @@ def find_sectors(text: str) -> list[SectorHit]:
             continue
         if word in lex.bare and s > 0 and is_han(text[s - 1]) and text[s - 1] not in _ALONE_AFTER:
             continue  # `某某经济开发区`: the end of a place's name
+        if s >= 2 and text[s - 2] == "第" and text[s - 1] in _ORDINALS:
+            continue  # `某县第二幼儿园`, `第一中学`: an institution numbered by its place, no sector
         if word in lex.bare and _beside_units(text, s):
             continue  # `各乡镇、开发区设分会场`, `各镇街(开发区)要…`: a unit listed with the townships, no sector
         hits.append(SectorHit(s, e, word, lex.canonical[word]))
@@ -114,6 +137,7 @@ def find_sectors(text: str) -> list[SectorHit]:
     return [h for h in hits if not any(a <= h.start and h.end <= b for a, b in lists) and not _named_site(text, h)]
 
 
+_ORDINALS = "一二三四五六七八九十0123456789"
 _ITEM_OPEN = "、，,；;。：:了和及与"  # what opens an item of a list of sites (`检查了甲公司、乙煤矿`)
 _SITE_NAME_MIN = 3  # characters of a site's own name before its sector word (`某某沟煤矿`; `各类商场` is none)
 _SITE_ITEM_MAX = 20
@@ -150,13 +174,24 @@ def _beside_units(text: str, s: int) -> bool:
     `乡镇`, `镇街`, `县区`; its own parenthesis aside: `乡镇(街道)、`), past a list mark or an opening parenthesis."""
     if s == 0 or text[s - 1] not in _UNIT_MARKS:
         return False
-    before = _PAREN_TAIL.sub("", text[max(0, s - 13):s - 1])
+    before = _PAREN_TAIL.sub("", text[max(0, s - 17):s - 1])
+    # the units' own bodies after the collective word (`各乡镇政府、开发区`, `各乡镇党委政府、开发区`) list units too
+    for _ in range(2):
+        before = before.removesuffix(next((b for b in _unit_bodies() if before.endswith(b)), ""))
     return before.endswith(_unit_words())
 
 
 @lru_cache(maxsize=1)
 def _unit_words() -> tuple[str, ...]:
     return tuple(r[0] for r in lexicon_rows("region_below.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _unit_bodies() -> tuple[str, ...]:
+    """A unit's government and party committee as written after a level (bodies.tsv: 政府, 人民政府, 党委), longest first."""
+    kinds = ("government", "party_committee")
+    return tuple(sorted((r[0] for r in lexicon_rows("bodies.tsv") if len(r) > 2 and r[2] in kinds and len(r[0]) > 1),
+                        key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)

@@ -31,8 +31,7 @@ def _t2s() -> Callable[[str], str]:
         return lambda s: s
 
 
-# the title marks a keyboard types for the inner ones (`《关于印发<某某办法>的通知》`) are punctuation as 〈〉 are
-_PUNCT = re.compile(r"[\s《》〈〉<>“”\"'‘’「」『』()（）\[\]【】,，、。:：;；!！?？·•・\-—_]")
+_PUNCT = re.compile(r"[\s《》〈〉“”\"'‘’「」『』()（）\[\]【】,，、。:：;；!！?？·•・\-—_]")
 
 
 def norm_name(s: str | None) -> str:

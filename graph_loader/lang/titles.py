@@ -19,14 +19,10 @@ _QUOTES_SPACES = re.compile(r"[\s" + re.escape(QUOTES) + "]")
 _QUOTES_BRACKETS = re.compile(r"[\s《》〈〉" + re.escape(QUOTES) + "]+")
 
 
-# the inner title marks typed on a keyboard (`《关于印发<某某办法>的通知》`) are the genre's 〈〉
-_ASCII_INNER = str.maketrans("<>", "〈〉")
-
-
 def clean_title(title: str) -> str:
     """A title as extracted and stored in a record: no spaces, no quotation marks, the dot of a code between digits
-    written `·` (`9˙28`, `9•28` are `9·28`; `9.28` stays), ASCII inner title marks `<>` as 〈〉."""
-    return CODE_DOT_IN_TITLE.sub("·", _QUOTES_SPACES.sub("", title)).translate(_ASCII_INNER)
+    written `·` (`9˙28`, `9•28` are `9·28`; `9.28` stays); inner title marks as written (`〈…〉`, `<…>`)."""
+    return CODE_DOT_IN_TITLE.sub("·", _QUOTES_SPACES.sub("", title))
 
 
 def title_key(title: str) -> str:

@@ -65,3 +65,16 @@ def test_making_arrangements_at_a_meeting_is_speaking():
             "县委常委、副县长汤小红对下一阶段工作作了具体安排。")
     rec = extract(make_doc(text, published="2024-03-12"))
     assert {x.name: x.role for m in rec.meetings for x in m.participants} == {"彭建军": "chair", "汤小红": "speaker"}
+
+
+def test_name_with_a_character_of_the_supplementary_planes_is_read_and_keeps_its_list():
+    # rare characters of personal names live beyond the BMP (`𬌗`, `𬱖`); a traditional page's 頔 folds to 𬱖
+    text = ("3月5日，县长石𬌗主持召开全县安全生产工作会议。"
+            "县领导陈立新、何𬱖、周海波等出席会议。")
+    rec = extract(make_doc(text, published="2024-03-06"))
+    assert {x.name: x.role for m in rec.meetings for x in m.participants} == {
+        "石𬌗": "chair", "陈立新": "attendee", "何𬱖": "attendee", "周海波": "attendee"}
+    from graph_loader.ingest.pipeline import ingest_bytes
+
+    doc = ingest_bytes("3月5日，縣長王頔主持召開全縣安全生產工作會議。".encode(), "page.txt")
+    assert [p.name for p in extract(doc).persons] == ["王𬱖"]

@@ -258,11 +258,8 @@ def substitute(text: str, gold: dict, kind: str, rng: random.Random) -> tuple[st
             new_place = gz.by_path[new]
             new_short = sorted((s for s in _surfaces(new) if s != new_place.name), key=len)
             chosen[path] = new
-            for s in old_surf:
-                if s == place.name:
-                    mapping[s] = new_place.name
-                elif new_short:
-                    mapping[s] = new_short[0]
+            for s in old_surf:  # a short form becomes the new place's short form, or its full name (邱县 has none)
+                mapping[s] = new_short[0] if s != place.name and new_short else new_place.name
         if not mapping:
             return text, gold, 0
         # gold paths hold full names only; other gold strings (titles of directives) the surfaces as written

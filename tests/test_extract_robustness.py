@@ -108,3 +108,16 @@ def test_a_mark_closes_a_name_right_after_a_post_that_spells_a_word_or_lacks_a_k
     rec = extract(make_doc(text, published="2024-03-06"))
     assert {p.name: p.titles for p in rec.persons} == {
         "禤波": ["县委书记"], "高原": ["县委副书记", "县长"], "庹勇": ["常务副县长"], "李强": ["副县长"]}
+    # a preposition opening the predicate closes such a name too (`副县长禤某就…作部署`), never an adverb (`亲自在`)
+    rec = extract(make_doc("3月5日，县长张明主持召开会议，副县长禤立刚就汛期安全工作作了部署。县长亲自在会上讲话。",
+                           published="2024-03-06"))
+    assert {x.name: x.role for m in rec.meetings for x in m.participants} == {"张明": "chair", "禤立刚": "speaker"}
+
+
+def test_heads_of_farms_museums_stations_and_kindergartens_are_posts():
+    text = ("3月5日，县长张明主持召开全县森林防火和安全生产工作会议。国有林场场长王立新、县博物馆副馆长陈红、"
+            "县气象台台长刘洋、实验幼儿园园长李芳参加会议。")
+    rec = extract(make_doc(text, published="2024-03-06"))
+    titles = {p.name: p.titles for p in rec.persons}
+    assert titles["王立新"][-1].endswith("场长") and titles["陈红"][-1].endswith("副馆长")
+    assert titles["刘洋"][-1].endswith("台长") and titles["李芳"][-1].endswith("园长")

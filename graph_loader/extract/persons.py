@@ -360,7 +360,8 @@ def bare_name_at(text: str, pos: int, ignore: frozenset[str] = frozenset()) -> t
             continue
         # a clause or list mark closes a name of two or three characters too (`副县长禤某，`: a surname the list lacks)
         if not (_long_close_re().match(text, end) and is_han(text[end:end + 1])) \
-                and not text.startswith(_COMRADE, end) and not (length < 4 and text[end:end + 1] in _NAME_MARKS):
+                and not text.startswith(_COMRADE, end) and not (length < 4 and text[end:end + 1] in _NAME_MARKS) \
+                and not (length < 4 and text[end:end + 1] in lex.ending_followers):  # `副县长禤某就…作部署`
             continue
         if any(name[i:i + 2] in cw or name[i:i + 2] in lex.not_names for i in range(len(name) - 1)):
             continue

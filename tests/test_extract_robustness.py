@@ -65,3 +65,59 @@ def test_making_arrangements_at_a_meeting_is_speaking():
             "县委常委、副县长汤小红对下一阶段工作作了具体安排。")
     rec = extract(make_doc(text, published="2024-03-12"))
     assert {x.name: x.role for m in rec.meetings for x in m.participants} == {"彭建军": "chair", "汤小红": "speaker"}
+
+
+def test_name_with_a_character_of_the_supplementary_planes_is_read_and_keeps_its_list():
+    # rare characters of personal names live beyond the BMP (`𬌗`, `𬱖`); a traditional page's 頔 folds to 𬱖
+    text = ("3月5日，县长石𬌗主持召开全县安全生产工作会议。"
+            "县领导陈立新、何𬱖、周海波等出席会议。")
+    rec = extract(make_doc(text, published="2024-03-06"))
+    assert {x.name: x.role for m in rec.meetings for x in m.participants} == {
+        "石𬌗": "chair", "陈立新": "attendee", "何𬱖": "attendee", "周海波": "attendee"}
+    from graph_loader.ingest.pipeline import ingest_bytes
+
+    doc = ingest_bytes("3月5日，縣長王頔主持召開全縣安全生產工作會議。".encode(), "page.txt")
+    assert [p.name for p in extract(doc).persons] == ["王𬱖"]
+
+
+def test_one_odd_member_of_a_name_list_keeps_the_list():
+    # a list of names is of one kind: a member whose surname the list lacks (`郏某`) or that spells an ordinary word
+    # (`高原`) is a name when names follow it, after a post, after a collective and closed by `等…领导`
+    text = ("3月5日，县长张明主持召开全县安全生产工作会议。副县长高原、郏兰、王立军出席。"
+            "县领导陈立新、扶芳、周海波、李强参加。")
+    rec = extract(make_doc(text, published="2024-03-06"))
+    assert {x.name for m in rec.meetings for x in m.participants} == {
+        "张明", "高原", "郏兰", "王立军", "陈立新", "扶芳", "周海波", "李强"}
+    text = "3月5日，县长张明主持召开全县安全生产工作会议。王立军、马力、扶芳、李强等县领导出席。"
+    rec = extract(make_doc(text, published="2024-03-06"))
+    assert {p.name for p in rec.persons} == {"张明", "王立军", "马力", "扶芳", "李强"}
+
+
+def test_a_list_of_words_is_no_list_of_names():
+    text = ("3月5日，县长张明主持召开全县安全生产工作会议，安全、消防、交通等部门负责人参加。"
+            "会议强调，要领导重视、严抓落实、常抓不懈。")
+    rec = extract(make_doc(text, published="2024-03-06"))
+    assert [p.name for p in rec.persons] == ["张明"]
+
+
+def test_a_mark_closes_a_name_right_after_a_post_that_spells_a_word_or_lacks_a_known_surname():
+    # right after a post, two or three characters closed by `，` or `、` are a name: one that spells an ordinary
+    # word (`高原`) or whose surname the list lacks (`禤某`); a verb of what the post does is none (`强调，`)
+    text = ("3月5日，县委书记禤波主持召开全县安全生产工作会议。县委副书记、县长高原，常务副县长庹勇，"
+            "副县长李强出席。副县长强调，要压实责任。")
+    rec = extract(make_doc(text, published="2024-03-06"))
+    assert {p.name: p.titles for p in rec.persons} == {
+        "禤波": ["县委书记"], "高原": ["县委副书记", "县长"], "庹勇": ["常务副县长"], "李强": ["副县长"]}
+    # a preposition opening the predicate closes such a name too (`副县长禤某就…作部署`), never an adverb (`亲自在`)
+    rec = extract(make_doc("3月5日，县长张明主持召开会议，副县长禤立刚就汛期安全工作作了部署。县长亲自在会上讲话。",
+                           published="2024-03-06"))
+    assert {x.name: x.role for m in rec.meetings for x in m.participants} == {"张明": "chair", "禤立刚": "speaker"}
+
+
+def test_heads_of_farms_museums_stations_and_kindergartens_are_posts():
+    text = ("3月5日，县长张明主持召开全县森林防火和安全生产工作会议。国有林场场长王立新、县博物馆副馆长陈红、"
+            "县气象台台长刘洋、实验幼儿园园长李芳参加会议。")
+    rec = extract(make_doc(text, published="2024-03-06"))
+    titles = {p.name: p.titles for p in rec.persons}
+    assert titles["王立新"][-1].endswith("场长") and titles["陈红"][-1].endswith("副馆长")
+    assert titles["刘洋"][-1].endswith("台长") and titles["李芳"][-1].endswith("园长")

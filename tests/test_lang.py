@@ -18,9 +18,11 @@ from graph_loader.lang.levels import (
 
 
 def test_han_class_and_predicate_agree() -> None:
-    for ch in "安全a1，。〇㐀":
+    for ch in "安全a1，。〇㐀𬱖𠀀😀":
         assert is_han(ch) == bool(re.fullmatch("[" + HAN + "]", ch)) == bool(HAN_RE.fullmatch(ch))
     assert han_count("县长甲乙, ok。") == 4
+    # the supplementary planes' ideographs are Han (names hold them); an emoji is not
+    assert is_han("𬱖") and han_count("王𬱖") == 2 and not is_han("😀")
 
 
 def test_clause_start_walks_back_to_the_last_mark() -> None:

@@ -198,8 +198,11 @@ def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset(),
         if end > len(text):
             continue
         # right after a post, a preposition opening the predicate (`就`, `在`) ends even a name that opens with
-        # or is an ordinary word (`副秘书长马上强就…`, `书记江山在讲话中`)
-        ends = trusted and (text[end:end + 1] in lex.ending_followers or text[end:end + 2] in lex.ending_followers)
+        # or is an ordinary word (`副秘书长马上强就…`, `书记江山在讲话中`); so does a clause or list mark right after
+        # two characters (`县长高原，副县长某某`, `副县长马力、某某`): no adverb of the post stands alone before one
+        ends = trusted and (text[end:end + 1] in lex.ending_followers or text[end:end + 2] in lex.ending_followers
+                            or given == 1 and s == 1 and text[end:end + 1] in _NAME_MARKS
+                            and not _word_follows(text, pos))  # `副县长强调，`: what the post does
         if not _name_ok(text[pos:end], ignore, trusted) and not (
                 ends and text[pos:end] in lex.not_names and text[pos:end] not in lex.posts
                 and not _NOT_IN_NAMES.search(text[pos:end])):
@@ -297,6 +300,7 @@ def clean_name(surface: str) -> str:
 
 
 _CONJ = "和与及"
+_NAME_MARKS = "，,、。；;"  # the marks that close a name read right after a post
 _CLAUSE_AFTER = "，,、。；;"
 _QUALIFIER = re.compile(r"[(（][" + HAN + r"]{1,6}[)）]")
 # rules where the grammar says a name stands, so a name opening with a place's short form (`县长罗平某`,
@@ -357,8 +361,10 @@ def bare_name_at(text: str, pos: int, ignore: frozenset[str] = frozenset()) -> t
         name = text[pos:end]
         if end > len(text) or not all_han(name) or _NOT_IN_NAMES.search(name):
             continue
+        # a clause or list mark closes a name of two or three characters too (`副县长禤某，`: a surname the list lacks)
         if not (_long_close_re().match(text, end) and is_han(text[end:end + 1])) \
-                and not text.startswith(_COMRADE, end):
+                and not text.startswith(_COMRADE, end) and not (length < 4 and text[end:end + 1] in _NAME_MARKS) \
+                and not (length < 4 and text[end:end + 1] in lex.ending_followers):  # `副县长禤某就…作部署`
             continue
         if any(name[i:i + 2] in cw or name[i:i + 2] in lex.not_names for i in range(len(name) - 1)):
             continue
@@ -539,7 +545,7 @@ def _name_list(text: str, pos: int, ignore: frozenset[str]) -> list[tuple[int, i
     while pos < len(text) and ((mark := _list_mark(text, pos)) or (gap := _gap(text, pos))):
         if mark:
             span = name_at(text, pos + mark, ignore) or _list_piece(text, pos + mark, ignore) \
-                or _between_names(text, pos + mark, ignore)
+                or _between_names(text, pos + mark, ignore) or _odd_piece(text, pos + mark, ignore)
         else:  # `县领导张三 李四 王五出席`: a page's spaces stand for the marks; only a plain name goes on
             span = name_at(text, pos + gap, ignore)
         if span is None:
@@ -636,6 +642,38 @@ def _between_names(text: str, pos: int, ignore: frozenset[str]) -> tuple[int, in
     return (m.start(), m.end()) if name_at(text, m.end() + mark, ignore) else None
 
 
+_MAX_ODD = 2  # odd members in a row that a list still reads (a name must follow them)
+_ODD_PIECE = re.compile("[" + HAN + "]{2,3}(?=、)")
+
+
+def _name_shaped(piece: str, ignore: frozenset[str]) -> bool:
+    """A list member that may be a name the surname list or the word lists refuse (`庹某`, `高原`, `马力`): two or
+    three Han characters holding no word of a body or a collective, no post, no descriptor, no place word."""
+    lex = _lex()
+    return (all_han(piece) and piece not in ignore and not _NOT_IN_NAMES.search(piece)
+            and not lex.post_re.search(piece) and not lex.desc_re.search(piece) and piece[-1] not in _BODY_ENDS
+            and piece[-2:] not in _relative_places() and piece[-1] not in LEVEL_CHARS)
+
+
+def _odd_piece(text: str, pos: int, ignore: frozenset[str], depth: int = 0) -> tuple[int, int] | None:
+    """`副县长甲某、乙某、丙某出席`: a list of names is of one kind, so a member closed by `、` with a name read after
+    it is a name too, even one whose surname the list lacks or that spells an ordinary word (`县领导高原、某某`);
+    one odd member no longer drops the names after it."""
+    from graph_loader.extract.regions import common_words
+
+    m = _ODD_PIECE.match(text, pos)
+    if m is None or not _name_shaped(m.group(), ignore) \
+            or not _surname_len(text, pos) and m.group() in common_words():  # `领导重视、严抓落实`: verbs
+        return None
+    nxt = m.end() + 1
+    follows = name_at(text, nxt, ignore) or (
+        (piece := _list_piece(text, nxt, ignore)) and piece[1] - piece[0] <= 3 and piece) \
+        or (depth < _MAX_ODD and _odd_piece(text, nxt, ignore, depth + 1))
+    if not follows or _lex().post_re.match(text, nxt) or _lex().post_re.match(text, nxt + 1):
+        return None
+    return m.start(), m.end()
+
+
 def _piece_opening_list(text: str, pos: int, ignore: frozenset[str]) -> tuple[int, int] | None:
     """`旗领导阿某某某、乙、丙参加`: right after a collective, a name the surname list lacks is read when
     it is a whole piece closed by `、` and names go on after it."""
@@ -682,7 +720,7 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
         at = p_end + _gap(text, p_end)  # `县长 孙 伟主持`: a page's typesetting space after the post
         if q := _QUALIFIER.match(text, at):  # `副县长（常务）某某主持`: a bracketed qualifier of the post
             at = q.end()
-        span = name_at(text, at, ignore) or bare_name_at(text, at, ignore)
+        span = name_at(text, at, ignore) or bare_name_at(text, at, ignore) or _odd_piece(text, at, ignore)
         if span is None:
             continue
         if span[0] in taken:
@@ -703,7 +741,8 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
         floor = span[1]
     for m in lex.desc_re.finditer(text):
         at = m.end() + _gap(text, m.end())
-        span = name_at(text, at, ignore) or _piece_opening_list(text, at, ignore)  # `县领导 张三 李四出席`
+        span = name_at(text, at, ignore) or _piece_opening_list(text, at, ignore) \
+            or _odd_piece(text, at, ignore)  # `县领导 张三 李四出席`
         if span is None or span[0] in taken:
             continue
         titles = _before_qualified_post(text, m.start(), m.group(), region_starts)
@@ -921,6 +960,18 @@ def _plain_name(piece: str, ignore: frozenset[str], strict: bool) -> bool:
     return True
 
 
+def _names_list(pieces: list[str], ignore: frozenset[str], strict: bool) -> bool:
+    """The pieces of a bare list are names: each a plain name, or, in a list of three or more where plain names are at
+    least half, a name-shaped piece (`甲某、高原、乙某、丙某等县领导出席`: a name that spells a word, or whose surname the
+    list lacks, is one of the list's names, not a reason to drop them all)."""
+    plain = [_plain_name(p, ignore, strict) for p in pieces]
+    if all(plain):
+        return True
+    n = sum(plain)
+    return len(pieces) >= 3 and n >= 2 and 2 * n >= len(pieces) \
+        and all(ok or _name_shaped(p, ignore) for p, ok in zip(pieces, plain, strict=True))
+
+
 # a bare name before a verb never ends like a body (`安委会强调`, `区安委指出`, `高新区、经开区传达`)
 _BODY_ENDS = "委办局会部厅市省县区州镇乡组队处所院"
 
@@ -943,7 +994,7 @@ def _untitled_names(text: str, ignore: frozenset[str]) -> list[tuple[int, int, s
         pieces = m.group("names").split("、")
         closer = m.group("close")
         strict = not closer.startswith("等") and len(pieces) == 1
-        if not all(_plain_name(p, ignore, strict) for p in pieces):
+        if not _names_list(pieces, ignore, strict):
             continue
         pos = head
         rule = "person.list_before_collective" if closer.startswith("等") else "person.list_before_verb"
@@ -961,7 +1012,7 @@ def _untitled_names(text: str, ignore: frozenset[str]) -> list[tuple[int, int, s
     for m in _INTRO_LIST.finditer(text):
         # `出席会议的领导还有：A、B、C。`: bare names listed after an attendance intro
         pieces = m.group("names").split("、")
-        if all(_plain_name(p, ignore, strict=False) for p in pieces):
+        if _names_list(pieces, ignore, strict=False):
             pos = m.start("names")
             for p in pieces:
                 out.append((pos, pos + len(p), "person.list_after_intro", ""))

@@ -11,8 +11,10 @@ import bisect
 import re
 from functools import lru_cache
 
-HAN = "\u4e00-\u9fff"
-"""The CJK unified ideographs as a regex class body: `[` + HAN + `]`."""
+HAN = "\u4e00-\u9fff\U00020000-\U0003134f"
+"""The CJK unified ideographs as a regex class body: `[` + HAN + `]`. With the supplementary planes'
+ideographs (extensions B to H): personal names hold rare characters written there (`王𬱖`, `李𬌗`), and a
+traditional page folded to simplified gets some of them (頔 → 𬱖)."""
 HAN_WIDE = "\u3400-\u9fff"
 """HAN with extension A: rare characters that still tell a text is Chinese (ingest checks)."""
 HAN_RE = re.compile("[" + HAN + "]")
@@ -32,7 +34,7 @@ FULL_STOP_MARKS = "。！？!?\n"
 
 
 def is_han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
+    return "\u4e00" <= ch <= "\u9fff" or "\U00020000" <= ch <= "\U0003134f"
 
 
 def all_han(s: str) -> bool:
@@ -54,7 +56,7 @@ def is_han_wide(ch: str) -> bool:
 
 
 def han_count(s: str) -> int:
-    return sum(1 for c in s if "\u4e00" <= c <= "\u9fff")
+    return sum(1 for c in s if is_han(c))
 
 
 # a list mark a scraped page left a stray comma before (`张三，、李四`, `全国,、全省`): still one list mark

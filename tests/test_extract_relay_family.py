@@ -338,3 +338,18 @@ def test_my_citys_branch_venue_is_not_the_named_province():
 def test_a_papers_own_dateline_breaks_a_tie_for_the_home():
     rec = _rec("全省安全生产视频会议(厦门最新新闻)召开\n本报济南2月23日讯 今天下午，省政府召开全省安全生产紧急视频会议。")
     assert [(m.level, m.region) for m in rec.meetings] == [("province", "山东省")]
+
+
+def test_a_document_named_with_dui_before_a_light_verb_and_a_relay_verb_is_relayed():
+    # `会议对《某规定》（以下简称《规定》）进行了深入解读`: the document is the object of 对, relayed by the verb after
+    text = ("3月8日，甲市召开全市安全生产工作会议。会议对《乙丙领导干部安全生产责任制规定》（以下简称《规定》）"
+            "进行了深入解读，副市长丁某主持会议。")
+    rec = _rec(text)
+    relayed = [r.directive for m in rec.meetings for r in m.relays if r.directive]
+    assert relayed == ["乙丙领导干部安全生产责任制规定"]
+
+
+def test_a_document_only_discussed_with_dui_is_not_relayed():
+    text = "3月8日，甲市召开全市安全生产工作会议。会议对《乙丙领导干部安全生产责任制规定》的修订提出意见。"
+    rec = _rec(text)
+    assert not [r.directive for m in rec.meetings for r in m.relays if r.directive]

@@ -108,6 +108,10 @@ def test_a_city_never_named_is_placed_by_the_divisions_it_addresses():
     assert _dated(held + "会议要求各部门抓好落实。") == [("--06-03", None)]
     # a county's report: its towns say nothing of the 市 above it
     assert _dated("6月3日,县政府召开常务会议,副县长王大海主持。会议要求各乡镇抓好落实。") == [("--06-03", "county")]
+    # the divisions below counted by kind (`两区三县`, `五县(市)一区`): a prefecture; a run of one kind says nothing
+    assert _dated(held + "会议要求两区三县抓好落实。") == [("--06-03", "prefecture")]
+    assert _dated(held + "会议要求五县(市)一区抓好落实。") == [("--06-03", "prefecture")]
+    assert _dated(held + "会议要求一区二区抓好落实。") == [("--06-03", None)]
 
 
 def test_meeting_nouns_of_the_genre_name_a_meeting_held():

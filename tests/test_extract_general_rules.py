@@ -107,8 +107,18 @@ def test_an_incident_code_parted_by_a_dot_above():
     found = find_incidents("会上通报了10˙20某某集团某某煤业事故。")
     # the dot above is no punctuation mark, so names would not compare without it: written `·`
     assert [h.title for h in found] == ["10·20某某集团某某煤业事故"]
-    # a punctuation mark between the numbers is kept as written
-    assert [h.title for h in find_incidents("会上通报了10•20某某集团某某煤业事故。")] == ["10•20某某集团某某煤业事故"]
+    # so is every other dot a page sets in a code (a bullet, a katakana middle dot, a hyphenation point): one code,
+    # one name, however the page sets its dot; only a full stop between the numbers is kept as written
+    for dot in "•・‧∙":
+        found = find_incidents(f"会上通报了10{dot}20某某集团某某煤业事故。")
+        assert [h.title for h in found] == ["10·20某某集团某某煤业事故"], dot
+    assert [h.title for h in find_incidents("会上通报了“10.20”某某集团某某煤业事故。")] == ["10.20某某集团某某煤业事故"]
+
+
+def test_a_code_dot_inside_a_directive_title_is_written_as_the_code_s_dot():
+    from graph_loader.extract.directives import find_directives
+    found = find_directives("会议传达了《某省安委会办公室关于某市“9˙28”较大火灾事故情况的通报》。")
+    assert [h.title for h in found] == ["某省安委会办公室关于某市9·28较大火灾事故情况的通报"]
 
 
 def test_a_name_before_an_armed_forces_post_and_a_rare_surname():

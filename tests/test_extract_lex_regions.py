@@ -192,6 +192,13 @@ def test_a_county_form_ending_a_new_areas_name_is_no_county():
     assert _rec("各市（州）、某安新区、各县负责同志参加会议。").regions == []  # no 安新县
 
 
+def test_a_form_ending_in_cheng_before_city_or_country_is_no_place():
+    from tests.test_extract_general_rules import _rec
+    # `城市`, `城乡` opening at the form's last 城: `…天气下城市道路…` names no district 下城
+    assert _rec("要做好雨雪天气下城市道路保通工作,确保低温条件下城乡供水正常。").regions == []
+    assert paths("宣城市召开会议") == ["安徽省宣城市"]
+
+
 def test_a_functional_zone_is_no_division_but_names_the_city_it_opens_with():
     from pathlib import Path
 

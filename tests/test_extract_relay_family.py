@@ -340,6 +340,70 @@ def test_a_papers_own_dateline_breaks_a_tie_for_the_home():
     assert [(m.level, m.region) for m in rec.meetings] == [("province", "山东省")]
 
 
+def test_the_spirit_of_a_speech_given_at_a_meeting_relays_that_meeting():
+    rec = _rec("3月2日，某某市政府召开第8次常务会议，传达学习甲同志2月16日在中央政治局常务委员会会议上的重要讲话精神。")
+    assert [(m.level, m.date) for m in rec.meetings] == [(None, "2021-03-02"), ("national", "2021-02-16")]
+    assert [r.meeting for r in rec.meetings[0].relays] == [1]
+    rec = _rec("3月2日，某某县召开安全生产工作会议，传达学习乙书记在省委常委会上关于防汛工作的讲话精神。")
+    assert "province" in _levels(rec) and [r.meeting for r in rec.meetings[0].relays] == [1]
+
+
+def test_dates_listed_before_one_relayed_meeting_noun_are_one_sitting_each():
+    rec = _rec("3月2日，某某区政府召开第5次常务会议，传达学习了1月6日、2月22日国务院常务会议精神。")
+    assert sorted((m.level, m.date) for m in rec.meetings[1:]) == [("national", "2021-01-06"),
+                                                                   ("national", "2021-02-22")]
+    assert sorted(r.meeting for r in rec.meetings[0].relays) == [1, 2]
+
+
+def test_a_relayed_meeting_of_the_homes_level_by_another_kind_is_another_sitting():
+    # dated with 号; `省安委会全会` is no name of the province's own teleconference
+    rec = _rec("3月9日，某某省安委会召开全省安全生产紧急视频会议，学习贯彻3月5号省安委会全会精神。")
+    assert [(m.level, m.date) for m in rec.meetings] == [("province", "2021-03-09"), ("province", "2021-03-05")]
+    assert [r.meeting for r in rec.meetings[0].relays] == [1]
+
+
+def test_one_relayed_list_names_each_meeting_once():
+    rec = _rec("3月2日，某某县召开安委会全体会议，传达学习了全国、全省危化品安全紧急视频会议及全国、全省安全生产工作视频会议主要精神。")
+    assert sorted(lv for lv in _levels(rec)[1:]) == ["national", "national", "province", "province"]
+    assert len(rec.meetings[0].relays) == 4
+
+
+def test_the_leaders_of_listed_levels_spoke_at_their_meetings():
+    # the spirit of their speeches relays a meeting of each level, not the report's own meeting
+    rec = _rec("3月2日，浙江省安吉县应急管理局召开安全生产专题会议，传达学习了省市县领导安全生产会议上的讲话精神。")
+    assert sorted(lv for lv in _levels(rec)[1:]) == ["county", "prefecture", "province"]
+
+
+def test_a_relayed_meeting_listed_after_a_document_title_is_relayed():
+    rec = _rec("3月2日，某某市政府召开常务会议，会议传达学习了《某某省安委办关于一季度事故情况的通报》，，省交通运输厅"
+               "春运期间道路运输安全重点工作部署视频会精神。")
+    assert "province" in _levels(rec) and any(r.meeting is not None for r in rec.meetings[0].relays)
+
+
+def test_the_annual_sessions_relayed_are_a_sitting_of_their_level_but_not_as_a_period():
+    rec = _rec("3月12日，某某县召开县委常委会会议，传达学习全国两会精神和省“两会”精神。")
+    assert sorted(lv for lv in _levels(rec)[1:]) == ["national", "province"]
+    rec = _rec("3月2日，某某县召开安全生产工作会议，部署全国两会期间安全防范工作。")
+    assert len(rec.meetings) == 1
+
+
+def test_the_work_demands_of_a_meeting_relay_it():
+    rec = _rec("3月2日，浙江省安吉县召开安全生产工作会议，要求贯彻落实1月1日省委省政府紧急会议的工作要求。")
+    assert [(m.level, m.date) for m in rec.meetings] == [("county", "2021-03-02"), ("province", "2021-01-01")]
+    assert [r.meeting for r in rec.meetings[0].relays] == [1]
+
+
+def test_a_document_listed_after_a_relayed_spirit_is_relayed_by_the_lists_verb():
+    rec = _rec("3月2日，浙江省安吉县召开安全生产工作会议，会议传达学习了上级重要讲话精神，《浙江省安委办关于一季度事故情况的"
+               "通报》，省交通运输厅春运部署视频会精神。")
+    assert "浙江省安委办关于一季度事故情况的通报" in [r.directive for r in rec.meetings[0].relays]
+
+
+def test_the_count_of_listed_levels_is_no_part_of_their_meetings_names():
+    rec = _rec("4月8日，浙江省安吉县召开安全生产工作会议，会议传达贯彻落实省、市两级安全生产工作会议精神。")
+    assert [m.name for m in rec.meetings[1:]] == ["省安全生产工作会议", "市安全生产工作会议"]
+
+
 def test_a_document_named_with_dui_before_a_light_verb_and_a_relay_verb_is_relayed():
     # `会议对《某规定》（以下简称《规定》）进行了深入解读`: the document is the object of 对, relayed by the verb after
     text = ("3月8日，甲市召开全市安全生产工作会议。会议对《乙丙领导干部安全生产责任制规定》（以下简称《规定》）"

@@ -505,3 +505,34 @@ def test_a_leader_whose_absence_the_report_explains_takes_no_role():
     rec = _rec("3月9日,县政府召开安全生产工作会议。县委常委、常务副县长王大海因在省里参加重要会议,特委托副县长李小兵主持会议。")
     assert _roles(rec) == {"李小兵": "chair"}
     assert _titles(rec)["王大海"] == ["县委常委", "常务副县长"]
+
+
+def test_a_chair_or_guest_verb_ends_a_name_after_a_post_that_is_an_ordinary_word():
+    # `江河`, `高原` are ordinary words; right after a post, the chair's or a guest's verb (said of a person only)
+    # ends the name
+    rec = _rec("3月9日,市政府召开安全生产工作会议。市安委会副主任江河主持会议,副市长高原出席会议并讲话。")
+    assert _roles(rec) == {"江河": "chair", "高原": "speaker"}
+    assert _titles(rec)["江河"] == ["市安委会副主任"]
+
+
+def test_the_head_of_a_railway_works_is_a_post():
+    rec = _rec("3月9日,县政府召开铁路沿线安全工作会议,副县长王大海主持。某工务段段长柯小舟及相关部门同志一同参加会议。")
+    assert _roles(rec) == {"王大海": "chair", "柯小舟": "attendee"}
+    assert _titles(rec)["柯小舟"] == ["段长"]
+
+
+def test_the_person_after_by_who_organises_the_meeting_chairs_it():
+    # the passive frame `会议由…组织`: the person after 由 chairs; the post before `分管领导` and its field is the title
+    rec = _rec("3月9日,某镇召开安全生产形势分析会,会议由镇人民政府副镇长应急管理分管领导柯小舟组织,各村主任参加。")
+    assert _roles(rec) == {"柯小舟": "chair"}
+    assert _titles(rec)["柯小舟"] == ["镇人民政府副镇长"]
+
+
+def test_organising_outside_the_passive_frame_gives_no_chair():
+    rec = _rec("3月9日,县政府召开安全生产工作会议,副县长王大海主持。会后,局长柯小舟组织,各股室负责人参加学习。")
+    assert _roles(rec).get("柯小舟") != "chair"
+
+
+def test_a_team_post_said_first_in_the_passive_frame_is_the_persons_too():
+    rec = _rec("3月9日,省政府召开会议,成立事故调查组,组长由省应急管理厅厅长柯小舟担任。")
+    assert _titles(rec)["柯小舟"] == ["省应急管理厅厅长", "组长"]

@@ -94,6 +94,15 @@ def ingest(text: str, name: str = "a.txt") -> Document:
     (f"某某镇供稿(柯小舟){STORY}", ["柯小舟"]),
     # a lost space (`?`) between the names of a credit
     (f"{STORY}\n\n(文/图?柯小舟?庞大海?苗一禾)", ["柯小舟", "庞大海", "苗一禾"]),
+    # two names whose space the page lost, right after their role word; of two readings of five characters the
+    # second name opening with the commoner surname (李 before 小)
+    (f"某某日报讯(记者/柯小舟通讯员/庞海李小禾){STORY}", ["柯小舟", "庞海", "李小禾"]),
+    (f"某某日报讯(通讯员 庞大海苗一禾){STORY}", ["庞大海", "苗一禾"]),
+    # the author field glued to the page's next widget (no colon, a full stop in the widget's text)
+    (f"{STORY}\n作者:柯小舟评论内容只代表网友观点,与本站立场无关!\n评论摘要(共 0 条)", ["柯小舟"]),
+    (f"某县召开安全生产工作会议\n2021-05-06 作者:柯小舟点击数:12\n{STORY}", ["柯小舟"]),
+    # a transliterated name whatever dot the page set (read with ·)
+    (f"{STORY}\n记者 阿依•买买提 通讯员 柯小舟", ["阿依·买买提", "柯小舟"]),
 ])
 def test_bylines(text, reporters):
     assert ingest(text).metadata.reporters == reporters
@@ -111,6 +120,9 @@ def test_bylines(text, reporters):
     f"{STORY}(市应急)",
     f"某某网消息(新闻联播):{STORY}",  # a programme's name after 消息, no role word and no name's shape
     f"{STORY}全县各",  # a text cut short after a full stop: a level character is in no glued name
+    f"{STORY}尤其是",  # ... nor an ordinary word opening the cut sentence
+    # an excerpt cut after a parenthesis glued to a word: the story's own aside, no closing credit
+    f"{STORY}要抓好“三项行动”(道路交通专项整治、危险化学品综合整治)",
     f"某县召开安全生产工作会议\n来自:某某日报 作者:江城要闻 访问量:12\n{STORY}",  # a page section as the author
     f"某县召开安全生产工作会议\n2020-01-21 来源:某某日报 某某新闻网\n{STORY}",  # a second outlet, no name
 ])
@@ -167,10 +179,12 @@ def test_date_line_after_a_long_subtitle_without_a_full_stop():
     assert d.metadata.published == "2022-04-09"
 
 
-def test_a_date_line_dropped_as_boilerplate_is_no_lead_line():
+@pytest.mark.parametrize("bang", ["!", "！"])
+def test_a_date_line_dropped_as_boilerplate_is_no_lead_line(bang):
     # a welcome line with `!` opens the story; the breadcrumb and the date line, dropped as boilerplate, do not
-    # count among the lead lines before the first full stop, so the date line is still a header line
-    d = ingest("欢迎光临某某新闻网!\n关键字搜索\n当前位置: 主页 > 头条 >\n我县组织收听收看“5·10”事故警示教育大会\n"
+    # count among the lead lines before the first full stop, so the date line is still a header line; the banner
+    # itself, dropped, is a header's line in either width of its `!` (`！` is a full stop of a kept line)
+    d = ingest(f"欢迎光临某某新闻网{bang}\n关键字搜索\n当前位置: 主页 > 头条 >\n我县组织收听收看“5·10”事故警示教育大会\n"
                f"时间:2019-11-22 11:21来源:未知 作者:某某新闻网 点击:\n{STORY}")
     assert d.metadata.published == "2019-11-22"
 

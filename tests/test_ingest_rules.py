@@ -226,6 +226,33 @@ def test_whitespace_normalised():
     assert d.clean == "市长主持会议。\n会议 强调 要压实责任。"
 
 
+def test_full_width_digits_and_letters_are_read_as_ascii_one_for_one():
+    # a page that sets its digits full-width (`１２月３日`) says the same date as one with ASCII digits; the
+    # full-width punctuation stays, and every clean character still maps to its one source character
+    text = "某县召开会议\n发布时间：２０２３年０５月０６日\n５月５日，县长主持召开ＬＮＧ安全会议，部署工作。"
+    d = ingest(text)
+    assert "5月5日，县长主持召开LNG安全会议，部署工作。" in d.clean
+    assert d.metadata.published == "2023-05-06"
+    i = d.clean.index("LNG")
+    assert d.original[d.starts[i]:d.ends[i]] == "Ｌ"
+
+
+def test_character_references_and_images_left_in_a_plain_text_are_read_as_text():
+    # a page copied out of its markup keeps `&nbsp;` before its paragraphs and its images as Markdown: the story
+    # and its byline read as they would without them, each clean character still mapped into the source
+    plain = "某县召开安全生产工作会议\n本报讯(记者 甲乙)5月5日，县长主持召开会议，部署工作。\n会议要求压实责任。"
+    spoilt = ("某县召开安全生产工作会议\n&nbsp;&nbsp;本报讯(记者&nbsp;甲乙)5月5日，县长主持召开会议，部署工作。\n"
+              "![](http://www.example.gov.cn/images/1.jpg)\n&#12288;会议要求压实责任&amp;落实。")
+    a, b = ingest(plain), ingest(spoilt)
+    assert b.metadata.reporters == a.metadata.reporters == ["甲乙"]
+    assert "&" not in b.clean.replace("&落实", "") and "![" not in b.clean
+    assert b.clean.startswith(a.clean.split("\n会议")[0])
+    i = b.clean.index("&落实")
+    assert b.original[b.starts[i]:b.ends[i]] == "&amp;"
+    # a name that is no character reference stays as written
+    assert "&abc;" in ingest("5月5日，县长主持召开会议，部署安全生产工作。&abc;").clean
+
+
 def test_markdown():
     d = ingest("# 全县召开会议\n\n> 发布时间：2023-01-02\n\n县长**主持**召开会议，[详情](http://x.cn)。\n", "a.md")
     assert d.clean == "全县召开会议\n县长主持召开会议，详情。"

@@ -340,3 +340,49 @@ def test_the_watched_meeting_named_again_keeps_what_it_relays():
     province = next(i for i, m in enumerate(ms) if m.level == "province")
     national = next(i for i, m in enumerate(ms) if m.level == "national")
     assert {r.meeting for r in ms[province].relays} == {national}
+
+
+def test_a_named_city_ended_with_the_province_puts_the_reports_own_city_below_it():
+    # `省、甲市会议结束后，市长乙主持召开全市…会议`: the 市 named holds its own meeting above the report; the report's
+    # `全市` is a county-level city under it, whose meeting relays both
+    ms = _meetings("3月5日上午,张某省长、李某市长先后组织召开全省、岳阳市安全生产电视电话会议,通报近期事故情况。"
+                   "省、岳阳市会议结束后,市委副书记、市长王某主持召开全市安全生产工作会议,对下步工作进行部署。"
+                   "会议要求,全市各级各部门要压实责任。", "2021-03-06")
+    by_level = {m.level: m for m in ms}
+    assert set(by_level) == {"province", "prefecture", "county"}
+    assert by_level["prefecture"].region == "湖南省岳阳市"
+    local = by_level["county"]
+    assert local.region is None and local.date == "2021-03-05"
+    assert {p.name for p in local.participants} == {"王某"}
+    assert {ms[r.meeting].level for r in local.relays} == {"province", "prefecture"}
+
+
+def test_a_named_city_convening_after_the_report_called_itself_our_city_is_above_it():
+    # `…在我市分会场收听收看。随后，甲市召开电视电话会…。会议结束后，乙强调…`: 甲市 is not `我市`
+    ms = _meetings("3月5日下午,全省春季森林防火工作视频会召开。副市长刘某及各相关部门负责人在我市分会场收听收看。"
+                   "随后,岳阳市召开电视电话会,对春季防火工作进行安排部署。"
+                   "会议结束后,刘某就贯彻落实上级会议精神强调,要压实责任。", "2021-03-06")
+    levels = sorted(m.level for m in ms)
+    assert levels == ["county", "prefecture", "province"]
+    local = next(m for m in ms if m.level == "county")
+    assert local.region is None
+    assert {ms[r.meeting].level for r in local.relays} == {"province", "prefecture"}
+
+
+def test_a_city_that_names_itself_after_the_watching_stays_the_home():
+    # no `我市` before: `随后，甲市召开…` is the named home's own follow-up, at its level
+    ms = _meetings("3月5日下午,全省春季森林防火工作视频会召开。岳阳市副市长刘某在分会场收听收看。"
+                   "随后,岳阳市召开电视电话会,对春季防火工作进行安排部署。", "2021-03-06")
+    assert "county" not in {m.level for m in ms}
+
+
+def test_levels_holding_their_meetings_one_after_another_after_a_meeting_each_relay_that_one():
+    # `某会议后，省、市、县相继召开会议，安排部署`: each level deploys the meeting the opener follows; the county's
+    # own meeting of the list is held beside the others', so it relays that meeting, not them
+    ms = _meetings("平江讯 3月1日,全国春季防火工作视频会议召开。副县长张某在我县分会场收听收看。"
+                   "会议强调,要压实责任。全国春季防火工作视频会议后,省、市、县相继召开会议,就有关工作进行安排部署。",
+                   "2021-03-02")
+    national = next(i for i, m in enumerate(ms) if m.level == "national")
+    for level in ("province", "prefecture", "county"):
+        m = next(m for m in ms if m.level == level)
+        assert [r.meeting for r in m.relays] == [national], (level, m.relays)

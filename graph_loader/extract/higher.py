@@ -32,6 +32,7 @@ Genre rules (made-up examples):
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -48,6 +49,7 @@ from graph_loader.extract.meetings import (
     fold_participants,
     is_headline,
     meeting_verbs,
+    right_after_re,
     sessions_re,
 )
 from graph_loader.extract.regions import (
@@ -77,9 +79,10 @@ _YEAR_BEFORE = re.compile(r"(?:19|20)\d{2}年$")
 _HELD_AFTER = re.compile(IN_CLAUSE + r"{0,6}?(?:召开|举行)的?")
 _FOLLOW = re.compile(r"\s*(?:结束|召开|完毕)?(?:之)?后")
 # `…会议精神`, `…会议的主要精神`: a word of weight may stand before the spirit
-_SPIRIT = re.compile(r"\s*的?(?:主要|重要|有关|相关)?精神")
-# `…会议关于安全生产工作的部署`, `落实全省…会议部署要求`: what a relay verb before the list passes on
-_DEPLOYED = re.compile(r"关于" + IN_CLAUSE + r"{0,24}?部署|\s*的?(?:决策)?部署(?:要求)?|\s*的?要求")
+_WEIGHT = r"\s*的?(?:主要|重要|有关|相关)?"
+# `…会议关于安全生产工作的部署`, `落实全省…会议部署要求`, `…紧急会议的工作要求`: what a relay verb before the list
+# passes on
+_DEPLOYED = re.compile(r"关于" + IN_CLAUSE + r"{0,24}?部署|\s*的?(?:决策|工作)?部署(?:要求)?|\s*的?(?:工作)?要求")
 _SENTENCE_MARKS = re.compile("[" + SENTENCE_MARKS + "]")
 # right after a meeting's name, it was held: `…会议先后召开`, `…会议在某地召开` (the place a few characters)
 _HELD_THEN = re.compile(r"\s*(?:在" + IN_CLAUSE + r"{1,8}?)?(?:先后|相继|分别|同时)?(?:召开|举行)")
@@ -119,15 +122,28 @@ def _lex() -> _Lex:
         watch_re=re.compile(alternation(watch)),
         relay_re=re.compile(alternation(relay)),
         # a bare level word (`省`) starts a list only after a verb, a date or a break: `收看省、市…会议`
-        run_start_ok=frozenset("".join(w[-1] for w in watch | relay) + "日午，,。；;：: \n\t　的为对及和与了"),
+        # (`在省委常委会上的讲话精神`: where a speech was given; `12月5号省安委会全会精神`: a date said with 号)
+        run_start_ok=frozenset("".join(w[-1] for w in watch | relay) + "日号午，,。；;：: \n\t　的为对及和与了在"),
         # or after a time word standing between the verb and the list: `传达近期省、市…会议精神`
         lead=tuple(cues.get("lead", ())),
     )
 
 
+@cache
+def _spirit() -> re.Pattern[str]:
+    """What says a meeting named right before it is relayed: its spirit (`…会议精神`, `…会议的主要精神`), or the
+    spirit of a speech given there (meeting_cues.tsv `speech`: `甲在省委常委会上的重要讲话精神`, `…会议上关于
+    安全生产工作的讲话精神`), which relays that meeting too."""
+    speech = alternation(w for w, cue in rows("meeting_cues.tsv") if cue == "speech")
+    return re.compile(r"[”’\"]?(?:\s*上(?:所作|发表)?(?:" + _ABOUT + IN_CLAUSE + r"{0,24}?)?的?(?:重要)?(?:" + speech
+                      + r"))?" + _WEIGHT + "精神")
+
+
 def _nouns() -> list[str]:
-    """The meeting nouns a list of levels may stand before."""
-    return [*kind_of_noun(), "会议", "电视会议", "电视电话会", "视频会"]
+    """The meeting nouns a list of levels may stand before (the annual sessions, meeting_cues.tsv `sessions`,
+    only where their spirit is relayed: `find_mentions`)."""
+    return [*kind_of_noun(), "会议", "电视会议", "电视电话会", "视频会", *(w for w, cue in rows("meeting_cues.tsv")
+                                                                 if cue == "sessions")]
 
 
 @cache
@@ -147,6 +163,7 @@ class Mention:
     noun: str
     mode: str  # watch | held | relay | ended
     own: bool = False  # a list held that names the home's own level too (`省、市、县接着召开会议` in a county's report)
+    speech: bool = False  # relayed by the spirit of a speech given there (`在省委常委会上的讲话精神`): held before
 
 
 def _home_char(text: str) -> str | None:
@@ -180,17 +197,21 @@ def _token_level(word: str, ctx: str | None, city: str | None = None) -> tuple[s
     lex = _lex()
     if word in lex.national:
         return "national", None
+    if city and word.endswith(CITY_CHAR):  # the report's own 市, whose level the text says otherwise
+        return city, None
     path = relative_region(word, ctx) if ctx else None
     if path:
         return level_of(path) or _CHAR_DEFAULT.get(word[-1]), path
-    level = city if city and word.endswith(CITY_CHAR) else _CHAR_DEFAULT.get(word[-1])
+    level = _CHAR_DEFAULT.get(word[-1])
     return (level, None) if level else None
 
 
 def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx: str | None,
-                  local_level: str | None, city: str | None = None, own: tuple[str, ...] = ()) -> list[Mention]:
+                  local_level: str | None, city: str | None = None, own: tuple[str, ...] = (),
+                  home_named: list[Mention] | None = None) -> list[Mention]:
     """Every list of higher levels before a meeting noun, with its mode; headlines are skipped (the body
-    says it again)."""
+    says it again). A list watched, held or ended that names the home region by its name goes to
+    `home_named`, with all its levels (`_home_below` reads it)."""
     lex = _lex()
     local_rank = LEVEL_RANK.get(local_level or "", 1)  # home unknown: only the centre is surely above it
     tokens: dict[int, tuple[int, str, str | None, str]] = {}  # start -> (end, level, path, surface)
@@ -199,8 +220,11 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
             # `我县` is the article's home, never a level above it; but a township's report says `本区`, `我县`
             # of the county it belongs to (`传达了本区召开的…会议精神`)
             continue
-        if sessions_re().match(text, m.end()):
-            continue  # `全国两会期间…动员会`: the annual sessions of that level, no meeting's scope
+        sessions = sessions_re().match(text, m.end())
+        if sessions and not _spirit().match(text, sessions.end()):
+            # `全国两会期间…动员会`: the annual sessions of that level, no meeting's scope; but their spirit relayed
+            # (`传达学习全国两会精神`, `省“两会”精神`) names them, one sitting of that level
+            continue
         lv = _token_level(m.group(), ctx, city)
         if lv:
             tokens.setdefault(m.start(), (m.end(), lv[0], lv[1], m.group()))
@@ -240,6 +264,10 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
         pos_done = mention.end
         if _is_headline(text, index, start):
             continue
+        if home_named is not None and mention.mode != "relay" and any(
+                path == ctx and surf.lstrip("全") != CITY_CHAR for _, _, path, surf in run):
+            home_named.append(Mention(mention.start, mention.end, [(lv, path, surf) for _, lv, path, surf in run],
+                                      mention.desc, mention.noun, mention.mode))
         # `传达市委常委会议精神`, `贯彻落实市政府常务会议精神` in a city's report: a meeting of another body or
         # another sitting of the home's level, relayed
         # `全国、全省安全生产和防灭火视频会议精神` in a province's report of another meeting: the home's level listed
@@ -265,9 +293,10 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
 def _other_meeting(mn: Mention, own: tuple[str, ...]) -> bool:
     """A meeting of the home's own level relayed under a name none of the report's own meetings bears
     (`贯彻落实市政府第一次常务会议精神` in the report of `全市安全生产电视电话会`): another meeting, held before.
-    A bare level and noun (`贯彻落实全市会议精神`) may name the report's own meeting: not another."""
+    A bare level and noun (`贯彻落实全市会议精神`) may name the report's own meeting: not another; a noun of a kind
+    none of them bears (`学习贯彻省安委会全会精神` in the report of `全省…视频会议`) names another."""
     name = mn.desc.strip() + mn.noun
-    return bool(own) and bool(mn.desc.strip()) and not any(name in o for o in own)
+    return bool(own) and (bool(mn.desc.strip()) or mn.noun not in _GENERIC_NOUNS) and not any(name in o for o in own)
 
 
 def _name_level(name: str) -> str | None:
@@ -358,6 +387,10 @@ def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention
     if noun is None:
         return None
     desc = text[desc_start:noun.start()]
+    spoke = _speakers_at(text, desc_start, noun)
+    if spoke:  # `省市领导安全生产会议上的讲话精神`: the levels' leaders spoke at their meetings
+        desc = desc[spoke:]
+    desc = _LEVEL_COUNT.sub("", desc, count=1)  # `省、市两级安全生产工作会议`: the count of the levels listed, no topic
     if _BAD_DESC.search(_NAME_YEAR.sub("", desc)):  # `全市2012年第一季度…会议`: a year in the name is no date
         return None
     if held:
@@ -365,7 +398,7 @@ def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention
     after = joint.end() if joint is not None else noun.end()
     if text.startswith("议", after) and text.endswith("会", 0, after):
         after += 1  # `警示教育会议`: a noun of the list (`警示教育会`) written out with 议
-    if _SPIRIT.match(text, after):
+    if _spirit().match(text, after):
         mode = "relay"
     elif _FOLLOW.match(text, after):
         mode = mode or "ended"
@@ -375,7 +408,7 @@ def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention
     if mode is None or mode == "ended":
         if lex.watch_re.search(before):
             mode = "watch"
-        elif mode is None and (_SPIRIT.match(text, after) or _DEPLOYED.match(text, after)
+        elif mode is None and (_spirit().match(text, after) or _DEPLOYED.match(text, after)
                                or _listed_spirit(text, after)) and (
                 lex.relay_re.search(before) or lex.relay_re.search(text, _sentence_start(text, start), start)):
             # `传达…批示精神，市委会议关于…的部署和全市…会议精神`: one relay verb governs the whole list
@@ -386,7 +419,9 @@ def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention
         return None
     if mode == "held" and re.search(r"(?:将|即将|拟|准备|计划|要|定于|适时)\s*(?:召开|举行)", text[max(0, start - 8):after + 6]):
         return None  # `下周将召开…会议`: announced, not held
-    return Mention(start, after, [], desc.strip(), noun.group(), mode)
+    # an opening quote before the noun is no part of the name (`省“两会”精神`)
+    return Mention(start, after, [], desc.strip().rstrip("“‘"), noun.group(), mode,
+                   speech=mode == "relay" and text.startswith("上", after))
 
 
 # `暨` joins the names of one sitting (`全国全省安全生产电视电话会暨市安委会全体会议`, `全省、全市安全生产工作暨省、
@@ -408,10 +443,28 @@ def _joint_noun(text: str, desc_start: int, hi: int, noun: re.Match[str] | None,
     return lex.noun_re.search(text, j + 1, stop.start() if stop else j + 1 + _JOINT_REACH)
 
 
+_LEVEL_COUNT = re.compile(r"^\s*[两二三四五]级")
 _NOUN_STOP = re.compile("[" + re.escape(CLAUSE_MARKS + "、“”\"《》()（）") + "]")
 
 
-_LISTED_BEFORE = re.compile(r"精神\s*[，,、]\s*$")  # the item before ends a spirit: the list goes on
+# the item before ends a spirit or a document's title (`传达甲精神，《乙通报》，省某厅…视频会精神`): the list goes on
+@cache
+def _speakers_re() -> re.Pattern[str]:
+    """The leaders of a list of levels standing before the meeting they spoke at (meeting_cues.tsv `leader`)."""
+    return re.compile(r"(?:主要)?(?:" + alternation(w for w, cue in rows("meeting_cues.tsv") if cue == "leader")
+                      + ")(?:同志)?在?")
+
+
+def _speakers_at(text: str, desc_start: int, noun: re.Match[str]) -> int:
+    """`省市领导在…会议上的讲话精神`, `省、市主要领导…会议上的讲话精神`: the length of the leaders' words opening the
+    name when a speech given at the meeting follows it, else 0."""
+    lead = _speakers_re().match(text, desc_start, noun.start())
+    if lead is None or not text.startswith("上", noun.end()) or not _spirit().match(text, noun.end()):
+        return 0
+    return lead.end() - desc_start
+
+
+_LISTED_BEFORE = re.compile(r"(?:精神|》)\s*[，,、]{1,2}\s*$")
 # how far a relayed meeting's name may run between its level and `精神` (`传达学习全市…“开门红”…推进大会精神`)
 _LONG_NAME = 48
 # how far after a list of levels its meeting noun may start: a `召开` between (`_HELD_AFTER`, 8), then the
@@ -419,6 +472,13 @@ _LONG_NAME = 48
 _NOUN_AHEAD = 8 + max(17, _LONG_NAME)
 _LONG_STOP = re.compile("[" + re.escape(CLAUSE_MARKS + "、") + "]")
 _ABOUT = "关于"
+
+
+def listed_on(text: str, cs: int) -> bool:
+    """The clause starting at `cs` goes on a relayed list whose verb stands earlier in the sentence (`传达学习了甲
+    精神，《乙通报》，丙会议精神`): the item before ends a spirit or a title, and a relay verb opens the sentence."""
+    return bool(_LISTED_BEFORE.search(text, max(0, cs - 5), cs)
+                and _lex().relay_re.search(text, _sentence_start(text, cs), cs))
 
 
 def _long_named(text: str, desc_start: int, start: int, lex: _Lex) -> re.Match[str] | None:
@@ -429,7 +489,7 @@ def _long_named(text: str, desc_start: int, start: int, lex: _Lex) -> re.Match[s
     before = text[cs:start]
     relayed, watched = lex.relay_re.search(before), lex.watch_re.search(before)
     # `传达学习甲会议精神，全省…工作会议精神，…`: one relay verb governs a list of spirits in its sentence
-    relayed = relayed or (_LISTED_BEFORE.search(text, max(0, cs - 4), cs)
+    relayed = relayed or (_LISTED_BEFORE.search(text, max(0, cs - 5), cs)
                           and lex.relay_re.search(text, _sentence_start(text, start), start))
     if not (relayed or watched):
         return None
@@ -441,7 +501,7 @@ def _long_named(text: str, desc_start: int, start: int, lex: _Lex) -> re.Match[s
     k = desc_start
     while k < hi and (m := lex.noun_re.search(text, k, hi)) is not None:  # the nouns from left to right
         k = m.start() + 1
-        if _SPIRIT.match(text, m.end()) and relayed:
+        if _spirit().match(text, m.end()) and relayed:
             return m
         if watched and (m.end() == hi or _FOLLOW.match(text, m.end())):
             return m
@@ -474,7 +534,7 @@ def _listed_spirit(text: str, after: int) -> bool:
     rest = _CLAUSE_REST.match(text, after)
     # `…会议及市安委会办公室《关于…的通知》精神`, `…有关会议和文件精神`: documents closing the list carry its 精神 too; so does a
     # quoted meeting (`…全会和省“两会”精神`)
-    return bool(rest and re.search(r"(?:会议?|》|文件)[”’\"]?\s*的?(?:精神|部署)", rest.group()))
+    return bool(rest and re.search(r"(?:会议?|》|文件)[”’\"]?" + _WEIGHT + "(?:精神|部署)", rest.group()))
 
 
 def _is_headline(text: str, index: SentenceIndex, pos: int) -> bool:
@@ -510,7 +570,15 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
     # a report of a 市 it never names, placed by the divisions it addresses: its `市` words are at that level
     city = next((d.level for d in drafts if d.level_rule == CITY_BELOW), None)
     own = tuple(d.name for d in drafts if d.name and not d.generic)  # the report's own meetings by name
-    mentions = find_mentions(text, index, regions, ctx, local_level, city, own)
+    home_named: list[Mention] = []
+    mentions = find_mentions(text, index, regions, ctx, local_level, city, own, home_named)
+    home_path = ctx  # where the report's own meetings sit
+    if home_named and _home_below(text, index, home_named, ctx):
+        # `省、甲市会议结束后，市长乙主持召开全市…会议`: the 市 named holds a meeting above the report, whose own
+        # bare `市` (`我市`, `全市`, `市长`) is a county-level city under it, unnamed
+        home_path, local_level, city = None, "county", "county"
+        _below_named_city(text, drafts, regions, ctx)
+        mentions = find_mentions(text, index, regions, ctx, local_level, city, own)
     if not mentions:
         return drafts
     local_rank = LEVEL_RANK.get(local_level or "", 9)
@@ -519,7 +587,7 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
     # a county-level city's (`某镇…传达市安全生产工作会议精神`), so of no level the text gives
     unplaced: set[int] = set()
     groups: list[_Group] = []
-    singles = [d for d in dates if d.value and not d.end_value]
+    singles = sorted((d for d in dates if d.value and not d.end_value), key=lambda d: d.start)
 
     def named_before(level: str, path: str | None) -> bool:
         return any(k[:2] == (level, path) and m.rule != "meeting.higher.relay" for k, m in made.items())
@@ -527,7 +595,7 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
     def meeting_for(level: str, path: str | None, surface: str, mn: Mention, again: bool = False) -> MeetingDraft:
         key = (level, path, _family(mn.noun))
         d = made.get(key)
-        if d is not None and _other_topic(d, mn):
+        if d is not None and (_other_topic(d, mn) or _listed_apart(d, mn, index)):
             key, d = (level, path, _family(mn.noun) + mn.desc), None
         if d is None and (mn.noun in _GENERIC_NOUNS or mn.mode == "ended" or again):
             # `全省会议结束后`, `贯彻落实省会议精神`: the meeting of that level named before; a relayed meeting
@@ -568,14 +636,23 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
         ms = [meeting_for(lv, path, surf, mn, again or (mn.mode == "watch" and _watched_just_before(
             made, lv, path, index, mn.start))) for lv, path, surf in mn.levels]
         if mn.mode == "relay":
-            owner = (_said_by(text, mn.start, made, ctx) or _led_by(index, roles, made, ms, mn.start, person_level)
+            dated = _dates_just_before(text, singles, mn.start)
+            for date in dated[1:]:  # `传达10月8日、11月2日国务院常务会议精神`: one sitting per date listed
+                for d in list(ms):
+                    if d.date == date.value:
+                        continue
+                    key = (d.level or "", d.region, f"{_family(mn.noun)}@{date.value}")
+                    made[key] = made.get(key) or dataclasses.replace(
+                        d, date=date.value, date_span=(date.start, date.end), participants={}, relay_to=[], watched=[])
+                    ms.append(made[key])
+            owner = (_said_by(text, mn.start, made, ctx, city) or _led_by(index, roles, made, ms, mn.start, person_level)
                      or _held_by(index, held_last, ms, mn.start) or _owner(drafts, mn.start))
             if owner is not None:
                 for d in ms:
                     owner.relay_to.append((d, False, None))
                 if owner.relays_meeting is not None and owner.relay_rule == "meeting.relay.spirit":
                     owner.relays_meeting = None  # the spirit it relays is the one named here
-            date = _date_just_before(text, singles, mn.start)
+            date = dated[0] if dated else None
             for d in ms:
                 if d.date is None and date is not None:
                     d.date, d.date_span = date.value, (date.start, date.end)
@@ -596,6 +673,10 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
         if date is None and grp.date is not None:
             date = grp.date
         earlier = list(grp.meetings)
+        if not earlier and mn.mode == "held" and _FOLLOW_START.match(text, sent.start, mn.start):
+            # `某某视频会议后，省、市、县相继召开会议，安排部署`: the meeting the opener follows is one the report
+            # told before as its own (`某某视频会议召开。副县长甲在我县分会场收听收看`), not a list of levels
+            earlier = _told_before(drafts, sent.start)
         grp.named.append(mn.start)
         for d in ms:
             if d.date is None and date is not None:
@@ -620,13 +701,14 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
             held_last = (mn, ms)
 
     kept: list[MeetingDraft] = []
+    parallel: dict[int, int] = {}  # a draft of the home's level held in a list of levels -> the list's start
     for d in drafts:
         grp = _group_at(groups, d.held if d.held is not None else d.start)
         cover = next((mn for mn in mentions if mn.mode != "relay" and d.held < mn.end
                       and mn.start < (d.held_end or d.held + 1)), None) if not d.higher and d.held is not None else None
         if cover is not None and grp is not None:
-            if cover.own:
-                pass  # `省、市、县接着召开会议` in a county's report: the draft is the county's own meeting
+            if cover.own:  # `省、市、县接着召开会议` in a county's report: the draft is the county's own meeting,
+                parallel[id(d)] = cover.start  # held beside the other levels', not after them
             elif not (cover.mode == "watch" and _HELD_JOINED.match(text, cover.end, d.held_end or cover.end)):
                 continue  # the draft is the watched meeting itself, now made per level
             d.after_prev = True  # `收看…视频会议暨召开全县…会议`: the meeting held with the watching is the local one
@@ -665,13 +747,18 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
                 basis = "branch_venue" if (d.branch and not d.after_prev) or d.venue else "follow_up"
                 # a venue sees only what is watched there, not a meeting held above after the watching ended
                 # (`省会议结束后，甲市随即召开会议`)
-                d.relay_to = [(g, True, basis) for g in grp.meetings if g is not d and not (
+                # held in one list with the other levels (`某会议后，省、市、县相继召开会议`), it relays what they
+                # relay, not them
+                listed = [g for g in grp.meetings if g.start == parallel.get(id(d))]
+                beside = [r for g in listed for r in g.relay_to if r[0] not in listed]
+                d.relay_to = (beside or [(g, True, basis) for g in grp.meetings if g is not d and not (
                     basis == "branch_venue" and grp.ended_at is not None
-                    and (g.held if g.held is not None else g.start) > grp.ended_at)] + d.relay_to
+                    and (g.held if g.held is not None else g.start) > grp.ended_at)]) + d.relay_to
                 d.relays_meeting = None
                 # a home that calls itself `我市` and is never named may be a prefecture or a county-level city:
                 # the divisions it addresses below it say which (`各县区`), else nothing does
-                home = level_of(ctx) if ctx else (city_level(text) if _home_char(text) == CITY_CHAR else local_level)
+                home = local_level if home_path != ctx else level_of(ctx) if ctx else (
+                    city_level(text) if _home_char(text) == CITY_CHAR else local_level)
                 if d.level_rule in _PEOPLE_LEVEL and any(g.level == d.level for g in grp.meetings) \
                         and LEVEL_RANK.get(d.level or "", 9) < local_rank:
                     # `…收看全国会议，听取了省会议，副省长甲讲话。会后，县长乙强调…`: a speaker's post at a watched
@@ -681,7 +768,7 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
                         home, 0) > max((LEVEL_RANK.get(g.level or "", 0) for g in grp.meetings), default=0):
                     # `会后，县政府领导强调…`: nobody placed speaks; the follow-up is the reporting place's
                     # (`我市…随即召开全市…会议` with no place named: at least its level)
-                    d.region, d.level, d.level_rule = ctx, home, "meeting.level.follow_up_home"
+                    d.region, d.level, d.level_rule = home_path, home, "meeting.level.follow_up_home"
                 if d.date is None and grp.date is not None:
                     d.date, d.date_span = grp.date.value, (grp.date.start, grp.date.end)
                 kept.append(d)
@@ -728,6 +815,47 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
         if id(d) in unplaced:
             d.level, d.level_rule = None, "meeting.higher.unplaced_city"
     return out
+
+
+def _told_before(drafts: list[MeetingDraft], pos: int) -> list[MeetingDraft]:
+    """The last meeting of a level the report told before `pos`, as a list (empty when none)."""
+    told = [d for d in drafts if d.level and (d.held if d.held is not None else d.start) < pos]
+    return told[-1:]
+
+
+def _home_below(text: str, index: SentenceIndex, named: list[Mention], ctx: str | None) -> bool:
+    """The home region found, a prefecture-level 市, is named as a body holding a meeting of its own above the
+    report: listed after a higher level in a watching, a holding or an ending (`收看全省、甲市…会议`, `省、甲市
+    会议结束后`), or convening right after a report that has called itself `我市` (`…在我市分会场收看。随后，
+    甲市召开电视电话会`). Its own `市` is then a county-level city under the one named."""
+    if ctx is None or level_of(ctx) != "prefecture" or not ctx.endswith(CITY_CHAR):
+        return False
+    home = home_word(text)
+    for mn in named:
+        at = next(i for i, (_, path, surf) in enumerate(mn.levels) if path == ctx and surf.lstrip("全") != CITY_CHAR)
+        if at > 0 and LEVEL_RANK.get(mn.levels[at - 1][0], 9) < LEVEL_RANK["prefecture"]:
+            return True
+        if len(mn.levels) == 1 and mn.mode == "held" and home is not None and home.group().endswith(CITY_CHAR) \
+                and home.start() < mn.start and right_after_re().search(text, index.at(mn.start).start, mn.start):
+            return True
+    return False
+
+
+# the level rules that read a meeting's place from a place named by its name, not from a bare level word
+_NAMED_PLACE = ("meeting.level.convener_place", "meeting.level.branch_place")
+
+
+def _below_named_city(text: str, drafts: list[MeetingDraft], regions: list[RegionHit], city: str) -> None:
+    """The report's own meetings a bare `市` placed in the named city (`全市…会议`, `在我市分会场`, `市长甲主持`)
+    are the county-level city's under it: county, its place unnamed; one whose convener names the city
+    (`甲市召开…`) stays the city's."""
+    for d in drafts:
+        if d.higher or d.region != city or d.level != "prefecture" or d.level_rule in _NAMED_PLACE:
+            continue
+        if d.held is not None and any(h.path == city and clause_start(text, d.held) <= h.start < d.held
+                                      for h in regions):
+            continue
+        d.region, d.level, d.level_rule = None, "county", "meeting.level.below_named_city"
 
 
 def _centre_agenda(d: MeetingDraft, kept: list[MeetingDraft], made: dict) -> bool:
@@ -950,6 +1078,8 @@ def _existing(drafts: list[MeetingDraft], level: str, path: str | None, mn: Ment
         for d in drafts:
             if d.held is not None and d.held < mn.end and mn.start < (d.held_end or d.held + 1):
                 return d
+    if mn.mode == "relay" and mn.speech:
+        return None  # a speech given at a meeting its report relays was given at another, held before
     if mn.mode in ("ended", "relay"):
         before = [d for d in drafts if d.start < mn.start and d.level == level and (path is None or d.region in
                                                                                     (None, path))
@@ -969,6 +1099,15 @@ def _other_topic(d: MeetingDraft, mn: Mention) -> bool:
             and mn.desc not in other and other[-2:] not in mn.desc)
 
 
+def _listed_apart(d: MeetingDraft, mn: Mention, index: SentenceIndex) -> bool:
+    """`传达全国、全省煤矿安全紧急视频会议及全国、全省安全生产工作视频会议精神`: one relayed list names each of its
+    meetings once, so a meeting of a level and noun named again in the sentence under other topic words is
+    another sitting."""
+    name = d.name or ""
+    return (mn.mode == "relay" and d.rule == "meeting.higher.relay" and bool(mn.desc)
+            and not name.endswith(mn.desc + mn.noun) and index.index_at(d.start) == index.index_at(mn.start))
+
+
 def _named_otherwise(d: MeetingDraft, mn: Mention) -> bool:
     """`某省安全生产工作会议…贯彻落实全省经济工作会议精神`: a relayed meeting of the same level whose name says
     another topic than the report's own meeting of that level (its words before the noun not in that name) is
@@ -986,13 +1125,13 @@ def _said_by_re() -> re.Pattern[str]:
 
 
 def _said_by(text: str, pos: int, made: dict[tuple[str, str | None, str], MeetingDraft],
-             ctx: str | None) -> MeetingDraft | None:
+             ctx: str | None, city: str | None = None) -> MeetingDraft | None:
     """`省、市先后召开…会议。…市会议就贯彻落实省会议精神强调`, `…省会议传达了全国某某会议精神`: a clause opening
     with a higher meeting named by its level word says that meeting relays what follows."""
     m = _said_by_re().match(text, clause_start(text, pos))
     if m is None or m.end() > pos:
         return None
-    lv = _token_level(m.group("w"), ctx)
+    lv = _token_level(m.group("w"), ctx, city)
     if lv is None:
         return None
     same = [d for k, d in made.items() if k[0] == lv[0]]
@@ -1039,11 +1178,29 @@ def _date_in(singles: list[DateHit], lo: int, hi: int) -> DateHit | None:
 
 
 def _date_just_before(text: str, singles: list[DateHit], pos: int) -> DateHit | None:
-    """`传达5月6日全国、省、州…会议精神`: the date written right before the list is the meetings'."""
-    for d in singles:
-        if d.end <= pos and not text[d.end:pos].strip("上午下晚 "):
-            return d
-    return None
+    """`传达5月6日全国、省、州…会议精神`, `甲2月6日在省委常委会上的讲话精神`: the date written right before the list
+    is the meetings'."""
+    dates = _dates_just_before(text, singles, pos)
+    return dates[-1] if dates else None
+
+
+_DATE_GAP = "上午下晚在 "  # what may stand between a date and the meeting it dates
+_DATE_LIST = "、和及与 "  # what joins dates of one meeting noun (`10月8日、11月2日国务院常务会议`)
+
+
+def _dates_just_before(text: str, singles: list[DateHit], pos: int) -> list[DateHit]:
+    """The date right before a relayed list, and the dates listed before it (`传达10月8日、11月2日国务院常务会议
+    精神`: one sitting per date), in text order."""
+    out: list[DateHit] = []
+    gap = _DATE_GAP
+    for d in reversed(singles):
+        if d.end > pos:
+            continue
+        if text[d.end:pos].strip(gap):
+            break
+        out.append(d)
+        pos, gap = d.start, _DATE_LIST
+    return out[::-1]
 
 
 def _give(d: MeetingDraft, name: str, role: str, start: int, end: int, cue: str) -> None:

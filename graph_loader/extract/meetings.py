@@ -36,6 +36,7 @@ from graph_loader.lang.bodies import is_national_body
 from graph_loader.lang.chars import CLAUSE_END, CLAUSE_MARKS, IN_CLAUSE, SENTENCE_MARKS, clause_start
 from graph_loader.lang.kinds import kind_of_noun
 from graph_loader.lang.levels import CHAR_LEVEL, CITY_CHAR, LEVEL_CHARS, LEVEL_RANK, ROLE_RANK, higher_role
+from graph_loader.lang.numerals import ONE_TO_TEN
 
 _LIST_INTRO = re.compile(LIST_INTRO)
 _RELAY_MEETING = re.compile(r"贯彻(?:落实)?[^，。；]{0,20}?会议精神|传达[^，。；]{0,20}?会议精神")
@@ -908,6 +909,8 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
             cues += _carried_cues(text, m.end, clause, min(nxt, sent.end))
         if not cues and (act := _topic_act(text, m.end, min(nxt, sent.end))) is not None:
             cues = [act]
+        if not cues and (by := _by_chair(text, m.start, m.end, sent.start)) is not None:
+            cues = [by]
         if cues:
             roles[i] = min(cues, key=lambda c: ROLE_RANK[c[1]])
         elif nxt < sent.end and i + 1 < len(people):
@@ -934,6 +937,17 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
 
 
 _LIST_SEMICOLON = ";；"
+
+
+def _by_chair(text: str, start: int, end: int, floor: int) -> tuple[str, str, int] | None:
+    """`会议由副县长某某组织，…参加`: in the passive frame a verb of meeting_verbs.tsv `by_chair` closing the clause
+    makes the person after 由 the chair, as 主持 does anywhere; outside it (`某某组织各部门学习`) it is no role."""
+    v = _verbs_re("by_chair").match(text, end)
+    if v is None or not (v.end() == len(text) or CLAUSE_END.match(text, v.end())):
+        return None
+    if "由" not in text[clause_start(text, start, floor):start]:
+        return None
+    return v.group(), "chair", end
 
 _CARRY_CLAUSES = 3  # clauses a cue may stand past the name's own
 _OPENED_CLAUSES = 8  # and past an unfinished opener's (`县长甲从…、…等方面`), within the sentence
@@ -1071,7 +1085,7 @@ def fold_participants(into: MeetingDraft, other: MeetingDraft) -> None:
 
 
 @cache
-def _right_after_re() -> re.Pattern[str]:
+def right_after_re() -> re.Pattern[str]:
     """`会后`, `随后`, `会议结束后…立即` (lexicon/meeting_cues.tsv `right_after`, `ended_then`)."""
     cues = rows("meeting_cues.tsv")
     return re.compile(alternation(r[0] for r in cues if r[1] == "right_after") + r"|结束后[^，,。]{0,12}?(?:"
@@ -1106,7 +1120,7 @@ def assign_dates(meetings: list[MeetingDraft], dates: list[DateHit], index: Sent
         if best is not None:
             m.date, m.date_span = best.value, (best.start, best.end)
         elif (m.after_prev and m.relays_meeting is not None and m.relays_meeting < i and anchor is not None
-              and meetings[m.relays_meeting].date and _right_after_re().search(index.sentence_text(anchor))):
+              and meetings[m.relays_meeting].date and right_after_re().search(index.sentence_text(anchor))):
             # `会后，我县立即召开…会议`: a meeting held right after a dated one takes its date
             src = meetings[m.relays_meeting]
             m.date, m.date_span = src.date, src.date_span
@@ -1116,7 +1130,7 @@ def assign_dates(meetings: list[MeetingDraft], dates: list[DateHit], index: Sent
             src = meetings[m.relays_meeting]
             m.date, m.date_span = src.date, src.date_span
         elif (anchor is not None and i > 0 and meetings[i - 1].date and meetings[i - 1].date_span
-              and (_right_after_re().search(index.sentence_text(anchor)[:anchor - index.at(anchor).start])
+              and (right_after_re().search(index.sentence_text(anchor)[:anchor - index.at(anchor).start])
                    or (meetings[i - 1].held is not None
                        and index.index_at(meetings[i - 1].held) == index.index_at(anchor)))):
             # `随后，县安委会召开全体会议`: a meeting held right after the one before it, that day; `3月5日，
@@ -1339,10 +1353,19 @@ def _below_re() -> re.Pattern[str]:
     return re.compile(alternation(_below_levels()))
 
 
+# the divisions below a 市 counted by kind (`三区一县`, `两市五县`, `五县(市)一区`): counties, districts or
+# county-level cities below it make it a prefecture; two counts of two kinds, so a run of one kind
+# (`一区二区`, a page's spam) counts nothing
+_COUNT = f"[{ONE_TO_TEN}两]{{1,2}}"
+_COUNTED_BELOW = re.compile(_COUNT + r"([县区市旗])(?:[(（][^)）]{1,6}[)）])?" + _COUNT + r"(?!\1)[县区市旗]")
+
+
 def city_level(text: str) -> str | None:
-    """The level of a 市 the report never names, by the divisions it addresses below it (`各县区`: a
+    """The level of a 市 the report never names, by the divisions it addresses below it (`各县区`, `三区一县`: a
     prefecture; `各乡镇` and no county or district: a county-level city); None when it names neither."""
     said = {_below_levels()[m.group()] for m in _below_re().finditer(text)}
+    if "prefecture" not in said and _COUNTED_BELOW.search(text):
+        return "prefecture"
     return "prefecture" if "prefecture" in said else next(iter(said), None)
 
 

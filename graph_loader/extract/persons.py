@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 
 from graph_loader.extract.lexicon_files import alternation, rows, words
 from graph_loader.extract.regex_scan import WordIndex, finditer_at
-from graph_loader.ingest.rules import surnames
+from graph_loader.ingest.rules import not_names, surnames
 from graph_loader.lang.chars import (
     HAN,
     NAME_DOT_SPELLING,
@@ -102,7 +102,7 @@ def _lex() -> _Lex:
         stops_re=re.compile(alternation(words("title_stops.tsv"))),
         single=frozenset(s for s in sur if len(s) == 1),
         compound=frozenset(s for s in sur if len(s) == 2),
-        not_names=words("not_names.txt"),
+        not_names=not_names(),  # one list for bylines (ingest) and persons
         teams_re=re.compile("(" + alternation(words("teams.tsv")) + ")(.*)$"),
         single_followers=frozenset(w for w in words("name_followers.tsv") if len(w) == 1),
         closing_followers=frozenset(r[0] for r in rows("name_followers.tsv") if len(r) > 1 and r[1] == "closes"),
@@ -199,7 +199,7 @@ def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset(),
             continue
         # right after a post, a preposition opening the predicate (`就`, `在`) ends even a name that opens with
         # or is an ordinary word (`副秘书长马上强就…`, `书记江山在讲话中`)
-        ends = trusted and text[end:end + 1] in lex.ending_followers
+        ends = trusted and (text[end:end + 1] in lex.ending_followers or text[end:end + 2] in lex.ending_followers)
         if not _name_ok(text[pos:end], ignore, trusted) and not (
                 ends and text[pos:end] in lex.not_names and text[pos:end] not in lex.posts
                 and not _NOT_IN_NAMES.search(text[pos:end])):
@@ -303,6 +303,9 @@ _QUALIFIER = re.compile(r"[(（][" + HAN + r"]{1,6}[)）]")
 # `县领导甲、罗平某、乙`) is read whole (after a collective or in a list, three characters at least)
 READ_AS_NAMES = ("person.post", "person.list_after_post", "person.after_collective")
 _LEADS = re.compile(r"(?:为|任|担任)(?P<post>副?组长)")
+# the same post said first, in the passive frame: `组长由某厅厅长X担任`
+_LEADS_BY = re.compile(r"(?P<post>副?组长)由\Z")
+_TAKES = "担任"
 _COMRADE = "同志"
 
 
@@ -393,10 +396,29 @@ def _qualifiers() -> frozenset[str]:
     return frozenset(r[0] for r in rows("descriptors.tsv") if len(r) > 1 and r[1] == "qualifies")
 
 
+@cache
+def _charges() -> frozenset[str]:
+    return frozenset(r[0] for r in rows("descriptors.tsv") if len(r) > 1 and r[1] == "charge")
+
+
+_FIELD_MAX = 6
+"""A post's field of charge between the post and its 分管领导 is at most this long (`安全生产`, `应急管理`)."""
+
+
 def _before_qualified_post(text: str, at: int, desc: str, region_starts: frozenset[int]) -> list[TitleSpan]:
     """`镇党委副书记、镇长候选人某某`: a qualifier (`候选人`) right after a post makes that post no title, but the
-    titles joined before it by `、` stay the person's."""
-    if desc not in _qualifiers() or not (p := _lex().post_end_re.search(text, max(0, at - 8), at)):
+    titles joined before it by `、` stay the person's. `副镇长安全生产分管领导某某`: a collective that says which
+    field a leader has charge of (descriptors.tsv `charge`) leaves the post before it, and its field, the person's
+    title chain."""
+    lex = _lex()
+    if desc in _charges():
+        for j in range(at, max(0, at - _FIELD_MAX) - 1, -1):
+            if not all_han(text[j:at]):
+                break
+            if p := lex.post_end_re.search(text, max(0, j - 8), j):
+                return title_chain(text, p.start(), j, -1, region_starts)
+        return []
+    if desc not in _qualifiers() or not (p := lex.post_end_re.search(text, max(0, at - 8), at)):
         return []
     return title_chain(text, p.start(), at, -1, region_starts)[:-1]
 
@@ -669,7 +691,10 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
         if lex.desc_end_re.search(text, max(0, p_start - _DESC_SPAN), p_end):
             titles = []  # `局党委班子成员甲、乙`: a collective of descriptors.tsv that ends in a post is no title
         lead = _LEADS.match(text, span[1])
-        if lead:  # `以副部长X为组长的督查组`, `X任组长`: the post of the team is the person's too
+        if lead is None and text.startswith(_TAKES, span[1]):
+            chain_start = titles[0].start if titles else p_start
+            lead = _LEADS_BY.search(text, max(0, chain_start - 4), chain_start)
+        if lead:  # `以副部长X为组长的督查组`, `X任组长`, `组长由副部长X担任`: the post of the team is the person's too
             titles = [*titles, TitleSpan(lead.start("post"), lead.end("post"), lead.group("post"), lead.group("post"))]
         add(NameMention(span[0], span[1], clean_name(text[span[0]:span[1]]), titles, "person.post"))
         for s, e in _name_list(text, span[1], ignore):

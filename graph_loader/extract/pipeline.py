@@ -24,7 +24,7 @@ from graph_loader.extract.bodies import BodyRef, body_of_title, convening_body
 from graph_loader.extract.dates import DateHit, find_dates
 from graph_loader.extract.directives import DirectiveHit, find_directives, find_instructions
 from graph_loader.extract.evidence import EvidenceMaker
-from graph_loader.extract.higher import attach_higher, named_twice, venue_only_watched
+from graph_loader.extract.higher import attach_higher, listed_on, named_twice, venue_only_watched
 from graph_loader.extract.incidents import find_incidents
 from graph_loader.extract.inspections import InspectionDraft, find_inspections
 from graph_loader.extract.lexicon_files import alternation, rows
@@ -504,7 +504,8 @@ def _relay_verb_before(text: str, start: int) -> bool:
     clause = _TITLED.sub(lambda m: "《" + "　" * (len(m.group()) - 2) + "》", text[cs:start])
     topic = meeting_verbs("topic")
     # `围绕贯彻落实《某意见》等问题座谈`: the document is a topic discussed, not relayed
-    return any(not clause[:v.start()].endswith(topic) for v in _relay_verb_re().finditer(clause))
+    return any(not clause[:v.start()].endswith(topic) for v in _relay_verb_re().finditer(clause)) or (
+        cs == start and listed_on(text, cs))
 
 
 @cache

@@ -44,6 +44,20 @@ def _rules() -> dict[str, re.Pattern[str] | frozenset[str]]:
     }
 
 
+def entity_edits(text: str) -> list[tuple[int, int, str]]:
+    """A plain text's leftover character references read as the characters they stand for (`&nbsp;` a space,
+    `&amp;` `&`, `&#12288;` an ideographic space): a page copied out of its markup keeps them. A name that is no
+    reference (`&abc;`) stays as written."""
+    if "&" not in text:
+        return []
+    edits = []
+    for m in _ENTITY.finditer(text):
+        got = html.unescape(m.group())
+        if got != m.group():
+            edits.append((m.start(), m.end(), got.translate(_NEWLINES_TO_SPACE)))
+    return edits
+
+
 def looks_like_html(text: str) -> bool:
     return bool(_HTML_START.match(text[:1000]))
 

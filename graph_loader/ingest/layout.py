@@ -191,9 +191,11 @@ def lay_out(mt: MappedText, html_title: str | None = None, page_before: list[str
             break
 
     # the story's leading lines without a full stop (a long subtitle, a date line with `??` junk in it)
-    # are read as header lines too; the first paragraph is the first line after them
+    # are read as header lines too; the first paragraph is the first line after them. A line dropped as
+    # boilerplate is a header's whatever marks it holds: a site's banner `您好！欢迎光临某某网！` opens no story,
+    # in either width of its `!`
     opening, lead = first, 0
-    while opening < last and lead < LEAD_LINES_MAX and not _FULL_STOP.search(lines[opening]):
+    while opening < last and lead < LEAD_LINES_MAX and (not keep[opening] or not _FULL_STOP.search(lines[opening])):
         lead += keep[opening]  # a line dropped as boilerplate (`来源:… 作者:…`) is a header's, not a lead line
         opening += 1
     while opening < last and not keep[opening]:  # a line dropped as boilerplate (`来源:… 作者:…`) is a header's

@@ -16,6 +16,12 @@ _LINK = re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)")
 _EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 
 
+def image_edits(text: str) -> list[Edit]:
+    """Deletions of the Markdown images a page's conversion left in a plain text (`![](http://…/1.jpg)`): an
+    image says nothing, and a line of one is no line of the story."""
+    return [(m.start(), m.end(), "") for m in _IMAGE.finditer(text)] if "![" in text else []
+
+
 def markdown_edits(text: str) -> list[Edit]:
     """Deletions of the markup in a Markdown text."""
     spans: list[tuple[int, int]] = []

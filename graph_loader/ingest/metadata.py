@@ -15,12 +15,20 @@ from datetime import date
 from functools import lru_cache
 
 from graph_loader.ingest.document import Metadata
-from graph_loader.ingest.rules import byline_ends, byline_words, metadata_rules, org_suffixes, surnames
-from graph_loader.lang.chars import HAN, HAN_RUN
+from graph_loader.ingest.rules import (
+    byline_ends,
+    byline_words,
+    metadata_rules,
+    not_names,
+    org_suffixes,
+    surname_rank,
+    surnames,
+)
+from graph_loader.lang.chars import HAN, HAN_RUN, NAME_DOT_SPELLING, NAME_DOTS
 from graph_loader.lang.levels import LEVEL_CHARS
 from graph_loader.lang.numerals import arabic_dates
 
-_NAME = re.compile(f"[{HAN}]{{2,4}}|[{HAN}]{{1,6}}·[{HAN}]{{1,8}}")
+_NAME = re.compile(f"[{HAN}]{{2,4}}|[{HAN}]{{1,6}}[{NAME_DOTS}][{HAN}]{{1,8}}")
 _SPLIT = re.compile(r"[\s、，,；;/／:：|｜]+")
 _CJK_TOKEN = HAN_RUN
 _OPEN, _CLOSE = "(（", ")）"
@@ -77,15 +85,32 @@ def names_in(fragment: str) -> list[str]:
             token = _after_role(token, words)
             if token:
                 tokens.append(token)
-    for token in _join_split_names(tokens):
+    for token in _glued_pairs(_join_split_names(tokens), words):
         if token in ends and out:
             break
-        token = _before_end(token, ends)
+        token = _before_end(token, ends).translate(NAME_DOT_SPELLING)
         if token in words or token in ends or not _NAME.fullmatch(token) or token[-1] in org_suffixes() \
                 or _ends_in_role(token, words):
             continue
         if token not in out:
             out.append(token)
+    return out
+
+
+def _glued_pairs(tokens: list[str], words: frozenset[str]) -> list[str]:
+    """Two names whose space the page lost, right after their role word (`通讯员/张三李小四` → 张三, 李小四): a
+    token of five or six characters after a role word that is two names shaped as a person's (a surname and one
+    or two characters each). Of two readings of five (张三李小四 / 张三李小 + 四…), the one whose second name opens
+    with the commoner surname (surnames.txt's order); a token of four stays one name (欧阳明华, 扎西顿珠)."""
+    out: list[str] = []
+    for i, t in enumerate(tokens):
+        if i and tokens[i - 1] in words and len(t) in (5, 6) and _CJK_TOKEN.fullmatch(t):
+            splits = [(t[:k], t[k:]) for k in (2, 3) if _is_name(t[:k]) and _is_name(t[k:])]
+            if splits:
+                rank = surname_rank()
+                out += min(splits, key=lambda ab: rank.get(ab[1][:2], rank.get(ab[1][0], len(rank))))
+                continue
+        out.append(t)
     return out
 
 
@@ -283,13 +308,14 @@ def _trailing_names(last_body: str | None) -> tuple[list[str], list[str]]:
     """Reporters and photographers: bare names after the last full stop of the last paragraph, set apart by
     a space (`…贡献。 张三`), or one name glued to the full stop, after its writer's places (`…贡献。张三`,
     `…贡献。某县某镇张三`); a glued name holds no level character (`…贡献。全县各`, a text cut short, names
-    no one). Names closed by 摄 are a photographer's under a picture (`…讲话。 李四 摄`: `photo_credit`)."""
+    no one) and opens with no ordinary word (`…工作。尤其是`, an excerpt cut after its sentence's first word).
+    Names closed by 摄 are a photographer's under a picture (`…讲话。 李四 摄`: `photo_credit`)."""
     if m := _TRAILING_NAMES.search(last_body or ""):
         if any(p.search(m.group("v")) for p in _rules("photo_credit")):
             return [], bare_names(m.group("v"))
         return bare_names(m.group("v")), []
     m = _GLUED_NAME.search(last_body or "")
-    if m and _is_name(v := m.group("v")) and not any(c in LEVEL_CHARS for c in v):
+    if m and _is_name(v := m.group("v")) and not any(c in LEVEL_CHARS for c in v) and v[:2] not in not_names():
         return [v], []
     return [], []
 
@@ -307,6 +333,14 @@ def _unspaced(line: str) -> str:
     if " " not in line and "\u3000" not in line:
         return line
     return _spaced_role().sub(lambda m: re.sub("[ \u3000]", "", m.group()), line)
+
+
+def _credit_head(line: str) -> str:
+    """A last line that opens with a credit's label, up to its first full stop: a template glues the page's next
+    widget to the author field (`作者:张三评论内容只代表网友观点,与本站立场无关!`), whose full stop makes no story of it."""
+    if any(p.match(line) for p in _rules("credit_label")):
+        return _FULL_STOP.split(line, 1)[0]
+    return line
 
 
 def read_metadata(header: list[str], first_body: str | None, last_body: str | None,
@@ -372,7 +406,7 @@ def read_metadata(header: list[str], first_body: str | None, last_body: str | No
     # a credit line of its own inside the story's span (记者 张三 / 责任编辑：李四)
     # and the last paragraph when it is such a line (…基础。/ 撰稿、摄像:张三)
     inner_reporters, inner_editors = _credit_names(
-        [line for line in [*(inner or []), *([last_body] if last_body else [])]
+        [line for line in [*(inner or []), *([_credit_head(last_body)] if last_body else [])]
          if len(line) <= INNER_CREDIT_MAX and not _FULL_STOP.search(line)])
     reporters += inner_reporters
     editors += inner_editors

@@ -16,12 +16,12 @@ from pathlib import Path
 from graph_loader.ingest.decode import MAX_BYTES, DecodeError, decode
 from graph_loader.ingest.document import Document, IngestWarning, Rejection
 from graph_loader.ingest.glosses import gloss_edits
-from graph_loader.ingest.html_text import html_to_text, looks_like_html
+from graph_loader.ingest.html_text import entity_edits, html_to_text, looks_like_html
 from graph_loader.ingest.layout import lay_out, normalise_space
 from graph_loader.ingest.limits import MAX_CLEAN_CHARS, cap_length
-from graph_loader.ingest.markdown_text import markdown_edits
+from graph_loader.ingest.markdown_text import image_edits, markdown_edits
 from graph_loader.ingest.mojibake import find_mojibake, repair_edits
-from graph_loader.ingest.script import to_simplified, to_simplified_str
+from graph_loader.ingest.script import fold_width, to_simplified, to_simplified_str
 from graph_loader.ingest.textmap import MappedText
 from graph_loader.ingest.unspin import unspin_edits
 from graph_loader.ingest.unwrap import unwrap_edits
@@ -182,6 +182,10 @@ def ingest_bytes(data: bytes, path: Path | str, *, truncated: bool = False, doc_
         mt = MappedText.identity(original)
         if path.suffix.lower() == ".md":
             mt = mt.apply(markdown_edits(mt.text))
+        elif images := image_edits(mt.text):  # what a page's conversion to text left of its markup
+            mt = mt.apply(images)
+        if entities := entity_edits(mt.text):  # `&nbsp;`, `&amp;`
+            mt = mt.apply(entities)
     repairs = repair_edits(mt.text)
     if repairs:
         mt = mt.apply([(a, b, r) for a, b, r in repairs])
@@ -190,7 +194,7 @@ def ingest_bytes(data: bytes, path: Path | str, *, truncated: bool = False, doc_
     mt = normalise_space(mt)
     mt = mt.apply(unwrap_edits(mt.text))  # before glosses, which the wrap may have split
     mt = mt.apply(gloss_edits(mt.text))
-    mt = to_simplified(mt)
+    mt = fold_width(to_simplified(mt))
     spun = unspin_edits(mt.text)
     if spun:
         mt = mt.apply(spun)

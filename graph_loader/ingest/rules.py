@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from graph_loader.lang.chars import HAN
-from graph_loader.lang.lexicon import read_words
+from graph_loader.lang.chars import HAN, NAME_DOTS
+from graph_loader.lang.lexicon import read_rows, read_words
 
 _HERE = Path(__file__).parent
 
@@ -39,8 +39,9 @@ def boilerplate_rules() -> list[Rule]:
 
 
 _MACRO = re.compile(r"^=([A-Z]+)$")
-BUILTIN_MACROS = {"HAN": HAN}
-"""Macros every rule file may use: `[HAN]{2,4}` is two to four Chinese characters."""
+BUILTIN_MACROS = {"HAN": HAN, "DOT": re.escape(NAME_DOTS)}
+"""Macros every rule file may use: `[HAN]{2,4}` is two to four Chinese characters, `[HANDOT]` a character of a
+name, the dots of a transliterated name among them (lang/chars.NAME_DOTS: 阿某·某某, 阿某•某某)."""
 
 
 def _expand(pattern: str, macros: dict[str, str]) -> str:
@@ -90,3 +91,20 @@ def org_suffixes() -> frozenset[str]:
 def surnames() -> frozenset[str]:
     """Single and compound surnames (surnames.txt); shared with the extractor's person names."""
     return _words("surnames.txt")
+
+
+@lru_cache(maxsize=1)
+def not_names() -> frozenset[str]:
+    """Two-character words that open with a surname but are ordinary words (not_names.txt): no name opens with one
+    unless a post or a label vouches for it; shared with the extractor's person names."""
+    return _words("not_names.txt")
+
+
+@lru_cache(maxsize=1)
+def surname_rank() -> dict[str, int]:
+    """Each surname's place in surnames.txt, which lists the commoner first: the likelier of two readings."""
+    out: dict[str, int] = {}
+    for row in read_rows(_HERE / "surnames.txt"):
+        for w in row[0].split():
+            out.setdefault(w, len(out))
+    return out

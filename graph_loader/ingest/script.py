@@ -1,4 +1,5 @@
-"""Traditional → simplified with OpenCC (`t2s`), keeping the offset map.
+"""Traditional → simplified with OpenCC (`t2s`), and full-width digits and letters to ASCII (`lang/chars.py`
+`WIDE_ALNUM`: `１２月` is `12月`), keeping the offset map.
 
 The whole text is converted at once (fast, phrase-aware); only when OpenCC
 changes the length is the text realigned line by line, and a line whose length
@@ -12,6 +13,7 @@ from functools import lru_cache
 import opencc
 
 from graph_loader.ingest.textmap import Edit, MappedText
+from graph_loader.lang.chars import WIDE_ALNUM
 
 
 @lru_cache(maxsize=1)
@@ -20,7 +22,13 @@ def _t2s() -> opencc.OpenCC:
 
 
 def to_simplified_str(text: str) -> str:
-    return _t2s().convert(text)
+    return _t2s().convert(text).translate(WIDE_ALNUM)
+
+
+def fold_width(mt: MappedText) -> MappedText:
+    """`mt` with full-width digits and Latin letters in their ASCII forms (one character for one)."""
+    folded = mt.text.translate(WIDE_ALNUM)
+    return mt if folded == mt.text else mt.replace_text(folded)
 
 
 def to_simplified(mt: MappedText) -> MappedText:

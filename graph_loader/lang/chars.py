@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from functools import lru_cache
 
 HAN = "\u4e00-\u9fff"
@@ -84,9 +83,12 @@ QUOTES = "".join(dict.fromkeys(OPEN_QUOTES + CLOSE_QUOTES + "'"))
 
 # the marks that part month and day in an incident's code (`“6·21”`, `9.15`, a page's `10˙20`)
 CODE_DOTS = "·•・．.‧∙⋅･﹒˙"
-# those of them that are no punctuation marks (`10˙20`, `3∙21`), written `·` in a name: names compare without their
-# punctuation (gold, resolution), which would keep these
-CODE_DOT_SPELLING = str.maketrans({c: "·" for c in CODE_DOTS if not unicodedata.category(c).startswith("P")})
+# those of them that are no full stop (`3•21`, `10˙20`, `3∙21`, `3‧21`), written `·` in a name, so a code names one
+# incident however a page sets its dot: names compare without their punctuation but `·` (resolution) or without
+# `·•・` only (gold), which would keep or drop the others each its own way; a full stop (`3.21`) is written as it is
+CODE_DOT_SPELLING = str.maketrans({c: "·" for c in CODE_DOTS if c not in ".．﹒"})
+# such a dot between the digits of a code inside a title (`《关于某市“9˙28”火灾事故的通报》`)
+CODE_DOT_IN_TITLE = re.compile("(?<=\\d)[" + re.escape(CODE_DOTS.translate({ord(c): None for c in ".．﹒"})) + "](?=\\d)")
 
 # the middle dots that join the parts of a transliterated name (Uyghur, Kazakh, Tibetan, Mongolian: `阿某·某某某`) as
 # pages set them: `·`, the bullet `•`, the hyphenation point `‧`, the katakana `・`, the operators `∙` `⋅` and the
@@ -110,3 +112,10 @@ def clause_start(text: str, pos: int, lo: int = 0) -> int:
 def _clause_marks(text: str) -> list[int]:
     """Where the clause marks of `text` stand, ascending."""
     return [m.start() for m in CLAUSE_END.finditer(text)]
+
+
+# full-width digits and Latin letters as some pages set them (`１２月３日`, `ＬＮＧ`): read as their ASCII forms, one
+# character for one, so every reader of dates, numbers and codes sees one spelling; the full-width punctuation of the
+# same block (`，` `：` `（`) stays, as the readers take both widths of it
+WIDE_ALNUM = str.maketrans({chr(c): chr(c - 0xFEE0) for r in ((0xFF10, 0xFF1A), (0xFF21, 0xFF3B), (0xFF41, 0xFF5B))
+                            for c in range(*r)})

@@ -18,7 +18,7 @@ import re
 import unicodedata
 from functools import cache
 
-from graph_loader.lang.chars import QUOTES
+from graph_loader.lang.chars import CODE_DOT_IN_TITLE, QUOTES
 from graph_loader.lang.lexicon import CORE
 from graph_loader.lang.numerals import arabic
 
@@ -27,8 +27,9 @@ _QUOTES_BRACKETS = re.compile(r"[\s《》〈〉" + re.escape(QUOTES) + "]+")
 
 
 def clean_title(title: str) -> str:
-    """A title as extracted and stored in a record: no spaces, no quotation marks."""
-    return _QUOTES_SPACES.sub("", title)
+    """A title as extracted and stored in a record: no spaces, no quotation marks, the dot of a code between digits
+    written `·` (`9˙28`, `9•28` are `9·28`; `9.28` stays)."""
+    return CODE_DOT_IN_TITLE.sub("·", _QUOTES_SPACES.sub("", title))
 
 
 def title_key(title: str) -> str:

@@ -1,0 +1,253 @@
+"""Metamorphic check of ingest + extraction: the same report in the forms scraped pages take gives the same record.
+
+Each article of a folder is rewritten by ONE transformation at a time (the forms real pages show: traditional
+script, pinyin glosses after characters, half-width punctuation, full-width digits, a stray space inside a word,
+a line break in mid-sentence, other dots in an incident's code, HTML leftovers); original and variant are ingested
+and extracted, and their records compared dimension by dimension after the normalisation the scorer applies
+(`../shared/gold/score.py` `dimensions`, the article's gold supplying the names it skips when a gold folder is
+given). The output counts, per transformation, the articles whose record changed, and lists the items that
+differ (`-` only in the original's record, `+` only in the variant's).
+
+    PYTHONPATH=. python -m bench.variants /work/notes/devtexts [--gold /work/notes/devgold] [--only s2t,space]
+        [--show N] [--workers 2] [--json OUT]
+
+The transformations are seeded by the article's id, so a run is repeatable and two code versions see the same
+variants. Not a test: a run over 400 articles takes a few minutes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import random
+import re
+import sys
+from collections import Counter
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from functools import lru_cache
+from pathlib import Path
+
+# the shared scorer next to the repository (../shared), unless SAFETYKG_SCORE_PY names another (as bench/quality.py)
+SCORE_PY = Path(os.environ.get("SAFETYKG_SCORE_PY")
+                or Path(__file__).resolve().parents[2] / "shared" / "gold" / "score.py")
+
+HAN = "\u4e00-\u9fff"
+
+# a few frequent characters of the genre with their readings, as sites gloss them (`會(huì)议`)
+GLOSSES = {"会": "huì", "议": "yì", "产": "chǎn", "安": "ān", "全": "quán", "生": "shēng", "长": "zhǎng",
+           "记": "jì", "书": "shū", "政": "zhèng", "县": "xiàn", "市": "shì", "省": "shěng", "主": "zhǔ",
+           "持": "chí", "强": "qiáng", "调": "diào", "部": "bù", "署": "shǔ", "作": "zuò", "参": "cān",
+           "加": "jiā", "月": "yuè", "日": "rì", "委": "wěi", "副": "fù", "区": "qū", "镇": "zhèn"}
+_FULL_HALF = {"，": ",", "：": ":", "；": ";", "（": "(", "）": ")", "！": "!", "？": "?"}
+_SWAP_PUNCT = str.maketrans({**_FULL_HALF, **{h: f for f, h in _FULL_HALF.items()}})
+_NUMBER_COMMA = re.compile(r"(?<=\d)，(?=\d)")
+_FULL_DIGITS = str.maketrans({str(d): chr(0xFF10 + d) for d in range(10)})
+_CODE_DOT = re.compile(r"(?<=\d)·(?=\d)")
+_SENT_END = re.compile("[。！？]")
+
+
+@lru_cache(maxsize=1)
+def _s2t() -> Callable[[str], str]:
+    import opencc
+
+    return opencc.OpenCC("s2t").convert
+
+
+def s2t(text: str, rng: random.Random) -> str:
+    """The whole page in traditional script (OpenCC s2t)."""
+    return _s2t()(text)
+
+
+def gloss(text: str, rng: random.Random) -> str:
+    """A tone-marked pinyin reading after about one in three of the glossed characters (`会(huì)议`)."""
+    out = []
+    for ch in text:
+        out.append(ch)
+        if ch in GLOSSES and rng.random() < 0.33:
+            out.append(f"({GLOSSES[ch]})")
+    return "".join(out)
+
+
+def punct_swap(text: str, rng: random.Random) -> str:
+    """Commas, colons, semicolons, parentheses, ! and ? in the other width (`,` for `，` and `，` for `,`; a
+    thousands comma `1,000` stays)."""
+    return _NUMBER_COMMA.sub(",", text.translate(_SWAP_PUNCT))
+
+
+def digits_full(text: str, rng: random.Random) -> str:
+    """Arabic digits set full-width (`１２月`)."""
+    return text.translate(_FULL_DIGITS)
+
+
+def _body_start(text: str) -> int:
+    """Where the story's running text starts: after the first line that ends a sentence or the first 200
+    characters, so the header (title, date line) is left alone."""
+    m = _SENT_END.search(text)
+    return text.rfind("\n", 0, m.start()) + 1 if m else 0
+
+
+def _han_pairs(text: str, lo: int) -> list[int]:
+    """Positions p (>= lo) with text[p-1] and text[p] Han characters: where a stray mark can fall in a word."""
+    return [lo + m.start() + 1 for m in re.finditer(f"(?=[{HAN}][{HAN}])", text[lo:])]
+
+
+def _words2(text: str, lo: int) -> list[int]:
+    """Middles of two-character words (jieba) of the running text: where a stray space falls inside a word."""
+    import jieba
+
+    out, pos = [], 0
+    for w in jieba.lcut(text):
+        if pos >= lo and len(w) == 2 and re.fullmatch(f"[{HAN}]{{2}}", w):
+            out.append(pos + 1)
+        pos += len(w)
+    return out
+
+
+def _insert(text: str, positions: list[int], what: str) -> str:
+    for p in sorted(positions, reverse=True):
+        text = text[:p] + what + text[p:]
+    return text
+
+
+def space(text: str, rng: random.Random, k: int = 3) -> str:
+    """A space (one or two) inside k two-character words of the running text (`政 策`)."""
+    cands = _words2(text, _body_start(text))
+    picks = rng.sample(cands, min(k, len(cands)))
+    for p in sorted(picks, reverse=True):
+        text = text[:p] + rng.choice([" ", "  ", "\u3000"]) + text[p:]
+    return text
+
+
+def linebreak(text: str, rng: random.Random, k: int = 3) -> str:
+    """A line break between two Han characters inside k sentences of the running text (a page's hard wrap)."""
+    cands = _han_pairs(text, _body_start(text))
+    return _insert(text, rng.sample(cands, min(k, len(cands))), "\n")
+
+
+def dots(text: str, rng: random.Random) -> str:
+    """The mark between month and day in a code (`3·21`) as another page sets it (`3˙21`, `3•21`, `3・21`); not `.`,
+    which the scorer compares as a character of the name (`3.21` is another spelling of the name)."""
+    alt = rng.choice(["˙", "•", "・", "∙", "‧"])
+    return _CODE_DOT.sub(alt, text)
+
+
+def html(text: str, rng: random.Random) -> str:
+    """HTML leftovers: `&nbsp;` opening paragraphs and an empty image line (`![]()`) after the first one."""
+    lines = text.split("\n")
+    start = text[: _body_start(text)].count("\n")
+    out = []
+    for i, line in enumerate(lines):
+        if i >= start and line.strip():
+            line = "&nbsp;&nbsp;" + line
+        out.append(line)
+        if i == start:
+            out.append("![](http://www.example.gov.cn/images/1.jpg)")
+    return "\n".join(out)
+
+
+TRANSFORMS: dict[str, Callable[[str, random.Random], str]] = {
+    "s2t": s2t,
+    "gloss": gloss,
+    "punct_swap": punct_swap,
+    "digits_full": digits_full,
+    "space": space,
+    "linebreak": linebreak,
+    "dots": dots,
+    "html": html,
+}
+
+
+@lru_cache(maxsize=1)
+def _scorer():
+    spec = importlib.util.spec_from_file_location("gold_score", SCORE_PY)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)  # type: ignore[union-attr]
+    return mod
+
+
+def _items(gold: dict, rec: dict) -> dict[str, list]:
+    """The record's scored items per dimension, as the scorer sees them (the gold supplies the skipped names)."""
+    return {dim: sorted(map(str, p)) for dim, _g, p, _m in _scorer().dimensions(gold, rec)}
+
+
+def _extract(name: str, text: str) -> dict:
+    from graph_loader.extract.pipeline import extract
+    from graph_loader.ingest import Document, ingest_bytes
+
+    doc = ingest_bytes(text.encode("utf-8"), Path(name))
+    return extract(doc).to_json_dict() if isinstance(doc, Document) else {}
+
+
+def _article(args: tuple[str, str, dict, list[str]]) -> tuple[str, dict[str, dict[str, tuple[list, list]]]]:
+    """Per transformation, the dimensions whose items differ: (only in the original, only in the variant)."""
+    name, text, gold, names = args
+    base = _items(gold, _extract(name, text))
+    out: dict[str, dict[str, tuple[list, list]]] = {}
+    for t in names:
+        variant = TRANSFORMS[t](text, random.Random(f"{name}:{t}"))
+        if variant == text:
+            continue
+        items = _items(gold, _extract(name, variant))
+        diff = {}
+        for dim, b in base.items():
+            v = items[dim]
+            if Counter(b) != Counter(v):
+                diff[dim] = (sorted((Counter(b) - Counter(v)).elements()), sorted((Counter(v) - Counter(b)).elements()))
+        out[t] = diff
+    return name, out
+
+
+def _warm() -> None:
+    from graph_loader.extract.pipeline import warm_up
+
+    warm_up()
+
+
+def run(folder: Path, gold_dir: Path | None, names: list[str], workers: int) -> dict:
+    jobs = []
+    for p in sorted(folder.glob("*.txt")):
+        gold = {}
+        if gold_dir and (gold_dir / f"{p.stem}.json").exists():
+            gold = json.loads((gold_dir / f"{p.stem}.json").read_text(encoding="utf-8"))
+        jobs.append((p.name, p.read_text(encoding="utf-8", errors="replace"), gold, names))
+    if workers <= 1:
+        _warm()
+        results = map(_article, jobs)
+    else:
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=_warm)
+        results = pool.map(_article, jobs, chunksize=4)
+    return dict(results)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("folder", type=Path)
+    ap.add_argument("--gold", type=Path)
+    ap.add_argument("--only", help="comma-separated transformations (default: all)")
+    ap.add_argument("--show", type=int, default=5, help="differing articles listed per transformation")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--json", type=Path, help="write the differences as JSON here")
+    a = ap.parse_args(argv)
+    names = a.only.split(",") if a.only else list(TRANSFORMS)
+    res = run(a.folder, a.gold, names, a.workers)
+    if a.json:
+        a.json.write_text(json.dumps(res, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"{'transformation':14} {'applied':>7} {'changed':>7}  dimensions")
+    for t in names:
+        applied = [d for d, r in res.items() if t in r]
+        changed = [d for d in applied if res[d][t]]
+        dims = Counter(dim for d in changed for dim in res[d][t])
+        print(f"{t:14} {len(applied):7d} {len(changed):7d}  " + " ".join(f"{k}={v}" for k, v in dims.most_common()))
+    for t in names:
+        changed = [d for d, r in res.items() if r.get(t)]
+        for d in changed[: a.show]:
+            for dim, (minus, plus) in res[d][t].items():
+                print(f"  {t} {d} {dim}: -{minus} +{plus}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

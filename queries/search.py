@@ -7,7 +7,10 @@ would disagree; with TEXT indexes on the name properties CONTAINS is an index
 seek. Input in traditional script is converted (OpenCC t2s) first. A number is searched in both
 spellings (graph_loader/lang/numerals.py): `15条硬措施` also finds `十五条硬措施`, and the other way round;
 a title typed with spaces or quotes as a directive's title is shown (`display_title`), and a level's meeting
-with and without `全` (`全省某某会议`, `省某某会议`): `queries/lookup.py` `name_forms`.
+with and without `全` (`全省某某会议`, `省某某会议`): `queries/lookup.py` `name_forms`. A meeting or directive is
+also found by its `search_key` (its names as `lang/titles.py` `search_key` writes them, stored with the node by
+both stores): a name stored with a space or quotes is found by a text typed without them and the other way
+round, and a teleconference by any of its media nouns (`电视会议`, `视频会议`, `电视电话会议`).
 
 A recurring meeting has one node per day it was held, all under one name (`全国安全生产电视电话会议` held
 several times a year): a meeting hit carries its date, level, region and the number of articles reporting it,
@@ -22,7 +25,8 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
-from graph_loader.graph.schema import NAME_PROPS
+from graph_loader.graph.schema import NAME_PROPS, SEARCH_KEYED
+from graph_loader.lang.titles import search_key
 from graph_loader.stores.neo4j_store import cypher_articles
 from queries.lookup import name_forms, simplified
 from queries.shapes import LABEL_RANK, QueryParamError, Ref, query_rows
@@ -100,6 +104,23 @@ ALIAS_CYPHER = " UNION ALL ".join(
     f"n.{NAME_PROPS[lab][0]} AS display, {_facts(lab)}" for lab in ALIASED)
 
 
+# a meeting or directive whose names, as search compares them, hold the text's key: the names come back and the
+# one matched is picked in Python (_keyed_name), alike on both stores
+KEY_CYPHER = " UNION ALL ".join(
+    f"MATCH (n:{lab}) WHERE n.search_key CONTAINS $k "
+    f"RETURN n.id AS id, '{lab}' AS label, [n.{NAME_PROPS[lab][0]}] + coalesce(n.aliases, []) AS names, "
+    f"n.{NAME_PROPS[lab][0]} AS display, {_facts(lab)}" for lab in SEARCH_KEYED)
+
+
+def _keys(qs: list[str]) -> list[str]:
+    return [k for k in dict.fromkeys(search_key(q) for q in qs) if k]
+
+
+def _keyed_name(names: list[str | None], keys: list[str]) -> str | None:
+    """The first of a node's names (its shown name, then its aliases) whose key holds one of `keys`."""
+    return next((n for n in names if n and any(k in search_key(n) for k in keys)), None)
+
+
 def _row(nid: str, lab: str, matched: str, node: dict) -> dict:
     row = {"id": nid, "label": lab, "matched": matched, "display": node.get(NAME_PROPS[lab][0])}
     if lab in COUNTED:
@@ -126,6 +147,14 @@ def _raw_embedded(store: EmbeddedStore, qs: list[str]) -> list[dict]:
             if any(q in alias for q in qs):
                 rows.append(_row(nid, lab, alias, node))
                 break
+    keys = _keys(qs)
+    for nid in sorted(store.ids_with_search_key()):
+        node = store.node(nid) or {}
+        if any(k in (node.get("search_key") or "") for k in keys):
+            lab = store.label(nid)
+            name = _keyed_name([node.get(NAME_PROPS[lab][0]), *(node.get("aliases") or ())], keys)
+            if name is not None:
+                rows.append(_row(nid, lab, name, node))
     return rows
 
 
@@ -161,7 +190,15 @@ def run_embedded(store: EmbeddedStore, params: SearchParams) -> SearchResult:
 def run_neo4j(store: Neo4jStore, params: SearchParams) -> SearchResult:
     q = _query(params)
     cols = ("id", "label", "matched", "display", "date", "level", "region", "reports")
-    rows = [r for v in name_forms(q) for cypher in (CYPHER, ALIAS_CYPHER) for r in query_rows(store, cypher, {"q": v}, cols)]
+    qs = name_forms(q)
+    rows = [r for v in qs for cypher in (CYPHER, ALIAS_CYPHER) for r in query_rows(store, cypher, {"q": v}, cols)]
+    keys = _keys(qs)
+    key_cols = ("id", "label", "names", "display", "date", "level", "region", "reports")
+    for k in keys:
+        for r in query_rows(store, KEY_CYPHER, {"k": k}, key_cols):
+            name = _keyed_name(r.pop("names") or [], keys)
+            if name is not None:
+                rows.append({**r, "matched": name})
     return _assemble(q, rows, params.limit)
 
 

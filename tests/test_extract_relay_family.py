@@ -402,3 +402,18 @@ def test_a_document_listed_after_a_relayed_spirit_is_relayed_by_the_lists_verb()
 def test_the_count_of_listed_levels_is_no_part_of_their_meetings_names():
     rec = _rec("4月8日，浙江省安吉县召开安全生产工作会议，会议传达贯彻落实省、市两级安全生产工作会议精神。")
     assert [m.name for m in rec.meetings[1:]] == ["省安全生产工作会议", "市安全生产工作会议"]
+
+
+def test_a_document_named_with_dui_before_a_light_verb_and_a_relay_verb_is_relayed():
+    # `会议对《某规定》（以下简称《规定》）进行了深入解读`: the document is the object of 对, relayed by the verb after
+    text = ("3月8日，甲市召开全市安全生产工作会议。会议对《乙丙领导干部安全生产责任制规定》（以下简称《规定》）"
+            "进行了深入解读，副市长丁某主持会议。")
+    rec = _rec(text)
+    relayed = [r.directive for m in rec.meetings for r in m.relays if r.directive]
+    assert relayed == ["乙丙领导干部安全生产责任制规定"]
+
+
+def test_a_document_only_discussed_with_dui_is_not_relayed():
+    text = "3月8日，甲市召开全市安全生产工作会议。会议对《乙丙领导干部安全生产责任制规定》的修订提出意见。"
+    rec = _rec(text)
+    assert not [r.directive for m in rec.meetings for r in m.relays if r.directive]

@@ -62,3 +62,45 @@ def test_recurring_search_same_on_both_stores(neo4j_store) -> None:
         a = run_query(emb, "search", {"text": text}).model_dump()
         b = run_query(neo4j_store, "search", {"text": text}).model_dump()
         assert a == b and a["hits"], text
+
+
+# a teleconference one report names with a space and another media noun, one report with the usual spelling
+KEYED = [("k1", "2033-04-05", "全省安全生产 视频会议"), ("k2", "2033-06-07", "全省安全生产电视会")]
+
+
+def _keyed_graph(store=None):
+    store = store if store is not None else EmbeddedStore(None)
+    recs = [ExtractionRecord(doc_id=doc, meetings=[Meeting(date=day, level="province", region="甲省",
+                                                           kind="teleconference", name=name)])
+            for doc, day, name in KEYED]
+    recs.append(ExtractionRecord(doc_id="k3", directives=[Directive(title="甲省安全生产十五条措施")]))
+    for rows in build_settled([(r, None) for r in recs], Resolver()):
+        store.upsert(rows)
+    return store
+
+
+def test_search_key_writes_spaces_numbers_and_media_nouns_one_way() -> None:
+    from graph_loader.lang.titles import search_key
+    assert search_key("《全省安全生产 视频会议》") == search_key("全省安全生产电视电话会议")
+    assert search_key("全省安全生产电视会") == search_key("全省安全生产电视电话会议")
+    assert search_key("安全生产十五条措施") == search_key("安全生产15条措施")
+    assert search_key("全市视频调度会") != search_key("全市电视电话会议")  # another act, another name
+
+
+def test_a_meeting_is_found_whatever_space_or_media_noun_either_side_writes() -> None:
+    store = _keyed_graph()
+    for text in ("全省安全生产电视电话会议", "全省安全生产视频会议", "全省安全生产 电视会议"):
+        hits = run_query(store, "search", {"text": text}).hits
+        assert sorted(h.date for h in hits if h.node.label == "Meeting") == ["2033-04-05", "2033-06-07"], text
+    hits = run_query(store, "search", {"text": "安全生产 15条措施"}).hits
+    assert [h.node.label for h in hits] == ["Directive"]
+
+
+@pytest.mark.neo4j
+def test_keyed_search_same_on_both_stores(neo4j_store) -> None:
+    emb = _keyed_graph()
+    _keyed_graph(neo4j_store)
+    for text in ("全省安全生产电视电话会议", "全省安全生产 电视会议", "安全生产 15条措施"):
+        a = run_query(emb, "search", {"text": text}).model_dump()
+        b = run_query(neo4j_store, "search", {"text": text}).model_dump()
+        assert a == b and a["hits"], text

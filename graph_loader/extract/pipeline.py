@@ -516,9 +516,20 @@ def _relay_after_re() -> re.Pattern[str]:
     return re.compile(r"[”\"」》]?\s*(?:" + alternation(meeting_verbs("relay_after")) + ")")
 
 
-def _relay_verb_after(text: str, end: int) -> bool:
-    """`推动“十五条硬措施”落地落实`: the relay verb may follow what it relays."""
-    return bool(_relay_after_re().match(text, end))
+@cache
+def _relay_frame_re() -> re.Pattern[str]:
+    """After a title named with 对: its short name in brackets, a light verb, a few words, a relay verb."""
+    return re.compile(r"[”\"」》]?\s*(?:[（(][^（）()]{0,40}[）)])?\s*(?:" + alternation(meeting_verbs("light"))
+                      + r")了?[^，。；,;！？!?]{0,6}?(?:" + alternation(meeting_verbs("relay")) + ")")
+
+
+def _relay_verb_after(text: str, end: int, start: int | None = None) -> bool:
+    """`推动“十五条硬措施”落地落实`: the relay verb may follow what it relays; so may a light verb's relay verb
+    when the title is the object of 对 (`对《某某规定》（以下简称《规定》）进行了深入解读`)."""
+    if _relay_after_re().match(text, end):
+        return True
+    return (start is not None and text[:start].rstrip("《“\" ").endswith("对")
+            and bool(_relay_frame_re().match(text, end)))
 
 
 @cache
@@ -645,7 +656,7 @@ def _meeting(text: str, d: MeetingDraft, position: dict[int, int], directive_hit
     spans = [(d.start, d.end), *said_of]
     for h in directive_hits:
         if any(a <= h.start < b for a, b in spans) and not any(a <= h.start < b for a, b in others) and h.kind in ("document", "measure_package", "compilation") \
-                and h.title not in seen and (_relay_verb_before(text, h.start) or _relay_verb_after(text, h.end)):
+                and h.title not in seen and (_relay_verb_before(text, h.start) or _relay_verb_after(text, h.end, h.start)):
             seen.add(h.title)
             m.relays.append(Relay(directive=h.title, evidence=[ev(h.start, h.end, "meeting.relay.directive")]))
     for i, insp in enumerate(inspections):

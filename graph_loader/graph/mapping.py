@@ -25,7 +25,7 @@ from graph_loader.graph.ids import (
     entity_id,
     row_id,
 )
-from graph_loader.graph.schema import GraphRows, NodeRow, RelRow
+from graph_loader.graph.schema import NAME_PROPS, SEARCH_KEYED, GraphRows, NodeRow, RelRow, search_keys
 from graph_loader.graph.triples import Triples
 from graph_loader.graph.vocab import level_of_iri, sectors
 
@@ -148,6 +148,8 @@ class _Mapper:
             p = {"name": name, "parent": concept.parent if concept else None}
         else:
             p = {}
+        if label in SEARCH_KEYED:
+            p["search_key"] = search_keys(p.get(NAME_PROPS[label][0]), p.get("aliases") or ())
         return {k: v for k, v in p.items() if v is not None and v != []}
 
     def nodes(self) -> list[NodeRow]:

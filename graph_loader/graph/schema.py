@@ -15,6 +15,8 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph_loader.lang.titles import search_key
+
 # Node labels and the properties each carries (besides id, articles, evidence).
 NODE_LABELS: dict[str, tuple[str, ...]] = {
     "Article": ("doc_id", "title", "published", "source", "path", "sha256", "reporters"),
@@ -22,9 +24,9 @@ NODE_LABELS: dict[str, tuple[str, ...]] = {
     "Body": ("name", "kind", "region", "level"),
     "Post": ("title", "body", "full"),
     "Region": ("name", "path", "level", "code"),
-    "Meeting": ("name", "kind", "date", "level", "region", "aliases"),
+    "Meeting": ("name", "kind", "date", "level", "region", "aliases", "search_key"),
     "Inspection": ("team", "target", "start", "end", "level"),
-    "Directive": ("title", "kind", "issuer", "aliases"),
+    "Directive": ("title", "kind", "issuer", "aliases", "search_key"),
     "Incident": ("title",),
     "Sector": ("name", "parent"),
 }
@@ -53,6 +55,18 @@ NAME_PROPS: dict[str, tuple[str, ...]] = {
     "Incident": ("title",),
     "Sector": ("name",),
 }
+
+# The labels whose nodes carry `search_key`: their names and `aliases` as search compares them
+# (lang/titles.py `search_key`), one a line, written with the node by every store, so a name stored with a
+# space, a numeral or another teleconference noun is found by what a reader types (queries/search.py), on
+# Neo4j by an indexed CONTAINS on one property.
+SEARCH_KEYED = ("Meeting", "Directive")
+
+
+def search_keys(name: str | None, aliases: Collection[str] = ()) -> str | None:
+    """The node's `search_key`: the keys of its name and aliases, without repeats, one a line."""
+    keys = dict.fromkeys(k for k in (search_key(n) for n in (name, *aliases) if n) if k)
+    return "\n".join(keys) or None
 
 # Relationship types: (type, from label(s), to label(s)), with their properties.
 REL_TYPES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {

@@ -86,7 +86,7 @@ _SHARED_LEN = 64  # string property values up to this long are interned (levels,
 # read from the pickle; on a lazily opened store, touching one of them loads the pickle first
 _STORED = frozenset({"_nodes", "_rels", "_held"})
 # built by _reindex
-_INDEXES = frozenset({"_by_label", "_by_name", "_aliased", "_node_docs", "_rel_docs", "_out", "_in", "_single"})
+_INDEXES = frozenset({"_by_label", "_by_name", "_aliased", "_keyed", "_node_docs", "_rel_docs", "_out", "_in", "_single"})
 
 
 class EmbeddedStore:
@@ -299,6 +299,7 @@ class EmbeddedStore:
         self._by_label: dict[str, set[str]] = {}
         self._by_name: dict[str, set[str]] = {}
         self._aliased: set[str] = set()  # nodes with `aliases` (directives, meetings): search reads these only
+        self._keyed: set[str] = set()  # nodes with a `search_key` (schema.SEARCH_KEYED): search reads these
         # doc_id -> the node / relationship ids it supports (lists: a set per article costs ten times as much;
         # an id met twice is harmless, _strip reads them as a set)
         self._node_docs: dict[str, list[str]] = {}
@@ -357,6 +358,8 @@ class EmbeddedStore:
             self._by_name.setdefault(name, set()).add(nid)
         if attrs.get("aliases"):
             self._aliased.add(nid)
+        if attrs.get("search_key"):
+            self._keyed.add(nid)
 
     def _shared(self, articles: list[str]) -> list[str]:
         """A one-article list as the article's shared list; any other as it is."""
@@ -375,6 +378,7 @@ class EmbeddedStore:
 
     def _unindex_names(self, nid: str, attrs: dict[str, Any]) -> None:
         self._aliased.discard(nid)
+        self._keyed.discard(nid)
         for name in self._names(attrs):
             ids = self._by_name.get(name)
             if ids is not None:
@@ -660,6 +664,10 @@ class EmbeddedStore:
     def names(self) -> Iterable[tuple[str, set[str]]]:
         """Every indexed name with its node ids (for substring search)."""
         return self._by_name.items()
+
+    def ids_with_search_key(self) -> set[str]:
+        """Nodes that carry a `search_key` (their names as search compares them), for substring search."""
+        return self._keyed
 
     def ids_with_aliases(self) -> set[str]:
         """Nodes that carry `aliases` (other names their articles wrote), for substring search."""

@@ -82,7 +82,8 @@ FULLTEXT_PROPS = ("name", "title", "team")
 # TEXT indexes: the `search` query's CONTAINS on names is an index scan, not a label scan
 TEXT_INDEXED: tuple[tuple[str, str], ...] = (
     ("Person", "name"), ("Body", "name"), ("Directive", "title"), ("Meeting", "name"), ("Region", "name"),
-    ("Region", "path"), ("Incident", "title"), ("Inspection", "team"))
+    ("Region", "path"), ("Incident", "title"), ("Inspection", "team"), ("Meeting", "search_key"),
+    ("Directive", "search_key"))
 # RANGE indexes: exact-name lookups (queries/lookup.py) and the properties the catalogue filters
 # or sorts on (levels, dates, region paths, STARTS WITH on a meeting's region)
 RANGE_INDEXED: tuple[tuple[str, str], ...] = (

@@ -90,9 +90,11 @@ _PATTERN = re.compile(
 # instead of trying the whole pattern at every character (it was a fifth of extraction time).
 # A numeral opens one only when a date word or mark follows within the numerals of a year (`2024年`, `十二月`,
 # `二十一日`, `27日至`, `2023-05-06`, `3.15全省…会`): the scan skips the numerals of `一是`, `进一步` and counts.
-_FIRST = re.compile("[0-9〇○零一二三四五六七八九十](?=[\\d〇○零一二三四五六七八九十]{0,3}\\s*[年月日号/.．\\-"
-                    + re.escape("".join(_words("range"))) + "])|"
-                    + first_chars([*_RELATIVE_DAYS, *_SAME_DAY, *_REL_HEADS]).pattern)
+# One class opens the pattern, so `re` jumps in C to the next place it matches (an alternation of classes is tried at
+# every character); the lookarounds after it say which: a relative word's head, or a numeral before a date word.
+_REL_FIRST = first_chars([*_RELATIVE_DAYS, *_SAME_DAY, *_REL_HEADS]).pattern[1:-1]
+_FIRST = re.compile("[0-9〇○零一二三四五六七八九十" + _REL_FIRST + "](?:(?<=[" + _REL_FIRST + "])|(?="
+                    "[\\d〇○零一二三四五六七八九十]{0,3}\\s*[年月日号/.．\\-" + re.escape("".join(_words("range"))) + "]))")
 _DIGIT = re.compile(r"\d")
 _YEAR_DIGIT = re.compile(r"\d(?=\d{3}\s*年)")  # where a year (`2020年`) opens: what _SESSION's forms start with
 # `2022年第二次全体会议`: a session numbered within its year

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from graph_loader.extract.lexicon_files import alternation
 from graph_loader.extract.lexicon_files import rows as lexicon_rows
+from graph_loader.extract.regex_scan import finditer_from
 from graph_loader.extract.regions import find_regions
 from graph_loader.lang.chars import HAN, is_han
 from graph_loader.lang.levels import LEVEL_CHARS
@@ -61,6 +62,14 @@ class _Lex:
     leaders: re.Pattern[str]  # the leaders' names (and earlier `name+title、`) ending before a source word
     name_cut: re.Pattern[str]
     relative: frozenset[str]  # `我省`, `全市` (region_relative.tsv): the article's own region, no issuer's name
+
+
+@lru_cache(maxsize=1)
+def _package_first(units: tuple[str, ...]) -> re.Pattern[str]:
+    """Where a numbered package can open: a quote or a numeral, then the numerals and the unit (`“十五条`, `8项`);
+    one class first, so the scan jumps to it in C."""
+    return re.compile("[“\"" + NUMERAL[1:-1] + "](?:(?<=[“\"])" + NUMERAL + "{1,4}|(?<=" + NUMERAL + ")" + NUMERAL
+                      + "{0,3})(?:" + alternation(units) + ")")
 
 
 @lru_cache(maxsize=1)
@@ -165,7 +174,9 @@ def find_directives(text: str) -> list[DirectiveHit]:
     # (`《某某责任制规定》…抓好《规定》各项要求`)
     hits = [h for h in hits if len(h.title) > _SHORT_NAME_MAX
             or not any(o.title != h.title and o.title.endswith(h.title) for o in hits)]
-    for m in lex.package.finditer(text) if any(u in text for u in lex.units) else ():  # a package is numbered
+    # (tried only where a number and its unit open one: the pattern's optional quote gives `re` no first class)
+    for m in finditer_from(lex.package, _package_first(lex.units), text) if any(u in text for u in lex.units) \
+            else ():  # a package is numbered
         if any(h.start <= m.start() < h.end for h in hits):
             continue  # inside a 《》 title
         # a number quoted with its noun (`以“八项硬措施”为抓手`) is a package's name, with or without its topic

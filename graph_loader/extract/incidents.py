@@ -195,7 +195,8 @@ _NOT_HAN = re.compile(rf"[^{HAN}]")
 _DIGIT = re.compile(r"\d")
 # where an incident's code can open (see `_patterns`): a quote before a digit, a digit before a separator (after
 # one more digit at most), or the first of three or four digits (`“6·21”`, `9.15`, `0621`, `1021`)
-_CODE_FIRST = re.compile("[" + _OPEN + r"](?=\d)|\d(?=\d?\s*[" + _DOTS + r"]|\d\d)")
+# (one class first, so `re` jumps to it in C; the lookarounds after it tell a quote from a digit)
+_CODE_FIRST = re.compile("[" + _OPEN + r"\d](?:(?<=[" + _OPEN + r"])(?=\d)|(?<=\d)(?=\d?\s*[" + _DOTS + r"]|\d\d))")
 
 
 def _town_before(window: str) -> int:

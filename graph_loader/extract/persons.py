@@ -20,6 +20,7 @@ from functools import cache, lru_cache
 
 from graph_loader.extract.lexicon_files import alternation, rows, words
 from graph_loader.extract.regex_scan import WordIndex, finditer_at
+from graph_loader.extract.regions import common_words
 from graph_loader.ingest.rules import not_names, surnames
 from graph_loader.lang.chars import (
     HAN,
@@ -275,8 +276,6 @@ def _long_close_after_post_re() -> re.Pattern[str]:
 
 def _common_inside(name: str) -> bool:
     """A long candidate holding an ordinary word (`张三主持会议` cut wrong) is not a name."""
-    from graph_loader.extract.regions import common_words
-
     cw = common_words()
     return any(name[i:i + 2] in cw and name[i:i + 2] not in _lex().compound for i in range(1, len(name) - 1))
 
@@ -350,8 +349,6 @@ def bare_name_at(text: str, pos: int, ignore: frozenset[str] = frozenset()) -> t
     """A name the surname list lacks right after a post (`旗长其某格主持会议`, Mongolian, Tibetan and other
     names without a Han surname): closed by a role verb of roles.tsv or `同志`, holding no ordinary word
     (`县长亲自主持` names no one)."""
-    from graph_loader.extract.regions import common_words
-
     if _surname_len(text, pos):
         return None
     cw = common_words()
@@ -596,8 +593,6 @@ _NOT_IN_NAMES = re.compile(r"[各乡镇局委办会组县市省区等和及与]|
 def _bare_pair(text: str, piece: str, end: int) -> bool:
     """`副州长A、松涛出席`: a two-character piece closing a list of names right before its attendance verb
     is a name the surname list lacks, unless it is an ordinary word (`领导`, `干部`)."""
-    from graph_loader.extract.regions import common_words
-
     return (len(piece) == 2 and bool(_list_close_verb_re().match(text, end))
             and piece not in common_words() and not _NOT_IN_NAMES.search(piece))
 
@@ -659,8 +654,6 @@ def _odd_piece(text: str, pos: int, ignore: frozenset[str], depth: int = 0) -> t
     """`副县长甲某、乙某、丙某出席`: a list of names is of one kind, so a member closed by `、` with a name read after
     it is a name too, even one whose surname the list lacks or that spells an ordinary word (`县领导高原、某某`);
     one odd member no longer drops the names after it."""
-    from graph_loader.extract.regions import common_words
-
     m = _ODD_PIECE.match(text, pos)
     if m is None or not _name_shaped(m.group(), ignore) \
             or not _surname_len(text, pos) and m.group() in common_words():  # `领导重视、严抓落实`: verbs
@@ -951,8 +944,6 @@ def _plain_name(piece: str, ignore: frozenset[str], strict: bool) -> bool:
     if len(piece) == 3 and piece[-1] in _BODY_ENDS:
         return False  # `高新区、经开区传达`: bodies, not names
     if strict:
-        from graph_loader.extract.regions import common_words
-
         lex = _lex()
         return (piece not in common_words() and piece[:2] not in common_words()
                 and piece[-1] not in _BODY_ENDS and piece[-1] not in lex.single_followers

@@ -303,7 +303,9 @@ def _initial_re() -> re.Pattern[str]:
     region_short_forms.tsv initial, initial_before, initial_after)."""
     rows = lexicon_rows("region_short_forms.tsv")
     kinds = {k: [r[0] for r in rows if r[-1] == k] for k in ("initial", "initial_before", "initial_after")}
-    return re.compile(f"(?<=[{''.join(kinds['initial_before'])}])[{''.join(kinds['initial'])}]"
+    # the class first (a lookbehind first is tried at every character, a class is jumped to in C)
+    initial = "".join(kinds["initial"])
+    return re.compile(f"[{initial}](?<=[{''.join(kinds['initial_before'])}][{initial}])"
                       f"(?={alternation(kinds['initial_after'])})")
 
 

@@ -74,8 +74,9 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(re.compile(pattern), body_head, canonical, also, parents, bare)
 
 
-# a space a scraped page left between two characters (a line wrapped inside a word: `危险化 学品`)
-_WRAP_SPACE = re.compile(rf"(?<=[{HAN}])[ \u3000](?=[{HAN}])")
+# a space a scraped page left between two characters (a line wrapped inside a word: `危险化 学品`); the space opens
+# the pattern (a lookbehind first is tried at every character, a class first is jumped to in C)
+_WRAP_SPACE = re.compile(rf"[ \u3000](?<=[{HAN}][ \u3000])(?=[{HAN}])")
 
 
 def find_sectors(text: str) -> list[SectorHit]:

@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from graph_loader.lang.chars import CLAUSE_END, SENTENCE_MARKS
 
-_SENTENCE_END = re.compile("[" + SENTENCE_MARKS + "]+")
+_SENTENCE_END = re.compile("[" + SENTENCE_MARKS + "][" + SENTENCE_MARKS + "]*")  # `[..]+`, a class first: jumped to in C
 PUNCT = re.compile(r"[，,。！？!?；;：:、\n\s（）()“”\"‘’《》【】\[\]—…·]")
 
 

@@ -536,3 +536,19 @@ def test_organising_outside_the_passive_frame_gives_no_chair():
 def test_a_team_post_said_first_in_the_passive_frame_is_the_persons_too():
     rec = _rec("3月9日,省政府召开会议,成立事故调查组,组长由省应急管理厅厅长柯小舟担任。")
     assert _titles(rec)["柯小舟"] == ["省应急管理厅厅长", "组长"]
+
+
+def test_a_leader_whose_relayed_speech_is_studied_spoke_at_the_higher_meeting():
+    # the meeting the speech was given at is named right after the names
+    rec = _rec("3月9日,县政府召开安全生产工作会议,传达学习省委书记王大海、省长李小兵在3月8日全省安全生产工作会议上的"
+               "讲话精神。副县长赵一鸣主持会议。")
+    by_level = {m.level: {p.name: p.role for p in m.participants} for m in rec.meetings}
+    assert by_level["province"] == {"王大海": "speaker", "李小兵": "speaker"}
+    assert by_level["county"] == {"赵一鸣": "chair"}
+    # named before the speech, in the same sentence: the meeting relayed last
+    rec = _rec("3月9日,县政府召开安全生产工作会议。会议传达了全省安全生产电视电话会议精神和王大海书记、李小兵省长的"
+               "重要讲话精神。")
+    assert {m.level: {p.name: p.role for p in m.participants} for m in rec.meetings}["province"] == {
+        "王大海": "speaker", "李小兵": "speaker"}
+    # no meeting relayed: where the speech was given is not said, nobody is seated
+    assert _roles(_rec("3月9日,县政府召开安全生产工作会议。会议传达了省长李小兵的重要讲话精神。")) == {}

@@ -552,3 +552,11 @@ def test_a_leader_whose_relayed_speech_is_studied_spoke_at_the_higher_meeting():
         "王大海": "speaker", "李小兵": "speaker"}
     # no meeting relayed: where the speech was given is not said, nobody is seated
     assert _roles(_rec("3月9日,县政府召开安全生产工作会议。会议传达了省长李小兵的重要讲话精神。")) == {}
+
+
+def test_the_main_and_branch_venues_of_the_meeting_held_are_no_venue_watching_another():
+    rec = _rec("3月9日,全国安全生产电视电话会议结束后,我省立即召开全省安全生产电视电话会议。省长王大海讲话,省领导李小兵、"
+               "赵一鸣在省主会场或分会场参加。")
+    by_level = {m.level: {p.name: p.role for p in m.participants} for m in rec.meetings}
+    assert by_level["province"] == {"王大海": "speaker", "李小兵": "attendee", "赵一鸣": "attendee"}
+    assert by_level["national"] == {}

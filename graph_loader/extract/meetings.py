@@ -280,6 +280,8 @@ def _events(text: str) -> list[_Event]:
                 text, m.end(), _SENTENCE_END.search(text + "。", m.end()).start()):
             out.append(_Event(m.start("v"), m.end(), "ended", "会议", lead=True))
     for m in lex.branch.finditer(text):
+        if _MAIN_AND_BRANCH.search(text, max(0, m.start() - 8), m.start()):
+            continue  # `在省主会场或分会场参加`: the venues of the meeting held, not a venue watching another
         out.append(_Event(m.start(), m.end(), "branch"))
     for e in out:
         if e.kind == "held" and e.name and e.name.startswith(_this_words()):
@@ -294,6 +296,11 @@ def _events(text: str) -> list[_Event]:
     return kept
 
 
+
+
+# a branch venue named with the main one (`在主会场或分会场`, `分别在主会场、分会场参会`, `主会场和各县分会场`): the meeting
+# itself is held over its venues
+_MAIN_AND_BRANCH = re.compile(r"主会场[或、和及与]各?[" + LEVEL_CHARS + r"]?$")
 
 
 def _relay_leads(text: str) -> list[re.Match[str]]:

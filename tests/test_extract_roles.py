@@ -560,3 +560,21 @@ def test_the_main_and_branch_venues_of_the_meeting_held_are_no_venue_watching_an
     by_level = {m.level: {p.name: p.role for p in m.participants} for m in rec.meetings}
     assert by_level["province"] == {"王大海": "speaker", "李小兵": "attendee", "赵一鸣": "attendee"}
     assert by_level["national"] == {}
+
+
+def test_speech_acts_written_with_zuo_as_zuo_or_under_a_title_are_speeches():
+    rec = _rec("3月9日,县政府召开安全生产工作会议,县长王大海作了题为《守牢底线》的讲话,副县长李小兵做重要指示,"
+               "县应急局局长赵一鸣做报告。")
+    assert _roles(rec) == {"王大海": "speaker", "李小兵": "speaker", "赵一鸣": "speaker"}
+
+
+def test_who_leads_the_meetings_study_speaks():
+    rec = _rec("3月9日,县安委会召开全体成员会议。县长王大海主持会议,副县长李小兵带领与会人员学习了有关文件。")
+    assert _roles(rec) == {"王大海": "chair", "李小兵": "speaker"}
+
+
+def test_names_after_a_collective_and_its_verb_are_read_without_the_verb():
+    rec = _rec("3月9日,县政府召开安全生产工作会议。县长孙立国主持会议。出席会议的县领导有王大海、李小兵。")
+    assert _roles(rec) == {"孙立国": "chair", "王大海": "attendee", "李小兵": "attendee"}
+    names = [m.name for m in find_persons("参加会议的市领导还有：王大海、李小兵。")]
+    assert names == ["王大海", "李小兵"]

@@ -578,3 +578,10 @@ def test_names_after_a_collective_and_its_verb_are_read_without_the_verb():
     assert _roles(rec) == {"孙立国": "chair", "王大海": "attendee", "李小兵": "attendee"}
     names = [m.name for m in find_persons("参加会议的市领导还有：王大海、李小兵。")]
     assert names == ["王大海", "李小兵"]
+
+
+def test_a_count_after_the_names_listed_ends_the_last_name():
+    rec = _rec("3月9日,县政府召开安全生产工作会议。县长王大海、副县长李小兵两位同志出席会议。")
+    assert _roles(rec) == {"王大海": "attendee", "李小兵": "attendee"}
+    rec = _rec("3月9日,县政府召开安全生产工作会议。副县长王大海、李小兵二人出席会议并讲话。")
+    assert _roles(rec) == {"王大海": "speaker", "李小兵": "speaker"}

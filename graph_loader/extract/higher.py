@@ -42,6 +42,7 @@ from graph_loader.extract.dates import DateHit
 from graph_loader.extract.lexicon_files import alternation, rows
 from graph_loader.extract.meetings import (
     CITY_BELOW,
+    SPEECH_CUE,
     MeetingDraft,
     ParticipantDraft,
     PersonRole,
@@ -60,7 +61,14 @@ from graph_loader.extract.regions import (
     relative_region,
 )
 from graph_loader.extract.sentences import SentenceIndex
-from graph_loader.lang.chars import CLAUSE_MARKS, IN_CLAUSE, SENTENCE_MARKS, STRAY_LIST_MARKS, clause_start
+from graph_loader.lang.chars import (
+    CLAUSE_END,
+    CLAUSE_MARKS,
+    IN_CLAUSE,
+    SENTENCE_MARKS,
+    STRAY_LIST_MARKS,
+    clause_start,
+)
 from graph_loader.lang.kinds import kind_of_noun
 from graph_loader.lang.levels import CHAR_LEVEL, CITY_CHAR, LEVEL_RANK, higher_role
 
@@ -627,6 +635,7 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
         return d
 
     held_last: tuple[Mention, list[MeetingDraft]] | None = None  # the last higher meeting held, as made
+    relayed_at: list[tuple[int, list[MeetingDraft]]] = []  # each relayed mention's start and its meetings
     for mn in mentions:
         # `全国、全省、全市…电视电话会议召开后…贯彻落实国家、省、市…工作会议精神`: a relayed list of levels each
         # of which the report has named a meeting of (watched, held) names those meetings again, by any noun
@@ -645,6 +654,7 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
                     made[key] = made.get(key) or dataclasses.replace(
                         d, date=date.value, date_span=(date.start, date.end), participants={}, relay_to=[], watched=[])
                     ms.append(made[key])
+            relayed_at.append((mn.start, ms))
             owner = (_said_by(text, mn.start, made, ctx, city) or _led_by(index, roles, made, ms, mn.start, person_level)
                      or _held_by(index, held_last, ms, mn.start) or _owner(drafts, mn.start))
             if owner is not None:
@@ -807,6 +817,7 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
             kept.remove(grp.local) if grp.local in kept else None
     for grp in groups:
         _told_twice(grp, kept, mentions, index)
+    _seat_speakers(text, index, roles, relayed_at)
     # one list in text order: higher meetings where the text first names them
     out = sorted([*kept, *[d for d in made.values() if d not in kept and not _centre_agenda(d, kept, made)]],
                  key=lambda d: d.start)
@@ -815,6 +826,25 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
         if id(d) in unplaced:
             d.level, d.level_rule = None, "meeting.higher.unplaced_city"
     return out
+
+
+_VENUE_REACH = 40  # characters from a speaker's name to the meeting its speech was given at (`甲省长在…会议上的`)
+
+
+def _seat_speakers(text: str, index: SentenceIndex, roles: list[PersonRole],
+                   relayed_at: list[tuple[int, list[MeetingDraft]]]) -> None:
+    """`传达市长甲在全市某某会议上的讲话精神`: a person whose speech's spirit is relayed (meetings.SPEECH_CUE) spoke
+    at the relayed meeting named right after the name, in its clause; with none named there (`传达学习全省会议
+    精神和省长甲、副省长乙的重要讲话精神`), at the meeting relayed last before in the sentence; else nowhere known."""
+    for r in roles:
+        if r.cue != SPEECH_CUE or r.national:
+            continue
+        sent = index.at(r.start)
+        venue = next((ms for pos, ms in relayed_at if r.end <= pos < min(r.end + _VENUE_REACH, sent.end)
+                      and not CLAUSE_END.search(text, r.end, pos)), None)
+        before = [ms for pos, ms in relayed_at if sent.start <= pos < r.start]
+        for d in venue or (before[-1] if before else []):
+            _give(d, r.name, "speaker", r.start, r.end, r.cue)
 
 
 def _told_before(drafts: list[MeetingDraft], pos: int) -> list[MeetingDraft]:
@@ -1143,7 +1173,7 @@ def _led_by(index: SentenceIndex, roles: list[PersonRole], made: dict[tuple[str,
     """`会上，副省长甲要求…贯彻落实省委常委会会议精神`: a leader of a higher meeting's level asking, in the
     sentence, to relay another meeting speaks for that higher meeting, which relays it."""
     sent = index.at(pos)
-    said = [r for r in roles if sent.start <= r.start < pos and not r.national]
+    said = [r for r in roles if sent.start <= r.start < pos and not r.national and r.cue != SPEECH_CUE]
     if not said:
         return None
     level = person_level(said[-1].name)
@@ -1229,6 +1259,8 @@ def _participants(grp: _Group, roles: list[PersonRole], kept: list[MeetingDraft]
     if grp.inside_end is not None:  # the people after the watching sentence are the reported meeting's own
         hi = min(hi, grp.inside_end)
     for r in roles:
+        if r.cue == SPEECH_CUE:
+            continue  # a speech relayed, given at the meeting relayed (`_seat_speakers`)
         at_venue = any(a <= r.start < b for a, b in grp.venues)
         if not (grp.start <= r.start < hi or at_venue):
             continue

@@ -280,6 +280,8 @@ def _events(text: str) -> list[_Event]:
                 text, m.end(), _SENTENCE_END.search(text + "。", m.end()).start()):
             out.append(_Event(m.start("v"), m.end(), "ended", "会议", lead=True))
     for m in lex.branch.finditer(text):
+        if _MAIN_AND_BRANCH.search(text, max(0, m.start() - 8), m.start()):
+            continue  # `在省主会场或分会场参加`: the venues of the meeting held, not a venue watching another
         out.append(_Event(m.start(), m.end(), "branch"))
     for e in out:
         if e.kind == "held" and e.name and e.name.startswith(_this_words()):
@@ -294,6 +296,11 @@ def _events(text: str) -> list[_Event]:
     return kept
 
 
+
+
+# a branch venue named with the main one (`在主会场或分会场`, `分别在主会场、分会场参会`, `主会场和各县分会场`): the meeting
+# itself is held over its venues
+_MAIN_AND_BRANCH = re.compile(r"主会场[或、和及与]各?[" + LEVEL_CHARS + r"]?$")
 
 
 def _relay_leads(text: str) -> list[re.Match[str]]:
@@ -711,6 +718,21 @@ def _reading_verb_re() -> re.Pattern[str]:
     return re.compile(alternation(reading_verbs()))
 
 
+SPEECH_CUE = "讲话精神"  # the cue of a person whose speech at an earlier meeting is relayed (not at the report's own)
+
+
+@cache
+def _cited_nouns() -> tuple[tuple[str, bool], ...]:
+    """The nouns of lexicon/cited_instructions.tsv, longest first, each with whether it is `spoken`."""
+    return tuple(sorted(((r[0], r[1:2] == ("spoken",)) for r in rows("cited_instructions.tsv")),
+                        key=lambda w: -len(w[0])))
+
+
+def _spoken_speech(cited: str) -> bool:
+    """A cited form ending with the spirit of one speech (`…的重要讲话精神`, not `一系列重要讲话精神`)."""
+    return next((spoken for w, spoken in _cited_nouns() if cited.endswith(w)), False)
+
+
 @cache
 def _cited_re() -> re.Pattern[str]:
     nouns = alternation(words("cited_instructions.tsv"))
@@ -867,7 +889,12 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
         own_end = min(nxt, clause)  # cues bind within the name's clause
         # a title after the name (`某某总理批示要求`, `某某主席关于…的指示`): what is cited follows it
         after = max([m.end] + [t.end for t in m.titles if t.start >= m.end])
-        if text.startswith(("的", "委托"), m.end) or _cited_re().match(text, after, max(own_end, after)):
+        cited = _cited_re().match(text, after, max(own_end, after))
+        if cited is not None and _spoken_speech(cited.group()):
+            # `传达市长X在全市某某会议上的讲话精神`: X spoke at the meeting relayed (higher.attach_higher seats X there)
+            roles[i] = (SPEECH_CUE, "speaker", cited.start())
+            continue
+        if text.startswith(("的", "委托"), m.end) or cited is not None:
             continue  # `X的…`, `X关于…的批示`: cited, not at the meeting; `受X委托，Y讲话`: Y stands in for X
         if _verbs_re("excused").match(text, m.end):
             continue  # `副县长X因在外地参加会议，委托Y出席`: the reason X is away; X is at no meeting of the report
@@ -1066,8 +1093,8 @@ def _role_cues_strong(text: str, start: int, end: int) -> bool:
 def assign_participants(meetings: list[MeetingDraft], roles: list[PersonRole]) -> None:
     """Give each meeting its participants: the strongest role each (non-national) person gets in its scope."""
     for r in roles:
-        if r.national:
-            continue
+        if r.national or r.cue == SPEECH_CUE:
+            continue  # a speech relayed was given at a higher meeting (higher.attach_higher)
         for meeting in meetings:
             if meeting.start <= r.start < meeting.end:
                 prev = meeting.participants.get(r.name)

@@ -362,3 +362,10 @@ def test_a_county_short_form_naming_a_site_or_brigade_names_no_place():
     # a one-character site word is no cut after a county's short form (`所有`), a province's names its body
     assert paths("海安所有企业要开展自查。") == ["江苏省南通市海安市"]
     assert paths("湖北煤矿安监局召开会议。") == ["湖北省"]
+
+
+def test_a_station_named_after_its_patch_names_no_place_even_a_provinces_short_form():
+    # a police station, a community police office or a power station is named after its quarter, which is often a
+    # province's or a city's short form; no province has such a station (region_not_before.tsv `station`)
+    assert paths("某某街道召开会议，并邀请湖北派出所所长、南通警务室民警参加。") == []
+    assert paths("宣恩县召开会议，江苏供电所负责人参加。") == ["湖北省恩施土家族苗族自治州宣恩县"]

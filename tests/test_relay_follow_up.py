@@ -386,3 +386,15 @@ def test_levels_holding_their_meetings_one_after_another_after_a_meeting_each_re
     for level in ("province", "prefecture", "county"):
         m = next(m for m in ms if m.level == level)
         assert [r.meeting for r in m.relays] == [national], (level, m.relays)
+
+
+def test_an_unnamed_city_addressing_townships_relays_the_province_and_the_city_above_it():
+    # `我市…各乡镇` puts the unnamed 市 at county level; the bare `市` listed right after the province in what it
+    # relays (`省、市两级…会议精神`) is the prefecture between them, a meeting of its own above the report
+    ms = _meetings("5月6日,我市召开防汛安全工作会议,会议传达学习了省、市两级防汛安全工作会议精神。"
+                   "副市长某某要求,各乡镇、各有关部门要压实责任。", "2021-05-07")
+    by_level = {m.level: m for m in ms}
+    assert set(by_level) == {"province", "prefecture", "county"}
+    local = by_level["county"]
+    assert {ms[r.meeting].level for r in local.relays} == {"province", "prefecture"}
+

@@ -252,7 +252,8 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
         near = bisect.bisect_right(noun_ends, end)  # the first noun ending after the list (or holding its end)
         if near == len(nouns) or nouns[near][0] >= end + _NOUN_AHEAD:
             continue
-        run = [_after_centre(tok, prev, ctx, local_level) for prev, tok in zip([None, *run], run, strict=False)]
+        run = [_after_province(_after_centre(tok, prev, ctx, local_level), prev, city)
+               for prev, tok in zip([None, *run], run, strict=False)]
         mention = _after_run(text, start, end, run, lex)
         if mention is None:
             continue
@@ -364,6 +365,15 @@ def _after_centre(tok: tuple, prev: tuple | None, ctx: str | None, local_level: 
     if not (autonomous or (ctx is None and local_level == "prefecture")) or local_level in ("county", "township"):
         return tok
     return (tok[0], "province", path if autonomous else None, tok[3])
+
+
+def _after_province(tok: tuple, prev: tuple | None, city: str | None) -> tuple:
+    """`传达省、市两级…会议精神` in the report of a 市 the text puts at county level (it addresses `各乡镇`): a bare
+    `市` listed right after the province is the prefecture between them, not the home (whose own words are
+    `我市`, `全市`)."""
+    if city != "county" or prev is None or prev[1] != "province" or tok[3] != CITY_CHAR:
+        return tok
+    return (tok[0], "prefecture", None, tok[3])
 
 
 def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention | None:
@@ -569,6 +579,10 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
                                        and (lv := _name_level(d.name)) is not None), None)
     # a report of a 市 it never names, placed by the divisions it addresses: its `市` words are at that level
     city = next((d.level for d in drafts if d.level_rule == CITY_BELOW), None)
+    if city is not None and ctx is None and _home_char(text) == CITY_CHAR:
+        # `我市…要求各乡镇…`: the level the divisions it addresses give its `我市`, not a 市's default (prefecture),
+        # so a prefecture's meeting it relays stands above it
+        local_level = city
     own = tuple(d.name for d in drafts if d.name and not d.generic)  # the report's own meetings by name
     home_named: list[Mention] = []
     mentions = find_mentions(text, index, regions, ctx, local_level, city, own, home_named)

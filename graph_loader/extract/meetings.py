@@ -160,10 +160,14 @@ def _lex() -> _Lex:
         attended=re.compile(r"(?P<v>" + alternation(_attend_verbs()) + r")(?P<np>" + IN_CLAUSE + r"{0,20}?)(?P<n>"
                             + nouns + ")"),
         team_report=re.compile(r"向(?:" + alternation(words("teams.tsv")) + r")" + IN_CLAUSE + r"{0,6}?(?P<v>汇报)"),
-        # `督查组在某市听取了某市政府的汇报`: a visiting team hearing the place's report is a report meeting held
+        # `督查组在某市听取了某市政府的汇报`: a visiting team hearing the place's report is a report meeting held;
+        # a report heard and done (`听取汇报后，深入企业检查`) is none, unless the team speaks right after it, there
+        # (`检查组在听取了某市政府汇报后指出`)
         team_heard=re.compile(r"(?:" + alternation(words("teams.tsv")) + r")" + IN_CLAUSE + r"{0,12}?(?:"
                               + alternation(meeting_verbs("heard")) + r")了?" + IN_CLAUSE + r"{1,30}?(?P<v>汇报)"
-                              r"(?!会|后|时)"),
+                              r"(?!会|时|后(?![,，]?(?:" + alternation(r[0] for r in rows("roles.tsv") if len(r) > 2
+                                                                       and r[1] == "speaker" and r[2] == "list")
+                              + ")))"),
         # `以电视电话会议形式召开某大会`: a meeting noun before a manner word (meeting_cues.tsv `manner`) says how
         # the meeting named after the verb is held; it names no meeting of its own
         manner=re.compile(r"(?:" + nouns + r")(?:" + alternation(_cue_words("manner")) + ")"),

@@ -409,3 +409,17 @@ def test_a_city_and_the_reporting_county_holding_their_meetings_in_one_list_each
     province = next(i for i, m in enumerate(ms) if m.level == "province")
     assert {r.meeting for r in by_level["county"].relays} == {province}
 
+
+def test_meetings_whose_carrying_out_a_team_checks_are_named_but_relayed_by_no_meeting_of_the_report():
+    # `督导重点包括贯彻落实全国甲会议、乙会议工作部署情况`: a list closed by a work deployment names both meetings;
+    # how far they are carried out (`…情况`) is what the team checks, so the report meeting relays neither
+    ms = _meetings("13日,督导组听取了某省安全生产工作情况汇报,副省长王某某出席汇报会并讲话。组长李某某说,本次督导重点"
+                   "包括贯彻落实全国安全生产电视电话会议、工作会议工作部署情况。", "2018-03-14")
+    national = [m for m in ms if m.level == "national"]
+    assert len(national) == 2
+    assert all(not m.relays for m in ms)
+    # carried out by the meeting itself (no `情况`), the list is relayed
+    ms = _meetings("13日,某县召开安全生产工作会议,县长王某某讲话。会议传达了全国安全生产电视电话会议、工作会议工作部署。",
+                   "2018-03-14")
+    county = next(m for m in ms if m.level == "county")
+    assert len(county.relays) == 2

@@ -84,6 +84,9 @@ _WEIGHT = r"\s*的?(?:主要|重要|有关|相关)?"
 # passes on
 _DEPLOYED = re.compile(r"关于" + IN_CLAUSE + r"{0,24}?部署|\s*的?(?:决策|工作)?部署(?:要求)?|\s*的?(?:工作)?要求")
 _SENTENCE_MARKS = re.compile("[" + SENTENCE_MARKS + "]")
+# how far a meeting's spirit is carried out, what a team checks (`督导贯彻落实全国…会议、工作会议工作部署情况`,
+# `对我市贯彻落实全省…会议精神情况进行检查`): the meeting is named, but no meeting of the report relays it
+_CHECKED = re.compile(IN_CLAUSE + r"{0,40}?(?:精神|部署|要求)(?:贯彻|落实|执行)?情况")
 # right after a meeting's name, it was held: `…会议先后召开`, `…会议在某地召开` (the place a few characters)
 _HELD_THEN = re.compile(r"\s*(?:在" + IN_CLAUSE + r"{1,8}?)?(?:先后|相继|分别|同时)?(?:召开|举行)")
 
@@ -546,7 +549,9 @@ def _listed_spirit(text: str, after: int) -> bool:
     rest = _CLAUSE_REST.match(text, after)
     # `…会议及市安委会办公室《关于…的通知》精神`, `…有关会议和文件精神`: documents closing the list carry its 精神 too; so does a
     # quoted meeting (`…全会和省“两会”精神`)
-    return bool(rest and re.search(r"(?:会议?|》|文件)[”’\"]?" + _WEIGHT + "(?:精神|部署)", rest.group()))
+    # a work deployment closes it as the spirit does (`…电视电话会议、工作会议工作部署`: _DEPLOYED's words)
+    return bool(rest and re.search(r"(?:会议?|》|文件)[”’\"]?(?:" + _WEIGHT + r"(?:精神|部署)|\s*的?(?:决策|工作)部署)",
+                                   rest.group()))
 
 
 def _is_headline(text: str, index: SentenceIndex, pos: int) -> bool:
@@ -661,8 +666,9 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
                     made[key] = made.get(key) or dataclasses.replace(
                         d, date=date.value, date_span=(date.start, date.end), participants={}, relay_to=[], watched=[])
                     ms.append(made[key])
-            owner = (_said_by(text, mn.start, made, ctx, city) or _led_by(index, roles, made, ms, mn.start, person_level)
-                     or _held_by(index, held_last, ms, mn.start) or _owner(drafts, mn.start))
+            owner = None if _CHECKED.match(text, mn.end) else (
+                _said_by(text, mn.start, made, ctx, city) or _led_by(index, roles, made, ms, mn.start, person_level)
+                or _held_by(index, held_last, ms, mn.start) or _owner(drafts, mn.start))
             if owner is not None:
                 for d in ms:
                     owner.relay_to.append((d, False, None))

@@ -135,7 +135,9 @@ def _lex() -> _Lex:
         kinds=kinds,
         # `召开某某季度某某工作暨某某节前后某某整治工作会议`: a name joining two agendas runs up to 60 characters
         held_verb_first=re.compile(
-            r"(?P<v>" + alternation(meeting_verbs("held")) + r")(?P<np>" + IN_CLAUSE + r"{0,60}?)(?P<n>" + nouns + ")"),
+            # the verb nearest the noun names it (`开展督查并召开会议`: 召开): the noun phrase holds no other held verb
+            r"(?P<v>" + alternation(meeting_verbs("held")) + r")(?P<np>(?:(?!" + alternation(meeting_verbs("held"))
+            + ")" + IN_CLAUSE + r"){0,60}?)(?P<n>" + nouns + ")"),
         # `在市政府综合会议室主持召开…`: a meeting noun naming a room (meeting_cues.tsv `room`) is a place
         held_noun_first=re.compile(
             r"(?P<n>" + nouns + r")(?!" + alternation(_cue_words("room"))
@@ -158,10 +160,14 @@ def _lex() -> _Lex:
         attended=re.compile(r"(?P<v>" + alternation(_attend_verbs()) + r")(?P<np>" + IN_CLAUSE + r"{0,20}?)(?P<n>"
                             + nouns + ")"),
         team_report=re.compile(r"向(?:" + alternation(words("teams.tsv")) + r")" + IN_CLAUSE + r"{0,6}?(?P<v>汇报)"),
-        # `督查组在某市听取了某市政府的汇报`: a visiting team hearing the place's report is a report meeting held
+        # `督查组在某市听取了某市政府的汇报`: a visiting team hearing the place's report is a report meeting held;
+        # a report heard and done (`听取汇报后，深入企业检查`) is none, unless the team speaks right after it, there
+        # (`检查组在听取了某市政府汇报后指出`)
         team_heard=re.compile(r"(?:" + alternation(words("teams.tsv")) + r")" + IN_CLAUSE + r"{0,12}?(?:"
                               + alternation(meeting_verbs("heard")) + r")了?" + IN_CLAUSE + r"{1,30}?(?P<v>汇报)"
-                              r"(?!会|后|时)"),
+                              r"(?!会|时|后(?![,，]?(?:" + alternation(r[0] for r in rows("roles.tsv") if len(r) > 2
+                                                                       and r[1] == "speaker" and r[2] == "list")
+                              + ")))"),
         # `以电视电话会议形式召开某大会`: a meeting noun before a manner word (meeting_cues.tsv `manner`) says how
         # the meeting named after the verb is held; it names no meeting of its own
         manner=re.compile(r"(?:" + nouns + r")(?:" + alternation(_cue_words("manner")) + ")"),
@@ -1434,14 +1440,31 @@ def _subject_place(text: str, held: int, regions: list[RegionHit]) -> str | None
     if text.startswith(("在", "于"), cs):  # `在X召开`: where, not who
         return None
     venue_end = -1  # `在甲、乙分别召开`: every place of a venue list is where, not who
+    branch = None  # the place of a national body's branch (`国家某某局甲省局`), when no local body is named
     for h in regions:
         if not cs <= h.start < held:
             continue
         if text.startswith(("在", "于", "赴"), h.start - 1) or (h.start - 1 == venue_end and text[h.start - 1] in "、和及与"):
             venue_end = h.end
             continue
+        if branch is None and _national_branch(text, cs, h.start):
+            # `国家某某监察局甲省局和乙市政府组织召开…`: a national body's bureau in a place hosts with the local
+            # government, whose place is the meeting's
+            branch = h.path
+            continue
         return h.path
-    return None
+    return branch
+
+
+_JOINERS = "、和及与同"
+
+
+def _national_branch(text: str, cs: int, start: int) -> bool:
+    """Whether the place at `start` follows a national body's name in its item of the subject: the place of
+    that body's branch (`国家某某局甲省局`), not of the convener's own government."""
+    item = text[cs:start]
+    item = item[max(item.rfind(c) for c in _JOINERS) + 1:]
+    return len(item) >= 3 and is_national_body(item)
 
 
 def _subject_body_region(text: str, held: int, regions: list[RegionHit], context: str | None) -> str | None:

@@ -8,7 +8,7 @@ and extracted, and their records compared dimension by dimension after the norma
 given). The output counts, per transformation, the articles whose record changed, and lists the items that
 differ (`-` only in the original's record, `+` only in the variant's).
 
-    PYTHONPATH=. python -m bench.variants /work/notes/devtexts [--gold /work/notes/devgold] [--only s2t,space]
+    PYTHONPATH=. python -m bench.variants TEXTS [--gold GOLD] [--only s2t,space]
         [--show N] [--workers 2] [--json OUT]
 
 The transformations are seeded by the article's id, so a run is repeatable and two code versions see the same

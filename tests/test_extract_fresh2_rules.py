@@ -184,3 +184,17 @@ def test_the_two_kinds_of_work_a_team_assesses_stay_in_its_name():
 def test_a_national_team_extending_its_mission_to_a_city_keeps_the_city():
     rec = _rec("本报讯 28日至29日，国务院安全生产和消防工作考核巡查组第十五组深入徐州市延伸考核巡查。", published=None)
     assert [(i.team, i.target) for i in rec.inspections] == [("国务院安全生产和消防工作考核巡查组第十五组", "江苏省徐州市")]
+
+
+def test_a_team_speaking_right_after_hearing_a_report_held_a_report_meeting_at_the_reporting_place():
+    # `检查组在听取了某市政府…汇报后指出`: the team speaks there, so the hearing is a report meeting, held at the place
+    # named reporting even where the team is also seen at one of its counties; a report heard and done is none
+    rec = _rec("5月6日,省安全生产检查组对我市安全生产工作进行了检查,先后深入沛县某某煤矿等地检查。"
+               "5月8日,省检查组在听取了徐州市政府安全生产工作情况汇报后指出,要压实责任。", published=None)
+    assert [(m.kind, m.date, m.region) for m in rec.meetings] == [("report", "--05-08", "江苏省徐州市")]
+    rec = _rec("5月8日,省检查组在听取了徐州市政府安全生产工作情况汇报后,深入企业检查。", published=None)
+    assert rec.meetings == []
+    # the team's target a county of the city that reports: the report meeting is still the city's
+    rec = _rec("5月6日,省安全生产检查组对沛县安全生产工作进行了检查。"
+               "5月8日,省检查组在听取了徐州市政府安全生产工作情况汇报后指出,要压实责任。", published=None)
+    assert [(m.kind, m.region) for m in rec.meetings] == [("report", "江苏省徐州市")]

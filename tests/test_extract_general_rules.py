@@ -354,3 +354,18 @@ def test_quoted_codes_joined_before_one_tail_share_it():
     assert [h.title for h in find_incidents(text)] == ["7·2特大暴雨"]
     # unquoted, a number before a join is no code
     assert [h.title for h in find_incidents("共检查3.14和信阳“4·20”火灾事故现场")] == ["信阳4·20火灾事故"]
+
+
+def test_a_talk_or_training_carried_out_is_a_meeting_held_but_a_nearer_convening_verb_names_it():
+    # `组织开展了《某条例》宣讲会活动`: a study event carried out is held (meeting_verbs.tsv 开展)
+    rec = _rec("3月5日上午,甲县应急管理局组织开展了《安全生产法》宣讲会活动,县政府副县长王某某主持。")
+    assert [(m.kind, m.date, m.level) for m in rec.meetings] == [("study", "2021-03-05", "county")]
+    # `开展…督查并召开会议`: the convening verb nearest the noun names the meeting, the 开展 clause does not
+    rec = _rec("3月5日,某县开展节日期间安全生产专项督查并召开座谈会,副县长王某某主持。")
+    assert [m.name for m in rec.meetings] == ["座谈会"]
+
+
+def test_a_national_bodys_branch_hosting_with_a_local_government_leaves_the_meeting_to_the_governments_place():
+    # `国家某某局甲省局和乙市政府组织召开…`: the branch's place is the national body's, the host's home is 乙市
+    rec = _rec("3月5日,国家矿山安全监察局湖北局和宜昌市政府组织召开煤矿安全座谈会,副市长王某某主持。")
+    assert [(m.level, m.region) for m in rec.meetings] == [("prefecture", "湖北省宜昌市")]

@@ -383,3 +383,10 @@ def test_a_district_short_form_cut_by_the_word_city_is_no_place():
     assert [h for h in find_regions(text) if not part_of_a_word(text, h)] == []
     text = "武城市场监管局开展检查。"
     assert [h.path for h in find_regions(text) if not part_of_a_word(text, h)] == ["山东省德州市武城县"]
+
+
+def test_a_station_named_after_its_patch_names_no_place_even_a_provinces_short_form():
+    # a police station, a community police office or a power station is named after its quarter, which is often a
+    # province's or a city's short form; no province has such a station (region_not_before.tsv `station`)
+    assert paths("某某街道召开会议，并邀请湖北派出所所长、南通警务室民警参加。") == []
+    assert paths("宣恩县召开会议，江苏供电所负责人参加。") == ["湖北省恩施土家族苗族自治州宣恩县"]

@@ -536,3 +536,52 @@ def test_organising_outside_the_passive_frame_gives_no_chair():
 def test_a_team_post_said_first_in_the_passive_frame_is_the_persons_too():
     rec = _rec("3月9日,省政府召开会议,成立事故调查组,组长由省应急管理厅厅长柯小舟担任。")
     assert _titles(rec)["柯小舟"] == ["省应急管理厅厅长", "组长"]
+
+
+def test_a_leader_whose_relayed_speech_is_studied_spoke_at_the_higher_meeting():
+    # the meeting the speech was given at is named right after the names
+    rec = _rec("3月9日,县政府召开安全生产工作会议,传达学习省委书记王大海、省长李小兵在3月8日全省安全生产工作会议上的"
+               "讲话精神。副县长赵一鸣主持会议。")
+    by_level = {m.level: {p.name: p.role for p in m.participants} for m in rec.meetings}
+    assert by_level["province"] == {"王大海": "speaker", "李小兵": "speaker"}
+    assert by_level["county"] == {"赵一鸣": "chair"}
+    # named before the speech, in the same sentence: the meeting relayed last
+    rec = _rec("3月9日,县政府召开安全生产工作会议。会议传达了全省安全生产电视电话会议精神和王大海书记、李小兵省长的"
+               "重要讲话精神。")
+    assert {m.level: {p.name: p.role for p in m.participants} for m in rec.meetings}["province"] == {
+        "王大海": "speaker", "李小兵": "speaker"}
+    # no meeting relayed: where the speech was given is not said, nobody is seated
+    assert _roles(_rec("3月9日,县政府召开安全生产工作会议。会议传达了省长李小兵的重要讲话精神。")) == {}
+
+
+def test_the_main_and_branch_venues_of_the_meeting_held_are_no_venue_watching_another():
+    rec = _rec("3月9日,全国安全生产电视电话会议结束后,我省立即召开全省安全生产电视电话会议。省长王大海讲话,省领导李小兵、"
+               "赵一鸣在省主会场或分会场参加。")
+    by_level = {m.level: {p.name: p.role for p in m.participants} for m in rec.meetings}
+    assert by_level["province"] == {"王大海": "speaker", "李小兵": "attendee", "赵一鸣": "attendee"}
+    assert by_level["national"] == {}
+
+
+def test_speech_acts_written_with_zuo_as_zuo_or_under_a_title_are_speeches():
+    rec = _rec("3月9日,县政府召开安全生产工作会议,县长王大海作了题为《守牢底线》的讲话,副县长李小兵做重要指示,"
+               "县应急局局长赵一鸣做报告。")
+    assert _roles(rec) == {"王大海": "speaker", "李小兵": "speaker", "赵一鸣": "speaker"}
+
+
+def test_who_leads_the_meetings_study_speaks():
+    rec = _rec("3月9日,县安委会召开全体成员会议。县长王大海主持会议,副县长李小兵带领与会人员学习了有关文件。")
+    assert _roles(rec) == {"王大海": "chair", "李小兵": "speaker"}
+
+
+def test_names_after_a_collective_and_its_verb_are_read_without_the_verb():
+    rec = _rec("3月9日,县政府召开安全生产工作会议。县长孙立国主持会议。出席会议的县领导有王大海、李小兵。")
+    assert _roles(rec) == {"孙立国": "chair", "王大海": "attendee", "李小兵": "attendee"}
+    names = [m.name for m in find_persons("参加会议的市领导还有：王大海、李小兵。")]
+    assert names == ["王大海", "李小兵"]
+
+
+def test_a_count_after_the_names_listed_ends_the_last_name():
+    rec = _rec("3月9日,县政府召开安全生产工作会议。县长王大海、副县长李小兵两位同志出席会议。")
+    assert _roles(rec) == {"王大海": "attendee", "李小兵": "attendee"}
+    rec = _rec("3月9日,县政府召开安全生产工作会议。副县长王大海、李小兵二人出席会议并讲话。")
+    assert _roles(rec) == {"王大海": "speaker", "李小兵": "speaker"}

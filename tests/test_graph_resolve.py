@@ -25,6 +25,20 @@ def test_regions_by_gazetteer_code():
     assert m.doc_ids == ["d1", "d2"] and "320685" in m.reason
 
 
+def test_a_district_filed_under_its_regions_code_is_a_region_of_its_own():
+    # the gazetteer files a special administrative region's districts under the region's own code: a district is
+    # resolved by its path, with its level, never merged into the region that contains it
+    from graph_loader.graph.gazetteer import region_info
+
+    r = Resolver()
+    whole, district = "香港特别行政区", "香港特别行政区大埔区"
+    assert r.region(whole, "d1") != r.region(district, "d2")
+    assert r.region(district, "d3") == r.region(district, "d2")
+    info = region_info(district)
+    assert (info.level, info.code, info.parent) == ("county", None, whole)
+    assert region_info(whole).code == "810000"
+
+
 def test_bodies_by_region_and_kind_and_teams_by_year():
     r = Resolver()
     assert r.body("海安市委", "party_committee", HAIAN, "d1") == r.body("中共海安市委", "party_committee", HAIAN, "d2")

@@ -386,3 +386,40 @@ def test_levels_holding_their_meetings_one_after_another_after_a_meeting_each_re
     for level in ("province", "prefecture", "county"):
         m = next(m for m in ms if m.level == level)
         assert [r.meeting for r in m.relays] == [national], (level, m.relays)
+
+
+def test_an_unnamed_city_addressing_townships_relays_the_province_and_the_city_above_it():
+    # `我市…各乡镇` puts the unnamed 市 at county level; the bare `市` listed right after the province in what it
+    # relays (`省、市两级…会议精神`) is the prefecture between them, a meeting of its own above the report
+    ms = _meetings("5月6日,我市召开防汛安全工作会议,会议传达学习了省、市两级防汛安全工作会议精神。"
+                   "副市长某某要求,各乡镇、各有关部门要压实责任。", "2021-05-07")
+    by_level = {m.level: m for m in ms}
+    assert set(by_level) == {"province", "prefecture", "county"}
+    local = by_level["county"]
+    assert {ms[r.meeting].level for r in local.relays} == {"province", "prefecture"}
+
+
+def test_a_city_and_the_reporting_county_holding_their_meetings_in_one_list_each_hold_one():
+    # `会后，甲市、乙县两级召开会议` in 乙县's report: the city's sitting is made apart, the draft stays the home's
+    ms = _meetings("浙江省东阳市讯 1月19日,全省安全生产电视电话会议召开。会后,金华、东阳两级召开会议,"
+                   "就贯彻落实省政府会议部署提出具体要求。", "2020-01-20")
+    by_level = {m.level: m for m in ms}
+    assert set(by_level) == {"province", "prefecture", "county"}
+    assert by_level["county"].region == "浙江省金华市东阳市" and by_level["county"].date == "2020-01-19"
+    province = next(i for i, m in enumerate(ms) if m.level == "province")
+    assert {r.meeting for r in by_level["county"].relays} == {province}
+
+
+def test_meetings_whose_carrying_out_a_team_checks_are_named_but_relayed_by_no_meeting_of_the_report():
+    # `督导重点包括贯彻落实全国甲会议、乙会议工作部署情况`: a list closed by a work deployment names both meetings;
+    # how far they are carried out (`…情况`) is what the team checks, so the report meeting relays neither
+    ms = _meetings("13日,督导组听取了某省安全生产工作情况汇报,副省长王某某出席汇报会并讲话。组长李某某说,本次督导重点"
+                   "包括贯彻落实全国安全生产电视电话会议、工作会议工作部署情况。", "2018-03-14")
+    national = [m for m in ms if m.level == "national"]
+    assert len(national) == 2
+    assert all(not m.relays for m in ms)
+    # carried out by the meeting itself (no `情况`), the list is relayed
+    ms = _meetings("13日,某县召开安全生产工作会议,县长王某某讲话。会议传达了全国安全生产电视电话会议、工作会议工作部署。",
+                   "2018-03-14")
+    county = next(m for m in ms if m.level == "county")
+    assert len(county.relays) == 2

@@ -42,6 +42,7 @@ from graph_loader.extract.dates import DateHit
 from graph_loader.extract.lexicon_files import alternation, rows
 from graph_loader.extract.meetings import (
     CITY_BELOW,
+    SPEECH_CUE,
     MeetingDraft,
     ParticipantDraft,
     PersonRole,
@@ -60,7 +61,14 @@ from graph_loader.extract.regions import (
     relative_region,
 )
 from graph_loader.extract.sentences import SentenceIndex
-from graph_loader.lang.chars import CLAUSE_MARKS, IN_CLAUSE, SENTENCE_MARKS, STRAY_LIST_MARKS, clause_start
+from graph_loader.lang.chars import (
+    CLAUSE_END,
+    CLAUSE_MARKS,
+    IN_CLAUSE,
+    SENTENCE_MARKS,
+    STRAY_LIST_MARKS,
+    clause_start,
+)
 from graph_loader.lang.kinds import kind_of_noun
 from graph_loader.lang.levels import CHAR_LEVEL, CITY_CHAR, LEVEL_RANK, higher_role
 
@@ -84,6 +92,9 @@ _WEIGHT = r"\s*的?(?:主要|重要|有关|相关)?"
 # passes on
 _DEPLOYED = re.compile(r"关于" + IN_CLAUSE + r"{0,24}?部署|\s*的?(?:决策|工作)?部署(?:要求)?|\s*的?(?:工作)?要求")
 _SENTENCE_MARKS = re.compile("[" + SENTENCE_MARKS + "]")
+# how far a meeting's spirit is carried out, what a team checks (`督导贯彻落实全国…会议、工作会议工作部署情况`,
+# `对我市贯彻落实全省…会议精神情况进行检查`): the meeting is named, but no meeting of the report relays it
+_CHECKED = re.compile(IN_CLAUSE + r"{0,40}?(?:精神|部署|要求)(?:贯彻|落实|执行)?情况")
 # right after a meeting's name, it was held: `…会议先后召开`, `…会议在某地召开` (the place a few characters)
 _HELD_THEN = re.compile(r"\s*(?:在" + IN_CLAUSE + r"{1,8}?)?(?:先后|相继|分别|同时)?(?:召开|举行)")
 
@@ -252,10 +263,12 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
         near = bisect.bisect_right(noun_ends, end)  # the first noun ending after the list (or holding its end)
         if near == len(nouns) or nouns[near][0] >= end + _NOUN_AHEAD:
             continue
-        run = [_after_centre(tok, prev, ctx, local_level) for prev, tok in zip([None, *run], run, strict=False)]
+        run = [_after_province(_after_centre(tok, prev, ctx, local_level), prev, city)
+               for prev, tok in zip([None, *run], run, strict=False)]
         mention = _after_run(text, start, end, run, lex)
         if mention is None:
             continue
+        listed = list(run)  # the list itself, before the levels of a name joined to it
         joint = text.find(_JOINT, end, mention.end)
         if joint >= 0 and (second := tokens.get(joint + 1)) is not None:
             # `全国全省…电视电话会暨市安委会全体会议`: the joined name's levels sit in the same sitting
@@ -279,8 +292,9 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
                           if LEVEL_RANK.get(lv, 9) < local_rank or (own_body and LEVEL_RANK.get(lv) == local_rank)]
         # `国务院会议结束后，省、市、县接着召开会议` in a county's report: each level holds its meeting, the
         # report's own one too (the home's meeting, not a level above)
-        mention.own = mention.mode == "held" and len(run) > 1 and local_level is not None and any(
-            LEVEL_RANK.get(lv) == local_rank for _, lv, _, _ in run)
+        # (a name joined by 暨 is one sitting: `甲市召开…电视电话会议暨市安委会会议` lists no level of the home)
+        mention.own = mention.mode == "held" and len(listed) > 1 and local_level is not None and any(
+            LEVEL_RANK.get(lv) == local_rank for _, lv, _, _ in listed)
         if mention.levels:
             out.append(mention)
             elided = _elided_next(text, mention, lex)
@@ -364,6 +378,15 @@ def _after_centre(tok: tuple, prev: tuple | None, ctx: str | None, local_level: 
     if not (autonomous or (ctx is None and local_level == "prefecture")) or local_level in ("county", "township"):
         return tok
     return (tok[0], "province", path if autonomous else None, tok[3])
+
+
+def _after_province(tok: tuple, prev: tuple | None, city: str | None) -> tuple:
+    """`传达省、市两级…会议精神` in the report of a 市 the text puts at county level (it addresses `各乡镇`): a bare
+    `市` listed right after the province is the prefecture between them, not the home (whose own words are
+    `我市`, `全市`)."""
+    if city != "county" or prev is None or prev[1] != "province" or tok[3] != CITY_CHAR:
+        return tok
+    return (tok[0], "prefecture", None, tok[3])
 
 
 def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention | None:
@@ -534,7 +557,9 @@ def _listed_spirit(text: str, after: int) -> bool:
     rest = _CLAUSE_REST.match(text, after)
     # `…会议及市安委会办公室《关于…的通知》精神`, `…有关会议和文件精神`: documents closing the list carry its 精神 too; so does a
     # quoted meeting (`…全会和省“两会”精神`)
-    return bool(rest and re.search(r"(?:会议?|》|文件)[”’\"]?" + _WEIGHT + "(?:精神|部署)", rest.group()))
+    # a work deployment closes it as the spirit does (`…电视电话会议、工作会议工作部署`: _DEPLOYED's words)
+    return bool(rest and re.search(r"(?:会议?|》|文件)[”’\"]?(?:" + _WEIGHT + r"(?:精神|部署)|\s*的?(?:决策|工作)部署)",
+                                   rest.group()))
 
 
 def _is_headline(text: str, index: SentenceIndex, pos: int) -> bool:
@@ -569,6 +594,10 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
                                        and (lv := _name_level(d.name)) is not None), None)
     # a report of a 市 it never names, placed by the divisions it addresses: its `市` words are at that level
     city = next((d.level for d in drafts if d.level_rule == CITY_BELOW), None)
+    if city is not None and ctx is None and _home_char(text) == CITY_CHAR:
+        # `我市…要求各乡镇…`: the level the divisions it addresses give its `我市`, not a 市's default (prefecture),
+        # so a prefecture's meeting it relays stands above it
+        local_level = city
     own = tuple(d.name for d in drafts if d.name and not d.generic)  # the report's own meetings by name
     home_named: list[Mention] = []
     mentions = find_mentions(text, index, regions, ctx, local_level, city, own, home_named)
@@ -627,6 +656,7 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
         return d
 
     held_last: tuple[Mention, list[MeetingDraft]] | None = None  # the last higher meeting held, as made
+    relayed_at: list[tuple[int, list[MeetingDraft]]] = []  # each relayed mention's start and its meetings
     for mn in mentions:
         # `全国、全省、全市…电视电话会议召开后…贯彻落实国家、省、市…工作会议精神`: a relayed list of levels each
         # of which the report has named a meeting of (watched, held) names those meetings again, by any noun
@@ -645,8 +675,10 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
                     made[key] = made.get(key) or dataclasses.replace(
                         d, date=date.value, date_span=(date.start, date.end), participants={}, relay_to=[], watched=[])
                     ms.append(made[key])
-            owner = (_said_by(text, mn.start, made, ctx, city) or _led_by(index, roles, made, ms, mn.start, person_level)
-                     or _held_by(index, held_last, ms, mn.start) or _owner(drafts, mn.start))
+            relayed_at.append((mn.start, ms))
+            owner = None if _CHECKED.match(text, mn.end) else (
+                _said_by(text, mn.start, made, ctx, city) or _led_by(index, roles, made, ms, mn.start, person_level)
+                or _held_by(index, held_last, ms, mn.start) or _owner(drafts, mn.start))
             if owner is not None:
                 for d in ms:
                     owner.relay_to.append((d, False, None))
@@ -709,6 +741,11 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
         if cover is not None and grp is not None:
             if cover.own:  # `省、市、县接着召开会议` in a county's report: the draft is the county's own meeting,
                 parallel[id(d)] = cover.start  # held beside the other levels', not after them
+                if d.level != local_level and any(lv == d.level for lv, _, _ in cover.levels):
+                    # `会后，甲市、乙县两级召开会议` in 乙县's report: the draft placed by the list's first place
+                    # is the home's own sitting; 甲市's is made apart
+                    d.region = home_path if home_path and level_of(home_path) == local_level else None
+                    d.level, d.level_rule = local_level, "meeting.level.home_in_list"
             elif not (cover.mode == "watch" and _HELD_JOINED.match(text, cover.end, d.held_end or cover.end)):
                 continue  # the draft is the watched meeting itself, now made per level
             d.after_prev = True  # `收看…视频会议暨召开全县…会议`: the meeting held with the watching is the local one
@@ -807,6 +844,7 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
             kept.remove(grp.local) if grp.local in kept else None
     for grp in groups:
         _told_twice(grp, kept, mentions, index)
+    _seat_speakers(text, index, roles, relayed_at)
     # one list in text order: higher meetings where the text first names them
     out = sorted([*kept, *[d for d in made.values() if d not in kept and not _centre_agenda(d, kept, made)]],
                  key=lambda d: d.start)
@@ -815,6 +853,25 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
         if id(d) in unplaced:
             d.level, d.level_rule = None, "meeting.higher.unplaced_city"
     return out
+
+
+_VENUE_REACH = 40  # characters from a speaker's name to the meeting its speech was given at (`甲省长在…会议上的`)
+
+
+def _seat_speakers(text: str, index: SentenceIndex, roles: list[PersonRole],
+                   relayed_at: list[tuple[int, list[MeetingDraft]]]) -> None:
+    """`传达市长甲在全市某某会议上的讲话精神`: a person whose speech's spirit is relayed (meetings.SPEECH_CUE) spoke
+    at the relayed meeting named right after the name, in its clause; with none named there (`传达学习全省会议
+    精神和省长甲、副省长乙的重要讲话精神`), at the meeting relayed last before in the sentence; else nowhere known."""
+    for r in roles:
+        if r.cue != SPEECH_CUE or r.national:
+            continue
+        sent = index.at(r.start)
+        venue = next((ms for pos, ms in relayed_at if r.end <= pos < min(r.end + _VENUE_REACH, sent.end)
+                      and not CLAUSE_END.search(text, r.end, pos)), None)
+        before = [ms for pos, ms in relayed_at if sent.start <= pos < r.start]
+        for d in venue or (before[-1] if before else []):
+            _give(d, r.name, "speaker", r.start, r.end, r.cue)
 
 
 def _told_before(drafts: list[MeetingDraft], pos: int) -> list[MeetingDraft]:
@@ -1073,8 +1130,9 @@ def _group_at(groups: list[_Group], pos: int) -> _Group | None:
 
 def _existing(drafts: list[MeetingDraft], level: str, path: str | None, mn: Mention) -> MeetingDraft | None:
     """The draft a mention names again: the one whose held words it is (`州政府立即召开全州电视电话会议`,
-    one level), or, for `省会议结束后` / `贯彻落实省政府会议精神`, the last meeting of that level before it."""
-    if mn.mode == "held" and len(mn.levels) == 1:
+    one level), or, for `省会议结束后` / `贯彻落实省政府会议精神`, the last meeting of that level before it. A list
+    held that names the home too (`会后，甲市、乙县两级召开会议` in 乙县's report) leaves the draft to the home."""
+    if mn.mode == "held" and len(mn.levels) == 1 and not mn.own:
         for d in drafts:
             if d.held is not None and d.held < mn.end and mn.start < (d.held_end or d.held + 1):
                 return d
@@ -1143,7 +1201,7 @@ def _led_by(index: SentenceIndex, roles: list[PersonRole], made: dict[tuple[str,
     """`会上，副省长甲要求…贯彻落实省委常委会会议精神`: a leader of a higher meeting's level asking, in the
     sentence, to relay another meeting speaks for that higher meeting, which relays it."""
     sent = index.at(pos)
-    said = [r for r in roles if sent.start <= r.start < pos and not r.national]
+    said = [r for r in roles if sent.start <= r.start < pos and not r.national and r.cue != SPEECH_CUE]
     if not said:
         return None
     level = person_level(said[-1].name)
@@ -1229,6 +1287,8 @@ def _participants(grp: _Group, roles: list[PersonRole], kept: list[MeetingDraft]
     if grp.inside_end is not None:  # the people after the watching sentence are the reported meeting's own
         hi = min(hi, grp.inside_end)
     for r in roles:
+        if r.cue == SPEECH_CUE:
+            continue  # a speech relayed, given at the meeting relayed (`_seat_speakers`)
         at_venue = any(a <= r.start < b for a, b in grp.venues)
         if not (grp.start <= r.start < hi or at_venue):
             continue

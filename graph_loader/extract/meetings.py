@@ -135,7 +135,9 @@ def _lex() -> _Lex:
         kinds=kinds,
         # `召开某某季度某某工作暨某某节前后某某整治工作会议`: a name joining two agendas runs up to 60 characters
         held_verb_first=re.compile(
-            r"(?P<v>" + alternation(meeting_verbs("held")) + r")(?P<np>" + IN_CLAUSE + r"{0,60}?)(?P<n>" + nouns + ")"),
+            # the verb nearest the noun names it (`开展督查并召开会议`: 召开): the noun phrase holds no other held verb
+            r"(?P<v>" + alternation(meeting_verbs("held")) + r")(?P<np>(?:(?!" + alternation(meeting_verbs("held"))
+            + ")" + IN_CLAUSE + r"){0,60}?)(?P<n>" + nouns + ")"),
         # `在市政府综合会议室主持召开…`: a meeting noun naming a room (meeting_cues.tsv `room`) is a place
         held_noun_first=re.compile(
             r"(?P<n>" + nouns + r")(?!" + alternation(_cue_words("room"))
@@ -158,10 +160,14 @@ def _lex() -> _Lex:
         attended=re.compile(r"(?P<v>" + alternation(_attend_verbs()) + r")(?P<np>" + IN_CLAUSE + r"{0,20}?)(?P<n>"
                             + nouns + ")"),
         team_report=re.compile(r"向(?:" + alternation(words("teams.tsv")) + r")" + IN_CLAUSE + r"{0,6}?(?P<v>汇报)"),
-        # `督查组在某市听取了某市政府的汇报`: a visiting team hearing the place's report is a report meeting held
+        # `督查组在某市听取了某市政府的汇报`: a visiting team hearing the place's report is a report meeting held;
+        # a report heard and done (`听取汇报后，深入企业检查`) is none, unless the team speaks right after it, there
+        # (`检查组在听取了某市政府汇报后指出`)
         team_heard=re.compile(r"(?:" + alternation(words("teams.tsv")) + r")" + IN_CLAUSE + r"{0,12}?(?:"
                               + alternation(meeting_verbs("heard")) + r")了?" + IN_CLAUSE + r"{1,30}?(?P<v>汇报)"
-                              r"(?!会|后|时)"),
+                              r"(?!会|时|后(?![,，]?(?:" + alternation(r[0] for r in rows("roles.tsv") if len(r) > 2
+                                                                       and r[1] == "speaker" and r[2] == "list")
+                              + ")))"),
         # `以电视电话会议形式召开某大会`: a meeting noun before a manner word (meeting_cues.tsv `manner`) says how
         # the meeting named after the verb is held; it names no meeting of its own
         manner=re.compile(r"(?:" + nouns + r")(?:" + alternation(_cue_words("manner")) + ")"),
@@ -280,6 +286,8 @@ def _events(text: str) -> list[_Event]:
                 text, m.end(), _SENTENCE_END.search(text + "。", m.end()).start()):
             out.append(_Event(m.start("v"), m.end(), "ended", "会议", lead=True))
     for m in lex.branch.finditer(text):
+        if _MAIN_AND_BRANCH.search(text, max(0, m.start() - 8), m.start()):
+            continue  # `在省主会场或分会场参加`: the venues of the meeting held, not a venue watching another
         out.append(_Event(m.start(), m.end(), "branch"))
     for e in out:
         if e.kind == "held" and e.name and e.name.startswith(_this_words()):
@@ -294,6 +302,11 @@ def _events(text: str) -> list[_Event]:
     return kept
 
 
+
+
+# a branch venue named with the main one (`在主会场或分会场`, `分别在主会场、分会场参会`, `主会场和各县分会场`): the meeting
+# itself is held over its venues
+_MAIN_AND_BRANCH = re.compile(r"主会场[或、和及与]各?[" + LEVEL_CHARS + r"]?$")
 
 
 def _relay_leads(text: str) -> list[re.Match[str]]:
@@ -711,6 +724,21 @@ def _reading_verb_re() -> re.Pattern[str]:
     return re.compile(alternation(reading_verbs()))
 
 
+SPEECH_CUE = "讲话精神"  # the cue of a person whose speech at an earlier meeting is relayed (not at the report's own)
+
+
+@cache
+def _cited_nouns() -> tuple[tuple[str, bool], ...]:
+    """The nouns of lexicon/cited_instructions.tsv, longest first, each with whether it is `spoken`."""
+    return tuple(sorted(((r[0], r[1:2] == ("spoken",)) for r in rows("cited_instructions.tsv")),
+                        key=lambda w: -len(w[0])))
+
+
+def _spoken_speech(cited: str) -> bool:
+    """A cited form ending with the spirit of one speech (`…的重要讲话精神`, not `一系列重要讲话精神`)."""
+    return next((spoken for w, spoken in _cited_nouns() if cited.endswith(w)), False)
+
+
 @cache
 def _cited_re() -> re.Pattern[str]:
     nouns = alternation(words("cited_instructions.tsv"))
@@ -867,7 +895,12 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
         own_end = min(nxt, clause)  # cues bind within the name's clause
         # a title after the name (`某某总理批示要求`, `某某主席关于…的指示`): what is cited follows it
         after = max([m.end] + [t.end for t in m.titles if t.start >= m.end])
-        if text.startswith(("的", "委托"), m.end) or _cited_re().match(text, after, max(own_end, after)):
+        cited = _cited_re().match(text, after, max(own_end, after))
+        if cited is not None and _spoken_speech(cited.group()):
+            # `传达市长X在全市某某会议上的讲话精神`: X spoke at the meeting relayed (higher.attach_higher seats X there)
+            roles[i] = (SPEECH_CUE, "speaker", cited.start())
+            continue
+        if text.startswith(("的", "委托"), m.end) or cited is not None:
             continue  # `X的…`, `X关于…的批示`: cited, not at the meeting; `受X委托，Y讲话`: Y stands in for X
         if _verbs_re("excused").match(text, m.end):
             continue  # `副县长X因在外地参加会议，委托Y出席`: the reason X is away; X is at no meeting of the report
@@ -1066,8 +1099,8 @@ def _role_cues_strong(text: str, start: int, end: int) -> bool:
 def assign_participants(meetings: list[MeetingDraft], roles: list[PersonRole]) -> None:
     """Give each meeting its participants: the strongest role each (non-national) person gets in its scope."""
     for r in roles:
-        if r.national:
-            continue
+        if r.national or r.cue == SPEECH_CUE:
+            continue  # a speech relayed was given at a higher meeting (higher.attach_higher)
         for meeting in meetings:
             if meeting.start <= r.start < meeting.end:
                 prev = meeting.participants.get(r.name)
@@ -1407,14 +1440,31 @@ def _subject_place(text: str, held: int, regions: list[RegionHit]) -> str | None
     if text.startswith(("在", "于"), cs):  # `在X召开`: where, not who
         return None
     venue_end = -1  # `在甲、乙分别召开`: every place of a venue list is where, not who
+    branch = None  # the place of a national body's branch (`国家某某局甲省局`), when no local body is named
     for h in regions:
         if not cs <= h.start < held:
             continue
         if text.startswith(("在", "于", "赴"), h.start - 1) or (h.start - 1 == venue_end and text[h.start - 1] in "、和及与"):
             venue_end = h.end
             continue
+        if branch is None and _national_branch(text, cs, h.start):
+            # `国家某某监察局甲省局和乙市政府组织召开…`: a national body's bureau in a place hosts with the local
+            # government, whose place is the meeting's
+            branch = h.path
+            continue
         return h.path
-    return None
+    return branch
+
+
+_JOINERS = "、和及与同"
+
+
+def _national_branch(text: str, cs: int, start: int) -> bool:
+    """Whether the place at `start` follows a national body's name in its item of the subject: the place of
+    that body's branch (`国家某某局甲省局`), not of the convener's own government."""
+    item = text[cs:start]
+    item = item[max(item.rfind(c) for c in _JOINERS) + 1:]
+    return len(item) >= 3 and is_national_body(item)
 
 
 def _subject_body_region(text: str, held: int, regions: list[RegionHit], context: str | None) -> str | None:

@@ -284,6 +284,10 @@ _SPACED = re.compile(r"[ \u3000\u00a0]{1,2}([" + HAN + r"])")
 _SPACES = re.compile(r"[\s\u3000]")
 
 
+# what may stand between a collective and the names it introduces (`县领导有甲、乙`, `市领导还有：丙`, `县领导为丁`)
+_DESC_COPULA = re.compile(r"(?:还)?有[:：]?|[为是][:：]?")
+
+
 def _gap(text: str, pos: int) -> int:
     """Length of the one or two typesetting spaces at `pos` that a name after a post may stand behind."""
     n = 0
@@ -734,6 +738,8 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
         floor = span[1]
     for m in lex.desc_re.finditer(text):
         at = m.end() + _gap(text, m.end())
+        if (copula := _DESC_COPULA.match(text, at)) is not None and name_at(text, copula.end(), ignore):
+            at = copula.end()  # `出席会议的县领导有甲、乙`: the collective is the subject, the names come after its verb
         span = name_at(text, at, ignore) or _piece_opening_list(text, at, ignore) \
             or _odd_piece(text, at, ignore)  # `县领导 张三 李四出席`
         if span is None or span[0] in taken:

@@ -666,9 +666,13 @@ def _meeting(text: str, d: MeetingDraft, position: dict[int, int], directive_hit
             # the meeting is held where the team inspects (海宁市, 省市场监管局), unless the text holds it in
             # another place of that level (`第四组在某市召开反馈会` in a report of several teams' visits)
             # nor where the place that reports to the team is named inside the target (`督查组在某市听取了某市政府
-            #的汇报` on a visit to the province)
+            # 的汇报` on a visit to the province) or, at a report meeting, above it (`检查组听取了某市政府汇报后指出`
+            # where the team is also seen at a county of that city's): the place named reporting holds it; a
+            # meeting named by the team's own place (`某市巡查某县…动员会`) is still held at the target
             inside = (d.region is not None and d.level_rule == "meeting.level.convener_place"
-                      and d.region != insp.target_region and d.region.startswith(insp.target_region or "\0"))
+                      and d.region != insp.target_region and insp.target_region is not None
+                      and (d.region.startswith(insp.target_region)
+                           or (m.kind == "report" and insp.target_region.startswith(d.region))))
             if insp.target_region and not inside and not (
                     d.venue_region and d.venue_region != insp.target_region
                     and level_of(d.venue_region) == level_of(insp.target_region)):

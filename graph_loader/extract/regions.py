@@ -379,7 +379,7 @@ def _unsuffixed_towns() -> dict[str, tuple[tuple[str, str], ...]]:
 def _site_words() -> tuple[str, ...]:
     """Words after a township's name without 镇/乡 that make it a site's or a body's name (`某某煤矿`, `某某派出所`:
     region_not_before.tsv `site`), and those of a smaller place (`某某村`)."""
-    return _not_before("site") + _not_before("smaller")
+    return _not_before("site") + _not_before("station") + _not_before("smaller")
 
 
 _TOWN_NAME_MAX = 6  # characters of the longest township name looked up without its county
@@ -453,8 +453,15 @@ def _site_names() -> tuple[str, ...]:
     """Site words of two characters or more (region_not_before.tsv `site`) after a county's or a city's short form:
     a mine, a brigade or a station named after a place is that site, no mention of the place (`某某煤矿`,
     `某某交警大队`). A one-character site word (`所`, `矿`) counts only after a township's name, where it cannot be
-    the next word (`某某所有企业`); a province's short form before one names a body of the province (`某省煤矿安监局`)."""
-    return tuple(w for w in _not_before("site") if len(w) >= 2)
+    the next word (`某某所有企业`); a province's short form before one names a body of the province (`某省煤矿安监局`),
+    but not before a station's word (`station`: `某某派出所`), which no province has."""
+    return tuple(w for w in _not_before("site") if len(w) >= 2) + _not_before("station")
+
+
+@lru_cache(maxsize=1)
+def _station_words() -> tuple[str, ...]:
+    """Words of a station below a county named after its patch (region_not_before.tsv `station`: `某某派出所`)."""
+    return _not_before("station")
 
 
 @lru_cache(maxsize=1)
@@ -571,6 +578,8 @@ def _accepted(text: str, s: int, e: int, form: _Form, gz: Gazetteer) -> bool:
     if text.startswith(_road_words(), e):  # `某某高速`: a road's name joins the places it links
         return False
     if form.place.level != "province" and text.startswith(_site_names(), e):  # `某某煤矿`, `某某交警大队`
+        return False
+    if text.startswith(_station_words(), e):  # `某某派出所`: a station's patch, even a province's short form
         return False
     if _given_name(text, s, e):
         return False
@@ -863,7 +872,7 @@ def named_regions(hits: list[RegionHit]) -> list[str]:
 @lru_cache(maxsize=16)
 def _not_before(kind: str) -> tuple[str, ...]:
     """The words of one kind of region_not_before.tsv (`overlap`, `outlet`, `coming`, `holds`, `venue`, `road`,
-    `smaller`, `word`, `own_town`, `preposition`, `site`, `feature`): the one reader of that file."""
+    `smaller`, `word`, `own_town`, `preposition`, `site`, `station`, `feature`): the one reader of that file."""
     return tuple(r[0] for r in lexicon_rows("region_not_before.tsv") if r[1] == kind)
 
 

@@ -47,7 +47,10 @@ def _walk(path: str) -> list[tuple[str, str, str | None]]:
                               if rest.startswith(c.name)), None)
                 if match is None:
                     break
-                out.append((match.name, level, match.code))
+                # a division the gazetteer files under its parent's code (the districts of a special administrative
+                # region share 810000 with it) has no code of its own: it is resolved by its path, not merged
+                # into its parent
+                out.append((match.name, level, None if match.code == out[-1][2] else match.code))
                 rest = rest[len(match.name):]
                 node_children = match.children
             break

@@ -399,17 +399,6 @@ def test_an_unnamed_city_addressing_townships_relays_the_province_and_the_city_a
     assert {ms[r.meeting].level for r in local.relays} == {"province", "prefecture"}
 
 
-def test_a_city_and_the_reporting_county_holding_their_meetings_in_one_list_each_hold_one():
-    # `会后，甲市、乙县两级召开会议` in 乙县's report: the city's sitting is made apart, the draft stays the home's
-    ms = _meetings("浙江省东阳市讯 1月19日,全省安全生产电视电话会议召开。会后,金华、东阳两级召开会议,"
-                   "就贯彻落实省政府会议部署提出具体要求。", "2020-01-20")
-    by_level = {m.level: m for m in ms}
-    assert set(by_level) == {"province", "prefecture", "county"}
-    assert by_level["county"].region == "浙江省金华市东阳市" and by_level["county"].date == "2020-01-19"
-    province = next(i for i, m in enumerate(ms) if m.level == "province")
-    assert {r.meeting for r in by_level["county"].relays} == {province}
-
-
 def test_meetings_whose_carrying_out_a_team_checks_are_named_but_relayed_by_no_meeting_of_the_report():
     # `督导重点包括贯彻落实全国甲会议、乙会议工作部署情况`: a list closed by a work deployment names both meetings;
     # how far they are carried out (`…情况`) is what the team checks, so the report meeting relays neither

@@ -268,7 +268,6 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
         mention = _after_run(text, start, end, run, lex)
         if mention is None:
             continue
-        listed = list(run)  # the list itself, before the levels of a name joined to it
         joint = text.find(_JOINT, end, mention.end)
         if joint >= 0 and (second := tokens.get(joint + 1)) is not None:
             # `全国全省…电视电话会暨市安委会全体会议`: the joined name's levels sit in the same sitting
@@ -292,9 +291,8 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
                           if LEVEL_RANK.get(lv, 9) < local_rank or (own_body and LEVEL_RANK.get(lv) == local_rank)]
         # `国务院会议结束后，省、市、县接着召开会议` in a county's report: each level holds its meeting, the
         # report's own one too (the home's meeting, not a level above)
-        # (a name joined by 暨 is one sitting: `甲市召开…电视电话会议暨市安委会会议` lists no level of the home)
-        mention.own = mention.mode == "held" and len(listed) > 1 and local_level is not None and any(
-            LEVEL_RANK.get(lv) == local_rank for _, lv, _, _ in listed)
+        mention.own = mention.mode == "held" and len(run) > 1 and local_level is not None and any(
+            LEVEL_RANK.get(lv) == local_rank for _, lv, _, _ in run)
         if mention.levels:
             out.append(mention)
             elided = _elided_next(text, mention, lex)
@@ -741,11 +739,6 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
         if cover is not None and grp is not None:
             if cover.own:  # `省、市、县接着召开会议` in a county's report: the draft is the county's own meeting,
                 parallel[id(d)] = cover.start  # held beside the other levels', not after them
-                if d.level != local_level and any(lv == d.level for lv, _, _ in cover.levels):
-                    # `会后，甲市、乙县两级召开会议` in 乙县's report: the draft placed by the list's first place
-                    # is the home's own sitting; 甲市's is made apart
-                    d.region = home_path if home_path and level_of(home_path) == local_level else None
-                    d.level, d.level_rule = local_level, "meeting.level.home_in_list"
             elif not (cover.mode == "watch" and _HELD_JOINED.match(text, cover.end, d.held_end or cover.end)):
                 continue  # the draft is the watched meeting itself, now made per level
             d.after_prev = True  # `收看…视频会议暨召开全县…会议`: the meeting held with the watching is the local one
@@ -1130,9 +1123,8 @@ def _group_at(groups: list[_Group], pos: int) -> _Group | None:
 
 def _existing(drafts: list[MeetingDraft], level: str, path: str | None, mn: Mention) -> MeetingDraft | None:
     """The draft a mention names again: the one whose held words it is (`州政府立即召开全州电视电话会议`,
-    one level), or, for `省会议结束后` / `贯彻落实省政府会议精神`, the last meeting of that level before it. A list
-    held that names the home too (`会后，甲市、乙县两级召开会议` in 乙县's report) leaves the draft to the home."""
-    if mn.mode == "held" and len(mn.levels) == 1 and not mn.own:
+    one level), or, for `省会议结束后` / `贯彻落实省政府会议精神`, the last meeting of that level before it."""
+    if mn.mode == "held" and len(mn.levels) == 1:
         for d in drafts:
             if d.held is not None and d.held < mn.end and mn.start < (d.held_end or d.held + 1):
                 return d

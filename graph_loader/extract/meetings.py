@@ -266,7 +266,7 @@ def _events(text: str) -> list[_Event]:
         if text[max(0, m.start() - 2):m.start()].endswith(lex.not_held):
             continue
         out.append(_Event(m.start("v"), m.end(), "held", "汇报会", text[m.start():m.end()], False, chaired=True))
-    for m in lex.team_heard.finditer(text):
+    for m in lex.team_heard.finditer(text) if "汇报" in text else ():  # every form says 汇报
         sent = text[_sentence_start(text, m.start()):m.start() + _SENTENCE_END.search(text + "。", m.end()).end()]
         if text[max(0, m.start() - 2):m.start()].endswith(lex.not_held) or _verbs_re("inside").search(
                 text, _sentence_start(text, m.start()), m.start()) or _INSPECTION_METHODS.search(sent):
@@ -274,7 +274,7 @@ def _events(text: str) -> list[_Event]:
             # 资料`: one of an inspection's methods over its days, no meeting
             continue
         out.append(_Event(m.start("v"), m.end(), "held", "汇报会", text[m.start():m.end()], False))
-    for m in lex.team_feedback.finditer(text):
+    for m in lex.team_feedback.finditer(text) if "反馈" in text else ():  # every form says 反馈
         if text[max(0, m.start() - 2):m.start()].endswith(lex.not_held):
             continue
         out.append(_Event(m.start("v"), m.end(), "held", "反馈会", text[m.start():m.end()], False))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -99,6 +100,16 @@ def segment_rates(samples: list[dict], parts: int = 10) -> list[float]:
     return [round(total / parts / max(b - a, 1e-9), 1) for a, b in zip(marks, marks[1:], strict=False)]
 
 
+def transactions_split(stderr: str, exit_code: int | None) -> int | None:
+    """How many Neo4j write transactions the build split past the server's memory limit, from the
+    note `safetykg build` prints (`BuildReport.transactions_split`); 0 for a build that finished
+    without the note, None for one that did not finish (it reports nothing)."""
+    found = re.search(r"note: (\d+) Neo4j write transactions passed", stderr)
+    if found:
+        return int(found.group(1))
+    return 0 if exit_code in (0, 1) else None
+
+
 def run(corpus: Path, workspace: Path, milestones: list[int], interval: float = 5.0,
         extra: list[str] | None = None, resume: bool = False) -> dict:
     """`resume`: continue the workspace's interrupted build (its resume state) instead of a fresh one."""
@@ -154,6 +165,8 @@ def run(corpus: Path, workspace: Path, milestones: list[int], interval: float = 
         "disk_mib": {name: _du_mib(workspace / name) for name in ("docs", "records", "rows", "rdf", "neo4j")},
         "resolver_mib": round((workspace / "resolver.json").stat().st_size / 2**20, 1)
         if (workspace / "resolver.json").exists() else None,
+        "transactions_split": transactions_split((workspace / "build.stderr").read_text(errors="replace"),
+                                                 proc.returncode),
         "stderr_tail": (workspace / "build.stderr").read_text(errors="replace")[-1500:],
     }
     return result

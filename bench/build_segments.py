@@ -5,7 +5,8 @@ Each run is a child `safetykg build CORPUS --workspace WS --fresh --quiet` (SHAC
 `--no-shacl` is passed after `--`) with `PYTHONPATH` set to the tree measured. Every `interval`
 seconds this counts the articles written (the workspace's `rows/` files) and samples the RSS of
 the build's process tree; the time each 10% of the corpus is crossed gives the rate per
-segment, and the CPU time of the build's process tree (it and the processes it waited for: workers,
+segment (with the build's main process's RSS and high-water mark, its tree's RSS and the 1-minute
+load at that moment), and the CPU time of the build's process tree (it and the processes it waited for: workers,
 SHACL) says what the load does not blur. Trees alternate (A B A B ... for `--rounds`), so a change in the machine's load hits
 both alike; the 1-minute load average is recorded at the start and end of every run.
 
@@ -26,7 +27,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.build_scale import _count, _tree_rss_kib, watch
+from bench.build_scale import _count, _rss_kib, _tree_rss_kib, watch
 from bench.machine import facts
 
 
@@ -45,18 +46,25 @@ def run_once(tree: Path, corpus: Path, workspace: Path, extra: list[str], interv
     load_start = _load1()
     cpu0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     marks: list[float] = []  # time each 10% was crossed
-    peak_tree = 0
+    at_marks: list[dict] = []  # memory and load as each 10% was crossed
+    peak_tree = peak_main = 0
     log = (workspace.parent / f"{workspace.name}.stderr").open("w")
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=log, stderr=log, env=env, cwd=str(tree))
 
     def sample() -> None:
-        nonlocal peak_tree
+        nonlocal peak_tree, peak_main
         done = _count(workspace / "rows")
-        peak_tree = max(peak_tree, _tree_rss_kib(proc.pid))
+        rss, hwm = _rss_kib(proc.pid)
+        tree = _tree_rss_kib(proc.pid)
+        peak_tree = max(peak_tree, tree)
+        peak_main = max(peak_main, hwm)  # VmHWM: the main process's own peak, between samples too
         now = time.perf_counter() - t0
         while len(marks) < 10 and done >= total * (len(marks) + 1) / 10:
             marks.append(now)
+            at_marks.append({"articles": done, "t_s": round(now, 1), "main_rss_mib": round(rss / 1024),
+                             "main_hwm_mib": round(hwm / 1024), "tree_rss_mib": round(tree / 1024),
+                             "load1": _load1()})
 
     watch(proc, log, interval, sample)
     wall = time.perf_counter() - t0
@@ -71,6 +79,7 @@ def run_once(tree: Path, corpus: Path, workspace: Path, extra: list[str], interv
             "rate": round(total / wall, 1), "rate_per_10pct": rates,
             "cpu_s": round(cpu, 1), "cpu_ms_per_article": round(1000 * cpu / total, 2),
             "rows_written_s": round(marks[-1], 1), "peak_tree_rss_mib": round(peak_tree / 1024),
+            "peak_main_hwm_mib": round(peak_main / 1024), "at_marks": at_marks,
             "load1_start": load_start, "load1_end": _load1(), "command": " ".join(["safetykg", *cmd[3:]])}
 
 

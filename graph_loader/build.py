@@ -68,6 +68,9 @@ class BuildReport:
     store_counts: dict[str, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # what the user should know about the store
     bad_rows: list[str] = field(default_factory=list)  # "path:line: reason" of rows lines left out on a reload
+    # Neo4j: write transactions that passed the server's transaction memory limit and were run again in
+    # parts (`Neo4jStore.splits`; each split counted once); None for the embedded store
+    transactions_split: int | None = None
     seconds: float = 0.0
 
     @property
@@ -80,7 +83,10 @@ class BuildReport:
         loaded = sum(f.status == "loaded" for f in self.files)
         return (f"{done} articles built, " + (f"{loaded} loaded from the workspace, " if loaded else "")
                 + f"{same} unchanged, {len(self.rejected)} rejected, "
-                f"{len(self.violations)} SHACL violations, {self.seconds:.1f} s")
+                f"{len(self.violations)} SHACL violations, "
+                + (f"{self.transactions_split} Neo4j transactions split, " if self.transactions_split is not None
+                   else "")
+                + f"{self.seconds:.1f} s")
 
 
 # ---------------------------------------------------------------- workspace layout
@@ -392,6 +398,7 @@ def build_paths(paths: Iterable[str | Path], workspace: Path, store_kind: str = 
     next_store_save = time.perf_counter() + STORE_SAVE_EVERY
     # what the embedded store's pickle holds (None: as the store; Neo4j commits per batch)
     pinned: dict[str, dict[str, str]] | None = {who.key: dict(held)} if isinstance(store, EmbeddedStore) else None
+    splits_before = store.splits if isinstance(store, Neo4jStore) else 0  # a store passed in may have split some
 
     def checkpoint_now_and_then() -> None:
         nonlocal next_checkpoint, next_store_save
@@ -463,6 +470,7 @@ def build_paths(paths: Iterable[str | Path], workspace: Path, store_kind: str = 
         _checkpoint(store, resolver, resolver_path, state)
         report.store_counts = store.counts()
         if isinstance(store, Neo4jStore):  # answers too slow per request, for the graph just written
+            report.transactions_split = store.splits - splits_before
             from queries.sectors import refresh_summaries
 
             refresh_summaries(store)

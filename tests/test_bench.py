@@ -60,6 +60,8 @@ def test_build_segments_times_a_build_per_tenth(tmp_path: Path) -> None:
     run = build_segments.run_once(root, root / "data" / "corpus", tmp_path / "ws", ["--no-shacl"], interval=0.05)
     assert run["exit"] == 0 and run["articles"] == 5
     assert len(run["rate_per_10pct"]) == 10 and run["cpu_s"] > 0 and run["peak_tree_rss_mib"] > 0
+    assert run["peak_tree_rss_mib"] >= run["peak_main_hwm_mib"] * 0.5 > 0  # the main process's own peak
+    assert all(m["main_hwm_mib"] >= m["main_rss_mib"] > 0 for m in run["at_marks"])
 
 
 def test_build_scale_reads_process_memory() -> None:

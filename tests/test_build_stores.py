@@ -8,6 +8,7 @@ written before stores were told apart keeps working as the embedded store's.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -119,3 +120,45 @@ def test_a_changed_file_reaches_every_store_it_is_built_for(embedded_ws: Path, t
     names = {d.get("name") for _, d in EmbeddedStore.open(ws).graph.nodes(data=True) if d.get("label") == "Person"}
     assert "徐俊" not in names
     assert neo4j_store.counts() == EmbeddedStore.open(ws).counts()
+
+
+def test_a_build_into_neo4j_reports_the_transactions_it_split(embedded_ws: Path, tmp_path: Path, neo4j_store,
+                                                             neo4j_server: Neo4jSettings, monkeypatch,
+                                                             capsys: pytest.CaptureFixture) -> None:
+    """`BuildReport.transactions_split` (and the CLI's note) counts the store's splits of this build: a
+    server whose transaction memory limit (here: more than 30 rows) the writer's weight bound misses."""
+    from graph_loader.stores import neo4j_store as module
+
+    write_many = module.Neo4jStore._write_many
+
+    def limited(self, statements, splittable=False):
+        rows = sum(len(v) for _, params in statements for v in params.values() if isinstance(v, list))
+        if splittable and rows > 30:
+            raise module._TooLarge(RuntimeError("MemoryPoolOutOfMemoryError (simulated)"))
+        return write_many(self, statements, splittable)
+
+    monkeypatch.setattr(module.Neo4jStore, "_write_many", limited)
+    expected = EmbeddedStore.open(embedded_ws).counts()
+    report = build_paths([CORPUS], tmp_path / "ws", "neo4j", store=neo4j_store, shacl=False)
+    assert report.transactions_split == neo4j_store.splits > 0
+    assert f"{report.transactions_split} Neo4j transactions split" in report.summary()
+    assert neo4j_store.counts() == expected  # the parts wrote what the whole would have
+
+    # the count is this build's, not the store's since it was opened
+    neo4j_store._write("MATCH (n) DETACH DELETE n")
+    before = neo4j_store.splits
+    again = build_paths([CORPUS], tmp_path / "ws2", "neo4j", store=neo4j_store, shacl=False)
+    assert again.transactions_split == neo4j_store.splits - before > 0
+    assert neo4j_store.counts() == expected
+
+    # the command says so even when quiet (each run opens its own store)
+    neo4j_store._write("MATCH (n) DETACH DELETE n")
+    capsys.readouterr()
+    assert main(["build", str(CORPUS), "--workspace", str(tmp_path / "ws3"), "--no-shacl",
+                 *_neo4j_args(neo4j_server)]) == 0
+    err = capsys.readouterr().err
+    assert re.search(r"note: [1-9]\d* Neo4j write transactions passed the server's transaction memory limit", err)
+
+    # an embedded build has nothing to split and says nothing of it
+    embedded = build_paths([CORPUS], tmp_path / "ws-embedded", shacl=False)
+    assert embedded.transactions_split is None and "transactions split" not in embedded.summary()

@@ -117,6 +117,73 @@ def test_csv_in_neo4j_admin_import_layout(workspace, tmp_path):
     assert "--nodes=nodes_Person.csv" in (out / "neo4j-admin-import.sh").read_text()
 
 
+def _csv_tables(out: Path) -> dict[str, tuple[list[str], list[list[str]]]]:
+    """Each CSV file of an export: its header and its rows in sorted order (the export's row order
+    follows its buckets, which the import does not see)."""
+    tables = {}
+    for p in sorted(out.glob("*.csv")):
+        with p.open(encoding="utf-8", newline="") as f:
+            table = list(csv.reader(f))
+        tables[p.name] = (table[0], sorted(table[1:]))
+    return tables
+
+
+def _hub_workspace(ws: Path, docs: int = 1_050) -> None:
+    """Rows files of `docs` articles, as a build writes them: every article names one hub region (more
+    than ARTICLE_CHUNK articles: `_Articles` chunks; more than EVIDENCE_ARTICLES: support evidence),
+    its own meeting held there, a body whose written name varies (a settled name), and one of a
+    few persons whose properties later articles change or leave null."""
+    from graph_loader.graph.schema import GraphRows, NodeRow, RelRow, encode_evidence
+
+    for i in range(docs):
+        d = f"d{(i * 7919) % docs:05d}"  # files in an order that is not the doc ids'
+        ev = lambda what, n=1, d=d: [encode_evidence(d, k, k + 2, k, k + 2, what, f"{what}{k}") for k in range(n)]  # noqa: E731
+        person = f"person:{i % 13}"
+        nodes = [NodeRow("region:hub", "Region", {"name": "某省", "path": "某省", "level": "province"}, [d], ev("r", 2)),
+                 NodeRow(f"meeting:{d}", "Meeting", {"name": f"会议{i}", "date": None, "inferred_year": i % 2 == 0,
+                                                     "count": i}, [d], ev("m")),
+                 NodeRow("body:x", "Body", {"name": ["某省安委会", "省安委会", "某省安委办"][i % 3]}, [d], ev("b")),
+                 NodeRow(person, "Person", {"name": f"人{i % 13}", "post": f"职{i}" if i % 3 else None,
+                                            "aliases": [f"别名{i % 5}"]}, [d], ev("p"))]
+        rels = [RelRow(f"held:{d}", "HELD_IN", f"meeting:{d}", "region:hub", {}, [d], ev("h")),
+                RelRow(f"part:{i % 13}", "PARTICIPATED", person, "region:hub", {"role": "chair"}, [d], ev("t"))]
+        write_rows(GraphRows(nodes=nodes, rels=rels, doc_ids=[d]), ws / "rows" / f"{i:05d}.jsonl")
+
+
+def test_csv_export_streams_in_buckets_to_the_same_files(workspace, tmp_path):
+    """The CSV export spread over many buckets (each id's rows merged in one) writes what one merge of
+    every row writes, and each article's support record is `schema.support_evidence`'s."""
+    from graph_loader.graph.export import export_csv, workspace_rows
+    from graph_loader.graph.rows_io import iter_workspace_rows
+    from graph_loader.graph.schema import support_evidence
+
+    hubs = tmp_path / "hubs"
+    _hub_workspace(hubs)
+    for ws in (workspace, hubs):
+        size = sum(p.stat().st_size for p in (ws / "rows").glob("*.jsonl"))
+        many, one = tmp_path / f"{ws.name}-many", tmp_path / f"{ws.name}-one"
+        counts = export_csv(iter_workspace_rows(ws), many, size_hint=size, bucket_bytes=size // 17)
+        assert export_csv(workspace_rows(ws), one) == counts  # one bucket: all the rows merged at once
+        assert _csv_tables(many) == _csv_tables(one)
+        assert (many / "neo4j-admin-import.sh").read_text() == (one / "neo4j-admin-import.sh").read_text()
+        rows = workspace_rows(ws)
+        docs = sorted({a for r in (*rows.nodes, *rows.rels) for a in r.articles})
+        expected = support_evidence(rows, docs)
+        got = _csv_tables(many)["support.csv"][1]
+        assert [r[0] for r in got] == docs
+        assert [(r[2].split("\x1f") if r[2] else [], r[3].split("\x1f") if r[3] else []) for r in got] == \
+            [tuple(expected[d]) for d in docs]
+        assert not list(tmp_path.glob(".csv-export-*"))  # the buckets are gone
+    hub_tables = _csv_tables(tmp_path / "hubs-many")
+    chunks = hub_tables["article_chunks.csv"][1]
+    # 1,050 articles each: one chunk beyond the first 1,000
+    assert [r[0] for r in chunks] == ["Body|body:x", "Region|region:hub"]
+    hub = next(r for r in hub_tables["nodes_Region.csv"][1] if r[0] == "region:hub")
+    assert len(hub[-3].split("\x1f")) + len(chunks[1][1].split("\x1f")) == 1_050
+    assert {r[0]: r[1] for r in hub_tables["nodes_Body.csv"][1]} == {"body:x": "省安委会"}  # the settled name
+    assert sum(bool(r[3]) for r in hub_tables["support.csv"][1]) == 1_050 - 100  # outside the hub's sample
+
+
 def test_export_command(workspace, tmp_path, capsys):
     assert export_command(Namespace(workspace=str(workspace), format="graphml", out=str(tmp_path / "x.graphml"))) == 0
     assert (tmp_path / "x.graphml").exists()

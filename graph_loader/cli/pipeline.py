@@ -172,6 +172,9 @@ def build_command(args: argparse.Namespace) -> int:
         print(f"warning: bad rows line left out: {line}", file=sys.stderr)
     for v in report.violations[:20]:
         print(f"shacl: {v}", file=sys.stderr)
+    if report.transactions_split:  # the weight bound did not keep them under the server's memory limit
+        print(f"note: {report.transactions_split} Neo4j write transactions passed the server's transaction "
+              "memory limit and were split (dbms.memory.transaction.total.max)", file=sys.stderr)
     if not quiet:
         print(f"workspace: {ws}")
         print(report.summary())

@@ -8,8 +8,9 @@ in every article that names it, a sector's label in the ontology and in its arti
 once, and the count printed is of the triples written, the graph's size: memory is one file plus
 a digest of each triple several files can share (not those of evidence spans and articles, most
 of the graph: 300 generated articles, 139k triples, take 66 MB where writing repeats took 62 MB).
-GraphML and CSV come from the rows, merged by id in memory (one row per node and relationship of
-the whole graph).
+GraphML and CSV come from the rows merged by id (one row per node and relationship of the whole
+graph): GraphML in memory, CSV a bucket of ids at a time (`export_csv`: memory bounded by a bucket,
+not by the corpus).
 - GraphML: scalar properties typed; lists joined with "\\n" (GraphML has no list type); a
   relationship's id is its XML `id` and also a `<data>` key `id` (readers such as igraph drop
   the XML id of an edge).
@@ -34,8 +35,12 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-from collections.abc import Iterator
+import shutil
+import tempfile
+import zlib
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from rdflib import Graph
@@ -46,16 +51,21 @@ from graph_loader.graph.rows_io import batch_files, iter_workspace_rows, merge_r
 from graph_loader.graph.schema import (
     ARTICLE_CHUNK,
     ARTICLES_LABEL,
+    EVIDENCE_ARTICLES,
     SUPPORT_LABEL,
     GraphRows,
+    NodeRow,
+    RelRow,
+    evidence_doc,
     evidence_sample,
-    support_evidence,
+    in_sample,
 )
 from graph_loader.graph.vocab import ONTOLOGY_PATH
 
 FORMATS = ("ttl", "jsonld", "graphml", "csv")
 LIST_JOIN = "\n"
 ARRAY_DELIMITER = "\x1f"  # CSV arrays (neo4j-admin --array-delimiter=U+001F)
+_JSON = json.JSONEncoder(ensure_ascii=False)
 
 
 def read_batch_rdf(path: str | Path) -> Graph:
@@ -218,7 +228,11 @@ def _graphml_data(prefix: str, data: dict, keys: dict[str, str]) -> str:
 
 
 def _csv_type(values: list) -> str:
-    kinds = {type(v) for v in values if v is not None}
+    return _csv_kinds_type({type(v) for v in values if v is not None})
+
+
+def _csv_kinds_type(kinds: set[type]) -> str:
+    """The CSV column type of values of these Python types (none: string)."""
     if kinds and kinds <= {list, tuple}:
         return "string[]"
     if kinds and kinds <= {bool}:
@@ -240,43 +254,178 @@ def _csv_value(v, typ: str) -> str:
     return str(v)
 
 
-def export_csv(rows: GraphRows, out: Path) -> tuple[int, int]:
-    """neo4j-admin import files in directory out (one file per label and per type)."""
+# A CSV export streams: the rows are spread over bucket files by fact id (pass 1), each bucket's facts
+# merged and written (pass 2; an id's rows all fall in one bucket, in file order, so it merges as
+# merge_rows would over the whole), then each article's support record from buckets by doc id (pass 3).
+# Memory is one bucket's rows, not the graph's: at 10k articles the in-memory export peaked at 1.5 GiB
+# (the rows of every article with all their evidence), ≈ 15 GiB at 100k.
+BUCKET_BYTES = 48 * 2**20  # rows JSON per bucket, about (a bucket's merged rows take ~4x in memory)
+
+
+def _bucket(key: str, n: int) -> int:
+    return zlib.crc32(key.encode("utf-8")) % n
+
+
+class _Columns:
+    """A label's (or type's) property columns, from every row's properties: the keys any row gives and
+    the kinds of its non-null values (`_csv_type`; rows of one label give the same keys and kinds, so
+    this is the merged rows' header)."""
+
+    __slots__ = ("kinds",)
+
+    def __init__(self) -> None:
+        self.kinds: dict[str, set[type]] = {}
+
+    def add(self, props: dict) -> None:
+        for k, v in props.items():
+            got = self.kinds.get(k)
+            if got is None:
+                got = self.kinds[k] = set()
+            if v is not None:
+                got.add(type(v))
+
+    def types(self) -> dict[str, str]:
+        return {k: _csv_kinds_type(self.kinds[k]) for k in sorted(self.kinds)}
+
+
+def _row_line(row: NodeRow | RelRow) -> str:
+    if isinstance(row, NodeRow):
+        obj = {"kind": "node", "id": row.id, "label": row.label, "props": row.props, "articles": row.articles,
+               "evidence": row.evidence}
+    else:
+        obj = {"kind": "rel", "id": row.id, "type": row.type, "src": row.src, "dst": row.dst, "props": row.props,
+               "articles": row.articles, "evidence": row.evidence}
+    return _JSON.encode(obj) + "\n"
+
+
+def _read_bucket(path: Path) -> GraphRows:
+    rows = GraphRows()
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            obj = json.loads(line)
+            if obj["kind"] == "node":
+                rows.nodes.append(NodeRow(obj["id"], obj["label"], obj["props"], obj["articles"], obj["evidence"]))
+            else:
+                rows.rels.append(RelRow(obj["id"], obj["type"], obj["src"], obj["dst"], obj["props"],
+                                        obj["articles"], obj["evidence"]))
+    return rows
+
+
+def export_csv(rows: GraphRows | Iterable[GraphRows], out: Path, size_hint: int | None = None,
+               bucket_bytes: int = BUCKET_BYTES) -> tuple[int, int]:
+    """neo4j-admin import files in directory out (one file per label and per type, `support.csv`,
+    `article_chunks.csv`, `neo4j-admin-import.sh`) from rows (one GraphRows, or batches of them in
+    order, e.g. a workspace's rows files read one at a time), merged by id as `merge_rows` merges
+    them. `size_hint`: about how many bytes of rows JSON come (the rows files' size): one bucket per
+    `bucket_bytes` of it (none given: one bucket, all rows merged at once). Returns (nodes,
+    relationships) written. Raises what reading the batches raises (a bad rows line: BadRowsLine)
+    before anything is written to `out`."""
+    batches = [rows] if isinstance(rows, GraphRows) else rows
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".csv-export-", dir=out.parent))
+    try:
+        return _export_csv(batches, out, tmp, size_hint, bucket_bytes)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _export_csv(batches: Iterable[GraphRows], out: Path, tmp: Path, size_hint: int | None,
+                bucket_bytes: int) -> tuple[int, int]:
+    # pass 1: rows to fact buckets by id, as many buckets as the rows' size asks
+    n_buckets = max(1, -(-(size_hint or 0) // max(1, bucket_bytes)))
+    bucket_paths = [tmp / f"facts-{i:04d}.jsonl" for i in range(n_buckets)]
+    node_cols: dict[str, _Columns] = {}
+    rel_cols: dict[str, _Columns] = {}
+    handles = [p.open("w", encoding="utf-8") for p in bucket_paths]
+    try:
+        for batch in batches:
+            for n in batch.nodes:
+                node_cols.setdefault(n.label, _Columns()).add(n.props)
+                handles[_bucket(n.id, n_buckets)].write(_row_line(n))
+            for r in batch.rels:
+                rel_cols.setdefault(r.type, _Columns()).add(r.props)
+                handles[_bucket(r.id, n_buckets)].write(_row_line(r))
+    finally:
+        for h in handles:
+            h.close()
+
+    # pass 2: each bucket's facts merged and written; what the support records need to their buckets
     out.mkdir(parents=True, exist_ok=True)
-    by_label: dict[str, list] = {}
-    for n in rows.nodes:
-        by_label.setdefault(n.label, []).append(n)
-    by_type: dict[str, list] = {}
-    for r in rows.rels:
-        by_type.setdefault(r.type, []).append(r)
-    files = []
-    for label, nodes in sorted(by_label.items()):
-        keys = sorted({k for n in nodes for k in n.props})
-        types = {k: _csv_type([n.props.get(k) for n in nodes]) for k in keys}
-        name = f"nodes_{label}.csv"
-        files.append(("nodes", name))
-        with (out / name).open("w", encoding="utf-8", newline="") as f:
-            w = csv.writer(f)
-            w.writerow(["id:ID", *[f"{k}:{types[k]}" for k in keys], "articles:string[]", "evidence:string[]", ":LABEL"])
-            for n in nodes:
-                w.writerow([n.id, *[_csv_value(n.props.get(k), types[k]) for k in keys],
-                            _csv_value(n.articles[:ARTICLE_CHUNK], "string[]"), _csv_value(evidence_sample(n.evidence), "string[]"),
-                            n.label])
-    files.append(("nodes", _write_support_csv(rows, out)))
-    files.append(("nodes", _write_chunks_csv(rows, out)))
-    for rtype, rels in sorted(by_type.items()):
-        keys = sorted({k for r in rels for k in r.props})
-        types = {k: _csv_type([r.props.get(k) for r in rels]) for k in keys}
-        name = f"rels_{rtype}.csv"
-        files.append(("relationships", name))
-        with (out / name).open("w", encoding="utf-8", newline="") as f:
-            w = csv.writer(f)
-            w.writerow([":START_ID", ":END_ID", ":TYPE", "id:string", *[f"{k}:{types[k]}" for k in keys],
-                        "articles:string[]", "evidence:string[]"])
-            for r in rels:
-                w.writerow([r.src, r.dst, r.type, r.id, *[_csv_value(r.props.get(k), types[k]) for k in keys],
-                            _csv_value(r.articles[:ARTICLE_CHUNK], "string[]"),
-                            _csv_value(evidence_sample(r.evidence), "string[]")])
+    node_types = {label: c.types() for label, c in node_cols.items()}
+    rel_types = {t: c.types() for t, c in rel_cols.items()}
+    files: list[tuple[str, str]] = []
+    writers: dict[str, Any] = {}
+    opened = []
+
+    def writer(name: str, header: list[str]) -> Any:
+        w = writers.get(name)
+        if w is None:
+            f = (out / name).open("w", encoding="utf-8", newline="")
+            opened.append(f)
+            w = writers[name] = csv.writer(f)
+            w.writerow(header)
+        return w
+
+    for label, types in sorted(node_types.items()):  # files in the order (and with the headers) as before
+        files.append(("nodes", f"nodes_{label}.csv"))
+        writer(f"nodes_{label}.csv", ["id:ID", *[f"{k}:{t}" for k, t in types.items()], "articles:string[]",
+                                      "evidence:string[]", ":LABEL"])
+    files += [("nodes", SUPPORT_FILE), ("nodes", CHUNKS_FILE)]
+    chunks = writer(CHUNKS_FILE, ["fact:string", "articles:string[]", ":LABEL"])
+    for rtype, types in sorted(rel_types.items()):
+        files.append(("relationships", f"rels_{rtype}.csv"))
+        writer(f"rels_{rtype}.csv", [":START_ID", ":END_ID", ":TYPE", "id:string", *[f"{k}:{t}" for k, t in types.items()],
+                                     "articles:string[]", "evidence:string[]"])
+    support_paths = [tmp / f"support-{i:04d}.jsonl" for i in range(n_buckets)]
+    support = [p.open("w", encoding="utf-8") for p in support_paths]
+    n_nodes = n_rels = 0
+    try:
+        for path in bucket_paths:
+            merged = merge_rows([_read_bucket(path)])
+            path.unlink()
+            for n in merged.nodes:
+                types = node_types[n.label]
+                writer(f"nodes_{n.label}.csv", []).writerow(
+                    [n.id, *[_csv_value(n.props.get(k), t) for k, t in types.items()],
+                     _csv_value(n.articles[:ARTICLE_CHUNK], "string[]"),
+                     _csv_value(evidence_sample(n.evidence), "string[]"), n.label])
+                _support_and_chunks(f"{n.label}|{n.id}", n, support, chunks)
+            for r in merged.rels:
+                types = rel_types[r.type]
+                writer(f"rels_{r.type}.csv", []).writerow(
+                    [r.src, r.dst, r.type, r.id, *[_csv_value(r.props.get(k), t) for k, t in types.items()],
+                     _csv_value(r.articles[:ARTICLE_CHUNK], "string[]"),
+                     _csv_value(evidence_sample(r.evidence), "string[]")])
+                _support_and_chunks(f"{r.type}|{r.id}", r, support, chunks)
+            n_nodes += len(merged.nodes)
+            n_rels += len(merged.rels)
+            del merged
+    finally:
+        for h in support:
+            h.close()
+
+    # pass 3: each article's support record (schema.support_evidence), a bucket of articles at a time
+    try:
+        w = writer(SUPPORT_FILE, ["doc_id:string", "facts:string", "ev_facts:string[]", "evidence:string[]", ":LABEL"])
+        for path in support_paths:
+            facts: dict[str, set[str]] = {}
+            pairs: dict[str, set[tuple[str, str]]] = {}
+            with path.open(encoding="utf-8") as f:
+                for line in f:
+                    item = json.loads(line)
+                    if len(item) == 2:
+                        facts.setdefault(item[0], set()).add(item[1])
+                    else:
+                        pairs.setdefault(item[0], set()).add((item[1], item[2]))
+            path.unlink()
+            for doc, keys in sorted(facts.items()):  # an article supporting no fact has no record
+                ordered = sorted(pairs.get(doc, ()))
+                w.writerow([doc, "\n".join(sorted(keys)), _csv_value([k for k, _ in ordered], "string[]"),
+                            _csv_value([e for _, e in ordered], "string[]"), SUPPORT_LABEL])
+    finally:
+        for f in opened:
+            f.close()
     args = " ".join(f"--{kind}={name}" for kind, name in files)
     # the database name goes first: --nodes/--relationships take several files each, so a name
     # after them would be read as one more file
@@ -287,46 +436,26 @@ def export_csv(rows: GraphRows, out: Path) -> tuple[int, int]:
         f'neo4j-admin database import full "$db" --multiline-fields=true '
         f'--array-delimiter=U+{ord(ARRAY_DELIMITER):04X} "$@" {args}\n',
         encoding="utf-8")
-    return len(rows.nodes), len(rows.rels)
+    return n_nodes, n_rels
+
+
+def _support_and_chunks(key: str, row: NodeRow | RelRow, support: list, chunks: Any) -> None:
+    """A merged fact's share of the support records (its articles, and its evidence its sample leaves
+    out, to the bucket of each string's article) and its `_Articles` chunks beyond ARTICLE_CHUNK."""
+    n = len(support)
+    for doc in row.articles:
+        support[_bucket(doc, n)].write(_JSON.encode([doc, key]) + "\n")
+    strings = set(row.evidence)
+    if len(strings) > EVIDENCE_ARTICLES:  # fewer strings than the sample's articles: all in it
+        for e in strings.difference(in_sample(strings)):
+            doc = evidence_doc(e)
+            support[_bucket(doc, n)].write(_JSON.encode([doc, key, e]) + "\n")
+    for i in range(ARTICLE_CHUNK, len(row.articles), ARTICLE_CHUNK):
+        chunks.writerow([key, _csv_value(row.articles[i:i + ARTICLE_CHUNK], "string[]"), ARTICLES_LABEL])
 
 
 SUPPORT_FILE = "support.csv"  # not nodes_*.csv: no graph node, no id:ID column
-
-
-def _write_support_csv(rows: GraphRows, out: Path) -> str:
-    """Each article's support record (see the module docstring); returns the file name."""
-    facts: dict[str, set[str]] = {}
-    for name, items in (("label", rows.nodes), ("type", rows.rels)):
-        for it in items:
-            key = f"{it.label if name == 'label' else it.type}|{it.id}"
-            for doc in it.articles:
-                facts.setdefault(doc, set()).add(key)
-    evidence = support_evidence(rows, sorted(facts))
-    with (out / SUPPORT_FILE).open("w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(["doc_id:string", "facts:string", "ev_facts:string[]", "evidence:string[]", ":LABEL"])
-        for doc, keys in sorted(facts.items()):
-            ev_facts, strings = evidence[doc]
-            w.writerow([doc, "\n".join(sorted(keys)), _csv_value(ev_facts, "string[]"),
-                        _csv_value(strings, "string[]"), SUPPORT_LABEL])
-    return SUPPORT_FILE
-
-
 CHUNKS_FILE = "article_chunks.csv"  # the `_Articles` chunks of facts with more than ARTICLE_CHUNK articles
-
-
-def _write_chunks_csv(rows: GraphRows, out: Path) -> str:
-    """The articles of each fact beyond the first ARTICLE_CHUNK (which the fact holds), ARTICLE_CHUNK
-    a chunk node, as the Neo4j store keeps them (`schema.ARTICLES_LABEL`); returns the file name."""
-    with (out / CHUNKS_FILE).open("w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(["fact:string", "articles:string[]", ":LABEL"])
-        facts = [(f"{n.label}|{n.id}", n.articles) for n in rows.nodes]
-        facts += [(f"{r.type}|{r.id}", r.articles) for r in rows.rels]
-        for key, articles in facts:
-            for i in range(ARTICLE_CHUNK, len(articles), ARTICLE_CHUNK):
-                w.writerow([key, _csv_value(articles[i:i + ARTICLE_CHUNK], "string[]"), ARTICLES_LABEL])
-    return CHUNKS_FILE
 
 
 def export(workspace: Path, fmt: str, out: Path) -> str:
@@ -337,12 +466,12 @@ def export(workspace: Path, fmt: str, out: Path) -> str:
         out.parent.mkdir(parents=True, exist_ok=True)
         n = (export_turtle if fmt == "ttl" else export_jsonld)(workspace, out)
         return f"{fmt}: {n} triples -> {out}"
-    rows = workspace_rows(workspace)
     if fmt == "graphml":
         out.parent.mkdir(parents=True, exist_ok=True)
-        nn, nr = export_graphml(rows, out)
-    else:
-        nn, nr = export_csv(rows, out)
+        nn, nr = export_graphml(workspace_rows(workspace), out)
+    else:  # streamed: the rows files read one at a time
+        files = rows_files(workspace)
+        nn, nr = export_csv(iter_workspace_rows(workspace), out, size_hint=sum(p.stat().st_size for p in files))
     return f"{fmt}: {nn} nodes, {nr} relationships -> {out}"
 
 

@@ -417,3 +417,14 @@ def test_a_document_only_discussed_with_dui_is_not_relayed():
     text = "3月8日，甲市召开全市安全生产工作会议。会议对《乙丙领导干部安全生产责任制规定》的修订提出意见。"
     rec = _rec(text)
     assert not [r.directive for m in rec.meetings for r in m.relays if r.directive]
+
+
+def test_a_follow_up_session_after_the_branch_venue_relays_the_watched_meeting():
+    # `会后，` / `视频会议结束后，` opens the follow-up though who watched at the branch venue is told between, and a
+    # branch venue where nobody chairs or speaks is no meeting of the home: the 续会 held after it is
+    for held in ("续会", "全县安全生产工作会议"):
+        rec = _rec("5月8日，某某县组织收听收看全国安全生产电视电话会议，部署当前工作。副县长王大明、李小红及有关部门负责人"
+                   f"在县分会场收听收看会议。视频会议结束后，我县继续召开{held}，县长赵建国就贯彻落实会议精神作出安排部署。")
+        local = [m for m in rec.meetings if m.level == "county"]
+        assert len(local) == 1 and local[0].date and local[0].date.endswith("05-08"), held
+        assert any(r.meeting is not None and rec.meetings[r.meeting].level == "national" for r in local[0].relays), held

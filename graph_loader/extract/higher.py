@@ -766,7 +766,7 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
         if grp is not None and (d.branch or d.after_prev or d.venue):
             if d.venue or (d.branch and not d.after_prev):
                 grp.venues.append((d.start, d.end))
-            if grp.local is None or (d.held is not None and not d.venue and grp.local.venue
+            if grp.local is None or (d.held is not None and not d.venue and (grp.local.venue or grp.local.branch)
                                      and _only_watched(grp, person_level)):
                 # `我市设立分会场，…会议后随即召开全市…会议`: a venue where nobody chairs or speaks (`副市长甲在市
                 # 分会场参会`) is not the meeting; the follow-up held right after is
@@ -1097,6 +1097,9 @@ _FOLLOW_DEPLOYS = re.compile(r"部署|贯彻")
 _FOLLOW_START = re.compile(r"\s*(?:会后|(?:[^" + CLAUSE_MARKS + r"]{0,30}?会议?)?(?:召开|结束)?之?后[，,])")
 
 
+_FOLLOW_GAP = 3  # how many sentences on an opener of `after the meeting` still follows the watched meeting up
+
+
 def _right_after(text: str, index: SentenceIndex, grp: _Group, d: MeetingDraft) -> bool:
     """A lower meeting held in the sentence where the watched meetings are last named, or the next one, with
     a word of sequence before its held verb (`…会议后，X随即召开`, `随后，X主持召开`; `全省、全市会议召开，…。
@@ -1104,8 +1107,14 @@ def _right_after(text: str, index: SentenceIndex, grp: _Group, d: MeetingDraft) 
     if d.held is None or not grp.meetings or d.held < grp.start:
         return False
     last = max((p for p in (*(g.start for g in grp.meetings), *grp.named) if p <= d.held), default=None)
-    if last is None or index.index_at(d.held) - index.index_at(last) > 1:
+    if last is None:
         return False
+    gap = index.index_at(d.held) - index.index_at(last)
+    if gap > 1:
+        # a sentence that opens with `after the meeting` (`会后，`, `视频会议结束后，`) follows the watched meeting up
+        # though a sentence or two of who watched where stands between (`甲、乙在我县分会场收听收看。会后，…`)
+        sent = index.at(d.held)
+        return gap <= _FOLLOW_GAP and bool(_FOLLOW_START.match(text, sent.start, d.held))
     return bool(_FOLLOW_WORDS.search(text, max(last, index.at(d.held).start), d.held))
 
 

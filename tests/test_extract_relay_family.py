@@ -428,3 +428,21 @@ def test_a_follow_up_session_after_the_branch_venue_relays_the_watched_meeting()
         local = [m for m in rec.meetings if m.level == "county"]
         assert len(local) == 1 and local[0].date and local[0].date.endswith("05-08"), held
         assert any(r.meeting is not None and rec.meetings[r.meeting].level == "national" for r in local[0].relays), held
+
+
+def test_a_meeting_relays_no_spirit_of_its_own_level_word_but_an_earlier_meetings():
+    # `全省某某分析会…会议传达了全国、全省安全生产会议精神`: the 全省 meeting relayed is another, earlier one
+    rec = _rec("9月5日，2021年第三季度全省燃气行业安全生产形势分析会在某某市召开。某某省住房城乡建设厅副厅长王大明出席会议"
+               "并讲话。会议传达了全国、全省安全生产会议精神，通报了全省燃气行业安全生产形势。")
+    assert sorted(str(lv) for lv in _levels(rec)) == ["national", "province", "province"]
+    own = next(m for m in rec.meetings if m.date)
+    assert sorted(rec.meetings[r.meeting].level for r in own.relays if r.meeting is not None) == [
+        "national", "province"]
+    # a branch venue's sitting relays the home level's emergency meeting held before, not itself
+    venue = _rec("今天下午，全国安全生产电视电话会议召开。在浙江省举行的分会场会议要求，贯彻落实全国安全生产电视电话会议的"
+                 "重要部署和3月1日省委省政府紧急会议的工作要求。")
+    assert sorted(str(lv) for lv in _levels(venue)) == ["national", "province", "province"]
+    # the report's own meeting named again by its name is still itself
+    again = _rec("3月2日，某某省召开全省安全生产工作会议，副省长王大明出席会议并讲话。会议要求，各地要认真传达全省安全生产工作"
+                 "会议精神，抓好落实。")
+    assert _levels(again) == ["province"]

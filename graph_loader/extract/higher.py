@@ -190,6 +190,9 @@ def _home_level(text: str) -> str | None:
 
 
 _GENERIC_NOUNS = ("会议", "会")
+# the kinds of a meeting (lang/data/meeting_kinds.tsv) that are never the home level's general meeting its report
+# relays by a bare name (`全省安全生产会议精神`): analyses, study sessions, feedback, talks
+_OWN_KINDS_APART = ("report", "study", "feedback", "other")
 # the bodies a bare level word heads (`省委`, `市政府`): their meetings are named by them (`市委常委会议`)
 _LEVEL_BODIES = ("委", "政府")
 _LIST_BODY = re.compile("(?:人民)?(?:" + "|".join(_LEVEL_BODIES) + ")")
@@ -619,19 +622,21 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
     def named_before(level: str, path: str | None) -> bool:
         return any(k[:2] == (level, path) and m.rule != "meeting.higher.relay" for k, m in made.items())
 
-    def meeting_for(level: str, path: str | None, surface: str, mn: Mention, again: bool = False) -> MeetingDraft:
+    def meeting_for(level: str, path: str | None, surface: str, mn: Mention, again: bool = False,
+                    apart: MeetingDraft | None = None) -> MeetingDraft:
+        # `apart`: the meeting whose report relays this one, which it is not
         key = (level, path, _family(mn.noun))
         d = made.get(key)
-        if d is not None and (_other_topic(d, mn) or _listed_apart(d, mn, index)):
+        if d is not None and (d is apart or _other_topic(d, mn) or _listed_apart(d, mn, index)):
             key, d = (level, path, _family(mn.noun) + mn.desc), None
         if d is None and (mn.noun in _GENERIC_NOUNS or mn.mode == "ended" or again):
             # `全省会议结束后`, `贯彻落实省会议精神`: the meeting of that level named before; a relayed meeting
             # named by another noun (`贯彻省委常委会会议精神` after the province's teleconference) is another
-            same_level = [m for k, m in made.items() if k[:2] == (level, path)]
+            same_level = [m for k, m in made.items() if k[:2] == (level, path) and m is not apart]
             # `全省会议` names the one of that level watched or held, before one only relayed
             same_level = [m for m in same_level if m.rule != "meeting.higher.relay"] or same_level
             d = same_level[-1] if same_level else None
-        if d is None:
+        if d is None and apart is None:
             d = _existing(drafts, level, path, mn)
             if d is not None:
                 d.higher = True
@@ -677,6 +682,15 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
             owner = None if _CHECKED.match(text, mn.end) else (
                 _said_by(text, mn.start, made, ctx, city) or _led_by(index, roles, made, ms, mn.start, person_level)
                 or _held_by(index, held_last, ms, mn.start) or _owner(drafts, mn.start))
+            if (owner is not None and owner in ms and mn.desc + mn.noun not in (owner.name or "") and (
+                    owner.branch or owner.venue or (owner.kind in _OWN_KINDS_APART and not owner.generic))):
+                # a meeting of its own kind relays no spirit of its own: `全区某某形势分析会召开。会议传达了全国、全区
+                # 安全生产会议精神` names the home level's general meeting, held before, and so does a branch venue's
+                # sitting (`分会场会议要求，贯彻落实…1月1日市委市政府紧急会议的工作要求`); a work meeting
+                # (`全市安全生产工作会议…传达全市安全生产会议精神`) names itself again
+                for i, (lv, path, surf) in enumerate(mn.levels):
+                    if i < len(ms) and ms[i] is owner:
+                        ms[i] = meeting_for(lv, path, surf, mn, apart=owner)
             if owner is not None:
                 for d in ms:
                     owner.relay_to.append((d, False, None))

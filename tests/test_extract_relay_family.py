@@ -446,3 +446,10 @@ def test_a_meeting_relays_no_spirit_of_its_own_level_word_but_an_earlier_meeting
     again = _rec("3月2日，某某省召开全省安全生产工作会议，副省长王大明出席会议并讲话。会议要求，各地要认真传达全省安全生产工作"
                  "会议精神，抓好落实。")
     assert _levels(again) == ["province"]
+
+
+def test_levels_listed_inside_a_documents_title_name_no_relayed_meeting():
+    # `传达了《国家、省、市安全生产会议精神及贯彻落实意见》`: a document's title, not three meetings relayed
+    rec = _rec("5月6日，某某县政府召开第十次常务会议。会议传达了《国家、省、市安全生产会议精神及贯彻落实意见》，审议了有关议题。")
+    assert len(rec.meetings) == 1 and [r.directive for r in rec.meetings[0].relays] == [
+        "国家、省、市安全生产会议精神及贯彻落实意见"]

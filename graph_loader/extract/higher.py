@@ -251,9 +251,12 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
     # where the meeting nouns lie: a list with none within reach after it names no meeting (`_after_run`)
     nouns = [m.span() for m in lex.noun_re.finditer(text)]
     noun_ends = [e for _, e in nouns]
+    titles = _title_spans(text)
     for start in sorted(tokens):
         if start < pos_done:
             continue
+        if titles and _inside(titles, start):
+            continue  # `传达了《国家、省、市安全生产会议精神及贯彻落实意见》`: a document's title, no meeting relayed
         first = tokens[start]
         if len(first[3]) == 1 and start > 0 and text[start - 1] not in lex.run_start_ok and not (
                 text[start - 1] == "、" and _after_meeting_noun(text, start - 1)) and not text.endswith(
@@ -303,6 +306,18 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
                 out.append(elided)
                 pos_done = elided.end
     return out
+
+
+_TITLE = re.compile(r"《[^《》\n]{1,100}》")  # a document's title in book-title marks (directives read them)
+
+
+def _title_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _TITLE.finditer(text)] if "《" in text else []
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect.bisect_right(spans, (pos, 10**9)) - 1
+    return i >= 0 and spans[i][0] < pos < spans[i][1]
 
 
 def _other_meeting(mn: Mention, own: tuple[str, ...]) -> bool:

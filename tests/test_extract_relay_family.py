@@ -453,3 +453,10 @@ def test_levels_listed_inside_a_documents_title_name_no_relayed_meeting():
     rec = _rec("5月6日，某某县政府召开第十次常务会议。会议传达了《国家、省、市安全生产会议精神及贯彻落实意见》，审议了有关议题。")
     assert len(rec.meetings) == 1 and [r.directive for r in rec.meetings[0].relays] == [
         "国家、省、市安全生产会议精神及贯彻落实意见"]
+
+
+def test_meetings_held_by_a_plural_of_unnamed_places_are_none_of_the_reports():
+    # `之后，多个省份先后召开…紧急会议`: many meetings of places the report does not name, none it can list
+    rec = _rec("6月3日，某某省政府召开全省安全生产紧急会议，副省长王大明出席会议并讲话。之后，多个省份先后召开省内安全工作"
+               "紧急会议，各地也相继召开专题会议部署排查整治。")
+    assert len(rec.meetings) == 1

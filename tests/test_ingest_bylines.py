@@ -240,3 +240,19 @@ def test_a_labelled_date_line_glued_to_the_first_paragraph():
 def test_an_event_date_opening_the_story_is_not_the_date_line():
     d = ingest("本网讯 9月10日，全州安全生产工作电视电话会议召开。会议要求压实责任。")
     assert d.metadata.published is None and d.metadata.dateline is None
+
+
+def test_a_kept_banner_with_a_site_domain_and_page_line_before_the_title_leaves_the_date_line_a_header_line():
+    # `网站域名:` is a footer's line wherever it stands and `当前页面:` a breadcrumb: neither counts among the lead
+    # lines, so the date line after the headline is still read
+    d = ingest(f"欢迎进入某某市安全生产信息网!\n\n网站域名:www.example.com\n当前页面:首页 > 区县动态\n\n某某区召开党代会期间安全布置会\n\n"
+               f"更新时间:2016-04-12 09:30:11  作者:某某 来源:某区某局  \n\nimgapp.jpg\n\n \n\n{STORY}")
+    assert d.metadata.published == "2016-04-12"
+
+
+def test_a_long_footer_line_ends_the_story_before_a_closing_date_line():
+    # a page's footer longer than a sentence (`网站标识码… 某ICP备…号`) is no story line: the date line above it, after
+    # the closing byline, is the footer's date line
+    footer = "网站标识码:1234567890 ICP备案序号:某ICP备12345678号-1 某公网安备 12345678901234号 主办单位:某某县人民政府办公室"
+    d = ingest(f"{STORY}\n某某县应急管理局 某某\n2018年5月9日\n{footer}\n")
+    assert d.metadata.published == "2018-05-09"

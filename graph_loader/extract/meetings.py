@@ -212,11 +212,14 @@ class _Event:
 def _events(text: str) -> list[_Event]:
     lex = _lex()
     out: list[_Event] = []
+    many = _many_re()
     for rx in (lex.held_verb_first, lex.chaired):
         for m in rx.finditer(text):
             np = m.group("np")
             if text[max(0, m.start() - 2):m.start()].endswith(lex.not_held):
                 continue
+            if many.search(text, clause_start(text, m.start()), m.start()):
+                continue  # `多个省份先后召开紧急会议`: places unnamed, no meeting of the report
             if np.startswith("的"):
                 # `召开的…会议精神`: cited; `在当日下午召开的座谈会上`: the meeting the sentence is at
                 # `随后召开的全市贯彻落实会议强调…`: a meeting held next, named in a relative clause, that speaks
@@ -339,6 +342,12 @@ def _before_hou(text: str, reach: int) -> list[int]:
 def _cue_words(cue: str) -> tuple[str, ...]:
     """The words of one cue of lexicon/meeting_cues.tsv (`follow_up`: `随后`, `接着`), in the file's order."""
     return tuple(r[0] for r in rows("meeting_cues.tsv") if r[1] == cue)
+
+
+@cache
+def _many_re() -> re.Pattern[str]:
+    """A plural of places holding meetings (meeting_cues.tsv `many`: `多个省份`, `各地`)."""
+    return re.compile(alternation(_cue_words("many")))
 
 
 @cache

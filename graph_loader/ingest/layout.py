@@ -67,6 +67,13 @@ def is_sentence(line: str) -> bool:
     return bool(_SENTENCE_END.search(line)) or len(line) > 60
 
 
+def _long_boilerplate(line: str) -> bool:
+    """A line the story holds only for its length, which a boilerplate line rule drops (a page's footer `版权所有…
+    网站标识码… 某ICP备…号` longer than a sentence): no story line, so the date line above it (`某县应急局 张三` /
+    `2019年3月27日`) is the footer's, not the story's."""
+    return not _SENTENCE_END.search(line) and _boilerplate_kind(line, "footer", kinds=("line",)) is not None
+
+
 @dataclass
 class Layout:
     text: MappedText
@@ -138,7 +145,7 @@ def lay_out(mt: MappedText, html_title: str | None = None, page_before: list[str
         if b > a:
             spans.append((a, b))
     lines = [mt.text[a:b] for a, b in spans]
-    story = [i for i, line in enumerate(lines) if is_sentence(line)]
+    story = [i for i, line in enumerate(lines) if is_sentence(line) and not _long_boilerplate(line)]
     first, last = (story[0], story[-1]) if story else (len(lines), len(lines) - 1)
     # a heading of links to other articles after the story's first line ends the story (boilerplate.tsv related)
     related = next((i for i in range(first + 1, len(lines)) if _related_heading(lines[i])), None)

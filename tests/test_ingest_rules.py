@@ -328,3 +328,37 @@ def test_a_long_run_together_row_above_the_breadcrumb_is_the_menu_not_the_title(
     short = "某县召开安全生产工作会议\n当前位置:某某资讯网>行业>能源>正文\n1月5日,某县召开会议,部署工作。会议要求压实责任。\n"
     assert "某县召开安全生产工作会议" in ingest(short).clean
     assert row in ingest(row + "\n" + text.split("\n", 2)[2]).clean
+
+
+def test_a_line_break_that_cuts_a_word_is_no_paragraph_end():
+    # a page breaks lines inside its sentences (`<br>` in a paragraph): where the break cuts an ordinary word
+    # (安全生|产, 主|持, 总|书记) the line goes on; a break between two whole words or under a one-character line
+    # stays, and each clean character still maps to its source
+    text = ("某县召开安全生产工作会议\n5月5日，某县召开安全生\n产工作会议，会议由副县长甲某主\n持，"
+            "传达学习总\n书记重要指示精神。\n会议现场\n会议强调，要压实责任。\n大\n中\n小")
+    d = ingest(text)
+    assert "5月5日，某县召开安全生产工作会议，会议由副县长甲某主持，传达学习总书记重要指示精神。" in d.clean
+    assert "会议现场\n会议强调" in d.clean or "会议现场" not in d.clean
+    i = d.clean.index("产工作")
+    assert d.original[d.starts[i]:d.ends[i]] == "产"
+    from graph_loader.ingest.unwrap import broken_word_edits
+
+    assert broken_word_edits("会议现场\n会议强调，要压实责任。") == []
+    assert broken_word_edits("大\n中\n小") == []
+    assert broken_word_edits("全县上下要落实\n安全责任。") == []  # 落实 | 安全: two whole words
+
+
+def test_a_stray_space_that_cuts_a_word_goes_and_separators_stay():
+    # a scraped page leaves spaces inside words (`安 全生产`, `副县 长`); they go where the space cuts an ordinary
+    # word, while a byline's or a list's spaces between names, a letter-spaced heading and spaces between whole
+    # words stay
+    text = ("某县召开安全生产工作会议\n记者 甲某 乙某\n安 全 生 产\n5月5日，某县召开安 全生产工作会议，"
+            "会议由副县 长丙某主 持，传达学习总书 记重要指示精神，部署国 庆假期工作。")
+    d = ingest(text)
+    assert "某县召开安全生产工作会议，会议由副县长丙某主持，传达学习总书记重要指示精神，部署国庆假期工作。" in d.clean
+    assert d.metadata.reporters == ["甲某", "乙某"]
+    from graph_loader.ingest.unwrap import broken_word_edits
+
+    assert broken_word_edits("记者 甲某 乙某") == []
+    assert broken_word_edits("安 全 生 产") == []
+    assert broken_word_edits("办好艺术节 庆祝建校周年") == []  # 艺术节 | 庆祝: two whole words

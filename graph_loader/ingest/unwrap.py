@@ -10,11 +10,14 @@ line) have no common width and are left alone.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
 
 from graph_loader.ingest.textmap import Edit
+from graph_loader.lang.chars import is_han
+from graph_loader.lang.words import common_words
 
 MIN_WIDTH = 16
 """Columns below which lines are too short to be a wrap width (titles, bylines)."""
@@ -86,3 +89,36 @@ def _latin_words(line: str, nxt: str) -> bool:
     tail = line[-12:]
     return (tail[-1:].isalpha() and nxt[:1].isalpha() and all(c.isascii() for c in tail)
             and nxt[:1].isascii())
+
+
+# a space or a line break (spaces around it), where a page may have cut a word
+_GAP = re.compile("[ \n]+")
+
+
+def broken_word_edits(text: str) -> list[Edit]:
+    """Edits removing a stray space or line break that cuts a word in two.
+
+    Pages break lines inside sentences (`<br>` in a paragraph: `安全生\\n产`, `会议由副县长主\\n持`) and leave
+    spaces inside words (`安 全生产`, `县委副书 记`); a gap between the two halves of an ordinary word
+    (`lang/words.py`: 安全生|产, 总|书记, 主|持) is no paragraph's end and no separator, and goes. A gap where the
+    text before ends in a whole word and the text after opens with one may be a real end or a separator
+    (`会议现场` over `会议强调…`: 现场会 spans it; `办好艺术节 庆祝…`: 节庆), a gap after or before a single character is
+    a letter-spaced heading or a menu (`安 全 生 产`, `大 中 小`), and a blank line ends a paragraph: all stay. So
+    do names: a byline's or a list's spaces (`记者 张三 李四`) cut no ordinary word.
+    """
+    edits: list[Edit] = []
+    words = None
+    n = len(text)
+    for m in _GAP.finditer(text):
+        a, b = m.span()
+        if a < 2 or b + 2 > n or not (is_han(text[a - 1]) and is_han(text[b])) or text[a - 2] in "\n " \
+                or text[b + 1] in "\n " or text.count("\n", a, b) > 1:
+            continue
+        if words is None:
+            words = common_words()
+        left, right = text[a - 3 if a >= 3 else 0:a], text[b:b + 3]
+        if (left[-2:] in words or left[-3:] in words) and (right[:2] in words or right[:3] in words):
+            continue
+        if any(left[-i:] + right[:j] in words for i in (1, 2, 3) for j in (1, 2, 3) if i + j <= 4):
+            edits.append((a, b, ""))
+    return edits

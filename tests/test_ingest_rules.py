@@ -362,3 +362,60 @@ def test_a_stray_space_that_cuts_a_word_goes_and_separators_stay():
     assert broken_word_edits("记者 甲某 乙某") == []
     assert broken_word_edits("安 全 生 产") == []
     assert broken_word_edits("办好艺术节 庆祝建校周年") == []  # 艺术节 | 庆祝: two whole words
+
+
+def test_a_line_break_after_a_tying_character_or_before_one_joins_the_sentence():
+    # a story line ending in a character that ties what follows (的, 和, 对…) or followed by one opening with a tie
+    # of what precedes (的, 等, 了…) is one sentence cut by the page; a paragraph that lost its full stop (ending a
+    # whole word) and a line ending in an ordinary word that ends with such a character (积极应对) stay lines
+    text = ("某县召开安全生产工作会议\n发布时间：2023-05-06\n5月5日，某县召开安全生产工作会议，县长甲某主持。\n"
+            "会议传达学习了上级关于安全生产的\n重要指示精神，各乡镇和\n县直部门负责人、企业负责人参加了本次会议\n"
+            "会议强调，要压实安全责任，积极应对\n汛期风险。\n县应急局、县住建局\n等部门作了发言。\n"
+            "会议要求，各乡镇各部门要立即开展安全隐患大排查，对排查出的问题建立台账，限期整改到位。\n"
+            "会议指出，今年以来全县安全生产形势总体平稳。\n会议还研究了其他事项。\n"
+            "会后，县长甲某带队深入企业检查安全生产工作，要求企业落实主体责任，确保不发生事故。")
+    d = ingest(text)
+    assert "会议传达学习了上级关于安全生产的重要指示精神，各乡镇和县直部门负责人、企业负责人参加了本次会议\n会议强调" in d.clean
+    assert "积极应对\n汛期风险。" in d.clean
+    assert "县应急局、县住建局等部门作了发言。" in d.clean
+    i = d.clean.index("重要指示")
+    assert d.original[d.starts[i]:d.ends[i]] == "重"
+
+
+def test_a_list_of_other_articles_with_their_dates_is_no_part_of_the_story():
+    # below the story a page lists other articles' headlines with their dates, under a heading or none, marked or
+    # not: they leave the story (their places and meetings are other reports') and their dates are not the page's;
+    # a single signature line with a date stays
+    story = ["某区召开安全生产工作会议", "发布时间：2022-03-04", "3月3日，区委书记甲某主持召开会议。",
+             "会议强调，要压实安全生产责任。"]
+    links = ["• 某市召开防汛工作会议 2019-06-12", "某县开展森林防火宣传活动 2019-05-02",
+             "· 甲省应急管理厅召开党组会议 2019-04-20"]
+    for tail in (links, ["今日看点", *links[1:]], ["【打印】【关闭】", "责任编辑：某某", *links]):
+        d = ingest("\n".join(story + tail))
+        assert d.clean.splitlines()[-1] == "会议强调，要压实安全生产责任。", tail
+        assert d.metadata.published == "2022-03-04"
+    for heading in ("今日看点", "猜你喜欢", "延伸阅读"):  # headings of the list in other words pages use
+        d = ingest("\n".join(story + [heading, "• 某市两车相撞致3人受伤", "• 甲省召开防汛工作会议"]))
+        assert d.clean.splitlines()[-1] == "会议强调，要压实安全生产责任。", heading
+    undated = ingest("\n".join(["某区召开安全生产工作会议", "3月3日，区委书记甲某主持召开会议。",
+                                "会议强调，要压实安全生产责任。", *links[1:]]))
+    assert undated.metadata.published is None
+    signed = ingest("\n".join(["3月3日，区委书记甲某主持召开会议。", "会议强调，要压实安全生产责任。",
+                               "某区应急管理局 2022-03-04"]))
+    assert signed.metadata.published == "2022-03-04"
+
+
+def test_a_list_of_dated_links_is_no_hard_wrapped_paragraph():
+    # lines of one width that each end in a date are a page's list of links, not a paragraph cut at a column
+    from graph_loader.ingest.unwrap import unwrap_edits
+
+    links = [f"• 某地召开第{n}季度安全生产形势分析会议 2019-0{n}-12" for n in range(1, 6)]
+    assert unwrap_edits("\n".join(["3月3日，区委书记甲某主持召开会议。", *links])) == []
+
+
+def test_a_menu_row_between_two_breadcrumbs_is_dropped():
+    # a page with the site's path above its menu row and the column's path below it: the run-together menu row
+    # (long, no mark, no space) above the last breadcrumb is the menu's
+    text = "\n".join(["首页 > 新闻中心 > 工作动态", "新闻财经汽车房产教育体育旅游健康科技文化图片视频论坛博客手机版",
+                      "当前位置：某某网 > 新闻 > 正文", "某区召开安全生产工作会议", "3月3日，区委书记甲某主持召开会议。"])
+    assert ingest(text).clean.splitlines() == ["某区召开安全生产工作会议", "3月3日，区委书记甲某主持召开会议。"]

@@ -15,6 +15,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 
+from graph_loader.ingest.rules import link_patterns
 from graph_loader.ingest.textmap import Edit
 from graph_loader.lang.chars import is_han
 from graph_loader.lang.words import common_words
@@ -40,9 +41,10 @@ def wrap_width(lines: list[str], measure: Callable[[str], int] = display_width) 
 def _wrap_width(lines: list[str], measure: Callable[[str], int]) -> tuple[int, int] | None:
     """(width, how well lines agree on it) when the text is hard-wrapped by `measure`."""
     lines = [x.strip() for x in lines]
-    # a wrapped line runs on into the next one: a line before a blank (a title, a breadcrumb) is no candidate
+    # a wrapped line runs on into the next one: a line before a blank (a title, a breadcrumb) is no candidate, nor is
+    # a link to another article with its date (a page's list of them has lines of one width too)
     widths = [measure(x) for x, nxt in zip(lines, lines[1:] + [""], strict=True)
-              if x and nxt and not x.endswith(tuple(_ENDS))]
+              if x and nxt and not x.endswith(tuple(_ENDS)) and not _is_link(x)]
     widths = [w for w in widths if w >= MIN_WIDTH]
     if len(widths) < MIN_WRAPPED_LINES:
         return None
@@ -78,10 +80,16 @@ def unwrap_edits(text: str) -> list[Edit]:
         end = pos + len(cur)
         line = cur.strip()
         full = width - TOLERANCE <= measure(line) <= width + TOLERANCE
-        if full and nxt.strip():
+        if full and nxt.strip() and not _is_link(line):
             edits.append((end, end + 1, " " if _latin_words(line, nxt.strip()) else ""))
         pos = end + 1
     return edits
+
+
+def _is_link(line: str) -> bool:
+    """A link to another article with its date after it (boilerplate.tsv link, link_run: `• 某县召开… 2023-06-12`)."""
+    marked, dated = link_patterns()
+    return any(p.search(line) for p in marked + dated)
 
 
 def _latin_words(line: str, nxt: str) -> bool:

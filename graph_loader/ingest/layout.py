@@ -43,6 +43,7 @@ _SPACE = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]|[ \t\u3000\xa0\u2002-\u20
 _SENTENCE_END = re.compile(r"[。！？?；;]|!(?!--)|[。！？][”’」』）)]")
 _DATE = re.compile(r"(19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 _FULL_STOP = re.compile(r"[。！？]")
+_DATE_END = frozenset("0123456789])）】")
 _LINE = re.compile(r"[^\n ][^\n]*[^\n ]|[^\n ]")  # a line's text without its edge spaces
 _PUNCT = re.compile(r"[，。、；：？！,.;:?!“”\"'（）()《》]")
 
@@ -121,12 +122,16 @@ def _related_patterns() -> tuple[re.Pattern[str], ...]:
 def _dated_links(lines: list[str], first: int, heading: int | None) -> set[int]:
     """The lines after the story's first one that link to other articles with their dates (boilerplate.tsv link,
     link_run): a marked one, two dated headlines in a row, or any dated headline below a heading of links."""
+    # a link ends in its date: only such lines are tried
+    ending = [i for i in range(first + 1, len(lines)) if len(lines[i]) <= 80 and lines[i][-1] in _DATE_END]
+    if not ending:
+        return set()
     marked, dated = link_patterns()
     out: set[int] = set()
-    run = [i for i in range(first + 1, len(lines)) if len(lines[i]) <= 80 and any(p.search(lines[i]) for p in dated)]
+    run = [i for i in ending if any(p.search(lines[i]) for p in dated)]
     runs = set(run)
     out.update(i for i in run if i - 1 in runs or i + 1 in runs or (heading is not None and i > heading))
-    out.update(i for i in range(first + 1, len(lines)) if len(lines[i]) <= 80 and any(p.search(lines[i]) for p in marked))
+    out.update(i for i in ending if any(p.search(lines[i]) for p in marked))
     return out
 
 
@@ -141,19 +146,24 @@ def broken_line_edits(text: str) -> list[Edit]:
     above the story's first sentence (headline, date line, byline), boilerplate lines, and lines apart by a
     blank line stay apart.
     """
+    glue = line_glue()
+    ends, starts = glue["end"], glue["start"]
     spans = [(m.start(), m.end()) for m in _LINE.finditer(text)]
     lines = [text[a:b] for a, b in spans]
+    # the pairs of lines a tie may join (few), before the story is looked for
+    pairs = [i for i in range(len(lines) - 1) if (lines[i][-1] in ends and is_han(lines[i + 1][0]))
+             or (lines[i + 1][0] in starts and is_han(lines[i][-1]))]
+    if not pairs:
+        return []
     story = [i for i, line in enumerate(lines) if is_sentence(line)]
     if not story:
         return []
-    glue = line_glue()
-    ends, starts = glue["end"], glue["start"]
     words = None
     edits: list[Edit] = []
-    for i in range(story[0], story[-1]):
-        cur, nxt = lines[i], lines[i + 1]
-        if not ((cur[-1] in ends and is_han(nxt[0])) or (nxt[0] in starts and is_han(cur[-1]))):
+    for i in pairs:
+        if not story[0] <= i < story[-1]:
             continue
+        cur, nxt = lines[i], lines[i + 1]
         if len(cur) < 2 or len(nxt) < 2 or text.count("\n", spans[i][1], spans[i + 1][0]) != 1:
             continue
         if words is None:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from graph_loader.ingest.rules import link_patterns
 from graph_loader.ingest.textmap import Edit
-from graph_loader.lang.chars import is_han
+from graph_loader.lang.chars import HAN
 from graph_loader.lang.words import common_words
 
 MIN_WIDTH = 16
@@ -26,6 +26,7 @@ MIN_WRAPPED_LINES = 3
 TOLERANCE = 4
 """Columns a wrapped line may fall short of the width (a wide char or a word that did not fit)."""
 _ENDS = "。！？!?；;：:”’」』）)】"
+_DATE_CLOSE = "])）】"
 
 
 def display_width(line: str) -> int:
@@ -88,6 +89,8 @@ def unwrap_edits(text: str) -> list[Edit]:
 
 def _is_link(line: str) -> bool:
     """A link to another article with its date after it (boilerplate.tsv link, link_run: `• 某县召开… 2023-06-12`)."""
+    if not line or not (line[-1].isdigit() or line[-1] in _DATE_CLOSE):  # a link ends in its date
+        return False
     marked, dated = link_patterns()
     return any(p.search(line) for p in marked + dated)
 
@@ -99,8 +102,9 @@ def _latin_words(line: str, nxt: str) -> bool:
             and nxt[:1].isascii())
 
 
-# a space or a line break (spaces around it), where a page may have cut a word
-_GAP = re.compile("[ \n]+")
+# a space or a line break (spaces around it) after a Han character and before one, where a page may have cut a word
+# (the class first: re jumps to it in C; the right character is only looked at, so gaps in a row are all found)
+_GAP = re.compile(f"[{HAN}]([ \n]+)(?=[{HAN}])")
 
 
 def broken_word_edits(text: str) -> list[Edit]:
@@ -118,9 +122,8 @@ def broken_word_edits(text: str) -> list[Edit]:
     words = None
     n = len(text)
     for m in _GAP.finditer(text):
-        a, b = m.span()
-        if a < 2 or b + 2 > n or not (is_han(text[a - 1]) and is_han(text[b])) or text[a - 2] in "\n " \
-                or text[b + 1] in "\n " or text.count("\n", a, b) > 1:
+        a, b = m.span(1)
+        if a < 2 or b + 2 > n or text[a - 2] in "\n " or text[b + 1] in "\n " or text.count("\n", a, b) > 1:
             continue
         if words is None:
             words = common_words()

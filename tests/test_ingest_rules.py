@@ -380,6 +380,11 @@ def test_a_line_break_after_a_tying_character_or_before_one_joins_the_sentence()
     assert "县应急局、县住建局等部门作了发言。" in d.clean
     i = d.clean.index("重要指示")
     assert d.original[d.starts[i]:d.ends[i]] == "重"
+    # a line ending in a piece of one to three characters after a comma or `、` is cut in a list or a clause; a
+    # numbered heading of that length is not
+    listed = ingest(text.replace("县应急局、县住建局\n等部门作了发言。", "副县长甲某、乙\n某出席会议，丙\n某主持。\n二、背景\n"
+                                                                    "今年以来，全县安全生产形势平稳。"))
+    assert "副县长甲某、乙某出席会议，丙某主持。\n二、背景\n今年以来" in listed.clean
 
 
 def test_a_list_of_other_articles_with_their_dates_is_no_part_of_the_story():

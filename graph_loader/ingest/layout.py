@@ -16,7 +16,7 @@ from graph_loader.ingest.document import Metadata
 from graph_loader.ingest.metadata import read_metadata
 from graph_loader.ingest.rules import boilerplate_rules, line_glue, link_patterns
 from graph_loader.ingest.textmap import Edit, MappedText
-from graph_loader.lang.chars import is_han
+from graph_loader.lang.chars import HAN, is_han
 from graph_loader.lang.words import common_words
 
 BOILERPLATE_MAX_CHARS = 25
@@ -135,12 +135,19 @@ def _dated_links(lines: list[str], first: int, heading: int | None) -> set[int]:
     return out
 
 
+# a line ending in a piece of one to three characters after a comma or an enumeration mark (`…，安` `…、王某`): no
+# clause, list item or paragraph ends so; a numbered heading (`二、背景`) is a line of its own
+_SHORT_PIECE = re.compile(f"[，,、][{HAN}]{{1,3}}$")
+_ITEM_HEAD = re.compile(f"[（(]?[一二三四五六七八九十0-9]+[)）]?[、，,.．][{HAN}]{{1,3}}$")
+
+
 def broken_line_edits(text: str) -> list[Edit]:
     """Line breaks inside a sentence of the story, removed: a page's `<br>` or hard wrap in a paragraph.
 
     A story line ending in a character that ties what follows (`…关于安全生产的`, `…各乡镇和`) or followed by one
     beginning with a character that ties what precedes (`的精神。`, `等部门参加。`) is one line with the next
-    (line_glue.txt; not where that character ends or opens an ordinary word: `积极应对`, `与会人员`). A line
+    (line_glue.txt; not where that character ends or opens an ordinary word: `积极应对`, `与会人员`), and so is a
+    line ending in a piece of one to three characters after a comma or `、` (`副县长甲某、乙` over `某出席。`). A line
     ending a whole word stays a line: a paragraph that lost its full stop (`…安排部署了安全生产工作` over
     `会议强调，…`) is far more common in real pages than a break between two words, and reads the same. Lines
     above the story's first sentence (headline, date line, byline), boilerplate lines, and lines apart by a
@@ -152,7 +159,8 @@ def broken_line_edits(text: str) -> list[Edit]:
     lines = [text[a:b] for a, b in spans]
     # the pairs of lines a tie may join (few), before the story is looked for
     pairs = [i for i in range(len(lines) - 1) if (lines[i][-1] in ends and is_han(lines[i + 1][0]))
-             or (lines[i + 1][0] in starts and is_han(lines[i][-1]))]
+             or (lines[i + 1][0] in starts and is_han(lines[i][-1]))
+             or (is_han(lines[i + 1][0]) and _SHORT_PIECE.search(lines[i]) and not _ITEM_HEAD.match(lines[i]))]
     if not pairs:
         return []
     story = [i for i, line in enumerate(lines) if is_sentence(line)]
@@ -169,7 +177,7 @@ def broken_line_edits(text: str) -> list[Edit]:
         if words is None:
             words = common_words()
         if (cur[-1] in ends and all(cur[-k:] not in words for k in (2, 3, 4))) or (
-                nxt[0] in starts and all(nxt[:k] not in words for k in (2, 3, 4))):
+                nxt[0] in starts and all(nxt[:k] not in words for k in (2, 3, 4))) or _SHORT_PIECE.search(cur):
             if not _boilerplate_kind(cur, "story") and not _boilerplate_kind(nxt, "story"):
                 edits.append((spans[i][1], spans[i + 1][0], ""))
     return edits

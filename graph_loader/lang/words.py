@@ -8,13 +8,13 @@ break that cuts one (`安全生\\n产`).
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from importlib.resources import files
 
+from graph_loader.lang.chars import all_han
+
 MIN_FREQ = 50
 NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz"})
-_WORD = re.compile("[\u4e00-\u9fff]{2,4}")
 
 
 @cache
@@ -24,7 +24,7 @@ def common_words() -> frozenset[str]:
     with (files("jieba") / "dict.txt").open(encoding="utf-8") as f:
         for line in f:
             w, freq, tag = line.split()
-            if 2 <= len(w) <= 4 and tag not in NAME_TAGS and int(freq) >= MIN_FREQ and _WORD.fullmatch(w):
+            if 2 <= len(w) <= 4 and tag not in NAME_TAGS and int(freq) >= MIN_FREQ and all_han(w):
                 words.add(w)
     return frozenset(words)
 

@@ -362,6 +362,8 @@ def test_a_stray_space_that_cuts_a_word_goes_and_separators_stay():
     assert broken_word_edits("记者 甲某 乙某") == []
     assert broken_word_edits("安 全 生 产") == []
     assert broken_word_edits("办好艺术节 庆祝建校周年") == []  # 艺术节 | 庆祝: two whole words
+    assert broken_word_edits("【字号 大 中 小】") == []  # a character between spaces: a menu
+    assert ingest("会议要求压实责任。\n会 后，县长带队检查企业。").clean.endswith("会后，县长带队检查企业。")
 
 
 def test_a_line_break_after_a_tying_character_or_before_one_joins_the_sentence():

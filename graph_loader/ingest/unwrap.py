@@ -114,8 +114,9 @@ def broken_word_edits(text: str) -> list[Edit]:
     spaces inside words (`安 全生产`, `县委副书 记`); a gap between the two halves of an ordinary word
     (`lang/words.py`: 安全生|产, 总|书记, 主|持) is no paragraph's end and no separator, and goes. A gap where the
     text before ends in a whole word and the text after opens with one may be a real end or a separator
-    (`会议现场` over `会议强调…`: 现场会 spans it; `办好艺术节 庆祝…`: 节庆), a gap after or before a single character is
-    a letter-spaced heading or a menu (`安 全 生 产`, `大 中 小`), and a blank line ends a paragraph: all stay. So
+    (`会议现场` over `会议强调…`: 现场会 spans it; `办好艺术节 庆祝…`: 节庆), a gap after a character standing between
+    spaces or before one ending its line is a letter-spaced heading or a menu (`安 全 生 产`, `大 中 小`; a line's
+    first character is no such piece: `会 后，…` is a cut word), and a blank line ends a paragraph: all stay. So
     do names: a byline's or a list's spaces (`记者 张三 李四`) cut no ordinary word.
     """
     edits: list[Edit] = []
@@ -123,7 +124,7 @@ def broken_word_edits(text: str) -> list[Edit]:
     n = len(text)
     for m in _GAP.finditer(text):
         a, b = m.span(1)
-        if a < 2 or b + 2 > n or text[a - 2] in "\n " or text[b + 1] in "\n " or text.count("\n", a, b) > 1:
+        if (a >= 2 and text[a - 2] == " ") or b + 1 >= n or text[b + 1] in "\n " or text.count("\n", a, b) > 1:
             continue
         if words is None:
             words = common_words()

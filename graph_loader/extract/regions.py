@@ -24,6 +24,7 @@ from graph_loader.gazetteer import divisions, former_names, package_file
 from graph_loader.ingest.rules import surnames
 from graph_loader.lang.chars import HAN, IN_CLAUSE
 from graph_loader.lang.levels import LEVEL_CHARS, LOCAL_LEVELS
+from graph_loader.lang.words import common_pairs
 
 # Suffixes that make a prefecture-level or county-level name a full form.
 _DIRECT = ("省直辖行政区划", "市直辖行政区划")
@@ -174,27 +175,13 @@ def _idioms() -> frozenset[str]:
         return frozenset(w for w in (line.split("\t", 1)[0] for line in f) if len(w) == 4)
 
 
-# jieba's dictionary says which two-character strings are ordinary words; its place
-# and name entries (ns, nr, nz) are not vetoes.
-_NAME_TAGS = {"ns", "nr", "nrt", "nrfg", "nz"}
-_MIN_FREQ = 50
-
-
-@lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """Frequent two-character words, so `提高安全` does not yield 高安 nor `惠民生` 惠民.
 
-    Lexicon matchers (places, sectors) use it to refuse a match that cuts a word.
+    Lexicon matchers (places, sectors) use it to refuse a match that cuts a word; read once for
+    every stage by `lang/words.py` (jieba's dictionary, its place and name entries no vetoes).
     """
-    words = set()
-    with open(package_file("jieba", "dict.txt"), encoding="utf-8") as f:
-        for line in f:
-            if line[2:3] != " ":
-                continue
-            w, freq, tag = line.split()
-            if int(freq) >= _MIN_FREQ and tag not in _NAME_TAGS:
-                words.add(w)
-    return frozenset(words)
+    return common_pairs()
 
 
 def _is_under(path: str, ancestor: str) -> bool:

@@ -59,7 +59,7 @@ from graph_loader.lang.bodies import is_national_body
 from graph_loader.lang.kinds import clipped_nouns
 from graph_loader.lang.lexicon import read_table
 from graph_loader.lang.numerals import NUMERAL, arabic
-from graph_loader.lang.titles import display_title, name_key, title_key
+from graph_loader.lang.titles import display_title, name_key, search_key, title_key
 
 DOC_CAP = 20  # articles remembered per entity (the count goes on)
 ALIASES_PATH = Path(__file__).with_name("directive_aliases.tsv")
@@ -543,8 +543,9 @@ class Resolver:
             return MeetingResolved(mid, m.date, self._shown(key, info, doc_id), aliases=_written_names(info))
         if m.date is not None or m.relayed_on is not None:
             self._pend(doc_id, slot_key, {"fam": fam, "date": m.date, "on": m.relayed_on,
-                                          "signals": sorted(set(m.signals)), "key": None, "years": list(m.years)})
-        chosen = self._choose(fam, m.date, m.relayed_on, set(m.signals), m.years)
+                                          "signals": sorted(set(m.signals)), "key": None, "years": list(m.years),
+                                          "name": m.name})
+        chosen = self._choose(fam, m.date, m.relayed_on, set(m.signals), m.years, m.name, doc_id)
         if chosen is not None:
             key, why = chosen
             info = self._meeting_info[key]
@@ -586,7 +587,8 @@ class Resolver:
                    for k in self._families.get(fam, []))
 
     def _choose(self, fam: str, md: str | None, on: str | None, signals: set[str],
-                years: tuple[int, ...] | list[int] = ()) -> tuple[str, str] | None:
+                years: tuple[int, ...] | list[int] = (), name: str | None = None,
+                doc_id: str | None = None) -> tuple[str, str] | None:
         """The one dated meeting a year-less (`md`) or undated (relayed on `on`) mention can join; for a
         meeting named only by a bare word (is_bare_family), the one meeting of a known name or kind of its
         level and region on its day (`md` a full date), else as for any mention, among those meetings
@@ -604,8 +606,9 @@ class Resolver:
             chosen = self._choose_among(named, md, on, signals, years)
             if chosen is not None:
                 return chosen[0], f"named only by a bare word: {chosen[1]}"
+            name = None
         keys = [k for k in self._families.get(fam, []) if k in known and known[k].n > 0]
-        return self._choose_among(keys, md, on, signals, years)
+        return self._choose_among(keys, md, on, signals, years, name, doc_id)
 
     def _place_families(self, fam: str) -> list[str]:
         """The families of known name or kind (not bare) at the level and region of `fam`."""
@@ -616,7 +619,8 @@ class Resolver:
         return [f for f in self._place_index.get(_place(fam), []) if not is_bare_family(f)]
 
     def _choose_among(self, keys: list[str], md: str | None, on: str | None,
-                      signals: set[str], years: tuple[int, ...] | list[int] = ()) -> tuple[str, str] | None:
+                      signals: set[str], years: tuple[int, ...] | list[int] = (), name: str | None = None,
+                      doc_id: str | None = None) -> tuple[str, str] | None:
         if years:  # a report writing 2013年 (its work, a date) is not of a meeting of 2022: only a year it
             # writes, or the year after it (`总结2017年工作` in January 2018) or before it (`部署2024年工作` in
             # December 2023), may date it
@@ -643,7 +647,21 @@ class Resolver:
             shared = sorted(signals & set(self._meeting_info[sharing[0]]["signals"]))
             return sharing[0], (f"of {len(cands)} candidates, the only one whose articles cite the same "
                                 f"instruction ({shared[0]})")
+        topic = _topic(name)
+        if len(cands) > 1 and topic and not sharing:
+            # national teleconferences of one kind on 12月2日 of two years, one on hazardous chemicals and one on
+            # city gas: the name the report writes tells which (its other reports', not its own)
+            named = [k for k in cands if topic in self._topics(k, doc_id)]
+            if len(named) == 1:
+                return named[0], (f"of {len(cands)} candidates, the only one whose reports name it "
+                                  f"{name}")
         return None
+
+    def _topics(self, key: str, doc_id: str | None) -> set[str]:
+        """The topics (_topic) of the names the reports of the meeting `key` write, but `doc_id`'s."""
+        info = self._meeting_info[key]
+        names = [n for d, n in info.get("names", {}).items() if d != doc_id] or [info.get("name")]
+        return {t for n in names if (t := _topic(n))}
 
     def unsettled(self) -> list[str]:
         """Articles whose inferred meeting joins would now come out differently (a candidate arrived
@@ -654,7 +672,8 @@ class Resolver:
             if any(name != self._meeting_info.get(key, {}).get("name", name) for key, name in keys.items()):
                 out.add(doc_id)
         for slot_key, p in self._pending.items():
-            chosen = self._choose(p["fam"], p["date"], p["on"], set(p["signals"]), p.get("years", ()))
+            chosen = self._choose(p["fam"], p["date"], p["on"], set(p["signals"]), p.get("years", ()),
+                                  p.get("name"), slot_key.rsplit("|", 1)[0])
             doc_id = slot_key.rsplit("|", 1)[0]
             if (chosen[0] if chosen else None) != p["key"] or (p.get("yearless") and self._dated_on(p["fam"], p["date"])):
                 out.add(doc_id)  # (a year-less report on its month-day's node: a dated report of that day came)
@@ -904,6 +923,16 @@ def _meeting_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(scope words a meeting name starts with, e.g. 全省; words that only dress a name, e.g. 工作)."""
     roles = _meeting_word_roles()
     return roles.get("scope", ()), roles.get("filler", ())
+
+
+def _topic(name: str | None) -> str | None:
+    """A meeting name as names of one meeting across reports agree: its name family (no scope words or
+    dressing) as search compares it (one media noun: `全国某某专题视频会议` = `某某专题电视电话会议`); None for a
+    bare word."""
+    fam = name_family(name)
+    if fam is None or is_bare_family(fam + "|"):
+        return None
+    return search_key(fam[len("name:"):]) or None
 
 
 def is_bare_family(fam: str | None) -> bool:

@@ -14,8 +14,9 @@ round, and a teleconference by any of its media nouns (`电视会议`, `视频�
 
 A recurring meeting has one node per day it was held, all under one name (`全国安全生产电视电话会议` held
 several times a year): a meeting hit carries its date, level, region and the number of articles reporting it,
-and hits of one name come the most reported first, then dated before undated, the newest first, so the
-meeting a reader means is among the first hits and can be told from its namesakes without opening each.
+and hits of one name (a name written with another media noun counts as the same) come the most reported
+first, then dated before year-less before undated, the newest first, so the meeting a reader means is among the
+first hits and can be told from its namesakes without opening each.
 """
 
 from __future__ import annotations

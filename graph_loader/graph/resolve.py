@@ -545,8 +545,8 @@ class Resolver:
         if m.date is not None or m.relayed_on is not None:
             self._pend(doc_id, slot_key, {"fam": fam, "date": m.date, "on": m.relayed_on,
                                           "signals": sorted(set(m.signals)), "key": None, "years": list(m.years),
-                                          "name": m.name})
-        chosen = self._choose(fam, m.date, m.relayed_on, set(m.signals), m.years, m.name, doc_id)
+                                          "name": m.name, "day_year": m.day_year})
+        chosen = self._choose(fam, m.date, m.relayed_on, set(m.signals), m.years, m.name, doc_id, m.day_year)
         if chosen is not None:
             key, why = chosen
             info = self._meeting_info[key]
@@ -574,6 +574,17 @@ class Resolver:
                else "no date: kept within its article")
         return MeetingResolved(self._resolve("meeting", key, doc_id, why), m.date, m.name)
 
+    def meeting_year(self, m: MeetingMention, doc_id: str) -> str | None:
+        """The year of a meeting mention as the resolver would read it, with no effect: a full date's own, a
+        year-less one's when it joins one dated meeting (not from the article's other meetings: day_year)."""
+        if _full(m.date):
+            return m.date[:4]  # type: ignore[index]
+        fam = m.family_key()
+        if fam is None or not m.date:
+            return None
+        chosen = self._choose(fam, m.date, None, set(m.signals), m.years, m.name, doc_id)
+        return self._meeting_info[chosen[0]]["date"][:4] if chosen else None
+
     def _shown(self, key: str, info: dict, doc_id: str) -> str | None:
         """The name the article writes on the node of `key`, remembered: when the node's name changes later,
         the articles that wrote another are graphed again (unsettled), so every article writes one name and
@@ -589,7 +600,7 @@ class Resolver:
 
     def _choose(self, fam: str, md: str | None, on: str | None, signals: set[str],
                 years: tuple[int, ...] | list[int] = (), name: str | None = None,
-                doc_id: str | None = None) -> tuple[str, str] | None:
+                doc_id: str | None = None, day_year: str | None = None) -> tuple[str, str] | None:
         """The one dated meeting a year-less (`md`) or undated (relayed on `on`) mention can join; for a
         meeting named only by a bare word (is_bare_family), the one meeting of a known name or kind of its
         level and region on its day (`md` a full date), else as for any mention, among those meetings
@@ -609,7 +620,7 @@ class Resolver:
                 return chosen[0], f"named only by a bare word: {chosen[1]}"
             name = None
         keys = [k for k in self._families.get(fam, []) if k in known and known[k].n > 0]
-        return self._choose_among(keys, md, on, signals, years, name, doc_id)
+        return self._choose_among(keys, md, on, signals, years, name, doc_id, day_year)
 
     def _place_families(self, fam: str) -> list[str]:
         """The families of known name or kind (not bare) at the level and region of `fam`."""
@@ -621,7 +632,7 @@ class Resolver:
 
     def _choose_among(self, keys: list[str], md: str | None, on: str | None,
                       signals: set[str], years: tuple[int, ...] | list[int] = (), name: str | None = None,
-                      doc_id: str | None = None) -> tuple[str, str] | None:
+                      doc_id: str | None = None, day_year: str | None = None) -> tuple[str, str] | None:
         if years:  # a report writing 2013年 (its work, a date) is not of a meeting of 2022: only a year it
             # writes, or the year after it (`总结2017年工作` in January 2018) or before it (`部署2024年工作` in
             # December 2023), may date it
@@ -630,6 +641,12 @@ class Resolver:
         if md:
             cands = [k for k in keys if self._meeting_info[k]["date"][4:] == md[1:]]
             what = f"the only dated meeting of this family, level and region on {md}"
+            if len(cands) > 1 and day_year:
+                # `全国、全省、全市…会议相继召开`: the report's meetings of one day are of one year; another of them
+                # written with it, or joining the one dated meeting of its own, gives it
+                cands = [k for k in cands if self._meeting_info[k]["date"][:4] == day_year]
+                what = (f"the only dated meeting of this family, level and region on {md} of {day_year}, the year "
+                        f"of the report's other meetings that day")
         else:
             day = _day(on)
             if day is None:
@@ -674,7 +691,7 @@ class Resolver:
                 out.add(doc_id)
         for slot_key, p in self._pending.items():
             chosen = self._choose(p["fam"], p["date"], p["on"], set(p["signals"]), p.get("years", ()),
-                                  p.get("name"), slot_key.rsplit("|", 1)[0])
+                                  p.get("name"), slot_key.rsplit("|", 1)[0], p.get("day_year"))
             doc_id = slot_key.rsplit("|", 1)[0]
             if (chosen[0] if chosen else None) != p["key"] or (p.get("yearless") and self._dated_on(p["fam"], p["date"])):
                 out.add(doc_id)  # (a year-less report on its month-day's node: a dated report of that day came)
@@ -790,6 +807,7 @@ class MeetingMention:
     year_note: str | None = None  # why the year of a full date was inferred, when it was
     years: tuple[int, ...] = ()  # the years the article writes (extract.dates.written_years)
     apart: str | None = None  # the name family that tells it from a meeting of its article (named_apart)
+    day_year: str | None = None  # for a year-less meeting: the year the article's other meetings of its day are of
 
     def family_key(self) -> str | None:
         """kind (else name family) + level + region; None when neither kind nor name is known, or the
@@ -1041,7 +1059,7 @@ def _strip_region(name: str, region: str | None) -> str:
 # is graphed again in the build's process from the first answer that differed (`ResumedResolver`).
 
 PURE = frozenset({"region", "body", "person", "post", "incident", "sector", "inspection"})
-STATEFUL = frozenset({"forget_article", "learn_alias", "directive", "aliases_of", "meeting"})
+STATEFUL = frozenset({"forget_article", "learn_alias", "directive", "aliases_of", "meeting", "meeting_year"})
 
 
 @dataclass

@@ -29,7 +29,9 @@ Rules (the reason strings say which fired):
   write, nor the year after or before one it writes: extract.dates.written_years); an undated meeting that a
   meeting of the same article relays on day D joins the one dated meeting of its family, level and
   region in the RELAY_WINDOW days up to D. Those joins are flagged (`inferred_year`,
-  `inferred_date`) with the reason in `safetykg merges`; with several candidates, the one whose other
+  `inferred_date`) with the reason in `safetykg merges`; with several candidates, the one of the year the
+  article's other meetings of that day are of (`day_year`: a report's meetings of one day are of one year), else
+  the one whose other
   reports write the mention's name (its name family, one media noun: `_topic`) when exactly one does, else the
   meeting stays apart; with none, the year-less reports of one family, level, region and month-day are one
   meeting (no report tells their years apart) until a report gives that day a year. Joins can change as later articles arrive: `unsettled()` names the articles to

@@ -258,9 +258,10 @@ def _events(text: str) -> list[_Event]:
         # the noun phrase runs back to the clause start: `省…巡查海宁市情况反馈会召开`
         name = text[clause_start(text, m.start()):m.end("n")].strip()
         lead = _NEWS_LEAD.match(name)
-        name = name[lead.end():] if lead and lead.end() < len(name) - len(m.group("n")) else name
-        day = _DAY_LEAD.match(name)
-        name = (name[day.end():] if day.end() < len(name) - len(m.group("n")) else name).strip()
+        if lead and lead.end() < len(name) - len(m.group("n")):  # the day word only right after a dateline
+            name = name[lead.end():]
+            day = _DAY_LEAD.match(name)
+            name = (name[day.end():] if day.end() < len(name) - len(m.group("n")) else name).strip()
         generic = m.group("n") == "会议" and len(name) <= 4
         out.append(_Event(m.start("n"), m.end(), "held", m.group("n"), name, generic))
     for rx, noun in _acts():

@@ -460,3 +460,18 @@ def test_meetings_held_by_a_plural_of_unnamed_places_are_none_of_the_reports():
     rec = _rec("6月3日，某某省政府召开全省安全生产紧急会议，副省长王大明出席会议并讲话。之后，多个省份先后召开省内安全工作"
                "紧急会议，各地也相继召开专题会议部署排查整治。")
     assert len(rec.meetings) == 1
+
+
+def test_a_study_session_named_by_the_document_it_studies_relays_it():
+    # `召开《某条例》宣讲会`: the session's name says what it passes on
+    text = "4月9日，甲市应急管理局在乙公司召开《丙省危险货物运输安全条例》宣讲会，副局长丁某作辅导。"
+    relayed = [r.directive for m in _rec(text).meetings for r in m.relays if r.directive]
+    assert relayed == ["丙省危险货物运输安全条例"]
+
+
+def test_a_document_taken_in_hand_in_the_meetings_purpose_clause_is_relayed():
+    # `为…，抓好《某意见》（以下简称《意见》）的实施，…，某日…会在某地召开`
+    text = ("为抓好《甲乙关于加强丙类场所安全管理的意见》（以下简称《意见》）的实施，3月12日，"
+            "全县丙类场所安全工作推进会在丁镇召开。")
+    relayed = [r.directive for m in _rec(text).meetings for r in m.relays if r.directive]
+    assert relayed == ["甲乙关于加强丙类场所安全管理的意见"]

@@ -405,6 +405,12 @@ def _after_province(tok: tuple, prev: tuple | None, city: str | None) -> tuple:
     return (tok[0], "prefecture", None, tok[3])
 
 
+def _restates_level(desc: str, level: str) -> bool:
+    """`全国…`, `全省…`: a description opening with the scope word of the level it follows."""
+    return desc.startswith("全") and len(desc) > 2 and (
+        _CHAR_DEFAULT.get(desc[1]) == level or (desc[1] == "国" and level == "national"))
+
+
 def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention | None:
     """The meeting noun after a list of levels, and the mode the words around it give."""
     mode = None
@@ -430,6 +436,8 @@ def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention
     if spoke:  # `省市领导安全生产会议上的讲话精神`: the levels' leaders spoke at their meetings
         desc = desc[spoke:]
     desc = _LEVEL_COUNT.sub("", desc, count=1)  # `省、市两级安全生产工作会议`: the count of the levels listed, no topic
+    if held and len(run) == 1 and _restates_level(desc, run[0][1]):
+        desc = desc[2:]  # `国务院召开的全国某某会议`, `省政府召开的全省…会议`: the scope word restates the one level
     if _BAD_DESC.search(_NAME_YEAR.sub("", desc)):  # `全市2012年第一季度…会议`: a year in the name is no date
         return None
     if held:

@@ -192,6 +192,11 @@ _WATCHED_BEFORE = re.compile(r"收看|收听|分会场")
 _SPEAKS_THERE = re.compile(r"并(?:作|发表)?(?:重要)?讲话")
 _LEAD_REACH = 40  # characters from a sentence's start to the `会议精神` its opening relay (`就贯彻落实好…`) names
 _DATED_START = re.compile(r"\s*(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]")  # a sentence opened by a month-day
+# what opens a news report's first sentence before the name of the meeting it reports, when no comma
+# follows it (`本报讯（记者甲）今天全省某某会议在某地召开`, `某某客户端12月3日讯 昨日全市…会议召开`): the
+# dateline up to its 讯 (not 视讯, 通讯, 电讯, 资讯), the reporters' bracket, a day word, `召开的`
+_NEWS_LEAD = re.compile(r"^[^，,。]*?(?<![视通电资])讯\s*(?:[（(][^（）()]{0,30}[）)])?")
+_DAY_LEAD = re.compile(r"^\s*(?:今天|今日|昨天|昨日|前天|日前|近日|\d{1,2}日)?(?:上午|下午|晚上|晚间)?\s*(?:召开的|举行的)?")
 
 
 @dataclass
@@ -255,6 +260,11 @@ def _events(text: str) -> list[_Event]:
             continue
         # the noun phrase runs back to the clause start: `省…巡查海宁市情况反馈会召开`
         name = text[clause_start(text, m.start()):m.end("n")].strip()
+        lead = _NEWS_LEAD.match(name)
+        if lead and lead.end() < len(name) - len(m.group("n")):  # the day word only right after a dateline
+            name = name[lead.end():]
+            day = _DAY_LEAD.match(name)
+            name = (name[day.end():] if day.end() < len(name) - len(m.group("n")) else name).strip()
         generic = m.group("n") == "会议" and len(name) <= 4
         out.append(_Event(m.start("n"), m.end(), "held", m.group("n"), name, generic))
     for rx, noun in _acts():

@@ -205,6 +205,19 @@ def test_a_sector_word_in_the_event_an_instruction_was_given_on_names_no_sector(
     assert extract(ingest_bytes(text.encode("utf-8"), Path("b.txt"))).sectors == ["消防"]
 
 
+def test_instruction_on_a_field_of_work_names_its_sector():
+    from pathlib import Path
+
+    from graph_loader.extract.pipeline import extract
+    from graph_loader.ingest import ingest_bytes
+
+    # `对…工作作出重要指示` is given on a field of work, not an event: the field is a sector the meeting takes up
+    text = "6月2日，某区召开会议，传达学习习近平总书记对森林防火工作作出的重要指示精神。"
+    assert extract(ingest_bytes(text.encode("utf-8"), Path("a.txt"))).sectors == ["自然灾害"]
+    text = "6月2日，某区召开会议，学习了习近平总书记对冰雪灾害防范应对工作重要指示。"
+    assert extract(ingest_bytes(text.encode("utf-8"), Path("b.txt"))).sectors == ["自然灾害"]
+
+
 def test_issuer_of_a_notice_that_prints_a_document():
     (h,) = find_directives("省政府办公厅关于印发《江苏省安全生产专项整治方案》的通知")
     assert (h.title, h.issuer) == ("江苏省安全生产专项整治方案", "省政府办公厅")

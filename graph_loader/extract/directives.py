@@ -61,6 +61,7 @@ class _Lex:
     topics: tuple[str, ...]  # topics a package's title may open with (安全生产), longest first
     leaders: re.Pattern[str]  # the leaders' names (and earlier `name+title、`) ending before a source word
     name_cut: re.Pattern[str]
+    fields: tuple[str, ...]  # what ends the topic of an instruction on a field of work (`对防汛工作作出`), not an event
     relative: frozenset[str]  # `我省`, `全市` (region_relative.tsv): the article's own region, no issuer's name
 
 
@@ -111,6 +112,7 @@ def _lex() -> _Lex:
         topic_nouns=tuple(r[0] for r in pk if r[1:] == ("noun", "topic")),
         topics=tuple(sorted((r[0] for r in pk if len(r) == 1 or r[1] == "topic"), key=len, reverse=True)),
         instruction=instruction, instruction_again=again, leaders=leaders, name_cut=name_cut,
+        fields=tuple(r[0] for r in ins if r[1] == "field"),
         relative=frozenset(r[0] for r in lexicon_rows("region_relative.tsv")),
     )
 
@@ -220,6 +222,14 @@ def _a_place(words: str) -> bool:
     return bool(places) and places[0].start == 0 and places[-1].end == len(words)
 
 
+_GIVEN = ("作出", "做出")  # the verb between an instruction's topic and its noun (`对某事作出重要指示`)
+
+
+def _topic_core(topic: str) -> str:
+    """An instruction's topic without the verb of giving it: `防汛工作作出` → `防汛工作`."""
+    return next((topic[:-len(v)] for v in _GIVEN if topic.endswith(v)), topic)
+
+
 def find_instructions(text: str) -> list[DirectiveHit]:
     """Leaders' instructions cited for study: `习近平总书记关于安全生产的重要论述` → kind instruction.
 
@@ -245,7 +255,9 @@ def find_instructions(text: str) -> list[DirectiveHit]:
         if m.group("rel"):
             title += m.group("rel") + m.group("topic")
         title += m.group("what")
-        hits.append(DirectiveHit(start, m.end(), clean_title(title), None, "instruction", m.group("rel") == "对"))
+        # `对某地某矿火灾作出的重要指示` is on an event; `对防汛救灾工作作出重要指示` on a field, which it names
+        on_event = m.group("rel") == "对" and not _topic_core(m.group("topic")).endswith(lex.fields)
+        hits.append(DirectiveHit(start, m.end(), clean_title(title), None, "instruction", on_event))
         # `…的重要论述和重要指示精神`: a second instruction of the same leaders, written without them
         more = lex.instruction_again.match(text, m.end())
         if more:

@@ -207,7 +207,10 @@ def test_a_local_leaders_instruction_cited_in_its_other_shapes_gives_no_role():
     for cited in ("省长王大海作出批示。会议传达了王大海代省长批示要求,",
                   "会议要求贯彻王大海书记“三个必须”指示要求,",
                   "会议传达学习了县长王大海在某某通知上的批示精神,",
-                  "省委书记王大海作出批示,"):
+                  "省委书记王大海作出批示,",
+                  # the names close with the group they belong to (`甲、乙等市领导关于…的指示要求`)
+                  "为落实市委书记王大海、市长赵一鸣等市领导关于某某事故的指示要求,",
+                  "会议传达了王大海、赵一鸣等领导同志的批示精神,"):
         rec = _rec("3月9日,县政府召开安全生产工作会议,县长李小兵主持。" + cited + "要求抓好各项措施落实。")
         assert _roles(rec) == {"李小兵": "chair"}, cited
     # the leader who speaks at the meeting keeps the speaker's role

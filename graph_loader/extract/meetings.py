@@ -751,7 +751,9 @@ def _cited_re() -> re.Pattern[str]:
     # instruction, which X did not speak at the meeting
     # `X立即作出批示`: an adverb of name_followers.tsv may stand before the act of writing
     adverb = r"(?:" + alternation(r[0] for r in rows("name_followers.tsv") if r[1:2] == ("adverb",)) + r")?"
-    return re.compile(address + r"(?:(?:(?:关于|对|在)[^，,。；;]{0,30}?)?的|关于[^，,。；;]{0,30}?)?(?:" + nouns
+    # `甲、乙等市领导关于…的指示要求`, `甲等领导同志的批示`: the group the listed names close is who is cited
+    group = r"(?:等(?:[" + LEVEL_CHARS + r"]?领导)?(?:同志)?)?"
+    return re.compile(address + group + r"(?:(?:(?:关于|对|在)[^，,。；;]{0,30}?)?的|关于[^，,。；;]{0,30}?)?(?:" + nouns
                       + r")|" + adverb + r"作出了?(?:的|" + nouns + ")|" + adverb + r"作了?(?:" + written + ")|在(?:"
                       + nouns + ")中")
 

@@ -147,6 +147,15 @@ def test_incidents_named_without_a_code_at_their_scene_or_by_their_dead():
     assert incidents("在浙江湖州道路交通事故现场") == []
 
 
+def test_incidents_an_instruction_was_given_on_joined_by_a_conjunction_are_each_named():
+    # `关于甲地某校火灾和乙省某厂爆炸事故的指示`: two incidents, each opening with its place
+    text = "落实市领导关于湖北某校宿舍火灾和江苏某厂粉尘爆炸事故的指示要求"
+    assert [h.title for h in find_incidents(text)] == ["湖北某校宿舍火灾", "江苏某厂粉尘爆炸事故"]
+    # one place, two kinds joined: one incident
+    text = "对江苏省苏州市某厂火灾和爆炸事故作出重要指示"
+    assert [h.title for h in find_incidents(text)] == ["江苏省苏州市某厂火灾和爆炸事故"]
+
+
 def test_numbers_are_not_incident_codes():
     assert incidents("排查1.5万家企业发生事故隐患，出动3.4万人次") == []
     assert incidents("“13·40”事故") == []

@@ -264,7 +264,30 @@ def _instructed_re() -> re.Pattern[str]:
     kinds = alternation(_words()["kind"])
     member = rf"[{HAN}]{{4,30}}?(?:{kinds})+"
     # the incident opens with 对, 就 or 关于 (`就某地火灾事故作出重要指示`, `关于某地煤矿坍塌事故重要指示批示`)
-    return re.compile(rf"(?:对|就|关于)(?P<name>{member}(?:、{member})*)(?:作出|做出)?的?(?:重要)?(?:指示|批示)")
+    return re.compile(rf"(?:对|就|关于)(?P<name>{member}(?:(?:{_FRAMED_JOIN}){member})*)(?:作出|做出)?的?(?:重要)?"
+                      "(?:指示|批示)")
+
+
+@lru_cache(maxsize=1)
+def _instructed_member_re() -> re.Pattern[str]:
+    """One member of an instruction's list of incidents: a name ending in kinds, then a join or the list's end."""
+    return re.compile(rf"[{HAN}]{{4,30}}?(?:{_alt('kind')})+(?=(?:{_FRAMED_JOIN})|$)")
+
+
+def _instructed_members(names: str) -> Iterator[tuple[list[str], list[int]]]:
+    """The readings of an instruction's list of incidents, each as (names, their offsets): split at every join
+    after a kind (`甲地某校火灾和乙省某厂爆炸事故`: two), then at `、` only (`某地火灾和爆炸事故`: one)."""
+    at, out, starts = 0, [], []
+    while (one := _instructed_member_re().match(names, at)) is not None:
+        out.append(one.group())
+        starts.append(at)
+        at = one.end()
+        if at == len(names):
+            yield out, starts
+            break
+        at = _framed_join_re().match(names, at).end()
+    parts = names.split("、")
+    yield parts, [sum(len(p) + 1 for p in parts[:k]) for k in range(len(parts))]
 
 
 def _instructed(text: str, grade_or_kind: re.Pattern[str]) -> list[IncidentHit]:
@@ -278,17 +301,20 @@ def _instructed(text: str, grade_or_kind: re.Pattern[str]) -> list[IncidentHit]:
         # a match that names nothing may hold the one that does (`关于安全生产的重要论述和对某地某矿坍塌事故的重要
         # 指示`): the next search opens inside it
         pos = m.start() + 1
-        at, members = m.start("name"), []
-        for name in m.group("name").split("、"):
-            if _tail_cut().search(name):
-                members = []
-                break  # `对某市某矿一办公楼发生火灾重要指示`: a clause (`发生`), not a name
-            places = find_regions(name)
-            if not places or places[0].start != 0:
-                members = []
-                break  # `对近期事故的重要批示`: no place, no name
-            members.append(IncidentHit(at, at + len(name), clean_title(name), places[0].path))
-            at += len(name) + 1
+        members: list[IncidentHit] = []
+        for names, starts in _instructed_members(m.group("name")):
+            for name, at in zip(names, starts, strict=True):
+                if _tail_cut().search(name):
+                    members = []
+                    break  # `对某市某矿一办公楼发生火灾重要指示`: a clause (`发生`), not a name
+                places = find_regions(name)
+                if not places or places[0].start != 0:
+                    members = []
+                    break  # `对近期事故的重要批示`: no place, no name
+                at += m.start("name")
+                members.append(IncidentHit(at, at + len(name), clean_title(name), places[0].path))
+            if members:
+                break
         if members:
             out += members
             pos = m.end()

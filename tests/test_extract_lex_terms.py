@@ -156,6 +156,22 @@ def test_incidents_an_instruction_was_given_on_joined_by_a_conjunction_are_each_
     assert [h.title for h in find_incidents(text)] == ["江苏省苏州市某厂火灾和爆炸事故"]
 
 
+def test_an_accident_told_in_the_reports_opening_clause_is_named():
+    # after the time: the site opening with its place, the verb, a kind ending in 事故 (verb and 一起 left out)
+    assert incidents("5月6日14时许,浙江湖州某某化工厂发生一起较大爆炸事故,造成2人死亡。") == [
+        ("浙江湖州某某化工厂较大爆炸事故", "浙江省湖州市")]
+    # no place, a class of events, or a place already named by another name: none
+    assert incidents("5月6日14时许,某某化工厂发生一起爆炸事故。") == []
+    assert incidents("今年1至5月,全省共发生各类事故。") == []
+    assert incidents("吸取浙江湖州“5·6”爆炸事故教训。5月6日14时许,浙江湖州某某化工厂发生爆炸事故。") == [
+        ("浙江湖州5·6爆炸事故", "浙江省湖州市")]
+
+
+def test_a_code_whose_dot_a_page_lost_to_a_question_mark_is_a_code_between_quotes():
+    assert incidents("深刻汲取浙江湖州“5?6”爆炸事故教训") == [("浙江湖州5·6爆炸事故", "浙江省湖州市")]
+    assert incidents("全市共有5?6家企业") == []
+
+
 def test_numbers_are_not_incident_codes():
     assert incidents("排查1.5万家企业发生事故隐患，出动3.4万人次") == []
     assert incidents("“13·40”事故") == []

@@ -189,6 +189,12 @@ def test_a_date_line_dropped_as_boilerplate_is_no_lead_line(bang):
     assert d.metadata.published == "2019-11-22"
 
 
+def test_a_disclosure_pages_date_in_the_next_cell_of_its_table_is_the_date_line():
+    # 政府信息公开 pages set their labels and values in table cells (`公开日期 | 2019-03-06 |`)
+    d = ingest(f"索引号: | 000-2019-0009 | 公开责任部门 | 某局 |\n公开日期 | 2019-03-06 | 公开目录 | 工作动态 |\n{STORY}")
+    assert d.metadata.published == "2019-03-06"
+
+
 def test_a_line_of_lost_characters_opens_no_story():
     # `??` (a page's lost characters) is no sentence: the date line after it is still a header line
     d = ingest(f"今天是: 天气预报:\n??\n \n滚动消息\n \n您现在的位置:\n首页 >> 要闻\n \n某县组织收看全省安全生产工作电视电话会议\n\n"

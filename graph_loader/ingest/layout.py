@@ -205,6 +205,12 @@ def lay_out(mt: MappedText, html_title: str | None = None, page_before: list[str
     while opening < last and not keep[opening]:  # a line dropped as boilerplate (`来源:… 作者:…`) is a header's
         opening += 1
     header = [lines[i] for i in range(len(lines)) if region[i] == "header" or first <= i < opening]
+    # a footer line long enough to read as a sentence and dropped as boilerplate (`网站标识码:… ICP备案序号:…`) ends
+    # no story: the story ends at its last kept sentence, and the lines after it (`某县某局 张三`, the date line) are
+    # the footer's
+    if story and not keep[last] and (kept := [i for i in story if opening <= i < last and keep[i]]):
+        region[kept[-1] + 1:last + 1] = ["footer"] * (last - kept[-1])
+        last = kept[-1]
     footer = [lines[i] for i in range(len(lines)) if region[i] == "footer"]
     header = [" ".join(x.split()) for x in page_before or []] + header
     footer = footer + [" ".join(x.split()) for x in page_after or []]

@@ -243,6 +243,12 @@ def test_instruction_on_a_field_of_work_names_its_sector():
     assert extract(ingest_bytes(text.encode("utf-8"), Path("b.txt"))).sectors == ["自然灾害"]
 
 
+def test_a_title_a_spam_page_wrote_a_web_address_into_is_no_document():
+    text = ("会议审议了《某某在线_ab365备用网址_ab365.com最快线路市妇女发展规划》《某市安全生产考核办法》,"
+            "学习了《关于www.example.cn某市某某方案》。")
+    assert [h.title for h in find_directives(text)] == ["某市安全生产考核办法"]
+
+
 def test_issuer_of_a_notice_that_prints_a_document():
     (h,) = find_directives("省政府办公厅关于印发《江苏省安全生产专项整治方案》的通知")
     assert (h.title, h.issuer) == ("江苏省安全生产专项整治方案", "省政府办公厅")

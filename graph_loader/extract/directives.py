@@ -149,6 +149,11 @@ def _issuer(before: str, lex: _Lex) -> str | None:
     return s
 
 
+# a web address (a host name and its top-level domain, `www.`): no document's title holds one; a spam page writes
+# its advertisement over the place of a title (`《某某在线_某某.com某某市妇女发展规划》`)
+_WEB_ADDRESS = re.compile(r"(?i)www\.|[a-z0-9-]\.(?:com|net|org|cc|vip|top|xyz|info|me|tv)(?![a-z])")
+
+
 def find_directives(text: str) -> list[DirectiveHit]:
     """《》 documents, compilations and reports with their issuer, and numbered packages."""
     lex = _lex()
@@ -158,6 +163,8 @@ def find_directives(text: str) -> list[DirectiveHit]:
         title = clean_title(m.group(1))
         if not title or title in lex.not_titles or title.endswith(lex.not_suffixes) or title in shorts:
             continue
+        if _WEB_ADDRESS.search(m.group(1)):
+            continue  # `《某某娱乐_www.example.com市某某规划》`: a spam page's substitution destroyed the title
         before = text[max(0, m.start() - 40):m.start()]
         if before.endswith(lex.short_cues):
             shorts.add(title)

@@ -196,6 +196,13 @@ def test_a_title_joined_to_a_post_before_it_keeps_its_body_and_the_chain():
     assert _titles(rec)["李大海"] == ["考核巡查组成员", "应急部调查统计司一级巡视员"]
 
 
+def test_a_name_before_the_light_verb_written_zuo_keeps_its_posts():
+    # the genre writes `作` as `做` too (`常务副县长甲做重要讲话`): the name ends before either
+    rec = _rec("3月9日,县政府召开安全生产紧急会议。县委常委、常务副县长王大海做重要讲话。")
+    assert _titles(rec)["王大海"] == ["县委常委", "常务副县长"]
+    assert _roles(rec) == {"王大海": "speaker"}
+
+
 def test_a_national_leaders_instruction_cited_after_the_title_gives_no_role():
     rec = _rec("3月9日,全国安全生产电视电话会议召开。会议要求认真学习贯彻习近平总书记重要指示精神,"
                "按照李克强总理批示要求,抓好各项措施落实。")

@@ -249,6 +249,11 @@ def test_a_title_a_spam_page_wrote_a_web_address_into_is_no_document():
     assert [h.title for h in find_directives(text)] == ["某市安全生产考核办法"]
 
 
+def test_a_package_named_again_without_its_topic_is_its_short_name():
+    text = "会议研究学习了安全生产“八条硬措施”。会议指出,要坚持不懈落实八条硬措施。"
+    assert [h.title for h in find_directives(text)] == ["安全生产八条硬措施"]
+
+
 def test_issuer_of_a_notice_that_prints_a_document():
     (h,) = find_directives("省政府办公厅关于印发《江苏省安全生产专项整治方案》的通知")
     assert (h.title, h.issuer) == ("江苏省安全生产专项整治方案", "省政府办公厅")

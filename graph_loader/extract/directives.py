@@ -219,6 +219,11 @@ def find_directives(text: str) -> list[DirectiveHit]:
             start = m.start("num")
         title = clean_title(text[start:m.end()])
         hits.append(DirectiveHit(start, m.end(), title, issuer, "measure_package"))
+    # a package named once with its topic and again without (`安全生产十五条硬措施` … `落实十五条硬措施`): the bare
+    # name is its short name, as a short title ending a longer one is
+    packages = {h.title for h in hits if h.kind == "measure_package"}
+    hits = [h for h in hits if h.kind != "measure_package"
+            or not any(t != h.title and t.endswith(h.title) for t in packages)]
     hits.sort(key=lambda h: h.start)
     return hits
 

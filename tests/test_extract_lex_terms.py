@@ -18,6 +18,12 @@ def test_sector_surfaces_map_to_canonical_names():
     assert sectors("危险化学物品、建筑业和涉爆粉尘企业") == ["危险化学品", "建筑施工", "粉尘涉爆"]
 
 
+def test_fields_named_in_words_of_their_work():
+    # the field's work (防震减灾), its activity (工程施工), its trade (交通行业) or its typical accident (房屋倒塌)
+    assert sectors("做好防震减灾工作,抓好工程施工、交通行业安全,严防房屋倒塌") == [
+        "自然灾害", "建筑施工", "道路交通", "城乡房屋"]
+
+
 def test_longest_sector_form_wins():
     assert sectors("做好森林防火工作") == ["自然灾害"]
     assert sectors("鋁加工(深井铸造)和钢铁冶金".replace("鋁", "铝")) == ["冶金", "冶金", "冶金"]

@@ -203,6 +203,13 @@ def test_a_name_before_the_light_verb_written_zuo_keeps_its_posts():
     assert _roles(rec) == {"王大海": "speaker"}
 
 
+def test_leaders_who_entrust_another_are_named_and_not_at_the_meeting():
+    # `受X书记、Z主席委托，Y出席`: X and Z are persons of the story (addressed by post), Y stands in for them
+    rec = _rec("3月9日,自治区召开考核巡查反馈会。受王大海书记、赵一鸣主席委托,自治区常务副主席李小兵出席会议并表态发言。")
+    assert _roles(rec) == {"李小兵": "speaker"}
+    assert {"王大海", "赵一鸣"} <= set(_titles(rec))
+
+
 def test_a_national_leaders_instruction_cited_after_the_title_gives_no_role():
     rec = _rec("3月9日,全国安全生产电视电话会议召开。会议要求认真学习贯彻习近平总书记重要指示精神,"
                "按照李克强总理批示要求,抓好各项措施落实。")

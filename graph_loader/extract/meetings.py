@@ -715,6 +715,8 @@ def _led_team() -> tuple[str, ...]:
     return tuple(r[0] + "的" for r in rows("inspection_verbs.tsv") if r[1:2] == ("leads",))
 
 
+# `受X书记、Z主席委托，Y讲话`: Y stands in for X and Z, who are not at the meeting
+_ENTRUST_LEAD, _ENTRUST = "受", "委托"
 _DEMAND = "要求"  # a cue that is also a noun: `落实某某书记要求` (the demand), `某某书记要求，…` (he demands)
 
 
@@ -902,8 +904,11 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
             # `传达市长X在全市某某会议上的讲话精神`: X spoke at the meeting relayed (higher.attach_higher seats X there)
             roles[i] = (SPEECH_CUE, "speaker", cited.start())
             continue
-        if text.startswith(("的", "委托"), m.end) or cited is not None:
-            continue  # `X的…`, `X关于…的批示`: cited, not at the meeting; `受X委托，Y讲话`: Y stands in for X
+        entrusting = text.startswith(_ENTRUST_LEAD, clause_start(text, m.start, sent.start)) \
+            and _ENTRUST in text[m.end:clause]
+        if text.startswith(("的", "委托"), m.end) or entrusting or cited is not None:
+            # `X的…`, `X关于…的批示`: cited, not at the meeting; `受X委托，Y讲话`, `受X书记、Z主席委托`: Y stands in
+            continue
         if _verbs_re("excused").match(text, m.end):
             continue  # `副县长X因在外地参加会议，委托Y出席`: the reason X is away; X is at no meeting of the report
         if text.startswith(_led_team(), m.end):

@@ -327,6 +327,14 @@ def test_a_banner_welcoming_to_a_site_by_its_name_names_its_place_and_opens_no_s
     assert extract(doc).regions == ["江苏省南京市玄武区", "江苏省"]
 
 
+def test_a_list_of_townships_writing_their_level_word_once_names_each():
+    # `到甲、乙、丙街道等地`: the level word after the last item is every item's
+    assert paths("普宁市副市长带队到流沙东、流沙南、池尾街道等地检查") == [
+        "广东省揭阳市普宁市", "广东省揭阳市普宁市流沙东街道", "广东省揭阳市普宁市流沙南街道", "广东省揭阳市普宁市池尾街道"]
+    # an item that is no township of the county with that word ends the list
+    assert paths("普宁市副市长到东西、池尾街道检查") == ["广东省揭阳市普宁市", "广东省揭阳市普宁市池尾街道"]
+
+
 def test_a_form_that_cuts_a_common_word_gives_way_to_a_longer_one_a_character_on():
     # a short form opening with the verb's last character (开福) cuts 召开
     assert paths("今天召开福清市消防工作会议") == ["福建省福州市福清市"]

@@ -210,6 +210,16 @@ def test_leaders_who_entrust_another_are_named_and_not_at_the_meeting():
     assert {"王大海", "赵一鸣"} <= set(_titles(rec))
 
 
+def test_what_a_leader_says_on_a_visit_is_said_at_no_meeting():
+    # `X在检查督导中强调`, `X在调研时指出`: the words of a visit after the meeting, not of the meeting
+    for said in ("王大海市长在检查督导中强调", "市长王大海在调研时指出"):
+        rec = _rec("3月9日,市政府召开安全生产会议,副市长李小兵主持。会后,市长王大海带队到某某街道检查。"
+                   + said + ",要压实责任。")
+        assert _roles(rec) == {"李小兵": "chair"}, said
+    rec = _rec("3月9日,市政府召开安全生产会议,副市长李小兵主持。市长王大海在会上强调,要压实责任。")
+    assert _roles(rec) == {"李小兵": "chair", "王大海": "speaker"}
+
+
 def test_a_national_leaders_instruction_cited_after_the_title_gives_no_role():
     rec = _rec("3月9日,全国安全生产电视电话会议召开。会议要求认真学习贯彻习近平总书记重要指示精神,"
                "按照李克强总理批示要求,抓好各项措施落实。")

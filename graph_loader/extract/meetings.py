@@ -798,6 +798,14 @@ def _meeting_noun_re() -> re.Pattern[str]:
     return re.compile(alternation(n for n in _lex().kinds if any(c in n for c in cues)))
 
 
+@cache
+def _visit_re() -> re.Pattern[str]:
+    """The frame of words said on a visit (`在检查督导中`, `在调研时`, `在暗访期间`): inspection_verbs.tsv mission and
+    visit words."""
+    words = alternation(r[0] for r in rows("inspection_verbs.tsv") if r[1:2] in (("mission",), ("visit",)))
+    return re.compile(rf"在[^，,。；;：:]{{0,12}}?(?:{words})(?:工作)?(?:中|时|期间|过程中)")
+
+
 @dataclass
 class PersonRole:
     """A person's role cue at the place the text names the person (`县长X主持` → chair)."""
@@ -930,6 +938,8 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
             roles[i] = (lead.group(1), lex.roles.get(lead.group(1), "attendee"), lead.start())
             continue
         cues = [c for c in _role_cues(text, m.end, own_end) if not text[max(0, c[2] - 2):c[2]].endswith(_lex().not_chair)]
+        # `X在检查督导中强调`, `X在调研时指出`: said on a visit, at no meeting
+        cues = [c for c in cues if _visit_re().search(text, after, c[2]) is None]
         if cues:
             # `X出席某日下午召开的座谈会`, `X传达了某日本区召开的会议精神`: a verb before 的 after the person's
             # first act names the meeting or what is relayed, not the person's act

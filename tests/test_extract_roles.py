@@ -220,6 +220,12 @@ def test_what_a_leader_says_on_a_visit_is_said_at_no_meeting():
     assert _roles(rec) == {"李小兵": "chair", "王大海": "speaker"}
 
 
+def test_a_title_chain_does_not_run_back_over_a_national_leaders_name_and_title():
+    # `某某总书记、某某总理,省委书记乙`: the national leaders' titles follow their names; 乙's chain starts after the `,`
+    text = "学习了习近平总书记、李克强总理,省委书记王大海、代省长赵一鸣关于安全生产工作的重要指示批示。"
+    assert {m.name: [t.full for t in m.titles] for m in find_persons(text)}["王大海"] == ["省委书记"]
+
+
 def test_a_national_leaders_instruction_cited_after_the_title_gives_no_role():
     rec = _rec("3月9日,全国安全生产电视电话会议召开。会议要求认真学习贯彻习近平总书记重要指示精神,"
                "按照李克强总理批示要求,抓好各项措施落实。")

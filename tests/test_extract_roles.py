@@ -226,6 +226,13 @@ def test_a_title_chain_does_not_run_back_over_a_national_leaders_name_and_title(
     assert {m.name: [t.full for t in m.titles] for m in find_persons(text)}["王大海"] == ["省委书记"]
 
 
+def test_a_four_character_name_after_a_post_ends_before_zai():
+    # `市长某某某某在…上的批示`: `在` opens where the leader acted, as a role verb closes the name
+    text = "会上传达了市委副书记、市长桑杰多吉在某某工作报告上的批示要求。"
+    assert {m.name: [t.full for t in m.titles] for m in find_persons(text)} == {"桑杰多吉": ["市委副书记", "市长"]}
+    assert [m.name for m in find_persons("县长李明在会上强调。")] == ["李明"]
+
+
 def test_a_national_leaders_instruction_cited_after_the_title_gives_no_role():
     rec = _rec("3月9日,全国安全生产电视电话会议召开。会议要求认真学习贯彻习近平总书记重要指示精神,"
                "按照李克强总理批示要求,抓好各项措施落实。")

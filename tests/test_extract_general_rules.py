@@ -377,3 +377,10 @@ def test_a_news_dateline_and_day_word_before_a_meeting_held_are_no_part_of_its_n
     assert names == ["全省安全生产电视电话会议"]
     names = [m.name for m in _rec("全省通讯保障工作会议在某地召开。").meetings]  # 通讯 opens no dateline
     assert names == ["全省通讯保障工作会议"]
+
+
+def test_a_team_written_with_xiaozu_is_a_team():
+    # `考核小组`, `检查小组`: the genre's teams written with 小组
+    rec = _rec("3月8日,省应急厅监察专员王大明带队的考核小组到平和县就安全生产工作开展情况进行考核。"
+               "省考核小组对下阶段安全生产工作提出了意见。", published="2019-03-09")
+    assert [(i.target, i.start) for i in rec.inspections] == [("福建省漳州市平和县", "2019-03-08")]

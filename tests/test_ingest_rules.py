@@ -216,6 +216,14 @@ def test_a_news_recommendation_heading_ends_the_story():
     assert ingest(text).clean.splitlines() == ["1月1日，区委书记主持召开会议。", "会议强调，要压实安全生产责任。"]
 
 
+def test_a_column_of_the_sites_headlines_after_the_story_ends_it():
+    # `今日看点`, `猜你喜欢`: bulleted headlines of other reports, with their own places
+    for heading in ("今日看点", "猜你喜欢", "延伸阅读"):
+        text = "\n".join(["1月1日，区委书记主持召开会议。", "会议强调，要压实安全生产责任。", "", heading, "",
+                          "  • 甲市一货车侧翻致2人受伤", "  • 乙县破获一起诈骗案"])
+        assert ingest(text).clean.splitlines() == ["1月1日，区委书记主持召开会议。", "会议强调，要压实安全生产责任。"], heading
+
+
 def test_a_sentence_with_a_boilerplate_word_is_kept():
     line = "会议通报了版权所有单位和联系电话登记工作的推进情况，要求各地抓好落实，确保按期完成各项目标任务并及时报送有关情况。"
     assert ingest(line).clean == line

@@ -734,6 +734,8 @@ def _led_team() -> tuple[str, ...]:
     return tuple(r[0] + "的" for r in rows("inspection_verbs.tsv") if r[1:2] == ("leads",))
 
 
+# `受X书记、Z主席委托，Y讲话`: Y stands in for X and Z, who are not at the meeting
+_ENTRUST_LEAD, _ENTRUST = "受", "委托"
 _DEMAND = "要求"  # a cue that is also a noun: `落实某某书记要求` (the demand), `某某书记要求，…` (he demands)
 
 
@@ -770,7 +772,9 @@ def _cited_re() -> re.Pattern[str]:
     # instruction, which X did not speak at the meeting
     # `X立即作出批示`: an adverb of name_followers.tsv may stand before the act of writing
     adverb = r"(?:" + alternation(r[0] for r in rows("name_followers.tsv") if r[1:2] == ("adverb",)) + r")?"
-    return re.compile(address + r"(?:(?:(?:关于|对|在)[^，,。；;]{0,30}?)?的|关于[^，,。；;]{0,30}?)?(?:" + nouns
+    # `甲、乙等市领导关于…的指示要求`, `甲等领导同志的批示`: the group the listed names close is who is cited
+    group = r"(?:等(?:[" + LEVEL_CHARS + r"]?领导)?(?:同志)?)?"
+    return re.compile(address + group + r"(?:(?:(?:关于|对|在)[^，,。；;]{0,30}?)?的|关于[^，,。；;]{0,30}?)?(?:" + nouns
                       + r")|" + adverb + r"作出了?(?:的|" + nouns + ")|" + adverb + r"作了?(?:" + written + ")|在(?:"
                       + nouns + ")中")
 
@@ -811,6 +815,14 @@ def _meeting_noun_re() -> re.Pattern[str]:
     """The meeting nouns that hold a role cue (`汇报会`, `反馈会`, `部署会`): only those can hide one."""
     cues = _lex().roles
     return re.compile(alternation(n for n in _lex().kinds if any(c in n for c in cues)))
+
+
+@cache
+def _visit_re() -> re.Pattern[str]:
+    """The frame of words said on a visit (`在检查督导中`, `在调研时`, `在暗访期间`): inspection_verbs.tsv mission and
+    visit words."""
+    words = alternation(r[0] for r in rows("inspection_verbs.tsv") if r[1:2] in (("mission",), ("visit",)))
+    return re.compile(rf"在[^，,。；;：:]{{0,12}}?(?:{words})(?:工作)?(?:中|时|期间|过程中)")
 
 
 @dataclass
@@ -919,8 +931,11 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
             # `传达市长X在全市某某会议上的讲话精神`: X spoke at the meeting relayed (higher.attach_higher seats X there)
             roles[i] = (SPEECH_CUE, "speaker", cited.start())
             continue
-        if text.startswith(("的", "委托"), m.end) or cited is not None:
-            continue  # `X的…`, `X关于…的批示`: cited, not at the meeting; `受X委托，Y讲话`: Y stands in for X
+        entrusting = text.startswith(_ENTRUST_LEAD, clause_start(text, m.start, sent.start)) \
+            and _ENTRUST in text[m.end:clause]
+        if text.startswith(("的", "委托"), m.end) or entrusting or cited is not None:
+            # `X的…`, `X关于…的批示`: cited, not at the meeting; `受X委托，Y讲话`, `受X书记、Z主席委托`: Y stands in
+            continue
         if _verbs_re("excused").match(text, m.end):
             continue  # `副县长X因在外地参加会议，委托Y出席`: the reason X is away; X is at no meeting of the report
         if text.startswith(_led_team(), m.end):
@@ -942,6 +957,8 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
             roles[i] = (lead.group(1), lex.roles.get(lead.group(1), "attendee"), lead.start())
             continue
         cues = [c for c in _role_cues(text, m.end, own_end) if not text[max(0, c[2] - 2):c[2]].endswith(_lex().not_chair)]
+        # `X在检查督导中强调`, `X在调研时指出`: said on a visit, at no meeting
+        cues = [c for c in cues if _visit_re().search(text, after, c[2]) is None]
         if cues:
             # `X出席某日下午召开的座谈会`, `X传达了某日本区召开的会议精神`: a verb before 的 after the person's
             # first act names the meeting or what is relayed, not the person's act

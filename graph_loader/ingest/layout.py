@@ -30,6 +30,10 @@ TRAILING_NAV_MAX_CHARS = 8
 
 MENU = "menu"
 """The reason (boilerplate.tsv's third column) of every rule that drops a site's menu row opens with this word."""
+BANNER = "menu: a site's banner"
+"""The reason of the rule that drops a site's banner (`欢迎进入某市某某网!`)."""
+_SITE_NAMED = re.compile(r"(?:网|网站|门户|平台)\s*[!！]?\s*$")
+"""A banner that ends with the name of a site (`欢迎进入某市某某网!`)."""
 
 MENU_ROW_MIN_CHARS = 30
 """A header line above the page's breadcrumb this long, without a mark or a space, is the site's menu whose link
@@ -293,6 +297,12 @@ def lay_out(mt: MappedText, html_title: str | None = None, page_before: list[str
                          footer, title, inner)
     # a site's menu names the site's own place when it names one (`首页 走进某县 …`), a portal's its columns' places
     meta.menu = " ".join(lines[i] for i in range(len(lines)) if (why[i] or "").startswith(MENU)) or None
+    # a banner welcoming to the site by its name (`欢迎进入某市某某网!`) names the site, a publication whose place is a
+    # place of the text like its host's, whatever the story names inside it
+    # (`某县欢迎您!` names the place, not a site: a menu's)
+    if meta.host is None:
+        meta.host = next((lines[i] for i in range(len(lines))
+                          if (why[i] or "").startswith(BANNER) and _SITE_NAMED.search(lines[i])), None)
     kept = [s for s, k in zip(spans, keep, strict=True) if k]
     dropped = [f"{lines[i]} ({why[i]})" for i in range(len(lines)) if not keep[i]]
     return Layout(mt.join_spans(kept, "\n"), meta, dropped)

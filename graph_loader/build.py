@@ -212,10 +212,12 @@ def _write_article_graph(ws: Path, doc_id: str, triples: Any, rows: GraphRows) -
 
 
 def _process_all(paths: list[str], workers: int, ws: Path,
-                 ids: list[tuple[str, IngestWarning | None]] | None = None) -> Iterator[tuple[Any, Any]]:
+                 ids: list[tuple[str, IngestWarning | None]] | None = None,
+                 ahead: int = 2 * EMBEDDED_BATCH) -> Iterator[tuple[Any, Any]]:
     """(Document or Rejection, ExtractionRecord or Graphed or None) per path, in order; `ids` are the
     paths' doc ids and collision warnings (stems when not given). With several workers each article
-    is graphed in its worker (`Graphed`): the build's process then replays its resolver calls."""
+    is graphed in its worker (`Graphed`): the build's process then replays its resolver calls; the
+    workers run at most about `ahead` articles ahead of what the build's process has taken."""
     from graph_loader.extract.pipeline import warm_up
     from graph_loader.extract.record import ExtractionRecord
 
@@ -227,8 +229,8 @@ def _process_all(paths: list[str], workers: int, ws: Path,
         pool = None
     else:
         pool = ProcessPoolExecutor(max_workers=workers, initializer=_gc_for_workers)
-        results = pool.map(build_file, *args, repeat(True),
-                           chunksize=max(1, min(32, len(paths) // (workers * 4))))
+        results = _map_ahead(pool, build_file, list(zip(*args, repeat(True))),
+                             chunksize=max(1, min(32, len(paths) // (workers * 4))), ahead=ahead)
     try:
         for doc, data in results:
             if isinstance(data, dict):
@@ -237,6 +239,33 @@ def _process_all(paths: list[str], workers: int, ws: Path,
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _run_chunk(fn: Callable[..., Any], chunk: list[tuple]) -> list[Any]:
+    return [fn(*a) for a in chunk]
+
+
+def _map_ahead(pool: ProcessPoolExecutor, fn: Callable[..., Any], args: list[tuple], chunksize: int,
+               ahead: int) -> Iterator[Any]:
+    """`fn(*a)` for each of `args` in order, run by `pool` a chunk at a time, with at most about `ahead`
+    articles (and at least two chunks) submitted and not yet taken. `pool.map` submits every chunk at
+    once: where the workers outrun the build's process (its store saves and checkpoints, a loaded
+    machine), each result they finish (an article's rows and resolver calls, ~80 KB) waits in this
+    process's memory until the build takes it, so the build's memory grew with the workers' lead, without
+    bound. The workers keep a window of work queued, so they wait only when this process is the slower
+    one, as with `pool.map`."""
+    window = max(2, -(-ahead // chunksize))
+    pending: deque[Future] = deque()
+    try:
+        for i in range(0, len(args), chunksize):
+            pending.append(pool.submit(_run_chunk, fn, args[i:i + chunksize]))
+            if len(pending) >= window:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        for f in pending:
+            f.cancel()
 
 
 # While a build runs, the youngest generation is collected every 50,000 allocations instead of 700:
@@ -442,7 +471,7 @@ def build_paths(paths: Iterable[str | Path], workspace: Path, store_kind: str = 
             done += len(chunk)
             checkpoint_now_and_then()
             _retire_batch()
-        results = _process_all(todo, workers, ws, ids)
+        results = _process_all(todo, workers, ws, ids, ahead=2 * batch_size)
         for chunk in _chunks(todo, batch_size):
             items = []
             for _ in chunk:

@@ -272,3 +272,33 @@ def test_articles_graphed_in_workers_make_the_workspace_and_graph_of_one_process
     one, two = EmbeddedStore.open(tmp_path / "ws1").graph, EmbeddedStore.open(tmp_path / "ws2").graph
     assert dict(one.nodes(data=True)) == dict(two.nodes(data=True))
     assert sorted(one.edges(keys=True, data=True), key=repr) == sorted(two.edges(keys=True, data=True), key=repr)
+
+
+def test_workers_run_a_bounded_window_ahead_of_the_build() -> None:
+    """The articles' results come in order, and the workers are never given more than the window
+    ahead of what the build has taken (pool.map gave them the whole corpus at once: the results
+    they finished waited in the build's memory)."""
+    from concurrent.futures import Future
+
+    from graph_loader.build import _map_ahead
+
+    class Pool:  # runs each chunk when submitted, counting what was submitted and not yet taken
+        def __init__(self) -> None:
+            self.submitted = 0
+
+        def submit(self, fn, *args):  # noqa: ANN001, ANN002
+            f: Future = Future()
+            f.set_result(fn(*args))
+            self.submitted += len(args[-1])
+            return f
+
+    pool, taken, lead = Pool(), 0, []
+    args = [(i, i + 1) for i in range(1000)]
+    out = []
+    for r in _map_ahead(pool, lambda a, b: a * b, args, chunksize=7, ahead=50):
+        out.append(r)
+        taken += 1
+        lead.append(pool.submitted - taken)
+    assert out == [a * b for a, b in args]
+    assert max(lead) <= 56 and max(lead) >= 40  # ceil(50 / 7) = 8 chunks of 7, one of them being taken
+    assert list(_map_ahead(Pool(), lambda a: a, [(1,), (2,), (3,)], chunksize=32, ahead=1)) == [1, 2, 3]

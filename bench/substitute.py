@@ -138,19 +138,53 @@ def _surfaces(path: str) -> list[str]:
 def _siblings(path: str) -> list[str]:
     gz = _gazetteer()
     p = gz.by_path[path]
+    # a functional zone listed among the counties (code `xxxx7x`: `某某经济技术开发区`, `某某管理区`) is no division
+    # the gold lists (`regions.division_path`): no sibling
     return [q.path for q in gz.places if q.parent == p.parent and q.level == p.level and q.path != path
-            and q.name[-1] == p.name[-1]]
+            and q.name[-1] == p.name[-1] and not (q.code and len(q.code) >= 6 and q.code[4] == "7")]
 
 
 # -- dates -------------------------------------------------------------------------------------------------
 
+_CN_DIGITS = "〇一二三四五六七八九"
 _DATES = re.compile(
     r"(?<![0-9])(?P<isoy>(?:19|20)[0-9]{2})(?P<s1>[-./年])(?P<isom>[0-9]{1,2})(?P<s2>[-./月])(?P<isod>[0-9]{1,2})(?![0-9])"
     r"|--(?P<mdm>[0-9]{2})-(?P<mdd>[0-9]{2})(?![0-9])"
-    r"|(?<![0-9])(?P<d>[0-9]{1,2})(?=\s*日)"
-    r"|(?<![0-9])(?P<y>20[0-2][0-9]|199[0-9])(?![0-9])")
+    # a month-day whose 月 the page lost (`1129日`), and one written with a dot in brackets (`今天(9.13)`)
+    r"|(?<![0-9年月.．/第])(?P<lm>1[0-2]|[1-9])(?P<ld>[0-2][0-9]|3[01])(?=[日号])"
+    r"|(?<=[(（])(?P<pm>1[0-2]|[1-9])(?P<ps>[.．])(?P<pd>[0-9]{1,2})(?=[)）])"
+    r"|(?<![0-9])(?P<d>[0-9]{1,2})(?=\s*[日号])"
+    # a day after its month whose 日 the page lost (`3月29下午`), the first day of a range (`9月21至25日`)
+    r"|(?<=月)(?P<md>[0-9]{1,2})(?![0-9])"
+    r"|(?<![0-9])(?P<rd>[0-9]{1,2})(?=\s*(?:至|到|-|—|~)\s*[0-9]{1,2}\s*[日号])"
+    # a page's day-first (`17.05.2017`) or American (`03/24/2011`) date
+    r"|(?<![0-9])(?P<e1>[0-9]{2})(?P<es>[./])(?P<e2>[0-9]{2})(?P=es)(?P<ey>(?:19|20)[0-9]{2})(?![0-9])"
+    r"|(?<![0-9])(?P<y>20[0-2][0-9]|199[0-9])(?![0-9])"
+    # Chinese numerals: a year digit by digit (`二〇〇六年`, `二○○六年`), a day (`十三日`, `二十一日`)
+    r"|(?P<cy>[〇○零一二三四五六七八九]{4})(?=\s*年)"
+    r"|(?<=月)(?P<cd>[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])(?=\s*[日号])")
 """A date of the text or the gold: a full date (`2019年7月20日`, `2019-07-20`, `2019.7.20`), the gold's
-year-less `--07-20`, a day of the month (`20日`) or a year; each moved by the article's shift."""
+year-less `--07-20`, a day of the month (`20日`, `20号`, `1120日` without its 月, `(11.20)`, `11月20下午`,
+`20至22日`), a page's `20.11.2019` or `11/20/2019`, a year, or a
+year or day in Chinese numerals (`二〇一九年十一月二十日`); each moved by the article's shift."""
+
+
+def _cn_number(s: str) -> int:
+    if "十" not in s:
+        return _CN_DIGITS.index(s) if s in _CN_DIGITS else int("".join(str(_CN_DIGITS.index(c)) for c in s))
+    tens, _, ones = s.partition("十")
+    return (_CN_DIGITS.index(tens) if tens else 1) * 10 + (_CN_DIGITS.index(ones) if ones else 0)
+
+
+def _cn_day(n: int) -> str:
+    tens, ones = divmod(n, 10)
+    return ((_CN_DIGITS[tens] if tens > 1 else "") + "十" if tens else "") + (_CN_DIGITS[ones] if ones else "")
+
+
+def _cn_year(s: str, dy: int) -> str:
+    zero = next((c for c in s if c in "〇○零"), "〇")
+    digits = str(int("".join(str(_CN_DIGITS.index("〇" if c in "〇○零" else c)) for c in s)) + dy)
+    return "".join(zero if c == "0" else _CN_DIGITS[int(c)] for c in digits)
 
 
 # -- posts -------------------------------------------------------------------------------------------------
@@ -250,6 +284,11 @@ def substitute(text: str, gold: dict, kind: str, rng: random.Random) -> tuple[st
             old_surf = [s for s in _surfaces(path) if len(s) >= 2]
             if not any(s in hay for s in old_surf):
                 continue
+            # a place the text names by a former level (`某某县` of a county now `某某区`) has no consistent rewrite:
+            # a sibling's short form with that level (`新名县`) is no place
+            if any(s + c in hay or s.endswith(c) and s in hay for s in old_surf if s != place.name
+                   for c in "县市区旗" if c != place.name[-1]):
+                continue
             sibs = [s for s in _siblings(path) if not any(x in hay for x in _surfaces(s))
                     and not any(x in gold_s for x in _surfaces(s))]
             if not sibs:
@@ -265,7 +304,10 @@ def substitute(text: str, gold: dict, kind: str, rng: random.Random) -> tuple[st
         # gold paths hold full names only; other gold strings (titles of directives) the surfaces as written
         return _replace_all(text, mapping, folded), json.loads(_replace_all(gold_s, mapping)), len(chosen)
     if kind == "dates":
-        days = [int(m.group("d")) for m in _DATES.finditer(hay + " " + gold_s) if m.group("d")]
+        found = list(_DATES.finditer(hay + " " + gold_s))
+        days = [int(m.group(g)) for m in found for g in ("d", "ld", "pd", "md", "rd") if m.group(g)]
+        days += [int(m.group("e1" if m.group("es") == "." else "e2")) for m in found if m.group("ey")]
+        days += [_cn_number(m.group("cd")) for m in found if m.group("cd")]
         days += [int(m.group("isod")) for m in _DATES.finditer(hay + " " + gold_s) if m.group("isod")]
         days += [int(m.group("mdd")) for m in _DATES.finditer(gold_s) if m.group("mdd")]
         shifts = [d for d in (3, -3, 2, -2, 4, -4, 1, -1) if all(1 <= x + d <= 28 for x in days if x <= 31)]
@@ -282,6 +324,24 @@ def substitute(text: str, gold: dict, kind: str, rng: random.Random) -> tuple[st
                 return f"--{m.group('mdm')}-{int(m.group('mdd')) + dd:02d}"
             if m.group("d"):
                 return str(int(m.group("d")) + dd) if int(m.group("d")) <= 31 else m.group("d")
+            if m.group("md") or m.group("rd"):
+                d = m.group("md") or m.group("rd")
+                return str(int(d) + dd) if int(d) <= 31 else d
+            if m.group("ey"):  # day first with dots, month first with slashes
+                e1, e2 = m.group("e1"), m.group("e2")
+                if m.group("es") == ".":
+                    e1 = f"{int(e1) + dd:02d}"
+                else:
+                    e2 = f"{int(e2) + dd:02d}"
+                return f"{e1}{m.group('es')}{e2}{m.group('es')}{int(m.group('ey')) + 2}"
+            if m.group("lm"):
+                return f"{m.group('lm')}{int(m.group('ld')) + dd:02d}"
+            if m.group("pm"):
+                return f"{m.group('pm')}{m.group('ps')}{int(m.group('pd')) + dd}"
+            if m.group("cy"):
+                return _cn_year(m.group("cy"), 2)
+            if m.group("cd"):
+                return _cn_day(_cn_number(m.group("cd")) + dd)
             return str(int(m.group("y")) + 2)
 
         return _DATES.sub(shift, text), json.loads(_DATES.sub(shift, gold_s)), 1

@@ -83,3 +83,33 @@ def test_app_load_times_server_runs_of_concurrent_sessions(sample_workspace: Pat
     assert {p: s["n"] for p, s in report["server_per_page"].items()} == dict.fromkeys(app_load.PAGES, 3)
     assert all(r["seconds"] > 0 and r["session"] for r in report["server_runs"])
     assert len({r["session"] for r in report["server_runs"]}) == 3 * len(app_load.PAGES)  # a session per visit
+
+
+def test_substitute_dates_moves_every_form_of_a_date_text_and_gold_alike() -> None:
+    import random
+
+    from bench.substitute import substitute
+
+    text = ("今天(9.13)上午，1129日，12月5号，二○○六年十一月三日，2020年12月13日召开会议。17.05.2017 "
+            "03/24/2011 9月21至25日，3月29下午")
+    gold = {"published": "2020-12-15", "meetings": [{"date": "2020-12-13"}, {"date": "--11-03"}]}
+    new_text, new_gold, n = substitute(text, gold, "dates", random.Random(1))
+    assert n == 1
+    assert new_text == ("今天(9.11)上午，1127日，12月3号，二○○八年十一月一日，2022年12月11日召开会议。15.05.2019 "
+                        "03/22/2013 9月19至23日，3月27下午")
+    assert new_gold == {"published": "2022-12-13", "meetings": [{"date": "2022-12-11"}, {"date": "--11-01"}]}
+
+
+def test_substitute_places_picks_no_functional_zone_and_skips_a_former_level() -> None:
+    from bench.substitute import _siblings
+
+    # a development zone listed among the counties (code xxxx7x) is no division of the gold
+    assert all("开发区" not in s and "管理区" not in s for s in _siblings("河南省郑州市二七区"))
+    # a county the text names by its former level (`沙县` of 沙县区) has no consistent rewrite: `三元县` is no place
+    import random
+
+    from bench.substitute import substitute
+
+    text = "沙县县委书记带队开展安全生产督查。"
+    gold = {"regions": ["福建省三明市沙县区"]}
+    assert substitute(text, gold, "places", random.Random(1)) == (text, gold, 0)

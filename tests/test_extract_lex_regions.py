@@ -414,3 +414,18 @@ def test_a_station_named_after_its_patch_names_no_place_even_a_provinces_short_f
     # province's or a city's short form; no province has such a station (region_not_before.tsv `station`)
     assert paths("某某街道召开会议，并邀请湖北派出所所长、南通警务室民警参加。") == []
     assert paths("宣恩县召开会议，江苏供电所负责人参加。") == ["湖北省恩施土家族苗族自治州宣恩县"]
+
+
+def test_a_long_short_form_is_not_cut_by_a_word_its_first_character_ends():
+    # a three-character short form is no chance run of characters: 进驻 before 驻马店 does not cut it
+    assert paths("省督导组进驻马店开展安全生产督查") == ["河南省驻马店市"]
+    assert paths("某华声张家界讯 5月6日，市应急管理局召开会议") == ["湖南省张家界市"]
+    # a two-character one still is (`代理县长`: no 理县), and a word its last character opens still cuts a long one
+    assert paths("代理县长主持会议") == []
+
+
+def test_a_citys_short_form_without_context_means_the_city_not_a_district_elsewhere():
+    # 西安: 西安市 and a district 西安区 of another province; nothing else in the text: the city
+    assert paths("西安日报讯 8月8日，省督查组对我市开展检查") == ["陕西省西安市"]
+    # a context still picks the district (辽源市 above it)
+    assert paths("辽源市召开会议，西安区应急管理局参加") == ["吉林省辽源市", "吉林省辽源市西安区"]

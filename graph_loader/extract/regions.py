@@ -220,6 +220,11 @@ def _choose(cands: list[Place], context: list[str]) -> Place | None:
     top = min(tied, key=lambda p: len(p.path))
     if all(p.path.startswith(top.path) for p in tied):
         return top
+    # with no context at all, a city's short form (`某安`: 某安市) means the city, not a district elsewhere named
+    # like it (某安区 of another city): the genre writes such a district with its city or its level
+    cities = [p for p in tied if p.level == "prefecture"]
+    if best == 0 and len(cities) == 1 and all(p.level == "county" for p in tied if p is not cities[0]):
+        return cities[0]
     return None
 
 
@@ -604,7 +609,9 @@ def _accepted(text: str, s: int, e: int, form: _Form, gz: Gazetteer) -> bool:
         return True
     if text.startswith(_venue_words(), e):  # `在某安分会场`: the venue word ends the place (安分 is no word there)
         return _clean_cut(text, s, s, gz)
-    return _clean_cut(text, s, e, gz)
+    # a short form of three characters or more (`某家界`) is no chance run of characters: a word that its first
+    # character ends (`新华声某家界讯`: 声张) does not cut it; a word its last character opens still does
+    return _clean_cut(text, s, e, gz, left=len(surface) < 3)
 
 
 _NAME_ITEM_BEFORE = "、，,(（"  # what opens one item of a list of names, or a parenthesis of one (`(张某某)`)
@@ -639,8 +646,9 @@ _JOINED_ENDS = "镇乡局委办府区市县村"  # last characters of a place or
 _COUNTY_BODY = re.compile("[" + HAN + r"]{0,6}?(?:局|委|办|政府|部门|中心|大队)")  # 县委, 县发改局 after 县
 
 
-def _clean_cut(text: str, s: int, e: int, gz: Gazetteer) -> bool:
-    if not cuts_no_word(text, s, e, gz.words):
+def _clean_cut(text: str, s: int, e: int, gz: Gazetteer, left: bool = True) -> bool:
+    """No common word cut at [s, e)'s edges (at its end alone where not `left`), no idiom across it."""
+    if not cuts_no_word(text, s if left else e, e, gz.words):
         return False
     return not any(text[k:k + 4] in gz.idioms for k in range(max(0, e - 4), s + 1))
 

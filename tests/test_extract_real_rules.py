@@ -83,6 +83,21 @@ def test_a_body_abbreviation_before_a_post_is_no_name():
     assert "王小明" in _persons(rec)
 
 
+def test_a_planner_and_an_inspector_of_schools_are_posts():
+    rec = _rec("3月9日,县政府召开安全生产工作会议。县教育局督学张一平、县自然资源局总规划师李大成参加会议。")
+    people = _persons(rec)
+    assert people.get("张一平") == ["县教育局督学"]
+    assert people.get("李大成") == ["县自然资源局总规划师"]
+
+
+def test_a_zones_managing_committee_opens_the_title_whole():
+    # a zone's full kind (`经济开发区`) and a managing committee written alone (`管委会`) open the title
+    rec = _rec("3月9日,召开安全生产工作会议。管委会副主任王小明主持会议,经济开发区管委会主任张大山讲话。")
+    people = _persons(rec)
+    assert people.get("王小明") == ["管委会副主任"]
+    assert people.get("张大山") == ["经济开发区管委会主任"]
+
+
 def test_chief_specialist_posts_take_a_name():
     rec = _rec("3月9日,考核组召开反馈会。考核组组长、某部总畜牧师李大成讲话,市财政局二级主任科员张一平作说明。")
     people = _persons(rec)

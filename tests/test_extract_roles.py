@@ -412,6 +412,36 @@ def test_a_preposition_ends_a_name_after_a_post_that_opens_with_an_ordinary_word
     assert _roles(rec) == {"马上强": "speaker"}
 
 
+def test_a_word_name_after_a_post_before_a_persons_own_act_is_a_name():
+    # an ordinary word right after a post and before an act said of a person (leading, reporting, joining)
+    # is that person's name: `副区长高原率队`, `局长夏天通报`, `副县长周全及相关部门负责人`
+    rec = _rec("3月9日,区政府召开安全生产工作会议。区应急局局长夏天通报了一季度情况,副区长高原参加会议。"
+               "副县长周全及相关部门负责人陪同。")
+    assert {"夏天", "高原", "周全"} <= set(_titles(rec))
+    assert _titles(rec)["夏天"] == ["区应急局局长"]
+
+
+def test_a_name_with_a_surname_the_list_lacks_ends_before_a_persons_act():
+    # a surname outside the list (厍, 缑): the name after a post ends where the person's act opens
+    rec = _rec("3月9日,县政府开展安全生产检查。副县长厍文东陪同检查。县应急局局长缑明作总结讲话。")
+    assert _titles(rec) == {"厍文东": ["副县长"], "缑明": ["县应急局局长"]}
+
+
+def test_the_last_member_of_a_list_of_names_is_a_name_whatever_it_spells():
+    # the member closing a list (before `等` or the list's act) is a name like the others: a word-name, or a
+    # surname the list lacks
+    rec = _rec("3月9日,县政府召开安全生产工作会议。副县长王大海、李小东、方圆等出席会议。"
+               "县领导赵一平、孙二强、高原参加。市领导钱三立、厍文东在分会场收听收看。")
+    people = set(_titles(rec))
+    assert {"方圆", "高原", "厍文东"} <= people
+    assert not any(p.endswith("等") for p in people)
+
+
+def test_an_adverb_after_a_post_or_a_collective_before_an_act_is_no_name():
+    rec = _rec("3月9日,县政府召开安全生产工作会议。县长王大海讲话。相关负责人全程陪同,主要领导相继参加。")
+    assert set(_titles(rec)) == {"王大海"}
+
+
 def test_a_collective_before_a_preposition_is_no_name():
     rec = _rec("3月9日,市政府召开安全生产工作会议。市长王大海讲话。市安委会成员单位在分会场参加会议,领导干部在会上表态。")
     assert set(_titles(rec)) == {"王大海"}

@@ -201,12 +201,15 @@ def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset(),
         # right after a post, a preposition opening the predicate (`就`, `在`) ends even a name that opens with
         # or is an ordinary word (`副秘书长马上强就…`, `书记江山在讲话中`); so does a clause or list mark right after
         # two characters (`县长高原，副县长某某`, `副县长马力、某某`): no adverb of the post stands alone before one
+        # (and so does the `等` that closes a list of people, `副县长方圆等出席`)
         ends = trusted and (text[end:end + 1] in lex.ending_followers or text[end:end + 2] in lex.ending_followers
+                            or _list_end_re().match(text, end) is not None
                             or given == 1 and s == 1 and text[end:end + 1] in _NAME_MARKS
                             and not _word_follows(text, pos))  # `副县长强调，`: what the post does
+        # (an adverb that itself follows names, `全程陪同`, `相继作出`, is no name before them)
         if not _name_ok(text[pos:end], ignore, trusted) and not (
                 ends and text[pos:end] in lex.not_names and text[pos:end] not in lex.posts
-                and not _NOT_IN_NAMES.search(text[pos:end])):
+                and not _NOT_IN_NAMES.search(text[pos:end]) and not lex.follow_re.fullmatch(text, pos, end)):
             continue
         # `常务副省长甲副省长乙出席`: a page that dropped the `、` closes a name with the next one's head post,
         # where a name follows that post too (`国强书记和小兵县长讲话` names no 和某某)
@@ -362,10 +365,14 @@ def bare_name_at(text: str, pos: int, ignore: frozenset[str] = frozenset()) -> t
         name = text[pos:end]
         if end > len(text) or not all_han(name) or _NOT_IN_NAMES.search(name):
             continue
+        # `副县长禤某率队`, `副县长禤某作讲话`: a character that opens the predicate ends a shorter name
+        if length == 3 and name[2] in lex.ending_followers:
+            continue
         # a clause or list mark closes a name of two or three characters too (`副县长禤某，`: a surname the list lacks)
         if not (_long_close_re().match(text, end) and is_han(text[end:end + 1])) \
                 and not text.startswith(_COMRADE, end) and not (length < 4 and text[end:end + 1] in _NAME_MARKS) \
-                and not (length < 4 and text[end:end + 1] in lex.ending_followers):  # `副县长禤某就…作部署`
+                and not (length < 4 and (text[end:end + 1] in lex.ending_followers  # `副县长禤某就…作部署`
+                                         or text[end:end + 2] in lex.ending_followers)):  # `副县长禤某陪同`
             continue
         if any(name[i:i + 2] in cw or name[i:i + 2] in lex.not_names for i in range(len(name) - 1)):
             continue
@@ -547,7 +554,8 @@ def _name_list(text: str, pos: int, ignore: frozenset[str]) -> list[tuple[int, i
     while pos < len(text) and ((mark := _list_mark(text, pos)) or (gap := _gap(text, pos))):
         if mark:
             span = name_at(text, pos + mark, ignore) or _list_piece(text, pos + mark, ignore) \
-                or _between_names(text, pos + mark, ignore) or _odd_piece(text, pos + mark, ignore)
+                or _between_names(text, pos + mark, ignore) or _odd_piece(text, pos + mark, ignore) \
+                or _closing_piece(text, pos + mark, ignore)
         else:  # `县领导张三 李四 王五出席`: a page's spaces stand for the marks; only a plain name goes on
             span = name_at(text, pos + gap, ignore)
         if span is None:
@@ -670,6 +678,39 @@ def _odd_piece(text: str, pos: int, ignore: frozenset[str], depth: int = 0) -> t
     if not follows or _lex().post_re.match(text, nxt) or _lex().post_re.match(text, nxt + 1):
         return None
     return m.start(), m.end()
+
+
+@cache
+def _list_end_re() -> re.Pattern[str]:
+    """`等` closing a list of people: then a mark, a collective of people (`等领导`, `等同志`) or the list's act
+    (`等出席`, `等在分会场…`), not `等地`, `等部门` (a list of places or bodies)."""
+    return re.compile("等(?=[^" + HAN + "]|[" + LEVEL_CHARS + "]?(?:" + alternation(words("descriptors.tsv")) + ")|"
+                      + alternation(_list_verbs()) + "|在)")
+
+
+@cache
+def _closing_piece_re() -> re.Pattern[str]:
+    return re.compile("[" + HAN + "]{2,3}?(?=" + _list_end_re().pattern + ")")
+
+
+def _closing_piece(text: str, pos: int, ignore: frozenset[str]) -> tuple[int, int] | None:
+    """`副县长甲、乙、高原等出席`, `区领导甲、乙、安康参加`: the last member of a list of names, closed by `等` or by
+    the act that closes the list, is a name too, even one that spells an ordinary word or whose surname the list
+    lacks (a list of names is of one kind)."""
+    lex = _lex()
+    end = m.end() if (m := _closing_piece_re().match(text, pos)) else 0
+    for length in () if end else (2, 3):
+        at = pos + length
+        if all_han(text[pos:at]) and at < len(text) and (
+                _list_close_verb_re().match(text, at) or text[at] in lex.ending_followers
+                or text[at:at + 2] in lex.ending_followers):
+            end = at
+            break
+    piece = text[pos:end]
+    if not end or not _name_shaped(piece, ignore) or lex.follow_re.fullmatch(piece) \
+            or not _surname_len(text, pos) and piece in common_words():
+        return None
+    return pos, end
 
 
 def _piece_opening_list(text: str, pos: int, ignore: frozenset[str]) -> tuple[int, int] | None:

@@ -2,7 +2,8 @@
 
 Each article of a folder is rewritten by ONE transformation at a time (the forms real pages show: traditional
 script, pinyin glosses after characters, half-width punctuation, full-width digits, a stray space inside a word,
-a line break in mid-sentence, other dots in an incident's code, HTML leftovers); original and variant are ingested
+a line break in mid-sentence, other dots in an incident's code, HTML leftovers, the page's chrome around the story:
+breadcrumb, page tools, an editor's line, other articles' headlines with dates); original and variant are ingested
 and extracted, and their records compared dimension by dimension after the normalisation the scorer applies
 (`../shared/gold/score.py` `dimensions`, the article's gold supplying the names it skips when a gold folder is
 given). The output counts, per transformation, the articles whose record changed, and lists the items that
@@ -148,6 +149,36 @@ def html(text: str, rng: random.Random) -> str:
     return "\n".join(out)
 
 
+# what a scraped page leaves around a story (made up): the site's path, its page tools, the editor's line and a list
+# of other articles' headlines, some naming other places and meetings, each with its date
+_CRUMBS = ["首页 > 新闻中心 > 工作动态", "当前位置：首页 > 政务公开 > 部门动态", "您现在的位置：首页 >> 要闻 >> 本地新闻",
+           "首页 / 信息公开 / 工作动态"]
+_TOOLS = ["【打印】【关闭】", "【打印本页】 【关闭窗口】", "分享到：", "【字体：大 中 小】", "扫一扫在手机打开当前页"]
+_EDITORS = ["责任编辑：王某", "责任编辑:李某某", "（责任编辑：张某）", "编辑：赵某 审核：钱某"]
+_RELATED_HEADS = ["相关新闻", "相关阅读", "推荐阅读", "热点推荐", ""]
+_HEADLINES = ["全省防汛抗旱工作视频会议召开", "杭州市开展节前消防安全大检查", "某区召开农村人居环境整治推进会",
+              "市领导调研春耕生产工作", "成都两车相撞致3人受伤", "我县举办应急救援技能竞赛",
+              "副市长带队督查城镇燃气安全", "全市文明城市创建工作推进会召开", "某镇开展森林防火宣传月活动",
+              "郑州一在建工地塔吊倒塌", "省应急管理厅召开党组会议", "全国安全生产月活动启动"]
+
+
+def junk(text: str, rng: random.Random) -> str:
+    """The page's chrome around the story: a breadcrumb line above it, and below it page tools, an editor's line
+    and a list of other articles' headlines with their dates (after a heading such as `相关新闻` or none, as
+    pages have it: `• 某地…  2023-06-12`, `上一篇：…`)."""
+    top = rng.choice(_CRUMBS)
+    heads = rng.sample(_HEADLINES, rng.randint(3, 5))
+    year = rng.randint(2015, 2024)
+    dated = [f"{rng.choice(['', '• ', '· '])}{h} {year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}" for h in heads]
+    tail = [rng.choice(_TOOLS), rng.choice(_EDITORS)]
+    if rng.random() < 0.5:
+        tail.append(f"上一篇：{heads[0]}")
+        tail.append(f"下一篇：{heads[1]}")
+    head = rng.choice(_RELATED_HEADS)
+    tail += ([head] if head else []) + dated
+    return top + "\n" + text.rstrip("\n") + "\n" + "\n".join(tail) + "\n"
+
+
 TRANSFORMS: dict[str, Callable[[str, random.Random], str]] = {
     "s2t": s2t,
     "gloss": gloss,
@@ -157,6 +188,7 @@ TRANSFORMS: dict[str, Callable[[str, random.Random], str]] = {
     "linebreak": linebreak,
     "dots": dots,
     "html": html,
+    "junk": junk,
 }
 
 

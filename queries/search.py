@@ -14,8 +14,9 @@ round, and a teleconference by any of its media nouns (`电视会议`, `视频�
 
 A recurring meeting has one node per day it was held, all under one name (`全国安全生产电视电话会议` held
 several times a year): a meeting hit carries its date, level, region and the number of articles reporting it,
-and hits of one name come the most reported first, then dated before undated, the newest first, so the
-meeting a reader means is among the first hits and can be told from its namesakes without opening each.
+and hits of one name (a name written with another media noun counts as the same) come the most reported
+first, then dated before year-less before undated, the newest first, so the meeting a reader means is among the
+first hits and can be told from its namesakes without opening each.
 """
 
 from __future__ import annotations
@@ -64,14 +65,22 @@ class SearchResult(BaseModel):
 COUNTED = ("Directive", "Meeting")
 
 
-def _key(r: dict, qs: list[str], starts: tuple[str, ...]) -> tuple:
-    """Exact names first, then names starting with the text (`starts`: the forms as a tuple), shorter first;
-    among hits of one name and label the most reported, then the newest (undated and year-less last), then
-    by id."""
+def _key(r: dict, qs: list[str], starts: tuple[str, ...], keys: tuple[str, ...] = ()) -> tuple:
+    """Exact names first (a name whose search key is the text's, `全国某某电视会议` for `全国某某电视电话会议`,
+    is the same name written otherwise), then names starting with the text (`starts`: the forms as a tuple),
+    shorter first; among hits of one name and label the most reported, then the newest (year-less after the
+    dated, undated last), then by id."""
     name, date = r["matched"], r.get("date")
-    rank = 0 if name in qs else 1 if name.startswith(starts) else 2
-    day = int(date[:4] + date[5:7] + date[8:10]) if date and date[:1].isdigit() else 0
-    return (rank, len(name), LABEL_RANK.get(r["label"], 99), -(r.get("reports") or 0), -day, r["id"], name)
+    size = len(name)
+    if name in qs:
+        rank = 0
+    elif keys and search_key(name) in keys:
+        rank, size = 0, len(qs[0])
+    else:
+        rank = 1 if name.startswith(starts) else 2
+    day = (int(date[:4] + date[5:7] + date[8:10]) if date and date[:1].isdigit()
+           else int(date[2:4] + date[5:7]) if date and date.startswith("--") and date[2:4].isdigit() else 0)
+    return (rank, size, LABEL_RANK.get(r["label"], 99), -(r.get("reports") or 0), -day, r["id"], name)
 
 
 def _facts(lab: str, var: str = "n") -> str:
@@ -161,9 +170,10 @@ def _raw_embedded(store: EmbeddedStore, qs: list[str]) -> list[dict]:
 def _assemble(q: str, rows: list[dict], limit: int) -> SearchResult:
     qs = name_forms(q)
     starts = tuple(qs)
+    keys = tuple(_keys(qs))
     best: dict[str, tuple] = {}
     for r in rows:
-        k = _key(r, qs, starts)
+        k = _key(r, qs, starts, keys)
         if r["id"] not in best or k < best[r["id"]][0]:
             best[r["id"]] = (k, r)
     ordered = heapq.nsmallest(limit, best.values(), key=lambda kv: kv[0])

@@ -369,3 +369,18 @@ def test_a_national_bodys_branch_hosting_with_a_local_government_leaves_the_meet
     # `国家某某局甲省局和乙市政府组织召开…`: the branch's place is the national body's, the host's home is 乙市
     rec = _rec("3月5日,国家矿山安全监察局湖北局和宜昌市政府组织召开煤矿安全座谈会,副市长王某某主持。")
     assert [(m.level, m.region) for m in rec.meetings] == [("prefecture", "湖北省宜昌市")]
+
+
+def test_a_news_dateline_and_day_word_before_a_meeting_held_are_no_part_of_its_name():
+    # `某报讯（记者甲）今天全省…会议在某地召开`: the lead runs into the name when no comma follows it
+    names = [m.name for m in _rec("某某日报客户端讯(记者甲乙)今天全省安全生产电视电话会议在某地召开。").meetings]
+    assert names == ["全省安全生产电视电话会议"]
+    names = [m.name for m in _rec("全省通讯保障工作会议在某地召开。").meetings]  # 通讯 opens no dateline
+    assert names == ["全省通讯保障工作会议"]
+
+
+def test_a_team_written_with_xiaozu_is_a_team():
+    # `考核小组`, `检查小组`: the genre's teams written with 小组
+    rec = _rec("3月8日,省应急厅监察专员王大明带队的考核小组到平和县就安全生产工作开展情况进行考核。"
+               "省考核小组对下阶段安全生产工作提出了意见。", published="2019-03-09")
+    assert [(i.target, i.start) for i in rec.inspections] == [("福建省漳州市平和县", "2019-03-08")]

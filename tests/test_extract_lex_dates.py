@@ -183,3 +183,11 @@ def test_a_meeting_named_by_a_part_of_its_year_dates_its_sentence():
     assert values("3月6日,某市部署2023年第二季度安全生产工作。") == [("3月6日", "--03-06", None)]
     # another sentence: no year
     assert values("3月6日,某市召开会议。会议传达了2023年第二季度视频会议精神。") == [("3月6日", "--03-06", None)]
+
+
+def test_a_bare_day_before_an_hour_of_the_day_is_a_date():
+    # `21日晚上事故发生后，22日0时许，某某主持召开会议`: the day the hour is told on, as before a part of the day
+    assert [v for _, v, _ in values("21日晚上事故发生后，22日0时许，某某主持召开会议。", "2023-06-23")] == [
+        "2023-06-21", "2023-06-22"]
+    assert [v for _, v, _ in values("5日20点，某某召开会议。", "2023-06-23")] == ["2023-06-05"]
+    assert values("持续了22日。", "2023-06-23") == []  # a count of days stays none

@@ -311,6 +311,30 @@ def test_a_sites_banner_names_its_home_like_its_menu():
     assert _source_region("海安欢迎您! 当前位置:首页 > 部门导航 >南莫镇") == "江苏省南通市海安市"
 
 
+def test_a_banner_welcoming_to_a_site_by_its_name_names_its_place_and_opens_no_story():
+    from pathlib import Path
+
+    from graph_loader.extract.pipeline import extract
+    from graph_loader.ingest import ingest_bytes
+
+    # `欢迎进入某市某某网!`: the site's banner; the date line and author below it are the header's
+    page = ("欢迎进入江苏省安全生产网!\n\n当前页面:首页 > 区县新闻\n\n某区召开安全生产工作会议\n\n"
+            "更新时间:2017-05-22 10:24:43  作者:王大海 李小兵  来源:某区安监局  \n\n"
+            "近日,南京市玄武区召开安全生产工作会议,副区长赵一鸣出席会议并讲话。\n")
+    doc = ingest_bytes(page.encode("utf-8"), Path("a.txt"))
+    assert (doc.metadata.published, doc.metadata.reporters) == ("2017-05-22", ["王大海", "李小兵"])
+    # the site's name names its province, as a publication's does, though the story names a place inside it
+    assert extract(doc).regions == ["江苏省南京市玄武区", "江苏省"]
+
+
+def test_a_list_of_townships_writing_their_level_word_once_names_each():
+    # `到甲、乙、丙街道等地`: the level word after the last item is every item's
+    assert paths("普宁市副市长带队到流沙东、流沙南、池尾街道等地检查") == [
+        "广东省揭阳市普宁市", "广东省揭阳市普宁市流沙东街道", "广东省揭阳市普宁市流沙南街道", "广东省揭阳市普宁市池尾街道"]
+    # an item that is no township of the county with that word ends the list
+    assert paths("普宁市副市长到东西、池尾街道检查") == ["广东省揭阳市普宁市", "广东省揭阳市普宁市池尾街道"]
+
+
 def test_a_form_that_cuts_a_common_word_gives_way_to_a_longer_one_a_character_on():
     # a short form opening with the verb's last character (开福) cuts 召开
     assert paths("今天召开福清市消防工作会议") == ["福建省福州市福清市"]

@@ -18,6 +18,12 @@ def test_sector_surfaces_map_to_canonical_names():
     assert sectors("危险化学物品、建筑业和涉爆粉尘企业") == ["危险化学品", "建筑施工", "粉尘涉爆"]
 
 
+def test_fields_named_in_words_of_their_work():
+    # the field's work (防震减灾), its activity (工程施工), its trade (交通行业) or its typical accident (房屋倒塌)
+    assert sectors("做好防震减灾工作,抓好工程施工、交通行业安全,严防房屋倒塌") == [
+        "自然灾害", "建筑施工", "道路交通", "城乡房屋"]
+
+
 def test_longest_sector_form_wins():
     assert sectors("做好森林防火工作") == ["自然灾害"]
     assert sectors("鋁加工(深井铸造)和钢铁冶金".replace("鋁", "铝")) == ["冶金", "冶金", "冶金"]
@@ -147,6 +153,31 @@ def test_incidents_named_without_a_code_at_their_scene_or_by_their_dead():
     assert incidents("在浙江湖州道路交通事故现场") == []
 
 
+def test_incidents_an_instruction_was_given_on_joined_by_a_conjunction_are_each_named():
+    # `关于甲地某校火灾和乙省某厂爆炸事故的指示`: two incidents, each opening with its place
+    text = "落实市领导关于湖北某校宿舍火灾和江苏某厂粉尘爆炸事故的指示要求"
+    assert [h.title for h in find_incidents(text)] == ["湖北某校宿舍火灾", "江苏某厂粉尘爆炸事故"]
+    # one place, two kinds joined: one incident
+    text = "对江苏省苏州市某厂火灾和爆炸事故作出重要指示"
+    assert [h.title for h in find_incidents(text)] == ["江苏省苏州市某厂火灾和爆炸事故"]
+
+
+def test_an_accident_told_in_the_reports_opening_clause_is_named():
+    # after the time: the site opening with its place, the verb, a kind ending in 事故 (verb and 一起 left out)
+    assert incidents("5月6日14时许,浙江湖州某某化工厂发生一起较大爆炸事故,造成2人死亡。") == [
+        ("浙江湖州某某化工厂较大爆炸事故", "浙江省湖州市")]
+    # no place, a class of events, or a place already named by another name: none
+    assert incidents("5月6日14时许,某某化工厂发生一起爆炸事故。") == []
+    assert incidents("今年1至5月,全省共发生各类事故。") == []
+    assert incidents("吸取浙江湖州“5·6”爆炸事故教训。5月6日14时许,浙江湖州某某化工厂发生爆炸事故。") == [
+        ("浙江湖州5·6爆炸事故", "浙江省湖州市")]
+
+
+def test_a_code_whose_dot_a_page_lost_to_a_question_mark_is_a_code_between_quotes():
+    assert incidents("深刻汲取浙江湖州“5?6”爆炸事故教训") == [("浙江湖州5·6爆炸事故", "浙江省湖州市")]
+    assert incidents("全市共有5?6家企业") == []
+
+
 def test_numbers_are_not_incident_codes():
     assert incidents("排查1.5万家企业发生事故隐患，出动3.4万人次") == []
     assert incidents("“13·40”事故") == []
@@ -203,6 +234,30 @@ def test_a_sector_word_in_the_event_an_instruction_was_given_on_names_no_sector(
     assert extract(doc).sectors == ["道路交通"]
     text = "5月5日，某县召开会议，传达学习习近平总书记关于消防安全的重要指示精神。"
     assert extract(ingest_bytes(text.encode("utf-8"), Path("b.txt"))).sectors == ["消防"]
+
+
+def test_instruction_on_a_field_of_work_names_its_sector():
+    from pathlib import Path
+
+    from graph_loader.extract.pipeline import extract
+    from graph_loader.ingest import ingest_bytes
+
+    # `对…工作作出重要指示` is given on a field of work, not an event: the field is a sector the meeting takes up
+    text = "6月2日，某区召开会议，传达学习习近平总书记对森林防火工作作出的重要指示精神。"
+    assert extract(ingest_bytes(text.encode("utf-8"), Path("a.txt"))).sectors == ["自然灾害"]
+    text = "6月2日，某区召开会议，学习了习近平总书记对冰雪灾害防范应对工作重要指示。"
+    assert extract(ingest_bytes(text.encode("utf-8"), Path("b.txt"))).sectors == ["自然灾害"]
+
+
+def test_a_title_a_spam_page_wrote_a_web_address_into_is_no_document():
+    text = ("会议审议了《某某在线_ab365备用网址_ab365.com最快线路市妇女发展规划》《某市安全生产考核办法》,"
+            "学习了《关于www.example.cn某市某某方案》。")
+    assert [h.title for h in find_directives(text)] == ["某市安全生产考核办法"]
+
+
+def test_a_package_named_again_without_its_topic_is_its_short_name():
+    text = "会议研究学习了安全生产“八条硬措施”。会议指出,要坚持不懈落实八条硬措施。"
+    assert [h.title for h in find_directives(text)] == ["安全生产八条硬措施"]
 
 
 def test_issuer_of_a_notice_that_prints_a_document():

@@ -417,3 +417,61 @@ def test_a_document_only_discussed_with_dui_is_not_relayed():
     text = "3月8日，甲市召开全市安全生产工作会议。会议对《乙丙领导干部安全生产责任制规定》的修订提出意见。"
     rec = _rec(text)
     assert not [r.directive for m in rec.meetings for r in m.relays if r.directive]
+
+
+def test_a_follow_up_session_after_the_branch_venue_relays_the_watched_meeting():
+    # `会后，` / `视频会议结束后，` opens the follow-up though who watched at the branch venue is told between, and a
+    # branch venue where nobody chairs or speaks is no meeting of the home: the 续会 held after it is
+    for held in ("续会", "全县安全生产工作会议"):
+        rec = _rec("5月8日，某某县组织收听收看全国安全生产电视电话会议，部署当前工作。副县长王大明、李小红及有关部门负责人"
+                   f"在县分会场收听收看会议。视频会议结束后，我县继续召开{held}，县长赵建国就贯彻落实会议精神作出安排部署。")
+        local = [m for m in rec.meetings if m.level == "county"]
+        assert len(local) == 1 and local[0].date and local[0].date.endswith("05-08"), held
+        assert any(r.meeting is not None and rec.meetings[r.meeting].level == "national" for r in local[0].relays), held
+
+
+def test_a_meeting_relays_no_spirit_of_its_own_level_word_but_an_earlier_meetings():
+    # `全省某某分析会…会议传达了全国、全省安全生产会议精神`: the 全省 meeting relayed is another, earlier one
+    rec = _rec("9月5日，2021年第三季度全省燃气行业安全生产形势分析会在某某市召开。某某省住房城乡建设厅副厅长王大明出席会议"
+               "并讲话。会议传达了全国、全省安全生产会议精神，通报了全省燃气行业安全生产形势。")
+    assert sorted(str(lv) for lv in _levels(rec)) == ["national", "province", "province"]
+    own = next(m for m in rec.meetings if m.date)
+    assert sorted(rec.meetings[r.meeting].level for r in own.relays if r.meeting is not None) == [
+        "national", "province"]
+    # a branch venue's sitting relays the home level's emergency meeting held before, not itself
+    venue = _rec("今天下午，全国安全生产电视电话会议召开。在浙江省举行的分会场会议要求，贯彻落实全国安全生产电视电话会议的"
+                 "重要部署和3月1日省委省政府紧急会议的工作要求。")
+    assert sorted(str(lv) for lv in _levels(venue)) == ["national", "province", "province"]
+    # the report's own meeting named again by its name is still itself
+    again = _rec("3月2日，某某省召开全省安全生产工作会议，副省长王大明出席会议并讲话。会议要求，各地要认真传达全省安全生产工作"
+                 "会议精神，抓好落实。")
+    assert _levels(again) == ["province"]
+
+
+def test_levels_listed_inside_a_documents_title_name_no_relayed_meeting():
+    # `传达了《国家、省、市安全生产会议精神及贯彻落实意见》`: a document's title, not three meetings relayed
+    rec = _rec("5月6日，某某县政府召开第十次常务会议。会议传达了《国家、省、市安全生产会议精神及贯彻落实意见》，审议了有关议题。")
+    assert len(rec.meetings) == 1 and [r.directive for r in rec.meetings[0].relays] == [
+        "国家、省、市安全生产会议精神及贯彻落实意见"]
+
+
+def test_meetings_held_by_a_plural_of_unnamed_places_are_none_of_the_reports():
+    # `之后，多个省份先后召开…紧急会议`: many meetings of places the report does not name, none it can list
+    rec = _rec("6月3日，某某省政府召开全省安全生产紧急会议，副省长王大明出席会议并讲话。之后，多个省份先后召开省内安全工作"
+               "紧急会议，各地也相继召开专题会议部署排查整治。")
+    assert len(rec.meetings) == 1
+
+
+def test_a_study_session_named_by_the_document_it_studies_relays_it():
+    # `召开《某条例》宣讲会`: the session's name says what it passes on
+    text = "4月9日，甲市应急管理局在乙公司召开《丙省危险货物运输安全条例》宣讲会，副局长丁某作辅导。"
+    relayed = [r.directive for m in _rec(text).meetings for r in m.relays if r.directive]
+    assert relayed == ["丙省危险货物运输安全条例"]
+
+
+def test_a_document_taken_in_hand_in_the_meetings_purpose_clause_is_relayed():
+    # `为…，抓好《某意见》（以下简称《意见》）的实施，…，某日…会在某地召开`
+    text = ("为抓好《甲乙关于加强丙类场所安全管理的意见》（以下简称《意见》）的实施，3月12日，"
+            "全县丙类场所安全工作推进会在丁镇召开。")
+    relayed = [r.directive for m in _rec(text).meetings for r in m.relays if r.directive]
+    assert relayed == ["甲乙关于加强丙类场所安全管理的意见"]

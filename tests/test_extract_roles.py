@@ -196,6 +196,43 @@ def test_a_title_joined_to_a_post_before_it_keeps_its_body_and_the_chain():
     assert _titles(rec)["李大海"] == ["考核巡查组成员", "应急部调查统计司一级巡视员"]
 
 
+def test_a_name_before_the_light_verb_written_zuo_keeps_its_posts():
+    # the genre writes `作` as `做` too (`常务副县长甲做重要讲话`): the name ends before either
+    rec = _rec("3月9日,县政府召开安全生产紧急会议。县委常委、常务副县长王大海做重要讲话。")
+    assert _titles(rec)["王大海"] == ["县委常委", "常务副县长"]
+    assert _roles(rec) == {"王大海": "speaker"}
+
+
+def test_leaders_who_entrust_another_are_named_and_not_at_the_meeting():
+    # `受X书记、Z主席委托，Y出席`: X and Z are persons of the story (addressed by post), Y stands in for them
+    rec = _rec("3月9日,自治区召开考核巡查反馈会。受王大海书记、赵一鸣主席委托,自治区常务副主席李小兵出席会议并表态发言。")
+    assert _roles(rec) == {"李小兵": "speaker"}
+    assert {"王大海", "赵一鸣"} <= set(_titles(rec))
+
+
+def test_what_a_leader_says_on_a_visit_is_said_at_no_meeting():
+    # `X在检查督导中强调`, `X在调研时指出`: the words of a visit after the meeting, not of the meeting
+    for said in ("王大海市长在检查督导中强调", "市长王大海在调研时指出"):
+        rec = _rec("3月9日,市政府召开安全生产会议,副市长李小兵主持。会后,市长王大海带队到某某街道检查。"
+                   + said + ",要压实责任。")
+        assert _roles(rec) == {"李小兵": "chair"}, said
+    rec = _rec("3月9日,市政府召开安全生产会议,副市长李小兵主持。市长王大海在会上强调,要压实责任。")
+    assert _roles(rec) == {"李小兵": "chair", "王大海": "speaker"}
+
+
+def test_a_title_chain_does_not_run_back_over_a_national_leaders_name_and_title():
+    # `某某总书记、某某总理,省委书记乙`: the national leaders' titles follow their names; 乙's chain starts after the `,`
+    text = "学习了习近平总书记、李克强总理,省委书记王大海、代省长赵一鸣关于安全生产工作的重要指示批示。"
+    assert {m.name: [t.full for t in m.titles] for m in find_persons(text)}["王大海"] == ["省委书记"]
+
+
+def test_a_four_character_name_after_a_post_ends_before_zai():
+    # `市长某某某某在…上的批示`: `在` opens where the leader acted, as a role verb closes the name
+    text = "会上传达了市委副书记、市长桑杰多吉在某某工作报告上的批示要求。"
+    assert {m.name: [t.full for t in m.titles] for m in find_persons(text)} == {"桑杰多吉": ["市委副书记", "市长"]}
+    assert [m.name for m in find_persons("县长李明在会上强调。")] == ["李明"]
+
+
 def test_a_national_leaders_instruction_cited_after_the_title_gives_no_role():
     rec = _rec("3月9日,全国安全生产电视电话会议召开。会议要求认真学习贯彻习近平总书记重要指示精神,"
                "按照李克强总理批示要求,抓好各项措施落实。")
@@ -207,7 +244,10 @@ def test_a_local_leaders_instruction_cited_in_its_other_shapes_gives_no_role():
     for cited in ("省长王大海作出批示。会议传达了王大海代省长批示要求,",
                   "会议要求贯彻王大海书记“三个必须”指示要求,",
                   "会议传达学习了县长王大海在某某通知上的批示精神,",
-                  "省委书记王大海作出批示,"):
+                  "省委书记王大海作出批示,",
+                  # the names close with the group they belong to (`甲、乙等市领导关于…的指示要求`)
+                  "为落实市委书记王大海、市长赵一鸣等市领导关于某某事故的指示要求,",
+                  "会议传达了王大海、赵一鸣等领导同志的批示精神,"):
         rec = _rec("3月9日,县政府召开安全生产工作会议,县长李小兵主持。" + cited + "要求抓好各项措施落实。")
         assert _roles(rec) == {"李小兵": "chair"}, cited
     # the leader who speaks at the meeting keeps the speaker's role

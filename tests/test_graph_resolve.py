@@ -349,3 +349,41 @@ def test_a_short_name_that_is_only_the_titles_kind_holds_in_its_article_alone():
     # a short name of its own (`(以下简称“十二条措施”)`) holds for every article
     r.learn_alias("十二条措施", "关于加强乙工作的若干措施", "d3")
     assert r.directive("十二条措施", "d4")[0] == r.directive("关于加强乙工作的若干措施", "d3")[0]
+
+
+def test_a_year_less_meeting_with_two_candidates_of_its_day_joins_the_one_its_name_names():
+    # made-up: two national teleconferences on 12月2日 of two years, one on hazardous chemicals, one on city gas;
+    # year-less reports name one of them, or a third topic, or none
+    def m(name, date):
+        return Meeting(date=date, region=None, level="national", kind="teleconference", name=name)
+
+    recs = [ExtractionRecord(doc_id="d1", meetings=[m("全国危险化学品安全专题视频会议", "2031-12-02")]),
+            ExtractionRecord(doc_id="d2", meetings=[m("全国燃气安全排查整治电视电话会议", "2034-12-02")]),
+            ExtractionRecord(doc_id="d3", meetings=[m("危险化学品安全专题电视电话会议", "--12-02")]),
+            ExtractionRecord(doc_id="d4", meetings=[m("全国防汛电视电话会议", "--12-02")])]
+    resolver = Resolver()
+    res = build_batch([(r, None) for r in recs], resolver)
+    nodes = sorted((n.props.get("date"), n.articles) for n in res.rows.nodes if n.label == "Meeting")
+    assert nodes == [("--12-02", ["d4"]), ("2031-12-02", ["d1", "d3"]), ("2034-12-02", ["d2"])]
+    why = [m.reason for m in resolver.merges("meeting")]
+    assert any("the only one whose reports name it" in w for w in why)
+
+
+def test_a_year_less_meeting_of_several_candidates_takes_the_year_of_the_reports_other_meetings_that_day():
+    # made-up: the national teleconference recurs on 1月11日 of two years; a year-less report of it and of its
+    # prefecture's session that day, which one dated report gives a year, is of that year
+    def m(name, date, level="national", region=None):
+        return Meeting(date=date, region=region, level=level, kind="teleconference", name=name)
+
+    city = "江苏省常州市"
+    recs = [ExtractionRecord(doc_id="d1", meetings=[m("全国安全生产电视电话会议", "2031-01-11")]),
+            ExtractionRecord(doc_id="d2", meetings=[m("全国安全生产电视电话会议", "2037-01-11")]),
+            ExtractionRecord(doc_id="d3", meetings=[m("全市安全生产电视电话会议", "2037-01-11", "prefecture", city)]),
+            ExtractionRecord(doc_id="d4", meetings=[m("全国安全生产电视电话会议", "--01-11"),
+                                                    m("全市安全生产电视电话会议", "--01-11", "prefecture", city)]),
+            ExtractionRecord(doc_id="d5", meetings=[m("全国安全生产电视电话会议", "--01-11")])]
+    res = build_batch([(r, None) for r in recs], Resolver())
+    nodes = sorted((n.props.get("level"), n.props.get("date"), n.articles) for n in res.rows.nodes
+                   if n.label == "Meeting")
+    assert nodes == [("national", "--01-11", ["d5"]), ("national", "2031-01-11", ["d1"]),
+                     ("national", "2037-01-11", ["d2", "d4"]), ("prefecture", "2037-01-11", ["d3", "d4"])]

@@ -189,6 +189,28 @@ def test_a_date_line_dropped_as_boilerplate_is_no_lead_line(bang):
     assert d.metadata.published == "2019-11-22"
 
 
+def test_a_disclosure_pages_date_in_the_next_cell_of_its_table_is_the_date_line():
+    # 政府信息公开 pages set their labels and values in table cells (`公开日期 | 2019-03-06 |`)
+    d = ingest(f"索引号: | 000-2019-0009 | 公开责任部门 | 某局 |\n公开日期 | 2019-03-06 | 公开目录 | 工作动态 |\n{STORY}")
+    assert d.metadata.published == "2019-03-06"
+
+
+def test_a_footer_line_read_as_a_sentence_and_dropped_ends_no_story():
+    # the site's footer (`网站标识码:… ICP备案序号:…`) is long enough to read as a sentence; dropped, the story ends
+    # before it: the writer's body and name and the date line under the story are the footer's
+    page = (f"{STORY}\n某县应急管理局 王大海\n2019年3月27日\n主办单位:某县人民政府 版权所有:某市人民政府办公室 网站地图\n"
+            "网站标识码:2111220003 ICP备案序号:ICP备案序号: 辽ICP备13003879号-1 辽公网安备 21112202000001号\n"
+            "联系电话:0427-3554789")
+    d = ingest(page)
+    assert (d.metadata.published, d.metadata.reporters) == ("2019-03-27", ["王大海"])
+
+
+def test_a_body_and_its_writers_on_a_line_closing_the_article():
+    assert ingest(f"{STORY}\n某某镇人民政府 王大海 李小兵").metadata.reporters == ["王大海", "李小兵"]
+    # a body and a word that is no name: none
+    assert ingest(f"{STORY}\n某县应急管理局 宣传教育").metadata.reporters == []
+
+
 def test_a_line_of_lost_characters_opens_no_story():
     # `??` (a page's lost characters) is no sentence: the date line after it is still a header line
     d = ingest(f"今天是: 天气预报:\n??\n \n滚动消息\n \n您现在的位置:\n首页 >> 要闻\n \n某县组织收看全省安全生产工作电视电话会议\n\n"
@@ -240,3 +262,19 @@ def test_a_labelled_date_line_glued_to_the_first_paragraph():
 def test_an_event_date_opening_the_story_is_not_the_date_line():
     d = ingest("本网讯 9月10日，全州安全生产工作电视电话会议召开。会议要求压实责任。")
     assert d.metadata.published is None and d.metadata.dateline is None
+
+
+def test_a_kept_banner_with_a_site_domain_and_page_line_before_the_title_leaves_the_date_line_a_header_line():
+    # `网站域名:` is a footer's line wherever it stands and `当前页面:` a breadcrumb: neither counts among the lead
+    # lines, so the date line after the headline is still read
+    d = ingest(f"欢迎进入某某市安全生产信息网!\n\n网站域名:www.example.com\n当前页面:首页 > 区县动态\n\n某某区召开党代会期间安全布置会\n\n"
+               f"更新时间:2016-04-12 09:30:11  作者:某某 来源:某区某局  \n\nimgapp.jpg\n\n \n\n{STORY}")
+    assert d.metadata.published == "2016-04-12"
+
+
+def test_a_long_footer_line_ends_the_story_before_a_closing_date_line():
+    # a page's footer longer than a sentence (`网站标识码… 某ICP备…号`) is no story line: the date line above it, after
+    # the closing byline, is the footer's date line
+    footer = "网站标识码:1234567890 ICP备案序号:某ICP备12345678号-1 某公网安备 12345678901234号 主办单位:某某县人民政府办公室"
+    d = ingest(f"{STORY}\n某某县应急管理局 某某\n2018年5月9日\n{footer}\n")
+    assert d.metadata.published == "2018-05-09"

@@ -216,6 +216,14 @@ def test_a_news_recommendation_heading_ends_the_story():
     assert ingest(text).clean.splitlines() == ["1月1日，区委书记主持召开会议。", "会议强调，要压实安全生产责任。"]
 
 
+def test_a_column_of_the_sites_headlines_after_the_story_ends_it():
+    # `今日看点`, `猜你喜欢`: bulleted headlines of other reports, with their own places
+    for heading in ("今日看点", "猜你喜欢", "延伸阅读"):
+        text = "\n".join(["1月1日，区委书记主持召开会议。", "会议强调，要压实安全生产责任。", "", heading, "",
+                          "  • 甲市一货车侧翻致2人受伤", "  • 乙县破获一起诈骗案"])
+        assert ingest(text).clean.splitlines() == ["1月1日，区委书记主持召开会议。", "会议强调，要压实安全生产责任。"], heading
+
+
 def test_a_sentence_with_a_boilerplate_word_is_kept():
     line = "会议通报了版权所有单位和联系电话登记工作的推进情况，要求各地抓好落实，确保按期完成各项目标任务并及时报送有关情况。"
     assert ingest(line).clean == line
@@ -328,3 +336,101 @@ def test_a_long_run_together_row_above_the_breadcrumb_is_the_menu_not_the_title(
     short = "某县召开安全生产工作会议\n当前位置:某某资讯网>行业>能源>正文\n1月5日,某县召开会议,部署工作。会议要求压实责任。\n"
     assert "某县召开安全生产工作会议" in ingest(short).clean
     assert row in ingest(row + "\n" + text.split("\n", 2)[2]).clean
+
+
+def test_a_line_break_that_cuts_a_word_is_no_paragraph_end():
+    # a page breaks lines inside its sentences (`<br>` in a paragraph): where the break cuts an ordinary word
+    # (安全生|产, 主|持, 总|书记) the line goes on; a break between two whole words or under a one-character line
+    # stays, and each clean character still maps to its source
+    text = ("某县召开安全生产工作会议\n5月5日，某县召开安全生\n产工作会议，会议由副县长甲某主\n持，"
+            "传达学习总\n书记重要指示精神。\n会议现场\n会议强调，要压实责任。\n大\n中\n小")
+    d = ingest(text)
+    assert "5月5日，某县召开安全生产工作会议，会议由副县长甲某主持，传达学习总书记重要指示精神。" in d.clean
+    assert "会议现场\n会议强调" in d.clean or "会议现场" not in d.clean
+    i = d.clean.index("产工作")
+    assert d.original[d.starts[i]:d.ends[i]] == "产"
+    from graph_loader.ingest.unwrap import broken_word_edits
+
+    assert broken_word_edits("会议现场\n会议强调，要压实责任。") == []
+    assert broken_word_edits("大\n中\n小") == []
+    assert broken_word_edits("全县上下要落实\n安全责任。") == []  # 落实 | 安全: two whole words
+
+
+def test_a_stray_space_that_cuts_a_word_goes_and_separators_stay():
+    # a scraped page leaves spaces inside words (`安 全生产`, `副县 长`); they go where the space cuts an ordinary
+    # word, while a byline's or a list's spaces between names, a letter-spaced heading and spaces between whole
+    # words stay
+    text = ("某县召开安全生产工作会议\n记者 甲某 乙某\n安 全 生 产\n5月5日，某县召开安 全生产工作会议，"
+            "会议由副县 长丙某主 持，传达学习总书 记重要指示精神，部署国 庆假期工作。")
+    d = ingest(text)
+    assert "某县召开安全生产工作会议，会议由副县长丙某主持，传达学习总书记重要指示精神，部署国庆假期工作。" in d.clean
+    assert d.metadata.reporters == ["甲某", "乙某"]
+    from graph_loader.ingest.unwrap import broken_word_edits
+
+    assert broken_word_edits("记者 甲某 乙某") == []
+    assert broken_word_edits("安 全 生 产") == []
+    assert broken_word_edits("办好艺术节 庆祝建校周年") == []  # 艺术节 | 庆祝: two whole words
+    assert broken_word_edits("【字号 大 中 小】") == []  # a character between spaces: a menu
+    assert ingest("会议要求压实责任。\n会 后，县长带队检查企业。").clean.endswith("会后，县长带队检查企业。")
+
+
+def test_a_line_break_after_a_tying_character_or_before_one_joins_the_sentence():
+    # a story line ending in a character that ties what follows (的, 和, 对…) or followed by one opening with a tie
+    # of what precedes (的, 等, 了…) is one sentence cut by the page; a paragraph that lost its full stop (ending a
+    # whole word) and a line ending in an ordinary word that ends with such a character (积极应对) stay lines
+    text = ("某县召开安全生产工作会议\n发布时间：2023-05-06\n5月5日，某县召开安全生产工作会议，县长甲某主持。\n"
+            "会议传达学习了上级关于安全生产的\n重要指示精神，各乡镇和\n县直部门负责人、企业负责人参加了本次会议\n"
+            "会议强调，要压实安全责任，积极应对\n汛期风险。\n县应急局、县住建局\n等部门作了发言。\n"
+            "会议要求，各乡镇各部门要立即开展安全隐患大排查，对排查出的问题建立台账，限期整改到位。\n"
+            "会议指出，今年以来全县安全生产形势总体平稳。\n会议还研究了其他事项。\n"
+            "会后，县长甲某带队深入企业检查安全生产工作，要求企业落实主体责任，确保不发生事故。")
+    d = ingest(text)
+    assert "会议传达学习了上级关于安全生产的重要指示精神，各乡镇和县直部门负责人、企业负责人参加了本次会议\n会议强调" in d.clean
+    assert "积极应对\n汛期风险。" in d.clean
+    assert "县应急局、县住建局等部门作了发言。" in d.clean
+    i = d.clean.index("重要指示")
+    assert d.original[d.starts[i]:d.ends[i]] == "重"
+    # a line ending in a piece of one to three characters after a comma or `、` is cut in a list or a clause; a
+    # numbered heading of that length is not
+    listed = ingest(text.replace("县应急局、县住建局\n等部门作了发言。", "副县长甲某、乙\n某出席会议，丙\n某主持。\n二、背景\n"
+                                                                    "今年以来，全县安全生产形势平稳。"))
+    assert "副县长甲某、乙某出席会议，丙某主持。\n二、背景\n今年以来" in listed.clean
+
+
+def test_a_list_of_other_articles_with_their_dates_is_no_part_of_the_story():
+    # below the story a page lists other articles' headlines with their dates, under a heading or none, marked or
+    # not: they leave the story (their places and meetings are other reports') and their dates are not the page's;
+    # a single signature line with a date stays
+    story = ["某区召开安全生产工作会议", "发布时间：2022-03-04", "3月3日，区委书记甲某主持召开会议。",
+             "会议强调，要压实安全生产责任。"]
+    links = ["• 某市召开防汛工作会议 2019-06-12", "某县开展森林防火宣传活动 2019-05-02",
+             "· 甲省应急管理厅召开党组会议 2019-04-20"]
+    for tail in (links, ["今日看点", *links[1:]], ["【打印】【关闭】", "责任编辑：某某", *links]):
+        d = ingest("\n".join(story + tail))
+        assert d.clean.splitlines()[-1] == "会议强调，要压实安全生产责任。", tail
+        assert d.metadata.published == "2022-03-04"
+    for heading in ("今日看点", "猜你喜欢", "延伸阅读"):  # headings of the list in other words pages use
+        d = ingest("\n".join(story + [heading, "• 某市两车相撞致3人受伤", "• 甲省召开防汛工作会议"]))
+        assert d.clean.splitlines()[-1] == "会议强调，要压实安全生产责任。", heading
+    undated = ingest("\n".join(["某区召开安全生产工作会议", "3月3日，区委书记甲某主持召开会议。",
+                                "会议强调，要压实安全生产责任。", *links[1:]]))
+    assert undated.metadata.published is None
+    signed = ingest("\n".join(["3月3日，区委书记甲某主持召开会议。", "会议强调，要压实安全生产责任。",
+                               "某区应急管理局 2022-03-04"]))
+    assert signed.metadata.published == "2022-03-04"
+
+
+def test_a_list_of_dated_links_is_no_hard_wrapped_paragraph():
+    # lines of one width that each end in a date are a page's list of links, not a paragraph cut at a column
+    from graph_loader.ingest.unwrap import unwrap_edits
+
+    links = [f"• 某地召开第{n}季度安全生产形势分析会议 2019-0{n}-12" for n in range(1, 6)]
+    assert unwrap_edits("\n".join(["3月3日，区委书记甲某主持召开会议。", *links])) == []
+
+
+def test_a_menu_row_between_two_breadcrumbs_is_dropped():
+    # a page with the site's path above its menu row and the column's path below it: the run-together menu row
+    # (long, no mark, no space) above the last breadcrumb is the menu's
+    text = "\n".join(["首页 > 新闻中心 > 工作动态", "新闻财经汽车房产教育体育旅游健康科技文化图片视频论坛博客手机版",
+                      "当前位置：某某网 > 新闻 > 正文", "某区召开安全生产工作会议", "3月3日，区委书记甲某主持召开会议。"])
+    assert ingest(text).clean.splitlines() == ["某区召开安全生产工作会议", "3月3日，区委书记甲某主持召开会议。"]

@@ -66,14 +66,10 @@ KNOWN = {
     ("000_38d2b205cedefea2", "html_hardwrap_37"): "a gloss split by the wrap inside <p> changes a sector mention",
     ("003_f9760ff1ea8f6231", "hardwrap_30"): "title line is 30 chars: joined with the first paragraph",
     ("h06_traditional", "hardwrap_45"): "paragraph of < 3 full lines: wrap not detected; meetings/directives differ",
-    ("h11_national_inspection", "hardwrap_45"): "paragraph of < 3 full lines: wrap not detected; persons differ",
     # the same limitation on short, indented paragraphs: names and titles stay split across lines
     ("h17_county_two_meetings", "hardwrap_45"): "paragraph of < 3 full lines: wrap not detected",
-    ("h18_township_meeting", "hardwrap_45"): "paragraph of < 3 full lines: wrap not detected",
-    ("h19_prefecture_plenary", "hardwrap_45"): "paragraph of < 3 full lines: wrap not detected",
     ("h20_city_supervision_entry", "hardwrap_37"): "paragraph of < 3 full lines: wrap not detected",
     ("h20_city_supervision_entry", "hardwrap_45"): "paragraph of < 3 full lines: wrap not detected",
-    ("h22_district_source_only", "hardwrap_37"): "paragraph of < 3 full lines: wrap not detected",
     ("h23_county_cited_leader", "hardwrap_45"): "paragraph of < 3 full lines: wrap not detected",
 }
 

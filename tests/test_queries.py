@@ -206,3 +206,18 @@ def test_cli_exit_codes(workspace, tmp_path, capsys) -> None:
     assert main(["query", "person", "--param", "id=x", "--workspace", str(tmp_path / "empty")]) == 3
     assert main(["query", "person", "--param", "id=x", "--store", "neo4j", "--workspace", str(workspace),
                  "--neo4j-uri", "bolt://127.0.0.1:9"]) == 3
+
+
+def test_search_takes_another_media_noun_as_the_name_and_a_year_less_day_before_undated() -> None:
+    from queries.search import _assemble
+    name = "全国防汛抗旱电视电话会议"
+    rows = [{"id": f"m{i}", "label": "Meeting", "matched": name, "display": name, "date": None, "reports": 1}
+            for i in range(5)]
+    rows.append({"id": "m9", "label": "Meeting", "matched": "全国防汛抗旱视频会议", "display": "全国防汛抗旱视频会议",
+                 "date": "--06-02", "reports": 1})
+    rows.append({"id": "m8", "label": "Meeting", "matched": name, "display": name, "date": "2031-06-02",
+                 "reports": 1})
+    rows.append({"id": "m7", "label": "Meeting", "matched": "全国防汛抗旱电视电话会议精神", "display": "x",
+                 "date": "2031-06-02", "reports": 3})
+    hits = _assemble(name, rows, 3).hits
+    assert [h.node.id for h in hits] == ["m8", "m9", "m0"]

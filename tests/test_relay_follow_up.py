@@ -412,3 +412,10 @@ def test_meetings_whose_carrying_out_a_team_checks_are_named_but_relayed_by_no_m
                    "2018-03-14")
     county = next(m for m in ms if m.level == "county")
     assert len(county.relays) == 2
+
+
+def test_a_held_clause_restating_the_scope_word_names_the_meeting_once():
+    ms = _meetings("平江讯 5月12日,在收听收看完国务院召开的全国防汛抗旱电视电话会议后,"
+                   "我县召开全县防汛工作会议,部署近期工作。")
+    national = [m for m in ms if m.level == "national"]
+    assert [m.name for m in national] == ["全国防汛抗旱电视电话会议"]

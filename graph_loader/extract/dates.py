@@ -77,8 +77,9 @@ _PATTERN = re.compile(
     + _PART
     + r"|(?<![^，,。；;：:\s])(?P<lm2>1[0-2]|[1-9])(?P<ld2>[0-2]\d|3[01])[日号](?=[，,])"
     + r"|(?P<xm>1[0-2]|[1-9])\s*月\s*(?P<xd>[12]\d|3[01]|[1-9])(?=" + alternation(_words("part")) + ")" + _PART
+    # `22日上午`, `22日，`, `22日0时许`: a bare day before a part of the day, a comma or an hour
     + r"|(?<![月\d])(?P<dd>\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]"
-    + r"(?=" + alternation(_words("part")) + r"|[，,])" + _PART
+    + r"(?=" + alternation(_words("part")) + r"|[，,]|\d{1,2}\s*[时点])" + _PART
     # `今天(9.13)上午`: a relative word with the month and day written out in brackets
     + r"|(?:" + alternation(_RELATIVE_DAYS) + r")\s*[(（]\s*(?P<pm>\d{1,2})\s*[.．/]\s*(?P<pd>\d{1,2})\s*[)）]" + _PART
     + r"|(?P<rel>" + alternation(set(_RELATIVE_DAYS) | set(_SAME_DAY)) + ")" + _PART

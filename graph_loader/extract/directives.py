@@ -61,6 +61,7 @@ class _Lex:
     topics: tuple[str, ...]  # topics a package's title may open with (安全生产), longest first
     leaders: re.Pattern[str]  # the leaders' names (and earlier `name+title、`) ending before a source word
     name_cut: re.Pattern[str]
+    fields: tuple[str, ...]  # what ends the topic of an instruction on a field of work (`对防汛工作作出`), not an event
     relative: frozenset[str]  # `我省`, `全市` (region_relative.tsv): the article's own region, no issuer's name
 
 
@@ -111,6 +112,7 @@ def _lex() -> _Lex:
         topic_nouns=tuple(r[0] for r in pk if r[1:] == ("noun", "topic")),
         topics=tuple(sorted((r[0] for r in pk if len(r) == 1 or r[1] == "topic"), key=len, reverse=True)),
         instruction=instruction, instruction_again=again, leaders=leaders, name_cut=name_cut,
+        fields=tuple(r[0] for r in ins if r[1] == "field"),
         relative=frozenset(r[0] for r in lexicon_rows("region_relative.tsv")),
     )
 
@@ -147,6 +149,11 @@ def _issuer(before: str, lex: _Lex) -> str | None:
     return s
 
 
+# a web address (a host name and its top-level domain, `www.`): no document's title holds one; a spam page writes
+# its advertisement over the place of a title (`《某某在线_某某.com某某市妇女发展规划》`)
+_WEB_ADDRESS = re.compile(r"(?i)www\.|[a-z0-9-]\.(?:com|net|org|cc|vip|top|xyz|info|me|tv)(?![a-z])")
+
+
 def find_directives(text: str) -> list[DirectiveHit]:
     """《》 documents, compilations and reports with their issuer, and numbered packages."""
     lex = _lex()
@@ -156,6 +163,8 @@ def find_directives(text: str) -> list[DirectiveHit]:
         title = clean_title(m.group(1))
         if not title or title in lex.not_titles or title.endswith(lex.not_suffixes) or title in shorts:
             continue
+        if _WEB_ADDRESS.search(m.group(1)):
+            continue  # `《某某娱乐_www.example.com市某某规划》`: a spam page's substitution destroyed the title
         before = text[max(0, m.start() - 40):m.start()]
         if before.endswith(lex.short_cues):
             shorts.add(title)
@@ -210,6 +219,11 @@ def find_directives(text: str) -> list[DirectiveHit]:
             start = m.start("num")
         title = clean_title(text[start:m.end()])
         hits.append(DirectiveHit(start, m.end(), title, issuer, "measure_package"))
+    # a package named once with its topic and again without (`安全生产十五条硬措施` … `落实十五条硬措施`): the bare
+    # name is its short name, as a short title ending a longer one is
+    packages = {h.title for h in hits if h.kind == "measure_package"}
+    hits = [h for h in hits if h.kind != "measure_package"
+            or not any(t != h.title and t.endswith(h.title) for t in packages)]
     hits.sort(key=lambda h: h.start)
     return hits
 
@@ -218,6 +232,14 @@ def _a_place(words: str) -> bool:
     """Whether `words` are one place's name and nothing more (`广东`, `某省某市`)."""
     places = find_regions(words)
     return bool(places) and places[0].start == 0 and places[-1].end == len(words)
+
+
+_GIVEN = ("作出", "做出")  # the verb between an instruction's topic and its noun (`对某事作出重要指示`)
+
+
+def _topic_core(topic: str) -> str:
+    """An instruction's topic without the verb of giving it: `防汛工作作出` → `防汛工作`."""
+    return next((topic[:-len(v)] for v in _GIVEN if topic.endswith(v)), topic)
 
 
 def find_instructions(text: str) -> list[DirectiveHit]:
@@ -245,7 +267,9 @@ def find_instructions(text: str) -> list[DirectiveHit]:
         if m.group("rel"):
             title += m.group("rel") + m.group("topic")
         title += m.group("what")
-        hits.append(DirectiveHit(start, m.end(), clean_title(title), None, "instruction", m.group("rel") == "对"))
+        # `对某地某矿火灾作出的重要指示` is on an event; `对防汛救灾工作作出重要指示` on a field, which it names
+        on_event = m.group("rel") == "对" and not _topic_core(m.group("topic")).endswith(lex.fields)
+        hits.append(DirectiveHit(start, m.end(), clean_title(title), None, "instruction", on_event))
         # `…的重要论述和重要指示精神`: a second instruction of the same leaders, written without them
         more = lex.instruction_again.match(text, m.end())
         if more:

@@ -191,6 +191,9 @@ def _home_level(text: str) -> str | None:
 
 
 _GENERIC_NOUNS = ("会议", "会")
+# the kinds of a meeting (lang/data/meeting_kinds.tsv) that are never the home level's general meeting its report
+# relays by a bare name (`全省安全生产会议精神`): analyses, study sessions, feedback, talks
+_OWN_KINDS_APART = ("report", "study", "feedback", "other")
 # the bodies a bare level word heads (`省委`, `市政府`): their meetings are named by them (`市委常委会议`)
 _LEVEL_BODIES = ("委", "政府")
 _LIST_BODY = re.compile("(?:人民)?(?:" + "|".join(_LEVEL_BODIES) + ")")
@@ -250,9 +253,12 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
     # where the meeting nouns lie: a list with none within reach after it names no meeting (`_after_run`)
     nouns = [m.span() for m in lex.noun_re.finditer(text)]
     noun_ends = [e for _, e in nouns]
+    titles = _title_spans(text)
     for start in sorted(tokens):
         if start < pos_done:
             continue
+        if titles and _inside(titles, start):
+            continue  # `传达了《国家、省、市安全生产会议精神及贯彻落实意见》`: a document's title, no meeting relayed
         first = tokens[start]
         if len(first[3]) == 1 and start > 0 and text[start - 1] not in lex.run_start_ok and not (
                 text[start - 1] == "、" and _after_meeting_noun(text, start - 1)) and not text.endswith(
@@ -302,6 +308,18 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
                 out.append(elided)
                 pos_done = elided.end
     return out
+
+
+_TITLE = re.compile(r"《[^《》\n]{1,100}》")  # a document's title in book-title marks (directives read them)
+
+
+def _title_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _TITLE.finditer(text)] if "《" in text else []
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect.bisect_right(spans, (pos, 10**9)) - 1
+    return i >= 0 and spans[i][0] < pos < spans[i][1]
 
 
 def _other_meeting(mn: Mention, own: tuple[str, ...]) -> bool:
@@ -389,6 +407,12 @@ def _after_province(tok: tuple, prev: tuple | None, city: str | None) -> tuple:
     return (tok[0], "prefecture", None, tok[3])
 
 
+def _restates_level(desc: str, level: str) -> bool:
+    """`全国…`, `全省…`: a description opening with the scope word of the level it follows."""
+    return desc.startswith("全") and len(desc) > 2 and (
+        _CHAR_DEFAULT.get(desc[1]) == level or (desc[1] == "国" and level == "national"))
+
+
 def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention | None:
     """The meeting noun after a list of levels, and the mode the words around it give."""
     mode = None
@@ -414,6 +438,8 @@ def _after_run(text: str, start: int, end: int, run: list, lex: _Lex) -> Mention
     if spoke:  # `省市领导安全生产会议上的讲话精神`: the levels' leaders spoke at their meetings
         desc = desc[spoke:]
     desc = _LEVEL_COUNT.sub("", desc, count=1)  # `省、市两级安全生产工作会议`: the count of the levels listed, no topic
+    if held and len(run) == 1 and _restates_level(desc, run[0][1]):
+        desc = desc[2:]  # `国务院召开的全国某某会议`, `省政府召开的全省…会议`: the scope word restates the one level
     if _BAD_DESC.search(_NAME_YEAR.sub("", desc)):  # `全市2012年第一季度…会议`: a year in the name is no date
         return None
     if held:
@@ -621,19 +647,21 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
     def named_before(level: str, path: str | None) -> bool:
         return any(k[:2] == (level, path) and m.rule != "meeting.higher.relay" for k, m in made.items())
 
-    def meeting_for(level: str, path: str | None, surface: str, mn: Mention, again: bool = False) -> MeetingDraft:
+    def meeting_for(level: str, path: str | None, surface: str, mn: Mention, again: bool = False,
+                    apart: MeetingDraft | None = None) -> MeetingDraft:
+        # `apart`: the meeting whose report relays this one, which it is not
         key = (level, path, _family(mn.noun))
         d = made.get(key)
-        if d is not None and (_other_topic(d, mn) or _listed_apart(d, mn, index)):
+        if d is not None and (d is apart or _other_topic(d, mn) or _listed_apart(d, mn, index)):
             key, d = (level, path, _family(mn.noun) + mn.desc), None
         if d is None and (mn.noun in _GENERIC_NOUNS or mn.mode == "ended" or again):
             # `全省会议结束后`, `贯彻落实省会议精神`: the meeting of that level named before; a relayed meeting
             # named by another noun (`贯彻省委常委会会议精神` after the province's teleconference) is another
-            same_level = [m for k, m in made.items() if k[:2] == (level, path)]
+            same_level = [m for k, m in made.items() if k[:2] == (level, path) and m is not apart]
             # `全省会议` names the one of that level watched or held, before one only relayed
             same_level = [m for m in same_level if m.rule != "meeting.higher.relay"] or same_level
             d = same_level[-1] if same_level else None
-        if d is None:
+        if d is None and apart is None:
             d = _existing(drafts, level, path, mn)
             if d is not None:
                 d.higher = True
@@ -679,6 +707,15 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
             owner = None if _CHECKED.match(text, mn.end) else (
                 _said_by(text, mn.start, made, ctx, city) or _led_by(index, roles, made, ms, mn.start, person_level)
                 or _held_by(index, held_last, ms, mn.start) or _owner(drafts, mn.start))
+            if (owner is not None and owner in ms and mn.desc + mn.noun not in (owner.name or "") and (
+                    owner.branch or owner.venue or (owner.kind in _OWN_KINDS_APART and not owner.generic))):
+                # a meeting of its own kind relays no spirit of its own: `全区某某形势分析会召开。会议传达了全国、全区
+                # 安全生产会议精神` names the home level's general meeting, held before, and so does a branch venue's
+                # sitting (`分会场会议要求，贯彻落实…1月1日市委市政府紧急会议的工作要求`); a work meeting
+                # (`全市安全生产工作会议…传达全市安全生产会议精神`) names itself again
+                for i, (lv, path, surf) in enumerate(mn.levels):
+                    if i < len(ms) and ms[i] is owner:
+                        ms[i] = meeting_for(lv, path, surf, mn, apart=owner)
             if owner is not None:
                 for d in ms:
                     owner.relay_to.append((d, False, None))
@@ -768,7 +805,7 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
         if grp is not None and (d.branch or d.after_prev or d.venue):
             if d.venue or (d.branch and not d.after_prev):
                 grp.venues.append((d.start, d.end))
-            if grp.local is None or (d.held is not None and not d.venue and grp.local.venue
+            if grp.local is None or (d.held is not None and not d.venue and (grp.local.venue or grp.local.branch)
                                      and _only_watched(grp, person_level)):
                 # `我市设立分会场，…会议后随即召开全市…会议`: a venue where nobody chairs or speaks (`副市长甲在市
                 # 分会场参会`) is not the meeting; the follow-up held right after is
@@ -1099,6 +1136,9 @@ _FOLLOW_DEPLOYS = re.compile(r"部署|贯彻")
 _FOLLOW_START = re.compile(r"\s*(?:会后|(?:[^" + CLAUSE_MARKS + r"]{0,30}?会议?)?(?:召开|结束)?之?后[，,])")
 
 
+_FOLLOW_GAP = 3  # how many sentences on an opener of `after the meeting` still follows the watched meeting up
+
+
 def _right_after(text: str, index: SentenceIndex, grp: _Group, d: MeetingDraft) -> bool:
     """A lower meeting held in the sentence where the watched meetings are last named, or the next one, with
     a word of sequence before its held verb (`…会议后，X随即召开`, `随后，X主持召开`; `全省、全市会议召开，…。
@@ -1106,8 +1146,14 @@ def _right_after(text: str, index: SentenceIndex, grp: _Group, d: MeetingDraft) 
     if d.held is None or not grp.meetings or d.held < grp.start:
         return False
     last = max((p for p in (*(g.start for g in grp.meetings), *grp.named) if p <= d.held), default=None)
-    if last is None or index.index_at(d.held) - index.index_at(last) > 1:
+    if last is None:
         return False
+    gap = index.index_at(d.held) - index.index_at(last)
+    if gap > 1:
+        # a sentence that opens with `after the meeting` (`会后，`, `视频会议结束后，`) follows the watched meeting up
+        # though a sentence or two of who watched where stands between (`甲、乙在我县分会场收听收看。会后，…`)
+        sent = index.at(d.held)
+        return gap <= _FOLLOW_GAP and bool(_FOLLOW_START.match(text, sent.start, d.held))
     return bool(_FOLLOW_WORDS.search(text, max(last, index.at(d.held).start), d.held))
 
 

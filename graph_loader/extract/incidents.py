@@ -25,6 +25,7 @@ from graph_loader.lang.titles import clean_title
 
 LEXICON = Path(__file__).parent / "lexicon" / "incident_words.tsv"
 _DOTS = re.escape(CODE_DOTS)
+_LOST_DOTS = "?？"  # what an encoding that lacks the code's dot writes for it
 _OPEN, _CLOSE = re.escape(OPEN_QUOTES), re.escape(CLOSE_QUOTES)
 _MAX_NAME_GAP = 8  # a company or site between place and code: 宁夏银川富洋烧烤店“6·21”
 _MAX_SITE_NAME = 16  # a longer one ends with a site word: 某县某某金属制品有限公司“4·9”
@@ -43,7 +44,7 @@ class IncidentHit:
 def _words() -> dict[str, list[str]]:
     out: dict[str, list[str]] = {"grade": [], "kind": [], "cut": [], "frame_open": [], "frame_close": [],
                                  "general": [], "site": [], "one": [],
-                                 "magnitude": [], "quake": [], "tail_cut": [], "not_cut": []}
+                                 "magnitude": [], "quake": [], "tail_cut": [], "not_cut": [], "happen": []}
     with open(LEXICON, encoding="utf-8") as f:
         for line in f:
             if line.startswith("#") or not line.strip():
@@ -89,7 +90,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     tail = rf"(?:{alt(grades)})?[{HAN}A-Za-z0-9]{{0,14}}?(?:{alt(grades)})?(?:{alt(kinds)})+"
     more = rf"(?:(?:{alt(grades)})?[{HAN}]{{0,4}}?(?:{alt(kinds)})+)*"
     return re.compile(
-        "(?P<open>[" + _OPEN + "])?" r"(?P<code>(?P<mo>\d{1,2})\s*(?P<sep>[" + _DOTS + r"])\s*(?P<day>\d{1,2})"
+        "(?P<open>[" + _OPEN + "])?" r"(?P<code>(?P<mo>\d{1,2})\s*(?P<sep>[" + _DOTS + r"]"
+        # a page that lost its dot to a question mark (`“6?21”`): a code only between quotes
+        + "|(?(open)[" + _LOST_DOTS + "]|(?!))" r")\s*(?P<day>\d{1,2})"
         r"|(?<![\d.])(?P<mo2>1[0-2]|[1-9])(?P<day2>[0-3]\d)(?![\d.]))(?(open)[" + _CLOSE + "])"
         # or, in quotes, no tail before a join and the next quoted code, whose tail it shares
         # (`甲地“1·19”和乙地“1·24”火灾事故`: two fires)
@@ -152,7 +155,7 @@ def find_incidents(text: str) -> list[IncidentHit]:
         if end is None:
             continue  # `“6·16”宣传咨询日现场发生火灾`: a day's name, then a clause
         # the code as written (`9.15`, `3·21`), a mark that is no punctuation written `·` (`10˙20`)
-        title = clean_title(text[start:end]).translate(CODE_DOT_SPELLING)
+        title = clean_title(_dotted(text, start, end, m)).translate(CODE_DOT_SPELLING)
         # the codes before it in one list take its tail (`甲地“1·19”和乙地“1·24”火灾事故`)
         tail = text[m.start("tail"):end]
         hits += [IncidentHit(a, b, clean_title(text[a:b] + tail).translate(CODE_DOT_SPELLING), r)
@@ -164,6 +167,8 @@ def find_incidents(text: str) -> list[IncidentHit]:
     hits += [h for h in _instructed(text, grade_or_kind) + _framed(text) + _listed(text)
              if not _same_as_coded(h, coded)]
     hits += _quakes(text)
+    # the report's own account of the accident names it only when nothing else of its place does
+    hits += [h for h in _narrated(text) if not any(_same_place(h.region, o.region) for o in hits)]
     return _one_per_code(hits)
 
 
@@ -172,6 +177,46 @@ def _same_as_coded(hit: IncidentHit, coded: list[IncidentHit]) -> bool:
     kind = next((k for k in kinds if hit.title.endswith(k)), None)
     return hit.region is not None and kind is not None and any(
         c.region == hit.region and c.title.endswith(kind) for c in coded)
+
+
+def _dotted(text: str, start: int, end: int, m: re.Match[str]) -> str:
+    """The name as written, a code's lost dot (`“6?21”`) written `·`."""
+    sep = m.group("sep")
+    if not sep or sep not in _LOST_DOTS:
+        return text[start:end]
+    return text[start:m.start("sep")] + "·" + text[m.end("sep"):end]
+
+
+def _same_place(a: str | None, b: str | None) -> bool:
+    """One of two region paths holds the other (`某省某市` and `某省某市某县`)."""
+    return a is not None and b is not None and (a.startswith(b) or b.startswith(a))
+
+
+_NARRATED_AFTER = "日时分许"  # what ends the time that opens an accident's account (`5月6日14时30分许，`)
+
+
+@lru_cache(maxsize=1)
+def _narrated_re() -> re.Pattern[str]:
+    # the comma first (a class the scan jumps to in C), then the time's end behind it
+    return re.compile(rf"[，,](?<=[{_NARRATED_AFTER}][，,])\s*(?P<site>[{HAN}]{{4,30}}?(?:{_alt('site')}))"
+                      rf"(?:{_alt('happen')})了?(?:一起)?(?P<kind>(?:{_alt('grade')})?[{HAN}]{{0,8}}?事故)")
+
+
+def _narrated(text: str) -> list[IncidentHit]:
+    """An accident told in the genre's opening clause (`5月6日14时许，某省某市某某化工厂发生一起爆炸事故`): after
+    the time, a site's name opening with its place (incident_words.tsv site), the verb (happen) and a kind
+    ending in 事故; the name is the site and the kind (`某省某市某某化工厂爆炸事故`)."""
+    out = []
+    if not any(w in text for w in _words()["happen"]):
+        return out
+    for m in _narrated_re().finditer(text):
+        site = m.group("site")
+        places = find_regions(site)
+        if not places or places[0].start != 0 or _gap_cut().search(site, places[0].end):
+            continue  # `某某公司发生…`: no place; `某县一季度…`: no site's name
+        name = site + m.group("kind")
+        out.append(IncidentHit(m.start("site"), m.end("kind"), clean_title(name), places[0].path))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -264,7 +309,30 @@ def _instructed_re() -> re.Pattern[str]:
     kinds = alternation(_words()["kind"])
     member = rf"[{HAN}]{{4,30}}?(?:{kinds})+"
     # the incident opens with 对, 就 or 关于 (`就某地火灾事故作出重要指示`, `关于某地煤矿坍塌事故重要指示批示`)
-    return re.compile(rf"(?:对|就|关于)(?P<name>{member}(?:、{member})*)(?:作出|做出)?的?(?:重要)?(?:指示|批示)")
+    return re.compile(rf"(?:对|就|关于)(?P<name>{member}(?:(?:{_FRAMED_JOIN}){member})*)(?:作出|做出)?的?(?:重要)?"
+                      "(?:指示|批示)")
+
+
+@lru_cache(maxsize=1)
+def _instructed_member_re() -> re.Pattern[str]:
+    """One member of an instruction's list of incidents: a name ending in kinds, then a join or the list's end."""
+    return re.compile(rf"[{HAN}]{{4,30}}?(?:{_alt('kind')})+(?=(?:{_FRAMED_JOIN})|$)")
+
+
+def _instructed_members(names: str) -> Iterator[tuple[list[str], list[int]]]:
+    """The readings of an instruction's list of incidents, each as (names, their offsets): split at every join
+    after a kind (`甲地某校火灾和乙省某厂爆炸事故`: two), then at `、` only (`某地火灾和爆炸事故`: one)."""
+    at, out, starts = 0, [], []
+    while (one := _instructed_member_re().match(names, at)) is not None:
+        out.append(one.group())
+        starts.append(at)
+        at = one.end()
+        if at == len(names):
+            yield out, starts
+            break
+        at = _framed_join_re().match(names, at).end()
+    parts = names.split("、")
+    yield parts, [sum(len(p) + 1 for p in parts[:k]) for k in range(len(parts))]
 
 
 def _instructed(text: str, grade_or_kind: re.Pattern[str]) -> list[IncidentHit]:
@@ -278,17 +346,20 @@ def _instructed(text: str, grade_or_kind: re.Pattern[str]) -> list[IncidentHit]:
         # a match that names nothing may hold the one that does (`关于安全生产的重要论述和对某地某矿坍塌事故的重要
         # 指示`): the next search opens inside it
         pos = m.start() + 1
-        at, members = m.start("name"), []
-        for name in m.group("name").split("、"):
-            if _tail_cut().search(name):
-                members = []
-                break  # `对某市某矿一办公楼发生火灾重要指示`: a clause (`发生`), not a name
-            places = find_regions(name)
-            if not places or places[0].start != 0:
-                members = []
-                break  # `对近期事故的重要批示`: no place, no name
-            members.append(IncidentHit(at, at + len(name), clean_title(name), places[0].path))
-            at += len(name) + 1
+        members: list[IncidentHit] = []
+        for names, starts in _instructed_members(m.group("name")):
+            for name, at in zip(names, starts, strict=True):
+                if _tail_cut().search(name):
+                    members = []
+                    break  # `对某市某矿一办公楼发生火灾重要指示`: a clause (`发生`), not a name
+                places = find_regions(name)
+                if not places or places[0].start != 0:
+                    members = []
+                    break  # `对近期事故的重要批示`: no place, no name
+                at += m.start("name")
+                members.append(IncidentHit(at, at + len(name), clean_title(name), places[0].path))
+            if members:
+                break
         if members:
             out += members
             pos = m.end()

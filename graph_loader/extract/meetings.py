@@ -199,6 +199,11 @@ _WATCHED_BEFORE = re.compile(r"收看|收听|分会场")
 _SPEAKS_THERE = re.compile(r"并(?:作|发表)?(?:重要)?讲话")
 _LEAD_REACH = 40  # characters from a sentence's start to the `会议精神` its opening relay (`就贯彻落实好…`) names
 _DATED_START = re.compile(r"\s*(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]")  # a sentence opened by a month-day
+# what opens a news report's first sentence before the name of the meeting it reports, when no comma
+# follows it (`本报讯（记者甲）今天全省某某会议在某地召开`, `某某客户端12月3日讯 昨日全市…会议召开`): the
+# dateline up to its 讯 (not 视讯, 通讯, 电讯, 资讯), the reporters' bracket, a day word, `召开的`
+_NEWS_LEAD = re.compile(r"^[^，,。]*?(?<![视通电资])讯\s*(?:[（(][^（）()]{0,30}[）)])?")
+_DAY_LEAD = re.compile(r"^\s*(?:今天|今日|昨天|昨日|前天|日前|近日|\d{1,2}日)?(?:上午|下午|晚上|晚间)?\s*(?:召开的|举行的)?")
 
 
 @dataclass
@@ -219,11 +224,14 @@ class _Event:
 def _events(text: str) -> list[_Event]:
     lex = _lex()
     out: list[_Event] = []
+    many = _many_re()
     for rx in (lex.held_verb_first, lex.chaired):
         for m in rx.finditer(text):
             np = m.group("np")
             if text[max(0, m.start() - 2):m.start()].endswith(lex.not_held):
                 continue
+            if many.search(text, clause_start(text, m.start()), m.start()):
+                continue  # `多个省份先后召开紧急会议`: places unnamed, no meeting of the report
             if np.startswith("的"):
                 # `召开的…会议精神`: cited; `在当日下午召开的座谈会上`: the meeting the sentence is at
                 # `随后召开的全市贯彻落实会议强调…`: a meeting held next, named in a relative clause, that speaks
@@ -259,6 +267,11 @@ def _events(text: str) -> list[_Event]:
             continue
         # the noun phrase runs back to the clause start: `省…巡查海宁市情况反馈会召开`
         name = text[clause_start(text, m.start()):m.end("n")].strip()
+        lead = _NEWS_LEAD.match(name)
+        if lead and lead.end() < len(name) - len(m.group("n")):  # the day word only right after a dateline
+            name = name[lead.end():]
+            day = _DAY_LEAD.match(name)
+            name = (name[day.end():] if day.end() < len(name) - len(m.group("n")) else name).strip()
         generic = m.group("n") == "会议" and len(name) <= 4
         out.append(_Event(m.start("n"), m.end(), "held", m.group("n"), name, generic))
     for rx, noun in _acts():
@@ -346,6 +359,12 @@ def _before_hou(text: str, reach: int) -> list[int]:
 def _cue_words(cue: str) -> tuple[str, ...]:
     """The words of one cue of lexicon/meeting_cues.tsv (`follow_up`: `随后`, `接着`), in the file's order."""
     return tuple(r[0] for r in rows("meeting_cues.tsv") if r[1] == cue)
+
+
+@cache
+def _many_re() -> re.Pattern[str]:
+    """A plural of places holding meetings (meeting_cues.tsv `many`: `多个省份`, `各地`)."""
+    return re.compile(alternation(_cue_words("many")))
 
 
 @cache
@@ -722,6 +741,8 @@ def _led_team() -> tuple[str, ...]:
     return tuple(r[0] + "的" for r in rows("inspection_verbs.tsv") if r[1:2] == ("leads",))
 
 
+# `受X书记、Z主席委托，Y讲话`: Y stands in for X and Z, who are not at the meeting
+_ENTRUST_LEAD, _ENTRUST = "受", "委托"
 _DEMAND = "要求"  # a cue that is also a noun: `落实某某书记要求` (the demand), `某某书记要求，…` (he demands)
 
 
@@ -758,7 +779,9 @@ def _cited_re() -> re.Pattern[str]:
     # instruction, which X did not speak at the meeting
     # `X立即作出批示`: an adverb of name_followers.tsv may stand before the act of writing
     adverb = r"(?:" + alternation(r[0] for r in rows("name_followers.tsv") if r[1:2] == ("adverb",)) + r")?"
-    return re.compile(address + r"(?:(?:(?:关于|对|在)[^，,。；;]{0,30}?)?的|关于[^，,。；;]{0,30}?)?(?:" + nouns
+    # `甲、乙等市领导关于…的指示要求`, `甲等领导同志的批示`: the group the listed names close is who is cited
+    group = r"(?:等(?:[" + LEVEL_CHARS + r"]?领导)?(?:同志)?)?"
+    return re.compile(address + group + r"(?:(?:(?:关于|对|在)[^，,。；;]{0,30}?)?的|关于[^，,。；;]{0,30}?)?(?:" + nouns
                       + r")|" + adverb + r"作出了?(?:的|" + nouns + ")|" + adverb + r"作了?(?:" + written + ")|在(?:"
                       + nouns + ")中")
 
@@ -799,6 +822,14 @@ def _meeting_noun_re() -> re.Pattern[str]:
     """The meeting nouns that hold a role cue (`汇报会`, `反馈会`, `部署会`): only those can hide one."""
     cues = _lex().roles
     return re.compile(alternation(n for n in _lex().kinds if any(c in n for c in cues)))
+
+
+@cache
+def _visit_re() -> re.Pattern[str]:
+    """The frame of words said on a visit (`在检查督导中`, `在调研时`, `在暗访期间`): inspection_verbs.tsv mission and
+    visit words."""
+    words = alternation(r[0] for r in rows("inspection_verbs.tsv") if r[1:2] in (("mission",), ("visit",)))
+    return re.compile(rf"在[^，,。；;：:]{{0,12}}?(?:{words})(?:工作)?(?:中|时|期间|过程中)")
 
 
 @dataclass
@@ -917,8 +948,11 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
             # `传达市长X在全市某某会议上的讲话精神`: X spoke at the meeting relayed (higher.attach_higher seats X there)
             roles[i] = (SPEECH_CUE, "speaker", cited.start())
             continue
-        if text.startswith(("的", "委托"), m.end) or cited is not None:
-            continue  # `X的…`, `X关于…的批示`: cited, not at the meeting; `受X委托，Y讲话`: Y stands in for X
+        entrusting = text.startswith(_ENTRUST_LEAD, clause_start(text, m.start, sent.start)) \
+            and _ENTRUST in text[m.end:clause]
+        if text.startswith(("的", "委托"), m.end) or entrusting or cited is not None:
+            # `X的…`, `X关于…的批示`: cited, not at the meeting; `受X委托，Y讲话`, `受X书记、Z主席委托`: Y stands in
+            continue
         if _verbs_re("excused").match(text, m.end):
             continue  # `副县长X因在外地参加会议，委托Y出席`: the reason X is away; X is at no meeting of the report
         if text.startswith(_led_team(), m.end):
@@ -940,6 +974,8 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
             roles[i] = (lead.group(1), lex.roles.get(lead.group(1), "attendee"), lead.start())
             continue
         cues = [c for c in _role_cues(text, m.end, own_end) if not text[max(0, c[2] - 2):c[2]].endswith(_lex().not_chair)]
+        # `X在检查督导中强调`, `X在调研时指出`: said on a visit, at no meeting
+        cues = [c for c in cues if _visit_re().search(text, after, c[2]) is None]
         if cues:
             # `X出席某日下午召开的座谈会`, `X传达了某日本区召开的会议精神`: a verb before 的 after the person's
             # first act names the meeting or what is relayed, not the person's act

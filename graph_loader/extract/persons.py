@@ -528,8 +528,9 @@ def _chain_mark(text: str, pos: int) -> int:
     if text[pos - 1:pos] in ("，", ","):
         lo = max(0, pos - 1 - _BARE_TITLE)
         k = max((i + 1 for i in range(lo, pos - 1) if text[i] in _PIECE_MARKS), default=-1)
+        # (a national leader's title, written after the name only, is no piece: `某某总理,省委书记乙`)
         if k > 0 and len(_lex().post_re.findall(text, k, pos - 1)) == 1 \
-                and _lex().post_end_re.search(text, k, pos - 1):
+                and _lex().post_end_re.search(text, k, pos - 1) and not _lex().national_re.search(text, k, pos - 1):
             return 1
     return 0
 

@@ -296,7 +296,10 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     record.instructions = [_directive(h, ev) for h in instruction_hits]
     record.incidents = [Incident(title=h.title, region=h.region,
                                  evidence=[ev(h.start, h.end, "incident.named")]) for h in incident_hits]
-    _regions(record, regions, ev, homes, menu_home)
+    # a banner naming the site (`欢迎进入某市某某网!`, read as the host) names its place like the site's name, even
+    # above a story that names a place inside it
+    banner = meta.host is not None and meta.host in (meta.menu or "")
+    _regions(record, regions, ev, homes, None if banner and menu_home == _source_region(meta.host) else menu_home)
     # a sector word inside a named incident, a 《》 title or the event an instruction was given on
     # (`对某地某矿火灾作出的重要指示`) names that, not a sector
     _sectors(record, text, ev, [(h.start, h.end) for h in incident_hits]

@@ -24,6 +24,7 @@ from graph_loader.gazetteer import divisions, former_names, package_file
 from graph_loader.ingest.rules import surnames
 from graph_loader.lang.chars import HAN, IN_CLAUSE
 from graph_loader.lang.levels import LEVEL_CHARS, LOCAL_LEVELS
+from graph_loader.lang.words import common_pairs
 
 # Suffixes that make a prefecture-level or county-level name a full form.
 _DIRECT = ("省直辖行政区划", "市直辖行政区划")
@@ -174,27 +175,13 @@ def _idioms() -> frozenset[str]:
         return frozenset(w for w in (line.split("\t", 1)[0] for line in f) if len(w) == 4)
 
 
-# jieba's dictionary says which two-character strings are ordinary words; its place
-# and name entries (ns, nr, nz) are not vetoes.
-_NAME_TAGS = {"ns", "nr", "nrt", "nrfg", "nz"}
-_MIN_FREQ = 50
-
-
-@lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """Frequent two-character words, so `提高安全` does not yield 高安 nor `惠民生` 惠民.
 
-    Lexicon matchers (places, sectors) use it to refuse a match that cuts a word.
+    Lexicon matchers (places, sectors) use it to refuse a match that cuts a word; read once for
+    every stage by `lang/words.py` (jieba's dictionary, its place and name entries no vetoes).
     """
-    words = set()
-    with open(package_file("jieba", "dict.txt"), encoding="utf-8") as f:
-        for line in f:
-            if line[2:3] != " ":
-                continue
-            w, freq, tag = line.split()
-            if int(freq) >= _MIN_FREQ and tag not in _NAME_TAGS:
-                words.add(w)
-    return frozenset(words)
+    return common_pairs()
 
 
 def _is_under(path: str, ancestor: str) -> bool:
@@ -546,6 +533,7 @@ def _add_townships(text: str, hits: list[RegionHit], fallback: tuple[str, ...] =
                         and not text.startswith(_site_words(), e):
                     found.append(RegionHit(i, e, short, county + name, "township", None))
                 i = text.find(short, e)
+    found += _shared_suffix_towns(text, found, hits)
     for h in hits:  # a two-character township right after its county (`某某县龙镇`)
         for name in _short_towns().get(h.path, ()) if h.level == "county" else ():
             if text.startswith(name, h.end) and not any(f.start < h.end + 2 and h.end < f.end for f in found):
@@ -558,6 +546,35 @@ def _add_townships(text: str, hits: list[RegionHit], fallback: tuple[str, ...] =
             out[-1] = RegionHit(out[-1].start, h.end, text[out[-1].start:h.end], h.path, "township", None)
         else:
             out.append(h)
+    return out
+
+
+_TOWN_LEVELS = ("街道", "镇", "乡")  # the level word a list of townships may write once, after its last item
+_LIST_JOINS = "、和及"
+_ITEM_MAX = 5  # characters of one item without its level word
+
+
+def _shared_suffix_towns(text: str, found: list[RegionHit], hits: list[RegionHit]) -> list[RegionHit]:
+    """The items of a list of townships that writes their level word once, after the last (`到甲、乙、丙街道等地`,
+    `甲和乙镇`): before a township found, each item joined by `、`/`和` that with that level word is a township of the
+    same county."""
+    out: list[RegionHit] = []
+    for f in found:
+        level = next((w for w in _TOWN_LEVELS if f.surface.endswith(w)), None)
+        if level is None:
+            continue
+        county = f.path[:len(f.path) - len(f.surface)]
+        names = set(_townships().get(county, ()))
+        end = f.start
+        while end > 0 and text[end - 1] in _LIST_JOINS:
+            # the longest item before the join that is a township with the level word (`到甲镇` is no item: 甲 is)
+            item = next((text[end - 1 - k:end - 1] for k in range(_ITEM_MAX, 1, -1)
+                         if text[end - 1 - k:end - 1] + level in names), None) if end > 2 else None
+            start = end - 1 - len(item) if item else end
+            if item is None or any(h.start < end - 1 and start < h.end for h in [*hits, *found, *out]):
+                break
+            out.append(RegionHit(start, end - 1, item, county + item + level, "township", None))
+            end = start
     return out
 
 

@@ -373,6 +373,30 @@ class _ArticleGraph:
         g.add((self.art, SKG.reports, node))
         return node
 
+    def _day_years(self, places: list, apart: list, signals: list[str], years: tuple[int, ...]) -> dict[int, str]:
+        """Per year-less meeting of the article, the year its other meetings of that day are of, when they give
+        one year only: written in a full date, or the year of the one dated meeting a year-less one joins. A
+        report's meetings of one day are of one year (`全国、全省、全市…会议相继召开`): a year-less meeting of
+        several candidates takes the one of that year (Resolver.meeting_year). A meeting's own join gives it no
+        year (it would keep a join a later candidate makes ambiguous)."""
+        seen: list[tuple[int, str, str | None]] = []  # (index, -MM-DD, year known for it)
+        for idx, (m, (level, region), named) in enumerate(zip(self.rec.meetings, places, apart, strict=True)):
+            d = m.date
+            if d and len(d) == 10 and d[:4].isdigit():
+                seen.append((idx, d[4:], d[:4]))
+            elif d and d.startswith("--"):
+                mention = MeetingMention(date=d, region=region,
+                                         level=level or (gazetteer.region_info(region).level if region else None),
+                                         kind=m.kind, name=m.name, signals=signals, apart=named, years=years)
+                seen.append((idx, d[1:], self.res.meeting_year(mention, self.doc_id)))
+        out: dict[int, str] = {}
+        for idx, md, _ in seen:
+            if (m_date := self.rec.meetings[idx].date) and m_date.startswith("--"):
+                others = {y for j, md2, y in seen if j != idx and md2 == md and y}
+                if len(others) == 1:
+                    out[idx] = next(iter(others))
+        return out
+
     def _meetings(self, inspections: list[URIRef]) -> None:
         rec, g = self.rec, self.g
         nodes: dict[int, URIRef] = {}
@@ -389,6 +413,7 @@ class _ArticleGraph:
         # a meeting is resolved after the meetings it relays: a year-less meeting held the same day as
         # the meeting it relays takes that meeting's year once it is known
         years = written_years(self.doc.clean) if self.doc is not None else ()
+        day_years = self._day_years(places, apart, signals, years)
         for idx in _relayed_first(rec.meetings):
             m = rec.meetings[idx]
             people = []
@@ -412,7 +437,8 @@ class _ArticleGraph:
                                      level=level or (gazetteer.region_info(region).level if region else None),
                                      kind=m.kind, name=m.name, participants=sorted({_rid(x) for x in people}),
                                      signals=signals, relayed_on=on[0] if on and not date else None,
-                                     year_note=year_note, apart=apart[idx], years=years)
+                                     year_note=year_note, apart=apart[idx], years=years,
+                                     day_year=day_years.get(idx) if date and date.startswith("--") else None)
             resolved = self.res.meeting(mention, self.doc_id, idx)
             node = iri(resolved.id)
             nodes[idx], dates[idx] = node, resolved.date

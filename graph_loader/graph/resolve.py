@@ -29,8 +29,11 @@ Rules (the reason strings say which fired):
   write, nor the year after or before one it writes: extract.dates.written_years); an undated meeting that a
   meeting of the same article relays on day D joins the one dated meeting of its family, level and
   region in the RELAY_WINDOW days up to D. Those joins are flagged (`inferred_year`,
-  `inferred_date`) with the reason in `safetykg merges`; with several candidates the meeting
-  stays apart; with none, the year-less reports of one family, level, region and month-day are one
+  `inferred_date`) with the reason in `safetykg merges`; with several candidates, the one of the year the
+  article's other meetings of that day are of (`day_year`: a report's meetings of one day are of one year), else
+  the one whose other
+  reports write the mention's name (its name family, one media noun: `_topic`) when exactly one does, else the
+  meeting stays apart; with none, the year-less reports of one family, level, region and month-day are one
   meeting (no report tells their years apart) until a report gives that day a year. Joins can change as later articles arrive: `unsettled()` names the articles to
   graph again. A meeting named only by a bare word (`全省会议`, meeting_name_words.tsv `bare`) joins
   the one meeting of a known name or kind of its level and region on its day; an article's meetings of
@@ -59,7 +62,7 @@ from graph_loader.lang.bodies import is_national_body
 from graph_loader.lang.kinds import clipped_nouns
 from graph_loader.lang.lexicon import read_table
 from graph_loader.lang.numerals import NUMERAL, arabic
-from graph_loader.lang.titles import display_title, name_key, title_key
+from graph_loader.lang.titles import display_title, name_key, search_key, title_key
 
 DOC_CAP = 20  # articles remembered per entity (the count goes on)
 ALIASES_PATH = Path(__file__).with_name("directive_aliases.tsv")
@@ -543,8 +546,9 @@ class Resolver:
             return MeetingResolved(mid, m.date, self._shown(key, info, doc_id), aliases=_written_names(info))
         if m.date is not None or m.relayed_on is not None:
             self._pend(doc_id, slot_key, {"fam": fam, "date": m.date, "on": m.relayed_on,
-                                          "signals": sorted(set(m.signals)), "key": None, "years": list(m.years)})
-        chosen = self._choose(fam, m.date, m.relayed_on, set(m.signals), m.years)
+                                          "signals": sorted(set(m.signals)), "key": None, "years": list(m.years),
+                                          "name": m.name, "day_year": m.day_year})
+        chosen = self._choose(fam, m.date, m.relayed_on, set(m.signals), m.years, m.name, doc_id, m.day_year)
         if chosen is not None:
             key, why = chosen
             info = self._meeting_info[key]
@@ -572,6 +576,17 @@ class Resolver:
                else "no date: kept within its article")
         return MeetingResolved(self._resolve("meeting", key, doc_id, why), m.date, m.name)
 
+    def meeting_year(self, m: MeetingMention, doc_id: str) -> str | None:
+        """The year of a meeting mention as the resolver would read it, with no effect: a full date's own, a
+        year-less one's when it joins one dated meeting (not from the article's other meetings: day_year)."""
+        if _full(m.date):
+            return m.date[:4]  # type: ignore[index]
+        fam = m.family_key()
+        if fam is None or not m.date:
+            return None
+        chosen = self._choose(fam, m.date, None, set(m.signals), m.years, m.name, doc_id)
+        return self._meeting_info[chosen[0]]["date"][:4] if chosen else None
+
     def _shown(self, key: str, info: dict, doc_id: str) -> str | None:
         """The name the article writes on the node of `key`, remembered: when the node's name changes later,
         the articles that wrote another are graphed again (unsettled), so every article writes one name and
@@ -586,7 +601,8 @@ class Resolver:
                    for k in self._families.get(fam, []))
 
     def _choose(self, fam: str, md: str | None, on: str | None, signals: set[str],
-                years: tuple[int, ...] | list[int] = ()) -> tuple[str, str] | None:
+                years: tuple[int, ...] | list[int] = (), name: str | None = None,
+                doc_id: str | None = None, day_year: str | None = None) -> tuple[str, str] | None:
         """The one dated meeting a year-less (`md`) or undated (relayed on `on`) mention can join; for a
         meeting named only by a bare word (is_bare_family), the one meeting of a known name or kind of its
         level and region on its day (`md` a full date), else as for any mention, among those meetings
@@ -604,8 +620,9 @@ class Resolver:
             chosen = self._choose_among(named, md, on, signals, years)
             if chosen is not None:
                 return chosen[0], f"named only by a bare word: {chosen[1]}"
+            name = None
         keys = [k for k in self._families.get(fam, []) if k in known and known[k].n > 0]
-        return self._choose_among(keys, md, on, signals, years)
+        return self._choose_among(keys, md, on, signals, years, name, doc_id, day_year)
 
     def _place_families(self, fam: str) -> list[str]:
         """The families of known name or kind (not bare) at the level and region of `fam`."""
@@ -616,7 +633,8 @@ class Resolver:
         return [f for f in self._place_index.get(_place(fam), []) if not is_bare_family(f)]
 
     def _choose_among(self, keys: list[str], md: str | None, on: str | None,
-                      signals: set[str], years: tuple[int, ...] | list[int] = ()) -> tuple[str, str] | None:
+                      signals: set[str], years: tuple[int, ...] | list[int] = (), name: str | None = None,
+                      doc_id: str | None = None, day_year: str | None = None) -> tuple[str, str] | None:
         if years:  # a report writing 2013年 (its work, a date) is not of a meeting of 2022: only a year it
             # writes, or the year after it (`总结2017年工作` in January 2018) or before it (`部署2024年工作` in
             # December 2023), may date it
@@ -625,6 +643,12 @@ class Resolver:
         if md:
             cands = [k for k in keys if self._meeting_info[k]["date"][4:] == md[1:]]
             what = f"the only dated meeting of this family, level and region on {md}"
+            if len(cands) > 1 and day_year:
+                # `全国、全省、全市…会议相继召开`: the report's meetings of one day are of one year; another of them
+                # written with it, or joining the one dated meeting of its own, gives it
+                cands = [k for k in cands if self._meeting_info[k]["date"][:4] == day_year]
+                what = (f"the only dated meeting of this family, level and region on {md} of {day_year}, the year "
+                        f"of the report's other meetings that day")
         else:
             day = _day(on)
             if day is None:
@@ -643,7 +667,21 @@ class Resolver:
             shared = sorted(signals & set(self._meeting_info[sharing[0]]["signals"]))
             return sharing[0], (f"of {len(cands)} candidates, the only one whose articles cite the same "
                                 f"instruction ({shared[0]})")
+        topic = _topic(name)
+        if len(cands) > 1 and topic and not sharing:
+            # national teleconferences of one kind on 12月2日 of two years, one on hazardous chemicals and one on
+            # city gas: the name the report writes tells which (its other reports', not its own)
+            named = [k for k in cands if topic in self._topics(k, doc_id)]
+            if len(named) == 1:
+                return named[0], (f"of {len(cands)} candidates, the only one whose reports name it "
+                                  f"{name}")
         return None
+
+    def _topics(self, key: str, doc_id: str | None) -> set[str]:
+        """The topics (_topic) of the names the reports of the meeting `key` write, but `doc_id`'s."""
+        info = self._meeting_info[key]
+        names = [n for d, n in info.get("names", {}).items() if d != doc_id] or [info.get("name")]
+        return {t for n in names if (t := _topic(n))}
 
     def unsettled(self) -> list[str]:
         """Articles whose inferred meeting joins would now come out differently (a candidate arrived
@@ -654,7 +692,8 @@ class Resolver:
             if any(name != self._meeting_info.get(key, {}).get("name", name) for key, name in keys.items()):
                 out.add(doc_id)
         for slot_key, p in self._pending.items():
-            chosen = self._choose(p["fam"], p["date"], p["on"], set(p["signals"]), p.get("years", ()))
+            chosen = self._choose(p["fam"], p["date"], p["on"], set(p["signals"]), p.get("years", ()),
+                                  p.get("name"), slot_key.rsplit("|", 1)[0], p.get("day_year"))
             doc_id = slot_key.rsplit("|", 1)[0]
             if (chosen[0] if chosen else None) != p["key"] or (p.get("yearless") and self._dated_on(p["fam"], p["date"])):
                 out.add(doc_id)  # (a year-less report on its month-day's node: a dated report of that day came)
@@ -770,6 +809,7 @@ class MeetingMention:
     year_note: str | None = None  # why the year of a full date was inferred, when it was
     years: tuple[int, ...] = ()  # the years the article writes (extract.dates.written_years)
     apart: str | None = None  # the name family that tells it from a meeting of its article (named_apart)
+    day_year: str | None = None  # for a year-less meeting: the year the article's other meetings of its day are of
 
     def family_key(self) -> str | None:
         """kind (else name family) + level + region; None when neither kind nor name is known, or the
@@ -906,6 +946,16 @@ def _meeting_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return roles.get("scope", ()), roles.get("filler", ())
 
 
+def _topic(name: str | None) -> str | None:
+    """A meeting name as names of one meeting across reports agree: its name family (no scope words or
+    dressing) as search compares it (one media noun: `全国某某专题视频会议` = `某某专题电视电话会议`); None for a
+    bare word."""
+    fam = name_family(name)
+    if fam is None or is_bare_family(fam + "|"):
+        return None
+    return search_key(fam[len("name:"):]) or None
+
+
 def is_bare_family(fam: str | None) -> bool:
     """A family key whose name is only a bare meeting word (a report writing `全省、全市会议结束后`
     names the city's meeting `全市会议`, family `会议`): it tells no meeting of its day from another."""
@@ -1011,7 +1061,7 @@ def _strip_region(name: str, region: str | None) -> str:
 # is graphed again in the build's process from the first answer that differed (`ResumedResolver`).
 
 PURE = frozenset({"region", "body", "person", "post", "incident", "sector", "inspection"})
-STATEFUL = frozenset({"forget_article", "learn_alias", "directive", "aliases_of", "meeting"})
+STATEFUL = frozenset({"forget_article", "learn_alias", "directive", "aliases_of", "meeting", "meeting_year"})
 
 
 @dataclass

@@ -14,8 +14,10 @@ from functools import lru_cache
 
 from graph_loader.ingest.document import Metadata
 from graph_loader.ingest.metadata import read_metadata
-from graph_loader.ingest.rules import boilerplate_rules
+from graph_loader.ingest.rules import boilerplate_rules, line_glue, link_patterns
 from graph_loader.ingest.textmap import Edit, MappedText
+from graph_loader.lang.chars import HAN, is_han
+from graph_loader.lang.words import common_words
 
 BOILERPLATE_MAX_CHARS = 25
 """Lines longer than this that end a sentence (。！？) are story, never boilerplate."""
@@ -28,6 +30,10 @@ TRAILING_NAV_MAX_CHARS = 8
 
 MENU = "menu"
 """The reason (boilerplate.tsv's third column) of every rule that drops a site's menu row opens with this word."""
+BANNER = "menu: a site's banner"
+"""The reason of the rule that drops a site's banner (`欢迎进入某市某某网!`)."""
+_SITE_NAMED = re.compile(r"(?:网|网站|门户|平台)\s*[!！]?\s*$")
+"""A banner that ends with the name of a site (`欢迎进入某市某某网!`)."""
 
 MENU_ROW_MIN_CHARS = 30
 """A header line above the page's breadcrumb this long, without a mark or a space, is the site's menu whose link
@@ -41,6 +47,8 @@ _SPACE = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]|[ \t\u3000\xa0\u2002-\u20
 _SENTENCE_END = re.compile(r"[。！？?；;]|!(?!--)|[。！？][”’」』）)]")
 _DATE = re.compile(r"(19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 _FULL_STOP = re.compile(r"[。！？]")
+_DATE_END = frozenset("0123456789])）】")
+_LINE = re.compile(r"[^\n ][^\n]*[^\n ]|[^\n ]")  # a line's text without its edge spaces
 _PUNCT = re.compile(r"[，。、；：？！,.;:?!“”\"'（）()《》]")
 
 
@@ -65,6 +73,13 @@ def is_sentence(line: str) -> bool:
     if not any(ch.isalnum() for ch in line):
         return False
     return bool(_SENTENCE_END.search(line)) or len(line) > 60
+
+
+def _long_boilerplate(line: str) -> bool:
+    """A line the story holds only for its length, which a boilerplate line rule drops (a page's footer `版权所有…
+    网站标识码… 某ICP备…号` longer than a sentence): no story line, so the date line above it (`某县应急局 张三` /
+    `2019年3月27日`) is the footer's, not the story's."""
+    return not _SENTENCE_END.search(line) and _boilerplate_kind(line, "footer", kinds=("line",)) is not None
 
 
 @dataclass
@@ -95,9 +110,10 @@ def _boilerplate_kind(line: str, region: str, kinds: tuple[str, ...] = ("line", 
 
 def _run_together_menu(lines: list[str], first: int) -> list[int]:
     """The header lines above the page's breadcrumb (`当前位置:某某网>新闻>正文`) that are long and hold no mark
-    and no space: a menu row whose separators were lost, never the headline."""
-    crumb = next((i for i in range(first) if (_boilerplate_kind(lines[i], "header", kinds=("line",)) or "")
-                  .startswith(_BREADCRUMB)), None)
+    and no space: a menu row whose separators were lost, never the headline. A page with two breadcrumbs (the
+    site's path above its menu, the column's below it) has its menu above the last."""
+    crumb = next((i for i in range(first - 1, -1, -1) if (_boilerplate_kind(lines[i], "header", kinds=("line",))
+                                                          or "").startswith(_BREADCRUMB)), None)
     if crumb is None:
         return []
     return [i for i in range(crumb) if len(lines[i]) >= MENU_ROW_MIN_CHARS and " " not in lines[i]
@@ -114,6 +130,70 @@ def _related_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(rule.pattern for rule in boilerplate_rules() if rule.kind == "related")
 
 
+def _dated_links(lines: list[str], first: int, heading: int | None) -> set[int]:
+    """The lines after the story's first one that link to other articles with their dates (boilerplate.tsv link,
+    link_run): a marked one, two dated headlines in a row, or any dated headline below a heading of links."""
+    # a link ends in its date: only such lines are tried
+    ending = [i for i in range(first + 1, len(lines)) if len(lines[i]) <= 80 and lines[i][-1] in _DATE_END]
+    if not ending:
+        return set()
+    marked, dated = link_patterns()
+    out: set[int] = set()
+    run = [i for i in ending if any(p.search(lines[i]) for p in dated)]
+    runs = set(run)
+    out.update(i for i in run if i - 1 in runs or i + 1 in runs or (heading is not None and i > heading))
+    out.update(i for i in ending if any(p.search(lines[i]) for p in marked))
+    return out
+
+
+# a line ending in a piece of one to three characters after a comma or an enumeration mark (`…，安` `…、王某`): no
+# clause, list item or paragraph ends so; a numbered heading (`二、背景`) is a line of its own
+_SHORT_PIECE = re.compile(f"[，,、][{HAN}]{{1,3}}$")
+_ITEM_HEAD = re.compile(f"[（(]?[一二三四五六七八九十0-9]+[)）]?[、，,.．][{HAN}]{{1,3}}$")
+
+
+def broken_line_edits(text: str) -> list[Edit]:
+    """Line breaks inside a sentence of the story, removed: a page's `<br>` or hard wrap in a paragraph.
+
+    A story line ending in a character that ties what follows (`…关于安全生产的`, `…各乡镇和`) or followed by one
+    beginning with a character that ties what precedes (`的精神。`, `等部门参加。`) is one line with the next
+    (line_glue.txt; not where that character ends or opens an ordinary word: `积极应对`, `与会人员`), and so is a
+    line ending in a piece of one to three characters after a comma or `、` (`副县长甲某、乙` over `某出席。`). A line
+    ending a whole word stays a line: a paragraph that lost its full stop (`…安排部署了安全生产工作` over
+    `会议强调，…`) is far more common in real pages than a break between two words, and reads the same. Lines
+    above the story's first sentence (headline, date line, byline), boilerplate lines, and lines apart by a
+    blank line stay apart.
+    """
+    glue = line_glue()
+    ends, starts = glue["end"], glue["start"]
+    spans = [(m.start(), m.end()) for m in _LINE.finditer(text)]
+    lines = [text[a:b] for a, b in spans]
+    # the pairs of lines a tie may join (few), before the story is looked for
+    pairs = [i for i in range(len(lines) - 1) if (lines[i][-1] in ends and is_han(lines[i + 1][0]))
+             or (lines[i + 1][0] in starts and is_han(lines[i][-1]))
+             or (is_han(lines[i + 1][0]) and _SHORT_PIECE.search(lines[i]) and not _ITEM_HEAD.match(lines[i]))]
+    if not pairs:
+        return []
+    story = [i for i, line in enumerate(lines) if is_sentence(line)]
+    if not story:
+        return []
+    words = None
+    edits: list[Edit] = []
+    for i in pairs:
+        if not story[0] <= i < story[-1]:
+            continue
+        cur, nxt = lines[i], lines[i + 1]
+        if len(cur) < 2 or len(nxt) < 2 or text.count("\n", spans[i][1], spans[i + 1][0]) != 1:
+            continue
+        if words is None:
+            words = common_words()
+        if (cur[-1] in ends and all(cur[-k:] not in words for k in (2, 3, 4))) or (
+                nxt[0] in starts and all(nxt[:k] not in words for k in (2, 3, 4))) or _SHORT_PIECE.search(cur):
+            if not _boilerplate_kind(cur, "story") and not _boilerplate_kind(nxt, "story"):
+                edits.append((spans[i][1], spans[i + 1][0], ""))
+    return edits
+
+
 def _title_key(line: str) -> str:
     return re.sub(r"\s+", "", line)
 
@@ -126,6 +206,8 @@ def lay_out(mt: MappedText, html_title: str | None = None, page_before: list[str
     content container: not kept, but read for metadata (the date line often sits there).
     """
     mt = normalise_space(mt)
+    if joins := broken_line_edits(mt.text):
+        mt = mt.apply(joins)
     spans: list[tuple[int, int]] = []
     pos = 0
     for raw in mt.text.split("\n"):
@@ -138,10 +220,14 @@ def lay_out(mt: MappedText, html_title: str | None = None, page_before: list[str
         if b > a:
             spans.append((a, b))
     lines = [mt.text[a:b] for a, b in spans]
-    story = [i for i, line in enumerate(lines) if is_sentence(line)]
+    story = [i for i, line in enumerate(lines) if is_sentence(line) and not _long_boilerplate(line)]
     first, last = (story[0], story[-1]) if story else (len(lines), len(lines) - 1)
     # a heading of links to other articles after the story's first line ends the story (boilerplate.tsv related)
     related = next((i for i in range(first + 1, len(lines)) if _related_heading(lines[i])), None)
+    # so does a list of other articles' headlines with their dates, with no heading (`• 某县召开… 2023-06-12`)
+    links = _dated_links(lines, first, related) if story else set()
+    if links and (related is None or min(links) < related):
+        related = min(links)
     if related is not None:
         last = max(i for i in story if i < related)
     region = ["header" if i < first else "footer" if i > last else "story" for i in range(len(lines))]
@@ -201,7 +287,8 @@ def lay_out(mt: MappedText, html_title: str | None = None, page_before: list[str
     while opening < last and not keep[opening]:  # a line dropped as boilerplate (`来源:… 作者:…`) is a header's
         opening += 1
     header = [lines[i] for i in range(len(lines)) if region[i] == "header" or first <= i < opening]
-    footer = [lines[i] for i in range(len(lines)) if region[i] == "footer"]
+    # other articles' dates are not the page's
+    footer = [lines[i] for i in range(len(lines)) if region[i] == "footer" and i not in links]
     header = [" ".join(x.split()) for x in page_before or []] + header
     footer = footer + [" ".join(x.split()) for x in page_after or []]
     # the first paragraph too when a page's trailing lines were taken for the last (`…实效。(某县应急局 张三)`)
@@ -210,6 +297,12 @@ def lay_out(mt: MappedText, html_title: str | None = None, page_before: list[str
                          footer, title, inner)
     # a site's menu names the site's own place when it names one (`首页 走进某县 …`), a portal's its columns' places
     meta.menu = " ".join(lines[i] for i in range(len(lines)) if (why[i] or "").startswith(MENU)) or None
+    # a banner welcoming to the site by its name (`欢迎进入某市某某网!`) names the site, a publication whose place is a
+    # place of the text like its host's, whatever the story names inside it
+    # (`某县欢迎您!` names the place, not a site: a menu's)
+    if meta.host is None:
+        meta.host = next((lines[i] for i in range(len(lines))
+                          if (why[i] or "").startswith(BANNER) and _SITE_NAMED.search(lines[i])), None)
     kept = [s for s, k in zip(spans, keep, strict=True) if k]
     dropped = [f"{lines[i]} ({why[i]})" for i in range(len(lines)) if not keep[i]]
     return Layout(mt.join_spans(kept, "\n"), meta, dropped)

@@ -385,6 +385,9 @@ def read_metadata(header: list[str], first_body: str | None, last_body: str | No
     reporters += _header_bylines(header, title)
     if footer and not footer[0].startswith(tuple(_OPEN)):
         reporters += bare_names(footer[0])  # a bare name closing the article (…向好。/ 张三)
+        for p in _rules("closing_body"):  # …向好。/ 某县某局 张三
+            if m := p.search(footer[0]):
+                reporters += [n for n in names_in(m.group("v")) if _is_name(n)]
     story = "\n".join([first_body or "", *inner, last_body or ""])
     for line in _closing_lines(last_body, footer):
         for p in _rules("editor"):

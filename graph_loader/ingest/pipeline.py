@@ -24,7 +24,7 @@ from graph_loader.ingest.mojibake import find_mojibake, repair_edits
 from graph_loader.ingest.script import fold_width, to_simplified, to_simplified_str
 from graph_loader.ingest.textmap import MappedText
 from graph_loader.ingest.unspin import unspin_edits
-from graph_loader.ingest.unwrap import unwrap_edits
+from graph_loader.ingest.unwrap import broken_word_edits, unwrap_edits
 from graph_loader.lang.chars import HAN_WIDE
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".md")
@@ -199,6 +199,7 @@ def ingest_bytes(data: bytes, path: Path | str, *, truncated: bool = False, doc_
     if spun:
         mt = mt.apply(spun)
         warnings.append(IngestWarning("spun_text", f"{len(spun)} word(s) of a synonym-spun page read back"))
+    mt = mt.apply(broken_word_edits(mt.text))  # simplified: the words are jieba's
     layout = lay_out(mt, html_title, page_before, page_after)
     clean, cut = cap_length(layout.text)
     if cut:

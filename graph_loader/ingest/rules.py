@@ -38,6 +38,14 @@ def boilerplate_rules() -> list[Rule]:
     return [Rule(k, re.compile(_expand(p, BUILTIN_MACROS)), w) for k, p, w in _tsv("boilerplate.tsv")]
 
 
+@lru_cache(maxsize=1)
+def link_patterns() -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
+    """boilerplate.tsv's links to other articles with their dates: (one a line marks as such, one only a run of
+    them makes a link)."""
+    rules = boilerplate_rules()
+    return (tuple(r.pattern for r in rules if r.kind == "link"), tuple(r.pattern for r in rules if r.kind == "link_run"))
+
+
 _MACRO = re.compile(r"^=([A-Z]+)$")
 BUILTIN_MACROS = {"HAN": HAN, "DOT": re.escape(NAME_DOTS)}
 """Macros every rule file may use: `[HAN]{2,4}` is two to four Chinese characters, `[HANDOT]` a character of a
@@ -80,6 +88,12 @@ def byline_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def byline_ends() -> frozenset[str]:
     return _words("byline_ends.txt")
+
+
+@lru_cache(maxsize=1)
+def line_glue() -> dict[str, frozenset[str]]:
+    """line_glue.txt: the characters no line of a sentence ends with (`end`) or begins with (`start`)."""
+    return {row[0]: frozenset(row[1].split()) for row in read_rows(_HERE / "line_glue.txt")}
 
 
 @lru_cache(maxsize=1)

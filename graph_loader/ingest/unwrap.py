@@ -10,11 +10,15 @@ line) have no common width and are left alone.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
 
+from graph_loader.ingest.rules import link_patterns
 from graph_loader.ingest.textmap import Edit
+from graph_loader.lang.chars import HAN
+from graph_loader.lang.words import common_words
 
 MIN_WIDTH = 16
 """Columns below which lines are too short to be a wrap width (titles, bylines)."""
@@ -22,6 +26,7 @@ MIN_WRAPPED_LINES = 3
 TOLERANCE = 4
 """Columns a wrapped line may fall short of the width (a wide char or a word that did not fit)."""
 _ENDS = "。！？!?；;：:”’」』）)】"
+_DATE_CLOSE = "])）】"
 
 
 def display_width(line: str) -> int:
@@ -37,9 +42,10 @@ def wrap_width(lines: list[str], measure: Callable[[str], int] = display_width) 
 def _wrap_width(lines: list[str], measure: Callable[[str], int]) -> tuple[int, int] | None:
     """(width, how well lines agree on it) when the text is hard-wrapped by `measure`."""
     lines = [x.strip() for x in lines]
-    # a wrapped line runs on into the next one: a line before a blank (a title, a breadcrumb) is no candidate
+    # a wrapped line runs on into the next one: a line before a blank (a title, a breadcrumb) is no candidate, nor is
+    # a link to another article with its date (a page's list of them has lines of one width too)
     widths = [measure(x) for x, nxt in zip(lines, lines[1:] + [""], strict=True)
-              if x and nxt and not x.endswith(tuple(_ENDS))]
+              if x and nxt and not x.endswith(tuple(_ENDS)) and not _is_link(x)]
     widths = [w for w in widths if w >= MIN_WIDTH]
     if len(widths) < MIN_WRAPPED_LINES:
         return None
@@ -75,10 +81,18 @@ def unwrap_edits(text: str) -> list[Edit]:
         end = pos + len(cur)
         line = cur.strip()
         full = width - TOLERANCE <= measure(line) <= width + TOLERANCE
-        if full and nxt.strip():
+        if full and nxt.strip() and not _is_link(line):
             edits.append((end, end + 1, " " if _latin_words(line, nxt.strip()) else ""))
         pos = end + 1
     return edits
+
+
+def _is_link(line: str) -> bool:
+    """A link to another article with its date after it (boilerplate.tsv link, link_run: `• 某县召开… 2023-06-12`)."""
+    if not line or not (line[-1].isdigit() or line[-1] in _DATE_CLOSE):  # a link ends in its date
+        return False
+    marked, dated = link_patterns()
+    return any(p.search(line) for p in marked + dated)
 
 
 def _latin_words(line: str, nxt: str) -> bool:
@@ -86,3 +100,37 @@ def _latin_words(line: str, nxt: str) -> bool:
     tail = line[-12:]
     return (tail[-1:].isalpha() and nxt[:1].isalpha() and all(c.isascii() for c in tail)
             and nxt[:1].isascii())
+
+
+# a space or a line break (spaces around it) after a Han character and before one, where a page may have cut a word
+# (the class first: re jumps to it in C; the right character is only looked at, so gaps in a row are all found)
+_GAP = re.compile(f"[{HAN}]([ \n]+)(?=[{HAN}])")
+
+
+def broken_word_edits(text: str) -> list[Edit]:
+    """Edits removing a stray space or line break that cuts a word in two.
+
+    Pages break lines inside sentences (`<br>` in a paragraph: `安全生\\n产`, `会议由副县长主\\n持`) and leave
+    spaces inside words (`安 全生产`, `县委副书 记`); a gap between the two halves of an ordinary word
+    (`lang/words.py`: 安全生|产, 总|书记, 主|持) is no paragraph's end and no separator, and goes. A gap where the
+    text before ends in a whole word and the text after opens with one may be a real end or a separator
+    (`会议现场` over `会议强调…`: 现场会 spans it; `办好艺术节 庆祝…`: 节庆), a gap after a character standing between
+    spaces or before one ending its line is a letter-spaced heading or a menu (`安 全 生 产`, `大 中 小`; a line's
+    first character is no such piece: `会 后，…` is a cut word), and a blank line ends a paragraph: all stay. So
+    do names: a byline's or a list's spaces (`记者 张三 李四`) cut no ordinary word.
+    """
+    edits: list[Edit] = []
+    words = None
+    n = len(text)
+    for m in _GAP.finditer(text):
+        a, b = m.span(1)
+        if (a >= 2 and text[a - 2] == " ") or b + 1 >= n or text[b + 1] in "\n " or text.count("\n", a, b) > 1:
+            continue
+        if words is None:
+            words = common_words()
+        left, right = text[a - 3 if a >= 3 else 0:a], text[b:b + 3]
+        if (left[-2:] in words or left[-3:] in words) and (right[:2] in words or right[:3] in words):
+            continue
+        if any(left[-i:] + right[:j] in words for i in (1, 2, 3) for j in (1, 2, 3) if i + j <= 4):
+            edits.append((a, b, ""))
+    return edits

@@ -2,6 +2,6 @@
 
 Characters and clause boundaries (`chars`), administrative levels and meeting roles (`levels`),
 title normalisation (`titles`), national bodies (`bodies`), meeting kinds (`kinds`), Chinese
-numerals (`numerals`) and the one loader of word lists and tables (`lexicon`). It imports nothing
+numerals (`numerals`), ordinary words (`words`) and the one loader of word lists and tables (`lexicon`). It imports nothing
 from the stages; every stage may import it.
 """

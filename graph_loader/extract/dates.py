@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from graph_loader.extract.lexicon_files import alternation, rows
-from graph_loader.extract.regex_scan import finditer_from, first_chars
+from graph_loader.extract.regex_scan import finditer_at, finditer_from, first_chars
 from graph_loader.lang.chars import FULL_STOP_MARKS, IN_CLAUSE
 from graph_loader.lang.kinds import kind_of_noun
 from graph_loader.lang.levels import LEVEL_CHARS
@@ -235,8 +235,10 @@ def find_dates(text: str, ref: str | None, dateline: str | None = None) -> list[
                 r.has_end = True
                 r.ey, r.em, r.ed = number(g["by"]), number(g["bm"]), number(g["bd"])
             raws.append(r)
+    # where a year opens (`2020年`), found once: both _SESSION and _NAMED_PART start there
+    year_digits = [m.start() for m in _YEAR_DIGIT.finditer(text)]
     sessions = [_Raw(m.start(), m.end(), int(m.group("y") or m.group("y2") or m.group("y3")), None, None, session=True)
-                for m in finditer_from(_SESSION, _YEAR_DIGIT, text)]
+                for m in finditer_at(_SESSION, year_digits, text)]
     explicit_years = ({r.y for r in raws if r.y is not None} | {r.ey for r in raws if r.ey is not None}
                       | {r.y for r in sessions})
     doc_year = next(iter(explicit_years)) if len(explicit_years) == 1 else None
@@ -252,7 +254,7 @@ def find_dates(text: str, ref: str | None, dateline: str | None = None) -> list[
             year_ref = _parse_day(f"{work_years[1]}-06-30")
     year_sources = raws + [  # a part of the year before the year it is of (`召开2024年第一季度…会议`)
         _Raw(m.start(), m.end(), int(m.group("y")), None, None, session=True, part_end=_PART_END[m.group("part")])
-        for m in finditer_from(_NAMED_PART, _YEAR_DIGIT, text)] + sessions
+        for m in finditer_at(_NAMED_PART, year_digits, text)] + sessions
     hits: list[DateHit] = []
     ends: list[int] | None = None
     last: _Day | None = None  # the last month-day written out

@@ -51,6 +51,7 @@ from graph_loader.extract.meetings import (
     is_headline,
     meeting_verbs,
     right_after_re,
+    says_sessions,
     sessions_re,
 )
 from graph_loader.extract.regions import (
@@ -62,11 +63,11 @@ from graph_loader.extract.regions import (
 )
 from graph_loader.extract.sentences import SentenceIndex
 from graph_loader.lang.chars import (
-    CLAUSE_END,
     CLAUSE_MARKS,
     IN_CLAUSE,
     SENTENCE_MARKS,
     STRAY_LIST_MARKS,
+    clause_marks,
     clause_start,
 )
 from graph_loader.lang.kinds import kind_of_noun
@@ -229,12 +230,13 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
     lex = _lex()
     local_rank = LEVEL_RANK.get(local_level or "", 1)  # home unknown: only the centre is surely above it
     tokens: dict[int, tuple[int, str, str | None, str]] = {}  # start -> (end, level, path, surface)
+    sessions_match = sessions_re().match if says_sessions(text) else None  # asked at every level word
     for m in lex.token_re.finditer(text):
         if m.group().startswith(("我", "本")) and local_level != "township":
             # `我县` is the article's home, never a level above it; but a township's report says `本区`, `我县`
             # of the county it belongs to (`传达了本区召开的…会议精神`)
             continue
-        sessions = sessions_re().match(text, m.end())
+        sessions = sessions_match(text, m.end()) if sessions_match else None
         if sessions and not _spirit().match(text, sessions.end()):
             # `全国两会期间…动员会`: the annual sessions of that level, no meeting's scope; but their spirit relayed
             # (`传达学习全国两会精神`, `省“两会”精神`) names them, one sitting of that level
@@ -898,7 +900,7 @@ def _seat_speakers(text: str, index: SentenceIndex, roles: list[PersonRole],
             continue
         sent = index.at(r.start)
         venue = next((ms for pos, ms in relayed_at if r.end <= pos < min(r.end + _VENUE_REACH, sent.end)
-                      and not CLAUSE_END.search(text, r.end, pos)), None)
+                      and not clause_marks(text, r.end, pos)), None)
         before = [ms for pos, ms in relayed_at if sent.start <= pos < r.start]
         for d in venue or (before[-1] if before else []):
             _give(d, r.name, "speaker", r.start, r.end, r.cue)

@@ -33,7 +33,14 @@ from graph_loader.extract.regions import (
 )
 from graph_loader.extract.sentences import SentenceIndex
 from graph_loader.lang.bodies import is_national_body
-from graph_loader.lang.chars import CLAUSE_END, CLAUSE_MARKS, IN_CLAUSE, SENTENCE_MARKS, clause_start
+from graph_loader.lang.chars import (
+    CLAUSE_END,
+    CLAUSE_MARKS,
+    IN_CLAUSE,
+    SENTENCE_MARKS,
+    clause_marks,
+    clause_start,
+)
 from graph_loader.lang.kinds import kind_of_noun
 from graph_loader.lang.levels import CHAR_LEVEL, CITY_CHAR, LEVEL_CHARS, LEVEL_RANK, ROLE_RANK, higher_role
 from graph_loader.lang.numerals import ONE_TO_TEN
@@ -863,11 +870,21 @@ def _group_re() -> re.Pattern[str]:
                       + r")?[" + LEVEL_CHARS + r"]领导(?:同志)?(?:们)?")
 
 
+@cache
+def _group_firsts() -> frozenset[str]:
+    """The characters but spaces a group reference opens with: a level's, or a word's of group_refs.tsv."""
+    return frozenset(LEVEL_CHARS) | {w[0] for w in words("group_refs.tsv") if w}
+
+
 def _group_roles(text: str, index: SentenceIndex, people: list[NameMention]) -> list[PersonRole]:
     """`市领导甲、乙出席会议。…与会市领导分别就分管工作作出部署`: the leaders a report listed by name
     without posts (the list nearest before) take the speaker's or chair's cue of a clause about them."""
     out: list[PersonRole] = []
-    for m in _group_re().finditer(text) if "领导" in text else ():  # every group reference says 领导
+    # every group reference says 领导, and opens the text or a clause with a space, a level or a word of its list
+    firsts = _group_firsts()
+    starts = [s for s in (0, *(i + 1 for i in clause_marks(text))) if text[s:s + 1] in firsts
+              or text[s:s + 1].isspace()] if "领导" in text else ()
+    for m in finditer_at(_group_re(), starts, text):
         # the sentence of the reference's last character: a line break before it ends the sentence before
         cues = [c for c in _role_cues(text, m.end(), _clause_end(text, m.end(), index.at(m.end() - 1).end))
                 if c[1] != "attendee"]
@@ -1086,11 +1103,11 @@ def _topic_act(text: str, name_end: int, end: int) -> tuple[str, str, int] | Non
 def _clause_end(text: str, start: int, end: int) -> int:
     """Where the clause from `start` ends: at a clause mark, but not at one doubled with `、` by a scraped
     page (`交通安全,、水上安全`: one list), nor at one inside a title (`作了《坚持某某，狠抓某某》的报告`)."""
-    for c in CLAUSE_END.finditer(text, start, end):
-        if text.count("《", start, c.start()) > text.count("》", start, c.start()):
+    for c in clause_marks(text, start, end):
+        if text.count("《", start, c) > text.count("》", start, c):
             continue
-        if text[c.start() + 1:c.start() + 2] != "、" and text[c.start() - 1:c.start()] != "、":
-            return c.start()
+        if text[c + 1:c + 2] != "、" and text[c - 1:c] != "、":
+            return c
     return end
 
 
@@ -1356,6 +1373,11 @@ def _national_in_name(name: str) -> bool:
 def sessions_re() -> re.Pattern[str]:
     """What a level word names when it names the annual sessions (meeting_cues.tsv `sessions`: `全国两会`)."""
     return re.compile(r"[“\"‘']?(?:" + alternation(_cue_words("sessions")) + ")")
+
+
+def says_sessions(text: str) -> bool:
+    """Whether `text` holds a word of the annual sessions anywhere: else `sessions_re` matches nowhere in it."""
+    return any(w in text for w in _cue_words("sessions"))
 
 
 @cache

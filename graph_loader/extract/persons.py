@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from graph_loader.extract.lexicon_files import alternation, rows, words
-from graph_loader.extract.regex_scan import WordIndex, finditer_at
+from graph_loader.extract.regex_scan import WordIndex, finditer_at, lookbehind_any
 from graph_loader.extract.regions import common_words
 from graph_loader.ingest.rules import not_names, surnames
 from graph_loader.lang.chars import (
@@ -114,8 +114,7 @@ def _lex() -> _Lex:
             r"(?<![" + HAN + r"、])(?P<names>(?:[" + HAN + r"]{2,4}、){0,12}[" + HAN + r"]{2,4}?)(?P<close>等(?:["
             + LEVEL_CHARS + r"]?(?:" + alternation(desc) + r")|(?=" + alternation(_list_verbs()) + r"))|"
             + alternation(_list_verbs()) + r")"),
-        honorific_re=re.compile(r"(?:(?<![" + HAN + r"])|" + "|".join("(?<=" + re.escape(w) + ")" for w in
-                                                                  _honorific_leads())
+        honorific_re=re.compile(r"(?:(?<![" + HAN + r"])|" + lookbehind_any(_honorific_leads())
                                 + r")(?P<name>[" + HAN + r"]{2,3}?)(?P<post>" + alternation(words("honorifics.tsv"))
                                 + r")(?=[^" + HAN + r"]|" + alternation(cues) + r")"),
         honorific_leads=_honorific_leads(),
@@ -949,9 +948,8 @@ def _surname_address_re() -> re.Pattern[str]:
     what follows names (`王县长强调`, `会议由王县长主持`)."""
     lex = _lex()
     posts = [p for p in words("honorifics.tsv") if p in lex.posts]
-    leads = "|".join("(?<=" + re.escape(w) + ")" for w in lex.honorific_leads)
     # `甲县长、乙县长分别讲话`: addresses listed with `、`, each its own
-    return re.compile(r"(?:(?<=[" + re.escape(_CLAUSE_START) + r"、])|" + leads + r")(?P<sur>"
+    return re.compile(r"(?:" + lookbehind_any([*(_CLAUSE_START + "、"), *lex.honorific_leads]) + r")(?P<sur>"
                       # compound surnames first, then the single ones: an alternation of single characters alone
                       # is compiled to a character class (one test, not 441)
                       + alternation(lex.compound) + "|(?:" + alternation(lex.single) + ")"

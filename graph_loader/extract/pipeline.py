@@ -82,6 +82,17 @@ from graph_loader.lang.levels import LEVEL_CHARS, LEVEL_RANK
 from graph_loader.lang.numerals import NUMERAL
 from graph_loader.lang.titles import same_post
 
+# the records an article makes by the hundred, validated as `Model(**fields)` validates them, without the keyword
+# call and `BaseModel.__init__`'s checks (as evidence.py builds `Evidence`): the same validation, the same model
+_new_post = Post.__pydantic_validator__.validate_python
+_new_person = Person.__pydantic_validator__.validate_python
+_new_body = Body.__pydantic_validator__.validate_python
+_new_participant = Participant.__pydantic_validator__.validate_python
+_new_meeting = Meeting.__pydantic_validator__.validate_python
+_new_relay = Relay.__pydantic_validator__.validate_python
+_new_region_mention = RegionMention.__pydantic_validator__.validate_python
+_new_sector_mention = SectorMention.__pydantic_validator__.validate_python
+
 log = logging.getLogger(__name__)
 
 
@@ -322,7 +333,7 @@ def _add_body(bodies: dict[str, Body], ref: BodyRef | None, evidence) -> None:
         return
     body = bodies.get(ref.name)
     if body is None:
-        body = bodies[ref.name] = Body(name=ref.name, kind=ref.kind, region=ref.region, level=ref.level)
+        body = bodies[ref.name] = _new_body({"name": ref.name, "kind": ref.kind, "region": ref.region, "level": ref.level})
     body.evidence.append(evidence)
 
 
@@ -338,7 +349,7 @@ def _persons(record: ExtractionRecord, mentions: list[NameMention], region_at: d
     for m in mentions:
         person = people.get(m.name)
         if person is None:
-            person = people[m.name] = Person(name=m.name, national_leader=m.national)
+            person = people[m.name] = _new_person({"name": m.name, "national_leader": m.national})
             regions_of[m.name] = []
             levels_of[m.name] = []
         person.evidence.append(ev(m.start, m.end, m.rule))
@@ -353,8 +364,8 @@ def _persons(record: ExtractionRecord, mentions: list[NameMention], region_at: d
             person.titles.append(title)
             ref = body_of_title(t.full, t.post, place, ctx, post_level(t.post)) or _host_body(prev_ref)
             prev_ref = ref  # `党委书记、局长`: the bare post belongs to the body named before it
-            person.posts.append(Post(title=title, full=t.full, body=ref.name if ref else None,
-                                     body_kind=ref.kind if ref else None, region=ref.region if ref else None))
+            person.posts.append(_new_post({"title": title, "full": t.full, "body": ref.name if ref else None,
+                                       "body_kind": ref.kind if ref else None, "region": ref.region if ref else None}))
             if ref is not None and ref.region:
                 regions_of[m.name].append(ref.region)
             lead = t.full[len(place.surface) - 1] if place else (level_word_at(t.full) or t.full[0])
@@ -641,20 +652,20 @@ def _meeting(text: str, d: MeetingDraft, position: dict[int, int], directive_hit
     anchor = d.held if d.held is not None else (d.branch_pos if d.branch_pos is not None else d.start)
     anchor_end = d.held_end if d.held_end is not None else anchor + 1
     rule = d.rule or ("meeting.held" if d.held is not None else ("meeting.branch" if d.branch else "meeting.after"))
-    m = Meeting(date=d.date, region=d.region, level=d.level, kind=d.kind if d.held is not None else
-                ("teleconference" if d.branch else None), name=d.name,
-                evidence=[ev(anchor, anchor_end, rule)])
+    m = _new_meeting({"date": d.date, "region": d.region, "level": d.level, "kind": d.kind if d.held is not None else
+                  ("teleconference" if d.branch else None), "name": d.name,
+                  "evidence": [ev(anchor, anchor_end, rule)]})
     if d.date_span:
         m.evidence.append(ev(d.date_span[0], d.date_span[1], "meeting.date"))
     if d.level_rule and d.region:
         m.evidence.append(ev(anchor, anchor_end, d.level_rule))
     for p in sorted(d.participants.values(), key=lambda p: p.start):
-        m.participants.append(Participant(name=p.name, role=p.role,
-                                          evidence=[ev(p.start, p.end, f"meeting.{p.role}.{p.cue}")]))
+        m.participants.append(_new_participant({"name": p.name, "role": p.role,
+                                            "evidence": [ev(p.start, p.end, f"meeting.{p.role}.{p.cue}")]}))
     for target, inferred, basis in d.relay_to:
         rule = f"meeting.relay.{basis}" if inferred else (d.relay_rule or "meeting.relay.spirit")
-        m.relays.append(Relay(meeting=position[id(target)], inferred=inferred, basis=basis,
-                              evidence=[ev(d.start, d.start + 1, rule)]))
+        m.relays.append(_new_relay({"meeting": position[id(target)], "inferred": inferred, "basis": basis,
+                                "evidence": [ev(d.start, d.start + 1, rule)]}))
     seen = set()
     spans = [(d.start, d.end), *said_of]
     for h in directive_hits:
@@ -743,7 +754,7 @@ def _regions(record: ExtractionRecord, regions: list[RegionHit], ev: EvidenceMak
         rm = by_path.get(h.path)
         if rm is None:
             level = h.level if h.level in ("province", "prefecture", "county", "township") else None
-            rm = by_path[h.path] = RegionMention(path=h.path, level=level, code=h.code)
+            rm = by_path[h.path] = _new_region_mention({"path": h.path, "level": level, "code": h.code})
         rm.evidence.append(ev(h.start, h.end, "region.gazetteer"))
     record.region_mentions = list(by_path.values())
     record.regions = list(by_path)
@@ -761,7 +772,7 @@ def _sectors(record: ExtractionRecord, text: str, ev: EvidenceMaker, names: list
             continue
         sm = seen.get(h.sector)
         if sm is None:
-            sm = seen[h.sector] = SectorMention(sector=h.sector, surface=h.surface)
+            sm = seen[h.sector] = _new_sector_mention({"sector": h.sector, "surface": h.surface})
         sm.evidence.append(ev(h.start, h.end, "sector.lexicon"))
     record.sector_mentions = list(seen.values())
     record.sectors = list(seen)

@@ -130,3 +130,19 @@ def runs_holding(chars: str, marks: str, text: str) -> Iterator[tuple[int, int]]
 def _run_bounds(chars: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A character outside `[chars]`, and the last such character before the end of the searched span."""
     return re.compile(f"[^{chars}]"), re.compile(f"[^{chars}](?=[{chars}]*+\\Z)")
+
+
+def lookbehind_any(words: Iterable[str]) -> str:
+    """`(?<=w1)|(?<=w2)|…` for `words`, as one lookbehind per length (`(?<=[甲乙])|(?<=甲了|乙了)`): the same
+    assertion (an alternation of zero-width tests at one place matches or fails as a whole, whichever succeeds
+    first), tested as a few lookbehinds instead of one per word (each a call into the engine)."""
+    by: dict[int, set[str]] = {}
+    for w in words:
+        if w:
+            by.setdefault(len(w), set()).add(w)
+    parts = []
+    for n in sorted(by):
+        ws = by[n]
+        body = ("[" + "".join(re.escape(w) for w in sorted(ws)) + "]") if n == 1 else alternation(ws)
+        parts.append("(?<=" + body + ")")
+    return "|".join(parts) or "(?!)"

@@ -239,7 +239,7 @@ def find_regions(text: str, fallback_anchors: tuple[str, ...] = ()) -> list[Regi
     raw = gz.scan(text)
     # A full form ending in 市 followed by 场 is a short form + 市场 (海宁市场监管局).
     fixed: list[tuple[int, int, str]] = []
-    words = [(m.start(), m.end()) for m in _plain_words_re().finditer(text)]
+    words = [(m.start(), m.end()) for m in _plain_words_re().finditer(text)] if _says_plain_word(text) else []
     for s, e, surf in raw:
         if any(a < e and s < b for a, b in words):
             continue  # `弘扬中华`, `大庆期间`: an ordinary word holds the form (region_not_before.tsv `word`)
@@ -454,6 +454,11 @@ def _site_names() -> tuple[str, ...]:
 def _station_words() -> tuple[str, ...]:
     """Words of a station below a county named after its patch (region_not_before.tsv `station`: `某某派出所`)."""
     return _not_before("station")
+
+
+def _says_plain_word(text: str) -> bool:
+    """Whether `text` holds an ordinary word of `_plain_words_re` (a few): else the pattern matches nowhere."""
+    return any(w in text for w in _not_before("word"))
 
 
 @lru_cache(maxsize=1)

@@ -6,7 +6,7 @@ import bisect
 import re
 from typing import NamedTuple
 
-from graph_loader.lang.chars import CLAUSE_END, SENTENCE_MARKS
+from graph_loader.lang.chars import SENTENCE_MARKS, clause_marks
 
 _SENTENCE_END = re.compile("[" + SENTENCE_MARKS + "][" + SENTENCE_MARKS + "]*")  # `[..]+`, a class first: jumped to in C
 PUNCT = re.compile(r"[，,。！？!?；;：:、\n\s（）()“”\"‘’《》【】\[\]—…·]")
@@ -58,8 +58,6 @@ class SentenceIndex:
     def clause_bounds(self, pos: int) -> tuple[int, int]:
         """The clause (between ，；：。 marks) that contains `pos`."""
         s = self.at(pos)
-        start = s.start
-        for m in CLAUSE_END.finditer(self.text, s.start, pos):
-            start = m.end()
-        m = CLAUSE_END.search(self.text, pos, s.end)
-        return start, (m.start() if m else s.end)
+        before = clause_marks(self.text, s.start, pos)
+        after = clause_marks(self.text, pos, s.end)
+        return (before[-1] + 1 if before else s.start), (after[0] if after else s.end)

@@ -116,6 +116,15 @@ def _clause_marks(text: str) -> list[int]:
     return [m.start() for m in CLAUSE_END.finditer(text)]
 
 
+def clause_marks(text: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Where the clause marks of `text[start:end]` stand, ascending: the starts of
+    `CLAUSE_END.finditer(text, start, end)`, read from the article's marks found once."""
+    marks = _clause_marks(text)
+    lo = bisect.bisect_left(marks, start) if start > 0 else 0
+    hi = len(marks) if end is None or end >= len(text) else bisect.bisect_left(marks, end)
+    return marks[lo:hi]
+
+
 # full-width digits and Latin letters as some pages set them (`１２月３日`, `ＬＮＧ`): read as their ASCII forms, one
 # character for one, so every reader of dates, numbers and codes sees one spelling; the full-width punctuation of the
 # same block (`，` `：` `（`) stays, as the readers take both widths of it

@@ -384,3 +384,51 @@ def test_a_team_written_with_xiaozu_is_a_team():
     rec = _rec("3月8日,省应急厅监察专员王大明带队的考核小组到平和县就安全生产工作开展情况进行考核。"
                "省考核小组对下阶段安全生产工作提出了意见。", published="2019-03-09")
     assert [(i.target, i.start) for i in rec.inspections] == [("福建省漳州市平和县", "2019-03-08")]
+
+
+def test_a_study_session_told_by_its_act_is_a_meeting_held():
+    # `某局对《某办法》进行了宣讲`: a study session told by what was done to the document (meeting_acts.tsv), relaying it
+    rec = _rec("3月6日,夷陵区应急管理局对《某某省安全生产管理办法》进行了宣讲,区直各部门负责人参加。")
+    assert [(m.kind, m.date, m.level) for m in rec.meetings] == [("study", "2021-03-06", "county")]
+    assert [r.directive for r in rec.meetings[0].relays] == ["某某省安全生产管理办法"]
+    # inside a meeting reported it is a part of that meeting, no meeting of its own
+    rec = _rec("3月6日,夷陵区召开安全生产工作会议。会议对《某某省安全生产管理办法》进行了宣讲。")
+    assert len(rec.meetings) == 1
+
+
+def test_a_manner_phrase_puts_no_act_inside_a_meeting_and_its_clause_names_the_convener():
+    # `某部以视频会议形式，对《某意见》进行了宣讲`: 视频会议 says how (meeting_cues.tsv manner), the talk is held, and
+    # the clause before the object's clause names who holds it
+    rec = _rec("3月2日,国务院安委会办公室采用视频会议形式,对《关于加强某某安全工作的意见》进行了宣讲。")
+    assert [(m.kind, m.date, m.level) for m in rec.meetings] == [("study", "2021-03-02", "national")]
+
+
+def test_a_talk_given_to_a_places_staff_is_held_at_that_place():
+    # `市宣讲团成员甲就《某意见》向乙区干部进行宣贯`: the audience's place hosts the visiting speaker (meeting_cues.tsv
+    # audience); the speaker speaks
+    rec = _rec("4月9日下午,宜昌市宣讲团成员、市应急管理局副局长王大明就《某某工作意见》向夷陵区应急系统干部进行深入宣贯。")
+    assert [(m.level, m.region) for m in rec.meetings] == [("county", "湖北省宜昌市夷陵区")]
+    assert [(p.name, p.role) for p in rec.meetings[0].participants] == [("王大明", "speaker")]
+
+
+def test_a_count_of_meetings_then_their_list_holds_the_listed_meetings():
+    # `召开两场会议，分别是甲会议、乙研判会`: each listed meeting is held by the verb's clause, the count is none
+    rec = _rec("3月5日,宜昌市市长王大明先后召开两场会议,分别是市安委会全体会议、某某事故分析研判会。")
+    assert [(m.name, m.date, m.level) for m in rec.meetings] == [
+        ("市安委会全体会议", "2021-03-05", "prefecture"), ("某某事故分析研判会", "2021-03-05", "prefecture")]
+    # a count with no list after it stays the one meeting it names
+    assert len(_rec("3月5日,宜昌市市长王大明召开两次会议,研究防汛工作。").meetings) == 1
+
+
+def test_the_same_day_word_takes_the_date_before_it():
+    # `同日，某县也召开…` (date_words.tsv same_day): the day of the meeting told before
+    rec = _rec("3月5日,宜昌市召开安全生产工作会议。\n同日,夷陵区召开防汛工作会议。")
+    assert [m.date for m in rec.meetings] == ["2021-03-05", "2021-03-05"]
+
+
+def test_agenda_items_of_a_sitting_take_its_date():
+    # `某镇召开推进会，共分两项议程。首先召开甲会议…。甲会议结束后，连续召开了乙会`: the items are held that day
+    # (meeting_cues.tsv right_after 首先; a comma may follow `结束后` before `连续`/`立即`)
+    rec = _rec("3月5日,某某镇组织召开安全生产暨经济工作推进会议,共分两项议程。\n首先召开安全生产工作会议,镇长王大明讲话。\n"
+               "安全生产工作会议结束后,连续召开了经济工作推进会,镇党委书记李小明讲话。")
+    assert [m.date for m in rec.meetings if m.name != "安全生产暨经济工作推进会议"] == ["2021-03-05", "2021-03-05"]

@@ -475,3 +475,18 @@ def test_a_document_taken_in_hand_in_the_meetings_purpose_clause_is_relayed():
             "全县丙类场所安全工作推进会在丁镇召开。")
     relayed = [r.directive for m in _rec(text).meetings for r in m.relays if r.directive]
     assert relayed == ["甲乙关于加强丙类场所安全管理的意见"]
+
+
+def test_a_list_of_levels_holding_follow_up_sessions_holds_the_homes_one_too():
+    # `会后，甲市、乙市两级召开续会` in 乙市's report (a county-level city): one 续会 per level named, the home's with it
+    rec = _rec("宜都讯 19日下午，全省安全生产电视电话会议召开。宜都市常务副市长王大明在宜都分会场参加会议。"
+               "会后，宜昌、宜都两级召开续会，就贯彻落实省政府会议部署提出具体要求。", published="2020-01-21")
+    assert sorted((m.level, m.region, m.date) for m in rec.meetings if m.level != "province") == [
+        ("county", "湖北省宜昌市宜都市", "2020-01-19"), ("prefecture", "湖北省宜昌市", "2020-01-19")]
+
+
+def test_a_name_joined_by_ji_is_one_sitting_of_one_body_not_a_list_of_levels():
+    # `甲市召开…电视电话会议暨市安委会成员单位会议` in a county-level city's report: the 市 of the joined name is 甲市's
+    rec = _rec("宜都讯 28日下午，宜昌市召开安全生产电视电话会议暨市安委会成员单位会议。宜昌市副市长李小明出席主会场并讲话。"
+               "宜都市副市长王大明出席宜都分会场。", published="2019-12-29")
+    assert [(m.level, m.region) for m in rec.meetings][0] == ("prefecture", "湖北省宜昌市")

@@ -42,7 +42,7 @@ def _words(kind: str) -> dict[str, str]:
 
 
 _RELATIVE_DAYS = {w: int(v) for w, v in _words("relative").items()}
-_SAME_DAY = tuple(_words("same_day"))
+SAME_DAY = tuple(_words("same_day"))  # the words of `the day before`: pipeline resolves them
 _REL_HEADS = {w: int(v) for w, v in _words("rel_head").items()}
 
 _Y = r"(?:(?P<{p}y>\d{{4}}|[〇○零一二三四五六七八九]{{4}})\s*年\s*)"
@@ -82,7 +82,7 @@ _PATTERN = re.compile(
     + r"(?=" + alternation(_words("part")) + r"|[，,]|\d{1,2}\s*[时点])" + _PART
     # `今天(9.13)上午`: a relative word with the month and day written out in brackets
     + r"|(?:" + alternation(_RELATIVE_DAYS) + r")\s*[(（]\s*(?P<pm>\d{1,2})\s*[.．/]\s*(?P<pd>\d{1,2})\s*[)）]" + _PART
-    + r"|(?P<rel>" + alternation(set(_RELATIVE_DAYS) | set(_SAME_DAY)) + ")" + _PART
+    + r"|(?P<rel>" + alternation(set(_RELATIVE_DAYS) | set(SAME_DAY)) + ")" + _PART
     # `昨(18)日`: a relative word with the day's number
     + r"|(?P<relh>" + alternation(_REL_HEADS) + r")\s*[(（]\s*(?P<reld>\d{1,2})\s*[)）]\s*[日号]" + _PART
     + ")"
@@ -93,7 +93,7 @@ _PATTERN = re.compile(
 # `二十一日`, `27日至`, `2023-05-06`, `3.15全省…会`): the scan skips the numerals of `一是`, `进一步` and counts.
 # One class opens the pattern, so `re` jumps in C to the next place it matches (an alternation of classes is tried at
 # every character); the lookarounds after it say which: a relative word's head, or a numeral before a date word.
-_REL_FIRST = first_chars([*_RELATIVE_DAYS, *_SAME_DAY, *_REL_HEADS]).pattern[1:-1]
+_REL_FIRST = first_chars([*_RELATIVE_DAYS, *SAME_DAY, *_REL_HEADS]).pattern[1:-1]
 _FIRST = re.compile("[0-9〇○零一二三四五六七八九十" + _REL_FIRST + "](?:(?<=[" + _REL_FIRST + "])|(?="
                     "[\\d〇○零一二三四五六七八九十]{0,3}\\s*[年月日号/.．\\-" + re.escape("".join(_words("range"))) + "]))")
 _DIGIT = re.compile(r"\d")

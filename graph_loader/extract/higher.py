@@ -276,6 +276,7 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
         mention = _after_run(text, start, end, run, lex)
         if mention is None:
             continue
+        listed = list(run)  # the list itself, before a joined name's levels
         joint = text.find(_JOINT, end, mention.end)
         if joint >= 0 and (second := tokens.get(joint + 1)) is not None:
             # `全国全省…电视电话会暨市安委会全体会议`: the joined name's levels sit in the same sitting
@@ -299,8 +300,9 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
                           if LEVEL_RANK.get(lv, 9) < local_rank or (own_body and LEVEL_RANK.get(lv) == local_rank)]
         # `国务院会议结束后，省、市、县接着召开会议` in a county's report: each level holds its meeting, the
         # report's own one too (the home's meeting, not a level above)
-        mention.own = mention.mode == "held" and len(run) > 1 and local_level is not None and any(
-            LEVEL_RANK.get(lv) == local_rank for _, lv, _, _ in run)
+        # (`甲市召开…电视电话会议暨市安委会会议`: a name joined by 暨 is one sitting of one body, no list of levels)
+        mention.own = mention.mode == "held" and len(listed) > 1 and local_level is not None and any(
+            LEVEL_RANK.get(lv) == local_rank for _, lv, _, _ in listed)
         if mention.levels:
             out.append(mention)
             elided = _elided_next(text, mention, lex)
@@ -778,6 +780,11 @@ def attach_higher(text: str, index: SentenceIndex, drafts: list[MeetingDraft], r
         if cover is not None and grp is not None:
             if cover.own:  # `省、市、县接着召开会议` in a county's report: the draft is the county's own meeting,
                 parallel[id(d)] = cover.start  # held beside the other levels', not after them
+                if ctx and local_level and d.level != local_level and LEVEL_RANK.get(d.level or "", 9) < local_rank \
+                        and _each_level_one(drafts, cover):
+                    # `会后，甲市、乙县两级召开续会` in 乙县's report: the list's first place placed the draft above
+                    # the home; the higher places' sittings are made apart, the draft is the home's
+                    d.region, d.level, d.level_rule = ctx, local_level, "meeting.level.own_in_list"
             elif not (cover.mode == "watch" and _HELD_JOINED.match(text, cover.end, d.held_end or cover.end)):
                 continue  # the draft is the watched meeting itself, now made per level
             d.after_prev = True  # `收看…视频会议暨召开全县…会议`: the meeting held with the watching is the local one
@@ -1172,7 +1179,7 @@ def _group_at(groups: list[_Group], pos: int) -> _Group | None:
 def _existing(drafts: list[MeetingDraft], level: str, path: str | None, mn: Mention) -> MeetingDraft | None:
     """The draft a mention names again: the one whose held words it is (`州政府立即召开全州电视电话会议`,
     one level), or, for `省会议结束后` / `贯彻落实省政府会议精神`, the last meeting of that level before it."""
-    if mn.mode == "held" and len(mn.levels) == 1:
+    if mn.mode == "held" and len(mn.levels) == 1 and not _each_level_one(drafts, mn):
         for d in drafts:
             if d.held is not None and d.held < mn.end and mn.start < (d.held_end or d.held + 1):
                 return d
@@ -1186,6 +1193,19 @@ def _existing(drafts: list[MeetingDraft], level: str, path: str | None, mn: Ment
                   and not _named_otherwise(d, mn)]
         return before[-1] if before else None
     return None
+
+
+def _held_in(drafts: list[MeetingDraft], mn: Mention) -> list[MeetingDraft]:
+    """The drafts whose held words lie in the mention."""
+    return [d for d in drafts if d.held is not None and d.held < mn.end and mn.start < (d.held_end or d.held + 1)]
+
+
+def _each_level_one(drafts: list[MeetingDraft], mn: Mention) -> bool:
+    """`会后，甲市、乙县两级召开续会` in 乙县's report: a list of levels naming the home too before one meeting noun,
+    each level holding its own sitting; the one draft is the home's, the higher places' sittings are others (not
+    `省委和市委分别召开省委常委会会议、市委常委会会议`, whose drafts' names say their bodies' levels)."""
+    held = _held_in(drafts, mn) if mn.own else []
+    return len(held) == 1 and held[0].level_rule != "meeting.level.name_body"
 
 
 def _other_topic(d: MeetingDraft, mn: Mention) -> bool:

@@ -246,6 +246,12 @@ def _events(text: str) -> list[_Event]:
             name = (np + m.group("n")).strip()
             generic = m.group("n") == "会议" and not np
             chaired = rx is lex.chaired and m.group("v") == "主持"
+            counted = _counted(text, m) if rx is lex.held_verb_first else []
+            if counted:  # `召开两场会议，分别是甲会议、乙会议`: the meetings listed, held by the verb's clause
+                out.append(_Event(m.start(), m.end(), "held", counted[0].noun, counted[0].name,
+                                  counted[0].generic, follows=follows))
+                out.extend(counted[1:])
+                continue
             out.append(_Event(m.start(), m.end(), "held", m.group("n"), name, generic, chaired, follows=follows))
             if rx is lex.held_verb_first:
                 out.extend(_listed(text, m))
@@ -279,7 +285,7 @@ def _events(text: str) -> list[_Event]:
             # `对某企业负责人进行了约谈`, `组织干部集中观看了警示教育片`: a meeting held, named by the act;
             # `观看警示教育片后`: the same one, done; `会上，与会人员观看了警示教育片`: a part of a meeting
             if (not text[max(0, m.start() - 2):m.start()].endswith(lex.not_held) and not text.startswith("后", m.end())
-                    and not _verbs_re("inside").search(text, _sentence_start(text, m.start()), m.start())):
+                    and not _inside(text, _sentence_start(text, m.start()), m.start())):
                 out.append(_Event(m.start(), m.end(), "held", noun, m.group(), False, act=True))
     for m in lex.team_report.finditer(text):
         # `副省长X向督查组汇报`: reporting to a visiting team is a report meeting held with it
@@ -465,6 +471,39 @@ def _listed(text: str, m: re.Match[str]) -> list[_Event]:
     return out
 
 
+@cache
+def _count_re() -> re.Pattern[str]:
+    """A count of meetings as the whole noun phrase before the noun (`两场`, `了三次`; meeting_cues.tsv `counted`)."""
+    return re.compile(r"了?[两二三四五六七八九十\d]+(?:" + alternation(_cue_words("counted")) + ")$")
+
+
+@cache
+def _list_open_re() -> re.Pattern[str]:
+    """What opens the list of the meetings counted, then its first item's name (meeting_cues.tsv `list_open`)."""
+    return re.compile(r"[，,：:]?\s*(?:" + alternation(_cue_words("list_open")) + r")[：:]?(?P<np>[^、，,。；;！？!?\n]{0,24}?)(?P<n>"
+                      + alternation(_lex().kinds) + ")")
+
+
+def _counted(text: str, m: re.Match[str]) -> list[_Event]:
+    """`召开两场会议，分别是甲会议、乙研判会`: the meetings listed after a count of them, each one of its own (the first
+    at the list's start, the rest `listed`); none when the count is followed by no list."""
+    if not _count_re().match(m.group("np").strip()):
+        return []
+    first = _list_open_re().match(text, m.end("n"))
+    if first is None:
+        return []
+    np = first.group("np").strip()
+    out = [_Event(first.start("np"), first.end(), "held", first.group("n"), np + first.group("n"),
+                  first.group("n") == "会议" and not np)]
+    pos = first.end()
+    while (nxt := _list_next_re().match(text, pos)) is not None:
+        np = nxt.group("np").strip()
+        out.append(_Event(nxt.start("np"), nxt.end(), "held", nxt.group("n"), np + nxt.group("n"),
+                          nxt.group("n") == "会议" and not np, listed=True))
+        pos = nxt.end()
+    return out
+
+
 # what a team does besides hearing reports, listed with it as the ways of an inspection over its days
 _INSPECTION_METHODS = re.compile(r"查阅|查看|检查现场|实地检查|抽查|暗访|至\d{1,2}日")
 _INSIDE_REACH = 60  # characters an inside word may stand before the act
@@ -474,6 +513,16 @@ def _sentence_start(text: str, pos: int) -> int:
     """The start of the sentence at `pos` by its marks, not by line breaks (a hard-wrapped page breaks
     lines inside sentences), at most `_INSIDE_REACH` back."""
     return max([text.rfind(c, 0, pos) + 1 for c in "。！？!?；;"] + [pos - _INSIDE_REACH, 0])
+
+
+def _inside(text: str, start: int, end: int) -> bool:
+    """Whether an inside word (meeting_verbs.tsv `inside`) between `start` and `end` puts an act inside a meeting
+    reported; a meeting noun that only says how the act is done (`以视频会议形式对《某意见》进行了宣讲`,
+    meeting_cues.tsv `manner`) does not."""
+    manner = [(x.start(), x.end()) for x in _lex().manner.finditer(text, start, end)]
+    return any(not any(a <= w.start() < b for a, b in manner) for w in _verbs_re("inside").finditer(text, start, end))
+
+
 _ACT_GAP = 16  # characters between an act's verb and its object (`观看了某省安全生产警示教育片`)
 
 
@@ -1174,7 +1223,7 @@ def fold_participants(into: MeetingDraft, other: MeetingDraft) -> None:
 def right_after_re() -> re.Pattern[str]:
     """`会后`, `随后`, `会议结束后…立即` (lexicon/meeting_cues.tsv `right_after`, `ended_then`)."""
     cues = rows("meeting_cues.tsv")
-    return re.compile(alternation(r[0] for r in cues if r[1] == "right_after") + r"|结束后[^，,。]{0,12}?(?:"
+    return re.compile(alternation(r[0] for r in cues if r[1] == "right_after") + r"|结束后[，,]?[^，,。]{0,12}?(?:"
                       + alternation(r[0] for r in cues if r[1] == "ended_then") + ")")
 
 
@@ -1259,6 +1308,8 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
             # `省委和市委分别召开省委常委会会议、市委常委会会议`: a name opening with its body says its level
             path, rule = level_region(body.group(1), context), "meeting.level.name_body"
         who = _convener_end(text, m)  # where the convener's words end before the held verb
+        if path is None and who is not None and m.noun in _act_nouns():
+            path, rule = _audience_place(text, who, regions), "meeting.level.audience_place"
         if path is None and who is not None:
             path, rule = _subject_place(text, who, regions), "meeting.level.convener_place"
         if path is None and m.name:
@@ -1287,7 +1338,7 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
             if m.level is None and m.branch and m.branch_pos and text[m.branch_pos - 1] in LEVEL_CHARS:
                 m.level = level_of_chars(text[m.branch_pos - 1], context)  # `在县分会场`: a county venue
                 m.level_rule = "meeting.level.branch_level" if m.level else None
-            cs = clause_start(text, m.held) if m.held is not None else 0
+            cs = _act_clause_start(text, m)
             if m.level is None and m.held is not None and (
                     body := _convener_body_re().match(text, cs) or _spoken_body_re().match(text, cs)):
                 # `县安委会召开…会议`, `县上召开…会议`: the convener's level
@@ -1490,6 +1541,37 @@ def _convener_end(text: str, m: MeetingDraft) -> int | None:
         if o is not None:
             return o.start()
     return m.held
+
+
+@cache
+def _audience_re() -> re.Pattern[str]:
+    """The word opening a talk's audience (meeting_cues.tsv `audience`: `向`)."""
+    return re.compile(alternation(_cue_words("audience")))
+
+
+def _act_clause_start(text: str, m: MeetingDraft) -> int:
+    """The start of the clause that names who holds the meeting: the held verb's clause; for a meeting named by its
+    act whose clause opens with its object (`某部以视频会议形式，对《某意见》进行了宣讲`), the clause before it."""
+    if m.held is None:
+        return 0
+    cs = clause_start(text, m.held)
+    if cs > 0 and m.noun in _act_nouns() and _object_re().match(text, cs) and text[cs - 1] not in _SENTENCE_MARKS:
+        return clause_start(text, cs - 1)
+    return cs
+
+
+_SENTENCE_MARKS = "。！？!?；;\n"
+
+
+def _audience_place(text: str, held: int, regions: list[RegionHit]) -> str | None:
+    """The place right after the audience word in the clause of a meeting named by its act (`甲就《某意见》向乙区
+    干部进行宣讲`: 乙区 hosts the visiting speaker's talk)."""
+    cs = clause_start(text, held)
+    for a in _audience_re().finditer(text, cs, held):
+        hit = next((h for h in regions if h.start == a.end()), None)
+        if hit is not None:
+            return hit.path
+    return None
 
 
 def _subject_place(text: str, held: int, regions: list[RegionHit]) -> str | None:

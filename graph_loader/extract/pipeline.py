@@ -21,7 +21,7 @@ from functools import cache, partial
 from pathlib import Path
 
 from graph_loader.extract.bodies import BodyRef, body_of_title, convening_body
-from graph_loader.extract.dates import DateHit, find_dates
+from graph_loader.extract.dates import SAME_DAY, DateHit, find_dates
 from graph_loader.extract.directives import DirectiveHit, find_directives, find_instructions
 from graph_loader.extract.evidence import EvidenceMaker
 from graph_loader.extract.higher import attach_higher, listed_on, named_twice, venue_only_watched
@@ -215,10 +215,10 @@ def _extract_fields(doc: Document) -> dict:
 
 
 def _resolve_same_day(dates: list[DateHit]) -> list[DateHit]:
-    """`当日`/`当天` take the value of the date before them."""
+    """`当日`/`当天`/`同日` (date_words.tsv `same_day`) take the value of the date before them."""
     prev: str | None = None
     for d in dates:
-        if d.value is None and d.surface.startswith(("当日", "当天")) and prev:
+        if d.value is None and d.surface.startswith(SAME_DAY) and prev:
             d.value = prev
         if d.value:
             prev = d.value

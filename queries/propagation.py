@@ -198,6 +198,8 @@ def _raw_neo4j(store: Neo4jStore, root: dict[str, Any], max_depth: int) -> dict[
 
     def details(ids: list[str], edges: list[tuple[str, str]]) -> dict[str, Any]:
         pids = ids + [root["id"]] if root["label"] == "Meeting" else ids
+        if not pids:
+            return {"meetings": [], "rels": [], "parts": []}
         got = store.query(details_text, {"ids": ids, "edges": [list(e) for e in edges], "pids": pids})
         return got[0] if got else {"meetings": [], "rels": [], "parts": []}
 

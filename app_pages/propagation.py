@@ -159,6 +159,8 @@ def render() -> None:
         st.markdown(f"**{t('propagation_graph')}**")
         st.markdown(f'<div style="overflow-x:auto">{tiered_svg(nodes, edges, names)}</div>', unsafe_allow_html=True)
         st.caption(t("propagation_legend"))
+        if result.get("more"):
+            st.caption(t("propagation_partial", shown=len(result["nodes"]), total=result.get("total")))
         st.markdown(f"**{t('lag_by_level')}**")
         show_table(lag_rows(result["nodes"]), key="propagation_lags")
     with right:

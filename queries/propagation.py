@@ -8,6 +8,12 @@ that relays it. Each meeting hangs under the relayed node deepest in the tree (t
 the more local level, then id). A meeting that relays a directive directly hangs,
 marked inferred, under the most local meeting of an enclosing region at a higher
 level that relayed the same directive directly on or before its date.
+
+A large tree comes a part at a time: the tree is worked out whole from its skeleton (ids, levels,
+dates, regions, relay edges), then at most `limit` nodes are sent, breadth first from the top (or
+from the node `under`), each with `below` (the nodes hanging under it in the whole tree); `total`
+is the size of the whole tree and `more` says some were left out. Only the nodes sent are read in
+full (articles, evidence, chairs and speakers).
 """
 
 from __future__ import annotations
@@ -39,6 +45,9 @@ class PropagationParams(BaseModel):
     target: str = Field(description="directive or meeting: id, title or name")
     date: str | None = Field(None, description="with a name: the day of the meeting (YYYY-MM-DD or --MM-DD)")
     max_depth: int = Field(8, ge=1, le=12, description="relay hops followed")
+    limit: int = Field(500, ge=1, le=100000, description="nodes sent at most, breadth first from the top "
+                                                          "(or from `under`); `total` and `below` count the rest")
+    under: str | None = Field(None, description="send the part of the tree under this node (its id) only")
 
 
 class Candidate(BaseModel):
@@ -72,6 +81,7 @@ class PropagationNode(BaseModel):
     reason: str | None
     evidence: EvidenceItem | None
     articles: list[str]
+    below: int = 0  # nodes hanging under it in the whole tree (sent or not)
 
 
 class PropagationResult(BaseModel):
@@ -80,6 +90,8 @@ class PropagationResult(BaseModel):
     # when the target names several nodes (a recurring meeting) and no date singles one out: the
     # choices, newest first, and no tree
     candidates: list[Candidate] = Field(default_factory=list)
+    total: int = 0  # nodes in the whole tree
+    more: bool = False  # some were not sent (ask again with a larger `limit` or with `under`)
 
 
 def _candidate(n: dict[str, Any]) -> Candidate:
@@ -141,7 +153,7 @@ def _raw_embedded(store: EmbeddedStore, root: dict[str, Any], max_depth: int) ->
     return {"meetings": list(members.values()), "rels": rels, "parts": parts}
 
 
-CYPHER = """
+SKELETON = """
 MATCH (root:{label} {{id: $id}})
 OPTIONAL MATCH (m:Meeting)-[:RELAYS*1..{depth}]->(root)
 WITH root, [x IN collect(DISTINCT m) WHERE x <> root] AS ms
@@ -149,31 +161,68 @@ CALL (root, ms) {{
   UNWIND ms AS m
   MATCH (m)-[r:RELAYS]->(t)
   RETURN collect({{src: m.id, dst: t.id, id: r.id, inferred: r.inferred, reason: r.reason,
-                   basis: r.basis, evidence: r.evidence}}) AS rels
+                   basis: r.basis}}) AS rels
 }}
-CALL (root, ms) {{
-  UNWIND ms + [root] AS m
-  MATCH (p:Person)-[pr:PARTICIPATED]->(m)
+RETURN [x IN ms | x {{.id, .name, .kind, .date, .level, .region, label: 'Meeting'}}] AS meetings, rels
+"""
+# the details of the nodes sent only: their articles, one evidence sentence (the first in string order,
+# shapes.first_evidence: a meeting reported by many articles carries many), the chosen edges' one, chairs/speakers
+DETAILS = """
+CALL () {{
+  UNWIND $ids AS mid
+  MATCH (x:Meeting {{id: mid}})
+  RETURN collect(x {{.id, articles: {articles}, evidence: [e IN [{first}] WHERE e IS NOT NULL]}}) AS meetings
+}}
+CALL () {{
+  UNWIND $edges AS edge
+  MATCH (:Meeting {{id: edge[0]}})-[x:RELAYS {{id: edge[1]}}]->()
+  RETURN collect({{id: x.id, evidence: [e IN [{first}] WHERE e IS NOT NULL]}}) AS rels
+}}
+CALL () {{
+  UNWIND $pids AS mid
+  MATCH (p:Person)-[pr:PARTICIPATED]->(m:Meeting {{id: mid}})
   WHERE pr.role IN ['chair', 'speaker']
   RETURN collect({{meeting: m.id, person: p.id, name: p.name, role: pr.role}}) AS parts
 }}
-RETURN [x IN ms | x {{.id, .name, .kind, .date, .level, .region, articles: {articles}, label: 'Meeting',
-                     evidence: [e IN [{first}] WHERE e IS NOT NULL] }}] AS meetings, rels, parts
+RETURN meetings, rels, parts
 """
-# a tree node shows one evidence sentence, the first in string order (shapes.first_evidence): send that
-# one only (a meeting reported by many articles carries many)
 _ARTICLES = cypher_articles("x", "Meeting")
 _FIRST = "reduce(f = null, e IN coalesce(x.evidence, []) | CASE WHEN f IS NULL OR e < f THEN e ELSE f END)"
 
 
 def _raw_neo4j(store: Neo4jStore, root: dict[str, Any], max_depth: int) -> dict[str, Any]:
-    text = CYPHER.format(label=root["label"], depth=int(max_depth), first=_FIRST, articles=_ARTICLES)
+    text = SKELETON.format(label=root["label"], depth=int(max_depth))
     rows = store.query(text, {"id": root["id"]})
-    return rows[0] if rows else {"meetings": [], "rels": [], "parts": []}
+    raw = rows[0] if rows else {"meetings": [], "rels": []}
+    details_text = DETAILS.format(first=_FIRST, articles=_ARTICLES)
+
+    def details(ids: list[str], edges: list[tuple[str, str]]) -> dict[str, Any]:
+        pids = ids + [root["id"]] if root["label"] == "Meeting" else ids
+        if not pids:
+            return {"meetings": [], "rels": [], "parts": []}
+        got = store.query(details_text, {"ids": ids, "edges": [list(e) for e in edges], "pids": pids})
+        return got[0] if got else {"meetings": [], "rels": [], "parts": []}
+
+    return {"meetings": raw["meetings"], "rels": raw["rels"], "details": details}
 
 
 # ----- shared assembly ----------------------------------------------------------------------
-def _assemble(root: dict[str, Any] | None, raw: dict[str, Any]) -> PropagationResult:
+def _details_from(raw: dict[str, Any]) -> Any:
+    """The embedded store's rows hold the details already: the same answer as Neo4j's DETAILS query."""
+    by_id = {m["id"]: m for m in raw["meetings"]}
+    rels = {r["id"]: r for r in raw["rels"]}
+
+    def details(ids: list[str], edges: list[tuple[str, str]]) -> dict[str, Any]:
+        wanted = set(ids)
+        return {"meetings": [by_id[i] for i in ids if i in by_id],
+                "rels": [rels[e[1]] for e in edges if e[1] in rels],
+                "parts": [p for p in raw["parts"] if p["meeting"] in wanted or p["meeting"] == raw.get("root")]}
+
+    return details
+
+
+def _assemble(root: dict[str, Any] | None, raw: dict[str, Any], limit: int = 500,
+              under: str | None = None) -> PropagationResult:
     if root is None:
         return PropagationResult(root=None, nodes=[])
     meetings = {m["id"]: m for m in raw["meetings"]}
@@ -201,17 +250,14 @@ def _assemble(root: dict[str, Any] | None, raw: dict[str, Any]) -> PropagationRe
         return level_rank(meetings[nid].get("level")) if nid in meetings else -1
 
     direct = [mid for mid, rels in out.items() if any(r["dst"] == root["id"] for r in rels)]
-    chairs: dict[str, list[str]] = {}
-    speakers: dict[str, list[str]] = {}
-    for p in raw["parts"]:
-        (chairs if p["role"] == "chair" else speakers).setdefault(p["meeting"], []).append(p["name"] or p["person"])
-
     uppers = _Uppers(direct, meetings) if root["label"] == "Directive" else None
     if root["label"] == "Meeting":
         top_date = root.get("date")
     else:
         top_date = min((m["date"] for m in meetings.values() if full_date(m.get("date"))), default=None)
-    nodes: list[PropagationNode] = []
+
+    # the whole tree's shape: each node's parent and edge
+    shape: dict[str, tuple[str | None, dict | None, bool, str | None, str | None]] = {}
     for mid, m in meetings.items():
         parent: str | None = None
         edge: dict | None = None
@@ -230,7 +276,81 @@ def _assemble(root: dict[str, Any] | None, raw: dict[str, Any]) -> PropagationRe
                     parent, inferred, basis = upper["id"], True, None
                     reason = (f"{upper.get('region')} ({upper.get('level')}) relayed the same directive "
                               f"on {upper.get('date')}, before this {m.get('level')} meeting in {m.get('region')}")
+        shape[mid] = (parent, edge, inferred, reason, basis)
+
+    def order(nid: str) -> tuple:
+        m = meetings[nid]
+        return (level_rank(m.get("level")), m.get("date") or "~", nid)
+
+    children: dict[str, list[str]] = {}
+    tops: list[str] = []
+    for mid, (parent, *_rest) in shape.items():
+        if parent is None or parent not in meetings:
+            tops.append(mid)
+        else:
+            children.setdefault(parent, []).append(mid)
+    below: dict[str, int] = {}
+
+    def count(nid: str) -> None:  # iterative: a deep chain must not hit the recursion limit
+        stack, walked, visited = [nid], [], set()
+        while stack:
+            x = stack.pop()
+            if x in below or x in visited:
+                continue
+            visited.add(x)
+            walked.append(x)
+            stack.extend(children.get(x, []))
+        for x in reversed(walked):
+            below[x] = sum(1 + below.get(c, 0) for c in children.get(x, []) if c != x)
+
+    for mid in meetings:
+        if mid not in below:
+            count(mid)
+
+    # breadth first from the top (or from `under`), at most `limit` nodes; under the top, nodes that a
+    # cycle of parents keeps from it come last
+    sent: list[str] = []
+    seen: set[str] = set()
+
+    def walk(frontier: list[str]) -> None:
+        while frontier and len(sent) < limit:
+            nxt: list[str] = []
+            for nid in frontier:
+                if len(sent) >= limit:
+                    break
+                if nid in seen:
+                    continue
+                seen.add(nid)
+                sent.append(nid)
+                nxt.extend(sorted(children.get(nid, []), key=order))
+            frontier = nxt
+
+    if under is not None:
+        walk(sorted(children.get(under, []), key=order))
+        reachable = below.get(under, 0)
+    else:
+        walk(sorted(tops, key=order))
+        walk(sorted((m for m in meetings if m not in seen), key=order))
+        reachable = len(meetings)
+
+    fetch = [nid for nid in sent if nid != root["id"]]
+    edges = [(nid, shape[nid][1]["id"]) for nid in fetch if shape[nid][1] is not None]
+    details_fn = raw.get("details") or _details_from({**raw, "root": root["id"] if root["label"] == "Meeting" else None})
+    det = details_fn(fetch, edges)
+    full = {m["id"]: m for m in det["meetings"]}
+    full[root["id"]] = root
+    edge_evidence = {r["id"]: r.get("evidence") for r in det["rels"]}
+    chairs: dict[str, list[str]] = {}
+    speakers: dict[str, list[str]] = {}
+    for p in det["parts"]:
+        (chairs if p["role"] == "chair" else speakers).setdefault(p["meeting"], []).append(p["name"] or p["person"])
+
+    nodes: list[PropagationNode] = []
+    for mid in sent:
+        m = meetings[mid]
+        parent, edge, inferred, reason, basis = shape[mid]
         parent_date = meetings[parent].get("date") if parent in meetings else None
+        fm = full.get(mid, {})
         nodes.append(PropagationNode(
             id=mid, name=m.get("name"), kind=m.get("kind"), date=m.get("date"), level=m.get("level"),
             region=m.get("region"), parent=parent,
@@ -240,10 +360,10 @@ def _assemble(root: dict[str, Any] | None, raw: dict[str, Any]) -> PropagationRe
             edge=None if parent is None else ("inferred" if inferred else "explicit"), basis=basis,
             chairs=sorted(set(chairs.get(mid, []))), speakers=sorted(set(speakers.get(mid, []))),
             inferred=inferred, reason=reason,
-            evidence=first_evidence(edge["evidence"] if edge else m.get("evidence")),
-            articles=sorted(m.get("articles") or [])))
+            evidence=first_evidence(edge_evidence.get(edge["id"]) if edge else fm.get("evidence")),
+            articles=sorted(fm.get("articles") or []), below=below.get(mid, 0)))
     nodes.sort(key=lambda n: (level_rank(n.level), n.date or "~", n.id))
-    return PropagationResult(root=ref(root), nodes=nodes)
+    return PropagationResult(root=ref(root), nodes=nodes, total=len(meetings), more=len(sent) < reachable)
 
 
 class _Uppers:
@@ -279,14 +399,14 @@ def run_embedded(store: EmbeddedStore, params: PropagationParams) -> Propagation
     root, candidates = _root(store, params.target, params.date)
     if root is None:
         return PropagationResult(root=None, nodes=[], candidates=candidates)
-    return _assemble(root, _raw_embedded(store, root, params.max_depth))
+    return _assemble(root, _raw_embedded(store, root, params.max_depth), params.limit, params.under)
 
 
 def run_neo4j(store: Neo4jStore, params: PropagationParams) -> PropagationResult:
     root, candidates = _root(store, params.target, params.date)
     if root is None:
         return PropagationResult(root=None, nodes=[], candidates=candidates)
-    return _assemble(root, _raw_neo4j(store, root, params.max_depth))
+    return _assemble(root, _raw_neo4j(store, root, params.max_depth), params.limit, params.under)
 
 
 SPEC = QuerySpec(

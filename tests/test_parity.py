@@ -17,6 +17,8 @@ CASES: list[tuple[str, dict]] = [
     ("propagation", {"target": DIRECTIVE_TITLE}),
     ("propagation", {"target": "meeting:prov"}),
     ("propagation", {"target": "meeting:pref", "max_depth": 1}),
+    ("propagation", {"target": "directive:d1", "limit": 2}),
+    ("propagation", {"target": "directive:d1", "under": "meeting:prov"}),
     ("propagation", {"target": "no such thing"}),
     ("propagation", {"target": "全省安全生产工作会议", "date": "2024-03-01"}),
     ("relay_lags", {}),

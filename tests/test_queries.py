@@ -49,6 +49,19 @@ def test_propagation_from_a_meeting_and_unknown_target(store) -> None:
     assert run_query(store, "propagation", {"target": "不存在"}).root is None
 
 
+def test_propagation_a_part_at_a_time(store) -> None:
+    whole = run_query(store, "propagation", {"target": "directive:d1"})
+    assert whole.total == 5 and not whole.more
+    by_id = {n.id: n for n in whole.nodes}
+    assert by_id["meeting:prov"].below == 4 and by_id["meeting:town"].below == 0
+    top = run_query(store, "propagation", {"target": "directive:d1", "limit": 1})
+    assert [n.id for n in top.nodes] == ["meeting:prov"] and top.more and top.total == 5
+    assert top.nodes[0] == by_id["meeting:prov"]  # a node sent alone is the same as in the whole tree
+    part = run_query(store, "propagation", {"target": "directive:d1", "under": "meeting:prov", "limit": 2})
+    assert len(part.nodes) == 2 and all(n.parent == "meeting:prov" for n in part.nodes) and part.more
+    assert all(n == by_id[n.id] for n in part.nodes)
+
+
 def test_attendance_by_person_body_region_and_range(store) -> None:
     rows = run_query(store, "attendance", {"person": "赵三"}).rows
     assert [(r.meeting.id, r.role) for r in rows] == [("meeting:cnty", "speaker"), ("meeting:feedback", "speaker")]

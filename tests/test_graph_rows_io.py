@@ -121,3 +121,23 @@ def test_workspace_batches_in_file_order_and_unknown_fields_ignored(tmp_path):
     assert batches[1].nodes == [_rows().nodes[0]]
     grouped = list(grouped_batches(batches, max_docs=5))
     assert len(grouped) == 1 and grouped[0].doc_ids == ["d1", "d2"]
+
+
+def test_a_holdings_title_in_full_is_settled_whatever_the_order():
+    """Two reports write one person's one post in full differently (`某省委副书记`, `省委副书记`): merged rows and
+    the embedded store keep the same one (the shortest, then code-point order) in either order."""
+    from graph_loader.stores.embedded import EmbeddedStore
+
+    def rows(doc, full):
+        return GraphRows(nodes=[NodeRow("person-1", "Person", {"name": "甲乙"}, [doc], []),
+                                NodeRow("post-1", "Post", {"title": "省委副书记"}, [doc], [])],
+                         rels=[RelRow("holds-1", "HOLDS", "person-1", "post-1", {"title": "省委副书记", "full": full},
+                                      [doc], [])], doc_ids=[doc])
+
+    a, b = rows("d1", "某省委副书记"), rows("d2", "省委副书记")
+    for first, second in ((a, b), (b, a)):
+        assert merge_rows([first, second]).rels[0].props["full"] == "省委副书记"
+        store = EmbeddedStore()
+        store.upsert(first)
+        store.upsert(second)
+        assert [r["full"] for _, r in store.out_rels("person-1", "HOLDS")] == ["省委副书记"]

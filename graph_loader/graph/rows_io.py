@@ -212,6 +212,9 @@ def grouped_batches(batches: Iterable[GraphRows], max_docs: int = 200) -> Iterat
 # shows one of its written names chosen without regard to load order: the shortest, then the first in
 # code-point order. Every store and export applies this rule (Neo4j mirrors it in Cypher).
 SETTLED_NAME_LABELS = frozenset({"Body"})
+# The same for the title in full a holding shows (`甘肃省委副书记` in one report, `省委副书记` in another, for one
+# person's one post): the settled choice, whichever report is loaded last.
+SETTLED_FULL_TYPES = frozenset({"HOLDS"})
 
 
 def settled_name(old: str | None, new: str | None) -> str | None:
@@ -241,10 +244,12 @@ class _Acc:
             self.arts, self.evs = set(first.articles), set(first.evidence)
         if isinstance(other, NodeRow):
             self.row.label = other.label
-        old_name = self.row.props.get("name")
+        old_name, old_full = self.row.props.get("name"), self.row.props.get("full")
         self.row.props.update({k: v for k, v in other.props.items() if v is not None})
         if getattr(self.row, "label", None) in SETTLED_NAME_LABELS:
             self.row.props["name"] = settled_name(old_name, self.row.props.get("name"))
+        if getattr(self.row, "type", None) in SETTLED_FULL_TYPES and old_full:
+            self.row.props["full"] = settled_name(old_full, self.row.props.get("full"))
         for a in other.articles:
             if a not in self.arts:
                 self.arts.add(a)

@@ -51,7 +51,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from graph_loader.graph.rows_io import SETTLED_NAME_LABELS, settled_name
+from graph_loader.graph.rows_io import SETTLED_FULL_TYPES, SETTLED_NAME_LABELS, settled_name
 from graph_loader.graph.schema import (
     EVIDENCE_ARTICLES,
     NAME_PROPS,
@@ -453,7 +453,10 @@ class EmbeddedStore:
             rel = self._rels[row.id] = Rel(row.id, _NAMES[row.type], src, dst, [], None, ())
             self._index_edge(rel)
         props = rel.props_dict()
+        old_full = props.get("full")
         _set_props(props, row.props)
+        if row.type in SETTLED_FULL_TYPES and old_full:
+            props["full"] = settled_name(old_full, props.get("full"))
         rel.props = _flat(props)
         # rel.id: the key's string, not the row's copy (one entry per article in _rel_docs)
         self._index_docs(self._rel_docs, rel.id, self._merge_support(rel.id, rel, row.articles, row.evidence,

@@ -52,7 +52,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph_loader.config import Neo4jSettings
-from graph_loader.graph.rows_io import SETTLED_NAME_LABELS, settled_name
+from graph_loader.graph.rows_io import SETTLED_FULL_TYPES, SETTLED_NAME_LABELS, settled_name
 from graph_loader.graph.schema import (
     ARTICLE_CHUNK,
     ARTICLES_LABEL,
@@ -670,6 +670,8 @@ class Neo4jStore:
             props = {**seen.props, **row.props}
             if getattr(row, "label", None) in SETTLED_NAME_LABELS:
                 props["name"] = settled_name(seen.props.get("name"), row.props.get("name"))
+            if getattr(row, "type", None) in SETTLED_FULL_TYPES:
+                props["full"] = settled_name(seen.props.get("full"), row.props.get("full"))
             merged = type(row)(**{**row.__dict__, "props": props,
                                   "articles": list(dict.fromkeys(seen.articles + row.articles)),
                                   "evidence": list(dict.fromkeys(seen.evidence + row.evidence))})
@@ -727,8 +729,16 @@ class Neo4jStore:
                 {"id": r.id, "src": r.src, "dst": r.dst, "props": _props(r.props),
                  "articles": list(r.articles), "evidence": in_sample(r.evidence)})
         for (rtype, src, dst), items in groups.items():
+            settle = ""
+            if rtype in SETTLED_FULL_TYPES:  # rows_io.settled_name on the title in full, as on a body's name
+                for item in items:
+                    item["props"] = dict(item["props"])
+                    item["full"] = item["props"].pop("full", None)
+                settle = ("SET r.full = CASE WHEN r.full IS NULL OR row.full IS NULL THEN coalesce(row.full, r.full) "
+                          "WHEN size(row.full) < size(r.full) OR (size(row.full) = size(r.full) "
+                          "AND row.full < r.full) THEN row.full ELSE r.full END ")
             query = (f"UNWIND $rows AS row MATCH (a:{src} {{id: row.src}}) MATCH (b:{dst} {{id: row.dst}}) "
-                     f"MERGE (a)-[r:{rtype} {{id: row.id}}]->(b) " + _ADD_SUPPORT.format(v="r", key=rtype))
+                     f"MERGE (a)-[r:{rtype} {{id: row.id}}]->(b) " + settle + _ADD_SUPPORT.format(v="r", key=rtype))
             self._enqueue(query, "rows", items, docs=docs, limit=EVIDENCE_ARTICLES, chunk=ARTICLE_CHUNK)
         sizes = [n for _, _, _, n, _ in self._queue]  # the rows of each statement, as `_enqueue` cut them
         for size, res in zip(sizes, self._flush(), strict=True):

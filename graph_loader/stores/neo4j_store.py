@@ -209,6 +209,13 @@ def _label(label: str) -> str:
     return label
 
 
+def _settle(var: str, prop: str) -> str:
+    """Cypher for rows_io.settled_name: of the stored value and the row's, the shortest, then code-point order."""
+    x, new = f"{var}.{prop}", f"row.{prop}"
+    return (f"SET {x} = CASE WHEN {x} IS NULL OR {new} IS NULL THEN coalesce({new}, {x}) "
+            f"WHEN size({new}) < size({x}) OR (size({new}) = size({x}) AND {new} < {x}) THEN {new} ELSE {x} END ")
+
+
 def _rel_type(rel_type: str) -> str:
     if rel_type not in REL_TYPES:
         raise ValueError(f"unknown relationship type {rel_type!r}")
@@ -689,9 +696,7 @@ class Neo4jStore:
                 for item in items:
                     item["props"] = dict(item["props"])
                     item["name"] = item["props"].pop("name", None)
-                settle = ("SET n.name = CASE WHEN n.name IS NULL OR row.name IS NULL THEN coalesce(row.name, n.name) "
-                          "WHEN size(row.name) < size(n.name) OR (size(row.name) = size(n.name) "
-                          "AND row.name < n.name) THEN row.name ELSE n.name END ")
+                settle = _settle("n", "name")
             query = f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) " + settle + _ADD_SUPPORT.format(v="n", key=label)
             self._enqueue(query, "rows", items, docs=docs, limit=EVIDENCE_ARTICLES, chunk=ARTICLE_CHUNK)
         for res in self._flush():
@@ -734,9 +739,7 @@ class Neo4jStore:
                 for item in items:
                     item["props"] = dict(item["props"])
                     item["full"] = item["props"].pop("full", None)
-                settle = ("SET r.full = CASE WHEN r.full IS NULL OR row.full IS NULL THEN coalesce(row.full, r.full) "
-                          "WHEN size(row.full) < size(r.full) OR (size(row.full) = size(r.full) "
-                          "AND row.full < r.full) THEN row.full ELSE r.full END ")
+                settle = _settle("r", "full")
             query = (f"UNWIND $rows AS row MATCH (a:{src} {{id: row.src}}) MATCH (b:{dst} {{id: row.dst}}) "
                      f"MERGE (a)-[r:{rtype} {{id: row.id}}]->(b) " + settle + _ADD_SUPPORT.format(v="r", key=rtype))
             self._enqueue(query, "rows", items, docs=docs, limit=EVIDENCE_ARTICLES, chunk=ARTICLE_CHUNK)

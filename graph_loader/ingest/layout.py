@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from graph_loader.ingest.document import Metadata
 from graph_loader.ingest.metadata import read_metadata
-from graph_loader.ingest.rules import boilerplate_rules, line_glue, link_patterns
+from graph_loader.ingest.rules import boilerplate_rules, ends_in_date, line_glue, link_patterns
 from graph_loader.ingest.textmap import Edit, MappedText
 from graph_loader.lang.chars import HAN, is_han
 from graph_loader.lang.words import common_words
@@ -47,7 +47,6 @@ _SPACE = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]|[ \t\u3000\xa0\u2002-\u20
 _SENTENCE_END = re.compile(r"[。！？?；;]|!(?!--)|[。！？][”’」』）)]")
 _DATE = re.compile(r"(19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 _FULL_STOP = re.compile(r"[。！？]")
-_DATE_END = frozenset("0123456789])）】")
 _LINE = re.compile(r"[^\n ][^\n]*[^\n ]|[^\n ]")  # a line's text without its edge spaces
 _PUNCT = re.compile(r"[，。、；：？！,.;:?!“”\"'（）()《》]")
 
@@ -133,8 +132,8 @@ def _related_patterns() -> tuple[re.Pattern[str], ...]:
 def _dated_links(lines: list[str], first: int, heading: int | None) -> set[int]:
     """The lines after the story's first one that link to other articles with their dates (boilerplate.tsv link,
     link_run): a marked one, two dated headlines in a row, or any dated headline below a heading of links."""
-    # a link ends in its date: only such lines are tried
-    ending = [i for i in range(first + 1, len(lines)) if len(lines[i]) <= 80 and lines[i][-1] in _DATE_END]
+    # only the lines that can be links are tried
+    ending = [i for i in range(first + 1, len(lines)) if len(lines[i]) <= 80 and ends_in_date(lines[i])]
     if not ending:
         return set()
     marked, dated = link_patterns()

@@ -38,6 +38,15 @@ def boilerplate_rules() -> list[Rule]:
     return [Rule(k, re.compile(_expand(p, BUILTIN_MACROS)), w) for k, p, w in _tsv("boilerplate.tsv")]
 
 
+_DATE_CLOSE = frozenset("])）】")
+
+
+def ends_in_date(line: str) -> bool:
+    """Whether a line can be a link to another article: a link ends in its date (`… 2023-06-12`, `…[2021-03-05]`),
+    the cheap test before link_patterns' (a digit of any width: a page's full-width digits are folded later)."""
+    return bool(line) and (line[-1].isdigit() or line[-1] in _DATE_CLOSE)
+
+
 @lru_cache(maxsize=1)
 def link_patterns() -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
     """boilerplate.tsv's links to other articles with their dates: (one a line marks as such, one only a run of

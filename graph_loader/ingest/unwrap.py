@@ -15,7 +15,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 
-from graph_loader.ingest.rules import link_patterns
+from graph_loader.ingest.rules import ends_in_date, link_patterns
 from graph_loader.ingest.textmap import Edit
 from graph_loader.lang.chars import HAN
 from graph_loader.lang.words import common_words
@@ -26,7 +26,6 @@ MIN_WRAPPED_LINES = 3
 TOLERANCE = 4
 """Columns a wrapped line may fall short of the width (a wide char or a word that did not fit)."""
 _ENDS = "。！？!?；;：:”’」』）)】"
-_DATE_CLOSE = "])）】"
 
 
 def display_width(line: str) -> int:
@@ -89,7 +88,7 @@ def unwrap_edits(text: str) -> list[Edit]:
 
 def _is_link(line: str) -> bool:
     """A link to another article with its date after it (boilerplate.tsv link, link_run: `• 某县召开… 2023-06-12`)."""
-    if not line or not (line[-1].isdigit() or line[-1] in _DATE_CLOSE):  # a link ends in its date
+    if not ends_in_date(line):
         return False
     marked, dated = link_patterns()
     return any(p.search(line) for p in marked + dated)

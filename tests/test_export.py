@@ -184,6 +184,24 @@ def test_csv_export_streams_in_buckets_to_the_same_files(workspace, tmp_path):
     assert sum(bool(r[3]) for r in hub_tables["support.csv"][1]) == 1_050 - 100  # outside the hub's sample
 
 
+def test_csv_export_removes_the_buckets_a_killed_export_left(workspace, tmp_path):
+    """An export killed before its cleanup (`kill -9`) leaves its bucket folder; the next export in the
+    same place removes it, and leaves alone the folder of an export whose process still runs."""
+    import os
+
+    from graph_loader.graph.export import export_csv, workspace_rows
+
+    killed = tmp_path / f".csv-export-{2**22 + 7}-abc"  # above any pid_max: no such process
+    running = tmp_path / f".csv-export-{os.getpid()}-xyz"
+    for d in (killed, running):
+        d.mkdir()
+        (d / "facts-0000.jsonl").write_text("{}\n")
+    export_csv(workspace_rows(workspace), tmp_path / "csv")
+    assert not killed.exists()
+    assert running.exists()
+    assert [p.name for p in tmp_path.glob(".csv-export-*")] == [running.name]
+
+
 def test_export_command(workspace, tmp_path, capsys):
     assert export_command(Namespace(workspace=str(workspace), format="graphml", out=str(tmp_path / "x.graphml"))) == 0
     assert (tmp_path / "x.graphml").exists()

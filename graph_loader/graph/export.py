@@ -35,6 +35,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import os
 import shutil
 import tempfile
 import zlib
@@ -311,6 +312,28 @@ def _read_bucket(path: Path) -> GraphRows:
     return rows
 
 
+_SCRATCH = ".csv-export-"  # + the exporting process's id + a random part: the buckets of one export
+
+
+def _sweep_scratch(parent: Path) -> None:
+    """Remove the bucket folders that exports killed before their cleanup left in `parent` (a
+    `kill -9` runs no `finally`): those whose process is gone. An export still running keeps its own."""
+    for d in parent.glob(_SCRATCH + "*"):
+        pid = d.name[len(_SCRATCH):].split("-", 1)[0]
+        if not pid.isdigit() or not _alive(int(pid)):
+            shutil.rmtree(d, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
 def export_csv(rows: GraphRows | Iterable[GraphRows], out: Path, size_hint: int | None = None,
                bucket_bytes: int = BUCKET_BYTES) -> tuple[int, int]:
     """neo4j-admin import files in directory out (one file per label and per type, `support.csv`,
@@ -323,7 +346,8 @@ def export_csv(rows: GraphRows | Iterable[GraphRows], out: Path, size_hint: int 
     batches = [rows] if isinstance(rows, GraphRows) else rows
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".csv-export-", dir=out.parent))
+    _sweep_scratch(out.parent)
+    tmp = Path(tempfile.mkdtemp(prefix=f"{_SCRATCH}{os.getpid()}-", dir=out.parent))
     try:
         return _export_csv(batches, out, tmp, size_hint, bucket_bytes)
     finally:

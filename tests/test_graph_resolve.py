@@ -25,6 +25,20 @@ def test_regions_by_gazetteer_code():
     assert m.doc_ids == ["d1", "d2"] and "320685" in m.reason
 
 
+def test_merges_count_each_article_once_past_the_articles_listed():
+    # an entity that more articles name than `merges` lists (DOC_CAP) is counted an article at a time: an article
+    # naming it in three sentences is one article, also past the cap
+    from graph_loader.graph.resolve import DOC_CAP
+
+    r = Resolver()
+    n = DOC_CAP + 5
+    for i in range(n):
+        for _ in range(3):
+            r.region(HAIAN, f"d{i}")
+    (m,) = r.merges("region")
+    assert m.n_docs == n and len(m.doc_ids) == DOC_CAP
+
+
 def test_a_district_filed_under_its_regions_code_is_a_region_of_its_own():
     # the gazetteer files a special administrative region's districts under the region's own code: a district is
     # resolved by its path, with its level, never merged into the region that contains it

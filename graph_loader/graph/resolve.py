@@ -196,6 +196,19 @@ class _Entry:
     reason: str
     doc_ids: list[str]
     n: int
+    last: str | None = None  # the article counted last: its further mentions are not counted again
+
+    def count(self, doc_id: str) -> bool:
+        """Count one more supporting article unless it is counted already (in the first DOC_CAP, or
+        the article resolved just now: an entity past the cap named twice by one article is one
+        article). True when counted."""
+        if doc_id == self.last or doc_id in self.doc_ids:
+            return False
+        self.n += 1
+        self.last = doc_id
+        if len(self.doc_ids) < DOC_CAP:
+            self.doc_ids.append(sys.intern(doc_id))
+        return True
 
 
 class Resolver:
@@ -322,10 +335,8 @@ class Resolver:
         e = entries.get(key)
         if e is None:
             e = entries[key] = _Entry(eid or entity_id(kind, key), reason, [sys.intern(doc_id)], 1)
-        elif doc_id not in e.doc_ids:
-            e.n += 1
-            if len(e.doc_ids) < DOC_CAP:
-                e.doc_ids.append(sys.intern(doc_id))
+        else:
+            e.count(doc_id)
         return e.id
 
     # -- rules -----------------------------------------------------------------------
@@ -777,10 +788,7 @@ class Resolver:
                         if p not in people:
                             people.append(p)
                     e = self._entities["meeting"].get(mkey)
-                    if e is not None and doc_id not in e.doc_ids:
-                        e.n += 1
-                        if len(e.doc_ids) < DOC_CAP:
-                            e.doc_ids.append(sys.intern(doc_id))
+                    if e is not None and e.count(doc_id):
                         e.reason = (f"same date {date} and region {region}, "
                                     f"{len(shared)} shared participant(s): {', '.join(sorted(shared))}")
                     return mid

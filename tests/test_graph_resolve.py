@@ -387,3 +387,35 @@ def test_a_year_less_meeting_of_several_candidates_takes_the_year_of_the_reports
                    if n.label == "Meeting")
     assert nodes == [("national", "--01-11", ["d5"]), ("national", "2031-01-11", ["d1"]),
                      ("national", "2037-01-11", ["d2", "d4"]), ("prefecture", "2037-01-11", ["d3", "d4"])]
+
+
+def test_a_year_less_meeting_joins_no_meeting_held_out_of_the_term_of_a_leader_its_report_names():
+    # made-up reports: the national teleconference recurs on 1月11日; a year-less report naming the vice premier
+    # who spoke (in his post) is of his term (leader_terms.tsv), so it never lands on another term's meeting
+    from graph_loader.graph.resolve import leader_era
+
+    def m(date):
+        return Meeting(date=date, region=None, level="national", kind="teleconference", name="全国安全生产电视电话会议")
+
+    def vice_premier(name):
+        return Person(name=name, titles=["中共中央政治局常委", "国务院副总理"])
+
+    assert leader_era([("张德江", ["国务院副总理"])]) == ("2008-03", "2013-03")
+    assert leader_era([("李克强", ["国务院总理"])]) == ("2013-03", "2023-03")  # a post of its own
+    assert leader_era([("李克强", ["国务院副总理"])]) == ("2008-03", "2013-03")
+    assert leader_era([("张德江", ["委员长"])]) is None and leader_era([("某某", ["国务院副总理"])]) is None
+    assert leader_era([("张德江", ["国务院副总理"]), ("刘鹤", ["国务院副总理"])]) is None  # no one term
+    recs = [ExtractionRecord(doc_id="d1", meetings=[m("2020-01-11")]),
+            ExtractionRecord(doc_id="d2", meetings=[m("--01-11")], persons=[vice_premier("张德江")]),
+            ExtractionRecord(doc_id="d3", meetings=[m("--01-11")], persons=[vice_premier("张德江")]),
+            ExtractionRecord(doc_id="d4", meetings=[m("--01-11")])]
+    resolver = Resolver()
+    res = build_batch([(r, None) for r in recs], resolver)
+    nodes = sorted((n.props.get("date"), n.articles) for n in res.rows.nodes if n.label == "Meeting")
+    assert nodes == [("--01-11", ["d2", "d3"]), ("2020-01-11", ["d1", "d4"])]
+    # a dated meeting of his term known too: the term's reports join it; a report naming no leader has two
+    # candidates and stays apart
+    recs.insert(0, ExtractionRecord(doc_id="d5", meetings=[m("2012-01-11")]))
+    res = build_batch([(r, None) for r in recs], Resolver())
+    nodes = sorted((n.props.get("date"), sorted(n.articles)) for n in res.rows.nodes if n.label == "Meeting")
+    assert nodes == [("--01-11", ["d4"]), ("2012-01-11", ["d2", "d3", "d5"]), ("2020-01-11", ["d1"])]

@@ -46,6 +46,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date as Date
 from datetime import timedelta
@@ -70,6 +71,7 @@ MEETING_WORDS_PATH = Path(__file__).with_name("meeting_name_words.tsv")
 SIGNAL_WORDS_PATH = Path(__file__).with_name("instruction_signal_words.tsv")
 ALIAS_CUES_PATH = Path(__file__).with_name("alias_cues.tsv")
 ISSUERS_PATH = Path(__file__).with_name("issuer_short_forms.tsv")
+LEADER_TERMS_PATH = Path(__file__).with_name("leader_terms.tsv")
 KIND_ALIAS_MAX_LEN = 4  # a stated short name this long that ends the title is its kind (意见, 实施办法)
 RELAY_WINDOW = 31  # days an undated relayed meeting may lie before the meeting relaying it
 SIGNAL_CAP = 40  # cited instructions remembered per meeting
@@ -547,8 +549,9 @@ class Resolver:
         if m.date is not None or m.relayed_on is not None:
             self._pend(doc_id, slot_key, {"fam": fam, "date": m.date, "on": m.relayed_on,
                                           "signals": sorted(set(m.signals)), "key": None, "years": list(m.years),
-                                          "name": m.name, "day_year": m.day_year})
-        chosen = self._choose(fam, m.date, m.relayed_on, set(m.signals), m.years, m.name, doc_id, m.day_year)
+                                          "name": m.name, "day_year": m.day_year, "era": m.era})
+        chosen = self._choose(fam, m.date, m.relayed_on, set(m.signals), m.years, m.name, doc_id, m.day_year,
+                              m.era)
         if chosen is not None:
             key, why = chosen
             info = self._meeting_info[key]
@@ -560,10 +563,11 @@ class Resolver:
                 _count_name(info, m.name, doc_id)
             return MeetingResolved(mid, info["date"], self._shown(key, info, doc_id) or m.name, flag, why,
                                    aliases=_written_names(info))
-        if m.date is not None and not is_bare_family(fam) and not self._dated_on(fam, m.date):
+        if m.date is not None and not is_bare_family(fam) and not self._dated_on(fam, m.date, m.era):
             # year-less, and no report of that family, level and region gives that day a year: the reports
             # writing the same month-day are one meeting until one does (then they join it, or, with two
-            # years to choose from, each stays its own: unsettled)
+            # years to choose from, each stays its own: unsettled); a report of a leader's term (era) counts
+            # only the days given a year in that term
             key = self._pending[slot_key]["own"] = sys.intern(f"{fam}|{m.date}")
             self._pending[slot_key]["yearless"] = True
             info = self._meeting_info.setdefault(key, {"date": m.date, "name": m.name, "signals": []})
@@ -584,7 +588,7 @@ class Resolver:
         fam = m.family_key()
         if fam is None or not m.date:
             return None
-        chosen = self._choose(fam, m.date, None, set(m.signals), m.years, m.name, doc_id)
+        chosen = self._choose(fam, m.date, None, set(m.signals), m.years, m.name, doc_id, era=m.era)
         return self._meeting_info[chosen[0]]["date"][:4] if chosen else None
 
     def _shown(self, key: str, info: dict, doc_id: str) -> str | None:
@@ -594,15 +598,17 @@ class Resolver:
         self._written.setdefault(sys.intern(doc_id), {})[key] = info["name"]
         return info["name"]
 
-    def _dated_on(self, fam: str, md: str) -> bool:
-        """A meeting of the family `fam` is known on month-day `md` of some year."""
+    def _dated_on(self, fam: str, md: str, era: tuple[str, str] | list[str] | None = None) -> bool:
+        """A meeting of the family `fam` is known on month-day `md` of some year (of one in `era`)."""
         known = self._entities.get("meeting", {})
-        return any(k in known and known[k].n > 0 and self._meeting_info[k]["date"][4:] == md[1:]
+        return any(k in known and known[k].n > 0 and (d := self._meeting_info[k]["date"])[4:] == md[1:]
+                   and len(d) == 10 and (not era or era[0] <= d[:7] <= era[1])
                    for k in self._families.get(fam, []))
 
     def _choose(self, fam: str, md: str | None, on: str | None, signals: set[str],
                 years: tuple[int, ...] | list[int] = (), name: str | None = None,
-                doc_id: str | None = None, day_year: str | None = None) -> tuple[str, str] | None:
+                doc_id: str | None = None, day_year: str | None = None,
+                era: tuple[str, str] | list[str] | None = None) -> tuple[str, str] | None:
         """The one dated meeting a year-less (`md`) or undated (relayed on `on`) mention can join; for a
         meeting named only by a bare word (is_bare_family), the one meeting of a known name or kind of its
         level and region on its day (`md` a full date), else as for any mention, among those meetings
@@ -617,12 +623,12 @@ class Resolver:
                     return cands[0], (f"named only by a bare word: the one meeting of a known name or kind "
                                       f"of its level and region on {md}")
                 return None
-            chosen = self._choose_among(named, md, on, signals, years)
+            chosen = self._choose_among(named, md, on, signals, years, era=era)
             if chosen is not None:
                 return chosen[0], f"named only by a bare word: {chosen[1]}"
             name = None
         keys = [k for k in self._families.get(fam, []) if k in known and known[k].n > 0]
-        return self._choose_among(keys, md, on, signals, years, name, doc_id, day_year)
+        return self._choose_among(keys, md, on, signals, years, name, doc_id, day_year, era)
 
     def _place_families(self, fam: str) -> list[str]:
         """The families of known name or kind (not bare) at the level and region of `fam`."""
@@ -634,7 +640,10 @@ class Resolver:
 
     def _choose_among(self, keys: list[str], md: str | None, on: str | None,
                       signals: set[str], years: tuple[int, ...] | list[int] = (), name: str | None = None,
-                      doc_id: str | None = None, day_year: str | None = None) -> tuple[str, str] | None:
+                      doc_id: str | None = None, day_year: str | None = None,
+                      era: tuple[str, str] | list[str] | None = None) -> tuple[str, str] | None:
+        if era:  # a report naming 张德江 as 国务院副总理 is of his term: never of a meeting held out of it
+            keys = [k for k in keys if era[0] <= self._meeting_info[k]["date"][:7] <= era[1]]
         if years:  # a report writing 2013年 (its work, a date) is not of a meeting of 2022: only a year it
             # writes, or the year after it (`总结2017年工作` in January 2018) or before it (`部署2024年工作` in
             # December 2023), may date it
@@ -693,9 +702,9 @@ class Resolver:
                 out.add(doc_id)
         for slot_key, p in self._pending.items():
             chosen = self._choose(p["fam"], p["date"], p["on"], set(p["signals"]), p.get("years", ()),
-                                  p.get("name"), slot_key.rsplit("|", 1)[0], p.get("day_year"))
+                                  p.get("name"), slot_key.rsplit("|", 1)[0], p.get("day_year"), p.get("era"))
             doc_id = slot_key.rsplit("|", 1)[0]
-            if (chosen[0] if chosen else None) != p["key"] or (p.get("yearless") and self._dated_on(p["fam"], p["date"])):
+            if (chosen[0] if chosen else None) != p["key"] or (p.get("yearless") and self._dated_on(p["fam"], p["date"], p.get("era"))):
                 out.add(doc_id)  # (a year-less report on its month-day's node: a dated report of that day came)
             elif chosen is not None:  # the same join, for a reason that may have changed
                 e = self._entities.get("meeting", {}).get(chosen[0])
@@ -810,6 +819,7 @@ class MeetingMention:
     years: tuple[int, ...] = ()  # the years the article writes (extract.dates.written_years)
     apart: str | None = None  # the name family that tells it from a meeting of its article (named_apart)
     day_year: str | None = None  # for a year-less meeting: the year the article's other meetings of its day are of
+    era: tuple[str, str] | None = None  # the months (YYYY-MM, first and last) the article can be of (leader_era)
 
     def family_key(self) -> str | None:
         """kind (else name family) + level + region; None when neither kind nor name is known, or the
@@ -1025,6 +1035,31 @@ def instruction_signal(title: str) -> str | None:
             n = n[:-len(w)]
             break
     return "关于" + n if n else None
+
+
+@cache
+def _leader_terms() -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """leader_terms.tsv: name -> (post, first month, last month) of each term, an open term to 9999-12."""
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for r in read_table(LEADER_TERMS_PATH):
+        if r.get("name") and r.get("post") and r.get("from"):
+            out.setdefault(r["name"], []).append((r["post"], r["from"], r.get("to") or "9999-12"))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def leader_era(persons: Iterable[tuple[str, Iterable[str]]]) -> tuple[str, str] | None:
+    """The months an article can be of by the national leaders it names in their posts (leader_terms.tsv):
+    a report of a national teleconference where `国务院副总理甲某` spoke is of 甲某's term as vice premier, so a
+    year-less meeting of it never joins a meeting of that name held in another term (the teleconference recurs
+    every year on nearby days). `persons`: (name, the titles the article gives them). None when it names none
+    in a listed post, or the terms do not overlap (a text citing leaders of two terms tells no term)."""
+    terms = _leader_terms()
+    lo, hi, found = "", "9999-12", False
+    for name, titles in persons:
+        for post, first, last in terms.get(name, ()):
+            if any(t.endswith(post) and not t.endswith("副" + post) for t in titles):
+                lo, hi, found = max(lo, first), min(hi, last), True
+    return (lo, hi) if found and lo <= hi else None
 
 
 def resolution_region(level: str | None, region: str | None, name: str | None) -> tuple[str | None, str | None]:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from graph_loader.extract.record import ExtractionRecord, Meeting, Participant, Person, Post
-from graph_loader.graph.batch import build_batch
+from graph_loader.graph.batch import build_batch, build_settled
 from graph_loader.graph.resolve import Resolver
+from graph_loader.stores.embedded import EmbeddedStore
 from tests.test_graph_data import gold_records
 
 WUJIN = "江苏省常州市武进区"
@@ -419,3 +420,23 @@ def test_a_year_less_meeting_joins_no_meeting_held_out_of_the_term_of_a_leader_i
     res = build_batch([(r, None) for r in recs], Resolver())
     nodes = sorted((n.props.get("date"), sorted(n.articles)) for n in res.rows.nodes if n.label == "Meeting")
     assert nodes == [("--01-11", ["d4"]), ("2012-01-11", ["d2", "d3", "d5"]), ("2020-01-11", ["d1"])]
+
+
+def test_a_teleconference_is_the_meeting_of_another_kind_named_alike_that_day():
+    # made-up: a province's study session on a document held by video, one report naming it by its medium
+    # (`…宣讲视频会议`, a teleconference) and one by its act (`…宣讲会`, a study session); a teleconference of
+    # another name that day stays apart, whatever the order the reports come in
+    def m(name, kind):
+        return Meeting(date="2031-03-22", region="甘肃省", level="province", kind=kind, name=name)
+
+    tele = ExtractionRecord(doc_id="d1", meetings=[m("《关于加强某某工作的意见》甘肃省宣讲视频会议", "teleconference")])
+    study = ExtractionRecord(doc_id="d2", meetings=[m("《关于加强某某工作的意见》甘肃宣讲会", "study")])
+    other = ExtractionRecord(doc_id="d3", meetings=[m("全省防汛抗旱视频会议", "teleconference")])
+    for recs in ([tele, study, other], [study, other, tele]):
+        resolver, store = Resolver(), EmbeddedStore(None)
+        for rows in build_settled([(r, None) for r in recs], resolver):
+            store.upsert(rows)
+        nodes = sorted((store.node(i)["kind"], sorted(store.node(i)["articles"])) for i in store.ids_by_label("Meeting"))
+        assert nodes == [("study", ["d1", "d2"]), ("teleconference", ["d3"])]
+        (merge,) = [x for x in resolver.merges("meeting") if "d2" in x.doc_ids]
+        assert "d1: a teleconference and the one meeting" in merge.reason and "beyond the medium" in merge.reason

@@ -237,6 +237,7 @@ class Resolver:
         self._central: dict[str, dict[str, str]] = {}
         self._central_joined: dict[str, list[str]] = {}
         self._place_index: dict[str, list[str]] | None = None  # "level|region" -> meeting families there
+        self._day_index: dict[str, list[str]] | None = None  # "level|region|YYYY-MM-DD" -> meeting keys that day
         # doc -> its slot keys in _pending, and the meeting ids its inferred flags are under (built on
         # first use, then kept with them): forget_article, at every article, without a scan of all
         self._doc_slots: dict[str, dict[str, None]] | None = None
@@ -527,6 +528,26 @@ class Resolver:
                                                  "one of the article's meetings of its kind that day, told apart "
                                                  "by name, with no full date: kept within its article"),
                                    m.date, m.name)
+        if _full(m.date) and m.kind in MEDIUM_KINDS and not m.apart:
+            # a teleconference is how a meeting is held: the one meeting of another kind of its level, region
+            # and day whose name agrees beyond the medium (`某省宣讲视频会议` = `某省宣讲会`) is the one it is
+            # (it joins that meeting, never the other way round; graphed again when one comes: unsettled)
+            stem = meeting_stem(m.name, m.region)
+            chosen = None
+            if stem is not None:
+                self._pend(doc_id, slot_key, {"fam": fam, "date": m.date, "on": None, "signals": [], "key": None,
+                                              "medium": stem, "own": f"{fam}|{m.date}"})
+                chosen = self._medium_join(fam, m.date, stem, m.region)
+            if chosen is not None:
+                key, why = chosen
+                info = self._meeting_info[key]
+                mid = self._resolve("meeting", key, doc_id, "")
+                self._pending[slot_key]["key"] = key
+                self._infer(mid, "name", doc_id, why)
+                _count_name(info, m.name, doc_id)
+                family = key.split("|", 1)[0]
+                return MeetingResolved(mid, info["date"], self._shown(key, info, doc_id), "name", why,
+                                       None if family.startswith("name:") else family, _written_names(info))
         if _full(m.date):
             # one string per meeting key (its info, family list, entity and each article's _written entry)
             key = sys.intern(f"{fam}|{m.date}" + (f"|{m.apart}" if m.apart else ""))
@@ -535,6 +556,8 @@ class Resolver:
                 info = self._meeting_info[key] = {"date": m.date, "name": m.name, "signals": []}
                 if fam not in self._families and self._place_index is not None:
                     self._place_index.setdefault(_place(fam), []).append(fam)
+                if self._day_index is not None:
+                    self._day_index.setdefault(f"{_place(fam)}|{m.date}", []).append(key)
                 self._families.setdefault(fam, []).append(key)
             _count_name(info, m.name, doc_id)
             mid = self._resolve("meeting", key, doc_id, f"same kind/name family, level, region "
@@ -630,6 +653,28 @@ class Resolver:
         keys = [k for k in self._families.get(fam, []) if k in known and known[k].n > 0]
         return self._choose_among(keys, md, on, signals, years, name, doc_id, day_year, era)
 
+    def _medium_join(self, fam: str, date: str, stem: str | None, region: str | None) -> tuple[str, str] | None:
+        """The one meeting of another kind or name (not a teleconference's) at the level and region of `fam`
+        on `date` whose reports name it by `stem` (meeting_stem), for a teleconference of that stem."""
+        if not stem:
+            return None
+        if self._day_index is None:
+            self._day_index = {}
+            for k, info in self._meeting_info.items():
+                parts = k.split("|")
+                if len(parts) in (4, 5) and _full(parts[3]) and parts[3] == info.get("date"):
+                    self._day_index.setdefault(f"{parts[1]}|{parts[2]}|{parts[3]}", []).append(k)
+        known = self._entities.get("meeting", {})
+        cands = [k for k in self._day_index.get(f"{_place(fam)}|{date}", ())
+                 if (f := k.split("|", 1)[0]) != fam.split("|", 1)[0] and f not in MEDIUM_KINDS
+                 and not is_bare_family(k) and k in known and known[k].n > 0
+                 and any(meeting_stem(n, region) == stem
+                         for n in {self._meeting_info[k].get("name"), *self._meeting_info[k].get("names", {}).values()})]
+        if len(cands) != 1:
+            return None
+        return cands[0], (f"a teleconference and the one meeting of its level and region on {date} named "
+                          f"alike beyond the medium ({stem}): one meeting held by teleconference")
+
     def _place_families(self, fam: str) -> list[str]:
         """The families of known name or kind (not bare) at the level and region of `fam`."""
         if self._place_index is None:
@@ -701,8 +746,11 @@ class Resolver:
             if any(name != self._meeting_info.get(key, {}).get("name", name) for key, name in keys.items()):
                 out.add(doc_id)
         for slot_key, p in self._pending.items():
-            chosen = self._choose(p["fam"], p["date"], p["on"], set(p["signals"]), p.get("years", ()),
-                                  p.get("name"), slot_key.rsplit("|", 1)[0], p.get("day_year"), p.get("era"))
+            if "medium" in p:
+                chosen = self._medium_join(p["fam"], p["date"], p["medium"], _place(p["fam"]).split("|", 1)[-1])
+            else:
+                chosen = self._choose(p["fam"], p["date"], p["on"], set(p["signals"]), p.get("years", ()),
+                                      p.get("name"), slot_key.rsplit("|", 1)[0], p.get("day_year"), p.get("era"))
             doc_id = slot_key.rsplit("|", 1)[0]
             if (chosen[0] if chosen else None) != p["key"] or (p.get("yearless") and self._dated_on(p["fam"], p["date"], p.get("era"))):
                 out.add(doc_id)  # (a year-less report on its month-day's node: a dated report of that day came)
@@ -748,7 +796,7 @@ class Resolver:
         slots, inferred = self._doc_indexes()
         for slot_key in list(slots.pop(doc_id, ())):
             old = self._pending.pop(slot_key)
-            joined = old["key"] or (old["own"] if old.get("yearless") else None)
+            joined = old["key"] or (old["own"] if old.get("yearless") or "medium" in old else None)
             info = self._meeting_info.get(joined) if joined and not is_bare_family(old["fam"]) else None
             if info is not None and doc_id in info.get("names", {}):  # the name of a report joined by
                 del info["names"][doc_id]  # inference (or year-less) leaves the node with it
@@ -964,6 +1012,31 @@ def _topic(name: str | None) -> str | None:
     if fam is None or is_bare_family(fam + "|"):
         return None
     return search_key(fam[len("name:"):]) or None
+
+
+MEDIUM_KINDS = frozenset({"teleconference"})  # kinds that say how a meeting is held, not what it is
+
+
+def meeting_stem(name: str | None, region: str | None) -> str | None:
+    """A meeting's name as its reports agree beyond its kind noun and medium: the name family (no scope words
+    or dressing) with the media noun in one spelling (search_key), the region's words dropped and the last
+    meeting noun (`电视电话会议`, `会议`, `会`) cut: `某省宣讲视频会议` and `某宣讲会` of 某省 are both `宣讲`.
+    None when too little is left to tell a meeting (a bare `会议`)."""
+    fam = name_family(name)
+    if fam is None:
+        return None
+    n = search_key(fam[len("name:"):])
+    if region and region != NATIONAL_REGION:
+        for w in sorted({w for w in [region, *gazetteer.aliases(region)] if w}, key=len, reverse=True):
+            n = n.replace(w, "")
+    for tail in (_MEDIA_KEY, "会议", "会"):
+        if n.endswith(tail):
+            n = n[:-len(tail)]
+            break
+    return n if len(n) >= 2 else None
+
+
+_MEDIA_KEY = search_key("电视电话会议")  # a teleconference's media noun as search_key writes it
 
 
 def is_bare_family(fam: str | None) -> bool:

@@ -26,7 +26,8 @@ Rules (the reason strings say which fired):
   articles cite the same topical instruction, if exactly one does; a sole candidate whose articles
   cite only other instructions, one side a topical one, is refused: the leaders' standing word on the field,
   关于安全生产 on one side and 关于安全生产和应急管理 on the other, tells no two meetings apart; so is a candidate of a year the report does not
-  write, nor the year after or before one it writes: extract.dates.written_years); an undated meeting that a
+  write, nor the year after or before one it writes: extract.dates.written_years, nor one held out of the term
+  of a national leader the report names in a post: leader_era, leader_terms.tsv); an undated meeting that a
   meeting of the same article relays on day D joins the one dated meeting of its family, level and
   region in the RELAY_WINDOW days up to D. Those joins are flagged (`inferred_year`,
   `inferred_date`) with the reason in `safetykg merges`; with several candidates, the one of the year the
@@ -37,7 +38,9 @@ Rules (the reason strings say which fired):
   meeting (no report tells their years apart) until a report gives that day a year. Joins can change as later articles arrive: `unsettled()` names the articles to
   graph again. A meeting named only by a bare word (`全省会议`, meeting_name_words.tsv `bare`) joins
   the one meeting of a known name or kind of its level and region on its day; an article's meetings of
-  one kind, level, region and day under other names stay other meetings (named_apart). A meeting of no
+  one kind, level, region and day under other names stay other meetings (named_apart). A teleconference (how
+  a meeting is held, MEDIUM_KINDS) joins the one meeting of another kind of its level, region and day named
+  alike beyond the medium (meeting_stem: `某省宣讲视频会议` = `某宣讲会`). A meeting of no
   known kind or name falls back to: same full date + region + a shared participant.
 """
 
@@ -596,7 +599,9 @@ class Resolver:
             info = self._meeting_info.setdefault(key, {"date": m.date, "name": m.name, "signals": []})
             _count_name(info, m.name, doc_id)
             mid = self._resolve("meeting", key, doc_id, f"same kind/name family, level, region {m.region} and "
-                                f"month-day {m.date}, no report giving that day a year")
+                                f"month-day {m.date}, no report giving that day a year"
+                                + (f" from {m.era[0]} to {m.era[1]} (the term of a leader the report names)"
+                                   if m.era else ""))
             return MeetingResolved(mid, m.date, self._shown(key, info, doc_id), aliases=_written_names(info))
         key = f"{fam}|{m.date or ''}|doc:{doc_id}|{index}"
         why = ("no dated meeting of the same family, level, region and day to join" if m.date

@@ -158,6 +158,20 @@ def test_an_undated_report_takes_the_year_its_work_is_planned_or_carried_out_in(
     assert [h.value for h in find_dates("3月2日召开会议,下达了2016年目标责任书。", "2017-03-05")] == ["2017-03-02"]
 
 
+
+def test_a_year_deployed_or_signed_for_dates_the_planning_season_in_the_year_before():
+    def dates(text):
+        return [h.value for h in find_dates(text, None)]
+    # a responsibility document or a year's work deployed in the last quarter is the next year's
+    assert dates("12月5日召开全镇冬季工作会议,与各村签订《2016年度安全生产目标责任书》。") == ["2015-12-05"]
+    assert dates("11月8日召开会议,部署了2016年的安全生产工作。") == ["2015-11-08"]
+    # in its own year it is that year's
+    assert dates("2月5日召开全镇工作会议,与各村签订《2016年度安全生产目标责任书》。") == ["2016-02-05"]
+    # a work plan of the year is carried out in that year, late in it too
+    assert dates("11月8日召开会议,宣读了2016年某县冬季安全生产工作方案。") == ["2016-11-08"]
+    # a year the report works in (全县2016年…) is its year
+    assert dates("11月8日召开全县2016年安全生产工作推进会,签订2016年度安全生产责任书。") == ["2016-11-08"]
+
 def test_a_meeting_named_by_its_month_and_day_with_a_dot():
     assert values("认真收听收看3.15全省安全生产工作会精神") == [("3.15", "--03-15", None)]
     assert values("贯彻落实3.15省市电视电话会议精神", "2021-03-20") == [("3.15", "2021-03-15", None)]

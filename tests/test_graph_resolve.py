@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from graph_loader.extract.record import ExtractionRecord, Meeting, Participant, Person, Post
-from graph_loader.graph.batch import build_batch
+from graph_loader.graph.batch import build_batch, build_settled
 from graph_loader.graph.resolve import Resolver
+from graph_loader.stores.embedded import EmbeddedStore
 from tests.test_graph_data import gold_records
 
 WUJIN = "江苏省常州市武进区"
@@ -401,3 +402,55 @@ def test_a_year_less_meeting_of_several_candidates_takes_the_year_of_the_reports
                    if n.label == "Meeting")
     assert nodes == [("national", "--01-11", ["d5"]), ("national", "2031-01-11", ["d1"]),
                      ("national", "2037-01-11", ["d2", "d4"]), ("prefecture", "2037-01-11", ["d3", "d4"])]
+
+
+def test_a_year_less_meeting_joins_no_meeting_held_out_of_the_term_of_a_leader_its_report_names():
+    # made-up reports: the national teleconference recurs on 1月11日; a year-less report naming the vice premier
+    # who spoke (in his post) is of his term (leader_terms.tsv), so it never lands on another term's meeting
+    from graph_loader.graph.resolve import leader_era
+
+    def m(date):
+        return Meeting(date=date, region=None, level="national", kind="teleconference", name="全国安全生产电视电话会议")
+
+    def vice_premier(name):
+        return Person(name=name, titles=["中共中央政治局常委", "国务院副总理"])
+
+    assert leader_era([("张德江", ["国务院副总理"])]) == ("2008-03", "2013-03")
+    assert leader_era([("李克强", ["国务院总理"])]) == ("2013-03", "2023-03")  # a post of its own
+    assert leader_era([("李克强", ["国务院副总理"])]) == ("2008-03", "2013-03")
+    assert leader_era([("张德江", ["委员长"])]) is None and leader_era([("某某", ["国务院副总理"])]) is None
+    assert leader_era([("张德江", ["国务院副总理"]), ("刘鹤", ["国务院副总理"])]) is None  # no one term
+    recs = [ExtractionRecord(doc_id="d1", meetings=[m("2020-01-11")]),
+            ExtractionRecord(doc_id="d2", meetings=[m("--01-11")], persons=[vice_premier("张德江")]),
+            ExtractionRecord(doc_id="d3", meetings=[m("--01-11")], persons=[vice_premier("张德江")]),
+            ExtractionRecord(doc_id="d4", meetings=[m("--01-11")])]
+    resolver = Resolver()
+    res = build_batch([(r, None) for r in recs], resolver)
+    nodes = sorted((n.props.get("date"), n.articles) for n in res.rows.nodes if n.label == "Meeting")
+    assert nodes == [("--01-11", ["d2", "d3"]), ("2020-01-11", ["d1", "d4"])]
+    # a dated meeting of his term known too: the term's reports join it; a report naming no leader has two
+    # candidates and stays apart
+    recs.insert(0, ExtractionRecord(doc_id="d5", meetings=[m("2012-01-11")]))
+    res = build_batch([(r, None) for r in recs], Resolver())
+    nodes = sorted((n.props.get("date"), sorted(n.articles)) for n in res.rows.nodes if n.label == "Meeting")
+    assert nodes == [("--01-11", ["d4"]), ("2012-01-11", ["d2", "d3", "d5"]), ("2020-01-11", ["d1"])]
+
+
+def test_a_teleconference_is_the_meeting_of_another_kind_named_alike_that_day():
+    # made-up: a province's study session on a document held by video, one report naming it by its medium
+    # (`…宣讲视频会议`, a teleconference) and one by its act (`…宣讲会`, a study session); a teleconference of
+    # another name that day stays apart, whatever the order the reports come in
+    def m(name, kind):
+        return Meeting(date="2031-03-22", region="甘肃省", level="province", kind=kind, name=name)
+
+    tele = ExtractionRecord(doc_id="d1", meetings=[m("《关于加强某某工作的意见》甘肃省宣讲视频会议", "teleconference")])
+    study = ExtractionRecord(doc_id="d2", meetings=[m("《关于加强某某工作的意见》甘肃宣讲会", "study")])
+    other = ExtractionRecord(doc_id="d3", meetings=[m("全省防汛抗旱视频会议", "teleconference")])
+    for recs in ([tele, study, other], [study, other, tele]):
+        resolver, store = Resolver(), EmbeddedStore(None)
+        for rows in build_settled([(r, None) for r in recs], resolver):
+            store.upsert(rows)
+        nodes = sorted((store.node(i)["kind"], sorted(store.node(i)["articles"])) for i in store.ids_by_label("Meeting"))
+        assert nodes == [("study", ["d1", "d2"]), ("teleconference", ["d3"])]
+        (merge,) = [x for x in resolver.merges("meeting") if "d2" in x.doc_ids]
+        assert "d1: a teleconference and the one meeting" in merge.reason and "beyond the medium" in merge.reason

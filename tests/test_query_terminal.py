@@ -88,3 +88,24 @@ def test_every_listing_fits_80_columns(sample_ws, args, capsys, monkeypatch) -> 
     lines = [line for line in out.splitlines() if line.startswith(("┃", "│", "┏", "└"))]
     assert lines and all(cell_len(line) <= 80 for line in lines), max(lines, key=cell_len)
     assert "None" not in out
+
+
+def test_an_ambiguous_name_lists_its_meetings_by_day_with_their_report_counts(capsys, monkeypatch) -> None:
+    # a recurring national teleconference named without a day: the candidates, each with its day, level, region
+    # and the number of articles reporting it; a node of a tree says whether its relay is stated or inferred
+    from graph_loader.cli.query import _print_table
+    from tests.test_chains_real import NATIONAL, graph, records
+
+    store, _ = graph(records())
+    monkeypatch.setenv("COLUMNS", "80")
+    capsys.readouterr()
+    _print_table("propagation", run_query(store, "propagation", {"target": NATIONAL}))
+    out = capsys.readouterr().out
+    header = next(line for line in out.splitlines() if "reports" in line)
+    assert re.search(r"\bdate\b.*\blevel\b.*\bregion\b.*\breports\b", header), header
+    assert re.search(r"2016-07-20\s*│\s*national\s*│\s*全国\s*│\s*3\s*│", out), out
+    _print_table("propagation", run_query(store, "propagation", {"target": NATIONAL, "date": "2016-07-20"}))
+    out = capsys.readouterr().out
+    header = next(line for line in out.splitlines() if "level" in line)
+    assert re.search(r"\blevel\b.*\bregion\b.*\bdate\b.*\blag_from_top\b.*\bedge\b", header), header
+    assert "inferred" in out and "explicit" in out

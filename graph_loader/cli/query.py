@@ -64,7 +64,11 @@ def _list_queries() -> int:
 # The few fields of each listing a person reads in a terminal (`query.field` → columns, in order);
 # `--json` has them all. A listing not named here shows its first fields but ids, articles, evidence.
 TERMINAL_COLUMNS: dict[str, tuple[str, ...]] = {
-    "propagation.nodes": ("level", "region", "date", "lag_days", "chairs", "name"),
+    # a tree node: where and when it was held, how many days after the top, and whether the text says it relays
+    # (explicit) or the setting shows it (inferred); its articles, name and evidence are in --json
+    "propagation.nodes": ("level", "region", "date", "lag_from_top", "edge"),
+    # an ambiguous name: the meetings it names, told apart by day, with how many articles report each
+    "propagation.candidates": ("date", "level", "region", "reports", "name"),
     "attendance.rows": ("date", "region", "person", "role", "meeting"),
     "meeting.chairs": ("person", "evidence"),
     "meeting.speakers": ("person", "evidence"),

@@ -121,12 +121,19 @@ _NAMED_PART = re.compile(r"(?<!\d)(?P<y>\d{4})\s*年度?(?P<part>" + alternation
 # the work year is also a year handed down with its plan (`下达2016年某某目标责任书`), a year with a plan a few
 # words after it (`递交2016年某某各项责任状`), a part of a year carried out now (`开展2016年第二季度某某
 # 检查`) and a year in a campaign's name (`某某攻坚2016行动`)
+# A year's work is deployed and its responsibility documents signed in that year or in the planning season
+# before it (PLAN_AHEAD_MONTH on): a report whose only year is one deployed or signed for (a plan verb, a plan
+# noun marked `ahead`) dates a month-day of that season in the year before (`12月5日…签订2017年度目标责任书`:
+# 2016-12-05; `3月5日…部署2017年工作`: 2017-03-05)
+PLAN_AHEAD_MONTH = 10  # the last quarter: when the genre plans the year after
 _YEAR = r"(?:19|20)\d{2}"
+_PLAN_VERB_AFTER = tuple(w + le for w in _words("plan_verb") for le in ("", "了"))
+_AHEAD_NOUNS = frozenset(w for w, v in _words("plan_noun").items() if v == "ahead")
 _WORK_YEAR = re.compile(r"(?:(?<=[全我本][省市县区州盟旗])|"
-                        + "|".join(f"(?<={re.escape(w)}{le})" for w in _words("plan_verb") for le in ("", "了"))
+                        + "|".join(f"(?<={re.escape(w)})" for w in _PLAN_VERB_AFTER)
                         + r")(?P<y>" + _YEAR + r")\s*年(?!\d)"
                         r"(?=(?P<part>度?(?:" + alternation(_words("year_part")) + "))?)"
-                        r"|(?P<py>" + _YEAR + r")\s*年度?(?=" + IN_CLAUSE + "{0,14}?(?:"
+                        r"|(?P<py>" + _YEAR + r")\s*年度?(?=" + IN_CLAUSE + "{0,14}?(?P<pn>"
                         + alternation(_words("plan_noun")) + "))"
                         + "|" + "|".join(f"(?<={re.escape(w)})" for w in _words("run_verb"))
                         + r"(?P<ry>" + _YEAR + r")\s*年度?(?:" + alternation(_words("year_part")) + ")"
@@ -242,12 +249,14 @@ def find_dates(text: str, ref: str | None, dateline: str | None = None) -> list[
     explicit_years = ({r.y for r in raws if r.y is not None} | {r.ey for r in raws if r.ey is not None}
                       | {r.y for r in sessions})
     doc_year = next(iter(explicit_years)) if len(explicit_years) == 1 else None
+    planned = False  # doc_year is only a year the report deploys or signs for (PLAN_AHEAD_MONTH)
     if not explicit_years and published is None and year_ref is None:
-        found = [(int(m.group("y") or m.group("py") or m.group("ry") or m.group("cy")), bool(m.group("part")))
-                 for m in finditer_from(_WORK_YEAR, _DIGIT, text)]
-        work_years = sorted({y for y, _ in found})  # (found at a digit)
-        if len(work_years) == 1 and not all(part for _, part in found):
+        found = [(int(m.group("y") or m.group("py") or m.group("ry") or m.group("cy")), bool(m.group("part")),
+                  _planned(m, text)) for m in finditer_from(_WORK_YEAR, _DIGIT, text)]
+        work_years = sorted({y for y, _, _ in found})  # (found at a digit)
+        if len(work_years) == 1 and not all(part for _, part, _ in found):
             doc_year = work_years[0]
+            planned = all(ahead for _, _, ahead in found)
         elif len(work_years) == 2 and work_years[1] == work_years[0] + 1:
             # `总结2011年工作，部署2012年一季度工作`: held at the turn of the year, a month-day from July on is
             # in the year summed up, one before in the year deployed
@@ -291,7 +300,8 @@ def find_dates(text: str, ref: str | None, dateline: str | None = None) -> list[
         if y is None:
             if ends is None:
                 ends = [m.end() for m in _SENTENCE_END.finditer(text)]
-            y = _sentence_year(r, year_sources, ends) or _ref_year(year_ref, r.m, r.d) or doc_year
+            y = (_sentence_year(r, year_sources, ends) or _ref_year(year_ref, r.m, r.d)
+                 or (doc_year - 1 if planned and doc_year and r.m >= PLAN_AHEAD_MONTH else doc_year))
             if y is not None and r.has_end and ey is None:
                 ey = y + 1 if (em, r.ed) < (r.m, r.d) else y
         value = _iso(y, r.m, r.d)
@@ -312,9 +322,19 @@ def _sentence_year(r: _Raw, raws: list[_Raw], ends: list[int]) -> int | None:
         if o is not r and lo <= o.start < hi and o.y is not None:
             # a part ending by June is planned ahead in the last quarter of the year before
             # (`12月29日召开2012年第一季度…会议`: 2011)
-            ahead = o.part_end is not None and o.part_end <= 6 and r.m is not None and r.m >= 10
+            ahead = o.part_end is not None and o.part_end <= 6 and r.m is not None and r.m >= PLAN_AHEAD_MONTH
             return o.y - 1 if ahead else o.y
     return None
+
+
+def _planned(m: re.Match, text: str) -> bool:
+    """A work year found as a year deployed or signed for: after a plan verb, or before a plan noun marked
+    `ahead` (a responsibility document), with no part of the year."""
+    if m.group("part"):
+        return False
+    if m.group("pn") is not None:
+        return m.group("pn") in _AHEAD_NOUNS
+    return m.group("y") is not None and text.endswith(_PLAN_VERB_AFTER, 0, m.start())
 
 
 def _ref_year(ref: _Day | None, m: int, d: int) -> int | None:

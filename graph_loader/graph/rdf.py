@@ -41,6 +41,7 @@ from graph_loader.graph.resolve import (
     ResumedResolver,
     instruction_signal,
     issued_title,
+    leader_era,
     named_apart,
     resolution_region,
     stated_aliases,
@@ -373,7 +374,8 @@ class _ArticleGraph:
         g.add((self.art, SKG.reports, node))
         return node
 
-    def _day_years(self, places: list, apart: list, signals: list[str], years: tuple[int, ...]) -> dict[int, str]:
+    def _day_years(self, places: list, apart: list, signals: list[str], years: tuple[int, ...],
+                   era: tuple[str, str] | None = None) -> dict[int, str]:
         """Per year-less meeting of the article, the year its other meetings of that day are of, when they give
         one year only: written in a full date, or the year of the one dated meeting a year-less one joins. A
         report's meetings of one day are of one year (`全国、全省、全市…会议相继召开`): a year-less meeting of
@@ -387,7 +389,8 @@ class _ArticleGraph:
             elif d and d.startswith("--"):
                 mention = MeetingMention(date=d, region=region,
                                          level=level or (gazetteer.region_info(region).level if region else None),
-                                         kind=m.kind, name=m.name, signals=signals, apart=named, years=years)
+                                         kind=m.kind, name=m.name, signals=signals, apart=named, years=years,
+                                         era=era)
                 seen.append((idx, d[1:], self.res.meeting_year(mention, self.doc_id)))
         out: dict[int, str] = {}
         for idx, md, _ in seen:
@@ -413,7 +416,8 @@ class _ArticleGraph:
         # a meeting is resolved after the meetings it relays: a year-less meeting held the same day as
         # the meeting it relays takes that meeting's year once it is known
         years = written_years(self.doc.clean) if self.doc is not None else ()
-        day_years = self._day_years(places, apart, signals, years)
+        era = leader_era((p.name, p.titles) for p in rec.persons)
+        day_years = self._day_years(places, apart, signals, years, era)
         for idx in _relayed_first(rec.meetings):
             m = rec.meetings[idx]
             people = []
@@ -438,7 +442,8 @@ class _ArticleGraph:
                                      kind=m.kind, name=m.name, participants=sorted({_rid(x) for x in people}),
                                      signals=signals, relayed_on=on[0] if on and not date else None,
                                      year_note=year_note, apart=apart[idx], years=years,
-                                     day_year=day_years.get(idx) if date and date.startswith("--") else None)
+                                     day_year=day_years.get(idx) if date and date.startswith("--") else None,
+                                     era=era)
             resolved = self.res.meeting(mention, self.doc_id, idx)
             node = iri(resolved.id)
             nodes[idx], dates[idx] = node, resolved.date

@@ -26,7 +26,8 @@ Rules (the reason strings say which fired):
   articles cite the same topical instruction, if exactly one does; a sole candidate whose articles
   cite only other instructions, one side a topical one, is refused: the leaders' standing word on the field,
   关于安全生产 on one side and 关于安全生产和应急管理 on the other, tells no two meetings apart; so is a candidate of a year the report does not
-  write, nor the year after or before one it writes: extract.dates.written_years); an undated meeting that a
+  write, nor the year after or before one it writes: extract.dates.written_years, nor one held out of the term
+  of a national leader the report names in a post: leader_era, leader_terms.tsv); an undated meeting that a
   meeting of the same article relays on day D joins the one dated meeting of its family, level and
   region in the RELAY_WINDOW days up to D. Those joins are flagged (`inferred_year`,
   `inferred_date`) with the reason in `safetykg merges`; with several candidates, the one of the year the
@@ -37,7 +38,9 @@ Rules (the reason strings say which fired):
   meeting (no report tells their years apart) until a report gives that day a year. Joins can change as later articles arrive: `unsettled()` names the articles to
   graph again. A meeting named only by a bare word (`全省会议`, meeting_name_words.tsv `bare`) joins
   the one meeting of a known name or kind of its level and region on its day; an article's meetings of
-  one kind, level, region and day under other names stay other meetings (named_apart). A meeting of no
+  one kind, level, region and day under other names stay other meetings (named_apart). A teleconference (how
+  a meeting is held, MEDIUM_KINDS) joins the one meeting of another kind of its level, region and day named
+  alike beyond the medium (meeting_stem: `某省宣讲视频会议` = `某宣讲会`). A meeting of no
   known kind or name falls back to: same full date + region + a shared participant.
 """
 
@@ -46,6 +49,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date as Date
 from datetime import timedelta
@@ -70,6 +74,7 @@ MEETING_WORDS_PATH = Path(__file__).with_name("meeting_name_words.tsv")
 SIGNAL_WORDS_PATH = Path(__file__).with_name("instruction_signal_words.tsv")
 ALIAS_CUES_PATH = Path(__file__).with_name("alias_cues.tsv")
 ISSUERS_PATH = Path(__file__).with_name("issuer_short_forms.tsv")
+LEADER_TERMS_PATH = Path(__file__).with_name("leader_terms.tsv")
 KIND_ALIAS_MAX_LEN = 4  # a stated short name this long that ends the title is its kind (意见, 实施办法)
 RELAY_WINDOW = 31  # days an undated relayed meeting may lie before the meeting relaying it
 SIGNAL_CAP = 40  # cited instructions remembered per meeting
@@ -248,6 +253,7 @@ class Resolver:
         self._central: dict[str, dict[str, str]] = {}
         self._central_joined: dict[str, list[str]] = {}
         self._place_index: dict[str, list[str]] | None = None  # "level|region" -> meeting families there
+        self._day_index: dict[str, list[str]] | None = None  # "level|region|YYYY-MM-DD" -> meeting keys that day
         # doc -> its slot keys in _pending, and the meeting ids its inferred flags are under (built on
         # first use, then kept with them): forget_article, at every article, without a scan of all
         self._doc_slots: dict[str, dict[str, None]] | None = None
@@ -536,6 +542,26 @@ class Resolver:
                                                  "one of the article's meetings of its kind that day, told apart "
                                                  "by name, with no full date: kept within its article"),
                                    m.date, m.name)
+        if _full(m.date) and m.kind in MEDIUM_KINDS and not m.apart:
+            # a teleconference is how a meeting is held: the one meeting of another kind of its level, region
+            # and day whose name agrees beyond the medium (`某省宣讲视频会议` = `某省宣讲会`) is the one it is
+            # (it joins that meeting, never the other way round; graphed again when one comes: unsettled)
+            stem = meeting_stem(m.name, m.region)
+            chosen = None
+            if stem is not None:
+                self._pend(doc_id, slot_key, {"fam": fam, "date": m.date, "on": None, "signals": [], "key": None,
+                                              "medium": stem, "own": f"{fam}|{m.date}"})
+                chosen = self._medium_join(fam, m.date, stem, m.region)
+            if chosen is not None:
+                key, why = chosen
+                info = self._meeting_info[key]
+                mid = self._resolve("meeting", key, doc_id, "")
+                self._pending[slot_key]["key"] = key
+                self._infer(mid, "name", doc_id, why)
+                _count_name(info, m.name, doc_id)
+                family = key.split("|", 1)[0]
+                return MeetingResolved(mid, info["date"], self._shown(key, info, doc_id), "name", why,
+                                       None if family.startswith("name:") else family, _written_names(info))
         if _full(m.date):
             # one string per meeting key (its info, family list, entity and each article's _written entry)
             key = sys.intern(f"{fam}|{m.date}" + (f"|{m.apart}" if m.apart else ""))
@@ -544,6 +570,8 @@ class Resolver:
                 info = self._meeting_info[key] = {"date": m.date, "name": m.name, "signals": []}
                 if fam not in self._families and self._place_index is not None:
                     self._place_index.setdefault(_place(fam), []).append(fam)
+                if self._day_index is not None:
+                    self._day_index.setdefault(f"{_place(fam)}|{m.date}", []).append(key)
                 self._families.setdefault(fam, []).append(key)
             _count_name(info, m.name, doc_id)
             mid = self._resolve("meeting", key, doc_id, f"same kind/name family, level, region "
@@ -558,8 +586,9 @@ class Resolver:
         if m.date is not None or m.relayed_on is not None:
             self._pend(doc_id, slot_key, {"fam": fam, "date": m.date, "on": m.relayed_on,
                                           "signals": sorted(set(m.signals)), "key": None, "years": list(m.years),
-                                          "name": m.name, "day_year": m.day_year})
-        chosen = self._choose(fam, m.date, m.relayed_on, set(m.signals), m.years, m.name, doc_id, m.day_year)
+                                          "name": m.name, "day_year": m.day_year, "era": m.era})
+        chosen = self._choose(fam, m.date, m.relayed_on, set(m.signals), m.years, m.name, doc_id, m.day_year,
+                              m.era)
         if chosen is not None:
             key, why = chosen
             info = self._meeting_info[key]
@@ -571,16 +600,19 @@ class Resolver:
                 _count_name(info, m.name, doc_id)
             return MeetingResolved(mid, info["date"], self._shown(key, info, doc_id) or m.name, flag, why,
                                    aliases=_written_names(info))
-        if m.date is not None and not is_bare_family(fam) and not self._dated_on(fam, m.date):
+        if m.date is not None and not is_bare_family(fam) and not self._dated_on(fam, m.date, m.era):
             # year-less, and no report of that family, level and region gives that day a year: the reports
             # writing the same month-day are one meeting until one does (then they join it, or, with two
-            # years to choose from, each stays its own: unsettled)
+            # years to choose from, each stays its own: unsettled); a report of a leader's term (era) counts
+            # only the days given a year in that term
             key = self._pending[slot_key]["own"] = sys.intern(f"{fam}|{m.date}")
             self._pending[slot_key]["yearless"] = True
             info = self._meeting_info.setdefault(key, {"date": m.date, "name": m.name, "signals": []})
             _count_name(info, m.name, doc_id)
             mid = self._resolve("meeting", key, doc_id, f"same kind/name family, level, region {m.region} and "
-                                f"month-day {m.date}, no report giving that day a year")
+                                f"month-day {m.date}, no report giving that day a year"
+                                + (f" from {m.era[0]} to {m.era[1]} (the term of a leader the report names)"
+                                   if m.era else ""))
             return MeetingResolved(mid, m.date, self._shown(key, info, doc_id), aliases=_written_names(info))
         key = f"{fam}|{m.date or ''}|doc:{doc_id}|{index}"
         why = ("no dated meeting of the same family, level, region and day to join" if m.date
@@ -595,7 +627,7 @@ class Resolver:
         fam = m.family_key()
         if fam is None or not m.date:
             return None
-        chosen = self._choose(fam, m.date, None, set(m.signals), m.years, m.name, doc_id)
+        chosen = self._choose(fam, m.date, None, set(m.signals), m.years, m.name, doc_id, era=m.era)
         return self._meeting_info[chosen[0]]["date"][:4] if chosen else None
 
     def _shown(self, key: str, info: dict, doc_id: str) -> str | None:
@@ -605,15 +637,17 @@ class Resolver:
         self._written.setdefault(sys.intern(doc_id), {})[key] = info["name"]
         return info["name"]
 
-    def _dated_on(self, fam: str, md: str) -> bool:
-        """A meeting of the family `fam` is known on month-day `md` of some year."""
+    def _dated_on(self, fam: str, md: str, era: tuple[str, str] | list[str] | None = None) -> bool:
+        """A meeting of the family `fam` is known on month-day `md` of some year (of one in `era`)."""
         known = self._entities.get("meeting", {})
-        return any(k in known and known[k].n > 0 and self._meeting_info[k]["date"][4:] == md[1:]
+        return any(k in known and known[k].n > 0 and (d := self._meeting_info[k]["date"])[4:] == md[1:]
+                   and len(d) == 10 and (not era or era[0] <= d[:7] <= era[1])
                    for k in self._families.get(fam, []))
 
     def _choose(self, fam: str, md: str | None, on: str | None, signals: set[str],
                 years: tuple[int, ...] | list[int] = (), name: str | None = None,
-                doc_id: str | None = None, day_year: str | None = None) -> tuple[str, str] | None:
+                doc_id: str | None = None, day_year: str | None = None,
+                era: tuple[str, str] | list[str] | None = None) -> tuple[str, str] | None:
         """The one dated meeting a year-less (`md`) or undated (relayed on `on`) mention can join; for a
         meeting named only by a bare word (is_bare_family), the one meeting of a known name or kind of its
         level and region on its day (`md` a full date), else as for any mention, among those meetings
@@ -628,12 +662,34 @@ class Resolver:
                     return cands[0], (f"named only by a bare word: the one meeting of a known name or kind "
                                       f"of its level and region on {md}")
                 return None
-            chosen = self._choose_among(named, md, on, signals, years)
+            chosen = self._choose_among(named, md, on, signals, years, era=era)
             if chosen is not None:
                 return chosen[0], f"named only by a bare word: {chosen[1]}"
             name = None
         keys = [k for k in self._families.get(fam, []) if k in known and known[k].n > 0]
-        return self._choose_among(keys, md, on, signals, years, name, doc_id, day_year)
+        return self._choose_among(keys, md, on, signals, years, name, doc_id, day_year, era)
+
+    def _medium_join(self, fam: str, date: str, stem: str | None, region: str | None) -> tuple[str, str] | None:
+        """The one meeting of another kind or name (not a teleconference's) at the level and region of `fam`
+        on `date` whose reports name it by `stem` (meeting_stem), for a teleconference of that stem."""
+        if not stem:
+            return None
+        if self._day_index is None:
+            self._day_index = {}
+            for k, info in self._meeting_info.items():
+                parts = k.split("|")
+                if len(parts) in (4, 5) and _full(parts[3]) and parts[3] == info.get("date"):
+                    self._day_index.setdefault(f"{parts[1]}|{parts[2]}|{parts[3]}", []).append(k)
+        known = self._entities.get("meeting", {})
+        cands = [k for k in self._day_index.get(f"{_place(fam)}|{date}", ())
+                 if (f := k.split("|", 1)[0]) != fam.split("|", 1)[0] and f not in MEDIUM_KINDS
+                 and not is_bare_family(k) and k in known and known[k].n > 0
+                 and any(meeting_stem(n, region) == stem
+                         for n in {self._meeting_info[k].get("name"), *self._meeting_info[k].get("names", {}).values()})]
+        if len(cands) != 1:
+            return None
+        return cands[0], (f"a teleconference and the one meeting of its level and region on {date} named "
+                          f"alike beyond the medium ({stem}): one meeting held by teleconference")
 
     def _place_families(self, fam: str) -> list[str]:
         """The families of known name or kind (not bare) at the level and region of `fam`."""
@@ -645,7 +701,10 @@ class Resolver:
 
     def _choose_among(self, keys: list[str], md: str | None, on: str | None,
                       signals: set[str], years: tuple[int, ...] | list[int] = (), name: str | None = None,
-                      doc_id: str | None = None, day_year: str | None = None) -> tuple[str, str] | None:
+                      doc_id: str | None = None, day_year: str | None = None,
+                      era: tuple[str, str] | list[str] | None = None) -> tuple[str, str] | None:
+        if era:  # a report naming 张德江 as 国务院副总理 is of his term: never of a meeting held out of it
+            keys = [k for k in keys if era[0] <= self._meeting_info[k]["date"][:7] <= era[1]]
         if years:  # a report writing 2013年 (its work, a date) is not of a meeting of 2022: only a year it
             # writes, or the year after it (`总结2017年工作` in January 2018) or before it (`部署2024年工作` in
             # December 2023), may date it
@@ -703,10 +762,13 @@ class Resolver:
             if any(name != self._meeting_info.get(key, {}).get("name", name) for key, name in keys.items()):
                 out.add(doc_id)
         for slot_key, p in self._pending.items():
-            chosen = self._choose(p["fam"], p["date"], p["on"], set(p["signals"]), p.get("years", ()),
-                                  p.get("name"), slot_key.rsplit("|", 1)[0], p.get("day_year"))
+            if "medium" in p:
+                chosen = self._medium_join(p["fam"], p["date"], p["medium"], _place(p["fam"]).split("|", 1)[-1])
+            else:
+                chosen = self._choose(p["fam"], p["date"], p["on"], set(p["signals"]), p.get("years", ()),
+                                      p.get("name"), slot_key.rsplit("|", 1)[0], p.get("day_year"), p.get("era"))
             doc_id = slot_key.rsplit("|", 1)[0]
-            if (chosen[0] if chosen else None) != p["key"] or (p.get("yearless") and self._dated_on(p["fam"], p["date"])):
+            if (chosen[0] if chosen else None) != p["key"] or (p.get("yearless") and self._dated_on(p["fam"], p["date"], p.get("era"))):
                 out.add(doc_id)  # (a year-less report on its month-day's node: a dated report of that day came)
             elif chosen is not None:  # the same join, for a reason that may have changed
                 e = self._entities.get("meeting", {}).get(chosen[0])
@@ -750,7 +812,7 @@ class Resolver:
         slots, inferred = self._doc_indexes()
         for slot_key in list(slots.pop(doc_id, ())):
             old = self._pending.pop(slot_key)
-            joined = old["key"] or (old["own"] if old.get("yearless") else None)
+            joined = old["key"] or (old["own"] if old.get("yearless") or "medium" in old else None)
             info = self._meeting_info.get(joined) if joined and not is_bare_family(old["fam"]) else None
             if info is not None and doc_id in info.get("names", {}):  # the name of a report joined by
                 del info["names"][doc_id]  # inference (or year-less) leaves the node with it
@@ -818,6 +880,7 @@ class MeetingMention:
     years: tuple[int, ...] = ()  # the years the article writes (extract.dates.written_years)
     apart: str | None = None  # the name family that tells it from a meeting of its article (named_apart)
     day_year: str | None = None  # for a year-less meeting: the year the article's other meetings of its day are of
+    era: tuple[str, str] | None = None  # the months (YYYY-MM, first and last) the article can be of (leader_era)
 
     def family_key(self) -> str | None:
         """kind (else name family) + level + region; None when neither kind nor name is known, or the
@@ -964,6 +1027,31 @@ def _topic(name: str | None) -> str | None:
     return search_key(fam[len("name:"):]) or None
 
 
+MEDIUM_KINDS = frozenset({"teleconference"})  # kinds that say how a meeting is held, not what it is
+
+
+def meeting_stem(name: str | None, region: str | None) -> str | None:
+    """A meeting's name as its reports agree beyond its kind noun and medium: the name family (no scope words
+    or dressing) with the media noun in one spelling (search_key), the region's words dropped and the last
+    meeting noun (`电视电话会议`, `会议`, `会`) cut: `某省宣讲视频会议` and `某宣讲会` of 某省 are both `宣讲`.
+    None when too little is left to tell a meeting (a bare `会议`)."""
+    fam = name_family(name)
+    if fam is None:
+        return None
+    n = search_key(fam[len("name:"):])
+    if region and region != NATIONAL_REGION:
+        for w in sorted({w for w in [region, *gazetteer.aliases(region)] if w}, key=len, reverse=True):
+            n = n.replace(w, "")
+    for tail in (_MEDIA_KEY, "会议", "会"):
+        if n.endswith(tail):
+            n = n[:-len(tail)]
+            break
+    return n if len(n) >= 2 else None
+
+
+_MEDIA_KEY = search_key("电视电话会议")  # a teleconference's media noun as search_key writes it
+
+
 def is_bare_family(fam: str | None) -> bool:
     """A family key whose name is only a bare meeting word (a report writing `全省、全市会议结束后`
     names the city's meeting `全市会议`, family `会议`): it tells no meeting of its day from another."""
@@ -1033,6 +1121,31 @@ def instruction_signal(title: str) -> str | None:
             n = n[:-len(w)]
             break
     return "关于" + n if n else None
+
+
+@cache
+def _leader_terms() -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """leader_terms.tsv: name -> (post, first month, last month) of each term, an open term to 9999-12."""
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for r in read_table(LEADER_TERMS_PATH):
+        if r.get("name") and r.get("post") and r.get("from"):
+            out.setdefault(r["name"], []).append((r["post"], r["from"], r.get("to") or "9999-12"))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def leader_era(persons: Iterable[tuple[str, Iterable[str]]]) -> tuple[str, str] | None:
+    """The months an article can be of by the national leaders it names in their posts (leader_terms.tsv):
+    a report of a national teleconference where `国务院副总理甲某` spoke is of 甲某's term as vice premier, so a
+    year-less meeting of it never joins a meeting of that name held in another term (the teleconference recurs
+    every year on nearby days). `persons`: (name, the titles the article gives them). None when it names none
+    in a listed post, or the terms do not overlap (a text citing leaders of two terms tells no term)."""
+    terms = _leader_terms()
+    lo, hi, found = "", "9999-12", False
+    for name, titles in persons:
+        for post, first, last in terms.get(name, ()):
+            if any(t.endswith(post) and not t.endswith("副" + post) for t in titles):
+                lo, hi, found = max(lo, first), min(hi, last), True
+    return (lo, hi) if found and lo <= hi else None
 
 
 def resolution_region(level: str | None, region: str | None, name: str | None) -> tuple[str | None, str | None]:

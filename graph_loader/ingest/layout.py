@@ -14,7 +14,13 @@ from functools import lru_cache
 
 from graph_loader.ingest.document import Metadata
 from graph_loader.ingest.metadata import read_metadata
-from graph_loader.ingest.rules import boilerplate_rules, ends_in_date, line_glue, link_patterns
+from graph_loader.ingest.rules import (
+    boilerplate_rules,
+    ends_in_date,
+    line_glue,
+    link_patterns,
+    metadata_rules,
+)
 from graph_loader.ingest.textmap import Edit, MappedText
 from graph_loader.lang.chars import HAN, is_han
 from graph_loader.lang.words import common_words
@@ -149,6 +155,10 @@ def _dated_links(lines: list[str], first: int, heading: int | None) -> set[int]:
 # clause, list item or paragraph ends so; a numbered heading (`二、背景`) is a line of its own
 _SHORT_PIECE = re.compile(f"[，,、][{HAN}]{{1,3}}$")
 _ITEM_HEAD = re.compile(f"[（(]?[一二三四五六七八九十0-9]+[)）]?[、，,.．][{HAN}]{{1,3}}$")
+# a line ending in a clause's comma or an enumeration mark (`…主持召开全县安全生产工作会议，` over `副县长甲某出席。`):
+# no paragraph, headline or date line ends so; a page that sets each clause on a line of its own (a hard wrap at
+# `，`) cuts the sentence there
+CLAUSE_MARKS = "，,、"
 
 
 def broken_line_edits(text: str) -> list[Edit]:
@@ -170,7 +180,8 @@ def broken_line_edits(text: str) -> list[Edit]:
     # the pairs of lines a tie may join (few), before the story is looked for
     pairs = [i for i in range(len(lines) - 1) if (lines[i][-1] in ends and is_han(lines[i + 1][0]))
              or (lines[i + 1][0] in starts and is_han(lines[i][-1]))
-             or (is_han(lines[i + 1][0]) and _SHORT_PIECE.search(lines[i]) and not _ITEM_HEAD.match(lines[i]))]
+             or (is_han(lines[i + 1][0]) and _SHORT_PIECE.search(lines[i]) and not _ITEM_HEAD.match(lines[i]))
+             or lines[i][-1] in CLAUSE_MARKS]
     if not pairs:
         return []
     story = [i for i, line in enumerate(lines) if is_sentence(line)]
@@ -179,18 +190,88 @@ def broken_line_edits(text: str) -> list[Edit]:
     words = None
     edits: list[Edit] = []
     for i in pairs:
-        if not story[0] <= i < story[-1]:
-            continue
         cur, nxt = lines[i], lines[i + 1]
-        if len(cur) < 2 or len(nxt) < 2 or text.count("\n", spans[i][1], spans[i + 1][0]) != 1:
+        # a clause cut at its comma may open the story (`5月5日，` over `某县召开…会议。`): the run of such lines
+        # joins when it ends in a sentence
+        clause = cur[-1] in CLAUSE_MARKS and _clause_run_ends_sentence(lines, i + 1)
+        if not (story[0] <= i < story[-1] or (clause and i < story[-1])):
+            continue
+        if len(cur) < 2 or len(nxt) < 1 + (not clause) or text.count("\n", spans[i][1], spans[i + 1][0]) != 1:
             continue
         if words is None:
             words = common_words()
-        if (cur[-1] in ends and all(cur[-k:] not in words for k in (2, 3, 4))) or (
+        if clause or (cur[-1] in ends and all(cur[-k:] not in words for k in (2, 3, 4))) or (
                 nxt[0] in starts and all(nxt[:k] not in words for k in (2, 3, 4))) or _SHORT_PIECE.search(cur):
             if not _boilerplate_kind(cur, "story") and not _boilerplate_kind(nxt, "story"):
                 edits.append((spans[i][1], spans[i + 1][0], ""))
     return edits
+
+
+RUN_ON_OPENING_MAX = 300
+"""How far into the story's first line, before its first full stop, a run-on headline and date line are looked for."""
+_TOKEN = re.compile(r"\S+")
+_CRUMB_SEP = re.compile(r"[>＞»›]+")
+
+
+@lru_cache(maxsize=1)
+def _header_field() -> re.Pattern[str]:
+    return next(r.pattern for r in metadata_rules() if r.kind == "header_field")
+
+
+def _is_field_token(token: str) -> bool:
+    """Whether a token between spaces is made of date-line fields only (`来源:某某网`, `2023-05-06`, `10:20来源:某某网`)."""
+    field, pos = _header_field(), 0
+    while pos < len(token):
+        m = field.match(token, pos)
+        if m is None or m.end() == pos:
+            return False
+        pos = m.end()
+    return True
+
+
+def run_on_header_edits(text: str) -> list[Edit]:
+    """Line breaks put back where a page that lost them ran its headline and date line into the story.
+
+    A scrape that loses a page's line breaks gives `某县召开安全生产会议 来源:某某网 发布时间:2023-05-06 10:20
+    5月5日,某县召开…。` as one line: the story's first line opens, before its first full stop, with tokens (between
+    spaces) made of date-line fields only (metadata.tsv `header_field`: labels with their values, dates, times). Those
+    tokens are the date line, what stands before them the headline, what follows the last of them the story: each
+    goes on a line of its own, so the header is read as a header and the headline's words and the date line's date
+    are not the story's. A first line with no such token, or with nothing after them, is left as it is.
+    """
+    first = next((m for m in _LINE.finditer(text) if is_sentence(m.group())), None)
+    if first is None:
+        return []
+    line = first.group()
+    stop = _FULL_STOP.search(line)
+    opening = line[: min(stop.start() if stop else len(line), RUN_ON_OPENING_MAX)]
+    if " " not in opening:
+        return []
+    tokens = list(_TOKEN.finditer(opening))
+    # a separator or a widget alone (`•`, `【打印】`) makes no date line: a date, a time or a label does
+    fields = [i for i, t in enumerate(tokens[:-1]) if _is_field_token(t.group())
+              and any(ch.isdigit() or ch in ":：" for ch in t.group())]
+    if not fields:
+        return []
+    base = first.start()
+    cuts = {fields[0] - 1, fields[-1]}
+    # a breadcrumb before the headline (`首页 > 新闻 > 本地 某县召开…`) ends with the crumb after its last separator,
+    # or with the separator's token when the separator is glued to the crumb before it (`政务 > 动态> 某县召开…`)
+    crumbs = [i for i in range(fields[0] - 1) if _CRUMB_SEP.search(tokens[i].group())]
+    if crumbs:
+        i = crumbs[-1]
+        cuts.add(i + 1 if _CRUMB_SEP.fullmatch(tokens[i].group()) else i)
+    edits: list[Edit] = []
+    for i in sorted(c for c in cuts if c >= 0):
+        edits.append((base + tokens[i].end(), base + tokens[i + 1].start(), "\n"))
+    return edits
+
+
+def _clause_run_ends_sentence(lines: list[str], j: int) -> bool:
+    """Whether the lines from `j` on, while each ends in a clause mark, lead to a sentence of the story."""
+    while j < len(lines) - 1 and lines[j][-1] in CLAUSE_MARKS:
+        j += 1
+    return is_sentence(lines[j])
 
 
 def _title_key(line: str) -> str:
@@ -207,6 +288,8 @@ def lay_out(mt: MappedText, html_title: str | None = None, page_before: list[str
     mt = normalise_space(mt)
     if joins := broken_line_edits(mt.text):
         mt = mt.apply(joins)
+    if cuts := run_on_header_edits(mt.text):
+        mt = mt.apply(cuts)
     spans: list[tuple[int, int]] = []
     pos = 0
     for raw in mt.text.split("\n"):

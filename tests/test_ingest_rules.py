@@ -425,8 +425,23 @@ def test_a_page_that_lost_its_line_breaks_keeps_its_headline_and_date_line_apart
         assert d.metadata.title == "某县召开安全生产工作会议", head
         assert d.metadata.published == "2023-05-06", head
         assert d.clean.splitlines()[-1] == story, head
-    # no date line: the line is left as it is
-    assert ingest("某县召开安全生产工作会议 " + story).clean.endswith("某县召开安全生产工作会议 " + story)
+    # no date line: mark-free tokens before a token that opens a story (a day, a dateline `某某网讯`, `本报讯`, a
+    # bracketed byline) are the headline; after a date line too (`发表于 2023-05-06 10:20 某县召开… 本报讯…`)
+    for head, opening in (("某县召开安全生产工作会议 压实责任 守牢底线 ", ""),
+                          ("某县召开安全生产工作会议 ", "某某网讯(记者 乙某) "),
+                          ("某某论坛 发表于 2023-05-06 10:20 某县召开安全生产工作会议 ", "本报讯 ")):
+        d = ingest(head + opening + story)
+        assert d.clean.splitlines()[-1] == opening + story, head
+    # a writer's name after the date line's source, too short for a headline, is the date line's
+    d = ingest("某县召开安全生产工作会议 2023-05-06 10:20 来源:某某日报 张丽 " + story)
+    assert d.metadata.reporters == ["张丽"] and d.clean.splitlines()[-1] == story
+    # the footer's labels run into the last paragraph after its closing byline open lines of their own
+    d = ingest("某县召开安全生产工作会议\n" + story + "(记者 王晓东)来源:某某日报 责任编辑:李四")
+    assert d.metadata.reporters == ["王晓东"] and d.metadata.source == "某某日报"
+    assert d.clean.splitlines()[-1] == story + "(记者 王晓东)"
+    # a byline before the day is no headline; a line with neither date line nor story opening is left as it is
+    assert ingest("记者 乙某 报道 " + story).clean.splitlines()[-1] == "记者 乙某 报道 " + story
+    assert ingest("压实责任 守牢底线 " + story.replace("5月5日上午，", "")).clean.startswith("压实责任 守牢底线 某县")
 
 
 def test_a_list_of_other_articles_with_their_dates_is_no_part_of_the_story():

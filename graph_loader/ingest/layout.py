@@ -211,6 +211,7 @@ RUN_ON_OPENING_MAX = 300
 """How far into the story's first line, before its first full stop, a run-on headline and date line are looked for."""
 _TOKEN = re.compile(r"\S+")
 _CRUMB_SEP = re.compile(r"[>＞»›]+")
+_ROLE_WORD = re.compile("记者|通讯员|作者|编辑")
 
 
 @lru_cache(maxsize=1)
@@ -235,9 +236,11 @@ def run_on_header_edits(text: str) -> list[Edit]:
     A scrape that loses a page's line breaks gives `某县召开安全生产会议 来源:某某网 发布时间:2023-05-06 10:20
     5月5日,某县召开…。` as one line: the story's first line opens, before its first full stop, with tokens (between
     spaces) made of date-line fields only (metadata.tsv `header_field`: labels with their values, dates, times). Those
-    tokens are the date line, what stands before them the headline, what follows the last of them the story: each
+    tokens are the date line, what stands before them the headline, what follows the last of them the story. With no
+    date line, or after it, mark-free tokens before a token that opens a story (`story_opening`: a dateline
+    `某某网讯`, `本报讯`, a bracketed byline, a day `5月5日,`) are the headline (`某县召开安全生产会议 5月5日,…`). Each
     goes on a line of its own, so the header is read as a header and the headline's words and the date line's date
-    are not the story's. A first line with no such token, or with nothing after them, is left as it is.
+    are not the story's. A first line with neither is left as it is.
     """
     first = next((m for m in _LINE.finditer(text) if is_sentence(m.group())), None)
     if first is None:
@@ -248,23 +251,90 @@ def run_on_header_edits(text: str) -> list[Edit]:
     if " " not in opening:
         return []
     tokens = list(_TOKEN.finditer(opening))
-    # a separator or a widget alone (`•`, `【打印】`) makes no date line: a date, a time or a label does
-    fields = [i for i, t in enumerate(tokens[:-1]) if _is_field_token(t.group())
-              and any(ch.isdigit() or ch in ":：" for ch in t.group())]
-    if not fields:
-        return []
-    base = first.start()
-    cuts = {fields[0] - 1, fields[-1]}
+    # a separator or a widget alone (`•`, `【打印】`) makes no date line: a date, a time or a label does; the date
+    # line opens with the field tokens right before the first of them (`发表于 2009-01-20`)
+    fields = [i for i, t in enumerate(tokens[:-1]) if any(ch.isdigit() or ch in ":：" for ch in t.group())
+              and _is_field_token(t.group())]
+    while fields and fields[0] > 0 and _is_field_token(tokens[fields[0] - 1].group()):
+        fields.insert(0, fields[0] - 1)
+    cuts: set[int] = set()
+    if fields:
+        head_end = fields[0]
+        cuts.add(fields[0] - 1)
+        after = fields[-1] + 1
+        k = _story_opening_at(tokens, after)
+        if k is not None and k > after and _is_headline(tokens[after:k]):
+            cuts |= {fields[-1], k - 1}  # a headline after the date line (`2023-05-06 10:20 某县召开… 本报讯 …`)
+        elif k is not None and len("".join(t.group() for t in tokens[after:k])) < HEADLINE_MIN_CHARS:
+            # what stands between the date line and the story's opening, too short for a headline, is the date
+            # line's (`来源:某某日报 张三 5月5日,…`: the source's writer)
+            cuts.add(k - 1)
+        else:
+            cuts.add(fields[-1])
+    else:
+        k = _story_opening_at(tokens, 0)
+        if not k or not _is_headline(tokens[:k]):
+            return []
+        head_end = k
+        cuts.add(k - 1)
     # a breadcrumb before the headline (`首页 > 新闻 > 本地 某县召开…`) ends with the crumb after its last separator,
     # or with the separator's token when the separator is glued to the crumb before it (`政务 > 动态> 某县召开…`)
-    crumbs = [i for i in range(fields[0] - 1) if _CRUMB_SEP.search(tokens[i].group())]
+    crumbs = [i for i in range(head_end - 1) if _CRUMB_SEP.search(tokens[i].group())]
     if crumbs:
         i = crumbs[-1]
         cuts.add(i + 1 if _CRUMB_SEP.fullmatch(tokens[i].group()) else i)
-    edits: list[Edit] = []
-    for i in sorted(c for c in cuts if c >= 0):
-        edits.append((base + tokens[i].end(), base + tokens[i + 1].start(), "\n"))
-    return edits
+    base = first.start()
+    return [(base + tokens[i].end(), base + tokens[i + 1].start(), "\n") for i in sorted(c for c in cuts if c >= 0)]
+
+
+@lru_cache(maxsize=1)
+def _footer_label() -> re.Pattern[str]:
+    return next(r.pattern for r in metadata_rules() if r.kind == "footer_label")
+
+
+def run_on_footer_edits(text: str) -> list[Edit]:
+    """Line breaks put back before a footer's label that a page which lost them ran into the story's last paragraph
+    (`…落实。(记者 张三)来源:某某日报 责任编辑:李四`, metadata.tsv `footer_label`): the label opens a line, so the
+    paragraph ends in its closing byline and the footer is read as a footer."""
+    return [(m.start() + 1, m.end(), "\n") for m in _footer_label().finditer(text)]
+
+
+def _disjoint(edits: list[Edit]) -> list[Edit]:
+    """The edits in order, one of two that overlap (a header's cut and a footer's at one space) dropped."""
+    out: list[Edit] = []
+    for e in sorted(set(edits)):
+        if not out or e[0] >= out[-1][1]:
+            out.append(e)
+    return out
+
+
+HEADLINE_MIN_CHARS = 6
+"""A run-on headline before the story's opening token holds at least this many characters."""
+_CLAUSE_MARK = re.compile(r"[，,；;。]")
+
+
+@lru_cache(maxsize=1)
+def _story_opening() -> re.Pattern[str]:
+    return next(r.pattern for r in metadata_rules() if r.kind == "story_opening")
+
+
+def _story_opening_at(tokens: list[re.Match[str]], start: int) -> int | None:
+    """The index of the first token from `start` on that opens a story (metadata.tsv `story_opening`), unless a
+    token holding a clause mark comes first."""
+    for k in range(start, len(tokens)):
+        tok = tokens[k].group()
+        if _story_opening().match(tok):
+            return k
+        if _CLAUSE_MARK.search(tok):
+            return None
+    return None
+
+
+def _is_headline(tokens: list[re.Match[str]]) -> bool:
+    """Whether tokens run before a story's opening are a headline: HEADLINE_MIN_CHARS long at least, with no byline's
+    role word (`记者 张三 报道` is a byline)."""
+    head = "".join(t.group() for t in tokens)
+    return len(head) >= HEADLINE_MIN_CHARS and not _ROLE_WORD.search(head)
 
 
 def _clause_run_ends_sentence(lines: list[str], j: int) -> bool:
@@ -288,8 +358,8 @@ def lay_out(mt: MappedText, html_title: str | None = None, page_before: list[str
     mt = normalise_space(mt)
     if joins := broken_line_edits(mt.text):
         mt = mt.apply(joins)
-    if cuts := run_on_header_edits(mt.text):
-        mt = mt.apply(cuts)
+    if cuts := run_on_header_edits(mt.text) + run_on_footer_edits(mt.text):
+        mt = mt.apply(_disjoint(cuts))
     spans: list[tuple[int, int]] = []
     pos = 0
     for raw in mt.text.split("\n"):

@@ -439,6 +439,14 @@ def test_a_page_that_lost_its_line_breaks_keeps_its_headline_and_date_line_apart
     d = ingest("某县召开安全生产工作会议\n" + story + "(记者 王晓东)来源:某某日报 责任编辑:李四")
     assert d.metadata.reporters == ["王晓东"] and d.metadata.source == "某某日报"
     assert d.clean.splitlines()[-1] == story + "(记者 王晓东)"
+    # a dateline `某某网消息` opens the story (no headline before it); a footer already on lines of its own, and a
+    # long date line with no story after it, are left as they are
+    from graph_loader.ingest.layout import run_on_footer_edits, run_on_header_edits
+
+    assert run_on_header_edits("某某新闻网消息 " + story) == []
+    assert run_on_footer_edits(story + "\n\n来源:某某日报") == []
+    line = "某某县人民政府门户网站: www.example.gov.cn 发布时间:2023-05-06 10:20:31 发布者:admin 浏览次数:1234 字号:[大] [中] [小]"
+    assert len(line) > 60 and run_on_header_edits(line) == []
     # a byline before the day is no headline; a line with neither date line nor story opening is left as it is
     assert ingest("记者 乙某 报道 " + story).clean.splitlines()[-1] == "记者 乙某 报道 " + story
     assert ingest("压实责任 守牢底线 " + story.replace("5月5日上午，", "")).clean.startswith("压实责任 守牢底线 某县")

@@ -257,6 +257,12 @@ def run_on_header_edits(text: str) -> list[Edit]:
               and _is_field_token(t.group())]
     while fields and fields[0] > 0 and _is_field_token(tokens[fields[0] - 1].group()):
         fields.insert(0, fields[0] - 1)
+    # and goes on over the field tokens after the last of them (`字号:[大] [中] [小]`); a line of fields only (a long
+    # date line with no story after it) is no run-on line
+    while fields and fields[-1] + 1 < len(tokens) and _is_field_token(tokens[fields[-1] + 1].group()):
+        fields.append(fields[-1] + 1)
+    if fields and fields[-1] == len(tokens) - 1:
+        return []
     cuts: set[int] = set()
     if fields:
         head_end = fields[0]

@@ -179,6 +179,57 @@ def junk(text: str, rng: random.Random) -> str:
     return top + "\n" + text.rstrip("\n") + "\n" + "\n".join(tail) + "\n"
 
 
+_STORY_END = re.compile("[。！？”’」』)）]$")
+
+
+def _header_story_footer(text: str) -> tuple[str, list[str], str]:
+    """The page above the story's running text (headline, date line, byline) as it is, the story's own lines (up to
+    the last one that ends a sentence or a closing parenthesis: `(记者 张三)`; blank lines left out) and the page
+    below it (editor, page tools) as it is."""
+    start = _body_start(text)
+    rest = text[start:].split("\n")
+    end = max((i for i, x in enumerate(rest) if _STORY_END.search(x.strip())), default=len(rest) - 1) + 1
+    return text[:start], [x.strip() for x in rest[:end] if x.strip()], "\n".join(rest[end:])
+
+
+def oneline(text: str, rng: random.Random) -> str:
+    """The story on one line with its header, as a scrape that lost the content's line breaks gives it: the
+    headline, the date line and the byline first, each run into what follows after a space or two, then the
+    story's paragraphs run together (nothing between them, a space, or the paragraph's indent `\u3000\u3000`); the
+    page below the story (editor, page tools) stays as it is."""
+    head, story, foot = _header_story_footer(text)
+    sep = rng.choice(["", " ", "\u3000\u3000"])
+    lead = rng.choice([" ", "  "])
+    return lead.join([x.strip() for x in head.split("\n") if x.strip()] + [sep.join(story)]) + "\n" + foot
+
+
+def paras_joined(text: str, rng: random.Random) -> str:
+    """The story's paragraphs run into one line (nothing between them, a space or the indent `\u3000\u3000`), the
+    page above it (headline, date line) and below it (editor, page tools) as it is."""
+    head, story, foot = _header_story_footer(text)
+    sep = rng.choice(["", " ", "\u3000\u3000"])
+    return head + sep.join(story) + "\n" + foot
+
+
+# after a mark, not inside a doubled one (`，，` as scraped pages have it) nor before a closing quote
+_SENT_MARK = re.compile("(?<=[。！？；])(?![”’」』）)\n。！？；，,、])")
+_CLAUSE_MARK = re.compile("(?:(?<=[。！？；，])|(?<=[^0-9],))(?![”’」』）)\n。！？；，,、])")
+
+
+def sentence_lines(text: str, rng: random.Random) -> str:
+    """A line break after every sentence of the story (`。！？；`, after a closing quote that follows it), as a page
+    that sets each sentence as a paragraph; the header is left alone."""
+    start = _body_start(text)
+    return text[:start] + _SENT_MARK.sub("\n", text[start:])
+
+
+def clause_lines(text: str, rng: random.Random) -> str:
+    """A line break after every clause of the story (`，` too, and a half-width `,` but a thousands comma), as a page
+    hard-wrapped at its commas."""
+    start = _body_start(text)
+    return text[:start] + _CLAUSE_MARK.sub("\n", text[start:])
+
+
 TRANSFORMS: dict[str, Callable[[str, random.Random], str]] = {
     "s2t": s2t,
     "gloss": gloss,
@@ -189,6 +240,10 @@ TRANSFORMS: dict[str, Callable[[str, random.Random], str]] = {
     "dots": dots,
     "html": html,
     "junk": junk,
+    "oneline": oneline,
+    "paras_joined": paras_joined,
+    "sentence_lines": sentence_lines,
+    "clause_lines": clause_lines,
 }
 
 

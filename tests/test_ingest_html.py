@@ -110,8 +110,7 @@ def test_government_page_fixture():
     assert d.clean.splitlines() == [
         "县应急局开展安全生产大检查",
         "6月10日，县应急管理局局长张某带队，对全县危化品企业开展安全生产大检查。",
-        "检查组要求，各企业要落实主体责任，",
-        "确保安全生产形势稳定。",
+        "检查组要求，各企业要落实主体责任，确保安全生产形势稳定。",  # a `<br/>` after a comma cuts the sentence
         "（通讯员 李某某）",
     ]
     for junk in ("不要", "首页", "浏览次数", "分享到", "上一篇", "ICP", "无障碍"):

@@ -397,6 +397,61 @@ def test_a_line_break_after_a_tying_character_or_before_one_joins_the_sentence()
     assert "副县长甲某、乙某出席会议，丙某主持。\n二、背景\n今年以来" in listed.clean
 
 
+def test_a_page_that_sets_each_clause_on_a_line_of_its_own_reads_as_sentences():
+    # a page hard-wrapped at its commas (`…，` over the next clause) cuts each sentence into lines; no paragraph,
+    # headline or date line ends in a comma or `、`, so the run of such lines is one line with the sentence that
+    # closes it, the first paragraph's opening clause (`3月2日，`) too; a line ending in a full stop stays a line
+    text = ("某县召开安全生产工作会议\n发布时间：2023-03-03\n3月2日，\n某县召开安全生产工作会议，\n"
+            "县长甲某主持，\n副县长乙某、\n丙某出席。\n会议强调，\n要压实安全责任。\n会议要求各乡镇立即开展隐患排查。")
+    d = ingest(text)
+    assert d.clean.splitlines() == ["某县召开安全生产工作会议",
+                                    "3月2日，某县召开安全生产工作会议，县长甲某主持，副县长乙某、丙某出席。",
+                                    "会议强调，要压实安全责任。", "会议要求各乡镇立即开展隐患排查。"]
+    assert d.metadata.title == "某县召开安全生产工作会议" and d.metadata.published == "2023-03-03"
+    # a clause line with no sentence below it (a footer's `责任编辑：甲某，`) joins nothing
+    assert ingest("会议要求各乡镇立即开展隐患排查。\n责任编辑：甲某，\n审核：乙某").clean.endswith("隐患排查。")
+
+
+def test_a_page_that_lost_its_line_breaks_keeps_its_headline_and_date_line_apart_from_the_story():
+    # a scrape that loses the page's line breaks runs breadcrumb, headline, date line and story into one line; the
+    # tokens made of date-line fields (a label and its value, a date, a time) are the date line, what stands before
+    # them the headline (after the breadcrumb's last crumb), what follows them the story: the date is the page's,
+    # the headline's meeting no sentence of the story
+    story = "5月5日上午，某县召开安全生产工作会议，县长甲某主持。会议强调，要压实安全责任。"
+    for head in ("首页 > 新闻中心 > 工作动态 某县召开安全生产工作会议 来源:某县应急局 发布时间:2023-05-06 10:20 ",
+                 "某县召开安全生产工作会议  2023-05-06 10:20:31来源:某某网  【字体:打印  ",
+                 "当前位置:首页 > 政务> 某县召开安全生产工作会议 作者:佚名发布时间:2023-05-06  "):
+        d = ingest(head + story)
+        assert d.metadata.title == "某县召开安全生产工作会议", head
+        assert d.metadata.published == "2023-05-06", head
+        assert d.clean.splitlines()[-1] == story, head
+    # no date line: mark-free tokens before a token that opens a story (a day, a dateline `某某网讯`, `本报讯`, a
+    # bracketed byline) are the headline; after a date line too (`发表于 2023-05-06 10:20 某县召开… 本报讯…`)
+    for head, opening in (("某县召开安全生产工作会议 压实责任 守牢底线 ", ""),
+                          ("某县召开安全生产工作会议 ", "某某网讯(记者 乙某) "),
+                          ("某某论坛 发表于 2023-05-06 10:20 某县召开安全生产工作会议 ", "本报讯 ")):
+        d = ingest(head + opening + story)
+        assert d.clean.splitlines()[-1] == opening + story, head
+    # a writer's name after the date line's source, too short for a headline, is the date line's
+    d = ingest("某县召开安全生产工作会议 2023-05-06 10:20 来源:某某日报 张丽 " + story)
+    assert d.metadata.reporters == ["张丽"] and d.clean.splitlines()[-1] == story
+    # the footer's labels run into the last paragraph after its closing byline open lines of their own
+    d = ingest("某县召开安全生产工作会议\n" + story + "(记者 王晓东)来源:某某日报 责任编辑:李四")
+    assert d.metadata.reporters == ["王晓东"] and d.metadata.source == "某某日报"
+    assert d.clean.splitlines()[-1] == story + "(记者 王晓东)"
+    # a dateline `某某网消息` opens the story (no headline before it); a footer already on lines of its own, and a
+    # long date line with no story after it, are left as they are
+    from graph_loader.ingest.layout import run_on_footer_edits, run_on_header_edits
+
+    assert run_on_header_edits("某某新闻网消息 " + story) == []
+    assert run_on_footer_edits(story + "\n\n来源:某某日报") == []
+    line = "某某县人民政府门户网站: www.example.gov.cn 发布时间:2023-05-06 10:20:31 发布者:admin 浏览次数:1234 字号:[大] [中] [小]"
+    assert len(line) > 60 and run_on_header_edits(line) == []
+    # a byline before the day is no headline; a line with neither date line nor story opening is left as it is
+    assert ingest("记者 乙某 报道 " + story).clean.splitlines()[-1] == "记者 乙某 报道 " + story
+    assert ingest("压实责任 守牢底线 " + story.replace("5月5日上午，", "")).clean.startswith("压实责任 守牢底线 某县")
+
+
 def test_a_list_of_other_articles_with_their_dates_is_no_part_of_the_story():
     # below the story a page lists other articles' headlines with their dates, under a heading or none, marked or
     # not: they leave the story (their places and meetings are other reports') and their dates are not the page's;

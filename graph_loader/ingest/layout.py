@@ -14,7 +14,13 @@ from functools import lru_cache
 
 from graph_loader.ingest.document import Metadata
 from graph_loader.ingest.metadata import read_metadata
-from graph_loader.ingest.rules import boilerplate_rules, ends_in_date, line_glue, link_patterns
+from graph_loader.ingest.rules import (
+    boilerplate_rules,
+    ends_in_date,
+    line_glue,
+    link_patterns,
+    metadata_rules,
+)
 from graph_loader.ingest.textmap import Edit, MappedText
 from graph_loader.lang.chars import HAN, is_han
 from graph_loader.lang.words import common_words
@@ -149,6 +155,10 @@ def _dated_links(lines: list[str], first: int, heading: int | None) -> set[int]:
 # clause, list item or paragraph ends so; a numbered heading (`二、背景`) is a line of its own
 _SHORT_PIECE = re.compile(f"[，,、][{HAN}]{{1,3}}$")
 _ITEM_HEAD = re.compile(f"[（(]?[一二三四五六七八九十0-9]+[)）]?[、，,.．][{HAN}]{{1,3}}$")
+# a line ending in a clause's comma or an enumeration mark (`…主持召开全县安全生产工作会议，` over `副县长甲某出席。`):
+# no paragraph, headline or date line ends so; a page that sets each clause on a line of its own (a hard wrap at
+# `，`) cuts the sentence there
+CLAUSE_MARKS = "，,、"
 
 
 def broken_line_edits(text: str) -> list[Edit]:
@@ -170,7 +180,8 @@ def broken_line_edits(text: str) -> list[Edit]:
     # the pairs of lines a tie may join (few), before the story is looked for
     pairs = [i for i in range(len(lines) - 1) if (lines[i][-1] in ends and is_han(lines[i + 1][0]))
              or (lines[i + 1][0] in starts and is_han(lines[i][-1]))
-             or (is_han(lines[i + 1][0]) and _SHORT_PIECE.search(lines[i]) and not _ITEM_HEAD.match(lines[i]))]
+             or (is_han(lines[i + 1][0]) and _SHORT_PIECE.search(lines[i]) and not _ITEM_HEAD.match(lines[i]))
+             or lines[i][-1] in CLAUSE_MARKS]
     if not pairs:
         return []
     story = [i for i, line in enumerate(lines) if is_sentence(line)]
@@ -179,18 +190,164 @@ def broken_line_edits(text: str) -> list[Edit]:
     words = None
     edits: list[Edit] = []
     for i in pairs:
-        if not story[0] <= i < story[-1]:
-            continue
         cur, nxt = lines[i], lines[i + 1]
-        if len(cur) < 2 or len(nxt) < 2 or text.count("\n", spans[i][1], spans[i + 1][0]) != 1:
+        # a clause cut at its comma may open the story (`5月5日，` over `某县召开…会议。`): the run of such lines
+        # joins when it ends in a sentence
+        clause = cur[-1] in CLAUSE_MARKS and _clause_run_ends_sentence(lines, i + 1)
+        if not (story[0] <= i < story[-1] or (clause and i < story[-1])):
+            continue
+        if len(cur) < 2 or len(nxt) < 1 + (not clause) or text.count("\n", spans[i][1], spans[i + 1][0]) != 1:
             continue
         if words is None:
             words = common_words()
-        if (cur[-1] in ends and all(cur[-k:] not in words for k in (2, 3, 4))) or (
+        if clause or (cur[-1] in ends and all(cur[-k:] not in words for k in (2, 3, 4))) or (
                 nxt[0] in starts and all(nxt[:k] not in words for k in (2, 3, 4))) or _SHORT_PIECE.search(cur):
             if not _boilerplate_kind(cur, "story") and not _boilerplate_kind(nxt, "story"):
                 edits.append((spans[i][1], spans[i + 1][0], ""))
     return edits
+
+
+RUN_ON_OPENING_MAX = 300
+"""How far into the story's first line, before its first full stop, a run-on headline and date line are looked for."""
+_TOKEN = re.compile(r"\S+")
+_CRUMB_SEP = re.compile(r"[>＞»›]+")
+_ROLE_WORD = re.compile("记者|通讯员|作者|编辑")
+
+
+@lru_cache(maxsize=1)
+def _header_field() -> re.Pattern[str]:
+    return next(r.pattern for r in metadata_rules() if r.kind == "header_field")
+
+
+def _is_field_token(token: str) -> bool:
+    """Whether a token between spaces is made of date-line fields only (`来源:某某网`, `2023-05-06`, `10:20来源:某某网`)."""
+    field, pos = _header_field(), 0
+    while pos < len(token):
+        m = field.match(token, pos)
+        if m is None or m.end() == pos:
+            return False
+        pos = m.end()
+    return True
+
+
+def run_on_header_edits(text: str) -> list[Edit]:
+    """Line breaks put back where a page that lost them ran its headline and date line into the story.
+
+    A scrape that loses a page's line breaks gives `某县召开安全生产会议 来源:某某网 发布时间:2023-05-06 10:20
+    5月5日,某县召开…。` as one line: the story's first line opens, before its first full stop, with tokens (between
+    spaces) made of date-line fields only (metadata.tsv `header_field`: labels with their values, dates, times). Those
+    tokens are the date line, what stands before them the headline, what follows the last of them the story. With no
+    date line, or after it, mark-free tokens before a token that opens a story (`story_opening`: a dateline
+    `某某网讯`, `本报讯`, a bracketed byline, a day `5月5日,`) are the headline (`某县召开安全生产会议 5月5日,…`). Each
+    goes on a line of its own, so the header is read as a header and the headline's words and the date line's date
+    are not the story's. A first line with neither is left as it is.
+    """
+    first = next((m for m in _LINE.finditer(text) if is_sentence(m.group())), None)
+    if first is None:
+        return []
+    line = first.group()
+    stop = _FULL_STOP.search(line)
+    opening = line[: min(stop.start() if stop else len(line), RUN_ON_OPENING_MAX)]
+    if " " not in opening:
+        return []
+    tokens = list(_TOKEN.finditer(opening))
+    # a separator or a widget alone (`•`, `【打印】`) makes no date line: a date, a time or a label does; the date
+    # line opens with the field tokens right before the first of them (`发表于 2009-01-20`)
+    fields = [i for i, t in enumerate(tokens[:-1]) if any(ch.isdigit() or ch in ":：" for ch in t.group())
+              and _is_field_token(t.group())]
+    while fields and fields[0] > 0 and _is_field_token(tokens[fields[0] - 1].group()):
+        fields.insert(0, fields[0] - 1)
+    # and goes on over the field tokens after the last of them (`字号:[大] [中] [小]`); a line of fields only (a long
+    # date line with no story after it) is no run-on line
+    while fields and fields[-1] + 1 < len(tokens) and _is_field_token(tokens[fields[-1] + 1].group()):
+        fields.append(fields[-1] + 1)
+    if fields and fields[-1] == len(tokens) - 1:
+        return []
+    cuts: set[int] = set()
+    if fields:
+        head_end = fields[0]
+        cuts.add(fields[0] - 1)
+        after = fields[-1] + 1
+        k = _story_opening_at(tokens, after)
+        if k is not None and k > after and _is_headline(tokens[after:k]):
+            cuts |= {fields[-1], k - 1}  # a headline after the date line (`2023-05-06 10:20 某县召开… 本报讯 …`)
+        elif k is not None and len("".join(t.group() for t in tokens[after:k])) < HEADLINE_MIN_CHARS:
+            # what stands between the date line and the story's opening, too short for a headline, is the date
+            # line's (`来源:某某日报 张三 5月5日,…`: the source's writer)
+            cuts.add(k - 1)
+        else:
+            cuts.add(fields[-1])
+    else:
+        k = _story_opening_at(tokens, 0)
+        if not k or not _is_headline(tokens[:k]):
+            return []
+        head_end = k
+        cuts.add(k - 1)
+    # a breadcrumb before the headline (`首页 > 新闻 > 本地 某县召开…`) ends with the crumb after its last separator,
+    # or with the separator's token when the separator is glued to the crumb before it (`政务 > 动态> 某县召开…`)
+    crumbs = [i for i in range(head_end - 1) if _CRUMB_SEP.search(tokens[i].group())]
+    if crumbs:
+        i = crumbs[-1]
+        cuts.add(i + 1 if _CRUMB_SEP.fullmatch(tokens[i].group()) else i)
+    base = first.start()
+    return [(base + tokens[i].end(), base + tokens[i + 1].start(), "\n") for i in sorted(c for c in cuts if c >= 0)]
+
+
+@lru_cache(maxsize=1)
+def _footer_label() -> re.Pattern[str]:
+    return next(r.pattern for r in metadata_rules() if r.kind == "footer_label")
+
+
+def run_on_footer_edits(text: str) -> list[Edit]:
+    """Line breaks put back before a footer's label that a page which lost them ran into the story's last paragraph
+    (`…落实。(记者 张三)来源:某某日报 责任编辑:李四`, metadata.tsv `footer_label`): the label opens a line, so the
+    paragraph ends in its closing byline and the footer is read as a footer."""
+    return [(m.start() + 1, m.end(), "\n") for m in _footer_label().finditer(text)]
+
+
+def _disjoint(edits: list[Edit]) -> list[Edit]:
+    """The edits in order, one of two that overlap (a header's cut and a footer's at one space) dropped."""
+    out: list[Edit] = []
+    for e in sorted(set(edits)):
+        if not out or e[0] >= out[-1][1]:
+            out.append(e)
+    return out
+
+
+HEADLINE_MIN_CHARS = 6
+"""A run-on headline before the story's opening token holds at least this many characters."""
+_CLAUSE_MARK = re.compile(r"[，,；;。]")
+
+
+@lru_cache(maxsize=1)
+def _story_opening() -> re.Pattern[str]:
+    return next(r.pattern for r in metadata_rules() if r.kind == "story_opening")
+
+
+def _story_opening_at(tokens: list[re.Match[str]], start: int) -> int | None:
+    """The index of the first token from `start` on that opens a story (metadata.tsv `story_opening`), unless a
+    token holding a clause mark comes first."""
+    for k in range(start, len(tokens)):
+        tok = tokens[k].group()
+        if _story_opening().match(tok):
+            return k
+        if _CLAUSE_MARK.search(tok):
+            return None
+    return None
+
+
+def _is_headline(tokens: list[re.Match[str]]) -> bool:
+    """Whether tokens run before a story's opening are a headline: HEADLINE_MIN_CHARS long at least, with no byline's
+    role word (`记者 张三 报道` is a byline)."""
+    head = "".join(t.group() for t in tokens)
+    return len(head) >= HEADLINE_MIN_CHARS and not _ROLE_WORD.search(head)
+
+
+def _clause_run_ends_sentence(lines: list[str], j: int) -> bool:
+    """Whether the lines from `j` on, while each ends in a clause mark, lead to a sentence of the story."""
+    while j < len(lines) - 1 and lines[j][-1] in CLAUSE_MARKS:
+        j += 1
+    return is_sentence(lines[j])
 
 
 def _title_key(line: str) -> str:
@@ -207,6 +364,8 @@ def lay_out(mt: MappedText, html_title: str | None = None, page_before: list[str
     mt = normalise_space(mt)
     if joins := broken_line_edits(mt.text):
         mt = mt.apply(joins)
+    if cuts := run_on_header_edits(mt.text) + run_on_footer_edits(mt.text):
+        mt = mt.apply(_disjoint(cuts))
     spans: list[tuple[int, int]] = []
     pos = 0
     for raw in mt.text.split("\n"):

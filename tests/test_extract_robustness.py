@@ -121,3 +121,16 @@ def test_heads_of_farms_museums_stations_and_kindergartens_are_posts():
     titles = {p.name: p.titles for p in rec.persons}
     assert titles["王立新"][-1].endswith("场长") and titles["陈红"][-1].endswith("副馆长")
     assert titles["刘洋"][-1].endswith("台长") and titles["李芳"][-1].endswith("园长")
+
+
+def test_rarer_surnames_of_the_dictionary_open_names_and_their_words_do_not():
+    # a surname the common list lacked (`粘`, `操`, `庹`: the character dictionary's surnames, surnames.txt) opens a
+    # name where the genre puts one without a post (`甲、乙等县领导出席`, `某某书记指出`); the ordinary words it opens
+    # (`操作`, `粘贴`, not_names.txt) open none
+    text = ("3月5日，县长张明主持召开全县安全生产工作会议。李强、粘海涛、操立新等县领导出席。"
+            "会上，庹文军书记指出，要严格执行操作规程。")
+    rec = extract(make_doc(text, published="2024-03-06"))
+    assert {p.name for p in rec.persons} == {"张明", "李强", "粘海涛", "操立新", "庹文军"}
+    rec = extract(make_doc("3月5日，县长张明主持召开会议。会议要求，操作人员、粘贴标识等工作要到位。",
+                           published="2024-03-06"))
+    assert [p.name for p in rec.persons] == ["张明"]

@@ -134,3 +134,35 @@ def test_rarer_surnames_of_the_dictionary_open_names_and_their_words_do_not():
     rec = extract(make_doc("3月5日，县长张明主持召开会议。会议要求，操作人员、粘贴标识等工作要到位。",
                            published="2024-03-06"))
     assert [p.name for p in rec.persons] == ["张明"]
+
+
+def _names(text: str) -> dict[str, list[str]]:
+    return {p.name: p.titles for p in extract(make_doc(text, published="2024-03-06")).persons}
+
+
+def test_a_character_that_needs_a_noun_before_a_role_verb_is_the_names_last():
+    # `为`, `以`, `和` take a noun; right before a role verb or another follower they join nothing, so a three-character
+    # name holds them (`副县长某可为主持`), while a two-character word of them stays a conjunction (`某某以及…`)
+    assert _names("3月5日，副县长刘可为主持召开会议并讲话，县长王永和出席。") == {
+        "刘可为": ["副县长"], "王永和": ["县长"]}
+    assert _names("3月5日，县长张明主持召开会议，副县长李青以及各部门负责人参加。") == {
+        "张明": ["县长"], "李青": ["副县长"]}
+
+
+def test_a_word_name_after_a_post_ends_before_the_instrument_saying_or_going():
+    # `以`, `为`, `说`, `赶赴` open the predicate after a name that spells an ordinary word, as `就`, `在` do
+    assert _names("3月5日，县长张明主持召开会议，副县长高原以视频方式参加，副县长江山说，要压实责任。") == {
+        "张明": ["县长"], "高原": ["副县长"], "江山": ["副县长"]}
+    assert _names("3月5日，县应急管理局局长次仁赶赴现场指导处置。") == {"次仁": ["县应急管理局局长"]}
+
+
+
+
+
+
+def test_a_name_after_a_post_ends_where_a_verb_or_an_adverb_begins():
+    # an adverb or verb the follower lists lack (`反复`, `提及`) still ends a name after a post; a noun does not
+    # (`专家查隐患工作`: no one)
+    assert _names("3月5日，乡长姚立成反复提及事故教训，县长王刚反复强调要压实责任。") == {
+        "姚立成": ["乡长"], "王刚": ["县长"]}
+    assert _names("3月5日，县长张明主持召开会议，要求做好专家查隐患工作。") == {"张明": ["县长"]}

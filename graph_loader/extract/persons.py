@@ -33,6 +33,7 @@ from graph_loader.lang.chars import (
     is_han,
 )
 from graph_loader.lang.levels import LEVEL_CHARS
+from graph_loader.lang.words import predicate_pairs
 
 _MAX_TITLE = 30  # characters scanned left of a post for its body
 
@@ -75,6 +76,7 @@ class _Lex:
     single_followers: frozenset[str]
     closing_followers: frozenset[str]  # one-character followers that may stand before a clause mark
     ending_followers: frozenset[str]  # prepositions that end a name opening with an ordinary word (`ends`)
+    joining_followers: frozenset[str]  # characters that need a noun: before another follower, the name's own (`joins`)
     title_heads: re.Pattern[str]
     list_close_re: re.Pattern[str]
     honorific_re: re.Pattern[str]
@@ -108,6 +110,7 @@ def _lex() -> _Lex:
         single_followers=frozenset(w for w in words("name_followers.tsv") if len(w) == 1),
         closing_followers=frozenset(r[0] for r in rows("name_followers.tsv") if len(r) > 1 and r[1] == "closes"),
         ending_followers=frozenset(r[0] for r in rows("name_followers.tsv") if len(r) > 1 and r[1] == "ends"),
+        joining_followers=frozenset(r[0] for r in rows("name_followers.tsv") if r[1:2] == ("joins",)),
         title_heads=re.compile(alternation(words("title_heads.tsv") | words("teams.tsv")
                                            | {r[0] for r in rows("bodies.tsv")} | posts)),
         list_close_re=re.compile(
@@ -220,9 +223,12 @@ def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset(),
                          and _word_follows(text, pos + 2)) \
                 and not _COLLECTIVE_IN.search(text, pos, end):
             ok[given] = len(f.group())  # a name opening with a word needs a clear end: `干部要以` is none
-    # `A、B、孙正和出席`: a conjunction right before a role verb joins nothing, so it ends the name
-    if 1 in ok and 2 in ok and text[pos + s + 1] in _CONJ and lex.follow_re.match(text, pos + s + 2) \
-            and not _surname_len(text, pos + s + 2):
+    # `A、B、孙正和出席`, `副县长某可为主持`: a character that needs a noun (name_followers.tsv `joins`: a conjunction,
+    # the copula, the instrument) right before a role verb or another follower joins nothing, so the name holds it
+    # (not where the two make one word and the follower is the second's only, `某某以及`: 以及 is a conjunction)
+    if 1 in ok and 2 in ok and text[pos + s + 1] in lex.joining_followers \
+            and (f2 := lex.follow_re.match(text, pos + s + 2)) and not _surname_len(text, pos + s + 2) \
+            and not (len(f2.group()) == 1 and text[pos + s + 1:pos + s + 3] in common_words()):
         del ok[1]
     # `张伟作表态发言`, `王军的汇报`: a two-character name wins when its follower is a word of its own;
     # not where the longer name closes a list piece (`甲、李某来、乙参加`: no verb stands before 、)
@@ -234,6 +240,10 @@ def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset(),
         return pos, pos + s + 1
     if 2 in ok:
         return pos, pos + s + 2
+    # `乡长某绍成反复提及`, `县长某刚多次强调`: right after a post, where no follower closes either reading, the name ends
+    # where an ordinary word begins (an adverb or a verb the follower lists lack), when one reading alone leaves one
+    if trusted and not ok and len(fits := [g for g in (2, 1) if _word_after_name(text, pos, s, g, ignore)]) == 1:
+        return pos, pos + s + fits[0]
     # `主任阿某某某同志`: a longer name of a minority people, where `同志` closes it beyond doubt
     if trusted and text.startswith(_COMRADE, pos + s + 3) and _name_ok(text[pos:pos + s + 3], ignore, trusted):
         return pos, pos + s + 3
@@ -249,6 +259,18 @@ def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset(),
                     and not _COLLECTIVE_IN.search(text, pos, end):
                 return pos, end
     return None
+
+
+def _word_after_name(text: str, pos: int, s: int, given: int, ignore: frozenset[str]) -> bool:
+    """A surname and `given` characters at `pos` that open no ordinary word (common_words, not_names.txt) and hold
+    no word of a body, with a verb or an adverb of two characters right after them (`某绍成|反复`; lang/words.py
+    `predicate_pairs`: not a noun, `专家查隐患工作` names no one)."""
+    end = pos + s + given
+    name = text[pos:end]
+    cw = common_words()
+    return (text[end:end + 2] in predicate_pairs() and all_han(name) and name not in cw
+            and text[pos:pos + 2] not in cw and text[pos:pos + 2] not in _lex().not_names
+            and not _NOT_IN_NAMES.search(name) and _name_ok(name, ignore))
 
 
 def _word_follows(text: str, pos: int) -> bool:

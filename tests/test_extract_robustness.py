@@ -156,8 +156,27 @@ def test_a_word_name_after_a_post_ends_before_the_instrument_saying_or_going():
     assert _names("3月5日，县应急管理局局长次仁赶赴现场指导处置。") == {"次仁": ["县应急管理局局长"]}
 
 
+def test_a_list_of_names_closed_by_the_body_they_lead():
+    # `甲、乙等县领导出席`, and with the body between `等` and the collective: `甲、乙等市应急管理局领导`
+    text = "3月5日，全市安全生产工作会议召开。李强、操文涛、郑一等市应急管理局领导参加会议。"
+    assert set(_names(text)) == {"李强", "操文涛", "郑一"}
 
 
+def test_a_document_title_opens_with_the_leader_whose_speech_it_is():
+    text = "3月5日，县长张明主持召开会议，传达学习了《王立新同志在全市安全生产工作会议上的讲话》。"
+    assert set(_names(text)) == {"张明", "王立新"}
+
+
+def test_a_branch_and_a_station_are_bodies_not_names():
+    # `党总支书记`, `检查站站长`: a body before a post of address is no name
+    text = "3月5日，镇长张明主持召开会议，各村（社区）党总支书记参加，检查站站长列席。"
+    assert set(_names(text)) == {"张明"}
+
+
+def test_a_nominee_for_a_post_is_named_without_that_title():
+    # `副市长提名人选某某` (as `镇长候选人某某`): a name, the post not yet the person's
+    text = "3月5日，县长张明主持召开会议，传达了副县长提名人选王立新对安全生产工作的批示。"
+    assert _names(text) == {"张明": ["县长"], "王立新": []}
 
 
 def test_a_name_after_a_post_ends_where_a_verb_or_an_adverb_begins():

@@ -36,6 +36,7 @@ from graph_loader.lang.levels import LEVEL_CHARS
 from graph_loader.lang.words import predicate_pairs
 
 _MAX_TITLE = 30  # characters scanned left of a post for its body
+_BODY_BEFORE_DESC = 12  # the longest body between a list's `等` and its collective (`等市应急管理局领导`)
 
 
 @dataclass
@@ -114,8 +115,10 @@ def _lex() -> _Lex:
         title_heads=re.compile(alternation(words("title_heads.tsv") | words("teams.tsv")
                                            | {r[0] for r in rows("bodies.tsv")} | posts)),
         list_close_re=re.compile(
+            # `甲、乙等县领导`, and the body they lead between `等` and the collective: `甲、乙等自治区安监局领导`
             r"(?<![" + HAN + r"、])(?P<names>(?:[" + HAN + r"]{2,4}、){0,12}[" + HAN + r"]{2,4}?)(?P<close>等(?:["
-            + LEVEL_CHARS + r"]?(?:" + alternation(desc) + r")|(?=" + alternation(_list_verbs()) + r"))|"
+            + HAN + r"]{0," + str(_BODY_BEFORE_DESC) + r"}?(?:" + alternation(desc) + r")|(?="
+            + alternation(_list_verbs()) + r"))|"
             + alternation(_list_verbs()) + r")"),
         honorific_re=re.compile(r"(?:(?<![" + HAN + r"])|" + lookbehind_any(_honorific_leads())
                                 + r")(?P<name>[" + HAN + r"]{2,3}?)(?P<post>" + alternation(words("honorifics.tsv"))
@@ -1000,6 +1003,7 @@ def _surname_addresses(text: str, found: list[NameMention]) -> list[tuple[int, i
 
 
 _CLAUSE_START = "，,。；;！？!?\n：:　 （(）)"
+_TITLE_OPENS = "《〈<"  # what opens a document's title (`《…》`, and `<…>` inside one)
 _POST_OPENERS = ("副", "常务")  # what opens a post (`副县长`, `常务副市长`), never ends a name
 
 
@@ -1032,7 +1036,7 @@ def _names_list(pieces: list[str], ignore: frozenset[str], strict: bool) -> bool
 
 
 # a bare name before a verb never ends like a body (`安委会强调`, `区安委指出`, `高新区、经开区传达`)
-_BODY_ENDS = "委办局会部厅市省县区州镇乡组队处所院"
+_BODY_ENDS = "委办局会部厅市省县区州镇乡组队处所院支站"  # (`党总支`, `检查站`)
 
 
 # `出席会议的有…`, `参加会议的县领导还有：…`: an intro whose attendance verb (group 1) covers the names after it
@@ -1085,8 +1089,9 @@ def _untitled_names(text: str, ignore: frozenset[str]) -> list[tuple[int, int, s
             continue  # `，由王局长主持`, `由分管副县长主持`: a lead word opens no name (see `_surname_addresses`)
         if lex.national_re.fullmatch(name[-1] + m.group("post")):
             continue  # `习总书记`: the last character opens a national title, so a surname address stands here
-        # `张三同志、李四同志出席`: a list of addressed names, each piece its own
-        led = head > 0 and text[head - 1] not in _CLAUSE_START + "、"
+        # `张三同志、李四同志出席`: a list of addressed names, each piece its own; a document's title opens with the
+        # leader whose speech it is (`《张三同志在全县…会议上的讲话》`)
+        led = head > 0 and text[head - 1] not in _CLAUSE_START + "、" + _TITLE_OPENS
         if led and (not text.endswith(lex.honorific_leads, 0, head) or _NOT_IN_NAMES.search(m.group("name"))):
             continue  # after a lead word, a body (`省政府安委会副主任`) is no name
         if _plain_name(m.group("name"), ignore, strict=True):

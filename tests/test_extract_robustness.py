@@ -185,3 +185,11 @@ def test_a_name_after_a_post_ends_where_a_verb_or_an_adverb_begins():
     assert _names("3月5日，乡长姚立成反复提及事故教训，县长王刚反复强调要压实责任。") == {
         "姚立成": ["乡长"], "王刚": ["县长"]}
     assert _names("3月5日，县长张明主持召开会议，要求做好专家查隐患工作。") == {"张明": ["县长"]}
+
+
+def test_a_role_verb_ends_a_word_name_after_a_post_unless_the_word_is_the_posts_manner():
+    # right after a post, a name that spells an ordinary word (`周全`, `夏天`) ends before a role verb of roles.tsv or
+    # `也`; a word that is itself an adverb or adjective (`郑重`: lang/words.py predicate_pairs) is what the post does
+    assert _names("3月5日，常务副县长周全要求，要压实责任。副镇长夏天部署近期工作，县长江山也作了讲话。") == {
+        "周全": ["常务副县长"], "夏天": ["副镇长"], "江山": ["县长"]}
+    assert _names("3月5日，县长张明主持召开会议，县长郑重强调，要压实责任。") == {"张明": ["县长"]}

@@ -210,7 +210,10 @@ def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset(),
         ends = trusted and (text[end:end + 1] in lex.ending_followers or text[end:end + 2] in lex.ending_followers
                             or _list_end_re().match(text, end) is not None
                             or given == 1 and s == 1 and text[end:end + 1] in _NAME_MARKS
-                            and not _word_follows(text, pos))  # `副县长强调，`: what the post does
+                            and not _word_follows(text, pos)  # `副县长强调，`: what the post does
+                            # a role verb of roles.tsv after a word that is no verb or adverb itself (`常务副县长周全要求`,
+                            # `副镇长夏天部署`; not `县长郑重强调`: lang/words.py predicate_pairs)
+                            or _role_cue_re().match(text, end) is not None and text[pos:end] not in predicate_pairs())
         # (an adverb that itself follows names, `全程陪同`, `相继作出`, is no name before them)
         if not _name_ok(text[pos:end], ignore, trusted) and not (
                 ends and text[pos:end] in lex.not_names and text[pos:end] not in lex.posts
@@ -285,6 +288,12 @@ def _word_follows(text: str, pos: int) -> bool:
 
 _MAX_GIVEN = 4  # given-name characters of the longest undotted name read after a post
 LONG_NAME = 4  # a name this long is read whole even where a place's short form opens it
+
+
+@cache
+def _role_cue_re() -> re.Pattern[str]:
+    """A role verb of roles.tsv (`主持`, `要求`, `部署`)."""
+    return re.compile(alternation({r[0] for r in rows("roles.tsv")}))
 
 
 @cache

@@ -35,13 +35,14 @@ def common_pairs() -> frozenset[str]:
     return frozenset(w for w in common_words() if len(w) == 2)
 
 
-PREDICATE_TAGS = frozenset({"v", "vd", "d", "ad"})
+PREDICATE_TAGS = frozenset({"v", "vd", "d", "ad", "a"})
 
 
 @cache
 def predicate_pairs() -> frozenset[str]:
-    """The two-character ones that jieba tags as verbs or adverbs (`反复`, `亲自`, `提及`): what opens a predicate, so a
-    personal name may end right before one; nouns (`工作`, `隐患`) and verbal nouns (`生产`) are left out."""
+    """The two-character ones that jieba tags as verbs, adverbs or adjectives (`反复`, `亲自`, `提及`, `郑重`): what opens
+    a predicate (an adjective as its manner), so a personal name may end right before one, and a word of them right
+    after a post is what the post does; nouns (`工作`, `隐患`) and verbal nouns (`生产`) are left out."""
     words = set()
     with (files("jieba") / "dict.txt").open(encoding="utf-8") as f:
         for line in f:

@@ -193,3 +193,23 @@ def test_a_role_verb_ends_a_word_name_after_a_post_unless_the_word_is_the_posts_
     assert _names("3月5日，常务副县长周全要求，要压实责任。副镇长夏天部署近期工作，县长江山也作了讲话。") == {
         "周全": ["常务副县长"], "夏天": ["副镇长"], "江山": ["县长"]}
     assert _names("3月5日，县长张明主持召开会议，县长郑重强调，要压实责任。") == {"张明": ["县长"]}
+
+
+def test_a_name_opening_with_a_places_short_form_in_a_list_or_before_a_post_of_address():
+    # `甲、许昌某等县领导`, `梁平某局长通报`: where the grammar says a name stands, a name opening with a place's short form
+    # is read whole and names no place
+    rec = extract(make_doc("3月5日，全县安全生产工作会议召开。李强、许昌华等县领导出席。会上，梁平春局长通报了情况。",
+                           published="2024-03-06"))
+    assert {p.name for p in rec.persons} == {"李强", "许昌华", "梁平春"}
+    assert not any("许昌" in r or "梁平" in r for r in rec.regions)
+
+
+def test_a_conjunction_before_a_word_of_a_follower_is_no_part_of_the_name():
+    # `常务副区长某荣及在家的其他副区长出席`: 及 joins the next people (在家 is a word), the name ends before it
+    assert _names("3月5日，常务副区长朱荣及在家的其他副区长出席会议。") == {"朱荣": ["常务副区长"]}
+
+
+def test_a_name_addressed_by_its_post_after_a_lead_with_its_aspect_mark():
+    # `传达学习了某某书记、某某省长的讲话`: the lead's 了 opens no name
+    assert set(_names("3月5日，县长张明主持召开会议，传达学习了龚钰书记、易桂梅省长的讲话精神。")) == {
+        "张明", "龚钰", "易桂梅"}

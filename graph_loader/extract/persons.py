@@ -120,8 +120,12 @@ def _lex() -> _Lex:
             + HAN + r"]{0," + str(_BODY_BEFORE_DESC) + r"}?(?:" + alternation(desc) + r")|(?="
             + alternation(_list_verbs()) + r"))|"
             + alternation(_list_verbs()) + r")"),
+        # the name opens with a surname (as `_plain_name` checks), so the aspect mark of a lead is none of it
+        # (`学习了某某书记…`: not 了某某)
         honorific_re=re.compile(r"(?:(?<![" + HAN + r"])|" + lookbehind_any(_honorific_leads())
-                                + r")(?P<name>[" + HAN + r"]{2,3}?)(?P<post>" + alternation(words("honorifics.tsv"))
+                                + r")(?=" + alternation({w for w in sur if len(w) == 2}) + "|["
+                                + "".join(sorted(w for w in sur if len(w) == 1)) + r"])(?P<name>[" + HAN
+                                + r"]{2,3}?)(?P<post>" + alternation(words("honorifics.tsv"))
                                 + r")(?=[^" + HAN + r"]|" + alternation(cues) + r")"),
         honorific_leads=_honorific_leads(),
         honorific_at_re=re.compile(alternation(words("honorifics.tsv"))),
@@ -231,10 +235,11 @@ def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset(),
             ok[given] = len(f.group())  # a name opening with a word needs a clear end: `干部要以` is none
     # `A、B、孙正和出席`, `副县长某可为主持`: a character that needs a noun (name_followers.tsv `joins`: a conjunction,
     # the copula, the instrument) right before a role verb or another follower joins nothing, so the name holds it
-    # (not where the two make one word and the follower is the second's only, `某某以及`: 以及 is a conjunction)
+    # (not where a one-character follower makes a word with either side: `某某以及`, `某某及在家的…`)
     if 1 in ok and 2 in ok and text[pos + s + 1] in lex.joining_followers \
             and (f2 := lex.follow_re.match(text, pos + s + 2)) and not _surname_len(text, pos + s + 2) \
-            and not (len(f2.group()) == 1 and text[pos + s + 1:pos + s + 3] in common_words()):
+            and not (len(f2.group()) == 1 and (text[pos + s + 1:pos + s + 3] in common_words()
+                                               or text[pos + s + 2:pos + s + 4] in common_words())):
         del ok[1]
     # `张伟作表态发言`, `王军的汇报`: a two-character name wins when its follower is a word of its own;
     # not where the longer name closes a list piece (`甲、李某来、乙参加`: no verb stands before 、)
@@ -343,8 +348,10 @@ _NAME_MARKS = "，,、。；;"  # the marks that close a name read right after a
 _CLAUSE_AFTER = "，,、。；;"
 _QUALIFIER = re.compile(r"[(（][" + HAN + r"]{1,6}[)）]")
 # rules where the grammar says a name stands, so a name opening with a place's short form (`县长罗平某`,
-# `县领导甲、罗平某、乙`) is read whole (after a collective or in a list, three characters at least)
-READ_AS_NAMES = ("person.post", "person.list_after_post", "person.after_collective")
+# `县领导甲、罗平某、乙`, `甲、罗平某等县领导`, `罗平某局长通报`) is read whole (but right after a post, three
+# characters at least)
+READ_AS_NAMES = ("person.post", "person.list_after_post", "person.after_collective", "person.list_before_collective",
+                 "person.list_before_verb", "person.list_after_intro", "person.before_honorific")
 _LEADS = re.compile(r"(?:为|任|担任)(?P<post>副?组长)")
 # the same post said first, in the passive frame: `组长由某厅厅长X担任`
 _LEADS_BY = re.compile(r"(?P<post>副?组长)由\Z")

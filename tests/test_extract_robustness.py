@@ -213,3 +213,14 @@ def test_a_name_addressed_by_its_post_after_a_lead_with_its_aspect_mark():
     # `传达学习了某某书记、某某省长的讲话`: the lead's 了 opens no name
     assert set(_names("3月5日，县长张明主持召开会议，传达学习了龚钰书记、易桂梅省长的讲话精神。")) == {
         "张明", "龚钰", "易桂梅"}
+
+
+def test_a_space_or_a_line_break_inside_a_name_where_the_grammar_says_one_stands():
+    # a page's typesetting space or line break inside a name read after a post or a collective: after the surname
+    # (`副县长刘\n某某主持`) or inside the given name (`副县长刘某 某主持`, `县领导甲、刘某\n某、乙`), unless what follows
+    # the gap opens a surname or a follower (`县领导张三 李四出席`, `副县长张三 主持`)
+    assert _names("3月5日，副县长刘\n可为主持会议，副县长王立 新出席。") == {"刘可为": ["副县长"], "王立新": ["副县长"]}
+    assert set(_names("3月5日，县领导张三、刘可\n为、李四出席会议。")) == {"张三", "刘可为", "李四"}
+    assert set(_names("3月5日，县领导张三 李四 王五出席会议，副县长赵六 主持。")) == {"张三", "李四", "王五", "赵六"}
+    # a conjunction after the page's space joins the next name as without it
+    assert _names("3月5日，副县长张三 和李四出席会议。") == {"张三": ["副县长"], "李四": ["副县长"]}

@@ -202,6 +202,14 @@ def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset(),
                     and lex.follow_re.match(text, end):
                 return pos, end
         return None
+    # `副县长刘某 某主持`, `县领导甲、刘某\n某、乙`: a gap inside the given name of a longer one: the character after it
+    # opens no surname (`县领导张三 李四出席`: the gap is the list's mark) and no follower (`副县长张三 主持`: the gap
+    # ends the name), but a character that needs a noun before a follower or a mark is the name's (`副县长刘某 为主持`)
+    if trusted and is_han(text[pos + s:pos + s + 1]) and (gap := _SPACED.match(text, pos + s + 1)) \
+            and not _surname_len(text, c := gap.start(1)) and lex.follow_re.match(text, c + 1) \
+            and ((f := lex.follow_re.match(text, c)) is None or text[c] in lex.joining_followers) \
+            and _name_ok(text[pos:pos + s + 1] + text[c], ignore, trusted):
+        return pos, c + 1
     ok: dict[int, int] = {}  # given-name length -> length of what follows
     for given in (2, 1):
         end = pos + s + given
@@ -321,7 +329,8 @@ def _common_inside(name: str) -> bool:
     return any(name[i:i + 2] in cw and name[i:i + 2] not in _lex().compound for i in range(1, len(name) - 1))
 
 
-_SPACED = re.compile(r"[ \u3000\u00a0]{1,2}([" + HAN + r"])")
+# one or two typesetting spaces, or a line break the page set inside a name (`副县长刘\n某某主持`)
+_SPACED = re.compile(r"(?:[ \u3000\u00a0]{1,2}|[ \u3000\u00a0]*\r?\n[ \u3000\u00a0]*)([" + HAN + r"])")
 _SPACES = re.compile(r"[\s\u3000]")
 
 
@@ -597,7 +606,8 @@ def _name_list(text: str, pos: int, ignore: frozenset[str]) -> list[tuple[int, i
                 or _between_names(text, pos + mark, ignore) or _odd_piece(text, pos + mark, ignore) \
                 or _closing_piece(text, pos + mark, ignore)
         else:  # `县领导张三 李四 王五出席`: a page's spaces stand for the marks; only a plain name goes on
-            span = name_at(text, pos + gap, ignore)
+            # (`副县长张三 和李四出席`: a conjunction after the space joins the next name, as without one)
+            span = text[pos + gap] in _CONJ and name_at(text, pos + gap + 1, ignore) or name_at(text, pos + gap, ignore)
         if span is None:
             break
         # `、市长李四` is a new title, not a list member: a post inside the next words says so

@@ -121,3 +121,106 @@ def test_heads_of_farms_museums_stations_and_kindergartens_are_posts():
     titles = {p.name: p.titles for p in rec.persons}
     assert titles["王立新"][-1].endswith("场长") and titles["陈红"][-1].endswith("副馆长")
     assert titles["刘洋"][-1].endswith("台长") and titles["李芳"][-1].endswith("园长")
+
+
+def test_rarer_surnames_of_the_dictionary_open_names_and_their_words_do_not():
+    # a surname the common list lacked (`粘`, `操`, `庹`: the character dictionary's surnames, surnames.txt) opens a
+    # name where the genre puts one without a post (`甲、乙等县领导出席`, `某某书记指出`); the ordinary words it opens
+    # (`操作`, `粘贴`, not_names.txt) open none
+    text = ("3月5日，县长张明主持召开全县安全生产工作会议。李强、粘海涛、操立新等县领导出席。"
+            "会上，庹文军书记指出，要严格执行操作规程。")
+    rec = extract(make_doc(text, published="2024-03-06"))
+    assert {p.name for p in rec.persons} == {"张明", "李强", "粘海涛", "操立新", "庹文军"}
+    rec = extract(make_doc("3月5日，县长张明主持召开会议。会议要求，操作人员、粘贴标识等工作要到位。",
+                           published="2024-03-06"))
+    assert [p.name for p in rec.persons] == ["张明"]
+
+
+def _names(text: str) -> dict[str, list[str]]:
+    return {p.name: p.titles for p in extract(make_doc(text, published="2024-03-06")).persons}
+
+
+def test_a_character_that_needs_a_noun_before_a_role_verb_is_the_names_last():
+    # `为`, `以`, `和` take a noun; right before a role verb or another follower they join nothing, so a three-character
+    # name holds them (`副县长某可为主持`), while a two-character word of them stays a conjunction (`某某以及…`)
+    assert _names("3月5日，副县长刘可为主持召开会议并讲话，县长王永和出席。") == {
+        "刘可为": ["副县长"], "王永和": ["县长"]}
+    assert _names("3月5日，县长张明主持召开会议，副县长李青以及各部门负责人参加。") == {
+        "张明": ["县长"], "李青": ["副县长"]}
+
+
+def test_a_word_name_after_a_post_ends_before_the_instrument_saying_or_going():
+    # `以`, `为`, `说`, `赶赴` open the predicate after a name that spells an ordinary word, as `就`, `在` do
+    assert _names("3月5日，县长张明主持召开会议，副县长高原以视频方式参加，副县长江山说，要压实责任。") == {
+        "张明": ["县长"], "高原": ["副县长"], "江山": ["副县长"]}
+    assert _names("3月5日，县应急管理局局长次仁赶赴现场指导处置。") == {"次仁": ["县应急管理局局长"]}
+
+
+def test_a_list_of_names_closed_by_the_body_they_lead():
+    # `甲、乙等县领导出席`, and with the body between `等` and the collective: `甲、乙等市应急管理局领导`
+    text = "3月5日，全市安全生产工作会议召开。李强、操文涛、郑一等市应急管理局领导参加会议。"
+    assert set(_names(text)) == {"李强", "操文涛", "郑一"}
+
+
+def test_a_document_title_opens_with_the_leader_whose_speech_it_is():
+    text = "3月5日，县长张明主持召开会议，传达学习了《王立新同志在全市安全生产工作会议上的讲话》。"
+    assert set(_names(text)) == {"张明", "王立新"}
+
+
+def test_a_branch_and_a_station_are_bodies_not_names():
+    # `党总支书记`, `检查站站长`: a body before a post of address is no name
+    text = "3月5日，镇长张明主持召开会议，各村（社区）党总支书记参加，检查站站长列席。"
+    assert set(_names(text)) == {"张明"}
+
+
+def test_a_nominee_for_a_post_is_named_without_that_title():
+    # `副市长提名人选某某` (as `镇长候选人某某`): a name, the post not yet the person's
+    text = "3月5日，县长张明主持召开会议，传达了副县长提名人选王立新对安全生产工作的批示。"
+    assert _names(text) == {"张明": ["县长"], "王立新": []}
+
+
+def test_a_name_after_a_post_ends_where_a_verb_or_an_adverb_begins():
+    # an adverb or verb the follower lists lack (`反复`, `提及`) still ends a name after a post; a noun does not
+    # (`专家查隐患工作`: no one)
+    assert _names("3月5日，乡长姚立成反复提及事故教训，县长王刚反复强调要压实责任。") == {
+        "姚立成": ["乡长"], "王刚": ["县长"]}
+    assert _names("3月5日，县长张明主持召开会议，要求做好专家查隐患工作。") == {"张明": ["县长"]}
+
+
+def test_a_role_verb_ends_a_word_name_after_a_post_unless_the_word_is_the_posts_manner():
+    # right after a post, a name that spells an ordinary word (`周全`, `夏天`) ends before a role verb of roles.tsv or
+    # `也`; a word that is itself an adverb or adjective (`郑重`: lang/words.py predicate_pairs) is what the post does
+    assert _names("3月5日，常务副县长周全要求，要压实责任。副镇长夏天部署近期工作，县长江山也作了讲话。") == {
+        "周全": ["常务副县长"], "夏天": ["副镇长"], "江山": ["县长"]}
+    assert _names("3月5日，县长张明主持召开会议，县长郑重强调，要压实责任。") == {"张明": ["县长"]}
+
+
+def test_a_name_opening_with_a_places_short_form_in_a_list_or_before_a_post_of_address():
+    # `甲、许昌某等县领导`, `梁平某局长通报`: where the grammar says a name stands, a name opening with a place's short form
+    # is read whole and names no place
+    rec = extract(make_doc("3月5日，全县安全生产工作会议召开。李强、许昌华等县领导出席。会上，梁平春局长通报了情况。",
+                           published="2024-03-06"))
+    assert {p.name for p in rec.persons} == {"李强", "许昌华", "梁平春"}
+    assert not any("许昌" in r or "梁平" in r for r in rec.regions)
+
+
+def test_a_conjunction_before_a_word_of_a_follower_is_no_part_of_the_name():
+    # `常务副区长某荣及在家的其他副区长出席`: 及 joins the next people (在家 is a word), the name ends before it
+    assert _names("3月5日，常务副区长朱荣及在家的其他副区长出席会议。") == {"朱荣": ["常务副区长"]}
+
+
+def test_a_name_addressed_by_its_post_after_a_lead_with_its_aspect_mark():
+    # `传达学习了某某书记、某某省长的讲话`: the lead's 了 opens no name
+    assert set(_names("3月5日，县长张明主持召开会议，传达学习了龚钰书记、易桂梅省长的讲话精神。")) == {
+        "张明", "龚钰", "易桂梅"}
+
+
+def test_a_space_or_a_line_break_inside_a_name_where_the_grammar_says_one_stands():
+    # a page's typesetting space or line break inside a name read after a post or a collective: after the surname
+    # (`副县长刘\n某某主持`) or inside the given name (`副县长刘某 某主持`, `县领导甲、刘某\n某、乙`), unless what follows
+    # the gap opens a surname or a follower (`县领导张三 李四出席`, `副县长张三 主持`)
+    assert _names("3月5日，副县长刘\n可为主持会议，副县长王立 新出席。") == {"刘可为": ["副县长"], "王立新": ["副县长"]}
+    assert set(_names("3月5日，县领导张三、刘可\n为、李四出席会议。")) == {"张三", "刘可为", "李四"}
+    assert set(_names("3月5日，县领导张三 李四 王五出席会议，副县长赵六 主持。")) == {"张三", "李四", "王五", "赵六"}
+    # a conjunction after the page's space joins the next name as without it
+    assert _names("3月5日，副县长张三 和李四出席会议。") == {"张三": ["副县长"], "李四": ["副县长"]}

@@ -33,8 +33,10 @@ from graph_loader.lang.chars import (
     is_han,
 )
 from graph_loader.lang.levels import LEVEL_CHARS
+from graph_loader.lang.words import predicate_pairs
 
 _MAX_TITLE = 30  # characters scanned left of a post for its body
+_BODY_BEFORE_DESC = 12  # the longest body between a list's `等` and its collective (`等市应急管理局领导`)
 
 
 @dataclass
@@ -75,6 +77,7 @@ class _Lex:
     single_followers: frozenset[str]
     closing_followers: frozenset[str]  # one-character followers that may stand before a clause mark
     ending_followers: frozenset[str]  # prepositions that end a name opening with an ordinary word (`ends`)
+    joining_followers: frozenset[str]  # characters that need a noun: before another follower, the name's own (`joins`)
     title_heads: re.Pattern[str]
     list_close_re: re.Pattern[str]
     honorific_re: re.Pattern[str]
@@ -108,14 +111,21 @@ def _lex() -> _Lex:
         single_followers=frozenset(w for w in words("name_followers.tsv") if len(w) == 1),
         closing_followers=frozenset(r[0] for r in rows("name_followers.tsv") if len(r) > 1 and r[1] == "closes"),
         ending_followers=frozenset(r[0] for r in rows("name_followers.tsv") if len(r) > 1 and r[1] == "ends"),
+        joining_followers=frozenset(r[0] for r in rows("name_followers.tsv") if r[1:2] == ("joins",)),
         title_heads=re.compile(alternation(words("title_heads.tsv") | words("teams.tsv")
                                            | {r[0] for r in rows("bodies.tsv")} | posts)),
         list_close_re=re.compile(
+            # `甲、乙等县领导`, and the body they lead between `等` and the collective: `甲、乙等自治区安监局领导`
             r"(?<![" + HAN + r"、])(?P<names>(?:[" + HAN + r"]{2,4}、){0,12}[" + HAN + r"]{2,4}?)(?P<close>等(?:["
-            + LEVEL_CHARS + r"]?(?:" + alternation(desc) + r")|(?=" + alternation(_list_verbs()) + r"))|"
+            + HAN + r"]{0," + str(_BODY_BEFORE_DESC) + r"}?(?:" + alternation(desc) + r")|(?="
+            + alternation(_list_verbs()) + r"))|"
             + alternation(_list_verbs()) + r")"),
+        # the name opens with a surname (as `_plain_name` checks), so the aspect mark of a lead is none of it
+        # (`学习了某某书记…`: not 了某某)
         honorific_re=re.compile(r"(?:(?<![" + HAN + r"])|" + lookbehind_any(_honorific_leads())
-                                + r")(?P<name>[" + HAN + r"]{2,3}?)(?P<post>" + alternation(words("honorifics.tsv"))
+                                + r")(?=" + alternation({w for w in sur if len(w) == 2}) + "|["
+                                + "".join(sorted(w for w in sur if len(w) == 1)) + r"])(?P<name>[" + HAN
+                                + r"]{2,3}?)(?P<post>" + alternation(words("honorifics.tsv"))
                                 + r")(?=[^" + HAN + r"]|" + alternation(cues) + r")"),
         honorific_leads=_honorific_leads(),
         honorific_at_re=re.compile(alternation(words("honorifics.tsv"))),
@@ -192,6 +202,14 @@ def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset(),
                     and lex.follow_re.match(text, end):
                 return pos, end
         return None
+    # `副县长刘某 某主持`, `县领导甲、刘某\n某、乙`: a gap inside the given name of a longer one: the character after it
+    # opens no surname (`县领导张三 李四出席`: the gap is the list's mark) and no follower (`副县长张三 主持`: the gap
+    # ends the name), but a character that needs a noun before a follower or a mark is the name's (`副县长刘某 为主持`)
+    if trusted and is_han(text[pos + s:pos + s + 1]) and (gap := _SPACED.match(text, pos + s + 1)) \
+            and not _surname_len(text, c := gap.start(1)) and lex.follow_re.match(text, c + 1) \
+            and ((f := lex.follow_re.match(text, c)) is None or text[c] in lex.joining_followers) \
+            and _name_ok(text[pos:pos + s + 1] + text[c], ignore, trusted):
+        return pos, c + 1
     ok: dict[int, int] = {}  # given-name length -> length of what follows
     for given in (2, 1):
         end = pos + s + given
@@ -204,7 +222,10 @@ def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset(),
         ends = trusted and (text[end:end + 1] in lex.ending_followers or text[end:end + 2] in lex.ending_followers
                             or _list_end_re().match(text, end) is not None
                             or given == 1 and s == 1 and text[end:end + 1] in _NAME_MARKS
-                            and not _word_follows(text, pos))  # `副县长强调，`: what the post does
+                            and not _word_follows(text, pos)  # `副县长强调，`: what the post does
+                            # a role verb of roles.tsv after a word that is no verb or adverb itself (`常务副县长周全要求`,
+                            # `副镇长夏天部署`; not `县长郑重强调`: lang/words.py predicate_pairs)
+                            or _role_cue_re().match(text, end) is not None and text[pos:end] not in predicate_pairs())
         # (an adverb that itself follows names, `全程陪同`, `相继作出`, is no name before them)
         if not _name_ok(text[pos:end], ignore, trusted) and not (
                 ends and text[pos:end] in lex.not_names and text[pos:end] not in lex.posts
@@ -220,9 +241,13 @@ def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset(),
                          and _word_follows(text, pos + 2)) \
                 and not _COLLECTIVE_IN.search(text, pos, end):
             ok[given] = len(f.group())  # a name opening with a word needs a clear end: `干部要以` is none
-    # `A、B、孙正和出席`: a conjunction right before a role verb joins nothing, so it ends the name
-    if 1 in ok and 2 in ok and text[pos + s + 1] in _CONJ and lex.follow_re.match(text, pos + s + 2) \
-            and not _surname_len(text, pos + s + 2):
+    # `A、B、孙正和出席`, `副县长某可为主持`: a character that needs a noun (name_followers.tsv `joins`: a conjunction,
+    # the copula, the instrument) right before a role verb or another follower joins nothing, so the name holds it
+    # (not where a one-character follower makes a word with either side: `某某以及`, `某某及在家的…`)
+    if 1 in ok and 2 in ok and text[pos + s + 1] in lex.joining_followers \
+            and (f2 := lex.follow_re.match(text, pos + s + 2)) and not _surname_len(text, pos + s + 2) \
+            and not (len(f2.group()) == 1 and (text[pos + s + 1:pos + s + 3] in common_words()
+                                               or text[pos + s + 2:pos + s + 4] in common_words())):
         del ok[1]
     # `张伟作表态发言`, `王军的汇报`: a two-character name wins when its follower is a word of its own;
     # not where the longer name closes a list piece (`甲、李某来、乙参加`: no verb stands before 、)
@@ -234,6 +259,10 @@ def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset(),
         return pos, pos + s + 1
     if 2 in ok:
         return pos, pos + s + 2
+    # `乡长某绍成反复提及`, `县长某刚多次强调`: right after a post, where no follower closes either reading, the name ends
+    # where an ordinary word begins (an adverb or a verb the follower lists lack), when one reading alone leaves one
+    if trusted and not ok and len(fits := [g for g in (2, 1) if _word_after_name(text, pos, s, g, ignore)]) == 1:
+        return pos, pos + s + fits[0]
     # `主任阿某某某同志`: a longer name of a minority people, where `同志` closes it beyond doubt
     if trusted and text.startswith(_COMRADE, pos + s + 3) and _name_ok(text[pos:pos + s + 3], ignore, trusted):
         return pos, pos + s + 3
@@ -251,6 +280,18 @@ def name_at(text: str, pos: int, ignore: frozenset[str] = frozenset(),
     return None
 
 
+def _word_after_name(text: str, pos: int, s: int, given: int, ignore: frozenset[str]) -> bool:
+    """A surname and `given` characters at `pos` that open no ordinary word (common_words, not_names.txt) and hold
+    no word of a body, with a verb or an adverb of two characters right after them (`某绍成|反复`; lang/words.py
+    `predicate_pairs`: not a noun, `专家查隐患工作` names no one)."""
+    end = pos + s + given
+    name = text[pos:end]
+    cw = common_words()
+    return (text[end:end + 2] in predicate_pairs() and all_han(name) and name not in cw
+            and text[pos:pos + 2] not in cw and text[pos:pos + 2] not in _lex().not_names
+            and not _NOT_IN_NAMES.search(name) and _name_ok(name, ignore))
+
+
 def _word_follows(text: str, pos: int) -> bool:
     """A word that follows names (two characters or more) starts at `pos`: after an ordinary word (`领导相继作出批示`),
     the character there opens that word (`作出`), so it is no name's last character."""
@@ -260,6 +301,12 @@ def _word_follows(text: str, pos: int) -> bool:
 
 _MAX_GIVEN = 4  # given-name characters of the longest undotted name read after a post
 LONG_NAME = 4  # a name this long is read whole even where a place's short form opens it
+
+
+@cache
+def _role_cue_re() -> re.Pattern[str]:
+    """A role verb of roles.tsv (`主持`, `要求`, `部署`)."""
+    return re.compile(alternation({r[0] for r in rows("roles.tsv")}))
 
 
 @cache
@@ -282,7 +329,8 @@ def _common_inside(name: str) -> bool:
     return any(name[i:i + 2] in cw and name[i:i + 2] not in _lex().compound for i in range(1, len(name) - 1))
 
 
-_SPACED = re.compile(r"[ \u3000\u00a0]{1,2}([" + HAN + r"])")
+# one or two typesetting spaces, or a line break the page set inside a name (`副县长刘\n某某主持`)
+_SPACED = re.compile(r"(?:[ \u3000\u00a0]{1,2}|[ \u3000\u00a0]*\r?\n[ \u3000\u00a0]*)([" + HAN + r"])")
 _SPACES = re.compile(r"[\s\u3000]")
 
 
@@ -309,8 +357,10 @@ _NAME_MARKS = "，,、。；;"  # the marks that close a name read right after a
 _CLAUSE_AFTER = "，,、。；;"
 _QUALIFIER = re.compile(r"[(（][" + HAN + r"]{1,6}[)）]")
 # rules where the grammar says a name stands, so a name opening with a place's short form (`县长罗平某`,
-# `县领导甲、罗平某、乙`) is read whole (after a collective or in a list, three characters at least)
-READ_AS_NAMES = ("person.post", "person.list_after_post", "person.after_collective")
+# `县领导甲、罗平某、乙`, `甲、罗平某等县领导`, `罗平某局长通报`) is read whole (but right after a post, three
+# characters at least)
+READ_AS_NAMES = ("person.post", "person.list_after_post", "person.after_collective", "person.list_before_collective",
+                 "person.list_before_verb", "person.list_after_intro", "person.before_honorific")
 _LEADS = re.compile(r"(?:为|任|担任)(?P<post>副?组长)")
 # the same post said first, in the passive frame: `组长由某厅厅长X担任`
 _LEADS_BY = re.compile(r"(?P<post>副?组长)由\Z")
@@ -556,7 +606,8 @@ def _name_list(text: str, pos: int, ignore: frozenset[str]) -> list[tuple[int, i
                 or _between_names(text, pos + mark, ignore) or _odd_piece(text, pos + mark, ignore) \
                 or _closing_piece(text, pos + mark, ignore)
         else:  # `县领导张三 李四 王五出席`: a page's spaces stand for the marks; only a plain name goes on
-            span = name_at(text, pos + gap, ignore)
+            # (`副县长张三 和李四出席`: a conjunction after the space joins the next name, as without one)
+            span = text[pos + gap] in _CONJ and name_at(text, pos + gap + 1, ignore) or name_at(text, pos + gap, ignore)
         if span is None:
             break
         # `、市长李四` is a new title, not a list member: a post inside the next words says so
@@ -978,6 +1029,7 @@ def _surname_addresses(text: str, found: list[NameMention]) -> list[tuple[int, i
 
 
 _CLAUSE_START = "，,。；;！？!?\n：:　 （(）)"
+_TITLE_OPENS = "《〈<"  # what opens a document's title (`《…》`, and `<…>` inside one)
 _POST_OPENERS = ("副", "常务")  # what opens a post (`副县长`, `常务副市长`), never ends a name
 
 
@@ -1010,7 +1062,7 @@ def _names_list(pieces: list[str], ignore: frozenset[str], strict: bool) -> bool
 
 
 # a bare name before a verb never ends like a body (`安委会强调`, `区安委指出`, `高新区、经开区传达`)
-_BODY_ENDS = "委办局会部厅市省县区州镇乡组队处所院"
+_BODY_ENDS = "委办局会部厅市省县区州镇乡组队处所院支站"  # (`党总支`, `检查站`)
 
 
 # `出席会议的有…`, `参加会议的县领导还有：…`: an intro whose attendance verb (group 1) covers the names after it
@@ -1063,8 +1115,9 @@ def _untitled_names(text: str, ignore: frozenset[str]) -> list[tuple[int, int, s
             continue  # `，由王局长主持`, `由分管副县长主持`: a lead word opens no name (see `_surname_addresses`)
         if lex.national_re.fullmatch(name[-1] + m.group("post")):
             continue  # `习总书记`: the last character opens a national title, so a surname address stands here
-        # `张三同志、李四同志出席`: a list of addressed names, each piece its own
-        led = head > 0 and text[head - 1] not in _CLAUSE_START + "、"
+        # `张三同志、李四同志出席`: a list of addressed names, each piece its own; a document's title opens with the
+        # leader whose speech it is (`《张三同志在全县…会议上的讲话》`)
+        led = head > 0 and text[head - 1] not in _CLAUSE_START + "、" + _TITLE_OPENS
         if led and (not text.endswith(lex.honorific_leads, 0, head) or _NOT_IN_NAMES.search(m.group("name"))):
             continue  # after a lead word, a body (`省政府安委会副主任`) is no name
         if _plain_name(m.group("name"), ignore, strict=True):

@@ -33,3 +33,20 @@ def common_words() -> frozenset[str]:
 def common_pairs() -> frozenset[str]:
     """The two-character ones."""
     return frozenset(w for w in common_words() if len(w) == 2)
+
+
+PREDICATE_TAGS = frozenset({"v", "vd", "d", "ad", "a"})
+
+
+@cache
+def predicate_pairs() -> frozenset[str]:
+    """The two-character ones that jieba tags as verbs, adverbs or adjectives (`反复`, `亲自`, `提及`, `郑重`): what opens
+    a predicate (an adjective as its manner), so a personal name may end right before one, and a word of them right
+    after a post is what the post does; nouns (`工作`, `隐患`) and verbal nouns (`生产`) are left out."""
+    words = set()
+    with (files("jieba") / "dict.txt").open(encoding="utf-8") as f:
+        for line in f:
+            w, freq, tag = line.split()
+            if len(w) == 2 and tag in PREDICATE_TAGS and int(freq) >= MIN_FREQ and all_han(w):
+                words.add(w)
+    return frozenset(words)

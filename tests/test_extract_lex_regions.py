@@ -258,6 +258,16 @@ def test_a_sites_dateline_names_the_site_not_its_place():
     assert [h.path for h in find_regions(text) if not part_of_a_word(text, h)] == ["江苏省南通市海安市"] * 2
 
 
+def test_a_national_paper_named_after_its_city_names_no_place_of_the_report():
+    from graph_loader.extract.pipeline import _source_region
+    from graph_loader.extract.regions import part_of_a_word
+
+    for text in ("来源:上海证券报 5月5日,国务院召开会议。", "北京青年报客户端 5月5日,某省召开会议。"):
+        assert [h for h in find_regions(text) if not part_of_a_word(text, h)] == []
+    assert _source_region("上海证券报") is None
+    assert _source_region("海安日报") == "江苏省南通市海安市"
+
+
 def test_the_site_host_names_the_report_home_like_the_source_line():
     from pathlib import Path
 
@@ -269,6 +279,23 @@ def test_the_site_host_names_the_report_home_like_the_source_line():
     rec = extract(ingest_bytes(text.encode("utf-8"), Path("a.txt")))
     assert rec.regions == ["河南省南阳市桐柏县"]
     assert rec.context_region == "河南省南阳市桐柏县"
+
+
+def test_the_sites_copyright_holder_names_a_home_beside_its_host():
+    from pathlib import Path
+
+    from graph_loader.extract.pipeline import extract
+    from graph_loader.ingest import ingest_bytes
+
+    story = "我县召开安全生产工作会议\n1月5日上午，我县召开安全生产工作会议，部署当前工作。会议要求压实责任。\n"
+    doc = ingest_bytes((story + "主办单位:桐柏县人民政府 版权所有:南阳市人民政府办公室 网站地图").encode("utf-8"), Path("a.txt"))
+    assert doc.metadata.owner == "南阳市人民政府办公室"
+    rec = extract(doc)
+    assert rec.regions == ["河南省南阳市桐柏县", "河南省南阳市"]
+    assert rec.context_region == "河南省南阳市桐柏县"
+    doc = ingest_bytes((story + "版权所有 ©2023 河南日报 www.example.cn").encode("utf-8"), Path("b.txt"))
+    assert doc.metadata.owner == "河南日报"
+    assert ingest_bytes((story + "版权所有,未经许可不得转载").encode("utf-8"), Path("c.txt")).metadata.owner is None
 
 
 def test_a_form_cutting_the_word_before_it_yields_to_the_form_inside_it():

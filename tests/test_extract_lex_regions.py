@@ -298,6 +298,20 @@ def test_the_sites_copyright_holder_names_a_home_beside_its_host():
     assert ingest_bytes((story + "版权所有,未经许可不得转载").encode("utf-8"), Path("c.txt")).metadata.owner is None
 
 
+def test_a_township_under_a_named_city_is_the_one_of_its_district_that_has_that_name():
+    # 大河镇 is a township of many counties, of one district of 南阳市 alone: under 南阳, that one
+    assert paths("南阳市召开防汛会议。会后，副市长王某到大河镇督查。") == ["河南省南阳市", "河南省南阳市桐柏县大河镇"]
+    # no city named: a township of many counties stays unplaced
+    assert paths("会后，副市长王某到大河镇督查。") == []
+
+
+def test_a_district_named_like_an_ordinary_word_opening_an_incident_is_a_place():
+    # 郊区 (also an ordinary word) opens an incident's coded name in a text naming 盂县 of the same city (阳泉)
+    assert paths("汲取盂县“5·12”较大事故、郊区“6·3”爆炸事故教训。") == ["山西省阳泉市盂县", "山西省阳泉市郊区"]
+    # no incident: the ordinary word stays a word
+    assert paths("盂县召开会议，部署郊区道路安全工作。") == ["山西省阳泉市盂县"]
+
+
 def test_a_form_cutting_the_word_before_it_yields_to_the_form_inside_it():
     # 开福 (a district's short form) opens inside 召开; the county-level city after it is the place
     assert paths("市长甲某主持召开福清市安全生产工作会议") == ["福建省福州市福清市"]

@@ -407,18 +407,19 @@ def _town_names(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
     return tuple(sorted(out))
 
 
-def _counties_by_towns_of(text: str, hits: list[RegionHit], fallback: tuple[str, ...]) -> list[str]:
-    """Counties a text does not name but places by a township under a prefecture it names: a township name that
-    one county of that prefecture alone has (`甲市…到乙镇督查`, 乙镇 a township of one district of 甲市) is that
-    county's, named once or more. The genre names a city's townships without their district."""
+def _towns_under_cities(text: str, hits: list[RegionHit], fallback: tuple[str, ...]) -> list[RegionHit]:
+    """Townships of counties a text does not name, placed by a prefecture it names: a township name that one county
+    of that prefecture alone has (`甲市…到乙镇督查`, 乙镇 a township of one district of 甲市) is that county's, named
+    once or more. The genre names a city's townships without their district. Only the names written are read (the
+    county's other townships are not looked for)."""
     cities = {h.path for h in hits if h.level == "prefecture"} | {f for f in fallback if level_of(f) == "prefecture"}
     if not cities:
         return []
-    out: list[str] = []
+    out: list[RegionHit] = []
     for start, end, counties in _town_names(text):
         under = [c for c in counties if any(c.startswith(p) for p in cities)]
         if len(under) == 1 and not any(h.start < end and start < h.end for h in hits):
-            out.append(under[0])
+            out.append(RegionHit(start, end, text[start:end], under[0] + text[start:end], "township", None))
     return out
 
 
@@ -546,9 +547,7 @@ def _add_townships(text: str, hits: list[RegionHit], fallback: tuple[str, ...] =
         hits = [h for h in hits if not any(a < h.end and h.start < b for a, b in towns)]
     homes = _townships()  # counties, and prefectures without counties
     counties = list(dict.fromkeys([*(h.path for h in hits if h.level != "township" and h.path in homes), *lone,
-                                   *(f for f in fallback if f in homes), *_counties_by_towns_of(text, hits, fallback)]))
-    if not counties:
-        return hits
+                                   *(f for f in fallback if f in homes)]))
     found: list[RegionHit] = []
     for county in counties:
         cursor = 0  # matches of one county do not overlap each other (leftmost, then longest)
@@ -563,6 +562,10 @@ def _add_townships(text: str, hits: list[RegionHit], fallback: tuple[str, ...] =
             if any(h.start < e and s < h.end for h in hits) or any(f.start < e and s < f.end for f in found):
                 continue
             found.append(RegionHit(s, e, text[s:e], county + text[s:e], "township", None))
+    found += [t for t in _towns_under_cities(text, hits, fallback) if not any(f.start < t.end and t.start < f.end
+                                                                              for f in found)]
+    if not found and not counties:
+        return hits
     for county in counties:  # a township written without 镇/乡 (`某某组织收看…`, `会后，某某继续召开…`)
         for short, name in _unsuffixed_towns().get(county, ()):
             i = text.find(short)

@@ -268,6 +268,14 @@ def test_a_national_paper_named_after_its_city_names_no_place_of_the_report():
     assert _source_region("海安日报") == "江苏省南通市海安市"
 
 
+def test_a_source_line_naming_a_province_then_a_townships_short_name_names_the_township():
+    # `来源:浙江许村`: 浙江 is only a prefix of the township's name (海宁市许村镇), not a place of its own
+    from graph_loader.extract.pipeline import _source_region
+
+    assert _source_region("浙江许村") == "浙江省嘉兴市海宁市许村镇"
+    assert _source_region("浙江日报") == "浙江省"
+
+
 def test_the_site_host_names_the_report_home_like_the_source_line():
     from pathlib import Path
 

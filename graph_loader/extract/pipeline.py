@@ -71,6 +71,7 @@ from graph_loader.extract.regions import (
     place_of,
     relative_words_re,
     title_home,
+    town_after,
     township_names,
 )
 from graph_loader.extract.sectors import find_sectors
@@ -326,7 +327,8 @@ def _source_region(source: str | None) -> str | None:
     `首页 > 某某镇`: the county), else None."""
     if not source:
         return None
-    paths = {h.path for h in find_regions(source) if not part_of_a_word(source, h)}
+    # a place that runs on into a township's short name (`浙江瓜沥`) is only a prefix of it: the township is named
+    paths = {town_after(source, h) or h.path for h in find_regions(source) if not part_of_a_word(source, h)}
     top = min(paths, key=len) if paths else None
     return top if top is not None and all(p.startswith(top) for p in paths) else None
 

@@ -22,7 +22,7 @@ from graph_loader.extract.lexicon_files import rows as lexicon_rows
 from graph_loader.extract.regex_scan import WordIndex
 from graph_loader.gazetteer import divisions, former_names, package_file
 from graph_loader.ingest.rules import surnames
-from graph_loader.lang.chars import HAN, IN_CLAUSE
+from graph_loader.lang.chars import HAN, IN_CLAUSE, is_han
 from graph_loader.lang.levels import LEVEL_CHARS, LOCAL_LEVELS
 from graph_loader.lang.words import common_pairs
 
@@ -405,6 +405,21 @@ def _town_names(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
                     break  # the longest name ending here
             i = text.find(suffix, end)
     return tuple(sorted(out))
+
+
+def town_after(text: str, hit: RegionHit) -> str | None:
+    """The township a place's name runs on into, written without its level word (`浙江瓜沥`: the 瓜沥镇 of 浙江), when
+    one township under the place has that name: the place is then only a prefix of the township's name."""
+    owners = _town_owners()
+    for k in (4, 3, 2):
+        stem = text[hit.end:hit.end + k]
+        if len(stem) < k or not all(is_han(c) for c in stem) or is_han(text[hit.end + k:hit.end + k + 1] or "."):
+            continue  # the short name ends the label (`来源:某省某某`; `某省新华日报` is a paper)
+        paths = {c + stem + suffix for suffix in _TOWN_SUFFIXES for c in owners.get(stem + suffix, ())
+                 if c.startswith(hit.path)}
+        if len(paths) == 1:
+            return paths.pop()
+    return None
 
 
 def _towns_under_cities(text: str, hits: list[RegionHit], fallback: tuple[str, ...]) -> list[RegionHit]:

@@ -432,3 +432,20 @@ def test_agenda_items_of_a_sitting_take_its_date():
     rec = _rec("3月5日,某某镇组织召开安全生产暨经济工作推进会议,共分两项议程。\n首先召开安全生产工作会议,镇长王大明讲话。\n"
                "安全生产工作会议结束后,连续召开了经济工作推进会,镇党委书记李小明讲话。")
     assert [m.date for m in rec.meetings if m.name != "安全生产暨经济工作推进会议"] == ["2021-03-05", "2021-03-05"]
+
+
+def test_a_leader_attending_a_teams_feedback_is_no_part_of_its_name():
+    from graph_loader.extract.inspections import _team_start
+    text = "副市长王大明出席省安全生产第三巡查组反馈会。"
+    assert text[_team_start(text, text.index("第三")):text.index("第三")] == "省安全生产"
+
+
+def test_a_team_from_above_inspecting_an_unnamed_home_is_a_mission_of_the_report():
+    # the report never names its home: `对我市` after a province's team is the home, unnamed; the coming sentence dates it
+    rec = _rec("8月14日，省督查组对我市安全生产工作进行督查。督查组指出，要压实责任。", published=None)
+    assert [(i.target, i.start) for i in rec.inspections] == [(None, "--08-14")]
+    rec = _rec("3月1日，省安办来我区开展专项督查并召开会议。会上，省安办督查组听取汇报。督查组对我区工作给予肯定。",
+               published=None)
+    assert [(i.target, i.start) for i in rec.inspections] == [(None, "--03-01")]
+    # a city's own team on `我市` may be the city's routine: no mission of the report
+    assert _rec("8月14日，市督查组对我市企业进行督查。", published=None).inspections == []

@@ -258,6 +258,24 @@ def test_a_sites_dateline_names_the_site_not_its_place():
     assert [h.path for h in find_regions(text) if not part_of_a_word(text, h)] == ["江苏省南通市海安市"] * 2
 
 
+def test_a_national_paper_named_after_its_city_names_no_place_of_the_report():
+    from graph_loader.extract.pipeline import _source_region
+    from graph_loader.extract.regions import part_of_a_word
+
+    for text in ("来源:上海证券报 5月5日,国务院召开会议。", "北京青年报客户端 5月5日,某省召开会议。"):
+        assert [h for h in find_regions(text) if not part_of_a_word(text, h)] == []
+    assert _source_region("上海证券报") is None
+    assert _source_region("海安日报") == "江苏省南通市海安市"
+
+
+def test_a_source_line_naming_a_province_then_a_townships_short_name_names_the_township():
+    # `来源:浙江许村`: 浙江 is only a prefix of the township's name (海宁市许村镇), not a place of its own
+    from graph_loader.extract.pipeline import _source_region
+
+    assert _source_region("浙江许村") == "浙江省嘉兴市海宁市许村镇"
+    assert _source_region("浙江日报") == "浙江省"
+
+
 def test_the_site_host_names_the_report_home_like_the_source_line():
     from pathlib import Path
 
@@ -269,6 +287,37 @@ def test_the_site_host_names_the_report_home_like_the_source_line():
     rec = extract(ingest_bytes(text.encode("utf-8"), Path("a.txt")))
     assert rec.regions == ["河南省南阳市桐柏县"]
     assert rec.context_region == "河南省南阳市桐柏县"
+
+
+def test_the_sites_copyright_holder_names_a_home_beside_its_host():
+    from pathlib import Path
+
+    from graph_loader.extract.pipeline import extract
+    from graph_loader.ingest import ingest_bytes
+
+    story = "我县召开安全生产工作会议\n1月5日上午，我县召开安全生产工作会议，部署当前工作。会议要求压实责任。\n"
+    doc = ingest_bytes((story + "主办单位:桐柏县人民政府 版权所有:南阳市人民政府办公室 网站地图").encode("utf-8"), Path("a.txt"))
+    assert doc.metadata.owner == "南阳市人民政府办公室"
+    rec = extract(doc)
+    assert rec.regions == ["河南省南阳市桐柏县", "河南省南阳市"]
+    assert rec.context_region == "河南省南阳市桐柏县"
+    doc = ingest_bytes((story + "版权所有 ©2023 河南日报 www.example.cn").encode("utf-8"), Path("b.txt"))
+    assert doc.metadata.owner == "河南日报"
+    assert ingest_bytes((story + "版权所有,未经许可不得转载").encode("utf-8"), Path("c.txt")).metadata.owner is None
+
+
+def test_a_township_under_a_named_city_is_the_one_of_its_district_that_has_that_name():
+    # 大河镇 is a township of many counties, of one district of 南阳市 alone: under 南阳, that one
+    assert paths("南阳市召开防汛会议。会后，副市长王某到大河镇督查。") == ["河南省南阳市", "河南省南阳市桐柏县大河镇"]
+    # no city named: a township of many counties stays unplaced
+    assert paths("会后，副市长王某到大河镇督查。") == []
+
+
+def test_a_district_named_like_an_ordinary_word_opening_an_incident_is_a_place():
+    # 郊区 (also an ordinary word) opens an incident's coded name in a text naming 盂县 of the same city (阳泉)
+    assert paths("汲取盂县“5·12”较大事故、郊区“6·3”爆炸事故教训。") == ["山西省阳泉市盂县", "山西省阳泉市郊区"]
+    # no incident: the ordinary word stays a word
+    assert paths("盂县召开会议，部署郊区道路安全工作。") == ["山西省阳泉市盂县"]
 
 
 def test_a_form_cutting_the_word_before_it_yields_to_the_form_inside_it():

@@ -25,6 +25,7 @@ from graph_loader.extract.lexicon_files import alternation, rows, words
 from graph_loader.extract.regions import RegionHit, level_of, place_of, relative_region, relative_words_re
 from graph_loader.extract.sentences import SentenceIndex
 from graph_loader.lang.chars import HAN, is_han
+from graph_loader.lang.levels import CHAR_LEVEL, CITY_CHAR, LEVEL_RANK
 from graph_loader.lang.numerals import NUMERAL
 
 
@@ -267,8 +268,10 @@ def find_inspections(text: str, index: SentenceIndex, regions: list[RegionHit], 
         if insp.target is None and not _says_re().match(text, m.end()):
             for tm in _target_re().finditer(text, m.end(), sent.end):
                 target = _target_at(text, tm.end(), regions, context)
-                if _own_place_as_home(text, tm, target, insp):
+                if _own_place_as_home(text, tm, target, insp) \
+                        or target is None and _unnamed_home_below(text, tm.end(), insp):
                     insp.unnamed_home = True
+                    break
                 elif target is not None:
                     insp.target, insp.target_kind, insp.target_region = target
                     insp.spans.append((tm.start(), tm.end(), "inspection.target"))
@@ -298,6 +301,27 @@ def find_inspections(text: str, index: SentenceIndex, regions: list[RegionHit], 
     # a team known by its body only is a mission where it has a target (`县检查组深入各乡镇` is the home's
     # own routine, not a mission the report is about)
     return [i for i in found if i.target or i.unnamed_home or i.start and i.numbered]
+
+
+_WORD_LEVELS = {**CHAR_LEVEL, CITY_CHAR: "prefecture"}
+"""The highest level a home word's last character may mean (`我市` a prefecture or a county-level city)."""
+
+
+def _unnamed_home_below(text: str, pos: int, insp: InspectionDraft) -> bool:
+    """`省督查组对我市…进行督查` in a report that never names its home: a team from above inspects the report's
+    home, which the text leaves unnamed (the target unknown, the mission the report's). A home word that may
+    mean the team's own level (`市督查组对我市`: a city's own routine, or a county-level city) says nothing."""
+    m = relative_words_re("我本").match(text, pos)
+    home = _WORD_LEVELS.get(m.group()[-1]) if m else None
+    if home == "county" and m.group().endswith("区") and insp.team.startswith(("自治区", "区")):
+        return False  # `自治区督查组对我区…`: 我区 is the autonomous region itself
+    return home is not None and insp.level is not None and LEVEL_RANK[insp.level] < LEVEL_RANK[home]
+
+
+@cache
+def _coming_home_re() -> re.Pattern[str]:
+    """A verb of coming, then the report's own place (`省安办来我区开展…督查`): where a mission arrives."""
+    return re.compile(f"(?:{_verbs('come')})(?:{relative_words_re('我本').pattern})")
 
 
 def _home_word_target(text: str, insp: InspectionDraft) -> bool:
@@ -416,7 +440,8 @@ def _fill_from_article(insp: InspectionDraft, text: str, index: SentenceIndex, r
             if _FEEDBACK.search(text, sent.start, sent.end):
                 continue  # `某日，某组向某市反馈督查情况`: the day the mission ends, not starts
             if index.index_at(d.start) in team_sents and _MISSION.search(text, d.end, sent.end) \
-                    or _KICKOFF.search(text, d.end, sent.end) and _MISSION.search(text, sent.start, sent.end):
+                    or (_KICKOFF.search(text, d.end, sent.end) or _coming_home_re().search(text, d.end, sent.end)) \
+                    and _MISSION.search(text, sent.start, sent.end):
                 insp.start = d.value
                 insp.spans.append((d.start, d.end, "inspection.start_sentence"))
                 break

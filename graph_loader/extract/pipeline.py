@@ -71,6 +71,7 @@ from graph_loader.extract.regions import (
     place_of,
     relative_words_re,
     title_home,
+    town_after,
     township_names,
 )
 from graph_loader.extract.sectors import find_sectors
@@ -233,7 +234,10 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     # site's menu (`首页 走进某县 新闻中心`; a portal's menu of a dozen cities names none)
     meta = doc.metadata
     menu_home = _source_region(meta.menu)
-    homes = tuple(dict.fromkeys(r for r in (_source_region(meta.source), _source_region(meta.host), menu_home) if r))
+    # the page's copyright holder (`版权所有:某市人民政府办公室`) names a home too, after the others: a county's site run
+    # under its city's copyright names both
+    homes = tuple(dict.fromkeys(r for r in (_source_region(meta.source), _source_region(meta.host), menu_home,
+                                            _source_region(meta.owner)) if r))
     source_region = homes[0] if homes else None
     regions = find_regions(text, homes)
     dates = _resolve_same_day(find_dates(text, record.published, doc.metadata.dateline))
@@ -323,7 +327,8 @@ def _source_region(source: str | None) -> str | None:
     `首页 > 某某镇`: the county), else None."""
     if not source:
         return None
-    paths = {h.path for h in find_regions(source)}
+    # a place that runs on into a township's short name (`浙江瓜沥`) is only a prefix of it: the township is named
+    paths = {town_after(source, h) or h.path for h in find_regions(source) if not part_of_a_word(source, h)}
     top = min(paths, key=len) if paths else None
     return top if top is not None and all(p.startswith(top) for p in paths) else None
 

@@ -22,7 +22,7 @@ from graph_loader.extract.lexicon_files import rows as lexicon_rows
 from graph_loader.extract.regex_scan import WordIndex
 from graph_loader.gazetteer import divisions, former_names, package_file
 from graph_loader.ingest.rules import surnames
-from graph_loader.lang.chars import HAN, IN_CLAUSE
+from graph_loader.lang.chars import HAN, IN_CLAUSE, is_han
 from graph_loader.lang.levels import LEVEL_CHARS, LOCAL_LEVELS
 from graph_loader.lang.words import common_pairs
 
@@ -270,6 +270,12 @@ def find_regions(text: str, fallback_anchors: tuple[str, ...] = ()) -> list[Regi
                 prev = merged
                 continue
         ok = [f for f in fs if (lone_ok[s] if len(fs) == 1 else _accepted(text, s, e, f, gz))]
+        if not ok and _INCIDENT_CODE.match(text, e):
+            # a place word that is also an ordinary word (`西区`, `城区`) opening an incident's coded name
+            # (`甲区“8·23”透水事故`) is the place it happened in, when the text names a place in the city of one of them
+            # (`乙县“8·13”…事故、甲区“8·23”…事故`: 乙县's city has a 甲区)
+            ok = [f for f in fs if f.place.parent and any(a.startswith(f.place.parent) for a in anchors)]
+            ok = ok if len(ok) == 1 else []
         if not ok:
             prev = None
             continue
@@ -287,6 +293,10 @@ def find_regions(text: str, fallback_anchors: tuple[str, ...] = ()) -> list[Regi
     return sorted(hits + [h for h in _initials(text, initials, gz) if not any(o.start < h.end and h.start < o.end
                                                                                for o in hits)],
                   key=lambda h: h.start)
+
+
+_INCIDENT_CODE = re.compile(r"[“\"「]?\d{1,2}\s*[·.˙•・]\s*\d{1,2}")
+"""The coded date that opens an incident's name (`“8·23”`, `3.21`), right after the place it names."""
 
 
 @lru_cache(maxsize=1)
@@ -378,15 +388,12 @@ _TOWN_NAME_MAX = 6  # characters of the longest township name looked up without 
 _TOWN_MIN_MENTIONS = 2  # mentions of a county's own townships that place it when the text never names it
 
 
-def _lone_towns(text: str, hits: list[RegionHit]) -> tuple[list[str], list[tuple[int, int]]]:
-    """Counties a text never names but places by their townships, and where those townships stand:
-    `某某镇召开…会议` said twice, or two townships of the one county (`甲镇、乙乡依次发言`). Only a name
-    that one county alone has counts; named once, it counts when its own body or meeting follows
-    (`某某镇党委`, `某某镇召开`, `某某镇在镇会议室召开`). A township name wins over a short form it holds (`某某镇安委会`
-    is no 镇安县); a county that the text's other places contradict is refused."""
+@lru_cache(maxsize=2)
+def _town_names(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
+    """Every township name of the gazetteer the text writes with its level word (the longest ending at each level
+    word), with the counties that have a township of that name: (start, end, counties), in text order."""
     owners = _town_owners()
-    spans: dict[str, list[tuple[int, int]]] = {}  # county -> where a name only it has stands
-    shared: list[tuple[int, int, tuple[str, ...]]] = []  # names several counties have
+    out: list[tuple[int, int, tuple[str, ...]]] = []
     for suffix in _TOWN_SUFFIXES:
         i = text.find(suffix)
         while i >= 0:
@@ -394,12 +401,56 @@ def _lone_towns(text: str, hits: list[RegionHit]) -> tuple[list[str], list[tuple
             for start in range(max(0, end - _TOWN_NAME_MAX), end - 2):
                 counties = owners.get(text[start:end])
                 if counties is not None:
-                    if len(counties) == 1:
-                        spans.setdefault(counties[0], []).append((start, end))
-                    else:
-                        shared.append((start, end, counties))
+                    out.append((start, end, counties))
                     break  # the longest name ending here
             i = text.find(suffix, end)
+    return tuple(sorted(out))
+
+
+def town_after(text: str, hit: RegionHit) -> str | None:
+    """The township a place's name runs on into, written without its level word (`浙江瓜沥`: the 瓜沥镇 of 浙江), when
+    one township under the place has that name: the place is then only a prefix of the township's name."""
+    owners = _town_owners()
+    for k in (4, 3, 2):
+        stem = text[hit.end:hit.end + k]
+        if len(stem) < k or not all(is_han(c) for c in stem) or is_han(text[hit.end + k:hit.end + k + 1] or "."):
+            continue  # the short name ends the label (`来源:某省某某`; `某省新华日报` is a paper)
+        paths = {c + stem + suffix for suffix in _TOWN_SUFFIXES for c in owners.get(stem + suffix, ())
+                 if c.startswith(hit.path)}
+        if len(paths) == 1:
+            return paths.pop()
+    return None
+
+
+def _towns_under_cities(text: str, hits: list[RegionHit], fallback: tuple[str, ...]) -> list[RegionHit]:
+    """Townships of counties a text does not name, placed by a prefecture it names: a township name that one county
+    of that prefecture alone has (`甲市…到乙镇督查`, 乙镇 a township of one district of 甲市) is that county's, named
+    once or more. The genre names a city's townships without their district. Only the names written are read (the
+    county's other townships are not looked for)."""
+    cities = {h.path for h in hits if h.level == "prefecture"} | {f for f in fallback if level_of(f) == "prefecture"}
+    if not cities:
+        return []
+    out: list[RegionHit] = []
+    for start, end, counties in _town_names(text):
+        under = [c for c in counties if any(c.startswith(p) for p in cities)]
+        if len(under) == 1 and not any(h.start < end and start < h.end for h in hits):
+            out.append(RegionHit(start, end, text[start:end], under[0] + text[start:end], "township", None))
+    return out
+
+
+def _lone_towns(text: str, hits: list[RegionHit]) -> tuple[list[str], list[tuple[int, int]]]:
+    """Counties a text never names but places by their townships, and where those townships stand:
+    `某某镇召开…会议` said twice, or two townships of the one county (`甲镇、乙乡依次发言`). Only a name
+    that one county alone has counts; named once, it counts when its own body or meeting follows
+    (`某某镇党委`, `某某镇召开`, `某某镇在镇会议室召开`). A township name wins over a short form it holds (`某某镇安委会`
+    is no 镇安县); a county that the text's other places contradict is refused."""
+    spans: dict[str, list[tuple[int, int]]] = {}  # county -> where a name only it has stands
+    shared: list[tuple[int, int, tuple[str, ...]]] = []  # names several counties have
+    for start, end, counties in _town_names(text):
+        if len(counties) == 1:
+            spans.setdefault(counties[0], []).append((start, end))
+        else:
+            shared.append((start, end, counties))
     for county, at in spans.items():  # a shared name joins a county that a name of its own placed
         at.extend((a, b) for a, b, counties in shared if county in counties)
     out: list[str] = []
@@ -512,8 +563,6 @@ def _add_townships(text: str, hits: list[RegionHit], fallback: tuple[str, ...] =
     homes = _townships()  # counties, and prefectures without counties
     counties = list(dict.fromkeys([*(h.path for h in hits if h.level != "township" and h.path in homes), *lone,
                                    *(f for f in fallback if f in homes)]))
-    if not counties:
-        return hits
     found: list[RegionHit] = []
     for county in counties:
         cursor = 0  # matches of one county do not overlap each other (leftmost, then longest)
@@ -528,6 +577,10 @@ def _add_townships(text: str, hits: list[RegionHit], fallback: tuple[str, ...] =
             if any(h.start < e and s < h.end for h in hits) or any(f.start < e and s < f.end for f in found):
                 continue
             found.append(RegionHit(s, e, text[s:e], county + text[s:e], "township", None))
+    found += [t for t in _towns_under_cities(text, hits, fallback) if not any(f.start < t.end and t.start < f.end
+                                                                              for f in found)]
+    if not found and not counties:
+        return hits
     for county in counties:  # a township written without 镇/乡 (`某某组织收看…`, `会后，某某继续召开…`)
         for short, name in _unsuffixed_towns().get(county, ()):
             i = text.find(short)

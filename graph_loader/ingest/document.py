@@ -22,6 +22,7 @@ class Metadata:
     dateline: str | None = None  # YYYY-MM-DD or --MM-DD: the day of `本报某地2月23日讯`, what `今天` means
     source: str | None = None
     host: str | None = None  # the body that runs the site (`主办单位:某县人民政府办公室`)
+    owner: str | None = None  # the body that holds the page's copyright (`版权所有:某市人民政府办公室`, `版权所有 ©某省日报`)
     menu: str | None = None  # the site's menu rows dropped from the page (`首页 走进某县 政务公开 办事服务`)
     reporters: list[str] = field(default_factory=list)
     editors: list[str] = field(default_factory=list)

@@ -365,6 +365,9 @@ def read_metadata(header: list[str], first_body: str | None, last_body: str | No
         for p in _rules("host"):
             if (m := p.search(line)) and meta.host is None:
                 meta.host = m.group("v")
+        for p in _rules("owner"):
+            if (m := p.search(line)) and meta.owner is None:
+                meta.owner = m.group("v")
     reporters, editors = _credit_names(header + footer)
     opening = [line[:120] for line in header + ([first_body] if first_body else [])]
     after = [line for line in inner if line != first_body][:1]  # `inner` holds the first paragraph too

@@ -148,6 +148,8 @@ def test_a_bare_day_between_the_body_and_its_held_verb_counts_from_the_date_line
     assert [h.value for h in find_dates("某某部16日召开全国某某工作电视电话会议。", "2030-03-17")] == ["2030-03-16"]
     assert [h.value for h in find_dates("会议16日在某某宾馆举行。", "2030-03-17")] == ["2030-03-16"]
     assert [h.value for h in find_dates("每月16日召开例会。", "2030-03-17")] == []  # a day of every month: no date
+    # or between the body and its act's object (`某办16日就某事故约谈某市`)
+    assert [h.value for h in find_dates("某某办16日就某某事故对某市政府进行约谈。", "2030-03-17")] == ["2030-03-16"]
 
 
 def test_a_relative_word_with_its_day_in_brackets_is_that_day():

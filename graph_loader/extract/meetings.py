@@ -641,6 +641,8 @@ def segment_meetings(text: str, index: SentenceIndex,
                 set_held(cur, e)
                 cur.after_prev = cur.after_prev or e.follows
         elif e.kind == "ended":
+            if _in_title(text, e.pos):
+                continue  # `学习《某某同志在某某会议结束后的讲话》`: a document's title, no meeting ended there
             if cur is None and not _WATCHED_BEFORE.search(text, 0, e.pos) and not _national_before(text, e.pos):
                 # `全国某某电视电话会议后，省长甲就全省工作进行部署`: right after a named national meeting, with no
                 # watching said, the home's leader deploying holds the follow-up that relays it

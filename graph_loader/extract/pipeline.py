@@ -514,10 +514,19 @@ def _relay_verb_re() -> re.Pattern[str]:
 _TITLED = re.compile(r"《[^《》]*》")
 
 
+def _clause_start_over_titles(text: str, pos: int) -> int:
+    """The clause start before `pos`, read past clause marks that stand inside a 《》 title."""
+    cs = clause_start(text, pos)
+    while cs > 0 and (op := text.rfind("《", 0, cs)) > text.rfind("》", 0, cs):
+        cs = clause_start(text, op)
+    return cs
+
+
 def _relay_verb_before(text: str, start: int) -> bool:
     """A relay verb in the clause before `start`, not inside a title listed there (`研究了《贯彻…意见》《某计划》`:
-    the 贯彻 is the first title's word, not the meeting's)."""
-    cs = clause_start(text, start)
+    the 贯彻 is the first title's word, not the meeting's). A clause mark inside a title listed before ends no clause
+    (`学习了《甲》、《关于乙，丙的通知》、《丁》`)."""
+    cs = _clause_start_over_titles(text, start)
     clause = _TITLED.sub(lambda m: "《" + "　" * (len(m.group()) - 2) + "》", text[cs:start])
     topic = meeting_verbs("topic")
     # `围绕贯彻落实《某意见》等问题座谈`: the document is a topic discussed, not relayed

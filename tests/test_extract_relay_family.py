@@ -512,3 +512,12 @@ def test_a_level_word_after_a_relayed_speech_or_spirit_opens_the_next_item_of_th
     rec = _rec("2月10日，某某州政府召开第5次常务会议，传达了上级文件精神、省安委会全体会议精神。", "2030-02-11")
     assert "province" in _levels(rec)
 
+
+def test_a_run_of_titles_object_of_jiu_is_relayed_by_the_verb_after_de():
+    # `就《甲》《乙》的贯彻落实提出要求`: the titles are the object of 就, their 贯彻落实 the relay
+    rec = _rec("3月5日，某某市召开矿山安全生产工作会议。会上，某某局局长王大明就《关于甲乙的意见》《某某硬措施》"
+               "《某某条例》的贯彻落实提出具体要求。")
+    assert {r.directive for r in rec.meetings[0].relays} == {"关于甲乙的意见", "某某硬措施", "某某条例"}
+    # a title named in passing is not: `就《某某条例》修订情况作了说明`
+    rec = _rec("3月5日，某某市召开矿山安全生产工作会议。会上，某某局局长王大明就《某某条例》修订情况作了说明。")
+    assert not [r for r in rec.meetings[0].relays if r.directive]

@@ -548,11 +548,30 @@ def _relay_frame_re() -> re.Pattern[str]:
 
 def _relay_verb_after(text: str, end: int, start: int | None = None) -> bool:
     """`推动“十五条硬措施”落地落实`: the relay verb may follow what it relays; so may a light verb's relay verb
-    when the title is the object of 对 (`对《某某规定》（以下简称《规定》）进行了深入解读`)."""
+    when the title is the object of 对 (`对《某某规定》（以下简称《规定》）进行了深入解读`), or the relay verb itself
+    after 的 when a run of titles is the object of 对 or 就 (`就《甲》《乙》的贯彻落实提出要求`)."""
     if _relay_after_re().match(text, end):
         return True
-    return (start is not None and text[:start].rstrip("《“\" ").endswith("对")
-            and bool(_relay_frame_re().match(text, end)))
+    if start is None:
+        return False
+    first = start
+    while text.endswith(_TITLE_JOINS, 0, first) and (op := text.rfind("《", 0, first)) >= 0:
+        first = op  # back over the titles listed before this one
+    lead = text[:first].rstrip("《“\" ")
+    if lead.endswith("对") and bool(_relay_frame_re().match(text, end)):
+        return True
+    run_end = _TITLE_RUN.match(text, end).end()
+    return lead.endswith(("对", "就")) and bool(_relay_of_re().match(text, run_end))
+
+
+_TITLE_JOINS = ("》", "》、", "》和", "》及", "》与", "》,", "》，")
+_TITLE_RUN = re.compile(r"(?:[、，,和及与]?《[^《》\n]{1,80}》)*")
+
+
+@cache
+def _relay_of_re() -> re.Pattern[str]:
+    """`…》的贯彻落实`: a relay verb as the noun of the titles before it."""
+    return re.compile(r"[”\"」]?\s*的\s*(?:" + alternation(meeting_verbs("relay")) + ")")
 
 
 @cache

@@ -140,3 +140,34 @@ def test_a_long_joined_meeting_name_after_its_verb_is_one_meeting():
     text = ("5月2日，某某县召开2030年第二季度道路交通安全暨“五一”假期前后旅游景区安全防范及重点水域防溺水和"
             "城镇燃气隐患排查整治工作会议，县长王大明讲话。")
     assert _dated(text) == [("2030-05-02", "county")]
+
+
+def test_a_bare_day_between_the_body_and_its_held_verb_counts_from_the_date_line():
+    # a news lead sets the day between the convener and its verb (`某部16日召开…`, `16日在某地举行`)
+    from graph_loader.extract.dates import find_dates
+    assert [h.value for h in find_dates("某某部16日召开全国某某工作电视电话会议。", "2030-03-17")] == ["2030-03-16"]
+    assert [h.value for h in find_dates("会议16日在某某宾馆举行。", "2030-03-17")] == ["2030-03-16"]
+    assert [h.value for h in find_dates("每月16日召开例会。", "2030-03-17")] == []  # a day of every month: no date
+    # or between the body and its act's object (`某办16日就某事故约谈某市`)
+    assert [h.value for h in find_dates("某某办16日就某某事故对某市政府进行约谈。", "2030-03-17")] == ["2030-03-16"]
+
+
+def test_a_relative_word_with_its_day_in_brackets_is_that_day():
+    # `今天(16日)`, `昨日（15日）上午`: the whole word, then the day with its 日 inside the brackets
+    from graph_loader.extract.dates import find_dates
+    assert [h.value for h in find_dates("今天(16日),某省安委办召开约谈会。", "2030-03-17")] == ["2030-03-16"]
+    assert [h.value for h in find_dates("昨日（15日）上午，某县召开会议。", "2030-03-17")] == ["2030-03-15"]
+
+
+def test_an_autonomous_regions_body_convenes_at_province_level():
+    # `自治区` says the province level by itself (region_relative.tsv), before a body as `省` does
+    assert _dated("8月2日上午，自治区住房和城乡建设厅安委会召开某某专项整治视频调度会议。") == [("--08-02", "province")]
+    assert _dated("8月2日上午，自治区安委会召开安全生产视频调度会议。") == [("--08-02", "province")]
+
+
+def test_the_object_of_a_talk_may_run_over_clause_marks():
+    # `省安委办对甲市，乙区、丙区政府负责人进行约谈`: the list of those talked to holds a comma; the body before
+    # `对` holds the talk
+    rec = _rec("9月6日，吉林省安委办对长春市，长春市南关区、宽城区政府相关负责人进行安全生产约谈，提醒各地吸取事故教训。",
+               "2030-09-07")
+    assert [(m.date, m.level, m.region) for m in rec.meetings] == [("2030-09-06", "province", "吉林省")]

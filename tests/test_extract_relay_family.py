@@ -490,3 +490,34 @@ def test_a_name_joined_by_ji_is_one_sitting_of_one_body_not_a_list_of_levels():
     rec = _rec("宜都讯 28日下午，宜昌市召开安全生产电视电话会议暨市安委会成员单位会议。宜昌市副市长李小明出席主会场并讲话。"
                "宜都市副市长王大明出席宜都分会场。", published="2019-12-29")
     assert [(m.level, m.region) for m in rec.meetings][0] == ("prefecture", "湖北省宜昌市")
+
+
+def test_documents_studied_in_a_list_are_relayed_past_marks_and_words_inside_their_titles():
+    # a title may hold a clause mark (a page's `>;` left of an inner title's bracket) or the words of a meeting
+    # ended (`《某某同志在某某会议结束后的讲话精神》`): neither ends the list the meeting studied, nor opens a meeting
+    rec = _rec("3月4日，某某市组织召开火灾事故警示教育视频会议。应急管理局局长王大明主持会议并讲话。\n"
+               "会议集体学习了《某某法》、《某某办公厅印发<关于甲乙的意见>;的通知》、《某某同志在全国某某会议结束后的"
+               "讲话精神》、《某某办公室印发<关于丙丁的通知>;》，通报了火灾事故情况。")
+    assert len(rec.meetings) == 1
+    relayed = {r.directive for r in rec.meetings[0].relays}
+    assert {"某某法", "某某同志在全国某某会议结束后的讲话精神", "某某办公室印发<关于丙丁的通知>;"} <= relayed
+
+
+def test_a_level_word_after_a_relayed_speech_or_spirit_opens_the_next_item_of_the_list():
+    # `学习了某某同志在某某班上的讲话、省“两会”精神`: an item of a list relayed ends with its spirit or a speech; the
+    # level word after its `、` opens a meeting of that level
+    rec = _rec("2月10日，某某州政府召开第5次常务会议。会前，与会人员集中学习了某某同志在某某研讨班上的讲话、省“两会”精神"
+               "和《某某管理办法》等。", "2030-02-11")
+    assert "province" in _levels(rec)
+    rec = _rec("2月10日，某某州政府召开第5次常务会议，传达了上级文件精神、省安委会全体会议精神。", "2030-02-11")
+    assert "province" in _levels(rec)
+
+
+def test_a_run_of_titles_object_of_jiu_is_relayed_by_the_verb_after_de():
+    # `就《甲》《乙》的贯彻落实提出要求`: the titles are the object of 就, their 贯彻落实 the relay
+    rec = _rec("3月5日，某某市召开矿山安全生产工作会议。会上，某某局局长王大明就《关于甲乙的意见》《某某硬措施》"
+               "《某某条例》的贯彻落实提出具体要求。")
+    assert {r.directive for r in rec.meetings[0].relays} == {"关于甲乙的意见", "某某硬措施", "某某条例"}
+    # a title named in passing is not: `就《某某条例》修订情况作了说明`
+    rec = _rec("3月5日，某某市召开矿山安全生产工作会议。会上，某某局局长王大明就《某某条例》修订情况作了说明。")
+    assert not [r for r in rec.meetings[0].relays if r.directive]

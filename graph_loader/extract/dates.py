@@ -77,14 +77,19 @@ _PATTERN = re.compile(
     + _PART
     + r"|(?<![^，,。；;：:\s])(?P<lm2>1[0-2]|[1-9])(?P<ld2>[0-2]\d|3[01])[日号](?=[，,])"
     + r"|(?P<xm>1[0-2]|[1-9])\s*月\s*(?P<xd>[12]\d|3[01]|[1-9])(?=" + alternation(_words("part")) + ")" + _PART
-    # `22日上午`, `22日，`, `22日0时许`: a bare day before a part of the day, a comma or an hour
+    # `22日上午`, `22日，`, `22日0时许`: a bare day before a part of the day, a comma or an hour; in a news lead
+    # it stands between the body and its verb (`省政府22日召开…会议`, `22日在某地举行`: meeting_verbs.tsv held_after)
+    # or its act's object (`某办12日就某事故约谈…`: date_words.tsv day_act)
     + r"|(?<![月\d])(?P<dd>\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]"
-    + r"(?=" + alternation(_words("part")) + r"|[，,]|\d{1,2}\s*[时点])" + _PART
+    + r"(?=" + alternation(_words("part")) + r"|[，,]|\d{1,2}\s*[时点]|(?:在" + IN_CLAUSE + r"{1,8}?)?(?:"
+    + alternation([*(r[0] for r in rows("meeting_verbs.tsv") if r[1] == "held_after"), *_words("day_act")]) + "))"
+    + _PART
     # `今天(9.13)上午`: a relative word with the month and day written out in brackets
     + r"|(?:" + alternation(_RELATIVE_DAYS) + r")\s*[(（]\s*(?P<pm>\d{1,2})\s*[.．/]\s*(?P<pd>\d{1,2})\s*[)）]" + _PART
+    # `昨(18)日`: a relative word with the day's number; `今天(26日)`, `昨日（18日）`: the word whole, the day in brackets
+    + r"|(?P<relh>" + alternation(_REL_HEADS) + r")[天日]?\s*[(（]\s*(?P<reld>\d{1,2})\s*(?:[)）]\s*[日号]|[日号]\s*[)）])"
+    + _PART
     + r"|(?P<rel>" + alternation(set(_RELATIVE_DAYS) | set(SAME_DAY)) + ")" + _PART
-    # `昨(18)日`: a relative word with the day's number
-    + r"|(?P<relh>" + alternation(_REL_HEADS) + r")\s*[(（]\s*(?P<reld>\d{1,2})\s*[)）]\s*[日号]" + _PART
     + ")"
 )
 # Every alternative of _PATTERN starts with one of these: the scan jumps from one to the next

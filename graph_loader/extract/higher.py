@@ -261,7 +261,8 @@ def find_mentions(text: str, index: SentenceIndex, regions: list[RegionHit], ctx
             continue  # `传达了《国家、省、市安全生产会议精神及贯彻落实意见》`: a document's title, no meeting relayed
         first = tokens[start]
         if len(first[3]) == 1 and start > 0 and text[start - 1] not in lex.run_start_ok and not (
-                text[start - 1] == "、" and _after_meeting_noun(text, start - 1)) and not text.endswith(
+                text[start - 1] == "、" and (_after_meeting_noun(text, start - 1) or text.endswith(
+                    _relayed_item_ends(), 0, start - 1))) and not text.endswith(
                 lex.lead, 0, start) and not _YEAR_BEFORE.search(text, max(0, start - 6), start):
             # `淮北市`'s 市, `县委`: not a level word of a list (but `国务院常务会议、省政府常务会议`, and after a
             # year, `收看2030年省、市…会议`)
@@ -562,6 +563,13 @@ def _long_named(text: str, desc_start: int, start: int, lex: _Lex) -> re.Match[s
 def _after_meeting_noun(text: str, pos: int) -> bool:
     """A meeting noun ends at `pos`: what follows continues a list of meetings."""
     return any(pos >= n and text[pos - n:pos] in nouns for n, nouns in _kind_nouns_by_length())
+
+
+@cache
+def _relayed_item_ends() -> tuple[str, ...]:
+    """How an item of a list of things relayed ends: its spirit, or a speech (meeting_cues.tsv `speech`): a level
+    word after it opens the next item (`学习了某某同志的讲话、省“两会”精神`)."""
+    return ("精神", *(w for w, cue in rows("meeting_cues.tsv") if cue == "speech"))
 
 
 @cache

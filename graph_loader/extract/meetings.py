@@ -27,6 +27,7 @@ from graph_loader.extract.regions import (
     RegionHit,
     home_word,
     level_of,
+    level_words,
     parent_path,
     relative_level,
     relative_words_re,
@@ -640,6 +641,8 @@ def segment_meetings(text: str, index: SentenceIndex,
                 set_held(cur, e)
                 cur.after_prev = cur.after_prev or e.follows
         elif e.kind == "ended":
+            if _in_title(text, e.pos):
+                continue  # `学习《某某同志在某某会议结束后的讲话》`: a document's title, no meeting ended there
             if cur is None and not _WATCHED_BEFORE.search(text, 0, e.pos) and not _national_before(text, e.pos):
                 # `全国某某电视电话会议后，省长甲就全省工作进行部署`: right after a named national meeting, with no
                 # watching said, the home's leader deploying holds the follow-up that relays it
@@ -1342,7 +1345,7 @@ def assign_levels(text: str, meetings: list[MeetingDraft], regions: list[RegionH
             if m.level is None and m.held is not None and (
                     body := _convener_body_re().match(text, cs) or _spoken_body_re().match(text, cs)):
                 # `县安委会召开…会议`, `县上召开…会议`: the convener's level
-                m.level = level_of_chars(body.group().lstrip()[0], context)
+                m.level = level_of_chars(body.group(1) if body.re.groups else body.group().lstrip()[0], context)
                 m.level_rule = "meeting.level.convener_body" if m.level else None
             if m.level is None and m.name and (sm := lex.scope_re.search(m.name)) and sm.group()[-1] != "区":
                 # `全省某某电视电话会议召开` in a report naming no place: the name's scope says the level
@@ -1410,8 +1413,10 @@ def _only_place_of_level(regions: list[RegionHit], level: str) -> str | None:
 
 @cache
 def _convener_body_re() -> re.Pattern[str]:
-    """A level character and a body of lexicon/bodies.tsv (`县安委会`, `旗应急管理局`): the convener's level."""
-    return re.compile(r"\s*([" + LEVEL_CHARS + r"])(?:" + alternation(r[0] for r in rows("bodies.tsv")) + ")")
+    """A level character and a body of lexicon/bodies.tsv (`县安委会`, `旗应急管理局`): the convener's level; or a
+    longer word that says a level by itself (region_relative.tsv: `自治区住建厅安委会`, a province's department)."""
+    return re.compile(r"\s*(" + alternation(level_words()) + "|[" + LEVEL_CHARS + r"])(?:"
+                      + alternation(r[0] for r in rows("bodies.tsv")) + ")")
 
 
 def _national_in_name(name: str) -> bool:
@@ -1533,11 +1538,15 @@ def _object_re() -> re.Pattern[str]:
 def _convener_end(text: str, m: MeetingDraft) -> int | None:
     """Where the words that may name a meeting's convener end: its held verb; for a meeting named by its
     act, the first `对` of the clause before it (`某市安委会对甲县某厂负责人进行了约谈`: 甲县 is whom the act is
-    done to, the 市安委会 holds it)."""
+    done to, the 市安委会 holds it). A list of objects may hold clause marks (`省安委办对甲市，乙县、丙区政府负责人
+    进行约谈`): with no `对` in the held clause, the last one of its sentence before it."""
     if m.held is None:
         return None
     if m.noun in _act_nouns():
         o = _object_re().search(text, clause_start(text, m.held), m.held)
+        if o is None:
+            ss = max(text.rfind(c, 0, m.held) for c in _SENTENCE_MARKS) + 1
+            o = next(reversed(list(_object_re().finditer(text, ss, m.held))), None)
         if o is not None:
             return o.start()
     return m.held

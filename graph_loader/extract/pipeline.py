@@ -519,10 +519,19 @@ def _relay_verb_re() -> re.Pattern[str]:
 _TITLED = re.compile(r"《[^《》]*》")
 
 
+def _clause_start_over_titles(text: str, pos: int) -> int:
+    """The clause start before `pos`, read past clause marks that stand inside a 《》 title."""
+    cs = clause_start(text, pos)
+    while cs > 0 and (op := text.rfind("《", 0, cs)) > text.rfind("》", 0, cs):
+        cs = clause_start(text, op)
+    return cs
+
+
 def _relay_verb_before(text: str, start: int) -> bool:
     """A relay verb in the clause before `start`, not inside a title listed there (`研究了《贯彻…意见》《某计划》`:
-    the 贯彻 is the first title's word, not the meeting's)."""
-    cs = clause_start(text, start)
+    the 贯彻 is the first title's word, not the meeting's). A clause mark inside a title listed before ends no clause
+    (`学习了《甲》、《关于乙，丙的通知》、《丁》`)."""
+    cs = _clause_start_over_titles(text, start)
     clause = _TITLED.sub(lambda m: "《" + "　" * (len(m.group()) - 2) + "》", text[cs:start])
     topic = meeting_verbs("topic")
     # `围绕贯彻落实《某意见》等问题座谈`: the document is a topic discussed, not relayed
@@ -544,11 +553,30 @@ def _relay_frame_re() -> re.Pattern[str]:
 
 def _relay_verb_after(text: str, end: int, start: int | None = None) -> bool:
     """`推动“十五条硬措施”落地落实`: the relay verb may follow what it relays; so may a light verb's relay verb
-    when the title is the object of 对 (`对《某某规定》（以下简称《规定》）进行了深入解读`)."""
+    when the title is the object of 对 (`对《某某规定》（以下简称《规定》）进行了深入解读`), or the relay verb itself
+    after 的 when a run of titles is the object of 对 or 就 (`就《甲》《乙》的贯彻落实提出要求`)."""
     if _relay_after_re().match(text, end):
         return True
-    return (start is not None and text[:start].rstrip("《“\" ").endswith("对")
-            and bool(_relay_frame_re().match(text, end)))
+    if start is None:
+        return False
+    first = start
+    while text.endswith(_TITLE_JOINS, 0, first) and (op := text.rfind("《", 0, first)) >= 0:
+        first = op  # back over the titles listed before this one
+    lead = text[:first].rstrip("《“\" ")
+    if lead.endswith("对") and bool(_relay_frame_re().match(text, end)):
+        return True
+    run_end = _TITLE_RUN.match(text, end).end()
+    return lead.endswith(("对", "就")) and bool(_relay_of_re().match(text, run_end))
+
+
+_TITLE_JOINS = ("》", "》、", "》和", "》及", "》与", "》,", "》，")
+_TITLE_RUN = re.compile(r"(?:[、，,和及与]?《[^《》\n]{1,80}》)*")
+
+
+@cache
+def _relay_of_re() -> re.Pattern[str]:
+    """`…》的贯彻落实`: a relay verb as the noun of the titles before it."""
+    return re.compile(r"[”\"」]?\s*的\s*(?:" + alternation(meeting_verbs("relay")) + ")")
 
 
 @cache

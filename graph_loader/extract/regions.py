@@ -856,6 +856,11 @@ def relative_level(word: str) -> str | None:
     return kind if kind in LOCAL_LEVELS else None
 
 
+def level_words() -> tuple[str, ...]:
+    """The words of region_relative.tsv of two characters or more that say a level by themselves (`自治区`)."""
+    return _level_words()
+
+
 @lru_cache(maxsize=1)
 def _level_words() -> tuple[str, ...]:
     """The words of region_relative.tsv of two characters or more that say a level by themselves, longest first."""

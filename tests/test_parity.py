@@ -127,3 +127,20 @@ def test_same_after_an_article_is_replaced(both) -> None:
     assert embedded.counts() == neo4j.counts()
     for name, params in CASES:
         assert run_query(embedded, name, params) == run_query(neo4j, name, params), (name, params)
+
+
+def test_propagation_read_from_stored_shapes_is_the_live_answer(both) -> None:
+    """After a load the shapes of the large trees are stored (queries/propagation.py `stored_shapes`: every
+    directive's): a part of the tree read from them is what the embedded store works out live."""
+    from queries.propagation import SHAPE_PREFIX
+    from queries.sectors import refresh_summaries
+
+    embedded, neo4j = both
+    refresh_summaries(neo4j)
+    assert neo4j.read_summary(SHAPE_PREFIX + "directive:d1") is not None
+    cases = [p for name, p in CASES if name == "propagation"] + [
+        {"target": "directive:d1", "limit": 1}, {"target": "directive:d1", "under": "meeting:prov", "limit": 1},
+        {"target": "directive:d1", "under": "nothing"}]
+    for params in cases:
+        a = run_query(embedded, "propagation", params).model_dump(mode="json")
+        assert a == run_query(neo4j, "propagation", params).model_dump(mode="json"), params

@@ -53,13 +53,13 @@ def run_embedded(store: EmbeddedStore, params: OverviewParams) -> OverviewResult
 # the per-region counts, then the latest meetings as the meetings listing finds its first page
 _ARTICLES = cypher_articles("m", "Meeting")
 _PROPS = ", ".join(f"articles: {_ARTICLES}" if p == "articles" else f".{p}" for p in MEETING_PROPS)
-CYPHER_MEETINGS = meetings.cypher({}, projection=f"m {{{_PROPS}}}", before="""
+PER_REGION = """
 CALL () {
   MATCH (m:Meeting) WHERE m.region IS NOT NULL AND m.region <> ''
   WITH m.region AS region, count(*) AS n
   RETURN collect([region, n]) AS per_region
 }
-""", also="per_region, ")
+"""
 
 
 SUMMARY_KEY = "overview"  # the answer with the LATEST latest meetings, stored after each load (queries/stored.py)
@@ -73,7 +73,8 @@ def run_neo4j(store: Neo4jStore, params: OverviewParams) -> OverviewResult:
 
 
 def run_live_neo4j(store: Neo4jStore, params: OverviewParams) -> OverviewResult:
-    rows = store.query(CYPHER_MEETINGS, {"offset": 0, "limit": LATEST, "end": LATEST})[0]
+    rows = meetings.fetch(store, {"offset": 0, "limit": LATEST}, projection=f"m {{{_PROPS}}}", before=PER_REGION,
+                          also="per_region, ")
     summary = {"counts": store.counts(), "regions": query_rows(store, regions.CYPHER, {}, regions.COLUMNS),
                "meetings_per_region": dict(rows["per_region"]), "meetings_total": rows["total"],
                "latest": meetings.page(rows, LATEST)}

@@ -327,6 +327,7 @@ def _shape(root: dict[str, Any], raw: dict[str, Any]) -> TreeShape:
         rows.append([mid, m.get("name"), m.get("kind"), m.get("date"), m.get("level"), m.get("region"), parent,
                      edge["id"] if edge else None, inferred, reason, basis,
                      (depth[parent] + 1) if parent in depth else depth.get(mid, 0), below.get(mid, 0)])
+    rows.sort(key=lambda r: r[0])  # one stored text for one graph, whatever order the store sent the meetings in
     return TreeShape(top_date=top_date, nodes=rows)
 
 

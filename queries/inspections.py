@@ -105,9 +105,14 @@ MATCH (g:Region)<-[:PART_OF*0..]-(s:Region)<-[:BODY_IN*0..1]-(t)<-[:TARGETS]-(i:
 WHERE g.id IN $ids
 """ + _DETAILS
 
+# a team's name through its TEXT index, a team's id through the body's: two seeks (an OR of the two scanned
+# every inspection and expanded each one's teams)
 CYPHER_TEAM = """
-MATCH (i:Inspection)
-WHERE i.team CONTAINS $team OR EXISTS { (i)-[:CONDUCTED_BY]->(b:Body) WHERE b.id = $team_raw }
+CALL () {
+  MATCH (i:Inspection) WHERE i.team CONTAINS $team RETURN i
+  UNION
+  MATCH (:Body {id: $team_raw})<-[:CONDUCTED_BY]-(i:Inspection) RETURN i
+}
 """ + _DETAILS
 
 

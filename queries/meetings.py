@@ -77,39 +77,48 @@ DATED = "m.date >= '0' AND m.date < ':'"  # starts with a digit, as summary.is_d
 UNDATED = f"NOT coalesce({DATED}, false)"
 
 
-def cypher(args: dict[str, Any], projection: str = _PROJECTION, before: str = "", also: str = "") -> str:
-    """Counts of all and of dated matches, the dated ones of the page in date-index order (a top-k, not
-    a sort of everything), and — only when the page reaches past the dated ones — the undated by id
-    (scanning for undated meetings is what an unfiltered first page must not pay for)."""
-    where = [text for key, text in _FILTERS.items() if args.get(key)]
+def cypher(args: dict[str, Any], before: str = "", also: str = "") -> str:
+    """Counts of all and of dated matches (and whatever `before` adds; `also` the columns it returns)."""
+    return (f"{before}CALL () {{ {_match(args)} RETURN count(m) AS total }}\n"
+            f"CALL () {{ {_match(args, DATED)} RETURN count(m) AS n_dated }}\n"
+            f"RETURN {also}total, n_dated")
 
-    def match(*extra: str) -> str:
-        conds = where + list(extra)
-        return "MATCH (m:Meeting)" + (f" WHERE {' AND '.join(conds)}" if conds else "")
 
-    return (f"{before}CALL () {{ {match()} RETURN count(m) AS total }}\n"
-            f"CALL () {{ {match(DATED)} RETURN count(m) AS n_dated }}\n"
-            f"CALL () {{ {match(DATED)} WITH m ORDER BY m.date DESC, m.id DESC SKIP $offset LIMIT $limit "
-            f"RETURN collect({projection}) AS dated }}\n"
-            f"CALL (n_dated) {{ {match('$end > n_dated', UNDATED)} WITH m ORDER BY m.id LIMIT $end "
-            "RETURN collect(m) AS undated }\n"
-            "WITH *, CASE WHEN $offset > n_dated THEN $offset - n_dated ELSE 0 END AS skip\n"
-            f"RETURN {also}total, dated, [m IN undated[skip..skip + $limit] | {projection}] AS undated")
+def _match(args: dict[str, Any], *extra: str) -> str:
+    conds = [text for key, text in _FILTERS.items() if args.get(key)] + list(extra)
+    return "MATCH (m:Meeting)" + (f" WHERE {' AND '.join(conds)}" if conds else "")
+
+
+def fetch(store: Neo4jStore, args: dict[str, Any], projection: str = _PROJECTION, before: str = "",
+          also: str = "") -> dict[str, Any]:
+    """The counts, then the page's dated meetings in date-index order (a top-k, not a sort of everything) when
+    the page starts among them, and its undated ones by id only when it reaches past them: scanning for undated
+    meetings is what a first page must not pay for, and a guard inside one statement did not spare it (the
+    planner tested it after the scan)."""
+    row = store.query(cypher(args, before, also), args)[0]
+    n_dated, offset, end = row["n_dated"], args["offset"], args["offset"] + args["limit"]
+    row["dated"] = row["undated"] = []
+    if offset < n_dated:
+        row["dated"] = store.query(f"{_match(args, DATED)} WITH m ORDER BY m.date DESC, m.id DESC "
+                                   f"SKIP $offset LIMIT $limit RETURN collect({projection}) AS dated", args)[0]["dated"]
+    if end > n_dated:
+        skip = max(0, offset - n_dated)
+        row["undated"] = store.query(f"{_match(args, UNDATED)} WITH m ORDER BY m.id SKIP $skip LIMIT $take "
+                                     f"RETURN collect({projection}) AS undated",
+                                     {**args, "skip": skip, "take": end - max(offset, n_dated)})[0]["undated"]
+    return row
 
 
 def page(row0: dict[str, Any], limit: int) -> list[dict[str, Any]]:
-    """The page from the Cypher answer: its dated part, then the undated ones it reaches."""
+    """The page from the fetched rows: its dated part, then the undated ones it reaches."""
     return (row0["dated"] + row0["undated"])[:limit]
 
 
 def run_neo4j(store: Neo4jStore, params: MeetingsParams) -> MeetingsResult:
     args = {"level": params.level or None, "kind": params.kind or None, "region": params.region or None,
-            "limit": params.limit, "offset": params.offset, "end": params.offset + params.limit,
-            **params.range_params()}
-    rows = store.query(cypher(args), args)
-    found = page(rows[0], params.limit) if rows else []
-    return MeetingsResult(meetings=[row(m) for m in found], total=rows[0]["total"] if rows else 0,
-                          offset=params.offset)
+            "limit": params.limit, "offset": params.offset, **params.range_params()}
+    got = fetch(store, args)
+    return MeetingsResult(meetings=[row(m) for m in page(got, params.limit)], total=got["total"], offset=params.offset)
 
 
 SPEC = QuerySpec(name="meetings", description="meetings filtered by level, kind, region and dates, latest first",

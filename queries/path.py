@@ -3,7 +3,8 @@
 Relationships are followed in either direction; articles are not stepping stones
 (two facts of one article would always be two hops apart). Among equally short
 paths the one with the lexicographically smallest sequence of node ids wins, then
-of relationship ids, on both stores.
+of relationship ids, on both stores (on Neo4j chosen in the statement: the thousands of shortest paths
+between two busy nodes at 100k are compared there and one travels, with its evidence).
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ CYPHER = """
 MATCH (a:{la} {{id: $a}}), (b:{lb} {{id: $b}})
 MATCH p = allShortestPaths((a)-[*..{hops}]-(b))
 WHERE none(n IN nodes(p) WHERE n:Article)
+WITH p ORDER BY [n IN nodes(p) | n.id], [r IN relationships(p) | r.id] LIMIT 1
 RETURN [n IN nodes(p) | {node}] AS nodes,
        [r IN relationships(p) | {{id: r.id, type: type(r), src: startNode(r).id, evidence: r.evidence}}] AS rels
 """
@@ -144,7 +146,7 @@ def run_neo4j(store: Neo4jStore, params: PathParams) -> PathResult:
     rows = store.query(text, {"a": a["id"], "b": b["id"]})
     if not rows:
         return _assemble(a, b, {}, None)
-    best = min(rows, key=lambda r: ([n["id"] for n in r["nodes"]], [x["id"] for x in r["rels"]]))
+    best = rows[0]
     nodes = {n["id"]: n for n in best["nodes"]}
     return _assemble(a, b, nodes, ([n["id"] for n in best["nodes"]], best["rels"]))
 

@@ -34,6 +34,7 @@ from queries.shapes import (
     ref,
 )
 from queries.spec import QuerySpec
+from queries.stored import stored_answer
 
 if TYPE_CHECKING:
     from graph_loader.stores.base import GraphStore
@@ -41,10 +42,13 @@ if TYPE_CHECKING:
     from graph_loader.stores.neo4j_store import Neo4jStore
 
 
+DEFAULT_DEPTH = 8
+
+
 class PropagationParams(BaseModel):
     target: str = Field(description="directive or meeting: id, title or name")
     date: str | None = Field(None, description="with a name: the day of the meeting (YYYY-MM-DD or --MM-DD)")
-    max_depth: int = Field(8, ge=1, le=12, description="relay hops followed")
+    max_depth: int = Field(DEFAULT_DEPTH, ge=1, le=12, description="relay hops followed")
     limit: int = Field(500, ge=1, le=100000, description="nodes sent at most, breadth first from the top "
                                                           "(or from `under`); `total` and `below` count the rest")
     under: str | None = Field(None, description="send the part of the tree under this node (its id) only")
@@ -190,10 +194,12 @@ _ARTICLES = cypher_articles("x", "Meeting")
 _FIRST = "reduce(f = null, e IN coalesce(x.evidence, []) | CASE WHEN f IS NULL OR e < f THEN e ELSE f END)"
 
 
-def _raw_neo4j(store: Neo4jStore, root: dict[str, Any], max_depth: int) -> dict[str, Any]:
-    text = SKELETON.format(label=root["label"], depth=int(max_depth))
-    rows = store.query(text, {"id": root["id"]})
-    raw = rows[0] if rows else {"meetings": [], "rels": []}
+def _skeleton_neo4j(store: Neo4jStore, root: dict[str, Any], max_depth: int) -> dict[str, Any]:
+    rows = store.query(SKELETON.format(label=root["label"], depth=int(max_depth)), {"id": root["id"]})
+    return rows[0] if rows else {"meetings": [], "rels": []}
+
+
+def _details_neo4j(store: Neo4jStore, root: dict[str, Any]) -> Any:
     details_text = DETAILS.format(first=_FIRST, articles=_ARTICLES)
 
     def details(ids: list[str], edges: list[tuple[str, str]]) -> dict[str, Any]:
@@ -203,7 +209,12 @@ def _raw_neo4j(store: Neo4jStore, root: dict[str, Any], max_depth: int) -> dict[
         got = store.query(details_text, {"ids": ids, "edges": [list(e) for e in edges], "pids": pids})
         return got[0] if got else {"meetings": [], "rels": [], "parts": []}
 
-    return {"meetings": raw["meetings"], "rels": raw["rels"], "details": details}
+    return details
+
+
+def _raw_neo4j(store: Neo4jStore, root: dict[str, Any], max_depth: int) -> dict[str, Any]:
+    raw = _skeleton_neo4j(store, root, max_depth)
+    return {"meetings": raw["meetings"], "rels": raw["rels"], "details": _details_neo4j(store, root)}
 
 
 # ----- shared assembly ----------------------------------------------------------------------
@@ -221,10 +232,23 @@ def _details_from(raw: dict[str, Any]) -> Any:
     return details
 
 
-def _assemble(root: dict[str, Any] | None, raw: dict[str, Any], limit: int = 500,
-              under: str | None = None) -> PropagationResult:
-    if root is None:
-        return PropagationResult(root=None, nodes=[])
+class TreeShape(BaseModel):
+    """A whole tree worked out from its skeleton, before any part of it is sent: one row per meeting,
+    `SHAPE_COLUMNS`; `top_date` the day lags from the top count from. Stored per big root after a load
+    (`summary_roots`, `queries/stored.py`), so a part of a large tree is read, not worked out again."""
+
+    version: int = 1
+    top_date: str | None = None
+    nodes: list[list[Any]]
+
+
+SHAPE_COLUMNS = ("id", "name", "kind", "date", "level", "region", "parent", "edge", "inferred", "reason", "basis",
+                 "depth", "below")
+SHAPE_PREFIX = "propagation:"  # + the root's id: the stored shape of its tree (default max_depth)
+STORED_FROM = 20  # a meeting relayed directly by this many meetings has its tree's shape stored; every directive has
+
+
+def _shape(root: dict[str, Any], raw: dict[str, Any]) -> TreeShape:
     meetings = {m["id"]: m for m in raw["meetings"]}
     if root["label"] == "Meeting":
         meetings[root["id"]] = root
@@ -278,17 +302,7 @@ def _assemble(root: dict[str, Any] | None, raw: dict[str, Any], limit: int = 500
                               f"on {upper.get('date')}, before this {m.get('level')} meeting in {m.get('region')}")
         shape[mid] = (parent, edge, inferred, reason, basis)
 
-    def order(nid: str) -> tuple:
-        m = meetings[nid]
-        return (level_rank(m.get("level")), m.get("date") or "~", nid)
-
-    children: dict[str, list[str]] = {}
-    tops: list[str] = []
-    for mid, (parent, *_rest) in shape.items():
-        if parent is None or parent not in meetings:
-            tops.append(mid)
-        else:
-            children.setdefault(parent, []).append(mid)
+    children = _children({mid: s[0] for mid, s in shape.items()})
     below: dict[str, int] = {}
 
     def count(nid: str) -> None:  # iterative: a deep chain must not hit the recursion limit
@@ -306,6 +320,45 @@ def _assemble(root: dict[str, Any] | None, raw: dict[str, Any], limit: int = 500
     for mid in meetings:
         if mid not in below:
             count(mid)
+
+    rows = []
+    for mid, m in meetings.items():
+        parent, edge, inferred, reason, basis = shape[mid]
+        rows.append([mid, m.get("name"), m.get("kind"), m.get("date"), m.get("level"), m.get("region"), parent,
+                     edge["id"] if edge else None, inferred, reason, basis,
+                     (depth[parent] + 1) if parent in depth else depth.get(mid, 0), below.get(mid, 0)])
+    rows.sort(key=lambda r: r[0])  # one stored text for one graph, whatever order the store sent the meetings in
+    return TreeShape(top_date=top_date, nodes=rows)
+
+
+def _children(parents: dict[str, str | None]) -> dict[str | None, list[str]]:
+    """Each node's children; a node whose parent is not in the tree (or none) under None, the tops."""
+    children: dict[str | None, list[str]] = {}
+    for mid, parent in parents.items():
+        children.setdefault(parent if parent in parents else None, []).append(mid)
+    return children
+
+
+def _assemble(root: dict[str, Any] | None, raw: dict[str, Any], limit: int = 500,
+              under: str | None = None) -> PropagationResult:
+    if root is None:
+        return PropagationResult(root=None, nodes=[])
+    details = raw.get("details") or _details_from({**raw, "root": root["id"] if root["label"] == "Meeting" else None})
+    return _send(root, _shape(root, raw), details, limit, under)
+
+
+def _send(root: dict[str, Any], tree: TreeShape, details_fn: Any, limit: int = 500,
+          under: str | None = None) -> PropagationResult:
+    """At most `limit` nodes of the whole tree, breadth first from the top (or from `under`), in full."""
+    cols = {c: i for i, c in enumerate(SHAPE_COLUMNS)}
+    ID, PARENT, DATE, LEVEL = cols["id"], cols["parent"], cols["date"], cols["level"]
+    meetings = {row[ID]: row for row in tree.nodes}
+    children = _children({mid: row[PARENT] for mid, row in meetings.items()})
+    tops = children.pop(None, [])
+
+    def order(nid: str) -> tuple:
+        m = meetings[nid]
+        return (level_rank(m[LEVEL]), m[DATE] or "~", nid)
 
     # breadth first from the top (or from `under`), at most `limit` nodes; under the top, nodes that a
     # cycle of parents keeps from it come last
@@ -327,15 +380,15 @@ def _assemble(root: dict[str, Any] | None, raw: dict[str, Any], limit: int = 500
 
     if under is not None:
         walk(sorted(children.get(under, []), key=order))
-        reachable = below.get(under, 0)
+        reachable = meetings[under][cols["below"]] if under in meetings else 0
     else:
         walk(sorted(tops, key=order))
-        walk(sorted((m for m in meetings if m not in seen), key=order))
+        if len(sent) < limit:
+            walk(sorted((m for m in meetings if m not in seen), key=order))
         reachable = len(meetings)
 
     fetch = [nid for nid in sent if nid != root["id"]]
-    edges = [(nid, shape[nid][1]["id"]) for nid in fetch if shape[nid][1] is not None]
-    details_fn = raw.get("details") or _details_from({**raw, "root": root["id"] if root["label"] == "Meeting" else None})
+    edges = [(nid, meetings[nid][cols["edge"]]) for nid in fetch if meetings[nid][cols["edge"]] is not None]
     det = details_fn(fetch, edges)
     full = {m["id"]: m for m in det["meetings"]}
     full[root["id"]] = root
@@ -347,21 +400,17 @@ def _assemble(root: dict[str, Any] | None, raw: dict[str, Any], limit: int = 500
 
     nodes: list[PropagationNode] = []
     for mid in sent:
-        m = meetings[mid]
-        parent, edge, inferred, reason, basis = shape[mid]
-        parent_date = meetings[parent].get("date") if parent in meetings else None
+        (_, name, kind, date, level, region, parent, edge, inferred, reason, basis, depth, below) = meetings[mid]
+        parent_date = meetings[parent][DATE] if parent in meetings else None
         fm = full.get(mid, {})
         nodes.append(PropagationNode(
-            id=mid, name=m.get("name"), kind=m.get("kind"), date=m.get("date"), level=m.get("level"),
-            region=m.get("region"), parent=parent,
-            depth=(depth[parent] + 1) if parent in depth else depth.get(mid, 0),
-            lag_days=lag_days(m.get("date"), parent_date),
-            lag_from_top=lag_days(m.get("date"), top_date),
+            id=mid, name=name, kind=kind, date=date, level=level, region=region, parent=parent, depth=depth,
+            lag_days=lag_days(date, parent_date), lag_from_top=lag_days(date, tree.top_date),
             edge=None if parent is None else ("inferred" if inferred else "explicit"), basis=basis,
             chairs=sorted(set(chairs.get(mid, []))), speakers=sorted(set(speakers.get(mid, []))),
             inferred=inferred, reason=reason,
-            evidence=first_evidence(edge_evidence.get(edge["id"]) if edge else fm.get("evidence")),
-            articles=sorted(fm.get("articles") or []), below=below.get(mid, 0)))
+            evidence=first_evidence(edge_evidence.get(edge) if edge else fm.get("evidence")),
+            articles=sorted(fm.get("articles") or []), below=below))
     nodes.sort(key=lambda n: (level_rank(n.level), n.date or "~", n.id))
     return PropagationResult(root=ref(root), nodes=nodes, total=len(meetings), more=len(sent) < reachable)
 
@@ -406,7 +455,27 @@ def run_neo4j(store: Neo4jStore, params: PropagationParams) -> PropagationResult
     root, candidates = _root(store, params.target, params.date)
     if root is None:
         return PropagationResult(root=None, nodes=[], candidates=candidates)
-    return _assemble(root, _raw_neo4j(store, root, params.max_depth), params.limit, params.under)
+    key = SHAPE_PREFIX + root["id"] if params.max_depth == DEFAULT_DEPTH else None
+    tree = stored_answer(store, key, TreeShape) or _shape(root, _skeleton_neo4j(store, root, params.max_depth))
+    return _send(root, tree, _details_neo4j(store, root), params.limit, params.under)
+
+
+def summary_roots(store: Neo4jStore) -> list[str]:
+    """The roots whose trees' shapes are stored after a load: every directive, and the meetings relayed
+    directly by `STORED_FROM` meetings or more (the others' trees are small enough to work out live)."""
+    rows = store.query("MATCH (d:Directive) RETURN d.id AS id UNION "
+                       "MATCH (m:Meeting) WHERE COUNT { (m)<-[:RELAYS]-(:Meeting) } >= $n RETURN m.id AS id",
+                       {"n": STORED_FROM})
+    return sorted(r["id"] for r in rows)
+
+
+def stored_shapes(store: Neo4jStore) -> dict[str, Any]:
+    """For `refresh_summaries`: per root of `summary_roots`, its key and how to work out its tree's shape."""
+    def compute(rid: str) -> TreeShape:
+        root = next(n for n in find_nodes(store, rid, ("Directive", "Meeting")) if n["id"] == rid)
+        return _shape(root, _skeleton_neo4j(store, root, DEFAULT_DEPTH))
+
+    return {SHAPE_PREFIX + rid: (lambda rid=rid: compute(rid)) for rid in summary_roots(store)}
 
 
 SPEC = QuerySpec(

@@ -72,12 +72,14 @@ RETURN rid AS region, BODY AS body,
 CYPHER_BODIES = ("UNWIND $ids AS rid MATCH (:Region {id: rid})<-[:BODY_IN]-(b:Body)" + _HOLDERS
                  + " UNION ALL MATCH (b:Body {level: 'national'}) WITH null AS rid, b" + _HOLDERS)
 
+# the directives a national body issued, read once (few), not checked again on every relay of them
+CYPHER_NATIONAL = ("MATCH (d:Directive) WHERE EXISTS { (d)-[:ISSUED_BY]->(:Body {level: 'national'}) } "
+                   "RETURN collect(d.id) AS ids")
 CYPHER_LINKS = f"""
 UNWIND $pairs AS pair
 MATCH (:Region {{id: pair.child}})<-[:HELD_IN]-(m:Meeting)-[r:RELAYS]->(t)
 WHERE (pair.parent IS NOT NULL AND t:Meeting AND EXISTS {{ (t)-[:HELD_IN]->(:Region {{id: pair.parent}}) }})
-   OR (pair.parent IS NULL AND ((t:Meeting AND t.level = 'national')
-       OR (t:Directive AND EXISTS {{ (t)-[:ISSUED_BY]->(:Body {{level: 'national'}}) }})))
+   OR (pair.parent IS NULL AND ((t:Meeting AND t.level = 'national') OR (t:Directive AND t.id IN $national)))
 RETURN pair.child AS child, 'meeting' AS kind, {cypher_props("m", "date", label="Meeting")} AS node,
        {cypher_props("t")} AS via, r.evidence AS evidence
 UNION ALL
@@ -222,7 +224,9 @@ def run_neo4j(store: Neo4jStore, params: ChainParams) -> ChainResult:
     region = find_one(store, params.region, ("Region",), "region")
     chain = _pick_chain(store.query(CYPHER_CHAIN, {"id": region["id"]}))
     bodies = query_rows(store, CYPHER_BODIES, {"ids": [r["id"] for r in chain]}, ("region", "body", "holders"))
-    links = query_rows(store, CYPHER_LINKS, {"pairs": _pairs(chain)}, ("child", "kind", "node", "via", "evidence"))
+    national = store.query(CYPHER_NATIONAL)[0]["ids"]
+    links = query_rows(store, CYPHER_LINKS, {"pairs": _pairs(chain), "national": national},
+                       ("child", "kind", "node", "via", "evidence"))
     return _assemble(chain, bodies, links)
 
 

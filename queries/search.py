@@ -105,10 +105,10 @@ def _cypher() -> str:
 
 CYPHER = _cypher()
 # a directive is also found by the aliases its articles used (十五条硬措施 for the full title), a meeting by the
-# other names its reports wrote
+# other names its reports wrote (the few nodes with aliases found by their RANGE index, not a scan of every meeting)
 ALIASED = ("Directive", "Meeting")
 ALIAS_CYPHER = " UNION ALL ".join(
-    f"MATCH (n:{lab}) WHERE any(a IN coalesce(n.aliases, []) WHERE a CONTAINS $q) "
+    f"MATCH (n:{lab}) WHERE n.aliases IS NOT NULL AND any(a IN n.aliases WHERE a CONTAINS $q) "
     f"RETURN n.id AS id, '{lab}' AS label, [a IN n.aliases WHERE a CONTAINS $q][0] AS matched, "
     f"n.{NAME_PROPS[lab][0]} AS display, {_facts(lab)}" for lab in ALIASED)
 

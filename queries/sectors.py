@@ -233,15 +233,19 @@ def summary_key(params: SectorsParams) -> str | None:
 
 def refresh_summaries(store: Neo4jStore) -> dict[str, int]:
     """Compute the whole-corpus answers live and store them as JSON stamped with the graph version
-    read before computing (a write meanwhile makes them stale at once): every sectors form and the
-    default relay lags (queries/relay_lags.py). Forms already current are skipped. Returns the size
+    read before computing (a write meanwhile makes them stale at once): every sectors form, the
+    default relay lags (queries/relay_lags.py), the overview and the region tree, and the shapes of the large propagation trees
+    (queries/propagation.py `stored_shapes`). Forms already current are skipped. Returns the size
     of each answer computed (JSON bytes, before the store compresses)."""
-    from queries import relay_lags
+    from queries import overview, propagation, regions, relay_lags
 
     live: dict[str, Callable[[], BaseModel]] = {
         key: (lambda level=level: _run_live(store, SectorsParams(level=level)))
         for level in SUMMARY_LEVELS if (key := summary_key(SectorsParams(level=level)))}
     live[relay_lags.SUMMARY_KEY] = lambda: relay_lags.run_live_neo4j(store, relay_lags.RelayLagsParams())
+    live[overview.SUMMARY_KEY] = lambda: overview.run_live_neo4j(store, overview.OverviewParams(latest=overview.LATEST))
+    live[regions.SUMMARY_KEY] = lambda: regions.run_live_neo4j(store, regions.RegionsParams())
+    live.update(propagation.stored_shapes(store))  # the shapes of the large propagation trees
     version, current = store.begin_summaries(live)
     answers = {key: compute().model_dump_json() for key, compute in live.items() if key not in current}
     if answers:

@@ -127,3 +127,24 @@ def test_same_after_an_article_is_replaced(both) -> None:
     assert embedded.counts() == neo4j.counts()
     for name, params in CASES:
         assert run_query(embedded, name, params) == run_query(neo4j, name, params), (name, params)
+
+
+def test_answers_read_from_stored_summaries_are_the_live_ones(both) -> None:
+    """After a load the whole-graph answers are stored (queries/sectors.py `refresh_summaries`): the overview, the
+    region tree, and the shapes of the large propagation trees (queries/propagation.py `stored_shapes`: every
+    directive's); each answer read from them is what the embedded store works out live."""
+    from queries.overview import SUMMARY_KEY as OVERVIEW
+    from queries.propagation import SHAPE_PREFIX
+    from queries.regions import SUMMARY_KEY as REGIONS
+    from queries.sectors import refresh_summaries
+
+    embedded, neo4j = both
+    refresh_summaries(neo4j)
+    for key in (SHAPE_PREFIX + "directive:d1", OVERVIEW, REGIONS):
+        assert neo4j.read_summary(key) is not None, key
+    cases = CASES + [("propagation", p) for p in (
+        {"target": "directive:d1", "limit": 1}, {"target": "directive:d1", "under": "meeting:prov", "limit": 1},
+        {"target": "directive:d1", "under": "nothing"})]
+    for name, params in cases:
+        a = run_query(embedded, name, params).model_dump(mode="json")
+        assert a == run_query(neo4j, name, params).model_dump(mode="json"), (name, params)

@@ -15,7 +15,7 @@ import pytest
 
 from graph_loader.graph.schema import GraphRows, NodeRow, RelRow, encode_evidence
 from graph_loader.stores.embedded import EmbeddedStore
-from queries import relay_lags, sectors
+from queries import overview, propagation, regions, relay_lags, sectors
 from queries.registry import run_query
 
 pytestmark = pytest.mark.neo4j
@@ -58,7 +58,10 @@ def loaded(neo4j_store: Any, corpus: tuple[Path, Path]) -> Iterator[Any]:
     for batch in grouped_batches(iter_workspace_batches(corpus[1])):
         neo4j_store.upsert(batch)
     sizes = sectors.refresh_summaries(neo4j_store)
-    assert set(sizes) == {sectors.summary_key(sectors.SectorsParams(**p)) for p in FORMS} | {relay_lags.SUMMARY_KEY}
+    shapes = {propagation.SHAPE_PREFIX + rid for rid in propagation.summary_roots(neo4j_store)}
+    assert shapes  # every directive's tree
+    assert set(sizes) == ({sectors.summary_key(sectors.SectorsParams(**p)) for p in FORMS} | shapes
+                          | {relay_lags.SUMMARY_KEY, overview.SUMMARY_KEY, regions.SUMMARY_KEY})
     yield neo4j_store
 
 

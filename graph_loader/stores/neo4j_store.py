@@ -90,7 +90,8 @@ RANGE_INDEXED: tuple[tuple[str, str], ...] = (
     ("Person", "name"), ("Body", "name"), ("Body", "level"), ("Post", "title"), ("Directive", "title"),
     ("Meeting", "name"), ("Meeting", "date"), ("Meeting", "level"), ("Meeting", "kind"), ("Meeting", "region"),
     ("Region", "name"), ("Region", "path"), ("Region", "level"), ("Inspection", "team"), ("Inspection", "start"),
-    ("Incident", "title"), ("Sector", "name"), ("Article", "title"), ("Article", "doc_id"))
+    ("Incident", "title"), ("Sector", "name"), ("Article", "title"), ("Article", "doc_id"),
+    ("Meeting", "aliases"), ("Directive", "aliases"))  # a list: the index finds the nodes that have one (search)
 DEFAULT_BATCH = 2000
 # A write transaction's weight: its rows, and the list entries (article ids, evidence strings) they
 # carry and may meet on their facts (`_row_weight`). Neo4j tracks a transaction's memory against

@@ -37,6 +37,23 @@ def test_embedded_sampler_covers_the_catalogue_and_every_set_runs(sample_workspa
     assert timed["propagation"]["empty_results"] < len(params["propagation"])
 
 
+def test_queries_ab_times_two_trees_alike_and_keeps_a_failing_call(sample_workspace: Path, tmp_path: Path) -> None:
+    # two trees (here both this one) answer the same calls in turn; a call that fails is a result, not the run's end
+    import json
+
+    from bench import queries_ab
+
+    params = {"overview": [{}], "search": [{"text": "安全生产"}], "meeting": [{"id": "meeting:no-such"}]}
+    (tmp_path / "p.json").write_text(json.dumps(params, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "out.json"
+    assert queries_ab.main([str(sample_workspace), str(tmp_path / "p.json"), str(out), "--store", "embedded",
+                            "--rounds", "2", f"a={ROOT}", f"b={ROOT}"]) == 0
+    got = json.loads(out.read_text(encoding="utf-8"))
+    assert {n: sorted(d) for n, d in got["summary"].items()} == {n: ["a", "b"] for n in params}
+    assert all(d[t]["n"] == 2 for d in got["summary"].values() for t in "ab")
+    assert "a_err" in got["per"]["meeting"][0] and "a_err" not in got["per"]["overview"][0]
+
+
 @pytest.mark.neo4j
 def test_neo4j_sampler_gives_the_same_families(sample_workspace: Path, neo4j_store) -> None:
     from graph_loader.graph.rows_io import grouped_batches, iter_workspace_batches

@@ -449,3 +449,18 @@ def test_a_team_from_above_inspecting_an_unnamed_home_is_a_mission_of_the_report
     assert [(i.target, i.start) for i in rec.inspections] == [(None, "--03-01")]
     # a city's own team on `我市` may be the city's routine: no mission of the report
     assert _rec("8月14日，市督查组对我市企业进行督查。", published=None).inspections == []
+
+
+def test_a_county_level_citys_own_meeting_is_placed_by_the_streets_and_towns_it_names():
+    # a county-level city's site writes `全市` under its prefecture's meeting and names its towns, not itself
+    text = ("5月10日上午，全国、全省、嘉兴市安全生产电视电话会议结束后，副市长王大明随即主持召开全市安全生产工作会议。"
+            "会后，王大明带队到许村镇、长安镇检查督导。")
+    rec = _rec(text, published=None)
+    assert [(m.level, m.region) for m in rec.meetings if m.level in ("county", "prefecture")] == [
+        ("county", "浙江省嘉兴市海宁市"), ("prefecture", "浙江省嘉兴市")]
+    from graph_loader.extract.pipeline import _home_county
+    from graph_loader.extract.regions import RegionHit
+    towns = [RegionHit(0, 3, "许村镇", "浙江省嘉兴市海宁市许村镇", "township"),
+             RegionHit(4, 7, "乌镇镇", "浙江省嘉兴市桐乡市乌镇镇", "township")]
+    assert _home_county("浙江省嘉兴市", towns[:1]) == "浙江省嘉兴市海宁市"
+    assert _home_county("浙江省嘉兴市", towns) is None  # towns of two counties: neither

@@ -67,6 +67,7 @@ from graph_loader.extract.regions import (
     gazetteer,
     level_of,
     level_word_at,
+    parent_path,
     part_of_a_word,
     place_of,
     relative_words_re,
@@ -282,6 +283,8 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     for d in drafts:
         if d.level == "township" and d.region is None and ctx:
             d.region = _home_township(text, ctx)
+        elif d.level == "county" and d.region is None and ctx:
+            d.region = _home_county(ctx, placed)
 
     directive_hits = find_directives(text)
     inspections = find_inspections(text, index, regions, dates, ctx)
@@ -434,6 +437,17 @@ def _home_township(text: str, ctx: str) -> str | None:
     found = {ctx + name for name in towns.get(ctx, ())
              if len(bare := name.removesuffix(name[-2:] if name.endswith("街道") else name[-1])) >= 2 and bare in text}
     return found.pop() if len(found) == 1 else None
+
+
+def _home_county(ctx: str, placed: list[RegionHit]) -> str | None:
+    """The county a county meeting with no place of its own is held in, in a report whose home is only its
+    prefecture: the one county all the report's townships and streets lie in. A county-level city's own site
+    writes `全市` and names its streets (`某某街道`, `某某镇`) but not itself, and names its prefecture as the
+    level above (`全国、全省、某州会议后，全市召开…`); None when the towns lie in no county or in several."""
+    if level_of(ctx) != "prefecture":
+        return None
+    counties = {parent_path(h.path) for h in placed if h.level == "township" and h.path.startswith(ctx)}
+    return counties.pop() if len(counties) == 1 and level_of(next(iter(counties)) or "") == "county" else None
 
 
 def _goes_out(text: str, index: SentenceIndex, d: MeetingDraft) -> bool:

@@ -24,6 +24,24 @@ def make_doc(text: str, published: str | None = None, reporters: list[str] | Non
                     metadata=Metadata(published=published, reporters=reporters or [], editors=editors or []))
 
 
+def in_text_order(rec):
+    """The record with its meetings in the order the text tells them (where each is first written, then where
+    it is named), relay indexes remapped: for tests of what is read, not of the record's order (relayed
+    meetings first, `higher.in_record_order`)."""
+    def told(i: int) -> tuple[int, int, int]:
+        ev = rec.meetings[i].evidence
+        first = min((e.start for e in ev), default=0)
+        return first, min((e.start for e in ev if e.rule != "meeting.date"), default=first), i
+    order = sorted(range(len(rec.meetings)), key=told)
+    new_index = {old: new for new, old in enumerate(order)}
+    meetings = [rec.meetings[i].model_copy(deep=True) for i in order]
+    for m in meetings:
+        for r in m.relays:
+            if r.meeting is not None:
+                r.meeting = new_index[r.meeting]
+    return rec.model_copy(update={"meetings": meetings})
+
+
 def persons_of(rec) -> dict[str, list[str]]:
     return {p.name: p.titles for p in rec.persons}
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 def _rec(text: str, published: str | None = "2021-03-10"):
     from graph_loader.extract.pipeline import extract
-    from tests.test_extract_core import make_doc
-    return extract(make_doc(text, published))
+    from tests.test_extract_core import in_text_order, make_doc
+    return in_text_order(extract(make_doc(text, published)))
 
 
 def test_sector_synonyms_of_fireworks_ice_floods_and_sea_transport():

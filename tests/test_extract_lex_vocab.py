@@ -148,7 +148,8 @@ def test_the_genres_other_time_words_before_the_relayed_levels():
     from tests.test_extract_core import make_doc
     for lead in ("前不久", "最近", "日前召开的"):
         rec = extract(make_doc("3月2日，长丰县召开安全生产工作会议，传达" + lead + "省、市安全生产会议精神。", "2021-03-10"))
-        assert [m.level for m in rec.meetings] == ["county", "province", "prefecture"], lead
+        # the record lists the relayed meetings first, in the order the text names them
+        assert [m.level for m in rec.meetings] == ["province", "prefecture", "county"], lead
 
 
 def test_a_list_of_names_closed_by_the_genres_collectives_of_leaders():
@@ -208,9 +209,9 @@ def test_a_bare_tuan_ending_jituan_starts_no_title_but_the_youth_leagues_committ
 def test_the_clipped_teleconference_and_the_warning_meeting_are_meetings_watched_or_held():
     # `电视会` is the clipped `电视会议`: the watched meeting of the level above, then the follow-up
     text = "3月2日，某县组织收听收看全省安全生产紧急电视会。会后，县长王大明强调要抓好落实。"
-    assert [(m.kind, m.level) for m in _extract(text).meetings] == [(None, "county"), ("teleconference", "province")]
+    assert [(m.kind, m.level) for m in _extract(text).meetings] == [("teleconference", "province"), (None, "county")]
     text = "3月2日，某县组织收听收看全省安全生产警示会。会后，县长王大明强调要抓好落实。"
-    assert [(m.kind, m.level) for m in _extract(text).meetings] == [(None, "county"), ("study", "province")]
+    assert [(m.kind, m.level) for m in _extract(text).meetings] == [("study", "province"), (None, "county")]
     assert _meetings("3月2日，县应急管理局组织召开矿山安全生产警示教育会议，局长王大明主持会议。") == [
         ("study", "2021-03-02")]
 

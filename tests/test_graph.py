@@ -238,3 +238,23 @@ def test_a_validation_graph_is_filled_as_rdflib_would_add_its_triples():
     for name in ("_Memory__spo", "_Memory__pos", "_Memory__osp", "_Memory__contextTriples",
                  "_Memory__tripleContexts", "_Memory__defaultContexts", "_Memory__all_contexts"):
         assert same(mine[name]) == same(theirs[name]), name
+
+
+def test_a_persons_region_from_their_meetings_is_where_the_text_first_names_them_not_the_records_order():
+    # a county leader chairs the county's meeting, then watches the city's at a branch venue; the record lists
+    # the city's meeting first (relayed meetings first): the leader is still the county's
+    from graph_loader.extract.record import Evidence, ExtractionRecord, Meeting, Participant, Person
+
+    def ev(start: int) -> Evidence:
+        return Evidence(start=start, end=start + 3, orig_start=start, orig_end=start + 3, text="某句。", rule="r")
+
+    city = Meeting(level="prefecture", region="浙江省台州市", date="2030-09-25",
+                   participants=[Participant(name="王大明", role="attendee", evidence=[ev(300)])])
+    county = Meeting(level="county", region="浙江省台州市三门县", date="2030-09-25",
+                     participants=[Participant(name="王大明", role="chair", evidence=[ev(20)])])
+    rec = ExtractionRecord(doc_id="t", persons=[Person(name="王大明", evidence=[ev(20)])], meetings=[city, county])
+    flipped = rec.model_copy(update={"meetings": [county, city]})
+    people = [set(record_to_triples(r, None, Resolver()).subjects(RDF.type, SKG.Person)) for r in (rec, flipped)]
+    assert people[0] == people[1]
+    res = Resolver()
+    assert people[0] == {iri(res.person("王大明", "浙江省台州市三门县", False, "t"))}

@@ -309,8 +309,9 @@ def test_a_follow_up_counts_from_where_the_watched_meetings_are_last_named():
 def test_a_meeting_of_another_body_of_the_home_level_relayed_is_a_meeting_of_its_own():
     ms = _meetings("4月2日,湖南省岳阳市政府召开全市安全生产工作会议,传达市委常委会议精神,部署当前安全生产工作。"
                    "副市长张某出席会议并讲话。", "2021-04-03")
-    assert [(m.level, m.name) for m in ms] == [("prefecture", "全市安全生产工作会议"), ("prefecture", "市委常委会议")]
-    assert [(r.meeting, r.inferred) for r in ms[0].relays] == [(1, False)]
+    # the meeting relayed first, as the record lists it (held before)
+    assert [(m.level, m.name) for m in ms] == [("prefecture", "市委常委会议"), ("prefecture", "全市安全生产工作会议")]
+    assert [(r.meeting, r.inferred) for r in ms[1].relays] == [(0, False)]
     # the home level's own meeting named by its level word alone is no other meeting (`传达全市会议精神`)
     ms = _meetings("4月2日,湖南省岳阳市政府召开全市安全生产工作会议,传达全市安全生产会议精神。", "2021-04-03")
     assert [m.level for m in ms] == ["prefecture"]
@@ -419,3 +420,23 @@ def test_a_held_clause_restating_the_scope_word_names_the_meeting_once():
                    "我县召开全县防汛工作会议,部署近期工作。")
     national = [m for m in ms if m.level == "national"]
     assert [m.name for m in national] == ["全国防汛抗旱电视电话会议"]
+
+
+def test_the_record_lists_each_meeting_after_the_meetings_it_relays_with_its_pointers_remapped():
+    # a report tells its own meeting first and what it relays inside it; the record lists the relay tree from
+    # the top (the guidelines' higher meeting `pointed to by index`): national, provincial, then the county's
+    ms = _meetings("5月6日，某某县召开安全生产工作会议，县长王大明主持，传达全国、全省安全生产电视电话会议精神。"
+                   "会议结束后，某某镇召开会议，镇长李小军讲话。", "2021-05-07")
+    assert [m.level for m in ms] == ["national", "province", "county", "township"]
+    assert sorted(r.meeting for r in ms[2].relays if r.meeting is not None) == [0, 1]
+    assert [p.name for p in ms[2].participants] == ["王大明"]
+    assert all(r.meeting < i for i, m in enumerate(ms) for r in m.relays if r.meeting is not None)
+
+
+def test_a_sector_in_a_watched_meetings_name_is_that_meetings_though_both_open_on_one_date():
+    # `3月2日` is the date of both meetings: their passages are told apart by where each is named, not by the
+    # record's order (the watched one is listed first)
+    ms = _meetings("3月2日，某县组织收听收看全省道路交通安全电视电话会议后，召开会议，县长王大明讲话。", "2021-03-03")
+    assert [(m.level, m.sectors) for m in ms] == [("province", ["道路交通"]), ("county", [])]
+    ms = _meetings("3月2日，某县组织收听收看全省安全生产电视电话会议后，召开会议，县长王大明讲话，要求抓好道路交通安全。", "2021-03-03")
+    assert [(m.level, m.sectors) for m in ms] == [("province", []), ("county", ["道路交通"])]

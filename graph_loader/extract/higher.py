@@ -27,6 +27,8 @@ Genre rules (made-up examples):
   精神`), is another meeting of the same levels and topic.
 - A clause opening with a higher meeting by its level word (`市会议就贯彻落实省会议精神强调`) says that
   meeting relays; `…会议部署要求` after a relay verb is relayed like `…会议精神`.
+- The record lists a meeting after the meetings it relays (`in_record_order`), as the guidelines' higher
+  meeting `pointed to by index`: `县政府召开会议，传达全国、全省…会议精神` is national, provincial, county.
 """
 
 from __future__ import annotations
@@ -1040,6 +1042,30 @@ def venue_only_watched(out: list[MeetingDraft]) -> None:
         fold_participants(watched, v)
         out.remove(v)
         _redirect(out, v, watched)
+
+
+def in_record_order(drafts: list[MeetingDraft]) -> list[MeetingDraft]:
+    """The report's meetings in the order the record lists them: each after the meetings it relays, those
+    in text order, the rest in text order. `甲县召开会议，传达全国、全省会议精神。会后，乙镇召开会议` is the
+    national, the provincial, the county's, the township's meeting: a report tells its own meeting first and
+    what it relays inside it, but the relay tree is written from the top, the relayed meeting held before.
+    `drafts` is in text order; a cycle is broken where it closes. Relays point at drafts, not indexes, so
+    every index into the list is made from this order."""
+    at = {id(d): i for i, d in enumerate(drafts)}
+    out: list[MeetingDraft] = []
+    placed: set[int] = set()
+
+    def place(d: MeetingDraft) -> None:
+        if id(d) in placed:
+            return
+        placed.add(id(d))
+        for t in sorted((t for t, _, _ in d.relay_to if id(t) in at), key=lambda t: at[id(t)]):
+            place(t)
+        out.append(d)
+
+    for d in drafts:
+        place(d)
+    return out
 
 
 def _redirect(out: list[MeetingDraft], gone: MeetingDraft, into: MeetingDraft) -> None:

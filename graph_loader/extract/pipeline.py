@@ -24,7 +24,13 @@ from graph_loader.extract.bodies import BodyRef, body_of_title, convening_body
 from graph_loader.extract.dates import SAME_DAY, DateHit, find_dates
 from graph_loader.extract.directives import DirectiveHit, find_directives, find_instructions
 from graph_loader.extract.evidence import EvidenceMaker
-from graph_loader.extract.higher import attach_higher, listed_on, named_twice, venue_only_watched
+from graph_loader.extract.higher import (
+    attach_higher,
+    in_record_order,
+    listed_on,
+    named_twice,
+    venue_only_watched,
+)
 from graph_loader.extract.incidents import find_incidents
 from graph_loader.extract.inspections import InspectionDraft, find_inspections
 from graph_loader.extract.lexicon_files import alternation, rows
@@ -285,6 +291,7 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
             d.region = _home_township(text, ctx)
         elif d.level == "county" and d.region is None and ctx:
             d.region = _home_county(ctx, placed)
+    drafts = in_record_order(drafts)
 
     directive_hits = find_directives(text)
     inspections = find_inspections(text, index, regions, dates, ctx)
@@ -832,16 +839,21 @@ def _meeting_sectors(record: ExtractionRecord) -> None:
     The passage of a meeting runs from its first evidence to the first evidence of the
     next meeting; a sector named before every meeting goes to the first one. This is
     what lets the graph say which meetings (at which level, when) took up a sector.
+    Meetings whose passages open on one span (`5月3日，某市收看全省…电视电话会议后，召开会议…`: the
+    date of both) are told apart by where each is named: a sector named between the two names is the
+    first's. Text positions only: the record's own order (relayed meetings first) says nothing here.
     """
-    starts = sorted((min((e.start for e in m.evidence), default=0), i) for i, m in enumerate(record.meetings))
+    starts = sorted((first := min((e.start for e in m.evidence), default=0),
+                     min((e.start for e in m.evidence if e.rule != "meeting.date"), default=first), i)
+                    for i, m in enumerate(record.meetings))
     if not starts:
         return
     for sm in record.sector_mentions:
         for e in sm.evidence:
-            owner = starts[0][1]
-            for start, i in starts:
-                if start <= e.start:
-                    owner = i
+            owner, opened = starts[0][2], None
+            for start, named, i in starts:
+                if start <= e.start and (start != opened or named <= e.start):
+                    owner, opened = i, start
             if sm.sector not in record.meetings[owner].sectors:
                 record.meetings[owner].sectors.append(sm.sector)
 

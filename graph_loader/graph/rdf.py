@@ -56,6 +56,7 @@ UNLOCATED = "record.unlocated"
 
 _LITERALS: dict[tuple, Literal] = {}
 _MAX_LITERALS = 100_000
+_NO_EVIDENCE = 1 << 62  # a participant read from no span (a record without evidence) sorts after every one read
 
 
 def _lit(value, datatype=None, lang: str | None = None) -> Literal:
@@ -274,12 +275,14 @@ class _ArticleGraph:
             node = self.body(b.name, b.kind, b.region, b.level, self.evidence_nodes(b.evidence, "body"))
             g.add((self.art, SKG.mentions, node))
 
-        # a person's region context: their post's region, else a meeting they took part in, else the article's
+        # a person's region context: their post's region, else the meeting the text first names them taking part
+        # in (a county leader attends the county's meeting before watching the city's at a branch venue; the
+        # record lists the relayed meeting first, so its order does not say), else the article's
         meeting_region: dict[str, str] = {}
-        for m in rec.meetings:
-            if m.region:
-                for p in m.participants:
-                    meeting_region.setdefault(name_key(p.name), m.region)
+        taking_part = sorted(((min((e.start for e in p.evidence), default=_NO_EVIDENCE), i, p.name, m.region)
+                              for i, m in enumerate(rec.meetings) if m.region for p in m.participants))
+        for _, _, name, region in taking_part:
+            meeting_region.setdefault(name_key(name), region)
         for p in rec.persons:
             n = name_key(p.name)
             region = next((post.region for post in p.posts if post.region), None) \

@@ -412,6 +412,37 @@ def test_a_page_that_sets_each_clause_on_a_line_of_its_own_reads_as_sentences():
     assert ingest("会议要求各乡镇立即开展隐患排查。\n责任编辑：甲某，\n审核：乙某").clean.endswith("隐患排查。")
 
 
+def test_a_line_break_between_two_whole_words_joins_where_the_sides_cannot_end_or_open_a_line():
+    # a hard wrap between two whole words: the line before ends in what awaits the next (a post its holder's name,
+    # a verb with `了` its object, a date in mid-sentence its event, an open `《` or bracket its close) or the next
+    # opens with what needs the line before (a role verb with no subject, a meeting noun continuing a name), or a
+    # name is cut next to a post; a paragraph that lost its full stop, a headline ending in a post over a line
+    # opening a sentence, and a line ending in an ordinary word over `某书记强调` stay lines
+    head = "某县召开安全生产工作会议\n发布时间：2023-05-06\n"
+    # paragraphs a line, as most pages set them (no common width: no hard-wrapped page, ingest's unwrap leaves it)
+    tail = ("\n会议指出，今年以来全县安全生产形势总体平稳，但风险隐患依然不少，各级各部门务必保持清醒头脑。\n"
+            "会议强调，要严格落实安全生产责任制，党政同责、一岗双责、齐抓共管、失职追责，确保责任落实到位。\n"
+            "会议要求，各乡镇各部门要立即开展安全隐患大排查，对排查出的问题建立台账，限期整改到位。\n"
+            "会后，县长带队深入企业检查安全生产工作，要求企业落实主体责任，确保不发生较大以上事故。")
+    text = (head + "5月5日，某县召开全县安全生产电视\n电话会议，副县长\n张某明主持会议，常务副县长李\n"
+            "某华出席会议并讲话，王某强\n主持。\n会议传达了\n上级会议精神，学习了《某省安全生产\n责任制规定》，要求各乡镇于6月1日\n"
+            "开展隐患排查，贯彻习近\n平总书记重要指示。" + tail)
+    d = ingest(text)
+    assert ("5月5日，某县召开全县安全生产电视电话会议，副县长张某明主持会议，常务副县长李某华出席会议并讲话，王某强主持。\n"
+            "会议传达了上级会议精神，学习了《某省安全生产责任制规定》，要求各乡镇于6月1日开展隐患排查，"
+            "贯彻习近平总书记重要指示。\n会议指出") in d.clean
+    kept = ingest(head + "5月5日，某县召开安全生产工作会议，县长甲某主持。\n会议安排部署了全县安全生产工作\n"
+                  "会议强调，要压实责任，抓好安全\n王书记强调，要严防事故，确保全县安全生产形势持续稳定向好。\n"
+                  "会议还研究了其他事项。" + tail)
+    assert "安全生产工作\n会议强调，要压实责任，抓好安全\n王书记强调" in kept.clean
+    # a cut first paragraph, running text over the story's first sentence, joins too
+    first = ingest(head + "某县召开会议，传达省长甲某在5月5日\n全省会议上的讲话精神。" + tail)
+    assert "传达省长甲某在5月5日全省会议上的讲话精神。" in first.clean
+    # a line ending in a post over one that opens no name stays a line
+    assert "约谈校长\n到2025年" in ingest("会议要求落实责任。\n近视率连年增将约谈校长\n到2025年，全县力争降低近视率。\n"
+                                        "会议还研究了其他事项。" + tail).clean
+
+
 def test_a_page_that_lost_its_line_breaks_keeps_its_headline_and_date_line_apart_from_the_story():
     # a scrape that loses the page's line breaks runs breadcrumb, headline, date line and story into one line; the
     # tokens made of date-line fields (a label and its value, a date, a time) are the date line, what stands before

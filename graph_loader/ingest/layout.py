@@ -20,6 +20,7 @@ from graph_loader.ingest.rules import (
     line_glue,
     link_patterns,
     metadata_rules,
+    surnames,
 )
 from graph_loader.ingest.textmap import Edit, MappedText
 from graph_loader.lang.chars import HAN, is_han
@@ -159,6 +160,14 @@ _ITEM_HEAD = re.compile(f"[（(]?[一二三四五六七八九十0-9]+[)）]?[、
 # no paragraph, headline or date line ends so; a page that sets each clause on a line of its own (a hard wrap at
 # `，`) cuts the sentence there
 CLAUSE_MARKS = "，,、"
+# a line whose last bracket, quote or `《` is still open when it ends, closed on the next line before any full stop
+# (`…印发《某某安全生产` over `责任制规定》的通知。`): a title or a quote cut by the page, no paragraph's end
+_OPENS, _CLOSES = "（(《“「『【", "）)》”」』】"
+_CLOSE_OF = dict(zip(_OPENS, _CLOSES, strict=True))
+# a line ending in a date inside its sentence (`…会议要求，全县于5月5日` over `开展…检查。`, `…主任张三在6月1日上午`):
+# the date awaits its event; a date opening its line (a date line, a signature's date) is no such cut
+_DATE_LAST = "日午上晚"  # the last characters _DATE_AWAITS may end with: a cheap gate before it
+_DATE_AWAITS = re.compile(f"[{HAN}，,](?:[0-9]{{1,2}}月)?[0-9]{{1,2}}日(?:上午|下午|晚上|晚)?$")
 
 
 def broken_line_edits(text: str) -> list[Edit]:
@@ -175,18 +184,30 @@ def broken_line_edits(text: str) -> list[Edit]:
     """
     glue = line_glue()
     ends, starts = glue["end"], glue["start"]
+    end_words, start_words, end_posts = _glue_words()
+    names = surnames()
     spans = [(m.start(), m.end()) for m in _LINE.finditer(text)]
     lines = [text[a:b] for a, b in spans]
-    # the pairs of lines a tie may join (few), before the story is looked for
+    # the pairs of lines a tie may join (few), before the story is looked for; `tied`: by what the two sides are
+    # (a post, a verb or a date awaiting what follows, a role verb or a meeting noun with what precedes, an open
+    # bracket closed below), whatever the words at the break
+    tied = {i for i in range(len(lines) - 1) if is_han(lines[i][-1]) and is_han(lines[i + 1][0]) and (
+        lines[i].endswith(end_words) or lines[i + 1].startswith(start_words)
+        or (lines[i].endswith(end_posts) and (lines[i + 1][0] in names or lines[i + 1][:2] in names))
+        or _name_cut(lines[i], lines[i + 1], end_posts, names)
+        or (lines[i][-1] in _DATE_LAST and _DATE_AWAITS.search(lines[i], max(0, len(lines[i]) - 12)))
+        or _open_bracket_closed(lines[i], lines[i + 1]))}
     pairs = [i for i in range(len(lines) - 1) if (lines[i][-1] in ends and is_han(lines[i + 1][0]))
              or (lines[i + 1][0] in starts and is_han(lines[i][-1]))
              or (is_han(lines[i + 1][0]) and _SHORT_PIECE.search(lines[i]) and not _ITEM_HEAD.match(lines[i]))
-             or lines[i][-1] in CLAUSE_MARKS]
+             or lines[i][-1] in CLAUSE_MARKS or i in tied]
     if not pairs:
         return []
-    story = [i for i, line in enumerate(lines) if is_sentence(line)]
-    if not story:
+    # the story's first and last sentence lines, looked for from either end (a page's lines between are not read)
+    first = next((i for i, line in enumerate(lines) if is_sentence(line)), None)
+    if first is None:
         return []
+    story = (first, next(i for i in range(len(lines) - 1, first - 1, -1) if is_sentence(lines[i])))
     words = None
     edits: list[Edit] = []
     for i in pairs:
@@ -194,13 +215,18 @@ def broken_line_edits(text: str) -> list[Edit]:
         # a clause cut at its comma may open the story (`5月5日，` over `某县召开…会议。`): the run of such lines
         # joins when it ends in a sentence
         clause = cur[-1] in CLAUSE_MARKS and _clause_run_ends_sentence(lines, i + 1)
-        if not (story[0] <= i < story[-1] or (clause and i < story[-1])):
+        # so may a first paragraph cut where it is tied, running text (a clause mark in it) that leads by tied or
+        # clause lines to the story's first sentence (`某县召开会议，传达省长张三在5月5日` over `全省会议上的讲话精神。`)
+        opening = (i in tied and i < story[0] and all(j in tied or lines[j][-1] in CLAUSE_MARKS
+                                                      for j in range(i + 1, story[0]))
+                   and any(c in line for line in lines[i:story[0]] for c in CLAUSE_MARKS))
+        if not (story[0] <= i < story[-1] or ((clause or opening) and i < story[-1])):
             continue
         if len(cur) < 2 or len(nxt) < 1 + (not clause) or text.count("\n", spans[i][1], spans[i + 1][0]) != 1:
             continue
         if words is None:
             words = common_words()
-        if clause or (cur[-1] in ends and all(cur[-k:] not in words for k in (2, 3, 4))) or (
+        if clause or i in tied or (cur[-1] in ends and all(cur[-k:] not in words for k in (2, 3, 4))) or (
                 nxt[0] in starts and all(nxt[:k] not in words for k in (2, 3, 4))) or _SHORT_PIECE.search(cur):
             if not _boilerplate_kind(cur, "story") and not _boilerplate_kind(nxt, "story"):
                 edits.append((spans[i][1], spans[i + 1][0], ""))
@@ -341,6 +367,62 @@ def _is_headline(tokens: list[re.Match[str]]) -> bool:
     role word (`记者 张三 报道` is a byline)."""
     head = "".join(t.group() for t in tokens)
     return len(head) >= HEADLINE_MIN_CHARS and not _ROLE_WORD.search(head)
+
+
+@lru_cache(maxsize=1)
+def _glue_words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """line_glue.txt's `end_word`, `start_word` and `end_post`, as tuples for str.endswith/startswith."""
+    glue = line_glue()
+    return tuple(glue["end_word"]), tuple(glue["start_word"]), tuple(glue["end_post"])
+
+
+_NAME_HEAD = re.compile(f"[{HAN}]{{1,2}}")
+_NAME_PART_MAX = 3
+
+
+def _name_cut(cur: str, nxt: str, posts: tuple[str, ...], names: frozenset[str]) -> bool:
+    """Whether the break cuts a personal name (line_glue.txt `end_post`, `name_follow`): `cur` ends in a surname and
+    at most two more characters, `nxt` opens with one or two more and then a mark, a post or a word that follows a
+    name; a post stands before the name or after it; neither side of the name is an ordinary word."""
+    if not any(c in names for c in cur[-_NAME_PART_MAX:]):
+        return False
+    m = _NAME_HEAD.match(nxt)
+    if m is None:
+        return False
+    follows = _glue_follow()
+    for k in range(1, _NAME_PART_MAX + 1):
+        tail = cur[-k:]
+        if len(tail) < k or not is_han(tail[0]) or not (tail[0] in names or tail[:2] in names):
+            continue
+        for h in (1, 2)[: len(m.group())]:
+            after = nxt[h:h + 8]  # what follows the name: a mark, a post or a word (no copy of a long line)
+            if not 2 <= k + h <= 4:
+                continue
+            post_after = after.startswith(posts)
+            if not (post_after or cur.endswith(posts, 0, len(cur) - k)):
+                continue
+            if not (post_after or (after and after[0] in "，,、（(") or after.startswith(follows)):
+                continue
+            words = common_words()
+            if tail in words or nxt[:h] in words or (tail + nxt[:h]) in words or cur[-2:] in words:
+                continue
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _glue_follow() -> tuple[str, ...]:
+    return tuple(line_glue()["name_follow"])
+
+
+def _open_bracket_closed(cur: str, nxt: str) -> bool:
+    """Whether `cur`'s last opening bracket or quote is open at its end and `nxt` closes it before a full stop."""
+    at = max(cur.rfind(o) for o in _OPENS)
+    if at < 0 or any(c in cur[at:] for c in _CLOSES):
+        return False
+    close = nxt.find(_CLOSE_OF[cur[at]])
+    stop = _FULL_STOP.search(nxt)
+    return close >= 0 and (stop is None or close < stop.start())
 
 
 def _clause_run_ends_sentence(lines: list[str], j: int) -> bool:

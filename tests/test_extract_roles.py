@@ -655,3 +655,17 @@ def test_a_count_after_the_names_listed_ends_the_last_name():
     assert _roles(rec) == {"王大海": "attendee", "李小兵": "attendee"}
     rec = _rec("3月9日,县政府召开安全生产工作会议。副县长王大海、李小兵二人出席会议并讲话。")
     assert _roles(rec) == {"王大海": "speaker", "李小兵": "speaker"}
+
+
+def test_a_surname_that_is_a_countys_one_character_addresses_the_titled_person():
+    # 曹县, 叶县: `曹县长` before what follows a name is 副县长曹某, not the county and a stray 长
+    rec = _rec("3月9日,县政府召开安全生产工作会议。县长孙立国,副县长曹文礼,副县长叶红梅出席会议。"
+               "会中,曹县长、叶县长分别就做好冬季安全生产工作作了重要讲话。")
+    assert _roles(rec) == {"孙立国": "attendee", "曹文礼": "speaker", "叶红梅": "speaker"}
+    assert not any(r.endswith(("曹县", "叶县")) for r in rec.regions)
+
+
+def test_a_county_before_a_word_opening_with_its_head_stays_a_place():
+    rec = _rec("3月9日,县政府召开安全生产工作会议。副县长曹文礼出席会议。叶县长期坚持隐患排查。")
+    assert any(r.endswith("叶县") for r in rec.regions)
+

@@ -690,3 +690,8 @@ def test_a_speech_opened_by_a_colon_after_clauses_of_the_speakers_predicate_is_t
 def test_a_colon_speech_after_a_clause_with_an_act_of_its_own_is_not_carried_back():
     rec = _rec("3月9日,镇政府召开安全生产工作会议。镇长孙立国出席会议,各村负责人参加,对安全生产工作再次强调:一是压实责任。")
     assert _roles(rec) == {"孙立国": "attendee"}
+
+
+def test_a_surname_address_right_after_the_meetings_place_word_is_the_titled_person():
+    rec = _rec("3月9日,县政府召开安全生产工作会议。副县长曹文礼、县长王红梅出席会议。会议由曹县长主持,会上王县长强调,要压实责任。")
+    assert _roles(rec) == {"曹文礼": "chair", "王红梅": "speaker"}

@@ -655,3 +655,43 @@ def test_a_count_after_the_names_listed_ends_the_last_name():
     assert _roles(rec) == {"王大海": "attendee", "李小兵": "attendee"}
     rec = _rec("3月9日,县政府召开安全生产工作会议。副县长王大海、李小兵二人出席会议并讲话。")
     assert _roles(rec) == {"王大海": "speaker", "李小兵": "speaker"}
+
+
+def test_a_surname_that_is_a_countys_one_character_addresses_the_titled_person():
+    # 曹县, 叶县: `曹县长` before what follows a name is 副县长曹某, not the county and a stray 长
+    rec = _rec("3月9日,县政府召开安全生产工作会议。县长孙立国,副县长曹文礼,副县长叶红梅出席会议。"
+               "会中,曹县长、叶县长分别就做好冬季安全生产工作作了重要讲话。")
+    assert _roles(rec) == {"孙立国": "attendee", "曹文礼": "speaker", "叶红梅": "speaker"}
+    assert not any(r.endswith(("曹县", "叶县")) for r in rec.regions)
+
+
+def test_a_county_before_a_word_opening_with_its_head_stays_a_place():
+    rec = _rec("3月9日,县政府召开安全生产工作会议。副县长曹文礼出席会议。叶县长期坚持隐患排查。")
+    assert any(r.endswith("叶县") for r in rec.regions)
+
+
+def test_what_a_leader_directs_at_the_scene_of_an_event_is_no_role_at_a_meeting():
+    rec = _rec("3月9日,省政府召开全省安全生产电视电话会议,副省长王大海主持会议。当晚,副部长李小兵赶赴事故现场,"
+               "对处置工作进行分析指导。次日,副局长张三丰赶到现场指导救援,并强调要全力搜救。")
+    assert _roles(rec) == {"王大海": "chair"}
+
+
+def test_a_leader_who_goes_to_the_scene_and_chairs_a_meeting_there_chairs_it():
+    rec = _rec("3月9日,事故发生后,副市长李小兵赶到现场,主持召开现场会,部署救援工作。")
+    assert _roles(rec) == {"李小兵": "chair"}
+
+
+def test_a_speech_opened_by_a_colon_after_clauses_of_the_speakers_predicate_is_the_speakers():
+    rec = _rec("3月9日,镇政府召开安全生产工作会议。镇长孙立国多次提及某地事故教训,举一反三,结合本镇实际,"
+               "对安全生产工作再次强调:一是压实责任;二是排查隐患。")
+    assert _roles(rec) == {"孙立国": "speaker"}
+
+
+def test_a_colon_speech_after_a_clause_with_an_act_of_its_own_is_not_carried_back():
+    rec = _rec("3月9日,镇政府召开安全生产工作会议。镇长孙立国出席会议,各村负责人参加,对安全生产工作再次强调:一是压实责任。")
+    assert _roles(rec) == {"孙立国": "attendee"}
+
+
+def test_a_surname_address_right_after_the_meetings_place_word_is_the_titled_person():
+    rec = _rec("3月9日,县政府召开安全生产工作会议。副县长曹文礼、县长王红梅出席会议。会议由曹县长主持,会上王县长强调,要压实责任。")
+    assert _roles(rec) == {"曹文礼": "chair", "王红梅": "speaker"}

@@ -1051,6 +1051,8 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
             cues = [by]
         if cues:
             roles[i] = min(cues, key=lambda c: ROLE_RANK[c[1]])
+            if roles[i][1] != "chair" and _on_scene(text, m.end, roles[i][2]):
+                roles[i] = None
         elif nxt < sent.end and i + 1 < len(people):
             gap = text[m.end:nxt]
             if len(gap) <= 30 and not re.search(r"[。；;]", gap):
@@ -1075,6 +1077,22 @@ def _cues(text: str, index: SentenceIndex, people: list[NameMention]) -> list[tu
 
 
 _LIST_SEMICOLON = ";；"
+
+
+@cache
+def _scene_re() -> re.Pattern[str]:
+    """Going to the scene of an event (meeting_cues.tsv `scene`, then the scene: `赶赴事故现场`, `赶到救援一线`)."""
+    return re.compile("(?:" + alternation(_cue_words("scene")) + r")[^，,。；;：:]{0,4}?(?:现场|一线)")
+
+
+def _on_scene(text: str, name_end: int, cue: int) -> bool:
+    """Between the name and its cue the person goes to the scene of an event, and no meeting is named after it
+    (`副部长甲赶赴现场，对处置工作进行分析指导`: directions given on site; `乙赶到现场，在现场会上讲话`: a meeting;
+    a chair's cue always names one)."""
+    if "现场" not in text[name_end:cue] and "一线" not in text[name_end:cue]:
+        return False
+    scene = _scene_re().search(text, name_end, cue)
+    return scene is not None and "会" not in text[scene.end():cue + 2]
 
 
 def _by_chair(text: str, start: int, end: int, floor: int) -> tuple[str, str, int] | None:
@@ -1120,6 +1138,34 @@ def _carried_cues(text: str, name_end: int, clause: int, limit: int) -> list[tup
         cues = [c for c in _role_cues(text, start, end) if not text[max(0, c[2] - 2):c[2]].endswith(_lex().not_chair)]
         if cues:
             return cues
+        pos = end
+    return _speech_opened(text, clause, limit)
+
+
+@cache
+def _no_subject_re() -> re.Pattern[str]:
+    """What opens a clause with no subject of its own: an adverb (name_followers.tsv `adverb`), then a word of
+    role_carry.tsv or a cue of roles.tsv (`再次强调`, `对某项工作提出要求`, `结合实际`)."""
+    adverbs = {r[0] for r in rows("name_followers.tsv") if r[1:2] == ("adverb",)}
+    carry = {r[0] for r in rows("role_carry.tsv")}
+    return re.compile("(?:" + alternation(adverbs) + ")?(?:" + alternation([*carry, *_lex().roles]) + ")")
+
+
+def _speech_opened(text: str, clause: int, limit: int) -> list[tuple[str, str, int]]:
+    """`乡长甲反复提及某事故教训，举一反三，结合实际，对某项工作再次强调：一是…`: a speaker's cue before a colon (the
+    speech quoted after it) in a clause with no subject of its own is still the name's, past clauses of its
+    predicate that neither continue nor open (up to `limit`: the next person named, or the sentence end)."""
+    pos = clause
+    for _ in range(_OPENED_CLAUSES):
+        start = pos + 1
+        if start >= limit or text[pos] in "。！？!?；;\n":
+            break
+        end = _clause_end(text, start, limit)
+        cues = _role_cues(text, start, end)
+        if text[end:end + 1] in (":", "：") and _no_subject_re().match(text, start):
+            return [c for c in cues if c[1] == "speaker"]
+        if cues:
+            break  # `甲出席会议，各部门负责人参加，…`: a clause with an act of its own may have a subject of its own
         pos = end
     return []
 

@@ -799,7 +799,10 @@ def find_persons(text: str, ignore: frozenset[str] = frozenset(),
         # short form (`秘书长乌某巴某某`)
         if m.start in region_starts and not (m.rule in READ_AS_NAMES and (
                 m.end - m.start >= LONG_NAME or not _ends_a_place(m.name))
-                and (m.rule == "person.post" or len(m.name) > 2)):  # `代表某平作表态发言`: a place's short form
+                and (m.rule == "person.post" or len(m.name) > 2)) \
+                and m.rule != "person.surname_address":  # `代表某平作表态发言`: a place's short form
+            # `曹县长强调`: a surname that is a county's one character (曹县, 叶县) addresses a titled person of
+            # the article, read only before what follows a name (`曹县长期…` stays the county)
             return
         taken.add(m.start)
         found.append(m)

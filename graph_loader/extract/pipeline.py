@@ -258,7 +258,7 @@ def _fill(doc: Document, record: ExtractionRecord) -> None:
     regions = [h for h in regions if not any(a < h.end and h.start < b for a, b in credited)]
     regions = [h for h in regions if not any(m.start < h.end and h.start < m.end
                                              and (m.start != h.start or m.end - m.start >= LONG_NAME
-                                                  or m.rule == "person.post"
+                                                  or m.rule in ("person.post", "person.surname_address")
                                                   or m.rule in READ_AS_NAMES and len(m.name) > 2)
                                              for m in mentions) and not part_of_a_word(text, h)]
     # a place inside an incident's name (`对某省某矿坍塌事故的重要指示`) is where it happened, not the report's home

@@ -529,14 +529,7 @@ class Resolver:
                                           "own": f"{fam}|{m.date}"})
             chosen = self._choose(fam, m.date, None, set())
             if chosen is not None:
-                key, why = chosen
-                info = self._meeting_info[key]
-                mid = self._resolve("meeting", key, doc_id, "")
-                self._pending[slot_key]["key"] = key
-                self._infer(mid, "name", doc_id, why)
-                family = key.split("|", 1)[0]  # the meeting joined is of its kind: every article writes it so
-                return MeetingResolved(mid, info["date"], self._shown(key, info, doc_id) or m.name, "name", why,
-                                       None if family.startswith("name:") else family, _written_names(info))
+                return self._joined_by_name(chosen, doc_id, slot_key, m.name, count=False)
         if m.apart and not _full(m.date):
             return MeetingResolved(self._resolve("meeting", f"{fam}|{m.date or ''}|doc:{doc_id}|{index}", doc_id,
                                                  "one of the article's meetings of its kind that day, told apart "
@@ -553,15 +546,7 @@ class Resolver:
                                               "medium": stem, "own": f"{fam}|{m.date}"})
                 chosen = self._medium_join(fam, m.date, stem, m.region)
             if chosen is not None:
-                key, why = chosen
-                info = self._meeting_info[key]
-                mid = self._resolve("meeting", key, doc_id, "")
-                self._pending[slot_key]["key"] = key
-                self._infer(mid, "name", doc_id, why)
-                _count_name(info, m.name, doc_id)
-                family = key.split("|", 1)[0]
-                return MeetingResolved(mid, info["date"], self._shown(key, info, doc_id), "name", why,
-                                       None if family.startswith("name:") else family, _written_names(info))
+                return self._joined_by_name(chosen, doc_id, slot_key, m.name, count=True)
         if _full(m.date):
             # one string per meeting key (its info, family list, entity and each article's _written entry)
             key = sys.intern(f"{fam}|{m.date}" + (f"|{m.apart}" if m.apart else ""))
@@ -629,6 +614,22 @@ class Resolver:
             return None
         chosen = self._choose(fam, m.date, None, set(m.signals), m.years, m.name, doc_id, era=m.era)
         return self._meeting_info[chosen[0]]["date"][:4] if chosen else None
+
+    def _joined_by_name(self, chosen: tuple[str, str], doc_id: str, slot_key: str, name: str | None,
+                        count: bool) -> MeetingResolved:
+        """The article's meeting joins the meeting `chosen` (key, why) by its name or kind (a bare `全省会议`, a
+        teleconference named as another kind's meeting): flagged inferred, the meeting joined is of its kind, so
+        every article writes it so. `count`: the article's written name counts towards the name shown."""
+        key, why = chosen
+        info = self._meeting_info[key]
+        mid = self._resolve("meeting", key, doc_id, "")
+        self._pending[slot_key]["key"] = key
+        self._infer(mid, "name", doc_id, why)
+        if count:
+            _count_name(info, name, doc_id)
+        family = key.split("|", 1)[0]
+        return MeetingResolved(mid, info["date"], self._shown(key, info, doc_id) or name, "name", why,
+                               None if family.startswith("name:") else family, _written_names(info))
 
     def _shown(self, key: str, info: dict, doc_id: str) -> str | None:
         """The name the article writes on the node of `key`, remembered: when the node's name changes later,

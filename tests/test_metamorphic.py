@@ -68,7 +68,6 @@ KNOWN = {
     ("h06_traditional", "hardwrap_45"): "paragraph of < 3 full lines: wrap not detected; meetings/directives differ",
     # the same limitation on short, indented paragraphs: names and titles stay split across lines
     ("h17_county_two_meetings", "hardwrap_45"): "paragraph of < 3 full lines: wrap not detected",
-    ("h20_city_supervision_entry", "hardwrap_37"): "paragraph of < 3 full lines: wrap not detected",
     ("h20_city_supervision_entry", "hardwrap_45"): "paragraph of < 3 full lines: wrap not detected",
     ("h23_county_cited_leader", "hardwrap_45"): "paragraph of < 3 full lines: wrap not detected",
 }
